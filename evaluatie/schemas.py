@@ -1,0 +1,322 @@
+"""Canonical tables: their columns, Dutch header aliases and pandera schemas.
+
+One :class:`KindSpec` per canonical table of the design map (``dossier``, ``panel``,
+``referrals``, ``survey``, ``fragments``, ``trajectories``). :func:`evaluatie.read_table` uses
+these specs to recognise headers and parse cells; :func:`validate` checks an already-clean
+DataFrame (for researchers who skip :mod:`evaluatie.io`).
+
+Examples
+--------
+>>> import pandas as pd
+>>> spec = KINDS["panel"]
+>>> spec.required
+('unit', 'period', 'count')
+>>> match_column("Aantal leerlingen", "panel")
+'exposure'
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Literal
+
+import pandas as pd
+import pandera.pandas as pa
+
+from .errors import InputError
+from .text import t
+
+__all__ = ["ColumnSpec", "KindSpec", "KINDS", "Kind", "AGENCY_TYPES", "CARE_LEVELS",
+           "match_column", "validate", "failures", "schema", "check_kind", "normalize_header"]
+
+Kind = Literal["dossier", "panel", "referrals", "survey", "fragments", "trajectories"]
+ColumnType = Literal["id", "text", "category", "int", "number", "date", "period", "bool"]
+
+#: Known agency types (``agency_type`` in ``dossier``); other values are kept with a warning.
+AGENCY_TYPES: dict[str, str] = {
+    "jeugd-ggz": "jeugd-GGZ", "ggz": "jeugd-GGZ", "jeugdggz": "jeugd-GGZ",
+    "jeugdzorg": "jeugdzorg", "jeugdhulp": "jeugdzorg",
+    "wijkteam/cjg": "wijkteam/CJG", "wijkteam": "wijkteam/CJG", "cjg": "wijkteam/CJG", "buurtteam": "wijkteam/CJG",
+    "medisch": "medisch", "jgz": "medisch",
+    "onderwijsondersteuning": "onderwijsondersteuning", "onderwijs": "onderwijsondersteuning",
+    "eerstelijn": "eerstelijn", "eerste lijn": "eerstelijn",
+    "overig": "overig",
+}
+#: Care levels (``care_level`` in ``referrals`` and ``panel``): first or second line.
+CARE_LEVELS: dict[str, str] = {
+    "first": "first", "eerstelijns": "first", "eerste lijn": "first", "1e lijn": "first", "1": "first",
+    "eerstelijn": "first", "licht": "first", "1e-lijns": "first",
+    "second": "second", "tweedelijns": "second", "tweede lijn": "second", "2e lijn": "second", "2": "second",
+    "tweedelijn": "second", "specialistisch": "second", "2e-lijns": "second",
+}
+
+
+@dataclass(frozen=True)
+class ColumnSpec:
+    """One canonical column: its type, whether it is required, and accepted header names."""
+
+    name: str
+    type: ColumnType
+    required: bool
+    aliases: tuple[str, ...]
+    help_nl: str
+    help_en: str
+    example: object = None
+    categories: dict[str, str] | None = None
+    on_unknown: Literal["drop", "warn"] = "drop"
+    min_value: float | None = None
+    strictly_positive: bool = False
+
+
+@dataclass(frozen=True)
+class KindSpec:
+    """A canonical table kind: columns, unique keys, identifier column and row-level checks."""
+
+    name: str
+    columns: tuple[ColumnSpec, ...]
+    keys: tuple[str, ...] = ()
+    identifier: str | None = None
+    ordered_dates: tuple[str, str] | None = None
+    extra_numeric: bool = False
+    description: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def required(self) -> tuple[str, ...]:
+        return tuple(c.name for c in self.columns if c.required)
+
+    def column(self, name: str) -> ColumnSpec:
+        return next(c for c in self.columns if c.name == name)
+
+
+def normalize_header(text) -> str:
+    """Lower-case, strip accents, punctuation and spaces: ``'Aantal leerlingen '`` -> ``'aantalleerlingen'``."""
+    text = unicodedata.normalize("NFKD", str(text)).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]", "", text.lower())
+
+
+C = ColumnSpec
+_SCHOOL = ("school", "schoolnaam", "locatie", "vestiging", "ikc", "brin", "unit", "eenheid")
+KINDS: dict[str, KindSpec] = {
+    "dossier": KindSpec(
+        "dossier",
+        (
+            C("school", "text", True, _SCHOOL, "Naam of code van de school", "School name or code", "SBO De Regenboog"),
+            C("pupil", "id", True, ("pupil", "leerling", "leerlingnummer", "leerlingnr", "leerlingcode",
+                                    "dossier", "dossiernummer", "kind", "kindcode"),
+              "Leerlingnummer of code (wordt gepseudonimiseerd); geen naam of BSN",
+              "Pupil number or code (pseudonymized); no name or BSN", "L001"),
+            C("agency_raw", "text", False, ("agencyraw", "agency", "instantie", "hulpverleningsinstantie",
+                                            "hulpverlener", "organisatie", "zorgaanbieder", "instantienaam"),
+              "Instantie zoals in het dossier genoemd; leeg als de leerling geen instantie heeft",
+              "Agency as named in the file; empty if the pupil has none", "Accare"),
+            C("agency_type", "category", False, ("agencytype", "type", "soort", "soortinstantie", "typeinstantie"),
+              "Soort instantie (optioneel)", "Agency type (optional)", "jeugd-GGZ",
+              categories=AGENCY_TYPES, on_unknown="warn"),
+            C("source", "text", False, ("source", "bron", "student", "codeur", "ingevulddoor"),
+              "Wie het dossier las of waar het vandaan komt (optioneel)", "Who read the file (optional)", "student A"),
+        ),
+        identifier="pupil",
+        description={"nl": "Eén rij per leerling × genoemde instantie (dossieronderzoek, nulmeting).",
+                     "en": "One row per pupil × agency mention (file study, baseline)."},
+    ),
+    "panel": KindSpec(
+        "panel",
+        (
+            C("unit", "text", True, _SCHOOL, "School of locatie", "School or location", "IKC De Linde"),
+            C("period", "period", True, ("period", "periode", "maand", "datum", "kwartaal", "schooljaar",
+                                         "jaar", "tijd", "time"),
+              "Periode: maand (2024-09), kwartaal (2024K3), schooljaar (2024/2025) of datum",
+              "Period: month (2024-09), quarter (2024Q3), school year (2024/2025) or date", "2024-09"),
+            C("count", "int", True, ("count", "aantal", "verwijzingen", "aantalverwijzingen", "n", "aantalcasussen"),
+              "Aantal (bv. verwijzingen naar tweedelijns jeugdhulp), 0 of meer",
+              "Count (e.g. referrals to second-line care), 0 or more", 2, min_value=0),
+            C("exposure", "number", False, ("exposure", "leerlingen", "aantalleerlingen", "leerlingaantal",
+                                            "pupils", "populatie", "ingeschreven"),
+              "Aantal ingeschreven leerlingen (groter dan 0)", "Pupils enrolled (greater than 0)", 412,
+              strictly_positive=True),
+            C("treated", "bool", False, ("treated", "behandeld", "interventie", "jeugdondersteuner",
+                                         "metjeugdondersteuner", "pilot"),
+              "Jeugdondersteuner aanwezig in deze periode (ja/nee)", "Youth worker present in this period (yes/no)",
+              "nee"),
+            C("start", "date", False, ("start", "startdatum", "startjeugdondersteuner", "begin", "startpilot"),
+              "Startdatum jeugdondersteuner; leeg als de school geen jeugdondersteuner kreeg",
+              "Start date of the youth worker; empty if never", "1-1-2023"),
+            C("care_level", "category", False, ("carelevel", "lijn", "zorgniveau", "echelon", "soortzorg"),
+              "Eerstelijns of tweedelijns (optioneel)", "First or second line (optional)", "tweedelijns",
+              categories=CARE_LEVELS),
+        ),
+        keys=("unit", "period", "care_level"),
+        description={"nl": "Eén rij per school × periode met aantallen en leerlingen.",
+                     "en": "One row per unit × period with counts and pupils."},
+    ),
+    "referrals": KindSpec(
+        "referrals",
+        (
+            C("pupil", "id", True, ("pupil", "leerling", "leerlingnummer", "client", "jeugdige", "kind"),
+              "Leerling- of cliëntcode (wordt gepseudonimiseerd)", "Pupil or client code (pseudonymized)", "L001"),
+            C("unit", "text", True, _SCHOOL, "School of locatie", "School or location", "IKC De Linde"),
+            C("date", "date", True, ("date", "datum", "verwijsdatum", "datumverwijzing", "startdatum"),
+              "Datum van de verwijzing", "Referral date", "3-9-2024"),
+            C("care_level", "category", True, ("carelevel", "lijn", "zorgniveau", "echelon", "soortzorg"),
+              "Eerstelijns of tweedelijns", "First or second line", "tweedelijns", categories=CARE_LEVELS),
+            C("provider", "text", False, ("provider", "aanbieder", "instantie", "zorgaanbieder"),
+              "Zorgaanbieder (optioneel)", "Provider (optional)", "Accare"),
+        ),
+        identifier="pupil",
+        description={"nl": "Eén rij per verwijzing (leerlingniveau).", "en": "One row per referral (pupil level)."},
+    ),
+    "survey": KindSpec(
+        "survey",
+        (
+            C("respondent", "id", True, ("respondent", "respondentnummer", "nr", "deelnemer", "id"),
+              "Code van de respondent (wordt gepseudonimiseerd)", "Respondent code (pseudonymized)", "R01"),
+            C("group", "text", True, ("group", "groep", "rol", "respondentgroep", "functie"),
+              "Groep: ouder, leerkracht, intern begeleider, ...", "Group: parent, teacher, ...", "ouder"),
+            C("wave", "text", True, ("wave", "meting", "ronde", "golf", "meetmoment"),
+              "Meetmoment (bv. voor / na)", "Wave (e.g. before / after)", "voor"),
+            C("unit", "text", False, _SCHOOL, "School (optioneel)", "School (optional)", "IKC De Linde"),
+        ),
+        keys=("respondent", "wave"),
+        identifier="respondent",
+        extra_numeric=True,
+        description={"nl": "Eén rij per respondent × meetmoment; overige kolommen zijn vragen (1-5) of open antwoorden.",
+                     "en": "One row per respondent × wave; other columns are items (1-5) or open answers."},
+    ),
+    "fragments": KindSpec(
+        "fragments",
+        (
+            C("respondent", "id", True, ("respondent", "respondentnummer", "deelnemer", "geinterviewde", "interview"),
+              "Code van de geïnterviewde (wordt gepseudonimiseerd)", "Interviewee code (pseudonymized)", "R01"),
+            C("group", "text", True, ("group", "groep", "rol", "functie"),
+              "Groep: ouder, leerkracht, intern begeleider, ...", "Group", "leerkracht"),
+            C("code", "text", True, ("code", "thema", "label", "categorie"),
+              "Code uit het codeboek", "Code from the codebook", "samenwerking"),
+            C("text", "text", False, ("text", "tekst", "fragment", "citaat", "quote"),
+              "Tekstfragment (zonder namen)", "Text fragment (no names)", "We weten elkaar nu sneller te vinden."),
+        ),
+        identifier="respondent",
+        description={"nl": "Eén rij per gecodeerd interviewfragment.", "en": "One row per coded interview fragment."},
+    ),
+    "trajectories": KindSpec(
+        "trajectories",
+        (
+            C("case", "id", True, ("case", "casus", "casusnummer", "leerling", "dossier", "client"),
+              "Casuscode (wordt gepseudonimiseerd)", "Case code (pseudonymized)", "C001"),
+            C("unit", "text", False, _SCHOOL + ("team", "wijkteam"), "School of team (optioneel)",
+              "School or team (optional)", "Team Noord"),
+            C("start", "date", True, ("start", "startdatum", "aanmelddatum", "datumaanmelding", "begindatum"),
+              "Startdatum (bv. aanmelding)", "Start date (e.g. registration)", "3-9-2024"),
+            C("end", "date", False, ("end", "eind", "einddatum", "datumplaatsing", "plaatsingsdatum", "afgerond"),
+              "Einddatum; leeg als de casus nog loopt", "End date; empty if still open", "15-11-2024"),
+            C("group", "text", False, ("group", "groep", "cohort", "periode"),
+              "Groep (bv. voor / na de pilot)", "Group (e.g. before / after)", "na"),
+        ),
+        identifier="case",
+        ordered_dates=("start", "end"),
+        description={"nl": "Eén rij per casus met start- en (eventueel) einddatum.",
+                     "en": "One row per case with start and (if any) end date."},
+    ),
+}
+del C
+
+
+def check_kind(kind: str) -> KindSpec:
+    """Return the spec for ``kind`` or raise a Dutch :class:`InputError` listing the kinds."""
+    if kind not in KINDS:
+        raise InputError(t("bad_kind", value=kind, param="kind", allowed=", ".join(KINDS)))
+    return KINDS[kind]
+
+
+def match_column(header, kind: str) -> str | None:
+    """Canonical column name for a header cell, or ``None`` if it is not a known alias."""
+    key = normalize_header(header)
+    if not key:
+        return None
+    for col in check_kind(kind).columns:
+        if key in {normalize_header(a) for a in col.aliases} or key == normalize_header(col.name):
+            return col.name
+    return None
+
+
+def _pandera_column(col: ColumnSpec) -> pa.Column:
+    checks = []
+    if col.min_value is not None:
+        checks.append(pa.Check.ge(col.min_value, name="min_value"))
+    if col.strictly_positive:
+        checks.append(pa.Check.gt(0, name="strictly_positive"))
+    if col.categories and col.on_unknown == "drop":
+        checks.append(pa.Check.isin(sorted(set(col.categories.values())), name="category"))
+    dtype = {"int": "Int64", "number": "Float64", "date": "datetime64[ns]", "bool": "Int64"}.get(col.type)
+    return pa.Column(dtype, checks=checks, nullable=not col.required, required=col.required, coerce=True)
+
+
+def schema(kind: str) -> pa.DataFrameSchema:
+    """The pandera schema for a canonical table kind (types, ranges, categories, date order)."""
+    spec = check_kind(kind)
+    checks = []
+    if spec.ordered_dates:
+        a, b = spec.ordered_dates
+        checks.append(pa.Check(lambda d, a=a, b=b: d[b].isna() | (d[b] >= d[a]), name="end_after_start"))
+    return pa.DataFrameSchema({c.name: _pandera_column(c) for c in spec.columns}, checks=checks, strict=False)
+
+
+_CHECK_REASONS = (
+    ("greater_than_or_equal_to", "reason_negative"),
+    ("greater_than", "reason_not_positive"),
+    ("isin", "reason_category"),
+    ("end_after_start", "reason_end_before_start"),
+    ("not_nullable", "reason_missing"),
+)
+
+
+def failures(data: pd.DataFrame, kind: str, lang: str = "nl") -> pd.DataFrame:
+    """Rows of ``data`` that fail the schema of ``kind``: ``index, column, value, reason`` (one per failure).
+
+    Type coercion failures and value checks are both reported; the frame is empty when all is well.
+    """
+    spec = check_kind(kind)
+    cols = ["index", "column", "value", "reason"]
+    try:
+        schema(kind).validate(data, lazy=True)
+    except pa.errors.SchemaErrors as err:
+        rows = []
+        for case in err.failure_cases.itertuples(index=False):
+            key = next((r for prefix, r in _CHECK_REASONS if str(case.check).startswith(prefix)), None)
+            if key == "reason_category":
+                col = spec.column(case.column)
+                reason = t(key, lang, allowed=", ".join(sorted(set(col.categories.values()))))
+            elif key is not None:
+                reason = t(key, lang)
+            else:
+                reason = t("reason_schema", lang, check=case.check)
+            column = spec.ordered_dates[1] if key == "reason_end_before_start" else case.column
+            if key == "reason_end_before_start" and case.column != spec.ordered_dates[0]:
+                continue  # a frame-level check is reported once per row, on the end column
+            value = data.at[case.index, column] if case.index in data.index and column in data else case.failure_case
+            rows.append((case.index, column, value, reason))
+        return pd.DataFrame(rows, columns=cols)
+    return pd.DataFrame(columns=cols)
+
+
+def validate(data: pd.DataFrame, kind: str, lang: str = "nl") -> pd.DataFrame:
+    """Validate an already-clean canonical table; return a typed copy or raise :class:`InputError`.
+
+    Examples
+    --------
+    >>> df = pd.DataFrame({"unit": ["A"], "period": [1], "count": [2], "exposure": [100.0]})
+    >>> validate(df, "panel")["count"].dtype
+    Int64Dtype()
+    """
+    spec = check_kind(kind)
+    missing = [c for c in spec.required if c not in data.columns]
+    if missing:
+        raise InputError(t("missing_columns", lang, missing=", ".join(missing),
+                           present=", ".join(map(str, data.columns))), column=missing[0])
+    found = failures(data, kind, lang)
+    if len(found):
+        first = found.iloc[0]
+        raise InputError(t("invalid_table", lang, kind=kind, n=len(found), index=first["index"],
+                           column=first["column"], value=first["value"], reason=first["reason"]),
+                         row=first["index"], column=first["column"])
+    return schema(kind).validate(data.copy())
