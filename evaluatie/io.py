@@ -273,10 +273,11 @@ def _find_header(grid: list[list], spec: KindSpec, path: Path, lang: str) -> tup
     best = (-1, 0, {})
     for i, row in enumerate(grid[:_SCAN_ROWS]):
         mapping: dict[int, str] = {}
-        for j, cell in enumerate(row):
-            name = match_column(cell, spec.name) if not _is_missing(cell) else None
-            if name and name not in mapping.values():
-                mapping[j] = name
+        for exact in (True, False):  # exact header names first, then names that start with an alias
+            for j, cell in enumerate(row):
+                name = None if _is_missing(cell) or j in mapping else match_column(cell, spec.name, exact=exact)
+                if name and name not in mapping.values():
+                    mapping[j] = name
         n_req = sum(c in mapping.values() for c in spec.required)
         if (n_req, len(mapping)) > (best[1], len(best[2])):
             best = (i, n_req, mapping)
@@ -479,7 +480,8 @@ def read_table(path, kind: str, *, sheet=None, pseudonymize: bool = True, key=No
             series, bad = _parse_column(col.name, col.type, raw[col.name], decimal)
         if col.categories:
             lookup = {normalize_header(k): v for k, v in col.categories.items()}
-            mapped = series.map(lambda v: lookup.get(normalize_header(v), v) if v is not None else None)
+            mapped = pd.Series([None if _is_missing(v) else lookup.get(normalize_header(v), v) for v in series],
+                               index=series.index, dtype=object, name=col.name)
             known = set(col.categories.values())
             for idx, v in mapped.items():
                 if v is not None and v not in known and col.on_unknown == "warn":
@@ -567,3 +569,89 @@ def read_table(path, kind: str, *, sheet=None, pseudonymize: bool = True, key=No
     if period_freq:
         data.attrs["period_freq"] = period_freq
     return data, report
+
+
+# ------------------------------------------------------------------------------------- writing
+FIXED_TIME = "2024-01-01T00:00:00Z"
+
+
+def save_workbook(book, path) -> Path:
+    """Save an openpyxl workbook byte-for-byte reproducibly (fixed zip and document timestamps)."""
+    path = Path(path)
+    buffer = _io.BytesIO()
+    book.save(buffer)
+    buffer.seek(0)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with zipfile.ZipFile(buffer) as zin, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zout:
+        for item in zin.infolist():
+            data = zin.read(item.filename)
+            if item.filename == "docProps/core.xml":
+                data = re.sub(rb"(<dcterms:(created|modified)[^>]*>)[^<]*(</dcterms:)", rb"\g<1>" +
+                              FIXED_TIME.encode() + rb"\g<3>", data)
+            info = zipfile.ZipInfo(item.filename, date_time=(1980, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = item.external_attr
+            zout.writestr(info, data)
+    return path
+
+
+def write_template(kind: str, path, lang: str = "nl") -> Path:
+    """Write an empty Excel input template for ``kind``: a data sheet with the Dutch headers and
+    drop-down lists for categorical columns, and a sheet explaining every column with an example.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> p = write_template("trajectories", pathlib.Path(tempfile.mkdtemp()) / "trajecten.xlsx")
+    >>> p.suffix
+    '.xlsx'
+    """
+    import openpyxl
+    from openpyxl.styles import Font
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    spec = check_kind(kind)
+    nl = check_lang(lang) == "nl"
+    book = openpyxl.Workbook()
+    ws = book.active
+    ws.title = "Gegevens" if nl else "Data"
+    headers = [next((a for a in c.aliases if a != c.name), c.name) if nl else c.name for c in spec.columns]
+    ws.append(headers)
+    for cell in ws[1]:
+        cell.font = Font(bold=True)
+    for j, col in enumerate(spec.columns, start=1):
+        letter = openpyxl.utils.get_column_letter(j)
+        ws.column_dimensions[letter].width = max(14, len(headers[j - 1]) + 4)
+        if col.categories:
+            options = sorted(set(k for k, v in col.categories.items() if not k.isdigit() and (nl or k == v)))
+            if col.name == "agency_type":
+                options = sorted(set(col.categories.values()))
+            if col.name == "care_level":
+                options = ["eerstelijns", "tweedelijns"] if nl else ["first", "second"]
+            dv = DataValidation(type="list", formula1='"' + ",".join(options) + '"', allow_blank=not col.required)
+            dv.error = "Kies een waarde uit de lijst." if nl else "Choose a value from the list."
+            ws.add_data_validation(dv)
+            dv.add(f"{letter}2:{letter}5000")
+        if col.type == "bool":
+            dv = DataValidation(type="list", formula1='"ja,nee"' if nl else '"yes,no"', allow_blank=True)
+            ws.add_data_validation(dv)
+            dv.add(f"{letter}2:{letter}5000")
+    info = book.create_sheet("Uitleg" if nl else "Explanation")
+    info.append(["Kolom" if nl else "Column", "Verplicht" if nl else "Required", "Uitleg" if nl else "Meaning",
+                 "Voorbeeld" if nl else "Example",
+                 "Andere toegestane kolomnamen" if nl else "Other accepted column names"])
+    for cell in info[1]:
+        cell.font = Font(bold=True)
+    for h, col in zip(headers, spec.columns):
+        info.append([h, ("ja" if col.required else "nee") if nl else ("yes" if col.required else "no"),
+                     col.help_nl if nl else col.help_en, col.example, ", ".join(col.aliases)])
+    info.append([])
+    info.append([spec.description["nl" if nl else "en"]])
+    if spec.extra_numeric:
+        info.append(["Voeg per vraag een kolom toe (antwoord 1-5); open antwoorden als tekst." if nl else
+                     "Add one column per item (answer 1-5); open answers as text."])
+    info.append(["Zet geen namen, BSN of geboortedata in dit bestand." if nl else
+                 "Do not put names, BSNs or birth dates in this file."])
+    for letter, width in zip("ABCDE", (22, 10, 70, 20, 60)):
+        info.column_dimensions[letter].width = width
+    return save_workbook(book, path)

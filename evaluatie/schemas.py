@@ -228,13 +228,18 @@ def check_kind(kind: str) -> KindSpec:
     return KINDS[kind]
 
 
-def match_column(header, kind: str) -> str | None:
-    """Canonical column name for a header cell, or ``None`` if it is not a known alias."""
+def match_column(header, kind: str, exact: bool = True) -> str | None:
+    """Canonical column name for a header cell, or ``None`` if it is not a known alias.
+
+    With ``exact=False`` a header that *starts with* an alias of at least six characters also
+    matches (``'Verwijzingen tweedelijns'`` -> ``count``).
+    """
     key = normalize_header(header)
     if not key:
         return None
     for col in check_kind(kind).columns:
-        if key in {normalize_header(a) for a in col.aliases} or key == normalize_header(col.name):
+        names = {normalize_header(a) for a in (col.name, *col.aliases)}
+        if key in names or (not exact and any(len(a) >= 6 and key.startswith(a) for a in names)):
             return col.name
     return None
 
