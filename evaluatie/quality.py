@@ -18,7 +18,7 @@ from typing import Literal
 
 import pandas as pd
 
-from .text import check_lang, t
+from .text import check_lang, format_number, t
 
 __all__ = ["QualityReport"]
 
@@ -115,9 +115,49 @@ class QualityReport:
         if not self.entries:
             lines.append("  " + t("no_problems", self.lang))
         for e in self.to_frame().itertuples(index=False):
-            where = f"{t('col_row', self.lang)} {e.row}" if e.row is not None else ""
-            lines.append(f"  - {where}, {e.column}: {e.reason} [{e.action}] {e.value!r}".replace(" , ", " "))
+            where = ", ".join(p for p in (f"{t('col_row', self.lang)} {e.row}" if e.row is not None else "",
+                                          f"{t('col_column', self.lang)} '{e.column}'" if e.column else "") if p)
+            value = f" (waarde: '{e.value}')" if e.value and self.lang == "nl" else (
+                f" (value: '{e.value}')" if e.value else "")
+            lines.append(f"  - {where}: {e.reason} [{e.action}]{value}")
         return "\n".join(lines)
+
+    def to_counts(self) -> pd.DataFrame:
+        """Rows per outcome: used rows, then dropped rows per reason (``outcome``, ``n``)."""
+        dropped = [e for e in self.entries if e["action"] == "dropped"]
+        first = {}
+        for e in dropped:  # one reason per dropped row: the first recorded
+            first.setdefault(e["row"], e["reason"].split(" (")[0])
+        counts = pd.Series(list(first.values()), dtype=object).value_counts()
+        label = "gebruikt" if self.lang == "nl" else "used"
+        frame = pd.DataFrame({"outcome": [label, *counts.index], "n": [self.n_used, *counts.to_numpy()]})
+        return frame.astype({"n": int})
+
+    def plot(self, ax=None):
+        """Horizontal bar chart: rows used and rows dropped per reason. Returns the Axes."""
+        import matplotlib.pyplot as plt
+
+        from .plots import GREY, PALETTE, format_axis, house_style
+
+        counts = self.to_counts()
+        with house_style():
+            if ax is None:
+                _, ax = plt.subplots(figsize=(8, 1.2 + 0.45 * len(counts)))
+            colors = [PALETTE[0]] + [GREY] * (len(counts) - 1)
+            ax.barh(counts["outcome"][::-1], counts["n"][::-1], color=colors[::-1])
+            for y, n in enumerate(counts["n"][::-1]):
+                ax.annotate(format_number(n, 0, self.lang), (n, y), xytext=(3, 0), textcoords="offset points",
+                            va="center", fontsize=9)
+            nl = self.lang == "nl"
+            ax.set_title(f"{format_number(self.n_used, 0, self.lang)} van {format_number(self.n_read, 0, self.lang)} "
+                         f"rijen bruikbaar" if nl else
+                         f"{format_number(self.n_used, 0, self.lang)} of {format_number(self.n_read, 0, self.lang)} "
+                         "rows usable")
+            ax.set_xlabel("aantal rijen" if nl else "number of rows")
+            ax.grid(axis="y", visible=False)
+            ax.grid(axis="x", visible=True)
+            format_axis(ax, "x", lang=self.lang)
+        return ax
 
     def __str__(self) -> str:
         return self.summary()

@@ -386,12 +386,34 @@ def _excel(frames: dict[str, pd.DataFrame], path: Path, title: str | None = None
     save_workbook(book, path)
 
 
+def _messy_panel(clean: pd.DataFrame, path: Path) -> None:
+    """A deliberately messy copy of a panel file, to practise reading the quality report.
+
+    Windows-1252 encoding, a title line, a blank row, an exact duplicate, a negative count, text in
+    a number column, zero pupils, an unreadable month and a ``Totaal`` row.
+    """
+    rows = clean.astype(str).values.tolist()
+    header = list(clean.columns)
+    rows[3][2] = "-1"                      # negative count
+    rows[5][2] = "twee"                    # text in a number column
+    rows[7][3] = "0"                       # zero pupils
+    rows[9][1] = "dertiende maand"         # unreadable period
+    rows.insert(11, [""] * len(header))    # blank row
+    rows.insert(14, list(rows[13]))        # exact duplicate
+    total = sum(int(r[2]) for r in rows if r[2].isdigit())
+    rows.append(["Totaal", "", str(total), "", "", ""])
+    lines = ["Zorgvraag per maand (export gemeente) — SYNTHETISCH", "", ";".join(header)]
+    lines += [";".join(r) for r in rows]
+    path.write_bytes(("\r\n".join(lines) + "\r\n").encode("cp1252"))
+
+
 def write_example_files(folder) -> dict[str, Path]:
     """Write the SYNTHETIC example data set (Dutch dialect) and its truth into ``folder``.
 
     Files: ``dossieronderzoek_sbo.xlsx`` (title block), ``zorgvraag_panel.csv`` (``;``, Dutch
     headers, thousands point), ``verwijzingen.csv`` (Dutch dates), ``vragenlijst.xlsx``,
-    ``interviewfragmenten.csv``, ``trajecten_thuiszitters.xlsx`` and ``waarheid.json``.
+    ``interviewfragmenten.csv``, ``trajecten_thuiszitters.xlsx``, ``zorgvraag_rommelig.csv`` (a messy
+    file with known defects, for practice) and ``waarheid.json``.
     Byte-for-byte identical on every run.
     """
     folder = Path(folder)
@@ -443,6 +465,9 @@ def write_example_files(folder) -> dict[str, Path]:
     paths["trajectories"] = folder / "trajecten_thuiszitters.xlsx"
     _excel({"Trajecten": tr}, paths["trajectories"], title="Thuiszitters: tijd tot passend aanbod")
     truths["trajectories"] = truth
+
+    paths["messy"] = folder / "zorgvraag_rommelig.csv"
+    _messy_panel(out.head(24), paths["messy"])
 
     paths["truth"] = folder / "waarheid.json"
     paths["truth"].write_text(json.dumps(truths, indent=2, ensure_ascii=False, sort_keys=True, default=str) + "\n",

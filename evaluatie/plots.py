@@ -1,0 +1,159 @@
+"""House style for figures: colour-blind-safe palette, nl-NL numbers, footer with source and n.
+
+Plot functions take ``ax=None``, draw on it and return the Axes; :func:`save_figure` is the one
+way to export: PNG (300 dpi), SVG and PDF plus a ``.txt`` caption (alt text), with a footer
+``Bron: …; n = …``. The same figure gives byte-identical SVG and PDF files.
+
+Examples
+--------
+>>> import matplotlib.pyplot as plt
+>>> with house_style():
+...     fig, ax = plt.subplots()
+...     _ = ax.bar(["a", "b"], [1200.5, 300])
+...     _ = format_axis(ax, "y", decimals=1)
+>>> ax.yaxis.get_major_formatter()(1200.5, 0)
+'1.200,5'
+>>> plt.close(fig)
+"""
+from __future__ import annotations
+
+import contextlib
+import os
+from pathlib import Path
+
+import matplotlib
+
+matplotlib.use(os.environ.get("MPLBACKEND", "Agg"))
+import matplotlib.pyplot as plt  # noqa: E402
+from matplotlib.ticker import FuncFormatter, MaxNLocator  # noqa: E402
+
+from .errors import InputError  # noqa: E402
+from .text import check_lang, format_number, t  # noqa: E402
+
+__all__ = ["PALETTE", "house_style", "format_axis", "save_figure", "figure_texts"]
+
+#: Okabe & Ito (2008) colour-blind-safe palette, most distinct colours first.
+PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
+GREY = "#7F7F7F"
+
+STYLE = {
+    "figure.figsize": (8.0, 4.8),
+    "figure.dpi": 100,
+    "font.size": 11,
+    "axes.titlesize": 13,
+    "axes.titleweight": "bold",
+    "axes.titlelocation": "left",
+    "axes.labelsize": 11,
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+    "axes.grid": True,
+    "axes.grid.axis": "y",
+    "grid.color": "#DDDDDD",
+    "grid.linewidth": 0.8,
+    "axes.prop_cycle": matplotlib.cycler(color=PALETTE),
+    "legend.frameon": False,
+    "svg.hashsalt": "evaluatie",
+    "svg.fonttype": "path",
+    "pdf.fonttype": 42,
+    "axes.formatter.use_locale": False,
+}
+
+
+@contextlib.contextmanager
+def house_style():
+    """Context manager applying the house style (fonts, palette, grid) to figures made inside it."""
+    with plt.rc_context(STYLE):
+        yield
+
+
+def format_axis(ax, axis: str = "y", decimals: int = 0, percent: bool = False, lang: str = "nl"):
+    """Format tick labels with nl-NL numbers (``1.234,5``) or percentages (``24%``) on ``axis``."""
+    check_lang(lang)
+
+    def fmt(x, _pos):
+        return format_number(100 * x if percent else x, decimals, lang) + ("%" if percent else "")
+
+    for name in ("x", "y") if axis == "both" else (axis,):
+        target = getattr(ax, f"{name}axis")
+        target.set_major_formatter(FuncFormatter(fmt))
+        if decimals == 0 and not percent:
+            target.set_major_locator(MaxNLocator(integer=True))
+    return ax
+
+
+def figure_texts(fig) -> list[str]:
+    """All visible text in a figure (titles, labels, tick labels, legends, annotations)."""
+    return [a.get_text() for a in fig.findobj(matplotlib.text.Text) if a.get_visible() and a.get_text()]
+
+
+def _check_private(texts: list[str], lang: str) -> None:
+    import pandas as pd
+
+    from .privacy import PREFIX, find_identifiers
+
+    frame = pd.DataFrame({"tekst": texts})
+    hits = find_identifiers(frame)
+    if len(hits) or any(PREFIX in s for s in texts):
+        kinds = ", ".join(sorted(set(hits["kind"]))) or ("pseudoniem" if lang == "nl" else "pseudonym")
+        raise InputError(t("identifiers_in_export", lang, columns="figuur", kinds=kinds))
+
+
+def save_figure(fig, name: str, *, source: str, n, caption: str, folder=None, lang: str = "nl",
+                formats=("png", "svg", "pdf")) -> dict[str, Path]:
+    """Export a figure in house style: PNG (300 dpi), SVG, PDF and a ``.txt`` caption.
+
+    Parameters
+    ----------
+    fig : matplotlib Figure
+    name : str
+        File name without extension (``"01_instanties_per_leerling"``).
+    source : str
+        Data source for the footer (``"dossieronderzoek SBO De Regenboog, 2024"``).
+    n : int or str
+        Number of units the figure rests on (pupils, schools); formatted nl-NL.
+    caption : str
+        Alt text describing what the figure shows; written to ``name.txt`` with the footer.
+    folder : path, optional
+        Output folder; default ``$EVALUATIE_FIGUREN`` or ``./figures``.
+    lang : {"nl", "en"}
+
+    Returns
+    -------
+    dict mapping format to written path (``"png"``, ``"svg"``, ``"pdf"``, ``"txt"``).
+
+    Raises
+    ------
+    InputError
+        If any text in the figure looks like personal data (BSN, e-mail, phone, pseudonym).
+
+    Notes
+    -----
+    SVG and PDF are written without creation dates and with a fixed SVG hash salt, so the same
+    data give byte-identical files (reproducible reports and clean diffs).
+    """
+    check_lang(lang)
+    if isinstance(n, (int, float)):
+        n = format_number(n, 0, lang)
+    footer = f"{'Bron' if lang == 'nl' else 'Source'}: {source}; n = {n}"
+    old = [a for a in fig.texts if a.get_gid() == "evaluatie-footer"]
+    for a in old:
+        a.remove()
+    renderer = fig.canvas.get_renderer()
+    box = fig.get_tightbbox(renderer).transformed(fig.dpi_scale_trans).transformed(fig.transFigure.inverted())
+    fig.text(max(box.x0, 0.0), box.y0 - 0.02, footer, fontsize=8, color=GREY, ha="left", va="top",
+             gid="evaluatie-footer")
+    _check_private(figure_texts(fig) + [caption], lang)
+    folder = Path(folder or os.environ.get("EVALUATIE_FIGUREN", "figures"))
+    folder.mkdir(parents=True, exist_ok=True)
+    paths: dict[str, Path] = {}
+    with plt.rc_context({"svg.hashsalt": "evaluatie"}):
+        for fmt in formats:
+            path = folder / f"{name}.{fmt}"
+            metadata = {"png": {"Software": None}, "svg": {"Date": None, "Creator": None},
+                        "pdf": {"CreationDate": None, "ModDate": None, "Creator": None, "Producer": None}}[fmt]
+            fig.savefig(path, dpi=300 if fmt == "png" else 100, bbox_inches="tight", pad_inches=0.15,
+                        metadata=metadata)
+            paths[fmt] = path
+    paths["txt"] = folder / f"{name}.txt"
+    paths["txt"].write_text(f"{caption.strip()}\n{footer}\n", encoding="utf-8")
+    return paths
