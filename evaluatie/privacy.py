@@ -50,7 +50,7 @@ IDENTIFYING_HEADERS: dict[str, str] = {
 _PATTERNS = {
     "BSN": re.compile(r"(?<![\d.])(\d{9}|\d{4}\.\d{2}\.\d{3})(?![\d.])"),
     "e-mail": re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"),
-    "telefoon": re.compile(r"(?<![\d+])(?:\+31|0031|0)(?:[ -]?\(?0?\)?)?(?:[ -]?\d){9}(?!\d)"),
+    "telefoon": re.compile(r"(?<![\w+])(?:\+31|0031|0)(?:[ -]?\(?0?\)?)?(?:[ -]?\d){9}(?!\d)"),
     "postcode+huisnummer": re.compile(r"\b[1-9]\d{3} ?(?!SA|SD|SS)[A-Z]{2}\b[ ,]*\d{1,5}\b"),
     "geboortedatum": re.compile(r"(?i)\b(?:geboren|geb\.|geboortedatum)\s*:?\s*(?:op\s+)?\d{1,2}[-/. ]\w+[-/. ]\d{2,4}"),
 }

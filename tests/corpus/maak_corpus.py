@@ -1,0 +1,77 @@
+"""Writes the corpus of malformed input files used by tests/test_corpus.py.
+
+Run once from the project root: ``python tests/corpus/maak_corpus.py``. Each file holds one kind
+of defect that students meet in real exports; the expected outcome of each is in test_corpus.py.
+"""
+from pathlib import Path
+
+import openpyxl
+
+HERE = Path(__file__).parent
+PANEL = "School;Maand;Aantal;Leerlingen\n"
+
+
+def w(name, text, encoding="utf-8"):
+    (HERE / name).write_bytes(text.replace("\n", "\r\n").encode(encoding))
+
+
+def xlsx(name, sheets):
+    book = openpyxl.Workbook()
+    book.remove(book.active)
+    for title, rows in sheets.items():
+        ws = book.create_sheet(title)
+        for r in rows:
+            ws.append(r)
+    book.save(HERE / name)
+
+
+w("komma.csv", "school,maand,aantal,leerlingen\nA,2024-01,2,250.5\nA,2024-02,3,250.5\n")
+w("puntkomma_decimaalkomma.csv", PANEL + "A;2024-01;2;412,5\nA;2024-02;1;412,5\n")
+w("tab.tsv", "School\tMaand\tAantal\tLeerlingen\nA\t2024-01\t2\t300\nB\t2024-01\t0\t200\n")
+w("utf8_bom.csv", "\ufeff" + PANEL + "IKC De Wâlden;2024-01;2;300\n")
+w("windows1252.csv", PANEL + "IKC Het Mozaïek;2024-01;2;300\n", encoding="cp1252")
+(HERE / "utf16.txt").write_bytes("School\tMaand\tAantal\tLeerlingen\r\nIKC Zoë\t2024-01\t1\t120\r\n".encode("utf-16"))
+xlsx("titelblok.xlsx", {"Blad1": [["Verwijzingen per school"], ["Bron: gemeente, 2024"], [],
+                                   ["School", "Maand", "Aantal", "Leerlingen"], ["A", "2024-01", 2, 300],
+                                   ["A", "2024-02", 4, 300]]})
+xlsx("tabbladen.xlsx", {"Uitleg": [["Dit bestand bevat verwijzingen"], ["Kolom", "Uitleg"]],
+                        "Gegevens": [["School", "Maand", "Aantal", "Leerlingen"], ["A", "2024-01", 2, 300]]})
+xlsx("verkeerd_tabblad.xlsx", {"Gegevens": [["School", "Maand", "Aantal"], ["A", "2024-01", 2]]})
+w("datums_nl.csv", "Casus;Startdatum;Einddatum\nC1;3-9-2024;03-10-2024\nC2;03-09-2024;\nC3;3 september 2024;"
+  "1 okt. 2024\nC4;3 sep. 2024;zo 6 oktober 2024\nC5;2024-09-03;15/10/24\n")
+w("excel_serienummers.csv", "Casus;Startdatum;Einddatum\nC1;45538;45568\nC2;45539;\n")
+xlsx("gemengde_datums.xlsx", {"Blad1": [["Casus", "Aanmelddatum", "Datum plaatsing"],
+                                        ["C1", "3-9-2024", "2024-10-01"], ["C2", 45538, "1 oktober 2024"]]})
+w("nederlandse_kolomnamen.csv", "Schoolnaam;Leerlingnummer;Hulpverleningsinstantie;Soort instantie\n"
+  "SBO A;123;Accare;jeugd-GGZ\nSBO A;124;;\n")
+w("totaalrij.csv", PANEL + "A;2024-01;2;300\nB;2024-01;3;200\nTotaal;;5;500\n")
+w("lege_rijen.csv", PANEL + "A;2024-01;2;300\n;;;\n\nB;2024-01;3;200\n")
+w("dubbele_rijen.csv", PANEL + "A;2024-01;2;300\nA;2024-01;2;300\nB;2024-01;3;200\n")
+w("leeg.csv", "")
+w("alleen_kop.csv", PANEL)
+w("tekst_in_getal.csv", PANEL + "A;2024-01;twee;300\nB;2024-01;3;200\n")
+w("negatief_aantal.csv", PANEL + "A;2024-01;-1;300\nB;2024-01;3;200\n")
+w("nul_leerlingen.csv", PANEL + "A;2024-01;1;0\nB;2024-01;3;200\n")
+w("eind_voor_start.csv", "Casus;Startdatum;Einddatum\nC1;3-9-2024;1-9-2024\nC2;3-9-2024;1-10-2024\n")
+w("bsn_in_tekst.csv", "School;Leerling;Instantie;Opmerking\nSBO A;1;Accare;BSN 111222333 staat in dossier\n"
+  "SBO A;2;Vitree;geen bijzonderheden\n")
+w("naam_kolom.csv", "School;Leerling;Naam;Instantie\nSBO A;1;Jan Jansen;Accare\nSBO A;2;Piet Pietersen;Vitree\n")
+w("geen_kopregel.csv", "a;b;c\n1;2;3\n")
+w("ontbrekende_kolom.csv", "School;Maand;Leerlingen\nA;2024-01;300\n")
+w("onbekende_lijn.csv", "Leerling;School;Datum;Lijn\n1;A;3-9-2024;derdelijns\n2;A;4-9-2024;tweedelijns\n")
+w("onbekend_type.csv", "School;Leerling;Instantie;Soort\nSBO A;1;Voetbalclub;sportclub\nSBO A;2;Accare;jeugd-GGZ\n")
+(HERE / "kapotte_excel.xlsx").write_bytes(b"dit is geen excel-bestand")
+(HERE / "oud_formaat.xls").write_bytes(b"\xd0\xcf\x11\xe0 oud excel")
+w("duizendtallen.csv", PANEL + "A;2024-01;2;1.250\nB;2024-01;12;2.000\n")
+w("schooljaren.csv", "School;Schooljaar;Aantal;Leerlingen\nA;2022/2023;20;300\nA;2023-2024;15;300\n")
+w("kwartalen.csv", "School;Kwartaal;Aantal;Leerlingen\nA;2023K1;2;300\nA;2023-Q2;3;300\nA;K3 2023;1;300\n")
+w("gemengde_perioden.csv", PANEL + "A;2024-01;2;300\nA;2024-02;2;300\nA;2024K2;5;300\n")
+w("geen_ja_nee.csv", "School;Maand;Aantal;Leerlingen;Jeugdondersteuner\nA;2024-01;2;300;ja\nA;2024-02;2;300;misschien\n")
+w("ontbrekende_waarde.csv", "School;Leerling;Instantie\nSBO A;;Accare\nSBO A;2;Vitree\n")
+w("dubbele_sleutel.csv", PANEL + "A;2024-01;2;300\nA;2024-01;5;300\n")
+w("niets_bruikbaar.csv", PANEL + "A;2024-01;-1;300\nA;2024-02;-2;300\n")
+w("tekst_in_item.csv", "Respondent;Groep;Meting;vraag_1;vraag_2\nR1;ouder;voor;4;5\nR2;ouder;voor;weet niet;3\n"
+  "R3;leerkracht;voor;2;2\n")
+(HERE / "binair.csv").write_bytes(bytes(range(256)) * 4)
+w("datum_onleesbaar.csv", "Casus;Startdatum;Einddatum\nC1;31-2-2024;\nC2;volgende week;\nC3;1-3-2024;\n")
+w("geheel_getal.csv", PANEL + "A;2024-01;2,5;300\nA;2024-02;2;300\n")

@@ -1,0 +1,140 @@
+"""Malformed input files (tests/corpus/, written by maak_corpus.py) and what read_table must do with each."""
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from evaluatie import InputError, read_table
+
+CORPUS = Path(__file__).parent / "corpus"
+
+# file, kind, read_table kwargs, expected: n_read, n_used, {row: reason substring} of dropped rows
+LOADS = [
+    ("komma.csv", "panel", {}, 2, 2, {}),
+    ("puntkomma_decimaalkomma.csv", "panel", {}, 2, 2, {}),
+    ("tab.tsv", "panel", {}, 2, 2, {}),
+    ("utf8_bom.csv", "panel", {}, 1, 1, {}),
+    ("windows1252.csv", "panel", {}, 1, 1, {}),
+    ("utf16.txt", "panel", {}, 1, 1, {}),
+    ("titelblok.xlsx", "panel", {}, 2, 2, {}),
+    ("tabbladen.xlsx", "panel", {}, 1, 1, {}),
+    ("datums_nl.csv", "trajectories", {}, 5, 5, {}),
+    ("excel_serienummers.csv", "trajectories", {}, 2, 2, {}),
+    ("gemengde_datums.xlsx", "trajectories", {}, 2, 2, {}),
+    ("nederlandse_kolomnamen.csv", "dossier", {}, 2, 2, {}),
+    ("totaalrij.csv", "panel", {}, 3, 2, {4: "totaalrij"}),
+    ("lege_rijen.csv", "panel", {}, 4, 2, {3: "lege rij", 4: "lege rij"}),
+    ("dubbele_rijen.csv", "panel", {}, 3, 2, {3: "exacte dubbele rij (gelijk aan rij 2)"}),
+    ("tekst_in_getal.csv", "panel", {}, 2, 1, {2: "geen getal"}),
+    ("negatief_aantal.csv", "panel", {}, 2, 1, {2: "niet negatief"}),
+    ("nul_leerlingen.csv", "panel", {}, 2, 1, {2: "groter dan 0"}),
+    ("eind_voor_start.csv", "trajectories", {}, 2, 1, {2: "einddatum ligt voor de startdatum"}),
+    ("bsn_in_tekst.csv", "dossier", {}, 2, 2, {}),
+    ("naam_kolom.csv", "dossier", {}, 2, 2, {}),
+    ("onbekende_lijn.csv", "referrals", {}, 2, 1, {2: "onbekende waarde"}),
+    ("onbekend_type.csv", "dossier", {}, 2, 2, {}),
+    ("duizendtallen.csv", "panel", {}, 2, 2, {}),
+    ("schooljaren.csv", "panel", {}, 2, 2, {}),
+    ("kwartalen.csv", "panel", {}, 3, 3, {}),
+    ("gemengde_perioden.csv", "panel", {}, 3, 2, {4: "ander formaat"}),
+    ("geen_ja_nee.csv", "panel", {}, 2, 1, {3: "ja/nee"}),
+    ("ontbrekende_waarde.csv", "dossier", {}, 2, 1, {2: "verplichte waarde ontbreekt"}),
+    ("dubbele_sleutel.csv", "panel", {}, 2, 1, {3: "dubbele combinatie"}),
+    ("tekst_in_item.csv", "survey", {}, 3, 3, {}),
+    ("datum_onleesbaar.csv", "trajectories", {}, 3, 1, {2: "datum niet te lezen", 3: "datum niet te lezen"}),
+    ("geheel_getal.csv", "panel", {}, 2, 1, {2: "geen geheel getal"}),
+]
+
+# file, kind, kwargs, message fragment (the Dutch message must name the file)
+ERRORS = [
+    ("leeg.csv", "panel", {}, "is leeg"),
+    ("alleen_kop.csv", "panel", {}, "geen gegevensrijen"),
+    ("verkeerd_tabblad.xlsx", "panel", {"sheet": "Blad9"}, "geen tabblad 'Blad9'.*Gegevens"),
+    ("geen_kopregel.csv", "panel", {}, "geen kopregel.*unit, period, count"),
+    ("ontbrekende_kolom.csv", "panel", {}, "Ontbreekt.*count"),
+    ("kapotte_excel.xlsx", "panel", {}, "niet als Excel-bestand"),
+    ("oud_formaat.xls", "panel", {}, "onbekend formaat '.xls'.*xlsx"),
+    ("niets_bruikbaar.csv", "panel", {}, "geen enkele rij is bruikbaar.*rij 2"),
+    ("binair.csv", "panel", {}, "geen leesbaar tekstbestand|geen kopregel"),
+]
+
+
+def test_corpus_is_large_enough():
+    files = [p for p in CORPUS.iterdir() if p.suffix != ".py"]
+    assert len(files) >= 30
+    assert {f for f, *_ in LOADS + ERRORS} == {p.name for p in files}
+
+
+@pytest.mark.parametrize("name, kind, kwargs, n_read, n_used, dropped", LOADS, ids=[x[0] for x in LOADS])
+def test_loads_with_report(name, kind, kwargs, n_read, n_used, dropped):
+    data, report = read_table(CORPUS / name, kind=kind, **kwargs)
+    assert (report.n_read, report.n_used) == (n_read, n_used)
+    assert report.n_read == report.n_used + report.n_dropped == len(data) + report.n_dropped
+    frame = report.to_frame()
+    got = frame[frame["action"] == "verwijderd"].drop_duplicates("row")
+    assert dict(zip(got["row"], got["reason"])).keys() == dropped.keys()
+    for row, fragment in dropped.items():
+        assert fragment in got.set_index("row").at[row, "reason"]
+    # rows that were used point back to their source row, and never to a dropped one
+    assert not set(data["source_row"]) & set(report.dropped_rows())
+
+
+@pytest.mark.parametrize("name, kind, kwargs, fragment", ERRORS, ids=[x[0] for x in ERRORS])
+def test_unloadable_files_raise_dutch_input_error(name, kind, kwargs, fragment):
+    with pytest.raises(InputError, match=fragment) as info:
+        read_table(CORPUS / name, kind=kind, **kwargs)
+    assert name in str(info.value)
+    assert info.value.file is not None
+
+
+def test_values_are_parsed_right():
+    d, _ = read_table(CORPUS / "puntkomma_decimaalkomma.csv", kind="panel")
+    assert d["exposure"].tolist() == [412.5, 412.5]
+    d, _ = read_table(CORPUS / "komma.csv", kind="panel")
+    assert d["exposure"].tolist() == [250.5, 250.5]
+    d, _ = read_table(CORPUS / "duizendtallen.csv", kind="panel")
+    assert d["exposure"].tolist() == [1250.0, 2000.0]
+    d, _ = read_table(CORPUS / "windows1252.csv", kind="panel")
+    assert d["unit"].tolist() == ["IKC Het Mozaïek"]
+    d, _ = read_table(CORPUS / "utf8_bom.csv", kind="panel")
+    assert d["unit"].tolist() == ["IKC De Wâlden"]
+    d, _ = read_table(CORPUS / "utf16.txt", kind="panel")
+    assert d["unit"].tolist() == ["IKC Zoë"]
+    d, _ = read_table(CORPUS / "datums_nl.csv", kind="trajectories")
+    assert (d["start"] == pd.Timestamp("2024-09-03")).all()
+    assert d["end"].tolist()[2:] == [pd.Timestamp("2024-10-01"), pd.Timestamp("2024-10-06"),
+                                     pd.Timestamp("2024-10-15")]
+    assert pd.isna(d["end"].iloc[1])  # empty end date = still open, not an error
+    d, _ = read_table(CORPUS / "excel_serienummers.csv", kind="trajectories")
+    assert d["start"].tolist() == [pd.Timestamp("2024-09-03"), pd.Timestamp("2024-09-04")]
+    d, _ = read_table(CORPUS / "schooljaren.csv", kind="panel")
+    assert d["period"].tolist() == [pd.Timestamp("2022-08-01"), pd.Timestamp("2023-08-01")]
+    assert d.attrs["period_freq"] == "SY"
+    d, _ = read_table(CORPUS / "kwartalen.csv", kind="panel")
+    assert d["period"].dt.month.tolist() == [1, 4, 7] and d.attrs["period_freq"] == "Q"
+    d, _ = read_table(CORPUS / "onbekende_lijn.csv", kind="referrals")
+    assert d["care_level"].tolist() == ["second"]
+
+
+def test_privacy_on_load():
+    d, report = read_table(CORPUS / "bsn_in_tekst.csv", kind="dossier")
+    assert report.identifier_columns == ["Opmerking"]
+    flagged = report.to_frame().query("action == 'waarschuwing'")
+    assert flagged["reason"].str.contains("BSN").any()
+    assert not flagged["value"].str.contains("111222333").any()  # the report itself does not leak it
+    assert d["pupil"].str.startswith("ps_").all()
+    d, report = read_table(CORPUS / "naam_kolom.csv", kind="dossier")
+    assert "Naam" not in d.columns and not d.isin(["Jan Jansen"]).any().any()
+    assert any("Naam" in n and "persoonsgegevens" in n for n in report.notes)
+
+
+def test_unknown_agency_type_is_kept_with_warning():
+    d, report = read_table(CORPUS / "onbekend_type.csv", kind="dossier")
+    assert d["agency_type"].tolist() == ["sportclub", "jeugd-GGZ"]
+    assert report.n_warnings == 1 and report.n_dropped == 0
+
+
+def test_text_in_survey_item_is_reported_as_changed():
+    d, report = read_table(CORPUS / "tekst_in_item.csv", kind="survey")
+    assert d["vraag_1"].isna().sum() == 1 and report.n_changed == 1
+    assert report.to_frame().iloc[0]["reason"].startswith("tekst in getalkolom")

@@ -1,0 +1,141 @@
+"""Parsers and read_table: known values, property-based robustness (hypothesis), invariants."""
+import datetime as dt
+import string
+
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from evaluatie import InputError, read_table
+from evaluatie.io import parse_bool, parse_date, parse_number, parse_period
+from evaluatie.text import format_number
+
+
+@pytest.mark.parametrize("text, decimal, expected", [
+    ("1.234,5", ",", 1234.5), ("1234,5", ",", 1234.5), ("-3,25", ",", -3.25), ("12", ",", 12.0),
+    ("1.000.000", ",", 1e6), (" 7 ", ",", 7.0), ("1,234.5", ".", 1234.5), ("0.5", ".", 0.5),
+    (",5", ",", 0.5), (3, ",", 3.0), (2.5, ",", 2.5),
+])
+def test_parse_number(text, decimal, expected):
+    assert parse_number(text, decimal) == expected
+
+
+@pytest.mark.parametrize("text", ["twee", "1.23.4", "1,2,3", "12a", "--1"])
+def test_parse_number_rejects(text):
+    with pytest.raises(ValueError):
+        parse_number(text)
+
+
+@pytest.mark.parametrize("value, expected", [
+    ("3-9-2024", "2024-09-03"), ("03-09-2024", "2024-09-03"), ("3/9/24", "2024-09-03"),
+    ("3.9.2024", "2024-09-03"), ("2024-09-03", "2024-09-03"), ("3 september 2024", "2024-09-03"),
+    ("3 sep. 2024", "2024-09-03"), ("dinsdag 3 september 2024", "2024-09-03"), ("3-sep-2024", "2024-09-03"),
+    (45538, "2024-09-03"), ("45538", "2024-09-03"), (dt.datetime(2024, 9, 3, 14, 0), "2024-09-03"),
+    ("2024-09-03 10:15:00", "2024-09-03"), ("1 mrt 2023", "2023-03-01"),
+])
+def test_parse_date(value, expected):
+    assert parse_date(value) == pd.Timestamp(expected)
+
+
+@pytest.mark.parametrize("value", ["31-2-2024", "morgen", "2024-13-01", "12", 5.5, 10])
+def test_parse_date_rejects(value):
+    with pytest.raises(ValueError):
+        parse_date(value)
+
+
+@pytest.mark.parametrize("value, expected, freq", [
+    ("2024-09", "2024-09-01", "M"), ("sep 2024", "2024-09-01", "M"), ("9-2024", "2024-09-01", "M"),
+    ("september 2024", "2024-09-01", "M"), ("2024K3", "2024-07-01", "Q"), ("Q1 2023", "2023-01-01", "Q"),
+    ("2024/2025", "2024-08-01", "SY"), ("2024-25", "2024-08-01", "SY"), ("schooljaar 2023-2024", "2023-08-01", "SY"),
+    (2024, "2024-01-01", "Y"), ("15-9-2024", "2024-09-15", "D"),
+])
+def test_parse_period(value, expected, freq):
+    assert parse_period(value) == (pd.Timestamp(expected), freq)
+
+
+def test_parse_period_numbers_and_errors():
+    assert parse_period(7) == (7, "int")
+    assert parse_period("12") == (12, "int")
+    with pytest.raises(ValueError):
+        parse_period(None)
+    with pytest.raises(ValueError):
+        parse_period("ooit")
+
+
+def test_parse_bool():
+    assert [parse_bool(v) for v in ["ja", "Nee", "1", 0, "x", "yes"]] == [1, 0, 1, 0, 1, 1]
+    assert np.isnan(parse_bool(""))
+    with pytest.raises(ValueError):
+        parse_bool("misschien")
+
+
+cells = st.one_of(st.text(max_size=12), st.integers(-10**6, 10**6).map(str),
+                  st.floats(allow_nan=False, allow_infinity=False).map(str),
+                  st.sampled_from(["", "Totaal", "3-9-2024", "2024-09", "ja", "1.234,5", "n.v.t.", ";", '"']))
+
+
+@given(st.one_of(st.text(max_size=20), st.integers(), st.floats(), st.none(), st.booleans()))
+def test_parsers_raise_only_value_error(value):
+    for parser in (parse_number, parse_date, parse_period, parse_bool):
+        try:
+            parser(value)
+        except ValueError:
+            pass
+
+
+@given(st.floats(min_value=-1e9, max_value=1e9, allow_nan=False), st.integers(0, 3))
+def test_format_then_parse_round_trips(x, decimals):
+    assert parse_number(format_number(x, decimals)) == pytest.approx(round(x, decimals), abs=10**-decimals)
+    assert parse_number(format_number(x, decimals, lang="en"), decimal=".") == pytest.approx(
+        round(x, decimals), abs=10**-decimals)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.lists(cells, min_size=4, max_size=4), max_size=8), st.sampled_from([";", ",", "\t"]))
+def test_read_table_on_arbitrary_cells(tmp_path, rows, delimiter):
+    """Any cell contents give a frame + consistent report, or an InputError; nothing else."""
+    import csv
+
+    path = tmp_path / "willekeurig.csv"
+    with open(path, "w", newline="", encoding="utf-8") as fh:
+        writer = csv.writer(fh, delimiter=delimiter)
+        writer.writerow(["School", "Maand", "Aantal", "Leerlingen"])
+        writer.writerows(rows)
+    try:
+        data, report = read_table(path, kind="panel")
+    except InputError as err:
+        assert "willekeurig.csv" in str(err)
+        return
+    assert report.n_read == report.n_used + report.n_dropped
+    assert len(data) == report.n_used
+    assert (data["count"] >= 0).all() and (data["exposure"].dropna() > 0).all()
+
+
+def test_read_table_rejects_unknown_kind_and_lang(tmp_path):
+    with pytest.raises(InputError, match="Kies uit: dossier, panel"):
+        read_table(tmp_path / "x.csv", kind="paneel")
+    with pytest.raises(InputError, match="lang"):
+        read_table(tmp_path / "x.csv", kind="panel", lang="fr")
+    with pytest.raises(InputError, match="bestaat niet"):
+        read_table(tmp_path / "x.csv", kind="panel")
+
+
+def test_read_table_english_and_sheet_by_number(tmp_path, root):
+    path = root / "data_raw" / "voorbeeld" / "zorgvraag_rommelig.csv"
+    _, report = read_table(path, kind="panel", lang="en")
+    assert "rows read" in report.summary() and "dropped" in report.to_frame()["action"].tolist()
+    data, report = read_table(root / "data_raw" / "voorbeeld" / "vragenlijst.xlsx", kind="survey", sheet=0)
+    assert report.n_used == len(data) > 0
+
+
+def test_read_table_does_not_pseudonymize_when_asked(root):
+    data, _ = read_table(root / "tests" / "corpus" / "nederlandse_kolomnamen.csv", kind="dossier",
+                         pseudonymize=False)
+    assert data["pupil"].tolist() == ["123", "124"]
+    data2, _ = read_table(root / "tests" / "corpus" / "nederlandse_kolomnamen.csv", kind="dossier",
+                          key="een-andere-sleutel-123456")
+    data3, _ = read_table(root / "tests" / "corpus" / "nederlandse_kolomnamen.csv", kind="dossier",
+                          key="een-andere-sleutel-123456")
+    assert data2["pupil"].tolist() == data3["pupil"].tolist() != data["pupil"].tolist()

@@ -1,0 +1,50 @@
+import matplotlib.pyplot as plt
+import pytest
+
+from evaluatie import InputError
+from evaluatie.plots import PALETTE, format_axis, house_style, save_figure
+
+
+def _figure(label="aantal"):
+    with house_style():
+        fig, ax = plt.subplots()
+        ax.bar(["School A", "School B"], [1234.5, 87.0], color=PALETTE[:2])
+        ax.set_ylabel(label)
+        format_axis(ax, "y", decimals=1)
+    return fig
+
+
+def test_save_figure_writes_all_formats_deterministically(tmp_path):
+    paths = save_figure(_figure(), "test", source="synthetische data", n=1234, caption="Twee scholen.",
+                        folder=tmp_path)
+    assert sorted(paths) == ["pdf", "png", "svg", "txt"]
+    assert paths["txt"].read_text(encoding="utf-8") == "Twee scholen.\nBron: synthetische data; n = 1.234\n"
+    first = {k: paths[k].read_bytes() for k in ("svg", "pdf", "png")}
+    again = save_figure(_figure(), "test", source="synthetische data", n=1234, caption="Twee scholen.",
+                        folder=tmp_path)
+    assert {k: again[k].read_bytes() for k in ("svg", "pdf", "png")} == first
+    assert b"Bron: synthetische data; n = 1.234" in first["svg"]  # the footer is in the figure itself
+
+
+def test_footer_replaced_not_stacked(tmp_path):
+    fig = _figure()
+    save_figure(fig, "a", source="x", n=1, caption="c", folder=tmp_path)
+    save_figure(fig, "b", source="y", n=2, caption="c", folder=tmp_path, lang="en")
+    footers = [t.get_text() for t in fig.texts if t.get_gid() == "evaluatie-footer"]
+    assert footers == ["Source: y; n = 2"]
+
+
+def test_tick_labels_are_dutch():
+    fig = _figure()
+    fmt = fig.axes[0].yaxis.get_major_formatter()
+    assert fmt(1234.5, 0) == "1.234,5"
+    ax = fig.axes[0]
+    format_axis(ax, "y", percent=True)
+    assert ax.yaxis.get_major_formatter()(0.25, 0) == "25%"
+
+
+def test_save_figure_refuses_personal_data(tmp_path):
+    with pytest.raises(InputError, match="persoonsgegevens"):
+        save_figure(_figure("bel 06-12345678"), "x", source="s", n=1, caption="c", folder=tmp_path)
+    with pytest.raises(InputError, match="pseudoniem"):
+        save_figure(_figure(), "x", source="s", n=1, caption="leerling ps_0123456789abcdef", folder=tmp_path)

@@ -1,0 +1,106 @@
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from evaluatie import InputError
+from evaluatie.privacy import check_exportable, find_identifiers, get_key, is_bsn, pseudonymize, suppress
+
+KEY = "sleutel-voor-tests-0123456789"
+
+
+@pytest.mark.parametrize("number, valid", [
+    ("111222333", True), ("123456782", True), ("1234.56.782", True), ("123456789", False),
+    ("000000000", False), ("12345678", False), ("11122233a", False),
+])
+def test_bsn_eleven_test(number, valid):
+    assert is_bsn(number) is valid
+
+
+def test_pseudonymize_is_keyed_and_stable():
+    a = pseudonymize(pd.Series(["L001", "L002", None, "L001"], index=[5, 6, 7, 8]), KEY)
+    assert list(a.index) == [5, 6, 7, 8] and a[5] == a[8] != a[6] and pd.isna(a[7])
+    assert a[5].startswith("ps_") and len(a[5]) == 19
+    assert pseudonymize(["L001"], "een-heel-andere-sleutel-000")[0] != a[5]
+    # HMAC-SHA256 of "L001" under KEY, computed independently with the standard library recipe
+    import hashlib
+    import hmac
+    assert a[5] == "ps_" + hmac.new(KEY.encode(), b"L001", hashlib.sha256).hexdigest()[:16]
+
+
+def test_get_key_order(monkeypatch, tmp_path):
+    monkeypatch.setenv("EVALUATIE_SLEUTEL", "x" * 20)
+    assert get_key() == (b"x" * 20, "EVALUATIE_SLEUTEL", None)
+    monkeypatch.setenv("EVALUATIE_SLEUTEL", "kort")
+    with pytest.raises(InputError, match="te kort"):
+        get_key()
+    monkeypatch.delenv("EVALUATIE_SLEUTEL")
+    keyfile = tmp_path / "thuis" / "sleutel"
+    monkeypatch.setenv("EVALUATIE_SLEUTELBESTAND", str(keyfile))
+    key, source, note = get_key()
+    assert keyfile.exists() and "aangemaakt" in note and source == str(keyfile)
+    assert get_key() == (key, str(keyfile), None)  # the same key the next time
+    (tmp_path / "thuis" / ".git").mkdir()
+    with pytest.raises(InputError, match="git-project"):
+        get_key()
+
+
+def test_get_key_ephemeral_when_it_cannot_be_stored(monkeypatch, tmp_path):
+    monkeypatch.delenv("EVALUATIE_SLEUTEL", raising=False)
+    blocker = tmp_path / "bestand"
+    blocker.write_text("geen map")
+    monkeypatch.setenv("EVALUATIE_SLEUTELBESTAND", str(blocker / "sleutel"))
+    key, source, note = get_key()
+    assert source == "tijdelijk" and "tijdelijke sleutel" in note and len(key) == 64
+
+
+def test_find_identifiers_kinds():
+    df = pd.DataFrame({
+        "opmerking": ["mail: ouder@example.nl", "tel +31 6 12345678", "woont 1234 AB 12", "geboren op 3-9-2015",
+                      "BSN 123456782", "nummer 123456789", "niets"],
+        "aantal": [1, 2, 3, 4, 5, 6, 7],
+    })
+    hits = find_identifiers(df)
+    assert hits["kind"].tolist() == ["e-mail", "telefoon", "postcode+huisnummer", "geboortedatum", "BSN"]
+    assert hits["row"].tolist() == [0, 1, 2, 3, 4]
+    assert find_identifiers(pd.DataFrame({"Naam": ["x"]}))["kind"].tolist() == ["naam"]
+
+
+def test_check_exportable():
+    check_exportable(pd.DataFrame({"school": ["A"], "n": [3]}))
+    with pytest.raises(InputError, match="Export geweigerd.*opmerking"):
+        check_exportable(pd.DataFrame({"opmerking": ["bel 0612345678"]}))
+    flagged = pd.DataFrame({"tekst": ["ok"]})
+    flagged.attrs["identifier_columns"] = ["tekst"]
+    with pytest.raises(InputError, match="tekst"):
+        check_exportable(flagged)
+
+
+def test_suppress_known_table():
+    tab = pd.DataFrame({"a": [12, 3, 8], "b": [20, 30, 6], "c": [7, 9, 15]}, index=["x", "y", "z"])
+    out = suppress(tab)
+    expected = np.array([[0, 0, 0], [1, 0, 1], [1, 0, 1]], dtype=bool)
+    np.testing.assert_array_equal(out.isna().to_numpy(), expected)
+    assert tab.loc["y", "a"] == 3  # the caller's table is unchanged
+
+
+def test_suppress_series_zero_and_errors():
+    s = pd.Series([10, 2, 0, 7], index=list("abcd"), name="n")
+    out = suppress(s)
+    assert out.isna().tolist() == [False, True, False, True] and out.name == "n"
+    assert suppress(s, zero=True).isna().tolist() == [False, True, True, False]
+    with pytest.raises(InputError):
+        suppress(pd.Series([-1, 5]))
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.integers(1, 5), st.integers(1, 5), st.data())
+def test_suppress_properties(n_rows, n_cols, data):
+    values = data.draw(st.lists(st.integers(0, 30), min_size=n_rows * n_cols, max_size=n_rows * n_cols))
+    tab = pd.DataFrame(np.array(values).reshape(n_rows, n_cols))
+    hidden = suppress(tab).isna().to_numpy()
+    small = (tab.to_numpy() > 0) & (tab.to_numpy() < 5)
+    assert hidden[small].all()  # every small cell is hidden
+    for line in list(hidden) + list(hidden.T):
+        assert line.sum() != 1 or len(line) == 1  # no lone hidden cell in a row or column
