@@ -22,6 +22,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from .errors import InputError
+
 __all__ = ["dossier", "panel", "referrals", "survey", "fragments", "trajectories", "write_example_files",
            "AGENCIES"]
 
@@ -182,6 +184,12 @@ def panel(n_units: int = 15, n_periods: int = 36, *, start: str = "2021-08-01", 
         ``rate_ratio``, ``ramp``, ``baseline`` (per 1,000 pupils per month), ``starts``
         (unit -> start date), ``unit_effects``, ``dispersion``, ``seed``.
     """
+    for name, value, active in (("start_period", start_period, treated_units),
+                                ("later_start", later_start, later_units)):
+        if active and not 0 <= value < n_periods:
+            raise InputError(f"{name}={value} ligt buiten de {n_periods} perioden (0 t/m {n_periods - 1}).")
+    if treated_units + later_units > n_units:
+        raise InputError(f"Meer behandelde scholen ({treated_units + later_units}) dan scholen ({n_units}).")
     rng = _rng(seed)
     periods = pd.date_range(start, periods=n_periods, freq="MS")
     units = [UNITS[i % len(UNITS)] + ("" if i < len(UNITS) else f" {i // len(UNITS) + 1}") for i in range(n_units)]

@@ -1,0 +1,48 @@
+"""Benchmarks: speed as ratios against a baseline measured in the same run (`make bench`).
+
+Baseline: ``pandas.read_csv`` on the same file (the fastest possible plain read). Ratios tell how much
+the validation, reporting and pseudonymization in ``evaluatie.read_table`` cost on top of it; the
+absolute seconds depend on the machine and are printed only for context.
+"""
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import pandas as pd
+
+os.environ.setdefault("EVALUATIE_SLEUTEL", "benchmark-sleutel-0123456789")
+
+from evaluatie import read_table, suppress, synthetic  # noqa: E402
+
+
+def best_of(fn, repeat=3) -> float:
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def main() -> int:
+    folder = Path(tempfile.mkdtemp())
+    data, _ = synthetic.referrals(seed=1, n_units=40, n_periods=36)
+    path = folder / "verwijzingen.csv"
+    data.to_csv(path, sep=";", index=False)
+    rows = len(data)
+    base = best_of(lambda: pd.read_csv(path, sep=";"))
+    ours = best_of(lambda: read_table(path, kind="referrals"))
+    print(f"read_table, {rows} rijen: {ours / base:.1f}× pandas.read_csv  ({ours:.2f} s vs {base:.3f} s)")
+    table = pd.DataFrame(pd.Series(range(2500)).sample(frac=1, random_state=1).to_numpy().reshape(50, 50) % 12)
+    base = best_of(lambda: table.mask(table < 5))
+    ours = best_of(lambda: suppress(table))
+    print(f"suppress, 50×50 tabel: {ours / base:.1f}× alleen primaire afscherming ({ours:.3f} s)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
