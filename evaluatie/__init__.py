@@ -24,7 +24,8 @@ _LAZY = {
     "save_figure": "plots",
     "format_number": "text",
 }
-_MODULES = ("io", "schemas", "quality", "privacy", "synthetic", "plots", "text", "report", "cli")
+_MODULES = ("io", "schemas", "quality", "privacy", "synthetic", "plots", "text", "report", "cli", "nulmeting",
+            "agencies")
 
 __all__ = ["InputError", "__version__", *_LAZY, *_MODULES]
 
