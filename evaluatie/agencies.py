@@ -1,0 +1,131 @@
+"""Agency-name normalization: a reviewed mapping first, then rapidfuzz suggestions that are never
+applied without being listed for review.
+
+Examples
+--------
+>>> out = normalize(["Accare", "accare kinder- en jeugdpsychiatrie", "Accare Zwolle", "Vitree", "Vitree (ambulant)"])
+>>> out[["raw", "agency", "method"]].values.tolist()  # doctest: +NORMALIZE_WHITESPACE
+[['Accare', 'Accare', 'new'], ['accare kinder- en jeugdpsychiatrie', 'Accare', 'fuzzy'],
+ ['Accare Zwolle', 'Accare', 'fuzzy'], ['Vitree', 'Vitree', 'new'], ['Vitree (ambulant)', 'Vitree', 'fuzzy']]
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from pathlib import Path
+
+import pandas as pd
+from rapidfuzz import fuzz
+
+from .errors import InputError
+
+__all__ = ["normalize", "name_key", "STOPWORDS"]
+
+#: Words that say what kind of organisation it is or where, not which one; ignored when comparing names.
+STOPWORDS = frozenset("""de het een en van voor in te op bij kinder kinderen jeugd jeugdpsychiatrie psychiatrie
+ambulant ambulante team regio noord zuid oost west centrum praktijk stichting zorg hulp afdeling locatie
+zwolle groningen leeuwarden amsterdam rotterdam utrecht""".split())
+
+
+def name_key(name) -> str:
+    """Comparable form of a name: lower case, no accents or punctuation, single spaces."""
+    text = unicodedata.normalize("NFKD", str(name)).encode("ascii", "ignore").decode().lower()
+    return re.sub(r"\s+", " ", re.sub(r"[^a-z0-9]+", " ", text)).strip()
+
+
+def _core(key: str) -> str:
+    words = [w for w in key.split() if w not in STOPWORDS]
+    return " ".join(words) or key
+
+
+def _read_mapping(mapping) -> pd.DataFrame:
+    if mapping is None:
+        return pd.DataFrame(columns=["raw", "agency", "agency_type"])
+    if isinstance(mapping, (str, Path)):
+        path = Path(mapping)
+        if not path.is_file():
+            raise InputError(f"Koppeltabel '{path}' bestaat niet.", file=path)
+        frame = pd.read_excel(path) if path.suffix.lower() in (".xlsx", ".xlsm") else pd.read_csv(
+            path, sep=None, engine="python", encoding="utf-8-sig")
+    else:
+        frame = pd.DataFrame(mapping).copy()
+    frame = frame.rename(columns=lambda c: {"ruw": "raw", "naam_in_dossier": "raw", "instantie": "agency",
+                                            "soort": "agency_type", "soort_instantie": "agency_type"}.get(
+        name_key(c).replace(" ", "_"), name_key(c).replace(" ", "_")))
+    missing = {"raw", "agency"} - set(frame.columns)
+    if missing:
+        raise InputError(f"De koppeltabel mist kolom(men) {', '.join(sorted(missing))}; nodig zijn 'raw' (naam zoals in "
+                         "het dossier) en 'agency' (de instantie), optioneel 'agency_type'.")
+    if "agency_type" not in frame:
+        frame["agency_type"] = None
+    return frame.dropna(subset=["raw", "agency"])
+
+
+def normalize(names, mapping=None, *, threshold: float = 85) -> pd.DataFrame:
+    """Map raw agency names from pupil files to one name per agency, with a trace for every decision.
+
+    Parameters
+    ----------
+    names : sequence or Series
+        Agency names as written in the files (missing values stay missing).
+    mapping : DataFrame, CSV/Excel path, optional
+        Reviewed mapping with columns ``raw``, ``agency`` and optionally ``agency_type`` (Dutch
+        ``ruw``, ``instantie``, ``soort`` also accepted).
+    threshold : float, default 85
+        Minimum similarity (0–100) for a fuzzy suggestion: the larger of rapidfuzz's
+        ``token_set_ratio`` and the plain ``ratio`` without spaces, computed on names without
+        generic words such as "kinder", "jeugdpsychiatrie", "ambulant" and place names.
+
+    Returns
+    -------
+    DataFrame, one row per input name, with ``raw``, ``agency``, ``agency_type``, ``method``
+    (``mapping``: in the reviewed mapping; ``exact``: same name up to case, accents and punctuation;
+    ``fuzzy``: a suggestion; ``new``: not matched, kept as its own agency), ``score`` and
+    ``needs_review`` (true for ``fuzzy`` and ``new``: not yet confirmed by a person).
+
+    Notes
+    -----
+    Names are processed from most to least frequent, so the most common spelling becomes the
+    agency name. A fuzzy match is a suggestion only: it is applied in ``agency`` so that analyses
+    can run, but flagged in ``needs_review`` until it is confirmed in the mapping file.
+    """
+    series = pd.Series(list(names) if not isinstance(names, pd.Series) else names, dtype=object)
+    table = _read_mapping(mapping)
+    by_key = {name_key(r): (a, t) for r, a, t in zip(table["raw"], table["agency"], table["agency_type"])}
+    canon: dict[str, tuple[str, object]] = {name_key(a): (a, t) for a, t in zip(table["agency"], table["agency_type"])}
+    present = series.dropna().map(lambda v: str(v).strip())
+    present = present[present != ""]
+    decided: dict[str, tuple] = {}
+    for raw in present.value_counts(sort=True).index:  # most frequent spelling first
+        key = name_key(raw)
+        if key in decided:
+            continue
+        if key in by_key:
+            agency, atype = by_key[key]
+            decided[key] = (agency, atype, "mapping", 100.0, False)
+        elif key in canon:
+            agency, atype = canon[key]
+            decided[key] = (agency, atype, "exact", 100.0, False)
+        else:
+            best, score = None, 0.0
+            for ckey in canon:
+                a, b = _core(key), _core(ckey)
+                s = max(fuzz.token_set_ratio(a, b), fuzz.ratio(a.replace(" ", ""), b.replace(" ", "")))
+                if s > score:
+                    best, score = ckey, s
+            if best is not None and score >= threshold:
+                agency, atype = canon[best]
+                decided[key] = (agency, atype, "fuzzy", float(score), True)
+            else:
+                canon[key] = (raw, None)
+                decided[key] = (raw, None, "new", 100.0, True)
+    rows = []
+    for value in series:
+        text = None if value is None or (not isinstance(value, str) and pd.isna(value)) else str(value).strip()
+        if not text:
+            rows.append((value, None, None, None, float("nan"), False))
+        else:
+            rows.append((value, *decided[name_key(text)]))
+    out = pd.DataFrame(rows, columns=["raw", "agency", "agency_type", "method", "score", "needs_review"],
+                       index=series.index)
+    return out
