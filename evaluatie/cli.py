@@ -29,7 +29,6 @@ _ARGPARSE_NL = {
     "choose from": "kies uit",
     "unrecognized arguments": "onbekende argumenten",
     "expected one argument": "verwacht één waarde",
-    "argument": "argument",
 }
 
 

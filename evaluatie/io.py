@@ -62,6 +62,14 @@ def _is_number(value) -> bool:
     return isinstance(value, (int, float, np.integer, np.floating)) and not isinstance(value, (bool, np.bool_))
 
 
+def _check_finite(value) -> None:
+    """Reject infinite values and integers too large for a float (no real cell holds them)."""
+    if isinstance(value, (float, np.floating)) and not np.isfinite(value):
+        raise ValueError(f"not a finite number: {value!r}")
+    if isinstance(value, (int, np.integer)) and abs(int(value)) > 2**53:
+        raise ValueError(f"number too large: {value!r}")
+
+
 def parse_number(value, decimal: str = ",") -> float:
     """Parse one number written the Dutch (``decimal=","``) or English (``"."``) way.
 
@@ -75,6 +83,7 @@ def parse_number(value, decimal: str = ",") -> float:
     """
     if _is_missing(value):
         return float("nan")
+    _check_finite(value)
     if _is_number(value):
         return float(value)
     s = re.sub(r"[\s\u00a0\u202f']", "", str(value)).lstrip("+").replace("\u2212", "-")
@@ -108,12 +117,13 @@ def parse_date(value) -> pd.Timestamp:
     """
     if _is_missing(value):
         return pd.NaT
+    _check_finite(value)
     if isinstance(value, (dt.datetime, dt.date, pd.Timestamp, np.datetime64)):
         return pd.Timestamp(value).normalize()
     if _is_number(value) or (isinstance(value, str) and re.fullmatch(r"\d{5}(\.0+)?", value.strip())):
         serial = float(value)
-        if serial != int(serial) and not _is_number(value):
-            raise ValueError(f"not a date: {value!r}")
+        if not 1 <= serial <= 2958465 or (serial != int(serial) and not _is_number(value)):
+            raise ValueError(f"not a date: {value!r}")  # 2958465 = 31-12-9999, Excel's last date
         stamp = EXCEL_EPOCH + pd.Timedelta(days=int(serial))
         if not pd.Timestamp("1950-01-01") <= stamp <= pd.Timestamp("2100-12-31"):
             raise ValueError(f"not a date: {value!r}")
@@ -151,6 +161,7 @@ def parse_period(value) -> tuple[object, str]:
     """
     if _is_missing(value):
         raise ValueError("missing period")
+    _check_finite(value)
     if _is_number(value) and float(value) == int(value):
         n = int(value)
         if 1900 <= n <= 2100:
@@ -184,6 +195,7 @@ def parse_bool(value) -> float:
     """Parse ja/nee, yes/no, 1/0, x: ``1.0``, ``0.0`` or ``nan`` when missing; else ``ValueError``."""
     if _is_missing(value):
         return float("nan")
+    _check_finite(value)
     if _is_number(value) and float(value) in (0.0, 1.0):
         return float(value)
     s = str(value).strip().lower()
@@ -623,11 +635,8 @@ def write_template(kind: str, path, lang: str = "nl") -> Path:
         letter = openpyxl.utils.get_column_letter(j)
         ws.column_dimensions[letter].width = max(14, len(headers[j - 1]) + 4)
         if col.categories:
-            options = sorted(set(k for k, v in col.categories.items() if not k.isdigit() and (nl or k == v)))
-            if col.name == "agency_type":
-                options = sorted(set(col.categories.values()))
-            if col.name == "care_level":
-                options = ["eerstelijns", "tweedelijns"] if nl else ["first", "second"]
+            labels = {"first": "eerstelijns", "second": "tweedelijns"} if nl else {}
+            options = [labels.get(v, v) for v in sorted(set(col.categories.values()))]
             dv = DataValidation(type="list", formula1='"' + ",".join(options) + '"', allow_blank=not col.required)
             dv.error = "Kies een waarde uit de lijst." if nl else "Choose a value from the list."
             ws.add_data_validation(dv)

@@ -139,3 +139,11 @@ def test_read_table_does_not_pseudonymize_when_asked(root):
     data3, _ = read_table(root / "tests" / "corpus" / "nederlandse_kolomnamen.csv", kind="dossier",
                           key="een-andere-sleutel-123456")
     assert data2["pupil"].tolist() == data3["pupil"].tolist() != data["pupil"].tolist()
+
+
+@pytest.mark.parametrize("value", [float("inf"), float("-inf"), 10**400, -(10**30)])
+def test_parsers_reject_extreme_numbers_with_value_error(value):
+    """Found by hypothesis: inf and huge integers raised OverflowError/TypeError instead of ValueError."""
+    for parser in (parse_number, parse_date, parse_period, parse_bool):
+        with pytest.raises(ValueError):
+            parser(value)
