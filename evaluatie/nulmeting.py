@@ -18,11 +18,14 @@ from dataclasses import asdict, dataclass
 import numpy as np
 import pandas as pd
 from scipy import stats
+from scipy.special import gammaln
 
 from .errors import InputError
 from .text import check_lang, format_number, t
 
-__all__ = ["agency_counts", "pupil_table", "agency_table", "fragmentation", "chao1", "chao2", "Richness"]
+__all__ = ["agency_counts", "pupil_table", "agency_table", "fragmentation", "incidence_matrix", "chao1", "chao2",
+           "Richness", "accumulation", "Accumulation", "network", "network_table", "analyze", "Nulmeting",
+           "plot_agencies", "plot_agencies_per_pupil", "plot_accumulation", "plot_network", "plot_schools"]
 
 
 def _check_columns(data: pd.DataFrame, **columns) -> None:
@@ -123,6 +126,59 @@ def agency_counts(dossier: pd.DataFrame, *, school: str = "school", pupil: str =
         by_type.columns = [f"n_agencies_{'onbekend' if pd.isna(c) else c}" for c in by_type.columns]
         out = out.join(by_type).fillna({c: 0 for c in by_type.columns})
     return out.reset_index()
+
+
+def incidence_matrix(dossier: pd.DataFrame, *, pupil: str = "pupil", agency: str = "agency") -> pd.DataFrame:
+    """Presence matrix for one school: one row per pupil (also pupils without agency), one column per agency.
+
+    Examples
+    --------
+    >>> d = pd.DataFrame({"pupil": ["p1", "p1", "p2", "p3"], "agency": ["A", "B", "A", None]})
+    >>> incidence_matrix(d).values.tolist()
+    [[1, 1], [1, 0], [0, 0]]
+    """
+    _check_columns(dossier, pupil=pupil, agency=agency)
+    pupils = pd.Index(dossier[pupil].drop_duplicates(), name=pupil)
+    mentions = dossier.dropna(subset=[agency]).drop_duplicates([pupil, agency])
+    table = pd.crosstab(mentions[pupil], mentions[agency]).clip(upper=1)
+    return table.reindex(pupils, fill_value=0).astype(int)
+
+
+def network(dossier: pd.DataFrame, *, pupil: str = "pupil", agency: str = "agency"):
+    """Agency network of one school: agencies linked when they are involved with the same pupil.
+
+    Built as the weighted projection of the bipartite pupil–agency graph (networkx). Nodes are
+    agencies with attribute ``n_pupils``; an edge's ``weight`` is the number of pupils the two
+    agencies share. Use :func:`network_table` for a tidy per-agency summary.
+
+    Examples
+    --------
+    >>> d = pd.DataFrame({"pupil": ["p1", "p1", "p2", "p2", "p3"], "agency": ["A", "B", "A", "B", "C"]})
+    >>> g = network(d)
+    >>> g.edges["A", "B"]["weight"], g.nodes["C"]["n_pupils"]
+    (2, 1)
+    """
+    import networkx as nx
+    from networkx.algorithms import bipartite
+
+    _check_columns(dossier, pupil=pupil, agency=agency)
+    links = dossier.dropna(subset=[agency]).drop_duplicates([pupil, agency])
+    graph = nx.Graph()
+    agencies = sorted(links[agency].astype(str).unique())
+    graph.add_nodes_from(agencies, side="agency")
+    graph.add_nodes_from((("pupil", p) for p in links[pupil].unique()), side="pupil")
+    graph.add_edges_from((("pupil", p), str(a)) for p, a in zip(links[pupil], links[agency]))
+    projected = bipartite.weighted_projected_graph(graph, agencies)
+    nx.set_node_attributes(projected, {a: graph.degree[a] for a in agencies}, "n_pupils")
+    return projected
+
+
+def network_table(graph) -> pd.DataFrame:
+    """One row per agency of a :func:`network`: ``agency, n_pupils, n_partners`` (agencies it shares
+    pupils with) and ``shared_pupils`` (sum of shared pupils over those partners), most pupils first."""
+    rows = [(a, d["n_pupils"], graph.degree[a], graph.degree(a, weight="weight")) for a, d in graph.nodes(data=True)]
+    table = pd.DataFrame(rows, columns=["agency", "n_pupils", "n_partners", "shared_pupils"])
+    return table.sort_values(["n_pupils", "agency"], ascending=[False, True]).reset_index(drop=True)
 
 
 # ------------------------------------------------------------------------------ richness
@@ -254,24 +310,679 @@ def chao2(incidence, level: float = 0.95) -> Richness:
     >>> r.observed, r.n, round(r.estimate, 3)
     (3, 3, 4.333)
     """
-    y = np.asarray(incidence, dtype=float)
-    if y.ndim != 2 or np.isnan(y).any():
-        raise InputError("chao2: geef een tabel met één rij per leerling en één kolom per instantie (0/1).")
-    y = (y > 0).astype(int)
-    m = y.shape[0]
-    if m < 2:
-        raise InputError("chao2: er zijn minstens 2 gelezen dossiers nodig.")
-    freq = y.sum(axis=0)
+    freq, m = _frequencies(incidence, "chao2")
     freq = freq[freq > 0]
     s_obs, q1, q2 = len(freq), int(np.sum(freq == 1)), int(np.sum(freq == 2))
     c = (m - 1) / m
+    estimate = s_obs + _undetected(q1, q2, m)
     if q2 > 0:
-        estimate = s_obs + c * q1**2 / (2 * q2)
         r = q1 / q2
         var = q2 * (c / 2 * r**2 + c**2 * r**3 + c**2 / 4 * r**4)
     else:
-        estimate = s_obs + c * q1 * (q1 - 1) / 2
         var = c * (c * (q1 * (2 * q1 - 1) ** 2 / 4 - (q1**4 / (4 * estimate) if estimate else 0)) + q1 * (q1 - 1) / 2)
     var = max(var, 0.0)
     lower, upper = _lognormal_interval(s_obs, estimate, var, level)
     return Richness("Chao2", s_obs, float(estimate), float(np.sqrt(var)), lower, upper, level, q1, q2, m)
+
+
+def _frequencies(incidence, name: str) -> tuple[np.ndarray, int]:
+    """Incidence frequencies (files per agency) and number of files from a presence matrix."""
+    y = np.asarray(incidence, dtype=float)
+    if y.ndim != 2 or np.isnan(y).any():
+        raise InputError(f"{name}: geef een tabel met één rij per leerling en één kolom per instantie (0/1).")
+    if y.shape[0] < 2:
+        raise InputError(f"{name}: er zijn minstens 2 gelezen dossiers nodig.")
+    return (y > 0).sum(axis=0).astype(float), y.shape[0]
+
+
+def _undetected(q1, q2, m):
+    """Chao2 estimate of agencies not yet seen in ``m`` files (vectorized over q1, q2)."""
+    q1, q2 = np.asarray(q1, float), np.asarray(q2, float)
+    c = (m - 1) / m
+    with np.errstate(divide="ignore", invalid="ignore"):
+        out = np.where(q2 > 0, c * q1**2 / (2 * np.where(q2 > 0, q2, 1)), c * q1 * (q1 - 1) / 2)
+    return out if out.ndim else float(out)
+
+
+def _expected_curve(freq: np.ndarray, m: int, sizes: np.ndarray) -> np.ndarray:
+    """Expected number of agencies in ``sizes`` files (Chao et al. 2014, incidence data, q = 0).
+
+    ``freq`` is (B, K): B sets of incidence frequencies from ``m`` files (zeros allowed). Returns (B, len(sizes)).
+    Interpolation ``Σ_k 1 - C(m - Y_k, t) / C(m, t)``; extrapolation
+    ``S_obs + Q0 [1 - (1 - Q1 / (m Q0 + Q1))^(t - m)]``.
+    """
+    freq = np.atleast_2d(freq)
+    out = np.empty((freq.shape[0], len(sizes)))
+    inner = sizes <= m
+    if inner.any():
+        t = sizes[inner][None, None, :]
+        y = freq[:, :, None]
+        possible = (m - y) >= t
+        log_ratio = (gammaln(m - y + 1) - gammaln(np.where(possible, m - y - t, 0) + 1)
+                     - gammaln(m + 1) + gammaln(m - t + 1))
+        missed = np.where(possible, np.exp(np.minimum(log_ratio, 0)), 0.0)
+        out[:, inner] = np.where(y > 0, 1 - missed, 0).sum(axis=1)
+    if (~inner).any():
+        s_obs = (freq > 0).sum(axis=1)[:, None]
+        q1 = (freq == 1).sum(axis=1)[:, None]
+        q0 = _undetected(q1, (freq == 2).sum(axis=1)[:, None], m)
+        extra = sizes[~inner][None, :] - m
+        with np.errstate(divide="ignore", invalid="ignore"):
+            found = np.where(q0 > 0, q0 * (1 - (1 - q1 / (m * q0 + q1)) ** extra), 0.0)
+        out[:, ~inner] = s_obs + found
+    return out
+
+
+def _bootstrap_assemblage(freq: np.ndarray, m: int) -> np.ndarray:
+    """Detection probabilities per agency, observed and estimated-unseen (Chao et al. 2014, Appendix S2).
+
+    Observed agencies: ``Y/m · (1 - λ (1 - Y/m)^m)``; the estimated ``Q0`` unseen agencies share the
+    undetected mass ``Q1/m · m Q0 / (m Q0 + Q1)`` equally (``ceil(Q0)`` agencies).
+    """
+    y = freq[freq > 0]
+    q1, q2 = int(np.sum(y == 1)), int(np.sum(y == 2))
+    q0 = _undetected(q1, q2, m)
+    mass = q1 / m * (m * q0 / (m * q0 + q1)) if q1 > 0 else 0.0
+    weight = np.sum(y / m * (1 - y / m) ** m)
+    lam = mass / weight if q0 > 0 and weight > 0 else 0.0
+    probs = y / m * (1 - lam * (1 - y / m) ** m)
+    n_unseen = int(np.ceil(q0))
+    return np.concatenate([probs, np.full(n_unseen, mass / n_unseen) if n_unseen else []])
+
+
+@dataclass(frozen=True)
+class Accumulation:
+    """Sample-based rarefaction and extrapolation curve of the number of agencies (see :func:`accumulation`)."""
+
+    curve: pd.DataFrame
+    observed: int
+    n_files: int
+    n_total: int | None
+    level: float
+    n_boot: int
+
+    @property
+    def total(self) -> pd.Series:
+        """Row of the curve at ``n_total`` (all files read): ``estimate``, ``lower``, ``upper``."""
+        target = self.n_total or self.n_files
+        return self.curve.loc[self.curve["files"] == target].iloc[0]
+
+    def to_frame(self) -> pd.DataFrame:
+        """The curve: one row per number of files, ``files, method, estimate, se, lower, upper``."""
+        return self.curve.copy()
+
+    def summary(self, lang: str = "nl") -> str:
+        """One sentence: what was found and what a complete file study would find."""
+        check_lang(lang)
+        row, pct = self.total, format_number(100 * self.level, 0, lang)
+        f = lambda x: format_number(x, 0, lang)  # noqa: E731
+        if lang == "nl":
+            text = f"In {self.n_files} gelezen dossiers zijn {self.observed} verschillende instanties gevonden."
+            if self.n_total and self.n_total > self.n_files:
+                text += (f" Met alle {self.n_total} dossiers gelezen verwachten we {f(row['estimate'])} instanties "
+                         f"({pct}%-BI: {f(row['lower'])} tot {f(row['upper'])}).")
+            return text
+        text = f"{self.observed} different agencies were found in {self.n_files} files read."
+        if self.n_total and self.n_total > self.n_files:
+            text += (f" With all {self.n_total} files read we expect {f(row['estimate'])} agencies "
+                     f"({pct}% CI: {f(row['lower'])} to {f(row['upper'])}).")
+        return text
+
+    def plot(self, ax=None, *, lang: str = "nl", title: str | None = None):
+        """Accumulation curve: solid up to the files read, dashed beyond, with the interval shaded."""
+        return plot_accumulation(self, ax=ax, lang=lang, title=title)
+
+
+def accumulation(incidence, *, n_total: int | None = None, endpoint: int | None = None, sizes=None,
+                 level: float = 0.95, n_boot: int = 200, seed=0) -> Accumulation:
+    """How many agencies would reading more files have found? Rarefaction and extrapolation.
+
+    Parameters
+    ----------
+    incidence : DataFrame or 2-D array
+        Presence matrix of the files read: one row per pupil file (pupils without any agency as
+        rows of zeros), one column per agency (see :func:`incidence_matrix`).
+    n_total : int, optional
+        Number of pupils (files) in the school. The curve then runs to ``n_total`` and
+        :attr:`Accumulation.total` predicts what reading *all* files would have found.
+    endpoint : int, optional
+        Last number of files on the curve when ``n_total`` is not given; default twice the files read.
+    sizes : sequence of int, optional
+        Numbers of files to evaluate; default about 40 points from 1 to the endpoint.
+    level : float
+        Confidence level.
+    n_boot : int
+        Bootstrap replicates for the intervals.
+    seed : int or None
+        Seed of the bootstrap; fixed by default so results are reproducible.
+
+    Returns
+    -------
+    Accumulation
+        ``curve`` with ``files``, ``method`` (``interpolated``/``observed``/``extrapolated``),
+        ``estimate``, ``se``, ``lower``, ``upper``.
+
+    Notes
+    -----
+    Point estimates are the incidence-based rarefaction and extrapolation of species richness of
+    Colwell et al. (2012) and Chao et al. (2014): the expected number of agencies in ``t`` files.
+    Up to the files read, intervals are estimate ± z·SE with the bootstrap SE of Chao et al. (2014,
+    Appendix S2): files are resampled from an assemblage with adjusted detection probabilities for
+    the seen agencies and ``ceil(Q0)`` unseen ones.
+
+    Beyond the files read the question is a *prediction*: how many agencies are in this school's
+    other files? The agencies already found are known, so only the new ones ``F`` are uncertain.
+    Its variance is the bootstrap variance of the estimated ``F̂`` plus ``F̂`` (new agencies as a
+    Poisson count), and the interval is log-normal on ``F`` (Chao 1987), so the lower bound is
+    never below what was found and the interval shrinks to zero as all files are read. On
+    synthetic schools of 160 pupils this interval covered the true complete-study count in
+    90–94% of repeated samples of 20 to 120 files (``benchmarks/richness_coverage.py``).
+
+    References
+    ----------
+    Chao, A., Gotelli, N. J., Hsieh, T. C., et al. (2014). Rarefaction and extrapolation with Hill
+    numbers. Ecological Monographs 84, 45–67. doi:10.1890/13-0133.1.
+    Colwell, R. K., Chao, A., Gotelli, N. J., et al. (2012). Models and estimators linking
+    individual-based and sample-based rarefaction, extrapolation and comparison of assemblages.
+    Journal of Plant Ecology 5, 3–21. doi:10.1093/jpe/rtr044.
+
+    Validated against: R vegan 2.6-4 ``specaccum(method = "exact")`` for the interpolated part and
+    ``specpool`` (Chao2) as the limit of the extrapolated part (tests/test_nulmeting.py).
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> y = np.array([[1, 1, 0, 0], [1, 0, 1, 0], [1, 0, 0, 1], [0, 0, 0, 0], [1, 1, 0, 0]])
+    >>> acc = accumulation(y, n_total=8)
+    >>> acc.to_frame()[["files", "method", "estimate"]].round(2).tail(2).values.tolist()
+    [[7, 'extrapolated', 4.58], [8, 'extrapolated', 4.78]]
+    """
+    freq, m = _frequencies(incidence, "accumulation")
+    if not 0 < level < 1:
+        raise InputError(f"level moet tussen 0 en 1 liggen, niet {level}.")
+    if n_total is not None and n_total < m:
+        raise InputError(f"n_total ({n_total}) is kleiner dan het aantal gelezen dossiers ({m}). Geef het totale "
+                         "aantal leerlingen van de school.")
+    end = int(n_total or endpoint or 2 * m)
+    if sizes is None:
+        sizes = np.unique(np.r_[np.linspace(1, end, 40).round(), m, end])
+    sizes = np.asarray(sizes, dtype=float)
+    if np.any(sizes < 1) or np.any(sizes != np.round(sizes)):
+        raise InputError("sizes: geef aantallen dossiers als gehele getallen vanaf 1.")
+    estimate = _expected_curve(freq, m, sizes)[0]
+    rng = np.random.default_rng(seed)
+    probs = _bootstrap_assemblage(freq, m)
+    boot_freq = rng.binomial(m, probs, size=(n_boot, len(probs))).astype(float)
+    boot = _expected_curve(boot_freq, m, sizes)
+    z = stats.norm.ppf(0.5 + level / 2)
+    s_obs = int(np.sum(freq > 0))
+    se = boot.std(axis=0, ddof=1)
+    lower, upper = np.maximum(estimate - z * se, 0), estimate + z * se
+    beyond = sizes > m
+    if beyond.any():  # prediction of the agencies in the unread files (log-normal on the new ones)
+        new = estimate[beyond] - s_obs
+        boot_new = boot[:, beyond] - (boot_freq > 0).sum(axis=1)[:, None]
+        var = boot_new.var(axis=0, ddof=1) + new
+        with np.errstate(divide="ignore", invalid="ignore"):
+            k = np.where(new > 0, np.exp(z * np.sqrt(np.log1p(var / np.where(new > 0, new, 1) ** 2))), 1.0)
+        se[beyond] = np.sqrt(var)
+        lower[beyond], upper[beyond] = s_obs + new / k, s_obs + new * k
+    method = np.where(sizes < m, "interpolated", np.where(sizes == m, "observed", "extrapolated"))
+    curve = pd.DataFrame({"files": sizes.astype(int), "method": method, "estimate": estimate, "se": se,
+                          "lower": lower, "upper": upper})
+    return Accumulation(curve, s_obs, m, None if n_total is None else int(n_total), level, n_boot)
+
+
+# ------------------------------------------------------------------------------ one call for a study
+_LABELS = {
+    "nl": {"pupils": "Aantal leerlingen", "agency_rank": "Instanties, van meeste naar minste leerlingen",
+           "tail": "{n} instanties met elk minder dan {k} leerlingen (namen niet getoond)",
+           "agencies_title": "Bij welke instanties zijn de leerlingen betrokken?",
+           "per_pupil_title": "Aantal instanties per leerling", "per_pupil_x": "Aantal betrokken instanties",
+           "or_more": "{k} of meer", "small": "<{k}",
+           "acc_title": "Hoeveel instanties vind je als je meer dossiers leest?",
+           "acc_x": "Aantal gelezen dossiers", "acc_y": "Aantal verschillende instanties",
+           "read": "gelezen dossiers", "extrapolated": "verwacht (geëxtrapoleerd)", "band": "{p}%-betrouwbaarheidsinterval",
+           "net_title": "Instanties die samen bij dezelfde leerling betrokken zijn",
+           "net_note": "Cirkel: aantal leerlingen; lijn: gedeelde leerlingen. Namen bij ≥ {k} leerlingen.",
+           "schools_title": "Instanties per school", "per100": "Instanties per 100 gelezen dossiers",
+           "common": "Verwacht aantal instanties bij {t} dossiers"},
+    "en": {"pupils": "Number of pupils", "agency_rank": "Agencies, from most to fewest pupils",
+           "tail": "{n} agencies with fewer than {k} pupils each (names not shown)",
+           "agencies_title": "Which agencies are involved with the pupils?",
+           "per_pupil_title": "Number of agencies per pupil", "per_pupil_x": "Number of agencies involved",
+           "or_more": "{k} or more", "small": "<{k}",
+           "acc_title": "How many agencies would reading more files find?",
+           "acc_x": "Number of files read", "acc_y": "Number of different agencies",
+           "read": "files read", "extrapolated": "expected (extrapolated)", "band": "{p}% confidence interval",
+           "net_title": "Agencies involved with the same pupil",
+           "net_note": "Circle: number of pupils; line: shared pupils. Names for ≥ {k} pupils.",
+           "schools_title": "Agencies per school", "per100": "Agencies per 100 files read",
+           "common": "Expected number of agencies at {t} files"},
+}
+
+
+def _new_axes(ax, figsize=(8.0, 4.8)):
+    import matplotlib.pyplot as plt
+
+    from .plots import STYLE
+
+    if ax is not None:
+        return ax
+    with plt.rc_context(STYLE):
+        return plt.subplots(figsize=figsize)[1]
+
+
+def plot_agencies(table: pd.DataFrame, ax=None, *, min_cell: int = 5, lang: str = "nl", title: str | None = None):
+    """Bar chart of agencies by number of pupils (one school), long tail visible.
+
+    ``table`` is :func:`agency_table` for one school. Agencies with fewer than ``min_cell`` pupils are
+    drawn in grey without their name, so small groups of pupils cannot be traced to an agency.
+    """
+    import matplotlib.pyplot as plt
+
+    from .plots import GREY, PALETTE, STYLE, format_axis
+
+    check_lang(lang)
+    lab = _LABELS[lang]
+    table = table.sort_values("n_pupils", ascending=False, kind="stable").reset_index(drop=True)
+    big = table["n_pupils"] >= min_cell
+    with plt.rc_context(STYLE):
+        ax = _new_axes(ax, (9.0, 5.2))
+        x = np.arange(len(table))
+        ax.bar(x, table["n_pupils"], color=np.where(big, PALETTE[0], GREY), width=0.8)
+        ax.set_xticks(x[big], table.loc[big, "agency"], rotation=60, ha="right", fontsize=8)
+        n_small = int((~big).sum())
+        if n_small:
+            start = int(big.sum())
+            ax.annotate(lab["tail"].format(n=n_small, k=min_cell), xy=((start + len(table) - 1) / 2, min_cell),
+                        ha="center", va="bottom", fontsize=9, color=GREY)
+        ax.set_xlabel(lab["agency_rank"])
+        ax.set_ylabel(lab["pupils"])
+        format_axis(ax, "y", lang=lang)
+        ax.set_title(title or lab["agencies_title"])
+    return ax
+
+
+def plot_agencies_per_pupil(pupils: pd.DataFrame, ax=None, *, min_cell: int = 5, lang: str = "nl",
+                            title: str | None = None):
+    """Distribution of the number of agencies per pupil (``pupil_table`` of one school).
+
+    The highest categories are merged ("4 of meer") until the last one holds at least ``min_cell``
+    pupils; any remaining category below ``min_cell`` is shown as ``<5`` without a bar.
+    """
+    import matplotlib.pyplot as plt
+
+    from .plots import PALETTE, STYLE, format_axis
+
+    check_lang(lang)
+    lab = _LABELS[lang]
+    counts = pupils["n_agencies"].value_counts().sort_index()
+    top = int(counts.index.max())
+    while top > 1 and counts[counts.index >= top].sum() < min_cell:
+        top -= 1
+    merged = counts[counts.index < top].reindex(range(top), fill_value=0)
+    merged.loc[top] = counts[counts.index >= top].sum()
+    labels = [str(k) for k in range(top)] + [lab["or_more"].format(k=top) if top < counts.index.max() else str(top)]
+    with plt.rc_context(STYLE):
+        ax = _new_axes(ax)
+        shown = merged.where(~merged.between(1, min_cell - 1), 0)
+        bars = ax.bar(labels, shown.to_numpy(), color=PALETTE[0])
+        for bar, value in zip(bars, merged.to_numpy()):
+            text = lab["small"].format(k=min_cell) if 0 < value < min_cell else format_number(value, 0, lang)
+            ax.annotate(text, (bar.get_x() + bar.get_width() / 2, bar.get_height()), ha="center", va="bottom",
+                        fontsize=9, xytext=(0, 2), textcoords="offset points")
+        ax.set_xlabel(lab["per_pupil_x"])
+        ax.set_ylabel(lab["pupils"])
+        format_axis(ax, "y", lang=lang)
+        ax.set_title(title or lab["per_pupil_title"])
+    return ax
+
+
+def plot_accumulation(acc: Accumulation, ax=None, *, lang: str = "nl", title: str | None = None):
+    """Accumulation curve of :func:`accumulation`: solid up to the files read, dashed beyond."""
+    import matplotlib.pyplot as plt
+
+    from .plots import PALETTE, STYLE, format_axis
+
+    check_lang(lang)
+    lab = _LABELS[lang]
+    c = acc.curve
+    inner, outer = c[c["files"] <= acc.n_files], c[c["files"] >= acc.n_files]
+    with plt.rc_context(STYLE):
+        ax = _new_axes(ax)
+        ax.fill_between(c["files"], c["lower"], c["upper"], color=PALETTE[0], alpha=0.2, linewidth=0,
+                        label=lab["band"].format(p=format_number(100 * acc.level, 0, lang)))
+        ax.plot(inner["files"], inner["estimate"], color=PALETTE[0], label=lab["read"])
+        if len(outer) > 1:
+            ax.plot(outer["files"], outer["estimate"], color=PALETTE[0], linestyle="--", label=lab["extrapolated"])
+        ax.plot([acc.n_files], [acc.observed], "o", color=PALETTE[0])
+        ax.set_xlabel(lab["acc_x"])
+        ax.set_ylabel(lab["acc_y"])
+        ax.set_ylim(bottom=0)
+        format_axis(ax, "both", lang=lang)
+        ax.legend(loc="lower right")
+        ax.set_title(title or lab["acc_title"])
+    return ax
+
+
+def plot_network(graph, ax=None, *, min_cell: int = 5, lang: str = "nl", title: str | None = None):
+    """Agency network (:func:`network`): node size by pupils, edge width by shared pupils.
+
+    Connected agencies are placed with the Kamada–Kawai layout (deterministic); agencies that share
+    no pupil with another one are drawn in a row underneath. Only agencies with at least
+    ``min_cell`` pupils are named.
+    """
+    import matplotlib.pyplot as plt
+    import networkx as nx
+
+    from .plots import GREY, PALETTE, STYLE
+
+    check_lang(lang)
+    lab = _LABELS[lang]
+    with plt.rc_context({**STYLE, "axes.grid": False}):
+        ax = _new_axes(ax, (8.0, 7.0))
+        linked = graph.subgraph([n for n in graph if graph.degree[n] > 0])
+        pos = nx.kamada_kawai_layout(linked) if len(linked) > 1 else {n: np.zeros(2) for n in linked}
+        alone = [n for n in graph if n not in pos]  # agencies sharing no pupil: a row underneath
+        for i, n in enumerate(alone):
+            pos[n] = np.array([-1 + 2 * (i + 0.5) / len(alone), -1.25])
+        sizes = np.array([graph.nodes[n]["n_pupils"] for n in graph])
+        widths = [0.5 + graph.edges[e]["weight"] for e in graph.edges]
+        nx.draw_networkx_edges(graph, pos, ax=ax, width=widths, edge_color=GREY, alpha=0.5)
+        nx.draw_networkx_nodes(graph, pos, ax=ax, node_size=40 + 25 * sizes,
+                               node_color=[PALETTE[0] if s >= min_cell else GREY for s in sizes], alpha=0.9)
+        names = {n: n for n in graph if graph.nodes[n]["n_pupils"] >= min_cell}
+        nx.draw_networkx_labels(graph, pos, labels=names, ax=ax, font_size=8)
+        ax.set_axis_off()
+        ax.set_title(title or lab["net_title"])
+        ax.text(0, -0.02, lab["net_note"].format(k=min_cell), transform=ax.transAxes, fontsize=8, color=GREY,
+                va="top")
+    return ax
+
+
+def plot_schools(table: pd.DataFrame, ax=None, *, school: str = "school", lang: str = "nl",
+                 title: str | None = None):
+    """School comparison from :meth:`Nulmeting.to_frame`: agencies per 100 files read, and the expected
+    number of agencies at a common number of files (rarefaction, Chao et al. 2014), with interval."""
+    import matplotlib.pyplot as plt
+
+    from .plots import PALETTE, STYLE, format_axis
+
+    check_lang(lang)
+    lab = _LABELS[lang]
+    r = table.sort_values("agencies_per_100_pupils", ascending=True)
+    with plt.rc_context(STYLE):
+        if ax is None:
+            fig, ax = plt.subplots(1, 2, figsize=(10.0, 0.6 * len(r) + 2.2), sharey=True)
+        left, right = ax
+        y = np.arange(len(r))
+        left.barh(y, r["agencies_per_100_pupils"], color=PALETTE[0])
+        left.set_yticks(y, r[school])
+        left.set_xlabel(lab["per100"])
+        format_axis(left, "x", decimals=0, lang=lang)
+        err = np.vstack([r["common_estimate"] - r["common_lower"], r["common_upper"] - r["common_estimate"]])
+        right.errorbar(r["common_estimate"], y, xerr=err, fmt="o", color=PALETTE[1], capsize=3)
+        right.set_xlabel(lab["common"].format(t=int(r["common_files"].iloc[0])))
+        right.set_xlim(left=0)
+        format_axis(right, "x", decimals=0, lang=lang)
+        for a in (left, right):
+            a.grid(axis="x")
+            a.grid(axis="y", visible=False)
+        left.set_title(title or lab["schools_title"])
+    return ax
+
+
+@dataclass
+class Nulmeting:
+    """All results of a file study (see :func:`analyze`); tables are tidy DataFrames."""
+
+    counts: pd.DataFrame
+    agencies: pd.DataFrame
+    pupils: pd.DataFrame
+    fragmentation: pd.DataFrame
+    richness: pd.DataFrame
+    accumulations: dict
+    networks: dict
+    names: pd.DataFrame
+    report: object
+    school: str = "school"
+    min_cell: int = 5
+
+    @property
+    def schools(self) -> list:
+        """School names in the order of the tables."""
+        return self.counts[self.school].tolist()
+
+    def to_frame(self) -> pd.DataFrame:
+        """Key table, one row per school: counts, fragmentation and richness side by side."""
+        return (self.counts.merge(self.fragmentation.drop(columns="n_agencies"), on=self.school, how="left")
+                .merge(self.richness.drop(columns=["observed"]), on=self.school, how="left"))
+
+    def _school(self, school):
+        if school is None:
+            return self.schools[0]
+        if school not in self.schools:
+            raise InputError(f"School '{school}' komt niet voor; kies uit: {', '.join(map(str, self.schools))}.")
+        return school
+
+    def summary(self, school=None, lang: str = "nl") -> str:
+        """Short conclusion text for one school, generated from the results (Dutch by default)."""
+        check_lang(lang)
+        name = self._school(school)
+        c = self.to_frame().set_index(self.school).loc[name]
+        n = lambda x, d=0: format_number(x, d, lang)  # noqa: E731
+        pct = lambda x: format_number(100 * x, 0, lang) + "%"  # noqa: E731
+        with_agency = c["n_pupils_with_agency"]
+        mean_helped = (self.pupils.loc[(self.pupils[self.school] == name) & (self.pupils["n_agencies"] > 0),
+                                       "n_agencies"].mean())
+        singles = int(round(c["share_single_pupil"] * c["n_agencies"]))
+        if lang == "nl":
+            parts = [f"De school had te maken met {n(c['n_agencies'])} verschillende instanties, betrokken bij "
+                     f"{n(with_agency)} van de {n(c['n_pupils'])} leerlingen van wie het dossier is gelezen "
+                     f"({pct(with_agency / c['n_pupils'])})."]
+            if with_agency:
+                parts.append(f"Een leerling met hulp had gemiddeld {n(mean_helped, 1)} instanties; "
+                             f"{pct(c['share_2plus'])} van alle leerlingen had er twee of meer.")
+                parts.append(f"De drie grootste instanties hadden samen {pct(c['top3_share'])} van alle contacten; "
+                             f"{n(singles)} instanties ({pct(c['share_single_pupil'])}) waren bij maar één leerling "
+                             "betrokken.")
+        else:
+            parts = [f"The school dealt with {n(c['n_agencies'])} different agencies, involved with {n(with_agency)} "
+                     f"of the {n(c['n_pupils'])} pupils whose files were read ({pct(with_agency / c['n_pupils'])})."]
+            if with_agency:
+                parts.append(f"A pupil with care had {n(mean_helped, 1)} agencies on average; "
+                             f"{pct(c['share_2plus'])} of all pupils had two or more.")
+                parts.append(f"The three largest agencies held {pct(c['top3_share'])} of all contacts; "
+                             f"{n(singles)} agencies ({pct(c['share_single_pupil'])}) were involved with one pupil only.")
+        if name in self.accumulations:
+            acc = self.accumulations[name]
+            text = acc.summary(lang)
+            parts.append(text.split(". ", 1)[1] if acc.n_total and acc.n_total > acc.n_files else "")
+        return " ".join(p for p in parts if p)
+
+    def plot(self, kind: str = "agencies", school=None, ax=None, lang: str = "nl"):
+        """Draw one figure: ``agencies``, ``per_pupil``, ``accumulation``, ``network`` or ``schools``."""
+        name = None if kind == "schools" else self._school(school)
+        if kind == "agencies":
+            return plot_agencies(self.agencies[self.agencies[self.school] == name], ax, min_cell=self.min_cell,
+                                 lang=lang)
+        if kind == "per_pupil":
+            return plot_agencies_per_pupil(self.pupils[self.pupils[self.school] == name], ax,
+                                           min_cell=self.min_cell, lang=lang)
+        if kind == "accumulation":
+            if name not in self.accumulations:
+                raise InputError(f"Voor '{name}' is geen verzamelcurve: er zijn minstens 2 gelezen dossiers nodig.")
+            return plot_accumulation(self.accumulations[name], ax, lang=lang)
+        if kind == "network":
+            return plot_network(self.networks[name], ax, min_cell=self.min_cell, lang=lang)
+        if kind == "schools":
+            return plot_schools(self.to_frame().dropna(subset=["common_estimate"]), ax, school=self.school, lang=lang)
+        raise InputError(f"Onbekende figuur '{kind}'; kies uit: agencies, per_pupil, accumulation, network, schools.")
+
+    def save_figures(self, *, source: str, folder=None, prefix: str = "01", lang: str = "nl") -> dict:
+        """Write every figure (per school, plus the school comparison) with :func:`evaluatie.save_figure`."""
+        import matplotlib.pyplot as plt
+
+        from .plots import save_figure
+
+        lab = {"nl": ("instanties", "per_leerling", "verzamelcurve", "netwerk", "scholen"),
+               "en": ("agencies", "per_pupil", "accumulation", "network", "schools")}[check_lang(lang)]
+        written = {}
+        kinds = ["agencies", "per_pupil", "accumulation", "network"]
+        for i, name in enumerate(self.schools):
+            counts = self.counts.set_index(self.school).loc[name]
+            for kind, label in zip(kinds, lab):
+                if kind == "accumulation" and name not in self.accumulations:
+                    continue
+                ax = self.plot(kind, name, lang=lang)
+                slug = f"{prefix}_{label}" + (f"_{i + 1}" if len(self.schools) > 1 else "")
+                ax.figure.suptitle(str(name), x=0.01, ha="left", fontsize=10, color="#555555")
+                caption = f"{ax.get_title()} — {name}. " + self.summary(name, lang)
+                written[slug] = save_figure(ax.figure, slug, source=source, n=int(counts["n_pupils"]),
+                                            caption=caption, folder=folder, lang=lang)
+                plt.close(ax.figure)
+        if self.richness["common_estimate"].notna().sum() > 1:
+            axes = self.plot("schools", lang=lang)
+            slug = f"{prefix}_{lab[4]}"
+            caption = axes[0].get_title() + ": " + "; ".join(
+                f"{r[self.school]}: {format_number(r['agencies_per_100_pupils'], 1, lang)}"
+                for _, r in self.counts.iterrows())
+            written[slug] = save_figure(axes[0].figure, slug, source=source, n=int(self.counts["n_pupils"].sum()),
+                                        caption=caption, folder=folder, lang=lang)
+            plt.close(axes[0].figure)
+        return written
+
+    def export_tables(self, *, folder=None, prefix: str = "01", lang: str = "nl") -> dict:
+        """Write the key table and the agency table (small cells suppressed) to ``reports/``."""
+        from .report import export_table
+
+        key = self.to_frame().set_index(self.school)
+        agencies = self.agencies.pivot_table(index="agency", columns=self.school, values="n_pupils",
+                                             fill_value=0, aggfunc="sum").astype(int)
+        return {"key": export_table(key, f"{prefix}_kerncijfers", folder=folder, counts=[], lang=lang),
+                "agencies": export_table(agencies, f"{prefix}_instanties_per_school", folder=folder,
+                                         threshold=self.min_cell, lang=lang)}
+
+
+def analyze(dossier: pd.DataFrame, *, n_total=None, mapping=None, school: str = "school", pupil: str = "pupil",
+            agency: str = "agency", agency_type: str | None = "agency_type", report=None, min_cell: int = 5,
+            level: float = 0.95, n_boot: int = 200, seed=0) -> Nulmeting:
+    """Complete analysis of a file study, for one school or many: counts, fragmentation, richness, network.
+
+    Parameters
+    ----------
+    dossier : DataFrame
+        One row per pupil × agency mention (``kind="dossier"`` of :func:`evaluatie.read_table`). If
+        the ``agency`` column is missing, ``agency_raw`` is normalized with
+        :func:`evaluatie.agencies.normalize` (and ``mapping``).
+    n_total : int or dict, optional
+        Number of pupils in the school (or ``{school: number}``) when not every file was read;
+        the richness table then predicts the number of agencies in a complete study.
+    mapping : DataFrame or path, optional
+        Reviewed agency-name mapping (see :func:`evaluatie.agencies.normalize`).
+    report : QualityReport, optional
+        The report of :func:`evaluatie.read_table`; analysis remarks are added to it (a new report
+        is made when not given). Rows are named by ``source_row`` when present.
+    min_cell : int
+        Smallest group of pupils shown in figures and exported tables.
+
+    Returns
+    -------
+    Nulmeting
+        ``counts``, ``agencies``, ``pupils``, ``fragmentation``, ``richness`` (one row per school:
+        ``files_read``, ``n_total``, ``observed``, Chao2 with interval, ``expected_total`` with
+        interval and the expected number at a common number of files, ``common_*``),
+        ``accumulations`` and ``networks`` per school, ``names`` (the normalization) and ``report``;
+        ``.summary()``, ``.to_frame()``, ``.plot(kind)``, ``.save_figures()``, ``.export_tables()``.
+
+    Examples
+    --------
+    >>> from evaluatie import synthetic
+    >>> d, truth = synthetic.dossier(seed=5, read_fraction=0.6)
+    >>> res = analyze(d, n_total=160)
+    >>> res.summary().startswith("De school had te maken met")
+    True
+    """
+    from .quality import QualityReport
+
+    data = dossier.copy()
+    report = report if report is not None else QualityReport(source="dossier", kind="dossier", n_read=len(data))
+    rows = data["source_row"] if "source_row" in data else pd.Series(np.arange(2, len(data) + 2), index=data.index)
+    if agency not in data.columns and "agency_raw" in data.columns:
+        from .agencies import normalize
+
+        names = normalize(data["agency_raw"], mapping)
+        data[agency] = names["agency"]
+        if agency_type:
+            given = data[agency_type] if agency_type in data else pd.Series(None, index=data.index, dtype=object)
+            data[agency_type] = given.where(given.notna(), names["agency_type"])
+        review = names[names["needs_review"]]
+        if len(review):
+            report.notes.append(f"{review['raw'].nunique()} instantienamen zijn nog niet gecontroleerd (voorstel of "
+                                "nieuw); controleer ze met 'evaluatie agencies review'.")
+    else:
+        names = pd.DataFrame(columns=["raw", "agency", "agency_type", "method", "score", "needs_review"])
+    _check_columns(data, school=school, pupil=pupil, agency=agency)
+    if agency_type and agency_type not in data:
+        agency_type = None
+    # report what the counting does with each kind of row
+    has_agency = data[agency].notna()
+    first_row = {}
+    for idx in data.index[has_agency]:
+        key = (data.at[idx, school], data.at[idx, pupil], data.at[idx, agency])
+        if key in first_row:
+            report.add(row=rows[idx], column=agency, value=data.at[idx, agency], action="dropped",
+                       reason=f"zelfde instantie al genoemd bij deze leerling (rij {first_row[key]}); één keer geteld")
+        first_row.setdefault(key, rows[idx])
+    helped = data.loc[has_agency, [school, pupil]].drop_duplicates()
+    helped_keys = set(map(tuple, helped.to_numpy()))
+    for idx in data.index[~has_agency]:
+        if (data.at[idx, school], data.at[idx, pupil]) in helped_keys:
+            report.add(row=rows[idx], column=agency, value="", action="warning",
+                       reason="lege instantie-cel bij een leerling die wel andere instanties heeft; genegeerd")
+    n_none = len(data[[school, pupil]].drop_duplicates()) - len(helped)
+    if n_none:
+        report.notes.append(f"{n_none} leerling(en) zonder instantie; zij tellen mee in het aantal leerlingen.")
+
+    counts = agency_counts(data, school=school, pupil=pupil, agency=agency, agency_type=agency_type)
+    table = agency_table(data, school=school, pupil=pupil, agency=agency, agency_type=agency_type)
+    pupils = pupil_table(data, school=school, pupil=pupil, agency=agency)
+    frag = fragmentation(data, school=school, pupil=pupil, agency=agency)
+    totals = n_total if isinstance(n_total, dict) else {s: n_total for s in counts[school]}
+    unknown = set(totals) - set(counts[school])
+    if unknown:
+        raise InputError(f"n_total noemt school/scholen die niet in het bestand staan: {', '.join(map(str, unknown))}.")
+    accs, nets, rich = {}, {}, []
+    for _, c in counts.iterrows():
+        name, m = c[school], int(c["n_pupils"])
+        part = data[data[school] == name]
+        nets[name] = network(part, pupil=pupil, agency=agency)
+        total = totals.get(name)
+        if total is not None and total < m:
+            raise InputError(f"n_total voor '{name}' ({total}) is kleiner dan het aantal leerlingen in het bestand ({m}).")
+        row = {school: name, "files_read": m, "n_total": total, "observed": int(c["n_agencies"])}
+        if m < 2:
+            report.notes.append(f"School '{name}' heeft maar {m} leerling; geen schatting van het aantal instanties "
+                                "bij volledig onderzoek mogelijk.")
+            rich.append(row)
+            continue
+        y = incidence_matrix(part, pupil=pupil, agency=agency)
+        r = chao2(y, level)
+        acc = accumulation(y, n_total=total, level=level, n_boot=n_boot, seed=seed)
+        accs[name] = acc
+        t = acc.total
+        row.update(chao2=r.estimate, chao2_lower=r.lower, chao2_upper=r.upper,
+                   expected_total=t["estimate"], total_lower=t["lower"], total_upper=t["upper"])
+        rich.append(row)
+    richness = pd.DataFrame(rich)
+    common = int(min(a.n_files for a in accs.values())) if accs else None
+    for col in ("common_files", "common_estimate", "common_lower", "common_upper"):
+        richness[col] = np.nan
+    for i, name in enumerate(richness[school]):
+        if name in accs and common:
+            acc = accumulation(incidence_matrix(data[data[school] == name], pupil=pupil, agency=agency),
+                               sizes=[common], level=level, n_boot=n_boot, seed=seed).curve.iloc[0]
+            richness.loc[i, ["common_files", "common_estimate", "common_lower", "common_upper"]] = (
+                common, acc["estimate"], acc["lower"], acc["upper"])
+    return Nulmeting(counts, table, pupils, frag, richness, accs, nets, names, report, school, min_cell)

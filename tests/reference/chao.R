@@ -18,3 +18,7 @@ rows2 <- c("110000000000", "100100000000", "101000000001", "100000010000", "1110
 to_matrix <- function(rows) t(sapply(strsplit(rows, ""), as.numeric))
 print(specpool(to_matrix(rows1))[c("Species", "chao", "chao.se", "n")])
 print(specpool(to_matrix(rows2))[c("Species", "chao", "chao.se", "n")])
+
+# Sample-based rarefaction (expected agencies in t files), the interpolated part of accumulation()
+print(specaccum(to_matrix(rows1), method = "exact")$richness)
+print(specaccum(to_matrix(rows2), method = "exact")$richness)
