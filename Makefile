@@ -28,7 +28,7 @@ data: $(STAMP)
 	$(BIN)/evaluatie voorbeelddata --map data_raw
 
 notebooks: $(STAMP)
-	$(BIN)/jupytext --to ipynb notebooks/*.py
+	$(BIN)/jupytext --to ipynb --update notebooks/*.py
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py

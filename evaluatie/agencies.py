@@ -18,8 +18,9 @@ import pandas as pd
 from rapidfuzz import fuzz
 
 from .errors import InputError
+from .schemas import AGENCY_TYPES
 
-__all__ = ["normalize", "name_key", "STOPWORDS"]
+__all__ = ["normalize", "review_sheet", "name_key", "STOPWORDS"]
 
 #: Words that say what kind of organisation it is or where, not which one; ignored when comparing names.
 STOPWORDS = frozenset("""de het een en van voor in te op bij kinder kinderen jeugd jeugdpsychiatrie psychiatrie
@@ -129,3 +130,86 @@ def normalize(names, mapping=None, *, threshold: float = 85) -> pd.DataFrame:
     out = pd.DataFrame(rows, columns=["raw", "agency", "agency_type", "method", "score", "needs_review"],
                        index=series.index)
     return out
+
+
+def review_sheet(names, path, mapping=None, *, types=None, threshold: float = 85) -> Path:
+    """Write an Excel sheet in which students check every agency name; once checked it *is* the mapping.
+
+    Parameters
+    ----------
+    names : sequence or Series
+        Agency names as written in the files.
+    path : path
+        Excel file to write (``.xlsx``).
+    mapping : DataFrame or path, optional
+        An earlier reviewed mapping; its names are listed as already checked.
+    types : sequence or Series, optional
+        Agency type written next to each name in the files; the most frequent one fills ``soort``
+        where the mapping has none.
+
+    Returns
+    -------
+    Path of the written file. Sheet ``Koppeltabel`` has one row per distinct spelling:
+    ``naam_in_dossier``, ``aantal`` (mentions), ``instantie`` (proposal), ``soort``, ``methode``,
+    ``score`` and ``controleren`` (``ja`` for proposals and new names, first in the list). Correct
+    ``instantie`` and ``soort`` where needed and pass the file as ``mapping`` to :func:`normalize`
+    or :func:`evaluatie.nulmeting.analyze`. Sheet ``Uitleg`` explains this in Dutch.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> p = review_sheet(["Accare", "Accare Zwolle"], pathlib.Path(tempfile.mkdtemp()) / "controle.xlsx")
+    >>> normalize(["Accare Zwolle"], mapping=p)["method"].tolist()
+    ['mapping']
+    """
+    import openpyxl
+    from openpyxl.styles import Font
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    from .io import save_workbook
+
+    series = pd.Series(list(names), dtype=object)
+    table = normalize(series, mapping, threshold=threshold)
+    if types is not None:
+        given = pd.Series(list(types), dtype=object, index=table.index)
+        table["agency_type"] = table["agency_type"].where(table["agency_type"].notna(), given)
+    table = table.dropna(subset=["agency"])
+    table["raw"] = table["raw"].map(lambda v: str(v).strip())
+    known = table.dropna(subset=["agency_type"]).groupby("agency")["agency_type"].agg(lambda s: s.mode().iloc[0])
+    table["agency_type"] = table["agency"].map(known)
+    sheet = (table.groupby("raw", sort=False)
+             .agg(aantal=("raw", "size"), instantie=("agency", "first"), soort=("agency_type", "first"),
+                  methode=("method", "first"), score=("score", "first"), controleren=("needs_review", "first"))
+             .reset_index().rename(columns={"raw": "naam_in_dossier"}))
+    sheet["controleren"] = sheet["controleren"].map({True: "ja", False: "nee"})
+    sheet = sheet.sort_values(["controleren", "instantie", "naam_in_dossier"], ascending=[True, True, True],
+                              key=lambda s: s.str.lower() if s.name != "controleren" else s.map({"ja": 0, "nee": 1}))
+    book = openpyxl.Workbook()
+    ws = book.active
+    ws.title = "Koppeltabel"
+    ws.append(list(sheet.columns))
+    for cell in ws[1]:
+        cell.font = Font(bold=True)
+    for row in sheet.itertuples(index=False):
+        ws.append([None if not isinstance(v, str) and pd.isna(v) else v for v in row])
+    types = sorted(set(AGENCY_TYPES.values()))
+    check = DataValidation(type="list", formula1='"' + ",".join(types) + '"', allow_blank=True)
+    ws.add_data_validation(check)
+    check.add(f"D2:D{max(len(sheet) + 200, 2)}")
+    for col, width in zip("ABCDEFG", (40, 8, 32, 24, 10, 8, 12)):
+        ws.column_dimensions[col].width = width
+    info = book.create_sheet("Uitleg")
+    for line in (
+        "Controle van instantienamen",
+        "Elke rij is een schrijfwijze uit de dossiers. 'instantie' is het voorstel van de toolkit:",
+        "  methode 'fuzzy' = lijkt op een bekende naam (controleer!), 'new' = nieuwe instantie, 'exact'/'mapping' = al bekend.",
+        "Wat moet je doen: controleer alle rijen met controleren = ja. Pas 'instantie' aan als het voorstel niet klopt",
+        "  (twee schrijfwijzen van dezelfde organisatie krijgen dezelfde naam) en vul 'soort' in via de keuzelijst.",
+        "Daarna is dit bestand de koppeltabel: geef het mee als mapping (notebook) of --koppeltabel (opdrachtregel).",
+    ):
+        info.append([line])
+    info.column_dimensions["A"].width = 110
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    save_workbook(book, path)
+    return path

@@ -63,11 +63,36 @@ def _parser() -> argparse.ArgumentParser:
     demo.add_argument("--notebooks", default="notebooks", help="map met notebooks (standaard: notebooks)")
     demo.add_argument("-h", "--help", action="help", help="toon deze hulp en stop")
 
+    nul = sub.add_parser("nulmeting", help="nulmeting instanties: kerntabel, conclusie en figuren uit een "
+                         "dossierbestand", **common)
+    nul.add_argument("file", metavar="BESTAND", help="dossierbestand (CSV of Excel), één rij per leerling × instantie")
+    nul.add_argument("--leerlingen", action="append", default=[], metavar="AANTAL",
+                     help="totaal aantal leerlingen van de school als niet alle dossiers gelezen zijn: 160, of per "
+                          "school 'SBO De Regenboog=160' (herhaal voor meer scholen)")
+    nul.add_argument("--koppeltabel", default=None, help="gecontroleerde koppeltabel van instantienamen (CSV/Excel)")
+    nul.add_argument("--figuren", default=None, help="map voor figuren (standaard: figures)")
+    nul.add_argument("--bron", default=None, help="bronvermelding onder de figuren (standaard: de bestandsnaam)")
+    nul.add_argument("--sheet", "--tabblad", default=None, help="tabblad in Excel (standaard: automatisch)")
+    nul.add_argument("--lang", default="nl", choices=["nl", "en"], help="taal van tabel, tekst en figuren")
+    nul.add_argument("-h", "--help", action="help", help="toon deze hulp en stop")
+
+    ag = sub.add_parser("agencies", aliases=["instanties"], help="instantienamen controleren", **common)
+    agsub = ag.add_subparsers(dest="agencies_command", metavar="OPDRACHT", parser_class=_DutchParser, required=True)
+    rev = agsub.add_parser("review", aliases=["controleer"], help="schrijf alle instantienamen met voorstellen naar "
+                           "een Excel-blad om te controleren; daarna is dat blad de koppeltabel", **common)
+    rev.add_argument("file", metavar="BESTAND", help="dossierbestand (CSV of Excel)")
+    rev.add_argument("--koppeltabel", default=None, help="eerder gecontroleerde koppeltabel (wordt aangevuld)")
+    rev.add_argument("--uit", default=None, help="te schrijven Excel-bestand (standaard: koppeltabel_controle.xlsx "
+                     "naast het dossierbestand)")
+    rev.add_argument("--sheet", "--tabblad", default=None, help="tabblad in Excel (standaard: automatisch)")
+    for p in (ag, rev):
+        p.add_argument("-h", "--help", action="help", help="toon deze hulp en stop")
+
     data = sub.add_parser("voorbeelddata", help="maak de synthetische voorbeelddata en Excel-sjablonen opnieuw",
                           **common)
     data.add_argument("--map", default="data_raw", help="doelmap (standaard: data_raw)")
     data.add_argument("-h", "--help", action="help", help="toon deze hulp en stop")
-    for p in (parser, val, demo, data):
+    for p in (parser, val, demo, data, nul, ag, rev):
         p._optionals.title = "opties"
         p._positionals.title = "argumenten" if p is not parser else "opdrachten"
     return parser
@@ -98,6 +123,43 @@ def run_notebooks(folder="notebooks", timeout: int = 900) -> list[Path]:
     return books
 
 
+def _totals(values: list[str]):
+    """``--leerlingen`` values: one number for every school, or ``school=number`` pairs."""
+    if not values:
+        return None
+    if len(values) == 1 and "=" not in values[0]:
+        if not values[0].strip().isdigit():
+            raise InputError(f"--leerlingen '{values[0]}' is geen geheel getal; gebruik bv. 160 of 'SBO De Regenboog=160'.")
+        return int(values[0])
+    out = {}
+    for v in values:
+        school, _, number = v.rpartition("=")
+        if not school or not number.strip().isdigit():
+            raise InputError(f"--leerlingen '{v}' is niet te lezen; gebruik 'School=aantal', bv. 'SBO De Regenboog=160'.")
+        out[school.strip()] = int(number)
+    return out
+
+
+def _nulmeting(args) -> int:
+    import pandas as pd
+
+    from .io import read_table
+    from .nulmeting import analyze
+
+    data, report = read_table(args.file, kind="dossier", sheet=args.sheet, lang=args.lang)
+    result = analyze(data, n_total=_totals(args.leerlingen), mapping=args.koppeltabel, report=report)
+    with pd.option_context("display.width", 200, "display.max_columns", 20):
+        print(result.table(args.lang).to_string(index=False))
+    print()
+    for school in result.schools:
+        print(f"{school}: {result.summary(school, args.lang)}\n")
+    print(report.summary())
+    paths = result.save_figures(source=args.bron or Path(args.file).name, folder=args.figuren, lang=args.lang)
+    folder = next(iter(paths.values()))["png"].parent if paths else args.figuren
+    print(f"\n{len(paths)} figuren geschreven in {folder}/.")
+    return 0
+
+
 def main(argv=None) -> int:
     """Entry point of the ``evaluatie`` command; returns the exit code (0 ok, 2 input error)."""
     parser = _parser()
@@ -111,6 +173,18 @@ def main(argv=None) -> int:
 
             data, report = read_table(args.file, kind=args.kind, sheet=args.sheet, lang=args.lang)
             print(report.summary())
+            return 0
+        if args.command == "nulmeting":
+            return _nulmeting(args)
+        if args.command in ("agencies", "instanties"):
+            from .agencies import review_sheet
+            from .io import read_table
+
+            data, report = read_table(args.file, kind="dossier", sheet=args.sheet)
+            out = Path(args.uit) if args.uit else Path(args.file).with_name("koppeltabel_controle.xlsx")
+            review_sheet(data["agency_raw"], out, mapping=args.koppeltabel, types=data.get("agency_type"))
+            print(f"Geschreven: {out}\nControleer de rijen met 'controleren = ja' en geef het bestand daarna mee "
+                  "met --koppeltabel.")
             return 0
         if args.command == "demo":
             run_notebooks(args.notebooks)

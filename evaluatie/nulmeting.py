@@ -403,9 +403,16 @@ class Accumulation:
 
     @property
     def total(self) -> pd.Series:
-        """Row of the curve at ``n_total`` (all files read): ``estimate``, ``lower``, ``upper``."""
+        """Prediction for all ``n_total`` files: ``files``, ``estimate``, ``se``, ``lower``, ``upper``.
+
+        When every file was read the count is known: the interval is the observed number itself.
+        """
         target = self.n_total or self.n_files
-        return self.curve.loc[self.curve["files"] == target].iloc[0]
+        row = self.curve.loc[self.curve["files"] == target].iloc[0].copy()
+        if target == self.n_files:
+            row[["estimate", "se", "lower", "upper"]] = [float(self.observed), 0.0, float(self.observed),
+                                                         float(self.observed)]
+        return row
 
     def to_frame(self) -> pd.DataFrame:
         """The curve: one row per number of files, ``files, method, estimate, se, lower, upper``."""
@@ -475,8 +482,10 @@ def accumulation(incidence, *, n_total: int | None = None, endpoint: int | None 
     Its variance is the bootstrap variance of the estimated ``F̂`` plus ``F̂`` (new agencies as a
     Poisson count), and the interval is log-normal on ``F`` (Chao 1987), so the lower bound is
     never below what was found and the interval shrinks to zero as all files are read. On
-    synthetic schools of 160 pupils this interval covered the true complete-study count in
-    90–94% of repeated samples of 20 to 120 files (``benchmarks/richness_coverage.py``).
+    synthetic schools of 160 pupils this interval (rounded to whole agencies) covered the true
+    complete-study count in 90.0%, 92.8%, 93.5% and 91.2% of 400 repeated samples of 20, 40, 80 and
+    120 files, and in 99.8% with 150 files (``benchmarks/richness_coverage.py``). With few files the
+    estimate is biased low (Chao2 is a lower bound): −7.0 agencies on average with 20 files, −0.4 with 80.
 
     References
     ----------
@@ -758,6 +767,28 @@ class Nulmeting:
         """Key table, one row per school: counts, fragmentation and richness side by side."""
         return (self.counts.merge(self.fragmentation.drop(columns="n_agencies"), on=self.school, how="left")
                 .merge(self.richness.drop(columns=["observed"]), on=self.school, how="left"))
+
+    def table(self, lang: str = "nl") -> pd.DataFrame:
+        """The key figures per school with readable (Dutch) column names and formatted numbers."""
+        check_lang(lang)
+        k = self.to_frame()
+        n = lambda x, d=0: format_number(x, d, lang)  # noqa: E731
+        ci = lambda e, lo, hi: "–" if pd.isna(e) else f"{n(e)} ({n(lo)}–{n(hi)})"  # noqa: E731
+        cols = {"nl": ["school", "leerlingen (dossiers gelezen)", "met instantie", "instanties",
+                       "instanties per 100 leerlingen", "instanties per leerling (gem.)", "2 of meer instanties",
+                       "geschat totaal (Chao2, 95%-BI)", "verwacht bij alle dossiers (95%-BI)"],
+                "en": ["school", "pupils (files read)", "with agency", "agencies", "agencies per 100 pupils",
+                       "agencies per pupil (mean)", "2 or more agencies", "estimated total (Chao2, 95% CI)",
+                       "expected with all files (95% CI)"]}[lang]
+        rows = []
+        for _, r in k.iterrows():
+            total = r["n_total"] if pd.notna(r.get("n_total")) else r["n_pupils"]
+            rows.append([r[self.school], f"{n(total)} ({n(r['n_pupils'])})", n(r["n_pupils_with_agency"]),
+                         n(r["n_agencies"]), n(r["agencies_per_100_pupils"], 1), n(r["mean_agencies_per_pupil"], 2),
+                         format_number(100 * r["share_2plus"], 0, lang) + "%",
+                         ci(r.get("chao2"), r.get("chao2_lower"), r.get("chao2_upper")),
+                         ci(r.get("expected_total"), r.get("total_lower"), r.get("total_upper"))])
+        return pd.DataFrame(rows, columns=cols)
 
     def _school(self, school):
         if school is None:

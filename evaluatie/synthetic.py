@@ -92,6 +92,8 @@ AGENCIES: list[tuple[str, str, tuple[str, ...]]] = [
 ]
 
 SCHOOLS = ["SBO De Regenboog", "SBO Het Kompas", "SBO De Wegwijzer", "SBO De Vlinder", "SBO Het Baken"]
+#: Pupils per school in the example file study (``write_example_files``); 70% of the files are read.
+EXAMPLE_SCHOOL_SIZES = (160, 120, 210, 95)
 UNITS = ["IKC De Linde", "IKC Het Palet", "IKC De Fontein", "IKC Noorderlicht", "IKC De Wâlden",
          "IKC Oosterpoort", "IKC De Vuurtoren", "IKC Het Anker", "IKC De Boomgaard", "IKC Zuiderzon",
          "IKC De Toermalijn", "IKC Westerkwartier", "IKC De Schakel", "IKC Het Mozaïek", "IKC De Zeester",
@@ -102,7 +104,7 @@ def _rng(seed) -> np.random.Generator:
     return np.random.default_rng(seed)
 
 
-def dossier(n_pupils: int = 160, *, n_schools: int = 1, p_none: float = 0.3, mean_extra: float = 0.9,
+def dossier(n_pupils=160, *, n_schools: int = 1, p_none: float = 0.3, mean_extra: float = 0.9,
             zipf: float = 1.35, p_variant: float = 0.3, p_type_missing: float = 0.2,
             read_fraction: float = 1.0, seed=None) -> tuple[pd.DataFrame, dict]:
     """File study of special-needs schools: one row per pupil × agency mention.
@@ -124,14 +126,16 @@ def dossier(n_pupils: int = 160, *, n_schools: int = 1, p_none: float = 0.3, mea
         ``agency_type``, ``pupils_per_agency`` and the parameters.
     """
     rng = _rng(seed)
+    sizes = [int(n_pupils)] * n_schools if np.ndim(n_pupils) == 0 else [int(n) for n in n_pupils]
+    n_schools = len(sizes)
     names = [a[0] for a in AGENCIES]
     weights = 1.0 / np.arange(1, len(AGENCIES) + 1) ** zipf
     weights /= weights.sum()
     rows, truth_n, full_counts = [], {}, {}
     for s in range(n_schools):
         school = SCHOOLS[s % len(SCHOOLS)] + ("" if s < len(SCHOOLS) else f" {s // len(SCHOOLS) + 1}")
-        pupils = [f"L{s + 1}{i + 1:03d}" for i in range(n_pupils)]
-        read = set(rng.choice(pupils, size=int(round(read_fraction * n_pupils)), replace=False))
+        pupils = [f"L{s + 1}{i + 1:03d}" for i in range(sizes[s])]
+        read = set(rng.choice(pupils, size=int(round(read_fraction * sizes[s])), replace=False))
         seen_all: set[str] = set()
         counts: dict[str, int] = {}
         for pupil in pupils:
@@ -153,7 +157,9 @@ def dossier(n_pupils: int = 160, *, n_schools: int = 1, p_none: float = 0.3, mea
         full_counts[school] = counts
     data = pd.DataFrame(rows, columns=["school", "pupil", "agency_raw", "agency_type", "source"])
     truth = {
-        "n_pupils": n_pupils, "n_schools": n_schools, "n_pupils_read": int(round(read_fraction * n_pupils)),
+        "n_pupils": sizes[0] if n_schools == 1 else dict(zip(truth_n, sizes)), "n_schools": n_schools,
+        "n_pupils_read": (int(round(read_fraction * sizes[0])) if n_schools == 1
+                          else {k: int(round(read_fraction * n)) for k, n in zip(truth_n, sizes)}),
         "n_agencies_true": truth_n if n_schools > 1 else next(iter(truth_n.values())),
         "pupils_per_agency": full_counts if n_schools > 1 else next(iter(full_counts.values())),
         "mapping": {v: a[0] for a in AGENCIES for v in (a[0], *a[2])},
@@ -418,7 +424,8 @@ def _messy_panel(clean: pd.DataFrame, path: Path) -> None:
 def write_example_files(folder) -> dict[str, Path]:
     """Write the SYNTHETIC example data set (Dutch dialect) and its truth into ``folder``.
 
-    Files: ``dossieronderzoek_sbo.xlsx`` (title block), ``zorgvraag_panel.csv`` (``;``, Dutch
+    Files: ``dossieronderzoek_sbo.xlsx`` (title block; four SBO schools, 70% of the files read),
+    ``koppeltabel_instanties.csv`` (reviewed agency-name mapping), ``zorgvraag_panel.csv`` (``;``, Dutch
     headers, thousands point), ``verwijzingen.csv`` (Dutch dates), ``vragenlijst.xlsx``,
     ``interviewfragmenten.csv``, ``trajecten_thuiszitters.xlsx``, ``zorgvraag_rommelig.csv`` (a messy
     file with known defects, for practice) and ``waarheid.json``.
@@ -430,11 +437,16 @@ def write_example_files(folder) -> dict[str, Path]:
     seeds = rng.integers(2**31, size=6)
     paths, truths = {}, {}
 
-    d, truth = dossier(seed=int(seeds[0]))
+    d, truth = dossier(EXAMPLE_SCHOOL_SIZES, read_fraction=0.7, seed=int(seeds[0]))
+    seen = sorted(d["agency_raw"].dropna().unique(), key=str.lower)
+    mapping = pd.DataFrame({"naam_in_dossier": seen, "instantie": [truth["mapping"][v] for v in seen],
+                            "soort": [truth["agency_type"][truth["mapping"][v]] for v in seen]})
     d = d.rename(columns={"school": "School", "pupil": "Leerling", "agency_raw": "Instantie",
                           "agency_type": "Soort instantie", "source": "Student"})
     paths["dossier"] = folder / "dossieronderzoek_sbo.xlsx"
-    _excel({"Dossieronderzoek": d}, paths["dossier"], title="Nulmeting hulpverleningsinstanties — SBO De Regenboog")
+    _excel({"Dossieronderzoek": d}, paths["dossier"], title="Nulmeting hulpverleningsinstanties — vier SBO-scholen")
+    paths["mapping"] = folder / "koppeltabel_instanties.csv"
+    _dutch_csv(mapping, paths["mapping"])
     truths["dossier"] = {k: v for k, v in truth.items() if k not in ("mapping", "agency_type")}
 
     p, truth = panel(later_units=3, seed=int(seeds[1]))

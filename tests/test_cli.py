@@ -27,3 +27,37 @@ def test_validate_errors_are_dutch_without_traceback(capsys, root):
 def test_demo_without_notebooks(capsys, tmp_path):
     assert main(["demo", "--notebooks", str(tmp_path)]) == 2
     assert "Geen notebooks gevonden" in capsys.readouterr().err
+
+
+def test_nulmeting_command_prints_table_and_writes_figures(capsys, root, tmp_path):
+    voorbeeld = root / "data_raw" / "voorbeeld"
+    args = ["nulmeting", str(voorbeeld / "dossieronderzoek_sbo.xlsx"), "--koppeltabel",
+            str(voorbeeld / "koppeltabel_instanties.csv"), "--leerlingen", "SBO De Regenboog=160",
+            "--figuren", str(tmp_path)]
+    assert main(args) == 0
+    out = capsys.readouterr().out
+    assert "verwacht bij alle dossiers" in out and "Met alle 160 dossiers gelezen verwachten we" in out
+    assert "Kwaliteitsrapport" in out and (tmp_path / "01_verzamelcurve_1.png").exists()
+    assert main(["nulmeting", str(voorbeeld / "dossieronderzoek_sbo.xlsx"), "--leerlingen", "veel"]) == 2
+    assert "geen geheel getal" in capsys.readouterr().err
+    assert main(["nulmeting", str(voorbeeld / "dossieronderzoek_sbo.xlsx"), "--leerlingen", "A=1", "--leerlingen",
+                 "B"]) == 2
+    assert "niet te lezen" in capsys.readouterr().err
+
+
+def test_agencies_review_writes_sheet_that_becomes_the_mapping(capsys, root, tmp_path):
+    import pandas as pd
+
+    from evaluatie.agencies import normalize
+
+    out = tmp_path / "controle.xlsx"
+    bestand = root / "data_raw" / "voorbeeld" / "dossieronderzoek_sbo.xlsx"
+    assert main(["agencies", "review", str(bestand), "--uit", str(out)]) == 0
+    assert "controleren = ja" in capsys.readouterr().out
+    sheet = pd.read_excel(out)
+    assert sheet.columns.tolist() == ["naam_in_dossier", "aantal", "instantie", "soort", "methode", "score",
+                                      "controleren"]
+    assert sheet["controleren"].iloc[0] == "ja" and sheet["soort"].notna().mean() > 0.9
+    fuzzy = sheet.loc[sheet["methode"] == "fuzzy", "naam_in_dossier"].iloc[0]
+    assert normalize([fuzzy], mapping=out)["method"].tolist() == ["mapping"]
+    assert main(["instanties", "controleer", str(bestand), "--uit", str(out)]) == 0

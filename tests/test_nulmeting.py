@@ -5,13 +5,19 @@ import pytest
 from numpy.testing import assert_allclose
 
 from evaluatie import InputError, synthetic
-from evaluatie.nulmeting import agency_counts, agency_table, chao1, chao2, fragmentation, pupil_table
+from evaluatie.nulmeting import (accumulation, agency_counts, agency_table, analyze, chao1, chao2, fragmentation,
+                                 incidence_matrix, network, network_table, pupil_table)
+from evaluatie.plots import figure_texts
 
 # Reference values: R 4.2.2, vegan 2.6-4, script tests/reference/chao.R
 #   estimateR(a1): S.obs 20, S.chao1 25.6, se.chao1 5.336065967
 #   estimateR(a2): S.obs 6,  S.chao1 9.0,  se.chao1 4.415880433
 #   specpool(rows1): Species 11, chao 43.4,        chao.se 22.98890035, n 10
 #   specpool(rows2): Species 12, chao 23.22916667, chao.se 12.09669699, n 12
+#   specaccum(rows1, method = "exact")$richness (t = 1..10) and the same for rows2 (t = 1..12):
+ACCUM1 = [2.1, 3.444444444, 4.533333333, 5.528571429, 6.476190476, 7.395238095, 8.3, 9.2, 10.1, 11.0]
+ACCUM2 = [2.25, 3.787878788, 5.018181818, 6.088888889, 7.050505051, 7.924242424, 8.724747475, 9.464646465,
+          10.154545455, 10.803030303, 11.416666667, 12.0]
 A1 = [1, 1, 1, 1, 1, 1, 1, 2, 2, 2, 3, 3, 4, 5, 8, 12, 20, 1, 6, 2]
 A2 = [1, 1, 1, 3, 5, 9]
 ROWS1 = ["110000000000", "100100000000", "101000000001", "100000010000", "110000000000",
@@ -92,3 +98,114 @@ def test_fragmentation_known_values():
     assert f["herfindahl"] == pytest.approx(0.5**2 + 0.25**2 + 0.25**2)
     assert f["effective_agencies"] == pytest.approx(1 / 0.375)
     assert f["share_single_pupil"] == pytest.approx(2 / 3) and f["top3_share"] == pytest.approx(1.0)
+
+
+@pytest.mark.parametrize("rows, expected", [(ROWS1, ACCUM1), (ROWS2, ACCUM2)])
+def test_rarefaction_equals_vegan_specaccum_exact(rows, expected):
+    y = _matrix(rows)
+    curve = accumulation(y, sizes=range(1, len(rows) + 1)).to_frame()
+    assert_allclose(curve["estimate"], expected, rtol=1e-8)
+    assert curve["method"].tolist()[-1] == "observed"
+    # the extrapolated curve starts at what was found and tends to Chao2 (vegan specpool, above)
+    far = accumulation(y, sizes=[len(rows) + 1, 10**7]).to_frame()["estimate"]
+    assert far.iloc[0] > curve["estimate"].iloc[-1]
+    assert far.iloc[1] == pytest.approx(chao2(y).estimate, rel=1e-9)
+
+
+def test_accumulation_intervals_and_messages():
+    y = _matrix(ROWS2)
+    acc = accumulation(y, n_total=30, seed=3)
+    c = acc.to_frame()
+    assert (c["lower"] <= c["estimate"]).all() and (c["estimate"] <= c["upper"]).all()
+    beyond = c[c["files"] > 12]
+    assert (beyond["lower"] >= acc.observed).all() and beyond["estimate"].is_monotonic_increasing
+    assert acc.total["files"] == 30 and "Met alle 30 dossiers gelezen verwachten we" in acc.summary()
+    assert "With all 30 files read" in acc.summary("en")
+    assert accumulation(y, n_total=30, seed=3).to_frame().equals(c)  # reproducible
+    everything = accumulation(y, n_total=12)  # all files read: nothing left to predict
+    assert everything.total["estimate"] == everything.total["lower"] == everything.total["upper"] == 12
+    with pytest.raises(InputError, match="kleiner dan het aantal gelezen dossiers"):
+        accumulation(y, n_total=5)
+    with pytest.raises(InputError, match="gehele getallen"):
+        accumulation(y, sizes=[0.5])
+
+
+def test_extrapolation_interval_covers_complete_study():
+    """Known truth: a synthetic school of 160 pupils; the students read 80 random files.
+
+    Over 200 repetitions the prediction interval for "all 160 files" must contain the number a
+    complete study finds in about 95% of them. Measured with this seed: 0.96; the slow version
+    (benchmarks/richness_coverage.py, 400 repetitions per design) gives 0.900, 0.928, 0.935, 0.912
+    and 0.998 for 20, 40, 80, 120 and 150 files read.
+    """
+    rng = np.random.default_rng(7)
+    hits = []
+    for rep in range(200):
+        d, truth = synthetic.dossier(160, p_variant=0, seed=10_000 + rep)
+        d = d.rename(columns={"agency_raw": "agency"})
+        read = rng.choice(d["pupil"].unique(), 80, replace=False)
+        acc = accumulation(incidence_matrix(d[d["pupil"].isin(read)]), n_total=160, n_boot=100, seed=rep)
+        hits.append(round(acc.total["lower"]) <= truth["n_agencies_true"] <= round(acc.total["upper"]))
+    assert 0.88 <= np.mean(hits) <= 0.99
+
+
+def test_network_and_table():
+    d = pd.DataFrame({"pupil": ["p1", "p1", "p1", "p2", "p2", "p3", "p4"],
+                      "agency": ["A", "B", "C", "A", "B", "D", None]})
+    g = network(d)
+    assert sorted(g.nodes) == ["A", "B", "C", "D"]
+    assert g.edges["A", "B"]["weight"] == 2 and g.edges["A", "C"]["weight"] == 1 and g.degree["D"] == 0
+    t = network_table(g).set_index("agency")
+    assert t.loc["A"].tolist() == [2, 2, 3] and t.loc["D"].tolist() == [1, 0, 0]
+    assert incidence_matrix(d).shape == (4, 4) and incidence_matrix(d).loc["p4"].sum() == 0
+
+
+def test_analyze_reports_bad_input_and_recovers_counts():
+    d = pd.DataFrame({"school": ["A"] * 7 + ["B"],
+                      "pupil": ["p1", "p1", "p1", "p2", "p2", "p3", "p4", "q1"],
+                      "agency_raw": ["Accare", "accare", None, "Wijkteam", "MEE", None, "MEE", "MEE"],
+                      "agency_type": ["jeugd-GGZ", None, None, "raar type", None, None, None, None],
+                      "source_row": [5, 6, 7, 8, 9, 10, 11, 12]})
+    res = analyze(d, n_total={"A": 10})
+    rep = pd.DataFrame(res.report.entries)
+    assert rep.loc[rep["row"] == 6, "action"].item() == "dropped"  # same agency twice (after normalizing)
+    assert "één keer geteld" in rep.loc[rep["row"] == 6, "reason"].item()
+    assert rep.loc[rep["row"] == 7, "action"].item() == "warning"  # empty cell next to other agencies
+    assert any("1 leerling(en) zonder instantie" in n for n in res.report.notes)
+    assert any("School 'B' heeft maar 1 leerling" in n for n in res.report.notes)
+    key = res.to_frame().set_index("school")
+    assert key.loc["A", ["n_pupils", "n_pupils_with_agency", "n_agencies"]].tolist() == [4, 3, 3]
+    assert key.loc["A", "n_total"] == 10 and key.loc["A", "expected_total"] >= 3
+    assert np.isnan(key.loc["B", "chao2"])  # one pupil: no richness estimate
+    assert "n_agencies_raar type" in key.columns  # unknown agency type kept and counted
+    assert res.summary("A").startswith("De school had te maken met 3 verschillende instanties")
+    assert "Met alle 10 dossiers" in res.summary("A") and "With all 10 files" in res.summary("A", "en")
+    with pytest.raises(InputError, match="kleiner dan het aantal leerlingen"):
+        analyze(d, n_total={"A": 2})
+    with pytest.raises(InputError, match="niet in het bestand"):
+        analyze(d, n_total={"C": 2})
+    with pytest.raises(InputError, match="kies uit"):
+        res.plot("taart")
+
+
+def test_analyze_synthetic_schools_against_truth(tmp_path):
+    d, truth = synthetic.dossier((120, 80), read_fraction=0.75, seed=31)
+    mapping = pd.DataFrame({"raw": list(truth["mapping"]), "agency": list(truth["mapping"].values())})
+    res = analyze(d, n_total=truth["n_pupils"], mapping=mapping, n_boot=100)
+    key = res.to_frame().set_index("school")
+    seen = d.dropna(subset=["agency_raw"]).assign(a=lambda x: x["agency_raw"].map(truth["mapping"]))
+    for school, n_true in truth["n_agencies_true"].items():
+        assert key.loc[school, "n_agencies"] == seen.loc[seen["school"] == school, "a"].nunique()
+        assert key.loc[school, "n_pupils"] == truth["n_pupils_read"][school]
+        assert key.loc[school, "total_lower"] <= n_true + 0.5 and n_true - 0.5 <= key.loc[school, "total_upper"]
+    assert res.names["method"].dropna().eq("mapping").all()
+    paths = res.save_figures(source="synthetisch", folder=tmp_path)
+    assert {"01_instanties_1", "01_verzamelcurve_2", "01_netwerk_1", "01_scholen"} <= set(paths)
+    small = res.agencies.query("school == @res.schools[0] and n_pupils < 5")["agency"]
+    ax = res.plot("agencies", res.schools[0])
+    texts = " ".join(figure_texts(ax.figure))
+    assert small.size and not any(name in texts for name in small)  # small cells carry no name
+    tables = res.export_tables(folder=tmp_path)
+    exported = pd.read_csv(tables["agencies"]["csv"], sep=";", index_col=0)
+    assert (exported.astype(str) == "<5").any().any()
+    assert res.table().columns[0] == "school" and "verwacht bij alle dossiers (95%-BI)" in res.table().columns

@@ -1,0 +1,40 @@
+"""Validation (slow): coverage of the "all files read" interval of ``nulmeting.accumulation``.
+
+A synthetic SBO school of 160 pupils (``synthetic.dossier``, known truth) is generated anew in each
+repetition; students read ``m`` random files; the interval for all 160 files should contain the
+number of agencies a complete study finds in about 95% of the repetitions. The fast version of this
+check is ``tests/test_nulmeting.py::test_extrapolation_interval_covers_complete_study``.
+
+Run: ``.venv/bin/python benchmarks/richness_coverage.py [repetitions]``
+"""
+from __future__ import annotations
+
+import sys
+
+import numpy as np
+import pandas as pd
+
+from evaluatie import synthetic
+from evaluatie.nulmeting import accumulation, incidence_matrix
+
+
+def coverage(files_read: int, repetitions: int = 400, n_pupils: int = 160, seed: int = 2014) -> dict:
+    """Share of repetitions whose interval (rounded to whole agencies) contains the true count."""
+    rng = np.random.default_rng(seed)
+    hits, widths, errors = [], [], []
+    for rep in range(repetitions):
+        d, truth = synthetic.dossier(n_pupils, p_variant=0, seed=int(rng.integers(2**31)))
+        d = d.rename(columns={"agency_raw": "agency"})
+        read = rng.choice(d["pupil"].unique(), files_read, replace=False)
+        total = accumulation(incidence_matrix(d[d["pupil"].isin(read)]), n_total=n_pupils, seed=rep).total
+        lower, upper = round(total["lower"]), round(total["upper"])
+        hits.append(lower <= truth["n_agencies_true"] <= upper)
+        widths.append(upper - lower)
+        errors.append(total["estimate"] - truth["n_agencies_true"])
+    return {"files_read": files_read, "coverage": np.mean(hits), "mean_width": np.mean(widths),
+            "bias": np.mean(errors), "repetitions": repetitions}
+
+
+if __name__ == "__main__":
+    reps = int(sys.argv[1]) if len(sys.argv) > 1 else 400
+    print(pd.DataFrame([coverage(m, reps) for m in (20, 40, 80, 120, 150)]).round(3).to_string(index=False))

@@ -1,0 +1,191 @@
+# ---
+# jupyter:
+#   jupytext:
+#     formats: ipynb,py:percent
+#     text_representation:
+#       extension: .py
+#       format_name: percent
+#   kernelspec:
+#     display_name: Python 3
+#     language: python
+#     name: python3
+# ---
+
+# %% [markdown]
+# # 01 · Nulmeting: met hoeveel hulpverleningsinstanties heeft de school te maken?
+#
+# In een SBO-school van 160 leerlingen lazen vijf studenten (met toestemming van ouders) de
+# leerlingdossiers en noteerden welke instanties bij elke leerling betrokken zijn. Dit notebook doet
+# zo'n **nulmeting** van begin tot eind:
+#
+# 1. het dossierbestand inlezen en controleren;
+# 2. de schrijfwijzen van instanties gelijktrekken ("Accare Zwolle" = "Accare");
+# 3. tellen per school en per leerling, en laten zien hoe versnipperd de hulp is;
+# 4. schatten hoeveel instanties je had gevonden als je **alle** dossiers had gelezen;
+# 5. figuren, tabellen en een korte conclusie voor de school of gemeente.
+#
+# De voorbeelddata zijn **synthetisch** (verzonnen): vier SBO-scholen, van 70% van de leerlingen is het
+# dossier gelezen. **Eigen bestand?** Vul hieronder `MIJN_BESTAND`, `KOPPELTABEL` en `LEERLINGEN` in;
+# verder hoef je niets te veranderen.
+
+# %%
+from pathlib import Path
+
+import evaluatie as ev
+
+PROJECT = Path.cwd().parent  # dit notebook staat in notebooks/
+VOORBEELD = PROJECT / "data_raw" / "voorbeeld"
+FIGUREN = PROJECT / "figures"
+RAPPORTEN = PROJECT / "reports"
+
+MIJN_BESTAND = None  # bijvoorbeeld: PROJECT / "data_raw" / "mijn_dossieronderzoek.xlsx"
+BESTAND = MIJN_BESTAND or VOORBEELD / "dossieronderzoek_sbo.xlsx"
+KOPPELTABEL = VOORBEELD / "koppeltabel_instanties.csv"  # None als je nog geen gecontroleerde koppeltabel hebt
+# Totaal aantal leerlingen per school (ook van wie het dossier níet gelezen is); None als alles gelezen is.
+LEERLINGEN = {"SBO De Regenboog": 160, "SBO Het Kompas": 120, "SBO De Wegwijzer": 210, "SBO De Vlinder": 95}
+BRON = "dossieronderzoek studenten (synthetische voorbeelddata)"
+
+# %% [markdown]
+# ## 1. Inlezen en controleren
+#
+# Elke rij is één leerling × één instantie. Een leerling zonder instantie staat er één keer in met
+# een lege instantie-cel: die leerling telt wél mee in het aantal leerlingen.
+
+# %%
+dossier, rapport = ev.read_table(BESTAND, kind="dossier")
+rapport
+
+# %% [markdown]
+# ## 2. Namen van instanties gelijktrekken
+#
+# In dossiers staat dezelfde organisatie op veel manieren ("Accare", "accare kinder- en
+# jeugdpsychiatrie", "Accare Zwolle"). De toolkit gebruikt eerst de **gecontroleerde koppeltabel**,
+# dan exacte overeenkomsten, en doet voor de rest een **voorstel** (`fuzzy`) dat altijd gemarkeerd
+# blijft tot iemand het heeft gecontroleerd. Zonder koppeltabel zie je hoeveel er te controleren is:
+
+# %%
+zonder = ev.agencies.normalize(dossier["agency_raw"])
+zonder.drop_duplicates("raw")["method"].value_counts()
+
+# %% [markdown]
+# Een koppeltabel maak je zo (in een terminal, in de projectmap):
+#
+# ```
+# evaluatie agencies review data_raw/mijn_dossieronderzoek.xlsx
+# ```
+#
+# Dat schrijft `koppeltabel_controle.xlsx`: één rij per schrijfwijze met het voorstel. Controleer de
+# rijen met `controleren = ja`, verbeter waar nodig de kolommen `instantie` en `soort`, en gebruik het
+# bestand daarna als `KOPPELTABEL`. Bij de voorbeelddata hoort een al gecontroleerde koppeltabel:
+
+# %%
+met = ev.agencies.normalize(dossier["agency_raw"], mapping=KOPPELTABEL)
+met.drop_duplicates("raw")["method"].value_counts()
+
+# %% [markdown]
+# ## 3. De analyse in één keer
+#
+# `analyze` telt per school, meet de versnippering, schat het aantal instanties bij een volledig
+# dossieronderzoek en maakt het netwerk. Opmerkingen (dubbel genoemde instanties, lege cellen,
+# leerlingen zonder instantie) komen in hetzelfde kwaliteitsrapport.
+
+# %%
+resultaat = ev.nulmeting.analyze(dossier, n_total=LEERLINGEN, mapping=KOPPELTABEL, report=rapport)
+resultaat.table()
+
+# %% [markdown]
+# Hoe lees je deze tabel?
+#
+# * **instanties**: verschillende instanties in de gelezen dossiers.
+# * **instanties per 100 leerlingen**: om scholen van verschillende grootte te vergelijken. Let op: het
+#   aantal instanties groeit niet evenredig met het aantal leerlingen (grote scholen zien relatief
+#   minder nieuwe instanties); de figuur in stap 6 vergelijkt daarom ook bij een gelijk aantal dossiers.
+# * **geschat totaal (Chao2)**: hoeveel instanties er op de lange duur bij leerlingen zoals deze
+#   betrokken kunnen zijn, inclusief instanties die we nog nooit zagen (Chao 1987; Chao e.a. 2014).
+# * **verwacht bij alle dossiers**: hoeveel instanties we hadden gevonden als we álle dossiers van de
+#   school hadden gelezen (extrapolatie, Chao e.a. 2014), met 95%-betrouwbaarheidsinterval.
+#
+# De volledige tabel met alle kolommen (voor onderzoekers) krijg je met `resultaat.to_frame()`.
+
+# %%
+resultaat.to_frame().set_index("school").T.round(2)
+
+# %% [markdown]
+# ## 4. Eén school: welke instanties, en hoeveel per leerling?
+#
+# Instanties met minder dan 5 leerlingen staan grijs en zonder naam in de figuur: zo is een kleine
+# groep leerlingen niet te herleiden tot een instantie. De lange staart (veel instanties met één of
+# twee leerlingen) blijft zichtbaar.
+
+# %%
+SCHOOL = resultaat.schools[0]  # of een naam uit resultaat.schools, bv. "SBO De Regenboog"
+resultaat.plot("agencies", SCHOOL);
+
+# %%
+resultaat.plot("per_pupil", SCHOOL);
+
+# %%
+resultaat.fragmentation
+
+# %% [markdown]
+# **Versnippering**: de *Herfindahl-index* is de som van de kwadraten van de aandelen van elke instantie in
+# alle contacten (1 = één instantie doet alles). `effective_agencies` = 1 / Herfindahl: met zoveel even
+# grote instanties zou de hulp even geconcentreerd zijn. `share_single_pupil` is het aandeel instanties
+# dat maar bij één leerling betrokken is.
+#
+# ## 5. Hoeveel instanties hadden we gevonden met alle dossiers?
+#
+# De doorgetrokken lijn laat zien hoeveel instanties je gemiddeld vindt als je 1, 2, 3, … van de
+# gelezen dossiers leest. Na de punt (de gelezen dossiers) gaat de lijn gestippeld verder tot alle
+# leerlingen van de school: de voorspelling, met een interval dat nooit onder het al gevonden aantal komt.
+
+# %%
+resultaat.plot("accumulation", SCHOOL);
+
+# %%
+print(resultaat.accumulations[SCHOOL].summary())
+
+# %% [markdown]
+# ## 6. Samenwerking en vergelijking tussen scholen
+#
+# In het netwerk is elke instantie een cirkel (groter = meer leerlingen) en verbindt een lijn twee
+# instanties die bij dezelfde leerling betrokken zijn (dikker = meer gedeelde leerlingen). Veel lijnen
+# betekent: veel leerlingen met meerdere hulpverleners die elkaar (zouden moeten) kennen.
+
+# %%
+resultaat.plot("network", SCHOOL);
+
+# %%
+ev.nulmeting.network_table(resultaat.networks[SCHOOL]).head(10)
+
+# %%
+resultaat.plot("schools");
+
+# %% [markdown]
+# ## 7. Conclusie (automatisch uit de resultaten)
+
+# %%
+for school in resultaat.schools:
+    print(f"{school}\n{resultaat.summary(school)}\n")
+
+# %% [markdown]
+# ## 8. Figuren en tabellen bewaren
+#
+# Figuren komen in `figures/` (PNG, SVG, PDF en een tekstbestand met beschrijving), tabellen in
+# `reports/` (CSV met puntkomma en Excel). Kleine aantallen (onder de 5) zijn in de export afgeschermd.
+
+# %%
+figuren = resultaat.save_figures(source=BRON, folder=FIGUREN)
+tabellen = resultaat.export_tables(folder=RAPPORTEN)
+print(f"{len(figuren)} figuren en {len(tabellen)} tabellen geschreven.")
+
+# %% [markdown]
+# ## Wat deze cijfers wel en niet zeggen
+#
+# * Een dossier laat zien welke instanties **genoemd** zijn, niet hoe intensief of hoe goed de hulp was.
+#   Instanties die niet in het dossier staan, ontbreken; het echte aantal is eerder hoger.
+# * De schatting "bij alle dossiers" gaat ervan uit dat de gelezen dossiers een **aselecte** keuze zijn.
+#   Gaven vooral ouders van leerlingen met veel hulp toestemming, dan zit de schatting te hoog (en
+#   omgekeerd).
+# * Tel een instantie met meerdere locaties of teams als één instantie, of juist niet, maar doe het in
+#   de koppeltabel voor alle scholen op dezelfde manier, anders zijn scholen niet te vergelijken.
