@@ -1,0 +1,171 @@
+"""Second-line care demand per school over time: from referrals to a panel, rates, and the figure.
+
+Answers: how many referrals per 1,000 pupils per month (or quarter, school year) at each school,
+before and after youth workers started? The effect itself is estimated with
+:func:`evaluatie.did.panel_did`.
+
+Examples
+--------
+>>> from evaluatie import synthetic
+>>> refs, truth = synthetic.referrals(n_units=4, n_periods=6, treated_units=1, start_period=3, seed=1)
+>>> panel = to_panel(refs, truth["enrolment"], freq="M", start=truth["starts"])
+>>> sorted(panel["care_level"].unique()), len(panel) == 2 * 4 * 6
+(['first', 'second'], True)
+"""
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from .errors import InputError
+from .quality import QualityReport
+from .rates import rate_ci
+from .text import check_lang, format_number
+
+__all__ = ["to_panel", "period_start", "rates_by_group", "plot_rates"]
+
+FREQS = {"M": "maand", "Q": "kwartaal", "SY": "schooljaar (1 aug – 31 jul)", "Y": "kalenderjaar"}
+
+
+def period_start(dates, freq: str = "M") -> pd.Series:
+    """First day of the period each date falls in: month, quarter, school year (1 August) or year.
+
+    Examples
+    --------
+    >>> period_start(pd.Series(pd.to_datetime(["2024-07-31", "2024-08-01"])), "SY").dt.strftime("%Y-%m-%d").tolist()
+    ['2023-08-01', '2024-08-01']
+    """
+    if freq not in FREQS:
+        raise InputError(f"freq='{freq}' bestaat niet; kies uit: {', '.join(f'{k} ({v})' for k, v in FREQS.items())}.")
+    d = pd.to_datetime(pd.Series(dates))
+    if freq == "SY":
+        year = d.dt.year - (d.dt.month < 8)
+        return pd.to_datetime(pd.DataFrame({"year": year, "month": 8, "day": 1}))
+    return d.dt.to_period({"M": "M", "Q": "Q", "Y": "Y"}[freq]).dt.start_time
+
+
+def to_panel(referrals: pd.DataFrame, enrolment: pd.DataFrame, *, freq: str = "M", start=None,
+             unit: str = "unit", date: str = "date", care_level: str | None = "care_level",
+             period: str = "period", exposure: str = "exposure", report: QualityReport | None = None) -> pd.DataFrame:
+    """Count referrals per unit × period (× care level), keeping periods with zero referrals.
+
+    Parameters
+    ----------
+    referrals : DataFrame
+        One row per referral (``kind="referrals"``): ``unit``, ``date`` and ``care_level``
+        (first/second line, kept apart).
+    enrolment : DataFrame
+        Pupils per unit (``unit``, ``exposure``), optionally per period (``period``); it defines
+        which unit × period cells exist. Monthly enrolment is averaged within quarters or years.
+    freq : {"M", "Q", "SY", "Y"}
+        Month, quarter, school year (1 August – 31 July) or calendar year.
+    start : dict, Series or str, optional
+        Start date of the intervention per unit (``{unit: date}``), or the name of a column in
+        ``enrolment``. Adds ``start`` and ``treated`` (1 from the period that contains the start).
+    report : QualityReport, optional
+        Referrals that cannot be placed (unknown unit, date outside the enrolment periods) are
+        listed here; a new report is attached as ``.attrs["report"]`` otherwise.
+
+    Returns
+    -------
+    DataFrame ``unit, period, [care_level,] count, exposure[, start, treated]``, one row per cell.
+    """
+    for frame, cols, name in ((referrals, [unit, date] + ([care_level] if care_level else []), "verwijzingen"),
+                              (enrolment, [unit, exposure], "leerlingaantallen")):
+        missing = [c for c in cols if c not in frame.columns]
+        if missing:
+            raise InputError(f"De tabel met {name} mist kolom(men) {', '.join(missing)}; aanwezig: "
+                             f"{', '.join(map(str, frame.columns))}.", column=missing[0])
+    report = report if report is not None else QualityReport(source="verwijzingen", kind="referrals",
+                                                             n_read=len(referrals))
+    rows = referrals["source_row"] if "source_row" in referrals else pd.Series(np.arange(2, len(referrals) + 2),
+                                                                                 index=referrals.index)
+    enrol = enrolment.copy()
+    if period in enrol:
+        enrol[period] = period_start(enrol[period], freq).to_numpy()
+        enrol = enrol.groupby([unit, period], as_index=False, sort=True)[exposure].mean()
+    else:
+        lo, hi = period_start(referrals[date], freq).agg(["min", "max"])
+        grid = pd.date_range(lo, hi, freq={"M": "MS", "Q": "QS", "SY": "12MS", "Y": "YS"}[freq])
+        enrol = enrol[[unit, exposure]].merge(pd.DataFrame({period: grid}), how="cross")
+    refs = referrals.assign(**{period: period_start(referrals[date], freq).to_numpy()})
+    known = refs.merge(enrol[[unit, period]].assign(_ok=True), on=[unit, period], how="left")["_ok"].fillna(False)
+    known.index = refs.index
+    for idx in refs.index[~known.to_numpy(bool)]:
+        in_units = refs.at[idx, unit] in set(enrol[unit])
+        report.add(row=rows[idx], column=unit if not in_units else date,
+                   value=refs.at[idx, unit if not in_units else date], action="dropped",
+                   reason="school niet in de leerlingaantallen" if not in_units
+                   else "datum valt buiten de perioden met leerlingaantallen")
+    refs = refs[known.to_numpy(bool)]
+    keys = [unit, period] + ([care_level] if care_level else [])
+    counts = refs.groupby(keys).size().rename("count").reset_index()
+    cells = enrol
+    if care_level:
+        levels = sorted(refs[care_level].dropna().unique()) or ["second"]
+        cells = enrol.merge(pd.DataFrame({care_level: levels}), how="cross")
+    out = cells.merge(counts, on=keys, how="left").fillna({"count": 0})
+    out["count"] = out["count"].astype(int)
+    if start is not None:
+        starts = enrolment.groupby(unit)[start].first() if isinstance(start, str) else pd.Series(start)
+        starts = pd.to_datetime(starts)
+        out["start"] = out[unit].map(starts)
+        out["treated"] = (out["start"].notna() & (out[period] >= period_start(out["start"], freq).to_numpy())).astype(int)
+    out = out.sort_values(keys, kind="stable").reset_index(drop=True)
+    out.attrs["report"] = report
+    out.attrs["freq"] = freq
+    return out[[c for c in [unit, period, care_level, "count", exposure, "start", "treated"] if c and c in out]]
+
+
+def rates_by_group(panel: pd.DataFrame, *, unit: str = "unit", time: str = "period", count: str = "count",
+                   exposure: str = "exposure", start: str = "start", per: float = 1000,
+                   level: float = 0.95) -> pd.DataFrame:
+    """Rate per ``per`` pupils per period for units with and without the intervention (exact intervals).
+
+    Returns ``group`` (``met`` = units that get the intervention at some point, ``zonder`` = never),
+    ``period``, ``count``, ``exposure``, ``rate``, ``lower``, ``upper``, ``n_units``.
+    """
+    for c in (unit, time, count, exposure, start):
+        if c not in panel:
+            raise InputError(f"Kolom '{c}' ontbreekt in het panel.", column=c)
+    ever = panel.groupby(unit)[start].transform(lambda s: s.notna().any())
+    g = panel.assign(group=np.where(ever, "met", "zonder")).groupby(["group", time], as_index=False).agg(
+        count=(count, "sum"), exposure=(exposure, "sum"), n_units=(unit, "nunique"))
+    return pd.concat([g, rate_ci(g["count"], g["exposure"], per=per, level=level)], axis=1)
+
+
+def plot_rates(panel: pd.DataFrame, ax=None, *, unit: str = "unit", time: str = "period", count: str = "count",
+               exposure: str = "exposure", start: str = "start", per: float = 1000, lang: str = "nl",
+               title: str | None = None):
+    """Referrals per 1,000 pupils over time for schools with and without youth workers; starts marked."""
+    import matplotlib.pyplot as plt
+
+    from .plots import GREY, PALETTE, STYLE, format_axis
+
+    check_lang(lang)
+    r = rates_by_group(panel, unit=unit, time=time, count=count, exposure=exposure, start=start, per=per)
+    lab = {"nl": {"met": "scholen met jeugdondersteuner", "zonder": "scholen zonder",
+                  "y": f"Verwijzingen per {format_number(per)} leerlingen", "start": "start",
+                  "title": "Verwijzingen naar tweedelijns jeugdhulp"},
+           "en": {"met": "schools with a youth worker", "zonder": "schools without",
+                  "y": f"Referrals per {format_number(per, lang=lang)} pupils", "start": "start",
+                  "title": "Referrals to second-line youth care"}}[lang]
+    with plt.rc_context(STYLE):
+        if ax is None:
+            _, ax = plt.subplots(figsize=(9.0, 4.8))
+        for i, group in enumerate(["zonder", "met"]):
+            part = r[r["group"] == group]
+            if len(part):
+                n = int(part["n_units"].max())
+                ax.plot(part[time], part["rate"], color=PALETTE[i], label=f"{lab[group]} (n = {n})")
+                ax.fill_between(part[time], part["lower"], part["upper"], color=PALETTE[i], alpha=0.15, linewidth=0)
+        for s in sorted(pd.to_datetime(panel[start].dropna().unique())):
+            ax.axvline(s, color=GREY, linestyle="--", linewidth=1)
+            ax.annotate(f"{lab['start']} {s:%m-%Y}", (s, 1), xycoords=("data", "axes fraction"), fontsize=8,
+                        color=GREY, ha="left", va="top", xytext=(3, 0), textcoords="offset points")
+        ax.set_ylabel(lab["y"])
+        ax.set_ylim(bottom=0)
+        format_axis(ax, "y", decimals=1, lang=lang)
+        ax.legend(loc="lower left")
+        ax.set_title(title or lab["title"])
+    return ax
