@@ -300,7 +300,7 @@ def did_2x2(data: pd.DataFrame, outcome: str, treated: str, post: str, *, family
     ...                   "n": [100] * 8})
     >>> r = did_2x2(d, "y", "g", "p", family="poisson", exposure="n")
     >>> round(r.ratio, 4)
-    0.4945
+    0.413
     """
     _check_family(family)
     if vcov not in ("iid", "HC1", "cluster"):
