@@ -76,6 +76,21 @@ def _parser() -> argparse.ArgumentParser:
     nul.add_argument("--lang", default="nl", choices=["nl", "en"], help="taal van tabel, tekst en figuren")
     nul.add_argument("-h", "--help", action="help", help="toon deze hulp en stop")
 
+    zv = sub.add_parser("zorgvraag", help="verwijzingen naar tweedelijns jeugdhulp voor en na de start: "
+                        "verschil-in-verschillen en figuren", **common)
+    zv.add_argument("file", metavar="BESTAND", help="panel (CSV/Excel): school × periode met aantal verwijzingen, "
+                    "aantal leerlingen en jeugdondersteuner ja/nee of startdatum")
+    zv.add_argument("--model", default="poisson", choices=["poisson", "quasipoisson", "negbin", "gaussian"],
+                    help="model voor de aantallen (standaard: poisson)")
+    zv.add_argument("--inferentie", default="auto", choices=["auto", "randomization", "wild", "cluster"],
+                    help="hoe de onzekerheid wordt bepaald (standaard: auto, geschikt voor weinig scholen)")
+    zv.add_argument("--seed", type=int, default=1, help="startgetal voor toevalstrekkingen (standaard: 1)")
+    zv.add_argument("--figuren", default=None, help="map voor figuren (standaard: figures)")
+    zv.add_argument("--bron", default=None, help="bronvermelding onder de figuren (standaard: de bestandsnaam)")
+    zv.add_argument("--sheet", "--tabblad", default=None, help="tabblad in Excel (standaard: automatisch)")
+    zv.add_argument("--lang", default="nl", choices=["nl", "en"], help="taal van tekst en figuren")
+    zv.add_argument("-h", "--help", action="help", help="toon deze hulp en stop")
+
     ag = sub.add_parser("agencies", aliases=["instanties"], help="instantienamen controleren", **common)
     agsub = ag.add_subparsers(dest="agencies_command", metavar="OPDRACHT", parser_class=_DutchParser, required=True)
     rev = agsub.add_parser("review", aliases=["controleer"], help="schrijf alle instantienamen met voorstellen naar "
@@ -92,7 +107,7 @@ def _parser() -> argparse.ArgumentParser:
                           **common)
     data.add_argument("--map", default="data_raw", help="doelmap (standaard: data_raw)")
     data.add_argument("-h", "--help", action="help", help="toon deze hulp en stop")
-    for p in (parser, val, demo, data, nul, ag, rev):
+    for p in (parser, val, demo, data, nul, zv, ag, rev):
         p._optionals.title = "opties"
         p._positionals.title = "argumenten" if p is not parser else "opdrachten"
     return parser
@@ -160,6 +175,38 @@ def _nulmeting(args) -> int:
     return 0
 
 
+def _zorgvraag(args) -> int:
+    import matplotlib.pyplot as plt
+
+    from .did import panel_did
+    from .io import read_table
+    from .plots import save_figure
+    from .zorgvraag import plot_rates, prepare
+
+    data, report = read_table(args.file, kind="panel", sheet=args.sheet, lang=args.lang)
+    panel = prepare(data)
+    result = panel_did(panel, exposure="exposure" if "exposure" in panel else None, family=args.model,
+                       inference=args.inferentie, seed=args.seed)
+    print(result.summary(args.lang))
+    print()
+    print(report.summary())
+    source = args.bron or Path(args.file).name
+    written = []
+    if "exposure" in panel and "start" in panel:
+        ax = plot_rates(panel, lang=args.lang)
+        save_figure(ax.figure, "02_verwijzingen_per_1000", source=source, n=result.n_units, lang=args.lang,
+                    caption=ax.get_title() + ". " + result.sentence(args.lang), folder=args.figuren)
+        written.append(ax.figure)
+    ax = result.plot(lang=args.lang)
+    save_figure(ax.figure, "02_effect_verschil_in_verschillen", source=source, n=result.n_units, lang=args.lang,
+                caption=result.sentence(args.lang), folder=args.figuren)
+    written.append(ax.figure)
+    for fig in written:
+        plt.close(fig)
+    print(f"\n{len(written)} figuren geschreven in {args.figuren or 'figures'}/.")
+    return 0
+
+
 def main(argv=None) -> int:
     """Entry point of the ``evaluatie`` command; returns the exit code (0 ok, 2 input error)."""
     parser = _parser()
@@ -176,6 +223,8 @@ def main(argv=None) -> int:
             return 0
         if args.command == "nulmeting":
             return _nulmeting(args)
+        if args.command == "zorgvraag":
+            return _zorgvraag(args)
         if args.command in ("agencies", "instanties"):
             from .agencies import review_sheet
             from .io import read_table

@@ -448,7 +448,8 @@ def _prepare(panel, outcome, unit, time, treated, exposure, family, per) -> _Pan
 def _assignments(starts: np.ndarray, n_resamples: int, rng) -> tuple[np.ndarray, bool]:
     """Treatment-start assignments that keep the adoption pattern (how many units start when).
 
-    Returns (A × units) start indices (the observed one first) and whether all were enumerated.
+    Returns (A × units) start indices (the observed one first), whether all were enumerated, and
+    the number of distinct assignments.
     """
     n = len(starts)
     values, counts = np.unique(starts[starts >= 0], return_counts=True)
@@ -474,9 +475,9 @@ def _assignments(starts: np.ndarray, n_resamples: int, rng) -> tuple[np.ndarray,
         place(list(range(n)), 0)
         table = np.array(out)
         observed = np.flatnonzero((table == starts).all(axis=1))[0]
-        return np.vstack([table[observed], np.delete(table, observed, axis=0)]), True
+        return np.vstack([table[observed], np.delete(table, observed, axis=0)]), True, total
     perms = np.array([rng.permutation(starts) for _ in range(n_resamples)])
-    return np.vstack([starts, perms]), False
+    return np.vstack([starts, perms]), False, total
 
 
 def _ri_statistics(p: _Panel, resid: np.ndarray, table: np.ndarray) -> np.ndarray:
@@ -685,16 +686,17 @@ def panel_did(panel: pd.DataFrame, outcome: str = "count", unit: str = "unit", t
         coef, se, ci, pval, n_draws, exact, kind = _wild(p, level, n_resamples, rng, weights, conf_int)
         reason += f" Wild cluster bootstrap (WCR, {kind}-gewichten, {n_draws} trekkingen{', alle' if exact else ''})."
     else:
-        table, exact = _assignments(p.starts, n_resamples, rng)
+        table, exact, n_possible = _assignments(p.starts, n_resamples, rng)
         n_draws = len(table)
         pfun = lambda b: _ri_pvalue(p, family, alpha_nb, table, b)  # noqa: E731
         pval = pfun(0.0)
         ci = _invert(pfun, coef, se, alpha) if conf_int else (np.nan, np.nan)
-        reason += (f" {'Alle' if exact else 'Een steekproef van'} {n_draws} mogelijke toewijzingen "
-                   f"{'doorgerekend (exacte p-waarde)' if exact else 'doorgerekend'}.")
-        if 1 / n_draws > alpha:
-            notes.append(f"Met {n_draws} mogelijke toewijzingen is de kleinste mogelijke p-waarde "
-                         f"{format_number(1 / n_draws, 3)}: significantie op {format_number(100 * alpha, 0)}% is "
+        reason += (f" Alle {format_number(n_possible)} mogelijke toewijzingen doorgerekend (exacte p-waarde)." if exact
+                   else f" Een steekproef van {format_number(n_draws)} van de {format_number(n_possible)} mogelijke "
+                        "toewijzingen doorgerekend.")
+        if 1 / n_possible > alpha:
+            notes.append(f"Met {n_possible} mogelijke toewijzingen is de kleinste mogelijke p-waarde "
+                         f"{format_number(1 / n_possible, 3)}: significantie op {format_number(100 * alpha, 0)}% is "
                          "onmogelijk. Meer eenheden (of meer behandelde eenheden) zijn nodig.")
     if n_treated == 1:
         notes.append("Maar één eenheid kreeg de interventie: het effect is niet te scheiden van andere veranderingen "

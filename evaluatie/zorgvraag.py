@@ -22,7 +22,7 @@ from .quality import QualityReport
 from .rates import rate_ci
 from .text import check_lang, format_number
 
-__all__ = ["to_panel", "period_start", "rates_by_group", "plot_rates"]
+__all__ = ["to_panel", "prepare", "period_start", "rates_by_group", "plot_rates"]
 
 FREQS = {"M": "maand", "Q": "kwartaal", "SY": "schooljaar (1 aug – 31 jul)", "Y": "kalenderjaar"}
 
@@ -115,6 +115,35 @@ def to_panel(referrals: pd.DataFrame, enrolment: pd.DataFrame, *, freq: str = "M
     out.attrs["report"] = report
     out.attrs["freq"] = freq
     return out[[c for c in [unit, period, care_level, "count", exposure, "start", "treated"] if c and c in out]]
+
+
+def prepare(panel: pd.DataFrame, *, care_level: str | None = "second", period: str = "period",
+            start: str = "start", treated: str = "treated") -> pd.DataFrame:
+    """Panel ready for :func:`evaluatie.did.panel_did`: one care level, and ``treated`` derived from ``start``.
+
+    Keeps the rows of ``care_level`` (default second-line care) when the panel has a ``care_level``
+    column; when ``treated`` is missing it is 1 from the period that contains ``start``.
+
+    Examples
+    --------
+    >>> p = pd.DataFrame({"unit": ["A", "A"], "period": pd.to_datetime(["2024-01-01", "2024-02-01"]),
+    ...                   "count": [1, 2], "start": pd.to_datetime(["2024-02-10", "2024-02-10"])})
+    >>> prepare(p)["treated"].tolist()
+    [0, 1]
+    """
+    out = panel
+    if care_level and "care_level" in out:
+        if care_level not in set(out["care_level"].dropna()):
+            raise InputError(f"Geen rijen met zorgniveau '{care_level}'; aanwezig: "
+                             f"{', '.join(map(str, out['care_level'].dropna().unique()))}.", column="care_level")
+        out = out[out["care_level"] == care_level].drop(columns="care_level")
+    if treated not in out:
+        if start not in out:
+            raise InputError("Het panel heeft geen kolom 'treated' (interventie ja/nee) en geen 'start' (startdatum); "
+                             "één van beide is nodig.", column=treated)
+        begin = out[start].where(out[start].isna(), period_start(out[start].fillna(out[period]), "M"))
+        out = out.assign(**{treated: (begin.notna() & (out[period] >= begin)).astype(int)})
+    return out.reset_index(drop=True)
 
 
 def rates_by_group(panel: pd.DataFrame, *, unit: str = "unit", time: str = "period", count: str = "count",

@@ -61,3 +61,16 @@ def test_agencies_review_writes_sheet_that_becomes_the_mapping(capsys, root, tmp
     fuzzy = sheet.loc[sheet["methode"] == "fuzzy", "naam_in_dossier"].iloc[0]
     assert normalize([fuzzy], mapping=out)["method"].tolist() == ["mapping"]
     assert main(["instanties", "controleer", str(bestand), "--uit", str(out)]) == 0
+
+
+def test_zorgvraag_command(capsys, root, tmp_path):
+    args = ["zorgvraag", str(root / "data_raw" / "voorbeeld" / "zorgvraag_panel.csv"), "--inferentie", "cluster",
+            "--figuren", str(tmp_path)]
+    assert main(args) == 0
+    out = capsys.readouterr().out
+    assert "Na de start daalde de vraag naar tweedelijns jeugdhulp" in out and "cluster-robuuste" in out
+    assert (tmp_path / "02_verwijzingen_per_1000.png").exists()
+    assert (tmp_path / "02_effect_verschil_in_verschillen.txt").read_text(encoding="utf-8").startswith("Na de start")
+    assert main(["zorgvraag", str(root / "data_raw" / "voorbeeld" / "zorgvraag_panel.csv"), "--model", "gaussian",
+                 "--inferentie", "randomization", "--figuren", str(tmp_path)]) == 0
+    assert "Verschil-in-verschillen" in capsys.readouterr().out

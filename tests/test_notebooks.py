@@ -32,3 +32,4 @@ def test_notebooks_run_top_to_bottom(notebooks, root):
     assert [p.name for p in ran] == [p.name for p in notebooks]
     assert (root / "figures" / "00_kwaliteit_rommelig_bestand.png").exists()
     assert (root / "figures" / "01_verzamelcurve_1.png").exists() and (root / "figures" / "01_scholen.svg").exists()
+    assert (root / "figures" / "02_effect_verschil_in_verschillen.pdf").exists()
