@@ -504,23 +504,33 @@ def _ri_pvalue(p: _Panel, family, alpha, table, beta0: float) -> float:
     return float(np.mean(np.abs(s) >= np.abs(s[0]) - 1e-9 * (1 + np.abs(s[0]))))
 
 
-def _invert(pfun, estimate: float, scale: float, alpha: float) -> tuple[float, float]:
-    """Confidence interval {β0 : p(β0) > alpha} by bisection on each side of the estimate."""
+def _invert(pfun, estimate: float, scale: float, alpha: float, limit: float = 20.0) -> tuple[float, float]:
+    """Confidence interval {β0 : p(β0) > alpha} by bisection on each side of the estimate.
+
+    A side is open (±inf) when the test does not reject within ``limit`` of the estimate (on the
+    log scale for counts: a rate ratio of e^20). A null model that cannot be fitted at an extreme
+    β0 counts as a rejection of that β0.
+    """
+    def accepted(beta0) -> bool:
+        try:
+            with np.errstate(all="ignore"):
+                return pfun(beta0) > alpha
+        except (ValueError, np.linalg.LinAlgError):
+            return False
+
     bounds = []
     for sign in (-1, 1):
-        inside, step = estimate, max(scale, 1e-3)
-        outside = estimate + sign * step
-        for _ in range(30):
-            if pfun(outside) <= alpha:
-                break
-            inside, outside = outside, outside + sign * step
-            step *= 2
-        else:
+        inside, distance, step = estimate, max(scale, 1e-3), max(scale, 1e-3)
+        while distance < limit and accepted(estimate + sign * distance):
+            inside, step = estimate + sign * distance, 2 * step
+            distance = min(distance + step, limit)
+        outside = estimate + sign * distance
+        if distance >= limit and accepted(outside):
             bounds.append(sign * np.inf)
             continue
         for _ in range(25):
             mid = (inside + outside) / 2
-            inside, outside = (mid, outside) if pfun(mid) > alpha else (inside, mid)
+            inside, outside = (mid, outside) if accepted(mid) else (inside, mid)
         bounds.append((inside + outside) / 2)
     return bounds[0], bounds[1]
 
@@ -690,7 +700,12 @@ def panel_did(panel: pd.DataFrame, outcome: str = "count", unit: str = "unit", t
         n_draws = len(table)
         pfun = lambda b: _ri_pvalue(p, family, alpha_nb, table, b)  # noqa: E731
         pval = pfun(0.0)
-        ci = _invert(pfun, coef, se, alpha) if conf_int else (np.nan, np.nan)
+        if not conf_int:
+            ci = (np.nan, np.nan)
+        elif 1 / n_possible > alpha:
+            ci = (-np.inf, np.inf)  # no assignment set can reject at this level
+        else:
+            ci = _invert(pfun, coef, se, alpha)
         reason += (f" Alle {format_number(n_possible)} mogelijke toewijzingen doorgerekend (exacte p-waarde)." if exact
                    else f" Een steekproef van {format_number(n_draws)} van de {format_number(n_possible)} mogelijke "
                         "toewijzingen doorgerekend.")
