@@ -173,7 +173,7 @@ def dossier(n_pupils=160, *, n_schools: int = 1, p_none: float = 0.3, mean_extra
 def panel(n_units: int = 15, n_periods: int = 36, *, start: str = "2021-08-01", treated_units: int = 3,
           start_period: int = 12, later_units: int = 0, later_start: int = 24, rate_ratio: float = 0.75,
           ramp: int = 0, baseline: float = 3.0, unit_sd: float = 0.3, dispersion: float | None = None,
-          seasonality: float = 0.3, seed=None) -> tuple[pd.DataFrame, dict]:
+          seasonality: float = 0.3, trend_treated: float = 0.0, seed=None) -> tuple[pd.DataFrame, dict]:
     """Monthly referral counts per school with youth workers starting at some schools.
 
     ``count ~ Poisson(exposure / 1000 * baseline * exp(u_unit + season(t)) * RR(t))`` (or negative
@@ -181,6 +181,8 @@ def panel(n_units: int = 15, n_periods: int = 36, *, start: str = "2021-08-01", 
     season with amplitude ``seasonality`` (fewer referrals in summer). ``treated_units`` schools start
     at period ``start_period`` (0-based), ``later_units`` more at ``later_start``. The effect is
     ``rate_ratio`` (on the rate), reached linearly over ``ramp`` periods after the start.
+    ``trend_treated`` adds a log-rate slope per period to the schools that will get a youth worker,
+    over the whole series: a violation of parallel trends, for testing pre-trend checks.
 
     Returns
     -------
@@ -213,13 +215,15 @@ def panel(n_units: int = 15, n_periods: int = 36, *, start: str = "2021-08-01", 
             treated = st is not None and period >= st
             rel = (p - periods.get_loc(st)) if treated else -1
             log_rr = np.log(rate_ratio) * (min(1.0, (rel + 1) / ramp) if ramp else 1.0) if treated else 0.0
-            mu = exposure / 1000 * baseline * np.exp(effects[u] + season + log_rr)
+            trend = trend_treated * p if st is not None else 0.0
+            mu = exposure / 1000 * baseline * np.exp(effects[u] + season + log_rr + trend)
             if dispersion:
                 mu = rng.gamma(dispersion, mu / dispersion)
             rows.append((unit, period, rng.poisson(mu), exposure, int(treated), st))
     data = pd.DataFrame(rows, columns=["unit", "period", "count", "exposure", "treated", "start"])
     data["start"] = pd.to_datetime(data["start"])
     truth = {"rate_ratio": rate_ratio, "ramp": ramp, "baseline": baseline, "dispersion": dispersion,
+             "trend_treated": trend_treated,
              "starts": {k: str(v.date()) for k, v in starts.items()},
              "unit_effects": dict(zip(units, effects.round(6).tolist())), "seed": seed}
     return data, truth

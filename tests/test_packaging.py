@@ -16,6 +16,8 @@ def test_environment_yml_matches_pyproject(root):
     env = yaml.safe_load((root / "environment.yml").read_text())
     conda = dict(_parse(s) for s in env["dependencies"] if isinstance(s, str) and ">=" in s and
                  not s.startswith("python"))
+    pip = [s.split("#")[0] for d in env["dependencies"] if isinstance(d, dict) for s in d.get("pip", []) if ">=" in s]
+    conda.update(_parse(s) for s in pip)
     assert conda == wanted
 
 
