@@ -24,7 +24,7 @@ import pandas as pd
 
 from .errors import InputError
 
-__all__ = ["dossier", "panel", "referrals", "survey", "fragments", "trajectories", "write_example_files",
+__all__ = ["dossier", "panel", "series", "referrals", "survey", "fragments", "trajectories", "write_example_files",
            "AGENCIES"]
 
 #: Agencies of the synthetic region: (canonical name, type, spelling variants found in files).
@@ -226,6 +226,36 @@ def panel(n_units: int = 15, n_periods: int = 36, *, start: str = "2021-08-01", 
              "trend_treated": trend_treated,
              "starts": {k: str(v.date()) for k, v in starts.items()},
              "unit_effects": dict(zip(units, effects.round(6).tolist())), "seed": seed}
+    return data, truth
+
+
+def series(n_periods: int = 60, *, start: str = "2019-08-01", intervention_period: int = 36,
+           level_ratio: float = 0.8, slope_ratio: float = 0.99, trend: float = 0.004, baseline: float = 4.0,
+           pupils: int = 12_000, seasonality: float = 0.3, ar: float = 0.5, noise_sd: float = 0.08,
+           seed=None) -> tuple[pd.DataFrame, dict]:
+    """One municipality's monthly referral series for an interrupted time series (no comparison group).
+
+    ``log μ_t = log(pupils/1000 · baseline) + trend·t + seasonality·cos(2π month/12) + log(level_ratio)·post_t
+    + log(slope_ratio)·(t − t0)·post_t + u_t`` with AR(1) noise ``u_t = ar·u_{t−1} + N(0, noise_sd)``;
+    ``count_t ~ Poisson(μ_t)``. Returns ``period, count, exposure, intervention`` and the truth.
+    """
+    if not 0 < intervention_period < n_periods:
+        raise InputError(f"intervention_period={intervention_period} moet tussen 0 en {n_periods} liggen.")
+    rng = _rng(seed)
+    periods = pd.date_range(start, periods=n_periods, freq="MS")
+    t = np.arange(n_periods)
+    post = (t >= intervention_period).astype(int)
+    u = np.zeros(n_periods)
+    for i in range(n_periods):
+        u[i] = (ar * u[i - 1] if i else 0.0) + rng.normal(0, noise_sd)
+    exposure = (pupils * (1 + 0.001 * t)).round()
+    log_mu = (np.log(exposure / 1000 * baseline) + trend * t + seasonality * np.cos(2 * np.pi * (periods.month - 1) / 12)
+              + np.log(level_ratio) * post + np.log(slope_ratio) * (t - intervention_period) * post + u)
+    data = pd.DataFrame({"period": periods, "count": rng.poisson(np.exp(log_mu)), "exposure": exposure,
+                         "intervention": post})
+    truth = {"level_ratio": level_ratio, "slope_ratio": slope_ratio, "trend": trend, "baseline": baseline,
+             "intervention_start": str(periods[intervention_period].date()), "ar": ar, "noise_sd": noise_sd,
+             "seasonality": seasonality, "seed": seed}
     return data, truth
 
 

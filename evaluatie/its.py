@@ -1,0 +1,289 @@
+"""Interrupted time series for one series without a comparison group: did the level or trend change at the start?
+
+Segmented regression following Bernal, Cummins & Gasparrini (2017): a pre-existing trend, a level
+change and (optionally) a slope change at the intervention, Fourier terms for seasonality, a
+log(exposure) offset for counts, and Newey–West standard errors against autocorrelation.
+
+Examples
+--------
+>>> from evaluatie import synthetic
+>>> d, truth = synthetic.series(seed=1)
+>>> res = segmented(d, "count", "period", "intervention", exposure="exposure", seasonality="fourier")
+>>> round(res.level_ratio, 2), round(res.slope_ratio, 3)
+(0.85, 0.99)
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+import statsmodels.api as sm
+from scipy import stats
+
+from .did import _dispersion_note, _glm_family, _negbin_alpha
+from .errors import InputError
+from .text import check_lang, format_number
+
+__all__ = ["segmented", "SegmentedResult"]
+
+FAMILIES = ("poisson", "quasipoisson", "negbin", "gaussian")
+
+
+@dataclass
+class SegmentedResult:
+    """Result of :func:`segmented`: level and slope change, fitted values and the counterfactual."""
+
+    params: pd.Series
+    se: pd.Series
+    level_ratio: float
+    level_ci: tuple
+    level_p: float
+    slope_ratio: float
+    slope_ci: tuple
+    slope_p: float
+    fitted: pd.DataFrame
+    family: str
+    level: float
+    n: int
+    start: object
+    dispersion: float
+    notes: list = field(default_factory=list)
+
+    def to_frame(self) -> pd.DataFrame:
+        """Coefficients (model scale) with standard errors and intervals, one row per term."""
+        z = stats.norm.ppf(0.5 + self.level / 2)
+        return pd.DataFrame({"term": self.params.index, "estimate": self.params.to_numpy(), "se": self.se.to_numpy(),
+                             "lower": self.params.to_numpy() - z * self.se.to_numpy(),
+                             "upper": self.params.to_numpy() + z * self.se.to_numpy()})
+
+    def sentence(self, lang: str = "nl") -> str:
+        """Level and slope change in words, e.g. 'Direct na de start daalde het niveau met 15% (…)'."""
+        check_lang(lang)
+        pct = format_number(100 * self.level, 0, lang)
+        nl = lang == "nl"
+        to = "tot" if nl else "to"
+        if self.family == "gaussian":
+            g = lambda x: format_number(x, 2, lang)  # noqa: E731
+            text = (f"{'Direct na de start veranderde het niveau met' if nl else 'Right after the start the level changed by'} "
+                    f"{g(self.level_ratio)} ({pct}%{'-BI' if nl else ' CI'}: {g(self.level_ci[0])} {to} {g(self.level_ci[1])})")
+            if not math.isnan(self.slope_ratio):
+                text += (f"; {'daarna veranderde de trend met' if nl else 'then the trend changed by'} {g(self.slope_ratio)} "
+                         f"{'per periode' if nl else 'per period'} ({pct}%{'-BI' if nl else ' CI'}: {g(self.slope_ci[0])} {to} "
+                         f"{g(self.slope_ci[1])})")
+            return text + "."
+        signed = lambda r, d=0: ("−" if r < 1 else "+") + format_number(abs(100 * (r - 1)), d, lang) + "%"  # noqa: E731
+        verb = ("daalde" if self.level_ratio < 1 else "steeg") if nl else ("fell" if self.level_ratio < 1 else "rose")
+        text = (f"{'Direct na de start' if nl else 'Right after the start the level'} {verb} "
+                f"{'het niveau met' if nl else 'by'} {format_number(abs(100 * (self.level_ratio - 1)), 0, lang)}% "
+                f"({pct}%{'-BI' if nl else ' CI'}: {signed(self.level_ci[0])} {to} {signed(self.level_ci[1])})")
+        if not math.isnan(self.slope_ratio):
+            text += (f"; {'daarna veranderde de trend met' if nl else 'then the trend changed by'} "
+                     f"{signed(self.slope_ratio, 1)} {'per periode' if nl else 'per period'} ({pct}%{'-BI' if nl else ' CI'}: "
+                     f"{signed(self.slope_ci[0], 1)} {to} {signed(self.slope_ci[1], 1)})")
+        return text + "."
+
+    def summary(self, lang: str = "nl") -> str:
+        """Sentence, model and remarks."""
+        check_lang(lang)
+        lines = [self.sentence(lang),
+                 (f"Onderbroken tijdreeks: {self.n} perioden, start {str(self.start)[:10]}, model {self.family}."
+                  if lang == "nl" else f"Interrupted time series: {self.n} periods, start {str(self.start)[:10]}, "
+                  f"model {self.family}.")]
+        return "\n".join(lines + [f"- {n}" for n in self.notes])
+
+    def plot(self, ax=None, lang: str = "nl", title: str | None = None, per: float = 1000):
+        """Observed series, fitted line and, after the start, the counterfactual without intervention."""
+        import matplotlib.pyplot as plt
+
+        from .plots import GREY, PALETTE, STYLE, format_axis
+
+        check_lang(lang)
+        f = self.fitted
+        scale = per / f["exposure"] if "exposure" in f else 1.0
+        lab = {"nl": ("waargenomen", "model", "zonder interventie (verwacht)", "start",
+                      f"Per {format_number(per, 0, lang)} leerlingen" if "exposure" in f else "Aantal",
+                      "Verwijzingen voor en na de start"),
+               "en": ("observed", "model", "without intervention (expected)", "start",
+                      f"Per {format_number(per, 0, lang)} pupils" if "exposure" in f else "Count",
+                      "Referrals before and after the start")}[lang]
+        with plt.rc_context(STYLE):
+            if ax is None:
+                _, ax = plt.subplots(figsize=(9.0, 4.8))
+            ax.plot(f["time"], f["observed"] * scale, "o", color=GREY, markersize=3, label=lab[0])
+            ax.plot(f["time"], f["fitted"] * scale, color=PALETTE[0], label=lab[1])
+            after = f[f["post"] == 1]
+            ax.plot(after["time"], after["counterfactual"] * scale[after.index] if "exposure" in f else
+                    after["counterfactual"], color=PALETTE[1], linestyle="--", label=lab[2])
+            ax.axvline(self.start, color=GREY, linestyle=":", linewidth=1)
+            ax.set_ylabel(lab[4])
+            ax.set_ylim(bottom=0)
+            format_axis(ax, "y", decimals=1, lang=lang)
+            ax.legend(loc="lower left")
+            ax.set_title(title or lab[5])
+        return ax
+
+
+def _time_index(times: pd.Series) -> tuple[np.ndarray, str]:
+    """Periods as whole steps from the first one (months for monthly dates), so gaps stay gaps."""
+    if pd.api.types.is_datetime64_any_dtype(times):
+        months = times.dt.year * 12 + times.dt.month
+        if (times.dt.day == 1).all():
+            return (months - months.min()).to_numpy(float), "maand"
+        return ((times - times.min()).dt.days / 7).to_numpy(float), "week"
+    values = pd.to_numeric(times, errors="coerce")
+    if values.isna().any():
+        raise InputError("De tijdkolom moet datums of getallen bevatten.", column=times.name)
+    return (values - values.min()).to_numpy(float), "periode"
+
+
+def segmented(data: pd.DataFrame, outcome: str, time: str, intervention, *, exposure: str | None = None,
+              family: str = "poisson", seasonality: str | None = None, harmonics: int = 2, period: int = 12,
+              hac_lags: int | None = None, slope_change: bool = True, level: float = 0.95) -> SegmentedResult:
+    """Segmented regression for an interrupted time series.
+
+    Parameters
+    ----------
+    data : DataFrame
+        One row per period of one series (e.g. all schools of a municipality together).
+    outcome, time : str
+        Count (or rate) column and the period column (dates or numbers; gaps are allowed).
+    intervention : str or date
+        Name of a 0/1 column that is 1 from the start on, or the start date itself.
+    exposure : str, optional
+        Pupils: ``log(exposure)`` is the offset (count families), so changes are in the rate.
+    family : {"poisson", "quasipoisson", "negbin", "gaussian"}
+        Quasi-Poisson scales the standard errors by the Pearson dispersion.
+    seasonality : {None, "fourier"}
+        Add ``harmonics`` sine/cosine pairs with the given ``period`` (12 for months).
+    hac_lags : int, optional
+        Newey–West (HAC) standard errors with this many lags against autocorrelation (e.g. 3 for
+        monthly data); default model-based errors.
+    slope_change : bool
+        Estimate a change in slope after the start (default) or only a level change.
+
+    Returns
+    -------
+    SegmentedResult
+        ``level_ratio`` (exp of the level change; for gaussian the difference) with ``level_ci`` and
+        ``level_p``; ``slope_ratio`` per period with ``slope_ci`` and ``slope_p``; ``fitted`` (time,
+        observed, fitted, counterfactual without intervention); ``.summary()``, ``.plot()``.
+
+    Notes
+    -----
+    Model: ``g(E[y_t]) = β0 + β1 t + β2 post_t + β3 (t − t0) post_t + Σ_k [γ_k sin(2πkt/P) + δ_k cos(2πkt/P)]
+    (+ log exposure_t)``. The counterfactual sets β2 = β3 = 0. Newey–West errors use statsmodels'
+    HAC estimator on the GLM score (Bartlett kernel, small-sample correction).
+
+    With autocorrelated monthly series of a few years the intervals are too narrow. On 200
+    synthetic series (60 months, AR(1) = 0.5 on the log rate, level ratio 0.8; tests/test_its.py)
+    the 95% interval of the level change covered the truth in 83.5% (Poisson), 87% (quasi-Poisson),
+    81.5% (Newey–West, 3 lags) and 73.5% (6 lags) of the series, while the estimates were
+    unbiased. Prefer ``family="quasipoisson"`` and read the interval as a lower bound on the
+    uncertainty; a comparison group (:func:`evaluatie.did.panel_did`) is stronger evidence.
+
+    References
+    ----------
+    Bernal, J. L., Cummins, S., & Gasparrini, A. (2017). Interrupted time series regression for the
+    evaluation of public health interventions: a tutorial. Int. J. Epidemiol. 46, 348–355.
+    Newey, W. K., & West, K. D. (1987). A simple, positive semi-definite, heteroskedasticity and
+    autocorrelation consistent covariance matrix. Econometrica 55, 703–708.
+
+    Validated against: R 4.2.2 ``glm`` (poisson and quasipoisson, Fourier terms, offset), script
+    tests/reference/its.R (tests/test_its.py).
+    """
+    if family not in FAMILIES:
+        raise InputError(f"family='{family}' bestaat niet; kies uit: {', '.join(FAMILIES)}.")
+    if seasonality not in (None, "fourier"):
+        raise InputError(f"seasonality='{seasonality}' bestaat niet; kies None of 'fourier'.")
+    for c in (outcome, time, exposure):
+        if c is not None and c not in data:
+            raise InputError(f"Kolom '{c}' ontbreekt; aanwezig: {', '.join(map(str, data.columns))}.", column=c)
+    d = data.dropna(subset=[outcome, time]).sort_values(time, kind="stable").reset_index(drop=True)
+    notes = []
+    if len(d) < len(data):
+        notes.append(f"{len(data) - len(d)} rij(en) zonder uitkomst of periode weggelaten.")
+    if d[time].duplicated().any():
+        raise InputError(f"Periode {d.loc[d[time].duplicated(), time].iloc[0]} komt meer dan eens voor; één rij per "
+                         "periode nodig (tel scholen eerst op).", column=time)
+    t, unit = _time_index(d[time])
+    if isinstance(intervention, str) and intervention in d:
+        post = d[intervention].astype(int).to_numpy()
+        if np.any(np.diff(post) < 0):
+            raise InputError(f"De interventie in kolom '{intervention}' stopt en begint opnieuw; een onderbroken "
+                             "tijdreeks gaat uit van één start die blijft.", column=intervention)
+    else:
+        post = (d[time] >= pd.Timestamp(intervention) if pd.api.types.is_datetime64_any_dtype(d[time])
+                else d[time] >= intervention).astype(int).to_numpy()
+    if post.sum() == 0 or post.sum() == len(post):
+        raise InputError("De start valt vóór de eerste of na de laatste periode: er zijn perioden vóór én na de start "
+                         "nodig.", column=intervention if isinstance(intervention, str) else time)
+    n_pre, n_post = int((post == 0).sum()), int(post.sum())
+    if min(n_pre, n_post) < 3:
+        raise InputError(f"Te weinig perioden: {n_pre} vóór en {n_post} na de start; er zijn er minstens 3 aan elke "
+                         "kant nodig (liefst 8 of meer).", column=time)
+    if seasonality == "fourier" and len(d) < 2 * period:
+        raise InputError(f"De reeks heeft {len(d)} perioden; voor seizoenscorrectie zijn minstens twee seizoenen "
+                         f"({2 * period} perioden) nodig. Laat seasonality weg of verzamel een langere reeks.",
+                         column=time)
+    expected = t.max() - t.min() + 1
+    if len(t) < expected:
+        notes.append(f"De reeks heeft gaten: {int(expected - len(t))} {unit}(en) ontbreken; die tellen niet mee.")
+    t0 = t[post == 1].min()
+    cols = {"const": np.ones(len(d)), "time": t, "level_change": post.astype(float)}
+    if slope_change:
+        cols["slope_change"] = (t - t0) * post
+    if seasonality == "fourier":
+        for k in range(1, harmonics + 1):
+            cols[f"sin{k}"] = np.sin(2 * np.pi * k * t / period)
+            cols[f"cos{k}"] = np.cos(2 * np.pi * k * t / period)
+    X = pd.DataFrame(cols)
+    y = d[outcome].to_numpy(float)
+    offset = None
+    if exposure:
+        if (d[exposure] <= 0).any():
+            raise InputError(f"Kolom '{exposure}' bevat 0 of minder; de blootstelling moet groter dan 0 zijn.",
+                             column=exposure)
+        offset = np.log(d[exposure].to_numpy(float)) if family != "gaussian" else None
+        if family == "gaussian":
+            y = y / d[exposure].to_numpy(float) * 1000
+            notes.append("Uitkomst geanalyseerd als aantal per 1.000.")
+    if family != "gaussian" and ((y < 0).any() or (y != np.round(y)).any()):
+        raise InputError(f"Kolom '{outcome}' moet gehele aantallen van 0 of meer bevatten voor family='{family}'.",
+                         column=outcome)
+    alpha = _negbin_alpha(y, X.to_numpy(), offset) if family == "negbin" else None
+    model = sm.GLM(y, X, family=_glm_family(family, alpha), offset=offset)
+    scale = "X2" if family == "quasipoisson" else None
+    if hac_lags:
+        fit = model.fit(scale=scale, cov_type="HAC", cov_kwds={"maxlags": int(hac_lags), "use_correction": True})
+        notes.append(f"Newey–West-standaardfouten met {int(hac_lags)} vertraging(en).")
+    else:
+        fit = model.fit(scale=scale)
+    dispersion = float(fit.pearson_chi2 / fit.df_resid) if family != "gaussian" else float("nan")
+    if (note := _dispersion_note(family, dispersion)) is not None:
+        notes.append(note)
+    z = stats.norm.ppf(0.5 + level / 2)
+    count = family != "gaussian"
+    tr = np.exp if count else (lambda v: v)
+
+    def effect(name):
+        if name not in fit.params:
+            return float("nan"), (float("nan"), float("nan")), float("nan")
+        b, s = float(fit.params[name]), float(fit.bse[name])
+        return float(tr(b)), (float(tr(b - z * s)), float(tr(b + z * s))), float(fit.pvalues[name])
+
+    level_ratio, level_ci, level_p = effect("level_change")
+    slope_ratio, slope_ci, slope_p = effect("slope_change")
+    cf = X.copy()
+    cf["level_change"] = 0.0
+    if slope_change:
+        cf["slope_change"] = 0.0
+    fitted = pd.DataFrame({"time": d[time], "observed": d[outcome].to_numpy(float) if count else y,
+                           "fitted": fit.fittedvalues.to_numpy(),
+                           "counterfactual": fit.predict(cf, offset=offset), "post": post})
+    if exposure and count:
+        fitted["exposure"] = d[exposure].to_numpy(float)
+    start = d.loc[post == 1, time].iloc[0]
+    return SegmentedResult(fit.params, fit.bse, level_ratio, level_ci, level_p, slope_ratio, slope_ci, slope_p,
+                           fitted, family, level, len(d), start, dispersion, notes)
