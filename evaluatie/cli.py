@@ -85,6 +85,10 @@ def _parser() -> argparse.ArgumentParser:
     zv.add_argument("--inferentie", default="auto", choices=["auto", "randomization", "wild", "cluster"],
                     help="hoe de onzekerheid wordt bepaald (standaard: auto, geschikt voor weinig scholen)")
     zv.add_argument("--seed", type=int, default=1, help="startgetal voor toevalstrekkingen (standaard: 1)")
+    zv.add_argument("--uitrol", action="store_true", help="ook het effect per periode sinds de start bij gespreide "
+                    "invoering (Callaway & Sant'Anna)")
+    zv.add_argument("--tijdreeks", action="store_true", help="onderbroken tijdreeks van het hele gebied (zonder "
+                    "vergelijkingsgroep; geschikt als alle scholen tegelijk of geen scholen ontbreken)")
     zv.add_argument("--figuren", default=None, help="map voor figuren (standaard: figures)")
     zv.add_argument("--bron", default=None, help="bronvermelding onder de figuren (standaard: de bestandsnaam)")
     zv.add_argument("--sheet", "--tabblad", default=None, help="tabblad in Excel (standaard: automatisch)")
@@ -185,13 +189,44 @@ def _zorgvraag(args) -> int:
 
     data, report = read_table(args.file, kind="panel", sheet=args.sheet, lang=args.lang)
     panel = prepare(data)
-    result = panel_did(panel, exposure="exposure" if "exposure" in panel else None, family=args.model,
-                       inference=args.inferentie, seed=args.seed)
+    source = args.bron or Path(args.file).name
+    exposure = "exposure" if "exposure" in panel else None
+    written = []
+    if args.tijdreeks:
+        from .its import segmented
+        from .zorgvraag import total_series
+
+        series, start = total_series(panel)
+        its = segmented(series, "count", "period", start, exposure=exposure,
+                        family="quasipoisson" if args.model == "poisson" else args.model,
+                        seasonality="fourier" if len(series) >= 24 else None)
+        print(its.summary(args.lang) + "\n")
+        ax = its.plot(lang=args.lang)
+        save_figure(ax.figure, "02_tijdreeks", source=source, n=len(series), lang=args.lang,
+                    caption=ax.get_title() + ". " + its.sentence(args.lang), folder=args.figuren)
+        written.append(ax.figure)
+    if panel["unit"].nunique() < 2:
+        print(report.summary())
+        if not args.tijdreeks:
+            raise InputError("Het bestand bevat één reeks (één school of gemeente): er is geen vergelijkingsgroep. "
+                             "Gebruik --tijdreeks.")
+        for fig in written:
+            plt.close(fig)
+        print(f"\n{len(written)} figuren geschreven in {args.figuren or 'figures'}/.")
+        return 0
+    result = panel_did(panel, exposure=exposure, family=args.model, inference=args.inferentie, seed=args.seed)
     print(result.summary(args.lang))
+    if args.uitrol:
+        from .did import event_study
+
+        es = event_study(panel, exposure=exposure, family="gaussian" if args.model == "gaussian" else "poisson")
+        print("\n" + es.summary(args.lang))
+        ax = es.plot(lang=args.lang)
+        save_figure(ax.figure, "02_uitrol_per_periode", source=source, n=es.n_units, lang=args.lang,
+                    caption=ax.get_title() + ". " + es.sentence(args.lang), folder=args.figuren)
+        written.append(ax.figure)
     print()
     print(report.summary())
-    source = args.bron or Path(args.file).name
-    written = []
     if "exposure" in panel and "start" in panel:
         ax = plot_rates(panel, lang=args.lang)
         save_figure(ax.figure, "02_verwijzingen_per_1000", source=source, n=result.n_units, lang=args.lang,

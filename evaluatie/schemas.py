@@ -96,7 +96,7 @@ def normalize_header(text) -> str:
 
 
 C = ColumnSpec
-_SCHOOL = ("school", "schoolnaam", "locatie", "vestiging", "ikc", "brin", "unit", "eenheid")
+_SCHOOL = ("school", "schoolnaam", "locatie", "vestiging", "ikc", "brin", "unit", "eenheid", "gemeente", "regio")
 KINDS: dict[str, KindSpec] = {
     "dossier": KindSpec(
         "dossier",

@@ -248,7 +248,7 @@ def series(n_periods: int = 60, *, start: str = "2019-08-01", intervention_perio
     u = np.zeros(n_periods)
     for i in range(n_periods):
         u[i] = (ar * u[i - 1] if i else 0.0) + rng.normal(0, noise_sd)
-    exposure = (pupils * (1 + 0.001 * t)).round()
+    exposure = (pupils * (1 + 0.001 * t)).round().astype(int)
     log_mu = (np.log(exposure / 1000 * baseline) + trend * t + seasonality * np.cos(2 * np.pi * (periods.month - 1) / 12)
               + np.log(level_ratio) * post + np.log(slope_ratio) * (t - intervention_period) * post + u)
     data = pd.DataFrame({"period": periods, "count": rng.poisson(np.exp(log_mu)), "exposure": exposure,
@@ -459,7 +459,8 @@ def write_example_files(folder) -> dict[str, Path]:
     """Write the SYNTHETIC example data set (Dutch dialect) and its truth into ``folder``.
 
     Files: ``dossieronderzoek_sbo.xlsx`` (title block; four SBO schools, 70% of the files read),
-    ``koppeltabel_instanties.csv`` (reviewed agency-name mapping), ``zorgvraag_panel.csv`` (``;``, Dutch
+    ``koppeltabel_instanties.csv`` (reviewed agency-name mapping), ``zorgvraag_gemeente.csv`` (one
+    municipality's monthly series, for an interrupted time series), ``zorgvraag_panel.csv`` (``;``, Dutch
     headers, thousands point), ``verwijzingen.csv`` (Dutch dates), ``vragenlijst.xlsx``,
     ``interviewfragmenten.csv``, ``trajecten_thuiszitters.xlsx``, ``zorgvraag_rommelig.csv`` (a messy
     file with known defects, for practice) and ``waarheid.json``.
@@ -519,6 +520,15 @@ def write_example_files(folder) -> dict[str, Path]:
     paths["trajectories"] = folder / "trajecten_thuiszitters.xlsx"
     _excel({"Trajecten": tr}, paths["trajectories"], title="Thuiszitters: tijd tot passend aanbod")
     truths["trajectories"] = truth
+
+    ts, truth = series(seed=int(rng.integers(2**31)))
+    ts = ts.assign(Gemeente="Gemeente Voorbeeld", Maand=ts["period"].dt.strftime("%Y-%m"),
+                   Start=truth["intervention_start"])
+    ts = ts.rename(columns={"count": "Verwijzingen tweedelijns", "exposure": "Aantal leerlingen"})
+    paths["series"] = folder / "zorgvraag_gemeente.csv"
+    _dutch_csv(ts[["Gemeente", "Maand", "Verwijzingen tweedelijns", "Aantal leerlingen", "Start"]]
+               .assign(Start=lambda x: pd.to_datetime(x["Start"])), paths["series"])
+    truths["series"] = truth
 
     paths["messy"] = folder / "zorgvraag_rommelig.csv"
     _messy_panel(out.head(24), paths["messy"])

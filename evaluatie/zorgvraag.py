@@ -22,7 +22,7 @@ from .quality import QualityReport
 from .rates import rate_ci
 from .text import check_lang, format_number
 
-__all__ = ["to_panel", "prepare", "coarsen", "period_start", "rates_by_group", "plot_rates"]
+__all__ = ["to_panel", "prepare", "coarsen", "total_series", "period_start", "rates_by_group", "plot_rates"]
 
 FREQS = {"M": "maand", "Q": "kwartaal", "SY": "schooljaar (1 aug – 31 jul)", "Y": "kalenderjaar"}
 
@@ -56,7 +56,8 @@ def to_panel(referrals: pd.DataFrame, enrolment: pd.DataFrame, *, freq: str = "M
         (first/second line, kept apart).
     enrolment : DataFrame
         Pupils per unit (``unit``, ``exposure``), optionally per period (``period``); it defines
-        which unit × period cells exist. Monthly enrolment is averaged within quarters or years.
+        which unit × period cells exist. Monthly enrolment is averaged within quarters or years,
+        and a partial first or last period gets the share of months it covers.
     freq : {"M", "Q", "SY", "Y"}
         Month, quarter, school year (1 August – 31 July) or calendar year.
     start : dict, Series or str, optional
@@ -83,7 +84,12 @@ def to_panel(referrals: pd.DataFrame, enrolment: pd.DataFrame, *, freq: str = "M
     enrol = enrolment.copy()
     if period in enrol:
         enrol[period] = period_start(enrol[period], freq).to_numpy()
-        enrol = enrol.groupby([unit, period], as_index=False, sort=True)[exposure].mean()
+        enrol = enrol.groupby([unit, period], as_index=False, sort=True).agg(
+            **{exposure: (exposure, "mean"), "_rows": (exposure, "size")})
+        months = {"M": 1, "Q": 3, "SY": 12, "Y": 12}[freq]
+        if months > 1 and enrol["_rows"].max() == months:  # monthly enrolment: partial periods count partly
+            enrol[exposure] = enrol[exposure] * enrol["_rows"] / months
+        enrol = enrol.drop(columns="_rows")
     else:
         lo, hi = period_start(referrals[date], freq).agg(["min", "max"])
         grid = pd.date_range(lo, hi, freq={"M": "MS", "Q": "QS", "SY": "12MS", "Y": "YS"}[freq])
@@ -148,9 +154,11 @@ def prepare(panel: pd.DataFrame, *, care_level: str | None = "second", period: s
 
 def coarsen(panel: pd.DataFrame, freq: str = "Q", *, unit: str = "unit", time: str = "period",
             count: str = "count", exposure: str = "exposure", start: str = "start") -> pd.DataFrame:
-    """Sum a monthly panel to quarters, school years or years (pupils averaged), keeping each unit's start.
+    """Sum a monthly panel to quarters, school years or years, keeping each unit's start.
 
     Small schools have many months without a referral; counting per quarter avoids empty cells.
+    Exposure becomes the monthly pupils summed and divided by the months of a full period, so a
+    partial first or last period counts for the part it covers and rates stay comparable.
     ``treated`` is recomputed: 1 from the period that contains the start.
 
     Examples
@@ -166,14 +174,43 @@ def coarsen(panel: pd.DataFrame, freq: str = "Q", *, unit: str = "unit", time: s
     d = panel.assign(**{time: period_start(panel[time], freq).to_numpy()})
     agg = {count: (count, "sum")}
     if exposure in d:
-        agg[exposure] = (exposure, "mean")
+        agg[exposure] = (exposure, "sum")
     if start in d:
         agg[start] = (start, "first")
     out = d.groupby([unit, time], as_index=False, sort=True).agg(**agg)
+    if exposure in out:
+        out[exposure] = out[exposure] / {"M": 1, "Q": 3, "SY": 12, "Y": 12}[freq]
     if start in out:
         begin = out[start].where(out[start].isna(), period_start(out[start].fillna(out[time]), freq))
         out["treated"] = (begin.notna() & (out[time] >= begin)).astype(int)
     return out
+
+
+def total_series(panel: pd.DataFrame, *, unit: str = "unit", time: str = "period", count: str = "count",
+                 exposure: str = "exposure", start: str = "start") -> tuple[pd.DataFrame, object]:
+    """One series for the whole area: counts and pupils summed over units per period, plus the start.
+
+    For an interrupted time series (:func:`evaluatie.its.segmented`) when there is no comparison
+    group. The start is the earliest start date in the panel; returns ``(series, start)``.
+
+    Examples
+    --------
+    >>> p = pd.DataFrame({"unit": ["A", "B", "A", "B"], "period": pd.to_datetime(["2024-01-01"] * 2 + ["2024-02-01"] * 2),
+    ...                   "count": [1, 2, 3, 4], "exposure": 100.0, "start": pd.Timestamp("2024-02-01")})
+    >>> total_series(p)[0]["count"].tolist()
+    [3, 7]
+    """
+    for c in (unit, time, count):
+        if c not in panel:
+            raise InputError(f"Kolom '{c}' ontbreekt in het panel.", column=c)
+    if start not in panel or panel[start].isna().all():
+        raise InputError("Er is geen startdatum (kolom 'start'); die is nodig voor een onderbroken tijdreeks.",
+                         column=start)
+    agg = {count: (count, "sum")}
+    if exposure in panel:
+        agg[exposure] = (exposure, "sum")
+    out = panel.groupby(time, as_index=False, sort=True).agg(**agg)
+    return out, pd.Timestamp(panel[start].min())
 
 
 def rates_by_group(panel: pd.DataFrame, *, unit: str = "unit", time: str = "period", count: str = "count",

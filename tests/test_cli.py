@@ -74,3 +74,17 @@ def test_zorgvraag_command(capsys, root, tmp_path):
     assert main(["zorgvraag", str(root / "data_raw" / "voorbeeld" / "zorgvraag_panel.csv"), "--model", "gaussian",
                  "--inferentie", "randomization", "--figuren", str(tmp_path)]) == 0
     assert "Verschil-in-verschillen" in capsys.readouterr().out
+
+
+def test_zorgvraag_rollout_and_time_series_flags(capsys, root, tmp_path):
+    voorbeeld = root / "data_raw" / "voorbeeld"
+    assert main(["zorgvraag", str(voorbeeld / "zorgvraag_panel.csv"), "--inferentie", "cluster", "--uitrol",
+                 "--figuren", str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    assert "Callaway & Sant’Anna" in out and (tmp_path / "02_uitrol_per_periode.png").exists()
+    assert main(["zorgvraag", str(voorbeeld / "zorgvraag_gemeente.csv"), "--tijdreeks", "--figuren",
+                 str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    assert "Direct na de start daalde het niveau" in out and (tmp_path / "02_tijdreeks.svg").exists()
+    assert main(["zorgvraag", str(voorbeeld / "zorgvraag_gemeente.csv"), "--figuren", str(tmp_path)]) == 2
+    assert "Gebruik --tijdreeks" in capsys.readouterr().err

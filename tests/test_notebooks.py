@@ -33,3 +33,4 @@ def test_notebooks_run_top_to_bottom(notebooks, root):
     assert (root / "figures" / "00_kwaliteit_rommelig_bestand.png").exists()
     assert (root / "figures" / "01_verzamelcurve_1.png").exists() and (root / "figures" / "01_scholen.svg").exists()
     assert (root / "figures" / "02_effect_verschil_in_verschillen.pdf").exists()
+    assert (root / "figures" / "02b_tijdreeks_gemeente.png").exists()

@@ -52,3 +52,19 @@ def test_rates_and_figure(refs):
     assert "Referrals" in plot_rates(panel, lang="en").get_ylabel()
     with pytest.raises(InputError, match="zorgniveau"):
         prepare(to_panel(data, truth["enrolment"]), care_level="derde")
+
+
+def test_total_series_and_coarsen(refs):
+    from evaluatie.zorgvraag import coarsen, total_series
+
+    data, truth = refs
+    panel = prepare(to_panel(data, truth["enrolment"], freq="M", start=truth["starts"]))
+    series, start = total_series(panel)
+    assert series["count"].sum() == panel["count"].sum() and len(series) == 24
+    assert start == min(pd.to_datetime(list(truth["starts"].values())))
+    q = coarsen(panel, "Q")
+    assert q["count"].sum() == panel["count"].sum() and q.groupby("unit").size().eq(9).all()  # Aug 2021-Jul 2023
+    first = q.groupby("unit")["exposure"].first() / q.groupby("unit")["exposure"].nth(1).to_numpy()
+    assert first.between(0.6, 0.7).all()  # the first quarter has 2 of its 3 months
+    with pytest.raises(InputError, match="startdatum"):
+        total_series(panel.assign(start=pd.NaT))
