@@ -61,28 +61,26 @@ class SegmentedResult:
     def sentence(self, lang: str = "nl") -> str:
         """Level and slope change in words, e.g. 'Direct na de start daalde het niveau met 15% (…)'."""
         check_lang(lang)
-        pct = format_number(100 * self.level, 0, lang)
         nl = lang == "nl"
-        to = "tot" if nl else "to"
+        label = f"{format_number(100 * self.level, 0, lang)}%{'-BI' if nl else ' CI'}"
+        bounds = lambda ci, f: f"({label}: {f(ci[0])} {'tot' if nl else 'to'} {f(ci[1])})"  # noqa: E731
+        then = "daarna veranderde de trend met" if nl else "then the trend changed by"
+        each = "per periode" if nl else "per period"
         if self.family == "gaussian":
             g = lambda x: format_number(x, 2, lang)  # noqa: E731
-            text = (f"{'Direct na de start veranderde het niveau met' if nl else 'Right after the start the level changed by'} "
-                    f"{g(self.level_ratio)} ({pct}%{'-BI' if nl else ' CI'}: {g(self.level_ci[0])} {to} {g(self.level_ci[1])})")
-            if not math.isnan(self.slope_ratio):
-                text += (f"; {'daarna veranderde de trend met' if nl else 'then the trend changed by'} {g(self.slope_ratio)} "
-                         f"{'per periode' if nl else 'per period'} ({pct}%{'-BI' if nl else ' CI'}: {g(self.slope_ci[0])} {to} "
-                         f"{g(self.slope_ci[1])})")
-            return text + "."
-        signed = lambda r, d=0: ("−" if r < 1 else "+") + format_number(abs(100 * (r - 1)), d, lang) + "%"  # noqa: E731
-        verb = ("daalde" if self.level_ratio < 1 else "steeg") if nl else ("fell" if self.level_ratio < 1 else "rose")
-        text = (f"{'Direct na de start' if nl else 'Right after the start the level'} {verb} "
-                f"{'het niveau met' if nl else 'by'} {format_number(abs(100 * (self.level_ratio - 1)), 0, lang)}% "
-                f"({pct}%{'-BI' if nl else ' CI'}: {signed(self.level_ci[0])} {to} {signed(self.level_ci[1])})")
-        if not math.isnan(self.slope_ratio):
-            text += (f"; {'daarna veranderde de trend met' if nl else 'then the trend changed by'} "
-                     f"{signed(self.slope_ratio, 1)} {'per periode' if nl else 'per period'} ({pct}%{'-BI' if nl else ' CI'}: "
-                     f"{signed(self.slope_ci[0], 1)} {to} {signed(self.slope_ci[1], 1)})")
-        return text + "."
+            text = (f"{'Direct na de start veranderde het niveau met' if nl else 'Right after the start the level changed by'}"
+                    f" {g(self.level_ratio)} {bounds(self.level_ci, g)}")
+            slope = f"; {then} {g(self.slope_ratio)} {each} {bounds(self.slope_ci, g)}"
+        else:
+            signed = lambda r, d=0: ("−" if r < 1 else "+") + format_number(abs(100 * (r - 1)), d, lang) + "%"  # noqa: E731
+            down = self.level_ratio < 1
+            verb = ("daalde" if down else "steeg") if nl else ("fell" if down else "rose")
+            text = (f"{'Direct na de start' if nl else 'Right after the start the level'} {verb} "
+                    f"{'het niveau met' if nl else 'by'} {format_number(abs(100 * (self.level_ratio - 1)), 0, lang)}% "
+                    f"{bounds(self.level_ci, signed)}")
+            slope = (f"; {then} {signed(self.slope_ratio, 1)} {each} "
+                     f"{bounds(self.slope_ci, lambda r: signed(r, 1))}")
+        return text + ("" if math.isnan(self.slope_ratio) else slope) + "."
 
     def summary(self, lang: str = "nl") -> str:
         """Sentence, model and remarks."""
