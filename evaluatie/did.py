@@ -931,6 +931,12 @@ def event_study(panel: pd.DataFrame, outcome: str = "count", unit: str = "unit",
         bad = d.groupby(unit)[start].nunique()
         raise InputError(f"'{bad[bad > 1].index[0]}' heeft meer dan één startdatum; één start per eenheid nodig "
                          "(stoppen en opnieuw beginnen kan deze methode niet aan).", column=start)
+    if "treated" in d and d["treated"].notna().all():
+        stops = d.sort_values(time).groupby(unit)["treated"].apply(lambda x: bool((x.astype(int).diff() < 0).any()))
+        if stops.any():
+            raise InputError(f"Bij '{stops[stops].index[0]}' stopt de interventie weer (treated van 1 naar 0). Deze "
+                             "methode gaat uit van een start die blijft; analyseer de periode tot de stop.",
+                             column="treated")
     start_idx = {}
     for u, s in starts.items():
         if pd.isna(s):

@@ -260,6 +260,10 @@ def test_event_study_output_and_bad_input():
     twice.loc[(twice["unit"] == unit) & (twice["period"] == twice["period"].max()), "start"] = twice["period"].max()
     with pytest.raises(InputError, match="meer dan één startdatum"):
         event_study(twice, exposure="exposure")
+    stops = p.copy()
+    stops.loc[(stops["unit"] == unit) & (stops["period"] == stops["period"].max()), "treated"] = 0
+    with pytest.raises(InputError, match="stopt de interventie weer"):
+        event_study(stops, exposure="exposure")
     first = p.copy()
     first.loc[first["unit"] == unit, "start"] = first["period"].min()
     assert any("eerste periode" in n for n in event_study(first, exposure="exposure").notes)
