@@ -215,14 +215,20 @@ class Richness:
                 f"{self.f1} agencies were seen once, {self.f2} twice.")
 
 
-def _lognormal_interval(observed: int, estimate: float, var: float, level: float) -> tuple[float, float]:
-    """Chao (1987) interval: log(Ŝ - S_obs) is taken as normal, so the lower bound is never below S_obs."""
-    extra = estimate - observed
-    if extra <= 0 or var <= 0:
-        return float(observed), float(estimate)
+def _lognormal_interval(observed, estimate, var, level: float):
+    """Chao (1987) interval: log(Ŝ - S_obs) is taken as normal, so the lower bound is never below S_obs.
+
+    Vectorized over ``estimate`` and ``var``; without unseen agencies or variance the interval is
+    ``[S_obs, Ŝ]``. Returns floats for scalar input.
+    """
+    extra, var = np.asarray(estimate, float) - observed, np.asarray(var, float)
+    ok = (extra > 0) & (var > 0)
     z = stats.norm.ppf(0.5 + level / 2)
-    k = np.exp(z * np.sqrt(np.log(1 + var / extra**2)))
-    return float(observed + extra / k), float(observed + extra * k)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        k = np.exp(z * np.sqrt(np.log1p(var / np.where(ok, extra, 1.0) ** 2)))
+    lower = np.where(ok, observed + extra / k, observed)
+    upper = np.where(ok, observed + extra * k, observed + extra)
+    return (float(lower), float(upper)) if lower.ndim == 0 else (lower, upper)
 
 
 def chao1(counts, level: float = 0.95) -> Richness:
@@ -418,22 +424,25 @@ class Accumulation:
         """The curve: one row per number of files, ``files, method, estimate, se, lower, upper``."""
         return self.curve.copy()
 
-    def summary(self, lang: str = "nl") -> str:
-        """One sentence: what was found and what a complete file study would find."""
+    def prediction(self, lang: str = "nl") -> str:
+        """What reading all ``n_total`` files would find, in one sentence ('' when all files were read)."""
         check_lang(lang)
+        if not self.n_total or self.n_total <= self.n_files:
+            return ""
         row, pct = self.total, format_number(100 * self.level, 0, lang)
         f = lambda x: format_number(x, 0, lang)  # noqa: E731
         if lang == "nl":
-            text = f"In {self.n_files} gelezen dossiers zijn {self.observed} verschillende instanties gevonden."
-            if self.n_total and self.n_total > self.n_files:
-                text += (f" Met alle {self.n_total} dossiers gelezen verwachten we {f(row['estimate'])} instanties "
-                         f"({pct}%-BI: {f(row['lower'])} tot {f(row['upper'])}).")
-            return text
-        text = f"{self.observed} different agencies were found in {self.n_files} files read."
-        if self.n_total and self.n_total > self.n_files:
-            text += (f" With all {self.n_total} files read we expect {f(row['estimate'])} agencies "
-                     f"({pct}% CI: {f(row['lower'])} to {f(row['upper'])}).")
-        return text
+            return (f"Met alle {self.n_total} dossiers gelezen verwachten we {f(row['estimate'])} instanties "
+                    f"({pct}%-BI: {f(row['lower'])} tot {f(row['upper'])}).")
+        return (f"With all {self.n_total} files read we expect {f(row['estimate'])} agencies "
+                f"({pct}% CI: {f(row['lower'])} to {f(row['upper'])}).")
+
+    def summary(self, lang: str = "nl") -> str:
+        """What was found, and what a complete file study would find."""
+        check_lang(lang)
+        found = (f"In {self.n_files} gelezen dossiers zijn {self.observed} verschillende instanties gevonden."
+                 if lang == "nl" else f"{self.observed} different agencies were found in {self.n_files} files read.")
+        return " ".join(p for p in (found, self.prediction(lang)) if p)
 
     def plot(self, ax=None, *, lang: str = "nl", title: str | None = None):
         """Accumulation curve: solid up to the files read, dashed beyond, with the interval shaded."""
@@ -529,13 +538,10 @@ def accumulation(incidence, *, n_total: int | None = None, endpoint: int | None 
     lower, upper = np.maximum(estimate - z * se, 0), estimate + z * se
     beyond = sizes > m
     if beyond.any():  # prediction of the agencies in the unread files (log-normal on the new ones)
-        new = estimate[beyond] - s_obs
         boot_new = boot[:, beyond] - (boot_freq > 0).sum(axis=1)[:, None]
-        var = boot_new.var(axis=0, ddof=1) + new
-        with np.errstate(divide="ignore", invalid="ignore"):
-            k = np.where(new > 0, np.exp(z * np.sqrt(np.log1p(var / np.where(new > 0, new, 1) ** 2))), 1.0)
+        var = boot_new.var(axis=0, ddof=1) + (estimate[beyond] - s_obs)
         se[beyond] = np.sqrt(var)
-        lower[beyond], upper[beyond] = s_obs + new / k, s_obs + new * k
+        lower[beyond], upper[beyond] = _lognormal_interval(s_obs, estimate[beyond], var, level)
     method = np.where(sizes < m, "interpolated", np.where(sizes == m, "observed", "extrapolated"))
     curve = pd.DataFrame({"files": sizes.astype(int), "method": method, "estimate": estimate, "se": se,
                           "lower": lower, "upper": upper})
@@ -827,9 +833,7 @@ class Nulmeting:
                 parts.append(f"The three largest agencies held {pct(c['top3_share'])} of all contacts; "
                              f"{n(singles)} agencies ({pct(c['share_single_pupil'])}) were involved with one pupil only.")
         if name in self.accumulations:
-            acc = self.accumulations[name]
-            text = acc.summary(lang)
-            parts.append(text.split(". ", 1)[1] if acc.n_total and acc.n_total > acc.n_files else "")
+            parts.append(self.accumulations[name].prediction(lang))
         return " ".join(p for p in parts if p)
 
     def plot(self, kind: str = "agencies", school=None, ax=None, lang: str = "nl"):
@@ -984,7 +988,7 @@ def analyze(dossier: pd.DataFrame, *, n_total=None, mapping=None, school: str = 
     unknown = set(totals) - set(counts[school])
     if unknown:
         raise InputError(f"n_total noemt school/scholen die niet in het bestand staan: {', '.join(map(str, unknown))}.")
-    accs, nets, rich = {}, {}, []
+    accs, nets, rich, matrices = {}, {}, [], {}
     for _, c in counts.iterrows():
         name, m = c[school], int(c["n_pupils"])
         part = data[data[school] == name]
@@ -998,7 +1002,7 @@ def analyze(dossier: pd.DataFrame, *, n_total=None, mapping=None, school: str = 
                                 "bij volledig onderzoek mogelijk.")
             rich.append(row)
             continue
-        y = incidence_matrix(part, pupil=pupil, agency=agency)
+        y = matrices[name] = incidence_matrix(part, pupil=pupil, agency=agency)
         r = chao2(y, level)
         acc = accumulation(y, n_total=total, level=level, n_boot=n_boot, seed=seed)
         accs[name] = acc
@@ -1007,13 +1011,13 @@ def analyze(dossier: pd.DataFrame, *, n_total=None, mapping=None, school: str = 
                    expected_total=t["estimate"], total_lower=t["lower"], total_upper=t["upper"])
         rich.append(row)
     richness = pd.DataFrame(rich)
-    common = int(min(a.n_files for a in accs.values())) if accs else None
+    # schools compared at the same number of files: the fewest any school read (rarefaction)
+    common = min(a.n_files for a in accs.values()) if accs else None
     for col in ("common_files", "common_estimate", "common_lower", "common_upper"):
         richness[col] = np.nan
     for i, name in enumerate(richness[school]):
-        if name in accs and common:
-            acc = accumulation(incidence_matrix(data[data[school] == name], pupil=pupil, agency=agency),
-                               sizes=[common], level=level, n_boot=n_boot, seed=seed).curve.iloc[0]
+        if name in matrices:
+            row = accumulation(matrices[name], sizes=[common], level=level, n_boot=n_boot, seed=seed).curve.iloc[0]
             richness.loc[i, ["common_files", "common_estimate", "common_lower", "common_upper"]] = (
-                common, acc["estimate"], acc["lower"], acc["upper"])
+                common, row["estimate"], row["lower"], row["upper"])
     return Nulmeting(counts, table, pupils, frag, richness, accs, nets, names, report, school, min_cell)
