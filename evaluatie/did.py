@@ -29,7 +29,7 @@ import statsmodels.api as sm
 from scipy import stats
 
 from .errors import InputError
-from .text import check_lang, format_number
+from .text import check_lang, format_number, t
 
 __all__ = ["did_2x2", "panel_did", "DidResult", "event_study", "EventStudy"]
 
@@ -48,7 +48,7 @@ class DidResult:
     n: int
     family: str
     inference: str
-    reason: str
+    reasons: tuple
     n_units: int
     n_treated_units: int
     n_periods: int
@@ -82,11 +82,22 @@ class DidResult:
         lo, hi = self.ratio_ci
         return (100 * (lo - 1), 100 * (hi - 1))
 
+    @property
+    def reason(self) -> str:
+        """Why the uncertainty was computed this way (Dutch); :meth:`reason_text` for English."""
+        return self.reason_text("nl")
+
+    def reason_text(self, lang: str = "nl") -> str:
+        """Why the uncertainty was computed this way, in ``lang``."""
+        check_lang(lang)
+        fmt = lambda v: format_number(v, 0, lang) if isinstance(v, (int, np.integer)) else v  # noqa: E731
+        return " ".join(t(key, lang, **{k: fmt(v) for k, v in kw.items()}) for key, kw in self.reasons)
+
     def to_frame(self) -> pd.DataFrame:
         """One tidy row: estimate, interval, p-value, ratio and percent change, design and inference."""
-        row = {k: v for k, v in asdict(self).items() if k not in ("ci", "notes")}
-        row.update(lower=self.ci[0], upper=self.ci[1], ratio=self.ratio, ratio_lower=self.ratio_ci[0],
-                   ratio_upper=self.ratio_ci[1], percent_change=self.percent_change,
+        row = {k: v for k, v in asdict(self).items() if k not in ("ci", "notes", "reasons")}
+        row.update(reason=self.reason, lower=self.ci[0], upper=self.ci[1], ratio=self.ratio,
+                   ratio_lower=self.ratio_ci[0], ratio_upper=self.ratio_ci[1], percent_change=self.percent_change,
                    percent_lower=self.percent_ci[0], percent_upper=self.percent_ci[1])
         order = ["coef", "se", "lower", "upper", "p_value", "ratio", "ratio_lower", "ratio_upper", "percent_change",
                  "percent_lower", "percent_upper"]
@@ -94,49 +105,26 @@ class DidResult:
 
     def sentence(self, lang: str = "nl", outcome: str | None = None) -> str:
         """The result in words, e.g. 'Na de start daalde de vraag ... met 24% (95%-BI: 9% tot 37%).'"""
-        check_lang(lang)
-        pct = format_number(100 * self.level, 0, lang)
-        f = lambda x: format_number(abs(x), 0, lang) + "%"  # noqa: E731
-        if self.family in COUNT_FAMILIES:
-            lo, hi = sorted(self.percent_ci)
-            change = self.percent_change
-            if lang == "nl":
-                what = outcome or "de vraag naar tweedelijns jeugdhulp"
-                verb = "daalde" if change < 0 else "steeg"
-                bounds = (f"{'−' if lo < 0 else '+'}{f(lo)} tot {'−' if hi < 0 else '+'}{f(hi)}" if lo < 0 < hi
-                          else f"{f(hi if change < 0 else lo)} tot {f(lo if change < 0 else hi)}")
-                return f"Na de start {verb} {what} met {f(change)} ({pct}%-BI: {bounds})."
-            what = outcome or "demand for second-line youth care"
-            verb = "fell" if change < 0 else "rose"
-            bounds = (f"{'−' if lo < 0 else '+'}{f(lo)} to {'−' if hi < 0 else '+'}{f(hi)}" if lo < 0 < hi
-                      else f"{f(hi if change < 0 else lo)} to {f(lo if change < 0 else hi)}")
-            return f"After the start, {what} {verb} by {f(change)} ({pct}% CI: {bounds})."
-        g = lambda x: format_number(x, 2, lang)  # noqa: E731
-        if lang == "nl":
-            return f"Verschil-in-verschillen: {g(self.coef)} ({pct}%-BI: {g(self.ci[0])} tot {g(self.ci[1])})."
-        return f"Difference-in-differences: {g(self.coef)} ({pct}% CI: {g(self.ci[0])} to {g(self.ci[1])})."
+        return _effect_sentence(self.coef, self.ci, self.family, self.level, lang, outcome)
 
     def summary(self, lang: str = "nl") -> str:
         """Result in words plus design, inference (and why), p-value and remarks."""
         check_lang(lang)
         p = format_number(self.p_value, 3, lang)
-        names = {"nl": {"randomization": "randomisatie-inferentie", "wild": "wild cluster bootstrap",
-                        "cluster": "cluster-robuuste standaardfouten", "iid": "modelgebaseerde standaardfouten",
-                        "HC1": "heteroskedasticiteit-robuuste standaardfouten (HC1)"},
-                 "en": {"randomization": "randomization inference", "wild": "wild cluster bootstrap",
-                        "cluster": "cluster-robust standard errors", "iid": "model-based standard errors",
-                        "HC1": "heteroskedasticity-robust standard errors (HC1)"}}[lang]
-        if lang == "nl":
-            lines = [self.sentence(lang),
-                     f"Opzet: {self.n_units} eenheden, waarvan {self.n_treated_units} met de interventie; "
-                     f"{self.n_periods} perioden; {self.n} waarnemingen; model: {self.family}.",
-                     f"Onzekerheid: {names.get(self.inference, self.inference)} (p = {p}). {self.reason}"]
-        else:
-            lines = [self.sentence(lang),
-                     f"Design: {self.n_units} units, {self.n_treated_units} with the intervention; "
-                     f"{self.n_periods} periods; {self.n} observations; model: {self.family}.",
-                     f"Uncertainty: {names.get(self.inference, self.inference)} (p = {p}). {self.reason}"]
-        return "\n".join(lines + [f"- {n}" for n in self.notes])
+        nl = lang == "nl"
+        names = {"randomization": ("randomisatie-inferentie", "randomization inference"),
+                 "wild": ("wild cluster bootstrap", "wild cluster bootstrap"),
+                 "cluster": ("cluster-robuuste standaardfouten", "cluster-robust standard errors"),
+                 "iid": ("modelgebaseerde standaardfouten", "model-based standard errors"),
+                 "HC1": ("heteroskedasticiteit-robuuste standaardfouten (HC1)",
+                         "heteroskedasticity-robust standard errors (HC1)")}
+        how = names.get(self.inference, (self.inference,) * 2)[0 if nl else 1]
+        design = (f"Opzet: {self.n_units} eenheden, waarvan {self.n_treated_units} met de interventie; "
+                  f"{self.n_periods} perioden; {self.n} waarnemingen; model: {self.family}." if nl else
+                  f"Design: {self.n_units} units, {self.n_treated_units} with the intervention; "
+                  f"{self.n_periods} periods; {self.n} observations; model: {self.family}.")
+        uncertainty = f"{'Onzekerheid' if nl else 'Uncertainty'}: {how} (p = {p}). {self.reason_text(lang)}"
+        return "\n".join([self.sentence(lang), design, uncertainty] + [f"- {n}" for n in self.notes])
 
     def plot(self, ax=None, lang: str = "nl", title: str | None = None):
         """Estimate with interval (rate ratio for counts, with 1 = no change marked) and the sentence."""
@@ -151,8 +139,8 @@ class DidResult:
             if ax is None:
                 _, ax = plt.subplots(figsize=(8.0, 2.6))
             ax.axvline(1.0 if count else 0.0, color=GREY, linestyle="--", linewidth=1)
-            ax.errorbar([est], [0], xerr=[[est - lo], [hi - est]], fmt="o", color=PALETTE[0], capsize=6,
-                        markersize=8)
+            xerr = [[est - lo], [hi - est]] if np.isfinite([lo, hi]).all() else None  # no interval: point only
+            ax.errorbar([est], [0], xerr=xerr, fmt="o", color=PALETTE[0], capsize=6, markersize=8)
             ax.set_yticks([])
             ax.grid(axis="x")
             ax.grid(axis="y", visible=False)
@@ -166,6 +154,37 @@ class DidResult:
 
 
 # ------------------------------------------------------------------------------ helpers
+def _effect_sentence(coef: float, ci: tuple, family: str, level: float, lang: str = "nl",
+                     outcome: str | None = None) -> str:
+    """An effect in words: percent change of the rate for count families, the difference otherwise."""
+    check_lang(lang)
+    nl = lang == "nl"
+    label = f"{format_number(100 * level, 0, lang)}%{'-BI' if nl else ' CI'}"
+    to = "tot" if nl else "to"
+    if not np.isfinite(ci).all():  # not computed (conf_int=False) or unbounded (too few assignments)
+        label = f"{'geen' if nl else 'no'} {label}"
+        ci = None
+    if family not in COUNT_FAMILIES:
+        g = lambda x: format_number(x, 2, lang)  # noqa: E731
+        bounds = f"{label}: {g(ci[0])} {to} {g(ci[1])}" if ci else label
+        return f"{'Verschil-in-verschillen' if nl else 'Difference-in-differences'}: {g(coef)} ({bounds})."
+    change = 100 * (math.exp(coef) - 1)
+    f = lambda x: format_number(abs(x), 0, lang) + "%"  # noqa: E731
+    lo, hi = sorted(100 * (math.exp(c) - 1) for c in ci) if ci else (np.nan, np.nan)
+    if ci is None:
+        bounds = ""
+    elif lo < 0 < hi:  # the interval contains "no change": show signs
+        bounds = f"{'−' if lo < 0 else '+'}{f(lo)} {to} {'−' if hi < 0 else '+'}{f(hi)}"
+    else:  # both bounds on one side: magnitudes, smallest first
+        bounds = f"{f(hi if change < 0 else lo)} {to} {f(lo if change < 0 else hi)}"
+    interval = f"({label}: {bounds})" if bounds else f"({label})"
+    if nl:
+        what = outcome or "de vraag naar tweedelijns jeugdhulp"
+        return f"Na de start {'daalde' if change < 0 else 'steeg'} {what} met {f(change)} {interval}."
+    what = outcome or "demand for second-line youth care"
+    return f"After the start, {what} {'fell' if change < 0 else 'rose'} by {f(change)} {interval}."
+
+
 def _check_family(family: str) -> str:
     if family not in FAMILIES:
         raise InputError(f"family='{family}' bestaat niet; kies uit: {', '.join(FAMILIES)}.")
@@ -340,12 +359,12 @@ def did_2x2(data: pd.DataFrame, outcome: str, treated: str, post: str, *, family
         df = np.inf
     q = stats.t.ppf(0.5 + level / 2, df)
     pval = float(2 * stats.t.sf(abs(coef / se), df))
-    reason = {"iid": "Aanname: onafhankelijke waarnemingen.", "HC1": "Robuust voor ongelijke spreiding.",
-              "cluster": f"Gecorrigeerd voor samenhang binnen {n_clusters} clusters; t-verdeling met {df} vrijheidsgraden."}[vcov]
+    reasons = {"iid": (("did_iid", {}),), "HC1": (("did_hc1", {}),),
+               "cluster": (("did_cluster", {"g": n_clusters}), ("did_t_df", {"df": df}))}[vcov]
     notes = [n for n in [_dispersion_note(family, _dispersion(fit))] if n and vcov == "iid"]
     n_units = int(d[cluster].nunique()) if cluster else len(d)
     n_treated = int(d.loc[d[treated].astype(bool), cluster].nunique()) if cluster else int(d[treated].astype(bool).sum())
-    return DidResult(coef, se, (coef - q * se, coef + q * se), pval, len(d), family, vcov, reason, n_units, n_treated,
+    return DidResult(coef, se, (coef - q * se, coef + q * se), pval, len(d), family, vcov, reasons, n_units, n_treated,
                      2, level, _dispersion(fit), notes=notes, estimator="2x2")
 
 
@@ -678,12 +697,9 @@ def panel_did(panel: pd.DataFrame, outcome: str = "count", unit: str = "unit", t
     if inference == "auto":
         many = n_units >= 42 and n_treated >= 10 and n_units - n_treated >= 10
         inference = "cluster" if many else "randomization"
-        reason = ("Gekozen: cluster-robuuste standaardfouten, omdat er genoeg eenheden zijn (≥ 42, met ≥ 10 met en ≥ 10 "
-                  "zonder interventie)." if many else
-                  f"Gekozen: randomisatie-inferentie, omdat {n_treated} van de {n_units} eenheden de interventie kregen; "
-                  "met zo weinig (behandelde) clusters zijn cluster-robuuste standaardfouten te optimistisch.")
+        reasons = [("did_auto_cluster", {}) if many else ("did_auto_ri", {"treated": n_treated, "units": n_units})]
     else:
-        reason = "Door de gebruiker gekozen."
+        reasons = [("did_user", {})]
     rng = np.random.default_rng(seed)
     alpha = 1 - level
     n_draws, exact = 0, False
@@ -691,10 +707,10 @@ def panel_did(panel: pd.DataFrame, outcome: str = "count", unit: str = "unit", t
         df = n_units - 1
         q = stats.t.ppf(1 - alpha / 2, df)
         ci, pval = (coef - q * se, coef + q * se), float(2 * stats.t.sf(abs(coef / se), df))
-        reason += f" t-verdeling met {df} vrijheidsgraden."
+        reasons.append(("did_t_df", {"df": df}))
     elif inference == "wild":
         coef, se, ci, pval, n_draws, exact, kind = _wild(p, level, n_resamples, rng, weights, conf_int)
-        reason += f" Wild cluster bootstrap (WCR, {kind}-gewichten, {n_draws} trekkingen{', alle' if exact else ''})."
+        reasons.append(("did_wild_all" if exact else "did_wild", {"kind": kind, "n": n_draws}))
     else:
         table, exact, n_possible = _assignments(p.starts, n_resamples, rng)
         n_draws = len(table)
@@ -706,9 +722,8 @@ def panel_did(panel: pd.DataFrame, outcome: str = "count", unit: str = "unit", t
             ci = (-np.inf, np.inf)  # no assignment set can reject at this level
         else:
             ci = _invert(pfun, coef, se, alpha)
-        reason += (f" Alle {format_number(n_possible)} mogelijke toewijzingen doorgerekend (exacte p-waarde)." if exact
-                   else f" Een steekproef van {format_number(n_draws)} van de {format_number(n_possible)} mogelijke "
-                        "toewijzingen doorgerekend.")
+        reasons.append(("did_ri_exact", {"n": n_possible}) if exact
+                       else ("did_ri_sample", {"n": n_draws, "total": n_possible}))
         if 1 / n_possible > alpha:
             notes.append(f"Met {n_possible} mogelijke toewijzingen is de kleinste mogelijke p-waarde "
                          f"{format_number(1 / n_possible, 3)}: significantie op {format_number(100 * alpha, 0)}% is "
@@ -716,7 +731,7 @@ def panel_did(panel: pd.DataFrame, outcome: str = "count", unit: str = "unit", t
     if n_treated == 1:
         notes.append("Maar één eenheid kreeg de interventie: het effect is niet te scheiden van andere veranderingen "
                      "op die ene plek.")
-    return DidResult(coef, se, tuple(map(float, ci)), float(pval), len(p.y), family, inference, reason, n_units,
+    return DidResult(coef, se, tuple(map(float, ci)), float(pval), len(p.y), family, inference, tuple(reasons), n_units,
                      n_treated, n_periods, level, phi, n_draws, exact, notes, "twfe")
 
 
@@ -751,28 +766,16 @@ class EventStudy:
 
     def sentence(self, lang: str = "nl") -> str:
         """The overall effect in words."""
-        return DidResult(self.att, self.se, self.ci, float("nan"), 0, self.family, "bootstrap", "", self.n_units,
-                         self.n_treated_units, 0, self.level).sentence(lang)
+        return _effect_sentence(self.att, self.ci, self.family, self.level, lang)
 
     def summary(self, lang: str = "nl") -> str:
         """Overall effect, design, and the check of the periods before the start."""
         check_lang(lang)
-        p = format_number(self.pretrend_p, 3, lang)
-        if lang == "nl":
-            lines = [self.sentence(lang),
-                     "Methode: Callaway & Sant’Anna (2021), "
-                     f"{self.n_treated_units} van {self.n_units} eenheden in {self.n_cohorts} startgroep(en); "
-                     f"onzekerheid met een jackknife over eenheden (t-verdeling, {self.df} vrijheidsgraden).",
-                     f"Vóór de start (toets op gelijke trends): p = {p}"
-                     + (" — let op: de groepen liepen al uiteen vóór de start." if self.pretrend_p < 0.05 else ".")]
-        else:
-            lines = [self.sentence(lang),
-                     "Method: Callaway & Sant’Anna (2021), "
-                     f"{self.n_treated_units} of {self.n_units} units in {self.n_cohorts} start group(s); "
-                     f"unit jackknife (t distribution, {self.df} degrees of freedom).",
-                     f"Before the start (test of parallel trends): p = {p}"
-                     + (" — note: the groups already diverged before the start." if self.pretrend_p < 0.05 else ".")]
-        return "\n".join(lines + [f"- {n}" for n in self.notes])
+        method = t("es_method", lang, treated=self.n_treated_units, units=self.n_units, cohorts=self.n_cohorts,
+                   df=self.df)
+        pretrend = t("es_pretrend_warn" if self.pretrend_p < 0.05 else "es_pretrend", lang,
+                     p=format_number(self.pretrend_p, 3, lang))
+        return "\n".join([self.sentence(lang), method, pretrend] + [f"- {n}" for n in self.notes])
 
     def plot(self, ax=None, lang: str = "nl", title: str | None = None):
         """Estimate and interval per period relative to the start; pre-periods in grey, start marked."""

@@ -178,6 +178,42 @@ MESSAGES: dict[str, dict[str, str]] = {
     "reason_identifier_pseudo": {"nl": "lijkt persoonsgegeven ({kind}); is gepseudonimiseerd",
                                  "en": "looks like personal data ({kind}); has been pseudonymized"},
     "reason_schema": {"nl": "voldoet niet aan controle '{check}'", "en": "fails check '{check}'"},
+    # why a difference-in-differences result has the uncertainty it has (evaluatie.did)
+    "did_iid": {"nl": "Aanname: onafhankelijke waarnemingen.", "en": "Assumes independent observations."},
+    "did_hc1": {"nl": "Robuust voor ongelijke spreiding.", "en": "Robust to unequal variances."},
+    "did_cluster": {"nl": "Gecorrigeerd voor samenhang binnen {g} clusters.",
+                    "en": "Corrected for correlation within {g} clusters."},
+    "did_t_df": {"nl": "t-verdeling met {df} vrijheidsgraden.", "en": "t distribution with {df} degrees of freedom."},
+    "did_user": {"nl": "Door de gebruiker gekozen.", "en": "Chosen by the user."},
+    "did_auto_cluster": {
+        "nl": "Gekozen: cluster-robuuste standaardfouten, omdat er genoeg eenheden zijn (≥ 42, met ≥ 10 met en "
+              "≥ 10 zonder interventie).",
+        "en": "Chosen: cluster-robust standard errors, because there are enough units (≥ 42, with ≥ 10 with and "
+              "≥ 10 without the intervention)."},
+    "did_auto_ri": {
+        "nl": "Gekozen: randomisatie-inferentie, omdat {treated} van de {units} eenheden de interventie kregen; met zo "
+              "weinig (behandelde) clusters zijn cluster-robuuste standaardfouten te optimistisch.",
+        "en": "Chosen: randomization inference, because {treated} of the {units} units got the intervention; with so "
+              "few (treated) clusters, cluster-robust standard errors are too optimistic."},
+    "did_wild": {"nl": "Wild cluster bootstrap (WCR, {kind}-gewichten, {n} trekkingen).",
+                 "en": "Wild cluster bootstrap (WCR, {kind} weights, {n} draws)."},
+    "did_wild_all": {"nl": "Wild cluster bootstrap (WCR, {kind}-gewichten, alle {n} trekkingen).",
+                     "en": "Wild cluster bootstrap (WCR, {kind} weights, all {n} draws)."},
+    "did_ri_exact": {"nl": "Alle {n} mogelijke toewijzingen doorgerekend (exacte p-waarde).",
+                     "en": "All {n} possible assignments evaluated (exact p-value)."},
+    "did_ri_sample": {"nl": "Een steekproef van {n} van de {total} mogelijke toewijzingen doorgerekend.",
+                      "en": "A sample of {n} of the {total} possible assignments evaluated."},
+    "es_method": {
+        "nl": "Methode: Callaway & Sant’Anna (2021), {treated} van {units} eenheden in {cohorts} startgroep(en); "
+              "onzekerheid met een jackknife over eenheden (t-verdeling, {df} vrijheidsgraden).",
+        "en": "Method: Callaway & Sant’Anna (2021), {treated} of {units} units in {cohorts} start group(s); "
+              "unit jackknife (t distribution, {df} degrees of freedom)."},
+    "es_pretrend": {"nl": "Vóór de start (toets op gelijke trends): p = {p}.",
+                    "en": "Before the start (test of parallel trends): p = {p}."},
+    "es_pretrend_warn": {"nl": "Vóór de start (toets op gelijke trends): p = {p} — let op: de groepen liepen al uiteen "
+                               "vóór de start.",
+                         "en": "Before the start (test of parallel trends): p = {p} — note: the groups already "
+                               "diverged before the start."},
 }
 
 

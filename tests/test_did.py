@@ -78,6 +78,7 @@ def test_randomization_inference_exact_and_interval():
     r = panel_did(panel, exposure="exposure", seed=1)
     assert r.inference == "randomization" and r.exact and r.n_resamples == 455  # C(15, 3) assignments
     assert "randomisatie-inferentie" in r.summary() and "3 van de 15" in r.reason
+    assert "All 455 possible assignments" in r.summary("en") and "Gekozen" not in r.summary("en")
     assert r.ci[0] < r.coef < r.ci[1] and r.ratio_ci[0] < 0.6 < r.ratio_ci[1]
     assert r.p_value * 455 == pytest.approx(round(r.p_value * 455))  # a multiple of 1/455
     staggered, _ = synthetic.panel(treated_units=3, later_units=3, seed=9)
@@ -153,6 +154,7 @@ def test_bad_input_is_reported_or_refused():
     r1 = panel_did(one, exposure="exposure", conf_int=False)
     assert r1.n_treated_units == 1 and any("Maar één eenheid" in n for n in r1.notes)
     assert any("kleinste mogelijke p-waarde" in n for n in r1.notes)  # 5 assignments: p >= 0.2
+    assert "(geen 95%-BI)" in r1.sentence() and r1.plot() is not None
 
 
 def test_result_output_in_dutch_and_english():
