@@ -212,8 +212,12 @@ def segmented(data: pd.DataFrame, outcome: str, time: str, intervention, *, expo
             raise InputError(f"De interventie in kolom '{intervention}' stopt en begint opnieuw; een onderbroken "
                              "tijdreeks gaat uit van één start die blijft.", column=intervention)
     else:
-        post = (d[time] >= pd.Timestamp(intervention) if pd.api.types.is_datetime64_any_dtype(d[time])
-                else d[time] >= intervention).astype(int).to_numpy()
+        try:
+            start = pd.Timestamp(intervention) if pd.api.types.is_datetime64_any_dtype(d[time]) else intervention
+            post = (d[time] >= start).astype(int).to_numpy()
+        except (ValueError, TypeError):
+            raise InputError(f"intervention='{intervention}' is geen kolom en geen startdatum; geef de naam van een "
+                             "0/1-kolom of een datum zoals '2022-08-01'.", column=time) from None
     if post.sum() == 0 or post.sum() == len(post):
         raise InputError("De start valt vóór de eerste of na de laatste periode: er zijn perioden vóór én na de start "
                          "nodig.", column=intervention if isinstance(intervention, str) else time)

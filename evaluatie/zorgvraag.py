@@ -19,10 +19,11 @@ import pandas as pd
 
 from .errors import InputError
 from .quality import QualityReport
-from .rates import rate_ci
+from .rates import rate_ci, rate_ratio_test
 from .text import check_lang, format_number
 
-__all__ = ["to_panel", "prepare", "coarsen", "total_series", "period_start", "rates_by_group", "plot_rates"]
+__all__ = ["to_panel", "prepare", "coarsen", "total_series", "before_after", "period_start", "rates_by_group",
+           "plot_rates"]
 
 FREQS = {"M": "maand", "Q": "kwartaal", "SY": "schooljaar (1 aug – 31 jul)", "Y": "kalenderjaar"}
 
@@ -211,6 +212,32 @@ def total_series(panel: pd.DataFrame, *, unit: str = "unit", time: str = "period
         agg[exposure] = (exposure, "sum")
     out = panel.groupby(time, as_index=False, sort=True).agg(**agg)
     return out, pd.Timestamp(panel[start].min())
+
+
+def before_after(panel: pd.DataFrame, *, count: str = "count", exposure: str = "exposure",
+                 treated: str = "treated", start: str = "start") -> dict:
+    """Naive comparison at the units that get the intervention: their rate after the start against before.
+
+    Exact rate-ratio test (:func:`evaluatie.rates.rate_ratio_test`, group 1 = after). Without a
+    comparison group this mixes the effect with everything else that changed; use it as a first look
+    next to :func:`evaluatie.did.panel_did`.
+
+    Examples
+    --------
+    >>> p = pd.DataFrame({"count": [10, 5, 8], "exposure": 1000.0, "treated": [0, 1, 0],
+    ...                   "start": [pd.Timestamp("2024-02-01")] * 2 + [pd.NaT]})
+    >>> round(before_after(p)["ratio"], 2)
+    0.5
+    """
+    for c in (count, exposure, treated, start):
+        if c not in panel:
+            raise InputError(f"Kolom '{c}' ontbreekt in het panel.", column=c)
+    units = panel[panel[start].notna()]
+    after, before = units[units[treated] == 1], units[units[treated] == 0]
+    if after.empty or before.empty:
+        raise InputError("Voor een voor-na-vergelijking zijn perioden vóór én na de start nodig bij de eenheden met "
+                         "interventie.", column=treated)
+    return rate_ratio_test(after[count].sum(), after[exposure].sum(), before[count].sum(), before[exposure].sum())
 
 
 def rates_by_group(panel: pd.DataFrame, *, unit: str = "unit", time: str = "period", count: str = "count",

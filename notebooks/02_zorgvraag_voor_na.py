@@ -30,8 +30,7 @@ from pathlib import Path
 
 import evaluatie as ev
 from evaluatie.did import panel_did
-from evaluatie.rates import rate_ratio_test
-from evaluatie.zorgvraag import plot_rates, prepare, rates_by_group
+from evaluatie.zorgvraag import before_after, plot_rates, prepare, rates_by_group
 
 PROJECT = Path.cwd().parent  # dit notebook staat in notebooks/
 VOORBEELD = PROJECT / "data_raw" / "voorbeeld"
@@ -68,9 +67,7 @@ rates_by_group(panel).groupby("group")[["count", "exposure"]].sum()
 # naar jeugdhulp kan overal gedaald (of gestegen) zijn. Toch is het een nuttig begin.
 
 # %%
-met = panel[panel["start"].notna()]
-na, voor = met[met["treated"] == 1], met[met["treated"] == 0]
-rate_ratio_test(na["count"].sum(), na["exposure"].sum(), voor["count"].sum(), voor["exposure"].sum())
+before_after(panel)  # verhouding na / voor bij de scholen met jeugdondersteuner, exact interval
 
 # %% [markdown]
 # ## 4. Verschil-in-verschillen

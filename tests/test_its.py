@@ -92,3 +92,5 @@ def test_bad_series_are_refused_or_reported(ref):
         segmented(pd.concat([ref, ref.head(1)]), "count", "period", "intervention")
     with pytest.raises(InputError, match="bestaat niet"):
         segmented(ref, "count", "period", "intervention", family="binomial")
+    with pytest.raises(InputError, match="geen kolom en geen startdatum"):
+        segmented(ref, "count", "period", "interventie")

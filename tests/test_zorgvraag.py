@@ -68,3 +68,17 @@ def test_total_series_and_coarsen(refs):
     assert first.between(0.6, 0.7).all()  # the first quarter has 2 of its 3 months
     with pytest.raises(InputError, match="startdatum"):
         total_series(panel.assign(start=pd.NaT))
+
+
+def test_before_after_equals_rate_ratio_test(refs):
+    from evaluatie.rates import rate_ratio_test
+    from evaluatie.zorgvraag import before_after
+
+    data, truth = refs
+    panel = prepare(to_panel(data, truth["enrolment"], freq="M", start=truth["starts"]))
+    units = panel[panel["start"].notna()]
+    a, b = units[units["treated"] == 1], units[units["treated"] == 0]
+    assert before_after(panel) == rate_ratio_test(a["count"].sum(), a["exposure"].sum(), b["count"].sum(),
+                                                  b["exposure"].sum())
+    with pytest.raises(InputError, match="vóór én na"):
+        before_after(panel[panel["treated"] == 0])
