@@ -182,62 +182,49 @@ def _nulmeting(args) -> int:
 def _zorgvraag(args) -> int:
     import matplotlib.pyplot as plt
 
-    from .did import panel_did
+    from .did import event_study, panel_did
     from .io import read_table
+    from .its import segmented
     from .plots import save_figure
-    from .zorgvraag import plot_rates, prepare
+    from .zorgvraag import plot_rates, prepare, total_series
 
     data, report = read_table(args.file, kind="panel", sheet=args.sheet, lang=args.lang)
     panel = prepare(data)
+    one_series = panel["unit"].nunique() < 2
+    if one_series and not args.tijdreeks:
+        raise InputError("Het bestand bevat één reeks (één school of gemeente): er is geen vergelijkingsgroep. "
+                         "Gebruik --tijdreeks.")
     source = args.bron or Path(args.file).name
     exposure = "exposure" if "exposure" in panel else None
     written = []
-    if args.tijdreeks:
-        from .its import segmented
-        from .zorgvraag import total_series
 
+    def save(ax, name, n, sentence):
+        save_figure(ax.figure, name, source=source, n=n, lang=args.lang, caption=sentence,
+                    folder=args.figuren)
+        plt.close(ax.figure)
+        written.append(name)
+
+    if args.tijdreeks:
         series, start = total_series(panel)
         its = segmented(series, "count", "period", start, exposure=exposure,
                         family="quasipoisson" if args.model == "poisson" else args.model,
                         seasonality="fourier" if len(series) >= 24 else None)
         print(its.summary(args.lang) + "\n")
-        ax = its.plot(lang=args.lang)
-        save_figure(ax.figure, "02_tijdreeks", source=source, n=len(series), lang=args.lang,
-                    caption=ax.get_title() + ". " + its.sentence(args.lang), folder=args.figuren)
-        written.append(ax.figure)
-    if panel["unit"].nunique() < 2:
-        print(report.summary())
-        if not args.tijdreeks:
-            raise InputError("Het bestand bevat één reeks (één school of gemeente): er is geen vergelijkingsgroep. "
-                             "Gebruik --tijdreeks.")
-        for fig in written:
-            plt.close(fig)
-        print(f"\n{len(written)} figuren geschreven in {args.figuren or 'figures'}/.")
-        return 0
-    result = panel_did(panel, exposure=exposure, family=args.model, inference=args.inferentie, seed=args.seed)
-    print(result.summary(args.lang))
-    if args.uitrol:
-        from .did import event_study
-
-        es = event_study(panel, exposure=exposure, family="gaussian" if args.model == "gaussian" else "poisson")
-        print("\n" + es.summary(args.lang))
-        ax = es.plot(lang=args.lang)
-        save_figure(ax.figure, "02_uitrol_per_periode", source=source, n=es.n_units, lang=args.lang,
-                    caption=ax.get_title() + ". " + es.sentence(args.lang), folder=args.figuren)
-        written.append(ax.figure)
-    print()
+        save(its.plot(lang=args.lang), "02_tijdreeks", len(series), its.sentence(args.lang))
+    if not one_series:
+        result = panel_did(panel, exposure=exposure, family=args.model, inference=args.inferentie, seed=args.seed)
+        print(result.summary(args.lang))
+        if args.uitrol:
+            es = event_study(panel, exposure=exposure, family="gaussian" if args.model == "gaussian" else "poisson")
+            print("\n" + es.summary(args.lang))
+            save(es.plot(lang=args.lang), "02_uitrol_per_periode", es.n_units, es.sentence(args.lang))
+        if exposure and "start" in panel:
+            save(plot_rates(panel, lang=args.lang), "02_verwijzingen_per_1000", result.n_units,
+                 result.sentence(args.lang))
+        save(result.plot(lang=args.lang), "02_effect_verschil_in_verschillen", result.n_units,
+             result.sentence(args.lang))
+        print()
     print(report.summary())
-    if "exposure" in panel and "start" in panel:
-        ax = plot_rates(panel, lang=args.lang)
-        save_figure(ax.figure, "02_verwijzingen_per_1000", source=source, n=result.n_units, lang=args.lang,
-                    caption=ax.get_title() + ". " + result.sentence(args.lang), folder=args.figuren)
-        written.append(ax.figure)
-    ax = result.plot(lang=args.lang)
-    save_figure(ax.figure, "02_effect_verschil_in_verschillen", source=source, n=result.n_units, lang=args.lang,
-                caption=result.sentence(args.lang), folder=args.figuren)
-    written.append(ax.figure)
-    for fig in written:
-        plt.close(fig)
     print(f"\n{len(written)} figuren geschreven in {args.figuren or 'figures'}/.")
     return 0
 

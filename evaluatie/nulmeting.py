@@ -873,14 +873,14 @@ class Nulmeting:
                 ax = self.plot(kind, name, lang=lang)
                 slug = f"{prefix}_{label}" + (f"_{i + 1}" if len(self.schools) > 1 else "")
                 ax.figure.suptitle(str(name), x=0.01, ha="left", fontsize=10, color="#555555")
-                caption = f"{ax.get_title()} — {name}. " + self.summary(name, lang)
+                caption = f"{name}. " + self.summary(name, lang)
                 written[slug] = save_figure(ax.figure, slug, source=source, n=int(counts["n_pupils"]),
                                             caption=caption, folder=folder, lang=lang)
                 plt.close(ax.figure)
         if self.richness["common_estimate"].notna().sum() > 1:
             axes = self.plot("schools", lang=lang)
             slug = f"{prefix}_{lab[4]}"
-            caption = axes[0].get_title() + ": " + "; ".join(
+            caption = _LABELS[lang]["per100"] + ": " + "; ".join(
                 f"{r[self.school]}: {format_number(r['agencies_per_100_pupils'], 1, lang)}"
                 for _, r in self.counts.iterrows())
             written[slug] = save_figure(axes[0].figure, slug, source=source, n=int(self.counts["n_pupils"].sum()),

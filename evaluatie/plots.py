@@ -112,7 +112,8 @@ def save_figure(fig, name: str, *, source: str, n, caption: str, folder=None, la
     n : int or str
         Number of units the figure rests on (pupils, schools); formatted nl-NL.
     caption : str
-        Alt text describing what the figure shows; written to ``name.txt`` with the footer.
+        Alt text describing what the figure shows; written to ``name.txt`` with the footer. The
+        figure's title is put in front of it unless the caption already starts with it.
     folder : path, optional
         Output folder; default ``$EVALUATIE_FIGUREN`` or ``./figures``.
     lang : {"nl", "en"}
@@ -142,6 +143,10 @@ def save_figure(fig, name: str, *, source: str, n, caption: str, folder=None, la
     box = fig.get_tightbbox(renderer).transformed(fig.dpi_scale_trans).transformed(fig.transFigure.inverted())
     fig.text(max(box.x0, 0.0), box.y0 - 0.02, footer, fontsize=8, color=GREY, ha="left", va="top",
              gid="evaluatie-footer")
+    title = next((a.get_title(loc=loc) for a in fig.axes for loc in ("left", "center", "right")
+                  if a.get_title(loc=loc)), "")
+    if title and not caption.strip().startswith(title):  # alt text says first what the figure is
+        caption = f"{title.rstrip('.')}. {caption.strip()}"
     _check_private(figure_texts(fig) + [caption], lang)
     folder = Path(folder or os.environ.get("EVALUATIE_FIGUREN", "figures"))
     folder.mkdir(parents=True, exist_ok=True)

@@ -113,7 +113,7 @@ for model, inferentie in [("negbin", "randomization"), ("poisson", "cluster")]:
 # %%
 ax = plot_rates(panel)
 ev.save_figure(ax.figure, "02_verwijzingen_per_1000", source=BRON, n=resultaat.n_units,
-               caption=f"{ax.get_title()}. {resultaat.sentence()}", folder=FIGUREN)
+               caption=resultaat.sentence(), folder=FIGUREN)
 ax = resultaat.plot()
 ev.save_figure(ax.figure, "02_effect_verschil_in_verschillen", source=BRON, n=resultaat.n_units,
                caption=resultaat.sentence(), folder=FIGUREN)

@@ -104,7 +104,7 @@ ax = tijdreeks.plot()
 # %%
 ax = uitrol.plot()
 ev.save_figure(ax.figure, "02b_uitrol_per_kwartaal", source=BRON, n=uitrol.n_units,
-               caption=f"{ax.get_title()}. {uitrol.sentence()}", folder=FIGUREN)
+               caption=uitrol.sentence(), folder=FIGUREN)
 ax = tijdreeks.plot()
 ev.save_figure(ax.figure, "02b_tijdreeks_gemeente", source=BRON, n=tijdreeks.n,
-               caption=f"{ax.get_title()}. {tijdreeks.sentence()}", folder=FIGUREN)
+               caption=tijdreeks.sentence(), folder=FIGUREN)

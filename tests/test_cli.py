@@ -71,6 +71,8 @@ def test_zorgvraag_command(capsys, root, tmp_path):
     assert "Na de start daalde de vraag naar tweedelijns jeugdhulp" in out and "cluster-robuuste" in out
     assert (tmp_path / "02_verwijzingen_per_1000.png").exists()
     assert (tmp_path / "02_effect_verschil_in_verschillen.txt").read_text(encoding="utf-8").startswith("Na de start")
+    assert (tmp_path / "02_verwijzingen_per_1000.txt").read_text(encoding="utf-8").startswith(
+        "Verwijzingen naar tweedelijns jeugdhulp. Na de start")
     assert main(["zorgvraag", str(root / "data_raw" / "voorbeeld" / "zorgvraag_panel.csv"), "--model", "gaussian",
                  "--inferentie", "randomization", "--figuren", str(tmp_path)]) == 0
     assert "Verschil-in-verschillen" in capsys.readouterr().out

@@ -48,3 +48,16 @@ def test_save_figure_refuses_personal_data(tmp_path):
         save_figure(_figure("bel 06-12345678"), "x", source="s", n=1, caption="c", folder=tmp_path)
     with pytest.raises(InputError, match="pseudoniem"):
         save_figure(_figure(), "x", source="s", n=1, caption="leerling ps_0123456789abcdef", folder=tmp_path)
+
+
+def test_caption_starts_with_the_title_in_house_style(tmp_path):
+    """House style puts titles on the left, where ``ax.get_title()`` does not look; the alt text must still
+    start with the title (a bug found in review: captions began with '. ')."""
+    fig = _figure()
+    fig.axes[0].set_title("Verwijzingen per school")
+    paths = save_figure(fig, "titel", source="synthetische data", n=2, caption="School A heeft er meer.",
+                        folder=tmp_path)
+    assert paths["txt"].read_text(encoding="utf-8").startswith("Verwijzingen per school. School A heeft er meer.\n")
+    again = save_figure(fig, "titel", source="synthetische data", n=2, caption="Verwijzingen per school: A, B.",
+                        folder=tmp_path)
+    assert again["txt"].read_text(encoding="utf-8").startswith("Verwijzingen per school: A, B.\n")
