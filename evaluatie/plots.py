@@ -146,7 +146,7 @@ def save_figure(fig, name: str, *, source: str, n, caption: str, folder=None, la
     title = next((a.get_title(loc=loc) for a in fig.axes for loc in ("left", "center", "right")
                   if a.get_title(loc=loc)), "")
     if title and not caption.strip().startswith(title):  # alt text says first what the figure is
-        caption = f"{title.rstrip('.')}. {caption.strip()}"
+        caption = f"{title}{'' if title[-1] in '.?!:' else '.'} {caption.strip()}"
     _check_private(figure_texts(fig) + [caption], lang)
     folder = Path(folder or os.environ.get("EVALUATIE_FIGUREN", "figures"))
     folder.mkdir(parents=True, exist_ok=True)

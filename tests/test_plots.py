@@ -61,3 +61,6 @@ def test_caption_starts_with_the_title_in_house_style(tmp_path):
     again = save_figure(fig, "titel", source="synthetische data", n=2, caption="Verwijzingen per school: A, B.",
                         folder=tmp_path)
     assert again["txt"].read_text(encoding="utf-8").startswith("Verwijzingen per school: A, B.\n")
+    fig.axes[0].set_title("Hoeveel verwijzingen?")
+    third = save_figure(fig, "titel", source="synthetische data", n=2, caption="Veel.", folder=tmp_path)
+    assert third["txt"].read_text(encoding="utf-8").startswith("Hoeveel verwijzingen? Veel.\n")
