@@ -582,17 +582,15 @@ def _wild(p: _Panel, level: float, n_resamples: int, rng, weights: str | None, c
         six = np.sqrt(np.array([0.5, 1.0, 1.5]))
         w, enumerated = rng.choice(np.r_[-six, six], size=(n_resamples, n_clusters)), False
 
-    def tstats(beta, resid_cols):
-        """Cluster-robust t for every column of residual-like vectors (n × B) around beta."""
+    def cluster_se(resid_cols):
+        """Cluster-robust (HC1) standard error of the coefficient for every column of residuals (n × B)."""
         scores = np.zeros((n_clusters, resid_cols.shape[1]))
         np.add.at(scores, g, d_t[:, None] * resid_cols)
-        se = np.sqrt(factor * (scores**2).sum(axis=0)) / dd
-        return beta, se
+        return np.sqrt(factor * (scores**2).sum(axis=0)) / dd
 
     beta_hat = (d_t @ y_t) / dd
     e_hat = y_t - beta_hat * d_t
-    _, se_hat = tstats(beta_hat, e_hat[:, None])
-    se_hat = float(se_hat[0])
+    se_hat = float(cluster_se(e_hat[:, None])[0])
 
     def pvalue(beta0):
         u = y_t - beta0 * d_t                       # restricted residuals (FE already removed)
@@ -600,8 +598,7 @@ def _wild(p: _Panel, level: float, n_resamples: int, rng, weights: str | None, c
         star = star - q @ (q.T @ star)
         b = beta0 + (d_t @ star) / dd
         e = star - np.outer(d_t, b - beta0)
-        _, se = tstats(b, e)
-        t_star = (b - beta0) / se
+        t_star = (b - beta0) / cluster_se(e)
         t_obs = (beta_hat - beta0) / se_hat
         return float(np.mean(np.abs(t_star) >= abs(t_obs)))
 

@@ -105,6 +105,8 @@ def test_wild_cluster_bootstrap_linear():
     panel, _ = synthetic.panel(treated_units=4, rate_ratio=0.7, baseline=8.0, seed=12)
     r = panel_did(panel, exposure="exposure", family="gaussian", inference="wild", n_resamples=999, seed=3)
     assert r.inference == "wild" and r.ci[0] < r.coef < r.ci[1] and 0 <= r.p_value <= 1
+    cl = panel_did(panel, exposure="exposure", family="gaussian", inference="cluster")
+    assert (r.coef, r.se) == pytest.approx((cl.coef, cl.se), rel=1e-9)  # FWL form = full TWFE fit (R-checked)
     assert "webb" not in r.reason and np.isnan(r.ratio)
     few, _ = synthetic.panel(n_units=8, n_periods=10, treated_units=2, start_period=5, seed=13)
     w = panel_did(few, exposure="exposure", family="gaussian", inference="wild", n_resamples=499, seed=3,
