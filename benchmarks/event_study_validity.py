@@ -15,7 +15,8 @@ import sys
 import numpy as np
 
 from evaluatie import synthetic
-from evaluatie.did import event_study, panel_did
+from evaluatie.did import panel_did
+from evaluatie.staggered import event_study
 
 RATE_RATIO, RAMP = 0.6, 12
 

@@ -1,4 +1,4 @@
-"""Validation (slow): coverage of the "all files read" interval of ``nulmeting.accumulation``.
+"""Validation (slow): coverage of the "all files read" interval of ``richness.accumulation``.
 
 A synthetic SBO school of 160 pupils (``synthetic.dossier``, known truth) is generated anew in each
 repetition; students read ``m`` random files; the interval for all 160 files should contain the
@@ -15,7 +15,8 @@ import numpy as np
 import pandas as pd
 
 from evaluatie import synthetic
-from evaluatie.nulmeting import accumulation, incidence_matrix
+from evaluatie.nulmeting import incidence_matrix
+from evaluatie.richness import accumulation
 
 
 def coverage(files_read: int, repetitions: int = 400, n_pupils: int = 160, seed: int = 2014) -> dict:

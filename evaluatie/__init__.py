@@ -25,7 +25,7 @@ _LAZY = {
     "format_number": "text",
 }
 _MODULES = ("io", "schemas", "quality", "privacy", "synthetic", "plots", "text", "report", "cli", "nulmeting",
-            "agencies", "rates", "did", "zorgvraag", "its")
+            "agencies", "richness", "rates", "did", "staggered", "resampling", "zorgvraag", "its")
 
 __all__ = ["InputError", "__version__", *_LAZY, *_MODULES]
 

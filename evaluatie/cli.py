@@ -182,7 +182,8 @@ def _nulmeting(args) -> int:
 def _zorgvraag(args) -> int:
     import matplotlib.pyplot as plt
 
-    from .did import event_study, panel_did
+    from .did import panel_did
+    from .staggered import event_study
     from .io import read_table
     from .its import segmented
     from .plots import save_figure

@@ -29,7 +29,7 @@ import pandas as pd
 from . import privacy
 from .errors import InputError
 from .quality import QualityReport
-from .schemas import KINDS, KindSpec, check_kind, failures, match_column, normalize_header
+from .schemas import KindSpec, check_kind, failures, match_column, normalize_header
 from .text import check_lang, t
 
 __all__ = ["read_table", "parse_date", "parse_number", "parse_period", "parse_bool"]

@@ -30,7 +30,8 @@
 from pathlib import Path
 
 import evaluatie as ev
-from evaluatie.did import event_study, panel_did
+from evaluatie.did import panel_did
+from evaluatie.staggered import event_study
 from evaluatie.its import segmented
 from evaluatie.zorgvraag import coarsen, prepare, total_series
 

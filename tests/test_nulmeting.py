@@ -5,8 +5,9 @@ import pytest
 from numpy.testing import assert_allclose
 
 from evaluatie import InputError, synthetic
-from evaluatie.nulmeting import (accumulation, agency_counts, agency_table, analyze, chao1, chao2, fragmentation,
-                                 incidence_matrix, network, network_table, pupil_table)
+from evaluatie.nulmeting import (agency_counts, agency_table, analyze, fragmentation, incidence_matrix, network,
+                                 network_table, pupil_table)
+from evaluatie.richness import accumulation, chao1, chao2
 from evaluatie.plots import figure_texts
 
 # Reference values: R 4.2.2, vegan 2.6-4, script tests/reference/chao.R

@@ -1,0 +1,395 @@
+"""How many agencies would a complete file study have found? Richness estimators and accumulation curves.
+
+* :func:`chao1` (abundance: mentions per agency) and :func:`chao2` (incidence: pupils per agency),
+  with log-normal intervals (Chao 1987);
+* :func:`accumulation` — rarefaction and extrapolation of the number of agencies by the number of
+  files read (Chao et al. 2014), with a prediction interval for "all files of this school".
+
+Used by :mod:`evaluatie.nulmeting`; validated against R vegan (``tests/reference/chao.R``).
+
+Examples
+--------
+>>> chao1([5, 3, 1, 1, 2]).estimate
+5.5
+"""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+
+import numpy as np
+import pandas as pd
+from scipy import stats
+from scipy.special import gammaln
+
+from .errors import InputError
+from .text import check_lang, format_number
+
+__all__ = ["chao1", "chao2", "Richness", "accumulation", "Accumulation"]
+
+
+@dataclass(frozen=True)
+class Richness:
+    """Estimated number of agencies (species richness) with standard error and interval."""
+
+    method: str
+    observed: int
+    estimate: float
+    se: float
+    lower: float
+    upper: float
+    level: float
+    f1: int
+    f2: int
+    n: int
+
+    def to_frame(self) -> pd.DataFrame:
+        """One tidy row with all fields."""
+        return pd.DataFrame([asdict(self)])
+
+    def summary(self, lang: str = "nl") -> str:
+        """One sentence for a report, e.g. 'Geschat aantal instanties: 43,4 (95%-BI: 19,6 tot 140,2) ...'."""
+        check_lang(lang)
+        f = lambda x: format_number(x, 1, lang)  # noqa: E731
+        pct = format_number(100 * self.level, 0, lang)
+        if lang == "nl":
+            return (f"Gevonden: {self.observed} instanties. Geschat aantal bij een volledig onderzoek ({self.method}): "
+                    f"{f(self.estimate)} ({pct}%-BI: {f(self.lower)} tot {f(self.upper)}); "
+                    f"{self.f1} instanties kwamen één keer voor, {self.f2} twee keer.")
+        return (f"Observed: {self.observed} agencies. Estimated number in a complete study ({self.method}): "
+                f"{f(self.estimate)} ({pct}% CI: {f(self.lower)} to {f(self.upper)}); "
+                f"{self.f1} agencies were seen once, {self.f2} twice.")
+
+
+def _lognormal_interval(observed, estimate, var, level: float):
+    """Chao (1987) interval: log(Ŝ - S_obs) is taken as normal, so the lower bound is never below S_obs.
+
+    Vectorized over ``estimate`` and ``var``; without unseen agencies or variance the interval is
+    ``[S_obs, Ŝ]``. Returns floats for scalar input.
+    """
+    extra, var = np.asarray(estimate, float) - observed, np.asarray(var, float)
+    ok = (extra > 0) & (var > 0)
+    z = stats.norm.ppf(0.5 + level / 2)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        k = np.exp(z * np.sqrt(np.log1p(var / np.where(ok, extra, 1.0) ** 2)))
+    lower = np.where(ok, observed + extra / k, observed)
+    upper = np.where(ok, observed + extra * k, observed + extra)
+    return (float(lower), float(upper)) if lower.ndim == 0 else (lower, upper)
+
+
+def chao1(counts, level: float = 0.95) -> Richness:
+    """Bias-corrected Chao1 richness estimate from abundance counts (e.g. pupils per agency).
+
+    Parameters
+    ----------
+    counts : array-like of int
+        Number of individuals (pupils) per observed agency; zeros are ignored.
+    level : float
+        Confidence level of the interval.
+
+    Returns
+    -------
+    Richness
+        ``observed``, ``estimate``, ``se``, ``lower``, ``upper`` (log-normal interval, Chao 1987),
+        ``f1`` / ``f2`` (singletons / doubletons) and ``n`` (total count).
+
+    Notes
+    -----
+    ``Ŝ = S_obs + f1 (f1 - 1) / (2 (f2 + 1))`` (Chao 2005). The variance is the delta-method
+    variance ``f1(f1-1)/(2(f2+1)) + f1(2f1-1)²/(4(f2+1)²) + f1²f2(f1-1)²/(4(f2+1)⁴) − f1²(f1+f2)²/(4(f2+1)⁴Ŝ)``,
+    which is what vegan's ``estimateR`` reports as ``se.chao1``.
+
+    References
+    ----------
+    Chao, A. (1987). Estimating the population size for capture-recapture data with unequal
+    catchability. Biometrics 43, 783–791. doi:10.2307/2531532.
+    Chao, A. (2005). Species estimation and applications. Encyclopedia of Statistical Sciences.
+    doi:10.1002/0471667196.ess5051.
+
+    Validated against: R vegan 2.6-4 ``estimateR`` (tests/reference/chao.R, tests/test_nulmeting.py).
+
+    Examples
+    --------
+    >>> r = chao1([1, 1, 1, 3, 5, 9])
+    >>> r.observed, r.estimate, round(r.se, 4)
+    (6, 9.0, 4.4159)
+    """
+    x = np.asarray(counts, dtype=float)
+    if x.ndim != 1 or np.any(x < 0) or np.any(x != np.round(x)):
+        raise InputError("chao1: geef een rij gehele aantallen (0 of meer), bijvoorbeeld leerlingen per instantie.")
+    x = x[x > 0]
+    s_obs, f1, f2 = len(x), int(np.sum(x == 1)), int(np.sum(x == 2))
+    estimate = s_obs + f1 * (f1 - 1) / (2 * (f2 + 1))
+    var = (f1 * (f1 - 1) / (2 * (f2 + 1)) + f1 * (2 * f1 - 1) ** 2 / (4 * (f2 + 1) ** 2)
+           + f1**2 * f2 * (f1 - 1) ** 2 / (4 * (f2 + 1) ** 4))
+    if estimate > 0:
+        var -= f1**2 * (f1 + f2) ** 2 / (4 * (f2 + 1) ** 4 * estimate)
+    var = max(var, 0.0)
+    lower, upper = _lognormal_interval(s_obs, estimate, var, level)
+    return Richness("Chao1", s_obs, float(estimate), float(np.sqrt(var)), lower, upper, level, f1, f2, int(x.sum()))
+
+
+def chao2(incidence, level: float = 0.95) -> Richness:
+    """Chao2 richness estimate from incidence data (pupil × agency presence matrix).
+
+    Parameters
+    ----------
+    incidence : DataFrame or 2-D array
+        One row per sampling unit (pupil file read; include pupils without any agency as rows of
+        zeros), one column per agency, non-zero = agency involved.
+    level : float
+        Confidence level of the interval.
+
+    Notes
+    -----
+    With ``m`` files read, ``Q1``/``Q2`` the agencies found in exactly one/two files and
+    ``c = (m - 1) / m``: ``Ŝ = S_obs + c Q1² / (2 Q2)`` if ``Q2 > 0``, else the bias-corrected
+    ``S_obs + c Q1 (Q1 - 1) / 2`` (Chao et al. 2014, Appendix S1). Variance
+    ``Q2 [c/2 r² + c² r³ + c²/4 r⁴]`` with ``r = Q1/Q2``; for ``Q2 = 0``
+    ``c (c (Q1(2Q1-1)²/4 − Q1⁴/(4Ŝ)) + Q1(Q1-1)/2)``. Log-normal interval (Chao 1987).
+
+    References
+    ----------
+    Chao, A., Gotelli, N. J., Hsieh, T. C., et al. (2014). Rarefaction and extrapolation with Hill
+    numbers. Ecological Monographs 84, 45–67. doi:10.1890/13-0133.1.
+
+    Validated against: R vegan 2.6-4 ``specpool`` (tests/reference/chao.R, tests/test_nulmeting.py).
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> r = chao2(np.array([[1, 1, 0], [1, 0, 1], [0, 0, 0]]))
+    >>> r.observed, r.n, round(r.estimate, 3)
+    (3, 3, 4.333)
+    """
+    freq, m = _frequencies(incidence, "chao2")
+    freq = freq[freq > 0]
+    s_obs, q1, q2 = len(freq), int(np.sum(freq == 1)), int(np.sum(freq == 2))
+    c = (m - 1) / m
+    estimate = s_obs + _undetected(q1, q2, m)
+    if q2 > 0:
+        r = q1 / q2
+        var = q2 * (c / 2 * r**2 + c**2 * r**3 + c**2 / 4 * r**4)
+    else:
+        var = c * (c * (q1 * (2 * q1 - 1) ** 2 / 4 - (q1**4 / (4 * estimate) if estimate else 0)) + q1 * (q1 - 1) / 2)
+    var = max(var, 0.0)
+    lower, upper = _lognormal_interval(s_obs, estimate, var, level)
+    return Richness("Chao2", s_obs, float(estimate), float(np.sqrt(var)), lower, upper, level, q1, q2, m)
+
+
+def _frequencies(incidence, name: str) -> tuple[np.ndarray, int]:
+    """Incidence frequencies (files per agency) and number of files from a presence matrix."""
+    y = np.asarray(incidence, dtype=float)
+    if y.ndim != 2 or np.isnan(y).any():
+        raise InputError(f"{name}: geef een tabel met één rij per leerling en één kolom per instantie (0/1).")
+    if y.shape[0] < 2:
+        raise InputError(f"{name}: er zijn minstens 2 gelezen dossiers nodig.")
+    return (y > 0).sum(axis=0).astype(float), y.shape[0]
+
+
+def _undetected(q1, q2, m):
+    """Chao2 estimate of agencies not yet seen in ``m`` files (vectorized over q1, q2)."""
+    q1, q2 = np.asarray(q1, float), np.asarray(q2, float)
+    c = (m - 1) / m
+    with np.errstate(divide="ignore", invalid="ignore"):
+        out = np.where(q2 > 0, c * q1**2 / (2 * np.where(q2 > 0, q2, 1)), c * q1 * (q1 - 1) / 2)
+    return out if out.ndim else float(out)
+
+
+def _expected_curve(freq: np.ndarray, m: int, sizes: np.ndarray) -> np.ndarray:
+    """Expected number of agencies in ``sizes`` files (Chao et al. 2014, incidence data, q = 0).
+
+    ``freq`` is (B, K): B sets of incidence frequencies from ``m`` files (zeros allowed). Returns (B, len(sizes)).
+    Interpolation ``Σ_k 1 - C(m - Y_k, t) / C(m, t)``; extrapolation
+    ``S_obs + Q0 [1 - (1 - Q1 / (m Q0 + Q1))^(t - m)]``.
+    """
+    freq = np.atleast_2d(freq)
+    out = np.empty((freq.shape[0], len(sizes)))
+    inner = sizes <= m
+    if inner.any():
+        t = sizes[inner][None, None, :]
+        y = freq[:, :, None]
+        possible = (m - y) >= t
+        log_ratio = (gammaln(m - y + 1) - gammaln(np.where(possible, m - y - t, 0) + 1)
+                     - gammaln(m + 1) + gammaln(m - t + 1))
+        missed = np.where(possible, np.exp(np.minimum(log_ratio, 0)), 0.0)
+        out[:, inner] = np.where(y > 0, 1 - missed, 0).sum(axis=1)
+    if (~inner).any():
+        s_obs = (freq > 0).sum(axis=1)[:, None]
+        q1 = (freq == 1).sum(axis=1)[:, None]
+        q0 = _undetected(q1, (freq == 2).sum(axis=1)[:, None], m)
+        extra = sizes[~inner][None, :] - m
+        with np.errstate(divide="ignore", invalid="ignore"):
+            found = np.where(q0 > 0, q0 * (1 - (1 - q1 / (m * q0 + q1)) ** extra), 0.0)
+        out[:, ~inner] = s_obs + found
+    return out
+
+
+def _bootstrap_assemblage(freq: np.ndarray, m: int) -> np.ndarray:
+    """Detection probabilities per agency, observed and estimated-unseen (Chao et al. 2014, Appendix S2).
+
+    Observed agencies: ``Y/m · (1 - λ (1 - Y/m)^m)``; the estimated ``Q0`` unseen agencies share the
+    undetected mass ``Q1/m · m Q0 / (m Q0 + Q1)`` equally (``ceil(Q0)`` agencies).
+    """
+    y = freq[freq > 0]
+    q1, q2 = int(np.sum(y == 1)), int(np.sum(y == 2))
+    q0 = _undetected(q1, q2, m)
+    mass = q1 / m * (m * q0 / (m * q0 + q1)) if q1 > 0 else 0.0
+    weight = np.sum(y / m * (1 - y / m) ** m)
+    lam = mass / weight if q0 > 0 and weight > 0 else 0.0
+    probs = y / m * (1 - lam * (1 - y / m) ** m)
+    n_unseen = int(np.ceil(q0))
+    return np.concatenate([probs, np.full(n_unseen, mass / n_unseen) if n_unseen else []])
+
+
+@dataclass(frozen=True)
+class Accumulation:
+    """Sample-based rarefaction and extrapolation curve of the number of agencies (see :func:`accumulation`)."""
+
+    curve: pd.DataFrame
+    observed: int
+    n_files: int
+    n_total: int | None
+    level: float
+    n_boot: int
+
+    @property
+    def total(self) -> pd.Series:
+        """Prediction for all ``n_total`` files: ``files``, ``estimate``, ``se``, ``lower``, ``upper``.
+
+        When every file was read the count is known: the interval is the observed number itself.
+        """
+        target = self.n_total or self.n_files
+        row = self.curve.loc[self.curve["files"] == target].iloc[0].copy()
+        if target == self.n_files:
+            row[["estimate", "se", "lower", "upper"]] = [float(self.observed), 0.0, float(self.observed),
+                                                         float(self.observed)]
+        return row
+
+    def to_frame(self) -> pd.DataFrame:
+        """The curve: one row per number of files, ``files, method, estimate, se, lower, upper``."""
+        return self.curve.copy()
+
+    def prediction(self, lang: str = "nl") -> str:
+        """What reading all ``n_total`` files would find, in one sentence ('' when all files were read)."""
+        check_lang(lang)
+        if not self.n_total or self.n_total <= self.n_files:
+            return ""
+        row, pct = self.total, format_number(100 * self.level, 0, lang)
+        f = lambda x: format_number(x, 0, lang)  # noqa: E731
+        if lang == "nl":
+            return (f"Met alle {self.n_total} dossiers gelezen verwachten we {f(row['estimate'])} instanties "
+                    f"({pct}%-BI: {f(row['lower'])} tot {f(row['upper'])}).")
+        return (f"With all {self.n_total} files read we expect {f(row['estimate'])} agencies "
+                f"({pct}% CI: {f(row['lower'])} to {f(row['upper'])}).")
+
+    def summary(self, lang: str = "nl") -> str:
+        """What was found, and what a complete file study would find."""
+        check_lang(lang)
+        found = (f"In {self.n_files} gelezen dossiers zijn {self.observed} verschillende instanties gevonden."
+                 if lang == "nl" else f"{self.observed} different agencies were found in {self.n_files} files read.")
+        return " ".join(p for p in (found, self.prediction(lang)) if p)
+
+    def plot(self, ax=None, *, lang: str = "nl", title: str | None = None):
+        """Accumulation curve: solid up to the files read, dashed beyond, with the interval shaded."""
+        from .nulmeting import plot_accumulation
+
+        return plot_accumulation(self, ax=ax, lang=lang, title=title)
+
+
+def accumulation(incidence, *, n_total: int | None = None, endpoint: int | None = None, sizes=None,
+                 level: float = 0.95, n_boot: int = 200, seed=0) -> Accumulation:
+    """How many agencies would reading more files have found? Rarefaction and extrapolation.
+
+    Parameters
+    ----------
+    incidence : DataFrame or 2-D array
+        Presence matrix of the files read: one row per pupil file (pupils without any agency as
+        rows of zeros), one column per agency (see :func:`incidence_matrix`).
+    n_total : int, optional
+        Number of pupils (files) in the school. The curve then runs to ``n_total`` and
+        :attr:`Accumulation.total` predicts what reading *all* files would have found.
+    endpoint : int, optional
+        Last number of files on the curve when ``n_total`` is not given; default twice the files read.
+    sizes : sequence of int, optional
+        Numbers of files to evaluate; default about 40 points from 1 to the endpoint.
+    level : float
+        Confidence level.
+    n_boot : int
+        Bootstrap replicates for the intervals.
+    seed : int or None
+        Seed of the bootstrap; fixed by default so results are reproducible.
+
+    Returns
+    -------
+    Accumulation
+        ``curve`` with ``files``, ``method`` (``interpolated``/``observed``/``extrapolated``),
+        ``estimate``, ``se``, ``lower``, ``upper``.
+
+    Notes
+    -----
+    Point estimates are the incidence-based rarefaction and extrapolation of species richness of
+    Colwell et al. (2012) and Chao et al. (2014): the expected number of agencies in ``t`` files.
+    Up to the files read, intervals are estimate ± z·SE with the bootstrap SE of Chao et al. (2014,
+    Appendix S2): files are resampled from an assemblage with adjusted detection probabilities for
+    the seen agencies and ``ceil(Q0)`` unseen ones.
+
+    Beyond the files read the question is a *prediction*: how many agencies are in this school's
+    other files? The agencies already found are known, so only the new ones ``F`` are uncertain.
+    Its variance is the bootstrap variance of the estimated ``F̂`` plus ``F̂`` (new agencies as a
+    Poisson count), and the interval is log-normal on ``F`` (Chao 1987), so the lower bound is
+    never below what was found and the interval shrinks to zero as all files are read. On
+    synthetic schools of 160 pupils this interval (rounded to whole agencies) covered the true
+    complete-study count in 90.0%, 92.8%, 93.5% and 91.2% of 400 repeated samples of 20, 40, 80 and
+    120 files, and in 99.8% with 150 files (``benchmarks/richness_coverage.py``). With few files the
+    estimate is biased low (Chao2 is a lower bound): −7.0 agencies on average with 20 files, −0.4 with 80.
+
+    References
+    ----------
+    Chao, A., Gotelli, N. J., Hsieh, T. C., et al. (2014). Rarefaction and extrapolation with Hill
+    numbers. Ecological Monographs 84, 45–67. doi:10.1890/13-0133.1.
+    Colwell, R. K., Chao, A., Gotelli, N. J., et al. (2012). Models and estimators linking
+    individual-based and sample-based rarefaction, extrapolation and comparison of assemblages.
+    Journal of Plant Ecology 5, 3–21. doi:10.1093/jpe/rtr044.
+
+    Validated against: R vegan 2.6-4 ``specaccum(method = "exact")`` for the interpolated part and
+    ``specpool`` (Chao2) as the limit of the extrapolated part (tests/test_nulmeting.py).
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> y = np.array([[1, 1, 0, 0], [1, 0, 1, 0], [1, 0, 0, 1], [0, 0, 0, 0], [1, 1, 0, 0]])
+    >>> acc = accumulation(y, n_total=8)
+    >>> acc.to_frame()[["files", "method", "estimate"]].round(2).tail(2).values.tolist()
+    [[7, 'extrapolated', 4.58], [8, 'extrapolated', 4.78]]
+    """
+    freq, m = _frequencies(incidence, "accumulation")
+    if not 0 < level < 1:
+        raise InputError(f"level moet tussen 0 en 1 liggen, niet {level}.")
+    if n_total is not None and n_total < m:
+        raise InputError(f"n_total ({n_total}) is kleiner dan het aantal gelezen dossiers ({m}). Geef het totale "
+                         "aantal leerlingen van de school.")
+    end = int(n_total or endpoint or 2 * m)
+    if sizes is None:
+        sizes = np.unique(np.r_[np.linspace(1, end, 40).round(), m, end])
+    sizes = np.asarray(sizes, dtype=float)
+    if np.any(sizes < 1) or np.any(sizes != np.round(sizes)):
+        raise InputError("sizes: geef aantallen dossiers als gehele getallen vanaf 1.")
+    estimate = _expected_curve(freq, m, sizes)[0]
+    rng = np.random.default_rng(seed)
+    probs = _bootstrap_assemblage(freq, m)
+    boot_freq = rng.binomial(m, probs, size=(n_boot, len(probs))).astype(float)
+    boot = _expected_curve(boot_freq, m, sizes)
+    z = stats.norm.ppf(0.5 + level / 2)
+    s_obs = int(np.sum(freq > 0))
+    se = boot.std(axis=0, ddof=1)
+    lower, upper = np.maximum(estimate - z * se, 0), estimate + z * se
+    beyond = sizes > m
+    if beyond.any():  # prediction of the agencies in the unread files (log-normal on the new ones)
+        boot_new = boot[:, beyond] - (boot_freq > 0).sum(axis=1)[:, None]
+        var = boot_new.var(axis=0, ddof=1) + (estimate[beyond] - s_obs)
+        se[beyond] = np.sqrt(var)
+        lower[beyond], upper[beyond] = _lognormal_interval(s_obs, estimate[beyond], var, level)
+    method = np.where(sizes < m, "interpolated", np.where(sizes == m, "observed", "extrapolated"))
+    curve = pd.DataFrame({"files": sizes.astype(int), "method": method, "estimate": estimate, "se": se,
+                          "lower": lower, "upper": upper})
+    return Accumulation(curve, s_obs, m, None if n_total is None else int(n_total), level, n_boot)

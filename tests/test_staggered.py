@@ -1,0 +1,100 @@
+"""Staggered roll-out (Callaway-Sant'Anna event study): diff-diff agreement, recovery, pre-trend test, bad input."""
+import numpy as np
+import pandas as pd
+import pytest
+
+from evaluatie import InputError, synthetic
+from evaluatie.did import panel_did
+from evaluatie.staggered import event_study
+
+
+def _staggered(seed, **kw):
+    args = dict(n_units=15, n_periods=36, treated_units=3, later_units=3, start_period=12, later_start=24,
+                rate_ratio=0.6, ramp=12, baseline=10, seed=seed)
+    return synthetic.panel(**{**args, **kw})[0]
+
+
+def test_event_study_equals_diff_diff_callaway_santanna():
+    import warnings
+
+    from diff_diff import CallawaySantAnna
+
+    p = synthetic.panel(n_units=15, n_periods=8, treated_units=3, start_period=3, later_units=3, later_start=5,
+                        seed=1)[0]
+    index = {t: k + 1 for k, t in enumerate(sorted(p["period"].unique()))}
+    p["t"] = p["period"].map(index)
+    first = p.groupby("unit")["start"].first().map(lambda s: 0 if pd.isna(s) else index[s])
+    p["g"] = p["unit"].map(first)
+    p["rate"] = p["count"] / p["exposure"] * 1000
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        ref = CallawaySantAnna(base_period="universal", estimation_method="reg").fit(
+            p, outcome="rate", unit="unit", time="t", first_treat="g")
+        ref_es = ref.aggregate("event_study").to_dataframe()
+    ours = event_study(p, exposure="exposure", family="gaussian", base="universal")
+    gt = ours.group_time.assign(g=lambda d: d["start"].map(index), t=lambda d: d["period"].map(index))
+    for (g, t), v in ref.group_time_effects.items():
+        assert gt.loc[(gt["g"] == g) & (gt["t"] == t), "estimate"].item() == pytest.approx(v["effect"], abs=1e-10)
+    mine = ours.to_frame().set_index("rel_time")["estimate"]
+    for _, row in ref_es.iterrows():
+        assert mine.loc[int(row["event_time"])] == pytest.approx(row["att"], abs=1e-10)
+    assert ours.att == pytest.approx(ref.overall_att, abs=1e-10)
+
+
+def test_event_study_recovers_growing_effects_where_twfe_is_biased():
+    """3 schools start in year 1, 3 in year 2, 9 never; the effect grows to a rate ratio of 0.6 over 12
+    months. Over 60 worlds: Callaway-Sant'Anna is unbiased for the overall effect and its intervals cover
+    the true effect per period; plain TWFE (panel_did) is pulled towards zero. Measured (100 worlds,
+    benchmarks/event_study_validity.py): bias -0.0001 versus +0.045 for TWFE, pointwise coverage 0.917."""
+    truth = lambda e: np.log(0.6) * min(1.0, (e + 1) / 12) if e >= 0 else 0.0  # noqa: E731
+    true_att = np.mean([truth(e) for e in range(24)] + [truth(e) for e in range(12)])
+    cs, twfe, covered, pre = [], [], [], []
+    for seed in range(60):
+        p = _staggered(500 + seed)
+        es = event_study(p, exposure="exposure")
+        f = es.to_frame()
+        post = f[f["rel_time"] >= 0]
+        t = post["rel_time"].map(truth)
+        covered.append(((post["lower"] <= t) & (t <= post["upper"])).mean())
+        pre.append(f.loc[f["rel_time"] < 0, "estimate"].mean())
+        cs.append(es.att - true_att)
+        twfe.append(panel_did(p, exposure="exposure", inference="cluster").coef - true_att)
+    assert abs(np.mean(cs)) < 0.02 and np.mean(twfe) > 0.025
+    assert 0.85 <= np.mean(covered) <= 0.99
+    assert abs(np.mean(pre)) < 0.02  # pre-period estimates centred on zero
+
+
+def test_event_study_detects_violated_pretrend():
+    flagged = [event_study(_staggered(700 + s, trend_treated=0.02), exposure="exposure").pretrend_p < 0.05
+               for s in range(30)]
+    parallel = [event_study(_staggered(700 + s), exposure="exposure").pretrend_p < 0.05 for s in range(30)]
+    assert np.mean(flagged) >= 0.5 and np.mean(parallel) <= 0.2
+
+
+def test_event_study_output_and_bad_input():
+    p = _staggered(3)
+    es = event_study(p, exposure="exposure")
+    f = es.to_frame()
+    assert f.columns.tolist() == ["rel_time", "estimate", "se", "lower", "upper", "n_cohorts", "ratio"]
+    assert es.ratio == pytest.approx(np.exp(es.att)) and es.ci[0] < es.att < es.ci[1]
+    assert "Callaway" in es.summary() and es.summary("en").startswith("After the start")
+    ax = es.plot()
+    assert "start" in ax.get_xlabel()
+    with pytest.raises(InputError, match="gaten"):
+        event_study(p.drop(index=p.index[5]), exposure="exposure")
+    with pytest.raises(InputError, match="vergelijkingsgroep"):
+        event_study(p.assign(start=p["period"].min() + pd.DateOffset(months=3)), exposure="exposure")
+    with pytest.raises(InputError, match="Geen enkele eenheid"):
+        event_study(p.assign(start=pd.NaT), exposure="exposure")
+    twice = p.copy()
+    unit = twice.loc[twice["start"].notna(), "unit"].iloc[0]
+    twice.loc[(twice["unit"] == unit) & (twice["period"] == twice["period"].max()), "start"] = twice["period"].max()
+    with pytest.raises(InputError, match="meer dan één startdatum"):
+        event_study(twice, exposure="exposure")
+    stops = p.copy()
+    stops.loc[(stops["unit"] == unit) & (stops["period"] == stops["period"].max()), "treated"] = 0
+    with pytest.raises(InputError, match="stopt de interventie weer"):
+        event_study(stops, exposure="exposure")
+    first = p.copy()
+    first.loc[first["unit"] == unit, "start"] = first["period"].min()
+    assert any("eerste periode" in n for n in event_study(first, exposure="exposure").notes)
