@@ -304,6 +304,25 @@ def _find_header(grid: list[list], spec: KindSpec, path: Path, lang: str) -> tup
         file=path, row=max(row, 0) + 1, column=missing[0] if missing else None)
 
 
+def _check_header_names(header, mapping, extra, spec: KindSpec, path: Path, row: int, lang: str) -> None:
+    """Refuse duplicate header names and extra columns named like an output column (no silent renaming)."""
+    from openpyxl.utils import get_column_letter
+
+    seen: dict[str, int] = {}
+    for j in sorted({**mapping, **extra}):
+        name = _clean_text(header[j]).casefold()
+        if name in seen:
+            raise InputError(t("duplicate_header", lang, file=path.name, column=_clean_text(header[j]), row=row,
+                               letters=f"{get_column_letter(seen[name] + 1)} en {get_column_letter(j + 1)}"),
+                             file=path, row=row, column=_clean_text(header[j]))
+        seen[name] = j
+    reserved = {c.name for c in spec.columns} | {"source_row"}
+    for j, name in extra.items():
+        if name in reserved:
+            raise InputError(t("reserved_header", lang, file=path.name, column=name, row=row,
+                               reserved=", ".join(sorted(reserved))), file=path, row=row, column=name)
+
+
 # ------------------------------------------------------------------------------------- parsing
 def _parse_column(name: str, ctype: str, raw: pd.Series, decimal: str):
     """Parse a column; return (parsed Series, dict row -> reason key for unreadable cells)."""
@@ -438,6 +457,7 @@ def read_table(path, kind: str, *, sheet=None, pseudonymize: bool = True, key=No
             report.notes.append(t("note_dropped_column", lang, column=cell, kind=hit))
         else:
             extra[j] = _clean_text(cell)
+    _check_header_names(header, mapping, extra, spec, path, header_idx + 1, lang)
     report.notes.append(t("note_columns", lang, mapping=", ".join(f"'{header[j]}' → {c}" for j, c in mapping.items())))
     if extra:
         report.notes.append(t("note_extra", lang, columns=", ".join(extra.values())))
@@ -575,8 +595,8 @@ def read_table(path, kind: str, *, sheet=None, pseudonymize: bool = True, key=No
         data[ident] = privacy.pseudonymize(data[ident], key)
         report.notes.append(t("note_pseudonymized", lang, columns=label[ident], key_source=source))
 
-    data.index.name = "row"
-    data = data.reset_index(drop=False).rename(columns={"row": "source_row"})
+    data.insert(0, "source_row", data.index.to_numpy())
+    data = data.reset_index(drop=True)
     data.attrs.update({"kind": kind, "source": path.name, "identifier_columns": list(report.identifier_columns)})
     if period_freq:
         data.attrs["period_freq"] = period_freq

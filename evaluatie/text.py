@@ -178,6 +178,19 @@ MESSAGES: dict[str, dict[str, str]] = {
     "reason_identifier_pseudo": {"nl": "lijkt persoonsgegeven ({kind}); is gepseudonimiseerd",
                                  "en": "looks like personal data ({kind}); has been pseudonymized"},
     "reason_schema": {"nl": "voldoet niet aan controle '{check}'", "en": "fails check '{check}'"},
+    # --- loader (io.py: reading files) ------------------------------------------------------
+    "duplicate_header": {
+        "nl": "Bestand '{file}': de kolomnaam '{column}' staat meer dan eens in de kopregel (rij {row}, kolommen "
+              "{letters}). Geef elke kolom een eigen naam en probeer het opnieuw.",
+        "en": "File '{file}': the column name '{column}' appears more than once in the header (row {row}, columns "
+              "{letters}). Give every column its own name and try again.",
+    },
+    "reserved_header": {
+        "nl": "Bestand '{file}': kolom '{column}' (kopregel op rij {row}) heeft een naam die evaluatie zelf "
+              "gebruikt ({reserved}). Geef de kolom een andere naam, bv. '{column}_bestand'.",
+        "en": "File '{file}': column '{column}' (header on row {row}) has a name evaluatie uses itself "
+              "({reserved}). Rename the column, e.g. '{column}_file'.",
+    },
     # why a difference-in-differences result has the uncertainty it has (evaluatie.did)
     "did_iid": {"nl": "Aanname: onafhankelijke waarnemingen.", "en": "Assumes independent observations."},
     "did_hc1": {"nl": "Robuust voor ongelijke spreiding.", "en": "Robust to unequal variances."},

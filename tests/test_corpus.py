@@ -43,6 +43,7 @@ LOADS = [
     ("tekst_in_item.csv", "survey", {}, 3, 3, {}),
     ("datum_onleesbaar.csv", "trajectories", {}, 3, 1, {2: "datum niet te lezen", 3: "datum niet te lezen"}),
     ("geheel_getal.csv", "panel", {}, 2, 1, {2: "geen geheel getal"}),
+    ("kolom_row.csv", "panel", {}, 2, 2, {}),  # a column named 'row' is just an extra column
 ]
 
 # file, kind, kwargs, message fragment (the Dutch message must name the file)
@@ -56,6 +57,8 @@ ERRORS = [
     ("oud_formaat.xls", "panel", {}, "onbekend formaat '.xls'.*xlsx"),
     ("niets_bruikbaar.csv", "panel", {}, "geen enkele rij is bruikbaar.*rij 2"),
     ("binair.csv", "panel", {}, "geen leesbaar tekstbestand|geen kopregel"),
+    ("dubbele_kop.csv", "panel", {}, "'Opmerking' staat meer dan eens in de kopregel.*kolommen D en E"),
+    ("gereserveerde_kolom.csv", "panel", {}, "kolom 'source_row'.*naam die evaluatie zelf gebruikt"),
 ]
 
 
@@ -138,3 +141,82 @@ def test_text_in_survey_item_is_reported_as_changed():
     d, report = read_table(CORPUS / "tekst_in_item.csv", kind="survey")
     assert d["vraag_1"].isna().sum() == 1 and report.n_changed == 1
     assert report.to_frame().iloc[0]["reason"].startswith("tekst in getalkolom")
+
+
+def test_column_named_row_is_kept():
+    d, _ = read_table(CORPUS / "kolom_row.csv", kind="panel")
+    assert d["row"].tolist() == ["eerste", "tweede"] and d["source_row"].tolist() == [2, 3]
+
+
+# ------------------------------------------------------------------------------- CLI fuzzing
+def _cli(args, capsys):
+    from evaluatie.cli import main
+
+    code = main(args)
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def _assert_clean(code, out, err, args):
+    assert code in (0, 2), (args, code, err)
+    assert "Traceback" not in err + out, args
+    if code == 2:  # a Dutch message naming the problem, on stderr
+        assert err.startswith("Fout: ") and len(err) > 30, (args, err)
+    else:
+        assert "Kwaliteitsrapport" in out or "geschreven" in out.lower() or "Geschreven" in out, (args, out)
+
+
+CORPUS_FILES = sorted(p.name for p in CORPUS.iterdir() if p.suffix != ".py")
+
+
+@pytest.mark.parametrize("name", CORPUS_FILES)
+def test_cli_validate_fuzz(name, capsys):
+    """Every malformed file through `evaluatie validate` with every kind: exit 0 or 2, never a traceback."""
+    from evaluatie.schemas import KINDS
+
+    for kind in KINDS:
+        args = ["validate", str(CORPUS / name), "--soort", kind]
+        _assert_clean(*_cli(args, capsys), args)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", CORPUS_FILES)
+def test_cli_analysis_fuzz(name, capsys, tmp_path):
+    """The analysis commands on every malformed file: a result or a Dutch message, never a traceback."""
+    for args in (["nulmeting", str(CORPUS / name), "--figuren", str(tmp_path)],
+                 ["zorgvraag", str(CORPUS / name), "--figuren", str(tmp_path)],
+                 ["instanties", "controleer", str(CORPUS / name), "--uit", str(tmp_path / "k.xlsx")]):
+        code, out, err = _cli(args, capsys)
+        assert code in (0, 2) and "Traceback" not in err + out, (args, code, err)
+        if code == 2:
+            assert err.startswith("Fout: "), (args, err)
+
+
+def test_cli_subprocess_never_shows_a_traceback(tmp_path):
+    """The real command line (`python -m evaluatie`), including an output folder that is a file."""
+    import subprocess
+    import sys
+
+    (tmp_path / "bestand").write_text("x")
+    for args in (["validate", str(CORPUS / "dubbele_kop.csv"), "--soort", "panel"],
+                 ["validate", str(CORPUS / "binair.csv"), "--soort", "dossier"],
+                 ["zorgvraag", str(CORPUS / "komma.csv"), "--figuren", str(tmp_path / "bestand")]):
+        run = subprocess.run([sys.executable, "-m", "evaluatie", *args], capture_output=True, text=True)
+        assert run.returncode == 2 and run.stderr.startswith("Fout: ") and "Traceback" not in run.stderr, run.stderr
+
+
+def test_cli_unexpected_error_is_short_and_logged(capsys, monkeypatch):
+    """A bug inside evaluatie gives a short Dutch message and exit code 1; --debug shows the traceback."""
+    import evaluatie.io
+    from evaluatie.cli import main
+
+    def broken(*args, **kwargs):
+        raise ZeroDivisionError("kapot")
+
+    monkeypatch.setattr(evaluatie.io, "read_table", broken)
+    assert main(["validate", str(CORPUS / "komma.csv"), "--soort", "panel"]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("Fout: er ging onverwacht iets mis") and "ZeroDivisionError" in err
+    assert "Traceback" not in err and "--debug" in err
+    with pytest.raises(ZeroDivisionError):
+        main(["validate", str(CORPUS / "komma.csv"), "--soort", "panel", "--debug"])

@@ -1,11 +1,13 @@
 """Writes the corpus of malformed input files used by tests/test_corpus.py.
 
-Run once from the project root: ``python tests/corpus/maak_corpus.py``. Each file holds one kind
+Run from the project root: ``PYTHONPATH=. python tests/corpus/maak_corpus.py``. Each file holds one kind
 of defect that students meet in real exports; the expected outcome of each is in test_corpus.py.
 """
 from pathlib import Path
 
 import openpyxl
+
+from evaluatie.io import save_workbook
 
 HERE = Path(__file__).parent
 PANEL = "School;Maand;Aantal;Leerlingen\n"
@@ -22,7 +24,7 @@ def xlsx(name, sheets):
         ws = book.create_sheet(title)
         for r in rows:
             ws.append(r)
-    book.save(HERE / name)
+    save_workbook(book, HERE / name)  # fixed timestamps: the corpus is byte-for-byte reproducible
 
 
 w("komma.csv", "school,maand,aantal,leerlingen\nA,2024-01,2,250.5\nA,2024-02,3,250.5\n")
@@ -75,3 +77,6 @@ w("tekst_in_item.csv", "Respondent;Groep;Meting;vraag_1;vraag_2\nR1;ouder;voor;4
 (HERE / "binair.csv").write_bytes(bytes(range(256)) * 4)
 w("datum_onleesbaar.csv", "Casus;Startdatum;Einddatum\nC1;31-2-2024;\nC2;volgende week;\nC3;1-3-2024;\n")
 w("geheel_getal.csv", PANEL + "A;2024-01;2,5;300\nA;2024-02;2;300\n")
+w("dubbele_kop.csv", "School;Maand;Aantal;Opmerking;Opmerking\nA;2024-01;2;x;y\nB;2024-01;3;x;z\n")
+w("kolom_row.csv", "School;Maand;Aantal;row\nA;2024-01;2;eerste\nB;2024-01;3;tweede\n")
+w("gereserveerde_kolom.csv", "School;Maand;Aantal;source_row\nA;2024-01;2;1\nB;2024-01;3;2\n")
