@@ -326,8 +326,7 @@ def _read_csv_raw(path: Path, report: QualityReport, lang: str) -> tuple[pd.Data
         extra = np.zeros(len(frame), dtype=np.int64)
         for col in frame.columns:
             cats = frame[col].cat.categories
-            breaks = np.asarray(cats.str.count("\r\n") + cats.str.count("\n") + cats.str.count("\r")
-                                - cats.str.count("\r\n") * 2 + cats.str.count("\r\n"), dtype=np.int64)
+            breaks = np.asarray(pd.Index(cats, dtype=object).str.count(r"\r\n|\r|\n"), dtype=np.int64)
             if breaks.any():
                 codes = frame[col].cat.codes.to_numpy()
                 extra += np.where(codes >= 0, np.append(breaks, 0)[codes], 0)
@@ -427,6 +426,9 @@ def _read_excel_raw(path: Path, sheet, spec: KindSpec, report: QualityReport, la
         index: list[int] = []
         empty_run, skipped = 0, []
         for i, row in enumerate(ws.iter_rows(values_only=True), start=1):
+            if not row:  # rows absent from the file come as one shared empty tuple: cheap to skip
+                empty_run += 1
+                continue
             values = list(row)
             while values and _is_missing(values[-1]):
                 values.pop()

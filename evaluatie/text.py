@@ -246,9 +246,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Column '{column}': dates read as month-day-year, because '{example}' only fits that order."},
     "note_dates_mixed": {
         "nl": "Kolom '{column}': datums staan door elkaar als dag-maand én maand-dag; {n} datum(s) die op beide "
-              "manieren kunnen (bv. 10/02/2024) zijn niet gebruikt. Schrijf datums als 10-2-2024 of 2024-02-10.",
+              "manieren kunnen (bv. 10/02/2024) zijn niet gebruikt. Schrijf datums als 2024-02-10 of 10 februari 2024.",
         "en": "Column '{column}': dates mix day-month and month-day; {n} date(s) that fit both (e.g. 10/02/2024) "
-              "were not used. Write dates as 2024-02-10."},
+              "were not used. Write dates as 2024-02-10 or 10 February 2024."},
     "note_dates_ambiguous": {
         "nl": "Kolom '{column}': {n} datum(s) kunnen dag-maand of maand-dag zijn (bv. '{example}'); gelezen als "
               "dag-maand-jaar (Nederlands).",
