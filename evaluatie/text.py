@@ -102,6 +102,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "The key file '{path}' is inside a git project. Keep it outside the project "
               "(for example in your home folder), or the key may be shared.",
     },
+    # --- privacy (helper "privacy") ------------------------------------------------------
+    "note_personal_canonical": {
+        "nl": "Kolom '{column}' (gebruikt als {role}) lijkt persoonsgegevens te bevatten ({kind}): als "
+              "leerling-/respondentcode wordt ze gepseudonimiseerd, anders wordt ze nooit geëxporteerd. "
+              "Gebruik liever een leerlingnummer of code.",
+        "en": "Column '{column}' (used as {role}) appears to hold personal data ({kind}): as pupil/respondent "
+              "code it is pseudonymized, otherwise it is never exported. Prefer a pupil number or code.",
+    },
     # --- quality report ----------------------------------------------------------------
     "rows_read": {"nl": "{n} rijen gelezen", "en": "{n} rows read"},
     "report_title": {"nl": "Kwaliteitsrapport", "en": "Quality report"},
