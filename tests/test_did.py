@@ -142,7 +142,7 @@ def test_bad_input_is_reported_or_refused():
         panel_did(sep, exposure="exposure")
     with pytest.raises(InputError, match="ontbreken"):
         panel_did(panel, outcome="verwijzingen")
-    with pytest.raises(InputError, match="bestaat niet"):
+    with pytest.raises(InputError, match="Ongeldige waarde 'binomial' voor parameter 'family'"):
         panel_did(panel, family="binomial")
     messy = panel.copy()
     control = sorted(set(units) - set(panel.loc[panel["treated"] == 1, "unit"]))
