@@ -757,6 +757,9 @@ def panel_did(panel: pd.DataFrame, outcome: str = "count", unit: str = "unit", t
     n_treated = int((p.starts >= 0).sum())
     n_periods = len(p.periods)
     n_clusters = int(p.cluster_codes.max()) + 1
+    if n_clusters < 2:
+        raise InputError(f"Alle eenheden vallen in één cluster ('{cluster}'): voor onzekerheid per cluster zijn er "
+                         "minstens 2 clusters nodig. Laat cluster= weg of kies een fijnere indeling.", column=cluster)
     G_treated = int(pd.Series(p.starts >= 0).groupby(p.unit_cluster).any().sum())
     with single_thread():
         alpha_nb = _negbin_alpha(p.y, p.X, p.offset) if family == "negbin" else None
