@@ -235,6 +235,7 @@ def _clean_text(value):
 # ------------------------------------------------------------------------------------ reading
 _EMPTY_RUN = 1000  # Excel: an empty stretch longer than this is skipped without storing its rows
 _PROGRESS_ROWS = 100_000
+_CHECK_CHUNK = 200_000  # rows per schema check
 
 
 def _decode(raw: bytes, path: Path, lang: str) -> tuple[bytes, str, list[int]]:
@@ -870,9 +871,13 @@ def read_table(path, kind: str, *, sheet=None, pseudonymize: bool = True, key=No
                                dtype=bool, count=len(uniques))
         total |= np.append(is_total, False)[codes]
     total &= ~blank
-    rest = np.flatnonzero(~blank & ~total)
-    first_pos = np.arange(len(raw))
-    first_pos[rest] = rest[_first_of_group([v[rest] for v in ids])]
+    rest = ~blank & ~total
+    if rest.all():
+        first_pos = _first_of_group(ids)
+    else:
+        rest = np.flatnonzero(rest)
+        first_pos = np.arange(len(raw))
+        first_pos[rest] = rest[_first_of_group([v[rest] for v in ids])]
     del ids
     dup = first_pos != np.arange(len(raw))
     drop(np.flatnonzero(blank), None, t("reason_blank", lang))
@@ -950,10 +955,13 @@ def read_table(path, kind: str, *, sheet=None, pseudonymize: bool = True, key=No
     if not keep.all():
         data = data[keep]
     failed: dict = {}
-    for case in failures(data[[c.name for c in spec.columns if c.name in data]], kind, lang).itertuples(index=False):
-        if case.index in data.index and case.index not in failed:  # the first failure of a row is reported
-            failed[case.index] = True
-            drop([int(np.searchsorted(rows, case.index))], case.column, case.reason)
+    canonical = [c.name for c in spec.columns if c.name in data]
+    for start in range(0, len(data), _CHECK_CHUNK):  # row-wise checks, in chunks to bound memory
+        chunk = data.iloc[start:start + _CHECK_CHUNK][canonical]
+        for case in failures(chunk, kind, lang).itertuples(index=False):
+            if case.index in chunk.index and case.index not in failed:  # the first failure of a row is reported
+                failed[case.index] = True
+                drop([int(np.searchsorted(rows, case.index))], case.column, case.reason)
     if failed:
         data = data.drop(index=list(failed))
     keys = [k for k in spec.keys if k in data.columns]

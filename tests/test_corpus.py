@@ -116,11 +116,11 @@ def test_declared_sheet_size_is_not_trusted():
     import sys
 
     assert (CORPUS / "enorme_afmeting.xlsx").stat().st_size < 10_000
-    script = ("import resource, time, openpyxl\nfrom evaluatie import read_table\n"
-              "before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\nstart = time.perf_counter()\n"
+    script = ("import re, time, openpyxl\nfrom pathlib import Path\nfrom evaluatie import read_table\n"
+              "hwm = lambda: int(re.search(r'VmHWM:\\s+(\\d+)', Path('/proc/self/status').read_text())[1]) / 1e3\n"
+              "before = hwm()\nstart = time.perf_counter()\n"
               f"d, _ = read_table({str(CORPUS / 'enorme_afmeting.xlsx')!r}, kind='panel')\n"
-              "print(d['unit'].tolist(), time.perf_counter() - start,\n"
-              "      (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before) / 1e3)")
+              "print(d['unit'].tolist(), time.perf_counter() - start, hwm() - before)")
     run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
     units, seconds, extra_mb = run.stdout.rsplit(maxsplit=2)
     assert units == "['A', 'B']"
@@ -301,3 +301,25 @@ def test_cli_unexpected_error_is_short_and_logged(capsys, monkeypatch):
     assert "Traceback" not in err and "--debug" in err
     with pytest.raises(ZeroDivisionError):
         main(["validate", str(CORPUS / "komma.csv"), "--soort", "panel", "--debug"])
+
+
+@pytest.mark.slow
+def test_read_table_speed_and_memory_targets():
+    """benchmarks/read_table_speed.py at 300,000 rows: within 10× of pandas.read_csv, peak memory below 5× the file
+    (the issue's targets; `make bench` reports 100,000 and 1,000,000 rows)."""
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+    import read_table_speed
+
+    (result,) = read_table_speed.run((300_000,))
+    assert result["rows_used"] == 300_000 - 300_000 % 36
+    assert result["memory_ratio"] < 5, result
+    assert result["ratio"] < 10, result
+
+
+def test_progress_is_shown_on_request_and_for_large_files(capsys):
+    read_table(CORPUS / "komma.csv", kind="panel")
+    assert capsys.readouterr().err == ""  # small files: no progress output
+    read_table(CORPUS / "komma.csv", kind="panel", progress=True)
+    assert "komma.csv" in capsys.readouterr().err
