@@ -495,10 +495,15 @@ def _find_header(grid: list[list], spec: KindSpec, path: Path, lang: str,
             return i, mapping
     row, _, mapping = best
     missing = [c for c in spec.required if c not in mapping.values()]
-    aliases = "; ".join(f"{c.name}: {', '.join(c.aliases[:5])}" for c in spec.columns if c.name in missing)
+    def named(name):  # the Dutch header a user would write, with the canonical name
+        col = spec.column(name)
+        return f"{col.label} ({name})" if lang == "nl" and col.header else name
+
+    aliases = "; ".join(f"{named(c.name)}: {', '.join(a for a in c.aliases[:6] if a != normalize_header(c.name))}"
+                        for c in spec.columns if c.name in missing)
     raise InputError(
-        t("no_header", lang, file=path.name, kind=spec.name, required=", ".join(spec.required),
-          row=rownums[max(row, 0)], missing=", ".join(missing), aliases=aliases),
+        t("no_header", lang, file=path.name, kind=spec.name, required=", ".join(named(c) for c in spec.required),
+          row=rownums[max(row, 0)], missing=", ".join(named(c) for c in missing), aliases=aliases),
         file=path, row=rownums[max(row, 0)], column=missing[0] if missing else None)
 
 
@@ -1150,7 +1155,7 @@ def write_template(kind: str, path, lang: str = "nl") -> Path:
     book = openpyxl.Workbook()
     ws = book.active
     ws.title = "Gegevens" if nl else "Data"
-    headers = [next((a for a in c.aliases if a != c.name), c.name) if nl else c.name for c in spec.columns]
+    headers = [c.label if nl else c.name for c in spec.columns]
     ws.append(headers)
     for cell in ws[1]:
         cell.font = Font(bold=True)
@@ -1176,7 +1181,8 @@ def write_template(kind: str, path, lang: str = "nl") -> Path:
         cell.font = Font(bold=True)
     for h, col in zip(headers, spec.columns):
         info.append([h, ("ja" if col.required else "nee") if nl else ("yes" if col.required else "no"),
-                     col.help_nl if nl else col.help_en, col.example, ", ".join(col.aliases)])
+                     col.help_nl if nl else col.help_en, col.example, ", ".join(
+                         a for a in col.aliases if normalize_header(a) not in {normalize_header(h), normalize_header(col.name)})])
     info.append([])
     info.append([spec.description["nl" if nl else "en"]])
     if spec.extra_numeric:

@@ -60,7 +60,7 @@ ERRORS = [
     ("leeg.csv", "panel", {}, "is leeg"),
     ("alleen_kop.csv", "panel", {}, "geen gegevensrijen"),
     ("verkeerd_tabblad.xlsx", "panel", {"sheet": "Blad9"}, "geen tabblad 'Blad9'.*Gegevens"),
-    ("geen_kopregel.csv", "panel", {}, "geen kopregel.*unit, period, count"),
+    ("geen_kopregel.csv", "panel", {}, r"geen kopregel.*School \(unit\), Periode \(period\), Aantal \(count\)"),
     ("ontbrekende_kolom.csv", "panel", {}, "Ontbreekt.*count"),
     ("kapotte_excel.xlsx", "panel", {}, "niet als Excel-bestand"),
     ("oud_formaat.xls", "panel", {}, "onbekend formaat '.xls'.*xlsx"),
