@@ -209,6 +209,8 @@ def _zorgvraag(args) -> int:
 
     if args.tijdreeks:
         series, start = total_series(panel)
+        for note in series.attrs["notes"]:
+            print(f"- {note}")
         its = segmented(series, "count", "period", start, exposure=exposure,
                         family="quasipoisson" if args.model == "poisson" else args.model,
                         seasonality="fourier" if len(series) >= 24 else None)

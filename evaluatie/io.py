@@ -828,12 +828,18 @@ def read_table(path, kind: str, *, sheet=None, pseudonymize: bool = True, key=No
     for j, cell in enumerate(header):
         if j in mapping or _is_missing(cell):
             continue
-        hit = privacy.IDENTIFYING_HEADERS.get(normalize_header(cell))
+        hit = privacy.header_kind(cell)
         if hit:
             report.notes.append(t("note_dropped_column", lang, column=cell, kind=hit))
         else:
             extra[j] = _clean_text(cell)
     _check_header_names(header, mapping, extra, spec, path, header_row, lang)
+    for j, name in mapping.items():  # a canonical column whose header announces personal data
+        hit = privacy.header_kind(header[j])
+        if hit:
+            report.notes.append(t("note_personal_canonical", lang, column=header[j], kind=hit, role=name))
+            if name != spec.identifier:
+                report.identifier_columns.append(name)
     report.notes.append(t("note_columns", lang, mapping=", ".join(f"'{header[j]}' → {c}" for j, c in mapping.items())))
     if extra:
         report.notes.append(t("note_extra", lang, columns=", ".join(extra.values())))
