@@ -236,6 +236,7 @@ def _clean_text(value):
 _EMPTY_RUN = 1000  # Excel: an empty stretch longer than this is skipped without storing its rows
 _PROGRESS_ROWS = 100_000
 _CHECK_CHUNK = 200_000  # rows per schema check
+_XML_CHUNK = 1 << 22  # bytes of sheet XML scanned at a time for merged cells and formulas
 
 
 def _decode(raw: bytes, path: Path, lang: str) -> tuple[bytes, str, list[int]]:
@@ -282,15 +283,23 @@ def _sniff_delimiter(head: str) -> str:
     return delimiter
 
 
-def _swallowed_lines(text: str, delimiter: str) -> tuple[int, int] | None:
-    """First and last physical line of the first record in which a stray quote swallowed line breaks."""
+def _swallowed_lines(text: str, delimiter: str, width: int, unterminated: bool = False) -> tuple[int, int] | None:
+    """First and last physical line of the record in which a stray quote swallowed whole lines.
+
+    A quoted cell may legitimately span lines (a note typed with Alt+Enter); it is a stray quote when
+    a line inside the cell holds as many delimiters as a full record. With ``unterminated`` (the quote
+    never closes) the last record is returned.
+    """
     reader = csv.reader(_io.StringIO(text, newline=""), delimiter=delimiter)
-    start = 1
+    start, span = 1, None
     for record in reader:
-        if any("\n" in f or "\r" in f for f in record) and any(delimiter in f for f in record):
-            return start, reader.line_num
+        span = (start, reader.line_num)
+        for field_ in record:
+            lines = field_.splitlines()
+            if len(lines) > 1 and any(line.count(delimiter) >= max(1, width - 1) for line in lines):
+                return span
         start = reader.line_num + 1
-    return None
+    return span if unterminated else None
 
 
 def _read_csv_raw(path: Path, report: QualityReport, lang: str) -> tuple[pd.DataFrame, str, list[int]]:
@@ -310,12 +319,10 @@ def _read_csv_raw(path: Path, report: QualityReport, lang: str) -> tuple[pd.Data
             if m := re.search(r"Expected \d+ fields in line \d+, saw (\d+)", str(err)):
                 width = int(m[1])
                 continue
-            if "EOF inside string" in str(err):
-                text = data.decode("utf-8")
-                start = _swallowed_lines(text, delimiter) or (int(re.search(r"row (\d+)", str(err))[1]) + 1, None)
-                end = text.count("\n") + (not text.endswith("\n"))
-                raise InputError(t("stray_quote", lang, file=path.name, line=start[0], end=end), file=path,
-                                 row=start[0]) from None
+            if "EOF inside string" in str(err):  # the quote never closes: the rest of the file would be one cell
+                start, end = _swallowed_lines(data.decode("utf-8"), delimiter, width, unterminated=True)
+                raise InputError(t("stray_quote", lang, file=path.name, line=start, end=end), file=path,
+                                 row=start) from None
             raise InputError(t("bad_csv", lang, file=path.name, detail=str(err).split(":")[-1].strip()),
                              file=path) from None
     else:  # pragma: no cover - more than 50 widenings
@@ -332,7 +339,7 @@ def _read_csv_raw(path: Path, report: QualityReport, lang: str) -> tuple[pd.Data
                 codes = frame[col].cat.codes.to_numpy()
                 extra += np.where(codes >= 0, np.append(breaks, 0)[codes], 0)
         if extra.any():
-            swallowed = _swallowed_lines(data.decode("utf-8"), delimiter)
+            swallowed = _swallowed_lines(data.decode("utf-8"), delimiter, width)
             if swallowed:
                 raise InputError(t("stray_quote", lang, file=path.name, line=swallowed[0], end=swallowed[1]),
                                  file=path, row=swallowed[0])
@@ -368,18 +375,18 @@ def _sheet_xml_scan(book, ws) -> tuple[list[str], list[str]]:
                          rb'\s*(?:<v\s*/>|<v>\s*</v>)?\s*</c>')
     tail = b""
     with book._archive.open(ws._worksheet_path) as fh:
-        while chunk := fh.read(1 << 22):
+        while True:
+            chunk = fh.read(_XML_CHUNK)
             buf = tail + chunk
-            cut = buf.rfind(b"<")  # a tag cut by the chunk boundary is searched again with the next chunk
-            for m in pattern.finditer(buf, 0, cut if chunk else len(buf)):
-                if m[1]:
-                    merged.append(m[1].decode())
-                else:
-                    no_value.append(m[2].decode())
+            # the last cell or merge tag may be cut by the chunk boundary: search it again with the next chunk
+            cut = max(buf.rfind(b"<c "), buf.rfind(b"<mergeCell")) if chunk else len(buf)
+            if cut < 0:
+                cut = max(len(buf) - 20, 0)
+            for m in pattern.finditer(buf, 0, cut):
+                (merged if m[1] else no_value).append((m[1] or m[2]).decode())
             tail = buf[cut:]
-        for m in pattern.finditer(tail):
-            (merged if m[1] else no_value).append((m[1] or m[2]).decode())
-    return merged, no_value
+            if not chunk:
+                return merged, no_value
 
 
 def _read_excel_raw(path: Path, sheet, spec: KindSpec, report: QualityReport, lang: str) -> pd.DataFrame:
@@ -453,11 +460,9 @@ def _read_excel_raw(path: Path, sheet, spec: KindSpec, report: QualityReport, la
     width = max((len(r) for r in rows), default=0)
     frame = pd.DataFrame([r + [None] * (width - len(r)) for r in rows], index=np.asarray(index, dtype=np.int64),
                          columns=range(width), dtype=object)
-    if no_value:
-        cells = [c for c in no_value if int(re.sub(r"[A-Z]", "", c)) in frame.index]
-        if cells:
-            raise InputError(t("formula_no_value", lang, file=path.name, sheet=chosen, cells=_list_cells(cells)),
-                             file=path, row=int(re.sub(r"[A-Z]", "", cells[0])))
+    if no_value:  # openpyxl would read these cells as empty
+        raise InputError(t("formula_no_value", lang, file=path.name, sheet=chosen, cells=_list_cells(no_value)),
+                         file=path, row=int(re.sub(r"[A-Z]", "", no_value[0])))
     filled = []
     for ref in merged:
         min_col, min_row, max_col, max_row = range_boundaries(ref)

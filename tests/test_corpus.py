@@ -323,3 +323,23 @@ def test_progress_is_shown_on_request_and_for_large_files(capsys):
     assert capsys.readouterr().err == ""  # small files: no progress output
     read_table(CORPUS / "komma.csv", kind="panel", progress=True)
     assert "komma.csv" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("chunk", [7, 64, 1 << 22])
+def test_sheet_xml_scan_does_not_depend_on_chunk_boundaries(chunk, monkeypatch):
+    import openpyxl
+
+    import evaluatie.io as eio
+
+    monkeypatch.setattr(eio, "_XML_CHUNK", chunk)
+    for name, expected in (("formule_zonder_waarde.xlsx", ([], ["C3"])), ("samengevoegde_cellen.xlsx", (["A2:A4"], []))):
+        book = openpyxl.load_workbook(CORPUS / name, read_only=True)
+        assert eio._sheet_xml_scan(book, book.worksheets[0]) == expected
+        book.close()
+
+
+def test_quoted_note_with_a_delimiter_is_not_a_stray_quote(tmp_path):
+    path = tmp_path / "notitie.csv"
+    path.write_text('School;Leerling;Instantie\nSBO A;1;"Accare; daarna\nVitree"\nSBO A;2;GGD\n', encoding="utf-8")
+    d, _ = read_table(path, kind="dossier")
+    assert d["agency_raw"].tolist() == ["Accare; daarna Vitree", "GGD"] and d["source_row"].tolist() == [2, 4]
