@@ -850,6 +850,15 @@ def read_table(path, kind: str, *, sheet=None, pseudonymize: bool = True, key=No
         report.notes.append(t("note_extra", lang, columns=", ".join(extra.values())))
 
     cols = {**mapping, **extra}
+    unnamed = [j for j in frame.columns if j not in cols and (j >= len(header) or _is_missing(header[j]))]
+    for j in unnamed:  # cells under no header are not loaded: say so
+        codes, uniques = _factorize(frame[j].iloc[header_pos + 1:])
+        filled = np.flatnonzero(np.append(~_missing_uniques(uniques), False)[codes])
+        if len(filled):
+            from openpyxl.utils import get_column_letter
+
+            report.notes.append(t("note_unnamed_cells", lang, column=get_column_letter(j + 1), n=len(filled),
+                                  rows=_list_numbers(frame.index[header_pos + 1:][filled])))
     raw = frame.iloc[header_pos + 1:][list(cols)]
     del frame
     raw.columns = list(cols.values())

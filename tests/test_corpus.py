@@ -53,6 +53,7 @@ LOADS = [
     ("datums_maand_eerst.csv", "trajectories", {}, 3, 3, {}),
     ("datums_gemengd.csv", "trajectories", {}, 4, 3, {4: "dag-maand of maand-dag"}),
     ("tweecijferig_jaar.csv", "trajectories", {}, 2, 2, {}),
+    ("cellen_zonder_kop.csv", "panel", {}, 25, 25, {}),
 ]
 
 # file, kind, kwargs, message fragment (the Dutch message must name the file)
@@ -343,3 +344,10 @@ def test_quoted_note_with_a_delimiter_is_not_a_stray_quote(tmp_path):
     path.write_text('School;Leerling;Instantie\nSBO A;1;"Accare; daarna\nVitree"\nSBO A;2;GGD\n', encoding="utf-8")
     d, _ = read_table(path, kind="dossier")
     assert d["agency_raw"].tolist() == ["Accare; daarna Vitree", "GGD"] and d["source_row"].tolist() == [2, 4]
+
+
+def test_cells_under_no_header_are_reported():
+    """Line 26 has two more cells than the header (found after the first 30 lines were sniffed)."""
+    _, report = read_table(CORPUS / "cellen_zonder_kop.csv", kind="panel")
+    assert _note(report, "Kolom D heeft geen naam in de kopregel; de 1 waarde(n) daarin (rij 26)")
+    assert _note(report, "Kolom E heeft geen naam")
