@@ -267,6 +267,11 @@ MESSAGES: dict[str, dict[str, str]] = {
               "19xx vanaf {pivot}.",
         "en": "Column '{column}': two-digit years (e.g. '{example}') read as 20xx below {pivot} and 19xx from "
               "{pivot} on."},
+    "note_unnamed_cells": {
+        "nl": "Kolom {column} heeft geen naam in de kopregel; de {n} waarde(n) daarin (rij {rows}) zijn niet ingelezen. "
+              "Geef de kolom een naam als ze nodig is.",
+        "en": "Column {column} has no name in the header; its {n} value(s) (row {rows}) were not loaded. "
+              "Name the column if it is needed."},
     "reason_date_ambiguous": {"nl": "datum kan dag-maand of maand-dag zijn en de kolom gebruikt beide",
                               "en": "date fits day-month and month-day, and the column uses both"},
     # why a difference-in-differences result has the uncertainty it has (evaluatie.did)
