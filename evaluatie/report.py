@@ -50,7 +50,6 @@ def export_table(table: pd.DataFrame, name: str, *, folder=None, counts=None, th
         When a column appears to contain personal data (BSN, e-mail, phone, names, pseudonyms).
     """
     check_lang(lang)
-    check_exportable(table, lang)
     out = table.copy()
     if counts is None:
         counts = [c for c in out.columns if pd.api.types.is_integer_dtype(out[c])]
@@ -60,6 +59,7 @@ def export_table(table: pd.DataFrame, name: str, *, folder=None, counts=None, th
     folder.mkdir(parents=True, exist_ok=True)
     paths = {"csv": folder / f"{name}.csv", "xlsx": folder / f"{name}.xlsx"}
     decimal = "," if lang == "nl" else "."
+    check_exportable(out, where=paths["csv"].name, lang=lang)
     out.to_csv(paths["csv"], sep=";" if lang == "nl" else ",", decimal=decimal, encoding="utf-8-sig")
     import openpyxl
 

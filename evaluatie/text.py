@@ -86,12 +86,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "File '{file}': no row is usable; see the quality report. First problem: "
               "row {row}, column '{column}': {reason}.",
     },
-    "identifiers_in_export": {
-        "nl": "Export geweigerd: kolom(men) {columns} lijken persoonsgegevens te bevatten ({kinds}). "
-              "Verwijder of pseudonimiseer deze kolommen eerst.",
-        "en": "Export refused: column(s) {columns} appear to contain personal data ({kinds}). "
-              "Remove or pseudonymize these columns first.",
-    },
     "key_too_short": {
         "nl": "De pseudonimiseringssleutel is te kort ({n} tekens); gebruik minstens 16 tekens.",
         "en": "The pseudonymization key is too short ({n} characters); use at least 16 characters.",
@@ -110,6 +104,13 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Column '{column}' (used as {role}) appears to hold personal data ({kind}): as pupil/respondent "
               "code it is pseudonymized, otherwise it is never exported. Prefer a pupil number or code.",
     },
+    "export_refused": {
+        "nl": "Export naar '{where}' geweigerd: {column} bevat waarschijnlijk persoonsgegevens ({kind}, waarde "
+              "{value}). Verwijder of pseudonimiseer dit eerst; pseudoniemen (ps_…) horen ook niet in een export.",
+        "en": "Export to '{where}' refused: {column} probably contains personal data ({kind}, value {value}). "
+              "Remove or pseudonymize it first; pseudonyms (ps_…) do not belong in an export either.",
+    },
+    "flagged_at_load": {"nl": "gemarkeerd bij inlezen", "en": "flagged at load"},
     # --- quality report ----------------------------------------------------------------
     "rows_read": {"nl": "{n} rijen gelezen", "en": "{n} rows read"},
     "report_title": {"nl": "Kwaliteitsrapport", "en": "Quality report"},

@@ -68,13 +68,13 @@ def test_find_identifiers_kinds():
 
 
 def test_check_exportable():
-    check_exportable(pd.DataFrame({"school": ["A"], "n": [3]}))
-    with pytest.raises(InputError, match="Export geweigerd.*opmerking"):
-        check_exportable(pd.DataFrame({"opmerking": ["bel 0612345678"]}))
+    check_exportable(pd.DataFrame({"school": ["A"], "n": [3]}), where="t.csv")
+    with pytest.raises(InputError, match="Export naar 't.csv' geweigerd.*opmerking"):
+        check_exportable(pd.DataFrame({"opmerking": ["bel 0612345678"]}), where="t.csv")
     flagged = pd.DataFrame({"tekst": ["ok"]})
     flagged.attrs["identifier_columns"] = ["tekst"]
     with pytest.raises(InputError, match="tekst"):
-        check_exportable(flagged)
+        check_exportable(flagged, where="t.csv")
 
 
 def test_suppress_known_table():
