@@ -150,17 +150,17 @@ _S = r"[\s.\-]"  # one separator inside a number
 #: telephone candidates are validated afterwards (eleven-test; nine national digits).
 _PATTERNS: dict[str, str] = {
     "BSN": (r"(?<!\d)(?<!\d[.,])(?P<m>\d{9}|\d{4}[.\s]\d{2}[.\s]\d{3}|\d{3}[.\s\-]\d{3}[.\s\-]\d{3}"
-            r"|\d{2}[.\s]\d{3}[.\s]\d{2}[.\s]\d{2})(?:[.,]0+)?(?!\d)"),
+            r"|\d{2}[.\s]\d{3}[.\s]\d{2}[.\s]\d{2})(?:[.,]0+)?(?![.,]?\d)"),
     "e-mail": (r"(?P<m>[\w.+\-]+(?:@|\s?[(\[]at[)\]]\s?)[\w\-]+(?:(?:\.|\s?[(\[]dot[)\]]\s?)[\w\-]+)+)"),
     "telefoon": (r"(?<![\w\-./,])(?P<m>(?:(?:\+|00)31" + _S + r"?(?:\(0\)" + _S + r"?)?|\(?0)"
-                 r"(?:6" + _S + r"?(?:\d{8}|\d{2}(?P<s>" + _S + r"?)\d{2}(?P=s)\d{2}(?P=s)\d{2}|\d{4}" + _S
+                 r"(?:6\)?" + _S + r"?(?:\d{8}|\d{2}(?P<s>" + _S + r"?)\d{2}(?P=s)\d{2}(?P=s)\d{2}|\d{4}" + _S
                  + r"?\d{4}|\d{3}" + _S + r"?\d{3}" + _S + r"?\d{2}|\d{2}" + _S + r"?\d{3}" + _S + r"?\d{3})"
                  r"|[1-57-9]\d{1,2}\)?" + _S + r"?(?:\d{6,7}|\d{3}" + _S + r"?\d{3,4}|\d{2}" + _S + r"?\d{2}" + _S
                  + r"?\d{2,3}|\d{3}" + _S + r"?\d{2}" + _S + r"?\d{2})))(?!\d)"),
-    "postcode+huisnummer": (r"(?<![\w\-./,])(?P<m>[1-9]\d{3}\s?(?P<letters>[A-Za-z]{2})\b[\s,]*(?:nr\.?\s?)?"
+    "postcode+huisnummer": (r"(?<![\w\-./,])(?P<m>[1-9]\d{3}\s?(?P<letters>[A-Za-z]{2})(?![A-Za-z])[\s,]*(?:nr\.?\s?)?"
                             r"\d{1,5})(?!\d)"),
     "adres": (r"(?P<m>\b[A-Z][a-z\u00e0-\u00ff]+(?:straat|laan|weg|plein|singel|gracht|kade|dijk|steeg|dreef)"
-              r"\s+\d{1,4}\b|(?<![\w\-./,])[1-9]\d{3}\s?(?P<pc>[A-Z]{2})(?![\w])(?![\s,]*(?:nr\.?\s?)?\d))"),
+              r"\s+\d{1,4}(?!\d)|(?<![\w\-./,])[1-9]\d{3}\s?(?P<pc>[A-Z]{2})(?![\w])(?![\s,]*(?:nr\.?\s?)?\d))"),
     "geboortedatum": (r"(?i)(?P<m>\b(?:geboren|geb\b\.?|geboortedatum|geb\.?\s?datum|born|date of birth|dob\b"
                       r"|d\.o\.b\.)\s*[:=]?\s*(?:op\s+|on\s+)?\d{1,2}[-/. ]\w+[-/. ]\d{2,4})"),
     "naam": (r"(?P<m>\b(?:[Dd]hr|[Mm]evr|[Mm]w|[Mm]evrouw|[Mm]eneer|[Jj]uf|[Mm]eester|Mrs?|Ms)\b\.?\s+"
@@ -372,7 +372,8 @@ def find_identifiers(data: pd.DataFrame, columns=None) -> pd.DataFrame:
     - a postcode with house number in any case (``1234 AB 12``, ``1234ab, 12``), except when the
       two letters are a common word or school type (``2024 en 12``, ``2024 VO 3``: ``en``, ``op``,
       ``vo``, … — real postcodes with those letters are missed); an upper-case postcode on its own
-      (``1234AB``); a street name ending in ``straat``, ``laan``, ``weg``, ``plein``, … with a number;
+      (``1234AB``, ``2500 GA``; also a year followed by two capitals such as ``2024 AB``, except
+      the school types and words above); a street name ending in ``straat``, ``laan``, ``weg``, ``plein``, … with a number;
     - a date of birth announced as such (``geboren op 3-9-2015``, ``geb. 03-09-2015``, ``DOB``);
     - a name after a title or form of address (``mevr. Jansen``, ``juf Anna``, ``dhr. de Vries``);
     - a pseudonym of this package (``ps_…``).
