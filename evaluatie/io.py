@@ -28,7 +28,7 @@ import pandas as pd
 
 from . import privacy
 from .errors import InputError
-from .quality import QualityReport
+from .quality import QualityReport, flag_units
 from .schemas import KindSpec, check_kind, failures, match_column, normalize_header
 from .text import check_lang, t
 
@@ -459,6 +459,7 @@ def read_table(path, kind: str, *, sheet=None, pseudonymize: bool = True, key=No
     cols = {**mapping, **extra}
     raw = raw[list(cols)].rename(columns=cols)
     label = {c: (header[j] if j < len(header) else c) for j, c in cols.items()}  # user's own column names
+    report.masked_columns += [label[c] for c in (spec.identifier, *report.identifier_columns) if c in label]
 
     def drop(idx, column, reason):
         report.add(row=idx, column=label.get(column, column) if column else "", value=raw.at[idx, column]
@@ -567,6 +568,8 @@ def read_table(path, kind: str, *, sheet=None, pseudonymize: bool = True, key=No
                    reason=t("reason_identifier", lang, kind=hit.kind))
         if hit.column not in report.identifier_columns:
             report.identifier_columns.append(hit.column)
+            report.masked_columns.append(label.get(hit.column, hit.column))
+    flag_units(data, report, identifier=spec.identifier, labels=label, lang=lang)
     if spec.identifier and pseudonymize:
         ident = spec.identifier
         for hit in privacy.find_identifiers(data, columns=[ident]).itertuples(index=False):

@@ -29,7 +29,7 @@ from .errors import InputError
 from .text import check_lang, t
 
 __all__ = ["pseudonymize", "get_key", "find_identifiers", "is_bsn", "suppress", "check_exportable",
-           "header_kind", "find_in_text", "mask_value"]
+           "header_kind", "find_in_text", "mask_value", "scrub", "normalize_id"]
 
 KEY_ENV = "EVALUATIE_SLEUTEL"
 KEYFILE_ENV = "EVALUATIE_SLEUTELBESTAND"
@@ -199,30 +199,84 @@ def get_key(create: bool = True, lang: str = "nl") -> tuple[bytes, str, str | No
 
     Order: environment variable ``EVALUATIE_SLEUTEL``; the key file named by
     ``EVALUATIE_SLEUTELBESTAND``; ``~/.config/evaluatie/sleutel`` (created with a random key when
-    missing and ``create`` is true). A key file inside a git project is refused.
+    missing and ``create`` is true, readable only by its owner).
+
+    There is no silent fallback: pseudonyms must stay the same between sessions, so a key that is
+    too short, a key file inside a git project (also when the home folder itself is inside one),
+    a key file that cannot be read or created, or a missing key with ``create=False`` all raise
+    :class:`InputError` with a Dutch message saying what to do. A key file that others may read
+    (permissions wider than ``600``) is used with a warning (``UserWarning`` and the returned note).
+
+    Examples
+    --------
+    >>> import os, tempfile, pathlib
+    >>> saved = {k: os.environ.pop(k, None) for k in (KEY_ENV, KEYFILE_ENV)}
+    >>> os.environ[KEYFILE_ENV] = str(pathlib.Path(tempfile.mkdtemp()) / "sleutel")
+    >>> key, source, note = get_key()
+    >>> "aangemaakt" in note, get_key() == (key, source, None), oct(os.stat(source).st_mode & 0o777)
+    (True, True, '0o600')
+    >>> _ = [os.environ.pop(k, None) for k in saved]; os.environ.update({k: v for k, v in saved.items() if v})
     """
+    import stat
+    import warnings
+
     env = os.environ.get(KEY_ENV)
     if env:
         if len(env) < 16:
             raise InputError(t("key_too_short", lang, n=len(env)))
         return env.encode(), KEY_ENV, None
     path = Path(os.environ.get(KEYFILE_ENV) or DEFAULT_KEYFILE).expanduser()
+    if _in_git_repo(path):
+        raise InputError(t("key_in_repo", lang, path=path), file=path)
     if path.exists():
-        if _in_git_repo(path):
-            raise InputError(t("key_in_repo", lang, path=path), file=path)
-        key = path.read_text(encoding="utf-8").strip()
+        try:
+            key = path.read_text(encoding="utf-8").strip()
+            mode = path.stat().st_mode
+        except (OSError, UnicodeDecodeError) as err:
+            raise InputError(t("key_unusable", lang, path=path, error=type(err).__name__), file=path) from None
         if len(key) < 16:
             raise InputError(t("key_too_short", lang, n=len(key)), file=path)
-        return key.encode(), str(path), None
-    if create and not _in_git_repo(path):
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(secrets.token_hex(32) + "\n", encoding="utf-8")
-            path.chmod(0o600)
-            return path.read_text(encoding="utf-8").strip().encode(), str(path), t("note_key_created", lang, path=path)
-        except OSError:
-            pass
-    return secrets.token_hex(32).encode(), "tijdelijk", t("note_key_ephemeral", lang)
+        note = None
+        if os.name == "posix" and mode & (stat.S_IRWXG | stat.S_IRWXO):
+            note = t("key_permissions", lang, path=path, mode=oct(mode & 0o777)[2:])
+            warnings.warn(note, UserWarning, stacklevel=2)
+        return key.encode(), str(path), note
+    if not create:
+        raise InputError(t("key_missing", lang, path=path), file=path)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(secrets.token_hex(32) + "\n")
+        return path.read_text(encoding="utf-8").strip().encode(), str(path), t("note_key_created", lang, path=path)
+    except OSError as err:
+        raise InputError(t("key_unusable", lang, path=path, error=type(err).__name__), file=path) from None
+
+
+def normalize_id(values) -> pd.Series:
+    """Identifiers as they are hashed: one spelling per pupil, whatever Excel or a typist did.
+
+    Rules, in order: missing stays missing; numbers become text without a decimal part
+    (``123.0`` → ``"123"``); surrounding white space is removed and letters are case-folded
+    (``" L001 "`` → ``"l001"``); the ``.0`` Excel adds to numbers stored as text is dropped
+    (``"123.0"`` → ``"123"``); leading zeros of all-digit ids are dropped (``"000123"`` → ``"123"``,
+    ``"0"`` stays ``"0"``). Ids that differ only in these respects therefore get the same pseudonym;
+    ids that differ otherwise (``L001`` vs ``L1``) do not.
+
+    Examples
+    --------
+    >>> normalize_id([" L001 ", "l001", 123.0, "123.0", "000123", 0, None]).tolist()
+    ['l001', 'l001', '123', '123', '123', '0', None]
+    """
+    series = pd.Series(values, dtype="object") if not isinstance(values, pd.Series) else values.astype("object")
+    missing = series.isna()
+    numeric = ~missing & series.map(lambda v: isinstance(v, (int, float, np.integer, np.floating))
+                                    and not isinstance(v, bool) and np.isfinite(v))
+    as_text = series.where(~numeric, series[numeric].map(lambda v: str(int(v)) if float(v).is_integer()
+                                                         else format(v, ".15g")))
+    text = as_text.astype("string").str.strip().str.casefold()
+    text = text.str.replace(r"^(\d+)\.0+$", r"\1", regex=True).str.replace(r"^0+(?=\d)", "", regex=True)
+    return text.astype("object").where(~missing, None)
 
 
 def pseudonymize(values, key: str | bytes | None = None, prefix: str = PREFIX):
@@ -231,8 +285,10 @@ def pseudonymize(values, key: str | bytes | None = None, prefix: str = PREFIX):
     Parameters
     ----------
     values : sequence or pandas.Series
-        Identifiers (pupil numbers, respondent codes). Missing values stay missing; surrounding
-        white space is ignored.
+        Identifiers (pupil numbers, respondent codes). Missing values stay missing. Ids are
+        normalized first (:func:`normalize_id`: trim, case-fold, ``123.0`` → ``123``, leading zeros
+        of all-digit ids dropped), so ``" L001"``, ``"l001"``, ``123``, ``"123.0"`` and ``"00123"``
+        keep one pseudonym per pupil.
     key : str or bytes, optional
         Secret key; by default :func:`get_key` (environment variable or key file outside the project).
     prefix : str
@@ -244,7 +300,8 @@ def pseudonymize(values, key: str | bytes | None = None, prefix: str = PREFIX):
 
     Notes
     -----
-    HMAC-SHA256 (RFC 2104) with a secret key: without the key the pseudonyms cannot be reversed
+    The pseudonym is ``prefix`` + the first 16 hex characters of HMAC-SHA256(key, normalized id)
+    (RFC 2104, UTF-8). With a secret key without the key the pseudonyms cannot be reversed
     by trying all pupil numbers, which a plain hash would allow. 64 bits keep collisions negligible
     (probability about n²/2⁶⁵).
 
@@ -258,14 +315,14 @@ def pseudonymize(values, key: str | bytes | None = None, prefix: str = PREFIX):
         key = get_key()[0]
     key = key.encode() if isinstance(key, str) else key
 
-    def one(v):
-        if v is None or (isinstance(v, float) and np.isnan(v)) or v is pd.NA:
-            return v
-        return prefix + hmac.new(key, str(v).strip().encode("utf-8"), hashlib.sha256).hexdigest()[:16]
-
+    series = values if isinstance(values, pd.Series) else pd.Series(list(values), dtype="object")
+    normalized = normalize_id(series)
+    unique = normalized.dropna().unique()  # one HMAC per distinct id
+    table = {v: prefix + hmac.new(key, v.encode("utf-8"), hashlib.sha256).hexdigest()[:16] for v in unique}
+    out = normalized.map(table).where(normalized.notna(), series)
     if isinstance(values, pd.Series):
-        return values.map(one, na_action="ignore").astype("object")
-    return [one(v) for v in values]
+        return out.astype("object")
+    return out.tolist()
 
 
 def _bsn_valid(matches: pd.Series) -> np.ndarray:
@@ -335,6 +392,35 @@ def mask_value(value) -> str:
     """
     text = str(value).strip()
     return "…" + text[-2:] if text else ""
+
+
+def scrub(text) -> str:
+    """``text`` with every piece of personal data replaced by its mask (for messages and reports).
+
+    Examples
+    --------
+    >>> scrub("rij 4: leerling 111222333 en ouder@example.nl")
+    'rij 4: leerling …33 en …nl'
+    """
+    text = "" if text is None else str(text)
+    if len(text) < 6:
+        return text
+    found = set()
+    for kind, pattern in _COMPILED.items():  # one string: plain re is faster than a pandas scan
+        for m in pattern.finditer(text):
+            value = m.group("m")
+            if kind == "BSN" and not is_bsn(re.sub(r"\D", "", value)):
+                continue
+            if kind == "telefoon" and len(re.sub(r"^(?:(?:00)?310?|0)", "", re.sub(r"\D", "", value))) != 9:
+                continue
+            if kind == "postcode+huisnummer" and m.group("letters").lower() in _NOT_POSTCODE_LETTERS:
+                continue
+            if kind == "adres" and (m.group("pc") or "").lower() in _NOT_POSTCODE_LETTERS:
+                continue
+            found.add(value)
+    for value in sorted(found, key=len, reverse=True):
+        text = text.replace(value, mask_value(value))
+    return text
 
 
 def find_in_text(texts) -> pd.DataFrame:
