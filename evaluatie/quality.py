@@ -285,8 +285,8 @@ def flag_units(data: pd.DataFrame, report: QualityReport, *, identifier: str | N
 
     For every column of :data:`UNIT_COLUMNS` in ``data``: values that look like another spelling
     of the same unit (:func:`near_duplicates`, with the suggestion), and, for schools and units,
-    values that occur for a single pupil (or a single row without ``identifier``): a pupil's name
-    typed in the School cell becomes such a group of one. Such values are not merged or dropped —
+    values that occur for a single pupil (or a single row without ``identifier``) while another
+    value has at least three: a pupil's name typed in the School cell becomes such a group of one. Such values are not merged or dropped —
     that needs the user's decision — but each gets a warning naming the row, and singleton values
     are shown masked because they may be a name.
 
@@ -338,6 +338,8 @@ def flag_units(data: pd.DataFrame, report: QualityReport, *, identifier: str | N
         if col in SINGLETON_COLUMNS and values.nunique() > 1:
             sizes = (data.loc[values.index].groupby(col)[identifier].nunique() if identifier in data.columns
                      else values.value_counts())
+            if sizes.max() < 3:  # every group is tiny (one period, a class of four): nothing sticks out
+                continue
             for value in sizes.index[sizes.to_numpy() == 1]:
                 found.append((col, value, "singleton", None, first_row[value], t("reason_singleton_unit", lang)))
     out = pd.DataFrame(found, columns=["column", "value", "problem", "similar_to", "row", "reason"])
