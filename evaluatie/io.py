@@ -29,7 +29,7 @@ import pandas as pd
 
 from . import privacy
 from .errors import InputError
-from .quality import QualityReport
+from .quality import QualityReport, flag_units
 from .schemas import ColumnSpec, KindSpec, check_kind, failures, match_column, normalize_header
 from .text import check_lang, t
 
@@ -867,6 +867,7 @@ def read_table(path, kind: str, *, sheet=None, pseudonymize: bool = True, key=No
     if report.n_read == 0:
         raise InputError(t("no_data_rows", lang, file=path.name, row=header_row), file=path, row=header_row)
     label = {c: _clean_text(header[j]) for j, c in cols.items()}  # user's own column names
+    report.masked_columns += [label[c] for c in (spec.identifier, *report.identifier_columns) if c in label]
     factors = {c: _factorize(raw[c]) for c in raw.columns}
     bar.update(0.2)
 
@@ -1015,6 +1016,8 @@ def read_table(path, kind: str, *, sheet=None, pseudonymize: bool = True, key=No
                    reason=t("reason_identifier", lang, kind=hit.kind))
         if hit.column not in report.identifier_columns:
             report.identifier_columns.append(hit.column)
+            report.masked_columns.append(label.get(hit.column, hit.column))
+    flag_units(data, report, identifier=spec.identifier, labels=label, lang=lang)
     if spec.identifier and pseudonymize:
         ident = spec.identifier
         for hit in _find_identifiers(data, [ident]).itertuples(index=False):

@@ -428,7 +428,11 @@ def export_tables(tables: Mapping, folder, *, workbook: str = "tabellen.xlsx", s
         spec = spec if isinstance(spec, Table) else Table(spec)
         prepared[name] = _prepare(name, spec, threshold=threshold, rounding=rounding,
                                   min_denominator=min_denominator, lang=lang)
-        check_exportable(prepared[name].frame.set_axis(_headers(prepared[name]), axis=1), lang=lang)
+        written = prepared[name].frame.set_axis(_headers(prepared[name]), axis=1)
+        written.attrs["identifier_columns"] = list(getattr(spec.frame, "attrs", {}).get("identifier_columns", []))
+        check_exportable(written, where=f"{name}.csv, {workbook}", lang=lang)
+    check_exportable({"bron": source, **{f"toelichting {k}": str(v) for k, v in notes.items()}}, where=workbook,
+                     lang=lang)
     import openpyxl
 
     from .io import save_workbook

@@ -86,12 +86,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "File '{file}': no row is usable; see the quality report. First problem: "
               "row {row}, column '{column}': {reason}.",
     },
-    "identifiers_in_export": {
-        "nl": "Export geweigerd: kolom(men) {columns} lijken persoonsgegevens te bevatten ({kinds}). "
-              "Verwijder of pseudonimiseer deze kolommen eerst.",
-        "en": "Export refused: column(s) {columns} appear to contain personal data ({kinds}). "
-              "Remove or pseudonymize these columns first.",
-    },
     "key_too_short": {
         "nl": "De pseudonimiseringssleutel is te kort ({n} tekens); gebruik minstens 16 tekens.",
         "en": "The pseudonymization key is too short ({n} characters); use at least 16 characters.",
@@ -109,6 +103,44 @@ MESSAGES: dict[str, dict[str, str]] = {
               "Gebruik liever een leerlingnummer of code.",
         "en": "Column '{column}' (used as {role}) appears to hold personal data ({kind}): as pupil/respondent "
               "code it is pseudonymized, otherwise it is never exported. Prefer a pupil number or code.",
+    },
+    "export_refused": {
+        "nl": "Export naar '{where}' geweigerd: {column} bevat waarschijnlijk persoonsgegevens ({kind}, waarde "
+              "{value}). Verwijder of pseudonimiseer dit eerst; pseudoniemen (ps_…) horen ook niet in een export.",
+        "en": "Export to '{where}' refused: {column} probably contains personal data ({kind}, value {value}). "
+              "Remove or pseudonymize it first; pseudonyms (ps_…) do not belong in an export either.",
+    },
+    "flagged_at_load": {"nl": "gemarkeerd bij inlezen", "en": "flagged at load"},
+    "reason_near_duplicate": {
+        "nl": "lijkt op '{similar}' (gelijkenis {score}%, {n} rij(en)): dezelfde eenheid anders gespeld? Nu blijven "
+              "het aparte eenheden; corrigeer de spelling in het bestand of in de mapping.",
+        "en": "looks like '{similar}' (similarity {score}%, {n} row(s)): the same unit spelled differently? They stay "
+              "separate units for now; correct the spelling in the file or the mapping.",
+    },
+    "reason_singleton_unit": {
+        "nl": "komt bij maar één leerling/rij voor: een typfout, of een naam in plaats van een school of eenheid? "
+              "Controleer de cel; zo'n groep wordt nooit apart getoond in figuren of bijschriften.",
+        "en": "occurs for one pupil/row only: a typing error, or a name instead of a school or unit? Check the "
+              "cell; such a group is never shown on its own in figures or captions.",
+    },
+    "key_unusable": {
+        "nl": "De pseudonimiseringssleutel '{path}' kan niet gelezen of aangemaakt worden ({error}). Zonder vaste "
+              "sleutel krijgen leerlingen elke sessie andere pseudoniemen, dus er wordt gestopt. Zet "
+              "EVALUATIE_SLEUTELBESTAND op een bestand buiten het project waar je mag schrijven, of zet "
+              "EVALUATIE_SLEUTEL (minstens 16 tekens).",
+        "en": "The pseudonymization key '{path}' cannot be read or created ({error}). Without a fixed key pupils get "
+              "different pseudonyms every session, so loading stops. Point EVALUATIE_SLEUTELBESTAND to a writable "
+              "file outside the project, or set EVALUATIE_SLEUTEL (at least 16 characters).",
+    },
+    "key_missing": {
+        "nl": "Geen pseudonimiseringssleutel gevonden in '{path}' en EVALUATIE_SLEUTEL is niet gezet.",
+        "en": "No pseudonymization key found at '{path}' and EVALUATIE_SLEUTEL is not set.",
+    },
+    "key_permissions": {
+        "nl": "Let op: het sleutelbestand '{path}' is leesbaar voor anderen (rechten {mode}). Maak het alleen voor "
+              "jou leesbaar, bijvoorbeeld met: chmod 600 '{path}'.",
+        "en": "Warning: the key file '{path}' is readable by others (mode {mode}). Make it readable by you only, "
+              "e.g. with: chmod 600 '{path}'.",
     },
     # --- quality report ----------------------------------------------------------------
     "rows_read": {"nl": "{n} rijen gelezen", "en": "{n} rows read"},
@@ -148,12 +180,6 @@ MESSAGES: dict[str, dict[str, str]] = {
               "project: met dezelfde sleutel krijgen leerlingen steeds hetzelfde pseudoniem.",
         "en": "New pseudonymization key created at '{path}'. Keep this file safe and outside the project: "
               "with the same key, pupils always get the same pseudonym.",
-    },
-    "note_key_ephemeral": {
-        "nl": "Geen sleutel gevonden of te maken; er is een tijdelijke sleutel gebruikt. Pseudoniemen zijn "
-              "daardoor niet gelijk tussen sessies. Zet EVALUATIE_SLEUTEL of EVALUATIE_SLEUTELBESTAND.",
-        "en": "No key found or creatable; a temporary key was used, so pseudonyms differ between "
-              "sessions. Set EVALUATIE_SLEUTEL or EVALUATIE_SLEUTELBESTAND.",
     },
     # reasons (one row each)
     "reason_blank": {"nl": "lege rij", "en": "blank row"},
