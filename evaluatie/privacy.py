@@ -531,10 +531,29 @@ def _protect(values: np.ndarray, relations: list, threshold: float, zero: bool) 
     def cells_of(rels):
         return np.unique(np.concatenate([members.indices[members.indptr[r]:members.indptr[r + 1]] for r in rels]))
 
-    def hide_one_of(rels) -> int:
-        """Hide the best candidate among the cells of ``rels`` (looking further out when all are
-        hidden); return it, or -1 when there is none."""
+    total_of = np.array([total for total, _ in relations], dtype=int)
+    lower = 0 if zero else 1
+
+    def slack(rels):
+        """Room the hidden parts of each relation have above their lower bounds (inf if its total is hidden)."""
+        out = np.full(len(rels), np.inf)
+        for k, rel in enumerate(rels):
+            if not hidden[total_of[rel]]:
+                parts = cells_of([rel])
+                parts = parts[(parts != total_of[rel]) & hidden[parts]]
+                out[k] = v[parts].sum() - lower * parts.size
+        return out
+
+    def hide_one_of(rels, tight: bool = False) -> int:
+        """Hide the best candidate among the cells of ``rels`` (with ``tight``: of the relation that
+        binds most, i.e. has the least slack, that has a candidate); look further out when all
+        are hidden. Return the cell, or -1 when there is none."""
         rels = np.asarray(rels)
+        if tight and rels.size > 1:
+            for rel in rels[np.argsort(slack(rels), kind="stable")]:
+                cell = hide_one_of([rel])
+                if cell >= 0:
+                    return cell
         while True:
             cells = cells_of(rels)
             near = cells[eligible[cells] & ~hidden[cells]]
@@ -573,7 +592,7 @@ def _protect(values: np.ndarray, relations: list, threshold: float, zero: bool) 
         added = []
         for cell in failing:
             if not touched[relations_of(cell)].any():
-                added.append(hide_one_of(relations_of(cell)))
+                added.append(hide_one_of(relations_of(cell), tight=True))
                 if added[-1] >= 0:
                     touched[relations_of(added[-1])] = True
         if max(added) < 0:  # cannot happen: with every eligible cell hidden, no hidden cell is bounded above
