@@ -38,7 +38,8 @@ from .errors import InputError
 from .privacy import HIDDEN, check_exportable, suppress
 from .text import check_lang, t
 
-__all__ = ["Table", "export_tables", "export_table", "escape_text", "unescape_text", "write_csv", "HIDDEN"]
+__all__ = ["Table", "export_tables", "export_table", "escape_text", "unescape_text", "write_csv", "append_row",
+           "HIDDEN"]
 
 #: First characters that make a spreadsheet treat text as a formula (OWASP, "CSV Injection").
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -316,6 +317,28 @@ def _text_cell(ws, row: int, col: int, value: str):
     cell.value = value
     cell.data_type = "s"
     return cell
+
+
+def append_row(ws, values) -> None:
+    """Append ``values`` as a row to an openpyxl sheet; text is stored as text, never as a formula.
+
+    openpyxl's own ``append`` turns a string that starts with ``=`` into a live formula
+    (``=HYPERLINK(...)`` in an agency name would run when the file is opened). Missing values
+    become empty cells.
+
+    Examples
+    --------
+    >>> import openpyxl
+    >>> ws = openpyxl.Workbook().active
+    >>> append_row(ws, ["=1+1", 3, None])
+    >>> ws["A1"].data_type, ws["A1"].value, ws["B1"].value
+    ('s', '=1+1', 3)
+    """
+    values = [None if not isinstance(v, str) and pd.isna(v) else v for v in values]
+    ws.append(values)
+    for cell, value in zip(ws[ws.max_row], values):
+        if isinstance(value, str):
+            cell.value, cell.data_type = value, "s"
 
 
 def _sheet(book, title: str, prepared: _Prepared, n_index: int) -> None:

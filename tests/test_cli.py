@@ -60,7 +60,10 @@ def test_agencies_review_writes_sheet_that_becomes_the_mapping(capsys, root, tmp
     assert sheet["controleren"].iloc[0] == "ja" and sheet["soort"].notna().mean() > 0.9
     fuzzy = sheet.loc[sheet["methode"] == "fuzzy", "naam_in_dossier"].iloc[0]
     assert normalize([fuzzy], mapping=out)["method"].tolist() == ["mapping"]
-    assert main(["instanties", "controleer", str(bestand), "--uit", str(out)]) == 0
+    before = out.read_bytes()
+    assert main(["instanties", "controleer", str(bestand), "--uit", str(out)]) == 2  # a reviewed file is kept
+    assert "--overschrijf" in capsys.readouterr().err and out.read_bytes() == before
+    assert main(["instanties", "controleer", str(bestand), "--uit", str(out), "--overschrijf"]) == 0
 
 
 def test_zorgvraag_command(capsys, root, tmp_path):
