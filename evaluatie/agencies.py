@@ -53,7 +53,8 @@ def _read_mapping(mapping) -> pd.DataFrame:
         frame = frame.map(unescape_text)  # text written safely ('=...) reads back as it was typed
     else:
         frame = pd.DataFrame(mapping).copy()
-    frame = frame.rename(columns=lambda c: {"ruw": "raw", "naam_in_dossier": "raw", "instantie": "agency",
+    frame = frame.rename(columns=lambda c: {"ruw": "raw", "naam_in_dossier": "raw", "schrijfwijze_in_dossier": "raw",
+                                            "instantie": "agency",
                                             "soort": "agency_type", "soort_instantie": "agency_type"}.get(
         name_key(c).replace(" ", "_"), name_key(c).replace(" ", "_")))
     missing = {"raw", "agency"} - set(frame.columns)
@@ -153,7 +154,7 @@ def review_sheet(names, path, mapping=None, *, types=None, threshold: float = 85
     Returns
     -------
     Path of the written file. Sheet ``Koppeltabel`` has one row per distinct spelling:
-    ``naam_in_dossier``, ``aantal`` (mentions), ``instantie`` (proposal), ``soort``, ``methode``,
+    ``schrijfwijze_in_dossier``, ``aantal`` (mentions), ``instantie`` (proposal), ``soort``, ``methode``,
     ``score`` and ``controleren`` (``ja`` for proposals and new names, first in the list). Correct
     ``instantie`` and ``soort`` where needed and pass the file as ``mapping`` to :func:`normalize`
     or :func:`evaluatie.nulmeting.analyze`. Sheet ``Uitleg`` explains this in Dutch.
@@ -183,9 +184,9 @@ def review_sheet(names, path, mapping=None, *, types=None, threshold: float = 85
     sheet = (table.groupby("raw", sort=False)
              .agg(aantal=("raw", "size"), instantie=("agency", "first"), soort=("agency_type", "first"),
                   methode=("method", "first"), score=("score", "first"), controleren=("needs_review", "first"))
-             .reset_index().rename(columns={"raw": "naam_in_dossier"}))
+             .reset_index().rename(columns={"raw": "schrijfwijze_in_dossier"}))
     sheet["controleren"] = sheet["controleren"].map({True: "ja", False: "nee"})
-    sheet = sheet.sort_values(["controleren", "instantie", "naam_in_dossier"], ascending=[True, True, True],
+    sheet = sheet.sort_values(["controleren", "instantie", "schrijfwijze_in_dossier"], ascending=[True, True, True],
                               key=lambda s: s.str.lower() if s.name != "controleren" else s.map({"ja": 0, "nee": 1}))
     check_exportable(sheet)
     book = openpyxl.Workbook()

@@ -20,6 +20,7 @@ import hmac
 import os
 import re
 import secrets
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -28,11 +29,10 @@ import numpy as np
 import pandas as pd
 
 from .errors import InputError
-from .schemas import normalize_header
 from .text import t
 
 __all__ = ["pseudonymize", "get_key", "find_identifiers", "is_bsn", "suppress", "audit", "check_exportable",
-           "IDENTIFYING_HEADERS", "HIDDEN"]
+           "header_kind", "HIDDEN"]
 
 KEY_ENV = "EVALUATIE_SLEUTEL"
 KEYFILE_ENV = "EVALUATIE_SLEUTELBESTAND"
@@ -41,16 +41,113 @@ PREFIX = "ps_"
 #: The one marker for a hidden cell in published tables ("geheim", as Statistics Netherlands writes it).
 HIDDEN = "x"
 
-#: Normalized headers that always hold personal data; such columns are not loaded.
-IDENTIFYING_HEADERS: dict[str, str] = {
-    **{h: "naam" for h in ("naam", "voornaam", "achternaam", "roepnaam", "name", "firstname", "lastname",
-                           "leerlingnaam", "naamleerling", "volledigenaam", "tussenvoegsel", "naamouder")},
-    **{h: "BSN" for h in ("bsn", "burgerservicenummer", "sofinummer")},
-    **{h: "geboortedatum" for h in ("geboortedatum", "gebdatum", "geboren", "dateofbirth", "dob", "birthdate")},
-    **{h: "adres" for h in ("adres", "straat", "straatnaam", "huisnummer", "address", "postcode", "woonplaats")},
-    **{h: "e-mail" for h in ("email", "emailadres", "mail")},
-    **{h: "telefoon" for h in ("telefoon", "telefoonnummer", "tel", "mobiel", "phone", "gsm")},
-}
+# ----------------------------------------------------------------------------- headers
+_KIND_NAME, _KIND_BSN, _KIND_BIRTH, _KIND_ADDRESS, _KIND_EMAIL, _KIND_PHONE = (
+    "naam", "BSN", "geboortedatum", "adres", "e-mail", "telefoon")
+
+#: Words (or whole compound words) that name a person, whoever the header is about.
+_PERSON_WORDS = frozenset((
+    "leerling", "leerlingen", "kind", "kinderen", "ouder", "ouders", "verzorger", "verzorgers", "moeder", "vader",
+    "jongere", "jeugdige", "client", "clienten", "contactpersoon", "leerkracht", "docent", "mentor", "begeleider",
+    "hulpverlener", "medewerker", "jeugdwerker", "jeugdondersteuner", "pupil", "pupils", "child", "children",
+    "parent", "parents", "guardian", "student", "teacher", "worker", "contact", "person", "persoon", "mother",
+    "father", "gezin", "family", "familie",
+))
+#: Words that make a header name an organisation rather than a person (``Naam instantie``).
+_ORG_WORDS = frozenset((
+    "school", "scholen", "instantie", "instanties", "instelling", "organisatie", "organisation", "organization",
+    "agency", "aanbieder", "zorgaanbieder", "provider", "team", "wijkteam", "buurtteam", "jeugdteam", "vestiging",
+    "locatie", "ikc", "gemeente", "praktijk", "bureau", "dienst", "ggd", "cjg", "swv", "samenwerkingsverband",
+    "bestuur", "schoolbestuur", "brin", "unit", "eenheid", "regio", "hub", "wijk", "project", "interventie",
+    "product", "traject", "groep", "klas", "programma", "bestand", "tabblad", "sheet", "file",
+))
+_ORG_SUFFIXES = ("school", "instantie", "organisatie", "team", "aanbieder", "instelling")
+#: Prefixes of ``…naam`` compounds that are a person's name (``Roepnaam``, ``Leerlingnaam``).
+_NAME_PREFIXES = frozenset(("", "voor", "achter", "roep", "familie", "meisjes", "geboorte", "volledige", "eigen",
+                            "bij", "first", "last", "sur", "full", "given", "family", "middle", "nick", "maiden",
+                            "leerlingen", "kinder", "ouders")) | _PERSON_WORDS
+_NAME_WORDS = frozenset(("voorletters", "initialen", "tussenvoegsel", "tussenvoegsels", "initials", "surname"))
+_BIRTH_WORDS = frozenset(("geb", "geboren", "dob", "birth", "birthdate", "birthday", "born", "verjaardag",
+                          "gebdat", "gebdatum"))
+_PHONE_WORDS = frozenset(("tel", "telnr", "telefoon", "telefoonnr", "telefoonnummer", "telefoonnummers", "mobiel",
+                          "mobile", "gsm", "phone", "telephone", "cell", "cellphone", "mobielnummer", "mob"))
+_ADDRESS_WORDS = frozenset(("straat", "straatnaam", "huisnummer", "huisnr", "huisnummers", "postcode", "woonplaats",
+                            "address", "street", "zip", "zipcode", "postal", "postalcode", "woonachtig", "woonwijk",
+                            "huisnummertoevoeging"))
+_ALWAYS = {_KIND_BSN, _KIND_BIRTH}  # no organisation has a BSN or a date of birth
+
+
+def _header_words(header) -> list[str]:
+    """Words of a header: camelCase split, accents stripped, lower case, any separator."""
+    text = unicodedata.normalize("NFKD", str(header)).encode("ascii", "ignore").decode()
+    text = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", text).lower()
+    return [w for w in re.split(r"[^a-z0-9]+", text) if w]
+
+
+def _word_kind(word: str) -> str | None:
+    """Personal-data kind of one header word (``None`` if the word says nothing)."""
+    if word.startswith(("bsn", "burgerservice", "sofinummer", "sofinr")) or word in ("sofi", "ssn"):
+        return _KIND_BSN
+    if word.startswith("geboorte") and word != "geboorteland" or word in _BIRTH_WORDS:
+        return _KIND_BIRTH
+    if "mail" in word:
+        return _KIND_EMAIL
+    if word in _PHONE_WORDS or word.startswith(("telefoon", "telnr", "mobielnummer", "phone")):
+        return _KIND_PHONE
+    if "adres" in word or word in _ADDRESS_WORDS or word.startswith(("postcode", "woonplaats", "woonadres", "straat")):
+        return _KIND_ADDRESS
+    if word in _NAME_WORDS:
+        return _KIND_NAME
+    for suffix in ("naam", "namen", "name", "names"):
+        if word.endswith(suffix):
+            return _KIND_NAME if word[: -len(suffix)] in _NAME_PREFIXES else None
+    return None
+
+
+def header_kind(header) -> str | None:
+    """Kind of personal data a column header announces, or ``None``.
+
+    The header is split into words (any separator, camelCase, accents ignored; ``geb.``, ``tel.``,
+    ``nr`` are words too) and each word is looked up: BSN (``BSN-nummer``, ``burgerservicenummer``),
+    date of birth (``Geboortedatum``, ``geb. datum``, ``date of birth``), e-mail (``E-mailadres
+    ouder``), telephone (``Tel. nr``, ``Mobiel nummer``), address (``Woonadres``, ``Postcode/woonplaats``,
+    ``Adresgegevens``) and name (``Naam``, ``Roepnaam``, ``Achternaam leerling``, ``Naam kind``,
+    ``first name``). A name, e-mail, phone or address header that is about an organisation (a word
+    such as ``instantie``, ``school``, ``organisatie``, ``team`` and no word for a person such as
+    ``leerling``, ``ouder``, ``hulpverlener``) is not personal: ``Naam instantie``, ``Schoolnaam``,
+    ``Telefoonnummer instantie``. A BSN or date of birth is always personal.
+
+    Parameters
+    ----------
+    header : str
+        A column header as typed by the user.
+
+    Returns
+    -------
+    One of ``"naam"``, ``"BSN"``, ``"geboortedatum"``, ``"adres"``, ``"e-mail"``, ``"telefoon"``, or
+    ``None``.
+
+    Examples
+    --------
+    >>> [header_kind(h) for h in ["BSN-nummer", "Naam ouder/verzorger", "Naam instantie", "Schoolnaam", "Aantal"]]
+    ['BSN', 'naam', None, None, None]
+    """
+    words = _header_words(header)
+    kinds = [k for k in map(_word_kind, words) if k]
+    if not kinds:
+        return None
+    for kind in (_KIND_BSN, _KIND_BIRTH, _KIND_EMAIL, _KIND_PHONE, _KIND_ADDRESS, _KIND_NAME):
+        if kind in kinds:
+            break
+    if kind in _ALWAYS:
+        return kind
+    person = any(w in _PERSON_WORDS or (w.endswith(("naam", "name")) and _word_kind(w) == _KIND_NAME
+                                         and w not in ("naam", "name")) for w in words)
+    organisation = any(w in _ORG_WORDS or w.endswith(_ORG_SUFFIXES) for w in words)
+    if organisation and not person:
+        return None
+    return kind
+
 
 _PATTERNS = {
     "BSN": re.compile(r"(?<![\d.])(\d{9}|\d{4}\.\d{2}\.\d{3})(?![\d.])"),
@@ -177,7 +274,7 @@ def find_identifiers(data: pd.DataFrame, columns=None) -> pd.DataFrame:
     """
     hits = []
     for col in data.columns if columns is None else columns:
-        kind = IDENTIFYING_HEADERS.get(normalize_header(col))
+        kind = header_kind(col)
         if kind:
             hits.append((col, None, kind, ""))
         series = data[col]

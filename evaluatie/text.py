@@ -102,6 +102,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "The key file '{path}' is inside a git project. Keep it outside the project "
               "(for example in your home folder), or the key may be shared.",
     },
+    # --- privacy (helper "privacy") ------------------------------------------------------
+    "note_personal_canonical": {
+        "nl": "Kolom '{column}' (gebruikt als {role}) lijkt persoonsgegevens te bevatten ({kind}): als "
+              "leerling-/respondentcode wordt ze gepseudonimiseerd, anders wordt ze nooit geëxporteerd. "
+              "Gebruik liever een leerlingnummer of code.",
+        "en": "Column '{column}' (used as {role}) appears to hold personal data ({kind}): as pupil/respondent "
+              "code it is pseudonymized, otherwise it is never exported. Prefer a pupil number or code.",
+    },
     # --- quality report ----------------------------------------------------------------
     "rows_read": {"nl": "{n} rijen gelezen", "en": "{n} rows read"},
     "report_title": {"nl": "Kwaliteitsrapport", "en": "Quality report"},
@@ -178,6 +186,89 @@ MESSAGES: dict[str, dict[str, str]] = {
     "reason_identifier_pseudo": {"nl": "lijkt persoonsgegeven ({kind}); is gepseudonimiseerd",
                                  "en": "looks like personal data ({kind}); has been pseudonymized"},
     "reason_schema": {"nl": "voldoet niet aan controle '{check}'", "en": "fails check '{check}'"},
+    # --- loader (io.py: reading files) ------------------------------------------------------
+    "duplicate_header": {
+        "nl": "Bestand '{file}': de kolomnaam '{column}' staat meer dan eens in de kopregel (rij {row}, kolommen "
+              "{letters}). Geef elke kolom een eigen naam en probeer het opnieuw.",
+        "en": "File '{file}': the column name '{column}' appears more than once in the header (row {row}, columns "
+              "{letters}). Give every column its own name and try again.",
+    },
+    "reserved_header": {
+        "nl": "Bestand '{file}': kolom '{column}' (kopregel op rij {row}) heeft een naam die evaluatie zelf "
+              "gebruikt ({reserved}). Geef de kolom een andere naam, bv. '{column}_bestand'.",
+        "en": "File '{file}': column '{column}' (header on row {row}) has a name evaluatie uses itself "
+              "({reserved}). Rename the column, e.g. '{column}_file'.",
+    },
+    "stray_quote": {
+        "nl": "Bestand '{file}': regel {line} bevat een los aanhalingsteken (\"). Daardoor zouden de regels {line} "
+              "tot en met {end} als één cel gelezen worden. Verwijder het aanhalingsteken, of zet de hele cel tussen "
+              "twee aanhalingstekens (\"...\"), en probeer het opnieuw.",
+        "en": "File '{file}': line {line} holds a stray quote (\"), which would read lines {line} to {end} as one "
+              "cell. Remove the quote, or put the whole cell between two quotes (\"...\"), and try again.",
+    },
+    "bad_csv": {
+        "nl": "Bestand '{file}' kan niet als CSV worden gelezen ({detail}). Open het in Excel en sla het op als "
+              "CSV (puntkomma-gescheiden) of .xlsx.",
+        "en": "File '{file}' cannot be read as CSV ({detail}). Open it in Excel and save it as CSV or .xlsx.",
+    },
+    "note_multiline": {"nl": "Cellen over meerdere regels (tussen aanhalingstekens) beginnen op regel {lines}; "
+                             "rijnummers zijn regelnummers in het bestand.",
+                       "en": "Cells spanning several lines (quoted) start on line {lines}; row numbers are line "
+                             "numbers in the file."},
+    "note_mixed_encoding": {
+        "nl": "Gemengde tekencodering: {n} regel(s) waren geen UTF-8 en zijn als Windows-1252 gelezen (regel "
+              "{lines}). Controleer de speciale tekens (ë, é, ï) op die regels.",
+        "en": "Mixed encoding: {n} line(s) were not UTF-8 and were read as Windows-1252 (line {lines}). "
+              "Check the special characters (ë, é, ï) on those lines."},
+    "reason_cp1252_line": {"nl": "regel in Windows-1252-codering gelezen (de rest van het bestand is UTF-8)",
+                           "en": "line read as Windows-1252 (the rest of the file is UTF-8)"},
+    "several_sheets": {
+        "nl": "Bestand '{file}' heeft meerdere tabbladen met een kopregel voor soort '{kind}': {sheets}. Kies er één "
+              "met sheet= (bv. sheet=\"{first}\") of --tabblad op de opdrachtregel.",
+        "en": "File '{file}' has several sheets with a header for kind '{kind}': {sheets}. Choose one with sheet= "
+              "(e.g. sheet=\"{first}\") or --tabblad on the command line.",
+    },
+    "no_visible_sheet": {
+        "nl": "Bestand '{file}' heeft alleen verborgen tabbladen. Maak het tabblad met de gegevens zichtbaar of "
+              "kies het met sheet=.",
+        "en": "File '{file}' has only hidden sheets. Unhide the data sheet or choose it with sheet=.",
+    },
+    "note_hidden_skipped": {"nl": "Verborgen tabblad(en) {sheets} niet gelezen.",
+                            "en": "Hidden sheet(s) {sheets} not read."},
+    "note_hidden_chosen": {"nl": "Let op: tabblad '{sheet}' is verborgen; het is gelezen omdat het zo gevraagd is.",
+                           "en": "Note: sheet '{sheet}' is hidden; it was read because it was asked for."},
+    "note_empty_skipped": {"nl": "Lege rijen {ranges} overgeslagen (lange lege stukken worden niet als rijen "
+                                 "meegeteld).",
+                           "en": "Empty rows {ranges} skipped (long empty stretches are not counted as rows)."},
+    "formula_no_value": {
+        "nl": "Bestand '{file}', tabblad '{sheet}': cel(len) {cells} bevatten een formule zonder opgeslagen "
+              "uitkomst (het bestand is door een ander programma gemaakt). Open het bestand in Excel en sla het "
+              "op; probeer het daarna opnieuw.",
+        "en": "File '{file}', sheet '{sheet}': cell(s) {cells} hold a formula without a saved result (the file was "
+              "made by another program). Open the file in Excel and save it, then try again.",
+    },
+    "note_merged": {"nl": "Samengevoegde cellen ingevuld naar beneden: {ranges}.",
+                    "en": "Merged cells filled down: {ranges}."},
+    "note_dates_mdy": {
+        "nl": "Kolom '{column}': datums gelezen als maand-dag-jaar (Amerikaans), want '{example}' kan alleen zo.",
+        "en": "Column '{column}': dates read as month-day-year, because '{example}' only fits that order."},
+    "note_dates_mixed": {
+        "nl": "Kolom '{column}': datums staan door elkaar als dag-maand én maand-dag; {n} datum(s) die op beide "
+              "manieren kunnen (bv. 10/02/2024) zijn niet gebruikt. Schrijf datums als 2024-02-10 of 10 februari 2024.",
+        "en": "Column '{column}': dates mix day-month and month-day; {n} date(s) that fit both (e.g. 10/02/2024) "
+              "were not used. Write dates as 2024-02-10 or 10 February 2024."},
+    "note_dates_ambiguous": {
+        "nl": "Kolom '{column}': {n} datum(s) kunnen dag-maand of maand-dag zijn (bv. '{example}'); gelezen als "
+              "dag-maand-jaar (Nederlands).",
+        "en": "Column '{column}': {n} date(s) fit day-month and month-day (e.g. '{example}'); read as "
+              "day-month-year (Dutch)."},
+    "note_two_digit_year": {
+        "nl": "Kolom '{column}': jaartallen met twee cijfers (bv. '{example}') gelezen als 20xx onder {pivot} en "
+              "19xx vanaf {pivot}.",
+        "en": "Column '{column}': two-digit years (e.g. '{example}') read as 20xx below {pivot} and 19xx from "
+              "{pivot} on."},
+    "reason_date_ambiguous": {"nl": "datum kan dag-maand of maand-dag zijn en de kolom gebruikt beide",
+                              "en": "date fits day-month and month-day, and the column uses both"},
     # why a difference-in-differences result has the uncertainty it has (evaluatie.did)
     "did_iid": {"nl": "Aanname: onafhankelijke waarnemingen.", "en": "Assumes independent observations."},
     "did_hc1": {"nl": "Robuust voor ongelijke spreiding.", "en": "Robust to unequal variances."},
