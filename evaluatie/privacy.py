@@ -434,9 +434,10 @@ def _intervals(matrix, values: np.ndarray, hidden: np.ndarray, lower: float,
     """Smallest and largest value of every hidden cell that agrees with the published cells.
 
     Hidden cells in different connected parts of the system are independent, so one linear
-    program minimizes (maximizes) one cell of every part at once. With ``enough``, a cell whose
-    feasible values seen so far (every solution is a feasible point) already span ``enough`` is
-    not solved on its own: its returned interval is then only known to contain those values.
+    program minimizes (maximizes) one cell of every part at once. Every solution is a feasible
+    point: a cell seen at its lower bound needs no program of its own for its minimum. With
+    ``enough``, a cell whose values seen so far already span ``enough`` is not solved further:
+    its returned interval is then only known to lie inside the true one.
     With ``focus`` (a mask over all cells), only parts that contain a focus cell are solved; the
     other hidden cells get NaN.
     """
@@ -458,20 +459,23 @@ def _intervals(matrix, values: np.ndarray, hidden: np.ndarray, lower: float,
         return lo, hi
     n_comp, label = connected_components((abs(a).T @ abs(a)).tocsr(), directed=False)
     row_comp = label[np.asarray(abs(a).argmax(axis=1)).ravel()]
-    cap = 2 * float(np.nansum(np.abs(values))) + 10 * max(lower, 1) + 1e4
+    # a bounded hidden cell never exceeds the published values' sum; above it, it is unbounded
+    bound = float(np.nansum(np.abs(np.where(hidden, np.nan, values)))) + 1
+    cap = 3 * bound + 10 * max(lower, 1) + 1e4
     seen_lo, seen_hi = np.full(var.size, np.inf), np.full(var.size, -np.inf)
-    done = ~constrained  # unconstrained cells: [lower, inf)
+    lo_known, hi_known = ~constrained, ~constrained  # unconstrained cells: [lower, inf)
     if focus is not None:
-        skip = ~np.isin(label, label[focus[var]])
-        lo[skip & constrained], hi[skip & constrained] = np.nan, np.nan
+        skip = constrained & ~np.isin(label, label[focus[var]])
+        lo[skip], hi[skip] = np.nan, np.nan
         constrained &= ~skip
-        done |= skip
+        lo_known |= skip
+        hi_known |= skip
 
     def solve(objective, cols):
-        rows = np.flatnonzero(np.isin(row_comp, np.unique(label[cols])))
-        sub_cols = np.flatnonzero(np.isin(label, np.unique(label[cols])))
+        parts = np.unique(label[cols])
+        rows, sub_cols = np.flatnonzero(np.isin(row_comp, parts)), np.flatnonzero(np.isin(label, parts))
         res = linprog(objective[sub_cols], A_eq=a[rows][:, sub_cols], b_eq=b[rows], bounds=(lower, cap),
-                      method="highs")
+                      method="highs-ds", options={"presolve": False})
         if res.status != 0:
             raise InputError(t("audit_infeasible"))
         x = np.round(res.x, 6)
@@ -480,30 +484,29 @@ def _intervals(matrix, values: np.ndarray, hidden: np.ndarray, lower: float,
         return sub_cols, x
 
     everything = np.flatnonzero(constrained)
-    if enough is not None and everything.size:  # two cheap programs usually settle most cells
-        for sign in (1.0, -1.0):
-            solve(np.full(var.size, sign), everything)
-    grouped = enough is not None  # first try all undecided cells of a part in one program
+    for sign in (1.0, -1.0) if everything.size else ():  # the smallest and largest sum settle many cells
+        solve(np.full(var.size, sign), everything)
     while True:
-        pending = ~done
-        if enough is not None:
-            pending &= seen_hi - seen_lo < enough
-        if not pending.any():
+        lo_known |= constrained & (seen_lo <= lower)  # a feasible point at the lower bound: exact
+        hi_known |= constrained & (seen_hi > bound)   # beyond every published value: unbounded
+        certified = (seen_hi - seen_lo >= enough) if enough is not None else np.zeros(var.size, dtype=bool)
+        pending_lo, pending_hi = ~lo_known & ~certified, ~hi_known & ~certified
+        if not (pending_lo.any() or pending_hi.any()):
             break
-        idx = np.flatnonzero(pending)
-        first = idx if grouped else idx[np.unique(label[idx], return_index=True)[1]]  # one cell per part
-        objective = np.zeros(var.size)
-        objective[first] = 1.0
-        for sign, out in ((1.0, lo), (-1.0, hi)):
-            sub_cols, x = solve(sign * objective, first)
-            if not grouped:
+        for sign, pending, out, known in ((1.0, pending_lo, lo, lo_known), (-1.0, pending_hi, hi, hi_known)):
+            if pending.any():
+                idx = np.flatnonzero(pending)
+                first = idx[np.unique(label[idx], return_index=True)[1]]  # one cell per part
+                objective = np.zeros(var.size)
+                objective[first] = sign
+                sub_cols, x = solve(objective, first)
                 out[first] = x[np.searchsorted(sub_cols, first)]
-        if not grouped:
-            done[first] = True
-        grouped = False
-    settled = ~done & constrained & (seen_hi >= seen_lo)  # certified by the points seen, not solved one by one
-    lo[settled], hi[settled] = seen_lo[settled], seen_hi[settled]
-    hi[hi >= cap - 1e-6] = np.inf
+                known[first] = True
+    approximate = constrained & ~lo_known  # certified by the points seen, not solved one by one
+    lo[approximate] = seen_lo[approximate]
+    approximate = constrained & ~hi_known
+    hi[approximate] = seen_hi[approximate]
+    hi[hi > bound] = np.inf
     return lo, hi
 
 
