@@ -97,7 +97,8 @@ class Table:
     denominator : str, optional
         Count column holding the denominator of the percentages of a row (for ``min_denominator``).
     decimals : mapping of str to int, optional
-        Decimals shown per column (default 0 for percentages, 1 for other non-count numbers).
+        Decimals shown per column. Default: 0 for counts and percentages; for other numbers three
+        significant digits of the column's largest value, at most 3 (1,38; 30,4; 155; 0,042).
     cross : bool, optional
         True when the count columns are one cross table whose row totals mean something (e.g.
         agency × school); then row and column totals are protected. False: each count column is
@@ -149,6 +150,13 @@ def _is_whole(series: pd.Series) -> bool:
     return bool(np.all(values >= 0) and np.all(values == np.round(values)))
 
 
+def _default_decimals(series: pd.Series) -> int:
+    """Decimals for a column of other numbers: three significant digits of its largest value, at most 3."""
+    values = np.abs(pd.to_numeric(series, errors="coerce").to_numpy(dtype=float, na_value=np.nan))
+    largest = np.nanmax(values, initial=0)
+    return 0 if largest == 0 else int(np.clip(2 - np.floor(np.log10(largest)), 0, 3))
+
+
 def _half_up(values: np.ndarray, decimals: int) -> np.ndarray:
     """Round half away from zero (2,5 → 3), as people expect in a published table."""
     factor = 10.0 ** decimals
@@ -195,7 +203,7 @@ def _layout(name: str, spec: Table, lang: str) -> _Layout:
             raise InputError(t("export_not_fraction", lang, table=name, column=c), column=c)
     kinds = {c: "count" if c in counts else "percent" if c in percent else "number" if c in numeric else "text"
              for c in columns}
-    decimals = {c: {"count": 0, "percent": 0, "number": 1, "text": 0}[kinds[c]] for c in columns}
+    decimals = {c: _default_decimals(flat[c]) if kinds[c] == "number" else 0 for c in columns}
     decimals.update({str(k): int(v) for k, v in (spec.decimals or {}).items()})
     labels = spec.frame.index if len(flat.columns) > len(spec.frame.columns) else flat.index
     count_frame = flat[counts].astype(float).set_axis(labels, axis=0)

@@ -203,13 +203,13 @@ def test_export_tables_workbook_layout(tmp_path):
     assert ws.freeze_panes == "B2" and ws.column_dimensions["A"].width >= len("School A")
     assert ws["B2"].value == 120 and ws["B2"].number_format == "#,##0"
     assert ws["D2"].value == pytest.approx(0.33) and ws["D2"].number_format == "0%"
-    assert ws["E2"].value == pytest.approx(1.2) and ws["E2"].number_format == "#,##0.0"
+    assert ws["E2"].value == pytest.approx(1.23) and ws["E2"].number_format == "#,##0.00"  # 3 significant digits
     assert ws["C3"].value == "x" and ws["D3"].value == "x" and ws["E3"].value == "x"  # 3 and what follows from it
     text = paths["kern.csv"].read_bytes()
     assert text.startswith(b"\xef\xbb\xbf")  # UTF-8 with BOM, so Excel reads the accents
     rows = list(csv.reader(paths["kern.csv"].read_text(encoding="utf-8-sig").splitlines(), delimiter=";"))
     assert rows[0] == ["school", "leerlingen", "met hulp", "aandeel met hulp (%)", "gemiddeld"]
-    assert rows[1] == ["School A", "120", "40", "33", "1,2"]
+    assert rows[1] == ["School A", "120", "40", "33", "1,23"]
 
 
 def test_export_tables_is_byte_identical(tmp_path):
