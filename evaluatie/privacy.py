@@ -462,6 +462,13 @@ def _intervals(matrix, values: np.ndarray, hidden: np.ndarray, lower: float,
     # a bounded hidden cell never exceeds the published values' sum; above it, it is unbounded
     bound = float(np.nansum(np.abs(np.where(hidden, np.nan, values)))) + 1
     cap = 3 * bound + 10 * max(lower, 1) + 1e4
+    # a simple upper bound: in a relation whose total is published, a cell is at most that total minus
+    # the lower bounds of the other hidden parts; a feasible point that reaches it settles the maximum
+    plain = np.flatnonzero(np.asarray((a < 0).sum(axis=1)).ravel() == 0)
+    sub = a[plain].tocoo()
+    room = b[plain] - lower * (np.diff(a[plain].indptr) - 1)
+    simple_hi = np.full(var.size, np.inf)
+    np.minimum.at(simple_hi, sub.col, room[sub.row])
     seen_lo, seen_hi = np.full(var.size, np.inf), np.full(var.size, -np.inf)
     lo_known, hi_known = ~constrained, ~constrained  # unconstrained cells: [lower, inf)
     if focus is not None:
@@ -488,24 +495,21 @@ def _intervals(matrix, values: np.ndarray, hidden: np.ndarray, lower: float,
         solve(np.full(var.size, sign), everything)
     while True:
         lo_known |= constrained & (seen_lo <= lower)  # a feasible point at the lower bound: exact
-        hi_known |= constrained & (seen_hi > bound)   # beyond every published value: unbounded
+        hi_known |= constrained & ((seen_hi > bound) | (seen_hi >= simple_hi))  # unbounded, or at a simple bound
         certified = (seen_hi - seen_lo >= enough) if enough is not None else np.zeros(var.size, dtype=bool)
         pending_lo, pending_hi = ~lo_known & ~certified, ~hi_known & ~certified
         if not (pending_lo.any() or pending_hi.any()):
             break
-        for sign, pending, out, known in ((1.0, pending_lo, lo, lo_known), (-1.0, pending_hi, hi, hi_known)):
+        for sign, pending, known in ((1.0, pending_lo, lo_known), (-1.0, pending_hi, hi_known)):
             if pending.any():
                 idx = np.flatnonzero(pending)
                 first = idx[np.unique(label[idx], return_index=True)[1]]  # one cell per part
                 objective = np.zeros(var.size)
                 objective[first] = sign
-                sub_cols, x = solve(objective, first)
-                out[first] = x[np.searchsorted(sub_cols, first)]
+                solve(objective, first)
                 known[first] = True
-    approximate = constrained & ~lo_known  # certified by the points seen, not solved one by one
-    lo[approximate] = seen_lo[approximate]
-    approximate = constrained & ~hi_known
-    hi[approximate] = seen_hi[approximate]
+    # the extreme points seen are the exact bounds of every settled cell (and inner bounds of the rest)
+    lo[constrained], hi[constrained] = seen_lo[constrained], seen_hi[constrained]
     hi[hi > bound] = np.inf
     return lo, hi
 
