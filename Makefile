@@ -25,7 +25,7 @@ test: $(STAMP)
 	$(BIN)/python -m pytest --cov=evaluatie --cov-report=term --cov-fail-under=85
 
 data: $(STAMP)
-	$(BIN)/evaluatie voorbeelddata --map data_raw
+	$(BIN)/evaluatie voorbeelddata --map data_raw --overschrijf
 
 notebooks: $(STAMP)
 	$(BIN)/jupytext --to ipynb --update notebooks/*.py

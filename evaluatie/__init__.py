@@ -21,6 +21,8 @@ _LAZY = {
     "pseudonymize": "privacy",
     "find_identifiers": "privacy",
     "suppress": "privacy",
+    "audit": "privacy",
+    "export_tables": "report",
     "save_figure": "plots",
     "format_number": "text",
 }

@@ -106,12 +106,16 @@ def _parser() -> argparse.ArgumentParser:
     rev.add_argument("--uit", default=None, help="te schrijven Excel-bestand (standaard: koppeltabel_controle.xlsx "
                      "naast het dossierbestand)")
     rev.add_argument("--sheet", "--tabblad", default=None, help="tabblad in Excel (standaard: automatisch)")
+    rev.add_argument("--overschrijf", action="store_true", help="vervang het uitvoerbestand als het al bestaat "
+                     "(standaard: weigeren, zodat een gecontroleerde koppeltabel of dossier niet verloren gaat)")
     for p in (ag, rev):
         p.add_argument("-h", "--help", action="help", help="toon deze hulp en stop")
 
     data = sub.add_parser("voorbeelddata", help="maak de synthetische voorbeelddata en Excel-sjablonen opnieuw",
                           **common)
     data.add_argument("--map", default="data_raw", help="doelmap (standaard: data_raw)")
+    data.add_argument("--overschrijf", action="store_true", help="vervang bestaande bestanden in de doelmap "
+                      "(standaard: weigeren)")
     data.add_argument("-h", "--help", action="help", help="toon deze hulp en stop")
     for p in (parser, val, demo, data, nul, zv, ag, rev):
         p._optionals.title = "opties"
@@ -179,6 +183,15 @@ def _nulmeting(args) -> int:
     folder = next(iter(paths.values()))["png"].parent if paths else args.figuren
     print(f"\n{len(paths)} figuren geschreven in {folder}/.")
     return 0
+
+
+def _refuse_overwrite(paths, overwrite: bool) -> None:
+    """Stop (Dutch message, exit code 2) before replacing an existing file, unless ``--overschrijf``."""
+    from .text import t
+
+    existing = [Path(p) for p in paths if Path(p).exists()]
+    if existing and not overwrite:
+        raise InputError(t("overwrite_refused", file=existing[0]), file=existing[0])
 
 
 def _zorgvraag(args) -> int:
@@ -347,6 +360,7 @@ def _run(parser, args) -> int:
                              "'Instantie' of 'Hulpverleningsinstantie'); er is niets te controleren.",
                              file=args.file, column="agency_raw")
         out = Path(args.uit) if args.uit else Path(args.file).with_name("koppeltabel_controle.xlsx")
+        _refuse_overwrite([out], args.overschrijf)
         review_sheet(data["agency_raw"], out, mapping=args.koppeltabel, types=data.get("agency_type"))
         print(f"Geschreven: {out}\nControleer de rijen met 'controleren = ja' en geef het bestand daarna mee "
               "met --koppeltabel.")
@@ -359,11 +373,20 @@ def _run(parser, args) -> int:
         from .io import write_template
         from .synthetic import write_example_files
 
+        import shutil
+        import tempfile
+
         root = Path(args.map)
-        paths = list(write_example_files(root / "voorbeeld").values())
         names = {"dossier": "dossier", "panel": "panel", "referrals": "verwijzingen", "survey": "vragenlijst",
                  "fragments": "interviewfragmenten", "trajectories": "trajecten"}
-        paths += [write_template(k, root / "sjablonen" / f"sjabloon_{names[k]}.xlsx") for k in KINDS]
+        with tempfile.TemporaryDirectory() as tmp:  # write aside first: existing files are only replaced on request
+            made = list(write_example_files(Path(tmp) / "voorbeeld").values())
+            made += [write_template(k, Path(tmp) / "sjablonen" / f"sjabloon_{names[k]}.xlsx") for k in KINDS]
+            paths = [root / p.relative_to(tmp) for p in made]
+            _refuse_overwrite(paths, args.overschrijf)
+            for source, target in zip(made, paths):
+                target.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(source, target)
         print(f"{len(paths)} bestanden geschreven in {root}/.")
         return 0
     parser.print_help()

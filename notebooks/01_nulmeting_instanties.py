@@ -172,12 +172,13 @@ for school in resultaat.schools:
 # ## 8. Figuren en tabellen bewaren
 #
 # Figuren komen in `figures/` (PNG, SVG, PDF en een tekstbestand met beschrijving), tabellen in
-# `reports/` (CSV met puntkomma en Excel). Kleine aantallen (onder de 5) zijn in de export afgeschermd.
+# `reports/` (één Excel-bestand met een tabblad *Toelichting*, en CSV met puntkomma). Kleine aantallen
+# (onder de 5) zijn in de export afgeschermd met `x`, samen met de cellen waaruit ze terug te rekenen zouden zijn.
 
 # %%
 figuren = resultaat.save_figures(source=BRON, folder=FIGUREN)
-tabellen = resultaat.export_tables(folder=RAPPORTEN)
-print(f"{len(figuren)} figuren en {len(tabellen)} tabellen geschreven.")
+tabellen = resultaat.export_tables(folder=RAPPORTEN, source=BRON)
+print(f"{len(figuren)} figuren geschreven; tabellen: {', '.join(tabellen)}.")
 
 # %% [markdown]
 # ## Wat deze cijfers wel en niet zeggen
