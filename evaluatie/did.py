@@ -33,7 +33,7 @@ from .resampling import (RandomizationTable, assignments, fe_glm, invert_test, s
                          wild_cluster_bootstrap)
 from .text import check_lang, format_number, t
 
-__all__ = ["did_2x2", "panel_did", "DidResult", "effect_sentence", "evidence"]
+__all__ = ["did_2x2", "panel_did", "placebo_starts", "DidResult", "PlaceboResult", "effect_sentence", "evidence"]
 
 Family = Literal["poisson", "quasipoisson", "negbin", "gaussian"]
 Vcov = Literal["iid", "HC1", "cluster"]
@@ -233,8 +233,8 @@ def effect_sentence(coef: float, ci: tuple, family: str, level: float, lang: str
     change = 100 * (math.exp(coef) - 1)
     f = lambda x: format_number(abs(x), 0, lang) + "%"  # noqa: E731
     signed = lambda x: ("−" if x < 0 else "+") + f(x) if np.isfinite(x) else ("−∞" if x < 0 else "+∞")  # noqa: E731
-    lo, hi = sorted(100 * (math.exp(c) - 1) if np.isfinite(c) else math.copysign(np.inf, c) for c in ci) \
-        if not np.isnan(ci).any() else (np.nan, np.nan)
+    lo, hi = sorted(100 * (math.exp(c) - 1) if c < np.inf else np.inf for c in ci) \
+        if not np.isnan(ci).any() else (np.nan, np.nan)  # a log ratio of −∞ is −100%
     what = outcome or ("de vraag naar tweedelijns jeugdhulp" if nl else "demand for second-line youth care")
     if verdict == "clear":  # both bounds on one side: magnitudes, smallest first
         bounds = f"{f(hi if down else lo)} {to} {f(lo if down else hi)}"
@@ -817,3 +817,137 @@ def panel_did(panel: pd.DataFrame, outcome: str = "count", unit: str = "unit", t
     return DidResult(coef, se, tuple(map(float, ci)), float(pval), len(p.y), family, inference, tuple(reasons), n_units,
                      n_treated, n_periods, level, phi, n_draws, exact, notes, "twfe", n_clusters=n_clusters,
                      cluster=cluster, covariates=tuple(covariates))
+
+
+# ------------------------------------------------------------------------------ placebo start dates
+@dataclass(frozen=True)
+class PlaceboResult:
+    """Placebo start dates in the pre-period (:func:`placebo_starts`): one row per shift in ``table``."""
+
+    table: pd.DataFrame
+    family: str
+    level: float
+    inference: str
+
+    def to_frame(self) -> pd.DataFrame:
+        """Tidy: ``shift`` (periods before the real start), ``placebo_start``, ``coef``, ``se``, ``lower``,
+        ``upper``, ``p_value``, ``ratio``, ``ratio_lower``, ``ratio_upper``, ``n``, ``n_units``, ``n_treated_units``."""
+        return self.table.copy()
+
+    def sentence(self, lang: str = "nl") -> str:
+        """How many placebo starts show a 'change' that cannot be there (interval excludes no change)."""
+        check_lang(lang)
+        t_ = self.table
+        clear = int((t_["lower"] > 0).sum() + (t_["upper"] < 0).sum())
+        n = len(t_)
+        if lang == "nl":
+            head = f"Bij {clear} van de {n} nep-startdata vóór de echte start sluit het interval 'geen verandering' uit"
+            tail = (": de vergelijking tussen de scholen is dan al vóór de start scheef; wees voorzichtig met het effect."
+                    if clear else "; dat past bij gelijke trends vóór de start (een aanwijzing, geen bewijs).")
+        else:
+            head = f"For {clear} of the {n} placebo start dates before the real start the interval excludes no change"
+            tail = (": the comparison is already off before the start; treat the effect with caution." if clear
+                    else "; this fits parallel trends before the start (an indication, not a proof).")
+        return head + tail
+
+    def summary(self, lang: str = "nl") -> str:
+        """The sentence plus the table in words (one line per placebo start)."""
+        check_lang(lang)
+        lines = [self.sentence(lang)]
+        for row in self.table.itertuples():
+            when = (f"{row.shift} periode{'n' if row.shift > 1 else ''} eerder" if lang == "nl" else
+                    f"{row.shift} period{'s' if row.shift > 1 else ''} earlier")
+            text = effect_sentence(row.coef, (row.lower, row.upper), self.family, self.level, lang,
+                                   lead="Bij een nep-start" if lang == "nl" else "At a placebo start")
+            lines.append(f"- {when} ({row.placebo_start}): {text}")
+        return "\n".join(lines)
+
+    def plot(self, ax=None, lang: str = "nl", title: str | None = None):
+        """Placebo estimates with intervals by shift; 1 (counts) or 0 (gaussian) = no change."""
+        import matplotlib.pyplot as plt
+
+        from .plots import GREY, PALETTE, STYLE
+
+        check_lang(lang)
+        count = self.family in COUNT_FAMILIES
+        t_ = self.table
+        est, lo, hi = ((t_["ratio"], t_["ratio_lower"], t_["ratio_upper"]) if count else
+                       (t_["coef"], t_["lower"], t_["upper"]))
+        with plt.rc_context(STYLE):
+            if ax is None:
+                _, ax = plt.subplots(figsize=(8.0, 3.6))
+            ax.axhline(1.0 if count else 0.0, color=GREY, linestyle="--", linewidth=1)
+            finite = np.isfinite(lo) & np.isfinite(hi)
+            ax.errorbar(-t_["shift"][finite], est[finite], yerr=[(est - lo)[finite], (hi - est)[finite]], fmt="o",
+                        color=PALETTE[0], capsize=5)
+            ax.plot(-t_["shift"][~finite], est[~finite], "o", color=PALETTE[0])
+            ax.set_xticks(-t_["shift"])
+            ax.set_xticklabels([str(-s) for s in t_["shift"]])
+            nl = lang == "nl"
+            ax.set_xlabel("Nep-start, perioden vóór de echte start" if nl else "Placebo start, periods before the real start")
+            ax.set_ylabel(("Verhouding (1 = geen verandering)" if nl else "Rate ratio (1 = no change)") if count else
+                          ("Verschil" if nl else "Difference"))
+            if count:
+                ax.yaxis.set_major_formatter(plt.FuncFormatter(lambda x, _: format_number(x, 2, lang)))
+            ax.set_title(title or self.sentence(lang), fontsize=10, wrap=True)
+        return ax
+
+
+def placebo_starts(panel: pd.DataFrame, outcome: str = "count", unit: str = "unit", time: str = "period",
+                   treated: str = "treated", exposure: str | None = None, *, shifts=None, family: str = "poisson",
+                   inference: str = "auto", n_resamples: int = 9999, level: float = 0.95, per: float = 1000,
+                   covariates: list | None = None, cluster: str | None = None, seed=None) -> PlaceboResult:
+    """Placebo test: pretend the intervention started ``k`` periods earlier, using only the pre-period.
+
+    For every shift ``k``, each treated unit keeps its periods before its real start and is "treated"
+    from ``k`` periods before it; never-treated units keep the periods before the last real start.
+    :func:`panel_did` is run on that pre-period panel with the same options. Without an effect before
+    the start (and with parallel trends) the placebo effects should be near no change; intervals that
+    exclude no change at several shifts warn that the comparison was already off before the start.
+
+    Parameters
+    ----------
+    shifts : sequence of int, optional
+        Periods before the real start (default: 1 up to half of the shortest pre-period of the treated
+        units, at most 6).
+    Other parameters
+        As :func:`panel_did`.
+
+    Returns
+    -------
+    PlaceboResult
+        ``table`` (one tidy row per shift), ``.summary()``, ``.sentence()``, ``.to_frame()``, ``.plot()``.
+
+    Examples
+    --------
+    >>> from evaluatie import synthetic
+    >>> panel, _ = synthetic.panel(n_units=10, n_periods=12, treated_units=3, start_period=8, seed=2)
+    >>> res = placebo_starts(panel, exposure="exposure", shifts=[2, 4], seed=1)
+    >>> res.to_frame()["shift"].tolist()
+    [2, 4]
+    """
+    _check_panel_options(family, inference, None, level, n_resamples, per, True)
+    covariates = _check_covariates(covariates)
+    p = _prepare(panel, outcome, unit, time, treated, exposure, family, per, covariates, cluster)
+    row_start = p.starts[p.unit_codes]
+    shortest = int(p.starts[p.starts >= 0].min())
+    if shifts is None:
+        shifts = list(range(1, min(6, shortest // 2) + 1))
+    shifts = [int(k) for k in shifts]
+    if not shifts or min(shifts) < 1 or max(shifts) >= shortest:
+        raise InputError(f"Nep-starts moeten tussen 1 en {shortest - 1} perioden vóór de echte start liggen (de kortste "
+                         f"voorperiode is {shortest} perioden); ontvangen: shifts={shifts}.")
+    last_start = int(p.starts.max())
+    pre = np.where(row_start >= 0, p.period_codes < row_start, p.period_codes < last_start)
+    rows = []
+    for k in shifts:
+        placebo = ((row_start >= 0) & (p.period_codes >= row_start - k)).astype(int)
+        sub = panel.loc[p.frame.index[pre]].assign(**{treated: placebo[pre]})
+        r = panel_did(sub, outcome, unit, time, treated, exposure, family=family, inference=inference,
+                      n_resamples=n_resamples, level=level, per=per, covariates=covariates, cluster=cluster, seed=seed)
+        first = p.periods[max(shortest - k, 0)]
+        rows.append({"shift": k, "placebo_start": str(getattr(first, "date", lambda: first)()), "coef": r.coef,
+                     "se": r.se, "lower": r.ci[0], "upper": r.ci[1], "p_value": r.p_value, "ratio": r.ratio,
+                     "ratio_lower": r.ratio_ci[0], "ratio_upper": r.ratio_ci[1], "n": r.n, "n_units": r.n_units,
+                     "n_treated_units": r.n_treated_units, "inference": r.inference})
+    return PlaceboResult(pd.DataFrame(rows), family, level, rows[-1]["inference"])

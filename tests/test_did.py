@@ -351,3 +351,31 @@ def test_absorbed_fixed_effects_equal_statsmodels_dummies(boards):
         assert_allclose(gamma, ref.params[:1], rtol=rtol)
         score = p.X[:, 1:].T @ ((p.y - mu) / (1 + (alpha or 0) * mu if family != "gaussian" else 1))
         assert np.abs(score).max() < 1e-9
+
+
+def test_placebo_start_dates_in_the_pre_period():
+    """No effect before the start: placebo intervals include 1; an early drop (anticipation) is found."""
+    from evaluatie.did import placebo_starts
+
+    panel, _ = synthetic.panel(n_units=12, n_periods=24, treated_units=4, start_period=12, rate_ratio=0.6,
+                               baseline=30.0, seed=31)
+    res = placebo_starts(panel, exposure="exposure", shifts=[2, 4], seed=1)
+    f = res.to_frame()
+    assert f.columns[:7].tolist() == ["shift", "placebo_start", "coef", "se", "lower", "upper", "p_value"]
+    assert ((f["lower"] < 0) & (f["upper"] > 0)).all() and "Bij 0 van de 2 nep-startdata" in res.sentence()
+    # row k is panel_did on the pre-period with the start moved k periods earlier
+    starts = panel.groupby("unit")["start"].first()
+    periods = np.sort(panel["period"].unique())
+    pre = panel[panel["period"] < periods[12]].copy()
+    pre["treated"] = (pre["unit"].map(starts).notna() & (pre["period"] >= periods[10])).astype(int)
+    direct = panel_did(pre, exposure="exposure", seed=1)
+    assert f.loc[0, "coef"] == pytest.approx(direct.coef, rel=1e-12) and f.loc[0, "p_value"] == direct.p_value
+    early = panel.copy()
+    ahead = early["start"].notna() & (early["period"] >= periods[9]) & (early["period"] < periods[12])
+    early.loc[ahead, "count"] = (early.loc[ahead, "count"] * 0.4).round().astype(int)
+    found = placebo_starts(early, exposure="exposure", shifts=[3], seed=1).to_frame().iloc[0]
+    assert found["upper"] < 0 and found["ratio"] == pytest.approx(0.4, abs=0.12)
+    ax = res.plot()
+    assert "Nep-start" in ax.get_xlabel() and "placebo" in res.summary("en").lower()
+    with pytest.raises(InputError, match="Nep-starts moeten tussen 1 en 11"):
+        placebo_starts(panel, exposure="exposure", shifts=[12])
