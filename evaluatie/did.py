@@ -64,6 +64,7 @@ class DidResult:
     n_clusters: int = 0
     cluster: str | None = None
     covariates: tuple = ()
+    covariate_terms: tuple = ()   # (name, estimate, se, df) per covariate; cluster-robust (or the 2×2 vcov)
 
     @property
     def ratio(self) -> float:
@@ -100,15 +101,31 @@ class DidResult:
         return " ".join(t(key, lang, **{k: fmt(v) for k, v in kw.items()}) for key, kw in self.reasons)
 
     def to_frame(self) -> pd.DataFrame:
-        """One tidy row: estimate, interval, p-value, ratio and percent change, design and inference."""
-        row = {k: v for k, v in asdict(self).items() if k not in ("ci", "notes", "reasons", "covariates")}
-        row["covariates"] = ", ".join(self.covariates)
-        row.update(reason=self.reason, lower=self.ci[0], upper=self.ci[1], ratio=self.ratio,
-                   ratio_lower=self.ratio_ci[0], ratio_upper=self.ratio_ci[1], percent_change=self.percent_change,
-                   percent_lower=self.percent_ci[0], percent_upper=self.percent_ci[1])
-        order = ["coef", "se", "lower", "upper", "p_value", "ratio", "ratio_lower", "ratio_upper", "percent_change",
-                 "percent_lower", "percent_upper"]
-        return pd.DataFrame([row])[order + [k for k in row if k not in order]]
+        """Tidy: one row per term — ``treated`` (the effect) first, then each covariate.
+
+        Columns ``term, estimate, se, lower, upper, p_value`` (model scale, as in the ITS and event-study
+        tables), ``ratio, ratio_lower, ratio_upper, percent_change, percent_lower, percent_upper`` (count
+        families), then design and inference (``inference`` is ``cluster`` for covariate rows of a panel).
+        """
+        design = {k: v for k, v in asdict(self).items()
+                  if k not in ("coef", "se", "ci", "p_value", "notes", "reasons", "covariates", "covariate_terms")}
+        count = self.family in COUNT_FAMILIES
+        rows = [{"term": "treated", "estimate": self.coef, "se": self.se, "lower": self.ci[0], "upper": self.ci[1],
+                 "p_value": self.p_value, **design, "reason": self.reason}]
+        for name, est, se, df in self.covariate_terms:
+            q = stats.t.ppf(0.5 + self.level / 2, df)
+            rows.append({"term": name, "estimate": est, "se": se, "lower": est - q * se, "upper": est + q * se,
+                         "p_value": float(2 * stats.t.sf(abs(est / se), df)) if se > 0 else float("nan"),
+                         **design, "inference": "cluster" if self.estimator == "twfe" else self.inference,
+                         "reason": ""})
+        out = pd.DataFrame(rows)
+        for col, fn in (("ratio", "estimate"), ("ratio_lower", "lower"), ("ratio_upper", "upper")):
+            out[col] = np.exp(out[fn]) if count else np.nan
+        for col, fn in (("percent_change", "ratio"), ("percent_lower", "ratio_lower"), ("percent_upper", "ratio_upper")):
+            out[col] = 100 * (out[fn] - 1)
+        order = ["term", "estimate", "se", "lower", "upper", "p_value", "ratio", "ratio_lower", "ratio_upper",
+                 "percent_change", "percent_lower", "percent_upper"]
+        return out[order + [c for c in out.columns if c not in order]]
 
     def sentence(self, lang: str = "nl", outcome: str | None = None) -> str:
         """The result in words, e.g. 'Na de start daalde de vraag ... met 24% (95%-BI: 9% tot 37%).'"""
@@ -451,7 +468,10 @@ def did_2x2(data: pd.DataFrame, outcome: str, treated: str, post: str, *, family
     n_treated = int(d.loc[d[treated].astype(bool), cluster].nunique()) if cluster else int(d[treated].astype(bool).sum())
     return DidResult(coef, se, (coef - q * se, coef + q * se), pval, len(d), family, vcov, reasons, n_units, n_treated,
                      2, level, _dispersion(fit), notes=notes, estimator="2x2", n_clusters=n_units if cluster else 0,
-                     cluster=cluster, covariates=tuple(covariates))
+                     cluster=cluster, covariates=tuple(covariates), covariate_terms=tuple(
+                         (c, float(fit.params[4 + j]), float(fit.bse[4 + j]) if vcov == "iid" else _robust_se(
+                             fit, X, y, family, alpha, d[cluster].to_numpy() if vcov == "cluster" else None, index=4 + j),
+                          df) for j, c in enumerate(covariates)))
 
 
 # ------------------------------------------------------------------------------ panel
@@ -766,6 +786,9 @@ def panel_did(panel: pd.DataFrame, outcome: str = "count", unit: str = "unit", t
         fit = _fit(p.y, p.X, family, p.offset, alpha_nb)
         coef = float(fit.params[0])
         se = _robust_se(fit, p.X, p.y, family, alpha_nb, p.cluster_codes)
+        cov_terms = tuple((c, float(fit.params[1 + j]),
+                           _robust_se(fit, p.X, p.y, family, alpha_nb, p.cluster_codes, index=1 + j), n_clusters - 1)
+                          for j, c in enumerate(covariates))
         phi = _dispersion(fit) if family != "gaussian" else float("nan")
         notes = list(p.notes)
         if (note := _dispersion_note(family, phi)) is not None:
@@ -816,7 +839,7 @@ def panel_did(panel: pd.DataFrame, outcome: str = "count", unit: str = "unit", t
                      "op die ene plek.")
     return DidResult(coef, se, tuple(map(float, ci)), float(pval), len(p.y), family, inference, tuple(reasons), n_units,
                      n_treated, n_periods, level, phi, n_draws, exact, notes, "twfe", n_clusters=n_clusters,
-                     cluster=cluster, covariates=tuple(covariates))
+                     cluster=cluster, covariates=tuple(covariates), covariate_terms=cov_terms)
 
 
 # ------------------------------------------------------------------------------ placebo start dates
@@ -830,7 +853,7 @@ class PlaceboResult:
     inference: str
 
     def to_frame(self) -> pd.DataFrame:
-        """Tidy: ``shift`` (periods before the real start), ``placebo_start``, ``coef``, ``se``, ``lower``,
+        """Tidy: ``shift`` (periods before the real start), ``placebo_start``, ``estimate``, ``se``, ``lower``,
         ``upper``, ``p_value``, ``ratio``, ``ratio_lower``, ``ratio_upper``, ``n``, ``n_units``, ``n_treated_units``."""
         return self.table.copy()
 
@@ -857,7 +880,7 @@ class PlaceboResult:
         for row in self.table.itertuples():
             when = (f"{row.shift} periode{'n' if row.shift > 1 else ''} eerder" if lang == "nl" else
                     f"{row.shift} period{'s' if row.shift > 1 else ''} earlier")
-            text = effect_sentence(row.coef, (row.lower, row.upper), self.family, self.level, lang,
+            text = effect_sentence(row.estimate, (row.lower, row.upper), self.family, self.level, lang,
                                    lead="Bij een nep-start" if lang == "nl" else "At a placebo start")
             lines.append(f"- {when} ({row.placebo_start}): {text}")
         return "\n".join(lines)
@@ -872,7 +895,7 @@ class PlaceboResult:
         count = self.family in COUNT_FAMILIES
         t_ = self.table
         est, lo, hi = ((t_["ratio"], t_["ratio_lower"], t_["ratio_upper"]) if count else
-                       (t_["coef"], t_["lower"], t_["upper"]))
+                       (t_["estimate"], t_["lower"], t_["upper"]))
         with plt.rc_context(STYLE):
             if ax is None:
                 _, ax = plt.subplots(figsize=(8.0, 3.6))
@@ -946,7 +969,7 @@ def placebo_starts(panel: pd.DataFrame, outcome: str = "count", unit: str = "uni
         r = panel_did(sub, outcome, unit, time, treated, exposure, family=family, inference=inference,
                       n_resamples=n_resamples, level=level, per=per, covariates=covariates, cluster=cluster, seed=seed)
         first = p.periods[max(shortest - k, 0)]
-        rows.append({"shift": k, "placebo_start": str(getattr(first, "date", lambda: first)()), "coef": r.coef,
+        rows.append({"shift": k, "placebo_start": str(getattr(first, "date", lambda: first)()), "estimate": r.coef,
                      "se": r.se, "lower": r.ci[0], "upper": r.ci[1], "p_value": r.p_value, "ratio": r.ratio,
                      "ratio_lower": r.ratio_ci[0], "ratio_upper": r.ratio_ci[1], "n": r.n, "n_units": r.n_units,
                      "n_treated_units": r.n_treated_units, "inference": r.inference})

@@ -291,6 +291,15 @@ def test_covariates_equal_statsmodels_and_pyfixest(boards):
         cov_type="cluster", cov_kwds={"groups": pd.factorize(boards["board"])[0]})
     assert_allclose((d.coef, d.se), (ols.params["g:post"], ols.bse["g:post"]), rtol=1e-9)
     assert d.covariates == ("x",) and "covariaten: x" in r.summary()
+    tidy = r.to_frame()  # one row per term, the vocabulary of the ITS and event-study tables
+    assert tidy["term"].tolist() == ["treated", "x"] and tidy.columns[:6].tolist() == ["term", "estimate", "se",
+                                                                                       "lower", "upper", "p_value"]
+    x_poisson = pf.fepois("count ~ treated + x | unit + period", data=boards, offset="lexp", vcov={"CRV1": "board"},
+                          ssc=ssc)
+    assert_allclose(tidy.loc[1, ["estimate", "se"]].to_numpy(float), (x_poisson.coef()["x"], x_poisson.se()["x"]),
+                    rtol=1e-6)
+    assert_allclose(d.to_frame().loc[1, ["estimate", "se"]].to_numpy(float), (ols.params["x"], ols.bse["x"]),
+                    rtol=1e-9)
 
 
 def test_cluster_level_for_errors_bootstrap_and_randomization(boards):
@@ -361,7 +370,7 @@ def test_placebo_start_dates_in_the_pre_period():
                                baseline=30.0, seed=31)
     res = placebo_starts(panel, exposure="exposure", shifts=[2, 4], seed=1)
     f = res.to_frame()
-    assert f.columns[:7].tolist() == ["shift", "placebo_start", "coef", "se", "lower", "upper", "p_value"]
+    assert f.columns[:7].tolist() == ["shift", "placebo_start", "estimate", "se", "lower", "upper", "p_value"]
     assert ((f["lower"] < 0) & (f["upper"] > 0)).all() and "Bij 0 van de 2 nep-startdata" in res.sentence()
     # row k is panel_did on the pre-period with the start moved k periods earlier
     starts = panel.groupby("unit")["start"].first()
@@ -369,7 +378,7 @@ def test_placebo_start_dates_in_the_pre_period():
     pre = panel[panel["period"] < periods[12]].copy()
     pre["treated"] = (pre["unit"].map(starts).notna() & (pre["period"] >= periods[10])).astype(int)
     direct = panel_did(pre, exposure="exposure", seed=1)
-    assert f.loc[0, "coef"] == pytest.approx(direct.coef, rel=1e-12) and f.loc[0, "p_value"] == direct.p_value
+    assert f.loc[0, "estimate"] == pytest.approx(direct.coef, rel=1e-12) and f.loc[0, "p_value"] == direct.p_value
     early = panel.copy()
     ahead = early["start"].notna() & (early["period"] >= periods[9]) & (early["period"] < periods[12])
     early.loc[ahead, "count"] = (early.loc[ahead, "count"] * 0.4).round().astype(int)
