@@ -159,12 +159,12 @@ class DidResult:
         """Estimate with interval (rate ratio for counts, with 1 = no change marked) and the sentence."""
         import matplotlib.pyplot as plt
 
-        from .plots import GREY, PALETTE, STYLE
+        from .plots import GREY, PALETTE, house_style
 
         check_lang(lang)
         count = self.family in COUNT_FAMILIES
         est, (lo, hi) = (self.ratio, self.ratio_ci) if count else (self.coef, self.ci)
-        with plt.rc_context(STYLE):
+        with house_style():
             if ax is None:
                 _, ax = plt.subplots(figsize=(8.0, 2.6))
             ax.axvline(1.0 if count else 0.0, color=GREY, linestyle="--", linewidth=1)

@@ -407,7 +407,7 @@ def plot_rates(panel: pd.DataFrame, ax=None, *, unit: str = "unit", time: str = 
     """Referrals per 1,000 pupils over time for schools with and without youth workers; starts marked."""
     import matplotlib.pyplot as plt
 
-    from .plots import GREY, PALETTE, STYLE, format_axis
+    from .plots import GREY, PALETTE, house_style, format_axis
 
     check_lang(lang)
     r = rates_by_group(panel, unit=unit, time=time, count=count, exposure=exposure, start=start, per=per)
@@ -417,7 +417,7 @@ def plot_rates(panel: pd.DataFrame, ax=None, *, unit: str = "unit", time: str = 
            "en": {"met": "schools with a youth worker", "zonder": "schools without",
                   "y": f"Referrals per {format_number(per, lang=lang)} pupils", "start": "start",
                   "title": "Referrals to second-line youth care"}}[lang]
-    with plt.rc_context(STYLE):
+    with house_style():
         if ax is None:
             _, ax = plt.subplots(figsize=(9.0, 4.8))
         for i, group in enumerate(["zonder", "met"]):
