@@ -505,11 +505,8 @@ def _check_covariates(covariates) -> list:
 
 def _refuse_duplicate_units(units, column: str) -> None:
     """Refuse a panel whose unit names look like one school spelled twice (quality.near_duplicates)."""
-    from . import quality
+    from .quality import near_duplicates
 
-    near_duplicates = getattr(quality, "near_duplicates", None)
-    if near_duplicates is None:  # lands with the privacy helper's branch (OWNERS.md contract)
-        return
     pairs = near_duplicates(pd.Series(units).astype(str))
     if len(pairs):
         first = pairs.iloc[0]
@@ -526,7 +523,7 @@ def _prepare(panel, outcome, unit, time, treated, exposure, family, per, covaria
     cols = list(dict.fromkeys(c for c in (unit, time, outcome, treated, exposure, cluster, *covariates) if c))
     d = panel[cols].copy()
     notes = []
-    _refuse_duplicate_units(d[unit].dropna().unique(), unit)
+    _refuse_duplicate_units(d[unit].dropna(), unit)
     for c in covariates:
         if not pd.api.types.is_numeric_dtype(d[c]) or pd.api.types.is_bool_dtype(d[c]):
             d[c] = pd.to_numeric(d[c], errors="coerce") if not pd.api.types.is_bool_dtype(d[c]) else d[c].astype(float)

@@ -208,24 +208,17 @@ def test_every_option_is_checked_against_its_allowed_values(boards):
         rate_ratio_test(1, 10, 2, 10, comparison="voor_na")
 
 
-def test_units_that_look_like_one_school_are_refused(boards, monkeypatch):
+def test_units_that_look_like_one_school_are_refused(boards):
     """A school spelled two ways became a never-treated control plus an 'always treated' school."""
-    from evaluatie import quality
-
     twice = boards.copy()
     first = sorted(twice["unit"].unique())[0]
-    late = twice["unit"].eq(first) & (twice["period"] >= twice["period"].unique()[5])
+    late = twice["unit"].eq(first) & (twice["period"] >= twice["period"].unique()[6])  # 4 of 10 periods
     twice.loc[late, "unit"] = first.upper() + " "
-    if not hasattr(quality, "near_duplicates"):  # contract of OWNERS.md until the privacy branch lands
-        def near_duplicates(values, *, score_cutoff=90):
-            norm = pd.Series(values).str.strip().str.casefold()
-            dup = norm[norm.duplicated(keep=False)]
-            rows = [(v, w, 100.0, 1, 1) for v in dup.index for w in dup.index if v < w and norm[v] == norm[w]]
-            return pd.DataFrame([(values[a], values[b], s, n1, n2) for a, b, s, n1, n2 in rows],
-                                columns=["value", "similar_to", "score", "n_value", "n_similar"])
-        monkeypatch.setattr(quality, "near_duplicates", near_duplicates, raising=False)
-    with pytest.raises(InputError, match="lijken namen dezelfde eenheid te zijn"):
+    with pytest.raises(InputError, match=f"lijken namen dezelfde eenheid te zijn: '{first.upper()} ' en '{first}'"):
         panel_did(twice, exposure="exposure", inference="cluster")
+    typo = boards.assign(unit=boards["unit"].where(~late, first + "e"))
+    with pytest.raises(InputError, match="gelijkenis"):
+        panel_did(typo, exposure="exposure", inference="cluster")
     assert panel_did(boards, exposure="exposure", inference="cluster").n_units == 12  # distinct names pass
 
 
