@@ -69,8 +69,8 @@ def _parser() -> argparse.ArgumentParser:
                          "dossierbestand", **common)
     nul.add_argument("file", metavar="BESTAND", help="dossierbestand (CSV of Excel), één rij per leerling × instantie")
     nul.add_argument("--leerlingen", action="append", default=[], metavar="AANTAL",
-                     help="totaal aantal leerlingen van de school als niet alle dossiers gelezen zijn: 160, of per "
-                          "school 'SBO De Regenboog=160' (herhaal voor meer scholen)")
+                     help="totaal aantal leerlingen per school als niet alle dossiers gelezen zijn: "
+                          "\"SBO De Brug=160,SBO De Vlinder=95\" (één getal, bv. 160, alleen bij één school)")
     nul.add_argument("--koppeltabel", default=None, help="gecontroleerde koppeltabel van instantienamen (CSV/Excel)")
     nul.add_argument("--figuren", default=None, help="map voor figuren (standaard: figures)")
     nul.add_argument("--bron", default=None, help="bronvermelding onder de figuren (standaard: de bestandsnaam)")
@@ -145,7 +145,8 @@ def run_notebooks(folder="notebooks", timeout: int = 900) -> list[Path]:
 
 
 def _totals(values: list[str]):
-    """``--leerlingen`` values: one number for every school, or ``school=number`` pairs."""
+    """``--leerlingen`` values: one number (a file with one school) or ``school=number`` pairs, separated
+    by commas or given with a repeated option: ``"De Brug=160,De Vlinder=95"``."""
     if not values:
         return None
     if len(values) == 1 and "=" not in values[0]:
@@ -153,10 +154,11 @@ def _totals(values: list[str]):
             raise InputError(f"--leerlingen '{values[0]}' is geen geheel getal; gebruik bv. 160 of 'SBO De Regenboog=160'.")
         return int(values[0])
     out = {}
-    for v in values:
+    for v in (part for value in values for part in value.split(",") if part.strip()):
         school, _, number = v.rpartition("=")
-        if not school or not number.strip().isdigit():
-            raise InputError(f"--leerlingen '{v}' is niet te lezen; gebruik 'School=aantal', bv. 'SBO De Regenboog=160'.")
+        if not school.strip() or not number.strip().isdigit():
+            raise InputError(f"--leerlingen '{v.strip()}' is niet te lezen; gebruik 'School=aantal', bv. "
+                             "\"SBO De Regenboog=160,SBO De Vlinder=95\".")
         out[school.strip()] = int(number)
     return out
 

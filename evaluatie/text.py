@@ -305,6 +305,38 @@ MESSAGES: dict[str, dict[str, str]] = {
                                "vóór de start.",
                          "en": "Before the start (test of parallel trends): p = {p} — note: the groups already "
                                "diverged before the start."},
+    # --- student (helper student): per-school losses, notebooks, nulmeting per school ----------------
+    "unit_removed": {"nl": "Let op: '{unit}' is helemaal weggevallen: alle {n} rijen zijn verwijderd (zie hieronder).",
+                     "en": "Note: '{unit}' is gone entirely: all {n} rows were dropped (see below)."},
+    "rows_of_unit": {"nl": "{n} rijen van {unit} (rij {rows})", "en": "{n} rows of {unit} (rows {rows})"},
+    "pupils_one_for_many": {
+        "nl": "Eén aantal leerlingen ({n}) voor {k} scholen kan niet: scholen verschillen in grootte. Geef het aantal "
+              "per school, bv. --leerlingen \"{example}\" (of in Python {{'school': aantal}}). Scholen in het bestand: "
+              "{schools}.",
+        "en": "One number of pupils ({n}) for {k} schools is not possible: schools differ in size. Give the number "
+              "per school, e.g. --leerlingen \"{example}\" (or in Python {{'school': number}}). Schools in the file: "
+              "{schools}."},
+    "pupils_unknown_school": {
+        "nl": "Bij het aantal leerlingen staan scholen die niet in het bestand staan: {unknown}. Schrijf de naam zoals "
+              "in het bestand; scholen in het bestand: {schools}.",
+        "en": "The numbers of pupils name schools that are not in the file: {unknown}. Spell them as in the file; "
+              "schools in the file: {schools}."},
+    "pupils_not_count": {"nl": "Het aantal leerlingen moet een geheel getal van minstens 1 zijn: {values}.",
+                         "en": "The number of pupils must be a whole number of at least 1: {values}."},
+    "pupils_below_files": {
+        "nl": "Het totaal aantal leerlingen van '{school}' ({n}) is kleiner dan het aantal leerlingen in het bestand "
+              "({m}). Geef het totaal van de hele school (ook leerlingen van wie het dossier niet gelezen is).",
+        "en": "The total number of pupils of '{school}' ({n}) is smaller than the number of pupils in the file ({m}). "
+              "Give the total of the whole school (including pupils whose file was not read)."},
+    "school_no_agency": {
+        "nl": "School '{name}' heeft {n} leerling(en) en geen enkele instantie in het bestand. Klopt de schoolnaam?",
+        "en": "School '{name}' has {n} pupil(s) and no agency at all in the file. Is the school name right?"},
+    "school_looks_like": {
+        "nl": "Schoolnaam '{name}' lijkt op '{other}' (tikfout?). Ze worden als twee scholen geteld; verbeter de naam "
+              "in je bestand als het dezelfde school is.",
+        "en": "School name '{name}' looks like '{other}' (typo?). They are counted as two schools; correct the name "
+              "in your file if it is the same school."},
+    "rows_many": {"nl": "{n} rijen (rij {rows})", "en": "{n} rows (rows {rows})"},
     # --- disclosure (helper disclosure): exported tables, suppression, overwriting -----------------
     "export_not_table": {"nl": "Een tabel voor de export moet een DataFrame zijn, niet {type}.",
                          "en": "A table to export must be a DataFrame, not {type}."},
