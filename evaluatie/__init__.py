@@ -23,9 +23,12 @@ _LAZY = {
     "suppress": "privacy",
     "save_figure": "plots",
     "format_number": "text",
+    "notebook_settings": "notebooks",
+    "display_table": "display",
 }
 _MODULES = ("io", "schemas", "quality", "privacy", "synthetic", "plots", "text", "report", "cli", "nulmeting",
-            "agencies", "richness", "rates", "did", "staggered", "resampling", "zorgvraag", "its")
+            "agencies", "richness", "rates", "did", "staggered", "resampling", "zorgvraag", "its",
+            "notebooks", "display")
 
 __all__ = ["InputError", "__version__", *_LAZY, *_MODULES]
 

@@ -382,6 +382,9 @@ def plot_schools(table: pd.DataFrame, ax=None, *, school: str = "school", lang: 
     return ax
 
 
+TABLE_KINDS: tuple[str, ...] = ("schools", "fragmentation", "network")
+
+
 @dataclass
 class Nulmeting:
     """All results of a file study (see :func:`analyze`); tables are tidy DataFrames."""
@@ -408,17 +411,34 @@ class Nulmeting:
         return (self.counts.merge(self.fragmentation.drop(columns="n_agencies"), on=self.school, how="left")
                 .merge(self.richness.drop(columns=["observed"]), on=self.school, how="left"))
 
-    def table(self, lang: str = "nl") -> pd.DataFrame:
-        """The key figures per school with readable (Dutch) column names and formatted numbers."""
+    def table(self, lang: str = "nl", *, kind: str = "schools", school=None) -> pd.DataFrame:
+        """A table to show people: Dutch (or English) headers with units, rounded numbers.
+
+        Parameters
+        ----------
+        kind : {"schools", "fragmentation", "network"}
+            ``schools``: the key figures per school; ``fragmentation``: how concentrated the care
+            is per school; ``network``: per agency of one ``school``, the pupils it shares with
+            other agencies. The unformatted numbers are in :meth:`to_frame`, ``fragmentation``
+            and :func:`network_table`.
+        """
+        from .display import display_table
+
         check_lang(lang)
+        if kind not in TABLE_KINDS:
+            raise InputError(t("bad_option", lang, value=kind, param="kind", allowed=", ".join(TABLE_KINDS)))
+        if kind == "fragmentation":
+            return display_table(self.fragmentation, lang)
+        if kind == "network":
+            return display_table(network_table(self.networks[self._school(school)]), lang)
         k = self.to_frame()
         n = lambda x, d=0: format_number(x, d, lang)  # noqa: E731
         ci = lambda e, lo, hi: "–" if pd.isna(e) else f"{n(e)} ({n(lo)}–{n(hi)})"  # noqa: E731
-        cols = {"nl": ["school", "leerlingen (dossiers gelezen)", "met instantie", "instanties",
-                       "instanties per 100 leerlingen", "instanties per leerling (gem.)", "2 of meer instanties",
-                       "geschat totaal (Chao2, 95%-BI)", "verwacht bij alle dossiers (95%-BI)"],
-                "en": ["school", "pupils (files read)", "with agency", "agencies", "agencies per 100 pupils",
-                       "agencies per pupil (mean)", "2 or more agencies", "estimated total (Chao2, 95% CI)",
+        cols = {"nl": ["school", "leerlingen op school (dossiers gelezen)", "leerlingen met instantie",
+                       "instanties gevonden", "instanties per 100 gelezen dossiers", "instanties per leerling (gem.)",
+                       "leerlingen met 2 of meer instanties (% van gelezen)", "verwacht bij alle dossiers (95%-BI)"],
+                "en": ["school", "pupils in school (files read)", "pupils with agency", "agencies found",
+                       "agencies per 100 files read", "agencies per pupil (mean)", "pupils with 2 or more agencies (% of read)",
                        "expected with all files (95% CI)"]}[lang]
         rows = []
         for _, r in k.iterrows():
@@ -426,7 +446,6 @@ class Nulmeting:
             rows.append([r[self.school], f"{n(total)} ({n(r['n_pupils'])})", n(r["n_pupils_with_agency"]),
                          n(r["n_agencies"]), n(r["agencies_per_100_pupils"], 1), n(r["mean_agencies_per_pupil"], 2),
                          format_number(100 * r["share_2plus"], 0, lang) + "%",
-                         ci(r.get("chao2"), r.get("chao2_lower"), r.get("chao2_upper")),
                          ci(r.get("expected_total"), r.get("total_lower"), r.get("total_upper"))])
         return pd.DataFrame(rows, columns=cols)
 
