@@ -25,6 +25,7 @@ _LAZY = {
     "format_number": "text",
     "notebook_settings": "notebooks",
     "display_table": "display",
+    "format_p": "text",
 }
 _MODULES = ("io", "schemas", "quality", "privacy", "synthetic", "plots", "text", "report", "cli", "nulmeting",
             "agencies", "richness", "rates", "did", "staggered", "resampling", "zorgvraag", "its",

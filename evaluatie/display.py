@@ -76,6 +76,18 @@ COLUMNS: dict[str, tuple[str, str, str]] = {
     "n_total": ("leerlingen op school", "pupils in school", "int"),
     "observed": ("gevonden instanties", "agencies found", "int"),
     "expected_total": ("verwacht bij alle dossiers", "expected with all files", "dec0"),
+    "row": ("rij", "row", "int"),
+    "column": ("kolom", "column", "text"),
+    "value": ("waarde", "value", "text"),
+    "reason": ("reden", "reason", "text"),
+    "action": ("actie", "action", "text"),
+    "kind": ("soort", "kind", "text"),
+    "n_read": ("rijen gelezen", "rows read", "int"),
+    "n_used": ("rijen gebruikt", "rows used", "int"),
+    "n_dropped": ("rijen verwijderd", "rows dropped", "int"),
+    "removed": ("helemaal weggevallen", "gone entirely", "bool"),
+    "method": ("koppeling", "matched by", "text"),
+    "raw": ("schrijfwijze", "spelling", "text"),
     "total_lower": ("verwacht, ondergrens {ci}", "expected, lower {ci}", "dec0"),
     "total_upper": ("verwacht, bovengrens {ci}", "expected, upper {ci}", "dec0"),
 }
@@ -89,6 +101,8 @@ _VALUES = {  # option values shown to people
     "wild": ("wild cluster bootstrap", "wild cluster bootstrap"),
     "cluster": ("cluster-robuuste standaardfouten", "cluster-robust standard errors"),
     "iid": ("modelgebaseerde standaardfouten", "model-based standard errors"),
+    "mapping": ("koppeltabel", "mapping"), "exact": ("exact gelijk", "exact"),
+    "fuzzy": ("voorstel (controleren)", "suggestion (review)"), "new": ("nieuw (controleren)", "new (review)"),
 }
 
 
@@ -98,6 +112,9 @@ def _format(values: pd.Series, kind: str, lang: str) -> pd.Series:
 
     if kind == "text":
         return values.map(lambda v: _VALUES.get(v, (v, v))[0 if lang == "nl" else 1] if isinstance(v, str) else v)
+    if kind == "bool":
+        yes, no = ("ja", "nee") if lang == "nl" else ("yes", "no")
+        return values.map(lambda v: yes if v is True or v == 1 else no)
     if kind == "period":
         stamps = pd.to_datetime(values, errors="coerce")
         return pd.Series(np.where(stamps.notna(), stamps.dt.strftime("%Y-%m"), values.astype(str)), index=values.index)
@@ -119,7 +136,7 @@ def display_table(obj, lang: str = "nl", *, vertical: bool | None = None) -> pd.
         A tidy frame, or anything with ``.to_frame()`` (``DidResult``, ``RateRatioResult``, ...).
     lang : {"nl", "en"}
     vertical : bool, optional
-        Show one row per quantity (``grootheid``, ``waarde``); default for a one-row table.
+        Show one row per quantity (``grootheid``, ``waarde``); default for a result object with one row.
 
     Returns
     -------
@@ -129,8 +146,8 @@ def display_table(obj, lang: str = "nl", *, vertical: bool | None = None) -> pd.
     Examples
     --------
     >>> import pandas as pd
-    >>> print(display_table(pd.DataFrame({"ratio": [0.7912], "p_value": [0.00002], "percent_change": [-20.849]}))
-    ...       .to_string(index=False))
+    >>> frame = pd.DataFrame({"ratio": [0.7912], "p_value": [0.00002], "percent_change": [-20.849]})
+    >>> print(display_table(frame, vertical=True).to_string(index=False))
           grootheid  waarde
          verhouding    0,79
            p-waarde < 0,001
@@ -165,10 +182,9 @@ def display_table(obj, lang: str = "nl", *, vertical: bool | None = None) -> pd.
             continue
         else:
             label, kind = column, "text"
-        out[label] = _format(frame[column], kind, lang).to_numpy() if kind != "text" else frame[column].map(
-            lambda v: _VALUES.get(v, (v, v))[i] if isinstance(v, str) else v).to_numpy()
+        out[label] = _format(frame[column], kind, lang).to_numpy()
     table = pd.DataFrame(out, index=frame.index)
-    if vertical if vertical is not None else len(table) == 1:
+    if vertical if vertical is not None else (result and len(table) == 1):
         names = ("grootheid", "waarde") if lang == "nl" else ("quantity", "value")
         return pd.DataFrame({names[0]: list(table.columns), names[1]: [str(v) for v in table.iloc[0]]})
     return table.reset_index(drop=True)

@@ -44,7 +44,8 @@ EXAMPLE = ROOT / "data_raw" / "voorbeeld"
 
 #: The example each notebook uses when no own file is given (all synthetic).
 _EXAMPLES = {
-    "00": {"file": "dossieronderzoek_sbo.xlsx", "source": "synthetisch voorbeeldbestand dossieronderzoek_sbo.xlsx"},
+    "00": {"file": "dossieronderzoek_sbo.xlsx", "practice": "zorgvraag_rommelig.csv", "practice_kind": "panel",
+           "source": "synthetisch voorbeeldbestand zorgvraag_rommelig.csv"},
     "01": {"file": "dossieronderzoek_sbo.xlsx", "mapping": "koppeltabel_instanties.csv",
            "pupils": {"SBO De Regenboog": 160, "SBO Het Kompas": 120, "SBO De Wegwijzer": 210, "SBO De Vlinder": 95},
            "source": "dossieronderzoek studenten (synthetische voorbeelddata)"},
@@ -78,6 +79,11 @@ class Settings:
     figures, reports : Path
         Where figures and exported tables go: ``figures/`` and ``reports/`` for the example, a
         sub-folder named after the own file otherwise (``figures/mijn_dossier/``).
+    kind : str
+        Kind of table of ``file`` (``dossier``, ``panel``, ...).
+    practice, practice_kind : Path or None, str
+        Notebook 00: the file whose quality report is drawn (a deliberately messy example, or the
+        own file) and its kind.
     """
 
     notebook: str
@@ -89,6 +95,9 @@ class Settings:
     source: str
     figures: Path
     reports: Path
+    kind: str = "dossier"
+    practice: Path | None = None
+    practice_kind: str = ""
 
     def to_frame(self, lang: str = "nl") -> pd.DataFrame:
         """The settings as a two-column table (``instelling``, ``waarde``) for display."""
@@ -125,7 +134,7 @@ def _existing(path, what: str) -> Path:
 
 
 def notebook_settings(notebook: Notebook, *, bestand=None, koppeltabel=None, leerlingen=None, bron=None,
-                      schooljaar=None, reeks=None) -> Settings:
+                      schooljaar=None, reeks=None, soort=None) -> Settings:
     """Resolve a notebook's settings cell: the example data, or the student's own file and choices.
 
     Parameters
@@ -144,6 +153,9 @@ def notebook_settings(notebook: Notebook, *, bestand=None, koppeltabel=None, lee
         School year, added to the source line (``"2024-2025"``).
     reeks : path, optional
         Notebook 02b: own single series (municipality per month) for the time series.
+    soort : str, optional
+        Notebook 00: kind of table of the own file (``dossier``, ``panel``, ...); default
+        ``dossier`` (notebook 01) or ``panel`` (02, 02b).
 
     Returns
     -------
@@ -158,6 +170,11 @@ def notebook_settings(notebook: Notebook, *, bestand=None, koppeltabel=None, lee
     if notebook not in NOTEBOOKS:
         raise InputError(t("bad_option", value=notebook, param="notebook", allowed=", ".join(NOTEBOOKS)))
     example = _EXAMPLES[notebook]
+    from .schemas import KINDS
+
+    kind = soort or ("dossier" if notebook in ("00", "01") else "panel")
+    if kind not in KINDS:
+        raise InputError(t("bad_option", value=kind, param="SOORT", allowed=", ".join(KINDS)))
     figures = Path(os.environ.get("EVALUATIE_FIGUREN", ROOT / "figures"))
     reports = Path(os.environ.get("EVALUATIE_RAPPORTEN", ROOT / "reports"))
     year = f", schooljaar {schooljaar}" if schooljaar else ""
@@ -165,9 +182,12 @@ def notebook_settings(notebook: Notebook, *, bestand=None, koppeltabel=None, lee
         if reeks is not None or koppeltabel is not None or leerlingen is not None:
             raise InputError(t("nb_settings_without_file"))
         series = EXAMPLE / example["series"] if "series" in example else None
+        practice = EXAMPLE / example["practice"] if "practice" in example else None
         return Settings(notebook, True, EXAMPLE / example["file"], series,
                         EXAMPLE / example["mapping"] if "mapping" in example else None,
-                        example.get("pupils"), (bron or example["source"]) + year, figures, reports)
+                        example.get("pupils"), (bron or example["source"]) + year, figures, reports,
+                        "dossier" if notebook in ("00", "01") else "panel", practice,
+                        example.get("practice_kind", ""))
     file = _existing(bestand, "MIJN_BESTAND")
     mapping = _existing(koppeltabel, "KOPPELTABEL") if koppeltabel is not None else None
     series = _existing(reeks, "MIJN_REEKS") if reeks is not None else (file if notebook == "02b" else None)
@@ -175,7 +195,8 @@ def notebook_settings(notebook: Notebook, *, bestand=None, koppeltabel=None, lee
         raise InputError(t("nb_pupils_type", value=repr(leerlingen)))
     slug = re.sub(r"[^A-Za-z0-9_-]+", "_", file.stem).strip("_") or "eigen_bestand"
     return Settings(notebook, False, file, series, mapping, leerlingen, (bron or file.name) + year,
-                    figures / slug, reports / slug)
+                    figures / slug, reports / slug, kind, file if notebook == "00" else None,
+                    kind if notebook == "00" else "")
 
 
 def find_notebook(notebook: Notebook, folder=None) -> Path:
@@ -233,9 +254,12 @@ def _execute(nb, path: Path, timeout: int) -> None:
         client = NotebookClient(nb, km=km, timeout=timeout, kernel_name="python3",
                                 resources={"metadata": {"path": str(path.parent.resolve())}})
         try:
-            client.execute()
+            client.execute(cleanup_kc=True)  # we own the kernel manager: shut the kernel down afterwards
         except CellExecutionError as err:
             raise InputError(t("nb_failed", notebook=path.name, error=str(err)), file=path) from None
+        finally:
+            if km.has_kernel:
+                km.shutdown_kernel(now=True)
 
 
 def run_notebook(notebook: Notebook, *, parameters: dict | None = None, output=None, folder=None,
@@ -280,7 +304,7 @@ def run_notebook(notebook: Notebook, *, parameters: dict | None = None, output=N
 
 
 _PARAMETER_NAMES = {"MIJN_BESTAND": "bestand", "KOPPELTABEL": "koppeltabel", "LEERLINGEN": "leerlingen",
-                    "BRON": "bron", "SCHOOLJAAR": "schooljaar", "MIJN_REEKS": "reeks"}
+                    "BRON": "bron", "SCHOOLJAAR": "schooljaar", "MIJN_REEKS": "reeks", "SOORT": "soort"}
 
 
 def _settings_kwargs(parameters: dict) -> dict:
