@@ -25,9 +25,13 @@ _LAZY = {
     "export_tables": "report",
     "save_figure": "plots",
     "format_number": "text",
+    "notebook_settings": "notebooks",
+    "display_table": "display",
+    "format_p": "text",
 }
 _MODULES = ("io", "schemas", "quality", "privacy", "synthetic", "plots", "text", "report", "cli", "nulmeting",
-            "agencies", "richness", "rates", "did", "staggered", "resampling", "zorgvraag", "its")
+            "agencies", "richness", "rates", "did", "staggered", "resampling", "zorgvraag", "its",
+            "notebooks", "display")
 
 __all__ = ["InputError", "__version__", *_LAZY, *_MODULES]
 

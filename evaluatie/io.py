@@ -869,6 +869,11 @@ def read_table(path, kind: str, *, sheet=None, pseudonymize: bool = True, key=No
     label = {c: _clean_text(header[j]) for j, c in cols.items()}  # user's own column names
     report.masked_columns += [label[c] for c in (spec.identifier, *report.identifier_columns) if c in label]
     factors = {c: _factorize(raw[c]) for c in raw.columns}
+    unit_col = next((c for c in ("school", "unit") if c in factors), None)
+    if unit_col:  # the school of every row, so the report can say per school what was lost
+        codes, uniques = factors[unit_col]
+        report.row_units = dict(zip(rows.tolist(), _take(_clean_uniques(uniques), codes, "")))
+        report.unit_column = label[unit_col]
     bar.update(0.2)
 
     def raw_value(column, positions):

@@ -18,7 +18,7 @@ from __future__ import annotations
 import math
 from typing import Literal
 
-__all__ = ["Lang", "LANGS", "t", "format_number", "format_percent", "check_lang"]
+__all__ = ["Lang", "LANGS", "t", "format_number", "format_percent", "format_p", "check_lang"]
 
 Lang = Literal["nl", "en"]
 LANGS: tuple[str, ...] = ("nl", "en")
@@ -330,12 +330,75 @@ MESSAGES: dict[str, dict[str, str]] = {
               "onzekerheid met een jackknife over eenheden (t-verdeling, {df} vrijheidsgraden).",
         "en": "Method: Callaway & Sant’Anna (2021), {treated} of {units} units in {cohorts} start group(s); "
               "unit jackknife (t distribution, {df} degrees of freedom)."},
-    "es_pretrend": {"nl": "Vóór de start (toets op gelijke trends): p = {p}.",
-                    "en": "Before the start (test of parallel trends): p = {p}."},
-    "es_pretrend_warn": {"nl": "Vóór de start (toets op gelijke trends): p = {p} — let op: de groepen liepen al uiteen "
+    "es_pretrend": {"nl": "Vóór de start (toets op gelijke trends): {p}.",
+                    "en": "Before the start (test of parallel trends): {p}."},
+    "es_pretrend_warn": {"nl": "Vóór de start (toets op gelijke trends): {p} — let op: de groepen liepen al uiteen "
                                "vóór de start.",
-                         "en": "Before the start (test of parallel trends): p = {p} — note: the groups already "
+                         "en": "Before the start (test of parallel trends): {p} — note: the groups already "
                                "diverged before the start."},
+    # --- student (helper student): per-school losses, notebooks, nulmeting per school ----------------
+    "unit_removed": {"nl": "Let op: '{unit}' is helemaal weggevallen: alle {n} rijen zijn verwijderd (zie hieronder).",
+                     "en": "Note: '{unit}' is gone entirely: all {n} rows were dropped (see below)."},
+    "rows_of_unit": {"nl": "{n} rijen van {unit} (rij {rows})", "en": "{n} rows of {unit} (rows {rows})"},
+    "nb_none": {"nl": "geen", "en": "none"},
+    "nb_example": {"nl": "synthetische voorbeelddata", "en": "synthetic example data"},
+    "nb_own": {"nl": "eigen bestand", "en": "own file"},
+    "nb_data": {"nl": "gegevens", "en": "data"},
+    "nb_file": {"nl": "bestand", "en": "file"},
+    "nb_series": {"nl": "tijdreeks", "en": "time series"},
+    "nb_mapping": {"nl": "koppeltabel instanties", "en": "agency mapping"},
+    "nb_pupils": {"nl": "leerlingen per school", "en": "pupils per school"},
+    "nb_pupils_all": {"nl": "niet opgegeven: alle dossiers zijn gelezen", "en": "not given: every file was read"},
+    "nb_source": {"nl": "bronregel", "en": "source line"},
+    "nb_figures": {"nl": "figuren in", "en": "figures in"},
+    "nb_reports": {"nl": "tabellen in", "en": "tables in"},
+    "nb_missing": {"nl": "{what}: bestand '{file}' bestaat niet (ook niet in de projectmap). Geef het pad vanaf de "
+                         "projectmap, bv. \"data_raw/mijn_bestand.xlsx\" (werkmap: {cwd}).",
+                   "en": "{what}: file '{file}' does not exist (not in the project folder either). Give the path from "
+                         "the project folder, e.g. \"data_raw/my_file.xlsx\" (working directory: {cwd})."},
+    "nb_settings_without_file": {
+        "nl": "KOPPELTABEL, LEERLINGEN en MIJN_REEKS horen bij een eigen bestand: vul ook MIJN_BESTAND in.",
+        "en": "KOPPELTABEL, LEERLINGEN and MIJN_REEKS belong to an own file: fill in MIJN_BESTAND too."},
+    "nb_pupils_type": {"nl": "LEERLINGEN moet een lijst per school zijn, bv. {{\"SBO De Brug\": 160}}, niet {value}.",
+                       "en": "LEERLINGEN must give a number per school, e.g. {{\"SBO De Brug\": 160}}, not {value}."},
+    "nb_not_found": {"nl": "Notebook {notebook} niet gevonden in '{folder}'.",
+                     "en": "Notebook {notebook} not found in '{folder}'."},
+    "nb_none_found": {"nl": "Geen notebooks gevonden in '{folder}'. Start de opdracht in de projectmap.",
+                      "en": "No notebooks found in '{folder}'. Run the command in the project folder."},
+    "nb_no_parameters": {"nl": "Het notebook heeft {n} instellingencellen (tag 'parameters'); er moet er precies één zijn.",
+                         "en": "The notebook has {n} settings cells (tag 'parameters'); there must be exactly one."},
+    "nb_unknown_parameter": {"nl": "Onbekende instelling(en): {names}. Dit notebook kent: {allowed}.",
+                             "en": "Unknown setting(s): {names}. This notebook knows: {allowed}."},
+    "nb_failed": {"nl": "Notebook '{notebook}' stopte met een fout:\n{error}",
+                  "en": "Notebook '{notebook}' stopped with an error:\n{error}"},
+    "pupils_one_for_many": {
+        "nl": "Eén aantal leerlingen ({n}) voor {k} scholen kan niet: scholen verschillen in grootte. Geef het aantal "
+              "per school, bv. --leerlingen \"{example}\" (of in Python {{'school': aantal}}). Scholen in het bestand: "
+              "{schools}.",
+        "en": "One number of pupils ({n}) for {k} schools is not possible: schools differ in size. Give the number "
+              "per school, e.g. --leerlingen \"{example}\" (or in Python {{'school': number}}). Schools in the file: "
+              "{schools}."},
+    "pupils_unknown_school": {
+        "nl": "Bij het aantal leerlingen staan scholen die niet in het bestand staan: {unknown}. Schrijf de naam zoals "
+              "in het bestand; scholen in het bestand: {schools}.",
+        "en": "The numbers of pupils name schools that are not in the file: {unknown}. Spell them as in the file; "
+              "schools in the file: {schools}."},
+    "pupils_not_count": {"nl": "Het aantal leerlingen moet een geheel getal van minstens 1 zijn: {values}.",
+                         "en": "The number of pupils must be a whole number of at least 1: {values}."},
+    "pupils_below_files": {
+        "nl": "Het totaal aantal leerlingen van '{school}' ({n}) is kleiner dan het aantal leerlingen in het bestand "
+              "({m}). Geef het totaal van de hele school (ook leerlingen van wie het dossier niet gelezen is).",
+        "en": "The total number of pupils of '{school}' ({n}) is smaller than the number of pupils in the file ({m}). "
+              "Give the total of the whole school (including pupils whose file was not read)."},
+    "school_no_agency": {
+        "nl": "School '{name}' heeft {n} leerling(en) en geen enkele instantie in het bestand. Klopt de schoolnaam?",
+        "en": "School '{name}' has {n} pupil(s) and no agency at all in the file. Is the school name right?"},
+    "school_looks_like": {
+        "nl": "Schoolnaam '{name}' lijkt op '{other}' (tikfout?). Ze worden als twee scholen geteld; verbeter de naam "
+              "in je bestand als het dezelfde school is.",
+        "en": "School name '{name}' looks like '{other}' (typo?). They are counted as two schools; correct the name "
+              "in your file if it is the same school."},
+    "rows_many": {"nl": "{n} rijen (rij {rows})", "en": "{n} rows (rows {rows})"},
     # --- disclosure (helper disclosure): exported tables, suppression, overwriting -----------------
     "export_not_table": {"nl": "Een tabel voor de export moet een DataFrame zijn, niet {type}.",
                          "en": "A table to export must be a DataFrame, not {type}."},
@@ -445,3 +508,16 @@ def format_number(x: float, decimals: int = 0, lang: str = "nl") -> str:
 def format_percent(x: float, decimals: int = 0, lang: str = "nl") -> str:
     """Format a proportion (0.243) as a percentage for people: ``24%`` or ``24,3%``."""
     return format_number(100 * x, decimals, lang) + "%"
+
+
+def format_p(p: float, lang: str = "nl") -> str:
+    """A p-value for people, with its sign: ``p = 0,042``, and ``p < 0,001`` instead of ``p = 0,000``.
+
+    Examples
+    --------
+    >>> format_p(0.04213), format_p(0.00002), format_p(0.0004, lang="en")
+    ('p = 0,042', 'p < 0,001', 'p < 0.001')
+    """
+    if p is None or (isinstance(p, float) and math.isnan(p)):
+        return "p = " + format_number(float("nan"), 3, lang)
+    return f"p < {format_number(0.001, 3, lang)}" if p < 0.0005 else f"p = {format_number(p, 3, lang)}"
