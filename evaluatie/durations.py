@@ -146,9 +146,9 @@ def durations(data: pd.DataFrame, *, start: str = "start", end: str = "end", gro
     ]
     drop = pd.Series(False, index=data.index)
     for mask, column, reason in reasons:
-        column_data = data[column]
+        shown = data[column].astype(object).where(data[column].notna(), "")
         for idx in data.index[mask & ~drop]:
-            report.add(row=idx, column=column, value=column_data.loc[idx], reason=reason, action="dropped")
+            report.add(row=idx, column=column, value=shown.loc[idx], reason=reason, action="dropped")
         drop |= mask
     late = e.notna() & (e > ref) & ~drop
     for idx in data.index[late]:  # ended after the reference date: still open on that date
@@ -379,7 +379,7 @@ def kaplan_meier(data: pd.DataFrame, *, start: str = "start", end: str = "end", 
                                     "lower": lo, "upper": hi}))
         medians.append({"group": g, "n": len(part), "events": int(part["observed"].sum()),
                         "open": int((~part["observed"]).sum()), "median": _quantile_r(times, surv),
-                        "lower": _quantile_r(times, hi), "upper": _quantile_r(times, lo)})
+                        "lower": _quantile_r(times, lo), "upper": _quantile_r(times, hi)})
     return SurvivalResult(pd.concat(curves, ignore_index=True), pd.DataFrame(medians), frame, report, ref, level,
                           conf_type, label)
 
@@ -606,7 +606,7 @@ def process_steps(data: pd.DataFrame, *, steps, group: str | None = None, refere
         raise InputError(t("pilots_no_dates", lang, start=steps[0], end=steps[-1]))
     no_first = dates[steps[0]].isna()
     for idx in data.index[no_first]:
-        report.add(row=idx, column=steps[0], value=data.loc[idx, steps[0]], reason=t("reason_missing", lang),
+        report.add(row=idx, column=steps[0], value="", reason=t("reason_missing", lang),
                    action="dropped")
     groups = (data[group].astype(object).where(data[group].notna(), "onbekend" if lang == "nl" else "unknown")
               .astype(str) if group else pd.Series(ALL, index=data.index))
