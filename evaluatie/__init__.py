@@ -23,9 +23,13 @@ _LAZY = {
     "suppress": "privacy",
     "save_figure": "plots",
     "format_number": "text",
+    "proportion_ci": "outcomes",
+    "kaplan_meier": "durations",
+    "deployment_cost": "costs",
 }
 _MODULES = ("io", "schemas", "quality", "privacy", "synthetic", "plots", "text", "report", "cli", "nulmeting",
-            "agencies", "richness", "rates", "did", "staggered", "resampling", "zorgvraag", "its")
+            "agencies", "richness", "rates", "did", "staggered", "resampling", "zorgvraag", "its",
+            "outcomes", "durations", "costs")
 
 __all__ = ["InputError", "__version__", *_LAZY, *_MODULES]
 

@@ -365,6 +365,88 @@ MESSAGES: dict[str, dict[str, str]] = {
               "bij verzuim het aantal aaneengesloten weken (0 of meer).",
         "en": "Row(s) {rows}: column '{column}' not usable (e.g. '{value}'). Give yes/no for enrolled and the "
               "number of consecutive weeks of absence (0 or more)."},
+    "pilots_bad_amount": {
+        "nl": "'{name}': '{value}' is geen bedrag of getal. Schrijf bijvoorbeeld 4200, 4.200,50 of € 4.200.",
+        "en": "'{name}': '{value}' is not an amount or number. Write e.g. 4200, 4,200.50 or € 4,200."},
+    "pilots_bad_input_value": {"nl": "'{name}' ({label}) = {value!r} kan niet: moet {allowed} zijn.",
+                               "en": "'{name}' ({label}) = {value!r} is impossible: must be {allowed}."},
+    "pilots_cost_need": {
+        "nl": "Geef óf annual_cost (kosten per jaar) óf hours_per_week én salary_per_month (uren en maandsalaris).",
+        "en": "Give either annual_cost or both hours_per_week and salary_per_month."},
+    "pilots_cost_per": {"nl": "{amount} {what}", "en": "{amount} {what}"},
+    "pilots_cost_sentence": {"nl": "De inzet kost {amount} per jaar: {parts}.",
+                             "en": "The deployment costs {amount} per year: {parts}."},
+    "pilots_cost_build": {
+        "nl": "Opbouw: maandsalaris {salary} bij voltijd × 12 × {hours}/{fte} uur, plus {charges} werkgeverslasten en "
+              "{overhead} overhead, plus {other} overige kosten.",
+        "en": "Build-up: monthly salary {salary} at full time × 12 × {hours}/{fte} hours, plus {charges} employer "
+              "charges and {overhead} overhead, plus {other} other costs."},
+    "pilots_break_even": {
+        "nl": "Terugverdienpunt: {n} vermeden tweedelijns trajecten per jaar (van gemiddeld {cost}) betalen de inzet.",
+        "en": "Break-even: {n} avoided second-line trajectories per year (of {cost} on average) pay for the deployment."},
+    "pilots_cost_title": {"nl": "Kosten van de inzet: {amount} per jaar", "en": "Cost of the deployment: {amount} per year"},
+    "pilots_fin_cheaper": {
+        "nl": "Voor {n} geholpen leerlingen is collectieve financiering {diff} per jaar goedkoper; collectief is "
+              "goedkoper vanaf {be} leerlingen per jaar.",
+        "en": "For {n} pupils helped, collective financing is {diff} per year cheaper; collective is cheaper from {be} "
+              "pupils per year."},
+    "pilots_fin_dearer": {
+        "nl": "Voor {n} geholpen leerlingen is collectieve financiering {diff} per jaar duurder; collectief wordt "
+              "goedkoper vanaf {be} leerlingen per jaar.",
+        "en": "For {n} pupils helped, collective financing is {diff} per year more expensive; collective becomes "
+              "cheaper from {be} pupils per year."},
+    "pilots_fin_caveat": {
+        "nl": "Aanname: collectief en individueel bieden vergelijkbare hulp; verschillen in kwaliteit, bereik en "
+              "wachttijd staan hier niet in.",
+        "en": "Assumption: collective and individual arrangements offer comparable help; differences in quality, "
+              "reach and waiting time are not included."},
+    "pilots_mc": {
+        "nl": "Kans dat de inzet zich terugverdient: {p} (90% van de uitkomsten tussen {lo} en {hi} per jaar; "
+              "{n} trekkingen).",
+        "en": "Probability that the deployment pays for itself: {p} (90% of outcomes between {lo} and {hi} per year; "
+              "{n} draws)."},
+    "pilots_mc_method": {
+        "nl": "Methode: alle invoer met een bandbreedte tegelijk getrokken — de verhouding log-normaal passend bij "
+              "het interval, de overige driehoeksverdeeld (laag, basis, hoog). De kans is zo goed als de "
+              "bandbreedtes die erin gaan.",
+        "en": "Method: every ranged input drawn at once — the rate ratio log-normal matching its interval, the others "
+              "triangular (low, base, high). The probability is only as good as the ranges put in."},
+    "pilots_net_label": {"nl": "netto resultaat per jaar (vermeden kosten − kosten inzet, euro)",
+                         "en": "net result per year (avoided costs − cost of deployment, euro)"},
+    "pilots_impact_pays": {
+        "nl": "Geschat {avoided} vermeden tweedelijns trajecten per jaar (bandbreedte {lo} tot {hi}); vermeden kosten "
+              "{savings} tegenover {cost} voor de inzet: de inzet verdient zich terug met {net} per jaar.",
+        "en": "An estimated {avoided} second-line trajectories avoided per year (range {lo} to {hi}); avoided costs "
+              "{savings} against {cost} for the deployment: it pays for itself with {net} per year."},
+    "pilots_impact_not_pays": {
+        "nl": "Geschat {avoided} vermeden tweedelijns trajecten per jaar (bandbreedte {lo} tot {hi}); vermeden kosten "
+              "{savings} tegenover {cost} voor de inzet: per saldo {net} per jaar meer kosten dan besparing.",
+        "en": "An estimated {avoided} second-line trajectories avoided per year (range {lo} to {hi}); avoided costs "
+              "{savings} against {cost} for the deployment: on balance {net} per year more cost than savings."},
+    "pilots_impact_break_even": {
+        "nl": "Terugverdienpunt: {n} vermeden trajecten per jaar, oftewel een verhouding na/voor van {rr} of lager.",
+        "en": "Break-even: {n} avoided trajectories per year, i.e. a rate ratio after/before of {rr} or lower."},
+    "pilots_impact_assumptions": {"nl": "Aannames (waarde, bandbreedte, bron):",
+                                  "en": "Assumptions (value, range, source):"},
+    "pilots_impact_caveat": {
+        "nl": "Niet meegenomen: kosten die verschuiven naar eerstelijns hulp, effecten na het eerste jaar, en "
+              "andere oorzaken van de daling dan het deel dat bij 'toe te schrijven' is weggelaten.",
+        "en": "Not included: costs shifted to first-line care, effects after the first year, and other causes of the "
+              "fall beyond what 'attributable' leaves out."},
+    "pilots_source_effect": {"nl": "uit de voor-na-analyse ({name}), met het interval als bandbreedte",
+                             "en": "from the before/after analysis ({name}), its interval as range"},
+    "pilots_source_user": {"nl": "invoer gebruiker", "en": "user input"},
+    "pilots_source_default": {"nl": "standaardaanname van evaluatie (pas aan als er betere cijfers zijn)",
+                              "en": "evaluatie's default assumption (change it when better figures exist)"},
+    "pilots_rr_twice": {"nl": "Geef het interval van de verhouding óf via rate_ratio_ci óf via ranges, niet allebei.",
+                        "en": "Give the rate-ratio interval either via rate_ratio_ci or via ranges, not both."},
+    "pilots_bad_range": {
+        "nl": "Bandbreedte voor '{name}' = {value!r} kan niet: geef (laag, hoog) met laag ≤ {base} ≤ hoog.",
+        "en": "Range for '{name}' = {value!r} is impossible: give (low, high) with low ≤ {base} ≤ high."},
+    "pilots_no_ranges": {"nl": "Geen bandbreedtes opgegeven: geef ranges= of rate_ratio_ci= voor een tornadofiguur.",
+                         "en": "No ranges given: pass ranges= or rate_ratio_ci= for a tornado figure."},
+    "pilots_tornado_title": {"nl": "Welke aanname telt het zwaarst? Vooral: {name}",
+                             "en": "Which assumption matters most? Mainly: {name}"},
 }
 
 
