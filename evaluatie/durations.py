@@ -91,6 +91,13 @@ def _require(data: pd.DataFrame, columns, lang: str) -> None:
                            present=", ".join(map(str, data.columns))))
 
 
+def _row_numbers(data: pd.DataFrame) -> pd.Series:
+    """Row numbers for reports: the file's row (``source_row`` from :func:`evaluatie.read_table`) or the index."""
+    if "source_row" in data.columns:
+        return pd.Series(data["source_row"].to_numpy(), index=data.index)
+    return pd.Series(data.index, index=data.index)
+
+
 def durations(data: pd.DataFrame, *, start: str = "start", end: str = "end", group: str | None = None,
               reference_date=None, lang: str = "nl") -> tuple[pd.DataFrame, QualityReport]:
     """Durations in days from start and end dates; open cases censored at ``reference_date``.
@@ -145,21 +152,23 @@ def durations(data: pd.DataFrame, *, start: str = "start", end: str = "end", gro
         (s.notna() & (s > ref), start, t("pilots_reason_after_reference", lang, date=ref.strftime("%d-%m-%Y"))),
     ]
     drop = pd.Series(False, index=data.index)
+    row = _row_numbers(data)
     for mask, column, reason in reasons:
         shown = data[column].astype(object).where(data[column].notna(), "")
         for idx in data.index[mask & ~drop]:
-            report.add(row=idx, column=column, value=shown.loc[idx], reason=reason, action="dropped")
+            report.add(row=row[idx], column=column, value=shown.loc[idx], reason=reason, action="dropped")
         drop |= mask
     late = e.notna() & (e > ref) & ~drop
     for idx in data.index[late]:  # ended after the reference date: still open on that date
-        report.add(row=idx, column=end, value=data.loc[idx, end], action="changed",
+        report.add(row=row[idx], column=end, value=data.loc[idx, end], action="changed",
                    reason=t("pilots_reason_end_after_reference", lang, date=ref.strftime("%d-%m-%Y")))
     e = e.mask(late)
     groups = pd.Series(ALL, index=data.index, dtype=object)
     if group is not None:
         unknown = data[group].isna() & ~drop
         for idx in data.index[unknown]:
-            report.add(row=idx, column=group, value="", reason=t("pilots_reason_no_group", lang), action="changed")
+            report.add(row=row[idx], column=group, value="", reason=t("pilots_reason_no_group", lang),
+                       action="changed")
         groups = data[group].astype(object).where(data[group].notna(), "onbekend" if lang == "nl" else "unknown")
         groups = groups.astype(str)
     stop = e.fillna(ref)
@@ -591,11 +600,13 @@ def process_steps(data: pd.DataFrame, *, steps, group: str | None = None, refere
         raise InputError(t("pilots_steps_too_few", lang, steps=", ".join(map(str, steps))))
     _require(data, (*steps, group), lang)
     report = QualityReport(source="process_steps", kind="trajectories", n_read=len(data), lang=lang)
+    row = _row_numbers(data)
     dates = {}
     for c in steps:
         parsed, bad = _parse_dates(data[c])
         for idx in data.index[bad]:
-            report.add(row=idx, column=c, value=data.loc[idx, c], reason=t("reason_not_date", lang), action="changed")
+            report.add(row=row[idx], column=c, value=data.loc[idx, c], reason=t("reason_not_date", lang),
+                       action="changed")
         dates[c] = parsed
     dates = pd.DataFrame(dates, index=data.index)
     if reference_date is None:
@@ -606,7 +617,7 @@ def process_steps(data: pd.DataFrame, *, steps, group: str | None = None, refere
         raise InputError(t("pilots_no_dates", lang, start=steps[0], end=steps[-1]))
     no_first = dates[steps[0]].isna()
     for idx in data.index[no_first]:
-        report.add(row=idx, column=steps[0], value="", reason=t("reason_missing", lang),
+        report.add(row=row[idx], column=steps[0], value="", reason=t("reason_missing", lang),
                    action="dropped")
     groups = (data[group].astype(object).where(data[group].notna(), "onbekend" if lang == "nl" else "unknown")
               .astype(str) if group else pd.Series(ALL, index=data.index))
@@ -619,9 +630,11 @@ def process_steps(data: pd.DataFrame, *, steps, group: str | None = None, refere
         gap = entered & dates[b].isna() & dates[steps[steps.index(b):]].notna().any(axis=1)
         order = entered & dates[b].notna() & (dates[b] < dates[a])
         for idx in data.index[gap & (name != names[-1])]:
-            report.add(row=idx, column=b, value="", reason=t("pilots_reason_step_gap", lang, step=b), action="warning")
+            report.add(row=row[idx], column=b, value="", reason=t("pilots_reason_step_gap", lang, step=b),
+                       action="warning")
         for idx in data.index[order]:
-            report.add(row=idx, column=b, value=data.loc[idx, b], reason=t("pilots_reason_step_order", lang, a=a, b=b),
+            report.add(row=row[idx], column=b, value=data.loc[idx, b],
+                       reason=t("pilots_reason_step_order", lang, a=a, b=b),
                        action="warning")
         keep = entered & ~gap & ~order & (dates[a] <= ref)
         part = pd.DataFrame({"group": groups[keep], "start": dates.loc[keep, a], "end": dates.loc[keep, b]})

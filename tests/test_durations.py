@@ -143,3 +143,24 @@ def test_results_render():
     km = kaplan_meier(data, group="group")
     assert "mediaan" in km.summary() and "median" in km.summary(lang="en")
     assert km.plot() is not None and len(km.to_frame()) == 2
+
+
+def test_procedures_generator_truth_recovered():
+    data, truth = synthetic.procedures(n_cases=4000, seed=5, study_end="2030-12-31")  # nothing open: no censoring
+    r = process_steps(data, steps=["registration", "indication", "start_help"], group="route")
+    tab = r.steps.set_index(["group", "step"])
+    for route, means in truth["mean_days"].items():
+        got = tab.loc[(route, "registration → indication"), "mean_completed"]
+        assert got == pytest.approx(means["registration_to_indication"], rel=0.05)
+        got = tab.loc[(route, "indication → start_help"), "mean_completed"]
+        assert got == pytest.approx(means["indication_to_start_help"], rel=0.05)
+
+
+def test_example_files_rows_reported_with_file_row_numbers(root):
+    from evaluatie import read_table
+
+    d, _ = read_table(root / "data_raw" / "voorbeeld" / "procedures_logopedie.csv", kind="trajectories")
+    bad = d.copy()
+    bad.loc[0, "Datum indicatie"] = "31-2-2024"
+    r = process_steps(bad, steps=["start", "Datum indicatie", "Start hulp"], group="group")
+    assert r.report.entries[0]["row"] == d.loc[0, "source_row"] == 2

@@ -148,3 +148,14 @@ def test_results_have_frames_and_plots():
               posterior_above(2, 4, 0.3)):
         assert len(r.to_frame()) == 1 and r.sentence() and r.summary()
         assert r.plot() is not None
+
+
+def test_small_class_generator():
+    from evaluatie import synthetic
+
+    data, truth = synthetic.small_class(seed=3)
+    assert len(data) == 4 and data["end"].notna().sum() == truth["n_moved"] == 2
+    assert (data["outcome"] == "regulier onderwijs").sum() == 2
+    assert (data["end"].dropna() > data.loc[data["end"].notna(), "start"]).all()
+    with pytest.raises(InputError, match="n_moved"):
+        synthetic.small_class(n_moved=5)
