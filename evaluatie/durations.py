@@ -432,7 +432,8 @@ class LogrankResult:
         """'Log-rank: χ² = 2,31 (1 vrijheidsgraad), p = 0,129.'"""
         check_lang(lang)
         return t("pilots_logrank", lang, chi2=format_number(self.statistic, 2, lang), df=self.df,
-                 p=format_number(self.p_value, 3, lang))
+                 p=format_number(self.p_value, 3, lang), dfw=t("pilots_df_one" if self.df == 1 else "pilots_df_many",
+                                                              lang))
 
     def summary(self, lang: str = "nl") -> str:
         """Medians per group and the test, with how to read it."""
@@ -552,13 +553,15 @@ class StepsResult:
             ax.grid(axis="x", visible=True)
             format_axis(ax, "x", lang=lang)
             ax.set_xlabel(t("pilots_steps_xlabel", lang))
-            ax.legend(loc="upper left", bbox_to_anchor=(0.0, -0.25 - 0.05 * len(groups)), ncol=min(4, len(table)))
-            ax.set_title(self.sentence(lang).split(". ")[0].rstrip(".") or t("pilots_steps_title", lang),
-                         fontsize=11)
+            ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0))
+            totals = self.steps[self.steps["step"] == self.steps["step"].iloc[-1]]
+            parts = ", ".join(f"{g if g != ALL else ''} {format_number(v, 0, lang)}".strip()
+                              for g, v in zip(totals["group"], totals["mean_completed"]) if pd.notna(v))
+            ax.set_title(t("pilots_steps_title_totals", lang, totals=parts))
         return ax
 
 
-def process_steps(data: pd.DataFrame, *, steps, group: str | None = None, reference_date=None,
+def process_steps(data: pd.DataFrame, *, steps, names=None, group: str | None = None, reference_date=None,
                   lang: str = "nl") -> StepsResult:
     """Time per step and in total for a process with dated milestones (registration → indication → help).
 
@@ -568,6 +571,9 @@ def process_steps(data: pd.DataFrame, *, steps, group: str | None = None, refere
         One row per case with one date column per milestone.
     steps : sequence of str
         The milestone date columns in process order (at least two).
+    names : sequence of str, optional
+        Names of the milestones for tables and figures (default: the column names), e.g.
+        ``["aanmelding", "indicatie", "start hulp"]``.
     group : str, optional
         Column with the group (e.g. old route / new route).
     reference_date : date, optional
@@ -621,7 +627,10 @@ def process_steps(data: pd.DataFrame, *, steps, group: str | None = None, refere
                    action="dropped")
     groups = (data[group].astype(object).where(data[group].notna(), "onbekend" if lang == "nl" else "unknown")
               .astype(str) if group else pd.Series(ALL, index=data.index))
-    names = [f"{a} → {b}" for a, b in zip(steps[:-1], steps[1:])] + ["totaal" if lang == "nl" else "total"]
+    shown = list(names) if names is not None else steps
+    if len(shown) != len(steps):
+        raise InputError(t("pilots_steps_names", lang, n=len(steps), names=", ".join(map(str, shown))))
+    names = [f"{a} → {b}" for a, b in zip(shown[:-1], shown[1:])] + ["totaal" if lang == "nl" else "total"]
     pairs = list(zip(steps[:-1], steps[1:])) + [(steps[0], steps[-1])]
     per_case, tables = [], []
     usable = ~no_first

@@ -421,8 +421,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     "pilots_share_ended": {"nl": "aandeel afgerond (bv. passend aanbod)", "en": "share ended (e.g. suitable place)"},
     "pilots_km_title": {"nl": "Hoe snel krijgen casussen een passende plek?",
                         "en": "How fast do cases get a suitable place?"},
-    "pilots_logrank": {"nl": "Log-rank-toets: χ² = {chi2} ({df} vrijheidsgraad/-graden), p = {p}.",
-                       "en": "Log-rank test: χ² = {chi2} ({df} degree(s) of freedom), p = {p}."},
+    "pilots_logrank": {"nl": "Log-rank-toets: χ² = {chi2} ({df} {dfw}), p = {p}.",
+                       "en": "Log-rank test: χ² = {chi2} ({df} {dfw}), p = {p}."},
+    "pilots_df_one": {"nl": "vrijheidsgraad", "en": "degree of freedom"},
+    "pilots_df_many": {"nl": "vrijheidsgraden", "en": "degrees of freedom"},
+    "pilots_steps_names": {"nl": "Geef evenveel namen als stappen ({n}); kreeg: {names}.",
+                           "en": "Give as many names as steps ({n}); got: {names}."},
     "pilots_logrank_small": {
         "nl": "De doorlooptijden verschillen meer dan toeval goed verklaart; of de pilot de oorzaak is, hangt af van "
               "wat er verder veranderde.",
@@ -450,7 +454,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "  {group} · {step}: {n} cases, {completed} completed; median {median} days ({lo} to {hi})."},
     "pilots_steps_xlabel": {"nl": "gemiddeld aantal dagen (casussen die alle stappen doorliepen)",
                             "en": "mean number of days (cases that went through every step)"},
-    "pilots_steps_title": {"nl": "Waar zit de tijd?", "en": "Where does the time go?"},
+    "pilots_steps_title_totals": {"nl": "Waar zit de tijd? Hele route gemiddeld: {totals} dagen",
+                                  "en": "Where does the time go? Whole route on average: {totals} days"},
     "pilots_absence_bad": {
         "nl": "Rij(en) {rows}: kolom '{column}' niet bruikbaar (bv. '{value}'). Vul bij ingeschreven ja/nee in en "
               "bij verzuim het aantal aaneengesloten weken (0 of meer).",
