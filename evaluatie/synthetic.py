@@ -24,8 +24,8 @@ import pandas as pd
 
 from .errors import InputError
 
-__all__ = ["dossier", "panel", "series", "referrals", "survey", "fragments", "trajectories", "write_example_files",
-           "AGENCIES"]
+__all__ = ["dossier", "panel", "series", "referrals", "survey", "fragments", "trajectories", "small_class",
+           "procedures", "write_example_files", "AGENCIES"]
 
 #: Agencies of the synthetic region: (canonical name, type, spelling variants found in files).
 AGENCIES: list[tuple[str, str, tuple[str, ...]]] = [
@@ -393,6 +393,65 @@ def trajectories(n_cases: int = 80, *, median_before: float = 120.0, median_afte
     return data, truth
 
 
+def small_class(n_pupils: int = 4, *, n_moved: int = 2, start: str = "2023-08-28",
+                study_end: str = "2024-07-15", seed=None) -> tuple[pd.DataFrame, dict]:
+    """A very small class (e.g. SO+ with 4 pupils): entry date, start of ambulant youth care, outcome.
+
+    ``n_moved`` pupils, chosen at random, move to regular education 3 to 10 months after entry; the
+    others are still in the class on ``study_end`` (empty end date).
+
+    Returns
+    -------
+    data : DataFrame
+        ``pupil, start, youth_care, end, outcome``.
+    truth : dict
+        ``p_outflow`` and the number that moved.
+    """
+    rng = _rng(seed)
+    t0, t_end = pd.Timestamp(start), pd.Timestamp(study_end)
+    entry = t0 + pd.to_timedelta(rng.integers(0, 60, n_pupils), unit="D")
+    care = entry + pd.to_timedelta(rng.integers(14, 70, n_pupils), unit="D")
+    if not 0 <= n_moved <= n_pupils:
+        raise InputError(f"n_moved = {n_moved} moet tussen 0 en het aantal leerlingen ({n_pupils}) liggen.")
+    leaves = pd.Series(entry + pd.to_timedelta(rng.integers(90, 300, n_pupils), unit="D")).clip(upper=t_end)
+    moved = np.isin(np.arange(n_pupils), rng.choice(n_pupils, n_moved, replace=False))
+    data = pd.DataFrame({"pupil": [f"L{i + 1}" for i in range(n_pupils)], "start": entry, "youth_care": care,
+                         "end": leaves.where(moved), "outcome": np.where(moved, "regulier onderwijs",
+                                                                                    "nog in SO+-klas")})
+    return data, {"n_moved": n_moved, "n_pupils": n_pupils, "seed": seed}
+
+
+def procedures(n_cases: int = 60, *, mean_days: dict | None = None, study_start: str = "2023-08-01",
+               switch: str = "2024-01-01", study_end: str = "2024-07-31", seed=None) -> tuple[pd.DataFrame, dict]:
+    """Cases through registration → indication → start of help, via an old and a new route.
+
+    Step durations are gamma distributed (shape 2) with the means in ``mean_days`` per route (old
+    route before ``switch``, new route from it); milestones after ``study_end`` are empty (still open).
+
+    Returns
+    -------
+    data : DataFrame
+        ``case, route, registration, indication, start_help``.
+    truth : dict
+        Mean days per step and route.
+    """
+    rng = _rng(seed)
+    mean_days = mean_days or {"oud": (42.0, 35.0), "nieuw": (14.0, 28.0)}
+    t0, t1, t2 = pd.Timestamp(study_start), pd.Timestamp(switch), pd.Timestamp(study_end)
+    reg = t0 + pd.to_timedelta(rng.integers(0, (t2 - t0).days - 30, n_cases), unit="D")
+    route = np.where(reg < t1, "oud", "nieuw")
+    means = np.array([mean_days[r] for r in route])
+    steps = np.maximum(1, np.round(rng.gamma(2.0, means / 2.0))).astype(int)
+    ind = reg + pd.to_timedelta(steps[:, 0], unit="D")
+    help_ = ind + pd.to_timedelta(steps[:, 1], unit="D")
+    data = pd.DataFrame({"case": [f"P{i + 1:03d}" for i in range(n_cases)], "route": route, "registration": reg,
+                         "indication": pd.Series(ind).where(ind <= t2),
+                         "start_help": pd.Series(help_).where((help_ <= t2) & (ind <= t2))})
+    return data.sort_values("registration", kind="stable").reset_index(drop=True), {
+        "mean_days": {r: {"registration_to_indication": m[0], "indication_to_start_help": m[1]}
+                      for r, m in mean_days.items()}, "study_end": study_end, "seed": seed}
+
+
 # ----------------------------------------------------------------------------- example files
 SEED = 20240901
 
@@ -532,6 +591,20 @@ def write_example_files(folder) -> dict[str, Path]:
 
     paths["messy"] = folder / "zorgvraag_rommelig.csv"
     _messy_panel(out.head(24), paths["messy"])
+
+    pilot_rng = np.random.default_rng(SEED + 15)  # own stream: the files above stay byte-identical
+    k, truth = small_class(seed=int(pilot_rng.integers(2**31)))
+    k = k.rename(columns={"pupil": "Leerling", "start": "Startdatum", "youth_care": "Start ambulante hulp",
+                          "end": "Einddatum", "outcome": "Uitkomst"})
+    paths["small_class"] = folder / "so_plus_klas.csv"
+    _dutch_csv(k, paths["small_class"])
+    truths["small_class"] = truth
+    pr, truth = procedures(seed=int(pilot_rng.integers(2**31)))
+    pr = pr.rename(columns={"case": "Casus", "route": "Groep", "registration": "Aanmelddatum",
+                            "indication": "Datum indicatie", "start_help": "Start hulp"})
+    paths["procedures"] = folder / "procedures_logopedie.csv"
+    _dutch_csv(pr, paths["procedures"])
+    truths["procedures"] = truth
 
     paths["truth"] = folder / "waarheid.json"
     paths["truth"].write_text(json.dumps(truths, indent=2, ensure_ascii=False, sort_keys=True, default=str) + "\n",

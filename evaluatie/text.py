@@ -399,6 +399,244 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "School name '{name}' looks like '{other}' (typo?). They are counted as two schools; correct the name "
               "in your file if it is the same school."},
     "rows_many": {"nl": "{n} rijen (rij {rows})", "en": "{n} rows (rows {rows})"},
+    # --- pilots: small-n outcomes, process times, costs (evaluatie.outcomes / durations / costs) ---------
+    "pilots_counts_not_numbers": {
+        "nl": "Aantallen moeten hele getallen zijn (k = {k}, n = {n}). Vul het aantal met de uitkomst (k) en de "
+              "groepsgrootte (n) in, bijvoorbeeld k = 2 en n = 4.",
+        "en": "Counts must be whole numbers (k = {k}, n = {n}). Give the number with the outcome (k) and the group "
+              "size (n), e.g. k = 2 and n = 4."},
+    "pilots_n_zero": {"nl": "De groep is leeg (n = {n}): zonder leerlingen is er geen aandeel te berekenen.",
+                      "en": "The group is empty (n = {n}): without pupils there is no proportion."},
+    "pilots_k_out_of_range": {
+        "nl": "{what} = {k} kan niet: het aantal met de uitkomst moet tussen 0 en de groepsgrootte n = {n} liggen.",
+        "en": "{what} = {k} is impossible: the number with the outcome must lie between 0 and the group size n = {n}."},
+    "pilots_proportion": {"nl": "{k} van de {n} ({pct}); {level}-betrouwbaarheidsinterval {lo} tot {hi} ({method}).",
+                          "en": "{k} of {n} ({pct}); {level} confidence interval {lo} to {hi} ({method})."},
+    "pilots_proportion_title": {"nl": "{k} van de {n}: het werkelijke aandeel ligt ergens tussen {lo} en {hi}",
+                                "en": "{k} of {n}: the true proportion lies somewhere between {lo} and {hi}"},
+    "pilots_width": {
+        "nl": "Het interval is {width} procentpunten breed: met {n} leerlingen passen de gegevens zowel bij een "
+              "aandeel van {lo} als bij {hi}.",
+        "en": "The interval is {width} percentage points wide: with {n} pupils the data fit a proportion of {lo} "
+              "as well as {hi}."},
+    "pilots_can_say_occurs": {
+        "nl": "Wel te zeggen: het kan — bij {k} van de {n} is het gelukt; het werkelijke aandeel is vrijwel zeker "
+              "niet lager dan {lo}.",
+        "en": "What can be said: it happens — it worked for {k} of {n}; the true proportion is almost certainly "
+              "not below {lo}."},
+    "pilots_can_say_not_always": {
+        "nl": "Het lukt niet bij iedereen: het werkelijke aandeel is vrijwel zeker niet hoger dan {hi}.",
+        "en": "It does not work for everyone: the true proportion is almost certainly not above {hi}."},
+    "pilots_small_n": {
+        "nl": "Niet te zeggen: hoe groot het aandeel bij een volgende groep wordt, of dat de aanpak beter werkt dan "
+              "zonder. Met {n} leerlingen is elke leerling een groot deel van het percentage; beschrijf de "
+              "leerlingen afzonderlijk (tijdlijn) en noem het percentage alleen met het interval.",
+        "en": "What cannot be said: how large the proportion will be in a next group, or whether the approach works "
+              "better than without it. With {n} pupils each pupil is a large part of the percentage; describe the "
+              "pupils individually (timeline) and give the percentage only with its interval."},
+    "pilots_n_needed": {
+        "nl": "Voor een interval van ongeveer ±{hw} procentpunten zijn circa {n} leerlingen nodig.",
+        "en": "An interval of about ±{hw} percentage points needs about {n} pupils."},
+    "pilots_fisher": {
+        "nl": "{k} van de {n} ({pct}) tegenover {k_ref} van de {n_ref} ({pct_ref}) in de referentiegroep; "
+              "Fisher exact: p = {p}.",
+        "en": "{k} of {n} ({pct}) against {k_ref} of {n_ref} ({pct_ref}) in the reference group; "
+              "Fisher exact: p = {p}."},
+    "pilots_benchmark": {
+        "nl": "{k} van de {n} ({pct}) tegenover een norm of eerder percentage van {ref}; exacte binomiale toets: p = {p}.",
+        "en": "{k} of {n} ({pct}) against a benchmark or earlier rate of {ref}; exact binomial test: p = {p}."},
+    "pilots_odds_ratio": {"nl": "Odds ratio {est} ({level}-BI {lo} tot {hi}).",
+                          "en": "Odds ratio {est} ({level} CI {lo} to {hi})."},
+    "pilots_p_small": {
+        "nl": "Het verschil is groter dan toeval bij {n} leerlingen goed verklaart; het zegt nog niet dat de "
+              "aanpak de oorzaak is (de groepen kunnen ook op andere punten verschillen).",
+        "en": "The difference is larger than chance easily explains with {n} pupils; it does not show that the "
+              "approach caused it (the groups may differ in other ways)."},
+    "pilots_p_large": {
+        "nl": "Met {n} leerlingen kan dit verschil goed toeval zijn. Dat betekent niet dat er geen effect is: de "
+              "groep is te klein om het aan te tonen.",
+        "en": "With {n} pupils this difference may well be chance. That does not mean there is no effect: the group "
+              "is too small to show it."},
+    "pilots_posterior": {
+        "nl": "De kans dat het werkelijke aandeel boven {threshold} ligt is {prob} (na {k} van de {n}; "
+              "voorkennis Beta({a}; {b})).",
+        "en": "The probability that the true proportion is above {threshold} is {prob} (after {k} of {n}; "
+              "prior Beta({a}, {b}))."},
+    "pilots_credible": {"nl": "{level}-geloofwaardigheidsinterval: {lo} tot {hi}.",
+                        "en": "{level} credible interval: {lo} to {hi}."},
+    "pilots_prior_matters": {
+        "nl": "Let op: met {n} leerlingen hangt deze kans merkbaar af van de gekozen voorkennis; vermeld die.",
+        "en": "Note: with {n} pupils this probability depends noticeably on the chosen prior; report it."},
+    "pilots_timeline_title": {"nl": "Tijdlijn per leerling ({n} leerlingen)", "en": "Timeline per pupil ({n} pupils)"},
+    "pilots_one_row_per_pupil": {
+        "nl": "Kolom '{column}' bevat dubbele leerlingen: de tijdlijn verwacht één rij per leerling.",
+        "en": "Column '{column}' has duplicate pupils: the timeline expects one row per pupil."},
+    "pilots_missing_start_rows": {"nl": "Startdatum ('{column}') ontbreekt in rij(en) {rows}.",
+                                  "en": "Start date ('{column}') is missing in row(s) {rows}."},
+    "pilots_end_before_start_rows": {"nl": "Einddatum ligt voor de startdatum in rij(en) {rows}.",
+                                     "en": "End date is before the start date in row(s) {rows}."},
+    "pilots_bad_dates": {
+        "nl": "Kolom '{column}': {n} datum/data niet te lezen (rij {rows}; bv. '{value}'). Gebruik bv. 3-9-2024.",
+        "en": "Column '{column}': {n} date(s) cannot be read (row {rows}; e.g. '{value}'). Use e.g. 3-9-2024."},
+    "pilots_not_frame": {"nl": "Verwacht een tabel (DataFrame), kreeg {kind}.", "en": "Expected a DataFrame, got {kind}."},
+    "pilots_no_dates": {"nl": "Geen enkele datum te lezen in kolommen '{start}' en '{end}'.",
+                        "en": "No readable date in columns '{start}' and '{end}'."},
+    "pilots_no_cases": {"nl": "Geen enkele casus bruikbaar (van {n} rijen); bekijk het kwaliteitsrapport.",
+                        "en": "No usable case (of {n} rows); see the quality report."},
+    "pilots_reason_after_reference": {"nl": "startdatum ligt na de peildatum {date}",
+                                      "en": "start date is after the reference date {date}"},
+    "pilots_reason_end_after_reference": {
+        "nl": "einddatum ligt na de peildatum {date}: telt als nog lopend op de peildatum",
+        "en": "end date is after the reference date {date}: counted as still open on that date"},
+    "pilots_reason_no_group": {"nl": "groep ontbreekt; ingedeeld als 'onbekend'",
+                               "en": "group missing; classified as 'unknown'"},
+    "pilots_note_reference": {
+        "nl": "Peildatum {date}: {n_open} casus(sen) liepen toen nog en tellen mee tot die datum (gecensureerd).",
+        "en": "Reference date {date}: {n_open} case(s) were still open and count up to that date (censored)."},
+    "pilots_km_group": {
+        "nl": "{group} (n = {n}): mediaan {median} dagen (95%-BI {lo} tot {hi}); binnen {days} dagen {share} "
+              "({slo} tot {shi}).",
+        "en": "{group} (n = {n}): median {median} days (95% CI {lo} to {hi}); within {days} days {share} "
+              "({slo} to {shi})."},
+    "pilots_km_group_no_median": {
+        "nl": "{group} (n = {n}): mediaan nog niet bereikt (minder dan de helft afgerond); binnen {days} dagen "
+              "{share} ({slo} tot {shi}).",
+        "en": "{group} (n = {n}): median not reached yet (fewer than half ended); within {days} days {share} "
+              "({slo} to {shi})."},
+    "pilots_km_method": {
+        "nl": "Methode: Kaplan–Meier; {n_open} nog lopende casus(sen) tellen mee tot de peildatum {date}. "
+              "{level}-intervallen ({conf}-transformatie); '–' betekent: (nog) niet te bepalen.",
+        "en": "Method: Kaplan–Meier; {n_open} open case(s) count up to the reference date {date}. "
+              "{level} intervals ({conf} transformation); '–' means: not (yet) estimable."},
+    "pilots_dropped": {"nl": "{n} van de {n_read} rijen niet gebruikt; zie het kwaliteitsrapport.",
+                       "en": "{n} of {n_read} rows not used; see the quality report."},
+    "pilots_norm_label": {"nl": "norm: {days} dagen", "en": "norm: {days} days"},
+    "pilots_days_since_start": {"nl": "dagen sinds aanmelding", "en": "days since registration"},
+    "pilots_share_ended": {"nl": "aandeel afgerond (bv. passend aanbod)", "en": "share ended (e.g. suitable place)"},
+    "pilots_km_title": {"nl": "Hoe snel krijgen casussen een passende plek?",
+                        "en": "How fast do cases get a suitable place?"},
+    "pilots_logrank": {"nl": "Log-rank-toets: χ² = {chi2} ({df} {dfw}), p = {p}.",
+                       "en": "Log-rank test: χ² = {chi2} ({df} {dfw}), p = {p}."},
+    "pilots_df_one": {"nl": "vrijheidsgraad", "en": "degree of freedom"},
+    "pilots_df_many": {"nl": "vrijheidsgraden", "en": "degrees of freedom"},
+    "pilots_steps_names": {"nl": "Geef evenveel namen als stappen ({n}); kreeg: {names}.",
+                           "en": "Give as many names as steps ({n}); got: {names}."},
+    "pilots_logrank_small": {
+        "nl": "De doorlooptijden verschillen meer dan toeval goed verklaart; of de pilot de oorzaak is, hangt af van "
+              "wat er verder veranderde.",
+        "en": "The process times differ more than chance easily explains; whether the pilot caused it depends on "
+              "what else changed."},
+    "pilots_logrank_large": {
+        "nl": "Het verschil kan goed toeval zijn; met deze aantallen is een verschil niet aan te tonen.",
+        "en": "The difference may well be chance; with these numbers a difference cannot be shown."},
+    "pilots_one_group": {"nl": "Kolom '{column}' bevat maar één groep; de log-rank-toets vergelijkt er minstens twee.",
+                         "en": "Column '{column}' holds only one group; the log-rank test compares at least two."},
+    "pilots_steps_too_few": {
+        "nl": "Geef minstens twee verschillende datumkolommen in procesvolgorde (kreeg: {steps}).",
+        "en": "Give at least two different date columns in process order (got: {steps})."},
+    "pilots_reason_step_gap": {"nl": "datum '{step}' ontbreekt terwijl een latere stap wel een datum heeft",
+                               "en": "date '{step}' missing while a later step has a date"},
+    "pilots_reason_step_order": {"nl": "'{b}' ligt voor '{a}'; deze stap telt niet mee",
+                                 "en": "'{b}' is before '{a}'; this step is left out"},
+    "pilots_steps_sentence": {
+        "nl": "({group}) De hele route duurt gemiddeld {total} dagen; de meeste tijd zit in '{step}': {days} "
+              "dagen ({share}).",
+        "en": "({group}) The whole route takes {total} days on average; most time goes to '{step}': {days} "
+              "days ({share})."},
+    "pilots_steps_line": {
+        "nl": "  {group} · {step}: {n} casussen, {completed} afgerond; mediaan {median} dagen ({lo} tot {hi}).",
+        "en": "  {group} · {step}: {n} cases, {completed} completed; median {median} days ({lo} to {hi})."},
+    "pilots_steps_xlabel": {"nl": "gemiddeld aantal dagen (casussen die alle stappen doorliepen)",
+                            "en": "mean number of days (cases that went through every step)"},
+    "pilots_steps_title_totals": {"nl": "Waar zit de tijd? Hele route gemiddeld: {totals} dagen",
+                                  "en": "Where does the time go? Whole route on average: {totals} days"},
+    "pilots_absence_bad": {
+        "nl": "Rij(en) {rows}: kolom '{column}' niet bruikbaar (bv. '{value}'). Vul bij ingeschreven ja/nee in en "
+              "bij verzuim het aantal aaneengesloten weken (0 of meer).",
+        "en": "Row(s) {rows}: column '{column}' not usable (e.g. '{value}'). Give yes/no for enrolled and the "
+              "number of consecutive weeks of absence (0 or more)."},
+    "pilots_bad_amount": {
+        "nl": "'{name}': '{value}' is geen bedrag of getal. Schrijf bijvoorbeeld 4200, 4.200,50 of € 4.200.",
+        "en": "'{name}': '{value}' is not an amount or number. Write e.g. 4200, 4,200.50 or € 4,200."},
+    "pilots_bad_input_value": {"nl": "'{name}' ({label}) = {value!r} kan niet: moet {allowed} zijn.",
+                               "en": "'{name}' ({label}) = {value!r} is impossible: must be {allowed}."},
+    "pilots_cost_need": {
+        "nl": "Geef óf annual_cost (kosten per jaar) óf hours_per_week én salary_per_month (uren en maandsalaris).",
+        "en": "Give either annual_cost or both hours_per_week and salary_per_month."},
+    "pilots_cost_per": {"nl": "{amount} {what}", "en": "{amount} {what}"},
+    "pilots_cost_sentence": {"nl": "De inzet kost {amount} per jaar: {parts}.",
+                             "en": "The deployment costs {amount} per year: {parts}."},
+    "pilots_cost_build": {
+        "nl": "Opbouw: maandsalaris {salary} bij voltijd × 12 × {hours}/{fte} uur, plus {charges} werkgeverslasten en "
+              "{overhead} overhead, plus {other} overige kosten.",
+        "en": "Build-up: monthly salary {salary} at full time × 12 × {hours}/{fte} hours, plus {charges} employer "
+              "charges and {overhead} overhead, plus {other} other costs."},
+    "pilots_break_even": {
+        "nl": "Terugverdienpunt: {n} vermeden tweedelijns trajecten per jaar (van gemiddeld {cost}) betalen de inzet.",
+        "en": "Break-even: {n} avoided second-line trajectories per year (of {cost} on average) pay for the deployment."},
+    "pilots_cost_title": {"nl": "Kosten van de inzet: {amount} per jaar", "en": "Cost of the deployment: {amount} per year"},
+    "pilots_fin_cheaper": {
+        "nl": "Voor {n} geholpen leerlingen is collectieve financiering {diff} per jaar goedkoper; collectief is "
+              "goedkoper vanaf {be} leerlingen per jaar.",
+        "en": "For {n} pupils helped, collective financing is {diff} per year cheaper; collective is cheaper from {be} "
+              "pupils per year."},
+    "pilots_fin_dearer": {
+        "nl": "Voor {n} geholpen leerlingen is collectieve financiering {diff} per jaar duurder; collectief wordt "
+              "goedkoper vanaf {be} leerlingen per jaar.",
+        "en": "For {n} pupils helped, collective financing is {diff} per year more expensive; collective becomes "
+              "cheaper from {be} pupils per year."},
+    "pilots_fin_caveat": {
+        "nl": "Aanname: collectief en individueel bieden vergelijkbare hulp; verschillen in kwaliteit, bereik en "
+              "wachttijd staan hier niet in.",
+        "en": "Assumption: collective and individual arrangements offer comparable help; differences in quality, "
+              "reach and waiting time are not included."},
+    "pilots_mc": {
+        "nl": "Kans dat de inzet zich terugverdient: {p} (90% van de uitkomsten tussen {lo} en {hi} per jaar; "
+              "{n} trekkingen).",
+        "en": "Probability that the deployment pays for itself: {p} (90% of outcomes between {lo} and {hi} per year; "
+              "{n} draws)."},
+    "pilots_mc_method": {
+        "nl": "Methode: alle invoer met een bandbreedte tegelijk getrokken — de verhouding log-normaal passend bij "
+              "het interval, de overige driehoeksverdeeld (laag, basis, hoog). De kans is zo goed als de "
+              "bandbreedtes die erin gaan.",
+        "en": "Method: every ranged input drawn at once — the rate ratio log-normal matching its interval, the others "
+              "triangular (low, base, high). The probability is only as good as the ranges put in."},
+    "pilots_net_label": {"nl": "netto resultaat per jaar (vermeden kosten − kosten inzet, euro)",
+                         "en": "net result per year (avoided costs − cost of deployment, euro)"},
+    "pilots_impact_pays": {
+        "nl": "Geschat {avoided} vermeden tweedelijns trajecten per jaar (bandbreedte {lo} tot {hi}); vermeden kosten "
+              "{savings} tegenover {cost} voor de inzet: de inzet verdient zich terug met {net} per jaar.",
+        "en": "An estimated {avoided} second-line trajectories avoided per year (range {lo} to {hi}); avoided costs "
+              "{savings} against {cost} for the deployment: it pays for itself with {net} per year."},
+    "pilots_impact_not_pays": {
+        "nl": "Geschat {avoided} vermeden tweedelijns trajecten per jaar (bandbreedte {lo} tot {hi}); vermeden kosten "
+              "{savings} tegenover {cost} voor de inzet: per saldo {net} per jaar meer kosten dan besparing.",
+        "en": "An estimated {avoided} second-line trajectories avoided per year (range {lo} to {hi}); avoided costs "
+              "{savings} against {cost} for the deployment: on balance {net} per year more cost than savings."},
+    "pilots_impact_break_even": {
+        "nl": "Terugverdienpunt: {n} vermeden trajecten per jaar, oftewel een verhouding na/voor van {rr} of lager.",
+        "en": "Break-even: {n} avoided trajectories per year, i.e. a rate ratio after/before of {rr} or lower."},
+    "pilots_impact_assumptions": {"nl": "Aannames (waarde, bandbreedte, bron):",
+                                  "en": "Assumptions (value, range, source):"},
+    "pilots_impact_caveat": {
+        "nl": "Niet meegenomen: kosten die verschuiven naar eerstelijns hulp, effecten na het eerste jaar, en "
+              "andere oorzaken van de daling dan het deel dat bij 'toe te schrijven' is weggelaten.",
+        "en": "Not included: costs shifted to first-line care, effects after the first year, and other causes of the "
+              "fall beyond what 'attributable' leaves out."},
+    "pilots_source_effect": {"nl": "uit de voor-na-analyse ({name}), met het interval als bandbreedte",
+                             "en": "from the before/after analysis ({name}), its interval as range"},
+    "pilots_source_user": {"nl": "invoer gebruiker", "en": "user input"},
+    "pilots_source_default": {"nl": "standaardaanname van evaluatie (pas aan als er betere cijfers zijn)",
+                              "en": "evaluatie's default assumption (change it when better figures exist)"},
+    "pilots_rr_twice": {"nl": "Geef het interval van de verhouding óf via rate_ratio_ci óf via ranges, niet allebei.",
+                        "en": "Give the rate-ratio interval either via rate_ratio_ci or via ranges, not both."},
+    "pilots_bad_range": {
+        "nl": "Bandbreedte voor '{name}' = {value!r} kan niet: geef (laag, hoog) met laag ≤ {base} ≤ hoog.",
+        "en": "Range for '{name}' = {value!r} is impossible: give (low, high) with low ≤ {base} ≤ high."},
+    "pilots_no_ranges": {"nl": "Geen bandbreedtes opgegeven: geef ranges= of rate_ratio_ci= voor een tornadofiguur.",
+                         "en": "No ranges given: pass ranges= or rate_ratio_ci= for a tornado figure."},
+    "pilots_tornado_title": {"nl": "Welke aanname telt het zwaarst? Vooral: {name}",
+                             "en": "Which assumption matters most? Mainly: {name}"},
     # --- disclosure (helper disclosure): exported tables, suppression, overwriting -----------------
     "export_not_table": {"nl": "Een tabel voor de export moet een DataFrame zijn, niet {type}.",
                          "en": "A table to export must be a DataFrame, not {type}."},
