@@ -361,7 +361,7 @@ def _parse_periods(raw: pd.Series):
     return series, bad, freq
 
 
-def read_table(path, kind: str, *, sheet=None, pseudonymize: bool = True, key=None,
+def read_table(path, kind: str, *, sheet=None, pseudonymize: bool = True, key=None, raw_items: bool = False,
                lang: str = "nl") -> tuple[pd.DataFrame, QualityReport]:
     """Read a CSV or Excel file into a validated canonical table plus a quality report.
 
@@ -377,6 +377,9 @@ def read_table(path, kind: str, *, sheet=None, pseudonymize: bool = True, key=No
         Replace the identifier column (pupil, respondent, case) by keyed pseudonyms on load.
     key : str, optional
         Pseudonymization key; default :func:`evaluatie.privacy.get_key`.
+    raw_items : bool, default False
+        ``survey`` only: keep item columns as read (answer labels such as "weet niet" intact) for
+        :func:`evaluatie.survey.prepare`, instead of turning text cells into missing numbers.
     lang : {"nl", "en"}
         Language of messages and the report.
 
@@ -514,7 +517,7 @@ def read_table(path, kind: str, *, sheet=None, pseudonymize: bool = True, key=No
     data = data.drop(index=list(bad_rows))
 
     # 3. survey items: numeric columns, with text cells reported and treated as missing
-    if spec.extra_numeric:
+    if spec.extra_numeric and not raw_items:
         for name in extra.values():
             values = raw.loc[data.index, name]
             decimal = _detect_decimal(values, default_decimal)
