@@ -32,6 +32,7 @@ notebooks: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py
+	$(BIN)/python benchmarks/did_speed.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .coverage htmlcov figures/*.png figures/*.svg figures/*.pdf figures/*.txt reports/*.*

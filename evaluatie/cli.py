@@ -48,6 +48,8 @@ def _parser() -> argparse.ArgumentParser:
     parser._positionals.title = "opdrachten"
     parser._optionals.title = "opties"
     parser.add_argument("-h", "--help", action="help", help="toon deze hulp en stop")
+    parser.add_argument("--debug", action="store_true",
+                        help="toon bij een onverwachte fout de volledige foutmelding (voor ontwikkelaars)")
     sub = parser.add_subparsers(dest="command", metavar="OPDRACHT", parser_class=_DutchParser)
 
     val = sub.add_parser("validate", help="controleer een bestand en toon het kwaliteitsrapport", **common)
@@ -207,6 +209,8 @@ def _zorgvraag(args) -> int:
 
     if args.tijdreeks:
         series, start = total_series(panel)
+        for note in series.attrs["notes"]:
+            print(f"- {note}")
         its = segmented(series, "count", "period", start, exposure=exposure,
                         family="quasipoisson" if args.model == "poisson" else args.model,
                         seasonality="fourier" if len(series) >= 24 else None)
@@ -230,54 +234,140 @@ def _zorgvraag(args) -> int:
     return 0
 
 
+def _os_error_message(err: OSError) -> str:
+    """Dutch message for a file-system error the user can fix (path is a file, no permission, disk full)."""
+    name = err.filename if err.filename is not None else ""
+    if isinstance(err, (NotADirectoryError, FileExistsError)):
+        return (f"'{name}' is een bestand, maar hier is een map nodig (of een deel van het pad is een bestand). "
+                "Kies een andere map of verwijder/hernoem het bestand.")
+    if isinstance(err, IsADirectoryError):
+        return f"'{name}' is een map, maar hier is een bestand nodig. Geef de naam van een bestand op."
+    if isinstance(err, PermissionError):
+        return (f"Geen toegang tot '{name}'. Is het bestand geopend in Excel, of mag je niet schrijven in deze "
+                "map? Sluit het bestand of kies een andere map.")
+    if isinstance(err, FileNotFoundError):
+        return f"Bestand of map '{name}' bestaat niet. Controleer de naam en de map (werkmap: {Path.cwd()})."
+    if err.errno == 28:  # ENOSPC
+        return "De schijf is vol. Maak ruimte vrij en probeer het opnieuw."
+    return f"Het bestand of de map '{name}' kan niet worden gelezen of geschreven ({err.strerror or err})."
+
+
+def _log_unexpected(err: BaseException) -> Path | None:
+    """Write the traceback of an unexpected error to a private log file; return its path (None if impossible)."""
+    import os
+    import tempfile
+    import traceback
+
+    path = Path(tempfile.gettempdir()) / "evaluatie_fout.log"
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write("".join(traceback.format_exception(type(err), err, err.__traceback__)))
+    except OSError:
+        return None
+    return path
+
+
 def main(argv=None) -> int:
-    """Entry point of the ``evaluatie`` command; returns the exit code (0 ok, 2 input error)."""
+    """Entry point of the ``evaluatie`` command; returns the exit code.
+
+    Exit codes: 0 ok; 2 a problem the user can fix (Dutch message on stderr, never a traceback);
+    1 an unexpected error in evaluatie itself (short Dutch message; the traceback goes to a log
+    file, or to the screen with ``--debug`` or ``EVALUATIE_DEBUG=1``); 130 interrupted.
+    """
+    import os
+
+    argv = list(sys.argv[1:] if argv is None else argv)
+    debug = "--debug" in argv or os.environ.get("EVALUATIE_DEBUG", "") not in ("", "0")
+    argv = [a for a in argv if a != "--debug"]
     parser = _parser()
     try:
         args = parser.parse_args(argv)
     except SystemExit as exc:
         return int(exc.code or 0)
     try:
-        if args.command == "validate":
-            from .io import read_table
-
-            data, report = read_table(args.file, kind=args.kind, sheet=args.sheet, lang=args.lang)
-            print(report.summary())
-            return 0
-        if args.command == "nulmeting":
-            return _nulmeting(args)
-        if args.command == "zorgvraag":
-            return _zorgvraag(args)
-        if args.command in ("agencies", "instanties"):
-            from .agencies import review_sheet
-            from .io import read_table
-
-            data, report = read_table(args.file, kind="dossier", sheet=args.sheet)
-            out = Path(args.uit) if args.uit else Path(args.file).with_name("koppeltabel_controle.xlsx")
-            review_sheet(data["agency_raw"], out, mapping=args.koppeltabel, types=data.get("agency_type"))
-            print(f"Geschreven: {out}\nControleer de rijen met 'controleren = ja' en geef het bestand daarna mee "
-                  "met --koppeltabel.")
-            return 0
-        if args.command == "demo":
-            run_notebooks(args.notebooks)
-            print("Klaar: figuren staan in figures/, tabellen en rapporten in reports/.")
-            return 0
-        if args.command == "voorbeelddata":
-            from .io import write_template
-            from .synthetic import write_example_files
-
-            root = Path(args.map)
-            paths = list(write_example_files(root / "voorbeeld").values())
-            names = {"dossier": "dossier", "panel": "panel", "referrals": "verwijzingen", "survey": "vragenlijst",
-                     "fragments": "interviewfragmenten", "trajectories": "trajecten"}
-            paths += [write_template(k, root / "sjablonen" / f"sjabloon_{names[k]}.xlsx") for k in KINDS]
-            print(f"{len(paths)} bestanden geschreven in {root}/.")
-            return 0
-        parser.print_help()
-        return 0
+        return _run(parser, args)
     except InputError as err:
         print(f"Fout: {err}", file=sys.stderr)
         return 2
+    except OSError as err:
+        if debug:
+            raise
+        print(f"Fout: {_os_error_message(err)}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("Afgebroken.", file=sys.stderr)
+        return 130
+    except MemoryError:
+        print("Fout: te weinig geheugen voor dit bestand. Sluit andere programma's of splits het bestand.",
+              file=sys.stderr)
+        return 2
+    except Exception as err:  # anything else is a bug in evaluatie: short message, details in a log
+        if debug:
+            raise
+        log = _log_unexpected(err)
+        where = f"De details staan in '{log}'." if log else "Start opnieuw met --debug voor de details."
+        print(f"Fout: er ging onverwacht iets mis in evaluatie ({type(err).__name__}). Dit ligt waarschijnlijk "
+              f"niet aan je bestand. {where} Start opnieuw met --debug om de volledige foutmelding te zien, en "
+              "meld het probleem (zonder persoonsgegevens) bij de beheerders.", file=sys.stderr)
+        return 1
+
+
+def _check_output_folders(args) -> None:
+    """Refuse an output folder that is an existing file before any work is done."""
+    for option in ("figuren", "map"):
+        folder = getattr(args, option, None)
+        if folder and Path(folder).exists() and not Path(folder).is_dir():
+            raise InputError(f"--{option} '{folder}' is een bestand, maar hier is een map nodig. Kies een andere "
+                             "map of verwijder/hernoem het bestand.", file=folder)
+    if getattr(args, "uit", None) and Path(args.uit).is_dir():
+        raise InputError(f"--uit '{args.uit}' is een map, maar hier is een bestandsnaam nodig (bv. "
+                         f"'{Path(args.uit) / 'koppeltabel_controle.xlsx'}').", file=args.uit)
+
+
+def _run(parser, args) -> int:
+    _check_output_folders(args)
+    if args.command == "validate":
+        from .io import read_table
+
+        data, report = read_table(args.file, kind=args.kind, sheet=args.sheet, lang=args.lang)
+        print(report.summary())
+        return 0
+    if args.command == "nulmeting":
+        return _nulmeting(args)
+    if args.command == "zorgvraag":
+        return _zorgvraag(args)
+    if args.command in ("agencies", "instanties"):
+        from .agencies import review_sheet
+        from .io import read_table
+
+        data, report = read_table(args.file, kind="dossier", sheet=args.sheet)
+        if "agency_raw" not in data:
+            raise InputError(f"Bestand '{Path(args.file).name}' heeft geen kolom met instantienamen (bv. "
+                             "'Instantie' of 'Hulpverleningsinstantie'); er is niets te controleren.",
+                             file=args.file, column="agency_raw")
+        out = Path(args.uit) if args.uit else Path(args.file).with_name("koppeltabel_controle.xlsx")
+        review_sheet(data["agency_raw"], out, mapping=args.koppeltabel, types=data.get("agency_type"))
+        print(f"Geschreven: {out}\nControleer de rijen met 'controleren = ja' en geef het bestand daarna mee "
+              "met --koppeltabel.")
+        return 0
+    if args.command == "demo":
+        run_notebooks(args.notebooks)
+        print("Klaar: figuren staan in figures/, tabellen en rapporten in reports/.")
+        return 0
+    if args.command == "voorbeelddata":
+        from .io import write_template
+        from .synthetic import write_example_files
+
+        root = Path(args.map)
+        paths = list(write_example_files(root / "voorbeeld").values())
+        names = {"dossier": "dossier", "panel": "panel", "referrals": "verwijzingen", "survey": "vragenlijst",
+                 "fragments": "interviewfragmenten", "trajectories": "trajecten"}
+        paths += [write_template(k, root / "sjablonen" / f"sjabloon_{names[k]}.xlsx") for k in KINDS]
+        print(f"{len(paths)} bestanden geschreven in {root}/.")
+        return 0
+    parser.print_help()
+    return 0
 
 
 if __name__ == "__main__":  # pragma: no cover

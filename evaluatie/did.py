@@ -21,23 +21,26 @@ from __future__ import annotations
 
 import math
 from dataclasses import asdict, dataclass, field
+from typing import Literal
 
 import numpy as np
 import pandas as pd
 import statsmodels.api as sm
 from scipy import stats
 
-from .errors import InputError
-from .resampling import assignments, invert_test, ri_statistics, wild_cluster_bootstrap
+from .errors import InputError, check_option
+from .resampling import (RandomizationTable, assignments, fe_glm, invert_test, single_thread,
+                         wild_cluster_bootstrap)
 from .text import check_lang, format_number, t
 
-__all__ = ["did_2x2", "panel_did", "DidResult"]
+__all__ = ["did_2x2", "panel_did", "DidResult", "effect_sentence", "evidence"]
 
-FAMILIES = ("poisson", "quasipoisson", "negbin", "gaussian")
+Family = Literal["poisson", "quasipoisson", "negbin", "gaussian"]
+Vcov = Literal["iid", "HC1", "cluster"]
 COUNT_FAMILIES = ("poisson", "quasipoisson", "negbin")
 
 
-@dataclass
+@dataclass(frozen=True)
 class DidResult:
     """Result of :func:`did_2x2` or :func:`panel_did` (model scale: log rate ratio for counts)."""
 
@@ -58,6 +61,9 @@ class DidResult:
     exact: bool = False
     notes: list = field(default_factory=list)
     estimator: str = "twfe"
+    n_clusters: int = 0
+    cluster: str | None = None
+    covariates: tuple = ()
 
     @property
     def ratio(self) -> float:
@@ -95,7 +101,8 @@ class DidResult:
 
     def to_frame(self) -> pd.DataFrame:
         """One tidy row: estimate, interval, p-value, ratio and percent change, design and inference."""
-        row = {k: v for k, v in asdict(self).items() if k not in ("ci", "notes", "reasons")}
+        row = {k: v for k, v in asdict(self).items() if k not in ("ci", "notes", "reasons", "covariates")}
+        row["covariates"] = ", ".join(self.covariates)
         row.update(reason=self.reason, lower=self.ci[0], upper=self.ci[1], ratio=self.ratio,
                    ratio_lower=self.ratio_ci[0], ratio_upper=self.ratio_ci[1], percent_change=self.percent_change,
                    percent_lower=self.percent_ci[0], percent_upper=self.percent_ci[1])
@@ -105,7 +112,7 @@ class DidResult:
 
     def sentence(self, lang: str = "nl", outcome: str | None = None) -> str:
         """The result in words, e.g. 'Na de start daalde de vraag ... met 24% (95%-BI: 9% tot 37%).'"""
-        return _effect_sentence(self.coef, self.ci, self.family, self.level, lang, outcome)
+        return effect_sentence(self.coef, self.ci, self.family, self.level, lang, outcome)
 
     def summary(self, lang: str = "nl") -> str:
         """Result in words plus design, inference (and why), p-value and remarks."""
@@ -119,10 +126,15 @@ class DidResult:
                  "HC1": ("heteroskedasticiteit-robuuste standaardfouten (HC1)",
                          "heteroskedasticity-robust standard errors (HC1)")}
         how = names.get(self.inference, (self.inference,) * 2)[0 if nl else 1]
-        design = (f"Opzet: {self.n_units} eenheden, waarvan {self.n_treated_units} met de interventie; "
-                  f"{self.n_periods} perioden; {self.n} waarnemingen; model: {self.family}." if nl else
-                  f"Design: {self.n_units} units, {self.n_treated_units} with the intervention; "
-                  f"{self.n_periods} periods; {self.n} observations; model: {self.family}.")
+        nested = self.cluster is not None and self.n_clusters != self.n_units
+        clusters = ((f" in {self.n_clusters} clusters ('{self.cluster}')" if nl else
+                     f" in {self.n_clusters} clusters ('{self.cluster}')") if nested else "")
+        covs = ((f"; covariaten: {', '.join(self.covariates)}" if nl else f"; covariates: {', '.join(self.covariates)}")
+                if self.covariates else "")
+        design = (f"Opzet: {self.n_units} eenheden{clusters}, waarvan {self.n_treated_units} met de interventie; "
+                  f"{self.n_periods} perioden; {self.n} waarnemingen; model: {self.family}{covs}." if nl else
+                  f"Design: {self.n_units} units{clusters}, {self.n_treated_units} with the intervention; "
+                  f"{self.n_periods} periods; {self.n} observations; model: {self.family}{covs}.")
         uncertainty = f"{'Onzekerheid' if nl else 'Uncertainty'}: {how} (p = {p}). {self.reason_text(lang)}"
         return "\n".join([self.sentence(lang), design, uncertainty] + [f"- {n}" for n in self.notes])
 
@@ -130,12 +142,12 @@ class DidResult:
         """Estimate with interval (rate ratio for counts, with 1 = no change marked) and the sentence."""
         import matplotlib.pyplot as plt
 
-        from .plots import GREY, PALETTE, STYLE
+        from .plots import GREY, PALETTE, house_style
 
         check_lang(lang)
         count = self.family in COUNT_FAMILIES
         est, (lo, hi) = (self.ratio, self.ratio_ci) if count else (self.coef, self.ci)
-        with plt.rc_context(STYLE):
+        with house_style():
             if ax is None:
                 _, ax = plt.subplots(figsize=(8.0, 2.6))
             ax.axvline(1.0 if count else 0.0, color=GREY, linestyle="--", linewidth=1)
@@ -154,41 +166,94 @@ class DidResult:
 
 
 # ------------------------------------------------------------------------------ helpers
-def _effect_sentence(coef: float, ci: tuple, family: str, level: float, lang: str = "nl",
-                     outcome: str | None = None) -> str:
-    """An effect in words: percent change of the rate for count families, the difference otherwise."""
+Evidence = Literal["clear", "likely", "possible"]
+
+
+def evidence(coef: float, ci: tuple, level: float = 0.95) -> str:
+    """How strong the evidence for a change is: THE rule behind every effect wording.
+
+    ``"clear"`` when the interval excludes no change (0 on the model scale); ``"likely"`` when it
+    does not, but an interval at 80% would (the estimate lies at least z₀.₉₀ = 1,28 standard errors
+    from 0, the standard error read from the half of the interval on the side of 0); ``"possible"``
+    otherwise, and when there is no finite interval.
+
+    Examples
+    --------
+    >>> import math
+    >>> evidence(math.log(0.79), (math.log(0.59), math.log(1.05)))  # −21%, 95%-BI −41% tot +5%
+    'likely'
+    """
+    lo, hi = ci
+    if not (np.isfinite(coef) and np.isfinite(lo) and np.isfinite(hi)):
+        return "possible"
+    if lo > 0 or hi < 0:
+        return "clear"
+    edge = hi if coef < 0 else lo
+    se = abs(edge - coef) / stats.norm.ppf(0.5 + level / 2)
+    return "likely" if se > 0 and abs(coef) / se >= stats.norm.ppf(0.9) else "possible"
+
+
+def effect_sentence(coef: float, ci: tuple, family: str, level: float, lang: str = "nl",
+                    outcome: str | None = None, *, lead: str | None = None) -> str:
+    """An effect in words, worded by the evidence (:func:`evidence`): for titles, captions and summaries.
+
+    Counts: the percent change of the rate, "daalde … met 24%" only when the interval excludes no
+    change; otherwise "was … waarschijnlijk minder, maar nog niet zeker" or "was … mogelijk minder,
+    nog niet zeker" with the signed interval. Gaussian: the difference with the same verdict.
+
+    Examples
+    --------
+    >>> import math
+    >>> effect_sentence(math.log(0.79), (math.log(0.59), math.log(1.05)), "poisson", 0.95)
+    'Na de start was de vraag naar tweedelijns jeugdhulp waarschijnlijk minder, maar nog niet zeker: −21% (95%-BI: −41% tot +5%).'
+    >>> effect_sentence(math.log(0.76), (math.log(0.63), math.log(0.91)), "poisson", 0.95, "en")
+    'After the start, demand for second-line youth care fell by 24% (95% CI: 9% to 37%).'
+    """
     check_lang(lang)
     nl = lang == "nl"
     label = f"{format_number(100 * level, 0, lang)}%{'-BI' if nl else ' CI'}"
     to = "tot" if nl else "to"
-    if not np.isfinite(ci).all():  # not computed (conf_int=False) or unbounded (too few assignments)
+    ci = tuple(map(float, ci))
+    verdict = evidence(coef, ci, level)
+    if np.isnan(ci).any():  # not computed (conf_int=False)
         label = f"{'geen' if nl else 'no'} {label}"
-        ci = None
+    lead = lead or ("Na de start" if nl else "After the start")
+    down = coef < 0
+    words = {("nl", "likely"): "waarschijnlijk {x}, maar nog niet zeker", ("nl", "possible"): "mogelijk {x}, nog niet zeker",
+             ("en", "likely"): "probably {x}, but not yet certain", ("en", "possible"): "possibly {x}, not yet certain"}
+    direction = ("minder" if down else "meer") if nl else ("lower" if down else "higher")
     if family not in COUNT_FAMILIES:
         g = lambda x: format_number(x, 2, lang)  # noqa: E731
-        bounds = f"{label}: {g(ci[0])} {to} {g(ci[1])}" if ci else label
-        return f"{'Verschil-in-verschillen' if nl else 'Difference-in-differences'}: {g(coef)} ({bounds})."
+        bounds = f"{label}: {g(ci[0])} {to} {g(ci[1])}" if not np.isnan(ci).any() else label
+        if verdict == "clear":
+            judged = (f"{direction} na de start" if nl else f"{direction} after the start")
+        else:
+            judged = words[lang, verdict].format(x=direction)
+        return f"{'Verschil-in-verschillen' if nl else 'Difference-in-differences'}: {g(coef)} ({bounds}); {judged}."
     change = 100 * (math.exp(coef) - 1)
     f = lambda x: format_number(abs(x), 0, lang) + "%"  # noqa: E731
-    lo, hi = sorted(100 * (math.exp(c) - 1) for c in ci) if ci else (np.nan, np.nan)
-    if ci is None:
-        bounds = ""
-    elif lo < 0 < hi:  # the interval contains "no change": show signs
-        bounds = f"{'−' if lo < 0 else '+'}{f(lo)} {to} {'−' if hi < 0 else '+'}{f(hi)}"
-    else:  # both bounds on one side: magnitudes, smallest first
-        bounds = f"{f(hi if change < 0 else lo)} {to} {f(lo if change < 0 else hi)}"
-    interval = f"({label}: {bounds})" if bounds else f"({label})"
-    if nl:
-        what = outcome or "de vraag naar tweedelijns jeugdhulp"
-        return f"Na de start {'daalde' if change < 0 else 'steeg'} {what} met {f(change)} {interval}."
-    what = outcome or "demand for second-line youth care"
-    return f"After the start, {what} {'fell' if change < 0 else 'rose'} by {f(change)} {interval}."
+    signed = lambda x: ("−" if x < 0 else "+") + f(x) if np.isfinite(x) else ("−∞" if x < 0 else "+∞")  # noqa: E731
+    lo, hi = sorted(100 * (math.exp(c) - 1) if np.isfinite(c) else math.copysign(np.inf, c) for c in ci) \
+        if not np.isnan(ci).any() else (np.nan, np.nan)
+    what = outcome or ("de vraag naar tweedelijns jeugdhulp" if nl else "demand for second-line youth care")
+    if verdict == "clear":  # both bounds on one side: magnitudes, smallest first
+        bounds = f"{f(hi if down else lo)} {to} {f(lo if down else hi)}"
+        verb = ("daalde" if down else "steeg") if nl else ("fell" if down else "rose")
+        return (f"{lead} {verb} {what} met {f(change)} ({label}: {bounds})." if nl else
+                f"{lead}, {what} {verb} by {f(change)} ({label}: {bounds}).")
+    interval = f"({label}: {signed(lo)} {to} {signed(hi)})" if np.isfinite(lo) or np.isfinite(hi) else f"({label})"
+    judged = words[lang, verdict].format(x=direction)
+    return (f"{lead} was {what} {judged}: {signed(change)} {interval}." if nl else
+            f"{lead}, {what} was {judged}: {signed(change)} {interval}.")
 
 
-def _check_family(family: str) -> str:
-    if family not in FAMILIES:
-        raise InputError(f"family='{family}' bestaat niet; kies uit: {', '.join(FAMILIES)}.")
-    return family
+# kept for staggered.py (owner honest-es) until it imports effect_sentence
+_effect_sentence = effect_sentence
+
+
+def _check_level(level) -> None:
+    if not isinstance(level, (float, int, np.floating)) or isinstance(level, bool) or not 0 < level < 1:
+        raise InputError(f"level moet een getal tussen 0 en 1 zijn (bijvoorbeeld 0.95); ontvangen: {level!r}.")
 
 
 def _require(data: pd.DataFrame, columns: dict) -> None:
@@ -263,7 +328,7 @@ def _robust_se(fit, X, y, family, alpha=None, groups=None, index: int = 0) -> fl
         g = codes.max() + 1
         factor = g / (g - 1) * (n - 1) / (n - k)
     row = bread[index]
-    return float(np.sqrt(factor * row @ meat @ row))
+    return float(np.sqrt(max(factor * row @ meat @ row, 0.0)))
 
 
 def _dispersion(fit) -> float:
@@ -281,7 +346,7 @@ def _dispersion_note(family: str, phi: float) -> str | None:
 # ------------------------------------------------------------------------------ 2 x 2
 def did_2x2(data: pd.DataFrame, outcome: str, treated: str, post: str, *, family: str = "gaussian",
             exposure: str | None = None, vcov: str = "iid", cluster: str | None = None,
-            level: float = 0.95) -> DidResult:
+            covariates: list | None = None, level: float = 0.95) -> DidResult:
     """Classic 2 × 2 difference-in-differences: ``outcome ~ treated + post + treated:post``.
 
     Parameters
@@ -297,7 +362,11 @@ def did_2x2(data: pd.DataFrame, outcome: str, treated: str, post: str, *, family
     vcov : {"iid", "HC1", "cluster"}
         Model-based, heteroskedasticity-robust (HC1) or cluster-robust (by ``cluster``) covariance.
     cluster : str, optional
-        Cluster column (e.g. school) for ``vcov="cluster"``.
+        Cluster column (e.g. school, or school board with schools nested) for ``vcov="cluster"``.
+    covariates : list of str, optional
+        Numeric columns added to the model (regression adjustment; they may change over time).
+    level : float
+        Confidence level.
 
     Returns
     -------
@@ -311,7 +380,8 @@ def did_2x2(data: pd.DataFrame, outcome: str, treated: str, post: str, *, family
     ``sandwich::vcovCL(type = "HC1")``). With few clusters use :func:`panel_did` with randomization
     inference instead.
 
-    Validated against: R 4.2.2 ``lm``/``glm`` with ``sandwich`` 3.0 ``vcovHC``/``vcovCL`` (tests/test_did.py).
+    Validated against: R 4.2.2 ``lm``/``glm`` with ``sandwich`` 3.0 ``vcovHC``/``vcovCL``; with
+    covariates against statsmodels and pyfixest (tests/test_did.py).
 
     Examples
     --------
@@ -321,14 +391,25 @@ def did_2x2(data: pd.DataFrame, outcome: str, treated: str, post: str, *, family
     >>> round(r.ratio, 4)
     0.413
     """
-    _check_family(family)
-    if vcov not in ("iid", "HC1", "cluster"):
-        raise InputError(f"vcov='{vcov}' bestaat niet; kies uit: iid, HC1, cluster.")
+    check_option("family", family, Family)
+    check_option("vcov", vcov, Vcov)
+    _check_level(level)
+    covariates = _check_covariates(covariates)
     _require(data, {"outcome": outcome, "treated": treated, "post": post, "exposure": exposure,
-                    "cluster": cluster if vcov == "cluster" else None})
+                    "cluster": cluster} | {f"cov{i}": c for i, c in enumerate(covariates)})
     if vcov == "cluster" and cluster is None:
         raise InputError("vcov='cluster' heeft een clusterkolom nodig, bijvoorbeeld cluster='school'.")
-    d = data.dropna(subset=[c for c in (outcome, treated, post, exposure) if c]).copy()
+    if cluster is not None and vcov != "cluster":
+        raise InputError(f"cluster={cluster!r} werkt alleen met vcov='cluster'; bij vcov={vcov!r} zou het genegeerd "
+                         "worden.")
+    used = [c for c in (outcome, treated, post, exposure, cluster, *covariates) if c]
+    d = data[list(dict.fromkeys(used))].copy()
+    for c in covariates:
+        if not pd.api.types.is_numeric_dtype(d[c]):
+            raise InputError(f"Covariaat '{c}' moet getallen bevatten.", column=c)
+    dropped = d.isna().any(axis=1)
+    d = d[~dropped]
+    notes = [f"{int(dropped.sum())} rij(en) met een lege waarde in {', '.join(used)} weggelaten."] if dropped.any() else []
     for col in (treated, post):
         if not d[col].isin([0, 1, True, False]).all():
             raise InputError(f"Kolom '{col}' moet 0/1 (of ja/nee) zijn.", column=col)
@@ -343,10 +424,14 @@ def did_2x2(data: pd.DataFrame, outcome: str, treated: str, post: str, *, family
                              column=exposure)
         offset = np.log(d[exposure].to_numpy(float))
     g, p = d[treated].astype(float).to_numpy(), d[post].astype(float).to_numpy()
-    X = np.column_stack([np.ones(len(d)), g, p, g * p])
+    X = np.column_stack([np.ones(len(d)), g, p, g * p, d[covariates].to_numpy(float)])
+    if np.linalg.matrix_rank(X) < X.shape[1]:
+        raise InputError(f"Covariaten {', '.join(covariates)} vallen samen met de groep, de periode of elkaar; laat er "
+                         "een weg.", column=covariates[0] if covariates else None)
     y = d[outcome].to_numpy(float)
-    alpha = _negbin_alpha(y, X, offset) if family == "negbin" else None
-    fit = _fit(y, X, family, offset, alpha)
+    with single_thread():
+        alpha = _negbin_alpha(y, X, offset) if family == "negbin" else None
+        fit = _fit(y, X, family, offset, alpha)
     coef = float(fit.params[3])
     se = float(fit.bse[3]) if vcov == "iid" else _robust_se(
         fit, X, y, family, alpha, d[cluster].to_numpy() if vcov == "cluster" else None, index=3)
@@ -361,11 +446,12 @@ def did_2x2(data: pd.DataFrame, outcome: str, treated: str, post: str, *, family
     pval = float(2 * stats.t.sf(abs(coef / se), df))
     reasons = {"iid": (("did_iid", {}),), "HC1": (("did_hc1", {}),),
                "cluster": (("did_cluster", {"g": n_clusters}), ("did_t_df", {"df": df}))}[vcov]
-    notes = [n for n in [_dispersion_note(family, _dispersion(fit))] if n and vcov == "iid"]
+    notes += [n for n in [_dispersion_note(family, _dispersion(fit))] if n and vcov == "iid"]
     n_units = int(d[cluster].nunique()) if cluster else len(d)
     n_treated = int(d.loc[d[treated].astype(bool), cluster].nunique()) if cluster else int(d[treated].astype(bool).sum())
     return DidResult(coef, se, (coef - q * se, coef + q * se), pval, len(d), family, vcov, reasons, n_units, n_treated,
-                     2, level, _dispersion(fit), notes=notes, estimator="2x2")
+                     2, level, _dispersion(fit), notes=notes, estimator="2x2", n_clusters=n_units if cluster else 0,
+                     cluster=cluster, covariates=tuple(covariates))
 
 
 # ------------------------------------------------------------------------------ panel
@@ -375,21 +461,60 @@ class _Panel:
 
     frame: pd.DataFrame
     y: np.ndarray
-    X: np.ndarray          # [treated, unit dummies, period dummies, intercept]
+    X: np.ndarray          # [treated, covariates, unit dummies, period dummies, intercept]
     offset: np.ndarray | None
     unit_codes: np.ndarray
     period_codes: np.ndarray
     starts: np.ndarray     # per unit: index of first treated period, or -1 (never)
     notes: list
+    Z: np.ndarray          # covariates (n × k)
+    cluster_codes: np.ndarray       # per row: cluster 0…G−1 (= unit when no cluster column)
+    unit_cluster: np.ndarray        # per unit: its cluster
+    units: pd.Index
+    periods: pd.Index
 
 
-def _prepare(panel, outcome, unit, time, treated, exposure, family, per) -> _Panel:
-    _require(panel, {"outcome": outcome, "unit": unit, "time": time, "treated": treated, "exposure": exposure})
-    d = panel[[c for c in (unit, time, outcome, treated, exposure) if c]].copy()
+def _check_covariates(covariates) -> list:
+    if covariates is None:
+        return []
+    if isinstance(covariates, str) or not all(isinstance(c, str) for c in covariates):
+        raise InputError(f"covariates moet een lijst met kolomnamen zijn, bijvoorbeeld covariates=['leerlingen_zorg']; "
+                         f"ontvangen: {covariates!r}.")
+    return list(covariates)
+
+
+def _refuse_duplicate_units(units, column: str) -> None:
+    """Refuse a panel whose unit names look like one school spelled twice (quality.near_duplicates)."""
+    from . import quality
+
+    near_duplicates = getattr(quality, "near_duplicates", None)
+    if near_duplicates is None:  # lands with the privacy helper's branch (OWNERS.md contract)
+        return
+    pairs = near_duplicates(pd.Series(units).astype(str))
+    if len(pairs):
+        first = pairs.iloc[0]
+        shown = "; ".join(f"'{a}' en '{b}'" for a, b in pairs[["value", "similar_to"]].head(3).itertuples(index=False))
+        raise InputError(f"In kolom '{column}' lijken namen dezelfde eenheid te zijn: {shown} (gelijkenis "
+                         f"{format_number(first['score'], 0)}%). Zo wordt één school een vergelijkingsschool én een "
+                         "school die altijd behandeld was. Maak de schrijfwijze gelijk (bijvoorbeeld met een "
+                         "koppeltabel) of geef de eenheden verschillende, duidelijk andere namen.", column=column)
+
+
+def _prepare(panel, outcome, unit, time, treated, exposure, family, per, covariates=(), cluster=None) -> _Panel:
+    _require(panel, {"outcome": outcome, "unit": unit, "time": time, "treated": treated, "exposure": exposure,
+                     "cluster": cluster} | {f"cov{i}": c for i, c in enumerate(covariates)})
+    cols = list(dict.fromkeys(c for c in (unit, time, outcome, treated, exposure, cluster, *covariates) if c))
+    d = panel[cols].copy()
     notes = []
-    missing = d[[outcome, treated] + ([exposure] if exposure else [])].isna().any(axis=1)
+    _refuse_duplicate_units(d[unit].dropna().unique(), unit)
+    for c in covariates:
+        if not pd.api.types.is_numeric_dtype(d[c]) or pd.api.types.is_bool_dtype(d[c]):
+            d[c] = pd.to_numeric(d[c], errors="coerce") if not pd.api.types.is_bool_dtype(d[c]) else d[c].astype(float)
+    missing = d[[outcome, treated] + ([exposure] if exposure else []) + list(covariates)
+                + ([cluster] if cluster else [])].isna().any(axis=1)
     if missing.any():
-        notes.append(f"{int(missing.sum())} rij(en) zonder uitkomst, behandeling of blootstelling weggelaten.")
+        notes.append(f"{int(missing.sum())} rij(en) zonder uitkomst, behandeling, blootstelling, covariaat of cluster "
+                     "weggelaten.")
         d = d[~missing]
     if exposure:
         bad = d[exposure] <= 0
@@ -404,15 +529,19 @@ def _prepare(panel, outcome, unit, time, treated, exposure, family, per) -> _Pan
         first = d[d.duplicated([unit, time], keep=False)].iloc[0]
         raise InputError(f"Eenheid '{first[unit]}' heeft periode {first[time]} meer dan eens; één rij per eenheid × "
                          "periode nodig.", column=time)
+    if cluster:
+        per_unit = d.groupby(unit)[cluster].nunique()
+        if (per_unit > 1).any():
+            name = per_unit[per_unit > 1].index[0]
+            raise InputError(f"Eenheid '{name}' hoort bij meer dan één cluster in kolom '{cluster}'; elke eenheid moet "
+                             "binnen één cluster vallen (bijvoorbeeld scholen binnen één bestuur).", column=cluster)
     d = d.sort_values([unit, time], kind="stable")
-    switched_off = d.groupby(unit)[treated].apply(lambda s: bool((s.diff() < 0).any()))
-    if switched_off.any():
-        name = switched_off[switched_off].index[0]
-        rows = d[d[unit] == name]
-        stop = rows.loc[rows[treated].diff() < 0, time].iloc[0]
-        raise InputError(f"Bij '{name}' stopt de interventie in periode {stop} (van 1 naar 0). Deze methode gaat uit van "
-                         "een interventie die blijft; laat de eenheid weg of analyseer alleen de periode tot de stop.",
-                         column=treated)
+    step = d.groupby(unit, sort=False)[treated].diff()
+    if (step < 0).any():
+        row = d[step < 0].iloc[0]
+        raise InputError(f"Bij '{row[unit]}' stopt de interventie in periode {row[time]} (van 1 naar 0). Deze methode "
+                         "gaat uit van een interventie die blijft; laat de eenheid weg of analyseer alleen de periode tot "
+                         "de stop.", column=treated)
     always = d.groupby(unit)[treated].min() == 1
     if always.any() and not always.all():
         notes.append(f"{int(always.sum())} eenheid/eenheden waren de hele periode behandeld (geen voormeting) en zijn "
@@ -444,6 +573,9 @@ def _prepare(panel, outcome, unit, time, treated, exposure, family, per) -> _Pan
     if family in COUNT_FAMILIES and treated_post[outcome].sum() == 0:
         raise InputError("Na de start is er bij geen enkele behandelde eenheid een gebeurtenis: de verhouding is niet te "
                          "schatten (perfecte scheiding). Kies een langere periode of een bredere uitkomst.", column=outcome)
+    if family == "gaussian" and d[outcome].nunique() < 2:
+        raise InputError(f"Kolom '{outcome}' heeft overal dezelfde waarde: er is geen verschil te schatten.",
+                         column=outcome)
     n_per_unit = d.groupby(unit)[time].nunique()
     n_periods = d[time].nunique()
     if (n_per_unit < n_periods).any():
@@ -452,36 +584,87 @@ def _prepare(panel, outcome, unit, time, treated, exposure, family, per) -> _Pan
     unit_codes, units = pd.factorize(d[unit], sort=True)
     period_codes, periods = pd.factorize(d[time], sort=True)
     D = d[treated].to_numpy(float)
+    Z = d[list(covariates)].to_numpy(float) if covariates else np.zeros((len(d), 0))
     U = np.eye(len(units))[unit_codes][:, 1:]
     T = np.eye(len(periods))[period_codes][:, 1:]
-    X = np.column_stack([D, U, T, np.ones(len(d))])
-    starts = np.full(len(units), -1)
-    for i in range(len(units)):
-        on = period_codes[(unit_codes == i) & (D == 1)]
-        starts[i] = on.min() if len(on) else -1
+    X = np.column_stack([D, Z, U, T, np.ones(len(d))])
+    for j, c in enumerate(covariates):  # a covariate fixed by school and period adds nothing and breaks the fit
+        fe = np.column_stack([X[:, :1], np.delete(X[:, 1:1 + len(covariates)], j, axis=1), U, T, np.ones(len(d))])
+        resid = Z[:, j] - fe @ np.linalg.lstsq(fe, Z[:, j], rcond=None)[0]
+        if resid @ resid <= 1e-10 * max(1.0, Z[:, j] @ Z[:, j]):
+            raise InputError(f"Covariaat '{c}' varieert niet binnen scholen en perioden (of volgt uit de andere "
+                             "termen): de vaste effecten per school en per periode nemen die al mee. Laat hem weg.",
+                             column=c)
+    first_on = pd.Series(np.where(D == 1, period_codes, np.iinfo(np.int64).max)).groupby(unit_codes).min()
+    starts = np.where(first_on.to_numpy() == np.iinfo(np.int64).max, -1, first_on.to_numpy())
     offset = np.log(d[exposure].to_numpy(float)) if exposure and family in COUNT_FAMILIES else None
-    d = d.assign(_unit=unit_codes, _period=period_codes)
-    return _Panel(d, d[outcome].to_numpy(float), X, offset, unit_codes, period_codes, starts, notes)
-
-
-def _ri_pvalue(p: _Panel, family, alpha, table, beta0: float) -> float:
-    """Randomization p-value of H0: coef = beta0 (null model refitted with beta0 fixed)."""
-    D = p.X[:, 0]
-    if family in COUNT_FAMILIES:
-        offset = (p.offset if p.offset is not None else 0) + beta0 * D
-        null = _fit(p.y, p.X[:, 1:], family, offset, alpha)
-        resid = p.y - null.fittedvalues
+    if cluster:
+        cluster_codes = pd.factorize(d[cluster], sort=True)[0]
+        unit_cluster = pd.Series(cluster_codes).groupby(unit_codes).first().to_numpy()
     else:
-        y0 = p.y - beta0 * D
-        resid = y0 - sm.OLS(y0, p.X[:, 1:]).fit().fittedvalues
-    s = ri_statistics(p, resid, table)
-    return float(np.mean(np.abs(s) >= np.abs(s[0]) - 1e-9 * (1 + np.abs(s[0]))))
+        cluster_codes, unit_cluster = unit_codes, np.arange(len(units))
+    d = d.assign(_unit=unit_codes, _period=period_codes)
+    return _Panel(d, d[outcome].to_numpy(float), X, offset, unit_codes, period_codes, starts, notes, Z,
+                  cluster_codes, unit_cluster, units, periods)
+
+
+def _assignment_level(p: _Panel, cluster: str | None) -> np.ndarray:
+    """Starts per assignment unit: per unit, or per cluster when the intervention was assigned to clusters."""
+    if cluster is None:
+        return p.starts
+    per_cluster = pd.Series(p.starts).groupby(p.unit_cluster)
+    mixed = per_cluster.nunique() > 1
+    if mixed.any():
+        raise InputError(f"Binnen cluster(s) uit kolom '{cluster}' starten eenheden op verschillende momenten (of niet): "
+                         "randomisatie-inferentie op clusterniveau verwisselt hele clusters en kan dat niet nabootsen. "
+                         "Kies inference='wild' (lineair) of laat cluster= weg.", column=cluster)
+    return per_cluster.first().to_numpy()
+
+
+class _NullFits:
+    """p(β0) of the randomization test: null model with β0·D in the offset, fixed effects absorbed, warm starts."""
+
+    def __init__(self, p: _Panel, family: str, alpha, table: RandomizationTable):
+        self.p, self.family, self.alpha, self.table = p, family, alpha, table
+        self.D = p.X[:, 0]
+        self.base = p.offset if p.offset is not None else np.zeros(len(p.y))
+        self.warm: dict[float, np.ndarray] = {}
+
+    def __call__(self, beta0: float) -> float:
+        p = self.p
+        near = min(self.warm, key=lambda b: abs(b - beta0)) if self.warm else None
+        eta = None if near is None else self.warm[near] + (beta0 - near) * self.D
+        mu, eta, _ = fe_glm(p.y, p.unit_codes, p.period_codes, self.family, Z=p.Z, offset=self.base + beta0 * self.D,
+                            alpha=self.alpha, eta=eta)
+        self.warm[beta0] = eta
+        return self.table.pvalue(p.y - mu, p.unit_codes, p.period_codes)
+
+
+Inference = Literal["auto", "randomization", "wild", "cluster"]
+WildWeights = Literal["rademacher", "webb"]
+
+
+def _check_panel_options(family, inference, weights, level, n_resamples, per, conf_int) -> None:
+    check_option("family", family, Family)
+    check_option("inference", inference, Inference)
+    if weights is not None:
+        check_option("weights", weights, WildWeights)
+        if inference != "wild":
+            raise InputError(f"weights={weights!r} geldt alleen voor inference='wild' (de gewichten van de wild "
+                             f"bootstrap); bij inference={inference!r} zou het genegeerd worden. Laat weights weg.")
+    _check_level(level)
+    if not isinstance(n_resamples, (int, np.integer)) or isinstance(n_resamples, bool) or n_resamples < 1:
+        raise InputError(f"n_resamples moet een geheel getal van 1 of meer zijn; ontvangen: {n_resamples!r}.")
+    if not isinstance(per, (int, float, np.number)) or isinstance(per, bool) or not per > 0:
+        raise InputError(f"per moet een getal groter dan 0 zijn; ontvangen: {per!r}.")
+    check_option("conf_int", conf_int, (True, False))
 
 
 def panel_did(panel: pd.DataFrame, outcome: str = "count", unit: str = "unit", time: str = "period",
               treated: str = "treated", exposure: str | None = None, *, family: str = "poisson",
               inference: str = "auto", n_resamples: int = 9999, level: float = 0.95, per: float = 1000,
-              weights: str | None = None, conf_int: bool = True, seed=None) -> DidResult:
+              weights: str | None = None, covariates: list | None = None, cluster: str | None = None,
+              conf_int: bool = True, seed=None) -> DidResult:
     """Difference-in-differences with unit and period fixed effects, valid with few schools.
 
     Parameters
@@ -497,18 +680,26 @@ def panel_did(panel: pd.DataFrame, outcome: str = "count", unit: str = "unit", t
         the rate per pupil); for gaussian the outcome becomes a rate per ``per`` pupils.
     family : {"poisson", "quasipoisson", "negbin", "gaussian"}
     inference : {"auto", "randomization", "wild", "cluster"}
-        ``randomization``: permutes which units are treated, keeping how many start when; exact
-        (all assignments) when there are at most ``n_resamples``. ``wild``: restricted wild cluster
-        bootstrap (gaussian only). ``cluster``: cluster-robust (by unit) errors, ``t(G-1)``.
-        ``auto``: cluster-robust only with at least 42 units of which at least 10 treated and 10
+        ``randomization``: permutes which units (or clusters) are treated, keeping how many start
+        when; exact (all assignments) when there are at most ``n_resamples``. ``wild``: restricted
+        wild cluster bootstrap (gaussian only). ``cluster``: cluster-robust errors, ``t(G-1)``.
+        ``auto``: cluster-robust only with at least 42 clusters of which at least 10 treated and 10
         not; otherwise randomization inference. The result's ``reason`` says why.
     n_resamples : int
         Maximum number of assignments (randomization) or bootstrap draws (wild).
     weights : {"rademacher", "webb"}, optional
-        Wild bootstrap weights; default Webb with fewer than 12 units, else Rademacher.
+        Wild bootstrap weights (only with ``inference="wild"``); default Webb with fewer than 12
+        clusters, else Rademacher.
+    covariates : list of str, optional
+        Numeric columns added to the model (they may change over time, e.g. the share of pupils with
+        extra support); a covariate constant within schools is refused (the school effects hold it).
+    cluster : str, optional
+        Column of the level at which errors are correlated and the intervention was assigned (e.g.
+        the school board, with schools nested): standard errors and the wild bootstrap cluster on it,
+        and randomization inference permutes whole clusters. Default: the unit.
     conf_int : bool
         Compute the interval (for randomization and wild inference it is found by inverting the
-        test, which takes most of the time); ``False`` gives ``(nan, nan)``, e.g. in simulations.
+        test); ``False`` gives ``(nan, nan)``, e.g. in simulations.
     seed : int, optional
         Seed for sampled assignments or bootstrap weights.
 
@@ -516,24 +707,25 @@ def panel_did(panel: pd.DataFrame, outcome: str = "count", unit: str = "unit", t
     -------
     DidResult
         ``coef`` (log rate ratio for count families), ``se``, ``ci``, ``p_value``, ``ratio``,
-        ``percent_change`` and interval, ``n_units``, ``n_treated_units``, ``n_periods``,
-        ``inference``, ``reason``, ``dispersion`` (Pearson χ²/df), ``notes`` (what was done with the
-        input); ``.summary()``, ``.to_frame()``, ``.plot()``.
+        ``percent_change`` and interval, ``n_units``, ``n_treated_units``, ``n_clusters``,
+        ``n_periods``, ``inference``, ``reason``, ``dispersion`` (Pearson χ²/df), ``notes`` (what
+        was done with the input); ``.summary()``, ``.to_frame()``, ``.plot()``.
 
     Notes
     -----
-    The model is ``g(E[y_it]) = α_i + γ_t + β D_it (+ log exposure_it)``. Randomization inference
-    uses the score statistic ``Σ D'_it (y_it − μ̂⁰_it)`` of the model without treatment, whose fit does
-    not depend on the assignment, so under the sharp null of no effect the p-value is exact when
-    the treated units were chosen at random; its interval inverts the test with ``β0 D`` in the
-    offset (approximate). ``se`` is then the cluster-robust standard error, for reference only.
-    Two-way fixed effects assume the effect is the same for every start date; with staggered starts
-    and effects that change over time use :func:`evaluatie.did.event_study`.
+    The model is ``g(E[y_it]) = α_i + γ_t + β D_it + x_itᵀδ (+ log exposure_it)``. Randomization
+    inference uses the score statistic ``Σ D'_it (y_it − μ̂⁰_it)`` of the model without treatment,
+    whose fit does not depend on the assignment, so under the sharp null of no effect the p-value is
+    exact when the treated units were chosen at random; its interval inverts the test with ``β0 D``
+    in the offset (approximate), each null model fitted with the fixed effects absorbed
+    (:func:`evaluatie.resampling.fe_glm`). ``se`` is then the cluster-robust standard error, for
+    reference only. Two-way fixed effects assume the effect is the same for every start date; with
+    staggered starts and effects that change over time use :func:`evaluatie.staggered.event_study`.
 
     References
     ----------
     Conley, T. G., & Taber, C. R. (2011). Inference with "difference in differences" with a small
-    number of policy changes. Rev. Econ. Stat. 93, 113–125.
+    number of policy changes. Rev. Econ. Stat. 93, 113–125. https://doi.org/10.1162/REST_a_00049
     MacKinnon, J. G., & Webb, M. D. (2020). Randomization inference for difference-in-differences
     with few treated clusters. J. Econometrics 218, 435–450.
     Cameron, A. C., Gelbach, J. B., & Miller, D. L. (2008). Bootstrap-based improvements for
@@ -542,63 +734,86 @@ def panel_did(panel: pd.DataFrame, outcome: str = "count", unit: str = "unit", t
     Econ. 56, 839–858.
 
     Validated against: R 4.2.2 ``glm``/``lm`` and ``sandwich::vcovCL(type = "HC1")``,
-    ``MASS::glm.nb`` (tests/test_did.py); size and coverage by simulation (tests/test_did.py,
-    benchmarks/did_size.py).
+    ``MASS::glm.nb`` (tests/test_did.py); covariates and clusters against statsmodels and pyfixest,
+    the wild bootstrap against ``wildboottest`` (tests/test_did.py); size and coverage by simulation
+    (tests/test_did.py, benchmarks/did_size.py).
+
+    Examples
+    --------
+    >>> from evaluatie import synthetic
+    >>> panel, _ = synthetic.panel(n_units=8, n_periods=8, treated_units=2, start_period=4, seed=3)
+    >>> panel_did(panel, exposure="exposure", weights="leerlingen")
+    Traceback (most recent call last):
+    ...
+    evaluatie.errors.InputError: Ongeldige waarde 'leerlingen' voor parameter 'weights'. Kies uit: 'rademacher', 'webb'.
     """
-    _check_family(family)
-    if inference not in ("auto", "randomization", "wild", "cluster"):
-        raise InputError(f"inference='{inference}' bestaat niet; kies uit: auto, randomization, wild, cluster.")
+    _check_panel_options(family, inference, weights, level, n_resamples, per, conf_int)
+    covariates = _check_covariates(covariates)
     if inference == "wild" and family != "gaussian":
         raise InputError("De wild cluster bootstrap is er alleen voor lineaire modellen (family='gaussian'); gebruik "
                          "inference='randomization' voor aantallen.")
-    p = _prepare(panel, outcome, unit, time, treated, exposure, family, per)
+    p = _prepare(panel, outcome, unit, time, treated, exposure, family, per, covariates, cluster)
     n_units = p.starts.size
     n_treated = int((p.starts >= 0).sum())
-    n_periods = int(p.period_codes.max()) + 1
-    alpha_nb = _negbin_alpha(p.y, p.X, p.offset) if family == "negbin" else None
-    fit = _fit(p.y, p.X, family, p.offset, alpha_nb)
-    coef = float(fit.params[0])
-    se = _robust_se(fit, p.X, p.y, family, alpha_nb, p.unit_codes)
-    phi = _dispersion(fit) if family != "gaussian" else float("nan")
-    notes = list(p.notes)
-    if (note := _dispersion_note(family, phi)) is not None:
-        notes.append(note)
-    if inference == "auto":
-        many = n_units >= 42 and n_treated >= 10 and n_units - n_treated >= 10
-        inference = "cluster" if many else "randomization"
-        reasons = [("did_auto_cluster", {}) if many else ("did_auto_ri", {"treated": n_treated, "units": n_units})]
-    else:
-        reasons = [("did_user", {})]
-    rng = np.random.default_rng(seed)
-    alpha = 1 - level
-    n_draws, exact = 0, False
-    if inference == "cluster":
-        df = n_units - 1
-        q = stats.t.ppf(1 - alpha / 2, df)
-        ci, pval = (coef - q * se, coef + q * se), float(2 * stats.t.sf(abs(coef / se), df))
-        reasons.append(("did_t_df", {"df": df}))
-    elif inference == "wild":
-        coef, se, ci, pval, n_draws, exact, kind = wild_cluster_bootstrap(p, level, n_resamples, rng, weights, conf_int)
-        reasons.append(("did_wild_all" if exact else "did_wild", {"kind": kind, "n": n_draws}))
-    else:
-        table, exact, n_possible = assignments(p.starts, n_resamples, rng)
-        n_draws = len(table)
-        pfun = lambda b: _ri_pvalue(p, family, alpha_nb, table, b)  # noqa: E731
-        pval = pfun(0.0)
-        if not conf_int:
-            ci = (np.nan, np.nan)
-        elif 1 / n_possible > alpha:
-            ci = (-np.inf, np.inf)  # no assignment set can reject at this level
+    n_periods = len(p.periods)
+    n_clusters = int(p.cluster_codes.max()) + 1
+    if n_clusters < 2:
+        raise InputError(f"Alle eenheden vallen in één cluster ('{cluster}'): voor onzekerheid per cluster zijn er "
+                         "minstens 2 clusters nodig. Laat cluster= weg of kies een fijnere indeling.", column=cluster)
+    G_treated = int(pd.Series(p.starts >= 0).groupby(p.unit_cluster).any().sum())
+    with single_thread():
+        alpha_nb = _negbin_alpha(p.y, p.X, p.offset) if family == "negbin" else None
+        fit = _fit(p.y, p.X, family, p.offset, alpha_nb)
+        coef = float(fit.params[0])
+        se = _robust_se(fit, p.X, p.y, family, alpha_nb, p.cluster_codes)
+        phi = _dispersion(fit) if family != "gaussian" else float("nan")
+        notes = list(p.notes)
+        if (note := _dispersion_note(family, phi)) is not None:
+            notes.append(note)
+        if inference == "auto":
+            many = n_clusters >= 42 and G_treated >= 10 and n_clusters - G_treated >= 10
+            inference = "cluster" if many else "randomization"
+            reasons = [("did_auto_cluster", {}) if many else ("did_auto_ri", {"treated": G_treated, "units": n_clusters})]
         else:
-            ci = invert_test(pfun, coef, se, alpha)
-        reasons.append(("did_ri_exact", {"n": n_possible}) if exact
-                       else ("did_ri_sample", {"n": n_draws, "total": n_possible}))
-        if 1 / n_possible > alpha:
-            notes.append(f"Met {n_possible} mogelijke toewijzingen is de kleinste mogelijke p-waarde "
-                         f"{format_number(1 / n_possible, 3)}: significantie op {format_number(100 * alpha, 0)}% is "
-                         "onmogelijk. Meer eenheden (of meer behandelde eenheden) zijn nodig.")
+            reasons = [("did_user", {})]
+        rng = np.random.default_rng(seed)
+        alpha = 1 - level
+        n_draws, exact = 0, False
+        if inference == "cluster":
+            df = n_clusters - 1
+            q = stats.t.ppf(1 - alpha / 2, df)
+            ci, pval = (coef - q * se, coef + q * se), float(2 * stats.t.sf(abs(coef / se), df))
+            reasons.append(("did_t_df", {"df": df}))
+        elif inference == "wild":
+            others = p.X[:, 1:]
+            qr, _ = np.linalg.qr(others)
+            project = lambda V: V - qr @ (qr.T @ V)  # noqa: E731
+            coef, se, ci, pval, n_draws, exact, kind = wild_cluster_bootstrap(
+                project(p.y), project(p.X[:, 0]), project, p.cluster_codes, p.X.shape[1], level, n_resamples, rng,
+                weights, conf_int)
+            reasons.append(("did_wild_all" if exact else "did_wild", {"kind": kind, "n": n_draws}))
+        else:
+            level_starts = _assignment_level(p, cluster)
+            table, exact, n_possible = assignments(level_starts, n_resamples, rng)
+            table = table[:, p.unit_cluster]
+            n_draws = len(table)
+            pfun = _NullFits(p, family, alpha_nb, RandomizationTable(table, n_periods))
+            pval = pfun(0.0)
+            if not conf_int:
+                ci = (np.nan, np.nan)
+            elif 1 / n_possible > alpha:
+                ci = (-np.inf, np.inf)  # no assignment set can reject at this level
+            else:
+                ci = invert_test(pfun, coef, se, alpha)
+            reasons.append(("did_ri_exact", {"n": n_possible}) if exact
+                           else ("did_ri_sample", {"n": n_draws, "total": n_possible}))
+            if 1 / n_possible > alpha:
+                notes.append(f"Met {n_possible} mogelijke toewijzingen is de kleinste mogelijke p-waarde "
+                             f"{format_number(1 / n_possible, 3)}: significantie op {format_number(100 * alpha, 0)}% is "
+                             "onmogelijk. Meer eenheden (of meer behandelde eenheden) zijn nodig.")
     if n_treated == 1:
         notes.append("Maar één eenheid kreeg de interventie: het effect is niet te scheiden van andere veranderingen "
                      "op die ene plek.")
     return DidResult(coef, se, tuple(map(float, ci)), float(pval), len(p.y), family, inference, tuple(reasons), n_units,
-                     n_treated, n_periods, level, phi, n_draws, exact, notes, "twfe")
+                     n_treated, n_periods, level, phi, n_draws, exact, notes, "twfe", n_clusters=n_clusters,
+                     cluster=cluster, covariates=tuple(covariates))

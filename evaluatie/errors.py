@@ -1,7 +1,7 @@
 """Exception raised for input a user can fix."""
 from __future__ import annotations
 
-__all__ = ["InputError"]
+__all__ = ["InputError", "check_option"]
 
 
 class InputError(ValueError):
@@ -26,3 +26,26 @@ class InputError(ValueError):
         self.file = None if file is None else str(file)
         self.row = row
         self.column = column
+
+
+def check_option(name: str, value, allowed) -> None:
+    """Refuse an option value outside ``allowed`` (a ``Literal`` type or a tuple), in Dutch.
+
+    The message names the parameter, the allowed values and the value received.
+
+    Examples
+    --------
+    >>> from typing import Literal
+    >>> check_option("weights", "webb", Literal["rademacher", "webb"])
+    >>> check_option("weights", "leerlingen", ("rademacher", "webb"))
+    Traceback (most recent call last):
+    ...
+    evaluatie.errors.InputError: Ongeldige waarde 'leerlingen' voor parameter 'weights'. Kies uit: 'rademacher', 'webb'.
+    """
+    from typing import get_args
+
+    from .text import t
+
+    options = get_args(allowed) or tuple(allowed)
+    if not any(value is o or (type(value) is type(o) and value == o) for o in options):
+        raise InputError(t("bad_option", value=value, param=name, allowed=", ".join(map(repr, options))))

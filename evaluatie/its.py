@@ -95,7 +95,7 @@ class SegmentedResult:
         """Observed series, fitted line and, after the start, the counterfactual without intervention."""
         import matplotlib.pyplot as plt
 
-        from .plots import GREY, PALETTE, STYLE, format_axis
+        from .plots import GREY, PALETTE, house_style, format_axis
 
         check_lang(lang)
         f = self.fitted
@@ -106,7 +106,7 @@ class SegmentedResult:
                "en": ("observed", "model", "without intervention (expected)", "start",
                       f"Per {format_number(per, 0, lang)} pupils" if "exposure" in f else "Count",
                       "Referrals before and after the start")}[lang]
-        with plt.rc_context(STYLE):
+        with house_style():
             if ax is None:
                 _, ax = plt.subplots(figsize=(9.0, 4.8))
             ax.plot(f["time"], f["observed"] * scale, "o", color=GREY, markersize=3, label=lab[0])

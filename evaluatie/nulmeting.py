@@ -212,11 +212,11 @@ _LABELS = {
 def _new_axes(ax, figsize=(8.0, 4.8)):
     import matplotlib.pyplot as plt
 
-    from .plots import STYLE
+    from .plots import house_style
 
     if ax is not None:
         return ax
-    with plt.rc_context(STYLE):
+    with house_style():
         return plt.subplots(figsize=figsize)[1]
 
 
@@ -228,13 +228,13 @@ def plot_agencies(table: pd.DataFrame, ax=None, *, min_cell: int = 5, lang: str 
     """
     import matplotlib.pyplot as plt
 
-    from .plots import GREY, PALETTE, STYLE, format_axis
+    from .plots import GREY, PALETTE, house_style, format_axis
 
     check_lang(lang)
     lab = _LABELS[lang]
     table = table.sort_values("n_pupils", ascending=False, kind="stable").reset_index(drop=True)
     big = table["n_pupils"] >= min_cell
-    with plt.rc_context(STYLE):
+    with house_style():
         ax = _new_axes(ax, (9.0, 5.2))
         x = np.arange(len(table))
         ax.bar(x, table["n_pupils"], color=np.where(big, PALETTE[0], GREY), width=0.8)
@@ -260,7 +260,7 @@ def plot_agencies_per_pupil(pupils: pd.DataFrame, ax=None, *, min_cell: int = 5,
     """
     import matplotlib.pyplot as plt
 
-    from .plots import PALETTE, STYLE, format_axis
+    from .plots import PALETTE, house_style, format_axis
 
     check_lang(lang)
     lab = _LABELS[lang]
@@ -271,7 +271,7 @@ def plot_agencies_per_pupil(pupils: pd.DataFrame, ax=None, *, min_cell: int = 5,
     merged = counts[counts.index < top].reindex(range(top), fill_value=0)
     merged.loc[top] = counts[counts.index >= top].sum()
     labels = [str(k) for k in range(top)] + [lab["or_more"].format(k=top) if top < counts.index.max() else str(top)]
-    with plt.rc_context(STYLE):
+    with house_style():
         ax = _new_axes(ax)
         shown = merged.where(~merged.between(1, min_cell - 1), 0)
         bars = ax.bar(labels, shown.to_numpy(), color=PALETTE[0])
@@ -290,13 +290,13 @@ def plot_accumulation(acc: Accumulation, ax=None, *, lang: str = "nl", title: st
     """Accumulation curve of :func:`accumulation`: solid up to the files read, dashed beyond."""
     import matplotlib.pyplot as plt
 
-    from .plots import PALETTE, STYLE, format_axis
+    from .plots import PALETTE, house_style, format_axis
 
     check_lang(lang)
     lab = _LABELS[lang]
     c = acc.curve
     inner, outer = c[c["files"] <= acc.n_files], c[c["files"] >= acc.n_files]
-    with plt.rc_context(STYLE):
+    with house_style():
         ax = _new_axes(ax)
         ax.fill_between(c["files"], c["lower"], c["upper"], color=PALETTE[0], alpha=0.2, linewidth=0,
                         label=lab["band"].format(p=format_number(100 * acc.level, 0, lang)))
@@ -323,11 +323,11 @@ def plot_network(graph, ax=None, *, min_cell: int = 5, lang: str = "nl", title: 
     import matplotlib.pyplot as plt
     import networkx as nx
 
-    from .plots import GREY, PALETTE, STYLE
+    from .plots import GREY, PALETTE, house_style
 
     check_lang(lang)
     lab = _LABELS[lang]
-    with plt.rc_context({**STYLE, "axes.grid": False}):
+    with house_style({"axes.grid": False}):
         ax = _new_axes(ax, (8.0, 7.0))
         linked = graph.subgraph([n for n in graph if graph.degree[n] > 0])
         pos = nx.kamada_kawai_layout(linked) if len(linked) > 1 else {n: np.zeros(2) for n in linked}
@@ -354,12 +354,12 @@ def plot_schools(table: pd.DataFrame, ax=None, *, school: str = "school", lang: 
     number of agencies at a common number of files (rarefaction, Chao et al. 2014), with interval."""
     import matplotlib.pyplot as plt
 
-    from .plots import PALETTE, STYLE, format_axis
+    from .plots import PALETTE, house_style, format_axis
 
     check_lang(lang)
     lab = _LABELS[lang]
     r = table.sort_values("agencies_per_100_pupils", ascending=True)
-    with plt.rc_context(STYLE):
+    with house_style():
         if ax is None:
             fig, ax = plt.subplots(1, 2, figsize=(10.0, 0.6 * len(r) + 2.2), sharey=True)
         left, right = ax

@@ -60,10 +60,24 @@ STYLE = {
 
 
 @contextlib.contextmanager
-def house_style():
-    """Context manager applying the house style (fonts, palette, grid) to figures made inside it."""
-    with plt.rc_context(STYLE):
+def house_style(overrides: dict | None = None):
+    """Context manager applying the house style (fonts, palette, grid) to figures made inside it.
+
+    ``overrides`` (rcParams) are applied on top of the house style, e.g. ``{"axes.grid": False}``.
+
+    Only the keys of :data:`STYLE` are set and afterwards restored. ``plt.rc_context`` restores
+    *every* rcParam instead, including ``interactive``: when the first figure of a Jupyter session
+    is made inside the context, pyplot loads the inline backend there, which switches
+    ``interactive`` on (IPython's ``activate_matplotlib``); restoring it to ``False`` on exit made
+    matplotlib-inline stop queueing figures, so every later figure of the notebook stayed invisible.
+    """
+    style = {**STYLE, **(overrides or {})}
+    saved = {key: matplotlib.rcParams[key] for key in style}
+    matplotlib.rcParams.update(style)
+    try:
         yield
+    finally:
+        matplotlib.rcParams.update(saved)
 
 
 def format_axis(ax, axis: str = "y", decimals: int = 0, percent: bool = False, lang: str = "nl"):

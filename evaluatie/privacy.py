@@ -15,37 +15,139 @@ True
 from __future__ import annotations
 
 import hashlib
+import heapq
 import hmac
 import os
 import re
 import secrets
+import unicodedata
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Literal
 
 import numpy as np
 import pandas as pd
 
 from .errors import InputError
-from .schemas import normalize_header
 from .text import t
 
-__all__ = ["pseudonymize", "get_key", "find_identifiers", "is_bsn", "suppress", "check_exportable",
-           "IDENTIFYING_HEADERS"]
+__all__ = ["pseudonymize", "get_key", "find_identifiers", "is_bsn", "suppress", "audit", "check_exportable",
+           "header_kind", "HIDDEN"]
 
 KEY_ENV = "EVALUATIE_SLEUTEL"
 KEYFILE_ENV = "EVALUATIE_SLEUTELBESTAND"
 DEFAULT_KEYFILE = Path("~/.config/evaluatie/sleutel")
 PREFIX = "ps_"
+#: The one marker for a hidden cell in published tables ("geheim", as Statistics Netherlands writes it).
+HIDDEN = "x"
 
-#: Normalized headers that always hold personal data; such columns are not loaded.
-IDENTIFYING_HEADERS: dict[str, str] = {
-    **{h: "naam" for h in ("naam", "voornaam", "achternaam", "roepnaam", "name", "firstname", "lastname",
-                           "leerlingnaam", "naamleerling", "volledigenaam", "tussenvoegsel", "naamouder")},
-    **{h: "BSN" for h in ("bsn", "burgerservicenummer", "sofinummer")},
-    **{h: "geboortedatum" for h in ("geboortedatum", "gebdatum", "geboren", "dateofbirth", "dob", "birthdate")},
-    **{h: "adres" for h in ("adres", "straat", "straatnaam", "huisnummer", "address", "postcode", "woonplaats")},
-    **{h: "e-mail" for h in ("email", "emailadres", "mail")},
-    **{h: "telefoon" for h in ("telefoon", "telefoonnummer", "tel", "mobiel", "phone", "gsm")},
-}
+# ----------------------------------------------------------------------------- headers
+_KIND_NAME, _KIND_BSN, _KIND_BIRTH, _KIND_ADDRESS, _KIND_EMAIL, _KIND_PHONE = (
+    "naam", "BSN", "geboortedatum", "adres", "e-mail", "telefoon")
+
+#: Words (or whole compound words) that name a person, whoever the header is about.
+_PERSON_WORDS = frozenset((
+    "leerling", "leerlingen", "kind", "kinderen", "ouder", "ouders", "verzorger", "verzorgers", "moeder", "vader",
+    "jongere", "jeugdige", "client", "clienten", "contactpersoon", "leerkracht", "docent", "mentor", "begeleider",
+    "hulpverlener", "medewerker", "jeugdwerker", "jeugdondersteuner", "pupil", "pupils", "child", "children",
+    "parent", "parents", "guardian", "student", "teacher", "worker", "contact", "person", "persoon", "mother",
+    "father", "gezin", "family", "familie",
+))
+#: Words that make a header name an organisation rather than a person (``Naam instantie``).
+_ORG_WORDS = frozenset((
+    "school", "scholen", "instantie", "instanties", "instelling", "organisatie", "organisation", "organization",
+    "agency", "aanbieder", "zorgaanbieder", "provider", "team", "wijkteam", "buurtteam", "jeugdteam", "vestiging",
+    "locatie", "ikc", "gemeente", "praktijk", "bureau", "dienst", "ggd", "cjg", "swv", "samenwerkingsverband",
+    "bestuur", "schoolbestuur", "brin", "unit", "eenheid", "regio", "hub", "wijk", "project", "interventie",
+    "product", "traject", "groep", "klas", "programma", "bestand", "tabblad", "sheet", "file",
+))
+_ORG_SUFFIXES = ("school", "instantie", "organisatie", "team", "aanbieder", "instelling")
+#: Prefixes of ``…naam`` compounds that are a person's name (``Roepnaam``, ``Leerlingnaam``).
+_NAME_PREFIXES = frozenset(("", "voor", "achter", "roep", "familie", "meisjes", "geboorte", "volledige", "eigen",
+                            "bij", "first", "last", "sur", "full", "given", "family", "middle", "nick", "maiden",
+                            "leerlingen", "kinder", "ouders")) | _PERSON_WORDS
+_NAME_WORDS = frozenset(("voorletters", "initialen", "tussenvoegsel", "tussenvoegsels", "initials", "surname"))
+_BIRTH_WORDS = frozenset(("geb", "geboren", "dob", "birth", "birthdate", "birthday", "born", "verjaardag",
+                          "gebdat", "gebdatum"))
+_PHONE_WORDS = frozenset(("tel", "telnr", "telefoon", "telefoonnr", "telefoonnummer", "telefoonnummers", "mobiel",
+                          "mobile", "gsm", "phone", "telephone", "cell", "cellphone", "mobielnummer", "mob"))
+_ADDRESS_WORDS = frozenset(("straat", "straatnaam", "huisnummer", "huisnr", "huisnummers", "postcode", "woonplaats",
+                            "address", "street", "zip", "zipcode", "postal", "postalcode", "woonachtig", "woonwijk",
+                            "huisnummertoevoeging"))
+_ALWAYS = {_KIND_BSN, _KIND_BIRTH}  # no organisation has a BSN or a date of birth
+
+
+def _header_words(header) -> list[str]:
+    """Words of a header: camelCase split, accents stripped, lower case, any separator."""
+    text = unicodedata.normalize("NFKD", str(header)).encode("ascii", "ignore").decode()
+    text = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", text).lower()
+    return [w for w in re.split(r"[^a-z0-9]+", text) if w]
+
+
+def _word_kind(word: str) -> str | None:
+    """Personal-data kind of one header word (``None`` if the word says nothing)."""
+    if word.startswith(("bsn", "burgerservice", "sofinummer", "sofinr")) or word in ("sofi", "ssn"):
+        return _KIND_BSN
+    if word.startswith("geboorte") and word != "geboorteland" or word in _BIRTH_WORDS:
+        return _KIND_BIRTH
+    if "mail" in word:
+        return _KIND_EMAIL
+    if word in _PHONE_WORDS or word.startswith(("telefoon", "telnr", "mobielnummer", "phone")):
+        return _KIND_PHONE
+    if "adres" in word or word in _ADDRESS_WORDS or word.startswith(("postcode", "woonplaats", "woonadres", "straat")):
+        return _KIND_ADDRESS
+    if word in _NAME_WORDS:
+        return _KIND_NAME
+    for suffix in ("naam", "namen", "name", "names"):
+        if word.endswith(suffix):
+            return _KIND_NAME if word[: -len(suffix)] in _NAME_PREFIXES else None
+    return None
+
+
+def header_kind(header) -> str | None:
+    """Kind of personal data a column header announces, or ``None``.
+
+    The header is split into words (any separator, camelCase, accents ignored; ``geb.``, ``tel.``,
+    ``nr`` are words too) and each word is looked up: BSN (``BSN-nummer``, ``burgerservicenummer``),
+    date of birth (``Geboortedatum``, ``geb. datum``, ``date of birth``), e-mail (``E-mailadres
+    ouder``), telephone (``Tel. nr``, ``Mobiel nummer``), address (``Woonadres``, ``Postcode/woonplaats``,
+    ``Adresgegevens``) and name (``Naam``, ``Roepnaam``, ``Achternaam leerling``, ``Naam kind``,
+    ``first name``). A name, e-mail, phone or address header that is about an organisation (a word
+    such as ``instantie``, ``school``, ``organisatie``, ``team`` and no word for a person such as
+    ``leerling``, ``ouder``, ``hulpverlener``) is not personal: ``Naam instantie``, ``Schoolnaam``,
+    ``Telefoonnummer instantie``. A BSN or date of birth is always personal.
+
+    Parameters
+    ----------
+    header : str
+        A column header as typed by the user.
+
+    Returns
+    -------
+    One of ``"naam"``, ``"BSN"``, ``"geboortedatum"``, ``"adres"``, ``"e-mail"``, ``"telefoon"``, or
+    ``None``.
+
+    Examples
+    --------
+    >>> [header_kind(h) for h in ["BSN-nummer", "Naam ouder/verzorger", "Naam instantie", "Schoolnaam", "Aantal"]]
+    ['BSN', 'naam', None, None, None]
+    """
+    words = _header_words(header)
+    kinds = [k for k in map(_word_kind, words) if k]
+    if not kinds:
+        return None
+    for kind in (_KIND_BSN, _KIND_BIRTH, _KIND_EMAIL, _KIND_PHONE, _KIND_ADDRESS, _KIND_NAME):
+        if kind in kinds:
+            break
+    if kind in _ALWAYS:
+        return kind
+    person = any(w in _PERSON_WORDS or (w.endswith(("naam", "name")) and _word_kind(w) == _KIND_NAME
+                                         and w not in ("naam", "name")) for w in words)
+    organisation = any(w in _ORG_WORDS or w.endswith(_ORG_SUFFIXES) for w in words)
+    if organisation and not person:
+        return None
+    return kind
+
 
 _PATTERNS = {
     "BSN": re.compile(r"(?<![\d.])(\d{9}|\d{4}\.\d{2}\.\d{3})(?![\d.])"),
@@ -172,7 +274,7 @@ def find_identifiers(data: pd.DataFrame, columns=None) -> pd.DataFrame:
     """
     hits = []
     for col in data.columns if columns is None else columns:
-        kind = IDENTIFYING_HEADERS.get(normalize_header(col))
+        kind = header_kind(col)
         if kind:
             hits.append((col, None, kind, ""))
         series = data[col]
@@ -205,87 +307,455 @@ def check_exportable(data: pd.DataFrame, lang: str = "nl") -> None:
                          column=next(iter(flagged)))
 
 
-def _secondary(mask: np.ndarray, values: np.ndarray) -> None:
-    """Add secondary suppressions in place until no row or column has exactly one hidden cell.
+# --- disclosure control: suppression and its audit (helper disclosure) ----------------------------
+#
+# A table is modelled as a vector of cells (the inner cells plus the totals an intruder may know)
+# and linear relations "total = sum of its parts". Published cells are fixed; hidden cells are
+# unknowns with a lower bound (1 when zeros are shown, so a hidden cell is never zero; else 0) and
+# no upper bound. The audit computes, for every hidden cell, the smallest and largest value that
+# agrees with everything published, by linear programming; suppression hides cells until every
+# hidden cell keeps an interval at least ``threshold`` wide.
 
-    For a line with one hidden cell, the cell added is chosen to avoid creating a new lone hidden
-    cell in the crossing line: first a cell whose crossing line has exactly one hidden cell (it
-    fixes that line too), then one whose crossing line already has several, then any; among those a
-    non-zero cell, then the smallest value.
+Margins = Literal["both", "columns", "none"]
+MARGINS: tuple[str, ...] = ("both", "columns", "none")
+#: Label of the total row and column that :func:`suppress` adds with ``totals=True``.
+TOTAL = "Totaal"
+_TOTAL_LABEL = re.compile(r"(?i)^\s*(totaal|total)\b")
+
+
+@dataclass
+class _Block:
+    """One table inside a system: where its cells are and how they are laid out."""
+
+    name: object
+    index: pd.Index
+    columns: pd.Index
+    margins: str
+    offset: int
+    shape: tuple[int, int]  # inner rows, inner columns
+
+    @property
+    def grid(self) -> tuple[int, int]:
+        r, c = self.shape
+        return r + (self.margins in ("both", "columns")), c + (self.margins == "both")
+
+    def cell(self, i: int, j: int) -> int:
+        return self.offset + i * self.grid[1] + j
+
+    def locate(self, row, column) -> int:
+        """Global cell number of ``(row, column)``; the label ``Totaal`` names a total."""
+        r, c = self.shape
+        i = r if _TOTAL_LABEL.match(str(row)) and self.grid[0] > r else self.index.get_loc(row)
+        j = c if _TOTAL_LABEL.match(str(column)) and self.grid[1] > c else self.columns.get_loc(column)
+        return self.cell(int(i), int(j))
+
+
+def _check_margins(margins) -> str:
+    if margins not in MARGINS:
+        raise InputError(t("bad_option", value=margins, param="margins", allowed=", ".join(MARGINS)))
+    return margins
+
+
+def _relations(block: _Block) -> list[tuple[int, list[int]]]:
+    r, c = block.shape
+    rel = []
+    if block.margins == "both":
+        rel += [(block.cell(i, c), [block.cell(i, j) for j in range(c)]) for i in range(r)]
+        rel += [(block.cell(r, c), [block.cell(i, c) for i in range(r)])]
+    if block.margins in ("both", "columns"):
+        rel += [(block.cell(r, j), [block.cell(i, j) for i in range(r)]) for j in range(c)]
+    if block.margins == "both":
+        rel += [(block.cell(r, c), [block.cell(r, j) for j in range(c)])]
+    return rel
+
+
+def _matrix(relations, n: int):
+    """Sparse matrix M with M @ cells = 0: +1 for every part, -1 for the total."""
+    from scipy import sparse
+
+    rows, cols, data = [], [], []
+    for k, (total, parts) in enumerate(relations):
+        rows += [k] * (len(parts) + 1)
+        cols += [total, *parts]
+        data += [-1.0] + [1.0] * len(parts)
+    return sparse.csr_matrix((data, (rows, cols)), shape=(len(relations), n))
+
+
+def _as_frame(table, name) -> pd.DataFrame:
+    if isinstance(table, pd.Series):
+        return table.to_frame()
+    if isinstance(table, pd.DataFrame):
+        return table
+    raise InputError(t("export_not_table", type=type(table).__name__))
+
+
+def _numbers(frame: pd.DataFrame) -> np.ndarray:
+    """Cell values as floats; text (a marker such as ``x``) and missing values become NaN."""
+    if all(pd.api.types.is_numeric_dtype(d) and not pd.api.types.is_bool_dtype(d) for d in frame.dtypes):
+        return frame.to_numpy(dtype=float, na_value=np.nan)
+    return frame.apply(pd.to_numeric, errors="coerce").to_numpy(dtype=float, na_value=np.nan)
+
+
+def _system(tables: dict, margins, *, grids: bool):
+    """Blocks, cell values (NaN where hidden or missing) and relations of a set of tables.
+
+    With ``grids`` the frames already hold their totals (last row/column, as published);
+    otherwise the totals are computed from the inner cells.
     """
-    stuck: set = set()  # lines whose other cells are all missing: nothing to add there
+    blocks, values, relations, offset = {}, [], [], 0
+    for name, table in tables.items():
+        frame = _as_frame(table, name)
+        m = _check_margins(margins.get(name, "both") if isinstance(margins, dict) else margins)
+        if isinstance(table, pd.Series):
+            m = "columns" if m == "both" else m
+        shape = frame.shape
+        if grids:
+            shape = (frame.shape[0] - (m in ("both", "columns")), frame.shape[1] - (m == "both"))
+            for labels, k in ((frame.index, shape[0]), (frame.columns, shape[1])):
+                if len(labels) > k and not _TOTAL_LABEL.match(str(labels[-1])):
+                    raise InputError(t("audit_no_total", label=labels[-1], margins=m))
+        block = _Block(name, frame.index[:shape[0]], frame.columns[:shape[1]], m, offset, shape)
+        cells = _numbers(frame)
+        if not grids:
+            inner = np.nan_to_num(cells)
+            if m in ("both", "columns"):
+                cells = np.vstack([cells, inner.sum(axis=0)])
+            if m == "both":
+                cells = np.hstack([cells, np.append(inner.sum(axis=1), inner.sum()).reshape(-1, 1)])
+        blocks[name] = block
+        values.append(cells.ravel())
+        relations += _relations(block)
+        offset += cells.size
+    return blocks, np.concatenate(values) if values else np.zeros(0), relations
+
+
+def _intervals(matrix, values: np.ndarray, hidden: np.ndarray, lower: float,
+               enough: float | None = None, focus: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """Smallest and largest value of every hidden cell that agrees with the published cells.
+
+    Hidden cells in different connected parts of the system are independent, so one linear
+    program minimizes (maximizes) one cell of every part at once. With ``enough``, a cell whose
+    feasible values seen so far (every solution is a feasible point) already span ``enough`` is
+    not solved on its own: its returned interval is then only known to contain those values.
+    With ``focus`` (a mask over all cells), only parts that contain a focus cell are solved; the
+    other hidden cells get NaN.
+    """
+    from scipy.optimize import linprog
+    from scipy.sparse.csgraph import connected_components
+
+    var = np.flatnonzero(hidden)
+    lo, hi = np.full(var.size, float(lower)), np.full(var.size, np.inf)
+    if not var.size:
+        return lo, hi
+    known = np.where(hidden, 0.0, np.nan_to_num(values))
+    a = matrix[:, var].tocsr()
+    b = -(matrix @ known)
+    used = np.flatnonzero(np.diff(a.indptr) > 0)
+    a, b = a[used], b[used]
+    constrained = np.zeros(var.size, dtype=bool)
+    constrained[a.indices] = True
+    if not a.shape[0]:
+        return lo, hi
+    n_comp, label = connected_components((abs(a).T @ abs(a)).tocsr(), directed=False)
+    row_comp = label[np.asarray(abs(a).argmax(axis=1)).ravel()]
+    cap = 2 * float(np.nansum(np.abs(values))) + 10 * max(lower, 1) + 1e4
+    seen_lo, seen_hi = np.full(var.size, np.inf), np.full(var.size, -np.inf)
+    done = ~constrained  # unconstrained cells: [lower, inf)
+    if focus is not None:
+        skip = ~np.isin(label, label[focus[var]])
+        lo[skip & constrained], hi[skip & constrained] = np.nan, np.nan
+        constrained &= ~skip
+        done |= skip
+
+    def solve(objective, cols):
+        rows = np.flatnonzero(np.isin(row_comp, np.unique(label[cols])))
+        sub_cols = np.flatnonzero(np.isin(label, np.unique(label[cols])))
+        res = linprog(objective[sub_cols], A_eq=a[rows][:, sub_cols], b_eq=b[rows], bounds=(lower, cap),
+                      method="highs")
+        if res.status != 0:
+            raise InputError(t("audit_infeasible"))
+        x = np.round(res.x, 6)
+        seen_lo[sub_cols] = np.minimum(seen_lo[sub_cols], x)
+        seen_hi[sub_cols] = np.maximum(seen_hi[sub_cols], x)
+        return sub_cols, x
+
+    everything = np.flatnonzero(constrained)
+    if enough is not None and everything.size:  # two cheap programs usually settle most cells
+        for sign in (1.0, -1.0):
+            solve(np.full(var.size, sign), everything)
+    grouped = enough is not None  # first try all undecided cells of a part in one program
     while True:
-        lines = [(i, None) for i in range(mask.shape[0]) if mask[i].sum() == 1 and mask.shape[1] > 1]
-        lines += [(None, j) for j in range(mask.shape[1]) if mask[:, j].sum() == 1 and mask.shape[0] > 1]
-        lines = [line for line in lines if line not in stuck]
-        if not lines:
-            return
-        i, j = lines[0]
-        cells = [(i, k) for k in range(mask.shape[1])] if j is None else [(k, j) for k in range(mask.shape[0])]
-        cells = [c for c in cells if not mask[c] and not np.isnan(values[c])]
-        if not cells:
-            stuck.add((i, j))
-            continue
+        pending = ~done
+        if enough is not None:
+            pending &= seen_hi - seen_lo < enough
+        if not pending.any():
+            break
+        idx = np.flatnonzero(pending)
+        first = idx if grouped else idx[np.unique(label[idx], return_index=True)[1]]  # one cell per part
+        objective = np.zeros(var.size)
+        objective[first] = 1.0
+        for sign, out in ((1.0, lo), (-1.0, hi)):
+            sub_cols, x = solve(sign * objective, first)
+            if not grouped:
+                out[first] = x[np.searchsorted(sub_cols, first)]
+        if not grouped:
+            done[first] = True
+        grouped = False
+    settled = ~done & constrained & (seen_hi >= seen_lo)  # certified by the points seen, not solved one by one
+    lo[settled], hi[settled] = seen_lo[settled], seen_hi[settled]
+    hi[hi >= cap - 1e-6] = np.inf
+    return lo, hi
 
-        def cost(cell):
-            crossing = mask[:, cell[1]].sum() if j is None else mask[cell[0]].sum()
-            rank = {1: 0, 0: 2}.get(int(crossing), 1)
-            return (rank, values[cell] == 0, values[cell])
 
-        mask[min(cells, key=cost)] = True
+def _audit_frame(blocks: dict, hidden: np.ndarray, lo, hi, threshold: float, with_table: bool) -> pd.DataFrame:
+    var = np.flatnonzero(hidden)
+    rows = []
+    for block in blocks.values():
+        gr, gc = block.grid
+        local = var[(var >= block.offset) & (var < block.offset + gr * gc)] - block.offset
+        labels_r = list(block.index) + [TOTAL] * (gr - block.shape[0])
+        labels_c = list(block.columns) + [TOTAL] * (gc - block.shape[1])
+        rows += [(block.name, labels_r[k // gc], labels_c[k % gc]) for k in local]
+    out = pd.DataFrame(rows, columns=["table", "row", "column"])
+    out["lower"], out["upper"] = lo, hi
+    out["width"] = hi - lo
+    out["protected"] = out["width"] >= threshold
+    return out if with_table else out.drop(columns="table")
 
 
-def suppress(table, threshold: int = 5, *, zero: bool = False, marker: str | None = None):
-    """Suppress small cells in a table of counts, with secondary suppression.
-
-    Primary suppression hides every cell with ``0 < value < threshold`` (also 0 if ``zero``).
-    Secondary suppression then hides, in every row and column that has exactly one hidden cell,
-    the smallest other cell (a non-zero one where possible), and repeats until stable, so no
-    hidden cell can be recomputed from published row or column totals.
+def audit(published, *, threshold: float = 5, margins: Margins | dict = "both", zero: bool = False,
+          links=None) -> pd.DataFrame:
+    """Interval of every hidden cell that an intruder can compute from what was published.
 
     Parameters
     ----------
-    table : DataFrame or Series
-        Non-negative counts (a Series is treated as one row whose total is published).
-    threshold : int, default 5
-        Smallest count that may be shown.
+    published : DataFrame, Series or dict of them
+        The table(s) as published, *including the totals an intruder knows*: with ``margins="both"``
+        the last row holds the column totals and the last column the row totals (both labelled
+        ``Totaal``/``Total``), as :func:`suppress` returns them with ``totals=True``; with
+        ``"columns"`` only the last row. Hidden cells are missing (NaN) or text (``"x"``); a
+        hidden total is simply not known. A dict is a set of tables published together.
+    threshold : float, default 5
+        Smallest width of the interval of a protected cell.
+    margins : {"both", "columns", "none"} or dict of them per table
+        Which totals the tables carry (``"none"``: no additive structure).
     zero : bool, default False
-        Also hide zeros (when a zero itself would be disclosive).
-    marker : str, optional
-        Text to show in hidden cells (e.g. ``"<5"``); default missing (``NaN``).
+        Whether hidden cells may be zero. False when zeros are shown (a hidden cell then is at least 1,
+        which an intruder knows); True when zeros can be hidden too.
+    links : list of (cell, [cells]), optional
+        Relations between tables published together: ``((table, row, column), [(table, row,
+        column), ...])`` says the first cell equals the sum of the others (e.g. a total in a
+        key-figure table that equals a column total of a cross table). Use the label ``Totaal``
+        for a total row or column.
 
     Returns
     -------
-    Same type and shape as ``table`` with hidden cells replaced.
+    DataFrame, one row per hidden cell: ``row``, ``column`` (``table`` first for a set),
+    ``lower``, ``upper`` (``inf`` when unbounded), ``width`` and ``protected``.
 
     Notes
     -----
-    Secondary suppression follows the row/column-total rule used by statistical offices
-    (Hundepool et al. 2012, *Statistical Disclosure Control*, Wiley, ch. 7, doi:10.1002/9781118348239).
-    It protects against recomputation from one total; it does not solve the full linear
-    programming problem for intervals.
+    The hidden cells :math:`x_h` are the unknowns of the linear system formed by all published
+    relations (row, column and grand totals, and ``links``), with :math:`x_h \\ge 1` (or
+    :math:`\\ge 0` with ``zero``). For each hidden cell two linear programs (HiGHS, via
+    :func:`scipy.optimize.linprog`) give the smallest and largest feasible value, the intruder's
+    best bounds ("attacker problem", Fischetti & Salazar-González 1999; Castro 2012). The rule: a
+    hidden cell is protected when ``upper - lower >= threshold`` — the sliding protection range
+    of Hundepool et al. (2012, §4.3 and §7.5.1), with width equal to the threshold, so the
+    published data never pin a hidden count down to fewer than ``threshold`` consecutive values.
+    Hidden cells in unconnected parts are solved in the same program, one rank at a time.
+
+    References
+    ----------
+    Hundepool, A. et al. (2012). *Statistical Disclosure Control*. Wiley. doi:10.1002/9781118348239.
+    Fischetti, M. & Salazar-González, J.J. (1999). Models and algorithms for the 2-dimensional cell
+    suppression problem in statistical disclosure control. *Math. Programming* 84, 283–312.
+    doi:10.1007/s10107980013a.
+    Castro, J. (2012). Recent advances in optimization techniques for statistical tabular data
+    protection. *Eur. J. Oper. Res.* 216, 257–269. doi:10.1016/j.ejor.2011.06.045.
 
     Examples
     --------
     >>> tab = pd.DataFrame({"a": [12, 3, 8], "b": [20, 30, 6], "c": [7, 9, 15]}, index=["x", "y", "z"])
-    >>> suppress(tab, marker="<5")
-        a   b   c
-    x  12  20   7
-    y  <5  30  <5
-    z  <5   6  <5
+    >>> audit(suppress(tab, totals=True))[["row", "column", "lower", "upper", "protected"]]
+      row column  lower  upper  protected
+    0   y      a    1.0   10.0       True
+    1   y      c    2.0   11.0       True
+    2   z      a    1.0   10.0       True
+    3   z      c   13.0   22.0       True
     """
-    is_series = isinstance(table, pd.Series)
-    frame = table.to_frame().T if is_series else table
-    values = frame.to_numpy(dtype=float).copy()
-    if np.nanmin(values, initial=0) < 0:
-        raise InputError("suppress: aantallen mogen niet negatief zijn.")
-    mask = (values < threshold) & ((values >= 0) if zero else (values > 0))
-    mask &= ~np.isnan(values)
-    _secondary(mask, values)
-    if marker is None:
-        out = frame.astype(float).mask(mask)
-    else:
-        out = frame.astype(object).mask(mask, marker)
-    if is_series:
-        out = out.iloc[0].rename(table.name)
+    tables = dict(published) if isinstance(published, dict) else {None: published}
+    blocks, values, relations = _system(tables, margins, grids=True)
+    relations += _link_relations(blocks, links)
+    hidden = np.isnan(values)
+    lo, hi = _intervals(_matrix(relations, values.size), values, hidden, 0 if zero else 1)
+    return _audit_frame(blocks, hidden, lo, hi, threshold, isinstance(published, dict))
+
+
+def _link_relations(blocks: dict, links) -> list:
+    out = []
+    for total, parts in links or []:
+        try:
+            out.append((blocks[total[0]].locate(*total[1:]), [blocks[p[0]].locate(*p[1:]) for p in parts]))
+        except (KeyError, TypeError, ValueError, IndexError):
+            raise InputError(t("audit_bad_link", link=(total, parts))) from None
     return out
+
+
+def _protect(values: np.ndarray, relations: list, threshold: float, zero: bool) -> np.ndarray:
+    """Hidden-cell mask: primary cells, then secondary cells until the audit passes.
+
+    Two steps alternate: (1) while a relation (row, column, link) has exactly one hidden cell,
+    hide one more cell of it; (2) for every hidden cell the audit still finds unprotected, hide
+    one more cell of one of its relations. Candidates: inner cells before totals (totals are
+    what readers add up), then by how many relations the cell opens (they had no hidden cell)
+    minus how many it completes (they had one), then the smallest value.
+    """
+    matrix = _matrix(relations, values.size).tocsc()
+    rows_of = matrix.T.tocsr()  # cell -> its relations
+    members = abs(matrix).tocsr()  # relation -> its cells
+    present = ~np.isnan(values)
+    v = np.nan_to_num(values)
+    eligible = present & ((v >= 0) if zero else (v > 0))
+    hidden = eligible & (v < threshold)
+    is_total = np.zeros(values.size, dtype=bool)
+    is_total[[total for total, _ in relations]] = True
+    count = np.asarray(members @ hidden.astype(float)).ravel()
+
+    def relations_of(cell):
+        return rows_of.indices[rows_of.indptr[cell]:rows_of.indptr[cell + 1]]
+
+    def cells_of(rels):
+        return np.unique(np.concatenate([members.indices[members.indptr[r]:members.indptr[r + 1]] for r in rels]))
+
+    def hide_one_of(rels) -> int:
+        """Hide the best candidate among the cells of ``rels`` (looking further out when all are
+        hidden); return it, or -1 when there is none."""
+        rels = np.asarray(rels)
+        while True:
+            cells = cells_of(rels)
+            near = cells[eligible[cells] & ~hidden[cells]]
+            if near.size:
+                break
+            wider = np.unique(np.concatenate([relations_of(c) for c in cells[hidden[cells]]]))
+            if wider.size == rels.size:
+                return -1
+            rels = wider
+        score = [int((count[relations_of(c)] == 0).sum() - (count[relations_of(c)] == 1).sum()) for c in near]
+        cell = int(near[np.lexsort((v[near], score, is_total[near]))[0]])
+        hidden[cell] = True
+        count[relations_of(cell)] += 1
+        for rel in relations_of(cell):
+            if count[rel] == 1:
+                heapq.heappush(queue, int(rel))
+        return cell
+
+    queue: list[int] = []
+    audited = np.zeros(values.size, dtype=bool)  # hidden cells at the last audit
+    failing = np.zeros(0, dtype=int)
+    while True:
+        queue[:] = np.flatnonzero(count == 1).tolist()  # sorted: rows before columns
+        while queue:
+            rel = heapq.heappop(queue)
+            if count[rel] == 1:
+                hide_one_of([rel])
+        focus = hidden & ~audited  # only parts that changed (or failed) need a new audit
+        focus[failing] = True
+        lo, hi = _intervals(matrix, values, hidden, 0 if zero else 1, enough=threshold, focus=focus)
+        audited = hidden.copy()
+        failing = np.flatnonzero(hidden)[(hi - lo) < threshold]
+        if not failing.size:
+            return hidden
+        touched = np.zeros(len(relations), dtype=bool)  # one new cell per group of failing cells
+        added = []
+        for cell in failing:
+            if not touched[relations_of(cell)].any():
+                added.append(hide_one_of(relations_of(cell)))
+                if added[-1] >= 0:
+                    touched[relations_of(added[-1])] = True
+        if max(added) < 0:  # cannot happen: with every eligible cell hidden, no hidden cell is bounded above
+            raise RuntimeError("suppress: no cell left to hide")
+
+
+def suppress(table, threshold: int = 5, *, zero: bool = False, marker: str | None = None,
+             margins: Margins | dict = "both", totals: bool = False, links=None):
+    """Hide small counts, and enough other cells that none can be recomputed from what is published.
+
+    Primary suppression hides every count with ``0 < value < threshold`` (also 0 with ``zero``),
+    including row, column and grand totals. Secondary suppression then hides further cells until
+    :func:`audit` finds every hidden cell protected: whatever an intruder combines from the
+    published cells and totals, each hidden count stays within an interval at least ``threshold``
+    wide.
+
+    Parameters
+    ----------
+    table : DataFrame, Series or dict of them
+        Non-negative counts. A Series is one column whose total is known. A dict is a set of
+        tables published together, protected as one system (with ``links`` between them).
+    threshold : int, default 5
+        Smallest count that may be shown.
+    zero : bool, default False
+        Also hide zeros. When false, zeros are shown and never hidden, so a hidden cell is known to
+        be at least 1; the audit takes that into account.
+    marker : str, optional
+        Text shown in hidden cells; default missing (``NaN``). Use :data:`HIDDEN` (``"x"``): a
+        marker such as ``"<5"`` would claim a range that secondary suppressions do not have.
+    margins : {"both", "columns", "none"} or dict per table
+        Totals an intruder may know: row, column and grand totals (``"both"``, for a cross table),
+        column totals only (``"columns"``, for a table of separate key figures), or none.
+    totals : bool, default False
+        Return the tables with their total row/column (``Totaal``) added, hidden totals marked, as
+        :func:`audit` expects them.
+    links : list, optional
+        Relations between tables of a set (see :func:`audit`).
+
+    Returns
+    -------
+    Same type as ``table`` (a dict for a dict) with hidden cells replaced; the caller's data are
+    not changed.
+
+    Notes
+    -----
+    Secondary cells are chosen greedily: for every hidden cell that fails the audit, the smallest
+    published inner cell (a total only when no inner cell is left) in one of its rows, columns or
+    links is hidden, until the audit passes. It always ends: with every non-zero cell hidden no
+    hidden cell has an upper bound. The pattern is safe, not minimal (an optimal pattern is an
+    integer program; Fischetti & Salazar-González 1999). Missing values count as absent cells (0).
+    See :func:`audit` for the rule and references (Hundepool et al. 2012, ch. 4 and 7).
+
+    Examples
+    --------
+    >>> tab = pd.DataFrame({"a": [12, 3, 8], "b": [20, 30, 6], "c": [7, 9, 15]}, index=["x", "y", "z"])
+    >>> suppress(tab, marker=HIDDEN)
+        a   b  c
+    x  12  20  7
+    y   x  30  x
+    z   x   6  x
+    """
+    sets = isinstance(table, dict)
+    tables = dict(table) if sets else {None: table}
+    blocks, values, relations = _system(tables, margins, grids=False)
+    if np.nanmin(values, initial=0) < 0:
+        raise InputError(t("suppress_negative"))
+    relations += _link_relations(blocks, links)
+    hidden = _protect(values, relations, threshold, zero)
+    out = {}
+    for name, original in tables.items():
+        block = blocks[name]
+        gr, gc = block.grid
+        cells = values[block.offset:block.offset + gr * gc].reshape(gr, gc)
+        mask = hidden[block.offset:block.offset + gr * gc].reshape(gr, gc)
+        r, c = block.shape
+        frame = _as_frame(original, name)
+        if totals:
+            grid = pd.DataFrame(cells, index=list(block.index) + [TOTAL] * (gr - r),
+                                columns=list(block.columns) + [TOTAL] * (gc - c))
+            grid.iloc[:r, :c] = frame.to_numpy(dtype=float)
+            frame, mask = grid, mask
+        else:
+            mask = mask[:r, :c]
+        result = frame.astype(float).mask(mask) if marker is None else frame.astype(object).mask(mask, marker)
+        if isinstance(original, pd.Series) and not totals:
+            result = result.iloc[:, 0].rename(original.name)
+        out[name] = result
+    return out if sets else out[None]

@@ -13,14 +13,16 @@ Examples
 from __future__ import annotations
 
 import html
+import re
 from dataclasses import dataclass, field
 from typing import Literal
 
+import numpy as np
 import pandas as pd
 
 from .text import check_lang, format_number, t
 
-__all__ = ["QualityReport"]
+__all__ = ["QualityReport", "near_duplicates", "normalize_label"]
 
 Action = Literal["dropped", "changed", "warning"]
 ACTIONS: tuple[str, ...] = ("dropped", "changed", "warning")
@@ -172,3 +174,79 @@ class QualityReport:
         else:
             table = f"<p>{html.escape(t('no_problems', self.lang))}</p>"
         return f"<div><strong>{head}</strong><ul>{notes}</ul>{table}</div>"
+
+
+# ------------------------------------------------------------------------- near-duplicate labels
+_DIGITS = re.compile(r"\d+")
+
+
+def normalize_label(values) -> pd.Series:
+    """Trim, case-fold and collapse white space of category labels (vectorized).
+
+    Examples
+    --------
+    >>> normalize_label(pd.Series([" sbo  De Regenboog ", "SBO De Regenboog"])).tolist()
+    ['sbo de regenboog', 'sbo de regenboog']
+    """
+    series = pd.Series(values, dtype="object")
+    return series.astype("string").str.normalize("NFKC").str.casefold().str.replace(
+        r"\s+", " ", regex=True).str.strip().astype("object")
+
+
+def near_duplicates(values, *, score_cutoff: float = 90) -> pd.DataFrame:
+    """Spellings that probably name the same unit, school or agency.
+
+    Two distinct labels are reported as a pair when, after trimming, case-folding and collapsing
+    white space, they are identical (score 100) or their similarity (rapidfuzz ``fuzz.ratio``,
+    an indel-distance ratio on 0–100) is at least ``score_cutoff``. Labels whose numbers differ
+    (``Jeugdteam 3`` / ``Jeugdteam 4``, ``GGD 2023`` / ``GGD 2024``) name different units on
+    purpose and are never paired.
+
+    Parameters
+    ----------
+    values : sequence or Series
+        Category labels, one per row (repeats allowed; missing values ignored).
+    score_cutoff : float, default 90
+        Smallest similarity (0–100) reported.
+
+    Returns
+    -------
+    DataFrame with one row per pair: ``value`` (the less frequent spelling, the one to review),
+    ``similar_to`` (the more frequent one, the suggestion), ``score`` (0–100), ``n_value`` and
+    ``n_similar`` (rows with each spelling); sorted by score, highest first. Empty when nothing
+    looks alike.
+
+    Examples
+    --------
+    >>> near_duplicates(["SBO De Regenboog"] * 3 + ["sbo de regenboog ", "IKC Het Anker", "IKC Het Ankerr",
+    ...                  "IKC Het Anker", "Jeugdteam 3", "Jeugdteam 4"])[["value", "similar_to", "score"]]
+                   value        similar_to  score
+    0  sbo de regenboog   SBO De Regenboog  100.0
+    1     IKC Het Ankerr     IKC Het Anker   96.3
+    """
+    from rapidfuzz import fuzz, process
+
+    if not 0 <= score_cutoff <= 100:
+        raise ValueError(f"score_cutoff must lie between 0 and 100, got {score_cutoff!r}")
+    columns = ["value", "similar_to", "score", "n_value", "n_similar"]
+    series = pd.Series(values, dtype="object").dropna()
+    series = series[series.astype(str).str.strip() != ""]
+    counts = series.astype(str).value_counts(sort=False)
+    if len(counts) < 2:
+        return pd.DataFrame(columns=columns).astype({"score": float, "n_value": int, "n_similar": int})
+    labels = counts.index.to_numpy(dtype=object)
+    norm = normalize_label(labels).tolist()
+    scores = process.cdist(norm, norm, scorer=fuzz.ratio, score_cutoff=score_cutoff, dtype=np.float32,
+                           workers=1)
+    i, j = np.nonzero(np.triu(scores, k=1))
+    numbers = np.array([tuple(_DIGITS.findall(x)) for x in norm] + [None], dtype=object)[:-1]
+    same_numbers = np.array([numbers[a] == numbers[b] for a, b in zip(i, j)], dtype=bool)
+    i, j = i[same_numbers], j[same_numbers]
+    n = counts.to_numpy()
+    # the rarer spelling is the one to review; ties: the later one in sort order
+    swap = (n[i] > n[j]) | ((n[i] == n[j]) & (labels[i].astype(str) < labels[j].astype(str)))
+    a, b = np.where(swap, j, i), np.where(swap, i, j)
+    out = pd.DataFrame({"value": labels[a], "similar_to": labels[b],
+                        "score": np.round(scores[i, j].astype(float), 1), "n_value": n[a], "n_similar": n[b]},
+                       columns=columns)
+    return out.sort_values(["score", "value"], ascending=[False, True], kind="stable").reset_index(drop=True)

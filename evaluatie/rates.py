@@ -7,18 +7,25 @@ Examples
 >>> rate_ci(12, 2400).round(3).values.tolist()
 [[5.0, 2.584, 8.734]]
 >>> r = rate_ratio_test(20, 4000, 40, 4000)
->>> round(r["ratio"], 2), round(r["p_value"], 4)
+>>> round(r.ratio, 2), round(r.p_value, 4)
 (0.5, 0.0135)
 """
 from __future__ import annotations
+
+import math
+from dataclasses import asdict, dataclass
+from typing import Literal
 
 import numpy as np
 import pandas as pd
 from scipy import stats
 
-from .errors import InputError
+from .errors import InputError, check_option
+from .text import check_lang, format_number
 
-__all__ = ["rate_ci", "rate_ratio_test"]
+__all__ = ["rate_ci", "rate_ratio_test", "RateRatioResult"]
+
+Comparison = Literal["groups", "before_after"]
 
 
 def _counts_and_exposure(count, exposure):
@@ -75,7 +82,75 @@ def rate_ci(count, exposure, per: float = 1000, level: float = 0.95) -> pd.DataF
     return out
 
 
-def rate_ratio_test(count1, exposure1, count0, exposure0, level: float = 0.95, ratio: float = 1.0) -> dict:
+@dataclass(frozen=True)
+class RateRatioResult:
+    """Exact comparison of two rates (:func:`rate_ratio_test`, :func:`evaluatie.zorgvraag.before_after`).
+
+    ``ratio`` is rate 1 / rate 0 with its exact interval ``(lower, upper)`` at ``level``; ``rate1`` and
+    ``rate0`` are per exposure unit. ``comparison`` is ``"groups"`` (group 1 against group 0) or
+    ``"before_after"`` (after the start against before, at the same units, without a comparison group).
+    """
+
+    ratio: float
+    lower: float
+    upper: float
+    p_value: float
+    rate1: float
+    rate0: float
+    count1: int
+    count0: int
+    exposure1: float
+    exposure0: float
+    level: float = 0.95
+    comparison: str = "groups"
+
+    @property
+    def percent_change(self) -> float:
+        """100 (ratio − 1): −24 means a rate 24% lower in group 1 (after) than in group 0 (before)."""
+        return 100 * (self.ratio - 1)
+
+    def to_frame(self) -> pd.DataFrame:
+        """One tidy row with every field plus ``percent_change``."""
+        return pd.DataFrame([asdict(self) | {"percent_change": self.percent_change}])
+
+    def sentence(self, lang: str = "nl", per: float = 1000) -> str:
+        """The comparison in words, worded by the evidence (see :func:`evaluatie.did.effect_sentence`)."""
+        from .did import effect_sentence
+
+        check_lang(lang)
+        nl = lang == "nl"
+        rates = (f"{format_number(self.rate1 * per, 1, lang)} {'tegen' if nl else 'against'} "
+                 f"{format_number(self.rate0 * per, 1, lang)} {'per' if nl else 'per'} {format_number(per, 0, lang)}")
+        if self.ratio == 0 or not np.isfinite(self.ratio):
+            head = ("De verhouding is niet te schatten (0 gebeurtenissen in een groep)" if nl else
+                    "The ratio cannot be estimated (0 events in one group)")
+            return f"{head}: {rates}."
+        ci = tuple(math.log(v) if v > 0 else -np.inf for v in (self.lower, self.upper))
+        if self.comparison == "before_after":
+            what = "het aantal verwijzingen per leerling" if nl else "referrals per pupil"
+            text = effect_sentence(math.log(self.ratio), ci, "poisson", self.level, lang, what,
+                                   lead=("Na de start" if nl else "After the start"))
+            caveat = (" Zonder vergelijkingsgroep: ook andere veranderingen in dezelfde tijd tellen hierin mee."
+                      if nl else " No comparison group: other changes over the same time are part of this.")
+            return f"{text[:-1]}; {rates}.{caveat}"
+        what = "het aantal per leerling in groep 1 ten opzichte van groep 0" if nl else "the rate in group 1 against group 0"
+        text = effect_sentence(math.log(self.ratio), ci, "poisson", self.level, lang, what, lead=None)
+        return f"{text[:-1]}; {rates}."
+
+    def summary(self, lang: str = "nl") -> str:
+        """The sentence plus the counts, exposures and the exact p-value."""
+        check_lang(lang)
+        nl = lang == "nl"
+        p = format_number(self.p_value, 3, lang)
+        method = ("Exacte toets voor twee Poisson-aantallen (voorwaardelijk op het totaal)" if nl else
+                  "Exact test for two Poisson counts (conditional on the total)")
+        counts = (f"{'Aantallen' if nl else 'Counts'}: {self.count1} / {format_number(self.exposure1, 0, lang)} "
+                  f"{'tegen' if nl else 'against'} {self.count0} / {format_number(self.exposure0, 0, lang)}.")
+        return "\n".join([self.sentence(lang), counts, f"{method}; p = {p}."])
+
+
+def rate_ratio_test(count1, exposure1, count0, exposure0, level: float = 0.95, ratio: float = 1.0, *,
+                    comparison: str = "groups") -> RateRatioResult:
     """Exact comparison of two Poisson rates (group 1 against group 0), conditional on the total.
 
     Parameters
@@ -84,11 +159,15 @@ def rate_ratio_test(count1, exposure1, count0, exposure0, level: float = 0.95, r
     count0, exposure0 : events and exposure in group 0 (comparison).
     level : confidence level.
     ratio : rate ratio under the null hypothesis.
+    comparison : {"groups", "before_after"}
+        How the sentence words the result (two groups, or after against before at the same units).
 
     Returns
     -------
-    dict with ``ratio`` (rate 1 / rate 0), ``lower``, ``upper``, ``p_value`` (two-sided),
-    ``rate1``, ``rate0`` (per exposure unit), ``count1``, ``count0``.
+    RateRatioResult
+        ``ratio`` (rate 1 / rate 0), ``lower``, ``upper``, ``p_value`` (two-sided), ``rate1``,
+        ``rate0`` (per exposure unit), counts and exposures; ``.sentence()``, ``.summary()``,
+        ``.to_frame()``.
 
     Notes
     -----
@@ -105,9 +184,12 @@ def rate_ratio_test(count1, exposure1, count0, exposure0, level: float = 0.95, r
     Examples
     --------
     >>> r = rate_ratio_test(11, 800, 23, 1000)
-    >>> round(r["ratio"], 4), round(r["lower"], 4), round(r["upper"], 4)
+    >>> round(r.ratio, 4), round(r.lower, 4), round(r.upper, 4)
     (0.5978, 0.2631, 1.2766)
     """
+    check_option("comparison", comparison, Comparison)
+    if not 0 < level < 1:
+        raise InputError(f"level moet tussen 0 en 1 liggen, niet {level}.")
     (x1, t1), (x0, t0) = _counts_and_exposure(count1, exposure1), _counts_and_exposure(count0, exposure0)
     x1, t1, x0, t0 = (float(np.asarray(v).item()) if np.size(v) == 1 else None for v in (x1, t1, x0, t0))
     if None in (x1, t1, x0, t0):
@@ -120,5 +202,5 @@ def rate_ratio_test(count1, exposure1, count0, exposure0, level: float = 0.95, r
     with np.errstate(divide="ignore"):
         to_ratio = lambda p: p / (1 - p) * t0 / t1 if p < 1 else np.inf  # noqa: E731
         estimate = (x1 / t1) / (x0 / t0) if x0 > 0 else np.inf
-    return {"ratio": estimate, "lower": to_ratio(ci.low), "upper": to_ratio(ci.high), "p_value": float(test.pvalue),
-            "rate1": x1 / t1, "rate0": x0 / t0, "count1": int(x1), "count0": int(x0), "level": level}
+    return RateRatioResult(float(estimate), float(to_ratio(ci.low)), float(to_ratio(ci.high)), float(test.pvalue),
+                           x1 / t1, x0 / t0, int(x1), int(x0), t1, t0, level, comparison)

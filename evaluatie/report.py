@@ -1,76 +1,481 @@
-"""Exported tables (and later factsheets): privacy checks and small-cell suppression on the way out.
+"""Tables for others: formatted Excel workbooks and Dutch CSV files, protected and safe to open.
+
+:func:`export_tables` writes a set of tables that are published together: one formatted sheet
+per table, a sheet ``Toelichting`` with the source, definitions and the disclosure-control rules
+used, and one CSV per table (``;``, decimal comma, UTF-8 with BOM). Small counts are hidden by
+:func:`evaluatie.privacy.suppress` (primary and secondary suppression, checked by the linear
+programming audit :func:`evaluatie.privacy.audit`) and shown with the neutral marker ``x``
+("geheim", as Statistics Netherlands writes it). Text that a spreadsheet would run as a formula
+(starting with ``=``, ``+``, ``-``, ``@``, tab or carriage return) is written as text.
 
 Examples
 --------
 >>> import pandas as pd, tempfile
->>> tab = pd.DataFrame({"met instantie": [40, 3], "zonder": [100, 17]}, index=["School A", "School B"])
->>> paths = export_table(tab, "voorbeeld", folder=tempfile.mkdtemp())
+>>> tab = pd.DataFrame({"met instantie": [40, 3, 12], "zonder": [100, 17, 9]},
+...                    index=pd.Index(["School A", "School B", "School C"], name="school"))
+>>> paths = export_tables({"leerlingen": tab}, tempfile.mkdtemp(), source="voorbeeld")
 >>> sorted(paths)
-['csv', 'xlsx']
+['leerlingen.csv', 'tabellen.xlsx']
+>>> print(paths["leerlingen.csv"].read_text(encoding="utf-8-sig"))  # doctest: +NORMALIZE_WHITESPACE
+school;met instantie;zonder
+School A;40;100
+School B;x;x
+School C;x;x
 """
 from __future__ import annotations
 
+import csv
 import os
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
-from .privacy import check_exportable, suppress
-from .text import check_lang
+from .errors import InputError
+from .privacy import HIDDEN, check_exportable, suppress
+from .text import check_lang, t
 
-__all__ = ["export_table"]
+__all__ = ["Table", "export_tables", "export_table", "escape_text", "unescape_text", "write_csv", "HIDDEN"]
+
+#: First characters that make a spreadsheet treat text as a formula (OWASP, "CSV Injection").
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_PERCENT_WORDS = re.compile(r"(?i)%|\baandeel\b|\bpercentage\b|\bshare\b|\bproportion\b|\bproportie\b")
+_BAD_NAME = re.compile(r"[\\/:*?\[\]<>|\"\x00-\x1f]")
+
+
+def escape_text(value: str) -> str:
+    """Make text safe for a CSV cell: a leading ``'`` before ``= + - @``, tab or carriage return.
+
+    This is the OWASP rule against CSV injection: a spreadsheet then shows the text instead of
+    running it as a formula (``=HYPERLINK(...)``). :func:`unescape_text` undoes it.
+
+    Examples
+    --------
+    >>> escape_text("=HYPERLINK(\\"http://x\\")"), escape_text("Accare")
+    ('\\'=HYPERLINK("http://x")', 'Accare')
+    """
+    return "'" + value if value.startswith(FORMULA_START) else value
+
+
+def unescape_text(value):
+    """Undo :func:`escape_text` (only a ``'`` followed by a formula character is removed).
+
+    Examples
+    --------
+    >>> unescape_text("'=1+1"), unescape_text("'s-Hertogenbosch")
+    ('=1+1', "'s-Hertogenbosch")
+    """
+    if isinstance(value, str) and value.startswith("'") and value[1:].startswith(FORMULA_START):
+        return value[1:]
+    return value
+
+
+@dataclass(frozen=True)
+class Table:
+    """A table to publish, with what its columns are (default: recognised from the data).
+
+    Parameters
+    ----------
+    frame : DataFrame
+        The table with the headers as they should appear (Dutch). A named or non-default index
+        becomes the first column(s).
+    counts : sequence of str, optional
+        Columns with counts of people (protected by suppression). Default: every numeric column
+        (integer, nullable integer or float) whose values are all whole numbers ≥ 0 and that is
+        not a percentage column. Pass ``()`` for a table without counts (e.g. effect estimates).
+    percent : sequence of str, optional
+        Columns with shares as fractions (0–1), shown as percentages. Default: columns whose
+        header contains ``%``, ``aandeel``, ``percentage``, ``share`` or ``proportie``.
+    derived : mapping of str to str or tuple of str, optional
+        Other numeric columns computed from count columns (``{"aandeel 2+": "2 of meer"}``): hidden
+        where one of those counts is hidden. Numeric columns not named here are hidden in every
+        row in which any count is hidden.
+    denominator : str, optional
+        Count column holding the denominator of the percentages of a row (for ``min_denominator``).
+    decimals : mapping of str to int, optional
+        Decimals shown per column (default 0 for percentages, 1 for other non-count numbers).
+    cross : bool, optional
+        True when the count columns are one cross table whose row totals mean something (e.g.
+        agency × school); then row and column totals are protected. False: each count column is
+        protected over the rows (its column total is assumed public). Default: true when all
+        numeric columns are counts.
+    """
+
+    frame: pd.DataFrame
+    counts: tuple | list | None = None
+    percent: tuple | list | None = None
+    derived: Mapping | None = None
+    denominator: str | None = None
+    decimals: Mapping | None = None
+    cross: bool | None = None
+
+
+@dataclass(frozen=True)
+class _Prepared:
+    """One table ready to write: values (numbers rounded, text), hidden mask and column kinds."""
+
+    frame: pd.DataFrame   # object columns; numbers rounded; hidden cells hold HIDDEN
+    kinds: dict           # column -> "count" | "percent" | "number" | "text"
+    decimals: dict        # column -> decimals shown
+    n_hidden: int
+
+
+def _flat(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+    if not isinstance(frame, pd.DataFrame):
+        raise InputError(t("export_not_table", lang, type=type(frame).__name__))
+    plain = isinstance(frame.index, pd.RangeIndex) and frame.index.name is None
+    if plain:
+        out = frame.copy()
+    else:  # the index becomes the first column(s); an unnamed index gets an empty header
+        out = frame.reset_index()
+        out.columns = ["" if n is None else n for n in frame.index.names] + list(frame.columns)
+    out.columns = [str(c) for c in out.columns]
+    if out.columns.duplicated().any():
+        dup = out.columns[out.columns.duplicated()][0]
+        raise InputError(t("export_duplicate_column", lang, column=dup), column=dup)
+    return out.reset_index(drop=True)
+
+
+def _is_numeric(series: pd.Series) -> bool:
+    return pd.api.types.is_numeric_dtype(series) and not pd.api.types.is_bool_dtype(series)
+
+
+def _is_whole(series: pd.Series) -> bool:
+    values = pd.to_numeric(series, errors="coerce").dropna().to_numpy(dtype=float)
+    return bool(np.all(values >= 0) and np.all(values == np.round(values)))
+
+
+def _half_up(values: np.ndarray, decimals: int) -> np.ndarray:
+    """Round half away from zero (2,5 → 3), as people expect in a published table."""
+    factor = 10.0 ** decimals
+    return np.sign(values) * np.floor(np.abs(values) * factor + 0.5 + 1e-9) / factor
+
+
+def _prepare(name: str, spec: Table, *, threshold: int, rounding: int | None, min_denominator: int | None,
+             lang: str) -> _Prepared:
+    flat = _flat(spec.frame, lang)
+    columns = list(flat.columns)
+    for given in (spec.counts or (), spec.percent or (), list(spec.derived or {}), list(spec.decimals or {}),
+                  [spec.denominator] if spec.denominator else []):
+        unknown = [c for c in given if str(c) not in columns]
+        if unknown:
+            raise InputError(t("export_unknown_column", lang, table=name, column=unknown[0], columns=", ".join(columns)),
+                             column=unknown[0])
+    numeric = [c for c in columns if _is_numeric(flat[c])]
+    percent = ([str(c) for c in spec.percent] if spec.percent is not None
+               else [c for c in numeric if _PERCENT_WORDS.search(c)])
+    counts = ([str(c) for c in spec.counts] if spec.counts is not None
+              else [c for c in numeric if c not in percent and _is_whole(flat[c])])
+    for c in counts + percent:
+        if not _is_numeric(flat[c]):
+            raise InputError(t("export_not_numeric", lang, table=name, column=c), column=c)
+    for c in counts:
+        if not _is_whole(flat[c]):
+            raise InputError(t("export_not_count", lang, table=name, column=c), column=c)
+    for c in percent:
+        values = flat[c].dropna().to_numpy(dtype=float)
+        if values.size and (values.min() < 0 or values.max() > 1):
+            raise InputError(t("export_not_fraction", lang, table=name, column=c), column=c)
+    kinds = {c: "count" if c in counts else "percent" if c in percent else "number" if c in numeric else "text"
+             for c in columns}
+    decimals = {c: {"count": 0, "percent": 0, "number": 1, "text": 0}[kinds[c]] for c in columns}
+    decimals.update({str(k): int(v) for k, v in (spec.decimals or {}).items()})
+
+    hidden = pd.DataFrame(False, index=flat.index, columns=columns)
+    if counts and threshold > 1:
+        cross = spec.cross if spec.cross is not None else set(counts) == set(numeric)
+        values = flat[counts].astype(float)
+        hidden[counts] = suppress(values, threshold, margins="both" if cross else "columns").isna() & values.notna()
+    derived = {str(k): (v,) if isinstance(v, str) else tuple(v) for k, v in (spec.derived or {}).items()}
+    row_hidden = hidden[counts].any(axis=1) if counts else pd.Series(False, index=flat.index)
+    for c in columns:
+        if kinds[c] in ("percent", "number"):
+            hidden[c] = hidden[list(derived[c])].any(axis=1) if c in derived else row_hidden
+    if min_denominator is not None and percent:
+        if not spec.denominator:
+            raise InputError(t("export_no_denominator", lang, table=name, columns=", ".join(percent)))
+        small = pd.to_numeric(flat[spec.denominator], errors="coerce") < min_denominator
+        hidden.loc[small, percent] = True
+
+    out = flat.astype(object)
+    for c in columns:
+        if kinds[c] == "text":
+            continue
+        values = pd.to_numeric(flat[c], errors="coerce").to_numpy(dtype=float)
+        if kinds[c] == "count":
+            shown = _half_up(values / rounding, 0) * rounding if rounding else values
+            shown = [None if np.isnan(v) else int(v) for v in shown]
+        else:
+            extra = 2 if kinds[c] == "percent" else 0
+            shown = [None if np.isnan(v) else float(v) for v in _half_up(values, decimals[c] + extra)]
+        out[c] = pd.Series(shown, index=flat.index, dtype=object)
+    out = out.mask(hidden, HIDDEN)
+    out = out.astype(object).where(out.notna(), None)
+    return _Prepared(out, kinds, decimals, int(hidden.to_numpy().sum()))
+
+
+def _csv_text(value, kind: str, decimals: int, lang: str) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return escape_text(value)
+    if kind == "percent":
+        value, decimals = 100 * value, decimals
+    if kind in ("percent", "number"):
+        text = f"{value:.{decimals}f}"
+        return text.replace(".", ",") if lang == "nl" else text
+    if isinstance(value, (int, np.integer)) or (isinstance(value, float) and value == int(value)):
+        return str(int(value))
+    return escape_text(str(value))
+
+
+def _headers(prepared: _Prepared) -> list[str]:
+    return [c + " (%)" if prepared.kinds[c] == "percent" and "%" not in c else c for c in prepared.frame.columns]
+
+
+def write_csv(frame: pd.DataFrame, path, *, kinds: Mapping | None = None, decimals: Mapping | None = None,
+              lang: str = "nl") -> Path:
+    """Write ``frame`` as CSV that is safe to open: ``;`` and decimal comma (``lang="nl"``), UTF-8 with BOM.
+
+    Text cells and headers pass through :func:`escape_text`; percentages (``kinds[col] ==
+    "percent"``) are written as percentage numbers. The one CSV writer of the package.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> p = write_csv(pd.DataFrame({"naam": ["=1+1"], "n": [3]}), pathlib.Path(tempfile.mkdtemp()) / "a.csv")
+    >>> p.read_text(encoding="utf-8-sig").splitlines()
+    ['naam;n', "'=1+1;3"]
+    """
+    check_lang(lang)
+    kinds = dict(kinds or {})
+    decimals = dict(decimals or {})
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    rows = [[escape_text(str(c)) for c in frame.columns]]
+    columns = list(frame.columns)
+    for record in frame.itertuples(index=False):
+        rows.append([_csv_text(None if not isinstance(v, str) and pd.isna(v) else v,
+                               kinds.get(c, "number" if isinstance(v, float) else "text"), decimals.get(c, 1), lang)
+                     for c, v in zip(columns, record)])
+    with path.open("w", encoding="utf-8-sig", newline="") as handle:
+        csv.writer(handle, delimiter=";" if lang == "nl" else ",", lineterminator="\r\n").writerows(rows)
+    return path
+
+
+def _number_format(kind: str, decimals: int) -> str:
+    digits = "." + "0" * decimals if decimals > 0 else ""
+    if kind == "percent":
+        return f"0{digits}%"
+    return f"#,##0{digits}"
+
+
+def _text_cell(ws, row: int, col: int, value: str):
+    """A cell that holds text, never a formula, even when the text starts with ``=``."""
+    cell = ws.cell(row=row, column=col)
+    cell.value = value
+    cell.data_type = "s"
+    return cell
+
+
+def _sheet(book, title: str, prepared: _Prepared, n_index: int) -> None:
+    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.utils import get_column_letter
+
+    ws = book.create_sheet(title)
+    headers = _headers(prepared)
+    bold, fill = Font(bold=True), PatternFill("solid", fgColor="DDDDDD")
+    for j, header in enumerate(headers, start=1):
+        cell = _text_cell(ws, 1, j, header)
+        cell.font, cell.fill = bold, fill
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+    right = Alignment(horizontal="right")
+    widths = [min(max(len(h), 6), 40) for h in headers]
+    for i, record in enumerate(prepared.frame.itertuples(index=False), start=2):
+        for j, (column, value) in enumerate(zip(prepared.frame.columns, record), start=1):
+            kind = prepared.kinds[column]
+            if value is None:
+                continue
+            if isinstance(value, str):
+                cell = _text_cell(ws, i, j, value)
+                if value == HIDDEN and kind != "text":
+                    cell.alignment = right
+                shown = value
+            else:
+                cell = ws.cell(row=i, column=j, value=value)
+                cell.number_format = _number_format(kind, prepared.decimals[column])
+                shown = f"{value * (100 if kind == 'percent' else 1):,.{prepared.decimals[column]}f}" + "%" * (
+                    kind == "percent")
+            widths[j - 1] = max(widths[j - 1], min(len(shown), 60))
+    for j, width in enumerate(widths, start=1):
+        ws.column_dimensions[get_column_letter(j)].width = width + 2
+    ws.freeze_panes = ws.cell(row=2, column=n_index + 1)
+
+
+def _explanation(book, title: str, *, tables: dict, prepared: dict, source: str, notes: Mapping, threshold: int,
+                 rounding: int | None, min_denominator: int | None, lang: str) -> None:
+    from openpyxl.styles import Font
+
+    ws = book.create_sheet(title, 0)
+    lines: list[tuple[str, bool]] = [(t("export_title", lang), True), (t("export_source", lang, source=source), False),
+                                     ("", False), (t("export_tables_heading", lang), True)]
+    for name in tables:
+        note = notes.get(name)
+        lines.append((f"{name}: {note}" if note else name, False))
+    lines += [("", False), (t("export_rules_heading", lang), True)]
+    if any(p.n_hidden for p in prepared.values()):
+        lines.append((t("export_rule_hidden", lang, marker=HIDDEN, threshold=threshold), False))
+    else:
+        lines.append((t("export_rule_none_hidden", lang, threshold=threshold), False))
+    if rounding:
+        lines.append((t("export_rule_rounding", lang, base=rounding), False))
+    if min_denominator:
+        lines.append((t("export_rule_denominator", lang, n=min_denominator, marker=HIDDEN), False))
+    if any("percent" in p.kinds.values() for p in prepared.values()):
+        lines.append((t("export_rule_percent", lang), False))
+    for i, (text, heading) in enumerate(lines, start=1):
+        if text:
+            cell = _text_cell(ws, i, 1, text)
+            if heading:
+                cell.font = Font(bold=True)
+    ws.column_dimensions["A"].width = 110
+
+
+def _check_name(name, lang: str) -> str:
+    name = str(name)
+    if not name.strip() or _BAD_NAME.search(name) or name.startswith(".") or len(name) > 31:
+        raise InputError(t("export_bad_name", lang, name=name))
+    return name
+
+
+def export_tables(tables: Mapping, folder, *, workbook: str = "tabellen.xlsx", source: str,
+                  notes: Mapping | None = None, threshold: int = 5, rounding: int | None = None,
+                  min_denominator: int | None = None, lang: str = "nl") -> dict[str, Path]:
+    """Write tables that are published together: one Excel workbook plus one CSV per table.
+
+    Parameters
+    ----------
+    tables : mapping of str to DataFrame or Table
+        Sheet/file name (at most 31 characters, no ``/\\:*?[]``) → table with its headers as
+        they should appear. A :class:`Table` says which columns are counts, percentages and
+        derived figures; a plain DataFrame is recognised from its data (see :class:`Table`).
+    folder : path
+        Folder to write in (created when missing). Existing files with the same names are replaced
+        (these are generated outputs).
+    workbook : str, default "tabellen.xlsx"
+        File name of the workbook.
+    source : str
+        Source line (``Bron: …``) on the explanation sheet.
+    notes : mapping of str to str, optional
+        Definition or footnote per table, shown on the explanation sheet.
+    threshold : int, default 5
+        Smallest count shown; smaller counts, and the cells needed to keep them from being
+        recomputed, are shown as ``x``.
+    rounding : int, optional
+        Round published counts to multiples of this base (5: 0, 5, 10, …, as Statistics
+        Netherlands does for youth-care tables); applied after suppression.
+    min_denominator : int, optional
+        Percentages whose denominator (``Table.denominator``) is below this number are shown as ``x``.
+    lang : {"nl", "en"}
+
+    Returns
+    -------
+    dict mapping file name to path: the workbook and ``<name>.csv`` for every table.
+
+    Raises
+    ------
+    InputError
+        Personal data in a table (:func:`evaluatie.privacy.check_exportable`), a bad name, an
+        unknown column in a :class:`Table`, or a count column that does not hold counts.
+
+    Notes
+    -----
+    Cells are suppressed with :func:`evaluatie.privacy.suppress` (every hidden cell keeps an
+    interval at least ``threshold`` wide given all published cells and totals; see
+    :func:`evaluatie.privacy.audit`). Derived numbers in a row with a hidden count are hidden too.
+    Tables published together must not reveal each other's hidden cells through shared totals;
+    audit such a set with :func:`evaluatie.privacy.audit`. Output is byte-identical for identical
+    input. Numbers are stored as numbers with Excel number formats (Dutch Excel shows decimal
+    commas); text is stored as text, never as a formula.
+    """
+    check_lang(lang)
+    if not isinstance(source, str) or not source.strip():
+        raise InputError(t("export_no_source", lang))
+    if rounding is not None and (not isinstance(rounding, int) or rounding < 2):
+        raise InputError(t("bad_option", lang, value=rounding, param="rounding", allowed="None, 2, 3, 5, 10, …"))
+    if min_denominator is not None and (not isinstance(min_denominator, int) or min_denominator < 1):
+        raise InputError(t("bad_option", lang, value=min_denominator, param="min_denominator",
+                           allowed="None of een geheel getal ≥ 1"))
+    if not isinstance(threshold, int) or threshold < 1:
+        raise InputError(t("bad_option", lang, value=threshold, param="threshold", allowed="een geheel getal ≥ 1"))
+    if not tables:
+        raise InputError(t("export_no_tables", lang))
+    if not str(workbook).endswith(".xlsx") or _BAD_NAME.search(str(workbook)):
+        raise InputError(t("export_bad_name", lang, name=workbook))
+    notes = dict(notes or {})
+    unknown = set(notes) - set(tables)
+    if unknown:
+        raise InputError(t("export_unknown_note", lang, name=sorted(map(str, unknown))[0], names=", ".join(tables)))
+    names = [_check_name(n, lang) for n in tables]
+    explanation = t("export_sheet", lang)
+    if len({n.lower() for n in names} | {explanation.lower()}) != len(names) + 1:
+        raise InputError(t("export_bad_name", lang, name=explanation))
+    prepared = {}
+    for name, spec in zip(names, tables.values()):
+        spec = spec if isinstance(spec, Table) else Table(spec)
+        prepared[name] = _prepare(name, spec, threshold=threshold, rounding=rounding,
+                                  min_denominator=min_denominator, lang=lang)
+        check_exportable(prepared[name].frame.set_axis(_headers(prepared[name]), axis=1), lang=lang)
+    import openpyxl
+
+    from .io import save_workbook
+
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    book = openpyxl.Workbook()
+    book.remove(book.active)
+    for name, spec in zip(names, tables.values()):
+        frame = spec.frame if isinstance(spec, Table) else spec
+        n_index = 0 if isinstance(frame.index, pd.RangeIndex) and frame.index.name is None else frame.index.nlevels
+        _sheet(book, name, prepared[name], n_index)
+    _explanation(book, explanation, tables=dict(zip(names, tables.values())), prepared=prepared, source=source,
+                 notes={str(k): v for k, v in notes.items()}, threshold=threshold, rounding=rounding,
+                 min_denominator=min_denominator, lang=lang)
+    paths = {workbook: save_workbook(book, folder / workbook)}
+    for name in names:
+        p = prepared[name]
+        paths[f"{name}.csv"] = write_csv(p.frame.set_axis(_headers(p), axis=1), folder / f"{name}.csv",
+                                         kinds=dict(zip(_headers(p), p.kinds.values())),
+                                         decimals=dict(zip(_headers(p), p.decimals.values())), lang=lang)
+    return paths
 
 
 def export_table(table: pd.DataFrame, name: str, *, folder=None, counts=None, threshold: int = 5,
-                 lang: str = "nl") -> dict[str, Path]:
-    """Write a table to ``reports/`` as Dutch CSV (``;``, decimal comma) and Excel, safely.
+                 source: str | None = None, lang: str = "nl") -> dict[str, Path]:
+    """Write one table as ``<name>.csv`` and ``<name>.xlsx``: :func:`export_tables` for a single table.
 
     Parameters
     ----------
     table : DataFrame
-        A cross-table (rows × columns). Columns that look like personal data make the export fail.
     name : str
-        File name without extension.
+        File and sheet name without extension.
     folder : path, optional
         Default ``$EVALUATIE_RAPPORTEN`` or ``./reports``.
     counts : list of str, optional
-        Count columns to protect with :func:`evaluatie.privacy.suppress` (primary and secondary
-        suppression over these columns and the rows). Default: all integer columns.
+        Count columns to protect (default: recognised, see :class:`Table`).
     threshold : int, default 5
-        Smallest count shown; smaller counts appear as ``<threshold``.
+    source : str, optional
+        Source line on the explanation sheet (default: "niet opgegeven").
     lang : {"nl", "en"}
 
     Returns
     -------
     dict with the paths of the ``csv`` and ``xlsx`` files.
-
-    Raises
-    ------
-    InputError
-        When a column appears to contain personal data (BSN, e-mail, phone, names, pseudonyms).
     """
-    check_lang(lang)
-    check_exportable(table, lang)
-    out = table.copy()
-    if counts is None:
-        counts = [c for c in out.columns if pd.api.types.is_integer_dtype(out[c])]
-    if counts and threshold > 1:
-        out[counts] = suppress(out[counts], threshold, marker=f"<{threshold}")
     folder = Path(folder or os.environ.get("EVALUATIE_RAPPORTEN", "reports"))
-    folder.mkdir(parents=True, exist_ok=True)
-    paths = {"csv": folder / f"{name}.csv", "xlsx": folder / f"{name}.xlsx"}
-    decimal = "," if lang == "nl" else "."
-    out.to_csv(paths["csv"], sep=";" if lang == "nl" else ",", decimal=decimal, encoding="utf-8-sig")
-    import openpyxl
-
-    from .io import save_workbook
-
-    book = openpyxl.Workbook()
-    ws = book.active
-    ws.title = name[:31]
-    flat = out.reset_index()
-    ws.append([str(c) for c in flat.columns])
-    for row in flat.itertuples(index=False):
-        ws.append([None if not isinstance(v, str) and pd.isna(v) else v for v in row])
-    save_workbook(book, paths["xlsx"])
-    return paths
+    paths = export_tables({name: Table(table, counts=counts)}, folder, workbook=f"{name}.xlsx",
+                          source=source or t("export_source_unknown", lang), threshold=threshold, lang=lang)
+    return {"csv": paths[f"{name}.csv"], "xlsx": paths[f"{name}.xlsx"]}

@@ -73,7 +73,7 @@ class EventStudy:
         """Estimate and interval per period relative to the start; pre-periods in grey, start marked."""
         import matplotlib.pyplot as plt
 
-        from .plots import GREY, PALETTE, STYLE
+        from .plots import GREY, PALETTE, house_style
 
         check_lang(lang)
         e = self.effects
@@ -84,7 +84,7 @@ class EventStudy:
                       "Verschil met de vergelijkingsgroep", "Effect per periode na de start"),
                "en": ("Periods relative to the start", "Rate ratio of referrals (1 = no change)",
                       "Difference from the comparison group", "Effect by period since the start")}[lang]
-        with plt.rc_context(STYLE):
+        with house_style():
             if ax is None:
                 _, ax = plt.subplots(figsize=(9.0, 4.8))
             colors = np.where(e["rel_time"] < 0, GREY, PALETTE[0])

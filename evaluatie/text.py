@@ -102,6 +102,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "The key file '{path}' is inside a git project. Keep it outside the project "
               "(for example in your home folder), or the key may be shared.",
     },
+    # --- privacy (helper "privacy") ------------------------------------------------------
+    "note_personal_canonical": {
+        "nl": "Kolom '{column}' (gebruikt als {role}) lijkt persoonsgegevens te bevatten ({kind}): als "
+              "leerling-/respondentcode wordt ze gepseudonimiseerd, anders wordt ze nooit geëxporteerd. "
+              "Gebruik liever een leerlingnummer of code.",
+        "en": "Column '{column}' (used as {role}) appears to hold personal data ({kind}): as pupil/respondent "
+              "code it is pseudonymized, otherwise it is never exported. Prefer a pupil number or code.",
+    },
     # --- quality report ----------------------------------------------------------------
     "rows_read": {"nl": "{n} rijen gelezen", "en": "{n} rows read"},
     "report_title": {"nl": "Kwaliteitsrapport", "en": "Quality report"},
@@ -178,6 +186,89 @@ MESSAGES: dict[str, dict[str, str]] = {
     "reason_identifier_pseudo": {"nl": "lijkt persoonsgegeven ({kind}); is gepseudonimiseerd",
                                  "en": "looks like personal data ({kind}); has been pseudonymized"},
     "reason_schema": {"nl": "voldoet niet aan controle '{check}'", "en": "fails check '{check}'"},
+    # --- loader (io.py: reading files) ------------------------------------------------------
+    "duplicate_header": {
+        "nl": "Bestand '{file}': de kolomnaam '{column}' staat meer dan eens in de kopregel (rij {row}, kolommen "
+              "{letters}). Geef elke kolom een eigen naam en probeer het opnieuw.",
+        "en": "File '{file}': the column name '{column}' appears more than once in the header (row {row}, columns "
+              "{letters}). Give every column its own name and try again.",
+    },
+    "reserved_header": {
+        "nl": "Bestand '{file}': kolom '{column}' (kopregel op rij {row}) heeft een naam die evaluatie zelf "
+              "gebruikt ({reserved}). Geef de kolom een andere naam, bv. '{column}_bestand'.",
+        "en": "File '{file}': column '{column}' (header on row {row}) has a name evaluatie uses itself "
+              "({reserved}). Rename the column, e.g. '{column}_file'.",
+    },
+    "stray_quote": {
+        "nl": "Bestand '{file}': regel {line} bevat een los aanhalingsteken (\"). Daardoor zouden de regels {line} "
+              "tot en met {end} als één cel gelezen worden. Verwijder het aanhalingsteken, of zet de hele cel tussen "
+              "twee aanhalingstekens (\"...\"), en probeer het opnieuw.",
+        "en": "File '{file}': line {line} holds a stray quote (\"), which would read lines {line} to {end} as one "
+              "cell. Remove the quote, or put the whole cell between two quotes (\"...\"), and try again.",
+    },
+    "bad_csv": {
+        "nl": "Bestand '{file}' kan niet als CSV worden gelezen ({detail}). Open het in Excel en sla het op als "
+              "CSV (puntkomma-gescheiden) of .xlsx.",
+        "en": "File '{file}' cannot be read as CSV ({detail}). Open it in Excel and save it as CSV or .xlsx.",
+    },
+    "note_multiline": {"nl": "Cellen over meerdere regels (tussen aanhalingstekens) beginnen op regel {lines}; "
+                             "rijnummers zijn regelnummers in het bestand.",
+                       "en": "Cells spanning several lines (quoted) start on line {lines}; row numbers are line "
+                             "numbers in the file."},
+    "note_mixed_encoding": {
+        "nl": "Gemengde tekencodering: {n} regel(s) waren geen UTF-8 en zijn als Windows-1252 gelezen (regel "
+              "{lines}). Controleer de speciale tekens (ë, é, ï) op die regels.",
+        "en": "Mixed encoding: {n} line(s) were not UTF-8 and were read as Windows-1252 (line {lines}). "
+              "Check the special characters (ë, é, ï) on those lines."},
+    "reason_cp1252_line": {"nl": "regel in Windows-1252-codering gelezen (de rest van het bestand is UTF-8)",
+                           "en": "line read as Windows-1252 (the rest of the file is UTF-8)"},
+    "several_sheets": {
+        "nl": "Bestand '{file}' heeft meerdere tabbladen met een kopregel voor soort '{kind}': {sheets}. Kies er één "
+              "met sheet= (bv. sheet=\"{first}\") of --tabblad op de opdrachtregel.",
+        "en": "File '{file}' has several sheets with a header for kind '{kind}': {sheets}. Choose one with sheet= "
+              "(e.g. sheet=\"{first}\") or --tabblad on the command line.",
+    },
+    "no_visible_sheet": {
+        "nl": "Bestand '{file}' heeft alleen verborgen tabbladen. Maak het tabblad met de gegevens zichtbaar of "
+              "kies het met sheet=.",
+        "en": "File '{file}' has only hidden sheets. Unhide the data sheet or choose it with sheet=.",
+    },
+    "note_hidden_skipped": {"nl": "Verborgen tabblad(en) {sheets} niet gelezen.",
+                            "en": "Hidden sheet(s) {sheets} not read."},
+    "note_hidden_chosen": {"nl": "Let op: tabblad '{sheet}' is verborgen; het is gelezen omdat het zo gevraagd is.",
+                           "en": "Note: sheet '{sheet}' is hidden; it was read because it was asked for."},
+    "note_empty_skipped": {"nl": "Lege rijen {ranges} overgeslagen (lange lege stukken worden niet als rijen "
+                                 "meegeteld).",
+                           "en": "Empty rows {ranges} skipped (long empty stretches are not counted as rows)."},
+    "formula_no_value": {
+        "nl": "Bestand '{file}', tabblad '{sheet}': cel(len) {cells} bevatten een formule zonder opgeslagen "
+              "uitkomst (het bestand is door een ander programma gemaakt). Open het bestand in Excel en sla het "
+              "op; probeer het daarna opnieuw.",
+        "en": "File '{file}', sheet '{sheet}': cell(s) {cells} hold a formula without a saved result (the file was "
+              "made by another program). Open the file in Excel and save it, then try again.",
+    },
+    "note_merged": {"nl": "Samengevoegde cellen ingevuld naar beneden: {ranges}.",
+                    "en": "Merged cells filled down: {ranges}."},
+    "note_dates_mdy": {
+        "nl": "Kolom '{column}': datums gelezen als maand-dag-jaar (Amerikaans), want '{example}' kan alleen zo.",
+        "en": "Column '{column}': dates read as month-day-year, because '{example}' only fits that order."},
+    "note_dates_mixed": {
+        "nl": "Kolom '{column}': datums staan door elkaar als dag-maand én maand-dag; {n} datum(s) die op beide "
+              "manieren kunnen (bv. 10/02/2024) zijn niet gebruikt. Schrijf datums als 2024-02-10 of 10 februari 2024.",
+        "en": "Column '{column}': dates mix day-month and month-day; {n} date(s) that fit both (e.g. 10/02/2024) "
+              "were not used. Write dates as 2024-02-10 or 10 February 2024."},
+    "note_dates_ambiguous": {
+        "nl": "Kolom '{column}': {n} datum(s) kunnen dag-maand of maand-dag zijn (bv. '{example}'); gelezen als "
+              "dag-maand-jaar (Nederlands).",
+        "en": "Column '{column}': {n} date(s) fit day-month and month-day (e.g. '{example}'); read as "
+              "day-month-year (Dutch)."},
+    "note_two_digit_year": {
+        "nl": "Kolom '{column}': jaartallen met twee cijfers (bv. '{example}') gelezen als 20xx onder {pivot} en "
+              "19xx vanaf {pivot}.",
+        "en": "Column '{column}': two-digit years (e.g. '{example}') read as 20xx below {pivot} and 19xx from "
+              "{pivot} on."},
+    "reason_date_ambiguous": {"nl": "datum kan dag-maand of maand-dag zijn en de kolom gebruikt beide",
+                              "en": "date fits day-month and month-day, and the column uses both"},
     # why a difference-in-differences result has the uncertainty it has (evaluatie.did)
     "did_iid": {"nl": "Aanname: onafhankelijke waarnemingen.", "en": "Assumes independent observations."},
     "did_hc1": {"nl": "Robuust voor ongelijke spreiding.", "en": "Robust to unequal variances."},
@@ -345,6 +436,80 @@ MESSAGES: dict[str, dict[str, str]] = {
     "sv_sdq_range": {"nl": "SDQ-vraag '{item}' heeft een antwoord buiten 0-2 (niet waar / een beetje waar / "
                            "zeker waar).",
                      "en": "SDQ item '{item}' has an answer outside 0-2 (not true / somewhat true / certainly true)."},
+    # --- disclosure (helper disclosure): exported tables, suppression, overwriting -----------------
+    "export_not_table": {"nl": "Een tabel voor de export moet een DataFrame zijn, niet {type}.",
+                         "en": "A table to export must be a DataFrame, not {type}."},
+    "export_duplicate_column": {"nl": "De tabel heeft de kolomnaam '{column}' twee keer; geef elke kolom een eigen naam.",
+                                "en": "The table has the column name '{column}' twice; give every column its own name."},
+    "export_unknown_column": {"nl": "Tabel '{table}': kolom '{column}' bestaat niet. Kolommen: {columns}.",
+                              "en": "Table '{table}': column '{column}' does not exist. Columns: {columns}."},
+    "export_not_numeric": {"nl": "Tabel '{table}': kolom '{column}' bevat geen getallen.",
+                           "en": "Table '{table}': column '{column}' does not hold numbers."},
+    "export_not_count": {"nl": "Tabel '{table}': kolom '{column}' is als aantal opgegeven maar bevat negatieve of "
+                               "gebroken getallen.",
+                         "en": "Table '{table}': column '{column}' is given as a count but holds negative or "
+                               "fractional numbers."},
+    "export_not_fraction": {"nl": "Tabel '{table}': kolom '{column}' is een aandeel en moet als fractie tussen 0 en 1 "
+                                  "worden gegeven (0,25 voor 25%).",
+                            "en": "Table '{table}': column '{column}' is a share and must be given as a fraction "
+                                  "between 0 and 1 (0.25 for 25%)."},
+    "export_no_denominator": {"nl": "Tabel '{table}': een minimale noemer voor percentages vraagt de kolom met de noemer "
+                                    "(Table(..., denominator=...)); percentages: {columns}.",
+                              "en": "Table '{table}': a minimum denominator for percentages needs the denominator "
+                                    "column (Table(..., denominator=...)); percentages: {columns}."},
+    "export_bad_name": {"nl": "Ongeldige naam '{name}' voor een tabel of bestand: gebruik hoogstens 31 tekens zonder "
+                              "/ \\ : * ? [ ] < > | \" en niet de naam van het toelichtingsblad.",
+                        "en": "Invalid name '{name}' for a table or file: use at most 31 characters without "
+                              "/ \\ : * ? [ ] < > | \" and not the name of the notes sheet."},
+    "export_no_source": {"nl": "Geef een bronvermelding op (source=...), bijvoorbeeld 'Dossieronderzoek SBO De Regenboog, 2024'.",
+                         "en": "Give a source line (source=...), e.g. 'File study SBO De Regenboog, 2024'."},
+    "export_no_tables": {"nl": "Er zijn geen tabellen om te exporteren.", "en": "There are no tables to export."},
+    "export_unknown_note": {"nl": "Er is een toelichting voor tabel '{name}', maar die tabel wordt niet geëxporteerd "
+                                  "(tabellen: {names}).",
+                            "en": "There is a note for table '{name}', but that table is not exported (tables: {names})."},
+    "export_sheet": {"nl": "Toelichting", "en": "Notes"},
+    "export_title": {"nl": "Toelichting bij de tabellen", "en": "Notes on the tables"},
+    "export_source": {"nl": "Bron: {source}", "en": "Source: {source}"},
+    "export_source_unknown": {"nl": "niet opgegeven", "en": "not given"},
+    "export_tables_heading": {"nl": "Tabellen", "en": "Tables"},
+    "export_rules_heading": {"nl": "Tekens en afscherming", "en": "Symbols and disclosure control"},
+    "export_rule_hidden": {
+        "nl": "{marker} = geheim. Aantallen kleiner dan {threshold} zijn afgeschermd, en daarnaast zoveel andere cellen "
+              "dat geen afgeschermde cel uit de gepubliceerde cellen en totalen is terug te rekenen tot op minder dan "
+              "{threshold} nauwkeurig (primaire en secundaire celonderdrukking, gecontroleerd met lineaire "
+              "programmering). Een {marker} zegt dus niets over de grootte van het aantal. Cijfers die van een "
+              "afgeschermd aantal zijn afgeleid (percentages, gemiddelden) zijn ook afgeschermd.",
+        "en": "{marker} = confidential. Counts below {threshold} are hidden, together with as many other cells as "
+              "needed so that no hidden cell can be recomputed from the published cells and totals to within less "
+              "than {threshold} (primary and secondary cell suppression, checked by linear programming). An {marker} "
+              "therefore says nothing about the size of the count. Figures derived from a hidden count (percentages, "
+              "means) are hidden too."},
+    "export_rule_none_hidden": {"nl": "Geen aantal was kleiner dan {threshold}; er is niets afgeschermd.",
+                                "en": "No count was below {threshold}; nothing is hidden."},
+    "export_rule_rounding": {"nl": "Aantallen zijn afgerond op veelvouden van {base} (zoals het CBS doet in tabellen "
+                                   "over jeugdhulp); daardoor tellen ze niet altijd op tot het totaal.",
+                             "en": "Counts are rounded to multiples of {base} (as Statistics Netherlands does in "
+                                   "youth-care tables); they therefore do not always add up to the total."},
+    "export_rule_denominator": {"nl": "Percentages met een noemer kleiner dan {n} worden niet getoond ({marker}).",
+                                "en": "Percentages with a denominator below {n} are not shown ({marker})."},
+    "export_rule_percent": {"nl": "Percentages zijn afgerond en tellen daardoor niet altijd op tot 100%.",
+                            "en": "Percentages are rounded and therefore do not always add up to 100%."},
+    "suppress_negative": {"nl": "Afschermen kan alleen met aantallen; de tabel bevat negatieve getallen.",
+                          "en": "Suppression needs counts; the table holds negative numbers."},
+    "overwrite_refused": {"nl": "Bestand '{file}' bestaat al en wordt niet overschreven. Kies een andere naam of "
+                                "geef --overschrijf mee als u het echt wilt vervangen.",
+                          "en": "File '{file}' already exists and is not overwritten. Choose another name or pass "
+                                "--overschrijf if you really want to replace it."},
+    "audit_no_total": {"nl": "Voor de controle moet de laatste rij/kolom het totaal zijn (margins='{margins}'), maar "
+                             "die heet '{label}'. Geef de tabel met totalen mee (suppress(..., totals=True)).",
+                       "en": "For the audit the last row/column must be the total (margins='{margins}'), but it is "
+                             "called '{label}'. Pass the table with totals (suppress(..., totals=True))."},
+    "audit_infeasible": {"nl": "De gepubliceerde cellen en totalen sluiten elkaar uit (tellen niet op, of een "
+                               "afgeschermde cel is 0 terwijl zero=False).",
+                         "en": "The published cells and totals contradict each other (they do not add up, or a "
+                               "hidden cell is 0 while zero=False)."},
+    "audit_bad_link": {"nl": "Koppeling {link} tussen tabellen verwijst naar een tabel, rij of kolom die niet bestaat.",
+                       "en": "Link {link} between tables refers to a table, row or column that does not exist."},
 }
 
 

@@ -17,15 +17,21 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from .errors import InputError
+from typing import Literal
+
+from .errors import InputError, check_option
 from .quality import QualityReport
-from .rates import rate_ci, rate_ratio_test
+from .rates import RateRatioResult, rate_ci, rate_ratio_test
 from .text import check_lang, format_number
 
-__all__ = ["to_panel", "prepare", "coarsen", "total_series", "before_after", "period_start", "rates_by_group",
-           "plot_rates"]
+__all__ = ["to_panel", "prepare", "coarsen", "total_series", "before_after", "period_start", "treated_in_period",
+           "infer_freq",
+           "rates_by_group", "plot_rates"]
 
+Freq = Literal["M", "Q", "SY", "Y"]
+Incomplete = Literal["refuse", "drop_unit"]
 FREQS = {"M": "maand", "Q": "kwartaal", "SY": "schooljaar (1 aug – 31 jul)", "Y": "kalenderjaar"}
+MONTHS = {"M": 1, "Q": 3, "SY": 12, "Y": 12}
 
 
 def period_start(dates, freq: str = "M") -> pd.Series:
@@ -43,6 +49,47 @@ def period_start(dates, freq: str = "M") -> pd.Series:
         year = d.dt.year - (d.dt.month < 8)
         return pd.to_datetime(pd.DataFrame({"year": year, "month": 8, "day": 1}))
     return d.dt.to_period({"M": "M", "Q": "Q", "Y": "Y"}[freq]).dt.start_time
+
+
+def treated_in_period(period_start, start, freq: str = "M") -> np.ndarray:
+    """Whether each period counts as "after" the start: THE one rule for every frequency.
+
+    A period is *after* the start when the intervention ran for at least half of it, i.e. when
+    ``period_end − start ≥ (period_end − period_start) / 2`` (days; ``period_end`` is the first day of
+    the next period). Every later period is after as well; a missing start (never treated) is never after.
+    So a start on 1 September counts for the whole school year that began on 1 August (11 of 12 months),
+    for its quarter only from the first of the quarter's months when it is in the first half, and for a
+    month when it falls on or before the month's middle day.
+
+    Parameters
+    ----------
+    period_start : array-like of dates
+        First day of each period (as produced by :func:`period_start`).
+    start : array-like of dates or a single date
+        Start date of the intervention for the unit of each period (``NaT`` for never treated).
+    freq : {"M", "Q", "SY", "Y"}
+        Month, quarter, school year (1 August) or calendar year.
+
+    Returns
+    -------
+    ndarray of bool, one per period.
+
+    Examples
+    --------
+    >>> sy = pd.to_datetime(["2022-08-01", "2023-08-01"])
+    >>> treated_in_period(sy, pd.Timestamp("2023-09-01"), "SY").tolist()
+    [False, True]
+    >>> treated_in_period(pd.to_datetime(["2024-01-01"]), pd.Timestamp("2024-02-20"), "Q").tolist()
+    [False]
+    """
+    check_option("freq", freq, Freq)
+    begin = pd.to_datetime(pd.Series(np.asarray(period_start).ravel()))
+    n = len(begin)
+    first = pd.to_datetime(pd.Series(np.asarray(start).ravel() if np.ndim(start) else [start] * n))
+    if len(first) != n:
+        raise InputError(f"treated_in_period: {len(first)} startdata voor {n} perioden; geef er één of één per periode.")
+    end = begin + pd.DateOffset(months=MONTHS[freq])
+    return (first.notna() & ((end - first) * 2 >= (end - begin))).to_numpy(bool)
 
 
 def to_panel(referrals: pd.DataFrame, enrolment: pd.DataFrame, *, freq: str = "M", start=None,
@@ -63,7 +110,8 @@ def to_panel(referrals: pd.DataFrame, enrolment: pd.DataFrame, *, freq: str = "M
         Month, quarter, school year (1 August – 31 July) or calendar year.
     start : dict, Series or str, optional
         Start date of the intervention per unit (``{unit: date}``), or the name of a column in
-        ``enrolment``. Adds ``start`` and ``treated`` (1 from the period that contains the start).
+        ``enrolment``. Adds ``start`` and ``treated`` (:func:`treated_in_period`: 1 from the first
+        period in which the intervention ran for at least half of the period).
     report : QualityReport, optional
         Referrals that cannot be placed (unknown unit, date outside the enrolment periods) are
         listed here; a new report is attached as ``.attrs["report"]`` otherwise.
@@ -87,7 +135,7 @@ def to_panel(referrals: pd.DataFrame, enrolment: pd.DataFrame, *, freq: str = "M
         enrol[period] = period_start(enrol[period], freq).to_numpy()
         enrol = enrol.groupby([unit, period], as_index=False, sort=True).agg(
             **{exposure: (exposure, "mean"), "_rows": (exposure, "size")})
-        months = {"M": 1, "Q": 3, "SY": 12, "Y": 12}[freq]
+        months = MONTHS[freq]
         if months > 1 and enrol["_rows"].max() == months:  # monthly enrolment: partial periods count partly
             enrol[exposure] = enrol[exposure] * enrol["_rows"] / months
         enrol = enrol.drop(columns="_rows")
@@ -117,19 +165,64 @@ def to_panel(referrals: pd.DataFrame, enrolment: pd.DataFrame, *, freq: str = "M
         starts = enrolment.groupby(unit)[start].first() if isinstance(start, str) else pd.Series(start)
         starts = pd.to_datetime(starts)
         out["start"] = out[unit].map(starts)
-        out["treated"] = (out["start"].notna() & (out[period] >= period_start(out["start"], freq).to_numpy())).astype(int)
+        out["treated"] = treated_in_period(out[period], out["start"], freq).astype(int)
     out = out.sort_values(keys, kind="stable").reset_index(drop=True)
     out.attrs["report"] = report
     out.attrs["freq"] = freq
     return out[[c for c in [unit, period, care_level, "count", exposure, "start", "treated"] if c and c in out]]
 
 
+def infer_freq(periods) -> str | None:
+    """The frequency of a column of period start dates: "M", "Q", "SY", "Y", or None when it cannot tell.
+
+    Examples
+    --------
+    >>> infer_freq(pd.to_datetime(["2022-08-01", "2023-08-01"]))
+    'SY'
+    >>> infer_freq(pd.Series([1, 2, 3])) is None
+    True
+    """
+    values = pd.Series(periods).dropna()
+    if not pd.api.types.is_datetime64_any_dtype(values):
+        return None
+    u = pd.DatetimeIndex(values.unique()).sort_values()
+    if len(u) < 2 or (u.day != 1).any():
+        return None
+    months = set(u.month)
+    step = int(np.diff(u.year * 12 + u.month).min())
+    if step >= 12 and months == {8}:
+        return "SY"
+    if step >= 12 and months == {1}:
+        return "Y"
+    if step >= 3 and months <= {1, 4, 7, 10}:
+        return "Q"
+    return "M" if step == 1 else None
+
+
+def _freq_of(panel: pd.DataFrame, period: str, freq: str | None) -> str:
+    if freq is not None:
+        check_option("freq", freq, Freq)
+        return freq
+    found = panel.attrs.get("freq") or infer_freq(panel[period])
+    if found not in FREQS:
+        raise InputError(f"Uit de kolom '{period}' is niet op te maken of het om maanden, kwartalen, schooljaren of "
+                         "jaren gaat; geef freq= op ('M', 'Q', 'SY' of 'Y') of een kolom 'treated' (0/1).", column=period)
+    return found
+
+
 def prepare(panel: pd.DataFrame, *, care_level: str | None = "second", period: str = "period",
-            start: str = "start", treated: str = "treated") -> pd.DataFrame:
+            start: str = "start", treated: str = "treated", freq: str | None = None) -> pd.DataFrame:
     """Panel ready for :func:`evaluatie.did.panel_did`: one care level, and ``treated`` derived from ``start``.
 
     Keeps the rows of ``care_level`` (default second-line care) when the panel has a ``care_level``
-    column; when ``treated`` is missing it is 1 from the period that contains ``start``.
+    column; when ``treated`` is missing it follows :func:`treated_in_period` (a period counts as
+    after the start when the intervention ran for at least half of it).
+
+    Parameters
+    ----------
+    freq : {"M", "Q", "SY", "Y"}, optional
+        Length of the periods; by default taken from the panel (``to_panel`` records it) or from the
+        spacing of the period dates.
 
     Examples
     --------
@@ -148,9 +241,13 @@ def prepare(panel: pd.DataFrame, *, care_level: str | None = "second", period: s
         if start not in out:
             raise InputError("Het panel heeft geen kolom 'treated' (interventie ja/nee) en geen 'start' (startdatum); "
                              "één van beide is nodig.", column=treated)
-        begin = out[start].where(out[start].isna(), period_start(out[start].fillna(out[period]), "M"))
-        out = out.assign(**{treated: (begin.notna() & (out[period] >= begin)).astype(int)})
-    return out.reset_index(drop=True)
+        f = _freq_of(panel, period, freq)
+        out = out.assign(**{treated: treated_in_period(out[period], out[start], f).astype(int)})
+    elif freq is not None:
+        check_option("freq", freq, Freq)
+    out = out.reset_index(drop=True)
+    out.attrs = {k: v for k, v in panel.attrs.items() if k == "freq"}
+    return out
 
 
 def coarsen(panel: pd.DataFrame, freq: str = "Q", *, unit: str = "unit", time: str = "period",
@@ -160,7 +257,8 @@ def coarsen(panel: pd.DataFrame, freq: str = "Q", *, unit: str = "unit", time: s
     Small schools have many months without a referral; counting per quarter avoids empty cells.
     Exposure becomes the monthly pupils summed and divided by the months of a full period, so a
     partial first or last period counts for the part it covers and rates stay comparable.
-    ``treated`` is recomputed: 1 from the period that contains the start.
+    ``treated`` is recomputed with :func:`treated_in_period` (after when the intervention ran for at
+    least half of the period).
 
     Examples
     --------
@@ -169,6 +267,7 @@ def coarsen(panel: pd.DataFrame, freq: str = "Q", *, unit: str = "unit", time: s
     >>> coarsen(p, "Q")[["period", "count", "treated"]].values.tolist()  # doctest: +NORMALIZE_WHITESPACE
     [[Timestamp('2024-01-01 00:00:00'), 3, 0], [Timestamp('2024-04-01 00:00:00'), 1, 1]]
     """
+    check_option("freq", freq, Freq)
     for c in (unit, time, count):
         if c not in panel:
             raise InputError(f"Kolom '{c}' ontbreekt in het panel.", column=c)
@@ -180,19 +279,33 @@ def coarsen(panel: pd.DataFrame, freq: str = "Q", *, unit: str = "unit", time: s
         agg[start] = (start, "first")
     out = d.groupby([unit, time], as_index=False, sort=True).agg(**agg)
     if exposure in out:
-        out[exposure] = out[exposure] / {"M": 1, "Q": 3, "SY": 12, "Y": 12}[freq]
+        out[exposure] = out[exposure] / MONTHS[freq]
     if start in out:
-        begin = out[start].where(out[start].isna(), period_start(out[start].fillna(out[time]), freq))
-        out["treated"] = (begin.notna() & (out[time] >= begin)).astype(int)
+        out["treated"] = treated_in_period(out[time], out[start], freq).astype(int)
+    out.attrs["freq"] = freq
     return out
 
 
 def total_series(panel: pd.DataFrame, *, unit: str = "unit", time: str = "period", count: str = "count",
-                 exposure: str = "exposure", start: str = "start") -> tuple[pd.DataFrame, object]:
-    """One series for the whole area: counts and pupils summed over units per period, plus the start.
+                 exposure: str = "exposure", start: str = "start",
+                 incomplete: str = "refuse") -> tuple[pd.DataFrame, object]:
+    """One series for the whole area: counts and pupils summed over the same units in every period.
 
     For an interrupted time series (:func:`evaluatie.its.segmented`) when there is no comparison
-    group. The start is the earliest start date in the panel; returns ``(series, start)``.
+    group. Only unit-periods with both a count and pupils are summed (a count without its pupils
+    would raise the rate). When that leaves a different set of units in some periods, the sum would
+    change with the composition of the area, not with the demand: then the function refuses
+    (``incomplete="refuse"``), or leaves out every unit that misses a period (``"drop_unit"``).
+    What was left out is listed in ``series.attrs["notes"]`` (Dutch).
+
+    Parameters
+    ----------
+    incomplete : {"refuse", "drop_unit"}
+        What to do when units are missing in some periods.
+
+    Returns
+    -------
+    ``(series, start)``: the series ``period, count[, exposure, n_units]`` and the earliest start date.
 
     Examples
     --------
@@ -201,43 +314,74 @@ def total_series(panel: pd.DataFrame, *, unit: str = "unit", time: str = "period
     >>> total_series(p)[0]["count"].tolist()
     [3, 7]
     """
+    check_option("incomplete", incomplete, Incomplete)
     for c in (unit, time, count):
         if c not in panel:
             raise InputError(f"Kolom '{c}' ontbreekt in het panel.", column=c)
     if start not in panel or panel[start].isna().all():
         raise InputError("Er is geen startdatum (kolom 'start'); die is nodig voor een onderbroken tijdreeks.",
                          column=start)
-    agg = {count: (count, "sum")}
-    if exposure in panel:
-        agg[exposure] = (exposure, "sum")
-    out = panel.groupby(time, as_index=False, sort=True).agg(**agg)
+    values = [count] + ([exposure] if exposure in panel else [])
+    notes = []
+    missing = panel[values].isna().any(axis=1)
+    if missing.any():
+        where = panel.loc[missing, [unit, time]].astype(str).agg(" ".join, axis=1)
+        notes.append(f"{int(missing.sum())} school-periode(n) zonder aantal of leerlingen niet meegeteld: "
+                     f"{', '.join(where.iloc[:5])}{' …' if missing.sum() > 5 else ''}.")
+    d = panel[~missing]
+    periods = pd.Index(panel[time].dropna().unique()).sort_values()
+    present = d.groupby(unit)[time].nunique()
+    all_units = pd.Index(panel[unit].dropna().unique())
+    partial = all_units[~all_units.isin(present[present == len(periods)].index)]
+    if len(partial):
+        if incomplete == "refuse":
+            shown = ", ".join(map(str, partial[:5]))
+            raise InputError(f"Niet elke periode telt dezelfde scholen: {shown} ontbreken (of missen het aantal of de "
+                             "leerlingen) in een deel van de perioden. Een optelsom over wisselende scholen meet de "
+                             "samenstelling, niet de vraag. Vul de ontbrekende gegevens aan, of laat deze scholen weg "
+                             "(total_series(..., incomplete='drop_unit')).", column=unit)
+        notes.append(f"{len(partial)} school/scholen weggelaten omdat ze niet in alle perioden meetellen: "
+                     f"{', '.join(map(str, partial[:5]))}.")
+        d = d[~d[unit].isin(partial)]
+        if d.empty:
+            raise InputError("Geen enkele school telt in alle perioden mee; er is geen reeks te maken.", column=unit)
+    agg = {v: (v, "sum") for v in values} | {"n_units": (unit, "nunique")}
+    out = d.groupby(time, as_index=False, sort=True).agg(**agg)
+    out.attrs["notes"] = notes
     return out, pd.Timestamp(panel[start].min())
 
 
 def before_after(panel: pd.DataFrame, *, count: str = "count", exposure: str = "exposure",
-                 treated: str = "treated", start: str = "start") -> dict:
+                 treated: str = "treated", start: str = "start", level: float = 0.95) -> RateRatioResult:
     """Naive comparison at the units that get the intervention: their rate after the start against before.
 
     Exact rate-ratio test (:func:`evaluatie.rates.rate_ratio_test`, group 1 = after). Without a
-    comparison group this mixes the effect with everything else that changed; use it as a first look
-    next to :func:`evaluatie.did.panel_did`.
+    comparison group this mixes the effect with everything else that changed; the result's
+    sentence says so. Use it as a first look next to :func:`evaluatie.did.panel_did`.
+
+    Returns
+    -------
+    RateRatioResult
+        With ``comparison="before_after"``: ``ratio`` (after / before), ``lower``, ``upper``,
+        ``p_value``; ``.sentence()``, ``.summary()``, ``.to_frame()``.
 
     Examples
     --------
     >>> p = pd.DataFrame({"count": [10, 5, 8], "exposure": 1000.0, "treated": [0, 1, 0],
     ...                   "start": [pd.Timestamp("2024-02-01")] * 2 + [pd.NaT]})
-    >>> round(before_after(p)["ratio"], 2)
+    >>> round(before_after(p).ratio, 2)
     0.5
     """
     for c in (count, exposure, treated, start):
         if c not in panel:
             raise InputError(f"Kolom '{c}' ontbreekt in het panel.", column=c)
-    units = panel[panel[start].notna()]
+    units = panel[panel[start].notna()].dropna(subset=[count, exposure])
     after, before = units[units[treated] == 1], units[units[treated] == 0]
     if after.empty or before.empty:
         raise InputError("Voor een voor-na-vergelijking zijn perioden vóór én na de start nodig bij de eenheden met "
                          "interventie.", column=treated)
-    return rate_ratio_test(after[count].sum(), after[exposure].sum(), before[count].sum(), before[exposure].sum())
+    return rate_ratio_test(after[count].sum(), after[exposure].sum(), before[count].sum(), before[exposure].sum(),
+                           level=level, comparison="before_after")
 
 
 def rates_by_group(panel: pd.DataFrame, *, unit: str = "unit", time: str = "period", count: str = "count",
@@ -263,7 +407,7 @@ def plot_rates(panel: pd.DataFrame, ax=None, *, unit: str = "unit", time: str = 
     """Referrals per 1,000 pupils over time for schools with and without youth workers; starts marked."""
     import matplotlib.pyplot as plt
 
-    from .plots import GREY, PALETTE, STYLE, format_axis
+    from .plots import GREY, PALETTE, house_style, format_axis
 
     check_lang(lang)
     r = rates_by_group(panel, unit=unit, time=time, count=count, exposure=exposure, start=start, per=per)
@@ -273,7 +417,7 @@ def plot_rates(panel: pd.DataFrame, ax=None, *, unit: str = "unit", time: str = 
            "en": {"met": "schools with a youth worker", "zonder": "schools without",
                   "y": f"Referrals per {format_number(per, lang=lang)} pupils", "start": "start",
                   "title": "Referrals to second-line youth care"}}[lang]
-    with plt.rc_context(STYLE):
+    with house_style():
         if ax is None:
             _, ax = plt.subplots(figsize=(9.0, 4.8))
         for i, group in enumerate(["zonder", "met"]):

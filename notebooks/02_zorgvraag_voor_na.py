@@ -67,7 +67,7 @@ rates_by_group(panel).groupby("group")[["count", "exposure"]].sum()
 # naar jeugdhulp kan overal gedaald (of gestegen) zijn. Toch is het een nuttig begin.
 
 # %%
-before_after(panel)  # verhouding na / voor bij de scholen met jeugdondersteuner, exact interval
+print(before_after(panel).summary())  # verhouding na / voor bij de scholen met jeugdondersteuner, exact interval
 
 # %% [markdown]
 # ## 4. Verschil-in-verschillen

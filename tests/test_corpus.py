@@ -43,6 +43,16 @@ LOADS = [
     ("tekst_in_item.csv", "survey", {}, 3, 3, {}),
     ("datum_onleesbaar.csv", "trajectories", {}, 3, 1, {2: "datum niet te lezen", 3: "datum niet te lezen"}),
     ("geheel_getal.csv", "panel", {}, 2, 1, {2: "geen geheel getal"}),
+    ("kolom_row.csv", "panel", {}, 2, 2, {}),  # a column named 'row' is just an extra column
+    ("cel_over_regels.csv", "dossier", {}, 2, 2, {}),
+    ("gemengde_codering.csv", "panel", {}, 3, 3, {}),
+    ("verborgen_tabblad.xlsx", "panel", {}, 2, 2, {}),
+    ("samengevoegde_cellen.xlsx", "dossier", {}, 4, 4, {}),
+    ("enorme_afmeting.xlsx", "panel", {}, 2, 2, {}),
+    ("twee_tabbladen.xlsx", "panel", {"sheet": "2024"}, 1, 1, {}),
+    ("datums_maand_eerst.csv", "trajectories", {}, 3, 3, {}),
+    ("datums_gemengd.csv", "trajectories", {}, 4, 3, {4: "dag-maand of maand-dag"}),
+    ("tweecijferig_jaar.csv", "trajectories", {}, 2, 2, {}),
 ]
 
 # file, kind, kwargs, message fragment (the Dutch message must name the file)
@@ -56,7 +66,81 @@ ERRORS = [
     ("oud_formaat.xls", "panel", {}, "onbekend formaat '.xls'.*xlsx"),
     ("niets_bruikbaar.csv", "panel", {}, "geen enkele rij is bruikbaar.*rij 2"),
     ("binair.csv", "panel", {}, "geen leesbaar tekstbestand|geen kopregel"),
+    ("dubbele_kop.csv", "panel", {}, "'Opmerking' staat meer dan eens in de kopregel.*kolommen D en E"),
+    ("gereserveerde_kolom.csv", "panel", {}, "kolom 'source_row'.*naam die evaluatie zelf gebruikt"),
+    ("los_aanhalingsteken.csv", "panel", {}, "regel 3 bevat een los aanhalingsteken.*regels 3 tot en met 6"),
+    ("los_aanhalingsteken_midden.csv", "panel", {}, "regel 3 bevat een los aanhalingsteken.*regels 3 tot en met 4"),
+    ("formule_zonder_waarde.xlsx", "panel", {}, "cel\\(len\\) C3 bevatten een formule zonder opgeslagen uitkomst.*"
+     "Open het bestand in Excel en sla het op"),
+    ("twee_tabbladen.xlsx", "panel", {}, "meerdere tabbladen.*'2023', '2024'.*sheet="),
 ]
+
+
+def _note(report, fragment):
+    return next((n for n in report.notes if fragment in n), None)
+
+
+def test_lines_are_counted_not_records():
+    """A quoted cell over two lines is kept; later rows keep their line number in the file."""
+    d, report = read_table(CORPUS / "cel_over_regels.csv", kind="dossier")
+    assert d["source_row"].tolist() == [2, 4]
+    assert d["agency_raw"].tolist() == ["Accare afdeling Zuid", "Vitree"]
+    assert _note(report, "meerdere regels")
+
+
+def test_mixed_encoding_is_decoded_per_line_and_reported():
+    d, report = read_table(CORPUS / "gemengde_codering.csv", kind="panel")
+    assert d["unit"].tolist() == ["IKC Zoë", "Diëtist Mozaïek", "IKC Wâlden"]  # not 'DiÃ«tist'
+    assert "regel 3" in _note(report, "Gemengde tekencodering")
+    flagged = report.to_frame().query("action == 'waarschuwing'")
+    assert flagged["row"].tolist() == [3] and "Windows-1252" in flagged["reason"].iloc[0]
+
+
+def test_hidden_sheets_are_never_chosen():
+    d, report = read_table(CORPUS / "verborgen_tabblad.xlsx", kind="panel")
+    assert d["unit"].tolist() == ["A", "B"] and "Oude school" not in set(d["unit"])
+    assert _note(report, "Verborgen tabblad(en) 'Oud' niet gelezen")
+    d, report = read_table(CORPUS / "verborgen_tabblad.xlsx", kind="panel", sheet="Oud")  # asked for by name
+    assert d["unit"].tolist() == ["Oude school"] and _note(report, "is verborgen")
+
+
+def test_merged_school_cells_are_filled_down_and_reported():
+    d, report = read_table(CORPUS / "samengevoegde_cellen.xlsx", kind="dossier")
+    assert d["school"].tolist() == ["SBO De Regenboog"] * 3 + ["SBO De Brug"]
+    assert "A2:A4" in _note(report, "Samengevoegde cellen")
+
+
+def test_declared_sheet_size_is_not_trusted():
+    """The issue's 5 KB workbook declaring A1:XFD1048576 took 2 GB; now it streams only the real rows."""
+    import subprocess
+    import sys
+
+    assert (CORPUS / "enorme_afmeting.xlsx").stat().st_size < 10_000
+    script = ("import resource, time, openpyxl\nfrom evaluatie import read_table\n"
+              "before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\nstart = time.perf_counter()\n"
+              f"d, _ = read_table({str(CORPUS / 'enorme_afmeting.xlsx')!r}, kind='panel')\n"
+              "print(d['unit'].tolist(), time.perf_counter() - start,\n"
+              "      (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before) / 1e3)")
+    run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    units, seconds, extra_mb = run.stdout.rsplit(maxsplit=2)
+    assert units == "['A', 'B']"
+    assert float(extra_mb) < 100 and float(seconds) < 20, run.stdout  # was 2 GB
+
+
+def test_date_order_is_decided_per_column():
+    d, report = read_table(CORPUS / "datums_maand_eerst.csv", kind="trajectories")
+    assert d["start"].tolist() == [pd.Timestamp("2024-10-02"), pd.Timestamp("2024-09-13"), pd.Timestamp("2024-11-04")]
+    assert d["end"].iloc[2] == pd.Timestamp("2024-12-01")
+    assert "'09/13/2024'" in _note(report, "Kolom 'Startdatum': datums gelezen als maand-dag-jaar")
+    d, report = read_table(CORPUS / "datums_gemengd.csv", kind="trajectories")
+    assert d["start"].tolist() == [pd.Timestamp("2024-02-13"), pd.Timestamp("2024-02-14"), pd.Timestamp("2024-03-03")]
+    assert _note(report, "door elkaar als dag-maand én maand-dag")
+    d, report = read_table(CORPUS / "tweecijferig_jaar.csv", kind="trajectories")
+    assert d["start"].tolist() == [pd.Timestamp("2024-09-03"), pd.Timestamp("2024-09-15")]
+    assert _note(report, "Kolom 'Startdatum': jaartallen met twee cijfers (bv. '15-9-24') gelezen als 20xx onder 70")
+    assert _note(report, "Kolom 'Einddatum': 1 datum(s) kunnen dag-maand of maand-dag zijn")
+    _, report = read_table(CORPUS / "datums_nl.csv", kind="trajectories")  # 15/10/24 proves day-first: no note
+    assert not _note(report, "maand-dag-jaar") and _note(report, "Kolom 'Einddatum': jaartallen met twee cijfers")
 
 
 def test_corpus_is_large_enough():
@@ -138,3 +222,82 @@ def test_text_in_survey_item_is_reported_as_changed():
     d, report = read_table(CORPUS / "tekst_in_item.csv", kind="survey")
     assert d["vraag_1"].isna().sum() == 1 and report.n_changed == 1
     assert report.to_frame().iloc[0]["reason"].startswith("tekst in getalkolom")
+
+
+def test_column_named_row_is_kept():
+    d, _ = read_table(CORPUS / "kolom_row.csv", kind="panel")
+    assert d["row"].tolist() == ["eerste", "tweede"] and d["source_row"].tolist() == [2, 3]
+
+
+# ------------------------------------------------------------------------------- CLI fuzzing
+def _cli(args, capsys):
+    from evaluatie.cli import main
+
+    code = main(args)
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def _assert_clean(code, out, err, args):
+    assert code in (0, 2), (args, code, err)
+    assert "Traceback" not in err + out, args
+    if code == 2:  # a Dutch message naming the problem, on stderr
+        assert err.startswith("Fout: ") and len(err) > 30, (args, err)
+    else:
+        assert "Kwaliteitsrapport" in out or "geschreven" in out.lower() or "Geschreven" in out, (args, out)
+
+
+CORPUS_FILES = sorted(p.name for p in CORPUS.iterdir() if p.suffix != ".py")
+
+
+@pytest.mark.parametrize("name", CORPUS_FILES)
+def test_cli_validate_fuzz(name, capsys):
+    """Every malformed file through `evaluatie validate` with every kind: exit 0 or 2, never a traceback."""
+    from evaluatie.schemas import KINDS
+
+    for kind in KINDS:
+        args = ["validate", str(CORPUS / name), "--soort", kind]
+        _assert_clean(*_cli(args, capsys), args)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", CORPUS_FILES)
+def test_cli_analysis_fuzz(name, capsys, tmp_path):
+    """The analysis commands on every malformed file: a result or a Dutch message, never a traceback."""
+    for args in (["nulmeting", str(CORPUS / name), "--figuren", str(tmp_path)],
+                 ["zorgvraag", str(CORPUS / name), "--figuren", str(tmp_path)],
+                 ["instanties", "controleer", str(CORPUS / name), "--uit", str(tmp_path / "k.xlsx")]):
+        code, out, err = _cli(args, capsys)
+        assert code in (0, 2) and "Traceback" not in err + out, (args, code, err)
+        if code == 2:
+            assert err.startswith("Fout: "), (args, err)
+
+
+def test_cli_subprocess_never_shows_a_traceback(tmp_path):
+    """The real command line (`python -m evaluatie`), including an output folder that is a file."""
+    import subprocess
+    import sys
+
+    (tmp_path / "bestand").write_text("x")
+    for args in (["validate", str(CORPUS / "dubbele_kop.csv"), "--soort", "panel"],
+                 ["validate", str(CORPUS / "binair.csv"), "--soort", "dossier"],
+                 ["zorgvraag", str(CORPUS / "komma.csv"), "--figuren", str(tmp_path / "bestand")]):
+        run = subprocess.run([sys.executable, "-m", "evaluatie", *args], capture_output=True, text=True)
+        assert run.returncode == 2 and run.stderr.startswith("Fout: ") and "Traceback" not in run.stderr, run.stderr
+
+
+def test_cli_unexpected_error_is_short_and_logged(capsys, monkeypatch):
+    """A bug inside evaluatie gives a short Dutch message and exit code 1; --debug shows the traceback."""
+    import evaluatie.io
+    from evaluatie.cli import main
+
+    def broken(*args, **kwargs):
+        raise ZeroDivisionError("kapot")
+
+    monkeypatch.setattr(evaluatie.io, "read_table", broken)
+    assert main(["validate", str(CORPUS / "komma.csv"), "--soort", "panel"]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("Fout: er ging onverwacht iets mis") and "ZeroDivisionError" in err
+    assert "Traceback" not in err and "--debug" in err
+    with pytest.raises(ZeroDivisionError):
+        main(["validate", str(CORPUS / "komma.csv"), "--soort", "panel", "--debug"])

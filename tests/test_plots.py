@@ -64,3 +64,30 @@ def test_caption_starts_with_the_title_in_house_style(tmp_path):
     fig.axes[0].set_title("Hoeveel verwijzingen?")
     third = save_figure(fig, "titel", source="synthetische data", n=2, caption="Veel.", folder=tmp_path)
     assert third["txt"].read_text(encoding="utf-8").startswith("Hoeveel verwijzingen? Veel.\n")
+
+
+def test_house_style_leaves_backend_state_alone():
+    """A backend activated inside the style (Jupyter's inline backend sets interactive on) stays active.
+
+    ``plt.rc_context`` restored every rcParam, so ``interactive`` fell back to False after the first
+    figure of a notebook and matplotlib-inline stopped showing later figures.
+    """
+    import matplotlib
+
+    before = matplotlib.is_interactive()
+    try:
+        matplotlib.interactive(False)
+        with house_style({"axes.grid": False}):
+            assert matplotlib.rcParams["axes.grid"] is False and matplotlib.rcParams["axes.titleweight"] == "bold"
+            matplotlib.interactive(True)  # what IPython's activate_matplotlib does on first use of pyplot
+        assert matplotlib.is_interactive()
+        assert matplotlib.rcParams["axes.titleweight"] != "bold"  # the style itself is undone
+    finally:
+        matplotlib.interactive(before)
+
+
+def test_plot_functions_use_house_style_not_rc_context(root):
+    """Every plot function goes through house_style (rc_context(STYLE) breaks inline figures)."""
+    offenders = [p.name for p in (root / "evaluatie").glob("*.py") if "rc_context(STYLE" in p.read_text()
+                 or "rc_context({**STYLE" in p.read_text()]
+    assert offenders == []

@@ -89,7 +89,8 @@ def test_suppress_series_zero_and_errors():
     s = pd.Series([10, 2, 0, 7], index=list("abcd"), name="n")
     out = suppress(s)
     assert out.isna().tolist() == [False, True, False, True] and out.name == "n"
-    assert suppress(s, zero=True).isna().tolist() == [False, True, True, False]
+    # hiding only 2 and 0 would leave both within [0, 2] (they add up to 19 - 10 - 7): 7 is hidden too
+    assert suppress(s, zero=True).isna().tolist() == [False, True, True, True]
     with pytest.raises(InputError):
         suppress(pd.Series([-1, 5]))
 
@@ -99,8 +100,12 @@ def test_suppress_series_zero_and_errors():
 def test_suppress_properties(n_rows, n_cols, data):
     values = data.draw(st.lists(st.integers(0, 30), min_size=n_rows * n_cols, max_size=n_rows * n_cols))
     tab = pd.DataFrame(np.array(values).reshape(n_rows, n_cols))
-    hidden = suppress(tab).isna().to_numpy()
-    small = (tab.to_numpy() > 0) & (tab.to_numpy() < 5)
-    assert hidden[small].all()  # every small cell is hidden
-    for line in list(hidden) + list(hidden.T):
-        assert line.sum() != 1 or len(line) == 1  # no lone hidden cell in a row or column
+    grid = suppress(tab, totals=True)
+    hidden = grid.isna().to_numpy()
+    small = (grid.to_numpy() > 0) & (grid.to_numpy() < 5)
+    assert hidden[small].all()  # every small cell is hidden, small totals too
+    inner = hidden[:n_rows, :n_cols]
+    for i, line in enumerate(inner):  # no lone hidden cell in a row or column whose total is shown
+        assert line.sum() != 1 or n_cols == 1 or hidden[i, n_cols]
+    for j, line in enumerate(inner.T):
+        assert line.sum() != 1 or n_rows == 1 or hidden[n_rows, j]

@@ -29,7 +29,7 @@ def test_rate_ci_equals_poisson_test_and_scales():
 @pytest.mark.parametrize("args, ref", RATIOS)
 def test_rate_ratio_equals_poisson_test(args, ref):
     r = rate_ratio_test(*args)
-    assert_allclose([r["ratio"], r["lower"], r["upper"], r["p_value"]], ref, rtol=1e-9, atol=1e-12)
+    assert_allclose([r.ratio, r.lower, r.upper, r.p_value], ref, rtol=1e-9, atol=1e-12)
 
 
 def test_rate_input_errors_are_dutch():

@@ -1,4 +1,5 @@
 """From referrals to a panel (zeros kept, care levels apart), rates per group, the figure."""
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -79,6 +80,102 @@ def test_before_after_equals_rate_ratio_test(refs):
     units = panel[panel["start"].notna()]
     a, b = units[units["treated"] == 1], units[units["treated"] == 0]
     assert before_after(panel) == rate_ratio_test(a["count"].sum(), a["exposure"].sum(), b["count"].sum(),
-                                                  b["exposure"].sum())
+                                                  b["exposure"].sum(), comparison="before_after")
     with pytest.raises(InputError, match="vóór én na"):
         before_after(panel[panel["treated"] == 0])
+
+
+# --- #11: wrong answers that must be refused or right ---------------------------------------------
+def _flat_panel(n_units=4, periods=("2023-01-01", "2023-02-01", "2023-03-01", "2023-04-01")):
+    """No effect at all: every school refers exactly 1% of its pupils every period."""
+    units = [f"School {c}" for c in "ABCDEFGH"[:n_units]]
+    p = pd.DataFrame([(u, pd.Timestamp(t), 100 * (i + 1)) for i, u in enumerate(units) for t in periods],
+                     columns=["unit", "period", "exposure"])
+    p["count"] = (p["exposure"] / 100).astype(int)
+    p["start"] = pd.Timestamp(periods[2])
+    return p
+
+
+def test_total_series_sums_only_complete_unit_periods_and_refuses_shifting_units():
+    """Enrolment missing for one school in the after-period made the area rate jump (+38% on real data)."""
+    from evaluatie.zorgvraag import total_series
+
+    p = _flat_panel()
+    p.loc[(p["unit"] == "School D") & (p["period"] >= "2023-03-01"), "exposure"] = float("nan")
+    with pytest.raises(InputError, match="Niet elke periode telt dezelfde scholen: School D"):
+        total_series(p)
+    series, _ = total_series(p, incomplete="drop_unit")
+    rate = series["count"] / series["exposure"]
+    assert rate.tolist() == pytest.approx([0.01] * 4) and series["n_units"].eq(3).all()
+    notes = " ".join(series.attrs["notes"])
+    assert "2 school-periode(n) zonder aantal of leerlingen" in notes and "School D" in notes
+    with pytest.raises(InputError, match="parameter 'incomplete'"):
+        total_series(p, incomplete="ja")
+
+
+def test_treated_in_period_one_rule_per_frequency():
+    """After = the intervention ran for at least half of the period; boundaries per frequency."""
+    from evaluatie.zorgvraag import treated_in_period
+
+    cases = {  # freq: (period start, [(start, after?)])
+        "M": ("2024-01-01", [("2024-01-16", True), ("2024-01-17", False), ("2023-12-31", True)]),
+        "Q": ("2024-01-01", [("2024-02-15", True), ("2024-02-16", False)]),
+        "SY": ("2023-08-01", [("2023-09-01", True), ("2024-01-31", True), ("2024-02-01", False)]),
+        "Y": ("2023-01-01", [("2023-07-02", True), ("2023-07-03", False)]),
+    }
+    for freq, (begin, checks) in cases.items():
+        got = treated_in_period([pd.Timestamp(begin)] * len(checks), pd.to_datetime([s for s, _ in checks]), freq)
+        assert got.tolist() == [a for _, a in checks], freq
+    assert treated_in_period(pd.to_datetime(["2024-01-01"]), pd.NaT, "M").tolist() == [False]
+    with pytest.raises(InputError, match="parameter 'freq'"):
+        treated_in_period(pd.to_datetime(["2024-01-01"]), pd.Timestamp("2024-01-01"), "W")
+
+
+@pytest.mark.filterwarnings("ignore::statsmodels.tools.sm_exceptions.PerfectSeparationWarning")  # exact data
+def test_school_year_start_in_september_counts_for_that_school_year():
+    """A start on 1-9-2023 left school year 2023/2024 untreated: −42% instead of the true −50%."""
+    from evaluatie.did import panel_did
+    from evaluatie.zorgvraag import coarsen
+
+    years = pd.to_datetime([f"{y}-08-01" for y in range(2019, 2026)])
+    units = [f"IKC {n}" for n in ("Noord", "Zuid", "Oost", "West", "Centrum", "Haven")]
+    p = pd.DataFrame([(u, t) for u in units for t in years], columns=["unit", "period"])
+    p["start"] = p["unit"].map({"IKC Noord": pd.Timestamp("2023-09-01"), "IKC Zuid": pd.Timestamp("2023-09-01")})
+    p["exposure"] = 1000.0
+    after = p["start"].notna() & (p["period"] >= "2023-08-01")
+    p["count"] = np.where(after, 100, 200) * np.tile(np.arange(1, 8), 6)  # trend × effect, exact
+    prepared = prepare(p)
+    assert prepared.loc[prepared["unit"] == "IKC Noord", "treated"].tolist() == [0, 0, 0, 0, 1, 1, 1]
+    r = panel_did(prepared, exposure="exposure", inference="cluster")
+    assert r.ratio == pytest.approx(0.5, rel=1e-6)
+    monthly = pd.DataFrame({"unit": "IKC Noord", "period": pd.date_range("2022-08-01", periods=24, freq="MS"),
+                            "count": 1, "exposure": 300.0, "start": pd.Timestamp("2023-09-01")})
+    assert coarsen(monthly, "SY")["treated"].tolist() == [0, 1]
+    quarters = coarsen(monthly, "Q")
+    on = quarters.set_index("period")["treated"]
+    assert (on["2023-07-01"], on["2023-10-01"]) == (0, 1)  # 1 Sep ran for 1 of the 3 months of Jul-Sep
+    assert prepare(quarters.drop(columns="treated"))["treated"].tolist() == quarters["treated"].tolist()
+
+
+def test_to_panel_uses_the_same_rule(refs):
+    data, truth = refs
+    start = {u: pd.Timestamp(s) + pd.Timedelta(days=20) for u, s in truth["starts"].items()}
+    monthly = to_panel(data, truth["enrolment"], freq="M", start=start)
+    first = monthly[monthly["treated"] == 1].groupby("unit")["period"].min()
+    # a start on the 21st of a month covers less than half of it: the next month is the first after
+    assert (first.sort_index() == pd.Series({u: (s - pd.Timedelta(days=20)) + pd.DateOffset(months=1)
+                                             for u, s in start.items()}).sort_index()).all()
+
+
+def test_before_after_is_a_result_object(refs):
+    from evaluatie.zorgvraag import before_after
+
+    data, truth = refs
+    r = before_after(prepare(to_panel(data, truth["enrolment"], freq="M", start=truth["starts"])))
+    assert r.comparison == "before_after" and r.lower < r.ratio < r.upper
+    assert "Zonder vergelijkingsgroep" in r.sentence() and "No comparison group" in r.sentence("en")
+    f = r.to_frame()
+    assert f.loc[0, "ratio"] == r.ratio and {"p_value", "percent_change", "count1", "exposure0"} <= set(f.columns)
+    assert "p = " in r.summary()
+    with pytest.raises(Exception):
+        r.ratio = 2  # frozen

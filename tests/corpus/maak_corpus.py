@@ -1,11 +1,13 @@
 """Writes the corpus of malformed input files used by tests/test_corpus.py.
 
-Run once from the project root: ``python tests/corpus/maak_corpus.py``. Each file holds one kind
+Run from the project root: ``PYTHONPATH=. python tests/corpus/maak_corpus.py``. Each file holds one kind
 of defect that students meet in real exports; the expected outcome of each is in test_corpus.py.
 """
 from pathlib import Path
 
 import openpyxl
+
+from evaluatie.io import save_workbook
 
 HERE = Path(__file__).parent
 PANEL = "School;Maand;Aantal;Leerlingen\n"
@@ -22,7 +24,7 @@ def xlsx(name, sheets):
         ws = book.create_sheet(title)
         for r in rows:
             ws.append(r)
-    book.save(HERE / name)
+    save_workbook(book, HERE / name)  # fixed timestamps: the corpus is byte-for-byte reproducible
 
 
 w("komma.csv", "school,maand,aantal,leerlingen\nA,2024-01,2,250.5\nA,2024-02,3,250.5\n")
@@ -75,3 +77,94 @@ w("tekst_in_item.csv", "Respondent;Groep;Meting;vraag_1;vraag_2\nR1;ouder;voor;4
 (HERE / "binair.csv").write_bytes(bytes(range(256)) * 4)
 w("datum_onleesbaar.csv", "Casus;Startdatum;Einddatum\nC1;31-2-2024;\nC2;volgende week;\nC3;1-3-2024;\n")
 w("geheel_getal.csv", PANEL + "A;2024-01;2,5;300\nA;2024-02;2;300\n")
+w("dubbele_kop.csv", "School;Maand;Aantal;Opmerking;Opmerking\nA;2024-01;2;x;y\nB;2024-01;3;x;z\n")
+w("kolom_row.csv", "School;Maand;Aantal;row\nA;2024-01;2;eerste\nB;2024-01;3;tweede\n")
+w("gereserveerde_kolom.csv", "School;Maand;Aantal;source_row\nA;2024-01;2;1\nB;2024-01;3;2\n")
+
+# --- loading never guesses silently (issue #10) ------------------------------------------------
+w("los_aanhalingsteken.csv", PANEL + 'A;2024-01;2;300\n"B;2024-01;3;200\nC;2024-01;3;200\nD;2024-01;1;200\n'
+  "E;2024-01;4;200\n")
+w("los_aanhalingsteken_midden.csv", PANEL + 'A;2024-01;2;300\n"B;2024-01;3;200\nC;2024-01;"3";200\n'
+  "D;2024-01;1;200\n")
+w("cel_over_regels.csv", 'School;Leerling;Instantie\nSBO A;1;"Accare\nafdeling Zuid"\nSBO A;2;Vitree\n')
+(HERE / "gemengde_codering.csv").write_bytes(
+    (PANEL + "IKC Zoë;2024-01;2;300\n").replace("\n", "\r\n").encode("utf-8")
+    + "Diëtist Mozaïek;2024-01;3;200\r\n".encode("cp1252") + "IKC Wâlden;2024-01;1;150\r\n".encode("utf-8"))
+
+
+def hidden_sheets():
+    book = openpyxl.Workbook()
+    old = book.active
+    old.title = "Oud"
+    for r in (["School", "Maand", "Aantal", "Leerlingen"], ["Oude school", "2020-01", 9, 100]):
+        old.append(r)
+    old.sheet_state = "hidden"
+    ws = book.create_sheet("Gegevens")
+    for r in (["School", "Maand", "Aantal", "Leerlingen"], ["A", "2024-01", 2, 300], ["B", "2024-01", 3, 200]):
+        ws.append(r)
+    save_workbook(book, HERE / "verborgen_tabblad.xlsx")
+
+
+def merged_school():
+    book = openpyxl.Workbook()
+    ws = book.active
+    ws.title = "Dossiers"
+    for r in (["School", "Leerling", "Instantie"], ["SBO De Regenboog", "1", "Accare"], [None, "2", "Vitree"],
+              [None, "3", "Jeugdteam 3"], ["SBO De Brug", "4", "GGD"]):
+        ws.append(r)
+    ws.merge_cells("A2:A4")
+    save_workbook(book, HERE / "samengevoegde_cellen.xlsx")
+
+
+def formula_without_value():
+    book = openpyxl.Workbook()
+    ws = book.active
+    for r in (["School", "Maand", "Aantal", "Leerlingen"], ["A", "2024-01", 2, 300], ["A", "2024-02", "=C2+1", 300]):
+        ws.append(r)
+    save_workbook(book, HERE / "formule_zonder_waarde.xlsx")
+
+
+def huge_dimension():
+    """A tiny workbook whose sheet declares A1:XFD1048576 and holds one empty styled cell there."""
+    import io
+    import zipfile
+
+    book = openpyxl.Workbook()
+    ws = book.active
+    for r in (["School", "Maand", "Aantal", "Leerlingen"], ["A", "2024-01", 2, 300], ["B", "2024-01", 3, 200]):
+        ws.append(r)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    out = io.BytesIO()
+    with zipfile.ZipFile(buffer) as zin, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zout:
+        for item in zin.infolist():
+            data = zin.read(item.filename)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                data = data.replace(b'<dimension ref="A1:D3"/>', b'<dimension ref="A1:XFD1048576"/>')
+                data = data.replace(b"</sheetData>", b'<row r="1048576"><c r="XFD1048576" s="0"/></row></sheetData>')
+            info = zipfile.ZipInfo(item.filename, date_time=(1980, 1, 1, 0, 0, 0))
+            zout.writestr(info, data, zipfile.ZIP_DEFLATED)
+    (HERE / "enorme_afmeting.xlsx").write_bytes(out.getvalue())
+
+
+def two_sheets():
+    book = openpyxl.Workbook()
+    ws = book.active
+    ws.title = "2023"
+    for r in (["School", "Maand", "Aantal"], ["A", "2023-01", 2]):
+        ws.append(r)
+    ws = book.create_sheet("2024")
+    for r in (["School", "Maand", "Aantal"], ["A", "2024-01", 3]):
+        ws.append(r)
+    save_workbook(book, HERE / "twee_tabbladen.xlsx")
+
+
+hidden_sheets()
+merged_school()
+formula_without_value()
+huge_dimension()
+two_sheets()
+TRAJ = "Casus;Startdatum;Einddatum\n"
+w("datums_maand_eerst.csv", TRAJ + "C1;10/02/2024;10/20/2024\nC2;09/13/2024;\nC3;11/04/2024;12/01/2024\n")
+w("datums_gemengd.csv", TRAJ + "C1;13/02/2024;\nC2;02/14/2024;\nC3;10/02/2024;\nC4;03/03/2024;\n")
+w("tweecijferig_jaar.csv", TRAJ + "C1;3-9-24;1-10-24\nC2;15-9-24;\n")
