@@ -22,12 +22,13 @@ Examples
 >>> data, truth = synthetic.survey(seed=1)
 >>> s = prepare(data, synthetic.survey_codebook())
 >>> round(reliability(s, construct="samenwerking").alpha, 2)
-0.87
+0.9
 """
 from __future__ import annotations
 
 import math
 import re
+import textwrap
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
@@ -422,7 +423,8 @@ def likert_summary(data, items=None, *, by: str | None = None, construct: str | 
     Examples
     --------
     >>> d = pd.DataFrame({"v1": [1, 2, 4, 5, 5, np.nan]})
-    >>> likert_summary(d, ["v1"]).to_frame()[["n", "n_missing", "p_disagree", "p_agree", "median"]].iloc[0].tolist()
+    >>> row = likert_summary(d, ["v1"]).to_frame().iloc[0]
+    >>> [round(float(row[c]), 2) for c in ["n", "n_missing", "p_disagree", "p_agree", "median"]]
     [5.0, 1.0, 0.4, 0.6, 4.0]
     """
     check_lang(lang)
@@ -483,14 +485,16 @@ def plot_likert(summary: LikertSummary, ax=None, *, title: str | None = None):
     left = shares[:, [i for i in range(len(values)) if i < mid]].sum(axis=1)
     if len(values) % 2:
         left = left + shares[:, int(mid)] / 2
-    label = tab["text"].fillna(tab["item"]).astype(str).str.slice(0, 45)
+    label = tab["text"].fillna(tab["item"]).astype(str).map(lambda s: textwrap.fill(s, 40))
     if summary.by:
-        label = label + " — " + tab[summary.by].astype(str)
-    label = label + " (n = " + tab["n"].astype(int).astype(str) + ")"
+        label = label + "\n" + tab[summary.by].astype(str) + ","
+    else:
+        label = label + "\n"
+    label = label + " n = " + tab["n"].astype(int).astype(str)
     names = [_label_name(scale, v, lang) for v in values]
     with house_style():
         if ax is None:
-            _, ax = plt.subplots(figsize=(9, 1.4 + 0.42 * len(tab)))
+            _, ax = plt.subplots(figsize=(9, 1.6 + 0.62 * len(tab)))
         y = np.arange(len(tab))[::-1]
         start = -left
         for i, v in enumerate(values):
@@ -617,7 +621,7 @@ def reliability(data, items=None, *, construct: str | None = None, level: float 
     >>> latent = rng.normal(size=200)
     >>> d = pd.DataFrame({f"v{i}": latent + rng.normal(size=200) for i in range(4)})
     >>> round(reliability(d).alpha, 2)
-    0.8
+    0.81
     """
     import pingouin as pg
 
@@ -886,8 +890,9 @@ def compare(scores: pd.DataFrame, outcomes, *, within: str | None = None, betwee
     >>> d = pd.DataFrame({"respondent": list(range(40)) * 2, "wave": ["voor"] * 40 + ["na"] * 40,
     ...                   "score": np.r_[pre, pre + 0.5 + rng.normal(0, 0.4, 40)]})
     >>> res = compare(d, "score", within="wave")
-    >>> res.to_frame()[["test", "n"]].iloc[0].tolist(), res.to_frame()["p_value"].iloc[0] < 0.001
-    (['paired_t', 40], True)
+    >>> row = res.to_frame().iloc[0]
+    >>> row["test"], int(row["n"]), bool(row["p_value"] < 0.001)
+    ('paired_t', 40, True)
     """
     import pingouin as pg
 
@@ -1072,8 +1077,8 @@ def sdq_codebook(version: str = "ouder") -> pd.DataFrame:
     Examples
     --------
     >>> cb = sdq_codebook()
-    >>> len(cb), cb.loc[6, ["item", "reversed", "construct"]].tolist()
-    (30, ['sdq_7', True, 'conduct'])
+    >>> len(cb), cb.loc[6, "item"], bool(cb.loc[6, "reversed"]), cb.loc[6, "construct"]
+    (30, 'sdq_7', True, 'conduct')
     """
     if version not in SDQ_VERSIONS:
         raise InputError(t("bad_option", value=version, param="version", allowed=", ".join(SDQ_VERSIONS)))
@@ -1118,8 +1123,9 @@ def score_sdq(data, *, version: str = "ouder", cutoffs: pd.DataFrame | None = No
     Examples
     --------
     >>> d = pd.DataFrame({f"sdq_{i}": [1] for i in range(1, 26)})
-    >>> score_sdq(d)[["emotional", "prosocial", "total", "band_total"]].iloc[0].tolist()
-    [5.0, 5.0, 20.0, 'verhoogd']
+    >>> row = score_sdq(d).iloc[0]
+    >>> float(row["emotional"]), float(row["prosocial"]), float(row["total"]), row["band_total"]
+    (5.0, 5.0, 20.0, 'verhoogd')
     """
     check_lang(lang)
     if version not in SDQ_VERSIONS:

@@ -510,6 +510,14 @@ MESSAGES: dict[str, dict[str, str]] = {
                                "hidden cell is 0 while zero=False)."},
     "audit_bad_link": {"nl": "Koppeling {link} tussen tabellen verwijst naar een tabel, rij of kolom die niet bestaat.",
                        "en": "Link {link} between tables refers to a table, row or column that does not exist."},
+    # --- interviews -------------------------------------------------------------------------
+    "iv_part": {"nl": "{code} ({k} van {n})", "en": "{code} ({k} of {n})"},
+    "iv_group_line": {"nl": "{group} (n = {n}): vooral {parts}.", "en": "{group} (n = {n}): mainly {parts}."},
+    "iv_no_codes": {"nl": "Geen codes om te tonen (controleer kolom 'code' en het gekozen niveau).",
+                    "en": "No codes to show (check column 'code' and the chosen level)."},
+    "iv_other_groups": {"nl": "overige", "en": "other"},
+    "iv_share": {"nl": "aandeel van de geïnterviewden", "en": "share of interviewees"},
+    "iv_title": {"nl": "Welke thema's noemen de geïnterviewden?", "en": "Which themes do interviewees raise?"},
 }
 
 
