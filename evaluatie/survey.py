@@ -382,8 +382,8 @@ class LikertSummary:
         out = pd.DataFrame({t("sv_col_item", lang): tab["text"].fillna(tab["item"])})
         if self.by:
             out[self.by] = tab[self.by]
-        out[t("sv_col_n", lang)] = tab["n"]
-        out[t("sv_col_dk", lang)] = tab["n_dont_know"]
+        out[t("sv_col_n", lang)] = tab["n"].astype(int)
+        out[t("sv_col_dk", lang)] = tab["n_dont_know"].astype(int)
         small = tab["n"] < self.min_n
         for col, key in (("p_disagree", "sv_col_disagree"), ("p_agree", "sv_col_agree")):
             out[t(key, lang)] = [("–" if s else format_number(100 * v, 0, lang) + "%") for v, s in zip(tab[col], small)]
@@ -806,6 +806,25 @@ def _comparison_sentence(r, design: str, level: float, lang: str) -> str:
              p=_p_phrase(r.p_adjusted, lang), n=int(r.n), level=format_number(100 * level, 0, lang))
 
 
+def _hedges_paired_ci(x: np.ndarray, y: np.ndarray, level: float, seed, n_boot: int = 4000) -> tuple[float, float]:
+    """Percentile bootstrap interval (resampling respondents) of pingouin's paired Hedges' g.
+
+    pingouin's paired g is the mean difference over the average standard deviation,
+    ``(x̄ − ȳ) / √((s²ₓ + s²ᵧ)/2)``, times the small-sample correction ``J = 1 − 3/(4(2n − 2) − 1)``;
+    the analytic interval of ``compute_esci`` ignores the correlation of the pairs, so resampling
+    pairs gives an interval that fits the design.
+    """
+    rng = np.random.default_rng(seed)
+    n = len(x)
+    idx = rng.integers(0, n, size=(n_boot, n))
+    xb, yb = x[idx], y[idx]
+    with np.errstate(invalid="ignore", divide="ignore"):
+        d = (xb.mean(axis=1) - yb.mean(axis=1)) / np.sqrt((xb.var(axis=1, ddof=1) + yb.var(axis=1, ddof=1)) / 2)
+    d = d[np.isfinite(d)] * (1 - 3 / (4 * (2 * n - 2) - 1))
+    lo, hi = np.quantile(d, [(1 - level) / 2, (1 + level) / 2])
+    return float(lo), float(hi)
+
+
 def _rank_biserial(x: np.ndarray, y: np.ndarray, paired: bool) -> np.ndarray:
     """Rank-biserial correlation for every row of ``x`` and ``y`` (B × n), as pingouin defines it.
 
@@ -881,7 +900,9 @@ def compare(scores: pd.DataFrame, outcomes, *, within: str | None = None, betwee
     Notes
     -----
     Built on pingouin: ``ttest`` (paired, or Welch), ``wilcoxon``, ``mwu``, ``welch_anova``,
-    ``kruskal``, ``compute_effsize``/``compute_esci`` (Hedges' g and its interval) and ``multicomp``.
+    ``kruskal``, ``compute_effsize`` (Hedges' g), ``compute_esci`` (its interval for two groups) and
+    ``multicomp``. Intervals of the paired Hedges' g and of the rank-biserial correlation are
+    percentile bootstraps over respondents (4,000 draws, ``seed``).
 
     Examples
     --------
@@ -927,8 +948,7 @@ def compare(scores: pd.DataFrame, outcomes, *, within: str | None = None, betwee
             if kind == "t":
                 res = pg.ttest(b, a, paired=True, confidence=level)
                 g = float(pg.compute_effsize(b, a, paired=True, eftype="hedges"))
-                lo, hi = pg.compute_esci(stat=g, nx=n, ny=n, paired=True, eftype="hedges", confidence=level,
-                                         decimals=12)
+                lo, hi = _hedges_paired_ci(b, a, level, seed)
                 rows.append((outcome, "paired_t", n, float(np.mean(b - a)), float(res["T"].iloc[0]),
                              float(res["dof"].iloc[0]), float(res["p_val"].iloc[0] if "p_val" in res else
                                                                 res["p-val"].iloc[0]), "hedges_g", g, lo, hi))
