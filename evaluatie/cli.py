@@ -15,6 +15,7 @@ from pathlib import Path
 from .errors import InputError
 from .notebooks import run_notebooks
 from .schemas import KINDS
+from .text import t
 
 __all__ = ["main", "run_notebooks"]
 
@@ -98,6 +99,19 @@ def _parser() -> argparse.ArgumentParser:
     zv.add_argument("--lang", default="nl", choices=["nl", "en"], help="taal van tekst en figuren")
     zv.add_argument("-h", "--help", action="help", help="toon deze hulp en stop")
 
+    vl = sub.add_parser("vragenlijst", help="vragenlijsten (en interviews): respons, betrouwbaarheid, antwoorden "
+                        "per vraag en voor/na-vergelijking", **common)
+    vl.add_argument("file", metavar="BESTAND", help="vragenlijstbestand (CSV/Excel): één rij per respondent × meting")
+    vl.add_argument("--codeboek", default=None, help="codeboek (CSV/Excel): vraag, vraagtekst, schaal, omgescoord, "
+                    "construct")
+    vl.add_argument("--fragmenten", default=None, help="gecodeerde interviewfragmenten (CSV/Excel), optioneel")
+    vl.add_argument("--figuren", default=None, help="map voor figuren (standaard: figures)")
+    vl.add_argument("--bron", default=None, help="bronvermelding onder de figuren (standaard: de bestandsnaam)")
+    vl.add_argument("--sheet", "--tabblad", default=None, help="tabblad in Excel (standaard: automatisch)")
+    vl.add_argument("--seed", type=int, default=1, help="startgetal voor toevalstrekkingen (standaard: 1)")
+    vl.add_argument("--lang", default="nl", choices=["nl", "en"], help="taal van tekst en figuren")
+    vl.add_argument("-h", "--help", action="help", help="toon deze hulp en stop")
+
     ag = sub.add_parser("agencies", aliases=["instanties"], help="instantienamen controleren", **common)
     agsub = ag.add_subparsers(dest="agencies_command", metavar="OPDRACHT", parser_class=_DutchParser, required=True)
     rev = agsub.add_parser("review", aliases=["controleer"], help="schrijf alle instantienamen met voorstellen naar "
@@ -132,7 +146,7 @@ def _parser() -> argparse.ArgumentParser:
     data.add_argument("--overschrijf", action="store_true", help="vervang bestaande bestanden in de doelmap "
                       "(standaard: weigeren)")
     data.add_argument("-h", "--help", action="help", help="toon deze hulp en stop")
-    for p in (parser, val, demo, data, nul, zv, ag, rev, nb):
+    for p in (parser, val, demo, data, nul, zv, vl, ag, rev, nb):
         p._optionals.title = "opties"
         p._positionals.title = "argumenten" if p is not parser else "opdrachten"
     return parser
@@ -282,6 +296,58 @@ def _zorgvraag(args) -> int:
     return 0
 
 
+def _vragenlijst(args) -> int:
+    import re
+
+    import matplotlib.pyplot as plt
+    import pandas as pd
+
+    from . import interviews, survey
+    from .io import read_table
+    from .plots import save_figure
+
+    lang = args.lang
+    data, report = read_table(args.file, kind="survey", sheet=args.sheet, raw_items=True, lang=lang)
+    s = survey.prepare(data, args.codeboek, report=report, lang=lang)
+    source = args.bron or Path(args.file).name
+    written = 0
+    with pd.option_context("display.width", 200, "display.max_columns", 20):
+        print(survey.response(s, lang=lang).to_string(index=False), end="\n\n")
+        for construct in s.constructs or [None]:
+            items = s.construct_items(construct)
+            if construct:
+                print(f"== {construct} ==")
+            if len(items) >= 3:
+                print(survey.reliability(s, items, lang=lang).sentence())
+            summ = survey.likert_summary(s, items, by=s.wave, lang=lang)
+            print(summ.summary().to_string(index=False), end="\n\n")
+            ax = summ.plot()
+            slug = re.sub(r"[^a-z0-9]+", "_", str(construct or "vragen").lower()).strip("_")
+            save_figure(ax.figure, f"03_vragenlijst_{slug}", source=source, n=int(summ.table["n"].max()),
+                        caption=t("sv_plot_title", lang), folder=args.figuren, lang=lang)
+            plt.close(ax.figure)
+            written += 1
+        if s.constructs and s.wave and s.answers[s.wave].nunique() == 2:
+            comparison = survey.compare(survey.scale_scores(s, lang=lang), s.constructs, within=s.wave,
+                                        subject=s.respondent, seed=args.seed, lang=lang)
+            print(comparison.summary().to_string(index=False))
+            print(comparison.sentence(), end="\n\n")
+        if args.fragmenten:
+            fragments, frag_report = read_table(args.fragmenten, kind="fragments", sheet=args.sheet, lang=lang)
+            freq = interviews.code_frequencies(fragments, lang=lang)
+            print(interviews.summary(freq, lang=lang), end="\n\n")
+            ax = interviews.plot_codes(freq, lang=lang)
+            save_figure(ax.figure, "03_interviews_themas", source=args.bron or Path(args.fragmenten).name,
+                        n=int(fragments["respondent"].nunique()), caption=interviews.summary(freq, lang=lang),
+                        folder=args.figuren, lang=lang)
+            plt.close(ax.figure)
+            written += 1
+            print(frag_report.summary())
+    print(report.summary())
+    print(f"\n{written} figuren geschreven in {args.figuren or 'figures'}/.")
+    return 0
+
+
 def _os_error_message(err: OSError) -> str:
     """Dutch message for a file-system error the user can fix (path is a file, no permission, disk full)."""
     name = err.filename if err.filename is not None else ""
@@ -385,6 +451,8 @@ def _run(parser, args) -> int:
         return _nulmeting(args)
     if args.command == "zorgvraag":
         return _zorgvraag(args)
+    if args.command == "vragenlijst":
+        return _vragenlijst(args)
     if args.command in ("agencies", "instanties"):
         from .agencies import review_sheet
         from .io import read_table

@@ -744,7 +744,7 @@ def _parse_periods(codes: np.ndarray, uniques: np.ndarray, label: str, report: Q
     return series, reasons, freq
 
 
-def read_table(path, kind: str, *, sheet=None, pseudonymize: bool = True, key=None,
+def read_table(path, kind: str, *, sheet=None, pseudonymize: bool = True, key=None, raw_items: bool = False,
                lang: str = "nl", progress: bool | None = None) -> tuple[pd.DataFrame, QualityReport]:
     """Read a CSV or Excel file into a validated canonical table plus a quality report.
 
@@ -761,6 +761,9 @@ def read_table(path, kind: str, *, sheet=None, pseudonymize: bool = True, key=No
         Replace the identifier column (pupil, respondent, case) by keyed pseudonyms on load.
     key : str, optional
         Pseudonymization key; default :func:`evaluatie.privacy.get_key`.
+    raw_items : bool, default False
+        ``survey`` only: keep item columns as read (answer labels such as "weet niet" intact) for
+        :func:`evaluatie.survey.prepare`, instead of turning text cells into missing numbers.
     lang : {"nl", "en"}
         Language of messages and the report.
     progress : bool, optional
@@ -969,7 +972,7 @@ def read_table(path, kind: str, *, sheet=None, pseudonymize: bool = True, key=No
     bar.update(0.6)
 
     # 3. survey items: numeric columns, with text cells reported and treated as missing
-    if spec.extra_numeric:
+    if spec.extra_numeric and not raw_items:
         for name in extra.values():
             codes, uniques = factors[name]
             parsed, text_cell = _parse_numbers(uniques, _detect_decimal(uniques, default_decimal))

@@ -637,6 +637,137 @@ MESSAGES: dict[str, dict[str, str]] = {
                          "en": "No ranges given: pass ranges= or rate_ratio_ci= for a tornado figure."},
     "pilots_tornado_title": {"nl": "Welke aanname telt het zwaarst? Vooral: {name}",
                              "en": "Which assumption matters most? Mainly: {name}"},
+    # --- survey (questionnaires) ------------------------------------------------------------
+    "sv_codebook_no_item": {"nl": "Codeboek '{file}': geen kolom met de vraagcodes (bv. 'item' of 'vraag'). Kolommen: "
+                                  "{columns}.",
+                            "en": "Codebook '{file}': no column with item codes (e.g. 'item'). Columns: {columns}."},
+    "sv_unknown_scale": {"nl": "Codeboek '{file}', rij {row}, kolom 'schaal': onbekende schaal '{value}'. Kies uit: "
+                               "{allowed}.",
+                         "en": "Codebook '{file}', row {row}, column 'scale': unknown scale '{value}'. Choose from: "
+                               "{allowed}."},
+    "sv_duplicate_item": {"nl": "Codeboek '{file}', rij {row}: vraag '{item}' staat er twee keer in.",
+                          "en": "Codebook '{file}', row {row}: item '{item}' appears twice."},
+    "sv_bad_reversed": {"nl": "Codeboek '{file}', rij {row}, kolom 'omgescoord': '{value}' is geen ja/nee.",
+                        "en": "Codebook '{file}', row {row}, column 'reversed': '{value}' is not yes/no."},
+    "sv_no_codebook": {"nl": "Geen codeboek: de getalkolommen {items} zijn behandeld als vijfpuntsschaal (1-5).",
+                       "en": "No codebook: the numeric columns {items} were treated as five-point items (1-5)."},
+    "sv_items_absent": {"nl": "Vragen uit het codeboek die niet in de data staan (niet geanalyseerd): {items}.",
+                        "en": "Codebook items not in the data (not analysed): {items}."},
+    "sv_items_unused": {"nl": "Kolommen die niet in het codeboek staan (niet geanalyseerd): {items}.",
+                        "en": "Columns not in the codebook (not analysed): {items}."},
+    "sv_no_items": {"nl": "Geen enkele vraag uit het codeboek staat in de data. Kolommen in de data: {columns}.",
+                    "en": "None of the codebook items is in the data. Columns in the data: {columns}."},
+    "sv_duplicate_respondent": {"nl": "deze respondent staat al eerder in dit meetmoment; tweede rij niet gebruikt",
+                                "en": "this respondent already appears in this wave; second row not used"},
+    "sv_out_of_scale": {"nl": "antwoord valt buiten de schaal {scale} ({lo}-{hi}) en is geen bekend antwoord; als "
+                              "ontbrekend behandeld",
+                        "en": "answer outside scale {scale} ({lo}-{hi}) and not a known label; treated as missing"},
+    "sv_dont_know": {"nl": "{n} antwoorden 'weet niet / n.v.t.': apart geteld, niet meegerekend in gemiddelden.",
+                     "en": "{n} answers 'don't know / not applicable': counted apart, not included in means."},
+    "sv_mixed_scales": {"nl": "Deze vragen hebben verschillende antwoordschalen ({scales}); vat ze per schaal samen.",
+                        "en": "These items have different answer scales ({scales}); summarise them per scale."},
+    "sv_plot_scale": {"nl": "Een gestapelde staafgrafiek kan tot 5 antwoordcategorieën tonen (schaal {scale}).",
+                      "en": "A stacked bar chart shows up to 5 answer categories (scale {scale})."},
+    "sv_plot_x": {"nl": "aandeel van de geldige antwoorden", "en": "share of valid answers"},
+    "sv_plot_hidden": {"nl": "({n} rij(en) met minder dan {k} antwoorden niet getoond)",
+                       "en": "({n} row(s) with fewer than {k} answers not shown)"},
+    "sv_plot_title": {"nl": "Hoe kijken de respondenten ertegen aan?", "en": "What do respondents think?"},
+    "sv_col_item": {"nl": "vraag", "en": "item"},
+    "sv_col_n": {"nl": "n", "en": "n"},
+    "sv_col_dk": {"nl": "weet niet", "en": "don't know"},
+    "sv_col_disagree": {"nl": "(helemaal) oneens", "en": "(strongly) disagree"},
+    "sv_col_agree": {"nl": "(helemaal) eens", "en": "(strongly) agree"},
+    "sv_col_median": {"nl": "mediaan", "en": "median"},
+    "sv_col_outcome": {"nl": "uitkomst", "en": "outcome"},
+    "sv_col_test": {"nl": "toets", "en": "test"},
+    "sv_col_effect": {"nl": "effectgrootte", "en": "effect size"},
+    "sv_col_p_adjusted": {"nl": "p gecorrigeerd ({method})", "en": "p adjusted ({method})"},
+    "sv_test_paired_t": {"nl": "gepaarde t-toets", "en": "paired t test"},
+    "sv_test_wilcoxon": {"nl": "Wilcoxon-rangtekentoets", "en": "Wilcoxon signed-rank test"},
+    "sv_test_welch_t": {"nl": "t-toets (Welch)", "en": "Welch t test"},
+    "sv_test_mann_whitney": {"nl": "Mann-Whitney-toets", "en": "Mann-Whitney test"},
+    "sv_test_welch_anova": {"nl": "variantieanalyse (Welch)", "en": "Welch ANOVA"},
+    "sv_test_kruskal": {"nl": "Kruskal-Wallis-toets", "en": "Kruskal-Wallis test"},
+    "sv_effect_hedges_g": {"nl": "Hedges' g", "en": "Hedges' g"},
+    "sv_effect_rank_biserial": {"nl": "rang-biseriële correlatie", "en": "rank-biserial correlation"},
+    "sv_effect_eta2": {"nl": "eta²", "en": "eta²"},
+    "sv_effect_eta2_h": {"nl": "eta²(H)", "en": "eta²(H)"},
+    "sv_compare_title_paired": {"nl": "Verschil tussen de metingen (na min voor)", "en": "Change between waves"},
+    "sv_compare_title_groups2": {"nl": "Verschil tussen de groepen", "en": "Difference between groups"},
+    "sv_compare_title_groups": {"nl": "Verschillen tussen de groepen", "en": "Differences between groups"},
+    "sv_paired_up": {"nl": "'{outcome}' is gestegen met {diff} punt ({effect}, {level}%-BI {lo} tot {hi}; {p}; "
+                           "n = {n} respondenten met beide metingen).",
+                     "en": "'{outcome}' rose by {diff} points ({effect}, {level}% CI {lo} to {hi}; {p}; n = {n} "
+                           "respondents with both waves)."},
+    "sv_paired_down": {"nl": "'{outcome}' is gedaald met {diff} punt ({effect}, {level}%-BI {lo} tot {hi}; {p}; "
+                             "n = {n} respondenten met beide metingen).",
+                       "en": "'{outcome}' fell by {diff} points ({effect}, {level}% CI {lo} to {hi}; {p}; n = {n} "
+                             "respondents with both waves)."},
+    "sv_paired_up_unsure": {"nl": "'{outcome}' is mogelijk iets hoger ({diff} punt), maar dat is nog niet zeker "
+                                  "({effect}, {level}%-BI {lo} tot {hi}; {p}; n = {n}).",
+                            "en": "'{outcome}' is possibly somewhat higher ({diff} points), but this is not certain "
+                                  "({effect}, {level}% CI {lo} to {hi}; {p}; n = {n})."},
+    "sv_paired_down_unsure": {"nl": "'{outcome}' is mogelijk iets lager ({diff} punt), maar dat is nog niet zeker "
+                                    "({effect}, {level}%-BI {lo} tot {hi}; {p}; n = {n}).",
+                              "en": "'{outcome}' is possibly somewhat lower ({diff} points), but this is not certain "
+                                    "({effect}, {level}% CI {lo} to {hi}; {p}; n = {n})."},
+    "sv_groups2_up": {"nl": "De tweede groep scoort hoger op '{outcome}' ({diff} punt; {effect}, {level}%-BI {lo} tot "
+                            "{hi}; {p}; n = {n}).",
+                      "en": "The second group scores higher on '{outcome}' ({diff} points; {effect}, {level}% CI {lo} "
+                            "to {hi}; {p}; n = {n})."},
+    "sv_groups2_down": {"nl": "De tweede groep scoort lager op '{outcome}' ({diff} punt; {effect}, {level}%-BI {lo} "
+                              "tot {hi}; {p}; n = {n}).",
+                        "en": "The second group scores lower on '{outcome}' ({diff} points; {effect}, {level}% CI {lo} "
+                              "to {hi}; {p}; n = {n})."},
+    "sv_groups2_up_unsure": {"nl": "Op '{outcome}' scoort de tweede groep mogelijk hoger ({diff} punt), maar dat is "
+                                   "nog niet zeker ({effect}, {level}%-BI {lo} tot {hi}; {p}; n = {n}).",
+                             "en": "On '{outcome}' the second group possibly scores higher ({diff} points), but this "
+                                   "is not certain ({effect}, {level}% CI {lo} to {hi}; {p}; n = {n})."},
+    "sv_groups2_down_unsure": {"nl": "Op '{outcome}' scoort de tweede groep mogelijk lager ({diff} punt), maar dat "
+                                     "is nog niet zeker ({effect}, {level}%-BI {lo} tot {hi}; {p}; n = {n}).",
+                               "en": "On '{outcome}' the second group possibly scores lower ({diff} points), but this "
+                                     "is not certain ({effect}, {level}% CI {lo} to {hi}; {p}; n = {n})."},
+    "sv_groups_differ": {"nl": "De groepen verschillen op '{outcome}' ({p}; n = {n}).",
+                         "en": "The groups differ on '{outcome}' ({p}; n = {n})."},
+    "sv_groups_no_difference": {"nl": "Er is geen duidelijk verschil tussen de groepen op '{outcome}' ({p}; "
+                                      "n = {n}).",
+                                "en": "There is no clear difference between the groups on '{outcome}' ({p}; "
+                                      "n = {n})."},
+    "sv_within_or_between": {"nl": "Geef 'within' (meetmoment, gepaard) of 'between' (groep), niet allebei of geen.",
+                             "en": "Give 'within' (wave, paired) or 'between' (group), not both or neither."},
+    "sv_two_waves": {"nl": "Kolom '{column}' heeft {waves}: een gepaarde vergelijking vraagt precies twee "
+                           "meetmomenten. Selecteer er twee.",
+                     "en": "Column '{column}' has {waves}: a paired comparison needs exactly two waves. Select two."},
+    "sv_too_few_pairs": {"nl": "Voor '{outcome}' hebben maar {n} respondenten beide metingen; minimaal 3 nodig.",
+                         "en": "For '{outcome}' only {n} respondents have both waves; at least 3 needed."},
+    "sv_too_few_groups": {"nl": "Voor '{outcome}' zijn er te weinig groepen of respondenten in kolom '{column}' "
+                                "(minimaal 2 groepen van 2).",
+                          "en": "For '{outcome}' there are too few groups or respondents in column '{column}' "
+                                "(at least 2 groups of 2)."},
+    "sv_too_few_items": {"nl": "Betrouwbaarheid vraagt minstens 3 vragen; nu {k}: {items}.",
+                         "en": "Reliability needs at least 3 items; got {k}: {items}."},
+    "sv_constant_item": {"nl": "Iedereen gaf hetzelfde antwoord op {items}: betrouwbaarheid is dan niet te berekenen. "
+                               "Laat deze vraag weg.",
+                         "en": "Everyone gave the same answer to {items}: reliability cannot be computed. Leave "
+                               "this item out."},
+    "sv_alpha_sentence": {"nl": "De {k} vragen vormen een {verdict} schaal: Cronbachs alfa {alpha} ({level}%-BI "
+                                "{lo} tot {hi}), omega {omega}; n = {n} respondenten.",
+                          "en": "The {k} items form a scale of {verdict} reliability: Cronbach's alpha {alpha} "
+                                "({level}% CI {lo} to {hi}), omega {omega}; n = {n} respondents."},
+    "sv_alpha_good": {"nl": "betrouwbare", "en": "good"},
+    "sv_alpha_ok": {"nl": "voldoende betrouwbare", "en": "acceptable"},
+    "sv_alpha_poor": {"nl": "weinig betrouwbare", "en": "poor"},
+    "sv_alpha_if_deleted": {"nl": "alfa als deze vraag wordt weggelaten", "en": "alpha if item deleted"},
+    "sv_alpha_title": {"nl": "Betrouwbaarheid per vraag (alfa van de schaal: {alpha})",
+                       "en": "Reliability per item (scale alpha: {alpha})"},
+    "sv_no_constructs": {"nl": "Het codeboek noemt geen constructen (kolom 'construct'); geef 'constructs' op.",
+                         "en": "The codebook names no constructs (column 'construct'); pass 'constructs'."},
+    "sv_all": {"nl": "alle respondenten", "en": "all respondents"},
+    "sv_sdq_missing": {"nl": "SDQ-vragen ontbreken: {items}. Noem de kolommen sdq_1 … sdq_25 (zie sdq_codebook()).",
+                       "en": "SDQ items missing: {items}. Name the columns sdq_1 … sdq_25 (see sdq_codebook())."},
+    "sv_sdq_range": {"nl": "SDQ-vraag '{item}' heeft een antwoord buiten 0-2 (niet waar / een beetje waar / "
+                           "zeker waar).",
+                     "en": "SDQ item '{item}' has an answer outside 0-2 (not true / somewhat true / certainly true)."},
     # --- disclosure (helper disclosure): exported tables, suppression, overwriting -----------------
     "export_not_table": {"nl": "Een tabel voor de export moet een DataFrame zijn, niet {type}.",
                          "en": "A table to export must be a DataFrame, not {type}."},
@@ -711,6 +842,14 @@ MESSAGES: dict[str, dict[str, str]] = {
                                "hidden cell is 0 while zero=False)."},
     "audit_bad_link": {"nl": "Koppeling {link} tussen tabellen verwijst naar een tabel, rij of kolom die niet bestaat.",
                        "en": "Link {link} between tables refers to a table, row or column that does not exist."},
+    # --- interviews -------------------------------------------------------------------------
+    "iv_part": {"nl": "{code} ({k} van {n})", "en": "{code} ({k} of {n})"},
+    "iv_group_line": {"nl": "{group} (n = {n}): vooral {parts}.", "en": "{group} (n = {n}): mainly {parts}."},
+    "iv_no_codes": {"nl": "Geen codes om te tonen (controleer kolom 'code' en het gekozen niveau).",
+                    "en": "No codes to show (check column 'code' and the chosen level)."},
+    "iv_other_groups": {"nl": "overige", "en": "other"},
+    "iv_share": {"nl": "aandeel van de geïnterviewden", "en": "share of interviewees"},
+    "iv_title": {"nl": "Welke thema's noemen de geïnterviewden?", "en": "Which themes do interviewees raise?"},
 }
 
 
