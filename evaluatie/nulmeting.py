@@ -229,7 +229,6 @@ def plot_agencies(table: pd.DataFrame, ax=None, *, min_cell: int = 5, lang: str 
     ``table`` is :func:`agency_table` for one school. Agencies with fewer than ``min_cell`` pupils are
     drawn in grey without their name, so small groups of pupils cannot be traced to an agency.
     """
-    import matplotlib.pyplot as plt
 
     from .plots import GREY, PALETTE, house_style, format_axis
 
@@ -261,7 +260,6 @@ def plot_agencies_per_pupil(pupils: pd.DataFrame, ax=None, *, min_cell: int = 5,
     The highest categories are merged ("4 of meer") until the last one holds at least ``min_cell``
     pupils; any remaining category below ``min_cell`` is shown as ``<5`` without a bar.
     """
-    import matplotlib.pyplot as plt
 
     from .plots import PALETTE, house_style, format_axis
 
@@ -291,7 +289,6 @@ def plot_agencies_per_pupil(pupils: pd.DataFrame, ax=None, *, min_cell: int = 5,
 
 def plot_accumulation(acc: Accumulation, ax=None, *, lang: str = "nl", title: str | None = None):
     """Accumulation curve of :func:`accumulation`: solid up to the files read, dashed beyond."""
-    import matplotlib.pyplot as plt
 
     from .plots import PALETTE, house_style, format_axis
 
@@ -323,7 +320,6 @@ def plot_network(graph, ax=None, *, min_cell: int = 5, lang: str = "nl", title: 
     no pupil with another one are drawn in a row underneath. Only agencies with at least
     ``min_cell`` pupils are named.
     """
-    import matplotlib.pyplot as plt
     import networkx as nx
 
     from .plots import GREY, PALETTE, house_style

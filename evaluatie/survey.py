@@ -38,7 +38,7 @@ import pandas as pd
 
 from .errors import InputError
 from .quality import QualityReport
-from .text import check_lang, format_number, t
+from .text import check_lang, format_number, format_p, t
 
 __all__ = ["SCALES", "Scale", "read_codebook", "prepare", "SurveyData", "likert_summary", "LikertSummary",
            "reliability", "Reliability", "scale_scores", "compare", "Comparison", "response", "score_sdq",
@@ -744,8 +744,8 @@ class Comparison:
                                        zip(tab["effect_size"], tab["effect"])],
             f"{lv}%-{'BI' if lang == 'nl' else 'CI'}": [f"{format_number(a, 2, lang)} – {format_number(b, 2, lang)}"
                                                        for a, b in zip(tab["effect_lower"], tab["effect_upper"])],
-            "p": tab["p_value"].map(lambda p: format_p(p, lang)),
-            t("sv_col_p_adjusted", lang, method=self.padjust): tab["p_adjusted"].map(lambda p: format_p(p, lang)),
+            "p": tab["p_value"].map(lambda p: _p_cell(p, lang)),
+            t("sv_col_p_adjusted", lang, method=self.padjust): tab["p_adjusted"].map(lambda p: _p_cell(p, lang)),
         })
 
     def plot(self, ax=None):
@@ -770,23 +770,9 @@ class Comparison:
         return ax
 
 
-def format_p(p: float, lang: str = "nl") -> str:
-    """A p-value for people: ``p < 0,001`` below 0.001, otherwise three decimals (``0,042``).
-
-    Examples
-    --------
-    >>> format_p(0.00001), format_p(0.0423), format_p(0.0423, "en")
-    ('< 0,001', '0,042', '0.042')
-    """
-    if p is None or not np.isfinite(p):
-        return "–"
-    return f"< {format_number(0.001, 3, lang)}" if p < 0.001 else format_number(p, 3, lang)
-
-
-def _p_phrase(p: float, lang: str) -> str:
-    """``p < 0,001`` or ``p = 0,042`` for sentences."""
-    text = format_p(p, lang)
-    return f"p {text}" if text.startswith("<") else f"p = {text}"
+def _p_cell(p: float, lang: str) -> str:
+    """A p-value for a table cell: ``0,042`` or ``< 0,001``."""
+    return format_p(p, lang).removeprefix("p = ").removeprefix("p ")
 
 
 def _effect_name(kind: str, lang: str) -> str:
@@ -797,13 +783,13 @@ def _comparison_sentence(r, design: str, level: float, lang: str) -> str:
     sure = np.isfinite(r.p_adjusted) and r.p_adjusted < 1 - level
     if r.effect_size == "eta2_h":
         key = "sv_groups_differ" if sure else "sv_groups_no_difference"
-        return t(key, lang, outcome=r.outcome, p=_p_phrase(r.p_adjusted, lang), n=int(r.n))
+        return t(key, lang, outcome=r.outcome, p=format_p(r.p_adjusted, lang), n=int(r.n))
     direction = "up" if r.estimate > 0 else "down"
     key = f"sv_{design}_{direction}" + ("" if sure else "_unsure")
     return t(key, lang, outcome=r.outcome, diff=format_number(abs(r.estimate), 2, lang),
              effect=f"{_effect_name(r.effect_size, lang)} {format_number(r.effect, 2, lang)}",
              lo=format_number(r.effect_lower, 2, lang), hi=format_number(r.effect_upper, 2, lang),
-             p=_p_phrase(r.p_adjusted, lang), n=int(r.n), level=format_number(100 * level, 0, lang))
+             p=format_p(r.p_adjusted, lang), n=int(r.n), level=format_number(100 * level, 0, lang))
 
 
 def _hedges_paired_ci(x: np.ndarray, y: np.ndarray, level: float, seed, n_boot: int = 4000) -> tuple[float, float]:

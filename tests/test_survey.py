@@ -161,7 +161,7 @@ def test_compare_wording_follows_evidence_and_bad_options():
         sv.compare(d, "score", within="wave", between="respondent")
     with pytest.raises(InputError, match="ontbre|mist"):
         sv.compare(d, "geen_kolom", within="wave")
-    assert sv.format_p(0.0000001) == "< 0,001"
+    assert sv._p_cell(0.0000001, "nl") == "< 0,001"
 
 
 def test_likert_summary_and_plot():
