@@ -52,9 +52,9 @@ class QualityReport:
         the summary, the table and the HTML view.
     lang : {"nl", "en"}
         Language of reasons and the summary.
-    row_units : dict
-        Row number → school/unit as written in the file (set by the loader), so that losses can be
-        reported per school (:meth:`losses`) and repeated reasons summarised per school.
+    row_units : dict or Series
+        Row number → school/unit as written in the file (set by the loader, as a Series),
+        so that losses can be reported per school (:meth:`losses`) and repeated reasons summarised per school.
     unit_column : str
         The file's own header of that school/unit column (``"School"``).
     """
@@ -183,9 +183,9 @@ class QualityReport:
         1    A       1       1          0    False
         """
         columns = ["unit", "n_read", "n_used", "n_dropped", "removed"]
-        if not self.row_units:
+        if len(self.row_units) == 0:  # a dict, or a Series (the loader's: compact for large files)
             return pd.DataFrame(columns=columns).astype({"removed": bool})
-        units = pd.Series(self.row_units, dtype=object)
+        units = pd.Series(self.row_units).astype(object)
         read = units.value_counts(sort=False)
         dropped = units[units.index.isin(list(self._rows("dropped")))].value_counts(sort=False)
         frame = pd.DataFrame({"unit": read.index, "n_read": read.to_numpy()})
@@ -309,18 +309,31 @@ def near_duplicates(values, *, score_cutoff: float = 90) -> pd.DataFrame:
         return pd.DataFrame(columns=columns).astype({"score": float, "n_value": int, "n_similar": int})
     labels = counts.index.to_numpy(dtype=object)
     norm = normalize_label(labels).tolist()
-    scores = process.cdist(norm, norm, scorer=fuzz.ratio, score_cutoff=score_cutoff, dtype=np.float32,
-                           workers=1)
-    i, j = np.nonzero(np.triu(scores, k=1))
-    numbers = np.array([tuple(_DIGITS.findall(x)) for x in norm] + [None], dtype=object)[:-1]
-    same_numbers = np.array([numbers[a] == numbers[b] for a, b in zip(i, j)], dtype=bool)
-    i, j = i[same_numbers], j[same_numbers]
+    # only labels with the same numbers can pair: compare within those groups, in blocks (memory stays
+    # O(block × group), not O(labels²): a 1 M-row panel has tens of thousands of numbered units)
+    groups: dict[tuple, list[int]] = {}
+    for k, x in enumerate(norm):
+        groups.setdefault(tuple(_DIGITS.findall(x)), []).append(k)
+    pairs_i, pairs_j, pair_scores = [], [], []
+    for members in (np.asarray(g) for g in groups.values() if len(g) > 1):
+        names = [norm[k] for k in members]
+        for start in range(0, len(members), 2000):
+            block = process.cdist(names[start:start + 2000], names, scorer=fuzz.ratio, score_cutoff=score_cutoff,
+                                  dtype=np.float32, workers=1)
+            r, c = np.nonzero(block)
+            upper = c > r + start
+            pairs_i.append(members[r[upper] + start])
+            pairs_j.append(members[c[upper]])
+            pair_scores.append(block[r[upper], c[upper]])
+    i = np.concatenate(pairs_i) if pairs_i else np.zeros(0, dtype=int)
+    j = np.concatenate(pairs_j) if pairs_j else np.zeros(0, dtype=int)
+    pair_score = np.concatenate(pair_scores) if pair_scores else np.zeros(0, dtype=np.float32)
     n = counts.to_numpy()
     # the rarer spelling is the one to review; ties: the later one in sort order
     swap = (n[i] > n[j]) | ((n[i] == n[j]) & (labels[i].astype(str) < labels[j].astype(str)))
     a, b = np.where(swap, j, i), np.where(swap, i, j)
     out = pd.DataFrame({"value": labels[a], "similar_to": labels[b],
-                        "score": np.round(scores[i, j].astype(float), 1), "n_value": n[a], "n_similar": n[b]},
+                        "score": np.round(pair_score.astype(float), 1), "n_value": n[a], "n_similar": n[b]},
                        columns=columns)
     return out.sort_values(["score", "value"], ascending=[False, True], kind="stable").reset_index(drop=True)
 
