@@ -488,16 +488,29 @@ class Nulmeting:
         raise InputError(f"Onbekende figuur '{kind}'; kies uit: agencies, per_pupil, accumulation, network, schools.")
 
     def save_figures(self, *, source: str, folder=None, prefix: str = "01", lang: str = "nl") -> dict:
-        """Write every figure (per school, plus the school comparison) with :func:`evaluatie.save_figure`."""
+        """Write every figure (per school, plus the school comparison) with :func:`evaluatie.save_figure`.
+
+        A school with fewer than ``min_cell`` pupils is never shown on its own: it gets no figures,
+        is left out of the comparison figure and its caption, and a note (with the name masked: a
+        pupil's name typed in the School cell becomes such a group) is added to the report.
+        """
         import matplotlib.pyplot as plt
 
         from .plots import save_figure
+        from .privacy import mask_value
+
+        small = self.counts.loc[self.counts["n_pupils"] < self.min_cell, self.school].tolist()
+        if small and hasattr(self.report, "notes"):
+            self.report.notes.append(t("note_small_groups_omitted", lang, n=len(small), min_cell=self.min_cell,
+                                       masked=", ".join(mask_value(s) for s in small)))
 
         lab = {"nl": ("instanties", "per_leerling", "verzamelcurve", "netwerk", "scholen"),
                "en": ("agencies", "per_pupil", "accumulation", "network", "schools")}[check_lang(lang)]
         written = {}
         kinds = ["agencies", "per_pupil", "accumulation", "network"]
         for i, name in enumerate(self.schools):
+            if name in small:
+                continue
             counts = self.counts.set_index(self.school).loc[name]
             for kind, label in zip(kinds, lab):
                 if kind == "accumulation" and name not in self.accumulations:
@@ -509,13 +522,14 @@ class Nulmeting:
                 written[slug] = save_figure(ax.figure, slug, source=source, n=int(counts["n_pupils"]),
                                             caption=caption, folder=folder, lang=lang)
                 plt.close(ax.figure)
-        if self.richness["common_estimate"].notna().sum() > 1:
-            axes = self.plot("schools", lang=lang)
+        shown = self.to_frame()[~self.to_frame()[self.school].isin(small)]
+        if shown["common_estimate"].notna().sum() > 1:
+            axes = plot_schools(shown.dropna(subset=["common_estimate"]), school=self.school, lang=lang)
             slug = f"{prefix}_{lab[4]}"
             caption = _LABELS[lang]["per100"] + ": " + "; ".join(
                 f"{r[self.school]}: {format_number(r['agencies_per_100_pupils'], 1, lang)}"
-                for _, r in self.counts.iterrows())
-            written[slug] = save_figure(axes[0].figure, slug, source=source, n=int(self.counts["n_pupils"].sum()),
+                for _, r in shown.iterrows())
+            written[slug] = save_figure(axes[0].figure, slug, source=source, n=int(shown["n_pupils"].sum()),
                                         caption=caption, folder=folder, lang=lang)
             plt.close(axes[0].figure)
         return written
