@@ -539,8 +539,11 @@ class Nulmeting:
         from .report import export_table
 
         key = self.to_frame().set_index(self.school)
+        key = key[key["n_pupils"] >= self.min_cell]  # a school below min_cell is never shown on its own
         agencies = self.agencies.pivot_table(index="agency", columns=self.school, values="n_pupils",
                                              fill_value=0, aggfunc="sum").astype(int)
+        agencies = agencies[[c for c in agencies.columns if c in key.index]]
+        agencies = agencies[agencies.sum(axis=1) > 0]
         return {"key": export_table(key, f"{prefix}_kerncijfers", folder=folder, counts=[], lang=lang),
                 "agencies": export_table(agencies, f"{prefix}_instanties_per_school", folder=folder,
                                          threshold=self.min_cell, lang=lang)}
