@@ -718,9 +718,10 @@ def _intervals(matrix, values: np.ndarray, hidden: np.ndarray, lower: float,
     """Smallest and largest value of every hidden cell that agrees with the published cells.
 
     Hidden cells in different connected parts of the system are independent, so one linear
-    program minimizes (maximizes) one cell of every part at once. With ``enough``, a cell whose
-    feasible values seen so far (every solution is a feasible point) already span ``enough`` is
-    not solved on its own: its returned interval is then only known to contain those values.
+    program minimizes (maximizes) one cell of every part at once. Every solution is a feasible
+    point: a cell seen at its lower bound needs no program of its own for its minimum. With
+    ``enough``, a cell whose values seen so far already span ``enough`` is not solved further:
+    its returned interval is then only known to lie inside the true one.
     With ``focus`` (a mask over all cells), only parts that contain a focus cell are solved; the
     other hidden cells get NaN.
     """
@@ -742,20 +743,30 @@ def _intervals(matrix, values: np.ndarray, hidden: np.ndarray, lower: float,
         return lo, hi
     n_comp, label = connected_components((abs(a).T @ abs(a)).tocsr(), directed=False)
     row_comp = label[np.asarray(abs(a).argmax(axis=1)).ravel()]
-    cap = 2 * float(np.nansum(np.abs(values))) + 10 * max(lower, 1) + 1e4
+    # a bounded hidden cell never exceeds the published values' sum; above it, it is unbounded
+    bound = float(np.nansum(np.abs(np.where(hidden, np.nan, values)))) + 1
+    cap = 3 * bound + 10 * max(lower, 1) + 1e4
+    # a simple upper bound: in a relation whose total is published, a cell is at most that total minus
+    # the lower bounds of the other hidden parts; a feasible point that reaches it settles the maximum
+    plain = np.flatnonzero(np.asarray((a < 0).sum(axis=1)).ravel() == 0)
+    sub = a[plain].tocoo()
+    room = b[plain] - lower * (np.diff(a[plain].indptr) - 1)
+    simple_hi = np.full(var.size, np.inf)
+    np.minimum.at(simple_hi, sub.col, room[sub.row])
     seen_lo, seen_hi = np.full(var.size, np.inf), np.full(var.size, -np.inf)
-    done = ~constrained  # unconstrained cells: [lower, inf)
+    lo_known, hi_known = ~constrained, ~constrained  # unconstrained cells: [lower, inf)
     if focus is not None:
-        skip = ~np.isin(label, label[focus[var]])
-        lo[skip & constrained], hi[skip & constrained] = np.nan, np.nan
+        skip = constrained & ~np.isin(label, label[focus[var]])
+        lo[skip], hi[skip] = np.nan, np.nan
         constrained &= ~skip
-        done |= skip
+        lo_known |= skip
+        hi_known |= skip
 
     def solve(objective, cols):
-        rows = np.flatnonzero(np.isin(row_comp, np.unique(label[cols])))
-        sub_cols = np.flatnonzero(np.isin(label, np.unique(label[cols])))
+        parts = np.unique(label[cols])
+        rows, sub_cols = np.flatnonzero(np.isin(row_comp, parts)), np.flatnonzero(np.isin(label, parts))
         res = linprog(objective[sub_cols], A_eq=a[rows][:, sub_cols], b_eq=b[rows], bounds=(lower, cap),
-                      method="highs")
+                      method="highs-ds", options={"presolve": False})
         if res.status != 0:
             raise InputError(t("audit_infeasible"))
         x = np.round(res.x, 6)
@@ -764,30 +775,26 @@ def _intervals(matrix, values: np.ndarray, hidden: np.ndarray, lower: float,
         return sub_cols, x
 
     everything = np.flatnonzero(constrained)
-    if enough is not None and everything.size:  # two cheap programs usually settle most cells
-        for sign in (1.0, -1.0):
-            solve(np.full(var.size, sign), everything)
-    grouped = enough is not None  # first try all undecided cells of a part in one program
+    for sign in (1.0, -1.0) if everything.size else ():  # the smallest and largest sum settle many cells
+        solve(np.full(var.size, sign), everything)
     while True:
-        pending = ~done
-        if enough is not None:
-            pending &= seen_hi - seen_lo < enough
-        if not pending.any():
+        lo_known |= constrained & (seen_lo <= lower)  # a feasible point at the lower bound: exact
+        hi_known |= constrained & ((seen_hi > bound) | (seen_hi >= simple_hi))  # unbounded, or at a simple bound
+        certified = (seen_hi - seen_lo >= enough) if enough is not None else np.zeros(var.size, dtype=bool)
+        pending_lo, pending_hi = ~lo_known & ~certified, ~hi_known & ~certified
+        if not (pending_lo.any() or pending_hi.any()):
             break
-        idx = np.flatnonzero(pending)
-        first = idx if grouped else idx[np.unique(label[idx], return_index=True)[1]]  # one cell per part
-        objective = np.zeros(var.size)
-        objective[first] = 1.0
-        for sign, out in ((1.0, lo), (-1.0, hi)):
-            sub_cols, x = solve(sign * objective, first)
-            if not grouped:
-                out[first] = x[np.searchsorted(sub_cols, first)]
-        if not grouped:
-            done[first] = True
-        grouped = False
-    settled = ~done & constrained & (seen_hi >= seen_lo)  # certified by the points seen, not solved one by one
-    lo[settled], hi[settled] = seen_lo[settled], seen_hi[settled]
-    hi[hi >= cap - 1e-6] = np.inf
+        for sign, pending, known in ((1.0, pending_lo, lo_known), (-1.0, pending_hi, hi_known)):
+            if pending.any():
+                idx = np.flatnonzero(pending)
+                first = idx[np.unique(label[idx], return_index=True)[1]]  # one cell per part
+                objective = np.zeros(var.size)
+                objective[first] = sign
+                solve(objective, first)
+                known[first] = True
+    # the extreme points seen are the exact bounds of every settled cell (and inner bounds of the rest)
+    lo[constrained], hi[constrained] = seen_lo[constrained], seen_hi[constrained]
+    hi[hi > bound] = np.inf
     return lo, hi
 
 
@@ -912,10 +919,29 @@ def _protect(values: np.ndarray, relations: list, threshold: float, zero: bool) 
     def cells_of(rels):
         return np.unique(np.concatenate([members.indices[members.indptr[r]:members.indptr[r + 1]] for r in rels]))
 
-    def hide_one_of(rels) -> int:
-        """Hide the best candidate among the cells of ``rels`` (looking further out when all are
-        hidden); return it, or -1 when there is none."""
+    total_of = np.array([total for total, _ in relations], dtype=int)
+    lower = 0 if zero else 1
+
+    def slack(rels):
+        """Room the hidden parts of each relation have above their lower bounds (inf if its total is hidden)."""
+        out = np.full(len(rels), np.inf)
+        for k, rel in enumerate(rels):
+            if not hidden[total_of[rel]]:
+                parts = cells_of([rel])
+                parts = parts[(parts != total_of[rel]) & hidden[parts]]
+                out[k] = v[parts].sum() - lower * parts.size
+        return out
+
+    def hide_one_of(rels, tight: bool = False) -> int:
+        """Hide the best candidate among the cells of ``rels`` (with ``tight``: of the relation that
+        binds most, i.e. has the least slack, that has a candidate); look further out when all
+        are hidden. Return the cell, or -1 when there is none."""
         rels = np.asarray(rels)
+        if tight and rels.size > 1:
+            for rel in rels[np.argsort(slack(rels), kind="stable")]:
+                cell = hide_one_of([rel])
+                if cell >= 0:
+                    return cell
         while True:
             cells = cells_of(rels)
             near = cells[eligible[cells] & ~hidden[cells]]
@@ -954,7 +980,7 @@ def _protect(values: np.ndarray, relations: list, threshold: float, zero: bool) 
         added = []
         for cell in failing:
             if not touched[relations_of(cell)].any():
-                added.append(hide_one_of(relations_of(cell)))
+                added.append(hide_one_of(relations_of(cell), tight=True))
                 if added[-1] >= 0:
                     touched[relations_of(added[-1])] = True
         if max(added) < 0:  # cannot happen: with every eligible cell hidden, no hidden cell is bounded above
