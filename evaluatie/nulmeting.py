@@ -20,6 +20,7 @@ import pandas as pd
 
 from .errors import InputError
 from .privacy import TOTAL as TOTAL_LABEL
+from .privacy import mask_value
 from .richness import Accumulation, accumulation, chao2
 from .text import check_lang, format_number, t
 
@@ -517,7 +518,6 @@ class Nulmeting:
         import matplotlib.pyplot as plt
 
         from .plots import save_figure
-        from .privacy import mask_value
 
         small = self.counts.loc[self.counts["n_pupils"] < self.min_cell, self.school].tolist()
         if small and hasattr(self.report, "notes"):
@@ -787,7 +787,8 @@ def analyze(dossier: pd.DataFrame, *, n_total=None, mapping=None, school: str = 
             raise InputError(t("pupils_below_files", school=name, n=total, m=m))
         row = {school: name, "files_read": m, "n_total": total, "observed": int(c["n_agencies"])}
         if m < 2:
-            report.notes.append(f"School '{name}' heeft maar {m} leerling; geen schatting van het aantal instanties "
+            shown = name if m >= min_cell else mask_value(name)  # a group of one may be a pupil's name
+            report.notes.append(f"School '{shown}' heeft maar {m} leerling; geen schatting van het aantal instanties "
                                 "bij volledig onderzoek mogelijk.")
             rich.append(row)
             continue
