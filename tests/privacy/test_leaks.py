@@ -15,7 +15,6 @@ import sys
 
 import matplotlib
 import matplotlib.pyplot as plt
-import numpy as np
 import pandas as pd
 import pytest
 
@@ -26,7 +25,17 @@ from evaluatie.nulmeting import analyze
 from evaluatie.plots import save_figure
 from evaluatie.report import Table, export_table, export_tables
 
-from .leaks import BSN, BSN_FORMS, EMAIL, NAME, PHONE_FORMS, dossier_rows, leaks, write_csv, write_xlsx
+from .leaks import (
+    BSN,
+    BSN_FORMS,
+    EMAIL,
+    NAME,
+    PHONE_FORMS,
+    dossier_rows,
+    leaks,
+    write_csv,
+    write_xlsx,
+)
 
 KEY = "sleutel-voor-lektests-0123456789"
 ALL_FORMS = BSN_FORMS + PHONE_FORMS + [EMAIL, "1234 ab 12", "1234 AB 12", "Jansen", "3-9-2015"]
@@ -223,6 +232,7 @@ LOAD_CASES = {
 }
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("case", sorted(LOAD_CASES))
 def test_loaded_personal_data_never_reaches_figures_or_tables(case, tmp_path):
     fmt, inject, forms = LOAD_CASES[case]
@@ -231,6 +241,7 @@ def test_loaded_personal_data_never_reaches_figures_or_tables(case, tmp_path):
     _assert_refused_or_clean(lambda: _nulmeting_outputs(path, out), out, forms)
 
 
+@pytest.mark.slow
 def test_group_of_one_is_flagged_and_not_shown(tmp_path):
     path = _dossier(tmp_path, dossier_rows() + [[NAME, "L099", "Accare"]])
     out = tmp_path / "out"
@@ -246,17 +257,19 @@ def test_group_of_one_is_flagged_and_not_shown(tmp_path):
     assert leaks(out / "figures", [NAME, "Jansen"]) == []
 
 
+@pytest.mark.slow
 def test_personal_headers_never_reach_outputs(tmp_path):
     header = HEADER + ["BSN leerling", "Naam kind", "E-mailadres ouder", "Telefoonnummer ouders", "Woonadres"]
     rows = [r + [BSN, NAME, EMAIL, "06.12345678", "Dorpsstraat 12"] for r in dossier_rows()]
-    path = _dossier(tmp_path, rows)
+    path = _dossier(tmp_path, rows, header=header)
     out = tmp_path / "out"
     data, report, _ = _nulmeting_outputs(path, out)
-    assert list(data.columns) == ["source_row", "school", "pupil", "agency_raw", "agency", "agency_type"][:len(
-        data.columns)] or set(data.columns) <= {"source_row", "school", "pupil", "agency_raw", "agency", "agency_type"}
+    assert set(data.columns) == {"source_row", "school", "pupil", "agency_raw"}
+    assert sum("niet ingelezen" in n for n in report.notes) == 5
     assert leaks(out, ALL_FORMS + ["Dorpsstraat"]) == []
 
 
+@pytest.mark.slow
 def test_pupil_pseudonyms_never_reach_outputs(tmp_path):
     out = tmp_path / "out"
     data, _, _ = _nulmeting_outputs(_dossier(tmp_path, dossier_rows()), out)
@@ -294,6 +307,7 @@ def test_cli_validate_masks_values(tmp_path, capsys):
     assert [f for f in ALL_FORMS if f.lower() in console.lower()] == []
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("case", ["bsn_in_agency", "email_in_agency", "name_in_school", "bsn_in_source",
                                   "bsn_pupil_xlsx"])
 def test_cli_nulmeting_never_writes_personal_data(case, tmp_path, capsys):
@@ -329,6 +343,7 @@ def _panel(tmp_path, unit_b="IKC Het Anker"):
     return write_csv(folder / "panel.csv", ["School", "Maand", "Aantal", "Leerlingen", "Start"], rows)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("unit_b, extra, forms", [
     (f"IKC {EMAIL}", [], [EMAIL]),
     ("IKC Het Anker", ["--bron", "verwijzingen, contact 06.12345678"], PHONE_FORMS),
@@ -343,6 +358,7 @@ def test_cli_zorgvraag_never_writes_personal_data(unit_b, extra, forms, tmp_path
     assert (leaks(out, forms) if out.exists() else []) == []
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("command", [["validate", "--soort", "dossier"], ["nulmeting"]])
 def test_python_dash_m_evaluatie(command, tmp_path, root):
     """The real entry point (``python -m evaluatie``) on a hostile file: exit code, console and files."""
@@ -359,8 +375,3 @@ def test_python_dash_m_evaluatie(command, tmp_path, root):
     assert proc.returncode in (0, 2) and "Traceback" not in console, console
     assert [f for f in BSN_FORMS if f in console] == []
     assert (leaks(out, BSN_FORMS) if out.exists() else []) == []
-
-
-def test_every_scenario_counts():
-    n = (len(TABLE_CASES) + 1 + 3 + 1 + len(FIGURE_CASES) + len(LOAD_CASES) + 3 + 2 + 1 + 5 + 3 + 2)
-    assert n >= 50
