@@ -20,6 +20,7 @@ import pandas as pd
 
 from .errors import InputError
 from .privacy import TOTAL as TOTAL_LABEL
+from .privacy import mask_value
 from .richness import Accumulation, accumulation, chao2
 from .text import check_lang, format_number, t
 
@@ -508,16 +509,28 @@ class Nulmeting:
         raise InputError(f"Onbekende figuur '{kind}'; kies uit: agencies, per_pupil, accumulation, network, schools.")
 
     def save_figures(self, *, source: str, folder=None, prefix: str = "01", lang: str = "nl") -> dict:
-        """Write every figure (per school, plus the school comparison) with :func:`evaluatie.save_figure`."""
+        """Write every figure (per school, plus the school comparison) with :func:`evaluatie.save_figure`.
+
+        A school with fewer than ``min_cell`` pupils is never shown on its own: it gets no figures,
+        is left out of the comparison figure and its caption, and a note (with the name masked: a
+        pupil's name typed in the School cell becomes such a group) is added to the report.
+        """
         import matplotlib.pyplot as plt
 
         from .plots import save_figure
+
+        small = self.counts.loc[self.counts["n_pupils"] < self.min_cell, self.school].tolist()
+        if small and hasattr(self.report, "notes"):
+            self.report.notes.append(t("note_small_groups_omitted", lang, n=len(small), min_cell=self.min_cell,
+                                       masked=", ".join(mask_value(s) for s in small)))
 
         lab = {"nl": ("instanties", "per_leerling", "verzamelcurve", "netwerk", "scholen"),
                "en": ("agencies", "per_pupil", "accumulation", "network", "schools")}[check_lang(lang)]
         written = {}
         kinds = ["agencies", "per_pupil", "accumulation", "network"]
         for i, name in enumerate(self.schools):
+            if name in small:
+                continue
             counts = self.counts.set_index(self.school).loc[name]
             for kind, label in zip(kinds, lab):
                 if kind == "accumulation" and name not in self.accumulations:
@@ -529,13 +542,14 @@ class Nulmeting:
                 written[slug] = save_figure(ax.figure, slug, source=source, n=int(counts["n_pupils"]),
                                             caption=caption, folder=folder, lang=lang)
                 plt.close(ax.figure)
-        if self.richness["common_estimate"].notna().sum() > 1:
-            axes = self.plot("schools", lang=lang)
+        shown = self.to_frame()[~self.to_frame()[self.school].isin(small)]
+        if shown["common_estimate"].notna().sum() > 1:
+            axes = plot_schools(shown.dropna(subset=["common_estimate"]), school=self.school, lang=lang)
             slug = f"{prefix}_{lab[4]}"
             caption = _LABELS[lang]["per100"] + ": " + "; ".join(
                 f"{r[self.school]}: {format_number(r['agencies_per_100_pupils'], 1, lang)}"
-                for _, r in self.counts.iterrows())
-            written[slug] = save_figure(axes[0].figure, slug, source=source, n=int(self.counts["n_pupils"].sum()),
+                for _, r in shown.iterrows())
+            written[slug] = save_figure(axes[0].figure, slug, source=source, n=int(shown["n_pupils"].sum()),
                                         caption=caption, folder=folder, lang=lang)
             plt.close(axes[0].figure)
         return written
@@ -562,7 +576,8 @@ class Nulmeting:
         school = self.school
         names = _EXPORT[lang]
         k = self.to_frame().set_index(school)
-        per_pupil = self.pupils.groupby(school)["n_agencies"]
+        k = k[k["n_pupils"] >= self.min_cell]  # a school below min_cell is never shown on its own
+        per_pupil = self.pupils[self.pupils[school].isin(k.index)].groupby(school)["n_agencies"]
         counts = {names["pupils"]: k["n_pupils"], names["with"]: k["n_pupils_with_agency"],
                   names["two"]: per_pupil.apply(lambda x: int((x >= 2).sum())),
                   names["agencies"]: k["n_agencies"], names["links"]: per_pupil.sum()}
@@ -772,7 +787,8 @@ def analyze(dossier: pd.DataFrame, *, n_total=None, mapping=None, school: str = 
             raise InputError(t("pupils_below_files", school=name, n=total, m=m))
         row = {school: name, "files_read": m, "n_total": total, "observed": int(c["n_agencies"])}
         if m < 2:
-            report.notes.append(f"School '{name}' heeft maar {m} leerling; geen schatting van het aantal instanties "
+            shown = name if m >= min_cell else mask_value(name)  # a group of one may be a pupil's name
+            report.notes.append(f"School '{shown}' heeft maar {m} leerling; geen schatting van het aantal instanties "
                                 "bij volledig onderzoek mogelijk.")
             rich.append(row)
             continue

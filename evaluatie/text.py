@@ -142,6 +142,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Warning: the key file '{path}' is readable by others (mode {mode}). Make it readable by you only, "
               "e.g. with: chmod 600 '{path}'.",
     },
+    "note_small_groups_omitted": {
+        "nl": "{n} school/scholen met minder dan {min_cell} leerlingen ({masked}) niet apart getoond in figuren en "
+              "bijschriften (te herleidbaar; controleer of de naam een typfout of een leerlingnaam is).",
+        "en": "{n} school(s) with fewer than {min_cell} pupils ({masked}) not shown on their own in figures and "
+              "captions (too identifying; check whether the name is a typing error or a pupil's name).",
+    },
     # --- quality report ----------------------------------------------------------------
     "rows_read": {"nl": "{n} rijen gelezen", "en": "{n} rows read"},
     "report_title": {"nl": "Kwaliteitsrapport", "en": "Quality report"},
