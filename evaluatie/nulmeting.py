@@ -163,6 +163,8 @@ def network(dossier: pd.DataFrame, *, pupil: str = "pupil", agency: str = "agenc
 
     _check_columns(dossier, pupil=pupil, agency=agency)
     links = dossier.dropna(subset=[agency]).drop_duplicates([pupil, agency])
+    if links.empty:  # no agency mentioned at all (e.g. a school whose pupils have no help): an empty network
+        return nx.Graph()
     graph = nx.Graph()
     agencies = sorted(links[agency].astype(str).unique())
     graph.add_nodes_from(agencies, side="agency")
@@ -227,7 +229,6 @@ def plot_agencies(table: pd.DataFrame, ax=None, *, min_cell: int = 5, lang: str 
     ``table`` is :func:`agency_table` for one school. Agencies with fewer than ``min_cell`` pupils are
     drawn in grey without their name, so small groups of pupils cannot be traced to an agency.
     """
-    import matplotlib.pyplot as plt
 
     from .plots import GREY, PALETTE, house_style, format_axis
 
@@ -259,7 +260,6 @@ def plot_agencies_per_pupil(pupils: pd.DataFrame, ax=None, *, min_cell: int = 5,
     The highest categories are merged ("4 of meer") until the last one holds at least ``min_cell``
     pupils; any remaining category below ``min_cell`` is shown as ``<5`` without a bar.
     """
-    import matplotlib.pyplot as plt
 
     from .plots import PALETTE, house_style, format_axis
 
@@ -289,7 +289,6 @@ def plot_agencies_per_pupil(pupils: pd.DataFrame, ax=None, *, min_cell: int = 5,
 
 def plot_accumulation(acc: Accumulation, ax=None, *, lang: str = "nl", title: str | None = None):
     """Accumulation curve of :func:`accumulation`: solid up to the files read, dashed beyond."""
-    import matplotlib.pyplot as plt
 
     from .plots import PALETTE, house_style, format_axis
 
@@ -321,7 +320,6 @@ def plot_network(graph, ax=None, *, min_cell: int = 5, lang: str = "nl", title: 
     no pupil with another one are drawn in a row underneath. Only agencies with at least
     ``min_cell`` pupils are named.
     """
-    import matplotlib.pyplot as plt
     import networkx as nx
 
     from .plots import GREY, PALETTE, house_style
@@ -381,6 +379,9 @@ def plot_schools(table: pd.DataFrame, ax=None, *, school: str = "school", lang: 
     return ax
 
 
+TABLE_KINDS: tuple[str, ...] = ("schools", "fragmentation", "network")
+
+
 @dataclass
 class Nulmeting:
     """All results of a file study (see :func:`analyze`); tables are tidy DataFrames."""
@@ -407,17 +408,34 @@ class Nulmeting:
         return (self.counts.merge(self.fragmentation.drop(columns="n_agencies"), on=self.school, how="left")
                 .merge(self.richness.drop(columns=["observed"]), on=self.school, how="left"))
 
-    def table(self, lang: str = "nl") -> pd.DataFrame:
-        """The key figures per school with readable (Dutch) column names and formatted numbers."""
+    def table(self, lang: str = "nl", *, kind: str = "schools", school=None) -> pd.DataFrame:
+        """A table to show people: Dutch (or English) headers with units, rounded numbers.
+
+        Parameters
+        ----------
+        kind : {"schools", "fragmentation", "network"}
+            ``schools``: the key figures per school; ``fragmentation``: how concentrated the care
+            is per school; ``network``: per agency of one ``school``, the pupils it shares with
+            other agencies. The unformatted numbers are in :meth:`to_frame`, ``fragmentation``
+            and :func:`network_table`.
+        """
+        from .display import display_table
+
         check_lang(lang)
+        if kind not in TABLE_KINDS:
+            raise InputError(t("bad_option", lang, value=kind, param="kind", allowed=", ".join(TABLE_KINDS)))
+        if kind == "fragmentation":
+            return display_table(self.fragmentation, lang)
+        if kind == "network":
+            return display_table(network_table(self.networks[self._school(school)]), lang)
         k = self.to_frame()
         n = lambda x, d=0: format_number(x, d, lang)  # noqa: E731
         ci = lambda e, lo, hi: "–" if pd.isna(e) else f"{n(e)} ({n(lo)}–{n(hi)})"  # noqa: E731
-        cols = {"nl": ["school", "leerlingen (dossiers gelezen)", "met instantie", "instanties",
-                       "instanties per 100 leerlingen", "instanties per leerling (gem.)", "2 of meer instanties",
-                       "geschat totaal (Chao2, 95%-BI)", "verwacht bij alle dossiers (95%-BI)"],
-                "en": ["school", "pupils (files read)", "with agency", "agencies", "agencies per 100 pupils",
-                       "agencies per pupil (mean)", "2 or more agencies", "estimated total (Chao2, 95% CI)",
+        cols = {"nl": ["school", "leerlingen op school (dossiers gelezen)", "leerlingen met instantie",
+                       "instanties gevonden", "instanties per 100 gelezen dossiers", "instanties per leerling (gem.)",
+                       "leerlingen met 2 of meer instanties (% van gelezen)", "verwacht bij alle dossiers (95%-BI)"],
+                "en": ["school", "pupils in school (files read)", "pupils with agency", "agencies found",
+                       "agencies per 100 files read", "agencies per pupil (mean)", "pupils with 2 or more agencies (% of read)",
                        "expected with all files (95% CI)"]}[lang]
         rows = []
         for _, r in k.iterrows():
@@ -425,7 +443,6 @@ class Nulmeting:
             rows.append([r[self.school], f"{n(total)} ({n(r['n_pupils'])})", n(r["n_pupils_with_agency"]),
                          n(r["n_agencies"]), n(r["agencies_per_100_pupils"], 1), n(r["mean_agencies_per_pupil"], 2),
                          format_number(100 * r["share_2plus"], 0, lang) + "%",
-                         ci(r.get("chao2"), r.get("chao2_lower"), r.get("chao2_upper")),
                          ci(r.get("expected_total"), r.get("total_lower"), r.get("total_upper"))])
         return pd.DataFrame(rows, columns=cols)
 
@@ -446,9 +463,10 @@ class Nulmeting:
         with_agency = c["n_pupils_with_agency"]
         mean_helped = (self.pupils.loc[(self.pupils[self.school] == name) & (self.pupils["n_agencies"] > 0),
                                        "n_agencies"].mean())
-        singles = int(round(c["share_single_pupil"] * c["n_agencies"]))
+        singles = int(round(c["share_single_pupil"] * c["n_agencies"])) if with_agency else 0
         if lang == "nl":
-            parts = [f"De school had te maken met {n(c['n_agencies'])} verschillende instanties, betrokken bij "
+            parts = [f"De school had te maken met {n(c['n_agencies'])} verschillende "
+                     f"{'instantie' if c['n_agencies'] == 1 else 'instanties'}, betrokken bij "
                      f"{n(with_agency)} van de {n(c['n_pupils'])} leerlingen van wie het dossier is gelezen "
                      f"({pct(with_agency / c['n_pupils'])})."]
             if with_agency:
@@ -458,7 +476,8 @@ class Nulmeting:
                              f"{n(singles)} instanties ({pct(c['share_single_pupil'])}) waren bij maar één leerling "
                              "betrokken.")
         else:
-            parts = [f"The school dealt with {n(c['n_agencies'])} different agencies, involved with {n(with_agency)} "
+            parts = [f"The school dealt with {n(c['n_agencies'])} different "
+                     f"{'agency' if c['n_agencies'] == 1 else 'agencies'}, involved with {n(with_agency)} "
                      f"of the {n(c['n_pupils'])} pupils whose files were read ({pct(with_agency / c['n_pupils'])})."]
             if with_agency:
                 parts.append(f"A pupil with care had {n(mean_helped, 1)} agencies on average; "
@@ -620,6 +639,41 @@ def _reports_folder():
     return Path(os.environ.get("EVALUATIE_RAPPORTEN", "reports"))
 
 
+def _pupil_totals(n_total, schools: list) -> dict:
+    """``n_total`` as ``{school: number}``; one number is refused when the file has several schools."""
+    if n_total is None:
+        return {}
+    if not isinstance(n_total, dict):
+        if len(schools) > 1:
+            raise InputError(t("pupils_one_for_many", n=n_total, k=len(schools),
+                               schools=", ".join(map(str, schools)),
+                               example=", ".join(f"{s}={n_total if i == 0 else '...'}" for i, s in
+                                                 enumerate(schools[:2]))))
+        n_total = {schools[0]: n_total}
+    unknown = [str(s) for s in n_total if s not in schools]
+    if unknown:
+        raise InputError(t("pupils_unknown_school", unknown=", ".join(f"'{s}'" for s in unknown),
+                           schools=", ".join(f"'{s}'" for s in schools)))
+    bad = [f"{s}={v!r}" for s, v in n_total.items() if isinstance(v, bool) or not isinstance(v, (int, np.integer))
+           or v < 1]
+    if bad:
+        raise InputError(t("pupils_not_count", values=", ".join(bad)))
+    return {s: int(v) for s, v in n_total.items()}
+
+
+def _note_suspect_schools(data, counts, report, *, school, agency) -> None:
+    """Notes for schools without any agency, and school names that look like a typo of another."""
+    from .quality import near_duplicates
+
+    empty = counts.loc[counts["n_agencies"] == 0, school].tolist()
+    similar = near_duplicates(data[school], score_cutoff=85)
+    look = dict(zip(similar["value"], similar["similar_to"]))
+    for name in empty:
+        report.notes.append(t("school_no_agency", name=name, n=int(counts.loc[counts[school] == name, "n_pupils"].iloc[0])))
+    for name, other in look.items():
+        report.notes.append(t("school_looks_like", name=name, other=other))
+
+
 def analyze(dossier: pd.DataFrame, *, n_total=None, mapping=None, school: str = "school", pupil: str = "pupil",
             agency: str = "agency", agency_type: str | None = "agency_type", report=None, min_cell: int = 5,
             level: float = 0.95, n_boot: int = 200, seed=0) -> Nulmeting:
@@ -632,8 +686,10 @@ def analyze(dossier: pd.DataFrame, *, n_total=None, mapping=None, school: str = 
         the ``agency`` column is missing, ``agency_raw`` is normalized with
         :func:`evaluatie.agencies.normalize` (and ``mapping``).
     n_total : int or dict, optional
-        Number of pupils in the school (or ``{school: number}``) when not every file was read;
-        the richness table then predicts the number of agencies in a complete study.
+        Number of pupils in the school when not every file was read: one number for a file with one
+        school, ``{school: number}`` for several schools (one number for several schools is refused:
+        schools differ in size). The richness table then predicts the number of agencies in a
+        complete study.
     mapping : DataFrame or path, optional
         Reviewed agency-name mapping (see :func:`evaluatie.agencies.normalize`).
     report : QualityReport, optional
@@ -704,10 +760,8 @@ def analyze(dossier: pd.DataFrame, *, n_total=None, mapping=None, school: str = 
     table = agency_table(data, school=school, pupil=pupil, agency=agency, agency_type=agency_type)
     pupils = pupil_table(data, school=school, pupil=pupil, agency=agency)
     frag = fragmentation(data, school=school, pupil=pupil, agency=agency)
-    totals = n_total if isinstance(n_total, dict) else {s: n_total for s in counts[school]}
-    unknown = set(totals) - set(counts[school])
-    if unknown:
-        raise InputError(f"n_total noemt school/scholen die niet in het bestand staan: {', '.join(map(str, unknown))}.")
+    _note_suspect_schools(data, counts, report, school=school, agency=agency)
+    totals = _pupil_totals(n_total, counts[school].tolist())
     accs, nets, rich, matrices = {}, {}, [], {}
     for _, c in counts.iterrows():
         name, m = c[school], int(c["n_pupils"])
@@ -715,7 +769,7 @@ def analyze(dossier: pd.DataFrame, *, n_total=None, mapping=None, school: str = 
         nets[name] = network(part, pupil=pupil, agency=agency)
         total = totals.get(name)
         if total is not None and total < m:
-            raise InputError(f"n_total voor '{name}' ({total}) is kleiner dan het aantal leerlingen in het bestand ({m}).")
+            raise InputError(t("pupils_below_files", school=name, n=total, m=m))
         row = {school: name, "files_read": m, "n_total": total, "observed": int(c["n_agencies"])}
         if m < 2:
             report.notes.append(f"School '{name}' heeft maar {m} leerling; geen schatting van het aantal instanties "
@@ -726,9 +780,9 @@ def analyze(dossier: pd.DataFrame, *, n_total=None, mapping=None, school: str = 
         r = chao2(y, level)
         acc = accumulation(y, n_total=total, level=level, n_boot=n_boot, seed=seed)
         accs[name] = acc
-        t = acc.total
+        tot = acc.total
         row.update(chao2=r.estimate, chao2_lower=r.lower, chao2_upper=r.upper,
-                   expected_total=t["estimate"], total_lower=t["lower"], total_upper=t["upper"])
+                   expected_total=tot["estimate"], total_lower=tot["lower"], total_upper=tot["upper"])
         rich.append(row)
     richness = pd.DataFrame(rich)
     # schools compared at the same number of files: the fewest any school read (rarefaction)

@@ -298,10 +298,10 @@ def write_csv(frame: pd.DataFrame, path, *, kinds: Mapping | None = None, decima
     ['instantie;n', "'=1+1;3"]
     """
     check_lang(lang)
-    check_exportable(frame, lang=lang)
+    path = Path(path)
+    check_exportable(frame, where=path.name, lang=lang)
     kinds = dict(kinds or {})
     decimals = dict(decimals or {})
-    path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     rows = [[escape_text(str(c)) for c in frame.columns]]
     columns = list(frame.columns)
@@ -505,11 +505,12 @@ def export_tables(tables: Mapping, folder, *, workbook: str = "tabellen.xlsx", s
     hidden = _protect(layouts, threshold=threshold, links=links)
     prepared = {name: _finish(name, layouts[name], hidden[name], rounding=rounding,
                               min_denominator=min_denominator, lang=lang) for name in names}
-    for name, p in prepared.items():  # the guard sees exactly what is written, with the flags set at load
+    # the guard sees exactly what is written, with the flags set at load
+    for name, p in prepared.items():
         written = p.frame.set_axis(_headers(p), axis=1)
-        written.attrs["identifier_columns"] = list(specs[name].frame.attrs.get("identifier_columns", []))
-        check_exportable(written, lang=lang)
-    check_exportable(pd.DataFrame({"bron": [source], **{f"toelichting {k}": [str(v)] for k, v in notes.items()}}),
+        written.attrs["identifier_columns"] = list(getattr(specs[name].frame, "attrs", {}).get("identifier_columns", []))
+        check_exportable(written, where=f"{name}.csv, {workbook}", lang=lang)
+    check_exportable({"bron": source, **{f"toelichting {k}": str(v) for k, v in notes.items()}}, where=workbook,
                      lang=lang)
     import openpyxl
 

@@ -294,8 +294,15 @@ def test_export_errors_are_dutch(tmp_path):
         export_tables({"t": table}, tmp_path, source="bron", notes={"u": "?"})
     with pytest.raises(InputError, match="rounding"):
         export_tables({"t": table}, tmp_path, source="bron", rounding=1)
-    with pytest.raises(InputError, match="Export geweigerd"):
+    with pytest.raises(InputError, match="Export naar 't.csv, tabellen.xlsx' geweigerd: kolom 'opmerking'"):
         export_tables({"t": pd.DataFrame({"opmerking": ["mail ouder@example.nl"]})}, tmp_path, source="bron")
+    with pytest.raises(InputError, match="tabellen.xlsx' geweigerd"):
+        export_tables({"t": table}, tmp_path, source="bron", notes={"t": "vraag Jan, 06-12345678"})
+    from evaluatie.report import write_csv
+
+    with pytest.raises(InputError, match="Export naar 'los.csv' geweigerd"):
+        write_csv(pd.DataFrame({"instantie": ["Accare (bsn 111222333)"]}), tmp_path / "los.csv")
+    assert not (tmp_path / "los.csv").exists()
 
 
 def test_export_table_is_the_same_machinery(tmp_path):

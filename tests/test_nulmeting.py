@@ -4,7 +4,7 @@ import pandas as pd
 import pytest
 from numpy.testing import assert_allclose
 
-from evaluatie import InputError, synthetic
+from evaluatie import InputError, privacy, synthetic
 from evaluatie.nulmeting import (agency_counts, agency_table, analyze, fragmentation, incidence_matrix, network,
                                  network_table, pupil_table)
 from evaluatie.richness import accumulation, chao1, chao2
@@ -208,5 +208,5 @@ def test_analyze_synthetic_schools_against_truth(tmp_path):
     assert small.size and not any(name in texts for name in small)  # small cells carry no name
     tables = res.export_tables(folder=tmp_path)
     exported = pd.read_csv(tables["01_instanties_per_school.csv"], sep=";", index_col=0)
-    assert (exported.astype(str) == "x").any().any()  # one neutral marker (secondary cells are not "<5")
+    assert (exported.astype(str) == privacy.HIDDEN).any().any()  # one neutral marker (secondary cells are not "<5")
     assert res.table().columns[0] == "school" and "verwacht bij alle dossiers (95%-BI)" in res.table().columns
