@@ -832,6 +832,11 @@ MESSAGES: dict[str, dict[str, str]] = {
                                 "en": "Percentages with a denominator below {n} are not shown ({marker})."},
     "export_rule_percent": {"nl": "Percentages zijn afgerond en tellen daardoor niet altijd op tot 100%.",
                             "en": "Percentages are rounded and therefore do not always add up to 100%."},
+    "suppress_marker": {"nl": "Teken {marker!r} voor afgeschermde cellen zegt iets over de grootte, maar een cel die "
+                              "is afgeschermd om terugrekenen te voorkomen kan groot zijn. Gebruik een neutraal teken "
+                              "zoals '{hidden}'.",
+                        "en": "Marker {marker!r} for hidden cells says something about their size, but a cell hidden "
+                              "to prevent recomputation can be large. Use a neutral marker such as '{hidden}'."},
     "suppress_negative": {"nl": "Afschermen kan alleen met aantallen; de tabel bevat negatieve getallen.",
                           "en": "Suppression needs counts; the table holds negative numbers."},
     "overwrite_refused": {"nl": "Bestand '{file}' bestaat al en wordt niet overschreven. Kies een andere naam of "
