@@ -256,6 +256,12 @@ def test_degenerate_input_gives_a_dutch_error_not_a_traceback(boards):
         panel_did(exact, outcome="rate", family="gaussian", inference="wild", conf_int=False)
     with pytest.raises(InputError, match="minstens 2 clusters"):
         panel_did(boards.assign(board="B"), exposure="exposure", inference="cluster", cluster="board")
+    two = boards.assign(post=(boards["period"] >= boards["period"].unique()[5]).astype(int),
+                        g=boards.groupby("unit")["treated"].transform("max"))
+    with pytest.raises(InputError, match="overal dezelfde waarde"):
+        did_2x2(two.assign(rate=3.0), "rate", "g", "post")
+    with pytest.raises(InputError, match="niet allemaal 0"):
+        did_2x2(two.assign(count=0), "count", "g", "post", family="poisson")
     with pytest.raises(InputError, match="varieert niet binnen scholen"):
         panel_did(boards.assign(size=pd.factorize(boards["unit"])[0]), exposure="exposure", covariates=["size"],
                   inference="cluster")
