@@ -31,7 +31,7 @@ from scipy import stats
 from .errors import InputError, check_option
 from .resampling import (RandomizationTable, assignments, fe_glm, invert_test, single_thread,
                          wild_cluster_bootstrap)
-from .text import check_lang, format_number, t
+from .text import check_lang, format_number, format_p, t
 
 __all__ = ["did_2x2", "panel_did", "placebo_starts", "DidResult", "PlaceboResult", "effect_sentence", "evidence"]
 
@@ -134,7 +134,7 @@ class DidResult:
     def summary(self, lang: str = "nl") -> str:
         """Result in words plus design, inference (and why), p-value and remarks."""
         check_lang(lang)
-        p = format_number(self.p_value, 3, lang)
+        p = format_p(self.p_value, lang)
         nl = lang == "nl"
         names = {"randomization": ("randomisatie-inferentie", "randomization inference"),
                  "wild": ("wild cluster bootstrap", "wild cluster bootstrap"),
@@ -152,7 +152,7 @@ class DidResult:
                   f"{self.n_periods} perioden; {self.n} waarnemingen; model: {self.family}{covs}." if nl else
                   f"Design: {self.n_units} units{clusters}, {self.n_treated_units} with the intervention; "
                   f"{self.n_periods} periods; {self.n} observations; model: {self.family}{covs}.")
-        uncertainty = f"{'Onzekerheid' if nl else 'Uncertainty'}: {how} (p = {p}). {self.reason_text(lang)}"
+        uncertainty = f"{'Onzekerheid' if nl else 'Uncertainty'}: {how} ({p}). {self.reason_text(lang)}"
         return "\n".join([self.sentence(lang), design, uncertainty] + [f"- {n}" for n in self.notes])
 
     def plot(self, ax=None, lang: str = "nl", title: str | None = None):

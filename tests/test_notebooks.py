@@ -34,3 +34,4 @@ def test_notebooks_run_top_to_bottom(notebooks, root):
     assert (root / "figures" / "01_verzamelcurve_1.png").exists() and (root / "figures" / "01_scholen.svg").exists()
     assert (root / "figures" / "02_effect_verschil_in_verschillen.pdf").exists()
     assert (root / "figures" / "02b_tijdreeks_gemeente.png").exists()
+    assert (root / "figures" / "04_thuiszitters_tijd_tot_plek.png").exists()
