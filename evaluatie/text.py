@@ -330,6 +330,14 @@ MESSAGES: dict[str, dict[str, str]] = {
               "onzekerheid met een jackknife over eenheden (t-verdeling, {df} vrijheidsgraden).",
         "en": "Method: Callaway & Sant’Anna (2021), {treated} of {units} units in {cohorts} start group(s); "
               "unit jackknife (t distribution, {df} degrees of freedom)."},
+    # --- honest-es: event study ---------------------------------------------------------------------
+    "es_method_ri": {
+        "nl": "Methode: Callaway & Sant’Anna (2021), {treated} van {units} eenheden in {cohorts} startgroep(en); "
+              "onzekerheid met randomisatie-inferentie over de toewijzing van de startgroepen ({n} toewijzingen; "
+              "p = {p} voor geen effect).",
+        "en": "Method: Callaway & Sant’Anna (2021), {treated} of {units} units in {cohorts} start group(s); "
+              "randomization inference over the assignment of start groups ({n} assignments; p = {p} for no "
+              "effect)."},
     "es_pretrend": {"nl": "Vóór de start (toets op gelijke trends): p = {p}.",
                     "en": "Before the start (test of parallel trends): p = {p}."},
     "es_pretrend_warn": {"nl": "Vóór de start (toets op gelijke trends): p = {p} — let op: de groepen liepen al uiteen "
