@@ -24,7 +24,7 @@ from scipy import stats
 
 from .did import _require, effect_sentence
 from .errors import InputError, check_option
-from .resampling import assignments
+from .resampling import assignments, invert_test
 from .text import check_lang, format_number, t
 from .zorgvraag import infer_freq, treated_in_period
 
@@ -120,34 +120,30 @@ Inference = Literal["auto", "randomization", "jackknife"]
 ControlGroup = Literal["never_treated", "not_yet_treated"]
 
 
-def _group_time(Y, E, cohort_of, cohorts, family, per, base, control_group="never_treated", anticipation=0,
-                weights=None, chunk: int = 256):
-    """ATT(g, t) for every draw, start group g and period t: B × cohorts × periods.
+def _sums(mats, cohort_of, cohorts, base, control_group="never_treated", anticipation=0, weights=None,
+          mean_base=False, chunk: int = 256):
+    """Sums behind ATT(g, t), linear in the data, for every draw b, start group g and period t.
 
-    ``Y``/``E``: units × periods; ``cohort_of``: B × units, each unit's start index in that draw
-    (−1: never treated); ``weights``: B × units multiplicities (jackknife: 0 for the unit left out).
-    Start group g (start index g) is compared with its base: period g − 1 − anticipation
-    (``universal``, Callaway & Sant'Anna 2021) or all periods before g − anticipation pooled
-    (``pre_mean``). Comparison units: never treated, or (``not_yet_treated``) also units of other
-    groups that start after ``max(t, base) + anticipation`` (as diff-diff / R ``did``). Gaussian:
-    difference of mean changes; Poisson: log of the ratio of pooled rate ratios (treated vs
-    comparison), the Poisson analogue (Wooldridge 2023), with counts as ``y + 1/2``
-    (Haldane–Anscombe): this removes the small-count bias of the log (about −1/(2y)) and allows
-    months without referrals. A cell without comparison units is NaN.
+    ``mats``: list of units × periods matrices; ``cohort_of``: B × units, each unit's start index in
+    that draw (−1: never treated); ``weights``: B × units multiplicities (jackknife: 0 for the unit
+    left out). Per matrix returns ``(treated at t, treated base, comparison at t, comparison base)``
+    (B × K × T each) and the numbers of treated and comparison units (B × K × T). The base of start
+    group g is period g − 1 − anticipation (``universal``) or all periods before g − anticipation
+    (``pre_mean``; summed, or averaged per unit when ``mean_base``). Comparison units: never
+    treated, or (``not_yet_treated``) also units of other groups that start after
+    ``max(t, base) + anticipation`` (as diff-diff / R ``did``).
     """
-    n_t = Y.shape[1]
+    n_t = mats[0].shape[1]
     K = len(cohorts)
     t_idx = np.arange(n_t)
-    last_base = cohorts - 1 - anticipation                                   # K
-    base_mask = ((t_idx[None, :] == last_base[:, None]) if base == "universal"
-                 else (t_idx[None, :] <= last_base[:, None])).astype(float)  # K × T
+    last_base = cohorts - 1 - anticipation
+    bm = ((t_idx[None, :] == last_base[:, None]) if base == "universal"
+          else (t_idx[None, :] <= last_base[:, None])).astype(float)       # K × T
+    if mean_base:
+        bm = bm / bm.sum(axis=1, keepdims=True)
     threshold = np.maximum(t_idx[None, :], last_base[:, None]) + anticipation  # K × T
-    if family == "poisson":
-        stacks = [Y, E]
-    else:
-        R = Y / E * per if E is not None else Y
-        dev = R[None, :, :] - (R @ base_mask.T).T[:, :, None] / base_mask.sum(axis=1)[:, None, None]  # K × U × T
-    out = []
+    out = [[[] for _ in range(4)] for _ in mats]
+    n_tr, n_ct = [], []
     for lo in range(0, cohort_of.shape[0], chunk):
         c = cohort_of[lo:lo + chunk]
         w = np.ones(c.shape, float) if weights is None else weights[lo:lo + chunk]
@@ -156,27 +152,48 @@ def _group_time(Y, E, cohort_of, cohorts, family, per, base, control_group="neve
         if control_group == "never_treated":
             ctrl = np.broadcast_to(never[:, None, :, None], (c.shape[0], K, c.shape[1], n_t))
         else:
-            later = (c[:, None, :, None] > threshold[None, :, None, :]) & (c[:, None, :, None] != cohorts[None, :, None, None])
+            later = ((c[:, None, :, None] > threshold[None, :, None, :])
+                     & (c[:, None, :, None] != cohorts[None, :, None, None]))
             ctrl = never[:, None, :, None] + later * w[:, None, :, None]      # b × K × U × T
+        n_tr.append(np.broadcast_to(treat.sum(axis=2)[:, :, None], (c.shape[0], K, n_t)))
+        n_ct.append(ctrl.sum(axis=2))
+        for j, M in enumerate(mats):
+            Mb = bm @ M.T                                                       # K × U
+            out[j][0].append(np.einsum("bku,ut->bkt", treat, M))
+            out[j][1].append(np.broadcast_to(np.einsum("bku,ku->bk", treat, Mb)[:, :, None], (c.shape[0], K, n_t)))
+            out[j][2].append(np.einsum("bkut,ut->bkt", ctrl, M))
+            out[j][3].append(np.einsum("bkut,ku->bkt", ctrl, Mb))
+    cat = lambda parts: np.concatenate(parts, axis=0)  # noqa: E731
+    return [tuple(cat(x) for x in o) for o in out], cat(n_tr), cat(n_ct)
+
+
+def _combine(ys, es, n_tr, n_ct, family):
+    """ATT(g, t) from the sums of :func:`_sums` (``es`` None for gaussian); NaN without comparison units.
+
+    Gaussian: difference of mean changes; Poisson: log of the ratio of pooled rate ratios (treated
+    vs comparison), the Poisson analogue (Wooldridge 2023), with counts as ``y + 1/2``
+    (Haldane–Anscombe): this removes the small-count bias of the log (about −1/(2y)) and allows
+    months without referrals.
+    """
+    with np.errstate(divide="ignore", invalid="ignore"):
         if family == "poisson":
-            def log_ratio(tr_t, tr_b):
-                y, e = tr_t(Y), tr_t(E)
-                yb, eb = tr_b(Y), tr_b(E)
-                with np.errstate(divide="ignore", invalid="ignore"):
-                    return np.log((y + 0.5) / e) - np.log((yb + 0.5) / eb)
-            lg = log_ratio(lambda M: np.einsum("bku,ut->bkt", treat, M),
-                           lambda M: np.einsum("bku,ku->bk", treat, base_mask @ M.T)[:, :, None])
-            lc = log_ratio(lambda M: np.einsum("bkut,ut->bkt", ctrl, M),
-                           lambda M: np.einsum("bkut,ku->bkt", ctrl, base_mask @ M.T))
-            gt = lg - lc
+            lr = [np.log((y + 0.5) / e) for y, e in zip(ys, es)]
+            gt = (lr[0] - lr[1]) - (lr[2] - lr[3])
         else:
-            with np.errstate(divide="ignore", invalid="ignore"):
-                gt = (np.einsum("bku,kut->bkt", treat, dev) / treat.sum(axis=2)[:, :, None]
-                      - np.einsum("bkut,kut->bkt", ctrl, dev) / ctrl.sum(axis=2))
-        empty = ctrl.sum(axis=2) == 0
-        gt = np.where(empty, np.nan, gt)
-        out.append(gt)
-    return np.concatenate(out, axis=0)
+            gt = (ys[0] - ys[1]) / n_tr - (ys[2] - ys[3]) / n_ct
+    return np.where(n_ct == 0, np.nan, gt)
+
+
+def _group_time(Y, E, cohort_of, cohorts, family, per, base, control_group="never_treated", anticipation=0,
+                weights=None):
+    """ATT(g, t) for every draw, start group g and period t: B × cohorts × periods (see :func:`_sums`)."""
+    kw = dict(cohort_of=cohort_of, cohorts=cohorts, base=base, control_group=control_group,
+              anticipation=anticipation, weights=weights)
+    if family == "poisson":
+        (ys, es), n_tr, n_ct = _sums([Y, E], **kw)
+        return _combine(ys, es, n_tr, n_ct, family)
+    (ys,), n_tr, n_ct = _sums([Y / E * per if E is not None else Y], mean_base=True, **kw)
+    return _combine(ys, None, n_tr, n_ct, family)
 
 
 def _aggregate(gt, rel, rel_values, sizes, valid):
@@ -406,24 +423,43 @@ def event_study(panel: pd.DataFrame, outcome: str = "count", unit: str = "unit",
         raw_est, raw_att = _aggregate(_group_time(Yv, Ev, table, **opts), rel, rel_values, sizes, valid)
         p_value = float(np.mean(np.abs(raw_att) >= abs(raw_att[0]) - 1e-12))
         pretrend_p = _pretrend_ri(raw_est[:, pre], rel_values[pre], slope_only=base == "pre_mean")
-        # intervals: remove the estimated effects from the treated cells, re-assign, take quantiles
-        treated_cell = (start_idx[:, None] == cohorts[None, :]).astype(float) @ np.where(valid & (rel >= 0), gt0, 0.0)
+        # intervals: invert the test of a constant effect β0 in the observed treated post-start cells
+        # (the sums are linear in the data, so every β0 costs only array arithmetic)
+        D = ((start_idx[:, None] == cohorts[None, :]).astype(float) @ (valid & (rel >= 0)).astype(float)) > 0
+        kw = dict(cohort_of=table, cohorts=cohorts, base=base, control_group=control_group, anticipation=anticipation)
         if family == "poisson":
-            Ya, Ea = Yv * np.exp(-treated_cell), Ev
+            (y0, y1, es), n_tr, n_ct = _sums([Yv * ~D, Yv * D, Ev], **kw)
+            shifted = lambda b0: _combine([u + math.exp(-b0) * v for u, v in zip(y0, y1)], es, n_tr, n_ct, family)  # noqa: E731
         else:
-            Ya, Ea = (Yv / Ev * per if Ev is not None else Yv) - treated_cell, None
-        null_est, null_att = _aggregate(_group_time(Ya, Ea, table, **{**opts, "per": 1.0}), rel, rel_values, sizes,
-                                        valid)
-        null_est, null_att = null_est - null_est[0], null_att - null_att[0]
-        a = (1 - level) / 2
-        q_lo, q_hi = np.quantile(null_est, [a, 1 - a], axis=0)
-        lower, upper = est0[0] - q_hi, est0[0] - q_lo
+            R = Yv / Ev * per if Ev is not None else Yv
+            (r, dd), n_tr, n_ct = _sums([R, D.astype(float)], mean_base=True, **kw)
+            shifted = lambda b0: _combine([u - b0 * v for u, v in zip(r, dd)], None, n_tr, n_ct, family)  # noqa: E731
+        alpha = 1 - level
+        null_est, null_att = _aggregate(shifted(att0[0]), rel, rel_values, sizes, valid)
         se_rel = null_est.std(axis=0, ddof=1)
         att_se = float(null_att.std(ddof=1))
-        qa = np.quantile(null_att, [a, 1 - a])
-        ci = (float(att0[0] - qa[1]), float(att0[0] - qa[0]))
+
+        def pvalue(stat):
+            return lambda b0: float(np.mean(np.abs(s := stat(shifted(b0))) >= abs(s[0]) - 1e-12))
+
+        if 1 / n_possible > alpha:
+            ci = (-np.inf, np.inf)
+            lower, upper = np.full(len(rel_values), -np.inf), np.full(len(rel_values), np.inf)
+        else:
+            w_post = np.where(valid & (rel >= 0), sizes[:, None], 0.0)
+            ci = invert_test(pvalue(lambda g: (np.where(valid, g, 0) * w_post).sum(axis=(1, 2)) / w_post.sum()),
+                             att0[0], att_se, alpha)
+            # per period: quantiles of the re-assigned estimates in the world with the estimated group-time
+            # effects removed from the treated cells (approximate: with one-school groups this removes that
+            # school's own noise, see the measured coverage)
+            cell = (start_idx[:, None] == cohorts[None, :]).astype(float) @ np.where(valid & (rel >= 0), gt0, 0.0)
+            Ya, Ea = ((Yv * np.exp(-cell), Ev) if family == "poisson"
+                      else ((Yv / Ev * per if Ev is not None else Yv) - cell, None))
+            cell_est, _ = _aggregate(_group_time(Ya, Ea, table, **{**opts, "per": 1.0}), rel, rel_values, sizes, valid)
+            q_lo, q_hi = np.quantile(cell_est - cell_est[0], [alpha / 2, 1 - alpha / 2], axis=0)
+            lower, upper = est0[0] - q_hi, est0[0] - q_lo
         rel_cov = np.cov(null_est, rowvar=False)
-        if 1 / n_possible > 1 - level:
+        if 1 / n_possible > alpha:
             notes.append(f"Met {n_possible} mogelijke toewijzingen is de kleinste mogelijke p-waarde "
                          f"{format_number(1 / n_possible, 3)}: de intervallen zijn dan onbetrouwbaar; meer scholen "
                          "zijn nodig.")
