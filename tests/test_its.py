@@ -24,7 +24,8 @@ def ref(root):
 
 @pytest.mark.parametrize("family, se", [("poisson", R_SE_POISSON), ("quasipoisson", R_SE_QUASI)])
 def test_segmented_equals_r_glm(ref, family, se):
-    r = segmented(ref, "count", "period", "intervention", exposure="exposure", family=family, seasonality="fourier")
+    r = segmented(ref, "count", "period", "intervention", exposure="exposure", family=family, seasonality="fourier",
+                  errors="model")
     assert_allclose(r.params.to_numpy(), R_COEF, rtol=1e-6)
     assert_allclose(r.se.to_numpy(), se, rtol=1e-6)
     assert r.level_ratio == pytest.approx(np.exp(R_COEF[2]))
