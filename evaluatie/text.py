@@ -342,6 +342,14 @@ MESSAGES: dict[str, dict[str, str]] = {
                                "vóór de start.",
                          "en": "Before the start (test of parallel trends): {p} — note: the groups already "
                                "diverged before the start."},
+    # --- honest-es: event study ---------------------------------------------------------------------
+    "es_method_ri": {
+        "nl": "Methode: Callaway & Sant’Anna (2021), {treated} van {units} eenheden in {cohorts} startgroep(en); "
+              "onzekerheid met randomisatie-inferentie over de toewijzing van de startgroepen ({n} toewijzingen; "
+              "{p} voor geen effect).",
+        "en": "Method: Callaway & Sant’Anna (2021), {treated} of {units} units in {cohorts} start group(s); "
+              "randomization inference over the assignment of start groups ({n} assignments; {p} for no "
+              "effect)."},
     # --- student (helper student): per-school losses, notebooks, nulmeting per school ----------------
     "unit_removed": {"nl": "Let op: '{unit}' is helemaal weggevallen: alle {n} rijen zijn verwijderd (zie hieronder).",
                      "en": "Note: '{unit}' is gone entirely: all {n} rows were dropped (see below)."},
