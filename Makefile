@@ -41,7 +41,7 @@ notebook: $(STAMP)
 	$(BIN)/jupyter lab --notebook-dir=notebooks
 
 data: $(STAMP)
-	$(BIN)/evaluatie voorbeelddata --map data_raw
+	$(BIN)/evaluatie voorbeelddata --map data_raw --overschrijf
 
 notebooks-sync: $(STAMP)
 	$(BIN)/jupytext --to ipynb --update notebooks/*.py

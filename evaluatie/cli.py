@@ -15,6 +15,7 @@ from pathlib import Path
 from .errors import InputError
 from .notebooks import run_notebooks
 from .schemas import KINDS
+from .text import t
 
 __all__ = ["main", "run_notebooks"]
 
@@ -98,6 +99,19 @@ def _parser() -> argparse.ArgumentParser:
     zv.add_argument("--lang", default="nl", choices=["nl", "en"], help="taal van tekst en figuren")
     zv.add_argument("-h", "--help", action="help", help="toon deze hulp en stop")
 
+    vl = sub.add_parser("vragenlijst", help="vragenlijsten (en interviews): respons, betrouwbaarheid, antwoorden "
+                        "per vraag en voor/na-vergelijking", **common)
+    vl.add_argument("file", metavar="BESTAND", help="vragenlijstbestand (CSV/Excel): één rij per respondent × meting")
+    vl.add_argument("--codeboek", default=None, help="codeboek (CSV/Excel): vraag, vraagtekst, schaal, omgescoord, "
+                    "construct")
+    vl.add_argument("--fragmenten", default=None, help="gecodeerde interviewfragmenten (CSV/Excel), optioneel")
+    vl.add_argument("--figuren", default=None, help="map voor figuren (standaard: figures)")
+    vl.add_argument("--bron", default=None, help="bronvermelding onder de figuren (standaard: de bestandsnaam)")
+    vl.add_argument("--sheet", "--tabblad", default=None, help="tabblad in Excel (standaard: automatisch)")
+    vl.add_argument("--seed", type=int, default=1, help="startgetal voor toevalstrekkingen (standaard: 1)")
+    vl.add_argument("--lang", default="nl", choices=["nl", "en"], help="taal van tekst en figuren")
+    vl.add_argument("-h", "--help", action="help", help="toon deze hulp en stop")
+
     ag = sub.add_parser("agencies", aliases=["instanties"], help="instantienamen controleren", **common)
     agsub = ag.add_subparsers(dest="agencies_command", metavar="OPDRACHT", parser_class=_DutchParser, required=True)
     rev = agsub.add_parser("review", aliases=["controleer"], help="schrijf alle instantienamen met voorstellen naar "
@@ -107,6 +121,8 @@ def _parser() -> argparse.ArgumentParser:
     rev.add_argument("--uit", default=None, help="te schrijven Excel-bestand (standaard: koppeltabel_controle.xlsx "
                      "naast het dossierbestand)")
     rev.add_argument("--sheet", "--tabblad", default=None, help="tabblad in Excel (standaard: automatisch)")
+    rev.add_argument("--overschrijf", action="store_true", help="vervang het uitvoerbestand als het al bestaat "
+                     "(standaard: weigeren, zodat een gecontroleerde koppeltabel of dossier niet verloren gaat)")
     for p in (ag, rev):
         p.add_argument("-h", "--help", action="help", help="toon deze hulp en stop")
 
@@ -127,8 +143,10 @@ def _parser() -> argparse.ArgumentParser:
     data = sub.add_parser("voorbeelddata", help="maak de synthetische voorbeelddata en Excel-sjablonen opnieuw",
                           **common)
     data.add_argument("--map", default="data_raw", help="doelmap (standaard: data_raw)")
+    data.add_argument("--overschrijf", action="store_true", help="vervang bestaande bestanden in de doelmap "
+                      "(standaard: weigeren)")
     data.add_argument("-h", "--help", action="help", help="toon deze hulp en stop")
-    for p in (parser, val, demo, data, nul, zv, ag, rev, nb):
+    for p in (parser, val, demo, data, nul, zv, vl, ag, rev, nb):
         p._optionals.title = "opties"
         p._positionals.title = "argumenten" if p is not parser else "opdrachten"
     return parser
@@ -216,6 +234,15 @@ def _nulmeting(args) -> int:
     return 0
 
 
+def _refuse_overwrite(paths, overwrite: bool) -> None:
+    """Stop (Dutch message, exit code 2) before replacing an existing file, unless ``--overschrijf``."""
+    from .text import t
+
+    existing = [Path(p) for p in paths if Path(p).exists()]
+    if existing and not overwrite:
+        raise InputError(t("overwrite_refused", file=existing[0]), file=existing[0])
+
+
 def _zorgvraag(args) -> int:
     import matplotlib.pyplot as plt
 
@@ -266,6 +293,58 @@ def _zorgvraag(args) -> int:
         print()
     print(report.summary())
     print(f"\n{len(written)} figuren geschreven in {args.figuren or 'figures'}/.")
+    return 0
+
+
+def _vragenlijst(args) -> int:
+    import re
+
+    import matplotlib.pyplot as plt
+    import pandas as pd
+
+    from . import interviews, survey
+    from .io import read_table
+    from .plots import save_figure
+
+    lang = args.lang
+    data, report = read_table(args.file, kind="survey", sheet=args.sheet, raw_items=True, lang=lang)
+    s = survey.prepare(data, args.codeboek, report=report, lang=lang)
+    source = args.bron or Path(args.file).name
+    written = 0
+    with pd.option_context("display.width", 200, "display.max_columns", 20):
+        print(survey.response(s, lang=lang).to_string(index=False), end="\n\n")
+        for construct in s.constructs or [None]:
+            items = s.construct_items(construct)
+            if construct:
+                print(f"== {construct} ==")
+            if len(items) >= 3:
+                print(survey.reliability(s, items, lang=lang).sentence())
+            summ = survey.likert_summary(s, items, by=s.wave, lang=lang)
+            print(summ.summary().to_string(index=False), end="\n\n")
+            ax = summ.plot()
+            slug = re.sub(r"[^a-z0-9]+", "_", str(construct or "vragen").lower()).strip("_")
+            save_figure(ax.figure, f"03_vragenlijst_{slug}", source=source, n=int(summ.table["n"].max()),
+                        caption=t("sv_plot_title", lang), folder=args.figuren, lang=lang)
+            plt.close(ax.figure)
+            written += 1
+        if s.constructs and s.wave and s.answers[s.wave].nunique() == 2:
+            comparison = survey.compare(survey.scale_scores(s, lang=lang), s.constructs, within=s.wave,
+                                        subject=s.respondent, seed=args.seed, lang=lang)
+            print(comparison.summary().to_string(index=False))
+            print(comparison.sentence(), end="\n\n")
+        if args.fragmenten:
+            fragments, frag_report = read_table(args.fragmenten, kind="fragments", sheet=args.sheet, lang=lang)
+            freq = interviews.code_frequencies(fragments, lang=lang)
+            print(interviews.summary(freq, lang=lang), end="\n\n")
+            ax = interviews.plot_codes(freq, lang=lang)
+            save_figure(ax.figure, "03_interviews_themas", source=args.bron or Path(args.fragmenten).name,
+                        n=int(fragments["respondent"].nunique()), caption=interviews.summary(freq, lang=lang),
+                        folder=args.figuren, lang=lang)
+            plt.close(ax.figure)
+            written += 1
+            print(frag_report.summary())
+    print(report.summary())
+    print(f"\n{written} figuren geschreven in {args.figuren or 'figures'}/.")
     return 0
 
 
@@ -372,6 +451,8 @@ def _run(parser, args) -> int:
         return _nulmeting(args)
     if args.command == "zorgvraag":
         return _zorgvraag(args)
+    if args.command == "vragenlijst":
+        return _vragenlijst(args)
     if args.command in ("agencies", "instanties"):
         from .agencies import review_sheet
         from .io import read_table
@@ -382,6 +463,7 @@ def _run(parser, args) -> int:
                              "'Instantie' of 'Hulpverleningsinstantie'); er is niets te controleren.",
                              file=args.file, column="agency_raw")
         out = Path(args.uit) if args.uit else Path(args.file).with_name("koppeltabel_controle.xlsx")
+        _refuse_overwrite([out], args.overschrijf)
         review_sheet(data["agency_raw"], out, mapping=args.koppeltabel, types=data.get("agency_type"))
         print(f"Geschreven: {out}\nControleer de rijen met 'controleren = ja' en geef het bestand daarna mee "
               "met --koppeltabel.")
@@ -394,11 +476,20 @@ def _run(parser, args) -> int:
         from .io import write_template
         from .synthetic import write_example_files
 
+        import shutil
+        import tempfile
+
         root = Path(args.map)
-        paths = list(write_example_files(root / "voorbeeld").values())
         names = {"dossier": "dossier", "panel": "panel", "referrals": "verwijzingen", "survey": "vragenlijst",
                  "fragments": "interviewfragmenten", "trajectories": "trajecten"}
-        paths += [write_template(k, root / "sjablonen" / f"sjabloon_{names[k]}.xlsx") for k in KINDS]
+        with tempfile.TemporaryDirectory() as tmp:  # write aside first: existing files are only replaced on request
+            made = list(write_example_files(Path(tmp) / "voorbeeld").values())
+            made += [write_template(k, Path(tmp) / "sjablonen" / f"sjabloon_{names[k]}.xlsx") for k in KINDS]
+            paths = [root / p.relative_to(tmp) for p in made]
+            _refuse_overwrite(paths, args.overschrijf)
+            for source, target in zip(made, paths):
+                target.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(source, target)
         print(f"{len(paths)} bestanden geschreven in {root}/.")
         return 0
     parser.print_help()

@@ -19,6 +19,7 @@ import numpy as np
 import pandas as pd
 
 from .errors import InputError
+from .privacy import TOTAL as TOTAL_LABEL
 from .richness import Accumulation, accumulation, chao2
 from .text import check_lang, format_number, t
 
@@ -228,7 +229,6 @@ def plot_agencies(table: pd.DataFrame, ax=None, *, min_cell: int = 5, lang: str 
     ``table`` is :func:`agency_table` for one school. Agencies with fewer than ``min_cell`` pupils are
     drawn in grey without their name, so small groups of pupils cannot be traced to an agency.
     """
-    import matplotlib.pyplot as plt
 
     from .plots import GREY, PALETTE, house_style, format_axis
 
@@ -260,7 +260,6 @@ def plot_agencies_per_pupil(pupils: pd.DataFrame, ax=None, *, min_cell: int = 5,
     The highest categories are merged ("4 of meer") until the last one holds at least ``min_cell``
     pupils; any remaining category below ``min_cell`` is shown as ``<5`` without a bar.
     """
-    import matplotlib.pyplot as plt
 
     from .plots import PALETTE, house_style, format_axis
 
@@ -290,7 +289,6 @@ def plot_agencies_per_pupil(pupils: pd.DataFrame, ax=None, *, min_cell: int = 5,
 
 def plot_accumulation(acc: Accumulation, ax=None, *, lang: str = "nl", title: str | None = None):
     """Accumulation curve of :func:`accumulation`: solid up to the files read, dashed beyond."""
-    import matplotlib.pyplot as plt
 
     from .plots import PALETTE, house_style, format_axis
 
@@ -322,7 +320,6 @@ def plot_network(graph, ax=None, *, min_cell: int = 5, lang: str = "nl", title: 
     no pupil with another one are drawn in a row underneath. Only agencies with at least
     ``min_cell`` pupils are named.
     """
-    import matplotlib.pyplot as plt
     import networkx as nx
 
     from .plots import GREY, PALETTE, house_style
@@ -544,16 +541,103 @@ class Nulmeting:
             plt.close(axes[0].figure)
         return written
 
-    def export_tables(self, *, folder=None, prefix: str = "01", lang: str = "nl") -> dict:
-        """Write the key table and the agency table (small cells suppressed) to ``reports/``."""
-        from .report import export_table
+    def export_tables(self, *, folder=None, source: str | None = None, prefix: str = "01",
+                      lang: str = "nl") -> dict:
+        """Write the key figures and the agency × school table as one protected set.
 
-        key = self.to_frame().set_index(self.school)
-        agencies = self.agencies.pivot_table(index="agency", columns=self.school, values="n_pupils",
-                                             fill_value=0, aggfunc="sum").astype(int)
-        return {"key": export_table(key, f"{prefix}_kerncijfers", folder=folder, counts=[], lang=lang),
-                "agencies": export_table(agencies, f"{prefix}_instanties_per_school", folder=folder,
-                                         threshold=self.min_cell, lang=lang)}
+        Both tables go into ``<prefix>_tabellen.xlsx`` (plus a CSV each) through
+        :func:`evaluatie.report.export_tables`, suppressed as one system: the key-figure column
+        "koppelingen" (pupil–agency links) equals the column total of the agency table, so what
+        one table shows cannot undo the protection of the other. Means and shares are derived
+        from the published counts and hidden with them. Indices that are exact functions of the
+        small cells (Herfindahl, top-3 share, share of agencies with one pupil) are not exported;
+        the richness estimates (Chao2, expected total) are shown rounded to whole agencies.
+
+        Returns
+        -------
+        dict mapping file name to path (see :func:`evaluatie.report.export_tables`).
+        """
+        from .report import Table, export_tables
+
+        check_lang(lang)
+        school = self.school
+        names = _EXPORT[lang]
+        k = self.to_frame().set_index(school)
+        per_pupil = self.pupils.groupby(school)["n_agencies"]
+        counts = {names["pupils"]: k["n_pupils"], names["with"]: k["n_pupils_with_agency"],
+                  names["two"]: per_pupil.apply(lambda x: int((x >= 2).sum())),
+                  names["agencies"]: k["n_agencies"], names["links"]: per_pupil.sum()}
+        key = pd.DataFrame(counts).astype("Int64")
+        key[names["per100"]] = 100 * key[names["agencies"]] / key[names["pupils"]]
+        key[names["mean"]] = key[names["links"]] / key[names["pupils"]]
+        key[names["share2"]] = key[names["two"]] / key[names["pupils"]]
+        for col, est in (("chao2", "chao2"), ("chao2_lower", "chao2_lower"), ("chao2_upper", "chao2_upper"),
+                         ("expected", "expected_total"), ("expected_lower", "total_lower"),
+                         ("expected_upper", "total_upper")):
+            if est in k:
+                key[names[col]] = k[est].astype(float)
+        key = key.astype({c: float for c in key.columns if c not in counts})
+        key.index = key.index.rename(names["school"])
+        estimates = [c for c in key.columns if c not in counts and c not in
+                     (names["per100"], names["mean"], names["share2"])]
+        derived = {names["per100"]: (names["agencies"], names["pupils"]),
+                   names["mean"]: (names["links"], names["pupils"]),
+                   names["share2"]: (names["two"], names["pupils"]),
+                   **{c: (names["agencies"],) for c in estimates}}
+        agencies = self.agencies.pivot_table(index="agency", columns=school, values="n_pupils", fill_value=0,
+                                             aggfunc="sum").astype(int)
+        agencies = agencies.reindex(columns=key.index, fill_value=0)
+        agencies.index = agencies.index.rename(names["agency"])
+        agencies.columns = agencies.columns.rename(None)
+        kern, inst = f"{prefix}_{names['key_table']}", f"{prefix}_{names['agency_table']}"
+        links = [((kern, s, names["links"]), [(inst, TOTAL_LABEL, s)]) for s in key.index]
+        tables = {kern: Table(key, counts=list(counts), percent=[names["share2"]], derived=derived,
+                              decimals={names["per100"]: 1, names["mean"]: 2, **{c: 0 for c in estimates}},
+                              cross=False),
+                  inst: Table(agencies, cross=True)}
+        return export_tables(tables, folder if folder is not None else _reports_folder(),
+                             workbook=f"{prefix}_{names['workbook']}", source=source or names["source"],
+                             notes={kern: names["key_note"], inst: names["agency_note"]}, threshold=self.min_cell,
+                             links=links, lang=lang)
+
+
+#: Headers and notes of the exported nulmeting tables.
+_EXPORT = {
+    "nl": {"school": "school", "pupils": "leerlingen (dossiers gelezen)", "with": "leerlingen met instantie",
+           "two": "leerlingen met 2 of meer instanties", "agencies": "instanties",
+           "links": "koppelingen leerling-instantie", "per100": "instanties per 100 leerlingen",
+           "mean": "instanties per leerling (gem.)", "share2": "aandeel leerlingen met 2 of meer instanties",
+           "chao2": "geschat aantal instanties (Chao2)", "chao2_lower": "Chao2 ondergrens (95%-BI)",
+           "chao2_upper": "Chao2 bovengrens (95%-BI)", "expected": "verwacht aantal instanties bij alle dossiers",
+           "expected_lower": "verwacht: ondergrens (95%-BI)", "expected_upper": "verwacht: bovengrens (95%-BI)",
+           "agency": "instantie", "key_table": "kerncijfers", "agency_table": "instanties_per_school",
+           "workbook": "tabellen.xlsx", "source": "dossieronderzoek (nulmeting)",
+           "key_note": "Kerncijfers per school. Koppelingen = aantal combinaties leerling × instantie (een "
+                       "instantie twee keer genoemd bij een leerling telt één keer). Gemiddelden en aandelen "
+                       "gaan over alle leerlingen van wie het dossier gelezen is. Het geschatte aantal (Chao2) "
+                       "en het verwachte aantal bij alle dossiers zijn schattingen met een 95%-betrouwbaarheidsinterval.",
+           "agency_note": "Aantal leerlingen per instantie en school (leerlingen met die instantie in het dossier)."},
+    "en": {"school": "school", "pupils": "pupils (files read)", "with": "pupils with an agency",
+           "two": "pupils with 2 or more agencies", "agencies": "agencies", "links": "pupil-agency links",
+           "per100": "agencies per 100 pupils", "mean": "agencies per pupil (mean)",
+           "share2": "share of pupils with 2 or more agencies", "chao2": "estimated number of agencies (Chao2)",
+           "chao2_lower": "Chao2 lower bound (95% CI)", "chao2_upper": "Chao2 upper bound (95% CI)",
+           "expected": "expected number of agencies with all files", "expected_lower": "expected: lower bound (95% CI)",
+           "expected_upper": "expected: upper bound (95% CI)", "agency": "agency", "key_table": "key_figures",
+           "agency_table": "agencies_per_school", "workbook": "tables.xlsx", "source": "file study (baseline)",
+           "key_note": "Key figures per school. Links = pupil × agency combinations (an agency mentioned twice for "
+                       "a pupil counts once). Means and shares are over all pupils whose file was read. The "
+                       "estimated number (Chao2) and the expected number with all files are estimates with a 95% "
+                       "confidence interval.",
+           "agency_note": "Number of pupils per agency and school (pupils with that agency in their file)."},
+}
+
+
+def _reports_folder():
+    import os
+    from pathlib import Path
+
+    return Path(os.environ.get("EVALUATIE_RAPPORTEN", "reports"))
 
 
 def _pupil_totals(n_total, schools: list) -> dict:

@@ -86,12 +86,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "File '{file}': no row is usable; see the quality report. First problem: "
               "row {row}, column '{column}': {reason}.",
     },
-    "identifiers_in_export": {
-        "nl": "Export geweigerd: kolom(men) {columns} lijken persoonsgegevens te bevatten ({kinds}). "
-              "Verwijder of pseudonimiseer deze kolommen eerst.",
-        "en": "Export refused: column(s) {columns} appear to contain personal data ({kinds}). "
-              "Remove or pseudonymize these columns first.",
-    },
     "key_too_short": {
         "nl": "De pseudonimiseringssleutel is te kort ({n} tekens); gebruik minstens 16 tekens.",
         "en": "The pseudonymization key is too short ({n} characters); use at least 16 characters.",
@@ -109,6 +103,44 @@ MESSAGES: dict[str, dict[str, str]] = {
               "Gebruik liever een leerlingnummer of code.",
         "en": "Column '{column}' (used as {role}) appears to hold personal data ({kind}): as pupil/respondent "
               "code it is pseudonymized, otherwise it is never exported. Prefer a pupil number or code.",
+    },
+    "export_refused": {
+        "nl": "Export naar '{where}' geweigerd: {column} bevat waarschijnlijk persoonsgegevens ({kind}, waarde "
+              "{value}). Verwijder of pseudonimiseer dit eerst; pseudoniemen (ps_…) horen ook niet in een export.",
+        "en": "Export to '{where}' refused: {column} probably contains personal data ({kind}, value {value}). "
+              "Remove or pseudonymize it first; pseudonyms (ps_…) do not belong in an export either.",
+    },
+    "flagged_at_load": {"nl": "gemarkeerd bij inlezen", "en": "flagged at load"},
+    "reason_near_duplicate": {
+        "nl": "lijkt op '{similar}' (gelijkenis {score}%, {n} rij(en)): dezelfde eenheid anders gespeld? Nu blijven "
+              "het aparte eenheden; corrigeer de spelling in het bestand of in de mapping.",
+        "en": "looks like '{similar}' (similarity {score}%, {n} row(s)): the same unit spelled differently? They stay "
+              "separate units for now; correct the spelling in the file or the mapping.",
+    },
+    "reason_singleton_unit": {
+        "nl": "komt bij maar één leerling/rij voor: een typfout, of een naam in plaats van een school of eenheid? "
+              "Controleer de cel; zo'n groep wordt nooit apart getoond in figuren of bijschriften.",
+        "en": "occurs for one pupil/row only: a typing error, or a name instead of a school or unit? Check the "
+              "cell; such a group is never shown on its own in figures or captions.",
+    },
+    "key_unusable": {
+        "nl": "De pseudonimiseringssleutel '{path}' kan niet gelezen of aangemaakt worden ({error}). Zonder vaste "
+              "sleutel krijgen leerlingen elke sessie andere pseudoniemen, dus er wordt gestopt. Zet "
+              "EVALUATIE_SLEUTELBESTAND op een bestand buiten het project waar je mag schrijven, of zet "
+              "EVALUATIE_SLEUTEL (minstens 16 tekens).",
+        "en": "The pseudonymization key '{path}' cannot be read or created ({error}). Without a fixed key pupils get "
+              "different pseudonyms every session, so loading stops. Point EVALUATIE_SLEUTELBESTAND to a writable "
+              "file outside the project, or set EVALUATIE_SLEUTEL (at least 16 characters).",
+    },
+    "key_missing": {
+        "nl": "Geen pseudonimiseringssleutel gevonden in '{path}' en EVALUATIE_SLEUTEL is niet gezet.",
+        "en": "No pseudonymization key found at '{path}' and EVALUATIE_SLEUTEL is not set.",
+    },
+    "key_permissions": {
+        "nl": "Let op: het sleutelbestand '{path}' is leesbaar voor anderen (rechten {mode}). Maak het alleen voor "
+              "jou leesbaar, bijvoorbeeld met: chmod 600 '{path}'.",
+        "en": "Warning: the key file '{path}' is readable by others (mode {mode}). Make it readable by you only, "
+              "e.g. with: chmod 600 '{path}'.",
     },
     # --- quality report ----------------------------------------------------------------
     "rows_read": {"nl": "{n} rijen gelezen", "en": "{n} rows read"},
@@ -148,12 +180,6 @@ MESSAGES: dict[str, dict[str, str]] = {
               "project: met dezelfde sleutel krijgen leerlingen steeds hetzelfde pseudoniem.",
         "en": "New pseudonymization key created at '{path}'. Keep this file safe and outside the project: "
               "with the same key, pupils always get the same pseudonym.",
-    },
-    "note_key_ephemeral": {
-        "nl": "Geen sleutel gevonden of te maken; er is een tijdelijke sleutel gebruikt. Pseudoniemen zijn "
-              "daardoor niet gelijk tussen sessies. Zet EVALUATIE_SLEUTEL of EVALUATIE_SLEUTELBESTAND.",
-        "en": "No key found or creatable; a temporary key was used, so pseudonyms differ between "
-              "sessions. Set EVALUATIE_SLEUTEL or EVALUATIE_SLEUTELBESTAND.",
     },
     # reasons (one row each)
     "reason_blank": {"nl": "lege rij", "en": "blank row"},
@@ -267,6 +293,11 @@ MESSAGES: dict[str, dict[str, str]] = {
               "19xx vanaf {pivot}.",
         "en": "Column '{column}': two-digit years (e.g. '{example}') read as 20xx below {pivot} and 19xx from "
               "{pivot} on."},
+    "note_unnamed_cells": {
+        "nl": "Kolom {column} heeft geen naam in de kopregel; de {n} waarde(n) daarin (rij {rows}) zijn niet ingelezen. "
+              "Geef de kolom een naam als ze nodig is.",
+        "en": "Column {column} has no name in the header; its {n} value(s) (row {rows}) were not loaded. "
+              "Name the column if it is needed."},
     "reason_date_ambiguous": {"nl": "datum kan dag-maand of maand-dag zijn en de kolom gebruikt beide",
                               "en": "date fits day-month and month-day, and the column uses both"},
     # why a difference-in-differences result has the uncertainty it has (evaluatie.did)
@@ -368,6 +399,375 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "School name '{name}' looks like '{other}' (typo?). They are counted as two schools; correct the name "
               "in your file if it is the same school."},
     "rows_many": {"nl": "{n} rijen (rij {rows})", "en": "{n} rows (rows {rows})"},
+    # --- pilots: small-n outcomes, process times, costs (evaluatie.outcomes / durations / costs) ---------
+    "pilots_counts_not_numbers": {
+        "nl": "Aantallen moeten hele getallen zijn (k = {k}, n = {n}). Vul het aantal met de uitkomst (k) en de "
+              "groepsgrootte (n) in, bijvoorbeeld k = 2 en n = 4.",
+        "en": "Counts must be whole numbers (k = {k}, n = {n}). Give the number with the outcome (k) and the group "
+              "size (n), e.g. k = 2 and n = 4."},
+    "pilots_n_zero": {"nl": "De groep is leeg (n = {n}): zonder leerlingen is er geen aandeel te berekenen.",
+                      "en": "The group is empty (n = {n}): without pupils there is no proportion."},
+    "pilots_k_out_of_range": {
+        "nl": "{what} = {k} kan niet: het aantal met de uitkomst moet tussen 0 en de groepsgrootte n = {n} liggen.",
+        "en": "{what} = {k} is impossible: the number with the outcome must lie between 0 and the group size n = {n}."},
+    "pilots_proportion": {"nl": "{k} van de {n} ({pct}); {level}-betrouwbaarheidsinterval {lo} tot {hi} ({method}).",
+                          "en": "{k} of {n} ({pct}); {level} confidence interval {lo} to {hi} ({method})."},
+    "pilots_proportion_title": {"nl": "{k} van de {n}: het werkelijke aandeel ligt ergens tussen {lo} en {hi}",
+                                "en": "{k} of {n}: the true proportion lies somewhere between {lo} and {hi}"},
+    "pilots_width": {
+        "nl": "Het interval is {width} procentpunten breed: met {n} leerlingen passen de gegevens zowel bij een "
+              "aandeel van {lo} als bij {hi}.",
+        "en": "The interval is {width} percentage points wide: with {n} pupils the data fit a proportion of {lo} "
+              "as well as {hi}."},
+    "pilots_can_say_occurs": {
+        "nl": "Wel te zeggen: het kan — bij {k} van de {n} is het gelukt; het werkelijke aandeel is vrijwel zeker "
+              "niet lager dan {lo}.",
+        "en": "What can be said: it happens — it worked for {k} of {n}; the true proportion is almost certainly "
+              "not below {lo}."},
+    "pilots_can_say_not_always": {
+        "nl": "Het lukt niet bij iedereen: het werkelijke aandeel is vrijwel zeker niet hoger dan {hi}.",
+        "en": "It does not work for everyone: the true proportion is almost certainly not above {hi}."},
+    "pilots_small_n": {
+        "nl": "Niet te zeggen: hoe groot het aandeel bij een volgende groep wordt, of dat de aanpak beter werkt dan "
+              "zonder. Met {n} leerlingen is elke leerling een groot deel van het percentage; beschrijf de "
+              "leerlingen afzonderlijk (tijdlijn) en noem het percentage alleen met het interval.",
+        "en": "What cannot be said: how large the proportion will be in a next group, or whether the approach works "
+              "better than without it. With {n} pupils each pupil is a large part of the percentage; describe the "
+              "pupils individually (timeline) and give the percentage only with its interval."},
+    "pilots_n_needed": {
+        "nl": "Voor een interval van ongeveer ±{hw} procentpunten zijn circa {n} leerlingen nodig.",
+        "en": "An interval of about ±{hw} percentage points needs about {n} pupils."},
+    "pilots_fisher": {
+        "nl": "{k} van de {n} ({pct}) tegenover {k_ref} van de {n_ref} ({pct_ref}) in de referentiegroep; "
+              "Fisher exact: p = {p}.",
+        "en": "{k} of {n} ({pct}) against {k_ref} of {n_ref} ({pct_ref}) in the reference group; "
+              "Fisher exact: p = {p}."},
+    "pilots_benchmark": {
+        "nl": "{k} van de {n} ({pct}) tegenover een norm of eerder percentage van {ref}; exacte binomiale toets: p = {p}.",
+        "en": "{k} of {n} ({pct}) against a benchmark or earlier rate of {ref}; exact binomial test: p = {p}."},
+    "pilots_odds_ratio": {"nl": "Odds ratio {est} ({level}-BI {lo} tot {hi}).",
+                          "en": "Odds ratio {est} ({level} CI {lo} to {hi})."},
+    "pilots_p_small": {
+        "nl": "Het verschil is groter dan toeval bij {n} leerlingen goed verklaart; het zegt nog niet dat de "
+              "aanpak de oorzaak is (de groepen kunnen ook op andere punten verschillen).",
+        "en": "The difference is larger than chance easily explains with {n} pupils; it does not show that the "
+              "approach caused it (the groups may differ in other ways)."},
+    "pilots_p_large": {
+        "nl": "Met {n} leerlingen kan dit verschil goed toeval zijn. Dat betekent niet dat er geen effect is: de "
+              "groep is te klein om het aan te tonen.",
+        "en": "With {n} pupils this difference may well be chance. That does not mean there is no effect: the group "
+              "is too small to show it."},
+    "pilots_posterior": {
+        "nl": "De kans dat het werkelijke aandeel boven {threshold} ligt is {prob} (na {k} van de {n}; "
+              "voorkennis Beta({a}; {b})).",
+        "en": "The probability that the true proportion is above {threshold} is {prob} (after {k} of {n}; "
+              "prior Beta({a}, {b}))."},
+    "pilots_credible": {"nl": "{level}-geloofwaardigheidsinterval: {lo} tot {hi}.",
+                        "en": "{level} credible interval: {lo} to {hi}."},
+    "pilots_prior_matters": {
+        "nl": "Let op: met {n} leerlingen hangt deze kans merkbaar af van de gekozen voorkennis; vermeld die.",
+        "en": "Note: with {n} pupils this probability depends noticeably on the chosen prior; report it."},
+    "pilots_timeline_title": {"nl": "Tijdlijn per leerling ({n} leerlingen)", "en": "Timeline per pupil ({n} pupils)"},
+    "pilots_one_row_per_pupil": {
+        "nl": "Kolom '{column}' bevat dubbele leerlingen: de tijdlijn verwacht één rij per leerling.",
+        "en": "Column '{column}' has duplicate pupils: the timeline expects one row per pupil."},
+    "pilots_missing_start_rows": {"nl": "Startdatum ('{column}') ontbreekt in rij(en) {rows}.",
+                                  "en": "Start date ('{column}') is missing in row(s) {rows}."},
+    "pilots_end_before_start_rows": {"nl": "Einddatum ligt voor de startdatum in rij(en) {rows}.",
+                                     "en": "End date is before the start date in row(s) {rows}."},
+    "pilots_bad_dates": {
+        "nl": "Kolom '{column}': {n} datum/data niet te lezen (rij {rows}; bv. '{value}'). Gebruik bv. 3-9-2024.",
+        "en": "Column '{column}': {n} date(s) cannot be read (row {rows}; e.g. '{value}'). Use e.g. 3-9-2024."},
+    "pilots_not_frame": {"nl": "Verwacht een tabel (DataFrame), kreeg {kind}.", "en": "Expected a DataFrame, got {kind}."},
+    "pilots_no_dates": {"nl": "Geen enkele datum te lezen in kolommen '{start}' en '{end}'.",
+                        "en": "No readable date in columns '{start}' and '{end}'."},
+    "pilots_no_cases": {"nl": "Geen enkele casus bruikbaar (van {n} rijen); bekijk het kwaliteitsrapport.",
+                        "en": "No usable case (of {n} rows); see the quality report."},
+    "pilots_reason_after_reference": {"nl": "startdatum ligt na de peildatum {date}",
+                                      "en": "start date is after the reference date {date}"},
+    "pilots_reason_end_after_reference": {
+        "nl": "einddatum ligt na de peildatum {date}: telt als nog lopend op de peildatum",
+        "en": "end date is after the reference date {date}: counted as still open on that date"},
+    "pilots_reason_no_group": {"nl": "groep ontbreekt; ingedeeld als 'onbekend'",
+                               "en": "group missing; classified as 'unknown'"},
+    "pilots_note_reference": {
+        "nl": "Peildatum {date}: {n_open} casus(sen) liepen toen nog en tellen mee tot die datum (gecensureerd).",
+        "en": "Reference date {date}: {n_open} case(s) were still open and count up to that date (censored)."},
+    "pilots_km_group": {
+        "nl": "{group} (n = {n}): mediaan {median} dagen (95%-BI {lo} tot {hi}); binnen {days} dagen {share} "
+              "({slo} tot {shi}).",
+        "en": "{group} (n = {n}): median {median} days (95% CI {lo} to {hi}); within {days} days {share} "
+              "({slo} to {shi})."},
+    "pilots_km_group_no_median": {
+        "nl": "{group} (n = {n}): mediaan nog niet bereikt (minder dan de helft afgerond); binnen {days} dagen "
+              "{share} ({slo} tot {shi}).",
+        "en": "{group} (n = {n}): median not reached yet (fewer than half ended); within {days} days {share} "
+              "({slo} to {shi})."},
+    "pilots_km_method": {
+        "nl": "Methode: Kaplan–Meier; {n_open} nog lopende casus(sen) tellen mee tot de peildatum {date}. "
+              "{level}-intervallen ({conf}-transformatie); '–' betekent: (nog) niet te bepalen.",
+        "en": "Method: Kaplan–Meier; {n_open} open case(s) count up to the reference date {date}. "
+              "{level} intervals ({conf} transformation); '–' means: not (yet) estimable."},
+    "pilots_dropped": {"nl": "{n} van de {n_read} rijen niet gebruikt; zie het kwaliteitsrapport.",
+                       "en": "{n} of {n_read} rows not used; see the quality report."},
+    "pilots_norm_label": {"nl": "norm: {days} dagen", "en": "norm: {days} days"},
+    "pilots_days_since_start": {"nl": "dagen sinds aanmelding", "en": "days since registration"},
+    "pilots_share_ended": {"nl": "aandeel afgerond (bv. passend aanbod)", "en": "share ended (e.g. suitable place)"},
+    "pilots_km_title": {"nl": "Hoe snel krijgen casussen een passende plek?",
+                        "en": "How fast do cases get a suitable place?"},
+    "pilots_logrank": {"nl": "Log-rank-toets: χ² = {chi2} ({df} {dfw}), p = {p}.",
+                       "en": "Log-rank test: χ² = {chi2} ({df} {dfw}), p = {p}."},
+    "pilots_df_one": {"nl": "vrijheidsgraad", "en": "degree of freedom"},
+    "pilots_df_many": {"nl": "vrijheidsgraden", "en": "degrees of freedom"},
+    "pilots_steps_names": {"nl": "Geef evenveel namen als stappen ({n}); kreeg: {names}.",
+                           "en": "Give as many names as steps ({n}); got: {names}."},
+    "pilots_logrank_small": {
+        "nl": "De doorlooptijden verschillen meer dan toeval goed verklaart; of de pilot de oorzaak is, hangt af van "
+              "wat er verder veranderde.",
+        "en": "The process times differ more than chance easily explains; whether the pilot caused it depends on "
+              "what else changed."},
+    "pilots_logrank_large": {
+        "nl": "Het verschil kan goed toeval zijn; met deze aantallen is een verschil niet aan te tonen.",
+        "en": "The difference may well be chance; with these numbers a difference cannot be shown."},
+    "pilots_one_group": {"nl": "Kolom '{column}' bevat maar één groep; de log-rank-toets vergelijkt er minstens twee.",
+                         "en": "Column '{column}' holds only one group; the log-rank test compares at least two."},
+    "pilots_steps_too_few": {
+        "nl": "Geef minstens twee verschillende datumkolommen in procesvolgorde (kreeg: {steps}).",
+        "en": "Give at least two different date columns in process order (got: {steps})."},
+    "pilots_reason_step_gap": {"nl": "datum '{step}' ontbreekt terwijl een latere stap wel een datum heeft",
+                               "en": "date '{step}' missing while a later step has a date"},
+    "pilots_reason_step_order": {"nl": "'{b}' ligt voor '{a}'; deze stap telt niet mee",
+                                 "en": "'{b}' is before '{a}'; this step is left out"},
+    "pilots_steps_sentence": {
+        "nl": "({group}) De hele route duurt gemiddeld {total} dagen; de meeste tijd zit in '{step}': {days} "
+              "dagen ({share}).",
+        "en": "({group}) The whole route takes {total} days on average; most time goes to '{step}': {days} "
+              "days ({share})."},
+    "pilots_steps_line": {
+        "nl": "  {group} · {step}: {n} casussen, {completed} afgerond; mediaan {median} dagen ({lo} tot {hi}).",
+        "en": "  {group} · {step}: {n} cases, {completed} completed; median {median} days ({lo} to {hi})."},
+    "pilots_steps_xlabel": {"nl": "gemiddeld aantal dagen (casussen die alle stappen doorliepen)",
+                            "en": "mean number of days (cases that went through every step)"},
+    "pilots_steps_title_totals": {"nl": "Waar zit de tijd? Hele route gemiddeld: {totals} dagen",
+                                  "en": "Where does the time go? Whole route on average: {totals} days"},
+    "pilots_absence_bad": {
+        "nl": "Rij(en) {rows}: kolom '{column}' niet bruikbaar (bv. '{value}'). Vul bij ingeschreven ja/nee in en "
+              "bij verzuim het aantal aaneengesloten weken (0 of meer).",
+        "en": "Row(s) {rows}: column '{column}' not usable (e.g. '{value}'). Give yes/no for enrolled and the "
+              "number of consecutive weeks of absence (0 or more)."},
+    "pilots_bad_amount": {
+        "nl": "'{name}': '{value}' is geen bedrag of getal. Schrijf bijvoorbeeld 4200, 4.200,50 of € 4.200.",
+        "en": "'{name}': '{value}' is not an amount or number. Write e.g. 4200, 4,200.50 or € 4,200."},
+    "pilots_bad_input_value": {"nl": "'{name}' ({label}) = {value!r} kan niet: moet {allowed} zijn.",
+                               "en": "'{name}' ({label}) = {value!r} is impossible: must be {allowed}."},
+    "pilots_cost_need": {
+        "nl": "Geef óf annual_cost (kosten per jaar) óf hours_per_week én salary_per_month (uren en maandsalaris).",
+        "en": "Give either annual_cost or both hours_per_week and salary_per_month."},
+    "pilots_cost_per": {"nl": "{amount} {what}", "en": "{amount} {what}"},
+    "pilots_cost_sentence": {"nl": "De inzet kost {amount} per jaar: {parts}.",
+                             "en": "The deployment costs {amount} per year: {parts}."},
+    "pilots_cost_build": {
+        "nl": "Opbouw: maandsalaris {salary} bij voltijd × 12 × {hours}/{fte} uur, plus {charges} werkgeverslasten en "
+              "{overhead} overhead, plus {other} overige kosten.",
+        "en": "Build-up: monthly salary {salary} at full time × 12 × {hours}/{fte} hours, plus {charges} employer "
+              "charges and {overhead} overhead, plus {other} other costs."},
+    "pilots_break_even": {
+        "nl": "Terugverdienpunt: {n} vermeden tweedelijns trajecten per jaar (van gemiddeld {cost}) betalen de inzet.",
+        "en": "Break-even: {n} avoided second-line trajectories per year (of {cost} on average) pay for the deployment."},
+    "pilots_cost_title": {"nl": "Kosten van de inzet: {amount} per jaar", "en": "Cost of the deployment: {amount} per year"},
+    "pilots_fin_cheaper": {
+        "nl": "Voor {n} geholpen leerlingen is collectieve financiering {diff} per jaar goedkoper; collectief is "
+              "goedkoper vanaf {be} leerlingen per jaar.",
+        "en": "For {n} pupils helped, collective financing is {diff} per year cheaper; collective is cheaper from {be} "
+              "pupils per year."},
+    "pilots_fin_dearer": {
+        "nl": "Voor {n} geholpen leerlingen is collectieve financiering {diff} per jaar duurder; collectief wordt "
+              "goedkoper vanaf {be} leerlingen per jaar.",
+        "en": "For {n} pupils helped, collective financing is {diff} per year more expensive; collective becomes "
+              "cheaper from {be} pupils per year."},
+    "pilots_fin_caveat": {
+        "nl": "Aanname: collectief en individueel bieden vergelijkbare hulp; verschillen in kwaliteit, bereik en "
+              "wachttijd staan hier niet in.",
+        "en": "Assumption: collective and individual arrangements offer comparable help; differences in quality, "
+              "reach and waiting time are not included."},
+    "pilots_mc": {
+        "nl": "Kans dat de inzet zich terugverdient: {p} (90% van de uitkomsten tussen {lo} en {hi} per jaar; "
+              "{n} trekkingen).",
+        "en": "Probability that the deployment pays for itself: {p} (90% of outcomes between {lo} and {hi} per year; "
+              "{n} draws)."},
+    "pilots_mc_method": {
+        "nl": "Methode: alle invoer met een bandbreedte tegelijk getrokken — de verhouding log-normaal passend bij "
+              "het interval, de overige driehoeksverdeeld (laag, basis, hoog). De kans is zo goed als de "
+              "bandbreedtes die erin gaan.",
+        "en": "Method: every ranged input drawn at once — the rate ratio log-normal matching its interval, the others "
+              "triangular (low, base, high). The probability is only as good as the ranges put in."},
+    "pilots_net_label": {"nl": "netto resultaat per jaar (vermeden kosten − kosten inzet, euro)",
+                         "en": "net result per year (avoided costs − cost of deployment, euro)"},
+    "pilots_impact_pays": {
+        "nl": "Geschat {avoided} vermeden tweedelijns trajecten per jaar (bandbreedte {lo} tot {hi}); vermeden kosten "
+              "{savings} tegenover {cost} voor de inzet: de inzet verdient zich terug met {net} per jaar.",
+        "en": "An estimated {avoided} second-line trajectories avoided per year (range {lo} to {hi}); avoided costs "
+              "{savings} against {cost} for the deployment: it pays for itself with {net} per year."},
+    "pilots_impact_not_pays": {
+        "nl": "Geschat {avoided} vermeden tweedelijns trajecten per jaar (bandbreedte {lo} tot {hi}); vermeden kosten "
+              "{savings} tegenover {cost} voor de inzet: per saldo {net} per jaar meer kosten dan besparing.",
+        "en": "An estimated {avoided} second-line trajectories avoided per year (range {lo} to {hi}); avoided costs "
+              "{savings} against {cost} for the deployment: on balance {net} per year more cost than savings."},
+    "pilots_impact_break_even": {
+        "nl": "Terugverdienpunt: {n} vermeden trajecten per jaar, oftewel een verhouding na/voor van {rr} of lager.",
+        "en": "Break-even: {n} avoided trajectories per year, i.e. a rate ratio after/before of {rr} or lower."},
+    "pilots_impact_assumptions": {"nl": "Aannames (waarde, bandbreedte, bron):",
+                                  "en": "Assumptions (value, range, source):"},
+    "pilots_impact_caveat": {
+        "nl": "Niet meegenomen: kosten die verschuiven naar eerstelijns hulp, effecten na het eerste jaar, en "
+              "andere oorzaken van de daling dan het deel dat bij 'toe te schrijven' is weggelaten.",
+        "en": "Not included: costs shifted to first-line care, effects after the first year, and other causes of the "
+              "fall beyond what 'attributable' leaves out."},
+    "pilots_source_effect": {"nl": "uit de voor-na-analyse ({name}), met het interval als bandbreedte",
+                             "en": "from the before/after analysis ({name}), its interval as range"},
+    "pilots_source_user": {"nl": "invoer gebruiker", "en": "user input"},
+    "pilots_source_default": {"nl": "standaardaanname van evaluatie (pas aan als er betere cijfers zijn)",
+                              "en": "evaluatie's default assumption (change it when better figures exist)"},
+    "pilots_rr_twice": {"nl": "Geef het interval van de verhouding óf via rate_ratio_ci óf via ranges, niet allebei.",
+                        "en": "Give the rate-ratio interval either via rate_ratio_ci or via ranges, not both."},
+    "pilots_bad_range": {
+        "nl": "Bandbreedte voor '{name}' = {value!r} kan niet: geef (laag, hoog) met laag ≤ {base} ≤ hoog.",
+        "en": "Range for '{name}' = {value!r} is impossible: give (low, high) with low ≤ {base} ≤ high."},
+    "pilots_no_ranges": {"nl": "Geen bandbreedtes opgegeven: geef ranges= of rate_ratio_ci= voor een tornadofiguur.",
+                         "en": "No ranges given: pass ranges= or rate_ratio_ci= for a tornado figure."},
+    "pilots_tornado_title": {"nl": "Welke aanname telt het zwaarst? Vooral: {name}",
+                             "en": "Which assumption matters most? Mainly: {name}"},
+    # --- survey (questionnaires) ------------------------------------------------------------
+    "sv_codebook_no_item": {"nl": "Codeboek '{file}': geen kolom met de vraagcodes (bv. 'item' of 'vraag'). Kolommen: "
+                                  "{columns}.",
+                            "en": "Codebook '{file}': no column with item codes (e.g. 'item'). Columns: {columns}."},
+    "sv_unknown_scale": {"nl": "Codeboek '{file}', rij {row}, kolom 'schaal': onbekende schaal '{value}'. Kies uit: "
+                               "{allowed}.",
+                         "en": "Codebook '{file}', row {row}, column 'scale': unknown scale '{value}'. Choose from: "
+                               "{allowed}."},
+    "sv_duplicate_item": {"nl": "Codeboek '{file}', rij {row}: vraag '{item}' staat er twee keer in.",
+                          "en": "Codebook '{file}', row {row}: item '{item}' appears twice."},
+    "sv_bad_reversed": {"nl": "Codeboek '{file}', rij {row}, kolom 'omgescoord': '{value}' is geen ja/nee.",
+                        "en": "Codebook '{file}', row {row}, column 'reversed': '{value}' is not yes/no."},
+    "sv_no_codebook": {"nl": "Geen codeboek: de getalkolommen {items} zijn behandeld als vijfpuntsschaal (1-5).",
+                       "en": "No codebook: the numeric columns {items} were treated as five-point items (1-5)."},
+    "sv_items_absent": {"nl": "Vragen uit het codeboek die niet in de data staan (niet geanalyseerd): {items}.",
+                        "en": "Codebook items not in the data (not analysed): {items}."},
+    "sv_items_unused": {"nl": "Kolommen die niet in het codeboek staan (niet geanalyseerd): {items}.",
+                        "en": "Columns not in the codebook (not analysed): {items}."},
+    "sv_no_items": {"nl": "Geen enkele vraag uit het codeboek staat in de data. Kolommen in de data: {columns}.",
+                    "en": "None of the codebook items is in the data. Columns in the data: {columns}."},
+    "sv_duplicate_respondent": {"nl": "deze respondent staat al eerder in dit meetmoment; tweede rij niet gebruikt",
+                                "en": "this respondent already appears in this wave; second row not used"},
+    "sv_out_of_scale": {"nl": "antwoord valt buiten de schaal {scale} ({lo}-{hi}) en is geen bekend antwoord; als "
+                              "ontbrekend behandeld",
+                        "en": "answer outside scale {scale} ({lo}-{hi}) and not a known label; treated as missing"},
+    "sv_dont_know": {"nl": "{n} antwoorden 'weet niet / n.v.t.': apart geteld, niet meegerekend in gemiddelden.",
+                     "en": "{n} answers 'don't know / not applicable': counted apart, not included in means."},
+    "sv_mixed_scales": {"nl": "Deze vragen hebben verschillende antwoordschalen ({scales}); vat ze per schaal samen.",
+                        "en": "These items have different answer scales ({scales}); summarise them per scale."},
+    "sv_plot_scale": {"nl": "Een gestapelde staafgrafiek kan tot 5 antwoordcategorieën tonen (schaal {scale}).",
+                      "en": "A stacked bar chart shows up to 5 answer categories (scale {scale})."},
+    "sv_plot_x": {"nl": "aandeel van de geldige antwoorden", "en": "share of valid answers"},
+    "sv_plot_hidden": {"nl": "({n} rij(en) met minder dan {k} antwoorden niet getoond)",
+                       "en": "({n} row(s) with fewer than {k} answers not shown)"},
+    "sv_plot_title": {"nl": "Hoe kijken de respondenten ertegen aan?", "en": "What do respondents think?"},
+    "sv_col_item": {"nl": "vraag", "en": "item"},
+    "sv_col_n": {"nl": "n", "en": "n"},
+    "sv_col_dk": {"nl": "weet niet", "en": "don't know"},
+    "sv_col_disagree": {"nl": "(helemaal) oneens", "en": "(strongly) disagree"},
+    "sv_col_agree": {"nl": "(helemaal) eens", "en": "(strongly) agree"},
+    "sv_col_median": {"nl": "mediaan", "en": "median"},
+    "sv_col_outcome": {"nl": "uitkomst", "en": "outcome"},
+    "sv_col_test": {"nl": "toets", "en": "test"},
+    "sv_col_effect": {"nl": "effectgrootte", "en": "effect size"},
+    "sv_col_p_adjusted": {"nl": "p gecorrigeerd ({method})", "en": "p adjusted ({method})"},
+    "sv_test_paired_t": {"nl": "gepaarde t-toets", "en": "paired t test"},
+    "sv_test_wilcoxon": {"nl": "Wilcoxon-rangtekentoets", "en": "Wilcoxon signed-rank test"},
+    "sv_test_welch_t": {"nl": "t-toets (Welch)", "en": "Welch t test"},
+    "sv_test_mann_whitney": {"nl": "Mann-Whitney-toets", "en": "Mann-Whitney test"},
+    "sv_test_welch_anova": {"nl": "variantieanalyse (Welch)", "en": "Welch ANOVA"},
+    "sv_test_kruskal": {"nl": "Kruskal-Wallis-toets", "en": "Kruskal-Wallis test"},
+    "sv_effect_hedges_g": {"nl": "Hedges' g", "en": "Hedges' g"},
+    "sv_effect_rank_biserial": {"nl": "rang-biseriële correlatie", "en": "rank-biserial correlation"},
+    "sv_effect_eta2": {"nl": "eta²", "en": "eta²"},
+    "sv_effect_eta2_h": {"nl": "eta²(H)", "en": "eta²(H)"},
+    "sv_compare_title_paired": {"nl": "Verschil tussen de metingen (na min voor)", "en": "Change between waves"},
+    "sv_compare_title_groups2": {"nl": "Verschil tussen de groepen", "en": "Difference between groups"},
+    "sv_compare_title_groups": {"nl": "Verschillen tussen de groepen", "en": "Differences between groups"},
+    "sv_paired_up": {"nl": "'{outcome}' is gestegen met {diff} punt ({effect}, {level}%-BI {lo} tot {hi}; {p}; "
+                           "n = {n} respondenten met beide metingen).",
+                     "en": "'{outcome}' rose by {diff} points ({effect}, {level}% CI {lo} to {hi}; {p}; n = {n} "
+                           "respondents with both waves)."},
+    "sv_paired_down": {"nl": "'{outcome}' is gedaald met {diff} punt ({effect}, {level}%-BI {lo} tot {hi}; {p}; "
+                             "n = {n} respondenten met beide metingen).",
+                       "en": "'{outcome}' fell by {diff} points ({effect}, {level}% CI {lo} to {hi}; {p}; n = {n} "
+                             "respondents with both waves)."},
+    "sv_paired_up_unsure": {"nl": "'{outcome}' is mogelijk iets hoger ({diff} punt), maar dat is nog niet zeker "
+                                  "({effect}, {level}%-BI {lo} tot {hi}; {p}; n = {n}).",
+                            "en": "'{outcome}' is possibly somewhat higher ({diff} points), but this is not certain "
+                                  "({effect}, {level}% CI {lo} to {hi}; {p}; n = {n})."},
+    "sv_paired_down_unsure": {"nl": "'{outcome}' is mogelijk iets lager ({diff} punt), maar dat is nog niet zeker "
+                                    "({effect}, {level}%-BI {lo} tot {hi}; {p}; n = {n}).",
+                              "en": "'{outcome}' is possibly somewhat lower ({diff} points), but this is not certain "
+                                    "({effect}, {level}% CI {lo} to {hi}; {p}; n = {n})."},
+    "sv_groups2_up": {"nl": "De tweede groep scoort hoger op '{outcome}' ({diff} punt; {effect}, {level}%-BI {lo} tot "
+                            "{hi}; {p}; n = {n}).",
+                      "en": "The second group scores higher on '{outcome}' ({diff} points; {effect}, {level}% CI {lo} "
+                            "to {hi}; {p}; n = {n})."},
+    "sv_groups2_down": {"nl": "De tweede groep scoort lager op '{outcome}' ({diff} punt; {effect}, {level}%-BI {lo} "
+                              "tot {hi}; {p}; n = {n}).",
+                        "en": "The second group scores lower on '{outcome}' ({diff} points; {effect}, {level}% CI {lo} "
+                              "to {hi}; {p}; n = {n})."},
+    "sv_groups2_up_unsure": {"nl": "Op '{outcome}' scoort de tweede groep mogelijk hoger ({diff} punt), maar dat is "
+                                   "nog niet zeker ({effect}, {level}%-BI {lo} tot {hi}; {p}; n = {n}).",
+                             "en": "On '{outcome}' the second group possibly scores higher ({diff} points), but this "
+                                   "is not certain ({effect}, {level}% CI {lo} to {hi}; {p}; n = {n})."},
+    "sv_groups2_down_unsure": {"nl": "Op '{outcome}' scoort de tweede groep mogelijk lager ({diff} punt), maar dat "
+                                     "is nog niet zeker ({effect}, {level}%-BI {lo} tot {hi}; {p}; n = {n}).",
+                               "en": "On '{outcome}' the second group possibly scores lower ({diff} points), but this "
+                                     "is not certain ({effect}, {level}% CI {lo} to {hi}; {p}; n = {n})."},
+    "sv_groups_differ": {"nl": "De groepen verschillen op '{outcome}' ({p}; n = {n}).",
+                         "en": "The groups differ on '{outcome}' ({p}; n = {n})."},
+    "sv_groups_no_difference": {"nl": "Er is geen duidelijk verschil tussen de groepen op '{outcome}' ({p}; "
+                                      "n = {n}).",
+                                "en": "There is no clear difference between the groups on '{outcome}' ({p}; "
+                                      "n = {n})."},
+    "sv_within_or_between": {"nl": "Geef 'within' (meetmoment, gepaard) of 'between' (groep), niet allebei of geen.",
+                             "en": "Give 'within' (wave, paired) or 'between' (group), not both or neither."},
+    "sv_two_waves": {"nl": "Kolom '{column}' heeft {waves}: een gepaarde vergelijking vraagt precies twee "
+                           "meetmomenten. Selecteer er twee.",
+                     "en": "Column '{column}' has {waves}: a paired comparison needs exactly two waves. Select two."},
+    "sv_too_few_pairs": {"nl": "Voor '{outcome}' hebben maar {n} respondenten beide metingen; minimaal 3 nodig.",
+                         "en": "For '{outcome}' only {n} respondents have both waves; at least 3 needed."},
+    "sv_too_few_groups": {"nl": "Voor '{outcome}' zijn er te weinig groepen of respondenten in kolom '{column}' "
+                                "(minimaal 2 groepen van 2).",
+                          "en": "For '{outcome}' there are too few groups or respondents in column '{column}' "
+                                "(at least 2 groups of 2)."},
+    "sv_too_few_items": {"nl": "Betrouwbaarheid vraagt minstens 3 vragen; nu {k}: {items}.",
+                         "en": "Reliability needs at least 3 items; got {k}: {items}."},
+    "sv_constant_item": {"nl": "Iedereen gaf hetzelfde antwoord op {items}: betrouwbaarheid is dan niet te berekenen. "
+                               "Laat deze vraag weg.",
+                         "en": "Everyone gave the same answer to {items}: reliability cannot be computed. Leave "
+                               "this item out."},
+    "sv_alpha_sentence": {"nl": "De {k} vragen vormen een {verdict} schaal: Cronbachs alfa {alpha} ({level}%-BI "
+                                "{lo} tot {hi}), omega {omega}; n = {n} respondenten.",
+                          "en": "The {k} items form a scale of {verdict} reliability: Cronbach's alpha {alpha} "
+                                "({level}% CI {lo} to {hi}), omega {omega}; n = {n} respondents."},
+    "sv_alpha_good": {"nl": "betrouwbare", "en": "good"},
+    "sv_alpha_ok": {"nl": "voldoende betrouwbare", "en": "acceptable"},
+    "sv_alpha_poor": {"nl": "weinig betrouwbare", "en": "poor"},
+    "sv_alpha_if_deleted": {"nl": "alfa als deze vraag wordt weggelaten", "en": "alpha if item deleted"},
+    "sv_alpha_title": {"nl": "Betrouwbaarheid per vraag (alfa van de schaal: {alpha})",
+                       "en": "Reliability per item (scale alpha: {alpha})"},
+    "sv_no_constructs": {"nl": "Het codeboek noemt geen constructen (kolom 'construct'); geef 'constructs' op.",
+                         "en": "The codebook names no constructs (column 'construct'); pass 'constructs'."},
+    "sv_all": {"nl": "alle respondenten", "en": "all respondents"},
+    "sv_sdq_missing": {"nl": "SDQ-vragen ontbreken: {items}. Noem de kolommen sdq_1 … sdq_25 (zie sdq_codebook()).",
+                       "en": "SDQ items missing: {items}. Name the columns sdq_1 … sdq_25 (see sdq_codebook())."},
+    "sv_sdq_range": {"nl": "SDQ-vraag '{item}' heeft een antwoord buiten 0-2 (niet waar / een beetje waar / "
+                           "zeker waar).",
+                     "en": "SDQ item '{item}' has an answer outside 0-2 (not true / somewhat true / certainly true)."},
     # --- disclosure (helper disclosure): exported tables, suppression, overwriting -----------------
     "export_not_table": {"nl": "Een tabel voor de export moet een DataFrame zijn, niet {type}.",
                          "en": "A table to export must be a DataFrame, not {type}."},
@@ -442,6 +842,14 @@ MESSAGES: dict[str, dict[str, str]] = {
                                "hidden cell is 0 while zero=False)."},
     "audit_bad_link": {"nl": "Koppeling {link} tussen tabellen verwijst naar een tabel, rij of kolom die niet bestaat.",
                        "en": "Link {link} between tables refers to a table, row or column that does not exist."},
+    # --- interviews -------------------------------------------------------------------------
+    "iv_part": {"nl": "{code} ({k} van {n})", "en": "{code} ({k} of {n})"},
+    "iv_group_line": {"nl": "{group} (n = {n}): vooral {parts}.", "en": "{group} (n = {n}): mainly {parts}."},
+    "iv_no_codes": {"nl": "Geen codes om te tonen (controleer kolom 'code' en het gekozen niveau).",
+                    "en": "No codes to show (check column 'code' and the chosen level)."},
+    "iv_other_groups": {"nl": "overige", "en": "other"},
+    "iv_share": {"nl": "aandeel van de geïnterviewden", "en": "share of interviewees"},
+    "iv_title": {"nl": "Welke thema's noemen de geïnterviewden?", "en": "Which themes do interviewees raise?"},
 }
 
 

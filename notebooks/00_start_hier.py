@@ -118,8 +118,9 @@ ev.save_figure(
 # 2. **Persoonsgegevens herkennen.** Kolommen als `Naam` of `BSN` worden niet ingelezen; in vrije
 #    tekst worden BSN's (elfproef), e-mailadressen, telefoonnummers, postcode + huisnummer en
 #    geboortedata gemarkeerd. Zo'n kolom kan niet geëxporteerd worden.
-# 3. **Kleine aantallen afschermen.** In tabellen voor buiten worden cellen onder de 5 verborgen,
-#    plus zo nodig een tweede cel, zodat je ze niet kunt terugrekenen uit de totalen.
+# 3. **Kleine aantallen afschermen.** In tabellen voor buiten worden cellen onder de 5 verborgen (`x`),
+#    plus zoveel andere cellen dat je ze niet kunt terugrekenen uit de totalen. Een `x` zegt niets over
+#    de grootte: ook een afgeschermde 22 is een `x`.
 
 # %%
 voorbeeld = pd.DataFrame({
@@ -132,7 +133,7 @@ kruistabel = pd.DataFrame(
     {"jeugd-GGZ": [14, 3, 9], "jeugdzorg": [22, 11, 6], "wijkteam/CJG": [8, 7, 15]},
     index=["School A", "School B", "School C"],
 )
-ev.suppress(kruistabel, threshold=5, marker="<5")
+ev.suppress(kruistabel, threshold=5, marker="x")
 
 # %% [markdown]
 # ## 4. Je eigen gegevens invullen

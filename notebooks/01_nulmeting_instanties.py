@@ -179,11 +179,13 @@ for school in resultaat.schools:
 # ## 8. Figuren en tabellen bewaren
 #
 # Figuren komen in `figures/` (PNG, SVG, PDF en een tekstbestand met beschrijving), tabellen in
-# `reports/` (CSV met puntkomma en Excel); bij een eigen bestand in een submap met de naam van je bestand. Kleine aantallen (onder de 5) zijn in de export afgeschermd.
+# `reports/` (één Excel-bestand met een tabblad *Toelichting*, en CSV met puntkomma); bij een eigen bestand in een
+# submap met de naam van je bestand. Kleine aantallen (onder de 5) zijn in de export afgeschermd met `x`, samen met
+# de cellen waaruit ze terug te rekenen zouden zijn.
 
 # %%
 figuren = resultaat.save_figures(source=instellingen.source, folder=instellingen.figures)
-tabellen = resultaat.export_tables(folder=instellingen.reports)
+tabellen = resultaat.export_tables(folder=instellingen.reports, source=instellingen.source)
 print(f"{len(figuren)} figuren in {instellingen.figures} en {len(tabellen)} tabellen in {instellingen.reports}.")
 
 # %% [markdown]
