@@ -69,7 +69,8 @@ def test_every_cli_line_in_the_readme_parses(readme):
     assert any(line.startswith("evaluatie notebook 01 --bestand") for line in lines)
     for line in lines:
         args = shlex.split(line.split(" #")[0])[1:]
-        args = [a for a in args if a not in ("...",)]
+        if not any(a.isupper() or "." in a or a.startswith("-") for a in args[1:]):
+            continue  # a command named in a sentence ("`evaluatie agencies review`"), not a step to type
         try:
             _parser().parse_args(args)
         except SystemExit as exc:  # argparse exits on an unknown option or a missing argument
@@ -107,7 +108,8 @@ def test_jupyterlab_starts_from_the_environment(clone):
     port = _free_port()
     server = subprocess.Popen(
         [str(jupyter), "lab", "--no-browser", f"--port={port}", "--ServerApp.port_retries=0",
-         "--IdentityProvider.token=test", "--notebook-dir=notebooks"],
+         "--IdentityProvider.token=test", "--notebook-dir=notebooks",
+         *(["--allow-root"] if hasattr(os, "geteuid") and os.geteuid() == 0 else [])],
         cwd=clone, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         deadline, listing = time.time() + 60, None
