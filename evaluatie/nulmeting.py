@@ -13,7 +13,7 @@ Examples
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
@@ -398,6 +398,7 @@ class Nulmeting:
     report: object
     school: str = "school"
     min_cell: int = 5
+    notes: list = field(default_factory=list)
 
     @property
     def schools(self) -> list:
@@ -719,7 +720,8 @@ def analyze(dossier: pd.DataFrame, *, n_total=None, mapping=None, school: str = 
         ``counts``, ``agencies``, ``pupils``, ``fragmentation``, ``richness`` (one row per school:
         ``files_read``, ``n_total``, ``observed``, Chao2 with interval, ``expected_total`` with
         interval and the expected number at a common number of files, ``common_*``),
-        ``accumulations`` and ``networks`` per school, ``names`` (the normalization) and ``report``;
+        ``accumulations`` and ``networks`` per school, ``names`` (the normalization), ``report`` and
+        ``notes`` (the remarks this analysis added to the report, Dutch);
         ``.summary()``, ``.to_frame()``, ``.plot(kind)``, ``.save_figures()``, ``.export_tables()``.
 
     Examples
@@ -734,6 +736,7 @@ def analyze(dossier: pd.DataFrame, *, n_total=None, mapping=None, school: str = 
 
     data = dossier.copy()
     report = report if report is not None else QualityReport(source="dossier", kind="dossier", n_read=len(data))
+    first_note = len(report.notes)
     rows = data["source_row"] if "source_row" in data else pd.Series(np.arange(2, len(data) + 2), index=data.index)
     if agency not in data.columns and "agency_raw" in data.columns:
         from .agencies import normalize
@@ -810,4 +813,5 @@ def analyze(dossier: pd.DataFrame, *, n_total=None, mapping=None, school: str = 
             row = accumulation(matrices[name], sizes=[common], level=level, n_boot=n_boot, seed=seed).curve.iloc[0]
             richness.loc[i, ["common_files", "common_estimate", "common_lower", "common_upper"]] = (
                 common, row["estimate"], row["lower"], row["upper"])
-    return Nulmeting(counts, table, pupils, frag, richness, accs, nets, names, report, school, min_cell)
+    return Nulmeting(counts, table, pupils, frag, richness, accs, nets, names, report, school, min_cell,
+                     report.notes[first_note:])

@@ -412,6 +412,7 @@ MESSAGES: dict[str, dict[str, str]] = {
               "in je bestand als het dezelfde school is.",
         "en": "School name '{name}' looks like '{other}' (typo?). They are counted as two schools; correct the name "
               "in your file if it is the same school."},
+    "col_n_rows": {"nl": "aantal rijen", "en": "rows"},
     "rows_many": {"nl": "{n} rijen (rij {rows})", "en": "{n} rows (rows {rows})"},
     # --- pilots: small-n outcomes, process times, costs (evaluatie.outcomes / durations / costs) ---------
     "pilots_counts_not_numbers": {
