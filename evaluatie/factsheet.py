@@ -39,8 +39,9 @@ __all__ = ["render_html", "write_factsheet", "write_method_note", "find_chromium
 CHROMIUM_FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                   "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-extensions",
                   "--hide-scrollbars", "--mute-audio")
-#: At most this many figures on the two pages (the rest stay in ``figures/<pilot>/``).
-MAX_FIGURES = 4
+#: Figures on the two pages: one on page 1, two on page 2, each wide enough to read its labels at
+#: print size (the rest stay in ``figures/<pilot>/``).
+MAX_FIGURES = 3
 _PACKAGES = ("evaluatie", "numpy", "pandas", "scipy", "statsmodels", "matplotlib", "networkx", "openpyxl",
              "jinja2", "python-docx")
 
@@ -77,8 +78,10 @@ def html_to_pdf(html: Path, pdf: Path) -> Path:
 
 
 def _figures(sections) -> list:
-    chosen = [f for s in sections for f in s.figures if f.on_factsheet]
-    return chosen[:MAX_FIGURES]
+    """The factsheet's figures: the MAX_FIGURES candidates of lowest rank, in section order."""
+    candidates = [f for s in sections for f in s.figures if f.on_factsheet]
+    keep = {id(f) for f in sorted(candidates, key=lambda f: f.rank)[:MAX_FIGURES]}
+    return [f for f in candidates if id(f) in keep]
 
 
 def _data_uri(path: Path) -> str:
@@ -102,7 +105,9 @@ def _context(pilot, sections) -> dict:
     about = [(t("fs_about_region", lang), pilot.region), (t("fs_about_period", lang), pilot.period),
              (t("fs_about_audience", lang), t(f"fs_audience_{pilot.audience}", lang)),
              (t("fs_about_source", lang), pilot.source),
-             (t("fs_about_parts", lang), ", ".join(s.title for s in sections))]
+             (t("fs_about_parts", lang), ", ".join(s.title for s in sections)),
+             (t("fs_about_more", lang), t("fs_about_more_value", lang, n=sum(len(s.figures) for s in sections),
+                                          folder=f"figures/{pilot.name}/"))]
     return {"lang": lang, "title": pilot.title, "pilot": pilot, "sections": sections, "key": key, "figures": figs,
             "about": about, "meaning": [m for s in sections for m in s.meaning],
             "caveats": [c for s in sections for c in s.caveats], "t": lambda k, **kw: t(k, lang, **kw)}

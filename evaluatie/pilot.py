@@ -68,6 +68,7 @@ class FigureOut:
     paths: dict
     alt: str
     on_factsheet: bool
+    rank: int = 9
 
 
 @dataclass(frozen=True)
@@ -156,17 +157,17 @@ def _err(msg_key: str, path, lang: str, **kw) -> InputError:
 def _check_keys(given, allowed, where: str, path, lang: str) -> None:
     unknown = [k for k in given if k not in allowed]
     if unknown:
-        raise _err("pilot_unknown_key", path, lang, key=unknown[0], where=where, allowed=", ".join(allowed))
+        raise _err("pilot_unknown_key", path, lang, name=unknown[0], where=where, allowed=", ".join(allowed))
 
 
 def _option(value, rule, name: str, where: str, path, lang: str):
     allowed, _default = rule
     if isinstance(allowed, tuple):
         if value not in allowed:
-            raise _err("pilot_bad_value", path, lang, key=name, where=where, value=value,
+            raise _err("pilot_bad_value", path, lang, name=name, where=where, value=value,
                        allowed=", ".join(map(str, allowed)))
     elif not isinstance(value, allowed) or isinstance(value, bool):
-        raise _err("pilot_bad_type", path, lang, key=name, where=where, value=value,
+        raise _err("pilot_bad_type", path, lang, name=name, where=where, value=value,
                    kind=t(f"pilot_type_{allowed.__name__}", lang))
     return value
 
@@ -211,10 +212,10 @@ def load_pilot(path, lang: str = "nl") -> Pilot:
     _check_keys(raw, TOP_KEYS, t("pilot_top", lang), path, lang)
     missing = [k for k in REQUIRED if not str(raw.get(k, "")).strip()]
     if missing:
-        raise _err("pilot_missing_key", path, lang, key=missing[0])
+        raise _err("pilot_missing_key", path, lang, name=missing[0])
     for k in ("naam", "titel", "regio", "periode", "bron", "publiek", "taal"):
         if k in raw and not isinstance(raw[k], str):
-            raise _err("pilot_bad_type", path, lang, key=k, where=t("pilot_top", lang), value=raw[k],
+            raise _err("pilot_bad_type", path, lang, name=k, where=t("pilot_top", lang), value=raw[k],
                        kind=t("pilot_type_str", lang))
     name = raw["naam"]
     if not _SLUG.match(name):
@@ -231,25 +232,25 @@ def load_pilot(path, lang: str = "nl") -> Pilot:
     if min_den is not None:
         min_den = _option(min_den, (int, None), "min_noemer", top, path, lang)
     if threshold < 1 or (min_den is not None and min_den < 1):
-        raise _err("pilot_bad_value", path, lang, key="drempel" if threshold < 1 else "min_noemer", where=top,
+        raise _err("pilot_bad_value", path, lang, name="drempel" if threshold < 1 else "min_noemer", where=top,
                    value=threshold if threshold < 1 else min_den, allowed=t("pilot_type_positive", lang))
     data_raw = raw.get("data", {})
     if not isinstance(data_raw, dict):
-        raise _err("pilot_bad_type", path, lang, key="data", where=top, value=data_raw, kind=t("pilot_type_dict", lang))
+        raise _err("pilot_bad_type", path, lang, name="data", where=top, value=data_raw, kind=t("pilot_type_dict", lang))
     _check_keys(data_raw, tuple(DATA_KINDS), "[data]", path, lang)
     data = {}
     for key, rel in data_raw.items():
         if not isinstance(rel, str):
-            raise _err("pilot_bad_type", path, lang, key=key, where="[data]", value=rel, kind=t("pilot_type_str", lang))
+            raise _err("pilot_bad_type", path, lang, name=key, where="[data]", value=rel, kind=t("pilot_type_str", lang))
         file = (path.parent / rel).resolve()
         if not file.is_file():
-            raise _err("pilot_missing_file", path, lang, key=key, value=rel, folder=path.parent)
+            raise _err("pilot_missing_file", path, lang, name=key, value=rel, folder=path.parent)
         data[key] = file
     given = raw.get("analyses")
     if given is None:  # every analysis whose data are given
         given = {n: {} for n, s in SECTIONS.items() if all(k in data for k in s.needs)}
     if not isinstance(given, dict):
-        raise _err("pilot_bad_type", path, lang, key="analyses", where=top, value=given,
+        raise _err("pilot_bad_type", path, lang, name="analyses", where=top, value=given,
                    kind=t("pilot_type_dict", lang))
     _check_keys(given, tuple(SECTIONS), "[analyses]", path, lang)
     analyses = {}
@@ -259,12 +260,12 @@ def load_pilot(path, lang: str = "nl") -> Pilot:
         if opts is True:
             opts = {}
         if not isinstance(opts, dict):
-            raise _err("pilot_bad_type", path, lang, key=sec_name, where="[analyses]", value=opts,
+            raise _err("pilot_bad_type", path, lang, name=sec_name, where="[analyses]", value=opts,
                        kind=t("pilot_type_dict", lang))
         _check_keys(opts, tuple(spec.options), where, path, lang)
         lacking = [k for k in spec.needs if k not in data]
         if lacking:
-            raise _err("pilot_needs_data", path, lang, section=sec_name, key=lacking[0])
+            raise _err("pilot_needs_data", path, lang, section=sec_name, name=lacking[0])
         analyses[sec_name] = {k: _option(opts[k], rule, k, where, path, lang) if k in opts else rule[1]
                               for k, rule in spec.options.items()}
     if not analyses:
@@ -295,8 +296,12 @@ class _Context:
             self.reports[key] = self._data[key][1]
         return self._data[key]
 
-    def save(self, ax_or_fig, name: str, *, n, caption: str, on_factsheet: bool = False) -> FigureOut:
-        """Write one figure with :func:`evaluatie.plots.save_figure` and close it."""
+    def save(self, ax_or_fig, name: str, *, n, caption: str, on_factsheet: bool = False, rank: int = 9) -> FigureOut:
+        """Write one figure with :func:`evaluatie.plots.save_figure` and close it.
+
+        ``on_factsheet``: a candidate for the factsheet; the :data:`evaluatie.factsheet.MAX_FIGURES`
+        candidates with the lowest ``rank`` are shown, in the order of the sections.
+        """
         import matplotlib.pyplot as plt
 
         from .plots import save_figure
@@ -308,7 +313,7 @@ class _Context:
                             lang=self.lang)
         plt.close(fig)
         alt = paths["txt"].read_text(encoding="utf-8").strip()
-        return FigureOut(name=name, paths=paths, alt=alt, on_factsheet=on_factsheet)
+        return FigureOut(name=name, paths=paths, alt=alt, on_factsheet=on_factsheet, rank=rank)
 
 
 def _pct(x: float, lang: str) -> str:
@@ -329,7 +334,7 @@ def _nulmeting(ctx: _Context, leerlingen=None) -> Section:
     multi = len(result.schools) > 1
     if multi and result.richness["common_estimate"].notna().sum() > 1:
         axes = result.plot("schools", lang=lang)
-        figures.append(ctx.save(axes, "01_scholen", n=int(k["n_pupils"].sum()), on_factsheet=True,
+        figures.append(ctx.save(axes, "01_scholen", n=int(k["n_pupils"].sum()), on_factsheet=True, rank=2,
                                 caption=t("pilot_nul_schools_caption", lang, k=len(result.schools))))
     for i, school in enumerate(result.schools):
         suffix = f"_{i + 1}" if multi else ""
@@ -342,7 +347,7 @@ def _nulmeting(ctx: _Context, leerlingen=None) -> Section:
             ax.figure.suptitle(str(school), x=0.01, ha="left", fontsize=10, color="#555555")
             first = not multi and kind == "agencies"
             figures.append(ctx.save(ax, f"01_{label}{suffix}", n=n, caption=f"{school}. " + result.summary(school, lang),
-                                    on_factsheet=first))
+                                    on_factsheet=first, rank=2))
     read = int(k["n_pupils"].sum())
     with_agency = int(k["n_pupils_with_agency"].sum())
     two = int((result.pupils["n_agencies"] >= 2).sum())
@@ -352,7 +357,12 @@ def _nulmeting(ctx: _Context, leerlingen=None) -> Section:
            KeyFigure(format_number(100 * two / read, 0, lang) + "%" if read else "–",
                      t("pilot_nul_kf_two", lang),
                      t("pilot_nul_kf_two_words", lang, k=format_number(two, 0, lang), n=format_number(read, 0, lang)))]
-    meaning = [result.summary(s, lang) for s in result.schools]
+    per_school = k["n_agencies"].astype(int)
+    span = (format_number(per_school.min(), 0, lang) if per_school.min() == per_school.max() else
+            f"{format_number(per_school.min(), 0, lang)} {t('pilot_to', lang)} {format_number(per_school.max(), 0, lang)}")
+    single = float((result.agencies.groupby("agency")["n_pupils"].sum() == 1).mean())
+    meaning = [t("pilot_nul_meaning", lang, span=span, two=format_number(100 * two / read, 0, lang) if read else "–",
+                 single=format_number(100 * single, 0, lang))]
     caveats = [t("pilot_nul_caveat_files", lang), t("pilot_nul_caveat_names", lang)]
     return Section(key="nulmeting", title=t("pilot_nul_title", lang), question=t("pilot_nul_question", lang),
                    key_figures=key, figures=figures, tables={}, notes={}, meaning=meaning, caveats=caveats,
@@ -384,18 +394,15 @@ def _zorgvraag(ctx: _Context, model="poisson", inferentie="auto") -> Section:
     figures = []
     if exposure and "start" in panel:
         figures.append(ctx.save(plot_rates(panel, lang=lang), "02_verwijzingen_per_1000", n=res.n_units,
-                                caption=res.sentence(lang), on_factsheet=True))
+                                caption=res.sentence(lang), on_factsheet=True, rank=1))
     figures.append(ctx.save(res.plot(lang=lang), "02_effect_verschil_in_verschillen", n=res.n_units,
                             caption=res.sentence(lang)))
     count = res.family in ("poisson", "quasipoisson", "negbin")
     if count:
-        lo, hi = res.percent_ci
         value = _pct(res.percent_change, lang)
-        words = t("pilot_zv_kf_words", lang, lo=_pct(lo, lang), hi=_pct(hi, lang))
     else:
         value = format_number(res.coef, 2, lang)
-        words = t("pilot_zv_kf_words", lang, lo=format_number(res.ci[0], 2, lang), hi=format_number(res.ci[1], 2, lang))
-    key = [KeyFigure(value, t("pilot_zv_kf_label", lang), res.sentence(lang) + " " + words)]
+    key = [KeyFigure(value, t("pilot_zv_kf_label", lang), res.sentence(lang))]
     table = res.to_frame()[["term", "percent_change", "percent_lower", "percent_upper", "p_value", "n_units",
                             "n_treated_units", "n_periods", "family", "inference"]] if count else \
         res.to_frame()[["term", "estimate", "lower", "upper", "p_value", "n_units", "n_treated_units", "n_periods",
@@ -426,7 +433,7 @@ def _uitrol(ctx: _Context, frequentie="Q", model="poisson") -> Section:
     exposure = "exposure" if "exposure" in data else None
     es = event_study(data, exposure=exposure, family=model)
     fig = ctx.save(es.plot(lang=lang), "02b_uitrol_per_" + ("kwartaal" if frequentie == "Q" else "maand"),
-                   n=es.n_units, caption=es.sentence(lang), on_factsheet=True)
+                   n=es.n_units, caption=es.sentence(lang), on_factsheet=True, rank=3)
     table = es.to_frame().rename(columns=lambda c: t(f"pilot_col_{c}", lang) if f"pilot_col_{c}" in _KNOWN else c)
     from .report import Table
 
@@ -450,7 +457,8 @@ def _tijdreeks(ctx: _Context, model="quasipoisson", seizoen="fourier") -> Sectio
     exposure = "exposure" if "exposure" in series else None
     its = segmented(series, "count", "period", start, exposure=exposure, family=model,
                     seasonality="fourier" if seizoen == "fourier" and len(series) >= 24 else None)
-    fig = ctx.save(its.plot(lang=lang), "02b_tijdreeks", n=len(series), caption=its.sentence(lang), on_factsheet=True)
+    fig = ctx.save(its.plot(lang=lang), "02b_tijdreeks", n=len(series), caption=its.sentence(lang), on_factsheet=True,
+                   rank=4)
     table = its.to_frame().rename(columns=lambda c: t(f"pilot_col_{c}", lang) if f"pilot_col_{c}" in _KNOWN else c)
     from .report import Table
 

@@ -854,18 +854,18 @@ MESSAGES: dict[str, dict[str, str]] = {
     "pilot_top": {"nl": "het pilotbestand (bovenaan)", "en": "the pilot file (top level)"},
     "pilot_bad_toml": {"nl": "Pilotbestand '{file}' is geen geldig TOML: {detail}.",
                        "en": "Pilot file '{file}' is not valid TOML: {detail}."},
-    "pilot_unknown_key": {"nl": "Pilotbestand '{file}': onbekende sleutel '{key}' in {where}. Toegestaan: {allowed}.",
-                          "en": "Pilot file '{file}': unknown key '{key}' in {where}. Allowed: {allowed}."},
-    "pilot_missing_key": {"nl": "Pilotbestand '{file}': de sleutel '{key}' ontbreekt of is leeg. Verplicht zijn: "
+    "pilot_unknown_key": {"nl": "Pilotbestand '{file}': onbekende sleutel '{name}' in {where}. Toegestaan: {allowed}.",
+                          "en": "Pilot file '{file}': unknown key '{name}' in {where}. Allowed: {allowed}."},
+    "pilot_missing_key": {"nl": "Pilotbestand '{file}': de sleutel '{name}' ontbreekt of is leeg. Verplicht zijn: "
                                 "naam, titel, regio, periode, bron.",
-                          "en": "Pilot file '{file}': key '{key}' is missing or empty. Required: naam, titel, regio, "
+                          "en": "Pilot file '{file}': key '{name}' is missing or empty. Required: naam, titel, regio, "
                                 "periode, bron."},
-    "pilot_bad_value": {"nl": "Pilotbestand '{file}': ongeldige waarde {value!r} voor '{key}' in {where}. Kies uit: "
+    "pilot_bad_value": {"nl": "Pilotbestand '{file}': ongeldige waarde {value!r} voor '{name}' in {where}. Kies uit: "
                               "{allowed}.",
-                        "en": "Pilot file '{file}': invalid value {value!r} for '{key}' in {where}. Choose from: "
+                        "en": "Pilot file '{file}': invalid value {value!r} for '{name}' in {where}. Choose from: "
                               "{allowed}."},
-    "pilot_bad_type": {"nl": "Pilotbestand '{file}': '{key}' in {where} moet {kind} zijn, niet {value!r}.",
-                       "en": "Pilot file '{file}': '{key}' in {where} must be {kind}, not {value!r}."},
+    "pilot_bad_type": {"nl": "Pilotbestand '{file}': '{name}' in {where} moet {kind} zijn, niet {value!r}.",
+                       "en": "Pilot file '{file}': '{name}' in {where} must be {kind}, not {value!r}."},
     "pilot_type_str": {"nl": "een tekst tussen aanhalingstekens", "en": "a text in quotes"},
     "pilot_type_int": {"nl": "een geheel getal", "en": "a whole number"},
     "pilot_type_dict": {"nl": "een tabel (bv. [analyses.zorgvraag] of {{ ... }})", "en": "a table (e.g. "
@@ -875,12 +875,12 @@ MESSAGES: dict[str, dict[str, str]] = {
                              "- en _ (bv. \"leeuwarden-2024\").",
                        "en": "Pilot file '{file}': 'naam' {value!r} becomes the folder name; use lower-case letters, "
                              "digits, - and _ (e.g. \"leeuwarden-2024\")."},
-    "pilot_missing_file": {"nl": "Pilotbestand '{file}': het bestand bij [data] {key} = \"{value}\" bestaat niet "
+    "pilot_missing_file": {"nl": "Pilotbestand '{file}': het bestand bij [data] {name} = \"{value}\" bestaat niet "
                                  "(gezocht vanaf de map {folder}).",
-                           "en": "Pilot file '{file}': the file of [data] {key} = \"{value}\" does not exist "
+                           "en": "Pilot file '{file}': the file of [data] {name} = \"{value}\" does not exist "
                                  "(looked from folder {folder})."},
-    "pilot_needs_data": {"nl": "Pilotbestand '{file}': analyse '{section}' heeft gegevens nodig onder [data] {key}.",
-                         "en": "Pilot file '{file}': analysis '{section}' needs data under [data] {key}."},
+    "pilot_needs_data": {"nl": "Pilotbestand '{file}': analyse '{section}' heeft gegevens nodig onder [data] {name}.",
+                         "en": "Pilot file '{file}': analysis '{section}' needs data under [data] {name}."},
     "pilot_nothing": {"nl": "Pilotbestand '{file}': er is geen analyse uit te voeren. Geef gegevens onder [data] "
                             "({kinds}).",
                       "en": "Pilot file '{file}': there is no analysis to run. Give data under [data] ({kinds})."},
@@ -895,6 +895,13 @@ MESSAGES: dict[str, dict[str, str]] = {
     "pilot_step_method": {"nl": "verantwoording.md", "en": "verantwoording.md"},
     "pilot_done": {"nl": "Klaar. Factsheet: {path}\nFiguren: {figures}/  Tabellen en verantwoording: {reports}/",
                    "en": "Done. Factsheet: {path}\nFigures: {figures}/  Tables and method note: {reports}/"},
+    "pilot_to": {"nl": "tot", "en": "to"},
+    "pilot_nul_meaning": {"nl": "Per school waren {span} verschillende instanties betrokken bij de leerlingen. {two}% van "
+                                "de leerlingen had er twee of meer. {single}% van de instanties had maar één leerling: de "
+                                "hulp is over veel partijen verdeeld.",
+                          "en": "Per school, {span} different agencies were involved with the pupils. {two}% of pupils "
+                                "had two or more. {single}% of the agencies had only one pupil: care is spread over "
+                                "many parties."},
     "pilot_nul_title": {"nl": "Nulmeting: hulp rond leerlingen", "en": "Baseline: care around pupils"},
     "pilot_nul_question": {"nl": "Met hoeveel hulpverleningsinstanties hebben de scholen te maken, en hoe versnipperd "
                                  "is de hulp?",
@@ -930,8 +937,6 @@ MESSAGES: dict[str, dict[str, str]] = {
                                 "with schools without?"},
     "pilot_zv_kf_label": {"nl": "verandering in verwijzingen naar tweedelijns jeugdhulp",
                           "en": "change in referrals to second-line youth care"},
-    "pilot_zv_kf_words": {"nl": "Het echte effect ligt waarschijnlijk tussen {lo} en {hi}.",
-                          "en": "The true effect probably lies between {lo} and {hi}."},
     "pilot_zv_caveat_few": {"nl": "Maar {k} van de {n} scholen hebben een jeugdondersteuner. Met zo weinig scholen is "
                                   "de uitkomst onzeker; één school met een bijzonder jaar kan veel uitmaken.",
                             "en": "Only {k} of the {n} schools have a youth worker. With so few schools the result is "
@@ -992,6 +997,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     "fs_about_audience": {"nl": "Geschreven voor", "en": "Written for"},
     "fs_about_source": {"nl": "Bron", "en": "Source"},
     "fs_about_parts": {"nl": "Onderdelen", "en": "Parts"},
+    "fs_about_more": {"nl": "Meer", "en": "More"},
+    "fs_about_more_value": {"nl": "alle {n} figuren (PNG, SVG, PDF) in {folder}; alle tabellen in tabellen.xlsx; "
+                                  "de werkwijze in verantwoording.md",
+                            "en": "all {n} figures (PNG, SVG, PDF) in {folder}; all tables in tabellen.xlsx; the "
+                                  "methods in verantwoording.md"},
     "fs_audience_gemeente": {"nl": "gemeente (raad en beleid)", "en": "municipality (council and policy)"},
     "fs_audience_samenwerkingsverband": {"nl": "samenwerkingsverband passend onderwijs",
                                          "en": "partnership of school boards"},
