@@ -848,6 +848,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "iv_no_codes": {"nl": "Geen codes om te tonen (controleer kolom 'code' en het gekozen niveau).",
                     "en": "No codes to show (check column 'code' and the chosen level)."},
     "iv_other_groups": {"nl": "overige", "en": "other"},
+    "iv_hidden": {"nl": "Niet getoond: groepen met samen minder dan {k} geïnterviewden.",
+                  "en": "Not shown: groups with fewer than {k} interviewees together."},
     "iv_share": {"nl": "aandeel van de geïnterviewden", "en": "share of interviewees"},
     "iv_title": {"nl": "Welke thema's noemen de geïnterviewden?", "en": "Which themes do interviewees raise?"},
     # --- policy (helper policy): pilot file, factsheet, method note --------------------------------
@@ -1036,6 +1038,8 @@ MESSAGES: dict[str, dict[str, str]] = {
                          "en": "Published counts are rounded to multiples of {k}."},
     "fs_rule_min_den": {"nl": "Percentages met een noemer kleiner dan {k} zijn niet getoond.",
                         "en": "Percentages with a denominator below {k} are not shown."},
+    "nb_codebook": {"nl": "codeboek", "en": "codebook"},
+    "nb_fragments": {"nl": "interviewfragmenten", "en": "interview fragments"},
 }
 
 
