@@ -36,6 +36,7 @@ from typing import Callable
 import pandas as pd
 
 from .errors import InputError
+from .plots import finding_title
 from .text import LANGS, check_lang, format_number, t
 
 __all__ = ["Pilot", "Section", "KeyFigure", "FigureOut", "SectionSpec", "SECTIONS", "register_section",
@@ -316,6 +317,14 @@ class _Context:
         return FigureOut(name=name, paths=paths, alt=alt, on_factsheet=on_factsheet, rank=rank)
 
 
+def _finding(coef: float, ci: tuple, where: str, lang: str) -> str:
+    """A figure title worded by :func:`evaluatie.did.evidence` (the one rule behind every effect wording)."""
+    from .did import evidence
+
+    verdict = evidence(coef, ci)
+    return t(f"pilot_finding_{verdict}_{'down' if coef < 0 else 'up'}", lang, where=t(f"pilot_where_{where}", lang))
+
+
 def _pct(x: float, lang: str) -> str:
     return ("−" if x < 0 else "+") + format_number(abs(x), 0, lang) + "%"
 
@@ -393,7 +402,9 @@ def _zorgvraag(ctx: _Context, model="poisson", inferentie="auto") -> Section:
     res = panel_did(panel, exposure=exposure, family=model, inference=inferentie, seed=ctx.pilot.seed)
     figures = []
     if exposure and "start" in panel:
-        figures.append(ctx.save(plot_rates(panel, lang=lang), "02_verwijzingen_per_1000", n=res.n_units,
+        ax = plot_rates(panel, lang=lang)
+        finding_title(ax, _finding(res.coef, res.ci, "zv", lang), t("pilot_zv_question", lang))
+        figures.append(ctx.save(ax, "02_verwijzingen_per_1000", n=res.n_units,
                                 caption=res.sentence(lang), on_factsheet=True, rank=1))
     figures.append(ctx.save(res.plot(lang=lang), "02_effect_verschil_in_verschillen", n=res.n_units,
                             caption=res.sentence(lang)))
@@ -432,7 +443,9 @@ def _uitrol(ctx: _Context, frequentie="Q", model="poisson") -> Section:
     data = coarsen(panel, "Q") if frequentie == "Q" else panel
     exposure = "exposure" if "exposure" in data else None
     es = event_study(data, exposure=exposure, family=model)
-    fig = ctx.save(es.plot(lang=lang), "02b_uitrol_per_" + ("kwartaal" if frequentie == "Q" else "maand"),
+    ax = es.plot(lang=lang, freq=frequentie)
+    finding_title(ax, _finding(es.att, es.ci, "es", lang), t("pilot_es_question", lang))
+    fig = ctx.save(ax, "02b_uitrol_per_" + ("kwartaal" if frequentie == "Q" else "maand"),
                    n=es.n_units, caption=es.sentence(lang), on_factsheet=True, rank=3)
     table = es.to_frame().rename(columns=lambda c: t(f"pilot_col_{c}", lang) if f"pilot_col_{c}" in _KNOWN else c)
     from .report import Table
@@ -457,7 +470,12 @@ def _tijdreeks(ctx: _Context, model="quasipoisson", seizoen="fourier") -> Sectio
     exposure = "exposure" if "exposure" in series else None
     its = segmented(series, "count", "period", start, exposure=exposure, family=model,
                     seasonality="fourier" if seizoen == "fourier" and len(series) >= 24 else None)
-    fig = ctx.save(its.plot(lang=lang), "02b_tijdreeks", n=len(series), caption=its.sentence(lang), on_factsheet=True,
+    import math
+
+    ax = its.plot(lang=lang)
+    finding_title(ax, _finding(math.log(its.level_ratio), tuple(map(math.log, its.level_ci)), "its", lang)
+                  if model != "gaussian" else ax.get_title(), t("pilot_its_question", lang))
+    fig = ctx.save(ax, "02b_tijdreeks", n=len(series), caption=its.sentence(lang), on_factsheet=True,
                    rank=4)
     table = its.to_frame().rename(columns=lambda c: t(f"pilot_col_{c}", lang) if f"pilot_col_{c}" in _KNOWN else c)
     from .report import Table

@@ -904,6 +904,19 @@ MESSAGES: dict[str, dict[str, str]] = {
                           "en": "Per school, {span} different agencies were involved with the pupils. {two}% of pupils "
                                 "had two or more. {single}% of the agencies had only one pupil: care is spread over "
                                 "many parties."},
+    "pilot_finding_clear_down": {"nl": "Minder verwijzingen {where}", "en": "Fewer referrals {where}"},
+    "pilot_finding_clear_up": {"nl": "Meer verwijzingen {where}", "en": "More referrals {where}"},
+    "pilot_finding_likely_down": {"nl": "Waarschijnlijk minder verwijzingen {where}, nog niet zeker",
+                                  "en": "Probably fewer referrals {where}, not yet certain"},
+    "pilot_finding_likely_up": {"nl": "Waarschijnlijk meer verwijzingen {where}, nog niet zeker",
+                                "en": "Probably more referrals {where}, not yet certain"},
+    "pilot_finding_possible_down": {"nl": "Mogelijk minder verwijzingen {where}, nog niet zeker",
+                                    "en": "Possibly fewer referrals {where}, not yet certain"},
+    "pilot_finding_possible_up": {"nl": "Mogelijk meer verwijzingen {where}, nog niet zeker",
+                                  "en": "Possibly more referrals {where}, not yet certain"},
+    "pilot_where_zv": {"nl": "bij scholen met een jeugdondersteuner", "en": "at schools with a youth worker"},
+    "pilot_where_es": {"nl": "na de start van de jeugdondersteuner", "en": "after the youth worker started"},
+    "pilot_where_its": {"nl": "in het hele gebied direct na de start", "en": "in the whole area right after the start"},
     "pilot_nul_title": {"nl": "Nulmeting: hulp rond leerlingen", "en": "Baseline: care around pupils"},
     "pilot_nul_question": {"nl": "Met hoeveel hulpverleningsinstanties hebben de scholen te maken, en hoe versnipperd "
                                  "is de hulp?",
@@ -1011,9 +1024,6 @@ MESSAGES: dict[str, dict[str, str]] = {
     "fs_audience_school": {"nl": "schoolleiding en team", "en": "school management and staff"},
     "fs_audience_onderzoekers": {"nl": "onderzoekers", "en": "researchers"},
     "fs_figures": {"nl": "De cijfers in beeld", "en": "The figures"},
-    "fs_footer": {"nl": "Bron: {source}. Alle tabellen staan in tabellen.xlsx; hoe er gerekend is staat in "
-                        "verantwoording.md.",
-                  "en": "Source: {source}. All tables are in tabellen.xlsx; how it was computed is in verantwoording.md."},
     "fs_no_chromium": {"nl": "Geen PDF gemaakt: Chromium is niet gevonden. Installeer het (Debian/Ubuntu: apt-get "
                              "install chromium) of druk factsheet.html af vanuit de browser als PDF.",
                        "en": "No PDF made: Chromium was not found. Install it (Debian/Ubuntu: apt-get install "
