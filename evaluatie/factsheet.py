@@ -117,7 +117,7 @@ def _env():
     import jinja2
 
     return jinja2.Environment(loader=jinja2.PackageLoader("evaluatie", "templates"),
-                              autoescape=jinja2.select_autoescape(["html", "j2"]), keep_trailing_newline=True,
+                              autoescape=jinja2.select_autoescape(["html.j2"], default=False), keep_trailing_newline=True,
                               trim_blocks=True, lstrip_blocks=True)
 
 
@@ -214,7 +214,8 @@ def write_method_note(pilot, sections, folder, *, checksums: dict, outputs: list
     quality = []
     for s in sections:
         for key, report in s.quality:
-            quality.append((key, pilot.data[key].name, report.summary()))
+            # the home folder (e.g. where the pseudonymization key lives) can hold a person's name
+            quality.append((key, pilot.data[key].name, report.summary().replace(str(Path.home()), "~")))
     rule = t("fs_rule_threshold", lang, k=pilot.threshold)
     if pilot.rounding:
         rule += " " + t("fs_rule_rounding", lang, k=pilot.rounding)
