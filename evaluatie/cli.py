@@ -140,13 +140,22 @@ def _parser() -> argparse.ArgumentParser:
     nb.add_argument("--uit", default=None, help="het uitgevoerde notebook (standaard: reports/<bestandsnaam>/)")
     nb.add_argument("-h", "--help", action="help", help="toon deze hulp en stop")
 
+    rap = sub.add_parser("rapport", help="een hele pilot in één keer: figuren, factsheet (HTML, PDF, Word), tabellen "
+                         "en verantwoording uit een pilotbestand", **common)
+    rap.add_argument("file", metavar="PILOT.toml", help="pilotbestand, bv. data_raw/voorbeeld/pilot.toml")
+    rap.add_argument("--figuren", default="figures", help="map voor figuren (standaard: figures; de uitvoer komt in "
+                     "figures/<naam>/)")
+    rap.add_argument("--rapporten", default="reports", help="map voor factsheet en tabellen (standaard: reports)")
+    rap.add_argument("--geen-pdf", action="store_true", help="maak geen PDF (geen Chromium nodig)")
+    rap.add_argument("-h", "--help", action="help", help="toon deze hulp en stop")
+
     data = sub.add_parser("voorbeelddata", help="maak de synthetische voorbeelddata en Excel-sjablonen opnieuw",
                           **common)
     data.add_argument("--map", default="data_raw", help="doelmap (standaard: data_raw)")
     data.add_argument("--overschrijf", action="store_true", help="vervang bestaande bestanden in de doelmap "
                       "(standaard: weigeren)")
     data.add_argument("-h", "--help", action="help", help="toon deze hulp en stop")
-    for p in (parser, val, demo, data, nul, zv, vl, ag, rev, nb):
+    for p in (parser, val, demo, data, nul, zv, vl, ag, rev, nb, rap):
         p._optionals.title = "opties"
         p._positionals.title = "argumenten" if p is not parser else "opdrachten"
     return parser
@@ -439,6 +448,16 @@ def _check_output_folders(args) -> None:
                          f"'{Path(args.uit) / 'koppeltabel_controle.xlsx'}').", file=args.uit)
 
 
+def _rapport(args) -> int:
+    from .pilot import run_pilot
+    from .text import t
+
+    paths = run_pilot(args.file, figures=args.figuren, reports=args.rapporten, pdf=not args.geen_pdf)
+    html = paths["factsheet.html"]
+    print(t("pilot_done", path=html, figures=Path(args.figuren) / html.parent.name, reports=html.parent))
+    return 0
+
+
 def _run(parser, args) -> int:
     _check_output_folders(args)
     if args.command == "validate":
@@ -470,6 +489,8 @@ def _run(parser, args) -> int:
         return 0
     if args.command == "demo":
         return _demo(args)
+    if args.command == "rapport":
+        return _rapport(args)
     if args.command == "notebook":
         return _notebook(args)
     if args.command == "voorbeelddata":
