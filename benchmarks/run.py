@@ -18,6 +18,9 @@ os.environ.setdefault("EVALUATIE_SLEUTEL", "benchmark-sleutel-0123456789")
 
 from evaluatie import read_table, suppress, synthetic  # noqa: E402
 
+sys.path.insert(0, str(Path(__file__).parent))
+import read_table_speed  # noqa: E402
+
 
 def best_of(fn, repeat=3) -> float:
     times = []
@@ -37,6 +40,8 @@ def main() -> int:
     base = best_of(lambda: pd.read_csv(path, sep=";"))
     ours = best_of(lambda: read_table(path, kind="referrals"))
     print(f"read_table, {rows} rijen: {ours / base:.1f}× pandas.read_csv  ({ours:.2f} s vs {base:.3f} s)")
+    # target (issue #10): 1 M-row panel within 10× of pandas.read_csv, peak memory < 5× the file, linear in rows
+    print(read_table_speed.report(read_table_speed.run((100_000, 1_000_000))))
     table = pd.DataFrame(pd.Series(range(2500)).sample(frac=1, random_state=1).to_numpy().reshape(50, 50) % 12)
     base = best_of(lambda: table.mask(table < 5))
     ours = best_of(lambda: suppress(table))

@@ -21,15 +21,20 @@ _LAZY = {
     "pseudonymize": "privacy",
     "find_identifiers": "privacy",
     "suppress": "privacy",
+    "audit": "privacy",
+    "export_tables": "report",
     "save_figure": "plots",
     "format_number": "text",
+    "notebook_settings": "notebooks",
+    "display_table": "display",
+    "format_p": "text",
     "proportion_ci": "outcomes",
     "kaplan_meier": "durations",
     "deployment_cost": "costs",
 }
 _MODULES = ("io", "schemas", "quality", "privacy", "synthetic", "plots", "text", "report", "cli", "nulmeting",
             "agencies", "richness", "rates", "did", "staggered", "resampling", "zorgvraag", "its",
-            "outcomes", "durations", "costs")
+            "notebooks", "display", "outcomes", "durations", "costs", "survey", "interviews")
 
 __all__ = ["InputError", "__version__", *_LAZY, *_MODULES]
 

@@ -18,6 +18,8 @@ import pandas as pd
 from rapidfuzz import fuzz
 
 from .errors import InputError
+from .privacy import check_exportable
+from .report import append_row, unescape_text
 from .schemas import AGENCY_TYPES
 
 __all__ = ["normalize", "review_sheet", "name_key", "STOPWORDS"]
@@ -46,11 +48,13 @@ def _read_mapping(mapping) -> pd.DataFrame:
         path = Path(mapping)
         if not path.is_file():
             raise InputError(f"Koppeltabel '{path}' bestaat niet.", file=path)
-        frame = pd.read_excel(path) if path.suffix.lower() in (".xlsx", ".xlsm") else pd.read_csv(
-            path, sep=None, engine="python", encoding="utf-8-sig")
+        frame = pd.read_excel(path, dtype=str) if path.suffix.lower() in (".xlsx", ".xlsm") else pd.read_csv(
+            path, sep=None, engine="python", encoding="utf-8-sig", dtype=str)
+        frame = frame.map(unescape_text)  # text written safely ('=...) reads back as it was typed
     else:
         frame = pd.DataFrame(mapping).copy()
-    frame = frame.rename(columns=lambda c: {"ruw": "raw", "naam_in_dossier": "raw", "instantie": "agency",
+    frame = frame.rename(columns=lambda c: {"ruw": "raw", "naam_in_dossier": "raw", "schrijfwijze_in_dossier": "raw",
+                                            "instantie": "agency",
                                             "soort": "agency_type", "soort_instantie": "agency_type"}.get(
         name_key(c).replace(" ", "_"), name_key(c).replace(" ", "_")))
     missing = {"raw", "agency"} - set(frame.columns)
@@ -150,7 +154,7 @@ def review_sheet(names, path, mapping=None, *, types=None, threshold: float = 85
     Returns
     -------
     Path of the written file. Sheet ``Koppeltabel`` has one row per distinct spelling:
-    ``naam_in_dossier``, ``aantal`` (mentions), ``instantie`` (proposal), ``soort``, ``methode``,
+    ``schrijfwijze_in_dossier``, ``aantal`` (mentions), ``instantie`` (proposal), ``soort``, ``methode``,
     ``score`` and ``controleren`` (``ja`` for proposals and new names, first in the list). Correct
     ``instantie`` and ``soort`` where needed and pass the file as ``mapping`` to :func:`normalize`
     or :func:`evaluatie.nulmeting.analyze`. Sheet ``Uitleg`` explains this in Dutch.
@@ -180,18 +184,19 @@ def review_sheet(names, path, mapping=None, *, types=None, threshold: float = 85
     sheet = (table.groupby("raw", sort=False)
              .agg(aantal=("raw", "size"), instantie=("agency", "first"), soort=("agency_type", "first"),
                   methode=("method", "first"), score=("score", "first"), controleren=("needs_review", "first"))
-             .reset_index().rename(columns={"raw": "naam_in_dossier"}))
+             .reset_index().rename(columns={"raw": "schrijfwijze_in_dossier"}))
     sheet["controleren"] = sheet["controleren"].map({True: "ja", False: "nee"})
-    sheet = sheet.sort_values(["controleren", "instantie", "naam_in_dossier"], ascending=[True, True, True],
+    sheet = sheet.sort_values(["controleren", "instantie", "schrijfwijze_in_dossier"], ascending=[True, True, True],
                               key=lambda s: s.str.lower() if s.name != "controleren" else s.map({"ja": 0, "nee": 1}))
+    check_exportable(sheet)
     book = openpyxl.Workbook()
     ws = book.active
     ws.title = "Koppeltabel"
-    ws.append(list(sheet.columns))
+    append_row(ws, list(sheet.columns))
     for cell in ws[1]:
         cell.font = Font(bold=True)
     for row in sheet.itertuples(index=False):
-        ws.append([None if not isinstance(v, str) and pd.isna(v) else v for v in row])
+        append_row(ws, row)  # names are text, never formulas
     types = sorted(set(AGENCY_TYPES.values()))
     check = DataValidation(type="list", formula1='"' + ",".join(types) + '"', allow_blank=True)
     ws.add_data_validation(check)
@@ -207,7 +212,7 @@ def review_sheet(names, path, mapping=None, *, types=None, threshold: float = 85
         "  (twee schrijfwijzen van dezelfde organisatie krijgen dezelfde naam) en vul 'soort' in via de keuzelijst.",
         "Daarna is dit bestand de koppeltabel: geef het mee als mapping (notebook) of --koppeltabel (opdrachtregel).",
     ):
-        info.append([line])
+        append_row(info, [line])
     info.column_dimensions["A"].width = 110
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)

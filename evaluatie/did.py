@@ -31,9 +31,9 @@ from scipy import stats
 from .errors import InputError, check_option
 from .resampling import (RandomizationTable, assignments, fe_glm, invert_test, single_thread,
                          wild_cluster_bootstrap)
-from .text import check_lang, format_number, t
+from .text import check_lang, format_number, format_p, t
 
-__all__ = ["did_2x2", "panel_did", "DidResult", "effect_sentence", "evidence"]
+__all__ = ["did_2x2", "panel_did", "placebo_starts", "DidResult", "PlaceboResult", "effect_sentence", "evidence"]
 
 Family = Literal["poisson", "quasipoisson", "negbin", "gaussian"]
 Vcov = Literal["iid", "HC1", "cluster"]
@@ -64,6 +64,7 @@ class DidResult:
     n_clusters: int = 0
     cluster: str | None = None
     covariates: tuple = ()
+    covariate_terms: tuple = ()   # (name, estimate, se, df) per covariate; cluster-robust (or the 2×2 vcov)
 
     @property
     def ratio(self) -> float:
@@ -100,15 +101,31 @@ class DidResult:
         return " ".join(t(key, lang, **{k: fmt(v) for k, v in kw.items()}) for key, kw in self.reasons)
 
     def to_frame(self) -> pd.DataFrame:
-        """One tidy row: estimate, interval, p-value, ratio and percent change, design and inference."""
-        row = {k: v for k, v in asdict(self).items() if k not in ("ci", "notes", "reasons", "covariates")}
-        row["covariates"] = ", ".join(self.covariates)
-        row.update(reason=self.reason, lower=self.ci[0], upper=self.ci[1], ratio=self.ratio,
-                   ratio_lower=self.ratio_ci[0], ratio_upper=self.ratio_ci[1], percent_change=self.percent_change,
-                   percent_lower=self.percent_ci[0], percent_upper=self.percent_ci[1])
-        order = ["coef", "se", "lower", "upper", "p_value", "ratio", "ratio_lower", "ratio_upper", "percent_change",
-                 "percent_lower", "percent_upper"]
-        return pd.DataFrame([row])[order + [k for k in row if k not in order]]
+        """Tidy: one row per term — ``treated`` (the effect) first, then each covariate.
+
+        Columns ``term, estimate, se, lower, upper, p_value`` (model scale, as in the ITS and event-study
+        tables), ``ratio, ratio_lower, ratio_upper, percent_change, percent_lower, percent_upper`` (count
+        families), then design and inference (``inference`` is ``cluster`` for covariate rows of a panel).
+        """
+        design = {k: v for k, v in asdict(self).items()
+                  if k not in ("coef", "se", "ci", "p_value", "notes", "reasons", "covariates", "covariate_terms")}
+        count = self.family in COUNT_FAMILIES
+        rows = [{"term": "treated", "estimate": self.coef, "se": self.se, "lower": self.ci[0], "upper": self.ci[1],
+                 "p_value": self.p_value, **design, "reason": self.reason}]
+        for name, est, se, df in self.covariate_terms:
+            q = stats.t.ppf(0.5 + self.level / 2, df)
+            rows.append({"term": name, "estimate": est, "se": se, "lower": est - q * se, "upper": est + q * se,
+                         "p_value": float(2 * stats.t.sf(abs(est / se), df)) if se > 0 else float("nan"),
+                         **design, "inference": "cluster" if self.estimator == "twfe" else self.inference,
+                         "reason": ""})
+        out = pd.DataFrame(rows)
+        for col, fn in (("ratio", "estimate"), ("ratio_lower", "lower"), ("ratio_upper", "upper")):
+            out[col] = np.exp(out[fn]) if count else np.nan
+        for col, fn in (("percent_change", "ratio"), ("percent_lower", "ratio_lower"), ("percent_upper", "ratio_upper")):
+            out[col] = 100 * (out[fn] - 1)
+        order = ["term", "estimate", "se", "lower", "upper", "p_value", "ratio", "ratio_lower", "ratio_upper",
+                 "percent_change", "percent_lower", "percent_upper"]
+        return out[order + [c for c in out.columns if c not in order]]
 
     def sentence(self, lang: str = "nl", outcome: str | None = None) -> str:
         """The result in words, e.g. 'Na de start daalde de vraag ... met 24% (95%-BI: 9% tot 37%).'"""
@@ -117,7 +134,7 @@ class DidResult:
     def summary(self, lang: str = "nl") -> str:
         """Result in words plus design, inference (and why), p-value and remarks."""
         check_lang(lang)
-        p = format_number(self.p_value, 3, lang)
+        p = format_p(self.p_value, lang)
         nl = lang == "nl"
         names = {"randomization": ("randomisatie-inferentie", "randomization inference"),
                  "wild": ("wild cluster bootstrap", "wild cluster bootstrap"),
@@ -135,7 +152,7 @@ class DidResult:
                   f"{self.n_periods} perioden; {self.n} waarnemingen; model: {self.family}{covs}." if nl else
                   f"Design: {self.n_units} units{clusters}, {self.n_treated_units} with the intervention; "
                   f"{self.n_periods} periods; {self.n} observations; model: {self.family}{covs}.")
-        uncertainty = f"{'Onzekerheid' if nl else 'Uncertainty'}: {how} (p = {p}). {self.reason_text(lang)}"
+        uncertainty = f"{'Onzekerheid' if nl else 'Uncertainty'}: {how} ({p}). {self.reason_text(lang)}"
         return "\n".join([self.sentence(lang), design, uncertainty] + [f"- {n}" for n in self.notes])
 
     def plot(self, ax=None, lang: str = "nl", title: str | None = None):
@@ -233,8 +250,8 @@ def effect_sentence(coef: float, ci: tuple, family: str, level: float, lang: str
     change = 100 * (math.exp(coef) - 1)
     f = lambda x: format_number(abs(x), 0, lang) + "%"  # noqa: E731
     signed = lambda x: ("−" if x < 0 else "+") + f(x) if np.isfinite(x) else ("−∞" if x < 0 else "+∞")  # noqa: E731
-    lo, hi = sorted(100 * (math.exp(c) - 1) if np.isfinite(c) else math.copysign(np.inf, c) for c in ci) \
-        if not np.isnan(ci).any() else (np.nan, np.nan)
+    lo, hi = sorted(100 * (math.exp(c) - 1) if c < np.inf else np.inf for c in ci) \
+        if not np.isnan(ci).any() else (np.nan, np.nan)  # a log ratio of −∞ is −100%
     what = outcome or ("de vraag naar tweedelijns jeugdhulp" if nl else "demand for second-line youth care")
     if verdict == "clear":  # both bounds on one side: magnitudes, smallest first
         bounds = f"{f(hi if down else lo)} {to} {f(lo if down else hi)}"
@@ -451,7 +468,10 @@ def did_2x2(data: pd.DataFrame, outcome: str, treated: str, post: str, *, family
     n_treated = int(d.loc[d[treated].astype(bool), cluster].nunique()) if cluster else int(d[treated].astype(bool).sum())
     return DidResult(coef, se, (coef - q * se, coef + q * se), pval, len(d), family, vcov, reasons, n_units, n_treated,
                      2, level, _dispersion(fit), notes=notes, estimator="2x2", n_clusters=n_units if cluster else 0,
-                     cluster=cluster, covariates=tuple(covariates))
+                     cluster=cluster, covariates=tuple(covariates), covariate_terms=tuple(
+                         (c, float(fit.params[4 + j]), float(fit.bse[4 + j]) if vcov == "iid" else _robust_se(
+                             fit, X, y, family, alpha, d[cluster].to_numpy() if vcov == "cluster" else None, index=4 + j),
+                          df) for j, c in enumerate(covariates)))
 
 
 # ------------------------------------------------------------------------------ panel
@@ -485,11 +505,8 @@ def _check_covariates(covariates) -> list:
 
 def _refuse_duplicate_units(units, column: str) -> None:
     """Refuse a panel whose unit names look like one school spelled twice (quality.near_duplicates)."""
-    from . import quality
+    from .quality import near_duplicates
 
-    near_duplicates = getattr(quality, "near_duplicates", None)
-    if near_duplicates is None:  # lands with the privacy helper's branch (OWNERS.md contract)
-        return
     pairs = near_duplicates(pd.Series(units).astype(str))
     if len(pairs):
         first = pairs.iloc[0]
@@ -506,7 +523,7 @@ def _prepare(panel, outcome, unit, time, treated, exposure, family, per, covaria
     cols = list(dict.fromkeys(c for c in (unit, time, outcome, treated, exposure, cluster, *covariates) if c))
     d = panel[cols].copy()
     notes = []
-    _refuse_duplicate_units(d[unit].dropna().unique(), unit)
+    _refuse_duplicate_units(d[unit].dropna(), unit)
     for c in covariates:
         if not pd.api.types.is_numeric_dtype(d[c]) or pd.api.types.is_bool_dtype(d[c]):
             d[c] = pd.to_numeric(d[c], errors="coerce") if not pd.api.types.is_bool_dtype(d[c]) else d[c].astype(float)
@@ -766,6 +783,9 @@ def panel_did(panel: pd.DataFrame, outcome: str = "count", unit: str = "unit", t
         fit = _fit(p.y, p.X, family, p.offset, alpha_nb)
         coef = float(fit.params[0])
         se = _robust_se(fit, p.X, p.y, family, alpha_nb, p.cluster_codes)
+        cov_terms = tuple((c, float(fit.params[1 + j]),
+                           _robust_se(fit, p.X, p.y, family, alpha_nb, p.cluster_codes, index=1 + j), n_clusters - 1)
+                          for j, c in enumerate(covariates))
         phi = _dispersion(fit) if family != "gaussian" else float("nan")
         notes = list(p.notes)
         if (note := _dispersion_note(family, phi)) is not None:
@@ -816,4 +836,138 @@ def panel_did(panel: pd.DataFrame, outcome: str = "count", unit: str = "unit", t
                      "op die ene plek.")
     return DidResult(coef, se, tuple(map(float, ci)), float(pval), len(p.y), family, inference, tuple(reasons), n_units,
                      n_treated, n_periods, level, phi, n_draws, exact, notes, "twfe", n_clusters=n_clusters,
-                     cluster=cluster, covariates=tuple(covariates))
+                     cluster=cluster, covariates=tuple(covariates), covariate_terms=cov_terms)
+
+
+# ------------------------------------------------------------------------------ placebo start dates
+@dataclass(frozen=True)
+class PlaceboResult:
+    """Placebo start dates in the pre-period (:func:`placebo_starts`): one row per shift in ``table``."""
+
+    table: pd.DataFrame
+    family: str
+    level: float
+    inference: str
+
+    def to_frame(self) -> pd.DataFrame:
+        """Tidy: ``shift`` (periods before the real start), ``placebo_start``, ``estimate``, ``se``, ``lower``,
+        ``upper``, ``p_value``, ``ratio``, ``ratio_lower``, ``ratio_upper``, ``n``, ``n_units``, ``n_treated_units``."""
+        return self.table.copy()
+
+    def sentence(self, lang: str = "nl") -> str:
+        """How many placebo starts show a 'change' that cannot be there (interval excludes no change)."""
+        check_lang(lang)
+        t_ = self.table
+        clear = int((t_["lower"] > 0).sum() + (t_["upper"] < 0).sum())
+        n = len(t_)
+        if lang == "nl":
+            head = f"Bij {clear} van de {n} nep-startdata vóór de echte start sluit het interval 'geen verandering' uit"
+            tail = (": de vergelijking tussen de scholen is dan al vóór de start scheef; wees voorzichtig met het effect."
+                    if clear else "; dat past bij gelijke trends vóór de start (een aanwijzing, geen bewijs).")
+        else:
+            head = f"For {clear} of the {n} placebo start dates before the real start the interval excludes no change"
+            tail = (": the comparison is already off before the start; treat the effect with caution." if clear
+                    else "; this fits parallel trends before the start (an indication, not a proof).")
+        return head + tail
+
+    def summary(self, lang: str = "nl") -> str:
+        """The sentence plus the table in words (one line per placebo start)."""
+        check_lang(lang)
+        lines = [self.sentence(lang)]
+        for row in self.table.itertuples():
+            when = (f"{row.shift} periode{'n' if row.shift > 1 else ''} eerder" if lang == "nl" else
+                    f"{row.shift} period{'s' if row.shift > 1 else ''} earlier")
+            text = effect_sentence(row.estimate, (row.lower, row.upper), self.family, self.level, lang,
+                                   lead="Bij een nep-start" if lang == "nl" else "At a placebo start")
+            lines.append(f"- {when} ({row.placebo_start}): {text}")
+        return "\n".join(lines)
+
+    def plot(self, ax=None, lang: str = "nl", title: str | None = None):
+        """Placebo estimates with intervals by shift; 1 (counts) or 0 (gaussian) = no change."""
+        import matplotlib.pyplot as plt
+
+        from .plots import GREY, PALETTE, STYLE
+
+        check_lang(lang)
+        count = self.family in COUNT_FAMILIES
+        t_ = self.table
+        est, lo, hi = ((t_["ratio"], t_["ratio_lower"], t_["ratio_upper"]) if count else
+                       (t_["estimate"], t_["lower"], t_["upper"]))
+        with plt.rc_context(STYLE):
+            if ax is None:
+                _, ax = plt.subplots(figsize=(8.0, 3.6))
+            ax.axhline(1.0 if count else 0.0, color=GREY, linestyle="--", linewidth=1)
+            finite = np.isfinite(lo) & np.isfinite(hi)
+            ax.errorbar(-t_["shift"][finite], est[finite], yerr=[(est - lo)[finite], (hi - est)[finite]], fmt="o",
+                        color=PALETTE[0], capsize=5)
+            ax.plot(-t_["shift"][~finite], est[~finite], "o", color=PALETTE[0])
+            ax.set_xticks(-t_["shift"])
+            ax.set_xticklabels([str(-s) for s in t_["shift"]])
+            nl = lang == "nl"
+            ax.set_xlabel("Nep-start, perioden vóór de echte start" if nl else "Placebo start, periods before the real start")
+            ax.set_ylabel(("Verhouding (1 = geen verandering)" if nl else "Rate ratio (1 = no change)") if count else
+                          ("Verschil" if nl else "Difference"))
+            if count:
+                ax.yaxis.set_major_formatter(plt.FuncFormatter(lambda x, _: format_number(x, 2, lang)))
+            ax.set_title(title or self.sentence(lang), fontsize=10, wrap=True)
+        return ax
+
+
+def placebo_starts(panel: pd.DataFrame, outcome: str = "count", unit: str = "unit", time: str = "period",
+                   treated: str = "treated", exposure: str | None = None, *, shifts=None, family: str = "poisson",
+                   inference: str = "auto", n_resamples: int = 9999, level: float = 0.95, per: float = 1000,
+                   covariates: list | None = None, cluster: str | None = None, seed=None) -> PlaceboResult:
+    """Placebo test: pretend the intervention started ``k`` periods earlier, using only the pre-period.
+
+    For every shift ``k``, each treated unit keeps its periods before its real start and is "treated"
+    from ``k`` periods before it; never-treated units keep the periods before the last real start.
+    :func:`panel_did` is run on that pre-period panel with the same options. Without an effect before
+    the start (and with parallel trends) the placebo effects should be near no change; intervals that
+    exclude no change at several shifts warn that the comparison was already off before the start.
+
+    Parameters
+    ----------
+    shifts : sequence of int, optional
+        Periods before the real start (default: 1 up to half of the shortest pre-period of the treated
+        units, at most 6).
+    Other parameters
+        As :func:`panel_did`.
+
+    Returns
+    -------
+    PlaceboResult
+        ``table`` (one tidy row per shift), ``.summary()``, ``.sentence()``, ``.to_frame()``, ``.plot()``.
+
+    Examples
+    --------
+    >>> from evaluatie import synthetic
+    >>> panel, _ = synthetic.panel(n_units=10, n_periods=12, treated_units=3, start_period=8, seed=2)
+    >>> res = placebo_starts(panel, exposure="exposure", shifts=[2, 4], seed=1)
+    >>> res.to_frame()["shift"].tolist()
+    [2, 4]
+    """
+    _check_panel_options(family, inference, None, level, n_resamples, per, True)
+    covariates = _check_covariates(covariates)
+    p = _prepare(panel, outcome, unit, time, treated, exposure, family, per, covariates, cluster)
+    row_start = p.starts[p.unit_codes]
+    shortest = int(p.starts[p.starts >= 0].min())
+    if shifts is None:
+        shifts = list(range(1, min(6, shortest // 2) + 1))
+    shifts = [int(k) for k in shifts]
+    if not shifts or min(shifts) < 1 or max(shifts) >= shortest:
+        raise InputError(f"Nep-starts moeten tussen 1 en {shortest - 1} perioden vóór de echte start liggen (de kortste "
+                         f"voorperiode is {shortest} perioden); ontvangen: shifts={shifts}.")
+    last_start = int(p.starts.max())
+    pre = np.where(row_start >= 0, p.period_codes < row_start, p.period_codes < last_start)
+    rows = []
+    for k in shifts:
+        placebo = ((row_start >= 0) & (p.period_codes >= row_start - k)).astype(int)
+        sub = panel.loc[p.frame.index[pre]].assign(**{treated: placebo[pre]})
+        r = panel_did(sub, outcome, unit, time, treated, exposure, family=family, inference=inference,
+                      n_resamples=n_resamples, level=level, per=per, covariates=covariates, cluster=cluster, seed=seed)
+        first = p.periods[max(shortest - k, 0)]
+        rows.append({"shift": k, "placebo_start": str(getattr(first, "date", lambda: first)()), "estimate": r.coef,
+                     "se": r.se, "lower": r.ci[0], "upper": r.ci[1], "p_value": r.p_value, "ratio": r.ratio,
+                     "ratio_lower": r.ratio_ci[0], "ratio_upper": r.ratio_ci[1], "n": r.n, "n_units": r.n_units,
+                     "n_treated_units": r.n_treated_units, "inference": r.inference})
+    return PlaceboResult(pd.DataFrame(rows), family, level, rows[-1]["inference"])

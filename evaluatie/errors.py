@@ -14,14 +14,27 @@ class InputError(ValueError):
     file, row, column : optional
         Where the problem is; kept as attributes so programs can use them.
 
+    Notes
+    -----
+    Personal data quoted in the message (a BSN, e-mail address, phone number, ... found by
+    :func:`evaluatie.privacy.scrub`) is masked to its last two characters (``…33``).
+
     Examples
     --------
     >>> err = InputError("Kolom 'aantal' ontbreekt.", file="a.csv", column="aantal")
     >>> isinstance(err, ValueError), err.column
     (True, 'aantal')
+    >>> str(InputError("waarde '111222333' is geen getal"))
+    "waarde '…33' is geen getal"
     """
 
     def __init__(self, message: str, *, file=None, row=None, column=None):
+        try:  # messages may quote cell values: never show personal data in them
+            from .privacy import scrub
+
+            message = scrub(message)
+        except ImportError:  # pragma: no cover - during interpreter shutdown
+            pass
         super().__init__(message)
         self.file = None if file is None else str(file)
         self.row = row

@@ -29,7 +29,7 @@ import pandas as pd
 
 from . import privacy
 from .errors import InputError
-from .quality import QualityReport
+from .quality import QualityReport, flag_units
 from .schemas import ColumnSpec, KindSpec, check_kind, failures, match_column, normalize_header
 from .text import check_lang, t
 
@@ -235,6 +235,8 @@ def _clean_text(value):
 # ------------------------------------------------------------------------------------ reading
 _EMPTY_RUN = 1000  # Excel: an empty stretch longer than this is skipped without storing its rows
 _PROGRESS_ROWS = 100_000
+_CHECK_CHUNK = 200_000  # rows per schema check
+_XML_CHUNK = 1 << 22  # bytes of sheet XML scanned at a time for merged cells and formulas
 
 
 def _decode(raw: bytes, path: Path, lang: str) -> tuple[bytes, str, list[int]]:
@@ -281,15 +283,23 @@ def _sniff_delimiter(head: str) -> str:
     return delimiter
 
 
-def _swallowed_lines(text: str, delimiter: str) -> tuple[int, int] | None:
-    """First and last physical line of the first record in which a stray quote swallowed line breaks."""
+def _swallowed_lines(text: str, delimiter: str, width: int, unterminated: bool = False) -> tuple[int, int] | None:
+    """First and last physical line of the record in which a stray quote swallowed whole lines.
+
+    A quoted cell may legitimately span lines (a note typed with Alt+Enter); it is a stray quote when
+    a line inside the cell holds as many delimiters as a full record. With ``unterminated`` (the quote
+    never closes) the last record is returned.
+    """
     reader = csv.reader(_io.StringIO(text, newline=""), delimiter=delimiter)
-    start = 1
+    start, span = 1, None
     for record in reader:
-        if any("\n" in f or "\r" in f for f in record) and any(delimiter in f for f in record):
-            return start, reader.line_num
+        span = (start, reader.line_num)
+        for field_ in record:
+            lines = field_.splitlines()
+            if len(lines) > 1 and any(line.count(delimiter) >= max(1, width - 1) for line in lines):
+                return span
         start = reader.line_num + 1
-    return None
+    return span if unterminated else None
 
 
 def _read_csv_raw(path: Path, report: QualityReport, lang: str) -> tuple[pd.DataFrame, str, list[int]]:
@@ -309,12 +319,10 @@ def _read_csv_raw(path: Path, report: QualityReport, lang: str) -> tuple[pd.Data
             if m := re.search(r"Expected \d+ fields in line \d+, saw (\d+)", str(err)):
                 width = int(m[1])
                 continue
-            if "EOF inside string" in str(err):
-                text = data.decode("utf-8")
-                start = _swallowed_lines(text, delimiter) or (int(re.search(r"row (\d+)", str(err))[1]) + 1, None)
-                end = text.count("\n") + (not text.endswith("\n"))
-                raise InputError(t("stray_quote", lang, file=path.name, line=start[0], end=end), file=path,
-                                 row=start[0]) from None
+            if "EOF inside string" in str(err):  # the quote never closes: the rest of the file would be one cell
+                start, end = _swallowed_lines(data.decode("utf-8"), delimiter, width, unterminated=True)
+                raise InputError(t("stray_quote", lang, file=path.name, line=start, end=end), file=path,
+                                 row=start) from None
             raise InputError(t("bad_csv", lang, file=path.name, detail=str(err).split(":")[-1].strip()),
                              file=path) from None
     else:  # pragma: no cover - more than 50 widenings
@@ -331,7 +339,7 @@ def _read_csv_raw(path: Path, report: QualityReport, lang: str) -> tuple[pd.Data
                 codes = frame[col].cat.codes.to_numpy()
                 extra += np.where(codes >= 0, np.append(breaks, 0)[codes], 0)
         if extra.any():
-            swallowed = _swallowed_lines(data.decode("utf-8"), delimiter)
+            swallowed = _swallowed_lines(data.decode("utf-8"), delimiter, width)
             if swallowed:
                 raise InputError(t("stray_quote", lang, file=path.name, line=swallowed[0], end=swallowed[1]),
                                  file=path, row=swallowed[0])
@@ -367,18 +375,18 @@ def _sheet_xml_scan(book, ws) -> tuple[list[str], list[str]]:
                          rb'\s*(?:<v\s*/>|<v>\s*</v>)?\s*</c>')
     tail = b""
     with book._archive.open(ws._worksheet_path) as fh:
-        while chunk := fh.read(1 << 22):
+        while True:
+            chunk = fh.read(_XML_CHUNK)
             buf = tail + chunk
-            cut = buf.rfind(b"<")  # a tag cut by the chunk boundary is searched again with the next chunk
-            for m in pattern.finditer(buf, 0, cut if chunk else len(buf)):
-                if m[1]:
-                    merged.append(m[1].decode())
-                else:
-                    no_value.append(m[2].decode())
+            # the last cell or merge tag may be cut by the chunk boundary: search it again with the next chunk
+            cut = max(buf.rfind(b"<c "), buf.rfind(b"<mergeCell")) if chunk else len(buf)
+            if cut < 0:
+                cut = max(len(buf) - 20, 0)
+            for m in pattern.finditer(buf, 0, cut):
+                (merged if m[1] else no_value).append((m[1] or m[2]).decode())
             tail = buf[cut:]
-        for m in pattern.finditer(tail):
-            (merged if m[1] else no_value).append((m[1] or m[2]).decode())
-    return merged, no_value
+            if not chunk:
+                return merged, no_value
 
 
 def _read_excel_raw(path: Path, sheet, spec: KindSpec, report: QualityReport, lang: str) -> pd.DataFrame:
@@ -452,11 +460,9 @@ def _read_excel_raw(path: Path, sheet, spec: KindSpec, report: QualityReport, la
     width = max((len(r) for r in rows), default=0)
     frame = pd.DataFrame([r + [None] * (width - len(r)) for r in rows], index=np.asarray(index, dtype=np.int64),
                          columns=range(width), dtype=object)
-    if no_value:
-        cells = [c for c in no_value if int(re.sub(r"[A-Z]", "", c)) in frame.index]
-        if cells:
-            raise InputError(t("formula_no_value", lang, file=path.name, sheet=chosen, cells=_list_cells(cells)),
-                             file=path, row=int(re.sub(r"[A-Z]", "", cells[0])))
+    if no_value:  # openpyxl would read these cells as empty
+        raise InputError(t("formula_no_value", lang, file=path.name, sheet=chosen, cells=_list_cells(no_value)),
+                         file=path, row=int(re.sub(r"[A-Z]", "", no_value[0])))
     filled = []
     for ref in merged:
         min_col, min_row, max_col, max_row = range_boundaries(ref)
@@ -494,10 +500,15 @@ def _find_header(grid: list[list], spec: KindSpec, path: Path, lang: str,
             return i, mapping
     row, _, mapping = best
     missing = [c for c in spec.required if c not in mapping.values()]
-    aliases = "; ".join(f"{c.name}: {', '.join(c.aliases[:5])}" for c in spec.columns if c.name in missing)
+    def named(name):  # the Dutch header a user would write, with the canonical name
+        col = spec.column(name)
+        return f"{col.label} ({name})" if lang == "nl" and col.header else name
+
+    aliases = "; ".join(f"{named(c.name)}: {', '.join(a for a in c.aliases[:6] if a != normalize_header(c.name))}"
+                        for c in spec.columns if c.name in missing)
     raise InputError(
-        t("no_header", lang, file=path.name, kind=spec.name, required=", ".join(spec.required),
-          row=rownums[max(row, 0)], missing=", ".join(missing), aliases=aliases),
+        t("no_header", lang, file=path.name, kind=spec.name, required=", ".join(named(c) for c in spec.required),
+          row=rownums[max(row, 0)], missing=", ".join(named(c) for c in missing), aliases=aliases),
         file=path, row=rownums[max(row, 0)], column=missing[0] if missing else None)
 
 
@@ -733,7 +744,7 @@ def _parse_periods(codes: np.ndarray, uniques: np.ndarray, label: str, report: Q
     return series, reasons, freq
 
 
-def read_table(path, kind: str, *, sheet=None, pseudonymize: bool = True, key=None,
+def read_table(path, kind: str, *, sheet=None, pseudonymize: bool = True, key=None, raw_items: bool = False,
                lang: str = "nl", progress: bool | None = None) -> tuple[pd.DataFrame, QualityReport]:
     """Read a CSV or Excel file into a validated canonical table plus a quality report.
 
@@ -750,6 +761,9 @@ def read_table(path, kind: str, *, sheet=None, pseudonymize: bool = True, key=No
         Replace the identifier column (pupil, respondent, case) by keyed pseudonyms on load.
     key : str, optional
         Pseudonymization key; default :func:`evaluatie.privacy.get_key`.
+    raw_items : bool, default False
+        ``survey`` only: keep item columns as read (answer labels such as "weet niet" intact) for
+        :func:`evaluatie.survey.prepare`, instead of turning text cells into missing numbers.
     lang : {"nl", "en"}
         Language of messages and the report.
     progress : bool, optional
@@ -839,6 +853,15 @@ def read_table(path, kind: str, *, sheet=None, pseudonymize: bool = True, key=No
         report.notes.append(t("note_extra", lang, columns=", ".join(extra.values())))
 
     cols = {**mapping, **extra}
+    unnamed = [j for j in frame.columns if j not in cols and (j >= len(header) or _is_missing(header[j]))]
+    for j in unnamed:  # cells under no header are not loaded: say so
+        codes, uniques = _factorize(frame[j].iloc[header_pos + 1:])
+        filled = np.flatnonzero(np.append(~_missing_uniques(uniques), False)[codes])
+        if len(filled):
+            from openpyxl.utils import get_column_letter
+
+            report.notes.append(t("note_unnamed_cells", lang, column=get_column_letter(j + 1), n=len(filled),
+                                  rows=_list_numbers(frame.index[header_pos + 1:][filled])))
     raw = frame.iloc[header_pos + 1:][list(cols)]
     del frame
     raw.columns = list(cols.values())
@@ -847,7 +870,13 @@ def read_table(path, kind: str, *, sheet=None, pseudonymize: bool = True, key=No
     if report.n_read == 0:
         raise InputError(t("no_data_rows", lang, file=path.name, row=header_row), file=path, row=header_row)
     label = {c: _clean_text(header[j]) for j, c in cols.items()}  # user's own column names
+    report.masked_columns += [label[c] for c in (spec.identifier, *report.identifier_columns) if c in label]
     factors = {c: _factorize(raw[c]) for c in raw.columns}
+    unit_col = next((c for c in ("school", "unit") if c in factors), None)
+    if unit_col:  # the school of every row, so the report can say per school what was lost
+        codes, uniques = factors[unit_col]
+        report.row_units = dict(zip(rows.tolist(), _take(_clean_uniques(uniques), codes, "")))
+        report.unit_column = label[unit_col]
     bar.update(0.2)
 
     def raw_value(column, positions):
@@ -876,9 +905,13 @@ def read_table(path, kind: str, *, sheet=None, pseudonymize: bool = True, key=No
                                dtype=bool, count=len(uniques))
         total |= np.append(is_total, False)[codes]
     total &= ~blank
-    rest = np.flatnonzero(~blank & ~total)
-    first_pos = np.arange(len(raw))
-    first_pos[rest] = rest[_first_of_group([v[rest] for v in ids])]
+    rest = ~blank & ~total
+    if rest.all():
+        first_pos = _first_of_group(ids)
+    else:
+        rest = np.flatnonzero(rest)
+        first_pos = np.arange(len(raw))
+        first_pos[rest] = rest[_first_of_group([v[rest] for v in ids])]
     del ids
     dup = first_pos != np.arange(len(raw))
     drop(np.flatnonzero(blank), None, t("reason_blank", lang))
@@ -939,7 +972,7 @@ def read_table(path, kind: str, *, sheet=None, pseudonymize: bool = True, key=No
     bar.update(0.6)
 
     # 3. survey items: numeric columns, with text cells reported and treated as missing
-    if spec.extra_numeric:
+    if spec.extra_numeric and not raw_items:
         for name in extra.values():
             codes, uniques = factors[name]
             parsed, text_cell = _parse_numbers(uniques, _detect_decimal(uniques, default_decimal))
@@ -956,10 +989,13 @@ def read_table(path, kind: str, *, sheet=None, pseudonymize: bool = True, key=No
     if not keep.all():
         data = data[keep]
     failed: dict = {}
-    for case in failures(data[[c.name for c in spec.columns if c.name in data]], kind, lang).itertuples(index=False):
-        if case.index in data.index and case.index not in failed:  # the first failure of a row is reported
-            failed[case.index] = True
-            drop([int(np.searchsorted(rows, case.index))], case.column, case.reason)
+    canonical = [c.name for c in spec.columns if c.name in data]
+    for start in range(0, len(data), _CHECK_CHUNK):  # row-wise checks, in chunks to bound memory
+        chunk = data.iloc[start:start + _CHECK_CHUNK][canonical]
+        for case in failures(chunk, kind, lang).itertuples(index=False):
+            if case.index in chunk.index and case.index not in failed:  # the first failure of a row is reported
+                failed[case.index] = True
+                drop([int(np.searchsorted(rows, case.index))], case.column, case.reason)
     if failed:
         data = data.drop(index=list(failed))
     keys = [k for k in spec.keys if k in data.columns]
@@ -988,6 +1024,8 @@ def read_table(path, kind: str, *, sheet=None, pseudonymize: bool = True, key=No
                    reason=t("reason_identifier", lang, kind=hit.kind))
         if hit.column not in report.identifier_columns:
             report.identifier_columns.append(hit.column)
+            report.masked_columns.append(label.get(hit.column, hit.column))
+    flag_units(data, report, identifier=spec.identifier, labels=label, lang=lang)
     if spec.identifier and pseudonymize:
         ident = spec.identifier
         for hit in _find_identifiers(data, [ident]).itertuples(index=False):
@@ -1148,7 +1186,7 @@ def write_template(kind: str, path, lang: str = "nl") -> Path:
     book = openpyxl.Workbook()
     ws = book.active
     ws.title = "Gegevens" if nl else "Data"
-    headers = [next((a for a in c.aliases if a != c.name), c.name) if nl else c.name for c in spec.columns]
+    headers = [c.label if nl else c.name for c in spec.columns]
     ws.append(headers)
     for cell in ws[1]:
         cell.font = Font(bold=True)
@@ -1174,7 +1212,8 @@ def write_template(kind: str, path, lang: str = "nl") -> Path:
         cell.font = Font(bold=True)
     for h, col in zip(headers, spec.columns):
         info.append([h, ("ja" if col.required else "nee") if nl else ("yes" if col.required else "no"),
-                     col.help_nl if nl else col.help_en, col.example, ", ".join(col.aliases)])
+                     col.help_nl if nl else col.help_en, col.example, ", ".join(
+                         a for a in col.aliases if normalize_header(a) not in {normalize_header(h), normalize_header(col.name)})])
     info.append([])
     info.append([spec.description["nl" if nl else "en"]])
     if spec.extra_numeric:

@@ -19,6 +19,7 @@ import numpy as np
 import pandas as pd
 
 from .errors import InputError
+from .privacy import TOTAL as TOTAL_LABEL
 from .richness import Accumulation, accumulation, chao2
 from .text import check_lang, format_number, t
 
@@ -162,6 +163,8 @@ def network(dossier: pd.DataFrame, *, pupil: str = "pupil", agency: str = "agenc
 
     _check_columns(dossier, pupil=pupil, agency=agency)
     links = dossier.dropna(subset=[agency]).drop_duplicates([pupil, agency])
+    if links.empty:  # no agency mentioned at all (e.g. a school whose pupils have no help): an empty network
+        return nx.Graph()
     graph = nx.Graph()
     agencies = sorted(links[agency].astype(str).unique())
     graph.add_nodes_from(agencies, side="agency")
@@ -226,7 +229,6 @@ def plot_agencies(table: pd.DataFrame, ax=None, *, min_cell: int = 5, lang: str 
     ``table`` is :func:`agency_table` for one school. Agencies with fewer than ``min_cell`` pupils are
     drawn in grey without their name, so small groups of pupils cannot be traced to an agency.
     """
-    import matplotlib.pyplot as plt
 
     from .plots import GREY, PALETTE, house_style, format_axis
 
@@ -258,7 +260,6 @@ def plot_agencies_per_pupil(pupils: pd.DataFrame, ax=None, *, min_cell: int = 5,
     The highest categories are merged ("4 of meer") until the last one holds at least ``min_cell``
     pupils; any remaining category below ``min_cell`` is shown as ``<5`` without a bar.
     """
-    import matplotlib.pyplot as plt
 
     from .plots import PALETTE, house_style, format_axis
 
@@ -288,7 +289,6 @@ def plot_agencies_per_pupil(pupils: pd.DataFrame, ax=None, *, min_cell: int = 5,
 
 def plot_accumulation(acc: Accumulation, ax=None, *, lang: str = "nl", title: str | None = None):
     """Accumulation curve of :func:`accumulation`: solid up to the files read, dashed beyond."""
-    import matplotlib.pyplot as plt
 
     from .plots import PALETTE, house_style, format_axis
 
@@ -320,7 +320,6 @@ def plot_network(graph, ax=None, *, min_cell: int = 5, lang: str = "nl", title: 
     no pupil with another one are drawn in a row underneath. Only agencies with at least
     ``min_cell`` pupils are named.
     """
-    import matplotlib.pyplot as plt
     import networkx as nx
 
     from .plots import GREY, PALETTE, house_style
@@ -380,6 +379,9 @@ def plot_schools(table: pd.DataFrame, ax=None, *, school: str = "school", lang: 
     return ax
 
 
+TABLE_KINDS: tuple[str, ...] = ("schools", "fragmentation", "network")
+
+
 @dataclass
 class Nulmeting:
     """All results of a file study (see :func:`analyze`); tables are tidy DataFrames."""
@@ -406,17 +408,34 @@ class Nulmeting:
         return (self.counts.merge(self.fragmentation.drop(columns="n_agencies"), on=self.school, how="left")
                 .merge(self.richness.drop(columns=["observed"]), on=self.school, how="left"))
 
-    def table(self, lang: str = "nl") -> pd.DataFrame:
-        """The key figures per school with readable (Dutch) column names and formatted numbers."""
+    def table(self, lang: str = "nl", *, kind: str = "schools", school=None) -> pd.DataFrame:
+        """A table to show people: Dutch (or English) headers with units, rounded numbers.
+
+        Parameters
+        ----------
+        kind : {"schools", "fragmentation", "network"}
+            ``schools``: the key figures per school; ``fragmentation``: how concentrated the care
+            is per school; ``network``: per agency of one ``school``, the pupils it shares with
+            other agencies. The unformatted numbers are in :meth:`to_frame`, ``fragmentation``
+            and :func:`network_table`.
+        """
+        from .display import display_table
+
         check_lang(lang)
+        if kind not in TABLE_KINDS:
+            raise InputError(t("bad_option", lang, value=kind, param="kind", allowed=", ".join(TABLE_KINDS)))
+        if kind == "fragmentation":
+            return display_table(self.fragmentation, lang)
+        if kind == "network":
+            return display_table(network_table(self.networks[self._school(school)]), lang)
         k = self.to_frame()
         n = lambda x, d=0: format_number(x, d, lang)  # noqa: E731
         ci = lambda e, lo, hi: "–" if pd.isna(e) else f"{n(e)} ({n(lo)}–{n(hi)})"  # noqa: E731
-        cols = {"nl": ["school", "leerlingen (dossiers gelezen)", "met instantie", "instanties",
-                       "instanties per 100 leerlingen", "instanties per leerling (gem.)", "2 of meer instanties",
-                       "geschat totaal (Chao2, 95%-BI)", "verwacht bij alle dossiers (95%-BI)"],
-                "en": ["school", "pupils (files read)", "with agency", "agencies", "agencies per 100 pupils",
-                       "agencies per pupil (mean)", "2 or more agencies", "estimated total (Chao2, 95% CI)",
+        cols = {"nl": ["school", "leerlingen op school (dossiers gelezen)", "leerlingen met instantie",
+                       "instanties gevonden", "instanties per 100 gelezen dossiers", "instanties per leerling (gem.)",
+                       "leerlingen met 2 of meer instanties (% van gelezen)", "verwacht bij alle dossiers (95%-BI)"],
+                "en": ["school", "pupils in school (files read)", "pupils with agency", "agencies found",
+                       "agencies per 100 files read", "agencies per pupil (mean)", "pupils with 2 or more agencies (% of read)",
                        "expected with all files (95% CI)"]}[lang]
         rows = []
         for _, r in k.iterrows():
@@ -424,7 +443,6 @@ class Nulmeting:
             rows.append([r[self.school], f"{n(total)} ({n(r['n_pupils'])})", n(r["n_pupils_with_agency"]),
                          n(r["n_agencies"]), n(r["agencies_per_100_pupils"], 1), n(r["mean_agencies_per_pupil"], 2),
                          format_number(100 * r["share_2plus"], 0, lang) + "%",
-                         ci(r.get("chao2"), r.get("chao2_lower"), r.get("chao2_upper")),
                          ci(r.get("expected_total"), r.get("total_lower"), r.get("total_upper"))])
         return pd.DataFrame(rows, columns=cols)
 
@@ -445,9 +463,10 @@ class Nulmeting:
         with_agency = c["n_pupils_with_agency"]
         mean_helped = (self.pupils.loc[(self.pupils[self.school] == name) & (self.pupils["n_agencies"] > 0),
                                        "n_agencies"].mean())
-        singles = int(round(c["share_single_pupil"] * c["n_agencies"]))
+        singles = int(round(c["share_single_pupil"] * c["n_agencies"])) if with_agency else 0
         if lang == "nl":
-            parts = [f"De school had te maken met {n(c['n_agencies'])} verschillende instanties, betrokken bij "
+            parts = [f"De school had te maken met {n(c['n_agencies'])} verschillende "
+                     f"{'instantie' if c['n_agencies'] == 1 else 'instanties'}, betrokken bij "
                      f"{n(with_agency)} van de {n(c['n_pupils'])} leerlingen van wie het dossier is gelezen "
                      f"({pct(with_agency / c['n_pupils'])})."]
             if with_agency:
@@ -457,7 +476,8 @@ class Nulmeting:
                              f"{n(singles)} instanties ({pct(c['share_single_pupil'])}) waren bij maar één leerling "
                              "betrokken.")
         else:
-            parts = [f"The school dealt with {n(c['n_agencies'])} different agencies, involved with {n(with_agency)} "
+            parts = [f"The school dealt with {n(c['n_agencies'])} different "
+                     f"{'agency' if c['n_agencies'] == 1 else 'agencies'}, involved with {n(with_agency)} "
                      f"of the {n(c['n_pupils'])} pupils whose files were read ({pct(with_agency / c['n_pupils'])})."]
             if with_agency:
                 parts.append(f"A pupil with care had {n(mean_helped, 1)} agencies on average; "
@@ -520,16 +540,138 @@ class Nulmeting:
             plt.close(axes[0].figure)
         return written
 
-    def export_tables(self, *, folder=None, prefix: str = "01", lang: str = "nl") -> dict:
-        """Write the key table and the agency table (small cells suppressed) to ``reports/``."""
-        from .report import export_table
+    def export_tables(self, *, folder=None, source: str | None = None, prefix: str = "01",
+                      lang: str = "nl") -> dict:
+        """Write the key figures and the agency × school table as one protected set.
 
-        key = self.to_frame().set_index(self.school)
-        agencies = self.agencies.pivot_table(index="agency", columns=self.school, values="n_pupils",
-                                             fill_value=0, aggfunc="sum").astype(int)
-        return {"key": export_table(key, f"{prefix}_kerncijfers", folder=folder, counts=[], lang=lang),
-                "agencies": export_table(agencies, f"{prefix}_instanties_per_school", folder=folder,
-                                         threshold=self.min_cell, lang=lang)}
+        Both tables go into ``<prefix>_tabellen.xlsx`` (plus a CSV each) through
+        :func:`evaluatie.report.export_tables`, suppressed as one system: the key-figure column
+        "koppelingen" (pupil–agency links) equals the column total of the agency table, so what
+        one table shows cannot undo the protection of the other. Means and shares are derived
+        from the published counts and hidden with them. Indices that are exact functions of the
+        small cells (Herfindahl, top-3 share, share of agencies with one pupil) are not exported;
+        the richness estimates (Chao2, expected total) are shown rounded to whole agencies.
+
+        Returns
+        -------
+        dict mapping file name to path (see :func:`evaluatie.report.export_tables`).
+        """
+        from .report import Table, export_tables
+
+        check_lang(lang)
+        school = self.school
+        names = _EXPORT[lang]
+        k = self.to_frame().set_index(school)
+        per_pupil = self.pupils.groupby(school)["n_agencies"]
+        counts = {names["pupils"]: k["n_pupils"], names["with"]: k["n_pupils_with_agency"],
+                  names["two"]: per_pupil.apply(lambda x: int((x >= 2).sum())),
+                  names["agencies"]: k["n_agencies"], names["links"]: per_pupil.sum()}
+        key = pd.DataFrame(counts).astype("Int64")
+        key[names["per100"]] = 100 * key[names["agencies"]] / key[names["pupils"]]
+        key[names["mean"]] = key[names["links"]] / key[names["pupils"]]
+        key[names["share2"]] = key[names["two"]] / key[names["pupils"]]
+        for col, est in (("chao2", "chao2"), ("chao2_lower", "chao2_lower"), ("chao2_upper", "chao2_upper"),
+                         ("expected", "expected_total"), ("expected_lower", "total_lower"),
+                         ("expected_upper", "total_upper")):
+            if est in k:
+                key[names[col]] = k[est].astype(float)
+        key = key.astype({c: float for c in key.columns if c not in counts})
+        key.index = key.index.rename(names["school"])
+        estimates = [c for c in key.columns if c not in counts and c not in
+                     (names["per100"], names["mean"], names["share2"])]
+        derived = {names["per100"]: (names["agencies"], names["pupils"]),
+                   names["mean"]: (names["links"], names["pupils"]),
+                   names["share2"]: (names["two"], names["pupils"]),
+                   **{c: (names["agencies"],) for c in estimates}}
+        agencies = self.agencies.pivot_table(index="agency", columns=school, values="n_pupils", fill_value=0,
+                                             aggfunc="sum").astype(int)
+        agencies = agencies.reindex(columns=key.index, fill_value=0)
+        agencies.index = agencies.index.rename(names["agency"])
+        agencies.columns = agencies.columns.rename(None)
+        kern, inst = f"{prefix}_{names['key_table']}", f"{prefix}_{names['agency_table']}"
+        links = [((kern, s, names["links"]), [(inst, TOTAL_LABEL, s)]) for s in key.index]
+        tables = {kern: Table(key, counts=list(counts), percent=[names["share2"]], derived=derived,
+                              decimals={names["per100"]: 1, names["mean"]: 2, **{c: 0 for c in estimates}},
+                              cross=False),
+                  inst: Table(agencies, cross=True)}
+        return export_tables(tables, folder if folder is not None else _reports_folder(),
+                             workbook=f"{prefix}_{names['workbook']}", source=source or names["source"],
+                             notes={kern: names["key_note"], inst: names["agency_note"]}, threshold=self.min_cell,
+                             links=links, lang=lang)
+
+
+#: Headers and notes of the exported nulmeting tables.
+_EXPORT = {
+    "nl": {"school": "school", "pupils": "leerlingen (dossiers gelezen)", "with": "leerlingen met instantie",
+           "two": "leerlingen met 2 of meer instanties", "agencies": "instanties",
+           "links": "koppelingen leerling-instantie", "per100": "instanties per 100 leerlingen",
+           "mean": "instanties per leerling (gem.)", "share2": "aandeel leerlingen met 2 of meer instanties",
+           "chao2": "geschat aantal instanties (Chao2)", "chao2_lower": "Chao2 ondergrens (95%-BI)",
+           "chao2_upper": "Chao2 bovengrens (95%-BI)", "expected": "verwacht aantal instanties bij alle dossiers",
+           "expected_lower": "verwacht: ondergrens (95%-BI)", "expected_upper": "verwacht: bovengrens (95%-BI)",
+           "agency": "instantie", "key_table": "kerncijfers", "agency_table": "instanties_per_school",
+           "workbook": "tabellen.xlsx", "source": "dossieronderzoek (nulmeting)",
+           "key_note": "Kerncijfers per school. Koppelingen = aantal combinaties leerling × instantie (een "
+                       "instantie twee keer genoemd bij een leerling telt één keer). Gemiddelden en aandelen "
+                       "gaan over alle leerlingen van wie het dossier gelezen is. Het geschatte aantal (Chao2) "
+                       "en het verwachte aantal bij alle dossiers zijn schattingen met een 95%-betrouwbaarheidsinterval.",
+           "agency_note": "Aantal leerlingen per instantie en school (leerlingen met die instantie in het dossier)."},
+    "en": {"school": "school", "pupils": "pupils (files read)", "with": "pupils with an agency",
+           "two": "pupils with 2 or more agencies", "agencies": "agencies", "links": "pupil-agency links",
+           "per100": "agencies per 100 pupils", "mean": "agencies per pupil (mean)",
+           "share2": "share of pupils with 2 or more agencies", "chao2": "estimated number of agencies (Chao2)",
+           "chao2_lower": "Chao2 lower bound (95% CI)", "chao2_upper": "Chao2 upper bound (95% CI)",
+           "expected": "expected number of agencies with all files", "expected_lower": "expected: lower bound (95% CI)",
+           "expected_upper": "expected: upper bound (95% CI)", "agency": "agency", "key_table": "key_figures",
+           "agency_table": "agencies_per_school", "workbook": "tables.xlsx", "source": "file study (baseline)",
+           "key_note": "Key figures per school. Links = pupil × agency combinations (an agency mentioned twice for "
+                       "a pupil counts once). Means and shares are over all pupils whose file was read. The "
+                       "estimated number (Chao2) and the expected number with all files are estimates with a 95% "
+                       "confidence interval.",
+           "agency_note": "Number of pupils per agency and school (pupils with that agency in their file)."},
+}
+
+
+def _reports_folder():
+    import os
+    from pathlib import Path
+
+    return Path(os.environ.get("EVALUATIE_RAPPORTEN", "reports"))
+
+
+def _pupil_totals(n_total, schools: list) -> dict:
+    """``n_total`` as ``{school: number}``; one number is refused when the file has several schools."""
+    if n_total is None:
+        return {}
+    if not isinstance(n_total, dict):
+        if len(schools) > 1:
+            raise InputError(t("pupils_one_for_many", n=n_total, k=len(schools),
+                               schools=", ".join(map(str, schools)),
+                               example=", ".join(f"{s}={n_total if i == 0 else '...'}" for i, s in
+                                                 enumerate(schools[:2]))))
+        n_total = {schools[0]: n_total}
+    unknown = [str(s) for s in n_total if s not in schools]
+    if unknown:
+        raise InputError(t("pupils_unknown_school", unknown=", ".join(f"'{s}'" for s in unknown),
+                           schools=", ".join(f"'{s}'" for s in schools)))
+    bad = [f"{s}={v!r}" for s, v in n_total.items() if isinstance(v, bool) or not isinstance(v, (int, np.integer))
+           or v < 1]
+    if bad:
+        raise InputError(t("pupils_not_count", values=", ".join(bad)))
+    return {s: int(v) for s, v in n_total.items()}
+
+
+def _note_suspect_schools(data, counts, report, *, school, agency) -> None:
+    """Notes for schools without any agency, and school names that look like a typo of another."""
+    from .quality import near_duplicates
+
+    empty = counts.loc[counts["n_agencies"] == 0, school].tolist()
+    similar = near_duplicates(data[school], score_cutoff=85)
+    look = dict(zip(similar["value"], similar["similar_to"]))
+    for name in empty:
+        report.notes.append(t("school_no_agency", name=name, n=int(counts.loc[counts[school] == name, "n_pupils"].iloc[0])))
+    for name, other in look.items():
+        report.notes.append(t("school_looks_like", name=name, other=other))
 
 
 def analyze(dossier: pd.DataFrame, *, n_total=None, mapping=None, school: str = "school", pupil: str = "pupil",
@@ -544,8 +686,10 @@ def analyze(dossier: pd.DataFrame, *, n_total=None, mapping=None, school: str = 
         the ``agency`` column is missing, ``agency_raw`` is normalized with
         :func:`evaluatie.agencies.normalize` (and ``mapping``).
     n_total : int or dict, optional
-        Number of pupils in the school (or ``{school: number}``) when not every file was read;
-        the richness table then predicts the number of agencies in a complete study.
+        Number of pupils in the school when not every file was read: one number for a file with one
+        school, ``{school: number}`` for several schools (one number for several schools is refused:
+        schools differ in size). The richness table then predicts the number of agencies in a
+        complete study.
     mapping : DataFrame or path, optional
         Reviewed agency-name mapping (see :func:`evaluatie.agencies.normalize`).
     report : QualityReport, optional
@@ -616,10 +760,8 @@ def analyze(dossier: pd.DataFrame, *, n_total=None, mapping=None, school: str = 
     table = agency_table(data, school=school, pupil=pupil, agency=agency, agency_type=agency_type)
     pupils = pupil_table(data, school=school, pupil=pupil, agency=agency)
     frag = fragmentation(data, school=school, pupil=pupil, agency=agency)
-    totals = n_total if isinstance(n_total, dict) else {s: n_total for s in counts[school]}
-    unknown = set(totals) - set(counts[school])
-    if unknown:
-        raise InputError(f"n_total noemt school/scholen die niet in het bestand staan: {', '.join(map(str, unknown))}.")
+    _note_suspect_schools(data, counts, report, school=school, agency=agency)
+    totals = _pupil_totals(n_total, counts[school].tolist())
     accs, nets, rich, matrices = {}, {}, [], {}
     for _, c in counts.iterrows():
         name, m = c[school], int(c["n_pupils"])
@@ -627,7 +769,7 @@ def analyze(dossier: pd.DataFrame, *, n_total=None, mapping=None, school: str = 
         nets[name] = network(part, pupil=pupil, agency=agency)
         total = totals.get(name)
         if total is not None and total < m:
-            raise InputError(f"n_total voor '{name}' ({total}) is kleiner dan het aantal leerlingen in het bestand ({m}).")
+            raise InputError(t("pupils_below_files", school=name, n=total, m=m))
         row = {school: name, "files_read": m, "n_total": total, "observed": int(c["n_agencies"])}
         if m < 2:
             report.notes.append(f"School '{name}' heeft maar {m} leerling; geen schatting van het aantal instanties "
@@ -638,9 +780,9 @@ def analyze(dossier: pd.DataFrame, *, n_total=None, mapping=None, school: str = 
         r = chao2(y, level)
         acc = accumulation(y, n_total=total, level=level, n_boot=n_boot, seed=seed)
         accs[name] = acc
-        t = acc.total
+        tot = acc.total
         row.update(chao2=r.estimate, chao2_lower=r.lower, chao2_upper=r.upper,
-                   expected_total=t["estimate"], total_lower=t["lower"], total_upper=t["upper"])
+                   expected_total=tot["estimate"], total_lower=tot["lower"], total_upper=tot["upper"])
         rich.append(row)
     richness = pd.DataFrame(rich)
     # schools compared at the same number of files: the fewest any school read (rarefaction)

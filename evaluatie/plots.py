@@ -27,8 +27,7 @@ matplotlib.use(os.environ.get("MPLBACKEND", "Agg"))
 import matplotlib.pyplot as plt  # noqa: E402
 from matplotlib.ticker import FuncFormatter, MaxNLocator  # noqa: E402
 
-from .errors import InputError  # noqa: E402
-from .text import check_lang, format_number, t  # noqa: E402
+from .text import check_lang, format_number  # noqa: E402
 
 __all__ = ["PALETTE", "house_style", "format_axis", "save_figure", "figure_texts"]
 
@@ -100,16 +99,16 @@ def figure_texts(fig) -> list[str]:
     return [a.get_text() for a in fig.findobj(matplotlib.text.Text) if a.get_visible() and a.get_text()]
 
 
-def _check_private(texts: list[str], lang: str) -> None:
-    import pandas as pd
+def _check_private(fig, name: str, caption: str, footer: str, lang: str) -> None:
+    """Run the export guard over every text of the figure, the caption and the file name."""
+    from .privacy import check_exportable
 
-    from .privacy import PREFIX, find_identifiers
-
-    frame = pd.DataFrame({"tekst": texts})
-    hits = find_identifiers(frame)
-    if len(hits) or any(PREFIX in s for s in texts):
-        kinds = ", ".join(sorted(set(hits["kind"]))) or ("pseudoniem" if lang == "nl" else "pseudonym")
-        raise InputError(t("identifiers_in_export", lang, columns="figuur", kinds=kinds))
+    fig.canvas.draw()  # tick labels are only filled in when the figure is drawn
+    nl = lang == "nl"
+    texts = {f"{'figuurtekst' if nl else 'figure text'} {i + 1}": s for i, s in enumerate(figure_texts(fig))}
+    texts.update({("bijschrift" if nl else "caption"): caption, ("voetregel" if nl else "footer"): footer,
+                  ("bestandsnaam" if nl else "file name"): str(name)})
+    check_exportable(texts, where=f"{Path(str(name)).name}.png", lang=lang)
 
 
 def save_figure(fig, name: str, *, source: str, n, caption: str, folder=None, lang: str = "nl",
@@ -161,7 +160,7 @@ def save_figure(fig, name: str, *, source: str, n, caption: str, folder=None, la
                   if a.get_title(loc=loc)), "")
     if title and not caption.strip().startswith(title):  # alt text says first what the figure is
         caption = f"{title}{'' if title[-1] in '.?!:' else '.'} {caption.strip()}"
-    _check_private(figure_texts(fig) + [caption], lang)
+    _check_private(fig, name, caption, footer, lang)
     folder = Path(folder or os.environ.get("EVALUATIE_FIGUREN", "figures"))
     folder.mkdir(parents=True, exist_ok=True)
     paths: dict[str, Path] = {}

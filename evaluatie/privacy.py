@@ -29,10 +29,10 @@ import numpy as np
 import pandas as pd
 
 from .errors import InputError
-from .text import t
+from .text import check_lang, t
 
 __all__ = ["pseudonymize", "get_key", "find_identifiers", "is_bsn", "suppress", "audit", "check_exportable",
-           "header_kind", "HIDDEN"]
+           "header_kind", "find_in_text", "mask_value", "scrub", "normalize_id", "HIDDEN"]
 
 KEY_ENV = "EVALUATIE_SLEUTEL"
 KEYFILE_ENV = "EVALUATIE_SLEUTELBESTAND"
@@ -149,13 +149,38 @@ def header_kind(header) -> str | None:
     return kind
 
 
-_PATTERNS = {
-    "BSN": re.compile(r"(?<![\d.])(\d{9}|\d{4}\.\d{2}\.\d{3})(?![\d.])"),
-    "e-mail": re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"),
-    "telefoon": re.compile(r"(?<![\w+])(?:\+31|0031|0)(?:[ -]?\(?0?\)?)?(?:[ -]?\d){9}(?!\d)"),
-    "postcode+huisnummer": re.compile(r"\b[1-9]\d{3} ?(?!SA|SD|SS)[A-Z]{2}\b[ ,]*\d{1,5}\b"),
-    "geboortedatum": re.compile(r"(?i)\b(?:geboren|geb\.|geboortedatum)\s*:?\s*(?:op\s+)?\d{1,2}[-/. ]\w+[-/. ]\d{2,4}"),
+# ------------------------------------------------------------------------ free-text detection
+_S = r"[\s.\-]"  # one separator inside a number
+#: One regular expression per kind; the part that is personal is the named group ``m``. BSN and
+#: telephone candidates are validated afterwards (eleven-test; nine national digits).
+_PATTERNS: dict[str, str] = {
+    "BSN": (r"(?<!\d)(?<!\d[.,])(?P<m>\d{9}|\d{4}[.\s]\d{2}[.\s]\d{3}|\d{3}[.\s\-]\d{3}[.\s\-]\d{3}"
+            r"|\d{2}[.\s]\d{3}[.\s]\d{2}[.\s]\d{2})(?:[.,]0+)?(?![.,]?\d)"),
+    "e-mail": (r"(?P<m>[\w.+\-]+(?:@|\s?[(\[]at[)\]]\s?)[\w\-]+(?:(?:\.|\s?[(\[]dot[)\]]\s?)[\w\-]+)+)"),
+    "telefoon": (r"(?<![\w\-./,])(?P<m>(?:(?:\+|00)31" + _S + r"?(?:\(0\)" + _S + r"?)?|\(?0)"
+                 r"(?:6\)?" + _S + r"?(?:\d{8}|\d{2}(?P<s>" + _S + r"?)\d{2}(?P=s)\d{2}(?P=s)\d{2}|\d{4}" + _S
+                 + r"?\d{4}|\d{3}" + _S + r"?\d{3}" + _S + r"?\d{2}|\d{2}" + _S + r"?\d{3}" + _S + r"?\d{3})"
+                 r"|[1-57-9]\d{1,2}\)?" + _S + r"?(?:\d{6,7}|\d{3}" + _S + r"?\d{3,4}|\d{2}" + _S + r"?\d{2}" + _S
+                 + r"?\d{2,3}|\d{3}" + _S + r"?\d{2}" + _S + r"?\d{2})))(?!\d)"),
+    "postcode+huisnummer": (r"(?<![\w\-./,])(?P<m>[1-9]\d{3}\s?(?P<letters>[A-Za-z]{2})(?![A-Za-z])[\s,]*(?:nr\.?\s?)?"
+                            r"\d{1,5})(?!\d)"),
+    "adres": (r"(?P<m>\b[A-Z][a-z\u00e0-\u00ff]+(?:straat|laan|weg|plein|singel|gracht|kade|dijk|steeg|dreef)"
+              r"\s+\d{1,4}(?!\d)|(?<![\w\-./,])[1-9]\d{3}\s?(?P<pc>[A-Z]{2})(?![\w])(?![\s,]*(?:nr\.?\s?)?\d))"),
+    "geboortedatum": (r"(?i)(?P<m>\b(?:geboren|geb\b\.?|geboortedatum|geb\.?\s?datum|born|date of birth|dob\b"
+                      r"|d\.o\.b\.)\s*[:=]?\s*(?:op\s+|on\s+)?\d{1,2}[-/. ]\w+[-/. ]\d{2,4})"),
+    "naam": (r"(?P<m>\b(?:[Dd]hr|[Mm]evr|[Mm]w|[Mm]evrouw|[Mm]eneer|[Jj]uf|[Mm]eester|Mrs?|Ms)\b\.?\s+"
+             r"(?:[a-z]{1,3}\s+)*[A-Z][a-z\u00e0-\u00ff]+)"),
+    "pseudoniem": r"(?i)(?P<m>\bps_[0-9a-f]{4,})",
 }
+#: Two-letter words that follow a year or number in ordinary text (``2024 en 12``) and school
+#: types (``2024 VO``); as postcode letters they are not flagged.
+_NOT_POSTCODE_LETTERS = frozenset((
+    "sa", "sd", "ss", "en", "in", "op", "of", "om", "te", "al", "na", "is", "er", "ik", "je", "we", "ze", "nu",
+    "ja", "zo", "tm", "ca", "uw", "at", "be", "by", "do", "he", "if", "it", "no", "on", "or", "so", "to", "up",
+    "us", "vo", "po", "ho", "bo", "kw", "mb", "nr", "st", "pp", "jr", "ct", "pl",
+))
+_COMPILED = {k: re.compile(v) for k, v in _PATTERNS.items()}
+_EXTRACT_ONLY_M = {"telefoon": "s", "postcode+huisnummer": "letters", "adres": "pc"}
 
 
 def is_bsn(text: str) -> bool:
@@ -179,30 +204,84 @@ def get_key(create: bool = True, lang: str = "nl") -> tuple[bytes, str, str | No
 
     Order: environment variable ``EVALUATIE_SLEUTEL``; the key file named by
     ``EVALUATIE_SLEUTELBESTAND``; ``~/.config/evaluatie/sleutel`` (created with a random key when
-    missing and ``create`` is true). A key file inside a git project is refused.
+    missing and ``create`` is true, readable only by its owner).
+
+    There is no silent fallback: pseudonyms must stay the same between sessions, so a key that is
+    too short, a key file inside a git project (also when the home folder itself is inside one),
+    a key file that cannot be read or created, or a missing key with ``create=False`` all raise
+    :class:`InputError` with a Dutch message saying what to do. A key file that others may read
+    (permissions wider than ``600``) is used with a warning (``UserWarning`` and the returned note).
+
+    Examples
+    --------
+    >>> import os, tempfile, pathlib
+    >>> saved = {k: os.environ.pop(k, None) for k in (KEY_ENV, KEYFILE_ENV)}
+    >>> os.environ[KEYFILE_ENV] = str(pathlib.Path(tempfile.mkdtemp()) / "sleutel")
+    >>> key, source, note = get_key()
+    >>> "aangemaakt" in note, get_key() == (key, source, None), oct(os.stat(source).st_mode & 0o777)
+    (True, True, '0o600')
+    >>> _ = [os.environ.pop(k, None) for k in saved]; os.environ.update({k: v for k, v in saved.items() if v})
     """
+    import stat
+    import warnings
+
     env = os.environ.get(KEY_ENV)
     if env:
         if len(env) < 16:
             raise InputError(t("key_too_short", lang, n=len(env)))
         return env.encode(), KEY_ENV, None
     path = Path(os.environ.get(KEYFILE_ENV) or DEFAULT_KEYFILE).expanduser()
+    if _in_git_repo(path):
+        raise InputError(t("key_in_repo", lang, path=path), file=path)
     if path.exists():
-        if _in_git_repo(path):
-            raise InputError(t("key_in_repo", lang, path=path), file=path)
-        key = path.read_text(encoding="utf-8").strip()
+        try:
+            key = path.read_text(encoding="utf-8").strip()
+            mode = path.stat().st_mode
+        except (OSError, UnicodeDecodeError) as err:
+            raise InputError(t("key_unusable", lang, path=path, error=type(err).__name__), file=path) from None
         if len(key) < 16:
             raise InputError(t("key_too_short", lang, n=len(key)), file=path)
-        return key.encode(), str(path), None
-    if create and not _in_git_repo(path):
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(secrets.token_hex(32) + "\n", encoding="utf-8")
-            path.chmod(0o600)
-            return path.read_text(encoding="utf-8").strip().encode(), str(path), t("note_key_created", lang, path=path)
-        except OSError:
-            pass
-    return secrets.token_hex(32).encode(), "tijdelijk", t("note_key_ephemeral", lang)
+        note = None
+        if os.name == "posix" and mode & (stat.S_IRWXG | stat.S_IRWXO):
+            note = t("key_permissions", lang, path=path, mode=oct(mode & 0o777)[2:])
+            warnings.warn(note, UserWarning, stacklevel=2)
+        return key.encode(), str(path), note
+    if not create:
+        raise InputError(t("key_missing", lang, path=path), file=path)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(secrets.token_hex(32) + "\n")
+        return path.read_text(encoding="utf-8").strip().encode(), str(path), t("note_key_created", lang, path=path)
+    except OSError as err:
+        raise InputError(t("key_unusable", lang, path=path, error=type(err).__name__), file=path) from None
+
+
+def normalize_id(values) -> pd.Series:
+    """Identifiers as they are hashed: one spelling per pupil, whatever Excel or a typist did.
+
+    Rules, in order: missing stays missing; numbers become text without a decimal part
+    (``123.0`` → ``"123"``); surrounding white space is removed and letters are case-folded
+    (``" L001 "`` → ``"l001"``); the ``.0`` Excel adds to numbers stored as text is dropped
+    (``"123.0"`` → ``"123"``); leading zeros of all-digit ids are dropped (``"000123"`` → ``"123"``,
+    ``"0"`` stays ``"0"``). Ids that differ only in these respects therefore get the same pseudonym;
+    ids that differ otherwise (``L001`` vs ``L1``) do not.
+
+    Examples
+    --------
+    >>> normalize_id([" L001 ", "l001", 123.0, "123.0", "000123", 0, None]).tolist()
+    ['l001', 'l001', '123', '123', '123', '0', None]
+    """
+    series = pd.Series(values, dtype="object") if not isinstance(values, pd.Series) else values.astype("object")
+    missing = series.isna()
+    numeric = ~missing & series.map(lambda v: isinstance(v, (int, float, np.integer, np.floating))
+                                    and not isinstance(v, bool) and np.isfinite(v))
+    as_text = series.where(~numeric, series[numeric].map(lambda v: str(int(v)) if float(v).is_integer()
+                                                         else format(v, ".15g")))
+    text = as_text.astype("string").str.strip().str.casefold()
+    text = text.str.replace(r"^(\d+)\.0+$", r"\1", regex=True).str.replace(r"^0+(?=\d)", "", regex=True)
+    return text.astype("object").where(~missing, None)
 
 
 def pseudonymize(values, key: str | bytes | None = None, prefix: str = PREFIX):
@@ -211,8 +290,10 @@ def pseudonymize(values, key: str | bytes | None = None, prefix: str = PREFIX):
     Parameters
     ----------
     values : sequence or pandas.Series
-        Identifiers (pupil numbers, respondent codes). Missing values stay missing; surrounding
-        white space is ignored.
+        Identifiers (pupil numbers, respondent codes). Missing values stay missing. Ids are
+        normalized first (:func:`normalize_id`: trim, case-fold, ``123.0`` → ``123``, leading zeros
+        of all-digit ids dropped), so ``" L001"``, ``"l001"``, ``123``, ``"123.0"`` and ``"00123"``
+        keep one pseudonym per pupil.
     key : str or bytes, optional
         Secret key; by default :func:`get_key` (environment variable or key file outside the project).
     prefix : str
@@ -224,7 +305,8 @@ def pseudonymize(values, key: str | bytes | None = None, prefix: str = PREFIX):
 
     Notes
     -----
-    HMAC-SHA256 (RFC 2104) with a secret key: without the key the pseudonyms cannot be reversed
+    The pseudonym is ``prefix`` + the first 16 hex characters of HMAC-SHA256(key, normalized id)
+    (RFC 2104, UTF-8). With a secret key without the key the pseudonyms cannot be reversed
     by trying all pupil numbers, which a plain hash would allow. 64 bits keep collisions negligible
     (probability about n²/2⁶⁵).
 
@@ -238,22 +320,158 @@ def pseudonymize(values, key: str | bytes | None = None, prefix: str = PREFIX):
         key = get_key()[0]
     key = key.encode() if isinstance(key, str) else key
 
-    def one(v):
-        if v is None or (isinstance(v, float) and np.isnan(v)) or v is pd.NA:
-            return v
-        return prefix + hmac.new(key, str(v).strip().encode("utf-8"), hashlib.sha256).hexdigest()[:16]
-
+    series = values if isinstance(values, pd.Series) else pd.Series(list(values), dtype="object")
+    normalized = normalize_id(series)
+    unique = normalized.dropna().unique()  # one HMAC per distinct id
+    table = {v: prefix + hmac.new(key, v.encode("utf-8"), hashlib.sha256).hexdigest()[:16] for v in unique}
+    out = normalized.map(table).where(normalized.notna(), series)
     if isinstance(values, pd.Series):
-        return values.map(one, na_action="ignore").astype("object")
-    return [one(v) for v in values]
+        return out.astype("object")
+    return out.tolist()
+
+
+def _bsn_valid(matches: pd.Series) -> np.ndarray:
+    """Vectorized eleven-test on matched BSN candidates (any separators)."""
+    digits = matches.str.replace(r"\D", "", regex=True).str[:9]
+    if digits.empty:
+        return np.zeros(0, dtype=bool)
+    arr = (np.frombuffer("".join(digits).encode("ascii"), dtype=np.uint8) - 48).reshape(-1, 9).astype(int)
+    weights = np.array([9, 8, 7, 6, 5, 4, 3, 2, -1])
+    return ((arr @ weights) % 11 == 0) & (arr.sum(axis=1) > 0)
+
+
+def _as_text(series: pd.Series) -> pd.Series | None:
+    """Cells as strings for scanning (integral floats without ``.0``); ``None`` for dates and booleans."""
+    if pd.api.types.is_bool_dtype(series) or pd.api.types.is_datetime64_any_dtype(series) or \
+            pd.api.types.is_timedelta64_dtype(series) or isinstance(series.dtype, pd.PeriodDtype):
+        return None
+    if pd.api.types.is_float_dtype(series):
+        values = series.astype("Float64")
+        integral = values.notna() & (values.abs() < 1e15) & (values == values.round())
+        text = values.astype("string")
+        return text.mask(integral, values[integral].round().astype("Int64").astype("string")).dropna()
+    if pd.api.types.is_numeric_dtype(series):
+        return series.dropna().astype("string")
+    values = series.dropna()
+    return values.astype(str).astype("string")
+
+
+def _scan(text: pd.Series) -> pd.DataFrame:
+    """All personal-data hits in a Series of strings: ``pos`` (position), ``kind``, ``match``."""
+    text = text.reset_index(drop=True)
+    text = text[text.str.len() >= 6]
+    frames = []
+    for kind, pattern in _COMPILED.items():
+        if text.empty:
+            break
+        found = text.str.extractall(pattern)
+        if found.empty:
+            continue
+        keep = found["m"].notna()
+        if kind == "BSN":
+            keep &= _bsn_valid(found["m"])
+        elif kind == "telefoon":
+            national = found["m"].str.replace(r"\D", "", regex=True).str.replace(r"^(?:(?:00)?310?|0)", "",
+                                                                                  regex=True)
+            keep &= national.str.len() == 9
+        elif kind == "postcode+huisnummer":
+            keep &= ~found["letters"].str.lower().isin(_NOT_POSTCODE_LETTERS)
+        elif kind == "adres":
+            keep &= ~found["pc"].fillna("").str.lower().isin(_NOT_POSTCODE_LETTERS - {""})
+        found = found[keep]
+        frames.append(pd.DataFrame({"pos": found.index.get_level_values(0), "kind": kind,
+                                    "match": found["m"].to_numpy()}))
+    if not frames:
+        return pd.DataFrame(columns=["pos", "kind", "match"])
+    hits = pd.concat(frames, ignore_index=True)
+    return hits.drop_duplicates(["pos", "kind"]).reset_index(drop=True)
+
+
+def mask_value(value) -> str:
+    """Mask a personal value for messages: only its last two characters, after an ellipsis.
+
+    Examples
+    --------
+    >>> mask_value("111222333")
+    '…33'
+    """
+    text = str(value).strip()
+    return "…" + text[-2:] if text else ""
+
+
+def scrub(text) -> str:
+    """``text`` with every piece of personal data replaced by its mask (for messages and reports).
+
+    Examples
+    --------
+    >>> scrub("rij 4: leerling 111222333 en ouder@example.nl")
+    'rij 4: leerling …33 en …nl'
+    """
+    text = "" if text is None else str(text)
+    if len(text) < 6:
+        return text
+    found = set()
+    for kind, pattern in _COMPILED.items():  # one string: plain re is faster than a pandas scan
+        for m in pattern.finditer(text):
+            value = m.group("m")
+            if kind == "BSN" and not is_bsn(re.sub(r"\D", "", value)):
+                continue
+            if kind == "telefoon" and len(re.sub(r"^(?:(?:00)?310?|0)", "", re.sub(r"\D", "", value))) != 9:
+                continue
+            if kind == "postcode+huisnummer" and m.group("letters").lower() in _NOT_POSTCODE_LETTERS:
+                continue
+            if kind == "adres" and (m.group("pc") or "").lower() in _NOT_POSTCODE_LETTERS:
+                continue
+            found.add(value)
+    for value in sorted(found, key=len, reverse=True):
+        text = text.replace(value, mask_value(value))
+    return text
+
+
+def find_in_text(texts) -> pd.DataFrame:
+    """Personal data in free strings: ``position``, ``kind`` and masked ``value`` per hit.
+
+    Same rules as :func:`find_identifiers` (which applies them to every cell of a table).
+
+    Examples
+    --------
+    >>> find_in_text(["Jeugdteam 3", "bsn 111222333.", "bel 06.12345678"])[["position", "kind", "value"]].values.tolist()
+    [[1, 'BSN', '…33'], [2, 'telefoon', '…78']]
+    """
+    strings = pd.Series(["" if v is None else str(v) for v in texts], dtype="string")
+    hits = _scan(strings)
+    order = {k: i for i, k in enumerate(_PATTERNS)}
+    hits = hits.assign(order=hits["kind"].map(order)).sort_values(["pos", "order"], kind="stable")
+    return pd.DataFrame({"position": hits["pos"].to_numpy(dtype=int), "kind": hits["kind"].to_numpy(),
+                         "value": hits["match"].map(mask_value).to_numpy()})
 
 
 def find_identifiers(data: pd.DataFrame, columns=None) -> pd.DataFrame:
     """Cells and columns that look like personal data.
 
-    Flags columns whose header names personal data (naam, BSN, geboortedatum, adres, e-mail,
-    telefoon) and text cells that contain a valid BSN (eleven-test), an e-mail address, a Dutch
-    phone number, a postcode with house number, or a date of birth ("geboren op 3-9-2015").
+    Flags columns whose header names personal data (:func:`header_kind`) and cells of every dtype
+    that contain:
+
+    - a BSN: nine digits passing the eleven-test, plain or grouped with dots, spaces or hyphens
+      (``111222333``, ``1112.22.333``, ``111 222 333``, ``bsn 111222333.``), also as an integer or
+      a float (``111222333.0``). A nine-digit amount that passes the eleven-test is flagged too;
+      eight-digit numbers (a BSN whose leading zero Excel dropped) are not;
+    - an e-mail address (also ``naam (at) domein (dot) nl``);
+    - a Dutch telephone number: ``06`` or an area code with nine national digits, separated by
+      spaces, dots or hyphens, with or without ``+31``/``0031``/``(0)`` (``06.12345678``,
+      ``+31 (0)6-1234 5678``, ``(020) 123 4567``);
+    - a postcode with house number in any case (``1234 AB 12``, ``1234ab, 12``), except when the
+      two letters are a common word or school type (``2024 en 12``, ``2024 VO 3``: ``en``, ``op``,
+      ``vo``, … — real postcodes with those letters are missed); an upper-case postcode on its own
+      (``1234AB``, ``2500 GA``; also a year followed by two capitals such as ``2024 AB``, except
+      the school types and words above); a street name ending in ``straat``, ``laan``, ``weg``, ``plein``, … with a number;
+    - a date of birth announced as such (``geboren op 3-9-2015``, ``geb. 03-09-2015``, ``DOB``);
+    - a name after a title or form of address (``mevr. Jansen``, ``juf Anna``, ``dhr. de Vries``);
+    - a pseudonym of this package (``ps_…``).
+
+    A bare name (``Jan Jansen``) cannot be told from an agency or school name by its spelling; such
+    values are caught as groups of one and near-duplicates (:func:`evaluatie.quality.near_duplicates`).
+    Detection runs column-wise with pandas regular expressions (no loop over cells).
 
     Parameters
     ----------
@@ -268,43 +486,109 @@ def find_identifiers(data: pd.DataFrame, columns=None) -> pd.DataFrame:
 
     Examples
     --------
-    >>> df = pd.DataFrame({"opmerking": ["bel 06-12345678", "geen"]})
+    >>> df = pd.DataFrame({"opmerking": ["bel 06-12345678", "geen"], "n": [111222333, 12]})
     >>> find_identifiers(df)[["column", "row", "kind"]].to_dict("records")
-    [{'column': 'opmerking', 'row': 0, 'kind': 'telefoon'}]
+    [{'column': 'opmerking', 'row': 0, 'kind': 'telefoon'}, {'column': 'n', 'row': 0, 'kind': 'BSN'}]
     """
-    hits = []
+    rows = []
+    order = {k: i for i, k in enumerate(_PATTERNS)}
     for col in data.columns if columns is None else columns:
         kind = header_kind(col)
         if kind:
-            hits.append((col, None, kind, ""))
+            rows.append(pd.DataFrame({"column": [col], "row": [None], "kind": [kind], "value": [""]}))
         series = data[col]
-        if not (pd.api.types.is_object_dtype(series) or pd.api.types.is_string_dtype(series)):
+        if isinstance(series, pd.DataFrame):  # duplicate column labels
+            series = series.iloc[:, 0]
+        text = _as_text(series)
+        if text is None or text.empty:
             continue
-        for idx, value in series.items():
-            if not isinstance(value, str) or len(value) < 6:
-                continue
-            for kind, pattern in _PATTERNS.items():
-                for m in pattern.finditer(value):
-                    if kind == "BSN" and not is_bsn(m.group(0)):
-                        continue
-                    hits.append((col, idx, kind, "…" + m.group(0)[-2:]))
-                    break
-    return pd.DataFrame(hits, columns=["column", "row", "kind", "value"])
+        hits = _scan(text)
+        if hits.empty:
+            continue
+        hits = hits.assign(order=hits["kind"].map(order)).sort_values(["pos", "order"], kind="stable")
+        labels = text.index.to_numpy()[hits["pos"].to_numpy(dtype=int)]
+        rows.append(pd.DataFrame({"column": col, "row": labels, "kind": hits["kind"].to_numpy(),
+                                  "value": hits["match"].map(mask_value).to_numpy()}))
+    if not rows:
+        return pd.DataFrame(columns=["column", "row", "kind", "value"])
+    return pd.concat(rows, ignore_index=True)
 
 
-def check_exportable(data: pd.DataFrame, lang: str = "nl") -> None:
-    """Raise :class:`InputError` if ``data`` holds columns that look like personal data.
+#: Columns derived from a loaded column: a flag on the first also holds for the others.
+_DERIVED = {"agency_raw": ("agency",), "agency": ("agency_raw",)}
 
-    Checks the columns recorded at load time (``data.attrs['identifier_columns']``) and runs
-    :func:`find_identifiers` again, so a table built later is checked too.
+
+def _refuse(where, column, kind, value, lang):
+    raise InputError(t("export_refused", lang, where=where, column=column, kind=kind, value=value or "…"),
+                     file=where, column=str(column))
+
+
+def check_exportable(obj, *, where: str, lang: str = "nl") -> None:
+    """The one guard every writer calls on exactly what it writes; raises if anything is personal.
+
+    Parameters
+    ----------
+    obj : DataFrame, Series, str, list of str or dict of str
+        A table (every cell of every dtype, the index and the column labels are checked, and
+        columns flagged at load in ``obj.attrs['identifier_columns']`` are refused, also as the
+        index), or texts: figure titles, tick labels, legends, captions, HTML, file names (a dict
+        maps a description such as ``"titel"`` to its text).
+    where : str
+        The file (or output) being written; named in the message.
+    lang : {"nl", "en"}
+
+    Raises
+    ------
+    InputError
+        Naming ``where``, the column (or text) and the masked value (``…33``), e.g.
+        "Export naar 'tabel.csv' geweigerd: kolom 'instantie' bevat waarschijnlijk persoonsgegevens
+        (BSN, waarde …33)".
+
+    Examples
+    --------
+    >>> check_exportable(pd.DataFrame({"school": ["Jeugdteam 3"], "n": [12]}), where="tabel.csv")
+    >>> check_exportable(["Accare (bsn 111222333)"], where="figuur.png")
+    Traceback (most recent call last):
+    ...
+    evaluatie.errors.InputError: Export naar 'figuur.png' geweigerd: tekst 1 bevat waarschijnlijk persoonsgegevens (BSN, waarde …33). Verwijder of pseudonimiseer dit eerst; pseudoniemen (ps_…) horen ook niet in een export.
     """
-    found = find_identifiers(data)
-    flagged = {c: "eerder gemarkeerd" for c in data.attrs.get("identifier_columns", []) if c in data.columns}
-    flagged.update(dict(zip(found["column"], found["kind"])))
-    if flagged:
-        raise InputError(t("identifiers_in_export", lang, columns=", ".join(map(str, flagged)),
-                           kinds=", ".join(sorted(set(map(str, flagged.values()))))),
-                         column=next(iter(flagged)))
+    check_lang(lang)
+    label = (lambda c: f"kolom '{c}'") if lang == "nl" else (lambda c: f"column '{c}'")
+    if isinstance(obj, pd.Series):
+        obj = obj.to_frame(name="waarde" if obj.name is None else obj.name)
+    if isinstance(obj, pd.DataFrame):
+        flagged = set(obj.attrs.get("identifier_columns", []))
+        flagged |= {d for c in flagged for d in _DERIVED.get(c, ())}
+        for name in [*obj.columns, *[n for n in obj.index.names if n is not None]]:
+            if name in flagged:
+                first = obj[name].dropna() if name in obj.columns else obj.index.get_level_values(name)
+                _refuse(where, label(name), t("flagged_at_load", lang), mask_value(first[0]) if len(first) else "",
+                        lang)
+        hits = find_identifiers(obj)
+        if len(hits):
+            hit = hits.iloc[0]
+            _refuse(where, label(hit["column"]), hit["kind"], hit["value"], lang)
+        for level in range(obj.index.nlevels):
+            values = pd.Series(obj.index.get_level_values(level))
+            hits = find_identifiers(values.to_frame(name="index"))
+            if len(hits):
+                name = obj.index.names[level] or "index"
+                _refuse(where, label(name) + (" (index)" if name != "index" else ""), hits["kind"].iloc[0],
+                        hits["value"].iloc[0], lang)
+        headers = ["/".join(map(str, c)) if isinstance(c, tuple) else str(c) for c in obj.columns]
+        texts = {(f"kolomkop '{h}'" if lang == "nl" else f"column header '{h}'"): h for h in headers}
+        return check_exportable(texts, where=where, lang=lang) if texts else None
+    if isinstance(obj, str):
+        obj = [obj]
+    if isinstance(obj, dict):
+        names, texts = list(obj.keys()), list(obj.values())
+    else:
+        texts = list(obj)
+        names = [("tekst " if lang == "nl" else "text ") + str(i + 1) for i in range(len(texts))]
+    hits = find_in_text(texts)
+    if len(hits):
+        hit = hits.iloc[0]
+        _refuse(where, names[hit["position"]], hit["kind"], hit["value"], lang)
 
 
 # --- disclosure control: suppression and its audit (helper disclosure) ----------------------------
@@ -434,9 +718,10 @@ def _intervals(matrix, values: np.ndarray, hidden: np.ndarray, lower: float,
     """Smallest and largest value of every hidden cell that agrees with the published cells.
 
     Hidden cells in different connected parts of the system are independent, so one linear
-    program minimizes (maximizes) one cell of every part at once. With ``enough``, a cell whose
-    feasible values seen so far (every solution is a feasible point) already span ``enough`` is
-    not solved on its own: its returned interval is then only known to contain those values.
+    program minimizes (maximizes) one cell of every part at once. Every solution is a feasible
+    point: a cell seen at its lower bound needs no program of its own for its minimum. With
+    ``enough``, a cell whose values seen so far already span ``enough`` is not solved further:
+    its returned interval is then only known to lie inside the true one.
     With ``focus`` (a mask over all cells), only parts that contain a focus cell are solved; the
     other hidden cells get NaN.
     """
@@ -458,20 +743,30 @@ def _intervals(matrix, values: np.ndarray, hidden: np.ndarray, lower: float,
         return lo, hi
     n_comp, label = connected_components((abs(a).T @ abs(a)).tocsr(), directed=False)
     row_comp = label[np.asarray(abs(a).argmax(axis=1)).ravel()]
-    cap = 2 * float(np.nansum(np.abs(values))) + 10 * max(lower, 1) + 1e4
+    # a bounded hidden cell never exceeds the published values' sum; above it, it is unbounded
+    bound = float(np.nansum(np.abs(np.where(hidden, np.nan, values)))) + 1
+    cap = 3 * bound + 10 * max(lower, 1) + 1e4
+    # a simple upper bound: in a relation whose total is published, a cell is at most that total minus
+    # the lower bounds of the other hidden parts; a feasible point that reaches it settles the maximum
+    plain = np.flatnonzero(np.asarray((a < 0).sum(axis=1)).ravel() == 0)
+    sub = a[plain].tocoo()
+    room = b[plain] - lower * (np.diff(a[plain].indptr) - 1)
+    simple_hi = np.full(var.size, np.inf)
+    np.minimum.at(simple_hi, sub.col, room[sub.row])
     seen_lo, seen_hi = np.full(var.size, np.inf), np.full(var.size, -np.inf)
-    done = ~constrained  # unconstrained cells: [lower, inf)
+    lo_known, hi_known = ~constrained, ~constrained  # unconstrained cells: [lower, inf)
     if focus is not None:
-        skip = ~np.isin(label, label[focus[var]])
-        lo[skip & constrained], hi[skip & constrained] = np.nan, np.nan
+        skip = constrained & ~np.isin(label, label[focus[var]])
+        lo[skip], hi[skip] = np.nan, np.nan
         constrained &= ~skip
-        done |= skip
+        lo_known |= skip
+        hi_known |= skip
 
     def solve(objective, cols):
-        rows = np.flatnonzero(np.isin(row_comp, np.unique(label[cols])))
-        sub_cols = np.flatnonzero(np.isin(label, np.unique(label[cols])))
+        parts = np.unique(label[cols])
+        rows, sub_cols = np.flatnonzero(np.isin(row_comp, parts)), np.flatnonzero(np.isin(label, parts))
         res = linprog(objective[sub_cols], A_eq=a[rows][:, sub_cols], b_eq=b[rows], bounds=(lower, cap),
-                      method="highs")
+                      method="highs-ds", options={"presolve": False})
         if res.status != 0:
             raise InputError(t("audit_infeasible"))
         x = np.round(res.x, 6)
@@ -480,30 +775,26 @@ def _intervals(matrix, values: np.ndarray, hidden: np.ndarray, lower: float,
         return sub_cols, x
 
     everything = np.flatnonzero(constrained)
-    if enough is not None and everything.size:  # two cheap programs usually settle most cells
-        for sign in (1.0, -1.0):
-            solve(np.full(var.size, sign), everything)
-    grouped = enough is not None  # first try all undecided cells of a part in one program
+    for sign in (1.0, -1.0) if everything.size else ():  # the smallest and largest sum settle many cells
+        solve(np.full(var.size, sign), everything)
     while True:
-        pending = ~done
-        if enough is not None:
-            pending &= seen_hi - seen_lo < enough
-        if not pending.any():
+        lo_known |= constrained & (seen_lo <= lower)  # a feasible point at the lower bound: exact
+        hi_known |= constrained & ((seen_hi > bound) | (seen_hi >= simple_hi))  # unbounded, or at a simple bound
+        certified = (seen_hi - seen_lo >= enough) if enough is not None else np.zeros(var.size, dtype=bool)
+        pending_lo, pending_hi = ~lo_known & ~certified, ~hi_known & ~certified
+        if not (pending_lo.any() or pending_hi.any()):
             break
-        idx = np.flatnonzero(pending)
-        first = idx if grouped else idx[np.unique(label[idx], return_index=True)[1]]  # one cell per part
-        objective = np.zeros(var.size)
-        objective[first] = 1.0
-        for sign, out in ((1.0, lo), (-1.0, hi)):
-            sub_cols, x = solve(sign * objective, first)
-            if not grouped:
-                out[first] = x[np.searchsorted(sub_cols, first)]
-        if not grouped:
-            done[first] = True
-        grouped = False
-    settled = ~done & constrained & (seen_hi >= seen_lo)  # certified by the points seen, not solved one by one
-    lo[settled], hi[settled] = seen_lo[settled], seen_hi[settled]
-    hi[hi >= cap - 1e-6] = np.inf
+        for sign, pending, known in ((1.0, pending_lo, lo_known), (-1.0, pending_hi, hi_known)):
+            if pending.any():
+                idx = np.flatnonzero(pending)
+                first = idx[np.unique(label[idx], return_index=True)[1]]  # one cell per part
+                objective = np.zeros(var.size)
+                objective[first] = sign
+                solve(objective, first)
+                known[first] = True
+    # the extreme points seen are the exact bounds of every settled cell (and inner bounds of the rest)
+    lo[constrained], hi[constrained] = seen_lo[constrained], seen_hi[constrained]
+    hi[hi > bound] = np.inf
     return lo, hi
 
 
@@ -628,10 +919,29 @@ def _protect(values: np.ndarray, relations: list, threshold: float, zero: bool) 
     def cells_of(rels):
         return np.unique(np.concatenate([members.indices[members.indptr[r]:members.indptr[r + 1]] for r in rels]))
 
-    def hide_one_of(rels) -> int:
-        """Hide the best candidate among the cells of ``rels`` (looking further out when all are
-        hidden); return it, or -1 when there is none."""
+    total_of = np.array([total for total, _ in relations], dtype=int)
+    lower = 0 if zero else 1
+
+    def slack(rels):
+        """Room the hidden parts of each relation have above their lower bounds (inf if its total is hidden)."""
+        out = np.full(len(rels), np.inf)
+        for k, rel in enumerate(rels):
+            if not hidden[total_of[rel]]:
+                parts = cells_of([rel])
+                parts = parts[(parts != total_of[rel]) & hidden[parts]]
+                out[k] = v[parts].sum() - lower * parts.size
+        return out
+
+    def hide_one_of(rels, tight: bool = False) -> int:
+        """Hide the best candidate among the cells of ``rels`` (with ``tight``: of the relation that
+        binds most, i.e. has the least slack, that has a candidate); look further out when all
+        are hidden. Return the cell, or -1 when there is none."""
         rels = np.asarray(rels)
+        if tight and rels.size > 1:
+            for rel in rels[np.argsort(slack(rels), kind="stable")]:
+                cell = hide_one_of([rel])
+                if cell >= 0:
+                    return cell
         while True:
             cells = cells_of(rels)
             near = cells[eligible[cells] & ~hidden[cells]]
@@ -670,7 +980,7 @@ def _protect(values: np.ndarray, relations: list, threshold: float, zero: bool) 
         added = []
         for cell in failing:
             if not touched[relations_of(cell)].any():
-                added.append(hide_one_of(relations_of(cell)))
+                added.append(hide_one_of(relations_of(cell), tight=True))
                 if added[-1] >= 0:
                     touched[relations_of(added[-1])] = True
         if max(added) < 0:  # cannot happen: with every eligible cell hidden, no hidden cell is bounded above

@@ -22,7 +22,7 @@ import pandas as pd
 
 from .text import check_lang, format_number, t
 
-__all__ = ["QualityReport", "near_duplicates", "normalize_label"]
+__all__ = ["QualityReport", "flag_units", "near_duplicates", "normalize_label"]
 
 Action = Literal["dropped", "changed", "warning"]
 ACTIONS: tuple[str, ...] = ("dropped", "changed", "warning")
@@ -47,8 +47,16 @@ class QualityReport:
         File-level remarks (encoding, header row, pseudonymization).
     identifier_columns : list of str
         Columns that appear to contain personal data and will not be exported.
+    masked_columns : list of str
+        Columns (as named in the file) whose values are only shown masked (``…33``) in entries,
+        the summary, the table and the HTML view.
     lang : {"nl", "en"}
         Language of reasons and the summary.
+    row_units : dict
+        Row number → school/unit as written in the file (set by the loader), so that losses can be
+        reported per school (:meth:`losses`) and repeated reasons summarised per school.
+    unit_column : str
+        The file's own header of that school/unit column (``"School"``).
     """
 
     source: str = ""
@@ -58,15 +66,26 @@ class QualityReport:
     notes: list[str] = field(default_factory=list)
     identifier_columns: list[str] = field(default_factory=list)
     lang: str = "nl"
+    masked_columns: list[str] = field(default_factory=list)
+    row_units: dict = field(default_factory=dict)
+    unit_column: str = ""
 
     def add(self, *, row, column, value, reason: str, action: Action) -> None:
-        """Record one row-level event; ``action`` is one of ``dropped``, ``changed``, ``warning``."""
+        """Record one row-level event; ``action`` is one of ``dropped``, ``changed``, ``warning``.
+
+        Values are never stored in the clear when they are personal: a value in one of
+        ``masked_columns`` (the identifier column before pseudonymization, columns flagged as
+        personal) is masked to its last two characters, and personal data inside any other value
+        (:func:`evaluatie.privacy.scrub`) is masked too.
+        """
+        from .privacy import mask_value, scrub
+
         if action not in ACTIONS:
             raise ValueError(f"action must be one of {ACTIONS}, got {action!r}")
-        self.entries.append(
-            {"row": row, "column": column, "value": "" if value is None else str(value),
-             "reason": reason, "action": action}
-        )
+        text = "" if value is None else str(value)
+        text = mask_value(text) if column in self.masked_columns else scrub(text)
+        self.entries.append({"row": row, "column": column, "value": text, "reason": scrub(reason),
+                             "action": action})
 
     def _rows(self, action: str) -> set:
         return {e["row"] for e in self.entries if e["action"] == action}
@@ -99,7 +118,11 @@ class QualityReport:
 
         The ``action`` column is in the report's language (``verwijderd``/``aangepast``/``waarschuwing``).
         """
+        from .privacy import mask_value
+
         frame = pd.DataFrame(self.entries, columns=["row", "column", "value", "reason", "action"])
+        private = frame["column"].isin(self.masked_columns) & ~frame["value"].astype(str).str.startswith("…")
+        frame.loc[private, "value"] = frame.loc[private, "value"].map(mask_value)
         labels = {a: t(f"action_{a}", self.lang) for a in ACTIONS}
         frame["action"] = frame["action"].map(labels)
         return frame.sort_values("row", kind="stable", na_position="first").reset_index(drop=True)
@@ -113,16 +136,64 @@ class QualityReport:
                 n_used=self.n_used, n_dropped=self.n_dropped, n_changed=self.n_changed,
                 n_warn=self.n_warnings)
         ]
-        lines += [f"  {n}" for n in self.notes]
+        from .privacy import scrub
+
+        lines += [f"  {scrub(n)}" for n in self.notes]
+        losses = self.losses()
+        for r in losses[losses["removed"]].itertuples(index=False):
+            lines.append("  " + scrub(t("unit_removed", self.lang, unit=r.unit, n=r.n_read)))
         if not self.entries:
             lines.append("  " + t("no_problems", self.lang))
-        for e in self.to_frame().itertuples(index=False):
-            where = ", ".join(p for p in (f"{t('col_row', self.lang)} {e.row}" if e.row is not None else "",
-                                          f"{t('col_column', self.lang)} '{e.column}'" if e.column else "") if p)
+        for e in self._grouped().itertuples(index=False):
+            if e.n > 1:  # the same problem on many rows of one school: one line
+                where = t("rows_of_unit", self.lang, n=e.n, unit=e.unit, rows=_ranges(e.rows)) if e.unit else (
+                    t("rows_many", self.lang, n=e.n, rows=_ranges(e.rows)))
+                where += f", {t('col_column', self.lang)} '{e.column}'" if e.column else ""
+            else:
+                where = ", ".join(p for p in (f"{t('col_row', self.lang)} {e.row}" if e.row is not None else "",
+                                              f"{t('col_column', self.lang)} '{e.column}'" if e.column else "") if p)
             value = f" (waarde: '{e.value}')" if e.value and self.lang == "nl" else (
                 f" (value: '{e.value}')" if e.value else "")
             lines.append(f"  - {where}: {e.reason} [{e.action}]{value}")
         return "\n".join(lines)
+
+    def _grouped(self) -> pd.DataFrame:
+        """Entries with the same school, column, value, reason and action merged (first row's order)."""
+        frame = self.to_frame()
+        frame["unit"] = frame["row"].map(self.row_units).fillna("").astype(str)
+        keys = ["unit", "column", "value", "reason", "action"]
+        grouped = frame.groupby(keys, sort=False, dropna=False)["row"]
+        out = grouped.agg(row="first", n="size", rows=lambda r: sorted(x for x in r if x is not None)).reset_index()
+        return out[["row", "column", "value", "reason", "action", "unit", "n", "rows"]]
+
+    def losses(self) -> pd.DataFrame:
+        """Rows read, used and dropped per school/unit (``unit, n_read, n_used, n_dropped, removed``).
+
+        ``removed`` is True when every row of the school was dropped: the school is gone from the
+        analysis. Empty when the loader did not record the school of each row.
+
+        Examples
+        --------
+        >>> rep = QualityReport(source="a.csv", kind="panel", n_read=3, row_units={2: "A", 3: "B", 4: "B"})
+        >>> for row in (3, 4):
+        ...     rep.add(row=row, column="Startdatum", value="32-13-2023", reason="datum onleesbaar", action="dropped")
+        >>> rep.losses()
+          unit  n_read  n_used  n_dropped  removed
+        0    B       2       0          2     True
+        1    A       1       1          0    False
+        """
+        columns = ["unit", "n_read", "n_used", "n_dropped", "removed"]
+        if not self.row_units:
+            return pd.DataFrame(columns=columns).astype({"removed": bool})
+        units = pd.Series(self.row_units, dtype=object)
+        read = units.value_counts(sort=False)
+        dropped = units[units.index.isin(list(self._rows("dropped")))].value_counts(sort=False)
+        frame = pd.DataFrame({"unit": read.index, "n_read": read.to_numpy()})
+        frame["n_dropped"] = frame["unit"].map(dropped).fillna(0).astype(int)
+        frame["n_used"] = frame["n_read"] - frame["n_dropped"]
+        frame["removed"] = frame["n_used"] == 0
+        frame = frame.sort_values(["n_dropped", "unit"], ascending=[False, True], kind="stable")
+        return frame[columns].reset_index(drop=True)
 
     def to_counts(self) -> pd.DataFrame:
         """Rows per outcome: used rows, then dropped rows per reason (``outcome``, ``n``)."""
@@ -166,7 +237,9 @@ class QualityReport:
 
     def _repr_html_(self) -> str:
         head = html.escape(self.summary().splitlines()[0])
-        notes = "".join(f"<li>{html.escape(n)}</li>" for n in self.notes)
+        from .privacy import scrub
+
+        notes = "".join(f"<li>{html.escape(scrub(n))}</li>" for n in self.notes)
         if self.entries:
             frame = self.to_frame().rename(columns={c: t(f"col_{c}", self.lang) for c in
                                                      ["row", "column", "value", "reason", "action"]})
@@ -250,3 +323,99 @@ def near_duplicates(values, *, score_cutoff: float = 90) -> pd.DataFrame:
                         "score": np.round(scores[i, j].astype(float), 1), "n_value": n[a], "n_similar": n[b]},
                        columns=columns)
     return out.sort_values(["score", "value"], ascending=[False, True], kind="stable").reset_index(drop=True)
+
+
+#: Canonical columns that name a unit (school, agency, unit); checked by :func:`flag_units`.
+UNIT_COLUMNS: tuple[str, ...] = ("school", "unit", "agency_raw", "provider")
+#: Of those, the ones where a value seen once is suspect (a school with one pupil); a single
+#: mention of an agency is ordinary in a file study.
+SINGLETON_COLUMNS: tuple[str, ...] = ("school", "unit")
+
+
+def flag_units(data: pd.DataFrame, report: QualityReport, *, identifier: str | None = None, labels=None,
+               score_cutoff: float = 90, lang: str = "nl") -> pd.DataFrame:
+    """Warn in ``report`` about unit labels that look like typing errors or personal data.
+
+    For every column of :data:`UNIT_COLUMNS` in ``data``: values that look like another spelling
+    of the same unit (:func:`near_duplicates`, with the suggestion), and, for schools and units,
+    values that occur for a single pupil (or a single row without ``identifier``) while another
+    value has at least three: a pupil's name typed in the School cell becomes such a group of one. Such values are not merged or dropped —
+    that needs the user's decision — but each gets a warning naming the row, and singleton values
+    are shown masked because they may be a name.
+
+    Parameters
+    ----------
+    data : DataFrame
+        Loaded table; the index holds the row numbers used in the report.
+    report : QualityReport
+        Report the warnings are added to.
+    identifier : str, optional
+        Column with pupil/respondent ids; groups are counted in distinct ids.
+    labels : dict, optional
+        Canonical name → column name as typed by the user (for the report).
+    score_cutoff : float, default 90
+        Similarity from which two spellings are reported (see :func:`near_duplicates`).
+    lang : {"nl", "en"}
+
+    Returns
+    -------
+    DataFrame of the flagged values: ``column``, ``value``, ``problem`` (``near_duplicate`` or
+    ``singleton``), ``similar_to``, ``row``.
+
+    Examples
+    --------
+    >>> df = pd.DataFrame({"school": ["SBO De Regenboog"] * 3 + ["sbo de regenboog ", "Jan Jansen"],
+    ...                    "pupil": ["a", "b", "c", "d", "e"]}, index=[2, 3, 4, 5, 6])
+    >>> rep = QualityReport(n_read=5)
+    >>> flag_units(df, rep, identifier="pupil")[["value", "problem", "row"]].values.tolist()
+    [['sbo de regenboog ', 'near_duplicate', 5], ['sbo de regenboog ', 'singleton', 5], ['Jan Jansen', 'singleton', 6]]
+    >>> rep.to_frame()["value"].tolist()
+    ['…og', '…og', '…en']
+    """
+    from .privacy import mask_value
+
+    check_lang(lang)
+    labels = labels or {}
+    found = []
+    for col in [c for c in UNIT_COLUMNS if c in data.columns]:
+        values = data[col].dropna()
+        values = values[values.astype(str).str.strip() != ""]
+        if values.empty:
+            continue
+        first_row = pd.Series(values.index.to_numpy(), index=values.to_numpy()).groupby(level=0, sort=False).first()
+        pairs = near_duplicates(values, score_cutoff=score_cutoff)
+        for p in pairs.itertuples(index=False):
+            found.append((col, p.value, "near_duplicate", p.similar_to, first_row[p.value],
+                          t("reason_near_duplicate", lang, similar=p.similar_to, score=format_number(p.score, 0, lang),
+                            n=p.n_similar)))
+        if col in SINGLETON_COLUMNS and values.nunique() > 1:
+            sizes = (data.loc[values.index].groupby(col)[identifier].nunique() if identifier in data.columns
+                     else values.value_counts())
+            if sizes.max() < 3:  # every group is tiny (one period, a class of four): nothing sticks out
+                continue
+            for value in sizes.index[sizes.to_numpy() == 1]:
+                found.append((col, value, "singleton", None, first_row[value], t("reason_singleton_unit", lang)))
+    out = pd.DataFrame(found, columns=["column", "value", "problem", "similar_to", "row", "reason"])
+    singles = set(zip(out.loc[out["problem"] == "singleton", "column"], out.loc[out["problem"] == "singleton", "value"]))
+    for f in out.itertuples(index=False):
+        shown = mask_value(f.value) if (f.column, f.value) in singles else f.value  # a group of one may be a name
+        report.add(row=f.row, column=labels.get(f.column, f.column), value=shown, reason=f.reason, action="warning")
+    return out.drop(columns="reason").sort_values("row", kind="stable").reset_index(drop=True)
+
+
+def _ranges(rows) -> str:
+    """Row numbers as compact ranges: ``[2, 3, 4, 9]`` → ``'2–4, 9'``.
+
+    Examples
+    --------
+    >>> _ranges([2, 3, 4, 9, 11, 12])
+    '2–4, 9, 11–12'
+    """
+    rows = sorted(int(r) for r in rows)
+    if not rows:
+        return ""
+    breaks = [i for i in range(1, len(rows)) if rows[i] != rows[i - 1] + 1]
+    starts = [0, *breaks]
+    ends = [*breaks, len(rows)]
+    return ", ".join(f"{rows[a]}" if rows[a] == rows[b - 1] else f"{rows[a]}–{rows[b - 1]}"
+                     for a, b in zip(starts, ends))

@@ -38,7 +38,8 @@ from .errors import InputError
 from .privacy import HIDDEN, check_exportable, suppress
 from .text import check_lang, t
 
-__all__ = ["Table", "export_tables", "export_table", "escape_text", "unescape_text", "write_csv", "HIDDEN"]
+__all__ = ["Table", "export_tables", "export_table", "escape_text", "unescape_text", "write_csv", "append_row",
+           "HIDDEN"]
 
 #: First characters that make a spreadsheet treat text as a formula (OWASP, "CSV Injection").
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -96,7 +97,8 @@ class Table:
     denominator : str, optional
         Count column holding the denominator of the percentages of a row (for ``min_denominator``).
     decimals : mapping of str to int, optional
-        Decimals shown per column (default 0 for percentages, 1 for other non-count numbers).
+        Decimals shown per column. Default: 0 for counts and percentages; for other numbers three
+        significant digits of the column's largest value, at most 3 (1,38; 30,4; 155; 0,042).
     cross : bool, optional
         True when the count columns are one cross table whose row totals mean something (e.g.
         agency × school); then row and column totals are protected. False: each count column is
@@ -148,18 +150,38 @@ def _is_whole(series: pd.Series) -> bool:
     return bool(np.all(values >= 0) and np.all(values == np.round(values)))
 
 
+def _default_decimals(series: pd.Series) -> int:
+    """Decimals for a column of other numbers: three significant digits of its largest value, at most 3."""
+    values = np.abs(pd.to_numeric(series, errors="coerce").to_numpy(dtype=float, na_value=np.nan))
+    largest = np.nanmax(values, initial=0)
+    return 0 if largest == 0 else int(np.clip(2 - np.floor(np.log10(largest)), 0, 3))
+
+
 def _half_up(values: np.ndarray, decimals: int) -> np.ndarray:
     """Round half away from zero (2,5 → 3), as people expect in a published table."""
     factor = 10.0 ** decimals
     return np.sign(values) * np.floor(np.abs(values) * factor + 0.5 + 1e-9) / factor
 
 
-def _prepare(name: str, spec: Table, *, threshold: int, rounding: int | None, min_denominator: int | None,
-             lang: str) -> _Prepared:
+@dataclass(frozen=True)
+class _Layout:
+    """What the columns of one table are, before protection."""
+
+    flat: pd.DataFrame    # index moved into columns, RangeIndex
+    kinds: dict           # column -> "count" | "percent" | "number" | "text"
+    decimals: dict
+    counts: pd.DataFrame  # the count columns with the table's own row labels (for suppression and links)
+    cross: bool
+    derived: dict
+    denominator: str | None
+
+
+def _layout(name: str, spec: Table, lang: str) -> _Layout:
     flat = _flat(spec.frame, lang)
     columns = list(flat.columns)
     for given in (spec.counts or (), spec.percent or (), list(spec.derived or {}), list(spec.decimals or {}),
-                  [spec.denominator] if spec.denominator else []):
+                  [spec.denominator] if spec.denominator else [],
+                  [c for v in (spec.derived or {}).values() for c in ((v,) if isinstance(v, str) else v)]):
         unknown = [c for c in given if str(c) not in columns]
         if unknown:
             raise InputError(t("export_unknown_column", lang, table=name, column=unknown[0], columns=", ".join(columns)),
@@ -181,40 +203,64 @@ def _prepare(name: str, spec: Table, *, threshold: int, rounding: int | None, mi
             raise InputError(t("export_not_fraction", lang, table=name, column=c), column=c)
     kinds = {c: "count" if c in counts else "percent" if c in percent else "number" if c in numeric else "text"
              for c in columns}
-    decimals = {c: {"count": 0, "percent": 0, "number": 1, "text": 0}[kinds[c]] for c in columns}
+    decimals = {c: _default_decimals(flat[c]) if kinds[c] == "number" else 0 for c in columns}
     decimals.update({str(k): int(v) for k, v in (spec.decimals or {}).items()})
+    labels = spec.frame.index if len(flat.columns) > len(spec.frame.columns) else flat.index
+    count_frame = flat[counts].astype(float).set_axis(labels, axis=0)
+    derived = {str(k): (v,) if isinstance(v, str) else tuple(map(str, v)) for k, v in (spec.derived or {}).items()}
+    cross = spec.cross if spec.cross is not None else set(counts) == set(numeric)
+    return _Layout(flat, kinds, decimals, count_frame, bool(cross), derived, spec.denominator)
 
+
+def _finish(name: str, lay: _Layout, hidden_counts: pd.DataFrame, *, rounding: int | None,
+            min_denominator: int | None, lang: str) -> _Prepared:
+    """Hide derived figures with their counts, apply the minimum denominator, round, mark."""
+    flat, kinds = lay.flat, lay.kinds
+    columns = list(flat.columns)
+    counts = list(lay.counts.columns)
     hidden = pd.DataFrame(False, index=flat.index, columns=columns)
-    if counts and threshold > 1:
-        cross = spec.cross if spec.cross is not None else set(counts) == set(numeric)
-        values = flat[counts].astype(float)
-        hidden[counts] = suppress(values, threshold, margins="both" if cross else "columns").isna() & values.notna()
-    derived = {str(k): (v,) if isinstance(v, str) else tuple(v) for k, v in (spec.derived or {}).items()}
-    row_hidden = hidden[counts].any(axis=1) if counts else pd.Series(False, index=flat.index)
+    hidden[counts] = hidden_counts.to_numpy(dtype=bool)
+    row_hidden = hidden[counts].any(axis=1)
     for c in columns:
         if kinds[c] in ("percent", "number"):
-            hidden[c] = hidden[list(derived[c])].any(axis=1) if c in derived else row_hidden
+            hidden[c] = hidden[list(lay.derived[c])].any(axis=1) if c in lay.derived else row_hidden
+    percent = [c for c in columns if kinds[c] == "percent"]
     if min_denominator is not None and percent:
-        if not spec.denominator:
+        if not lay.denominator:
             raise InputError(t("export_no_denominator", lang, table=name, columns=", ".join(percent)))
-        small = pd.to_numeric(flat[spec.denominator], errors="coerce") < min_denominator
+        small = (pd.to_numeric(flat[lay.denominator], errors="coerce") < min_denominator).to_numpy()
         hidden.loc[small, percent] = True
-
     out = flat.astype(object)
     for c in columns:
         if kinds[c] == "text":
+            out[c] = flat[c].map(lambda v: v if isinstance(v, (str, int, float, np.number, bool)) or pd.isna(v)
+                                 or hasattr(v, "isoformat") else str(v)).astype(object)
             continue
-        values = pd.to_numeric(flat[c], errors="coerce").to_numpy(dtype=float)
+        values = pd.to_numeric(flat[c], errors="coerce").to_numpy(dtype=float, na_value=np.nan)
         if kinds[c] == "count":
             shown = _half_up(values / rounding, 0) * rounding if rounding else values
             shown = [None if np.isnan(v) else int(v) for v in shown]
         else:
             extra = 2 if kinds[c] == "percent" else 0
-            shown = [None if np.isnan(v) else float(v) for v in _half_up(values, decimals[c] + extra)]
+            shown = [None if np.isnan(v) else float(v) for v in _half_up(values, lay.decimals[c] + extra)]
         out[c] = pd.Series(shown, index=flat.index, dtype=object)
     out = out.mask(hidden, HIDDEN)
     out = out.astype(object).where(out.notna(), None)
-    return _Prepared(out, kinds, decimals, int(hidden.to_numpy().sum()))
+    return _Prepared(out, kinds, lay.decimals, int(hidden.to_numpy().sum()))
+
+
+def _protect(layouts: dict, *, threshold: int, links) -> dict:
+    """Hidden count cells of every table, protected as one system (shared totals via ``links``)."""
+    with_counts = {n: lay for n, lay in layouts.items() if lay.counts.shape[1]}
+    if threshold <= 1 or not with_counts:
+        return {n: pd.DataFrame(False, index=lay.counts.index, columns=lay.counts.columns)
+                for n, lay in layouts.items()}
+    frames = {n: lay.counts for n, lay in with_counts.items()}
+    margins = {n: "both" if lay.cross else "columns" for n, lay in with_counts.items()}
+    shown = suppress(frames, threshold, margins=margins, links=links)
+    return {n: (shown[n].isna() & frames[n].notna()) if n in shown
+            else pd.DataFrame(False, index=lay.counts.index, columns=lay.counts.columns)
+            for n, lay in layouts.items()}
 
 
 def _csv_text(value, kind: str, decimals: int, lang: str) -> str:
@@ -279,6 +325,28 @@ def _text_cell(ws, row: int, col: int, value: str):
     cell.value = value
     cell.data_type = "s"
     return cell
+
+
+def append_row(ws, values) -> None:
+    """Append ``values`` as a row to an openpyxl sheet; text is stored as text, never as a formula.
+
+    openpyxl's own ``append`` turns a string that starts with ``=`` into a live formula
+    (``=HYPERLINK(...)`` in an agency name would run when the file is opened). Missing values
+    become empty cells.
+
+    Examples
+    --------
+    >>> import openpyxl
+    >>> ws = openpyxl.Workbook().active
+    >>> append_row(ws, ["=1+1", 3, None])
+    >>> ws["A1"].data_type, ws["A1"].value, ws["B1"].value
+    ('s', '=1+1', 3)
+    """
+    values = [None if not isinstance(v, str) and pd.isna(v) else v for v in values]
+    ws.append(values)
+    for cell, value in zip(ws[ws.max_row], values):
+        if isinstance(value, str):
+            cell.value, cell.data_type = value, "s"
 
 
 def _sheet(book, title: str, prepared: _Prepared, n_index: int) -> None:
@@ -353,7 +421,7 @@ def _check_name(name, lang: str) -> str:
 
 def export_tables(tables: Mapping, folder, *, workbook: str = "tabellen.xlsx", source: str,
                   notes: Mapping | None = None, threshold: int = 5, rounding: int | None = None,
-                  min_denominator: int | None = None, lang: str = "nl") -> dict[str, Path]:
+                  min_denominator: int | None = None, links=None, lang: str = "nl") -> dict[str, Path]:
     """Write tables that are published together: one Excel workbook plus one CSV per table.
 
     Parameters
@@ -379,6 +447,12 @@ def export_tables(tables: Mapping, folder, *, workbook: str = "tabellen.xlsx", s
         Netherlands does for youth-care tables); applied after suppression.
     min_denominator : int, optional
         Percentages whose denominator (``Table.denominator``) is below this number are shown as ``x``.
+    links : list, optional
+        Count cells of one table that equal a sum of count cells of another, e.g. a column
+        ``koppelingen`` in a key-figure table that equals the column total of a cross table:
+        ``[(("kern", "School A", "koppelingen"), [("instanties", "Totaal", "School A")])]``. Rows
+        are named by the table's index labels; ``Totaal`` names a total (see
+        :func:`evaluatie.privacy.audit`). The tables are protected as one system.
     lang : {"nl", "en"}
 
     Returns
@@ -393,11 +467,12 @@ def export_tables(tables: Mapping, folder, *, workbook: str = "tabellen.xlsx", s
 
     Notes
     -----
-    Cells are suppressed with :func:`evaluatie.privacy.suppress` (every hidden cell keeps an
-    interval at least ``threshold`` wide given all published cells and totals; see
-    :func:`evaluatie.privacy.audit`). Derived numbers in a row with a hidden count are hidden too.
-    Tables published together must not reveal each other's hidden cells through shared totals;
-    audit such a set with :func:`evaluatie.privacy.audit`. Output is byte-identical for identical
+    All count columns of all tables are suppressed together with
+    :func:`evaluatie.privacy.suppress` (every hidden cell keeps an interval at least ``threshold``
+    wide given all published cells, totals and ``links``; see :func:`evaluatie.privacy.audit`).
+    A cross table (``Table.cross``) is protected against its row, column and grand totals, other
+    tables against their column totals. Derived numbers in a row with a hidden count are hidden
+    too (or, with ``Table.derived``, where their own counts are hidden). Output is byte-identical for identical
     input. Numbers are stored as numbers with Excel number formats (Dutch Excel shows decimal
     commas); text is stored as text, never as a formula.
     """
@@ -423,12 +498,17 @@ def export_tables(tables: Mapping, folder, *, workbook: str = "tabellen.xlsx", s
     explanation = t("export_sheet", lang)
     if len({n.lower() for n in names} | {explanation.lower()}) != len(names) + 1:
         raise InputError(t("export_bad_name", lang, name=explanation))
-    prepared = {}
-    for name, spec in zip(names, tables.values()):
-        spec = spec if isinstance(spec, Table) else Table(spec)
-        prepared[name] = _prepare(name, spec, threshold=threshold, rounding=rounding,
-                                  min_denominator=min_denominator, lang=lang)
-        check_exportable(prepared[name].frame.set_axis(_headers(prepared[name]), axis=1), lang=lang)
+    specs = {name: spec if isinstance(spec, Table) else Table(spec) for name, spec in zip(names, tables.values())}
+    layouts = {name: _layout(name, spec, lang) for name, spec in specs.items()}
+    hidden = _protect(layouts, threshold=threshold, links=links)
+    prepared = {name: _finish(name, layouts[name], hidden[name], rounding=rounding,
+                              min_denominator=min_denominator, lang=lang) for name in names}
+    for name, p in prepared.items():
+        written = p.frame.set_axis(_headers(p), axis=1)
+        written.attrs["identifier_columns"] = list(getattr(specs[name].frame, "attrs", {}).get("identifier_columns", []))
+        check_exportable(written, where=f"{name}.csv, {workbook}", lang=lang)
+    check_exportable({"bron": source, **{f"toelichting {k}": str(v) for k, v in notes.items()}}, where=workbook,
+                     lang=lang)
     import openpyxl
 
     from .io import save_workbook
@@ -437,8 +517,8 @@ def export_tables(tables: Mapping, folder, *, workbook: str = "tabellen.xlsx", s
     folder.mkdir(parents=True, exist_ok=True)
     book = openpyxl.Workbook()
     book.remove(book.active)
-    for name, spec in zip(names, tables.values()):
-        frame = spec.frame if isinstance(spec, Table) else spec
+    for name, spec in specs.items():
+        frame = spec.frame
         n_index = 0 if isinstance(frame.index, pd.RangeIndex) and frame.index.name is None else frame.index.nlevels
         _sheet(book, name, prepared[name], n_index)
     _explanation(book, explanation, tables=dict(zip(names, tables.values())), prepared=prepared, source=source,

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
 import pandas as pd
@@ -27,7 +27,7 @@ import pandera.pandas as pa
 from .errors import InputError
 from .text import t
 
-__all__ = ["ColumnSpec", "KindSpec", "KINDS", "Kind", "AGENCY_TYPES", "CARE_LEVELS",
+__all__ = ["ColumnSpec", "KindSpec", "KINDS", "DUTCH_HEADERS", "Kind", "AGENCY_TYPES", "CARE_LEVELS",
            "match_column", "validate", "failures", "schema", "check_kind", "normalize_header"]
 
 Kind = Literal["dossier", "panel", "referrals", "survey", "fragments", "trajectories"]
@@ -67,6 +67,16 @@ class ColumnSpec:
     on_unknown: Literal["drop", "warn"] = "drop"
     min_value: float | None = None
     strictly_positive: bool = False
+    header: str = ""  # the Dutch header used in templates and messages (one of the aliases)
+
+    def __post_init__(self):
+        if self.header and normalize_header(self.header) not in {normalize_header(a) for a in self.aliases}:
+            raise ValueError(f"header {self.header!r} of {self.name!r} is not one of its aliases")
+
+    @property
+    def label(self) -> str:
+        """Dutch header if set, else the canonical name."""
+        return self.header or self.name
 
 
 @dataclass(frozen=True)
@@ -219,6 +229,22 @@ KINDS: dict[str, KindSpec] = {
     ),
 }
 del C
+
+#: The Dutch header of every column, as written in the Excel templates and named in messages.
+#: Each is one of the column's aliases, so a filled-in template loads without remarks.
+DUTCH_HEADERS: dict[str, dict[str, str]] = {
+    "dossier": {"school": "School", "pupil": "Leerling", "agency_raw": "Instantie", "agency_type": "Soort instantie",
+                "source": "Bron"},
+    "panel": {"unit": "School", "period": "Periode", "count": "Aantal", "exposure": "Leerlingen",
+              "treated": "Jeugdondersteuner", "start": "Startdatum", "care_level": "Zorgniveau"},
+    "referrals": {"pupil": "Leerling", "unit": "School", "date": "Datum", "care_level": "Zorgniveau",
+                  "provider": "Aanbieder"},
+    "survey": {"respondent": "Respondent", "group": "Groep", "wave": "Meting", "unit": "School"},
+    "fragments": {"respondent": "Respondent", "group": "Groep", "code": "Code", "text": "Tekst"},
+    "trajectories": {"case": "Casus", "unit": "School", "start": "Startdatum", "end": "Einddatum", "group": "Groep"},
+}
+KINDS = {kind: replace(spec, columns=tuple(replace(c, header=DUTCH_HEADERS[kind][c.name]) for c in spec.columns))
+         for kind, spec in KINDS.items()}
 
 
 def check_kind(kind: str) -> KindSpec:

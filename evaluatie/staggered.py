@@ -23,7 +23,7 @@ from scipy import stats
 
 from .did import _effect_sentence, _require
 from .errors import InputError
-from .text import check_lang, format_number, t
+from .text import check_lang, format_number, format_p, t
 
 __all__ = ["event_study", "EventStudy"]
 
@@ -66,7 +66,7 @@ class EventStudy:
         method = t("es_method", lang, treated=self.n_treated_units, units=self.n_units, cohorts=self.n_cohorts,
                    df=self.df)
         pretrend = t("es_pretrend_warn" if self.pretrend_p < 0.05 else "es_pretrend", lang,
-                     p=format_number(self.pretrend_p, 3, lang))
+                     p=format_p(self.pretrend_p, lang))
         return "\n".join([self.sentence(lang), method, pretrend] + [f"- {n}" for n in self.notes])
 
     def plot(self, ax=None, lang: str = "nl", title: str | None = None):

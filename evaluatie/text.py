@@ -18,7 +18,7 @@ from __future__ import annotations
 import math
 from typing import Literal
 
-__all__ = ["Lang", "LANGS", "t", "format_number", "format_percent", "check_lang"]
+__all__ = ["Lang", "LANGS", "t", "format_number", "format_percent", "format_p", "check_lang"]
 
 Lang = Literal["nl", "en"]
 LANGS: tuple[str, ...] = ("nl", "en")
@@ -86,12 +86,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "File '{file}': no row is usable; see the quality report. First problem: "
               "row {row}, column '{column}': {reason}.",
     },
-    "identifiers_in_export": {
-        "nl": "Export geweigerd: kolom(men) {columns} lijken persoonsgegevens te bevatten ({kinds}). "
-              "Verwijder of pseudonimiseer deze kolommen eerst.",
-        "en": "Export refused: column(s) {columns} appear to contain personal data ({kinds}). "
-              "Remove or pseudonymize these columns first.",
-    },
     "key_too_short": {
         "nl": "De pseudonimiseringssleutel is te kort ({n} tekens); gebruik minstens 16 tekens.",
         "en": "The pseudonymization key is too short ({n} characters); use at least 16 characters.",
@@ -109,6 +103,44 @@ MESSAGES: dict[str, dict[str, str]] = {
               "Gebruik liever een leerlingnummer of code.",
         "en": "Column '{column}' (used as {role}) appears to hold personal data ({kind}): as pupil/respondent "
               "code it is pseudonymized, otherwise it is never exported. Prefer a pupil number or code.",
+    },
+    "export_refused": {
+        "nl": "Export naar '{where}' geweigerd: {column} bevat waarschijnlijk persoonsgegevens ({kind}, waarde "
+              "{value}). Verwijder of pseudonimiseer dit eerst; pseudoniemen (ps_…) horen ook niet in een export.",
+        "en": "Export to '{where}' refused: {column} probably contains personal data ({kind}, value {value}). "
+              "Remove or pseudonymize it first; pseudonyms (ps_…) do not belong in an export either.",
+    },
+    "flagged_at_load": {"nl": "gemarkeerd bij inlezen", "en": "flagged at load"},
+    "reason_near_duplicate": {
+        "nl": "lijkt op '{similar}' (gelijkenis {score}%, {n} rij(en)): dezelfde eenheid anders gespeld? Nu blijven "
+              "het aparte eenheden; corrigeer de spelling in het bestand of in de mapping.",
+        "en": "looks like '{similar}' (similarity {score}%, {n} row(s)): the same unit spelled differently? They stay "
+              "separate units for now; correct the spelling in the file or the mapping.",
+    },
+    "reason_singleton_unit": {
+        "nl": "komt bij maar één leerling/rij voor: een typfout, of een naam in plaats van een school of eenheid? "
+              "Controleer de cel; zo'n groep wordt nooit apart getoond in figuren of bijschriften.",
+        "en": "occurs for one pupil/row only: a typing error, or a name instead of a school or unit? Check the "
+              "cell; such a group is never shown on its own in figures or captions.",
+    },
+    "key_unusable": {
+        "nl": "De pseudonimiseringssleutel '{path}' kan niet gelezen of aangemaakt worden ({error}). Zonder vaste "
+              "sleutel krijgen leerlingen elke sessie andere pseudoniemen, dus er wordt gestopt. Zet "
+              "EVALUATIE_SLEUTELBESTAND op een bestand buiten het project waar je mag schrijven, of zet "
+              "EVALUATIE_SLEUTEL (minstens 16 tekens).",
+        "en": "The pseudonymization key '{path}' cannot be read or created ({error}). Without a fixed key pupils get "
+              "different pseudonyms every session, so loading stops. Point EVALUATIE_SLEUTELBESTAND to a writable "
+              "file outside the project, or set EVALUATIE_SLEUTEL (at least 16 characters).",
+    },
+    "key_missing": {
+        "nl": "Geen pseudonimiseringssleutel gevonden in '{path}' en EVALUATIE_SLEUTEL is niet gezet.",
+        "en": "No pseudonymization key found at '{path}' and EVALUATIE_SLEUTEL is not set.",
+    },
+    "key_permissions": {
+        "nl": "Let op: het sleutelbestand '{path}' is leesbaar voor anderen (rechten {mode}). Maak het alleen voor "
+              "jou leesbaar, bijvoorbeeld met: chmod 600 '{path}'.",
+        "en": "Warning: the key file '{path}' is readable by others (mode {mode}). Make it readable by you only, "
+              "e.g. with: chmod 600 '{path}'.",
     },
     # --- quality report ----------------------------------------------------------------
     "rows_read": {"nl": "{n} rijen gelezen", "en": "{n} rows read"},
@@ -148,12 +180,6 @@ MESSAGES: dict[str, dict[str, str]] = {
               "project: met dezelfde sleutel krijgen leerlingen steeds hetzelfde pseudoniem.",
         "en": "New pseudonymization key created at '{path}'. Keep this file safe and outside the project: "
               "with the same key, pupils always get the same pseudonym.",
-    },
-    "note_key_ephemeral": {
-        "nl": "Geen sleutel gevonden of te maken; er is een tijdelijke sleutel gebruikt. Pseudoniemen zijn "
-              "daardoor niet gelijk tussen sessies. Zet EVALUATIE_SLEUTEL of EVALUATIE_SLEUTELBESTAND.",
-        "en": "No key found or creatable; a temporary key was used, so pseudonyms differ between "
-              "sessions. Set EVALUATIE_SLEUTEL or EVALUATIE_SLEUTELBESTAND.",
     },
     # reasons (one row each)
     "reason_blank": {"nl": "lege rij", "en": "blank row"},
@@ -267,6 +293,11 @@ MESSAGES: dict[str, dict[str, str]] = {
               "19xx vanaf {pivot}.",
         "en": "Column '{column}': two-digit years (e.g. '{example}') read as 20xx below {pivot} and 19xx from "
               "{pivot} on."},
+    "note_unnamed_cells": {
+        "nl": "Kolom {column} heeft geen naam in de kopregel; de {n} waarde(n) daarin (rij {rows}) zijn niet ingelezen. "
+              "Geef de kolom een naam als ze nodig is.",
+        "en": "Column {column} has no name in the header; its {n} value(s) (row {rows}) were not loaded. "
+              "Name the column if it is needed."},
     "reason_date_ambiguous": {"nl": "datum kan dag-maand of maand-dag zijn en de kolom gebruikt beide",
                               "en": "date fits day-month and month-day, and the column uses both"},
     # why a difference-in-differences result has the uncertainty it has (evaluatie.did)
@@ -299,12 +330,75 @@ MESSAGES: dict[str, dict[str, str]] = {
               "onzekerheid met een jackknife over eenheden (t-verdeling, {df} vrijheidsgraden).",
         "en": "Method: Callaway & Sant’Anna (2021), {treated} of {units} units in {cohorts} start group(s); "
               "unit jackknife (t distribution, {df} degrees of freedom)."},
-    "es_pretrend": {"nl": "Vóór de start (toets op gelijke trends): p = {p}.",
-                    "en": "Before the start (test of parallel trends): p = {p}."},
-    "es_pretrend_warn": {"nl": "Vóór de start (toets op gelijke trends): p = {p} — let op: de groepen liepen al uiteen "
+    "es_pretrend": {"nl": "Vóór de start (toets op gelijke trends): {p}.",
+                    "en": "Before the start (test of parallel trends): {p}."},
+    "es_pretrend_warn": {"nl": "Vóór de start (toets op gelijke trends): {p} — let op: de groepen liepen al uiteen "
                                "vóór de start.",
-                         "en": "Before the start (test of parallel trends): p = {p} — note: the groups already "
+                         "en": "Before the start (test of parallel trends): {p} — note: the groups already "
                                "diverged before the start."},
+    # --- student (helper student): per-school losses, notebooks, nulmeting per school ----------------
+    "unit_removed": {"nl": "Let op: '{unit}' is helemaal weggevallen: alle {n} rijen zijn verwijderd (zie hieronder).",
+                     "en": "Note: '{unit}' is gone entirely: all {n} rows were dropped (see below)."},
+    "rows_of_unit": {"nl": "{n} rijen van {unit} (rij {rows})", "en": "{n} rows of {unit} (rows {rows})"},
+    "nb_none": {"nl": "geen", "en": "none"},
+    "nb_example": {"nl": "synthetische voorbeelddata", "en": "synthetic example data"},
+    "nb_own": {"nl": "eigen bestand", "en": "own file"},
+    "nb_data": {"nl": "gegevens", "en": "data"},
+    "nb_file": {"nl": "bestand", "en": "file"},
+    "nb_series": {"nl": "tijdreeks", "en": "time series"},
+    "nb_mapping": {"nl": "koppeltabel instanties", "en": "agency mapping"},
+    "nb_pupils": {"nl": "leerlingen per school", "en": "pupils per school"},
+    "nb_pupils_all": {"nl": "niet opgegeven: alle dossiers zijn gelezen", "en": "not given: every file was read"},
+    "nb_source": {"nl": "bronregel", "en": "source line"},
+    "nb_figures": {"nl": "figuren in", "en": "figures in"},
+    "nb_reports": {"nl": "tabellen in", "en": "tables in"},
+    "nb_missing": {"nl": "{what}: bestand '{file}' bestaat niet (ook niet in de projectmap). Geef het pad vanaf de "
+                         "projectmap, bv. \"data_raw/mijn_bestand.xlsx\" (werkmap: {cwd}).",
+                   "en": "{what}: file '{file}' does not exist (not in the project folder either). Give the path from "
+                         "the project folder, e.g. \"data_raw/my_file.xlsx\" (working directory: {cwd})."},
+    "nb_settings_without_file": {
+        "nl": "KOPPELTABEL, LEERLINGEN en MIJN_REEKS horen bij een eigen bestand: vul ook MIJN_BESTAND in.",
+        "en": "KOPPELTABEL, LEERLINGEN and MIJN_REEKS belong to an own file: fill in MIJN_BESTAND too."},
+    "nb_pupils_type": {"nl": "LEERLINGEN moet een lijst per school zijn, bv. {{\"SBO De Brug\": 160}}, niet {value}.",
+                       "en": "LEERLINGEN must give a number per school, e.g. {{\"SBO De Brug\": 160}}, not {value}."},
+    "nb_not_found": {"nl": "Notebook {notebook} niet gevonden in '{folder}'.",
+                     "en": "Notebook {notebook} not found in '{folder}'."},
+    "nb_none_found": {"nl": "Geen notebooks gevonden in '{folder}'. Start de opdracht in de projectmap.",
+                      "en": "No notebooks found in '{folder}'. Run the command in the project folder."},
+    "nb_no_parameters": {"nl": "Het notebook heeft {n} instellingencellen (tag 'parameters'); er moet er precies één zijn.",
+                         "en": "The notebook has {n} settings cells (tag 'parameters'); there must be exactly one."},
+    "nb_unknown_parameter": {"nl": "Onbekende instelling(en): {names}. Dit notebook kent: {allowed}.",
+                             "en": "Unknown setting(s): {names}. This notebook knows: {allowed}."},
+    "nb_failed": {"nl": "Notebook '{notebook}' stopte met een fout:\n{error}",
+                  "en": "Notebook '{notebook}' stopped with an error:\n{error}"},
+    "pupils_one_for_many": {
+        "nl": "Eén aantal leerlingen ({n}) voor {k} scholen kan niet: scholen verschillen in grootte. Geef het aantal "
+              "per school, bv. --leerlingen \"{example}\" (of in Python {{'school': aantal}}). Scholen in het bestand: "
+              "{schools}.",
+        "en": "One number of pupils ({n}) for {k} schools is not possible: schools differ in size. Give the number "
+              "per school, e.g. --leerlingen \"{example}\" (or in Python {{'school': number}}). Schools in the file: "
+              "{schools}."},
+    "pupils_unknown_school": {
+        "nl": "Bij het aantal leerlingen staan scholen die niet in het bestand staan: {unknown}. Schrijf de naam zoals "
+              "in het bestand; scholen in het bestand: {schools}.",
+        "en": "The numbers of pupils name schools that are not in the file: {unknown}. Spell them as in the file; "
+              "schools in the file: {schools}."},
+    "pupils_not_count": {"nl": "Het aantal leerlingen moet een geheel getal van minstens 1 zijn: {values}.",
+                         "en": "The number of pupils must be a whole number of at least 1: {values}."},
+    "pupils_below_files": {
+        "nl": "Het totaal aantal leerlingen van '{school}' ({n}) is kleiner dan het aantal leerlingen in het bestand "
+              "({m}). Geef het totaal van de hele school (ook leerlingen van wie het dossier niet gelezen is).",
+        "en": "The total number of pupils of '{school}' ({n}) is smaller than the number of pupils in the file ({m}). "
+              "Give the total of the whole school (including pupils whose file was not read)."},
+    "school_no_agency": {
+        "nl": "School '{name}' heeft {n} leerling(en) en geen enkele instantie in het bestand. Klopt de schoolnaam?",
+        "en": "School '{name}' has {n} pupil(s) and no agency at all in the file. Is the school name right?"},
+    "school_looks_like": {
+        "nl": "Schoolnaam '{name}' lijkt op '{other}' (tikfout?). Ze worden als twee scholen geteld; verbeter de naam "
+              "in je bestand als het dezelfde school is.",
+        "en": "School name '{name}' looks like '{other}' (typo?). They are counted as two schools; correct the name "
+              "in your file if it is the same school."},
+    "rows_many": {"nl": "{n} rijen (rij {rows})", "en": "{n} rows (rows {rows})"},
     # --- pilots: small-n outcomes, process times, costs (evaluatie.outcomes / durations / costs) ---------
     "pilots_counts_not_numbers": {
         "nl": "Aantallen moeten hele getallen zijn (k = {k}, n = {n}). Vul het aantal met de uitkomst (k) en de "
@@ -543,6 +637,137 @@ MESSAGES: dict[str, dict[str, str]] = {
                          "en": "No ranges given: pass ranges= or rate_ratio_ci= for a tornado figure."},
     "pilots_tornado_title": {"nl": "Welke aanname telt het zwaarst? Vooral: {name}",
                              "en": "Which assumption matters most? Mainly: {name}"},
+    # --- survey (questionnaires) ------------------------------------------------------------
+    "sv_codebook_no_item": {"nl": "Codeboek '{file}': geen kolom met de vraagcodes (bv. 'item' of 'vraag'). Kolommen: "
+                                  "{columns}.",
+                            "en": "Codebook '{file}': no column with item codes (e.g. 'item'). Columns: {columns}."},
+    "sv_unknown_scale": {"nl": "Codeboek '{file}', rij {row}, kolom 'schaal': onbekende schaal '{value}'. Kies uit: "
+                               "{allowed}.",
+                         "en": "Codebook '{file}', row {row}, column 'scale': unknown scale '{value}'. Choose from: "
+                               "{allowed}."},
+    "sv_duplicate_item": {"nl": "Codeboek '{file}', rij {row}: vraag '{item}' staat er twee keer in.",
+                          "en": "Codebook '{file}', row {row}: item '{item}' appears twice."},
+    "sv_bad_reversed": {"nl": "Codeboek '{file}', rij {row}, kolom 'omgescoord': '{value}' is geen ja/nee.",
+                        "en": "Codebook '{file}', row {row}, column 'reversed': '{value}' is not yes/no."},
+    "sv_no_codebook": {"nl": "Geen codeboek: de getalkolommen {items} zijn behandeld als vijfpuntsschaal (1-5).",
+                       "en": "No codebook: the numeric columns {items} were treated as five-point items (1-5)."},
+    "sv_items_absent": {"nl": "Vragen uit het codeboek die niet in de data staan (niet geanalyseerd): {items}.",
+                        "en": "Codebook items not in the data (not analysed): {items}."},
+    "sv_items_unused": {"nl": "Kolommen die niet in het codeboek staan (niet geanalyseerd): {items}.",
+                        "en": "Columns not in the codebook (not analysed): {items}."},
+    "sv_no_items": {"nl": "Geen enkele vraag uit het codeboek staat in de data. Kolommen in de data: {columns}.",
+                    "en": "None of the codebook items is in the data. Columns in the data: {columns}."},
+    "sv_duplicate_respondent": {"nl": "deze respondent staat al eerder in dit meetmoment; tweede rij niet gebruikt",
+                                "en": "this respondent already appears in this wave; second row not used"},
+    "sv_out_of_scale": {"nl": "antwoord valt buiten de schaal {scale} ({lo}-{hi}) en is geen bekend antwoord; als "
+                              "ontbrekend behandeld",
+                        "en": "answer outside scale {scale} ({lo}-{hi}) and not a known label; treated as missing"},
+    "sv_dont_know": {"nl": "{n} antwoorden 'weet niet / n.v.t.': apart geteld, niet meegerekend in gemiddelden.",
+                     "en": "{n} answers 'don't know / not applicable': counted apart, not included in means."},
+    "sv_mixed_scales": {"nl": "Deze vragen hebben verschillende antwoordschalen ({scales}); vat ze per schaal samen.",
+                        "en": "These items have different answer scales ({scales}); summarise them per scale."},
+    "sv_plot_scale": {"nl": "Een gestapelde staafgrafiek kan tot 5 antwoordcategorieën tonen (schaal {scale}).",
+                      "en": "A stacked bar chart shows up to 5 answer categories (scale {scale})."},
+    "sv_plot_x": {"nl": "aandeel van de geldige antwoorden", "en": "share of valid answers"},
+    "sv_plot_hidden": {"nl": "({n} rij(en) met minder dan {k} antwoorden niet getoond)",
+                       "en": "({n} row(s) with fewer than {k} answers not shown)"},
+    "sv_plot_title": {"nl": "Hoe kijken de respondenten ertegen aan?", "en": "What do respondents think?"},
+    "sv_col_item": {"nl": "vraag", "en": "item"},
+    "sv_col_n": {"nl": "n", "en": "n"},
+    "sv_col_dk": {"nl": "weet niet", "en": "don't know"},
+    "sv_col_disagree": {"nl": "(helemaal) oneens", "en": "(strongly) disagree"},
+    "sv_col_agree": {"nl": "(helemaal) eens", "en": "(strongly) agree"},
+    "sv_col_median": {"nl": "mediaan", "en": "median"},
+    "sv_col_outcome": {"nl": "uitkomst", "en": "outcome"},
+    "sv_col_test": {"nl": "toets", "en": "test"},
+    "sv_col_effect": {"nl": "effectgrootte", "en": "effect size"},
+    "sv_col_p_adjusted": {"nl": "p gecorrigeerd ({method})", "en": "p adjusted ({method})"},
+    "sv_test_paired_t": {"nl": "gepaarde t-toets", "en": "paired t test"},
+    "sv_test_wilcoxon": {"nl": "Wilcoxon-rangtekentoets", "en": "Wilcoxon signed-rank test"},
+    "sv_test_welch_t": {"nl": "t-toets (Welch)", "en": "Welch t test"},
+    "sv_test_mann_whitney": {"nl": "Mann-Whitney-toets", "en": "Mann-Whitney test"},
+    "sv_test_welch_anova": {"nl": "variantieanalyse (Welch)", "en": "Welch ANOVA"},
+    "sv_test_kruskal": {"nl": "Kruskal-Wallis-toets", "en": "Kruskal-Wallis test"},
+    "sv_effect_hedges_g": {"nl": "Hedges' g", "en": "Hedges' g"},
+    "sv_effect_rank_biserial": {"nl": "rang-biseriële correlatie", "en": "rank-biserial correlation"},
+    "sv_effect_eta2": {"nl": "eta²", "en": "eta²"},
+    "sv_effect_eta2_h": {"nl": "eta²(H)", "en": "eta²(H)"},
+    "sv_compare_title_paired": {"nl": "Verschil tussen de metingen (na min voor)", "en": "Change between waves"},
+    "sv_compare_title_groups2": {"nl": "Verschil tussen de groepen", "en": "Difference between groups"},
+    "sv_compare_title_groups": {"nl": "Verschillen tussen de groepen", "en": "Differences between groups"},
+    "sv_paired_up": {"nl": "'{outcome}' is gestegen met {diff} punt ({effect}, {level}%-BI {lo} tot {hi}; {p}; "
+                           "n = {n} respondenten met beide metingen).",
+                     "en": "'{outcome}' rose by {diff} points ({effect}, {level}% CI {lo} to {hi}; {p}; n = {n} "
+                           "respondents with both waves)."},
+    "sv_paired_down": {"nl": "'{outcome}' is gedaald met {diff} punt ({effect}, {level}%-BI {lo} tot {hi}; {p}; "
+                             "n = {n} respondenten met beide metingen).",
+                       "en": "'{outcome}' fell by {diff} points ({effect}, {level}% CI {lo} to {hi}; {p}; n = {n} "
+                             "respondents with both waves)."},
+    "sv_paired_up_unsure": {"nl": "'{outcome}' is mogelijk iets hoger ({diff} punt), maar dat is nog niet zeker "
+                                  "({effect}, {level}%-BI {lo} tot {hi}; {p}; n = {n}).",
+                            "en": "'{outcome}' is possibly somewhat higher ({diff} points), but this is not certain "
+                                  "({effect}, {level}% CI {lo} to {hi}; {p}; n = {n})."},
+    "sv_paired_down_unsure": {"nl": "'{outcome}' is mogelijk iets lager ({diff} punt), maar dat is nog niet zeker "
+                                    "({effect}, {level}%-BI {lo} tot {hi}; {p}; n = {n}).",
+                              "en": "'{outcome}' is possibly somewhat lower ({diff} points), but this is not certain "
+                                    "({effect}, {level}% CI {lo} to {hi}; {p}; n = {n})."},
+    "sv_groups2_up": {"nl": "De tweede groep scoort hoger op '{outcome}' ({diff} punt; {effect}, {level}%-BI {lo} tot "
+                            "{hi}; {p}; n = {n}).",
+                      "en": "The second group scores higher on '{outcome}' ({diff} points; {effect}, {level}% CI {lo} "
+                            "to {hi}; {p}; n = {n})."},
+    "sv_groups2_down": {"nl": "De tweede groep scoort lager op '{outcome}' ({diff} punt; {effect}, {level}%-BI {lo} "
+                              "tot {hi}; {p}; n = {n}).",
+                        "en": "The second group scores lower on '{outcome}' ({diff} points; {effect}, {level}% CI {lo} "
+                              "to {hi}; {p}; n = {n})."},
+    "sv_groups2_up_unsure": {"nl": "Op '{outcome}' scoort de tweede groep mogelijk hoger ({diff} punt), maar dat is "
+                                   "nog niet zeker ({effect}, {level}%-BI {lo} tot {hi}; {p}; n = {n}).",
+                             "en": "On '{outcome}' the second group possibly scores higher ({diff} points), but this "
+                                   "is not certain ({effect}, {level}% CI {lo} to {hi}; {p}; n = {n})."},
+    "sv_groups2_down_unsure": {"nl": "Op '{outcome}' scoort de tweede groep mogelijk lager ({diff} punt), maar dat "
+                                     "is nog niet zeker ({effect}, {level}%-BI {lo} tot {hi}; {p}; n = {n}).",
+                               "en": "On '{outcome}' the second group possibly scores lower ({diff} points), but this "
+                                     "is not certain ({effect}, {level}% CI {lo} to {hi}; {p}; n = {n})."},
+    "sv_groups_differ": {"nl": "De groepen verschillen op '{outcome}' ({p}; n = {n}).",
+                         "en": "The groups differ on '{outcome}' ({p}; n = {n})."},
+    "sv_groups_no_difference": {"nl": "Er is geen duidelijk verschil tussen de groepen op '{outcome}' ({p}; "
+                                      "n = {n}).",
+                                "en": "There is no clear difference between the groups on '{outcome}' ({p}; "
+                                      "n = {n})."},
+    "sv_within_or_between": {"nl": "Geef 'within' (meetmoment, gepaard) of 'between' (groep), niet allebei of geen.",
+                             "en": "Give 'within' (wave, paired) or 'between' (group), not both or neither."},
+    "sv_two_waves": {"nl": "Kolom '{column}' heeft {waves}: een gepaarde vergelijking vraagt precies twee "
+                           "meetmomenten. Selecteer er twee.",
+                     "en": "Column '{column}' has {waves}: a paired comparison needs exactly two waves. Select two."},
+    "sv_too_few_pairs": {"nl": "Voor '{outcome}' hebben maar {n} respondenten beide metingen; minimaal 3 nodig.",
+                         "en": "For '{outcome}' only {n} respondents have both waves; at least 3 needed."},
+    "sv_too_few_groups": {"nl": "Voor '{outcome}' zijn er te weinig groepen of respondenten in kolom '{column}' "
+                                "(minimaal 2 groepen van 2).",
+                          "en": "For '{outcome}' there are too few groups or respondents in column '{column}' "
+                                "(at least 2 groups of 2)."},
+    "sv_too_few_items": {"nl": "Betrouwbaarheid vraagt minstens 3 vragen; nu {k}: {items}.",
+                         "en": "Reliability needs at least 3 items; got {k}: {items}."},
+    "sv_constant_item": {"nl": "Iedereen gaf hetzelfde antwoord op {items}: betrouwbaarheid is dan niet te berekenen. "
+                               "Laat deze vraag weg.",
+                         "en": "Everyone gave the same answer to {items}: reliability cannot be computed. Leave "
+                               "this item out."},
+    "sv_alpha_sentence": {"nl": "De {k} vragen vormen een {verdict} schaal: Cronbachs alfa {alpha} ({level}%-BI "
+                                "{lo} tot {hi}), omega {omega}; n = {n} respondenten.",
+                          "en": "The {k} items form a scale of {verdict} reliability: Cronbach's alpha {alpha} "
+                                "({level}% CI {lo} to {hi}), omega {omega}; n = {n} respondents."},
+    "sv_alpha_good": {"nl": "betrouwbare", "en": "good"},
+    "sv_alpha_ok": {"nl": "voldoende betrouwbare", "en": "acceptable"},
+    "sv_alpha_poor": {"nl": "weinig betrouwbare", "en": "poor"},
+    "sv_alpha_if_deleted": {"nl": "alfa als deze vraag wordt weggelaten", "en": "alpha if item deleted"},
+    "sv_alpha_title": {"nl": "Betrouwbaarheid per vraag (alfa van de schaal: {alpha})",
+                       "en": "Reliability per item (scale alpha: {alpha})"},
+    "sv_no_constructs": {"nl": "Het codeboek noemt geen constructen (kolom 'construct'); geef 'constructs' op.",
+                         "en": "The codebook names no constructs (column 'construct'); pass 'constructs'."},
+    "sv_all": {"nl": "alle respondenten", "en": "all respondents"},
+    "sv_sdq_missing": {"nl": "SDQ-vragen ontbreken: {items}. Noem de kolommen sdq_1 … sdq_25 (zie sdq_codebook()).",
+                       "en": "SDQ items missing: {items}. Name the columns sdq_1 … sdq_25 (see sdq_codebook())."},
+    "sv_sdq_range": {"nl": "SDQ-vraag '{item}' heeft een antwoord buiten 0-2 (niet waar / een beetje waar / "
+                           "zeker waar).",
+                     "en": "SDQ item '{item}' has an answer outside 0-2 (not true / somewhat true / certainly true)."},
     # --- disclosure (helper disclosure): exported tables, suppression, overwriting -----------------
     "export_not_table": {"nl": "Een tabel voor de export moet een DataFrame zijn, niet {type}.",
                          "en": "A table to export must be a DataFrame, not {type}."},
@@ -617,6 +842,14 @@ MESSAGES: dict[str, dict[str, str]] = {
                                "hidden cell is 0 while zero=False)."},
     "audit_bad_link": {"nl": "Koppeling {link} tussen tabellen verwijst naar een tabel, rij of kolom die niet bestaat.",
                        "en": "Link {link} between tables refers to a table, row or column that does not exist."},
+    # --- interviews -------------------------------------------------------------------------
+    "iv_part": {"nl": "{code} ({k} van {n})", "en": "{code} ({k} of {n})"},
+    "iv_group_line": {"nl": "{group} (n = {n}): vooral {parts}.", "en": "{group} (n = {n}): mainly {parts}."},
+    "iv_no_codes": {"nl": "Geen codes om te tonen (controleer kolom 'code' en het gekozen niveau).",
+                    "en": "No codes to show (check column 'code' and the chosen level)."},
+    "iv_other_groups": {"nl": "overige", "en": "other"},
+    "iv_share": {"nl": "aandeel van de geïnterviewden", "en": "share of interviewees"},
+    "iv_title": {"nl": "Welke thema's noemen de geïnterviewden?", "en": "Which themes do interviewees raise?"},
 }
 
 
@@ -652,3 +885,16 @@ def format_number(x: float, decimals: int = 0, lang: str = "nl") -> str:
 def format_percent(x: float, decimals: int = 0, lang: str = "nl") -> str:
     """Format a proportion (0.243) as a percentage for people: ``24%`` or ``24,3%``."""
     return format_number(100 * x, decimals, lang) + "%"
+
+
+def format_p(p: float, lang: str = "nl") -> str:
+    """A p-value for people, with its sign: ``p = 0,042``, and ``p < 0,001`` instead of ``p = 0,000``.
+
+    Examples
+    --------
+    >>> format_p(0.04213), format_p(0.00002), format_p(0.0004, lang="en")
+    ('p = 0,042', 'p < 0,001', 'p < 0.001')
+    """
+    if p is None or (isinstance(p, float) and math.isnan(p)):
+        return "p = " + format_number(float("nan"), 3, lang)
+    return f"p < {format_number(0.001, 3, lang)}" if p < 0.0005 else f"p = {format_number(p, 3, lang)}"

@@ -55,12 +55,15 @@ def test_agencies_review_writes_sheet_that_becomes_the_mapping(capsys, root, tmp
     assert main(["agencies", "review", str(bestand), "--uit", str(out)]) == 0
     assert "controleren = ja" in capsys.readouterr().out
     sheet = pd.read_excel(out)
-    assert sheet.columns.tolist() == ["naam_in_dossier", "aantal", "instantie", "soort", "methode", "score",
+    assert sheet.columns.tolist() == ["schrijfwijze_in_dossier", "aantal", "instantie", "soort", "methode", "score",
                                       "controleren"]
     assert sheet["controleren"].iloc[0] == "ja" and sheet["soort"].notna().mean() > 0.9
-    fuzzy = sheet.loc[sheet["methode"] == "fuzzy", "naam_in_dossier"].iloc[0]
+    fuzzy = sheet.loc[sheet["methode"] == "fuzzy", "schrijfwijze_in_dossier"].iloc[0]
     assert normalize([fuzzy], mapping=out)["method"].tolist() == ["mapping"]
-    assert main(["instanties", "controleer", str(bestand), "--uit", str(out)]) == 0
+    before = out.read_bytes()
+    assert main(["instanties", "controleer", str(bestand), "--uit", str(out)]) == 2  # a reviewed file is kept
+    assert "--overschrijf" in capsys.readouterr().err and out.read_bytes() == before
+    assert main(["instanties", "controleer", str(bestand), "--uit", str(out), "--overschrijf"]) == 0
 
 
 def test_zorgvraag_command(capsys, root, tmp_path):

@@ -58,5 +58,5 @@ def test_export_table_suppresses_and_refuses(tmp_path):
     text = paths["csv"].read_text(encoding="utf-8-sig")
     assert ";" in text and "<5" not in text  # one neutral marker: a secondary cell is not "<5"
     assert pd.read_csv(paths["csv"], sep=";", index_col=0).loc["B", "met"] == "x"
-    with pytest.raises(InputError, match="Export geweigerd"):
+    with pytest.raises(InputError, match="Export naar 'x.csv.*geweigerd: kolom 'opmerking'.*e-mail, waarde …nl"):
         export_table(pd.DataFrame({"opmerking": ["mail ouder@example.nl"]}), "x", folder=tmp_path)

@@ -53,6 +53,7 @@ LOADS = [
     ("datums_maand_eerst.csv", "trajectories", {}, 3, 3, {}),
     ("datums_gemengd.csv", "trajectories", {}, 4, 3, {4: "dag-maand of maand-dag"}),
     ("tweecijferig_jaar.csv", "trajectories", {}, 2, 2, {}),
+    ("cellen_zonder_kop.csv", "panel", {}, 25, 25, {}),
 ]
 
 # file, kind, kwargs, message fragment (the Dutch message must name the file)
@@ -60,7 +61,7 @@ ERRORS = [
     ("leeg.csv", "panel", {}, "is leeg"),
     ("alleen_kop.csv", "panel", {}, "geen gegevensrijen"),
     ("verkeerd_tabblad.xlsx", "panel", {"sheet": "Blad9"}, "geen tabblad 'Blad9'.*Gegevens"),
-    ("geen_kopregel.csv", "panel", {}, "geen kopregel.*unit, period, count"),
+    ("geen_kopregel.csv", "panel", {}, r"geen kopregel.*School \(unit\), Periode \(period\), Aantal \(count\)"),
     ("ontbrekende_kolom.csv", "panel", {}, "Ontbreekt.*count"),
     ("kapotte_excel.xlsx", "panel", {}, "niet als Excel-bestand"),
     ("oud_formaat.xls", "panel", {}, "onbekend formaat '.xls'.*xlsx"),
@@ -116,11 +117,11 @@ def test_declared_sheet_size_is_not_trusted():
     import sys
 
     assert (CORPUS / "enorme_afmeting.xlsx").stat().st_size < 10_000
-    script = ("import resource, time, openpyxl\nfrom evaluatie import read_table\n"
-              "before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\nstart = time.perf_counter()\n"
+    script = ("import re, time, openpyxl\nfrom pathlib import Path\nfrom evaluatie import read_table\n"
+              "hwm = lambda: int(re.search(r'VmHWM:\\s+(\\d+)', Path('/proc/self/status').read_text())[1]) / 1e3\n"
+              "before = hwm()\nstart = time.perf_counter()\n"
               f"d, _ = read_table({str(CORPUS / 'enorme_afmeting.xlsx')!r}, kind='panel')\n"
-              "print(d['unit'].tolist(), time.perf_counter() - start,\n"
-              "      (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before) / 1e3)")
+              "print(d['unit'].tolist(), time.perf_counter() - start, hwm() - before)")
     run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
     units, seconds, extra_mb = run.stdout.rsplit(maxsplit=2)
     assert units == "['A', 'B']"
@@ -301,3 +302,52 @@ def test_cli_unexpected_error_is_short_and_logged(capsys, monkeypatch):
     assert "Traceback" not in err and "--debug" in err
     with pytest.raises(ZeroDivisionError):
         main(["validate", str(CORPUS / "komma.csv"), "--soort", "panel", "--debug"])
+
+
+@pytest.mark.slow
+def test_read_table_speed_and_memory_targets():
+    """benchmarks/read_table_speed.py at 300,000 rows: within 10× of pandas.read_csv, peak memory below 5× the file
+    (the issue's targets; `make bench` reports 100,000 and 1,000,000 rows)."""
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+    import read_table_speed
+
+    (result,) = read_table_speed.run((300_000,))
+    assert result["rows_used"] == 300_000 - 300_000 % 36
+    assert result["memory_ratio"] < 5, result
+    assert result["ratio"] < 10, result
+
+
+def test_progress_is_shown_on_request_and_for_large_files(capsys):
+    read_table(CORPUS / "komma.csv", kind="panel")
+    assert capsys.readouterr().err == ""  # small files: no progress output
+    read_table(CORPUS / "komma.csv", kind="panel", progress=True)
+    assert "komma.csv" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("chunk", [7, 64, 1 << 22])
+def test_sheet_xml_scan_does_not_depend_on_chunk_boundaries(chunk, monkeypatch):
+    import openpyxl
+
+    import evaluatie.io as eio
+
+    monkeypatch.setattr(eio, "_XML_CHUNK", chunk)
+    for name, expected in (("formule_zonder_waarde.xlsx", ([], ["C3"])), ("samengevoegde_cellen.xlsx", (["A2:A4"], []))):
+        book = openpyxl.load_workbook(CORPUS / name, read_only=True)
+        assert eio._sheet_xml_scan(book, book.worksheets[0]) == expected
+        book.close()
+
+
+def test_quoted_note_with_a_delimiter_is_not_a_stray_quote(tmp_path):
+    path = tmp_path / "notitie.csv"
+    path.write_text('School;Leerling;Instantie\nSBO A;1;"Accare; daarna\nVitree"\nSBO A;2;GGD\n', encoding="utf-8")
+    d, _ = read_table(path, kind="dossier")
+    assert d["agency_raw"].tolist() == ["Accare; daarna Vitree", "GGD"] and d["source_row"].tolist() == [2, 4]
+
+
+def test_cells_under_no_header_are_reported():
+    """Line 26 has two more cells than the header (found after the first 30 lines were sniffed)."""
+    _, report = read_table(CORPUS / "cellen_zonder_kop.csv", kind="panel")
+    assert _note(report, "Kolom D heeft geen naam in de kopregel; de 1 waarde(n) daarin (rij 26)")
+    assert _note(report, "Kolom E heeft geen naam")

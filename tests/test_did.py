@@ -208,24 +208,17 @@ def test_every_option_is_checked_against_its_allowed_values(boards):
         rate_ratio_test(1, 10, 2, 10, comparison="voor_na")
 
 
-def test_units_that_look_like_one_school_are_refused(boards, monkeypatch):
+def test_units_that_look_like_one_school_are_refused(boards):
     """A school spelled two ways became a never-treated control plus an 'always treated' school."""
-    from evaluatie import quality
-
     twice = boards.copy()
     first = sorted(twice["unit"].unique())[0]
-    late = twice["unit"].eq(first) & (twice["period"] >= twice["period"].unique()[5])
+    late = twice["unit"].eq(first) & (twice["period"] >= twice["period"].unique()[6])  # 4 of 10 periods
     twice.loc[late, "unit"] = first.upper() + " "
-    if not hasattr(quality, "near_duplicates"):  # contract of OWNERS.md until the privacy branch lands
-        def near_duplicates(values, *, score_cutoff=90):
-            norm = pd.Series(values).str.strip().str.casefold()
-            dup = norm[norm.duplicated(keep=False)]
-            rows = [(v, w, 100.0, 1, 1) for v in dup.index for w in dup.index if v < w and norm[v] == norm[w]]
-            return pd.DataFrame([(values[a], values[b], s, n1, n2) for a, b, s, n1, n2 in rows],
-                                columns=["value", "similar_to", "score", "n_value", "n_similar"])
-        monkeypatch.setattr(quality, "near_duplicates", near_duplicates, raising=False)
-    with pytest.raises(InputError, match="lijken namen dezelfde eenheid te zijn"):
+    with pytest.raises(InputError, match=f"lijken namen dezelfde eenheid te zijn: '{first.upper()} ' en '{first}'"):
         panel_did(twice, exposure="exposure", inference="cluster")
+    typo = boards.assign(unit=boards["unit"].where(~late, first + "e"))
+    with pytest.raises(InputError, match="gelijkenis"):
+        panel_did(typo, exposure="exposure", inference="cluster")
     assert panel_did(boards, exposure="exposure", inference="cluster").n_units == 12  # distinct names pass
 
 
@@ -291,6 +284,15 @@ def test_covariates_equal_statsmodels_and_pyfixest(boards):
         cov_type="cluster", cov_kwds={"groups": pd.factorize(boards["board"])[0]})
     assert_allclose((d.coef, d.se), (ols.params["g:post"], ols.bse["g:post"]), rtol=1e-9)
     assert d.covariates == ("x",) and "covariaten: x" in r.summary()
+    tidy = r.to_frame()  # one row per term, the vocabulary of the ITS and event-study tables
+    assert tidy["term"].tolist() == ["treated", "x"] and tidy.columns[:6].tolist() == ["term", "estimate", "se",
+                                                                                       "lower", "upper", "p_value"]
+    x_poisson = pf.fepois("count ~ treated + x | unit + period", data=boards, offset="lexp", vcov={"CRV1": "board"},
+                          ssc=ssc)
+    assert_allclose(tidy.loc[1, ["estimate", "se"]].to_numpy(float), (x_poisson.coef()["x"], x_poisson.se()["x"]),
+                    rtol=1e-6)
+    assert_allclose(d.to_frame().loc[1, ["estimate", "se"]].to_numpy(float), (ols.params["x"], ols.bse["x"]),
+                    rtol=1e-9)
 
 
 def test_cluster_level_for_errors_bootstrap_and_randomization(boards):
@@ -351,3 +353,31 @@ def test_absorbed_fixed_effects_equal_statsmodels_dummies(boards):
         assert_allclose(gamma, ref.params[:1], rtol=rtol)
         score = p.X[:, 1:].T @ ((p.y - mu) / (1 + (alpha or 0) * mu if family != "gaussian" else 1))
         assert np.abs(score).max() < 1e-9
+
+
+def test_placebo_start_dates_in_the_pre_period():
+    """No effect before the start: placebo intervals include 1; an early drop (anticipation) is found."""
+    from evaluatie.did import placebo_starts
+
+    panel, _ = synthetic.panel(n_units=12, n_periods=24, treated_units=4, start_period=12, rate_ratio=0.6,
+                               baseline=30.0, seed=31)
+    res = placebo_starts(panel, exposure="exposure", shifts=[2, 4], seed=1)
+    f = res.to_frame()
+    assert f.columns[:7].tolist() == ["shift", "placebo_start", "estimate", "se", "lower", "upper", "p_value"]
+    assert ((f["lower"] < 0) & (f["upper"] > 0)).all() and "Bij 0 van de 2 nep-startdata" in res.sentence()
+    # row k is panel_did on the pre-period with the start moved k periods earlier
+    starts = panel.groupby("unit")["start"].first()
+    periods = np.sort(panel["period"].unique())
+    pre = panel[panel["period"] < periods[12]].copy()
+    pre["treated"] = (pre["unit"].map(starts).notna() & (pre["period"] >= periods[10])).astype(int)
+    direct = panel_did(pre, exposure="exposure", seed=1)
+    assert f.loc[0, "estimate"] == pytest.approx(direct.coef, rel=1e-12) and f.loc[0, "p_value"] == direct.p_value
+    early = panel.copy()
+    ahead = early["start"].notna() & (early["period"] >= periods[9]) & (early["period"] < periods[12])
+    early.loc[ahead, "count"] = (early.loc[ahead, "count"] * 0.4).round().astype(int)
+    found = placebo_starts(early, exposure="exposure", shifts=[3], seed=1).to_frame().iloc[0]
+    assert found["upper"] < 0 and found["ratio"] == pytest.approx(0.4, abs=0.12)
+    ax = res.plot()
+    assert "Nep-start" in ax.get_xlabel() and "placebo" in res.summary("en").lower()
+    with pytest.raises(InputError, match="Nep-starts moeten tussen 1 en 11"):
+        placebo_starts(panel, exposure="exposure", shifts=[12])

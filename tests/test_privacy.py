@@ -1,3 +1,5 @@
+import os
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -23,10 +25,11 @@ def test_pseudonymize_is_keyed_and_stable():
     assert list(a.index) == [5, 6, 7, 8] and a[5] == a[8] != a[6] and pd.isna(a[7])
     assert a[5].startswith("ps_") and len(a[5]) == 19
     assert pseudonymize(["L001"], "een-heel-andere-sleutel-000")[0] != a[5]
-    # HMAC-SHA256 of "L001" under KEY, computed independently with the standard library recipe
+    # HMAC-SHA256 of the normalized id "l001" (trimmed, case-folded; see privacy.normalize_id) under KEY,
+    # computed independently with the standard library recipe
     import hashlib
     import hmac
-    assert a[5] == "ps_" + hmac.new(KEY.encode(), b"L001", hashlib.sha256).hexdigest()[:16]
+    assert a[5] == "ps_" + hmac.new(KEY.encode(), b"l001", hashlib.sha256).hexdigest()[:16]
 
 
 def test_get_key_order(monkeypatch, tmp_path):
@@ -46,13 +49,48 @@ def test_get_key_order(monkeypatch, tmp_path):
         get_key()
 
 
-def test_get_key_ephemeral_when_it_cannot_be_stored(monkeypatch, tmp_path):
+def test_get_key_never_falls_back_to_a_temporary_key(monkeypatch, tmp_path):
     monkeypatch.delenv("EVALUATIE_SLEUTEL", raising=False)
     blocker = tmp_path / "bestand"
     blocker.write_text("geen map")
     monkeypatch.setenv("EVALUATIE_SLEUTELBESTAND", str(blocker / "sleutel"))
-    key, source, note = get_key()
-    assert source == "tijdelijk" and "tijdelijke sleutel" in note and len(key) == 64
+    with pytest.raises(InputError, match="kan niet gelezen of aangemaakt worden.*EVALUATIE_SLEUTEL"):
+        get_key()
+    # HOME inside a git project: the default key file would land in the project
+    home = tmp_path / "project" / "thuis"
+    home.mkdir(parents=True)
+    (tmp_path / "project" / ".git").mkdir()
+    monkeypatch.delenv("EVALUATIE_SLEUTELBESTAND")
+    monkeypatch.setenv("HOME", str(home))
+    with pytest.raises(InputError, match="git-project"):
+        get_key()
+    assert not (home / ".config").exists()
+    monkeypatch.setenv("EVALUATIE_SLEUTELBESTAND", str(tmp_path / "nergens" / "sleutel"))
+    with pytest.raises(InputError, match="Geen pseudonimiseringssleutel"):
+        get_key(create=False)
+
+
+@pytest.mark.skipif(os.name != "posix", reason="file modes")
+def test_get_key_warns_when_others_can_read_it(monkeypatch, tmp_path):
+    monkeypatch.delenv("EVALUATIE_SLEUTEL", raising=False)
+    keyfile = tmp_path / "sleutel"
+    keyfile.write_text("k" * 40)
+    keyfile.chmod(0o644)
+    monkeypatch.setenv("EVALUATIE_SLEUTELBESTAND", str(keyfile))
+    with pytest.warns(UserWarning, match="leesbaar voor anderen.*644"):
+        key, _, note = get_key()
+    assert key == b"k" * 40 and "chmod 600" in note
+    keyfile.chmod(0o600)
+    assert get_key()[2] is None
+
+
+def test_ids_are_normalized_before_hashing():
+    same = pseudonymize([" L001 ", "l001", "L001"], KEY)
+    assert len(set(same)) == 1
+    numbers = pseudonymize([123, 123.0, "123", "123.0", " 00123 ", "0123"], KEY)
+    assert len(set(numbers)) == 1
+    assert len(set(pseudonymize(["L001", "L1", "L0001", "124"], KEY))) == 4
+    assert pseudonymize(["0", "000"], KEY)[0] == pseudonymize(["0", "000"], KEY)[1]
 
 
 def test_find_identifiers_kinds():
@@ -68,13 +106,13 @@ def test_find_identifiers_kinds():
 
 
 def test_check_exportable():
-    check_exportable(pd.DataFrame({"school": ["A"], "n": [3]}))
-    with pytest.raises(InputError, match="Export geweigerd.*opmerking"):
-        check_exportable(pd.DataFrame({"opmerking": ["bel 0612345678"]}))
+    check_exportable(pd.DataFrame({"school": ["A"], "n": [3]}), where="t.csv")
+    with pytest.raises(InputError, match="Export naar 't.csv' geweigerd.*opmerking"):
+        check_exportable(pd.DataFrame({"opmerking": ["bel 0612345678"]}), where="t.csv")
     flagged = pd.DataFrame({"tekst": ["ok"]})
     flagged.attrs["identifier_columns"] = ["tekst"]
     with pytest.raises(InputError, match="tekst"):
-        check_exportable(flagged)
+        check_exportable(flagged, where="t.csv")
 
 
 def test_suppress_known_table():

@@ -32,3 +32,32 @@ def test_filled_template_loads_cleanly(kind, root, tmp_path):
     book.save(path)
     data, report = read_table(path, kind=kind)
     assert report.entries == [] and report.n_used == 2 == len(data)
+
+
+@pytest.mark.parametrize("kind", list(KINDS))
+def test_template_headers_are_dutch_and_recognised(kind, root):
+    """Issue #12: templates used internal keys (agencyraw, agencytype, carelevel) as headers."""
+    from evaluatie.schemas import match_column, normalize_header
+
+    names = {"referrals": "verwijzingen", "survey": "vragenlijst", "fragments": "interviewfragmenten",
+             "trajectories": "trajecten"}
+    book = openpyxl.load_workbook(root / "data_raw" / "sjablonen" / f"sjabloon_{names.get(kind, kind)}.xlsx")
+    headers = [c.value for c in book.worksheets[0][1]]
+    assert headers == [c.label for c in KINDS[kind].columns]
+    for header, col in zip(headers, KINDS[kind].columns):
+        assert match_column(header, kind) == col.name
+        assert "_" not in header and header[0].isupper()
+        assert normalize_header(header) not in {"agencyraw", "agencytype", "carelevel"}
+
+
+def test_messages_name_the_column_as_in_the_users_file(tmp_path):
+    ws_book = openpyxl.Workbook()
+    ws = ws_book.active
+    ws.append(["School", "Periode", "Aantal", "Leerlingen", "Zorgniveau"])
+    ws.append(["IKC A", "2024-09", -2, 410, "tweedelijns"])
+    ws.append(["IKC A", "2024-10", 1, 410, "derdelijns"])
+    ws.append(["IKC A", "2024-11", 1, 410, "tweedelijns"])
+    path = tmp_path / "eigen.xlsx"
+    ws_book.save(path)
+    _, report = read_table(path, kind="panel")
+    assert report.to_frame()["column"].tolist() == ["Aantal", "Zorgniveau"]

@@ -133,8 +133,7 @@ def huge_dimension():
     ws = book.active
     for r in (["School", "Maand", "Aantal", "Leerlingen"], ["A", "2024-01", 2, 300], ["B", "2024-01", 3, 200]):
         ws.append(r)
-    buffer = io.BytesIO()
-    book.save(buffer)
+    buffer = io.BytesIO(save_workbook(book, HERE / "enorme_afmeting.xlsx").read_bytes())  # fixed timestamps
     out = io.BytesIO()
     with zipfile.ZipFile(buffer) as zin, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zout:
         for item in zin.infolist():
@@ -168,3 +167,5 @@ TRAJ = "Casus;Startdatum;Einddatum\n"
 w("datums_maand_eerst.csv", TRAJ + "C1;10/02/2024;10/20/2024\nC2;09/13/2024;\nC3;11/04/2024;12/01/2024\n")
 w("datums_gemengd.csv", TRAJ + "C1;13/02/2024;\nC2;02/14/2024;\nC3;10/02/2024;\nC4;03/03/2024;\n")
 w("tweecijferig_jaar.csv", TRAJ + "C1;3-9-24;1-10-24\nC2;15-9-24;\n")
+w("cellen_zonder_kop.csv", "School;Maand;Aantal\n" + "".join(f"A;2024-{m:02d};{m}\n" for m in range(1, 13))
+  + "".join(f"B;2024-{m:02d};{m}\n" for m in range(1, 13)) + "C;2024-01;1;opmerking zonder kop;nog een\n")
