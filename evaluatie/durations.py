@@ -507,7 +507,7 @@ class StepsResult:
                 parts.append(t("pilots_steps_sentence", lang, group=g if g != ALL else "",
                                total=format_number(total, 0, lang), step=top["step"],
                                share=format_percent(top["share_of_total"], 0, lang),
-                               days=format_number(top["mean_completed"], 0, lang)).replace(" ()", ""))
+                               days=format_number(top["mean_completed"], 0, lang)).removeprefix("() "))
         return " ".join(parts)
 
     def summary(self, lang: str = "nl") -> str:
