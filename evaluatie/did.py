@@ -886,14 +886,14 @@ class PlaceboResult:
         """Placebo estimates with intervals by shift; 1 (counts) or 0 (gaussian) = no change."""
         import matplotlib.pyplot as plt
 
-        from .plots import GREY, PALETTE, STYLE
+        from .plots import GREY, PALETTE, house_style
 
         check_lang(lang)
         count = self.family in COUNT_FAMILIES
         t_ = self.table
         est, lo, hi = ((t_["ratio"], t_["ratio_lower"], t_["ratio_upper"]) if count else
                        (t_["estimate"], t_["lower"], t_["upper"]))
-        with plt.rc_context(STYLE):
+        with house_style():
             if ax is None:
                 _, ax = plt.subplots(figsize=(8.0, 3.6))
             ax.axhline(1.0 if count else 0.0, color=GREY, linestyle="--", linewidth=1)
