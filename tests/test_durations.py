@@ -170,7 +170,7 @@ def test_english_texts_and_single_group_sentence():
     d = pd.DataFrame({"a": ["1-9-2024", "1-9-2024"], "b": ["11-9-2024", "21-9-2024"], "c": ["1-10-2024", None]})
     steps = process_steps(d, steps=["a", "b", "c"], reference_date="1-11-2024")
     assert steps.sentence().startswith("De hele route duurt gemiddeld 30 dagen")
-    assert "Whole route" in steps.plot(lang="en").get_title() and "median" in steps.summary(lang="en")
+    assert "Whole route" in steps.plot(lang="en").get_title(loc="left") and "median" in steps.summary(lang="en")
     data, _ = synthetic.trajectories(n_cases=40, seed=4)
     r = logrank(data, group="group")
     assert "Log-rank test" in r.summary(lang="en") and "degree of freedom" in r.sentence(lang="en")
