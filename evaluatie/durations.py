@@ -119,7 +119,7 @@ def durations(data: pd.DataFrame, *, start: str = "start", end: str = "end", gro
     -------
     frame : DataFrame
         The caller's index, ``group``, ``start``, ``end``, ``days`` (end or reference date minus
-        start) and ``observed`` (True when the end date is known).
+        start), ``weeks`` (days / 7) and ``observed`` (True when the end date is known).
     report : QualityReport
         Every dropped row with its reason (row = index label): unreadable date, missing start, end
         before start, start after the reference date.
@@ -175,6 +175,7 @@ def durations(data: pd.DataFrame, *, start: str = "start", end: str = "end", gro
     frame = pd.DataFrame({"group": groups, "start": s, "end": e, "days": (stop - s).dt.days,
                           "observed": e.notna()}, index=data.index)[~drop]
     frame["days"] = frame["days"].astype(int)
+    frame.insert(frame.columns.get_loc("days") + 1, "weeks", frame["days"] / 7)
     frame.attrs["reference_date"] = ref
     report.notes.append(t("pilots_note_reference", lang, date=ref.strftime("%d-%m-%Y"),
                           n_open=int((~frame["observed"]).sum())))

@@ -94,6 +94,7 @@ def test_bad_rows_are_reported_not_lost():
     assert "ontbreekt" in reasons[1] and "voor de startdatum" in reasons[2] and "niet te lezen" in reasons[4]
     assert "peildatum" in reasons[6]
     assert frame.loc[3, "group"] == "onbekend" and not frame.loc[3, "observed"]
+    assert frame.loc[0, "weeks"] == pytest.approx(73 / 7)
     assert frame.loc[5, "days"] == (pd.Timestamp("2024-10-15") - pd.Timestamp("2024-09-05")).days  # Excel serial
     # an end after the reference date counts as still open on that date
     f2, r2 = durations(d.iloc[[0]], reference_date="1-10-2024")
