@@ -178,3 +178,16 @@ def test_english_texts_and_single_group_sentence():
     assert "Kaplan–Meier" in r.survival.summary(lang="en")
     with pytest.raises(InputError, match="evenveel namen"):
         process_steps(d, steps=["a", "b", "c"], names=["x", "y"])
+
+
+def test_cli_doorlooptijden(tmp_path, root, capsys):
+    from evaluatie.cli import main
+
+    bestand = root / "data_raw" / "voorbeeld" / "trajecten_thuiszitters.xlsx"
+    assert main(["doorlooptijden", str(bestand), "--figuren", str(tmp_path), "--peildatum", "31-7-2024"]) == 0
+    out = capsys.readouterr().out
+    assert "Log-rank-toets" in out and "binnen 90 dagen" in out and "peildatum 31-07-2024" in out
+    assert (tmp_path / "04_doorlooptijden.png").exists()
+    assert main(["doorlooptijden", str(root / "tests" / "corpus" / "eind_voor_start.csv"), "--figuren",
+                 str(tmp_path)]) == 0
+    assert "einddatum ligt voor de startdatum" in capsys.readouterr().out
