@@ -509,7 +509,7 @@ class StepsResult:
                                total=format_number(total, 0, lang), step=top["step"],
                                share=format_percent(top["share_of_total"], 0, lang),
                                days=format_number(top["mean_completed"], 0, lang)).removeprefix("() "))
-        return " ".join(parts)
+        return " ".join(parts) or t("pilots_steps_none_complete", lang)
 
     def summary(self, lang: str = "nl") -> str:
         """Sentence plus per step the median (open cases included) and how many cases are still in it."""

@@ -191,3 +191,12 @@ def test_cli_doorlooptijden(tmp_path, root, capsys):
     assert main(["doorlooptijden", str(root / "tests" / "corpus" / "eind_voor_start.csv"), "--figuren",
                  str(tmp_path)]) == 0
     assert "einddatum ligt voor de startdatum" in capsys.readouterr().out
+
+
+def test_nothing_complete_yet_is_said_not_crashed():
+    d = pd.DataFrame({"a": ["1-1-2024", "5-1-2024"], "b": [None, None], "c": [None, None]})
+    r = process_steps(d, steps=["a", "b", "c"], reference_date="1-3-2024")
+    assert r.sentence() == "Nog geen casus heeft alle stappen doorlopen."
+    km = kaplan_meier(pd.DataFrame({"start": ["1-1-2024", "5-1-2024"], "end": [None, None]}), reference_date="1-3-2024")
+    assert "mediaan nog niet bereikt" in km.sentence() and km.plot() is not None
+    assert km.share_within(90)["share"].isna().all()  # followed for fewer than 90 days: not estimable
