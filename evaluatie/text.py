@@ -850,8 +850,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     "iv_no_codes": {"nl": "Geen codes om te tonen (controleer kolom 'code' en het gekozen niveau).",
                     "en": "No codes to show (check column 'code' and the chosen level)."},
     "iv_other_groups": {"nl": "overige", "en": "other"},
+    "iv_hidden": {"nl": "Niet getoond: groepen met samen minder dan {k} geïnterviewden.",
+                  "en": "Not shown: groups with fewer than {k} interviewees together."},
     "iv_share": {"nl": "aandeel van de geïnterviewden", "en": "share of interviewees"},
     "iv_title": {"nl": "Welke thema's noemen de geïnterviewden?", "en": "Which themes do interviewees raise?"},
+    "nb_codebook": {"nl": "codeboek", "en": "codebook"},
+    "nb_fragments": {"nl": "interviewfragmenten", "en": "interview fragments"},
 }
 
 
