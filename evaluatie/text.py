@@ -563,6 +563,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "  {group} · {step}: {n} cases, {completed} completed; median {median} days ({lo} to {hi})."},
     "pilots_steps_xlabel": {"nl": "gemiddeld aantal dagen (casussen die alle stappen doorliepen)",
                             "en": "mean number of days (cases that went through every step)"},
+    "pilots_steps_none_complete": {"nl": "Nog geen casus heeft alle stappen doorlopen.",
+                                   "en": "No case has gone through every step yet."},
     "pilots_steps_title_totals": {"nl": "Waar zit de tijd? Hele route gemiddeld: {totals} dagen",
                                   "en": "Where does the time go? Whole route on average: {totals} days"},
     "pilots_absence_bad": {
