@@ -334,18 +334,29 @@ def near_duplicates(values, *, score_cutoff: float = 90) -> pd.DataFrame:
         return pd.DataFrame(columns=columns).astype({"score": float, "n_value": int, "n_similar": int})
     labels = counts.index.to_numpy(dtype=object)
     norm = normalize_label(labels).tolist()
-    scores = process.cdist(norm, norm, scorer=fuzz.ratio, score_cutoff=score_cutoff, dtype=np.float32,
-                           workers=1)
-    i, j = np.nonzero(np.triu(scores, k=1))
-    numbers = np.array([tuple(_DIGITS.findall(x)) for x in norm] + [None], dtype=object)[:-1]
-    same_numbers = np.array([numbers[a] == numbers[b] for a, b in zip(i, j)], dtype=bool)
-    i, j = i[same_numbers], j[same_numbers]
+    # Labels whose numbers differ are never paired, so only labels with the same numbers are compared:
+    # exact blocking that keeps the work near-linear for thousands of numbered units ("IKC 1" … "IKC 8000").
+    numbers = pd.Series([" ".join(_DIGITS.findall(x)) for x in norm])
+    pairs_i, pairs_j, pair_scores = [], [], []
+    for members in numbers.groupby(numbers, sort=False).indices.values():
+        if len(members) < 2:
+            continue
+        block = [norm[k] for k in members]
+        scores = process.cdist(block, block, scorer=fuzz.ratio, score_cutoff=score_cutoff, dtype=np.float32,
+                               workers=1)
+        bi, bj = np.nonzero(np.triu(scores, k=1))
+        pairs_i.append(members[bi])
+        pairs_j.append(members[bj])
+        pair_scores.append(scores[bi, bj])
+    i = np.concatenate(pairs_i) if pairs_i else np.zeros(0, dtype=int)
+    j = np.concatenate(pairs_j) if pairs_j else np.zeros(0, dtype=int)
+    pair_score = np.concatenate(pair_scores) if pair_scores else np.zeros(0, dtype=np.float32)
     n = counts.to_numpy()
     # the rarer spelling is the one to review; ties: the later one in sort order
     swap = (n[i] > n[j]) | ((n[i] == n[j]) & (labels[i].astype(str) < labels[j].astype(str)))
     a, b = np.where(swap, j, i), np.where(swap, i, j)
     out = pd.DataFrame({"value": labels[a], "similar_to": labels[b],
-                        "score": np.round(scores[i, j].astype(float), 1), "n_value": n[a], "n_similar": n[b]},
+                        "score": np.round(pair_score.astype(float), 1), "n_value": n[a], "n_similar": n[b]},
                        columns=columns)
     return out.sort_values(["score", "value"], ascending=[False, True], kind="stable").reset_index(drop=True)
 
