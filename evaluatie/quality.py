@@ -25,6 +25,8 @@ from .text import check_lang, format_number, t
 __all__ = ["QualityReport", "flag_units", "near_duplicates", "normalize_label"]
 
 Action = Literal["dropped", "changed", "warning"]
+#: Schools/units with fewer rows than this are named only masked in reports (see ``QualityReport.losses``).
+SMALL_UNIT = 5
 ACTIONS: tuple[str, ...] = ("dropped", "changed", "warning")
 
 
@@ -157,10 +159,18 @@ class QualityReport:
             lines.append(f"  - {where}: {e.reason} [{e.action}]{value}")
         return "\n".join(lines)
 
+    def _unit_labels(self) -> dict:
+        """School/unit label per unit as shown in the report: masked (``…og``) for units with fewer than
+        :data:`SMALL_UNIT` rows, which are often a pupil's name typed in the School cell."""
+        from .privacy import mask_value
+
+        counts = pd.Series(self.row_units).astype(object).value_counts()  # dict or Series
+        return {u: (str(u) if n >= SMALL_UNIT else mask_value(u)) for u, n in counts.items()}
+
     def _grouped(self) -> pd.DataFrame:
         """Entries with the same school, column, value, reason and action merged (first row's order)."""
         frame = self.to_frame()
-        frame["unit"] = frame["row"].map(self.row_units).fillna("").astype(str)
+        frame["unit"] = frame["row"].map(self.row_units).map(self._unit_labels()).fillna("").astype(str)
         keys = ["unit", "column", "value", "reason", "action"]
         grouped = frame.groupby(keys, sort=False, dropna=False)["row"]
         out = grouped.agg(row="first", n="size", rows=lambda r: sorted(x for x in r if x is not None)).reset_index()
@@ -170,28 +180,35 @@ class QualityReport:
         """Rows read, used and dropped per school/unit (``unit, n_read, n_used, n_dropped, removed``).
 
         ``removed`` is True when every row of the school was dropped: the school is gone from the
-        analysis. Empty when the loader did not record the school of each row.
+        analysis. Rows without a school (blank rows) and total rows are not counted. Empty when the
+        loader did not record the school of each row. Units with fewer than :data:`SMALL_UNIT` rows
+        are shown masked: such a "school" is often a name in the wrong cell.
 
         Examples
         --------
-        >>> rep = QualityReport(source="a.csv", kind="panel", n_read=3, row_units={2: "A", 3: "B", 4: "B"})
-        >>> for row in (3, 4):
+        >>> units = {r: "IKC De Zon" for r in range(2, 8)} | {8: "Jan Jansen"}
+        >>> rep = QualityReport(source="a.csv", kind="panel", n_read=7, row_units=units)
+        >>> for row in (2, 3, 4, 5, 6, 7, 8):
         ...     rep.add(row=row, column="Startdatum", value="32-13-2023", reason="datum onleesbaar", action="dropped")
         >>> rep.losses()
-          unit  n_read  n_used  n_dropped  removed
-        0    B       2       0          2     True
-        1    A       1       1          0    False
+                 unit  n_read  n_used  n_dropped  removed
+        0  IKC De Zon       6       0          6     True
+        1         …en       1       0          1     True
         """
         columns = ["unit", "n_read", "n_used", "n_dropped", "removed"]
         if len(self.row_units) == 0:  # a dict, or a Series (the loader's: compact for large files)
             return pd.DataFrame(columns=columns).astype({"removed": bool})
-        units = pd.Series(self.row_units).astype(object)
+        total = t("reason_total", self.lang)  # a total row ("Totaal") is not a school that disappeared
+        totals = [e["row"] for e in self.entries if e["reason"] == total]
+        units = pd.Series(self.row_units).astype(object)  # vectorized: the loader's Series has a row per row read
+        units = units[~units.index.isin(totals) & units.notna() & (units != "")]
         read = units.value_counts(sort=False)
         dropped = units[units.index.isin(list(self._rows("dropped")))].value_counts(sort=False)
         frame = pd.DataFrame({"unit": read.index, "n_read": read.to_numpy()})
         frame["n_dropped"] = frame["unit"].map(dropped).fillna(0).astype(int)
         frame["n_used"] = frame["n_read"] - frame["n_dropped"]
         frame["removed"] = frame["n_used"] == 0
+        frame["unit"] = frame["unit"].map(self._unit_labels())
         frame = frame.sort_values(["n_dropped", "unit"], ascending=[False, True], kind="stable")
         return frame[columns].reset_index(drop=True)
 
@@ -240,9 +257,18 @@ class QualityReport:
         from .privacy import scrub
 
         notes = "".join(f"<li>{html.escape(scrub(n))}</li>" for n in self.notes)
-        if self.entries:
-            frame = self.to_frame().rename(columns={c: t(f"col_{c}", self.lang) for c in
-                                                     ["row", "column", "value", "reason", "action"]})
+        losses = self.losses()
+        notes += "".join(f"<li>{html.escape(scrub(t('unit_removed', self.lang, unit=r.unit, n=r.n_read)))}</li>"
+                         for r in losses[losses["removed"]].itertuples(index=False))
+        if self.entries:  # the same problem on many rows of one school is one line
+            g = self._grouped()
+            frame = pd.DataFrame({t("col_row", self.lang): [_ranges(r) if len(r) > 1 else str(r[0]) if r else ""
+                                                            for r in g["rows"]],
+                                  t("col_n_rows", self.lang): g["n"]})
+            if g["unit"].str.len().gt(0).any():
+                frame[self.unit_column or "school"] = g["unit"].to_numpy()
+            for c in ["column", "value", "reason", "action"]:
+                frame[t(f"col_{c}", self.lang)] = g[c].to_numpy()
             table = frame.to_html(index=False, escape=True)
         else:
             table = f"<p>{html.escape(t('no_problems', self.lang))}</p>"
@@ -309,22 +335,20 @@ def near_duplicates(values, *, score_cutoff: float = 90) -> pd.DataFrame:
         return pd.DataFrame(columns=columns).astype({"score": float, "n_value": int, "n_similar": int})
     labels = counts.index.to_numpy(dtype=object)
     norm = normalize_label(labels).tolist()
-    # only labels with the same numbers can pair: compare within those groups, in blocks (memory stays
-    # O(block × group), not O(labels²): a 1 M-row panel has tens of thousands of numbered units)
-    groups: dict[tuple, list[int]] = {}
-    for k, x in enumerate(norm):
-        groups.setdefault(tuple(_DIGITS.findall(x)), []).append(k)
+    # Labels whose numbers differ are never paired, so only labels with the same numbers are compared:
+    # exact blocking that keeps the work near-linear for thousands of numbered units ("IKC 1" … "IKC 8000").
+    numbers = pd.Series([" ".join(_DIGITS.findall(x)) for x in norm])
     pairs_i, pairs_j, pair_scores = [], [], []
-    for members in (np.asarray(g) for g in groups.values() if len(g) > 1):
-        names = [norm[k] for k in members]
-        for start in range(0, len(members), 2000):
-            block = process.cdist(names[start:start + 2000], names, scorer=fuzz.ratio, score_cutoff=score_cutoff,
-                                  dtype=np.float32, workers=1)
-            r, c = np.nonzero(block)
-            upper = c > r + start
-            pairs_i.append(members[r[upper] + start])
-            pairs_j.append(members[c[upper]])
-            pair_scores.append(block[r[upper], c[upper]])
+    for members in numbers.groupby(numbers, sort=False).indices.values():
+        if len(members) < 2:
+            continue
+        block = [norm[k] for k in members]
+        scores = process.cdist(block, block, scorer=fuzz.ratio, score_cutoff=score_cutoff, dtype=np.float32,
+                               workers=1)
+        bi, bj = np.nonzero(np.triu(scores, k=1))
+        pairs_i.append(members[bi])
+        pairs_j.append(members[bj])
+        pair_scores.append(scores[bi, bj])
     i = np.concatenate(pairs_i) if pairs_i else np.zeros(0, dtype=int)
     j = np.concatenate(pairs_j) if pairs_j else np.zeros(0, dtype=int)
     pair_score = np.concatenate(pair_scores) if pair_scores else np.zeros(0, dtype=np.float32)
