@@ -13,7 +13,7 @@ Examples
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
@@ -195,7 +195,8 @@ _LABELS = {
            "acc_x": "Aantal gelezen dossiers", "acc_y": "Aantal verschillende instanties",
            "read": "gelezen dossiers", "extrapolated": "verwacht (geëxtrapoleerd)", "band": "{p}%-betrouwbaarheidsinterval",
            "net_title": "Instanties die samen bij dezelfde leerling betrokken zijn",
-           "net_note": "Cirkel: aantal leerlingen; lijn: gedeelde leerlingen. Namen bij ≥ {k} leerlingen.",
+           "net_note": "Cirkel: aantal leerlingen; lijn: gedeelde leerlingen.\nBlauw met naam: ≥ {k} leerlingen; grijs: "
+                       "minder dan {k} leerlingen (naam niet getoond). Onderste rij: geen leerling gedeeld.",
            "schools_title": "Instanties per school", "per100": "Instanties per 100 gelezen dossiers",
            "common": "Verwacht aantal instanties bij {t} dossiers"},
     "en": {"pupils": "Number of pupils", "agency_rank": "Agencies, from most to fewest pupils",
@@ -207,7 +208,8 @@ _LABELS = {
            "acc_x": "Number of files read", "acc_y": "Number of different agencies",
            "read": "files read", "extrapolated": "expected (extrapolated)", "band": "{p}% confidence interval",
            "net_title": "Agencies involved with the same pupil",
-           "net_note": "Circle: number of pupils; line: shared pupils. Names for ≥ {k} pupils.",
+           "net_note": "Circle: number of pupils; line: shared pupils.\nBlue with name: ≥ {k} pupils; grey: fewer than "
+                       "{k} pupils (name not shown). Bottom row: no pupil shared.",
            "schools_title": "Agencies per school", "per100": "Agencies per 100 files read",
            "common": "Expected number of agencies at {t} files"},
 }
@@ -339,13 +341,59 @@ def plot_network(graph, ax=None, *, min_cell: int = 5, lang: str = "nl", title: 
         nx.draw_networkx_edges(graph, pos, ax=ax, width=widths, edge_color=GREY, alpha=0.5)
         nx.draw_networkx_nodes(graph, pos, ax=ax, node_size=40 + 25 * sizes,
                                node_color=[PALETTE[0] if s >= min_cell else GREY for s in sizes], alpha=0.9)
-        names = {n: n for n in graph if graph.nodes[n]["n_pupils"] >= min_cell}
-        nx.draw_networkx_labels(graph, pos, labels=names, ax=ax, font_size=8)
+        names = sorted((n for n in graph if graph.nodes[n]["n_pupils"] >= min_cell),
+                       key=lambda n: (-graph.nodes[n]["n_pupils"], str(n)))
         ax.set_axis_off()
+        _place_labels(ax, pos, names, radius={n: np.sqrt(40 + 25 * graph.nodes[n]["n_pupils"]) / 2 for n in graph})
         ax.set_title(title or lab["net_title"])
         ax.text(0, -0.02, lab["net_note"].format(k=min_cell), transform=ax.transAxes, fontsize=8, color=GREY,
                 va="top")
     return ax
+
+
+def _place_labels(ax, pos: dict, names: list, radius: dict, fontsize: float = 8.5) -> None:
+    """Name nodes without overlaps: each label (largest node first) goes to the first of 8 spots around its
+    node (right, left, above, below, diagonals) where it covers no label placed before and no node, else to
+    the spot covering least; a white halo keeps it readable over lines."""
+    import matplotlib.patheffects as pe
+
+    fig = ax.figure
+    renderer = fig.canvas.get_renderer()
+    to_px = ax.transData.transform
+    scale = fig.dpi / 72  # marker sizes are in points
+    nodes = {n: (to_px(p), radius[n] * scale) for n, p in pos.items()}
+    placed: list = []
+    spots = [(1, 0, "left", "center"), (-1, 0, "right", "center"), (0, 1, "center", "bottom"),
+             (0, -1, "center", "top"), (0.75, 0.75, "left", "bottom"), (-0.75, 0.75, "right", "bottom"),
+             (0.75, -0.75, "left", "top"), (-0.75, -0.75, "right", "top")]
+
+    def cost(box, own):
+        hit = sum(box.overlaps(b) for b in placed)
+        for other, (xy, r) in nodes.items():
+            if other != own and box.x0 - r < xy[0] < box.x1 + r and box.y0 - r < xy[1] < box.y1 + r:
+                hit += 0.5
+        inside = ax.bbox
+        return hit + 2 * (box.x0 < inside.x0 or box.x1 > inside.x1 or box.y0 < inside.y0 or box.y1 > inside.y1)
+
+    for n in names:
+        xy, r = nodes[n]
+        best = None
+        for dx, dy, ha, va in spots:
+            gap = r + 2 * scale
+            text = ax.annotate(str(n), pos[n], xytext=(dx * gap / scale, dy * gap / scale), textcoords="offset points",
+                               ha=ha, va=va, fontsize=fontsize, zorder=5,
+                               path_effects=[pe.withStroke(linewidth=3, foreground="white")])
+            box = text.get_window_extent(renderer)
+            c = cost(box, n)
+            if best is None or c < best[0]:
+                if best is not None:
+                    best[1].remove()
+                best = (c, text, box)
+            else:
+                text.remove()
+            if c == 0:
+                break
+        placed.append(best[2])
 
 
 def plot_schools(table: pd.DataFrame, ax=None, *, school: str = "school", lang: str = "nl",
@@ -398,6 +446,7 @@ class Nulmeting:
     report: object
     school: str = "school"
     min_cell: int = 5
+    notes: list = field(default_factory=list)
 
     @property
     def schools(self) -> list:
@@ -721,7 +770,8 @@ def analyze(dossier: pd.DataFrame, *, n_total=None, mapping=None, school: str = 
         ``counts``, ``agencies``, ``pupils``, ``fragmentation``, ``richness`` (one row per school:
         ``files_read``, ``n_total``, ``observed``, Chao2 with interval, ``expected_total`` with
         interval and the expected number at a common number of files, ``common_*``),
-        ``accumulations`` and ``networks`` per school, ``names`` (the normalization) and ``report``;
+        ``accumulations`` and ``networks`` per school, ``names`` (the normalization), ``report`` and
+        ``notes`` (the remarks this analysis added to the report, Dutch);
         ``.summary()``, ``.to_frame()``, ``.plot(kind)``, ``.save_figures()``, ``.export_tables()``.
 
     Examples
@@ -736,6 +786,7 @@ def analyze(dossier: pd.DataFrame, *, n_total=None, mapping=None, school: str = 
 
     data = dossier.copy()
     report = report if report is not None else QualityReport(source="dossier", kind="dossier", n_read=len(data))
+    first_note = len(report.notes)
     rows = data["source_row"] if "source_row" in data else pd.Series(np.arange(2, len(data) + 2), index=data.index)
     if agency not in data.columns and "agency_raw" in data.columns:
         from .agencies import normalize
@@ -812,4 +863,5 @@ def analyze(dossier: pd.DataFrame, *, n_total=None, mapping=None, school: str = 
             row = accumulation(matrices[name], sizes=[common], level=level, n_boot=n_boot, seed=seed).curve.iloc[0]
             richness.loc[i, ["common_files", "common_estimate", "common_lower", "common_upper"]] = (
                 common, row["estimate"], row["lower"], row["upper"])
-    return Nulmeting(counts, table, pupils, frag, richness, accs, nets, names, report, school, min_cell)
+    return Nulmeting(counts, table, pupils, frag, richness, accs, nets, names, report, school, min_cell,
+                     report.notes[first_note:])

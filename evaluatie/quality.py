@@ -25,6 +25,8 @@ from .text import check_lang, format_number, t
 __all__ = ["QualityReport", "flag_units", "near_duplicates", "normalize_label"]
 
 Action = Literal["dropped", "changed", "warning"]
+#: Schools/units with fewer rows than this are named only masked in reports (see ``QualityReport.losses``).
+SMALL_UNIT = 5
 ACTIONS: tuple[str, ...] = ("dropped", "changed", "warning")
 
 
@@ -157,10 +159,18 @@ class QualityReport:
             lines.append(f"  - {where}: {e.reason} [{e.action}]{value}")
         return "\n".join(lines)
 
+    def _unit_labels(self) -> dict:
+        """School/unit label per unit as shown in the report: masked (``…og``) for units with fewer than
+        :data:`SMALL_UNIT` rows, which are often a pupil's name typed in the School cell."""
+        from .privacy import mask_value
+
+        counts = pd.Series(list(self.row_units.values()), dtype=object).value_counts()
+        return {u: (str(u) if n >= SMALL_UNIT else mask_value(u)) for u, n in counts.items()}
+
     def _grouped(self) -> pd.DataFrame:
         """Entries with the same school, column, value, reason and action merged (first row's order)."""
         frame = self.to_frame()
-        frame["unit"] = frame["row"].map(self.row_units).fillna("").astype(str)
+        frame["unit"] = frame["row"].map(self.row_units).map(self._unit_labels()).fillna("").astype(str)
         keys = ["unit", "column", "value", "reason", "action"]
         grouped = frame.groupby(keys, sort=False, dropna=False)["row"]
         out = grouped.agg(row="first", n="size", rows=lambda r: sorted(x for x in r if x is not None)).reset_index()
@@ -170,28 +180,34 @@ class QualityReport:
         """Rows read, used and dropped per school/unit (``unit, n_read, n_used, n_dropped, removed``).
 
         ``removed`` is True when every row of the school was dropped: the school is gone from the
-        analysis. Empty when the loader did not record the school of each row.
+        analysis. Rows without a school (blank rows) and total rows are not counted. Empty when the
+        loader did not record the school of each row. Units with fewer than :data:`SMALL_UNIT` rows
+        are shown masked: such a "school" is often a name in the wrong cell.
 
         Examples
         --------
-        >>> rep = QualityReport(source="a.csv", kind="panel", n_read=3, row_units={2: "A", 3: "B", 4: "B"})
-        >>> for row in (3, 4):
+        >>> units = {r: "IKC De Zon" for r in range(2, 8)} | {8: "Jan Jansen"}
+        >>> rep = QualityReport(source="a.csv", kind="panel", n_read=7, row_units=units)
+        >>> for row in (2, 3, 4, 5, 6, 7, 8):
         ...     rep.add(row=row, column="Startdatum", value="32-13-2023", reason="datum onleesbaar", action="dropped")
         >>> rep.losses()
-          unit  n_read  n_used  n_dropped  removed
-        0    B       2       0          2     True
-        1    A       1       1          0    False
+                 unit  n_read  n_used  n_dropped  removed
+        0  IKC De Zon       6       0          6     True
+        1         …en       1       0          1     True
         """
         columns = ["unit", "n_read", "n_used", "n_dropped", "removed"]
         if not self.row_units:
             return pd.DataFrame(columns=columns).astype({"removed": bool})
-        units = pd.Series(self.row_units, dtype=object)
+        total = t("reason_total", self.lang)  # a total row ("Totaal") is not a school that disappeared
+        totals = {e["row"] for e in self.entries if e["reason"] == total}
+        units = pd.Series({r: u for r, u in self.row_units.items() if r not in totals and u}, dtype=object)
         read = units.value_counts(sort=False)
         dropped = units[units.index.isin(list(self._rows("dropped")))].value_counts(sort=False)
         frame = pd.DataFrame({"unit": read.index, "n_read": read.to_numpy()})
         frame["n_dropped"] = frame["unit"].map(dropped).fillna(0).astype(int)
         frame["n_used"] = frame["n_read"] - frame["n_dropped"]
         frame["removed"] = frame["n_used"] == 0
+        frame["unit"] = frame["unit"].map(self._unit_labels())
         frame = frame.sort_values(["n_dropped", "unit"], ascending=[False, True], kind="stable")
         return frame[columns].reset_index(drop=True)
 
@@ -240,9 +256,18 @@ class QualityReport:
         from .privacy import scrub
 
         notes = "".join(f"<li>{html.escape(scrub(n))}</li>" for n in self.notes)
-        if self.entries:
-            frame = self.to_frame().rename(columns={c: t(f"col_{c}", self.lang) for c in
-                                                     ["row", "column", "value", "reason", "action"]})
+        losses = self.losses()
+        notes += "".join(f"<li>{html.escape(scrub(t('unit_removed', self.lang, unit=r.unit, n=r.n_read)))}</li>"
+                         for r in losses[losses["removed"]].itertuples(index=False))
+        if self.entries:  # the same problem on many rows of one school is one line
+            g = self._grouped()
+            frame = pd.DataFrame({t("col_row", self.lang): [_ranges(r) if len(r) > 1 else str(r[0]) if r else ""
+                                                            for r in g["rows"]],
+                                  t("col_n_rows", self.lang): g["n"]})
+            if g["unit"].str.len().gt(0).any():
+                frame[self.unit_column or "school"] = g["unit"].to_numpy()
+            for c in ["column", "value", "reason", "action"]:
+                frame[t(f"col_{c}", self.lang)] = g[c].to_numpy()
             table = frame.to_html(index=False, escape=True)
         else:
             table = f"<p>{html.escape(t('no_problems', self.lang))}</p>"
