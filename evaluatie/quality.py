@@ -350,8 +350,10 @@ def near_duplicates(values, *, score_cutoff: float = 90) -> pd.DataFrame:
     return out.sort_values(["score", "value"], ascending=[False, True], kind="stable").reset_index(drop=True)
 
 
-#: Canonical columns that name a unit (school, agency, unit); checked by :func:`flag_units`.
-UNIT_COLUMNS: tuple[str, ...] = ("school", "unit", "agency_raw", "provider")
+#: Canonical columns that name a unit (school, unit, care provider); checked by :func:`flag_units`.
+#: Agency names in a file study (``agency_raw``) are not: their spellings are merged, with a trace,
+#: by :func:`evaluatie.agencies.normalize` (reviewed mapping with rapidfuzz suggestions).
+UNIT_COLUMNS: tuple[str, ...] = ("school", "unit", "provider")
 #: Of those, the ones where a value seen once is suspect (a school with one pupil); a single
 #: mention of an agency is ordinary in a file study.
 SINGLETON_COLUMNS: tuple[str, ...] = ("school", "unit")
@@ -361,8 +363,8 @@ def flag_units(data: pd.DataFrame, report: QualityReport, *, identifier: str | N
                score_cutoff: float = 90, lang: str = "nl") -> pd.DataFrame:
     """Warn in ``report`` about unit labels that look like typing errors or personal data.
 
-    For every column of :data:`UNIT_COLUMNS` in ``data``: values that look like another spelling
-    of the same unit (:func:`near_duplicates`, with the suggestion), and, for schools and units,
+    For every column of :data:`UNIT_COLUMNS` in ``data`` (school, unit, provider): values that look
+    like another spelling of the same unit (:func:`near_duplicates`, with the suggestion), and, for schools and units,
     values that occur for a single pupil (or a single row without ``identifier``) while another
     value has at least three: a pupil's name typed in the School cell becomes such a group of one. Such values are not merged or dropped —
     that needs the user's decision — but each gets a warning naming the row, and singleton values
