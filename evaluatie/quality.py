@@ -13,7 +13,6 @@ Examples
 from __future__ import annotations
 
 import html
-import re
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -275,7 +274,7 @@ class QualityReport:
 
 
 # ------------------------------------------------------------------------- near-duplicate labels
-_DIGITS = re.compile(r"\d+")
+_BLOCK = 2000  # rows of one rapidfuzz score matrix (memory: _BLOCK × labels × 4 bytes)
 
 
 def normalize_label(values) -> pd.Series:
@@ -333,19 +332,31 @@ def near_duplicates(values, *, score_cutoff: float = 90) -> pd.DataFrame:
     if len(counts) < 2:
         return pd.DataFrame(columns=columns).astype({"score": float, "n_value": int, "n_similar": int})
     labels = counts.index.to_numpy(dtype=object)
-    norm = normalize_label(labels).tolist()
-    scores = process.cdist(norm, norm, scorer=fuzz.ratio, score_cutoff=score_cutoff, dtype=np.float32,
-                           workers=1)
-    i, j = np.nonzero(np.triu(scores, k=1))
-    numbers = np.array([tuple(_DIGITS.findall(x)) for x in norm] + [None], dtype=object)[:-1]
-    same_numbers = np.array([numbers[a] == numbers[b] for a, b in zip(i, j)], dtype=bool)
-    i, j = i[same_numbers], j[same_numbers]
+    norm = normalize_label(labels)
+    # only labels with the same numbers are compared (blocking): fewer pairs, bounded memory
+    numbers = norm.str.findall(r"\d+").str.join("|")
+    found_i, found_j, found_s = [], [], []
+    for idx in numbers.groupby(numbers, sort=False).indices.values():
+        if len(idx) < 2:
+            continue
+        names = norm.iloc[idx].tolist()
+        for start in range(0, len(idx), _BLOCK):
+            block = process.cdist(names[start:start + _BLOCK], names, scorer=fuzz.ratio, score_cutoff=score_cutoff,
+                                  dtype=np.float32, workers=1)
+            r, c = np.nonzero(block)
+            upper = start + r < c
+            found_i.append(idx[start + r[upper]])
+            found_j.append(idx[c[upper]])
+            found_s.append(block[r[upper], c[upper]])
+    if not found_i:
+        return pd.DataFrame(columns=columns).astype({"score": float, "n_value": int, "n_similar": int})
+    i, j, score = np.concatenate(found_i), np.concatenate(found_j), np.concatenate(found_s).astype(float)
     n = counts.to_numpy()
     # the rarer spelling is the one to review; ties: the later one in sort order
     swap = (n[i] > n[j]) | ((n[i] == n[j]) & (labels[i].astype(str) < labels[j].astype(str)))
     a, b = np.where(swap, j, i), np.where(swap, i, j)
     out = pd.DataFrame({"value": labels[a], "similar_to": labels[b],
-                        "score": np.round(scores[i, j].astype(float), 1), "n_value": n[a], "n_similar": n[b]},
+                        "score": np.round(score, 1), "n_value": n[a], "n_similar": n[b]},
                        columns=columns)
     return out.sort_values(["score", "value"], ascending=[False, True], kind="stable").reset_index(drop=True)
 
