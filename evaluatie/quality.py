@@ -13,7 +13,6 @@ Examples
 from __future__ import annotations
 
 import html
-import re
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -276,7 +275,7 @@ class QualityReport:
 
 
 # ------------------------------------------------------------------------- near-duplicate labels
-_DIGITS = re.compile(r"\d+")
+_BLOCK = 2000  # rows of one rapidfuzz score matrix (memory: _BLOCK × labels × 4 bytes)
 
 
 def normalize_label(values) -> pd.Series:
@@ -334,36 +333,39 @@ def near_duplicates(values, *, score_cutoff: float = 90) -> pd.DataFrame:
     if len(counts) < 2:
         return pd.DataFrame(columns=columns).astype({"score": float, "n_value": int, "n_similar": int})
     labels = counts.index.to_numpy(dtype=object)
-    norm = normalize_label(labels).tolist()
-    # Labels whose numbers differ are never paired, so only labels with the same numbers are compared:
-    # exact blocking that keeps the work near-linear for thousands of numbered units ("IKC 1" … "IKC 8000").
-    numbers = pd.Series([" ".join(_DIGITS.findall(x)) for x in norm])
-    pairs_i, pairs_j, pair_scores = [], [], []
-    for members in numbers.groupby(numbers, sort=False).indices.values():
-        if len(members) < 2:
+    norm = normalize_label(labels)
+    # only labels with the same numbers are compared (blocking): fewer pairs, bounded memory
+    numbers = norm.str.findall(r"\d+").str.join("|")
+    found_i, found_j, found_s = [], [], []
+    for idx in numbers.groupby(numbers, sort=False).indices.values():
+        if len(idx) < 2:
             continue
-        block = [norm[k] for k in members]
-        scores = process.cdist(block, block, scorer=fuzz.ratio, score_cutoff=score_cutoff, dtype=np.float32,
-                               workers=1)
-        bi, bj = np.nonzero(np.triu(scores, k=1))
-        pairs_i.append(members[bi])
-        pairs_j.append(members[bj])
-        pair_scores.append(scores[bi, bj])
-    i = np.concatenate(pairs_i) if pairs_i else np.zeros(0, dtype=int)
-    j = np.concatenate(pairs_j) if pairs_j else np.zeros(0, dtype=int)
-    pair_score = np.concatenate(pair_scores) if pair_scores else np.zeros(0, dtype=np.float32)
+        names = norm.iloc[idx].tolist()
+        for start in range(0, len(idx), _BLOCK):
+            block = process.cdist(names[start:start + _BLOCK], names, scorer=fuzz.ratio, score_cutoff=score_cutoff,
+                                  dtype=np.float32, workers=1)
+            r, c = np.nonzero(block)
+            upper = start + r < c
+            found_i.append(idx[start + r[upper]])
+            found_j.append(idx[c[upper]])
+            found_s.append(block[r[upper], c[upper]])
+    if not found_i:
+        return pd.DataFrame(columns=columns).astype({"score": float, "n_value": int, "n_similar": int})
+    i, j, score = np.concatenate(found_i), np.concatenate(found_j), np.concatenate(found_s).astype(float)
     n = counts.to_numpy()
     # the rarer spelling is the one to review; ties: the later one in sort order
     swap = (n[i] > n[j]) | ((n[i] == n[j]) & (labels[i].astype(str) < labels[j].astype(str)))
     a, b = np.where(swap, j, i), np.where(swap, i, j)
     out = pd.DataFrame({"value": labels[a], "similar_to": labels[b],
-                        "score": np.round(pair_score.astype(float), 1), "n_value": n[a], "n_similar": n[b]},
+                        "score": np.round(score, 1), "n_value": n[a], "n_similar": n[b]},
                        columns=columns)
     return out.sort_values(["score", "value"], ascending=[False, True], kind="stable").reset_index(drop=True)
 
 
-#: Canonical columns that name a unit (school, agency, unit); checked by :func:`flag_units`.
-UNIT_COLUMNS: tuple[str, ...] = ("school", "unit", "agency_raw", "provider")
+#: Canonical columns that name a unit (school, unit, care provider); checked by :func:`flag_units`.
+#: Agency names in a file study (``agency_raw``) are not: their spellings are merged, with a trace,
+#: by :func:`evaluatie.agencies.normalize` (reviewed mapping with rapidfuzz suggestions).
+UNIT_COLUMNS: tuple[str, ...] = ("school", "unit", "provider")
 #: Of those, the ones where a value seen once is suspect (a school with one pupil); a single
 #: mention of an agency is ordinary in a file study.
 SINGLETON_COLUMNS: tuple[str, ...] = ("school", "unit")
@@ -373,8 +375,8 @@ def flag_units(data: pd.DataFrame, report: QualityReport, *, identifier: str | N
                score_cutoff: float = 90, lang: str = "nl") -> pd.DataFrame:
     """Warn in ``report`` about unit labels that look like typing errors or personal data.
 
-    For every column of :data:`UNIT_COLUMNS` in ``data``: values that look like another spelling
-    of the same unit (:func:`near_duplicates`, with the suggestion), and, for schools and units,
+    For every column of :data:`UNIT_COLUMNS` in ``data`` (school, unit, provider): values that look
+    like another spelling of the same unit (:func:`near_duplicates`, with the suggestion), and, for schools and units,
     values that occur for a single pupil (or a single row without ``identifier``) while another
     value has at least three: a pupil's name typed in the School cell becomes such a group of one. Such values are not merged or dropped —
     that needs the user's decision — but each gets a warning naming the row, and singleton values
