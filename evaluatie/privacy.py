@@ -502,11 +502,14 @@ def find_identifiers(data: pd.DataFrame, columns=None) -> pd.DataFrame:
         text = _as_text(series)
         if text is None or text.empty:
             continue
-        hits = _scan(text)
+        codes, uniques = pd.factorize(text.to_numpy(dtype=object))  # each distinct value scanned once
+        hits = _scan(pd.Series(uniques, dtype="string"))
         if hits.empty:
             continue
-        hits = hits.assign(order=hits["kind"].map(order)).sort_values(["pos", "order"], kind="stable")
-        labels = text.index.to_numpy()[hits["pos"].to_numpy(dtype=int)]
+        cells = pd.DataFrame({"u": codes, "at": np.arange(len(codes))})
+        hits = cells.merge(hits.rename(columns={"pos": "u"}), on="u")
+        hits = hits.assign(order=hits["kind"].map(order)).sort_values(["at", "order"], kind="stable")
+        labels = text.index.to_numpy()[hits["at"].to_numpy(dtype=int)]
         rows.append(pd.DataFrame({"column": col, "row": labels, "kind": hits["kind"].to_numpy(),
                                   "value": hits["match"].map(mask_value).to_numpy()}))
     if not rows:

@@ -510,7 +510,8 @@ def export_tables(tables: Mapping, folder, *, workbook: str = "tabellen.xlsx", s
         written = p.frame.set_axis(_headers(p), axis=1)
         written.attrs["identifier_columns"] = list(getattr(specs[name].frame, "attrs", {}).get("identifier_columns", []))
         check_exportable(written, where=f"{name}.csv, {workbook}", lang=lang)
-    check_exportable({"bron": source, **{f"toelichting {k}": str(v) for k, v in notes.items()}}, where=workbook,
+    check_exportable({"bron": source, **{f"toelichting {k}": str(v) for k, v in notes.items()},
+                      **{f"bestandsnaam {i + 1}": n for i, n in enumerate([workbook, *names])}}, where=workbook,
                      lang=lang)
     import openpyxl
 
