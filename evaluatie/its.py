@@ -190,8 +190,11 @@ def segmented(data: pd.DataFrame, outcome: str, time: str, intervention, *, expo
     covariance is ``φ B⁻¹ (X̃ᵀ R X̃) B⁻¹`` with ``X̃ = X·√w`` (IRLS weights), ``B = X̃ᵀX̃``,
     ``R_st = c·ρ^|t_s − t_t|`` (1 on the diagonal; gaps keep their distance) and φ the Pearson
     dispersion. The coverage of the 95% interval of the level change under AR(1) = 0.5 is measured
-    in ``benchmarks/its_coverage.py`` and asserted in tests/test_its.py; model-based errors and
-    Newey–West are too narrow there (the same benchmark reports them).
+    in ``benchmarks/its_coverage.py`` (200 series of 48, 60 and 120 months, AR(1) = 0.5 on the
+    log rate, level ratio 0.8) and asserted in tests/test_its.py: 93.0%, 94.0% and 93.5% for the
+    default call; model-based quasi-Poisson errors 87.5%, 89.0%, 82.5% and Newey–West (3 lags)
+    78.5%, 84.5%, 84.0%. A comparison group (:func:`evaluatie.did.panel_did`) is still stronger
+    evidence than one series.
 
     References
     ----------
