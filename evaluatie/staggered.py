@@ -383,8 +383,15 @@ def event_study(panel: pd.DataFrame, outcome: str = "count", unit: str = "unit",
     column is their standard deviation. This keeps its coverage with a start group of one school,
     where the jackknife gives zero variance.
 
-    Measured (``benchmarks/event_study_validity.py``; 15 schools, 3 + 3 start, the rate ratio
-    reaching 0.6 over 12 months, 200 worlds): see the numbers asserted in tests/test_staggered.py.
+    Measured with the default call (``benchmarks/event_study_validity.py``, 100 worlds, 15 schools,
+    36 months, asserted in tests/test_staggered.py): with 3 + 3 schools starting and the rate ratio
+    reaching 0.6 over 12 months, bias of ``att`` −0.0001 (plain TWFE +0.045), coverage of the
+    overall 95% interval 0.95, of the per-period intervals 0.88; with start groups of one school
+    (1 + 1) and no effect, overall coverage 0.97 and per-period 0.86 (the per-period intervals are
+    approximate, the overall one is exact for a constant effect). The randomization pre-trend test
+    is exact under parallel trends (size at most 5% by construction; it rejected 3% of 100 worlds
+    with 199 assignments) and detected a diverging trend of 2% per month in 40% of worlds (the
+    previous jackknife F test: 11% and 70%).
 
     References
     ----------

@@ -41,14 +41,16 @@ def test_event_study_equals_diff_diff_callaway_santanna():
     assert ours.att == pytest.approx(ref.overall_att, abs=1e-10)
 
 
+@pytest.mark.slow
 def test_event_study_recovers_growing_effects_where_twfe_is_biased():
     """3 schools start in year 1, 3 in year 2, 9 never; the effect grows to a rate ratio of 0.6 over 12
     months. Over 60 worlds: Callaway-Sant'Anna is unbiased for the overall effect and its intervals cover
-    the true effect per period; plain TWFE (panel_did) is pulled towards zero. Measured (100 worlds,
-    benchmarks/event_study_validity.py): bias -0.0001 versus +0.045 for TWFE, pointwise coverage 0.917."""
+    the true effect; plain TWFE (panel_did) is pulled towards zero. Measured (100 worlds,
+    benchmarks/event_study_validity.py): bias -0.0001 versus +0.045 for TWFE, overall coverage 0.95,
+    per-period coverage 0.881 (documented in event_study as 0.88: the per-period intervals are approximate)."""
     truth = lambda e: np.log(0.6) * min(1.0, (e + 1) / 12) if e >= 0 else 0.0  # noqa: E731
     true_att = np.mean([truth(e) for e in range(24)] + [truth(e) for e in range(12)])
-    cs, twfe, covered, pre = [], [], [], []
+    cs, twfe, covered, covered_att, pre = [], [], [], [], []
     for seed in range(60):
         p = _staggered(500 + seed)
         es = event_study(p, exposure="exposure")
@@ -56,14 +58,27 @@ def test_event_study_recovers_growing_effects_where_twfe_is_biased():
         post = f[f["rel_time"] >= 0]
         t = post["rel_time"].map(truth)
         covered.append(((post["lower"] <= t) & (t <= post["upper"])).mean())
+        covered_att.append(es.ci[0] <= true_att <= es.ci[1])
         pre.append(f.loc[f["rel_time"] < 0, "estimate"].mean())
         cs.append(es.att - true_att)
         twfe.append(panel_did(p, exposure="exposure", inference="cluster").coef - true_att)
     assert abs(np.mean(cs)) < 0.02 and np.mean(twfe) > 0.025
-    assert 0.85 <= np.mean(covered) <= 0.99
+    assert 0.85 <= np.mean(covered) <= 0.92
+    assert 0.93 <= np.mean(covered_att) <= 0.99
     assert abs(np.mean(pre)) < 0.02  # pre-period estimates centred on zero
 
 
+@pytest.mark.slow
+def test_pretrend_test_size_under_parallel_trends():
+    """Regression (#11): the jackknife F test rejected 11% under parallel trends. The randomization test is
+    exact (size at most 5% by construction); benchmarks/event_study_validity.py (100 worlds, seeds 3000-3099,
+    199 assignments) measured 3%, within the Monte Carlo error of 5% for 100 worlds (binomial 95% range 1-10)."""
+    rejected = [event_study(_staggered(3000 + s, rate_ratio=1.0), exposure="exposure", n_resamples=199).pretrend_p
+                < 0.05 for s in range(100)]
+    assert 0.01 <= np.mean(rejected) <= 0.07
+
+
+@pytest.mark.slow
 def test_event_study_detects_violated_pretrend():
     flagged = [event_study(_staggered(700 + s, trend_treated=0.02), exposure="exposure").pretrend_p < 0.05
                for s in range(30)]
