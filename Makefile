@@ -3,31 +3,48 @@ PYTHON ?= $(shell command -v python3.11 2>/dev/null || command -v python3 2>/dev
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+PIP    := $(BIN)/python -m pip --quiet --disable-pip-version-check
+# Local runs skip the long simulations (`slow` marker); CI (CI=true, see .ci/run) runs everything.
+ifeq ($(CI),true)
+MARKERS :=
+else
+MARKERS := -m "not slow"
+endif
 
-.PHONY: demo test data notebooks bench clean help
+.PHONY: demo test test-all data notebook notebooks-sync bench clean help
 
 help:
-	@echo "make demo   - installeer (.venv) en voer de voorbeeldanalyse uit: figuren in figures/"
-	@echo "make test   - installeer (.venv) indien nodig en draai alle tests (ook de notebooks)"
-	@echo "make data   - maak de synthetische voorbeelddata en sjablonen opnieuw"
-	@echo "make bench  - snelheidsmetingen (verhoudingen t.o.v. een basislijn)"
+	@echo "make demo      - installeer (.venv) en voer de voorbeeldanalyse uit: figuren in figures/"
+	@echo "make test      - installeer (.venv) indien nodig en draai de tests (ook de notebooks), zonder de lange simulaties"
+	@echo "make test-all  - alle tests, ook de lange simulaties (zo draait CI)"
+	@echo "make notebook  - open JupyterLab in de map notebooks/"
+	@echo "make data      - maak de synthetische voorbeelddata en sjablonen opnieuw"
+	@echo "make bench     - snelheidsmetingen (verhoudingen t.o.v. een basislijn)"
 
 $(STAMP): pyproject.toml
-	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e ".[dev]"
-	touch $(STAMP)
+	@echo "Installeren in $(VENV) (eenmalig, een paar minuten)..."
+	@$(PYTHON) -m venv $(VENV)
+	@$(PIP) install --upgrade pip
+	@$(PIP) install -e ".[dev]"
+	@touch $(STAMP)
 
 demo: $(STAMP)
-	$(BIN)/evaluatie demo
+	@$(BIN)/evaluatie demo
+	@command -v chromium >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get update -qq && apt-get install -y -qq chromium >/dev/null; } || echo "Let op: geen Chromium, dus geen factsheet.pdf (installeer: apt-get install chromium)."; $(BIN)/evaluatie rapport data_raw/voorbeeld/pilot.toml
 
 test: $(STAMP)
+	$(BIN)/python -m pytest $(MARKERS) --cov=evaluatie --cov-report=term --cov-fail-under=85
+
+test-all: $(STAMP)
 	$(BIN)/python -m pytest --cov=evaluatie --cov-report=term --cov-fail-under=85
+
+notebook: $(STAMP)
+	$(BIN)/jupyter lab --notebook-dir=notebooks
 
 data: $(STAMP)
 	$(BIN)/evaluatie voorbeelddata --map data_raw --overschrijf
 
-notebooks: $(STAMP)
+notebooks-sync: $(STAMP)
 	$(BIN)/jupytext --to ipynb --update notebooks/*.py
 
 bench: $(STAMP)

@@ -25,9 +25,16 @@ _LAZY = {
     "export_tables": "report",
     "save_figure": "plots",
     "format_number": "text",
+    "notebook_settings": "notebooks",
+    "display_table": "display",
+    "format_p": "text",
+    "proportion_ci": "outcomes",
+    "kaplan_meier": "durations",
+    "deployment_cost": "costs",
 }
 _MODULES = ("io", "schemas", "quality", "privacy", "synthetic", "plots", "text", "report", "cli", "nulmeting",
-            "agencies", "richness", "rates", "did", "staggered", "resampling", "zorgvraag", "its")
+            "agencies", "richness", "rates", "did", "staggered", "resampling", "zorgvraag", "its",
+            "notebooks", "display", "outcomes", "durations", "costs", "survey", "interviews")
 
 __all__ = ["InputError", "__version__", *_LAZY, *_MODULES]
 

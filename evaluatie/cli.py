@@ -13,7 +13,9 @@ import sys
 from pathlib import Path
 
 from .errors import InputError
+from .notebooks import run_notebooks
 from .schemas import KINDS
+from .text import t
 
 __all__ = ["main", "run_notebooks"]
 
@@ -69,8 +71,8 @@ def _parser() -> argparse.ArgumentParser:
                          "dossierbestand", **common)
     nul.add_argument("file", metavar="BESTAND", help="dossierbestand (CSV of Excel), één rij per leerling × instantie")
     nul.add_argument("--leerlingen", action="append", default=[], metavar="AANTAL",
-                     help="totaal aantal leerlingen van de school als niet alle dossiers gelezen zijn: 160, of per "
-                          "school 'SBO De Regenboog=160' (herhaal voor meer scholen)")
+                     help="totaal aantal leerlingen per school als niet alle dossiers gelezen zijn: "
+                          "\"SBO De Brug=160,SBO De Vlinder=95\" (één getal, bv. 160, alleen bij één school)")
     nul.add_argument("--koppeltabel", default=None, help="gecontroleerde koppeltabel van instantienamen (CSV/Excel)")
     nul.add_argument("--figuren", default=None, help="map voor figuren (standaard: figures)")
     nul.add_argument("--bron", default=None, help="bronvermelding onder de figuren (standaard: de bestandsnaam)")
@@ -97,6 +99,32 @@ def _parser() -> argparse.ArgumentParser:
     zv.add_argument("--lang", default="nl", choices=["nl", "en"], help="taal van tekst en figuren")
     zv.add_argument("-h", "--help", action="help", help="toon deze hulp en stop")
 
+    vl = sub.add_parser("vragenlijst", help="vragenlijsten (en interviews): respons, betrouwbaarheid, antwoorden "
+                        "per vraag en voor/na-vergelijking", **common)
+    vl.add_argument("file", metavar="BESTAND", help="vragenlijstbestand (CSV/Excel): één rij per respondent × meting")
+    vl.add_argument("--codeboek", default=None, help="codeboek (CSV/Excel): vraag, vraagtekst, schaal, omgescoord, "
+                    "construct")
+    vl.add_argument("--fragmenten", default=None, help="gecodeerde interviewfragmenten (CSV/Excel), optioneel")
+    vl.add_argument("--figuren", default=None, help="map voor figuren (standaard: figures)")
+    vl.add_argument("--bron", default=None, help="bronvermelding onder de figuren (standaard: de bestandsnaam)")
+    vl.add_argument("--sheet", "--tabblad", default=None, help="tabblad in Excel (standaard: automatisch)")
+    vl.add_argument("--seed", type=int, default=1, help="startgetal voor toevalstrekkingen (standaard: 1)")
+    vl.add_argument("--lang", default="nl", choices=["nl", "en"], help="taal van tekst en figuren")
+    vl.add_argument("-h", "--help", action="help", help="toon deze hulp en stop")
+
+    dl = sub.add_parser("doorlooptijden", help="tijd van start tot eind per casus (bv. thuiszitters tot passend "
+                        "aanbod): mediaan, aandeel binnen de norm, log-rank en figuur", **common)
+    dl.add_argument("file", metavar="BESTAND", help="trajecten (CSV/Excel): casus, startdatum, einddatum (leeg = "
+                    "loopt nog), eventueel groep")
+    dl.add_argument("--peildatum", default=None, help="datum tot waar lopende casussen meetellen (standaard: de "
+                    "laatste datum in het bestand)")
+    dl.add_argument("--norm", type=float, default=90, help="norm in dagen (standaard: 90, Thuiszitterspact)")
+    dl.add_argument("--figuren", default=None, help="map voor figuren (standaard: figures)")
+    dl.add_argument("--bron", default=None, help="bronvermelding onder de figuur (standaard: de bestandsnaam)")
+    dl.add_argument("--sheet", "--tabblad", default=None, help="tabblad in Excel (standaard: automatisch)")
+    dl.add_argument("--lang", default="nl", choices=["nl", "en"], help="taal van tekst en figuur")
+    dl.add_argument("-h", "--help", action="help", help="toon deze hulp en stop")
+
     ag = sub.add_parser("agencies", aliases=["instanties"], help="instantienamen controleren", **common)
     agsub = ag.add_subparsers(dest="agencies_command", metavar="OPDRACHT", parser_class=_DutchParser, required=True)
     rev = agsub.add_parser("review", aliases=["controleer"], help="schrijf alle instantienamen met voorstellen naar "
@@ -111,45 +139,44 @@ def _parser() -> argparse.ArgumentParser:
     for p in (ag, rev):
         p.add_argument("-h", "--help", action="help", help="toon deze hulp en stop")
 
+    nb = sub.add_parser("notebook", help="voer een notebook uit voor je eigen bestand; het uitgevoerde notebook "
+                        "(ook als HTML) komt in reports/<bestandsnaam>/", **common)
+    nb.add_argument("notebook", choices=["00", "01", "02", "02b"], metavar="NOTEBOOK",
+                    help="welk notebook: 00, 01, 02 of 02b")
+    nb.add_argument("--bestand", required=True, help="je eigen gegevensbestand (CSV of Excel)")
+    nb.add_argument("--koppeltabel", default=None, help="gecontroleerde koppeltabel van instantienamen (notebook 01)")
+    nb.add_argument("--leerlingen", action="append", default=[], metavar="AANTAL",
+                    help="totaal aantal leerlingen per school (notebook 01): \"SBO De Brug=160,SBO De Vlinder=95\"")
+    nb.add_argument("--reeks", default=None, help="eigen tijdreeks van één gemeente (notebook 02b)")
+    nb.add_argument("--bron", default=None, help="bronregel onder de figuren (standaard: de bestandsnaam)")
+    nb.add_argument("--schooljaar", default=None, help="schooljaar voor de bronregel, bv. 2024-2025")
+    nb.add_argument("--uit", default=None, help="het uitgevoerde notebook (standaard: reports/<bestandsnaam>/)")
+    nb.add_argument("-h", "--help", action="help", help="toon deze hulp en stop")
+
+    rap = sub.add_parser("rapport", help="een hele pilot in één keer: figuren, factsheet (HTML, PDF, Word), tabellen "
+                         "en verantwoording uit een pilotbestand", **common)
+    rap.add_argument("file", metavar="PILOT.toml", help="pilotbestand, bv. data_raw/voorbeeld/pilot.toml")
+    rap.add_argument("--figuren", default="figures", help="map voor figuren (standaard: figures; de uitvoer komt in "
+                     "figures/<naam>/)")
+    rap.add_argument("--rapporten", default="reports", help="map voor factsheet en tabellen (standaard: reports)")
+    rap.add_argument("--geen-pdf", action="store_true", help="maak geen PDF (geen Chromium nodig)")
+    rap.add_argument("-h", "--help", action="help", help="toon deze hulp en stop")
+
     data = sub.add_parser("voorbeelddata", help="maak de synthetische voorbeelddata en Excel-sjablonen opnieuw",
                           **common)
     data.add_argument("--map", default="data_raw", help="doelmap (standaard: data_raw)")
     data.add_argument("--overschrijf", action="store_true", help="vervang bestaande bestanden in de doelmap "
                       "(standaard: weigeren)")
     data.add_argument("-h", "--help", action="help", help="toon deze hulp en stop")
-    for p in (parser, val, demo, data, nul, zv, ag, rev):
+    for p in (parser, val, demo, data, nul, zv, vl, dl, ag, rev, nb, rap):
         p._optionals.title = "opties"
         p._positionals.title = "argumenten" if p is not parser else "opdrachten"
     return parser
 
 
-def run_notebooks(folder="notebooks", timeout: int = 900) -> list[Path]:
-    """Execute every ``.ipynb`` in ``folder`` in name order, with the notebook folder as working directory.
-
-    Raises :class:`InputError` (Dutch) naming the notebook and the failing cell.
-    """
-    import nbformat
-    from nbclient import NotebookClient
-    from nbclient.exceptions import CellExecutionError
-
-    folder = Path(folder)
-    books = sorted(folder.glob("*.ipynb"))
-    if not books:
-        raise InputError(f"Geen notebooks gevonden in '{folder}'. Start de opdracht in de projectmap.")
-    for path in books:
-        nb = nbformat.read(path, as_version=4)
-        client = NotebookClient(nb, timeout=timeout, kernel_name="python3",
-                                resources={"metadata": {"path": str(folder.resolve())}})
-        try:
-            client.execute()
-        except CellExecutionError as err:
-            raise InputError(f"Notebook '{path.name}' stopte met een fout:\n{err}", file=path) from None
-        print(f"✓ {path.name}")
-    return books
-
-
 def _totals(values: list[str]):
-    """``--leerlingen`` values: one number for every school, or ``school=number`` pairs."""
+    """``--leerlingen`` values: one number (a file with one school) or ``school=number`` pairs, separated
+    by commas or given with a repeated option: ``"De Brug=160,De Vlinder=95"``."""
     if not values:
         return None
     if len(values) == 1 and "=" not in values[0]:
@@ -157,12 +184,56 @@ def _totals(values: list[str]):
             raise InputError(f"--leerlingen '{values[0]}' is geen geheel getal; gebruik bv. 160 of 'SBO De Regenboog=160'.")
         return int(values[0])
     out = {}
-    for v in values:
+    for v in (part for value in values for part in value.split(",") if part.strip()):
         school, _, number = v.rpartition("=")
-        if not school or not number.strip().isdigit():
-            raise InputError(f"--leerlingen '{v}' is niet te lezen; gebruik 'School=aantal', bv. 'SBO De Regenboog=160'.")
+        if not school.strip() or not number.strip().isdigit():
+            raise InputError(f"--leerlingen '{v.strip()}' is niet te lezen; gebruik 'School=aantal', bv. "
+                             "\"SBO De Regenboog=160,SBO De Vlinder=95\".")
         out[school.strip()] = int(number)
     return out
+
+
+def _demo(args) -> int:
+    """Run every notebook on the example data; end with a short Dutch summary of what is where."""
+    import os
+
+    from .notebooks import ROOT
+
+    figures = Path(os.environ.get("EVALUATIE_FIGUREN", ROOT / "figures"))
+    reports = Path(os.environ.get("EVALUATIE_RAPPORTEN", ROOT / "reports"))
+    print("De voorbeeldanalyse draait (alle notebooks op synthetische data, een paar minuten)...")
+    books = run_notebooks(args.notebooks)
+    n_fig = len(list(figures.glob("*.png"))) if figures.is_dir() else 0
+    n_tab = len([p for p in reports.rglob("*") if p.suffix in (".csv", ".xlsx")]) if reports.is_dir() else 0
+    print(f"\nKlaar: {len(books)} notebooks uitgevoerd.\n"
+          f"  figuren:  {figures}/ ({n_fig} figuren, elk als PNG, SVG en PDF met een beschrijving in .txt)\n"
+          f"  tabellen: {reports}/ ({n_tab} bestanden)\n"
+          "Open de notebooks met 'make notebook' en begin bij 00_start_hier.ipynb.")
+    return 0
+
+
+def _notebook(args) -> int:
+    """``evaluatie notebook 01 --bestand FILE``: run one notebook with the student's settings."""
+    from .notebooks import _settings_kwargs, notebook_settings, run_notebook
+
+    parameters = {"MIJN_BESTAND": str(Path(args.bestand).resolve())}
+    if args.koppeltabel:
+        parameters["KOPPELTABEL"] = str(Path(args.koppeltabel).resolve())
+    if args.leerlingen:
+        totals = _totals(args.leerlingen)
+        parameters["LEERLINGEN"] = totals
+    if args.reeks:
+        parameters["MIJN_REEKS"] = str(Path(args.reeks).resolve())
+    if args.bron:
+        parameters["BRON"] = args.bron
+    if args.schooljaar:
+        parameters["SCHOOLJAAR"] = args.schooljaar
+    settings = notebook_settings(args.notebook, **_settings_kwargs(parameters))
+    print(f"Notebook {args.notebook} draait met {Path(args.bestand).name}...")
+    _, out = run_notebook(args.notebook, parameters=parameters, output=args.uit)
+    print(f"Klaar. Uitgevoerd notebook: {out} (en {out.with_suffix('.html').name} om in de browser te lezen)\n"
+          f"Figuren: {settings.figures}/\nTabellen: {settings.reports}/")
+    return 0
 
 
 def _nulmeting(args) -> int:
@@ -192,6 +263,23 @@ def _refuse_overwrite(paths, overwrite: bool) -> None:
     existing = [Path(p) for p in paths if Path(p).exists()]
     if existing and not overwrite:
         raise InputError(t("overwrite_refused", file=existing[0]), file=existing[0])
+
+
+def _doorlooptijden(args) -> int:
+    from .durations import kaplan_meier, logrank
+    from .io import read_table
+    from .plots import save_figure
+
+    data, report = read_table(args.file, kind="trajectories", sheet=args.sheet, lang=args.lang)
+    print(report.summary() + "\n")
+    group = "group" if "group" in data and data["group"].nunique() > 1 else None
+    km = kaplan_meier(data, group=group, reference_date=args.peildatum, lang=args.lang)
+    print((logrank(data, group=group, reference_date=args.peildatum, lang=args.lang).summary(args.lang) if group
+           else km.sentence(args.lang, days=args.norm)) + "\n" + km.summary(args.lang, days=args.norm).split("\n", 1)[1])
+    save_figure(km.plot(lang=args.lang, days=args.norm).figure, "04_doorlooptijden", source=args.bron or
+                Path(args.file).name, n=len(km.data), caption=km.sentence(args.lang, days=args.norm), lang=args.lang,
+                folder=args.figuren)
+    return 0
 
 
 def _zorgvraag(args) -> int:
@@ -244,6 +332,58 @@ def _zorgvraag(args) -> int:
         print()
     print(report.summary())
     print(f"\n{len(written)} figuren geschreven in {args.figuren or 'figures'}/.")
+    return 0
+
+
+def _vragenlijst(args) -> int:
+    import re
+
+    import matplotlib.pyplot as plt
+    import pandas as pd
+
+    from . import interviews, survey
+    from .io import read_table
+    from .plots import save_figure
+
+    lang = args.lang
+    data, report = read_table(args.file, kind="survey", sheet=args.sheet, raw_items=True, lang=lang)
+    s = survey.prepare(data, args.codeboek, report=report, lang=lang)
+    source = args.bron or Path(args.file).name
+    written = 0
+    with pd.option_context("display.width", 200, "display.max_columns", 20):
+        print(survey.response(s, lang=lang).to_string(index=False), end="\n\n")
+        for construct in s.constructs or [None]:
+            items = s.construct_items(construct)
+            if construct:
+                print(f"== {construct} ==")
+            if len(items) >= 3:
+                print(survey.reliability(s, items, lang=lang).sentence())
+            summ = survey.likert_summary(s, items, by=s.wave, lang=lang)
+            print(summ.summary().to_string(index=False), end="\n\n")
+            ax = summ.plot()
+            slug = re.sub(r"[^a-z0-9]+", "_", str(construct or "vragen").lower()).strip("_")
+            save_figure(ax.figure, f"03_vragenlijst_{slug}", source=source, n=int(summ.table["n"].max()),
+                        caption=t("sv_plot_title", lang), folder=args.figuren, lang=lang)
+            plt.close(ax.figure)
+            written += 1
+        if s.constructs and s.wave and s.answers[s.wave].nunique() == 2:
+            comparison = survey.compare(survey.scale_scores(s, lang=lang), s.constructs, within=s.wave,
+                                        subject=s.respondent, seed=args.seed, lang=lang)
+            print(comparison.summary().to_string(index=False))
+            print(comparison.sentence(), end="\n\n")
+        if args.fragmenten:
+            fragments, frag_report = read_table(args.fragmenten, kind="fragments", sheet=args.sheet, lang=lang)
+            freq = interviews.code_frequencies(fragments, lang=lang)
+            print(interviews.summary(freq, lang=lang), end="\n\n")
+            ax = interviews.plot_codes(freq, lang=lang)
+            save_figure(ax.figure, "03_interviews_themas", source=args.bron or Path(args.fragmenten).name,
+                        n=int(fragments["respondent"].nunique()), caption=interviews.summary(freq, lang=lang),
+                        folder=args.figuren, lang=lang)
+            plt.close(ax.figure)
+            written += 1
+            print(frag_report.summary())
+    print(report.summary())
+    print(f"\n{written} figuren geschreven in {args.figuren or 'figures'}/.")
     return 0
 
 
@@ -338,6 +478,16 @@ def _check_output_folders(args) -> None:
                          f"'{Path(args.uit) / 'koppeltabel_controle.xlsx'}').", file=args.uit)
 
 
+def _rapport(args) -> int:
+    from .pilot import run_pilot
+    from .text import t
+
+    paths = run_pilot(args.file, figures=args.figuren, reports=args.rapporten, pdf=not args.geen_pdf)
+    html = paths["factsheet.html"]
+    print(t("pilot_done", path=html, figures=Path(args.figuren) / html.parent.name, reports=html.parent))
+    return 0
+
+
 def _run(parser, args) -> int:
     _check_output_folders(args)
     if args.command == "validate":
@@ -350,6 +500,10 @@ def _run(parser, args) -> int:
         return _nulmeting(args)
     if args.command == "zorgvraag":
         return _zorgvraag(args)
+    if args.command == "vragenlijst":
+        return _vragenlijst(args)
+    if args.command == "doorlooptijden":
+        return _doorlooptijden(args)
     if args.command in ("agencies", "instanties"):
         from .agencies import review_sheet
         from .io import read_table
@@ -366,9 +520,11 @@ def _run(parser, args) -> int:
               "met --koppeltabel.")
         return 0
     if args.command == "demo":
-        run_notebooks(args.notebooks)
-        print("Klaar: figuren staan in figures/, tabellen en rapporten in reports/.")
-        return 0
+        return _demo(args)
+    if args.command == "rapport":
+        return _rapport(args)
+    if args.command == "notebook":
+        return _notebook(args)
     if args.command == "voorbeelddata":
         from .io import write_template
         from .synthetic import write_example_files

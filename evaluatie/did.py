@@ -31,7 +31,7 @@ from scipy import stats
 from .errors import InputError, check_option
 from .resampling import (RandomizationTable, assignments, fe_glm, invert_test, single_thread,
                          wild_cluster_bootstrap)
-from .text import check_lang, format_number, t
+from .text import check_lang, format_number, format_p, t
 
 __all__ = ["did_2x2", "panel_did", "placebo_starts", "DidResult", "PlaceboResult", "effect_sentence", "evidence"]
 
@@ -134,7 +134,7 @@ class DidResult:
     def summary(self, lang: str = "nl") -> str:
         """Result in words plus design, inference (and why), p-value and remarks."""
         check_lang(lang)
-        p = format_number(self.p_value, 3, lang)
+        p = format_p(self.p_value, lang)
         nl = lang == "nl"
         names = {"randomization": ("randomisatie-inferentie", "randomization inference"),
                  "wild": ("wild cluster bootstrap", "wild cluster bootstrap"),
@@ -152,7 +152,7 @@ class DidResult:
                   f"{self.n_periods} perioden; {self.n} waarnemingen; model: {self.family}{covs}." if nl else
                   f"Design: {self.n_units} units{clusters}, {self.n_treated_units} with the intervention; "
                   f"{self.n_periods} periods; {self.n} observations; model: {self.family}{covs}.")
-        uncertainty = f"{'Onzekerheid' if nl else 'Uncertainty'}: {how} (p = {p}). {self.reason_text(lang)}"
+        uncertainty = f"{'Onzekerheid' if nl else 'Uncertainty'}: {how} ({p}). {self.reason_text(lang)}"
         return "\n".join([self.sentence(lang), design, uncertainty] + [f"- {n}" for n in self.notes])
 
     def plot(self, ax=None, lang: str = "nl", title: str | None = None):
@@ -446,6 +446,12 @@ def did_2x2(data: pd.DataFrame, outcome: str, treated: str, post: str, *, family
         raise InputError(f"Covariaten {', '.join(covariates)} vallen samen met de groep, de periode of elkaar; laat er "
                          "een weg.", column=covariates[0] if covariates else None)
     y = d[outcome].to_numpy(float)
+    if family in COUNT_FAMILIES and ((y < 0).any() or (y != np.round(y)).any() or y.sum() == 0):
+        raise InputError(f"Kolom '{outcome}' moet gehele aantallen van 0 of meer bevatten, niet allemaal 0, voor "
+                         f"family='{family}'.", column=outcome)
+    if family == "gaussian" and np.ptp(y) == 0:
+        raise InputError(f"Kolom '{outcome}' heeft overal dezelfde waarde: er is geen verschil te schatten.",
+                         column=outcome)
     with single_thread():
         alpha = _negbin_alpha(y, X, offset) if family == "negbin" else None
         fit = _fit(y, X, family, offset, alpha)
@@ -818,7 +824,12 @@ def panel_did(panel: pd.DataFrame, outcome: str = "count", unit: str = "unit", t
             table = table[:, p.unit_cluster]
             n_draws = len(table)
             pfun = _NullFits(p, family, alpha_nb, RandomizationTable(table, n_periods))
-            pval = pfun(0.0)
+            try:
+                pval = pfun(0.0)
+            except np.linalg.LinAlgError:
+                raise InputError("Het model zonder interventie-effect is niet te schatten op deze gegevens (de vaste "
+                                 "effecten per school en periode en de covariaten hangen van elkaar af). Controleer "
+                                 "covariaten en lege scholen of perioden.") from None
             if not conf_int:
                 ci = (np.nan, np.nan)
             elif 1 / n_possible > alpha:
@@ -886,14 +897,14 @@ class PlaceboResult:
         """Placebo estimates with intervals by shift; 1 (counts) or 0 (gaussian) = no change."""
         import matplotlib.pyplot as plt
 
-        from .plots import GREY, PALETTE, STYLE
+        from .plots import GREY, PALETTE, house_style
 
         check_lang(lang)
         count = self.family in COUNT_FAMILIES
         t_ = self.table
         est, lo, hi = ((t_["ratio"], t_["ratio_lower"], t_["ratio_upper"]) if count else
                        (t_["estimate"], t_["lower"], t_["upper"]))
-        with plt.rc_context(STYLE):
+        with house_style():
             if ax is None:
                 _, ax = plt.subplots(figsize=(8.0, 3.6))
             ax.axhline(1.0 if count else 0.0, color=GREY, linestyle="--", linewidth=1)

@@ -744,7 +744,7 @@ def _parse_periods(codes: np.ndarray, uniques: np.ndarray, label: str, report: Q
     return series, reasons, freq
 
 
-def read_table(path, kind: str, *, sheet=None, pseudonymize: bool = True, key=None,
+def read_table(path, kind: str, *, sheet=None, pseudonymize: bool = True, key=None, raw_items: bool = False,
                lang: str = "nl", progress: bool | None = None) -> tuple[pd.DataFrame, QualityReport]:
     """Read a CSV or Excel file into a validated canonical table plus a quality report.
 
@@ -761,6 +761,9 @@ def read_table(path, kind: str, *, sheet=None, pseudonymize: bool = True, key=No
         Replace the identifier column (pupil, respondent, case) by keyed pseudonyms on load.
     key : str, optional
         Pseudonymization key; default :func:`evaluatie.privacy.get_key`.
+    raw_items : bool, default False
+        ``survey`` only: keep item columns as read (answer labels such as "weet niet" intact) for
+        :func:`evaluatie.survey.prepare`, instead of turning text cells into missing numbers.
     lang : {"nl", "en"}
         Language of messages and the report.
     progress : bool, optional
@@ -869,6 +872,11 @@ def read_table(path, kind: str, *, sheet=None, pseudonymize: bool = True, key=No
     label = {c: _clean_text(header[j]) for j, c in cols.items()}  # user's own column names
     report.masked_columns += [label[c] for c in (spec.identifier, *report.identifier_columns) if c in label]
     factors = {c: _factorize(raw[c]) for c in raw.columns}
+    unit_col = next((c for c in ("school", "unit") if c in factors), None)
+    if unit_col:  # the school of every row, so the report can say per school what was lost
+        codes, uniques = factors[unit_col]
+        report.row_units = dict(zip(rows.tolist(), _take(_clean_uniques(uniques), codes, "")))
+        report.unit_column = label[unit_col]
     bar.update(0.2)
 
     def raw_value(column, positions):
@@ -964,7 +972,7 @@ def read_table(path, kind: str, *, sheet=None, pseudonymize: bool = True, key=No
     bar.update(0.6)
 
     # 3. survey items: numeric columns, with text cells reported and treated as missing
-    if spec.extra_numeric:
+    if spec.extra_numeric and not raw_items:
         for name in extra.values():
             codes, uniques = factors[name]
             parsed, text_cell = _parse_numbers(uniques, _detect_decimal(uniques, default_decimal))

@@ -99,30 +99,38 @@ class SegmentedResult:
         """Observed series, fitted line and, after the start, the counterfactual without intervention."""
         import matplotlib.pyplot as plt
 
-        from .plots import GREY, PALETTE, house_style, format_axis
+        from .plots import GREY, PALETTE, format_axis, house_style, month_axis
 
         check_lang(lang)
         f = self.fitted
         scale = per / f["exposure"] if "exposure" in f else 1.0
         lab = {"nl": ("waargenomen", "model", "zonder interventie (verwacht)", "start",
                       f"Per {format_number(per, 0, lang)} leerlingen" if "exposure" in f else "Aantal",
-                      "Verwijzingen voor en na de start"),
+                      "Verwijzingen voor en na de start",
+                      f"{format_number(100 * self.level, 0, lang)}%-interval zonder interventie"),
                "en": ("observed", "model", "without intervention (expected)", "start",
                       f"Per {format_number(per, 0, lang)} pupils" if "exposure" in f else "Count",
-                      "Referrals before and after the start")}[lang]
+                      "Referrals before and after the start",
+                      f"{format_number(100 * self.level, 0, lang)}% interval without intervention")}[lang]
         with house_style():
             if ax is None:
                 _, ax = plt.subplots(figsize=(9.0, 4.8))
             ax.plot(f["time"], f["observed"] * scale, "o", color=GREY, markersize=3, label=lab[0])
             ax.plot(f["time"], f["fitted"] * scale, color=PALETTE[0], label=lab[1])
             after = f[f["post"] == 1]
-            ax.plot(after["time"], after["counterfactual"] * scale[after.index] if "exposure" in f else
-                    after["counterfactual"], color=PALETTE[1], linestyle="--", label=lab[2])
+            s_after = scale[after.index] if "exposure" in f else 1.0
+            ax.plot(after["time"], after["counterfactual"] * s_after, color=PALETTE[1], linestyle="--", label=lab[2])
+            if "counterfactual_lower" in f:
+                ax.fill_between(after["time"], after["counterfactual_lower"] * s_after,
+                                after["counterfactual_upper"] * s_after, color=PALETTE[1], alpha=0.18, linewidth=0,
+                                label=lab[6])
             ax.axvline(self.start, color=GREY, linestyle=":", linewidth=1)
             ax.set_ylabel(lab[4])
             ax.set_ylim(bottom=0)
             format_axis(ax, "y", decimals=1, lang=lang)
-            ax.legend(loc="lower left")
+            if pd.api.types.is_datetime64_any_dtype(f["time"]):
+                month_axis(ax, lang)
+            ax.legend(loc="upper left", bbox_to_anchor=(0, -0.18), ncol=2)  # below the axes: never over the data
             ax.set_title(title or lab[5])
         return ax
 
@@ -334,6 +342,9 @@ def segmented(data: pd.DataFrame, outcome: str, time: str, intervention, *, expo
     fitted = pd.DataFrame({"time": d[time], "observed": d[outcome].to_numpy(float) if count else y,
                            "fitted": fit.fittedvalues.to_numpy(),
                            "counterfactual": fit.predict(cf, offset=offset), "post": post})
+    band = fit.get_prediction(cf, offset=offset).summary_frame(alpha=1 - level)  # interval of the counterfactual
+    fitted["counterfactual_lower"] = band["mean_ci_lower"].to_numpy()
+    fitted["counterfactual_upper"] = band["mean_ci_upper"].to_numpy()
     if exposure and count:
         fitted["exposure"] = d[exposure].to_numpy(float)
     start = d.loc[post == 1, time].iloc[0]

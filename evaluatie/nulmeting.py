@@ -13,13 +13,14 @@ Examples
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
 
 from .errors import InputError
 from .privacy import TOTAL as TOTAL_LABEL
+from .privacy import mask_value
 from .richness import Accumulation, accumulation, chao2
 from .text import check_lang, format_number, t
 
@@ -163,6 +164,8 @@ def network(dossier: pd.DataFrame, *, pupil: str = "pupil", agency: str = "agenc
 
     _check_columns(dossier, pupil=pupil, agency=agency)
     links = dossier.dropna(subset=[agency]).drop_duplicates([pupil, agency])
+    if links.empty:  # no agency mentioned at all (e.g. a school whose pupils have no help): an empty network
+        return nx.Graph()
     graph = nx.Graph()
     agencies = sorted(links[agency].astype(str).unique())
     graph.add_nodes_from(agencies, side="agency")
@@ -192,7 +195,8 @@ _LABELS = {
            "acc_x": "Aantal gelezen dossiers", "acc_y": "Aantal verschillende instanties",
            "read": "gelezen dossiers", "extrapolated": "verwacht (geëxtrapoleerd)", "band": "{p}%-betrouwbaarheidsinterval",
            "net_title": "Instanties die samen bij dezelfde leerling betrokken zijn",
-           "net_note": "Cirkel: aantal leerlingen; lijn: gedeelde leerlingen. Namen bij ≥ {k} leerlingen.",
+           "net_note": "Cirkel: aantal leerlingen; lijn: gedeelde leerlingen.\nBlauw met naam: ≥ {k} leerlingen; grijs: "
+                       "minder dan {k} leerlingen (naam niet getoond). Onderste rij: geen leerling gedeeld.",
            "schools_title": "Instanties per school", "per100": "Instanties per 100 gelezen dossiers",
            "common": "Verwacht aantal instanties bij {t} dossiers"},
     "en": {"pupils": "Number of pupils", "agency_rank": "Agencies, from most to fewest pupils",
@@ -204,7 +208,8 @@ _LABELS = {
            "acc_x": "Number of files read", "acc_y": "Number of different agencies",
            "read": "files read", "extrapolated": "expected (extrapolated)", "band": "{p}% confidence interval",
            "net_title": "Agencies involved with the same pupil",
-           "net_note": "Circle: number of pupils; line: shared pupils. Names for ≥ {k} pupils.",
+           "net_note": "Circle: number of pupils; line: shared pupils.\nBlue with name: ≥ {k} pupils; grey: fewer than "
+                       "{k} pupils (name not shown). Bottom row: no pupil shared.",
            "schools_title": "Agencies per school", "per100": "Agencies per 100 files read",
            "common": "Expected number of agencies at {t} files"},
 }
@@ -227,7 +232,6 @@ def plot_agencies(table: pd.DataFrame, ax=None, *, min_cell: int = 5, lang: str 
     ``table`` is :func:`agency_table` for one school. Agencies with fewer than ``min_cell`` pupils are
     drawn in grey without their name, so small groups of pupils cannot be traced to an agency.
     """
-    import matplotlib.pyplot as plt
 
     from .plots import GREY, PALETTE, house_style, format_axis
 
@@ -259,7 +263,6 @@ def plot_agencies_per_pupil(pupils: pd.DataFrame, ax=None, *, min_cell: int = 5,
     The highest categories are merged ("4 of meer") until the last one holds at least ``min_cell``
     pupils; any remaining category below ``min_cell`` is shown as ``<5`` without a bar.
     """
-    import matplotlib.pyplot as plt
 
     from .plots import PALETTE, house_style, format_axis
 
@@ -289,7 +292,6 @@ def plot_agencies_per_pupil(pupils: pd.DataFrame, ax=None, *, min_cell: int = 5,
 
 def plot_accumulation(acc: Accumulation, ax=None, *, lang: str = "nl", title: str | None = None):
     """Accumulation curve of :func:`accumulation`: solid up to the files read, dashed beyond."""
-    import matplotlib.pyplot as plt
 
     from .plots import PALETTE, house_style, format_axis
 
@@ -321,7 +323,6 @@ def plot_network(graph, ax=None, *, min_cell: int = 5, lang: str = "nl", title: 
     no pupil with another one are drawn in a row underneath. Only agencies with at least
     ``min_cell`` pupils are named.
     """
-    import matplotlib.pyplot as plt
     import networkx as nx
 
     from .plots import GREY, PALETTE, house_style
@@ -340,13 +341,59 @@ def plot_network(graph, ax=None, *, min_cell: int = 5, lang: str = "nl", title: 
         nx.draw_networkx_edges(graph, pos, ax=ax, width=widths, edge_color=GREY, alpha=0.5)
         nx.draw_networkx_nodes(graph, pos, ax=ax, node_size=40 + 25 * sizes,
                                node_color=[PALETTE[0] if s >= min_cell else GREY for s in sizes], alpha=0.9)
-        names = {n: n for n in graph if graph.nodes[n]["n_pupils"] >= min_cell}
-        nx.draw_networkx_labels(graph, pos, labels=names, ax=ax, font_size=8)
+        names = sorted((n for n in graph if graph.nodes[n]["n_pupils"] >= min_cell),
+                       key=lambda n: (-graph.nodes[n]["n_pupils"], str(n)))
         ax.set_axis_off()
+        _place_labels(ax, pos, names, radius={n: np.sqrt(40 + 25 * graph.nodes[n]["n_pupils"]) / 2 for n in graph})
         ax.set_title(title or lab["net_title"])
         ax.text(0, -0.02, lab["net_note"].format(k=min_cell), transform=ax.transAxes, fontsize=8, color=GREY,
                 va="top")
     return ax
+
+
+def _place_labels(ax, pos: dict, names: list, radius: dict, fontsize: float = 8.5) -> None:
+    """Name nodes without overlaps: each label (largest node first) goes to the first of 8 spots around its
+    node (right, left, above, below, diagonals) where it covers no label placed before and no node, else to
+    the spot covering least; a white halo keeps it readable over lines."""
+    import matplotlib.patheffects as pe
+
+    fig = ax.figure
+    renderer = fig.canvas.get_renderer()
+    to_px = ax.transData.transform
+    scale = fig.dpi / 72  # marker sizes are in points
+    nodes = {n: (to_px(p), radius[n] * scale) for n, p in pos.items()}
+    placed: list = []
+    spots = [(1, 0, "left", "center"), (-1, 0, "right", "center"), (0, 1, "center", "bottom"),
+             (0, -1, "center", "top"), (0.75, 0.75, "left", "bottom"), (-0.75, 0.75, "right", "bottom"),
+             (0.75, -0.75, "left", "top"), (-0.75, -0.75, "right", "top")]
+
+    def cost(box, own):
+        hit = sum(box.overlaps(b) for b in placed)
+        for other, (xy, r) in nodes.items():
+            if other != own and box.x0 - r < xy[0] < box.x1 + r and box.y0 - r < xy[1] < box.y1 + r:
+                hit += 0.5
+        inside = ax.bbox
+        return hit + 2 * (box.x0 < inside.x0 or box.x1 > inside.x1 or box.y0 < inside.y0 or box.y1 > inside.y1)
+
+    for n in names:
+        xy, r = nodes[n]
+        best = None
+        for dx, dy, ha, va in spots:
+            gap = r + 2 * scale
+            text = ax.annotate(str(n), pos[n], xytext=(dx * gap / scale, dy * gap / scale), textcoords="offset points",
+                               ha=ha, va=va, fontsize=fontsize, zorder=5,
+                               path_effects=[pe.withStroke(linewidth=3, foreground="white")])
+            box = text.get_window_extent(renderer)
+            c = cost(box, n)
+            if best is None or c < best[0]:
+                if best is not None:
+                    best[1].remove()
+                best = (c, text, box)
+            else:
+                text.remove()
+            if c == 0:
+                break
+        placed.append(best[2])
 
 
 def plot_schools(table: pd.DataFrame, ax=None, *, school: str = "school", lang: str = "nl",
@@ -381,6 +428,9 @@ def plot_schools(table: pd.DataFrame, ax=None, *, school: str = "school", lang: 
     return ax
 
 
+TABLE_KINDS: tuple[str, ...] = ("schools", "fragmentation", "network")
+
+
 @dataclass
 class Nulmeting:
     """All results of a file study (see :func:`analyze`); tables are tidy DataFrames."""
@@ -396,6 +446,7 @@ class Nulmeting:
     report: object
     school: str = "school"
     min_cell: int = 5
+    notes: list = field(default_factory=list)
 
     @property
     def schools(self) -> list:
@@ -407,17 +458,34 @@ class Nulmeting:
         return (self.counts.merge(self.fragmentation.drop(columns="n_agencies"), on=self.school, how="left")
                 .merge(self.richness.drop(columns=["observed"]), on=self.school, how="left"))
 
-    def table(self, lang: str = "nl") -> pd.DataFrame:
-        """The key figures per school with readable (Dutch) column names and formatted numbers."""
+    def table(self, lang: str = "nl", *, kind: str = "schools", school=None) -> pd.DataFrame:
+        """A table to show people: Dutch (or English) headers with units, rounded numbers.
+
+        Parameters
+        ----------
+        kind : {"schools", "fragmentation", "network"}
+            ``schools``: the key figures per school; ``fragmentation``: how concentrated the care
+            is per school; ``network``: per agency of one ``school``, the pupils it shares with
+            other agencies. The unformatted numbers are in :meth:`to_frame`, ``fragmentation``
+            and :func:`network_table`.
+        """
+        from .display import display_table
+
         check_lang(lang)
+        if kind not in TABLE_KINDS:
+            raise InputError(t("bad_option", lang, value=kind, param="kind", allowed=", ".join(TABLE_KINDS)))
+        if kind == "fragmentation":
+            return display_table(self.fragmentation, lang)
+        if kind == "network":
+            return display_table(network_table(self.networks[self._school(school)]), lang)
         k = self.to_frame()
         n = lambda x, d=0: format_number(x, d, lang)  # noqa: E731
         ci = lambda e, lo, hi: "–" if pd.isna(e) else f"{n(e)} ({n(lo)}–{n(hi)})"  # noqa: E731
-        cols = {"nl": ["school", "leerlingen (dossiers gelezen)", "met instantie", "instanties",
-                       "instanties per 100 leerlingen", "instanties per leerling (gem.)", "2 of meer instanties",
-                       "geschat totaal (Chao2, 95%-BI)", "verwacht bij alle dossiers (95%-BI)"],
-                "en": ["school", "pupils (files read)", "with agency", "agencies", "agencies per 100 pupils",
-                       "agencies per pupil (mean)", "2 or more agencies", "estimated total (Chao2, 95% CI)",
+        cols = {"nl": ["school", "leerlingen op school (dossiers gelezen)", "leerlingen met instantie",
+                       "instanties gevonden", "instanties per 100 gelezen dossiers", "instanties per leerling (gem.)",
+                       "leerlingen met 2 of meer instanties (% van gelezen)", "verwacht bij alle dossiers (95%-BI)"],
+                "en": ["school", "pupils in school (files read)", "pupils with agency", "agencies found",
+                       "agencies per 100 files read", "agencies per pupil (mean)", "pupils with 2 or more agencies (% of read)",
                        "expected with all files (95% CI)"]}[lang]
         rows = []
         for _, r in k.iterrows():
@@ -425,7 +493,6 @@ class Nulmeting:
             rows.append([r[self.school], f"{n(total)} ({n(r['n_pupils'])})", n(r["n_pupils_with_agency"]),
                          n(r["n_agencies"]), n(r["agencies_per_100_pupils"], 1), n(r["mean_agencies_per_pupil"], 2),
                          format_number(100 * r["share_2plus"], 0, lang) + "%",
-                         ci(r.get("chao2"), r.get("chao2_lower"), r.get("chao2_upper")),
                          ci(r.get("expected_total"), r.get("total_lower"), r.get("total_upper"))])
         return pd.DataFrame(rows, columns=cols)
 
@@ -446,9 +513,10 @@ class Nulmeting:
         with_agency = c["n_pupils_with_agency"]
         mean_helped = (self.pupils.loc[(self.pupils[self.school] == name) & (self.pupils["n_agencies"] > 0),
                                        "n_agencies"].mean())
-        singles = int(round(c["share_single_pupil"] * c["n_agencies"]))
+        singles = int(round(c["share_single_pupil"] * c["n_agencies"])) if with_agency else 0
         if lang == "nl":
-            parts = [f"De school had te maken met {n(c['n_agencies'])} verschillende instanties, betrokken bij "
+            parts = [f"De school had te maken met {n(c['n_agencies'])} verschillende "
+                     f"{'instantie' if c['n_agencies'] == 1 else 'instanties'}, betrokken bij "
                      f"{n(with_agency)} van de {n(c['n_pupils'])} leerlingen van wie het dossier is gelezen "
                      f"({pct(with_agency / c['n_pupils'])})."]
             if with_agency:
@@ -458,7 +526,8 @@ class Nulmeting:
                              f"{n(singles)} instanties ({pct(c['share_single_pupil'])}) waren bij maar één leerling "
                              "betrokken.")
         else:
-            parts = [f"The school dealt with {n(c['n_agencies'])} different agencies, involved with {n(with_agency)} "
+            parts = [f"The school dealt with {n(c['n_agencies'])} different "
+                     f"{'agency' if c['n_agencies'] == 1 else 'agencies'}, involved with {n(with_agency)} "
                      f"of the {n(c['n_pupils'])} pupils whose files were read ({pct(with_agency / c['n_pupils'])})."]
             if with_agency:
                 parts.append(f"A pupil with care had {n(mean_helped, 1)} agencies on average; "
@@ -489,16 +558,28 @@ class Nulmeting:
         raise InputError(f"Onbekende figuur '{kind}'; kies uit: agencies, per_pupil, accumulation, network, schools.")
 
     def save_figures(self, *, source: str, folder=None, prefix: str = "01", lang: str = "nl") -> dict:
-        """Write every figure (per school, plus the school comparison) with :func:`evaluatie.save_figure`."""
+        """Write every figure (per school, plus the school comparison) with :func:`evaluatie.save_figure`.
+
+        A school with fewer than ``min_cell`` pupils is never shown on its own: it gets no figures,
+        is left out of the comparison figure and its caption, and a note (with the name masked: a
+        pupil's name typed in the School cell becomes such a group) is added to the report.
+        """
         import matplotlib.pyplot as plt
 
         from .plots import save_figure
+
+        small = self.counts.loc[self.counts["n_pupils"] < self.min_cell, self.school].tolist()
+        if small and hasattr(self.report, "notes"):
+            self.report.notes.append(t("note_small_groups_omitted", lang, n=len(small), min_cell=self.min_cell,
+                                       masked=", ".join(mask_value(s) for s in small)))
 
         lab = {"nl": ("instanties", "per_leerling", "verzamelcurve", "netwerk", "scholen"),
                "en": ("agencies", "per_pupil", "accumulation", "network", "schools")}[check_lang(lang)]
         written = {}
         kinds = ["agencies", "per_pupil", "accumulation", "network"]
         for i, name in enumerate(self.schools):
+            if name in small:
+                continue
             counts = self.counts.set_index(self.school).loc[name]
             for kind, label in zip(kinds, lab):
                 if kind == "accumulation" and name not in self.accumulations:
@@ -510,13 +591,14 @@ class Nulmeting:
                 written[slug] = save_figure(ax.figure, slug, source=source, n=int(counts["n_pupils"]),
                                             caption=caption, folder=folder, lang=lang)
                 plt.close(ax.figure)
-        if self.richness["common_estimate"].notna().sum() > 1:
-            axes = self.plot("schools", lang=lang)
+        shown = self.to_frame()[~self.to_frame()[self.school].isin(small)]
+        if shown["common_estimate"].notna().sum() > 1:
+            axes = plot_schools(shown.dropna(subset=["common_estimate"]), school=self.school, lang=lang)
             slug = f"{prefix}_{lab[4]}"
             caption = _LABELS[lang]["per100"] + ": " + "; ".join(
                 f"{r[self.school]}: {format_number(r['agencies_per_100_pupils'], 1, lang)}"
-                for _, r in self.counts.iterrows())
-            written[slug] = save_figure(axes[0].figure, slug, source=source, n=int(self.counts["n_pupils"].sum()),
+                for _, r in shown.iterrows())
+            written[slug] = save_figure(axes[0].figure, slug, source=source, n=int(shown["n_pupils"].sum()),
                                         caption=caption, folder=folder, lang=lang)
             plt.close(axes[0].figure)
         return written
@@ -543,7 +625,8 @@ class Nulmeting:
         school = self.school
         names = _EXPORT[lang]
         k = self.to_frame().set_index(school)
-        per_pupil = self.pupils.groupby(school)["n_agencies"]
+        k = k[k["n_pupils"] >= self.min_cell]  # a school below min_cell is never shown on its own
+        per_pupil = self.pupils[self.pupils[school].isin(k.index)].groupby(school)["n_agencies"]
         counts = {names["pupils"]: k["n_pupils"], names["with"]: k["n_pupils_with_agency"],
                   names["two"]: per_pupil.apply(lambda x: int((x >= 2).sum())),
                   names["agencies"]: k["n_agencies"], names["links"]: per_pupil.sum()}
@@ -620,6 +703,41 @@ def _reports_folder():
     return Path(os.environ.get("EVALUATIE_RAPPORTEN", "reports"))
 
 
+def _pupil_totals(n_total, schools: list) -> dict:
+    """``n_total`` as ``{school: number}``; one number is refused when the file has several schools."""
+    if n_total is None:
+        return {}
+    if not isinstance(n_total, dict):
+        if len(schools) > 1:
+            raise InputError(t("pupils_one_for_many", n=n_total, k=len(schools),
+                               schools=", ".join(map(str, schools)),
+                               example=", ".join(f"{s}={n_total if i == 0 else '...'}" for i, s in
+                                                 enumerate(schools[:2]))))
+        n_total = {schools[0]: n_total}
+    unknown = [str(s) for s in n_total if s not in schools]
+    if unknown:
+        raise InputError(t("pupils_unknown_school", unknown=", ".join(f"'{s}'" for s in unknown),
+                           schools=", ".join(f"'{s}'" for s in schools)))
+    bad = [f"{s}={v!r}" for s, v in n_total.items() if isinstance(v, bool) or not isinstance(v, (int, np.integer))
+           or v < 1]
+    if bad:
+        raise InputError(t("pupils_not_count", values=", ".join(bad)))
+    return {s: int(v) for s, v in n_total.items()}
+
+
+def _note_suspect_schools(data, counts, report, *, school, agency) -> None:
+    """Notes for schools without any agency, and school names that look like a typo of another."""
+    from .quality import near_duplicates
+
+    empty = counts.loc[counts["n_agencies"] == 0, school].tolist()
+    similar = near_duplicates(data[school], score_cutoff=85)
+    look = dict(zip(similar["value"], similar["similar_to"]))
+    for name in empty:
+        report.notes.append(t("school_no_agency", name=name, n=int(counts.loc[counts[school] == name, "n_pupils"].iloc[0])))
+    for name, other in look.items():
+        report.notes.append(t("school_looks_like", name=name, other=other))
+
+
 def analyze(dossier: pd.DataFrame, *, n_total=None, mapping=None, school: str = "school", pupil: str = "pupil",
             agency: str = "agency", agency_type: str | None = "agency_type", report=None, min_cell: int = 5,
             level: float = 0.95, n_boot: int = 200, seed=0) -> Nulmeting:
@@ -632,8 +750,10 @@ def analyze(dossier: pd.DataFrame, *, n_total=None, mapping=None, school: str = 
         the ``agency`` column is missing, ``agency_raw`` is normalized with
         :func:`evaluatie.agencies.normalize` (and ``mapping``).
     n_total : int or dict, optional
-        Number of pupils in the school (or ``{school: number}``) when not every file was read;
-        the richness table then predicts the number of agencies in a complete study.
+        Number of pupils in the school when not every file was read: one number for a file with one
+        school, ``{school: number}`` for several schools (one number for several schools is refused:
+        schools differ in size). The richness table then predicts the number of agencies in a
+        complete study.
     mapping : DataFrame or path, optional
         Reviewed agency-name mapping (see :func:`evaluatie.agencies.normalize`).
     report : QualityReport, optional
@@ -648,7 +768,8 @@ def analyze(dossier: pd.DataFrame, *, n_total=None, mapping=None, school: str = 
         ``counts``, ``agencies``, ``pupils``, ``fragmentation``, ``richness`` (one row per school:
         ``files_read``, ``n_total``, ``observed``, Chao2 with interval, ``expected_total`` with
         interval and the expected number at a common number of files, ``common_*``),
-        ``accumulations`` and ``networks`` per school, ``names`` (the normalization) and ``report``;
+        ``accumulations`` and ``networks`` per school, ``names`` (the normalization), ``report`` and
+        ``notes`` (the remarks this analysis added to the report, Dutch);
         ``.summary()``, ``.to_frame()``, ``.plot(kind)``, ``.save_figures()``, ``.export_tables()``.
 
     Examples
@@ -663,6 +784,7 @@ def analyze(dossier: pd.DataFrame, *, n_total=None, mapping=None, school: str = 
 
     data = dossier.copy()
     report = report if report is not None else QualityReport(source="dossier", kind="dossier", n_read=len(data))
+    first_note = len(report.notes)
     rows = data["source_row"] if "source_row" in data else pd.Series(np.arange(2, len(data) + 2), index=data.index)
     if agency not in data.columns and "agency_raw" in data.columns:
         from .agencies import normalize
@@ -704,10 +826,8 @@ def analyze(dossier: pd.DataFrame, *, n_total=None, mapping=None, school: str = 
     table = agency_table(data, school=school, pupil=pupil, agency=agency, agency_type=agency_type)
     pupils = pupil_table(data, school=school, pupil=pupil, agency=agency)
     frag = fragmentation(data, school=school, pupil=pupil, agency=agency)
-    totals = n_total if isinstance(n_total, dict) else {s: n_total for s in counts[school]}
-    unknown = set(totals) - set(counts[school])
-    if unknown:
-        raise InputError(f"n_total noemt school/scholen die niet in het bestand staan: {', '.join(map(str, unknown))}.")
+    _note_suspect_schools(data, counts, report, school=school, agency=agency)
+    totals = _pupil_totals(n_total, counts[school].tolist())
     accs, nets, rich, matrices = {}, {}, [], {}
     for _, c in counts.iterrows():
         name, m = c[school], int(c["n_pupils"])
@@ -715,10 +835,11 @@ def analyze(dossier: pd.DataFrame, *, n_total=None, mapping=None, school: str = 
         nets[name] = network(part, pupil=pupil, agency=agency)
         total = totals.get(name)
         if total is not None and total < m:
-            raise InputError(f"n_total voor '{name}' ({total}) is kleiner dan het aantal leerlingen in het bestand ({m}).")
+            raise InputError(t("pupils_below_files", school=name, n=total, m=m))
         row = {school: name, "files_read": m, "n_total": total, "observed": int(c["n_agencies"])}
         if m < 2:
-            report.notes.append(f"School '{name}' heeft maar {m} leerling; geen schatting van het aantal instanties "
+            shown = name if m >= min_cell else mask_value(name)  # a group of one may be a pupil's name
+            report.notes.append(f"School '{shown}' heeft maar {m} leerling; geen schatting van het aantal instanties "
                                 "bij volledig onderzoek mogelijk.")
             rich.append(row)
             continue
@@ -726,9 +847,9 @@ def analyze(dossier: pd.DataFrame, *, n_total=None, mapping=None, school: str = 
         r = chao2(y, level)
         acc = accumulation(y, n_total=total, level=level, n_boot=n_boot, seed=seed)
         accs[name] = acc
-        t = acc.total
+        tot = acc.total
         row.update(chao2=r.estimate, chao2_lower=r.lower, chao2_upper=r.upper,
-                   expected_total=t["estimate"], total_lower=t["lower"], total_upper=t["upper"])
+                   expected_total=tot["estimate"], total_lower=tot["lower"], total_upper=tot["upper"])
         rich.append(row)
     richness = pd.DataFrame(rich)
     # schools compared at the same number of files: the fewest any school read (rarefaction)
@@ -740,4 +861,5 @@ def analyze(dossier: pd.DataFrame, *, n_total=None, mapping=None, school: str = 
             row = accumulation(matrices[name], sizes=[common], level=level, n_boot=n_boot, seed=seed).curve.iloc[0]
             richness.loc[i, ["common_files", "common_estimate", "common_lower", "common_upper"]] = (
                 common, row["estimate"], row["lower"], row["upper"])
-    return Nulmeting(counts, table, pupils, frag, richness, accs, nets, names, report, school, min_cell)
+    return Nulmeting(counts, table, pupils, frag, richness, accs, nets, names, report, school, min_cell,
+                     report.notes[first_note:])

@@ -25,6 +25,8 @@ from .text import check_lang, format_number, t
 __all__ = ["QualityReport", "flag_units", "near_duplicates", "normalize_label"]
 
 Action = Literal["dropped", "changed", "warning"]
+#: Schools/units with fewer rows than this are named only masked in reports (see ``QualityReport.losses``).
+SMALL_UNIT = 5
 ACTIONS: tuple[str, ...] = ("dropped", "changed", "warning")
 
 
@@ -52,6 +54,11 @@ class QualityReport:
         the summary, the table and the HTML view.
     lang : {"nl", "en"}
         Language of reasons and the summary.
+    row_units : dict
+        Row number → school/unit as written in the file (set by the loader), so that losses can be
+        reported per school (:meth:`losses`) and repeated reasons summarised per school.
+    unit_column : str
+        The file's own header of that school/unit column (``"School"``).
     """
 
     source: str = ""
@@ -62,6 +69,8 @@ class QualityReport:
     identifier_columns: list[str] = field(default_factory=list)
     lang: str = "nl"
     masked_columns: list[str] = field(default_factory=list)
+    row_units: dict = field(default_factory=dict)
+    unit_column: str = ""
 
     def add(self, *, row, column, value, reason: str, action: Action) -> None:
         """Record one row-level event; ``action`` is one of ``dropped``, ``changed``, ``warning``.
@@ -132,15 +141,75 @@ class QualityReport:
         from .privacy import scrub
 
         lines += [f"  {scrub(n)}" for n in self.notes]
+        losses = self.losses()
+        for r in losses[losses["removed"]].itertuples(index=False):
+            lines.append("  " + scrub(t("unit_removed", self.lang, unit=r.unit, n=r.n_read)))
         if not self.entries:
             lines.append("  " + t("no_problems", self.lang))
-        for e in self.to_frame().itertuples(index=False):
-            where = ", ".join(p for p in (f"{t('col_row', self.lang)} {e.row}" if e.row is not None else "",
-                                          f"{t('col_column', self.lang)} '{e.column}'" if e.column else "") if p)
+        for e in self._grouped().itertuples(index=False):
+            if e.n > 1:  # the same problem on many rows of one school: one line
+                where = t("rows_of_unit", self.lang, n=e.n, unit=e.unit, rows=_ranges(e.rows)) if e.unit else (
+                    t("rows_many", self.lang, n=e.n, rows=_ranges(e.rows)))
+                where += f", {t('col_column', self.lang)} '{e.column}'" if e.column else ""
+            else:
+                where = ", ".join(p for p in (f"{t('col_row', self.lang)} {e.row}" if e.row is not None else "",
+                                              f"{t('col_column', self.lang)} '{e.column}'" if e.column else "") if p)
             value = f" (waarde: '{e.value}')" if e.value and self.lang == "nl" else (
                 f" (value: '{e.value}')" if e.value else "")
             lines.append(f"  - {where}: {e.reason} [{e.action}]{value}")
         return "\n".join(lines)
+
+    def _unit_labels(self) -> dict:
+        """School/unit label per unit as shown in the report: masked (``…og``) for units with fewer than
+        :data:`SMALL_UNIT` rows, which are often a pupil's name typed in the School cell."""
+        from .privacy import mask_value
+
+        counts = pd.Series(list(self.row_units.values()), dtype=object).value_counts()
+        return {u: (str(u) if n >= SMALL_UNIT else mask_value(u)) for u, n in counts.items()}
+
+    def _grouped(self) -> pd.DataFrame:
+        """Entries with the same school, column, value, reason and action merged (first row's order)."""
+        frame = self.to_frame()
+        frame["unit"] = frame["row"].map(self.row_units).map(self._unit_labels()).fillna("").astype(str)
+        keys = ["unit", "column", "value", "reason", "action"]
+        grouped = frame.groupby(keys, sort=False, dropna=False)["row"]
+        out = grouped.agg(row="first", n="size", rows=lambda r: sorted(x for x in r if x is not None)).reset_index()
+        return out[["row", "column", "value", "reason", "action", "unit", "n", "rows"]]
+
+    def losses(self) -> pd.DataFrame:
+        """Rows read, used and dropped per school/unit (``unit, n_read, n_used, n_dropped, removed``).
+
+        ``removed`` is True when every row of the school was dropped: the school is gone from the
+        analysis. Rows without a school (blank rows) and total rows are not counted. Empty when the
+        loader did not record the school of each row. Units with fewer than :data:`SMALL_UNIT` rows
+        are shown masked: such a "school" is often a name in the wrong cell.
+
+        Examples
+        --------
+        >>> units = {r: "IKC De Zon" for r in range(2, 8)} | {8: "Jan Jansen"}
+        >>> rep = QualityReport(source="a.csv", kind="panel", n_read=7, row_units=units)
+        >>> for row in (2, 3, 4, 5, 6, 7, 8):
+        ...     rep.add(row=row, column="Startdatum", value="32-13-2023", reason="datum onleesbaar", action="dropped")
+        >>> rep.losses()
+                 unit  n_read  n_used  n_dropped  removed
+        0  IKC De Zon       6       0          6     True
+        1         …en       1       0          1     True
+        """
+        columns = ["unit", "n_read", "n_used", "n_dropped", "removed"]
+        if not self.row_units:
+            return pd.DataFrame(columns=columns).astype({"removed": bool})
+        total = t("reason_total", self.lang)  # a total row ("Totaal") is not a school that disappeared
+        totals = {e["row"] for e in self.entries if e["reason"] == total}
+        units = pd.Series({r: u for r, u in self.row_units.items() if r not in totals and u}, dtype=object)
+        read = units.value_counts(sort=False)
+        dropped = units[units.index.isin(list(self._rows("dropped")))].value_counts(sort=False)
+        frame = pd.DataFrame({"unit": read.index, "n_read": read.to_numpy()})
+        frame["n_dropped"] = frame["unit"].map(dropped).fillna(0).astype(int)
+        frame["n_used"] = frame["n_read"] - frame["n_dropped"]
+        frame["removed"] = frame["n_used"] == 0
+        frame["unit"] = frame["unit"].map(self._unit_labels())
+        frame = frame.sort_values(["n_dropped", "unit"], ascending=[False, True], kind="stable")
+        return frame[columns].reset_index(drop=True)
 
     def to_counts(self) -> pd.DataFrame:
         """Rows per outcome: used rows, then dropped rows per reason (``outcome``, ``n``)."""
@@ -187,9 +256,18 @@ class QualityReport:
         from .privacy import scrub
 
         notes = "".join(f"<li>{html.escape(scrub(n))}</li>" for n in self.notes)
-        if self.entries:
-            frame = self.to_frame().rename(columns={c: t(f"col_{c}", self.lang) for c in
-                                                     ["row", "column", "value", "reason", "action"]})
+        losses = self.losses()
+        notes += "".join(f"<li>{html.escape(scrub(t('unit_removed', self.lang, unit=r.unit, n=r.n_read)))}</li>"
+                         for r in losses[losses["removed"]].itertuples(index=False))
+        if self.entries:  # the same problem on many rows of one school is one line
+            g = self._grouped()
+            frame = pd.DataFrame({t("col_row", self.lang): [_ranges(r) if len(r) > 1 else str(r[0]) if r else ""
+                                                            for r in g["rows"]],
+                                  t("col_n_rows", self.lang): g["n"]})
+            if g["unit"].str.len().gt(0).any():
+                frame[self.unit_column or "school"] = g["unit"].to_numpy()
+            for c in ["column", "value", "reason", "action"]:
+                frame[t(f"col_{c}", self.lang)] = g[c].to_numpy()
             table = frame.to_html(index=False, escape=True)
         else:
             table = f"<p>{html.escape(t('no_problems', self.lang))}</p>"
@@ -348,3 +426,21 @@ def flag_units(data: pd.DataFrame, report: QualityReport, *, identifier: str | N
         shown = mask_value(f.value) if (f.column, f.value) in singles else f.value  # a group of one may be a name
         report.add(row=f.row, column=labels.get(f.column, f.column), value=shown, reason=f.reason, action="warning")
     return out.drop(columns="reason").sort_values("row", kind="stable").reset_index(drop=True)
+
+
+def _ranges(rows) -> str:
+    """Row numbers as compact ranges: ``[2, 3, 4, 9]`` → ``'2–4, 9'``.
+
+    Examples
+    --------
+    >>> _ranges([2, 3, 4, 9, 11, 12])
+    '2–4, 9, 11–12'
+    """
+    rows = sorted(int(r) for r in rows)
+    if not rows:
+        return ""
+    breaks = [i for i in range(1, len(rows)) if rows[i] != rows[i - 1] + 1]
+    starts = [0, *breaks]
+    ends = [*breaks, len(rows)]
+    return ", ".join(f"{rows[a]}" if rows[a] == rows[b - 1] else f"{rows[a]}–{rows[b - 1]}"
+                     for a, b in zip(starts, ends))

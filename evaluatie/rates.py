@@ -21,7 +21,7 @@ import pandas as pd
 from scipy import stats
 
 from .errors import InputError, check_option
-from .text import check_lang, format_number
+from .text import check_lang, format_number, format_p
 
 __all__ = ["rate_ci", "rate_ratio_test", "RateRatioResult"]
 
@@ -141,12 +141,12 @@ class RateRatioResult:
         """The sentence plus the counts, exposures and the exact p-value."""
         check_lang(lang)
         nl = lang == "nl"
-        p = format_number(self.p_value, 3, lang)
+        p = format_p(self.p_value, lang)
         method = ("Exacte toets voor twee Poisson-aantallen (voorwaardelijk op het totaal)" if nl else
                   "Exact test for two Poisson counts (conditional on the total)")
         counts = (f"{'Aantallen' if nl else 'Counts'}: {self.count1} / {format_number(self.exposure1, 0, lang)} "
                   f"{'tegen' if nl else 'against'} {self.count0} / {format_number(self.exposure0, 0, lang)}.")
-        return "\n".join([self.sentence(lang), counts, f"{method}; p = {p}."])
+        return "\n".join([self.sentence(lang), counts, f"{method}; {p}."])
 
 
 def rate_ratio_test(count1, exposure1, count0, exposure0, level: float = 0.95, ratio: float = 1.0, *,

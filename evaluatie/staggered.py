@@ -25,7 +25,7 @@ from scipy import stats
 from .did import _require, effect_sentence
 from .errors import InputError, check_option
 from .resampling import assignments, invert_test
-from .text import check_lang, format_number, t
+from .text import check_lang, format_number, format_p, t
 from .zorgvraag import infer_freq, treated_in_period
 
 __all__ = ["event_study", "EventStudy", "HonestBounds"]
@@ -128,13 +128,16 @@ class EventStudy:
                        df=self.df)
         else:
             method = t("es_method_ri", lang, treated=self.n_treated_units, units=self.n_units, cohorts=self.n_cohorts,
-                       n=self.n_resamples, p=format_number(self.p_value, 3, lang))
+                       n=self.n_resamples, p=format_p(self.p_value, lang))
         pretrend = t("es_pretrend_warn" if self.pretrend_p < 0.05 else "es_pretrend", lang,
-                     p=format_number(self.pretrend_p, 3, lang))
+                     p=format_p(self.pretrend_p, lang))
         return "\n".join([self.sentence(lang), method, pretrend] + [f"- {n}" for n in self.notes])
 
-    def plot(self, ax=None, lang: str = "nl", title: str | None = None):
-        """Estimate and interval per period relative to the start; pre-periods in grey, start marked."""
+    def plot(self, ax=None, lang: str = "nl", title: str | None = None, freq: str | None = None):
+        """Estimate and interval per period relative to the start; pre-periods in grey, start marked.
+
+        ``freq`` (``"Q"``, ``"M"``) names the periods on the axis: "kwartalen", "maanden".
+        """
         import matplotlib.pyplot as plt
 
         from .plots import GREY, PALETTE, house_style
@@ -156,7 +159,15 @@ class EventStudy:
             ax.axvline(-0.5, color=GREY, linestyle="--", linewidth=1)
             ax.vlines(e["rel_time"], lo, hi, colors=colors, linewidth=2)
             ax.scatter(e["rel_time"], y, c=colors, zorder=3)
-            ax.set_xlabel(lab[0])
+            units = {"Q": ("Kwartalen", "Quarters"), "M": ("Maanden", "Months")}.get(freq)
+            ax.set_xlabel(lab[0] if units is None else units[lang == "en"] + lab[0][lab[0].index(" "):])
+            from matplotlib.lines import Line2D
+
+            before, after = ({"nl": ("voor de start (hoort rond {x} te liggen)", "na de start"),
+                              "en": ("before the start (should lie around {x})", "after the start")}[lang])
+            ax.legend(handles=[Line2D([], [], color=GREY, marker="o", label=before.format(x=1 if count else 0)),
+                               Line2D([], [], color=PALETTE[0], marker="o", label=after)],
+                      loc="upper left", bbox_to_anchor=(0, -0.2), ncol=2)
             ax.set_ylabel(lab[1] if count else lab[2])
             ax.yaxis.set_major_formatter(plt.FuncFormatter(lambda v, _: format_number(v, 2, lang)))
             ax.set_title(title or lab[3])

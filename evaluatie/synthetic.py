@@ -17,6 +17,7 @@ Examples
 from __future__ import annotations
 
 import json
+import math
 from pathlib import Path
 
 import numpy as np
@@ -24,8 +25,8 @@ import pandas as pd
 
 from .errors import InputError
 
-__all__ = ["dossier", "panel", "series", "referrals", "survey", "fragments", "trajectories", "write_example_files",
-           "AGENCIES"]
+__all__ = ["dossier", "panel", "series", "referrals", "survey", "survey_codebook", "fragments", "trajectories",
+           "small_class", "procedures", "write_example_files", "AGENCIES"]
 
 #: Agencies of the synthetic region: (canonical name, type, spelling variants found in files).
 AGENCIES: list[tuple[str, str, tuple[str, ...]]] = [
@@ -291,23 +292,36 @@ def referrals(*, first_line_rate: float = 6.0, seed=None, **panel_args) -> tuple
     return data, truth
 
 
-def survey(groups: dict[str, int] | None = None, *, waves=("voor", "na"), n_items: int = 5,
-           shift: float = 0.5, p_missing: float = 0.03, seed=None) -> tuple[pd.DataFrame, dict]:
+def survey(groups: dict[str, int] | None = None, *, waves=("voor", "na"), constructs: dict[str, int] | None = None,
+           shift: float = 0.5, p_missing: float = 0.03, p_dont_know: float = 0.03,
+           seed=None) -> tuple[pd.DataFrame, dict]:
     """Likert questionnaire (1-5) of parents, teachers and care coordinators before and after.
 
     Each respondent has a latent attitude ``N(0, 1)``; each item adds ``N(0, 0.6)`` noise; answers
-    are the latent value cut at -1.5, -0.5, 0.5, 1.5. In the last wave the latent mean is
-    ``shift`` higher. Items are ``samenwerking_1`` … ; ``toelichting`` holds a short open answer.
+    are the latent value cut at -1.5, -0.5, 0.5, 1.5. In the last wave the latent mean is ``shift``
+    higher. Items are ``<construct>_<k>`` (default constructs ``samenwerking`` with 4 items and
+    ``bereikbaarheid`` with 3); the last ``samenwerking`` item is negatively worded (its answer is
+    mirrored, ``6 - x``), so it must be reverse-coded. A share ``p_dont_know`` of answers is the label
+    "weet niet" and ``p_missing`` is left empty. ``toelichting`` holds a short open answer.
 
     Returns
     -------
     data : DataFrame
-        ``respondent, group, wave, unit`` and the items.
+        ``respondent, group, wave, unit``, the items and ``toelichting``.
     truth : dict
-        ``shift`` (latent), ``n_items``, ``groups``, ``item_loading``.
+        ``shift`` (latent), ``constructs``, ``reversed``, ``groups``, and ``expected_difference``: the
+        expected change of every construct score between the first and last wave,
+        ``Σ_c [Φ((shift − c)/s) − Φ(−c/s)]`` with ``s = √(1 + 0.6²)`` over the cuts ``c``.
     """
+    from scipy.stats import norm
+
     rng = _rng(seed)
     groups = groups or {"ouder": 40, "leerkracht": 24, "intern begeleider": 6}
+    constructs = constructs or {"samenwerking": 4, "bereikbaarheid": 3}
+    items = [f"{c}_{k + 1}" for c, n in constructs.items() for k in range(n)]
+    first = next(iter(constructs))
+    reversed_items = [f"{first}_{constructs[first]}"] if constructs[first] > 2 else []
+    flip = np.array([i in reversed_items for i in items])
     cuts = np.array([-1.5, -0.5, 0.5, 1.5])
     remarks = ["Meer contact met school.", "Sneller hulp gekregen.", "Weet niet goed wie wat doet.",
                "Fijn dat de jeugdondersteuner er is.", "", "Korte lijnen.", "Wachtlijsten blijven lang."]
@@ -318,16 +332,43 @@ def survey(groups: dict[str, int] | None = None, *, waves=("voor", "na"), n_item
             base = rng.normal()
             for w, wave in enumerate(waves):
                 latent = base + shift * (w == len(waves) - 1)
-                items = latent + rng.normal(0, 0.6, n_items)
-                answers = [float(np.searchsorted(cuts, x) + 1) if rng.random() > p_missing else np.nan for x in items]
+                answers = (np.searchsorted(cuts, latent + rng.normal(0, 0.6, len(items))) + 1).astype(float)
+                answers = np.where(flip, 6 - answers, answers).astype(object)
+                u = rng.random(len(items))
+                answers[u < p_missing] = np.nan
+                answers[(u >= p_missing) & (u < p_missing + p_dont_know)] = "weet niet"
                 rows.append((rid, group, wave, unit, *answers, remarks[rng.integers(len(remarks))]))
-    items = [f"samenwerking_{k + 1}" for k in range(n_items)]
     data = pd.DataFrame(rows, columns=["respondent", "group", "wave", "unit", *items, "toelichting"])
-    return data, {"shift": shift, "n_items": n_items, "groups": groups, "item_noise_sd": 0.6, "seed": seed}
+    s = math.sqrt(1 + 0.6**2)
+    expected = float(np.sum(norm.cdf((shift - cuts) / s) - norm.cdf(-cuts / s)))
+    return data, {"shift": shift, "constructs": constructs, "reversed": reversed_items, "groups": groups,
+                  "item_noise_sd": 0.6, "expected_difference": expected, "seed": seed}
+
+
+def survey_codebook(constructs: dict[str, int] | None = None) -> pd.DataFrame:
+    """The codebook of :func:`survey`: ``item, text, scale, reversed, construct`` (Dutch item texts)."""
+    constructs = constructs or {"samenwerking": 4, "bereikbaarheid": 3}
+    texts = {
+        "samenwerking": ["School en jeugdhulp stemmen goed met elkaar af.", "Ik weet bij wie ik terecht kan.",
+                         "Afspraken worden nagekomen.", "Ik moet mijn verhaal steeds opnieuw vertellen."],
+        "bereikbaarheid": ["De hulp is snel bereikbaar.", "De jeugdondersteuner is makkelijk te vinden.",
+                           "Ik kan op korte termijn een gesprek krijgen."],
+    }
+    first = next(iter(constructs))
+    rows = []
+    for c, n in constructs.items():
+        for k in range(n):
+            item = f"{c}_{k + 1}"
+            text = texts.get(c, [])[k] if k < len(texts.get(c, [])) else item
+            rows.append((item, text, "likert5", "ja" if (c == first and k == n - 1 and n > 2) else "nee", c))
+    return pd.DataFrame(rows, columns=["item", "text", "scale", "reversed", "construct"])
 
 
 def fragments(groups: dict[str, int] | None = None, *, seed=None) -> tuple[pd.DataFrame, dict]:
     """Coded interview fragments: each respondent mentions each code with a group-specific probability.
+
+    Codes may be hierarchical (``"samenwerking > overleg"``): the parent code ``samenwerking`` is
+    mentioned by a respondent who mentions any of its sub-codes.
 
     Returns
     -------
@@ -339,13 +380,15 @@ def fragments(groups: dict[str, int] | None = None, *, seed=None) -> tuple[pd.Da
     rng = _rng(seed)
     groups = groups or {"ouder": 8, "leerkracht": 6, "intern begeleider": 3}
     probs = {
-        "ouder": {"samenwerking": 0.4, "wachttijd": 0.7, "bereikbaarheid": 0.6, "versnippering": 0.5, "vertrouwen": 0.5},
-        "leerkracht": {"samenwerking": 0.7, "wachttijd": 0.5, "bereikbaarheid": 0.4, "versnippering": 0.6,
-                       "vertrouwen": 0.3},
-        "intern begeleider": {"samenwerking": 0.9, "wachttijd": 0.6, "bereikbaarheid": 0.3, "versnippering": 0.9,
-                              "vertrouwen": 0.3},
+        "ouder": {"samenwerking > overleg": 0.3, "samenwerking > rolverdeling": 0.2, "wachttijd": 0.7,
+                  "bereikbaarheid": 0.6, "versnippering": 0.5, "vertrouwen": 0.5},
+        "leerkracht": {"samenwerking > overleg": 0.6, "samenwerking > rolverdeling": 0.4, "wachttijd": 0.5,
+                       "bereikbaarheid": 0.4, "versnippering": 0.6, "vertrouwen": 0.3},
+        "intern begeleider": {"samenwerking > overleg": 0.8, "samenwerking > rolverdeling": 0.7, "wachttijd": 0.6,
+                              "bereikbaarheid": 0.3, "versnippering": 0.9, "vertrouwen": 0.3},
     }
-    texts = {"samenwerking": "We stemmen nu vaker af met de jeugdondersteuner.",
+    texts = {"samenwerking > overleg": "We stemmen nu vaker af met de jeugdondersteuner.",
+             "samenwerking > rolverdeling": "Het is duidelijker wie wat doet tussen school en hulp.",
              "wachttijd": "Het duurde maanden voordat er hulp kwam.",
              "bereikbaarheid": "De hulp zit nu in de school, dat is makkelijk.",
              "versnippering": "Er zitten zoveel instanties omheen, niemand heeft het overzicht.",
@@ -391,6 +434,65 @@ def trajectories(n_cases: int = 80, *, median_before: float = 120.0, median_afte
              "share_within_90": {"voor": 1 - 2 ** (-90 / median_before), "na": 1 - 2 ** (-90 / median_after)},
              "study_end": study_end, "seed": seed}
     return data, truth
+
+
+def small_class(n_pupils: int = 4, *, n_moved: int = 2, start: str = "2023-08-28",
+                study_end: str = "2024-07-15", seed=None) -> tuple[pd.DataFrame, dict]:
+    """A very small class (e.g. SO+ with 4 pupils): entry date, start of ambulant youth care, outcome.
+
+    ``n_moved`` pupils, chosen at random, move to regular education 3 to 10 months after entry; the
+    others are still in the class on ``study_end`` (empty end date).
+
+    Returns
+    -------
+    data : DataFrame
+        ``pupil, start, youth_care, end, outcome``.
+    truth : dict
+        ``p_outflow`` and the number that moved.
+    """
+    rng = _rng(seed)
+    t0, t_end = pd.Timestamp(start), pd.Timestamp(study_end)
+    entry = t0 + pd.to_timedelta(rng.integers(0, 60, n_pupils), unit="D")
+    care = entry + pd.to_timedelta(rng.integers(14, 70, n_pupils), unit="D")
+    if not 0 <= n_moved <= n_pupils:
+        raise InputError(f"n_moved = {n_moved} moet tussen 0 en het aantal leerlingen ({n_pupils}) liggen.")
+    leaves = pd.Series(entry + pd.to_timedelta(rng.integers(90, 300, n_pupils), unit="D")).clip(upper=t_end)
+    moved = np.isin(np.arange(n_pupils), rng.choice(n_pupils, n_moved, replace=False))
+    data = pd.DataFrame({"pupil": [f"L{i + 1}" for i in range(n_pupils)], "start": entry, "youth_care": care,
+                         "end": leaves.where(moved), "outcome": np.where(moved, "regulier onderwijs",
+                                                                                    "nog in SO+-klas")})
+    return data, {"n_moved": n_moved, "n_pupils": n_pupils, "seed": seed}
+
+
+def procedures(n_cases: int = 60, *, mean_days: dict | None = None, study_start: str = "2023-08-01",
+               switch: str = "2024-01-01", study_end: str = "2024-07-31", seed=None) -> tuple[pd.DataFrame, dict]:
+    """Cases through registration → indication → start of help, via an old and a new route.
+
+    Step durations are gamma distributed (shape 2) with the means in ``mean_days`` per route (old
+    route before ``switch``, new route from it); milestones after ``study_end`` are empty (still open).
+
+    Returns
+    -------
+    data : DataFrame
+        ``case, route, registration, indication, start_help``.
+    truth : dict
+        Mean days per step and route.
+    """
+    rng = _rng(seed)
+    mean_days = mean_days or {"oud": (42.0, 35.0), "nieuw": (14.0, 28.0)}
+    t0, t1, t2 = pd.Timestamp(study_start), pd.Timestamp(switch), pd.Timestamp(study_end)
+    reg = t0 + pd.to_timedelta(rng.integers(0, (t2 - t0).days - 30, n_cases), unit="D")
+    route = np.where(reg < t1, "oud", "nieuw")
+    means = np.array([mean_days[r] for r in route])
+    steps = np.maximum(1, np.round(rng.gamma(2.0, means / 2.0))).astype(int)
+    ind = reg + pd.to_timedelta(steps[:, 0], unit="D")
+    help_ = ind + pd.to_timedelta(steps[:, 1], unit="D")
+    data = pd.DataFrame({"case": [f"P{i + 1:03d}" for i in range(n_cases)], "route": route, "registration": reg,
+                         "indication": pd.Series(ind).where(ind <= t2),
+                         "start_help": pd.Series(help_).where((help_ <= t2) & (ind <= t2))})
+    return data.sort_values("registration", kind="stable").reset_index(drop=True), {
+        "mean_days": {r: {"registration_to_indication": m[0], "indication_to_start_help": m[1]}
+                      for r, m in mean_days.items()}, "study_end": study_end, "seed": seed}
 
 
 # ----------------------------------------------------------------------------- example files
@@ -507,6 +609,10 @@ def write_example_files(folder) -> dict[str, Path]:
     paths["survey"] = folder / "vragenlijst.xlsx"
     _excel({"Antwoorden": s}, paths["survey"])
     truths["survey"] = truth
+    paths["codebook"] = folder / "codeboek_vragenlijst.csv"
+    _dutch_csv(survey_codebook().rename(columns={"item": "Vraag", "text": "Vraagtekst", "scale": "Schaal",
+                                                  "reversed": "Omgescoord", "construct": "Construct"}),
+               paths["codebook"])
 
     f, truth = fragments(seed=int(seeds[4]))
     f = f.rename(columns={"respondent": "Respondent", "group": "Groep", "code": "Code", "text": "Fragment"})
@@ -532,6 +638,20 @@ def write_example_files(folder) -> dict[str, Path]:
 
     paths["messy"] = folder / "zorgvraag_rommelig.csv"
     _messy_panel(out.head(24), paths["messy"])
+
+    pilot_rng = np.random.default_rng(SEED + 15)  # own stream: the files above stay byte-identical
+    k, truth = small_class(seed=int(pilot_rng.integers(2**31)))
+    k = k.rename(columns={"pupil": "Leerling", "start": "Startdatum", "youth_care": "Start ambulante hulp",
+                          "end": "Einddatum", "outcome": "Uitkomst"})
+    paths["small_class"] = folder / "so_plus_klas.csv"
+    _dutch_csv(k, paths["small_class"])
+    truths["small_class"] = truth
+    pr, truth = procedures(seed=int(pilot_rng.integers(2**31)))
+    pr = pr.rename(columns={"case": "Casus", "route": "Groep", "registration": "Aanmelddatum",
+                            "indication": "Datum indicatie", "start_help": "Start hulp"})
+    paths["procedures"] = folder / "procedures_logopedie.csv"
+    _dutch_csv(pr, paths["procedures"])
+    truths["procedures"] = truth
 
     paths["truth"] = folder / "waarheid.json"
     paths["truth"].write_text(json.dumps(truths, indent=2, ensure_ascii=False, sort_keys=True, default=str) + "\n",

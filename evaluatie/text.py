@@ -18,7 +18,7 @@ from __future__ import annotations
 import math
 from typing import Literal
 
-__all__ = ["Lang", "LANGS", "t", "format_number", "format_percent", "check_lang"]
+__all__ = ["Lang", "LANGS", "t", "format_number", "format_percent", "format_p", "check_lang"]
 
 Lang = Literal["nl", "en"]
 LANGS: tuple[str, ...] = ("nl", "en")
@@ -141,6 +141,12 @@ MESSAGES: dict[str, dict[str, str]] = {
               "jou leesbaar, bijvoorbeeld met: chmod 600 '{path}'.",
         "en": "Warning: the key file '{path}' is readable by others (mode {mode}). Make it readable by you only, "
               "e.g. with: chmod 600 '{path}'.",
+    },
+    "note_small_groups_omitted": {
+        "nl": "{n} school/scholen met minder dan {min_cell} leerlingen ({masked}) niet apart getoond in figuren en "
+              "bijschriften (te herleidbaar; controleer of de naam een typfout of een leerlingnaam is).",
+        "en": "{n} school(s) with fewer than {min_cell} pupils ({masked}) not shown on their own in figures and "
+              "captions (too identifying; check whether the name is a typing error or a pupil's name).",
     },
     # --- quality report ----------------------------------------------------------------
     "rows_read": {"nl": "{n} rijen gelezen", "en": "{n} rows read"},
@@ -330,20 +336,455 @@ MESSAGES: dict[str, dict[str, str]] = {
               "onzekerheid met een jackknife over eenheden (t-verdeling, {df} vrijheidsgraden).",
         "en": "Method: Callaway & Sant’Anna (2021), {treated} of {units} units in {cohorts} start group(s); "
               "unit jackknife (t distribution, {df} degrees of freedom)."},
+    "es_pretrend": {"nl": "Vóór de start (toets op gelijke trends): {p}.",
+                    "en": "Before the start (test of parallel trends): {p}."},
+    "es_pretrend_warn": {"nl": "Vóór de start (toets op gelijke trends): {p} — let op: de groepen liepen al uiteen "
+                               "vóór de start.",
+                         "en": "Before the start (test of parallel trends): {p} — note: the groups already "
+                               "diverged before the start."},
     # --- honest-es: event study ---------------------------------------------------------------------
     "es_method_ri": {
         "nl": "Methode: Callaway & Sant’Anna (2021), {treated} van {units} eenheden in {cohorts} startgroep(en); "
               "onzekerheid met randomisatie-inferentie over de toewijzing van de startgroepen ({n} toewijzingen; "
-              "p = {p} voor geen effect).",
+              "{p} voor geen effect).",
         "en": "Method: Callaway & Sant’Anna (2021), {treated} of {units} units in {cohorts} start group(s); "
-              "randomization inference over the assignment of start groups ({n} assignments; p = {p} for no "
+              "randomization inference over the assignment of start groups ({n} assignments; {p} for no "
               "effect)."},
-    "es_pretrend": {"nl": "Vóór de start (toets op gelijke trends): p = {p}.",
-                    "en": "Before the start (test of parallel trends): p = {p}."},
-    "es_pretrend_warn": {"nl": "Vóór de start (toets op gelijke trends): p = {p} — let op: de groepen liepen al uiteen "
-                               "vóór de start.",
-                         "en": "Before the start (test of parallel trends): p = {p} — note: the groups already "
-                               "diverged before the start."},
+    # --- student (helper student): per-school losses, notebooks, nulmeting per school ----------------
+    "unit_removed": {"nl": "Let op: '{unit}' is helemaal weggevallen: alle {n} rijen zijn verwijderd (zie hieronder).",
+                     "en": "Note: '{unit}' is gone entirely: all {n} rows were dropped (see below)."},
+    "rows_of_unit": {"nl": "{n} rijen van {unit} (rij {rows})", "en": "{n} rows of {unit} (rows {rows})"},
+    "nb_none": {"nl": "geen", "en": "none"},
+    "nb_example": {"nl": "synthetische voorbeelddata", "en": "synthetic example data"},
+    "nb_own": {"nl": "eigen bestand", "en": "own file"},
+    "nb_data": {"nl": "gegevens", "en": "data"},
+    "nb_file": {"nl": "bestand", "en": "file"},
+    "nb_series": {"nl": "tijdreeks", "en": "time series"},
+    "nb_mapping": {"nl": "koppeltabel instanties", "en": "agency mapping"},
+    "nb_pupils": {"nl": "leerlingen per school", "en": "pupils per school"},
+    "nb_pupils_all": {"nl": "niet opgegeven: alle dossiers zijn gelezen", "en": "not given: every file was read"},
+    "nb_source": {"nl": "bronregel", "en": "source line"},
+    "nb_figures": {"nl": "figuren in", "en": "figures in"},
+    "nb_reports": {"nl": "tabellen in", "en": "tables in"},
+    "nb_missing": {"nl": "{what}: bestand '{file}' bestaat niet (ook niet in de projectmap). Geef het pad vanaf de "
+                         "projectmap, bv. \"data_raw/mijn_bestand.xlsx\" (werkmap: {cwd}).",
+                   "en": "{what}: file '{file}' does not exist (not in the project folder either). Give the path from "
+                         "the project folder, e.g. \"data_raw/my_file.xlsx\" (working directory: {cwd})."},
+    "nb_settings_without_file": {
+        "nl": "KOPPELTABEL, LEERLINGEN en MIJN_REEKS horen bij een eigen bestand: vul ook MIJN_BESTAND in.",
+        "en": "KOPPELTABEL, LEERLINGEN and MIJN_REEKS belong to an own file: fill in MIJN_BESTAND too."},
+    "nb_pupils_type": {"nl": "LEERLINGEN moet een lijst per school zijn, bv. {{\"SBO De Brug\": 160}}, niet {value}.",
+                       "en": "LEERLINGEN must give a number per school, e.g. {{\"SBO De Brug\": 160}}, not {value}."},
+    "nb_not_found": {"nl": "Notebook {notebook} niet gevonden in '{folder}'.",
+                     "en": "Notebook {notebook} not found in '{folder}'."},
+    "nb_none_found": {"nl": "Geen notebooks gevonden in '{folder}'. Start de opdracht in de projectmap.",
+                      "en": "No notebooks found in '{folder}'. Run the command in the project folder."},
+    "nb_no_parameters": {"nl": "Het notebook heeft {n} instellingencellen (tag 'parameters'); er moet er precies één zijn.",
+                         "en": "The notebook has {n} settings cells (tag 'parameters'); there must be exactly one."},
+    "nb_unknown_parameter": {"nl": "Onbekende instelling(en): {names}. Dit notebook kent: {allowed}.",
+                             "en": "Unknown setting(s): {names}. This notebook knows: {allowed}."},
+    "nb_failed": {"nl": "Notebook '{notebook}' stopte met een fout:\n{error}",
+                  "en": "Notebook '{notebook}' stopped with an error:\n{error}"},
+    "pupils_one_for_many": {
+        "nl": "Eén aantal leerlingen ({n}) voor {k} scholen kan niet: scholen verschillen in grootte. Geef het aantal "
+              "per school, bv. --leerlingen \"{example}\" (of in Python {{'school': aantal}}). Scholen in het bestand: "
+              "{schools}.",
+        "en": "One number of pupils ({n}) for {k} schools is not possible: schools differ in size. Give the number "
+              "per school, e.g. --leerlingen \"{example}\" (or in Python {{'school': number}}). Schools in the file: "
+              "{schools}."},
+    "pupils_unknown_school": {
+        "nl": "Bij het aantal leerlingen staan scholen die niet in het bestand staan: {unknown}. Schrijf de naam zoals "
+              "in het bestand; scholen in het bestand: {schools}.",
+        "en": "The numbers of pupils name schools that are not in the file: {unknown}. Spell them as in the file; "
+              "schools in the file: {schools}."},
+    "pupils_not_count": {"nl": "Het aantal leerlingen moet een geheel getal van minstens 1 zijn: {values}.",
+                         "en": "The number of pupils must be a whole number of at least 1: {values}."},
+    "pupils_below_files": {
+        "nl": "Het totaal aantal leerlingen van '{school}' ({n}) is kleiner dan het aantal leerlingen in het bestand "
+              "({m}). Geef het totaal van de hele school (ook leerlingen van wie het dossier niet gelezen is).",
+        "en": "The total number of pupils of '{school}' ({n}) is smaller than the number of pupils in the file ({m}). "
+              "Give the total of the whole school (including pupils whose file was not read)."},
+    "school_no_agency": {
+        "nl": "School '{name}' heeft {n} leerling(en) en geen enkele instantie in het bestand. Klopt de schoolnaam?",
+        "en": "School '{name}' has {n} pupil(s) and no agency at all in the file. Is the school name right?"},
+    "school_looks_like": {
+        "nl": "Schoolnaam '{name}' lijkt op '{other}' (tikfout?). Ze worden als twee scholen geteld; verbeter de naam "
+              "in je bestand als het dezelfde school is.",
+        "en": "School name '{name}' looks like '{other}' (typo?). They are counted as two schools; correct the name "
+              "in your file if it is the same school."},
+    "col_n_rows": {"nl": "aantal rijen", "en": "rows"},
+    "rows_many": {"nl": "{n} rijen (rij {rows})", "en": "{n} rows (rows {rows})"},
+    # --- pilots: small-n outcomes, process times, costs (evaluatie.outcomes / durations / costs) ---------
+    "pilots_counts_not_numbers": {
+        "nl": "Aantallen moeten hele getallen zijn (k = {k}, n = {n}). Vul het aantal met de uitkomst (k) en de "
+              "groepsgrootte (n) in, bijvoorbeeld k = 2 en n = 4.",
+        "en": "Counts must be whole numbers (k = {k}, n = {n}). Give the number with the outcome (k) and the group "
+              "size (n), e.g. k = 2 and n = 4."},
+    "pilots_n_zero": {"nl": "De groep is leeg (n = {n}): zonder leerlingen is er geen aandeel te berekenen.",
+                      "en": "The group is empty (n = {n}): without pupils there is no proportion."},
+    "pilots_k_out_of_range": {
+        "nl": "{what} = {k} kan niet: het aantal met de uitkomst moet tussen 0 en de groepsgrootte n = {n} liggen.",
+        "en": "{what} = {k} is impossible: the number with the outcome must lie between 0 and the group size n = {n}."},
+    "pilots_proportion": {"nl": "{k} van de {n} ({pct}); {level}-betrouwbaarheidsinterval {lo} tot {hi} ({method}).",
+                          "en": "{k} of {n} ({pct}); {level} confidence interval {lo} to {hi} ({method})."},
+    "pilots_proportion_title": {"nl": "{k} van de {n}: het werkelijke aandeel ligt ergens tussen {lo} en {hi}",
+                                "en": "{k} of {n}: the true proportion lies somewhere between {lo} and {hi}"},
+    "pilots_width": {
+        "nl": "Het interval is {width} procentpunten breed: met {n} leerlingen passen de gegevens zowel bij een "
+              "aandeel van {lo} als bij {hi}.",
+        "en": "The interval is {width} percentage points wide: with {n} pupils the data fit a proportion of {lo} "
+              "as well as {hi}."},
+    "pilots_can_say_occurs": {
+        "nl": "Wel te zeggen: het kan — bij {k} van de {n} is het gelukt; het werkelijke aandeel is vrijwel zeker "
+              "niet lager dan {lo}.",
+        "en": "What can be said: it happens — it worked for {k} of {n}; the true proportion is almost certainly "
+              "not below {lo}."},
+    "pilots_can_say_not_always": {
+        "nl": "Het lukt niet bij iedereen: het werkelijke aandeel is vrijwel zeker niet hoger dan {hi}.",
+        "en": "It does not work for everyone: the true proportion is almost certainly not above {hi}."},
+    "pilots_small_n": {
+        "nl": "Niet te zeggen: hoe groot het aandeel bij een volgende groep wordt, of dat de aanpak beter werkt dan "
+              "zonder. Met {n} leerlingen is elke leerling een groot deel van het percentage; beschrijf de "
+              "leerlingen afzonderlijk (tijdlijn) en noem het percentage alleen met het interval.",
+        "en": "What cannot be said: how large the proportion will be in a next group, or whether the approach works "
+              "better than without it. With {n} pupils each pupil is a large part of the percentage; describe the "
+              "pupils individually (timeline) and give the percentage only with its interval."},
+    "pilots_n_needed": {
+        "nl": "Voor een interval van ongeveer ±{hw} procentpunten zijn circa {n} leerlingen nodig.",
+        "en": "An interval of about ±{hw} percentage points needs about {n} pupils."},
+    "pilots_fisher": {
+        "nl": "{k} van de {n} ({pct}) tegenover {k_ref} van de {n_ref} ({pct_ref}) in de referentiegroep; "
+              "Fisher exact: p = {p}.",
+        "en": "{k} of {n} ({pct}) against {k_ref} of {n_ref} ({pct_ref}) in the reference group; "
+              "Fisher exact: p = {p}."},
+    "pilots_benchmark": {
+        "nl": "{k} van de {n} ({pct}) tegenover een norm of eerder percentage van {ref}; exacte binomiale toets: p = {p}.",
+        "en": "{k} of {n} ({pct}) against a benchmark or earlier rate of {ref}; exact binomial test: p = {p}."},
+    "pilots_odds_ratio": {"nl": "Odds ratio {est} ({level}-BI {lo} tot {hi}).",
+                          "en": "Odds ratio {est} ({level} CI {lo} to {hi})."},
+    "pilots_p_small": {
+        "nl": "Het verschil is groter dan toeval bij {n} leerlingen goed verklaart; het zegt nog niet dat de "
+              "aanpak de oorzaak is (de groepen kunnen ook op andere punten verschillen).",
+        "en": "The difference is larger than chance easily explains with {n} pupils; it does not show that the "
+              "approach caused it (the groups may differ in other ways)."},
+    "pilots_p_large": {
+        "nl": "Met {n} leerlingen kan dit verschil goed toeval zijn. Dat betekent niet dat er geen effect is: de "
+              "groep is te klein om het aan te tonen.",
+        "en": "With {n} pupils this difference may well be chance. That does not mean there is no effect: the group "
+              "is too small to show it."},
+    "pilots_posterior": {
+        "nl": "De kans dat het werkelijke aandeel boven {threshold} ligt is {prob} (na {k} van de {n}; "
+              "voorkennis Beta({a}; {b})).",
+        "en": "The probability that the true proportion is above {threshold} is {prob} (after {k} of {n}; "
+              "prior Beta({a}, {b}))."},
+    "pilots_credible": {"nl": "{level}-geloofwaardigheidsinterval: {lo} tot {hi}.",
+                        "en": "{level} credible interval: {lo} to {hi}."},
+    "pilots_prior_matters": {
+        "nl": "Let op: met {n} leerlingen hangt deze kans merkbaar af van de gekozen voorkennis; vermeld die.",
+        "en": "Note: with {n} pupils this probability depends noticeably on the chosen prior; report it."},
+    "pilots_timeline_title": {"nl": "Tijdlijn per leerling ({n} leerlingen)", "en": "Timeline per pupil ({n} pupils)"},
+    "pilots_one_row_per_pupil": {
+        "nl": "Kolom '{column}' bevat dubbele leerlingen: de tijdlijn verwacht één rij per leerling.",
+        "en": "Column '{column}' has duplicate pupils: the timeline expects one row per pupil."},
+    "pilots_missing_start_rows": {"nl": "Startdatum ('{column}') ontbreekt in rij(en) {rows}.",
+                                  "en": "Start date ('{column}') is missing in row(s) {rows}."},
+    "pilots_end_before_start_rows": {"nl": "Einddatum ligt voor de startdatum in rij(en) {rows}.",
+                                     "en": "End date is before the start date in row(s) {rows}."},
+    "pilots_bad_dates": {
+        "nl": "Kolom '{column}': {n} datum/data niet te lezen (rij {rows}; bv. '{value}'). Gebruik bv. 3-9-2024.",
+        "en": "Column '{column}': {n} date(s) cannot be read (row {rows}; e.g. '{value}'). Use e.g. 3-9-2024."},
+    "pilots_not_frame": {"nl": "Verwacht een tabel (DataFrame), kreeg {kind}.", "en": "Expected a DataFrame, got {kind}."},
+    "pilots_no_dates": {"nl": "Geen enkele datum te lezen in kolommen '{start}' en '{end}'.",
+                        "en": "No readable date in columns '{start}' and '{end}'."},
+    "pilots_no_cases": {"nl": "Geen enkele casus bruikbaar (van {n} rijen); bekijk het kwaliteitsrapport.",
+                        "en": "No usable case (of {n} rows); see the quality report."},
+    "pilots_reason_after_reference": {"nl": "startdatum ligt na de peildatum {date}",
+                                      "en": "start date is after the reference date {date}"},
+    "pilots_reason_end_after_reference": {
+        "nl": "einddatum ligt na de peildatum {date}: telt als nog lopend op de peildatum",
+        "en": "end date is after the reference date {date}: counted as still open on that date"},
+    "pilots_reason_no_group": {"nl": "groep ontbreekt; ingedeeld als 'onbekend'",
+                               "en": "group missing; classified as 'unknown'"},
+    "pilots_note_reference": {
+        "nl": "Peildatum {date}: {n_open} casus(sen) liepen toen nog en tellen mee tot die datum (gecensureerd).",
+        "en": "Reference date {date}: {n_open} case(s) were still open and count up to that date (censored)."},
+    "pilots_km_group": {
+        "nl": "{group} (n = {n}): mediaan {median} dagen (95%-BI {lo} tot {hi}); binnen {days} dagen {share} "
+              "({slo} tot {shi}).",
+        "en": "{group} (n = {n}): median {median} days (95% CI {lo} to {hi}); within {days} days {share} "
+              "({slo} to {shi})."},
+    "pilots_km_group_no_median": {
+        "nl": "{group} (n = {n}): mediaan nog niet bereikt (minder dan de helft afgerond); binnen {days} dagen "
+              "{share} ({slo} tot {shi}).",
+        "en": "{group} (n = {n}): median not reached yet (fewer than half ended); within {days} days {share} "
+              "({slo} to {shi})."},
+    "pilots_km_method": {
+        "nl": "Methode: Kaplan–Meier; {n_open} nog lopende casus(sen) tellen mee tot de peildatum {date}. "
+              "{level}-intervallen ({conf}-transformatie); '–' betekent: (nog) niet te bepalen.",
+        "en": "Method: Kaplan–Meier; {n_open} open case(s) count up to the reference date {date}. "
+              "{level} intervals ({conf} transformation); '–' means: not (yet) estimable."},
+    "pilots_dropped": {"nl": "{n} van de {n_read} rijen niet gebruikt; zie het kwaliteitsrapport.",
+                       "en": "{n} of {n_read} rows not used; see the quality report."},
+    "pilots_norm_label": {"nl": "norm: {days} dagen", "en": "norm: {days} days"},
+    "pilots_days_since_start": {"nl": "dagen sinds aanmelding", "en": "days since registration"},
+    "pilots_share_ended": {"nl": "aandeel afgerond (bv. passend aanbod)", "en": "share ended (e.g. suitable place)"},
+    "pilots_km_title": {"nl": "Hoe snel krijgen casussen een passende plek?",
+                        "en": "How fast do cases get a suitable place?"},
+    "pilots_logrank": {"nl": "Log-rank-toets: χ² = {chi2} ({df} {dfw}), p = {p}.",
+                       "en": "Log-rank test: χ² = {chi2} ({df} {dfw}), p = {p}."},
+    "pilots_df_one": {"nl": "vrijheidsgraad", "en": "degree of freedom"},
+    "pilots_df_many": {"nl": "vrijheidsgraden", "en": "degrees of freedom"},
+    "pilots_steps_names": {"nl": "Geef evenveel namen als stappen ({n}); kreeg: {names}.",
+                           "en": "Give as many names as steps ({n}); got: {names}."},
+    "pilots_logrank_small": {
+        "nl": "De doorlooptijden verschillen meer dan toeval goed verklaart; of de pilot de oorzaak is, hangt af van "
+              "wat er verder veranderde.",
+        "en": "The process times differ more than chance easily explains; whether the pilot caused it depends on "
+              "what else changed."},
+    "pilots_logrank_large": {
+        "nl": "Het verschil kan goed toeval zijn; met deze aantallen is een verschil niet aan te tonen.",
+        "en": "The difference may well be chance; with these numbers a difference cannot be shown."},
+    "pilots_one_group": {"nl": "Kolom '{column}' bevat maar één groep; de log-rank-toets vergelijkt er minstens twee.",
+                         "en": "Column '{column}' holds only one group; the log-rank test compares at least two."},
+    "pilots_steps_too_few": {
+        "nl": "Geef minstens twee verschillende datumkolommen in procesvolgorde (kreeg: {steps}).",
+        "en": "Give at least two different date columns in process order (got: {steps})."},
+    "pilots_reason_step_gap": {"nl": "datum '{step}' ontbreekt terwijl een latere stap wel een datum heeft",
+                               "en": "date '{step}' missing while a later step has a date"},
+    "pilots_reason_step_order": {"nl": "'{b}' ligt voor '{a}'; deze stap telt niet mee",
+                                 "en": "'{b}' is before '{a}'; this step is left out"},
+    "pilots_steps_sentence": {
+        "nl": "({group}) De hele route duurt gemiddeld {total} dagen; de meeste tijd zit in '{step}': {days} "
+              "dagen ({share}).",
+        "en": "({group}) The whole route takes {total} days on average; most time goes to '{step}': {days} "
+              "days ({share})."},
+    "pilots_steps_line": {
+        "nl": "  {group} · {step}: {n} casussen, {completed} afgerond; mediaan {median} dagen ({lo} tot {hi}).",
+        "en": "  {group} · {step}: {n} cases, {completed} completed; median {median} days ({lo} to {hi})."},
+    "pilots_steps_xlabel": {"nl": "gemiddeld aantal dagen (casussen die alle stappen doorliepen)",
+                            "en": "mean number of days (cases that went through every step)"},
+    "pilots_steps_none_complete": {"nl": "Nog geen casus heeft alle stappen doorlopen.",
+                                   "en": "No case has gone through every step yet."},
+    "pilots_steps_title_totals": {"nl": "Waar zit de tijd? Hele route gemiddeld: {totals} dagen",
+                                  "en": "Where does the time go? Whole route on average: {totals} days"},
+    "pilots_absence_bad": {
+        "nl": "Rij(en) {rows}: kolom '{column}' niet bruikbaar (bv. '{value}'). Vul bij ingeschreven ja/nee in en "
+              "bij verzuim het aantal aaneengesloten weken (0 of meer).",
+        "en": "Row(s) {rows}: column '{column}' not usable (e.g. '{value}'). Give yes/no for enrolled and the "
+              "number of consecutive weeks of absence (0 or more)."},
+    "pilots_bad_amount": {
+        "nl": "'{name}': '{value}' is geen bedrag of getal. Schrijf bijvoorbeeld 4200, 4.200,50 of € 4.200.",
+        "en": "'{name}': '{value}' is not an amount or number. Write e.g. 4200, 4,200.50 or € 4,200."},
+    "pilots_bad_input_value": {"nl": "'{name}' ({label}) = {value!r} kan niet: moet {allowed} zijn.",
+                               "en": "'{name}' ({label}) = {value!r} is impossible: must be {allowed}."},
+    "pilots_cost_need": {
+        "nl": "Geef óf annual_cost (kosten per jaar) óf hours_per_week én salary_per_month (uren en maandsalaris).",
+        "en": "Give either annual_cost or both hours_per_week and salary_per_month."},
+    "pilots_cost_per": {"nl": "{amount} {what}", "en": "{amount} {what}"},
+    "pilots_cost_sentence": {"nl": "De inzet kost {amount} per jaar: {parts}.",
+                             "en": "The deployment costs {amount} per year: {parts}."},
+    "pilots_cost_build": {
+        "nl": "Opbouw: maandsalaris {salary} bij voltijd × 12 × {hours}/{fte} uur, plus {charges} werkgeverslasten en "
+              "{overhead} overhead, plus {other} overige kosten.",
+        "en": "Build-up: monthly salary {salary} at full time × 12 × {hours}/{fte} hours, plus {charges} employer "
+              "charges and {overhead} overhead, plus {other} other costs."},
+    "pilots_break_even": {
+        "nl": "Terugverdienpunt: {n} vermeden tweedelijns trajecten per jaar (van gemiddeld {cost}) betalen de inzet.",
+        "en": "Break-even: {n} avoided second-line trajectories per year (of {cost} on average) pay for the deployment."},
+    "pilots_cost_title": {"nl": "Kosten van de inzet: {amount} per jaar", "en": "Cost of the deployment: {amount} per year"},
+    "pilots_fin_cheaper": {
+        "nl": "Voor {n} geholpen leerlingen is collectieve financiering {diff} per jaar goedkoper; collectief is "
+              "goedkoper vanaf {be} leerlingen per jaar.",
+        "en": "For {n} pupils helped, collective financing is {diff} per year cheaper; collective is cheaper from {be} "
+              "pupils per year."},
+    "pilots_fin_dearer": {
+        "nl": "Voor {n} geholpen leerlingen is collectieve financiering {diff} per jaar duurder; collectief wordt "
+              "goedkoper vanaf {be} leerlingen per jaar.",
+        "en": "For {n} pupils helped, collective financing is {diff} per year more expensive; collective becomes "
+              "cheaper from {be} pupils per year."},
+    "pilots_fin_caveat": {
+        "nl": "Aanname: collectief en individueel bieden vergelijkbare hulp; verschillen in kwaliteit, bereik en "
+              "wachttijd staan hier niet in.",
+        "en": "Assumption: collective and individual arrangements offer comparable help; differences in quality, "
+              "reach and waiting time are not included."},
+    "pilots_mc": {
+        "nl": "Kans dat de inzet zich terugverdient: {p} (90% van de uitkomsten tussen {lo} en {hi} per jaar; "
+              "{n} trekkingen).",
+        "en": "Probability that the deployment pays for itself: {p} (90% of outcomes between {lo} and {hi} per year; "
+              "{n} draws)."},
+    "pilots_mc_method": {
+        "nl": "Methode: alle invoer met een bandbreedte tegelijk getrokken — de verhouding log-normaal passend bij "
+              "het interval, de overige driehoeksverdeeld (laag, basis, hoog). De kans is zo goed als de "
+              "bandbreedtes die erin gaan.",
+        "en": "Method: every ranged input drawn at once — the rate ratio log-normal matching its interval, the others "
+              "triangular (low, base, high). The probability is only as good as the ranges put in."},
+    "pilots_net_label": {"nl": "netto resultaat per jaar (vermeden kosten − kosten inzet, euro)",
+                         "en": "net result per year (avoided costs − cost of deployment, euro)"},
+    "pilots_impact_pays": {
+        "nl": "Geschat {avoided} vermeden tweedelijns trajecten per jaar (bandbreedte {lo} tot {hi}); vermeden kosten "
+              "{savings} tegenover {cost} voor de inzet: de inzet verdient zich terug met {net} per jaar.",
+        "en": "An estimated {avoided} second-line trajectories avoided per year (range {lo} to {hi}); avoided costs "
+              "{savings} against {cost} for the deployment: it pays for itself with {net} per year."},
+    "pilots_impact_not_pays": {
+        "nl": "Geschat {avoided} vermeden tweedelijns trajecten per jaar (bandbreedte {lo} tot {hi}); vermeden kosten "
+              "{savings} tegenover {cost} voor de inzet: per saldo {net} per jaar meer kosten dan besparing.",
+        "en": "An estimated {avoided} second-line trajectories avoided per year (range {lo} to {hi}); avoided costs "
+              "{savings} against {cost} for the deployment: on balance {net} per year more cost than savings."},
+    "pilots_impact_break_even": {
+        "nl": "Terugverdienpunt: {n} vermeden trajecten per jaar, oftewel een verhouding na/voor van {rr} of lager.",
+        "en": "Break-even: {n} avoided trajectories per year, i.e. a rate ratio after/before of {rr} or lower."},
+    "pilots_impact_assumptions": {"nl": "Aannames (waarde, bandbreedte, bron):",
+                                  "en": "Assumptions (value, range, source):"},
+    "pilots_impact_caveat": {
+        "nl": "Niet meegenomen: kosten die verschuiven naar eerstelijns hulp, effecten na het eerste jaar, en "
+              "andere oorzaken van de daling dan het deel dat bij 'toe te schrijven' is weggelaten.",
+        "en": "Not included: costs shifted to first-line care, effects after the first year, and other causes of the "
+              "fall beyond what 'attributable' leaves out."},
+    "pilots_source_effect": {"nl": "uit de voor-na-analyse ({name}), met het interval als bandbreedte",
+                             "en": "from the before/after analysis ({name}), its interval as range"},
+    "pilots_source_user": {"nl": "invoer gebruiker", "en": "user input"},
+    "pilots_source_default": {"nl": "standaardaanname van evaluatie (pas aan als er betere cijfers zijn)",
+                              "en": "evaluatie's default assumption (change it when better figures exist)"},
+    "pilots_rr_twice": {"nl": "Geef het interval van de verhouding óf via rate_ratio_ci óf via ranges, niet allebei.",
+                        "en": "Give the rate-ratio interval either via rate_ratio_ci or via ranges, not both."},
+    "pilots_bad_range": {
+        "nl": "Bandbreedte voor '{name}' = {value!r} kan niet: geef (laag, hoog) met laag ≤ {base} ≤ hoog.",
+        "en": "Range for '{name}' = {value!r} is impossible: give (low, high) with low ≤ {base} ≤ high."},
+    "pilots_no_ranges": {"nl": "Geen bandbreedtes opgegeven: geef ranges= of rate_ratio_ci= voor een tornadofiguur.",
+                         "en": "No ranges given: pass ranges= or rate_ratio_ci= for a tornado figure."},
+    "pilots_tornado_title": {"nl": "Welke aanname telt het zwaarst? Vooral: {name}",
+                             "en": "Which assumption matters most? Mainly: {name}"},
+    # --- survey (questionnaires) ------------------------------------------------------------
+    "sv_codebook_no_item": {"nl": "Codeboek '{file}': geen kolom met de vraagcodes (bv. 'item' of 'vraag'). Kolommen: "
+                                  "{columns}.",
+                            "en": "Codebook '{file}': no column with item codes (e.g. 'item'). Columns: {columns}."},
+    "sv_unknown_scale": {"nl": "Codeboek '{file}', rij {row}, kolom 'schaal': onbekende schaal '{value}'. Kies uit: "
+                               "{allowed}.",
+                         "en": "Codebook '{file}', row {row}, column 'scale': unknown scale '{value}'. Choose from: "
+                               "{allowed}."},
+    "sv_duplicate_item": {"nl": "Codeboek '{file}', rij {row}: vraag '{item}' staat er twee keer in.",
+                          "en": "Codebook '{file}', row {row}: item '{item}' appears twice."},
+    "sv_bad_reversed": {"nl": "Codeboek '{file}', rij {row}, kolom 'omgescoord': '{value}' is geen ja/nee.",
+                        "en": "Codebook '{file}', row {row}, column 'reversed': '{value}' is not yes/no."},
+    "sv_no_codebook": {"nl": "Geen codeboek: de getalkolommen {items} zijn behandeld als vijfpuntsschaal (1-5).",
+                       "en": "No codebook: the numeric columns {items} were treated as five-point items (1-5)."},
+    "sv_items_absent": {"nl": "Vragen uit het codeboek die niet in de data staan (niet geanalyseerd): {items}.",
+                        "en": "Codebook items not in the data (not analysed): {items}."},
+    "sv_items_unused": {"nl": "Kolommen die niet in het codeboek staan (niet geanalyseerd): {items}.",
+                        "en": "Columns not in the codebook (not analysed): {items}."},
+    "sv_no_items": {"nl": "Geen enkele vraag uit het codeboek staat in de data. Kolommen in de data: {columns}.",
+                    "en": "None of the codebook items is in the data. Columns in the data: {columns}."},
+    "sv_duplicate_respondent": {"nl": "deze respondent staat al eerder in dit meetmoment; tweede rij niet gebruikt",
+                                "en": "this respondent already appears in this wave; second row not used"},
+    "sv_out_of_scale": {"nl": "antwoord valt buiten de schaal {scale} ({lo}-{hi}) en is geen bekend antwoord; als "
+                              "ontbrekend behandeld",
+                        "en": "answer outside scale {scale} ({lo}-{hi}) and not a known label; treated as missing"},
+    "sv_dont_know": {"nl": "{n} antwoorden 'weet niet / n.v.t.': apart geteld, niet meegerekend in gemiddelden.",
+                     "en": "{n} answers 'don't know / not applicable': counted apart, not included in means."},
+    "sv_mixed_scales": {"nl": "Deze vragen hebben verschillende antwoordschalen ({scales}); vat ze per schaal samen.",
+                        "en": "These items have different answer scales ({scales}); summarise them per scale."},
+    "sv_plot_scale": {"nl": "Een gestapelde staafgrafiek kan tot 5 antwoordcategorieën tonen (schaal {scale}).",
+                      "en": "A stacked bar chart shows up to 5 answer categories (scale {scale})."},
+    "sv_plot_x": {"nl": "aandeel van de geldige antwoorden", "en": "share of valid answers"},
+    "sv_plot_hidden": {"nl": "({n} rij(en) met minder dan {k} antwoorden niet getoond)",
+                       "en": "({n} row(s) with fewer than {k} answers not shown)"},
+    "sv_plot_title": {"nl": "Hoe kijken de respondenten ertegen aan?", "en": "What do respondents think?"},
+    "sv_col_item": {"nl": "vraag", "en": "item"},
+    "sv_col_n": {"nl": "n", "en": "n"},
+    "sv_col_dk": {"nl": "weet niet", "en": "don't know"},
+    "sv_col_disagree": {"nl": "(helemaal) oneens", "en": "(strongly) disagree"},
+    "sv_col_agree": {"nl": "(helemaal) eens", "en": "(strongly) agree"},
+    "sv_col_median": {"nl": "mediaan", "en": "median"},
+    "sv_col_outcome": {"nl": "uitkomst", "en": "outcome"},
+    "sv_col_test": {"nl": "toets", "en": "test"},
+    "sv_col_effect": {"nl": "effectgrootte", "en": "effect size"},
+    "sv_col_p_adjusted": {"nl": "p gecorrigeerd ({method})", "en": "p adjusted ({method})"},
+    "sv_test_paired_t": {"nl": "gepaarde t-toets", "en": "paired t test"},
+    "sv_test_wilcoxon": {"nl": "Wilcoxon-rangtekentoets", "en": "Wilcoxon signed-rank test"},
+    "sv_test_welch_t": {"nl": "t-toets (Welch)", "en": "Welch t test"},
+    "sv_test_mann_whitney": {"nl": "Mann-Whitney-toets", "en": "Mann-Whitney test"},
+    "sv_test_welch_anova": {"nl": "variantieanalyse (Welch)", "en": "Welch ANOVA"},
+    "sv_test_kruskal": {"nl": "Kruskal-Wallis-toets", "en": "Kruskal-Wallis test"},
+    "sv_effect_hedges_g": {"nl": "Hedges' g", "en": "Hedges' g"},
+    "sv_effect_rank_biserial": {"nl": "rang-biseriële correlatie", "en": "rank-biserial correlation"},
+    "sv_effect_eta2": {"nl": "eta²", "en": "eta²"},
+    "sv_effect_eta2_h": {"nl": "eta²(H)", "en": "eta²(H)"},
+    "sv_compare_title_paired": {"nl": "Verschil tussen de metingen (na min voor)", "en": "Change between waves"},
+    "sv_compare_title_groups2": {"nl": "Verschil tussen de groepen", "en": "Difference between groups"},
+    "sv_compare_title_groups": {"nl": "Verschillen tussen de groepen", "en": "Differences between groups"},
+    "sv_paired_up": {"nl": "'{outcome}' is gestegen met {diff} punt ({effect}, {level}%-BI {lo} tot {hi}; {p}; "
+                           "n = {n} respondenten met beide metingen).",
+                     "en": "'{outcome}' rose by {diff} points ({effect}, {level}% CI {lo} to {hi}; {p}; n = {n} "
+                           "respondents with both waves)."},
+    "sv_paired_down": {"nl": "'{outcome}' is gedaald met {diff} punt ({effect}, {level}%-BI {lo} tot {hi}; {p}; "
+                             "n = {n} respondenten met beide metingen).",
+                       "en": "'{outcome}' fell by {diff} points ({effect}, {level}% CI {lo} to {hi}; {p}; n = {n} "
+                             "respondents with both waves)."},
+    "sv_paired_up_unsure": {"nl": "'{outcome}' is mogelijk iets hoger ({diff} punt), maar dat is nog niet zeker "
+                                  "({effect}, {level}%-BI {lo} tot {hi}; {p}; n = {n}).",
+                            "en": "'{outcome}' is possibly somewhat higher ({diff} points), but this is not certain "
+                                  "({effect}, {level}% CI {lo} to {hi}; {p}; n = {n})."},
+    "sv_paired_down_unsure": {"nl": "'{outcome}' is mogelijk iets lager ({diff} punt), maar dat is nog niet zeker "
+                                    "({effect}, {level}%-BI {lo} tot {hi}; {p}; n = {n}).",
+                              "en": "'{outcome}' is possibly somewhat lower ({diff} points), but this is not certain "
+                                    "({effect}, {level}% CI {lo} to {hi}; {p}; n = {n})."},
+    "sv_groups2_up": {"nl": "De tweede groep scoort hoger op '{outcome}' ({diff} punt; {effect}, {level}%-BI {lo} tot "
+                            "{hi}; {p}; n = {n}).",
+                      "en": "The second group scores higher on '{outcome}' ({diff} points; {effect}, {level}% CI {lo} "
+                            "to {hi}; {p}; n = {n})."},
+    "sv_groups2_down": {"nl": "De tweede groep scoort lager op '{outcome}' ({diff} punt; {effect}, {level}%-BI {lo} "
+                              "tot {hi}; {p}; n = {n}).",
+                        "en": "The second group scores lower on '{outcome}' ({diff} points; {effect}, {level}% CI {lo} "
+                              "to {hi}; {p}; n = {n})."},
+    "sv_groups2_up_unsure": {"nl": "Op '{outcome}' scoort de tweede groep mogelijk hoger ({diff} punt), maar dat is "
+                                   "nog niet zeker ({effect}, {level}%-BI {lo} tot {hi}; {p}; n = {n}).",
+                             "en": "On '{outcome}' the second group possibly scores higher ({diff} points), but this "
+                                   "is not certain ({effect}, {level}% CI {lo} to {hi}; {p}; n = {n})."},
+    "sv_groups2_down_unsure": {"nl": "Op '{outcome}' scoort de tweede groep mogelijk lager ({diff} punt), maar dat "
+                                     "is nog niet zeker ({effect}, {level}%-BI {lo} tot {hi}; {p}; n = {n}).",
+                               "en": "On '{outcome}' the second group possibly scores lower ({diff} points), but this "
+                                     "is not certain ({effect}, {level}% CI {lo} to {hi}; {p}; n = {n})."},
+    "sv_groups_differ": {"nl": "De groepen verschillen op '{outcome}' ({p}; n = {n}).",
+                         "en": "The groups differ on '{outcome}' ({p}; n = {n})."},
+    "sv_groups_no_difference": {"nl": "Er is geen duidelijk verschil tussen de groepen op '{outcome}' ({p}; "
+                                      "n = {n}).",
+                                "en": "There is no clear difference between the groups on '{outcome}' ({p}; "
+                                      "n = {n})."},
+    "sv_within_or_between": {"nl": "Geef 'within' (meetmoment, gepaard) of 'between' (groep), niet allebei of geen.",
+                             "en": "Give 'within' (wave, paired) or 'between' (group), not both or neither."},
+    "sv_two_waves": {"nl": "Kolom '{column}' heeft {waves}: een gepaarde vergelijking vraagt precies twee "
+                           "meetmomenten. Selecteer er twee.",
+                     "en": "Column '{column}' has {waves}: a paired comparison needs exactly two waves. Select two."},
+    "sv_too_few_pairs": {"nl": "Voor '{outcome}' hebben maar {n} respondenten beide metingen; minimaal 3 nodig.",
+                         "en": "For '{outcome}' only {n} respondents have both waves; at least 3 needed."},
+    "sv_too_few_groups": {"nl": "Voor '{outcome}' zijn er te weinig groepen of respondenten in kolom '{column}' "
+                                "(minimaal 2 groepen van 2).",
+                          "en": "For '{outcome}' there are too few groups or respondents in column '{column}' "
+                                "(at least 2 groups of 2)."},
+    "sv_too_few_items": {"nl": "Betrouwbaarheid vraagt minstens 3 vragen; nu {k}: {items}.",
+                         "en": "Reliability needs at least 3 items; got {k}: {items}."},
+    "sv_constant_item": {"nl": "Iedereen gaf hetzelfde antwoord op {items}: betrouwbaarheid is dan niet te berekenen. "
+                               "Laat deze vraag weg.",
+                         "en": "Everyone gave the same answer to {items}: reliability cannot be computed. Leave "
+                               "this item out."},
+    "sv_alpha_sentence": {"nl": "De {k} vragen vormen een {verdict} schaal: Cronbachs alfa {alpha} ({level}%-BI "
+                                "{lo} tot {hi}), omega {omega}; n = {n} respondenten.",
+                          "en": "The {k} items form a scale of {verdict} reliability: Cronbach's alpha {alpha} "
+                                "({level}% CI {lo} to {hi}), omega {omega}; n = {n} respondents."},
+    "sv_alpha_good": {"nl": "betrouwbare", "en": "good"},
+    "sv_alpha_ok": {"nl": "voldoende betrouwbare", "en": "acceptable"},
+    "sv_alpha_poor": {"nl": "weinig betrouwbare", "en": "poor"},
+    "sv_alpha_if_deleted": {"nl": "alfa als deze vraag wordt weggelaten", "en": "alpha if item deleted"},
+    "sv_alpha_title": {"nl": "Betrouwbaarheid per vraag (alfa van de schaal: {alpha})",
+                       "en": "Reliability per item (scale alpha: {alpha})"},
+    "sv_no_constructs": {"nl": "Het codeboek noemt geen constructen (kolom 'construct'); geef 'constructs' op.",
+                         "en": "The codebook names no constructs (column 'construct'); pass 'constructs'."},
+    "sv_all": {"nl": "alle respondenten", "en": "all respondents"},
+    "sv_sdq_missing": {"nl": "SDQ-vragen ontbreken: {items}. Noem de kolommen sdq_1 … sdq_25 (zie sdq_codebook()).",
+                       "en": "SDQ items missing: {items}. Name the columns sdq_1 … sdq_25 (see sdq_codebook())."},
+    "sv_sdq_range": {"nl": "SDQ-vraag '{item}' heeft een antwoord buiten 0-2 (niet waar / een beetje waar / "
+                           "zeker waar).",
+                     "en": "SDQ item '{item}' has an answer outside 0-2 (not true / somewhat true / certainly true)."},
     # --- disclosure (helper disclosure): exported tables, suppression, overwriting -----------------
     "export_not_table": {"nl": "Een tabel voor de export moet een DataFrame zijn, niet {type}.",
                          "en": "A table to export must be a DataFrame, not {type}."},
@@ -402,6 +843,11 @@ MESSAGES: dict[str, dict[str, str]] = {
                                 "en": "Percentages with a denominator below {n} are not shown ({marker})."},
     "export_rule_percent": {"nl": "Percentages zijn afgerond en tellen daardoor niet altijd op tot 100%.",
                             "en": "Percentages are rounded and therefore do not always add up to 100%."},
+    "suppress_marker": {"nl": "Teken {marker!r} voor afgeschermde cellen zegt iets over de grootte, maar een cel die "
+                              "is afgeschermd om terugrekenen te voorkomen kan groot zijn. Gebruik een neutraal teken "
+                              "zoals '{hidden}'.",
+                        "en": "Marker {marker!r} for hidden cells says something about their size, but a cell hidden "
+                              "to prevent recomputation can be large. Use a neutral marker such as '{hidden}'."},
     "suppress_negative": {"nl": "Afschermen kan alleen met aantallen; de tabel bevat negatieve getallen.",
                           "en": "Suppression needs counts; the table holds negative numbers."},
     "overwrite_refused": {"nl": "Bestand '{file}' bestaat al en wordt niet overschreven. Kies een andere naam of "
@@ -418,6 +864,214 @@ MESSAGES: dict[str, dict[str, str]] = {
                                "hidden cell is 0 while zero=False)."},
     "audit_bad_link": {"nl": "Koppeling {link} tussen tabellen verwijst naar een tabel, rij of kolom die niet bestaat.",
                        "en": "Link {link} between tables refers to a table, row or column that does not exist."},
+    # --- interviews -------------------------------------------------------------------------
+    "iv_part": {"nl": "{code} ({k} van {n})", "en": "{code} ({k} of {n})"},
+    "iv_group_line": {"nl": "{group} (n = {n}): vooral {parts}.", "en": "{group} (n = {n}): mainly {parts}."},
+    "iv_no_codes": {"nl": "Geen codes om te tonen (controleer kolom 'code' en het gekozen niveau).",
+                    "en": "No codes to show (check column 'code' and the chosen level)."},
+    "iv_other_groups": {"nl": "overige", "en": "other"},
+    "iv_hidden": {"nl": "Niet getoond: groepen met samen minder dan {k} geïnterviewden.",
+                  "en": "Not shown: groups with fewer than {k} interviewees together."},
+    "iv_share": {"nl": "aandeel van de geïnterviewden", "en": "share of interviewees"},
+    "iv_title": {"nl": "Welke thema's noemen de geïnterviewden?", "en": "Which themes do interviewees raise?"},
+    # --- policy (helper policy): pilot file, factsheet, method note --------------------------------
+    "pilot_top": {"nl": "het pilotbestand (bovenaan)", "en": "the pilot file (top level)"},
+    "pilot_bad_toml": {"nl": "Pilotbestand '{file}' is geen geldig TOML: {detail}.",
+                       "en": "Pilot file '{file}' is not valid TOML: {detail}."},
+    "pilot_unknown_key": {"nl": "Pilotbestand '{file}': onbekende sleutel '{name}' in {where}. Toegestaan: {allowed}.",
+                          "en": "Pilot file '{file}': unknown key '{name}' in {where}. Allowed: {allowed}."},
+    "pilot_missing_key": {"nl": "Pilotbestand '{file}': de sleutel '{name}' ontbreekt of is leeg. Verplicht zijn: "
+                                "naam, titel, regio, periode, bron.",
+                          "en": "Pilot file '{file}': key '{name}' is missing or empty. Required: naam, titel, regio, "
+                                "periode, bron."},
+    "pilot_bad_value": {"nl": "Pilotbestand '{file}': ongeldige waarde {value!r} voor '{name}' in {where}. Kies uit: "
+                              "{allowed}.",
+                        "en": "Pilot file '{file}': invalid value {value!r} for '{name}' in {where}. Choose from: "
+                              "{allowed}."},
+    "pilot_bad_type": {"nl": "Pilotbestand '{file}': '{name}' in {where} moet {kind} zijn, niet {value!r}.",
+                       "en": "Pilot file '{file}': '{name}' in {where} must be {kind}, not {value!r}."},
+    "pilot_type_str": {"nl": "een tekst tussen aanhalingstekens", "en": "a text in quotes"},
+    "pilot_type_int": {"nl": "een geheel getal", "en": "a whole number"},
+    "pilot_type_dict": {"nl": "een tabel (bv. [analyses.zorgvraag] of {{ ... }})", "en": "a table (e.g. "
+                        "[analyses.zorgvraag] or {{ ... }})"},
+    "pilot_type_positive": {"nl": "een geheel getal van 1 of meer", "en": "a whole number of 1 or more"},
+    "pilot_bad_name": {"nl": "Pilotbestand '{file}': 'naam' {value!r} wordt de mapnaam; gebruik kleine letters, cijfers, "
+                             "- en _ (bv. \"leeuwarden-2024\").",
+                       "en": "Pilot file '{file}': 'naam' {value!r} becomes the folder name; use lower-case letters, "
+                             "digits, - and _ (e.g. \"leeuwarden-2024\")."},
+    "pilot_missing_file": {"nl": "Pilotbestand '{file}': het bestand bij [data] {name} = \"{value}\" bestaat niet "
+                                 "(gezocht vanaf de map {folder}).",
+                           "en": "Pilot file '{file}': the file of [data] {name} = \"{value}\" does not exist "
+                                 "(looked from folder {folder})."},
+    "pilot_needs_data": {"nl": "Pilotbestand '{file}': analyse '{section}' heeft gegevens nodig onder [data] {name}.",
+                         "en": "Pilot file '{file}': analysis '{section}' needs data under [data] {name}."},
+    "pilot_nothing": {"nl": "Pilotbestand '{file}': er is geen analyse uit te voeren. Geef gegevens onder [data] "
+                            "({kinds}).",
+                      "en": "Pilot file '{file}': there is no analysis to run. Give data under [data] ({kinds})."},
+    "pilot_step": {"nl": "[{i}/{n}] {step}…", "en": "[{i}/{n}] {step}…"},
+    "pilot_step_nulmeting": {"nl": "nulmeting: instanties per school", "en": "baseline: agencies per school"},
+    "pilot_step_zorgvraag": {"nl": "zorgvraag voor en na (verschil-in-verschillen)",
+                             "en": "demand before and after (difference-in-differences)"},
+    "pilot_step_uitrol": {"nl": "uitrol: effect per periode sinds de start", "en": "roll-out: effect by period since the start"},
+    "pilot_step_tijdreeks": {"nl": "tijdreeks van het hele gebied", "en": "time series of the whole area"},
+    "pilot_step_tables": {"nl": "tabellen (tabellen.xlsx en CSV)", "en": "tables (tabellen.xlsx and CSV)"},
+    "pilot_step_factsheet": {"nl": "factsheet (HTML, PDF, Word)", "en": "factsheet (HTML, PDF, Word)"},
+    "pilot_step_method": {"nl": "verantwoording.md", "en": "verantwoording.md"},
+    "pilot_done": {"nl": "Klaar. Factsheet: {path}\nFiguren: {figures}/  Tabellen en verantwoording: {reports}/",
+                   "en": "Done. Factsheet: {path}\nFigures: {figures}/  Tables and method note: {reports}/"},
+    "pilot_to": {"nl": "tot", "en": "to"},
+    "pilot_nul_meaning": {"nl": "Per school waren {span} verschillende instanties betrokken bij de leerlingen. {two}% van "
+                                "de leerlingen had er twee of meer. {single}% van de instanties had maar één leerling: de "
+                                "hulp is over veel partijen verdeeld.",
+                          "en": "Per school, {span} different agencies were involved with the pupils. {two}% of pupils "
+                                "had two or more. {single}% of the agencies had only one pupil: care is spread over "
+                                "many parties."},
+    "pilot_finding_clear_down": {"nl": "Minder verwijzingen {where}", "en": "Fewer referrals {where}"},
+    "pilot_finding_clear_up": {"nl": "Meer verwijzingen {where}", "en": "More referrals {where}"},
+    "pilot_finding_likely_down": {"nl": "Waarschijnlijk minder verwijzingen {where}, nog niet zeker",
+                                  "en": "Probably fewer referrals {where}, not yet certain"},
+    "pilot_finding_likely_up": {"nl": "Waarschijnlijk meer verwijzingen {where}, nog niet zeker",
+                                "en": "Probably more referrals {where}, not yet certain"},
+    "pilot_finding_possible_down": {"nl": "Mogelijk minder verwijzingen {where}, nog niet zeker",
+                                    "en": "Possibly fewer referrals {where}, not yet certain"},
+    "pilot_finding_possible_up": {"nl": "Mogelijk meer verwijzingen {where}, nog niet zeker",
+                                  "en": "Possibly more referrals {where}, not yet certain"},
+    "pilot_where_zv": {"nl": "bij scholen met een jeugdondersteuner", "en": "at schools with a youth worker"},
+    "pilot_where_es": {"nl": "na de start van de jeugdondersteuner", "en": "after the youth worker started"},
+    "pilot_where_its": {"nl": "in het hele gebied direct na de start", "en": "in the whole area right after the start"},
+    "pilot_nul_title": {"nl": "Nulmeting: hulp rond leerlingen", "en": "Baseline: care around pupils"},
+    "pilot_nul_question": {"nl": "Met hoeveel hulpverleningsinstanties hebben de scholen te maken, en hoe versnipperd "
+                                 "is de hulp?",
+                           "en": "How many care agencies do the schools deal with, and how fragmented is the care?"},
+    "pilot_nul_schools_caption": {"nl": "Aantal instanties per school in de gelezen dossiers ({k} scholen), met de "
+                                        "schatting bij alle dossiers.",
+                                  "en": "Number of agencies per school in the files read ({k} schools), with the "
+                                        "estimate for all files."},
+    "pilot_nul_kf_agencies": {"nl": "verschillende instanties bij {k} scholen", "en": "different agencies at {k} schools"},
+    "pilot_nul_kf_agencies_words": {"nl": "Gevonden in de {n} gelezen dossiers. In de dossiers die niet gelezen zijn "
+                                          "staan waarschijnlijk nog meer instanties.",
+                                    "en": "Found in the {n} files read. The files not read probably name more agencies."},
+    "pilot_nul_kf_two": {"nl": "van de leerlingen heeft 2 of meer instanties", "en": "of pupils have 2 or more agencies"},
+    "pilot_nul_kf_two_words": {"nl": "{k} van de {n} leerlingen van wie het dossier is gelezen.",
+                               "en": "{k} of the {n} pupils whose file was read."},
+    "pilot_nul_caveat_files": {"nl": "Niet van alle leerlingen is het dossier gelezen. Wat niet in een dossier staat, "
+                                     "telt niet mee.",
+                               "en": "Not every pupil's file was read. What is not in a file does not count."},
+    "pilot_nul_caveat_names": {"nl": "Namen van instanties zijn gelijkgetrokken met een gecontroleerde koppeltabel; "
+                                     "een andere indeling geeft andere aantallen.",
+                               "en": "Agency names were merged with a reviewed mapping; another grouping gives other "
+                                     "numbers."},
+    "pilot_nul_methods": {"nl": "Per school zijn de instanties in de gelezen leerlingdossiers geteld (na gelijktrekken "
+                                "van schrijfwijzen). Het aantal instanties bij alle dossiers is geschat met Chao2 en "
+                                "extrapolatie van de verzamelcurve (Chao e.a. 2014), met een 95%-interval.",
+                          "en": "Per school, agencies in the pupil files read were counted (after merging spellings). "
+                                "The number with all files was estimated with Chao2 and extrapolation of the "
+                                "accumulation curve (Chao et al. 2014), with a 95% interval."},
+    "pilot_zv_title": {"nl": "Zorgvraag voor en na de start", "en": "Demand before and after the start"},
+    "pilot_zv_question": {"nl": "Daalde de vraag naar tweedelijns jeugdhulp bij scholen met een jeugdondersteuner, "
+                                "vergeleken met scholen zonder?",
+                          "en": "Did demand for second-line youth care fall at schools with a youth worker, compared "
+                                "with schools without?"},
+    "pilot_zv_kf_label": {"nl": "verandering in verwijzingen naar tweedelijns jeugdhulp",
+                          "en": "change in referrals to second-line youth care"},
+    "pilot_zv_caveat_few": {"nl": "Maar {k} van de {n} scholen hebben een jeugdondersteuner. Met zo weinig scholen is "
+                                  "de uitkomst onzeker; één school met een bijzonder jaar kan veel uitmaken.",
+                            "en": "Only {k} of the {n} schools have a youth worker. With so few schools the result is "
+                                  "uncertain; one school with an unusual year can matter a lot."},
+    "pilot_zv_caveat_registration": {"nl": "Als de manier van registreren van verwijzingen veranderde (ander systeem, "
+                                           "andere definitie), lijkt dat op een effect.",
+                                     "en": "If the way referrals are registered changed (new system, new definition), "
+                                           "that looks like an effect."},
+    "pilot_zv_caveat_choice": {"nl": "De scholen zijn niet door loting gekozen. Scholen met een jeugdondersteuner "
+                                     "kunnen ook op andere punten verschillen.",
+                               "en": "The schools were not chosen by lot. Schools with a youth worker may differ in "
+                                     "other ways too."},
+    "pilot_zv_note": {"nl": "Verschil-in-verschillen: verandering in verwijzingen per 1.000 leerlingen bij scholen met "
+                            "een jeugdondersteuner, vergeleken met scholen zonder. Negatief = minder verwijzingen.",
+                      "en": "Difference-in-differences: change in referrals per 1,000 pupils at schools with a youth "
+                            "worker, compared with schools without. Negative = fewer referrals."},
+    "pilot_es_title": {"nl": "Uitrol: effect per periode", "en": "Roll-out: effect by period"},
+    "pilot_es_question": {"nl": "Hoe verandert de vraag in de periodes na de start van de jeugdondersteuner?",
+                          "en": "How does demand change in the periods after the youth worker started?"},
+    "pilot_es_caveat": {"nl": "De schattingen per periode rusten op weinig scholen; kijk naar het patroon, niet naar "
+                              "één punt.",
+                        "en": "The estimates per period rest on few schools; look at the pattern, not at one point."},
+    "pilot_es_note": {"nl": "Effect per periode ten opzichte van de start (event study, Callaway & Sant'Anna). "
+                            "Schatting en grenzen op de logschaal; verhouding = exp(schatting).",
+                      "en": "Effect by period relative to the start (event study, Callaway & Sant'Anna). Estimate "
+                            "and bounds on the log scale; ratio = exp(estimate)."},
+    "pilot_its_title": {"nl": "Tijdreeks van het hele gebied", "en": "Time series of the whole area"},
+    "pilot_its_question": {"nl": "Veranderde het aantal verwijzingen in het hele gebied na de start?",
+                           "en": "Did referrals in the whole area change after the start?"},
+    "pilot_its_caveat": {"nl": "De tijdreeks heeft geen vergelijkingsgroep: ook iets anders dat rond de start "
+                               "veranderde (beleid, wachtlijsten, registratie) kan de verandering verklaren.",
+                         "en": "The time series has no comparison group: something else that changed around the start "
+                               "(policy, waiting lists, registration) can explain the change too."},
+    "pilot_its_note": {"nl": "Onderbroken tijdreeks (gesegmenteerde regressie): coëfficiënten op de logschaal.",
+                       "en": "Interrupted time series (segmented regression): coefficients on the log scale."},
+    "pilot_col_percent_change": {"nl": "verandering (%)", "en": "change (%)"},
+    "pilot_col_percent_lower": {"nl": "ondergrens 95%-BI (%)", "en": "lower 95% CI (%)"},
+    "pilot_col_percent_upper": {"nl": "bovengrens 95%-BI (%)", "en": "upper 95% CI (%)"},
+    "pilot_col_p_value": {"nl": "p-waarde", "en": "p-value"},
+    "pilot_col_n_units": {"nl": "scholen", "en": "schools"},
+    "pilot_col_n_treated_units": {"nl": "scholen met jeugdondersteuner", "en": "schools with youth worker"},
+    "pilot_col_n_periods": {"nl": "perioden", "en": "periods"},
+    "pilot_col_family": {"nl": "model", "en": "model"},
+    "pilot_col_inference": {"nl": "onzekerheid berekend met", "en": "uncertainty computed with"},
+    "pilot_col_estimate": {"nl": "schatting", "en": "estimate"},
+    "pilot_col_lower": {"nl": "ondergrens 95%-BI", "en": "lower 95% CI"},
+    "pilot_col_upper": {"nl": "bovengrens 95%-BI", "en": "upper 95% CI"},
+    "pilot_col_se": {"nl": "standaardfout", "en": "standard error"},
+    "pilot_col_rel_time": {"nl": "periode t.o.v. start", "en": "period relative to start"},
+    "pilot_col_term": {"nl": "term", "en": "term"},
+    "fs_kicker": {"nl": "Factsheet", "en": "Factsheet"},
+    "fs_key_heading": {"nl": "De belangrijkste cijfers", "en": "Key figures"},
+    "fs_meaning": {"nl": "Wat betekent dit?", "en": "What does this mean?"},
+    "fs_caveats": {"nl": "Waar moet u op letten?", "en": "What should you keep in mind?"},
+    "fs_about": {"nl": "Over dit onderzoek", "en": "About this study"},
+    "fs_about_region": {"nl": "Regio", "en": "Region"},
+    "fs_about_period": {"nl": "Periode", "en": "Period"},
+    "fs_about_audience": {"nl": "Geschreven voor", "en": "Written for"},
+    "fs_about_source": {"nl": "Bron", "en": "Source"},
+    "fs_about_parts": {"nl": "Onderdelen", "en": "Parts"},
+    "fs_about_more": {"nl": "Meer", "en": "More"},
+    "fs_about_more_value": {"nl": "alle {n} figuren (PNG, SVG, PDF) in {folder}; alle tabellen in tabellen.xlsx; "
+                                  "de werkwijze in verantwoording.md",
+                            "en": "all {n} figures (PNG, SVG, PDF) in {folder}; all tables in tabellen.xlsx; the "
+                                  "methods in verantwoording.md"},
+    "fs_audience_gemeente": {"nl": "gemeente (raad en beleid)", "en": "municipality (council and policy)"},
+    "fs_audience_samenwerkingsverband": {"nl": "samenwerkingsverband passend onderwijs",
+                                         "en": "partnership of school boards"},
+    "fs_audience_schoolbestuur": {"nl": "schoolbestuur", "en": "school board"},
+    "fs_audience_school": {"nl": "schoolleiding en team", "en": "school management and staff"},
+    "fs_audience_onderzoekers": {"nl": "onderzoekers", "en": "researchers"},
+    "fs_figures": {"nl": "De cijfers in beeld", "en": "The figures"},
+    "fs_no_chromium": {"nl": "Geen PDF gemaakt: Chromium is niet gevonden. Installeer het (Debian/Ubuntu: apt-get "
+                             "install chromium) of druk factsheet.html af vanuit de browser als PDF.",
+                       "en": "No PDF made: Chromium was not found. Install it (Debian/Ubuntu: apt-get install "
+                             "chromium) or print factsheet.html to PDF from the browser."},
+    "fs_pdf_failed": {"nl": "Chromium maakte geen PDF van de factsheet: {detail}",
+                      "en": "Chromium did not make a PDF of the factsheet: {detail}"},
+    "fs_method_title": {"nl": "Verantwoording", "en": "Method note"},
+    "fs_method_methods": {"nl": "Methoden", "en": "Methods"},
+    "fs_method_question": {"nl": "Vraag", "en": "Question"},
+    "fs_method_quality": {"nl": "Kwaliteit van de gegevens", "en": "Data quality"},
+    "fs_method_disclosure": {"nl": "Bescherming van kleine aantallen", "en": "Protection of small numbers"},
+    "fs_method_repro": {"nl": "Reproduceerbaarheid", "en": "Reproducibility"},
+    "fs_method_seed": {"nl": "startgetal (seed) voor toevalstrekkingen", "en": "random seed"},
+    "fs_method_checksums": {"nl": "Invoerbestanden met hun SHA-256-controlegetal (zelfde getal = zelfde bestand):",
+                            "en": "Input files with their SHA-256 checksum (same checksum = same file):"},
+    "fs_method_file": {"nl": "bestand", "en": "file"},
+    "fs_method_outputs": {"nl": "Geschreven bestanden", "en": "Files written"},
+    "fs_rule_threshold": {"nl": "Aantallen kleiner dan {k} (en de cellen waaruit ze terug te rekenen zijn) zijn in de "
+                                "tabellen vervangen door x.",
+                          "en": "Counts below {k} (and the cells they could be recomputed from) are shown as x."},
+    "fs_rule_rounding": {"nl": "Gepubliceerde aantallen zijn afgerond op veelvouden van {k}.",
+                         "en": "Published counts are rounded to multiples of {k}."},
+    "fs_rule_min_den": {"nl": "Percentages met een noemer kleiner dan {k} zijn niet getoond.",
+                        "en": "Percentages with a denominator below {k} are not shown."},
+    "nb_codebook": {"nl": "codeboek", "en": "codebook"},
+    "nb_fragments": {"nl": "interviewfragmenten", "en": "interview fragments"},
 }
 
 
@@ -453,3 +1107,16 @@ def format_number(x: float, decimals: int = 0, lang: str = "nl") -> str:
 def format_percent(x: float, decimals: int = 0, lang: str = "nl") -> str:
     """Format a proportion (0.243) as a percentage for people: ``24%`` or ``24,3%``."""
     return format_number(100 * x, decimals, lang) + "%"
+
+
+def format_p(p: float, lang: str = "nl") -> str:
+    """A p-value for people, with its sign: ``p = 0,042``, and ``p < 0,001`` instead of ``p = 0,000``.
+
+    Examples
+    --------
+    >>> format_p(0.04213), format_p(0.00002), format_p(0.0004, lang="en")
+    ('p = 0,042', 'p < 0,001', 'p < 0.001')
+    """
+    if p is None or (isinstance(p, float) and math.isnan(p)):
+        return "p = " + format_number(float("nan"), 3, lang)
+    return f"p < {format_number(0.001, 3, lang)}" if p < 0.0005 else f"p = {format_number(p, 3, lang)}"

@@ -16,23 +16,25 @@
 #
 # Dit notebook laat zien hoe je met `evaluatie` een bestand inleest, hoe je het
 # **kwaliteitsrapport** leest en wat de toolkit standaard doet om leerlingen te beschermen.
-# Alles draait op de **synthetische** voorbeelddata in `data_raw/voorbeeld/` (verzonnen gegevens,
-# geen echte leerlingen). Wil je je eigen bestand gebruiken? Vul hieronder bij `MIJN_BESTAND`
-# het pad in en kies de juiste `SOORT`.
+# Zonder eigen bestand draait alles op de **synthetische** voorbeelddata in `data_raw/voorbeeld/` (verzonnen
+# gegevens, geen echte leerlingen). Wil je je eigen bestand gebruiken? Vul hieronder `MIJN_BESTAND` en `SOORT`
+# in en kies *Run → Run All Cells*.
+
+# %% tags=["parameters"]
+# Instellingen: pas alleen deze cel aan. Paden mogen vanaf de projectmap, bv. "data_raw/mijn_bestand.xlsx".
+MIJN_BESTAND = None  # je eigen bestand (Excel of CSV); None = voorbeelddata
+SOORT = None         # soort tabel van je bestand: "dossier", "panel", "referrals", "survey", "fragments" of
+                     # "trajectories" (zie de tabel onderaan); None = "dossier"
+BRON = None          # bronregel onder de figuur, bv. "dossieronderzoek SBO De Brug"; None = bestandsnaam
+SCHOOLJAAR = None    # schooljaar van de gegevens, bv. "2024-2025"; komt in de bronregel
 
 # %%
-from pathlib import Path
-
 import pandas as pd
 
 import evaluatie as ev
 
-PROJECT = Path.cwd().parent  # dit notebook staat in notebooks/
-VOORBEELD = PROJECT / "data_raw" / "voorbeeld"
-FIGUREN = PROJECT / "figures"
-
-MIJN_BESTAND = None  # bijvoorbeeld: PROJECT / "data_raw" / "mijn_dossieronderzoek.xlsx"
-SOORT = "dossier"    # dossier, panel, referrals, survey, fragments of trajectories
+instellingen = ev.notebook_settings("00", bestand=MIJN_BESTAND, soort=SOORT, bron=BRON, schooljaar=SCHOOLJAAR)
+instellingen
 
 # %% [markdown]
 # ## 1. Een bestand inlezen
@@ -42,52 +44,62 @@ SOORT = "dossier"    # dossier, panel, referrals, survey, fragments of trajector
 # Je krijgt twee dingen terug: de **tabel** en het **kwaliteitsrapport**.
 
 # %%
-bestand = MIJN_BESTAND or VOORBEELD / "dossieronderzoek_sbo.xlsx"
-dossier, rapport = ev.read_table(bestand, kind=SOORT)
+tabel, rapport = ev.read_table(instellingen.file, kind=instellingen.kind)
 rapport
 
 # %%
-dossier.head()
+ev.display_table(tabel.head())
 
 # %% [markdown]
-# De kolom `pupil` bevat geen leerlingnummers meer maar **pseudoniemen** (`ps_…`). Dezelfde
+# In Python hebben de kolommen nu vaste namen (`school`, `pupil`, `agency_raw`, …), zodat de analyses elk
+# bestand op dezelfde manier lezen; hierboven staan ze met Nederlandse koppen. De leerlingkolom (als die er
+# is) bevat geen leerlingnummers meer maar **pseudoniemen** (`ps_…`). Dezelfde
 # leerling krijgt met dezelfde sleutel altijd hetzelfde pseudoniem, zodat je kunt tellen en
 # koppelen zonder te weten wie het is. De kolom `source_row` zegt uit welke rij van het bestand
 # elke regel komt.
 
 # %%
 print(f"{rapport.n_read} rijen gelezen = {rapport.n_used} gebruikt + {rapport.n_dropped} verwijderd")
-print("Aantal leerlingen in het bestand:", dossier["pupil"].nunique())
+if "pupil" in tabel:
+    print("Aantal leerlingen in het bestand:", tabel["pupil"].nunique())
 
 # %% [markdown]
-# ## 2. Een rommelig bestand: het kwaliteitsrapport lezen
+# ## 2. Het kwaliteitsrapport lezen
 #
-# Echte bestanden zijn zelden netjes. `zorgvraag_rommelig.csv` is met opzet rommelig gemaakt:
-# een titelregel, een lege rij, een dubbele rij, een negatief aantal, tekst in een getalkolom,
-# een school met 0 leerlingen, een onleesbare maand en een totaalrij. De toolkit gooit niets
-# stilletjes weg: elke rij die niet gebruikt wordt staat in het rapport, met rijnummer, kolom en reden.
+# Echte bestanden zijn zelden netjes. Bij de voorbeelddata gebruiken we hier `zorgvraag_rommelig.csv`, met
+# opzet rommelig gemaakt: een titelregel, een lege rij, een dubbele rij, een negatief aantal, tekst in een
+# getalkolom, een school met 0 leerlingen, een onleesbare maand en een totaalrij. Met een eigen bestand zie je
+# hier het rapport van jouw bestand. De toolkit gooit niets stilletjes weg: elke rij die niet gebruikt wordt
+# staat in het rapport, met rijnummer, kolom en reden; dezelfde fout op veel rijen van één school staat op één
+# regel, en een school die helemaal wegvalt wordt apart genoemd.
 
 # %%
-panel, rapport_rommelig = ev.read_table(VOORBEELD / "zorgvraag_rommelig.csv", kind="panel")
-print(rapport_rommelig.summary())
+oefening, rapport_oefening = ev.read_table(instellingen.practice, kind=instellingen.practice_kind)
+print(rapport_oefening.summary())
 
 # %%
-rapport_rommelig.to_frame()
+ev.display_table(rapport_oefening.to_frame())
+
+# %% [markdown]
+# Hoeveel rijen verloor elke school? (Leeg als het bestand geen schoolkolom heeft.)
+
+# %%
+ev.display_table(rapport_oefening.losses())
 
 # %% [markdown]
 # Hetzelfde als figuur, in de huisstijl (Nederlandse getallen, bron en n onderaan). `save_figure`
 # schrijft PNG, SVG en PDF plus een tekstbestand met een beschrijving (alt-tekst) naar `figures/`.
 
 # %%
-ax = rapport_rommelig.plot()
+ax = rapport_oefening.plot()
 ev.save_figure(
-    ax.figure, "00_kwaliteit_rommelig_bestand",
-    source="synthetisch voorbeeldbestand zorgvraag_rommelig.csv",
-    n=rapport_rommelig.n_read,
-    caption=f"Van de {rapport_rommelig.n_read} gelezen rijen zijn er {rapport_rommelig.n_used} bruikbaar; "
+    ax.figure, "00_kwaliteit_bestand",
+    source=instellingen.source,
+    n=rapport_oefening.n_read,
+    caption=f"Van de {rapport_oefening.n_read} gelezen rijen zijn er {rapport_oefening.n_used} bruikbaar; "
             f"de overige zijn verwijderd met de reden in de figuur.",
-    folder=FIGUREN,
-)
+    folder=instellingen.figures,
+);
 
 # %% [markdown]
 # Wat doe je met het rapport? Verbeter de fouten **in je bronbestand** (niet in de tabel in
@@ -114,7 +126,7 @@ ev.save_figure(
 voorbeeld = pd.DataFrame({
     "opmerking": ["moeder bellen: 06-12345678", "geen bijzonderheden", "BSN 111222333 in dossier"],
 })
-ev.find_identifiers(voorbeeld)
+ev.display_table(ev.find_identifiers(voorbeeld))
 
 # %%
 kruistabel = pd.DataFrame(

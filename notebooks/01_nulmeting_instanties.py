@@ -24,26 +24,25 @@
 # 4. schatten hoeveel instanties je had gevonden als je **alle** dossiers had gelezen;
 # 5. figuren, tabellen en een korte conclusie voor de school of gemeente.
 #
-# De voorbeelddata zijn **synthetisch** (verzonnen): vier SBO-scholen, van 70% van de leerlingen is het
-# dossier gelezen. **Eigen bestand?** Vul hieronder `MIJN_BESTAND`, `KOPPELTABEL` en `LEERLINGEN` in;
-# verder hoef je niets te veranderen.
+# Zonder eigen bestand draait alles op **synthetische** voorbeelddata (verzonnen): vier SBO-scholen, van 70%
+# van de leerlingen is het dossier gelezen. **Eigen bestand?** Vul alleen de instellingen hieronder in en
+# kies daarna *Run → Run All Cells*. Verder hoef je niets te veranderen.
+
+# %% tags=["parameters"]
+# Instellingen: pas alleen deze cel aan. Paden mogen vanaf de projectmap, bv. "data_raw/mijn_dossier.xlsx".
+MIJN_BESTAND = None  # je dossierbestand (Excel of CSV): één rij per leerling × instantie; None = voorbeelddata
+KOPPELTABEL = None   # je gecontroleerde koppeltabel van instantienamen (stap 2); None = nog geen koppeltabel
+LEERLINGEN = None    # totaal aantal leerlingen per school, bv. {"SBO De Brug": 160, "SBO De Vlinder": 95};
+                     # None = van alle leerlingen is het dossier gelezen
+BRON = None          # bronregel onder figuren en tabellen, bv. "dossieronderzoek SBO De Brug"; None = bestandsnaam
+SCHOOLJAAR = None    # schooljaar van de dossiers, bv. "2024-2025"; komt in de bronregel
 
 # %%
-from pathlib import Path
-
 import evaluatie as ev
 
-PROJECT = Path.cwd().parent  # dit notebook staat in notebooks/
-VOORBEELD = PROJECT / "data_raw" / "voorbeeld"
-FIGUREN = PROJECT / "figures"
-RAPPORTEN = PROJECT / "reports"
-
-MIJN_BESTAND = None  # bijvoorbeeld: PROJECT / "data_raw" / "mijn_dossieronderzoek.xlsx"
-BESTAND = MIJN_BESTAND or VOORBEELD / "dossieronderzoek_sbo.xlsx"
-KOPPELTABEL = VOORBEELD / "koppeltabel_instanties.csv"  # None als je nog geen gecontroleerde koppeltabel hebt
-# Totaal aantal leerlingen per school (ook van wie het dossier níet gelezen is); None als alles gelezen is.
-LEERLINGEN = {"SBO De Regenboog": 160, "SBO Het Kompas": 120, "SBO De Wegwijzer": 210, "SBO De Vlinder": 95}
-BRON = "dossieronderzoek studenten (synthetische voorbeelddata)"
+instellingen = ev.notebook_settings("01", bestand=MIJN_BESTAND, koppeltabel=KOPPELTABEL, leerlingen=LEERLINGEN,
+                                    bron=BRON, schooljaar=SCHOOLJAAR)
+instellingen
 
 # %% [markdown]
 # ## 1. Inlezen en controleren
@@ -52,7 +51,7 @@ BRON = "dossieronderzoek studenten (synthetische voorbeelddata)"
 # een lege instantie-cel: die leerling telt wél mee in het aantal leerlingen.
 
 # %%
-dossier, rapport = ev.read_table(BESTAND, kind="dossier")
+dossier, rapport = ev.read_table(instellingen.file, kind="dossier")
 rapport
 
 # %% [markdown]
@@ -65,7 +64,7 @@ rapport
 
 # %%
 zonder = ev.agencies.normalize(dossier["agency_raw"])
-zonder.drop_duplicates("raw")["method"].value_counts()
+ev.display_table(zonder.drop_duplicates("raw")["method"].value_counts().reset_index())
 
 # %% [markdown]
 # Een koppeltabel maak je zo (in een terminal, in de projectmap):
@@ -76,11 +75,12 @@ zonder.drop_duplicates("raw")["method"].value_counts()
 #
 # Dat schrijft `koppeltabel_controle.xlsx`: één rij per schrijfwijze met het voorstel. Controleer de
 # rijen met `controleren = ja`, verbeter waar nodig de kolommen `instantie` en `soort`, en gebruik het
-# bestand daarna als `KOPPELTABEL`. Bij de voorbeelddata hoort een al gecontroleerde koppeltabel:
+# bestand daarna als `KOPPELTABEL` in de instellingen. Bij de voorbeelddata hoort een al gecontroleerde
+# koppeltabel; bij je eigen bestand wordt alleen jouw koppeltabel gebruikt (of geen, als je die nog niet hebt):
 
 # %%
-met = ev.agencies.normalize(dossier["agency_raw"], mapping=KOPPELTABEL)
-met.drop_duplicates("raw")["method"].value_counts()
+met = ev.agencies.normalize(dossier["agency_raw"], mapping=instellingen.mapping)
+ev.display_table(met.drop_duplicates("raw")["method"].value_counts().reset_index())
 
 # %% [markdown]
 # ## 3. De analyse in één keer
@@ -90,27 +90,42 @@ met.drop_duplicates("raw")["method"].value_counts()
 # leerlingen zonder instantie) komen in hetzelfde kwaliteitsrapport.
 
 # %%
-resultaat = ev.nulmeting.analyze(dossier, n_total=LEERLINGEN, mapping=KOPPELTABEL, report=rapport)
+resultaat = ev.nulmeting.analyze(dossier, n_total=instellingen.pupils, mapping=instellingen.mapping, report=rapport)
 resultaat.table()
+
+# %% [markdown]
+# Wat merkte de telling op? (Bijvoorbeeld een schoolnaam die op een andere lijkt, of leerlingen zonder instantie.)
+
+# %%
+print("\n".join(resultaat.notes) or "Geen opmerkingen.")
 
 # %% [markdown]
 # Hoe lees je deze tabel?
 #
-# * **instanties**: verschillende instanties in de gelezen dossiers.
-# * **instanties per 100 leerlingen**: om scholen van verschillende grootte te vergelijken. Let op: het
-#   aantal instanties groeit niet evenredig met het aantal leerlingen (grote scholen zien relatief
+# * **instanties gevonden**: verschillende instanties in de gelezen dossiers.
+# * **instanties per 100 gelezen dossiers**: om scholen van verschillende grootte te vergelijken. Let op: het
+#   aantal instanties groeit niet evenredig met het aantal dossiers (wie meer dossiers leest, vindt relatief
 #   minder nieuwe instanties); de figuur in stap 6 vergelijkt daarom ook bij een gelijk aantal dossiers.
-# * **geschat totaal (Chao2)**: hoeveel instanties er op de lange duur bij leerlingen zoals deze
-#   betrokken kunnen zijn, inclusief instanties die we nog nooit zagen (Chao 1987; Chao e.a. 2014).
 # * **verwacht bij alle dossiers**: hoeveel instanties we hadden gevonden als we álle dossiers van de
-#   school hadden gelezen (extrapolatie, Chao e.a. 2014), met 95%-betrouwbaarheidsinterval.
+#   school hadden gelezen (extrapolatie, Chao e.a. 2014), met 95%-betrouwbaarheidsinterval. Zijn alle
+#   dossiers gelezen, dan is dit gewoon het gevonden aantal.
 #
-# De volledige tabel met alle kolommen (voor onderzoekers) krijg je met `resultaat.to_frame()`.
+# Onderzoekers vinden in `resultaat.to_frame()` ook de schatting **Chao2**: hoeveel instanties er op de lange
+# duur (bij steeds meer leerlingen zoals deze, niet alleen de leerlingen van deze school) betrokken kunnen
+# zijn. Die is altijd hoger en onzekerder dan "verwacht bij alle dossiers"; voor een uitspraak over déze
+# school gebruik je de laatste.
+#
+# Hoe geconcentreerd is de hulp per school?
 
 # %%
-resultaat.to_frame().set_index("school").T.round(2)
+resultaat.table(kind="fragmentation")
 
 # %% [markdown]
+# **Versnippering**: de *Herfindahl-index* is de som van de kwadraten van de aandelen van elke instantie in
+# alle contacten (1 = één instantie doet alles). Het *effectief aantal instanties* is 1 / Herfindahl: met zoveel
+# even grote instanties zou de hulp even geconcentreerd zijn. *Instanties bij één leerling* is het aandeel
+# instanties dat maar bij één leerling betrokken is.
+#
 # ## 4. Eén school: welke instanties, en hoeveel per leerling?
 #
 # Instanties met minder dan 5 leerlingen staan grijs en zonder naam in de figuur: zo is een kleine
@@ -124,15 +139,7 @@ resultaat.plot("agencies", SCHOOL);
 # %%
 resultaat.plot("per_pupil", SCHOOL);
 
-# %%
-resultaat.fragmentation
-
 # %% [markdown]
-# **Versnippering**: de *Herfindahl-index* is de som van de kwadraten van de aandelen van elke instantie in
-# alle contacten (1 = één instantie doet alles). `effective_agencies` = 1 / Herfindahl: met zoveel even
-# grote instanties zou de hulp even geconcentreerd zijn. `share_single_pupil` is het aandeel instanties
-# dat maar bij één leerling betrokken is.
-#
 # ## 5. Hoeveel instanties hadden we gevonden met alle dossiers?
 #
 # De doorgetrokken lijn laat zien hoeveel instanties je gemiddeld vindt als je 1, 2, 3, … van de
@@ -156,7 +163,7 @@ print(resultaat.accumulations[SCHOOL].summary())
 resultaat.plot("network", SCHOOL);
 
 # %%
-ev.nulmeting.network_table(resultaat.networks[SCHOOL]).head(10)
+resultaat.table(kind="network", school=SCHOOL).head(10)
 
 # %%
 resultaat.plot("schools");
@@ -172,13 +179,14 @@ for school in resultaat.schools:
 # ## 8. Figuren en tabellen bewaren
 #
 # Figuren komen in `figures/` (PNG, SVG, PDF en een tekstbestand met beschrijving), tabellen in
-# `reports/` (één Excel-bestand met een tabblad *Toelichting*, en CSV met puntkomma). Kleine aantallen
-# (onder de 5) zijn in de export afgeschermd met `x`, samen met de cellen waaruit ze terug te rekenen zouden zijn.
+# `reports/` (één Excel-bestand met een tabblad *Toelichting*, en CSV met puntkomma); bij een eigen bestand in een
+# submap met de naam van je bestand. Kleine aantallen (onder de 5) zijn in de export afgeschermd met `x`, samen met
+# de cellen waaruit ze terug te rekenen zouden zijn.
 
 # %%
-figuren = resultaat.save_figures(source=BRON, folder=FIGUREN)
-tabellen = resultaat.export_tables(folder=RAPPORTEN, source=BRON)
-print(f"{len(figuren)} figuren geschreven; tabellen: {', '.join(tabellen)}.")
+figuren = resultaat.save_figures(source=instellingen.source, folder=instellingen.figures)
+tabellen = resultaat.export_tables(folder=instellingen.reports, source=instellingen.source)
+print(f"{len(figuren)} figuren in {instellingen.figures} en {len(tabellen)} tabellen in {instellingen.reports}.")
 
 # %% [markdown]
 # ## Wat deze cijfers wel en niet zeggen

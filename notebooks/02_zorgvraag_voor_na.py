@@ -20,31 +20,30 @@
 # en hoe zeker zijn we?"** met een *verschil-in-verschillen*-analyse: we vergelijken de verandering bij
 # scholen mét jeugdondersteuner met de verandering bij scholen zónder.
 #
-# De voorbeelddata zijn **synthetisch**: 15 IKC's, 36 maanden; jeugdondersteuners bij 3 IKC's vanaf
-# augustus 2022 en bij 3 meer vanaf augustus 2023; de echte verhouding is 0,75 (25% minder
-# verwijzingen). **Eigen bestand?** Vul `MIJN_BESTAND` in: één rij per school × maand met het aantal
+# Zonder eigen bestand draait alles op **synthetische** voorbeelddata: 15 IKC's, 36 maanden; jeugdondersteuners
+# bij 3 IKC's vanaf augustus 2022 en bij 3 meer vanaf augustus 2023; de echte verhouding is 0,75 (25% minder
+# verwijzingen). **Eigen bestand?** Vul hieronder `MIJN_BESTAND` in: één rij per school × maand met het aantal
 # verwijzingen, het aantal leerlingen en "jeugdondersteuner ja/nee" of een startdatum.
 
-# %%
-from pathlib import Path
+# %% tags=["parameters"]
+# Instellingen: pas alleen deze cel aan. Paden mogen vanaf de projectmap, bv. "data_raw/mijn_verwijzingen.xlsx".
+MIJN_BESTAND = None  # je bestand (Excel of CSV): één rij per school × maand (of kwartaal); None = voorbeelddata
+BRON = None          # bronregel onder de figuren, bv. "verwijzingen gemeente Leeuwarden"; None = bestandsnaam
+SCHOOLJAAR = None    # periode of schooljaren van de gegevens, bv. "2021-2024"; komt in de bronregel
 
+# %%
 import evaluatie as ev
 from evaluatie.did import panel_did
 from evaluatie.zorgvraag import before_after, plot_rates, prepare, rates_by_group
 
-PROJECT = Path.cwd().parent  # dit notebook staat in notebooks/
-VOORBEELD = PROJECT / "data_raw" / "voorbeeld"
-FIGUREN = PROJECT / "figures"
-
-MIJN_BESTAND = None  # bijvoorbeeld: PROJECT / "data_raw" / "mijn_verwijzingen_per_maand.xlsx"
-BESTAND = MIJN_BESTAND or VOORBEELD / "zorgvraag_panel.csv"
-BRON = "verwijzingen per IKC (synthetische voorbeelddata)"
+instellingen = ev.notebook_settings("02", bestand=MIJN_BESTAND, bron=BRON, schooljaar=SCHOOLJAAR)
+instellingen
 
 # %% [markdown]
 # ## 1. Inlezen en controleren
 
 # %%
-data, rapport = ev.read_table(BESTAND, kind="panel")
+data, rapport = ev.read_table(instellingen.file, kind="panel")
 panel = prepare(data)  # alleen tweedelijns (als er een kolom 'lijn' is); 'treated' uit de startdatum
 rapport
 
@@ -57,8 +56,11 @@ rapport
 # %%
 ax = plot_rates(panel)
 
+# %% [markdown]
+# Opgeteld over alle maanden: verwijzingen en leerlingen × maanden per groep (met / zonder jeugdondersteuner).
+
 # %%
-rates_by_group(panel).groupby("group")[["count", "exposure"]].sum()
+ev.display_table(rates_by_group(panel).groupby("group", as_index=False)[["count", "exposure"]].sum())
 
 # %% [markdown]
 # ## 3. Eerst de naïeve vergelijking — en waarom die niet genoeg is
@@ -88,7 +90,7 @@ resultaat = panel_did(panel, exposure="exposure", seed=1)
 print(resultaat.summary())
 
 # %%
-resultaat.to_frame().T
+ev.display_table(resultaat)
 
 # %%
 ax = resultaat.plot()
@@ -105,18 +107,18 @@ ax = resultaat.plot()
 print("Pearson χ²/df =", ev.format_number(resultaat.dispersion, 2))
 for model, inferentie in [("negbin", "randomization"), ("poisson", "cluster")]:
     alternatief = panel_did(panel, exposure="exposure", family=model, inference=inferentie, seed=1)
-    print(f"{model} / {inferentie}: {alternatief.sentence()} (p = {ev.format_number(alternatief.p_value, 3)})")
+    print(f"{model} / {inferentie}: {alternatief.sentence()} ({ev.format_p(alternatief.p_value)})")
 
 # %% [markdown]
 # ## 6. Figuren bewaren
 
 # %%
 ax = plot_rates(panel)
-ev.save_figure(ax.figure, "02_verwijzingen_per_1000", source=BRON, n=resultaat.n_units,
-               caption=resultaat.sentence(), folder=FIGUREN)
+ev.save_figure(ax.figure, "02_verwijzingen_per_1000", source=instellingen.source, n=resultaat.n_units,
+               caption=resultaat.sentence(), folder=instellingen.figures);
 ax = resultaat.plot()
-ev.save_figure(ax.figure, "02_effect_verschil_in_verschillen", source=BRON, n=resultaat.n_units,
-               caption=resultaat.sentence(), folder=FIGUREN)
+ev.save_figure(ax.figure, "02_effect_verschil_in_verschillen", source=instellingen.source, n=resultaat.n_units,
+               caption=resultaat.sentence(), folder=instellingen.figures);
 
 # %% [markdown]
 # ## Aannames en eerlijke grenzen

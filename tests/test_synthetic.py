@@ -60,9 +60,15 @@ def test_panel_rejects_impossible_design():
 def test_survey_and_fragments_shapes():
     data, truth = synthetic.survey(seed=6)
     assert len(data) == 2 * sum(truth["groups"].values())
-    items = [c for c in data if c.startswith("samenwerking")]
-    assert data[items].stack().dropna().between(1, 5).all()
-    means = data.groupby("wave")[items].mean().mean(axis=1)
+    items = [c for c in data if c.startswith(("samenwerking", "bereikbaarheid"))]
+    answers = data[items].stack().dropna()
+    dont_know = answers.eq("weet niet")
+    assert 0 < dont_know.mean() < 0.06
+    numeric = answers[~dont_know].astype(float)
+    assert numeric.between(1, 5).all()
+    coded = data[items].replace("weet niet", np.nan).astype(float)
+    coded[truth["reversed"]] = 6 - coded[truth["reversed"]]
+    means = coded.groupby(data["wave"]).mean().mean(axis=1)
     assert means["na"] > means["voor"]
     frags, truth = synthetic.fragments(seed=7)
     assert set(frags["code"]) <= set(truth["probabilities"]["ouder"])

@@ -1,0 +1,234 @@
+# ---
+# jupyter:
+#   jupytext:
+#     formats: ipynb,py:percent
+#     text_representation:
+#       extension: .py
+#       format_name: percent
+#   kernelspec:
+#     display_name: Python 3
+#     language: python
+#     name: python3
+# ---
+
+# %% [markdown]
+# # 04 · Kleine pilots, doorlooptijden en kosten
+#
+# Veel pilots rond jeugdhulp op school zijn klein, of worden beoordeeld op snelheid en geld. Dit notebook
+# beantwoordt vier vragen uit de praktijk, steeds eerlijk over wat de gegevens wel en niet zeggen:
+#
+# 1. **Een SO+-klas met 4 leerlingen**, waarvan er 2 naar het regulier onderwijs gingen: wat kun je met
+#    n = 4 zeggen?
+# 2. **Thuiszitters**: hoe lang duurt het tot een passende plek, en hoeveel leerlingen krijgen die binnen
+#    3 maanden (de norm van het Thuiszitterspact)? Ging het na de pilot sneller?
+# 3. **Snellere procedures** (logopedie via de jeugdarts in plaats van de lange route): waar zit de tijd
+#    tussen aanmelding, indicatie en start van de hulp?
+# 4. **Kosten**: één jeugdondersteuner voor 20 uur per week voor 42 scholen en 11.000 leerlingen — wat kost
+#    dat per bereikte leerling, verdient het zich terug, en hoe zeker is dat?
+#
+# Alle voorbeelddata zijn **synthetisch** (geen echte leerlingen). **Eigen gegevens?** Vul in de cel
+# hieronder `MIJN_BESTAND` (thuiszitters), `MIJN_KLAS` en `MIJN_PROCEDURES` in, en pas de bedragen aan.
+# Bedragen mogen als tekst zoals in Excel: `"€ 4.200,50"`.
+
+# %%
+from pathlib import Path
+
+import evaluatie as ev
+from evaluatie.costs import deployment_cost, financing_scenarios, impact
+from evaluatie.did import panel_did
+from evaluatie.durations import NORM_DAYS, kaplan_meier, logrank, process_steps
+from evaluatie.outcomes import compare_to_benchmark, plot_timeline, posterior_above, proportion_ci
+from evaluatie.zorgvraag import prepare
+
+# %% tags=["parameters"]
+PROJECT = Path.cwd().parent  # dit notebook staat in notebooks/
+VOORBEELD = PROJECT / "data_raw" / "voorbeeld"
+FIGUREN = PROJECT / "figures"
+
+MIJN_BESTAND = None     # thuiszitters: één rij per leerling met aanmelddatum en datum passend aanbod
+MIJN_KLAS = None        # kleine groep: één rij per leerling met startdatum, einddatum en uitkomst
+MIJN_PROCEDURES = None  # procedures: één rij per casus met een datum per stap
+PEILDATUM = None        # bijvoorbeeld "31-7-2024"; leeg = de laatste datum in het bestand
+NORM_DAGEN = NORM_DAYS  # Thuiszitterspact: passend aanbod binnen 3 maanden (90 dagen)
+EERDER_PERCENTAGE = 0.10  # uitstroom naar regulier onderwijs in eerdere jaren (aanname; zoek het echte cijfer op)
+
+# kosten van de jeugdondersteuner (voorbeeldbedragen: vervang ze door de echte cijfers)
+UREN_PER_WEEK = 20
+MAANDSALARIS = "€ 4.200"   # bruto bij voltijd, uit de salarisschaal van de cao
+WERKGEVERSLASTEN = 0.30    # deel van het salaris
+OVERHEAD = 0.15            # deel van de loonkosten
+LEERLINGEN_BEREIKT = 180
+CASUSSEN = 60
+LEERLINGEN_TOTAAL = 11_000
+SCHOLEN = 42
+TRAJECTEN_PER_JAAR = 40    # tweedelijns trajecten per jaar bij deze scholen zonder jeugdondersteuner
+KOSTEN_TRAJECT = "€ 8.500"  # gemiddelde kosten van één tweedelijns traject
+BANDBREEDTES = {"trajectory_cost": ("€ 6.000", "€ 12.000"), "attribution": (0.5, 1.0),
+                "baseline_trajectories": (30, 50)}
+
+# %% [markdown]
+# ## 1. Een klas van 4: wat kun je eerlijk zeggen?
+#
+# Eerst de gegevens en het kwaliteitsrapport. De leerlingcodes worden bij het inlezen gepseudonimiseerd;
+# in figuren staan alleen "leerling 1", "leerling 2", ...
+
+# %%
+klas, rapport = ev.read_table(MIJN_KLAS or VOORBEELD / "so_plus_klas.csv", kind="trajectories")
+rapport
+
+# %% [markdown]
+# Een percentage van 4 leerlingen is heel onzeker. Het **exacte betrouwbaarheidsinterval**
+# (Clopper–Pearson) geeft alle percentages die bij deze uitkomst passen; het is nooit te smal.
+
+# %%
+k = int((klas["Uitkomst"] == "regulier onderwijs").sum())
+n = len(klas)
+uitstroom = proportion_ci(k, n, label="Uitstroom naar regulier onderwijs")
+print(uitstroom.summary())
+
+# %%
+ax = uitstroom.plot()
+
+# %% [markdown]
+# **Vergelijken met vroeger.** Stroomde in eerdere jaren ongeveer 10% uit, dan toetst de exacte binomiale
+# toets of 2 van de 4 daar echt van afwijkt. Met een referentiegroep (bijvoorbeeld een vergelijkbare klas)
+# gebruik je `compare_proportions(k, n, k_ref, n_ref)` (Fisher exact).
+
+# %%
+print(compare_to_benchmark(k, n, EERDER_PERCENTAGE, label="SO+-klas").summary())
+
+# %% [markdown]
+# **Hoe waarschijnlijk is een uitstroom van meer dan 30%?** Een bayesiaanse blik: zonder voorkennis (alle
+# percentages even waarschijnlijk) en na 2 van de 4.
+
+# %%
+kans = posterior_above(k, n, 0.30)
+print(kans.summary())
+print("Kans dat van de volgende 4 leerlingen er minstens 2 uitstromen:",
+      ev.text.format_percent(kans.predictive(4, 2)))
+
+# %% [markdown]
+# Bij zo'n kleine groep zegt het verhaal per leerling meer dan een percentage: de **tijdlijn**.
+
+# %%
+ax = plot_timeline(klas, pupil="case", outcome="Uitkomst", events=("Start ambulante hulp",))
+ev.save_figure(ax.figure, "04_tijdlijn_so_plus", source="SO+-klas (synthetische voorbeelddata)", n=n,
+               caption=uitstroom.sentence(), folder=FIGUREN)
+
+# %% [markdown]
+# ## 2. Thuiszitters: hoe snel een passende plek?
+#
+# Een **thuiszitter** is een leerplichtige leerling die ingeschreven staat maar langer dan 4 weken
+# ongeoorloofd afwezig is (*langdurig relatief verzuim*), of die nergens ingeschreven staat (*absoluut
+# verzuim*); `evaluatie.durations.classify_absence` deelt leerlingen zo in.
+#
+# Leerlingen die nog geen plek hebben, tellen mee tot de **peildatum**: we weten dat het bij hen minstens zo
+# lang duurt. Daarom gebruiken we de **Kaplan–Meier-methode** in plaats van een gewoon gemiddelde (dat zou
+# de nog lopende, vaak lange trajecten weglaten en de duur te rooskleurig maken).
+
+# %%
+trajecten, rapport = ev.read_table(MIJN_BESTAND or VOORBEELD / "trajecten_thuiszitters.xlsx", kind="trajectories")
+km = kaplan_meier(trajecten, group="group", reference_date=PEILDATUM, label="aandeel met passend aanbod")
+print(km.summary(days=NORM_DAGEN))
+
+# %%
+km.share_within(NORM_DAGEN)
+
+# %%
+verschil = logrank(trajecten, group="group", reference_date=PEILDATUM)
+print(verschil.summary())
+
+# %%
+ax = km.plot(days=NORM_DAGEN)
+ev.save_figure(ax.figure, "04_thuiszitters_tijd_tot_plek", source="trajecten thuiszitters (synthetische voorbeelddata)",
+               n=len(km.data), caption=km.sentence(days=NORM_DAGEN), folder=FIGUREN)
+
+# %% [markdown]
+# **Let op:** "voor" en "na" is een vergelijking in de tijd, zonder controlegroep. Veranderde er in dezelfde
+# periode meer (nieuwe regels, meer plekken in het speciaal onderwijs), dan kan dat het verschil ook
+# verklaren.
+#
+# ## 3. Waar zit de tijd in de procedure?
+#
+# Per casus drie datums: aanmelding, indicatie en start van de hulp. Per stap de mediane duur (met nog
+# lopende casussen meegeteld) en, voor casussen die alle stappen doorliepen, welk deel van de totale tijd
+# elke stap kost.
+
+# %%
+procedures, rapport = ev.read_table(MIJN_PROCEDURES or VOORBEELD / "procedures_logopedie.csv", kind="trajectories")
+stappen = process_steps(procedures, steps=["start", "Datum indicatie", "Start hulp"],
+                        names=["aanmelding", "indicatie", "start hulp"], group="group", reference_date=PEILDATUM)
+print(stappen.summary())
+
+# %%
+stappen.to_frame()
+
+# %%
+ax = stappen.plot()
+ev.save_figure(ax.figure, "04_procedure_stappen", source="procedures logopedie (synthetische voorbeelddata)",
+               n=len(procedures), caption=stappen.sentence(), folder=FIGUREN)
+
+# %% [markdown]
+# ## 4. Kosten: wat kost de jeugdondersteuner en verdient die zich terug?
+#
+# ### Kosten per bereikte leerling
+
+# %%
+inzet = deployment_cost(hours_per_week=UREN_PER_WEEK, salary_per_month=MAANDSALARIS,
+                        employer_charges=WERKGEVERSLASTEN, overhead=OVERHEAD, pupils_reached=LEERLINGEN_BEREIKT,
+                        cases=CASUSSEN, pupils_enrolled=LEERLINGEN_TOTAAL, schools=SCHOLEN)
+print(inzet.summary(trajectory_cost=KOSTEN_TRAJECT))
+
+# %% [markdown]
+# ### Collectief of individueel financieren?
+#
+# Bij collectieve financiering betaalt de gemeente de jeugdondersteuner als vast budget; bij individuele
+# financiering krijgt elke leerling een eigen beschikking (met de kosten van de toegang erbij).
+
+# %%
+print(financing_scenarios(collective_cost=inzet, pupils_helped=CASUSSEN, individual_cost_per_pupil="€ 900",
+                          decision_cost="€ 350").summary())
+
+# %% [markdown]
+# ### Van minder verwijzingen naar vermeden kosten
+#
+# De verhouding van de verwijzingen na/voor komt uit de verschil-in-verschillen-analyse (notebook 02; hier
+# met minder herhalingen zodat het snel gaat). Het impactmodel rekent die om naar vermeden trajecten en
+# euro's, en zet **elke aanname** in de uitkomst.
+
+# %%
+panel, _ = ev.read_table(VOORBEELD / "zorgvraag_panel.csv", kind="panel")
+effect = panel_did(prepare(panel), exposure="exposure", seed=1, n_resamples=999)
+opbrengst = impact(deployment=inzet, baseline_trajectories=TRAJECTEN_PER_JAAR, rate_ratio=effect,
+                   trajectory_cost=KOSTEN_TRAJECT, ranges=BANDBREEDTES)
+print(opbrengst.summary())
+
+# %%
+opbrengst.assumptions()
+
+# %% [markdown]
+# ### Welke aanname telt het zwaarst, en hoe zeker is het?
+#
+# De **tornadofiguur** zet steeds één aanname op haar laagste en hoogste waarde. De **Monte-Carlo-simulatie**
+# trekt alle aannames tegelijk en telt hoe vaak de inzet zich terugverdient.
+
+# %%
+ax = opbrengst.plot_tornado()
+ev.save_figure(ax.figure, "04_tornado_kosten", source="impactmodel (voorbeeldbedragen)", n=SCHOLEN,
+               caption=opbrengst.sentence(), folder=FIGUREN)
+
+# %%
+simulatie = opbrengst.monte_carlo(n=10_000, seed=2024)
+print(simulatie.summary())
+ax = simulatie.plot()
+
+# %% [markdown]
+# ## Eerlijke grenzen
+#
+# * **Kleine aantallen**: noem bij 4 leerlingen nooit alleen een percentage; geef het interval en beschrijf
+#   de leerlingen afzonderlijk. Een niet-significant verschil betekent "te weinig gegevens", niet "geen effect".
+# * **Doorlooptijden**: de peildatum en de definitie van start en eind (aanmelding? eerste gesprek?) bepalen
+#   de uitkomst; leg ze vast voordat je gaat tellen.
+# * **Kosten**: het impactmodel is zo eenvoudig mogelijk gehouden zodat elke stap te controleren is. Het
+#   telt geen kosten die verschuiven naar lichtere hulp en geen effecten na het eerste jaar. De kans dat de
+#   inzet zich terugverdient is zo goed als de bandbreedtes die je invult.

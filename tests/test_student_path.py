@@ -1,0 +1,71 @@
+"""The student's path with an own file: losses per school, typos in school names, pupils per school."""
+import pandas as pd
+import pytest
+
+import evaluatie as ev
+from evaluatie import synthetic
+from evaluatie.cli import _totals, main
+
+
+@pytest.fixture
+def panel_bad_start(tmp_path, root):
+    data = pd.read_csv(root / "data_raw" / "voorbeeld" / "zorgvraag_panel.csv", sep=";", dtype=str,
+                       encoding="utf-8-sig")
+    school = data["School"].unique()[3]
+    data.loc[data["School"] == school, "Startdatum"] = "32-13-2023"
+    path = tmp_path / "panel.csv"
+    data.to_csv(path, sep=";", index=False)
+    return path, school, int((data["School"] == school).sum())
+
+
+def test_repeated_reason_is_one_line_and_lost_school_is_named(panel_bad_start):
+    path, school, n = panel_bad_start
+    data, report = ev.read_table(path, kind="panel")
+    assert school not in set(data["unit"])
+    text = report.summary()
+    assert f"Let op: '{school}' is helemaal weggevallen: alle {n} rijen zijn verwijderd" in text
+    lines = [line for line in text.splitlines() if "32-13-2023" in line]
+    assert len(lines) == 1 and lines[0].startswith(f"  - {n} rijen van {school} (rij ")
+    losses = report.losses()
+    assert losses.iloc[0].to_dict() == {"unit": school, "n_read": n, "n_used": 0, "n_dropped": n, "removed": True}
+    assert losses["n_read"].sum() == report.n_read and losses["n_used"].sum() == report.n_used
+
+
+def test_school_typo_without_agency_gives_dutch_notes_not_a_traceback():
+    d, _ = synthetic.dossier(seed=5, read_fraction=0.6)
+    typo = pd.DataFrame({"school": ["SBO De Regenbooog"], "pupil": ["x1"], "agency_raw": [None]})
+    result = ev.nulmeting.analyze(pd.concat([d, typo], ignore_index=True), n_total={"SBO De Regenboog": 160})
+    notes = " ".join(result.report.notes)
+    assert "'SBO De Regenbooog' lijkt op 'SBO De Regenboog' (tikfout?)" in notes
+    assert "School 'SBO De Regenbooog' heeft 1 leerling(en) en geen enkele instantie" in notes
+    assert result.networks["SBO De Regenbooog"].number_of_nodes() == 0
+    assert result.summary("SBO De Regenbooog").startswith("De school had te maken met 0 verschillende instanties")
+    result.plot("network", "SBO De Regenbooog")
+
+
+def test_one_pupil_number_for_several_schools_is_refused():
+    d, _ = synthetic.dossier(seed=5, read_fraction=0.6)
+    two = pd.concat([d, d.assign(school="SBO De Vlinder")], ignore_index=True)
+    with pytest.raises(ev.InputError, match=r"Eén aantal leerlingen \(160\) voor 2 scholen kan niet"):
+        ev.nulmeting.analyze(two, n_total=160)
+    with pytest.raises(ev.InputError, match="scholen die niet in het bestand staan: 'De Vlinder'"):
+        ev.nulmeting.analyze(two, n_total={"De Vlinder": 95})
+    result = ev.nulmeting.analyze(two, n_total={"SBO De Regenboog": 160, "SBO De Vlinder": 120})
+    assert result.richness.set_index("school")["n_total"].to_dict() == {"SBO De Regenboog": 160, "SBO De Vlinder": 120}
+    with pytest.raises(ev.InputError, match=r"Het totaal aantal leerlingen van 'SBO De Vlinder' \(95\) is kleiner"):
+        ev.nulmeting.analyze(two, n_total={"SBO De Regenboog": 160, "SBO De Vlinder": 95})
+
+
+def test_cli_pupils_per_school_in_one_option(tmp_path, capsys):
+    assert _totals(["De Brug=160,De Vlinder=95"]) == {"De Brug": 160, "De Vlinder": 95}
+    assert _totals(["De Brug=160", "De Vlinder=95"]) == {"De Brug": 160, "De Vlinder": 95}
+    assert _totals(["160"]) == 160
+    with pytest.raises(ev.InputError, match="niet te lezen"):
+        _totals(["De Brug=160,De Vlinder"])
+    d, _ = synthetic.dossier(seed=5, read_fraction=0.6)
+    path = tmp_path / "twee.csv"
+    pd.concat([d, d.assign(school="SBO De Vlinder")]).rename(
+        columns={"school": "School", "pupil": "Leerling", "agency_raw": "Instantie"})[
+        ["School", "Leerling", "Instantie"]].to_csv(path, sep=";", index=False)
+    assert main(["nulmeting", str(path), "--leerlingen", "160", "--figuren", str(tmp_path)]) == 2
+    assert "voor 2 scholen kan niet" in capsys.readouterr().err

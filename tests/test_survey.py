@@ -1,0 +1,212 @@
+"""Questionnaires: R agreement (psych), known-truth recovery, labels and 'weet niet', bad input."""
+import numpy as np
+import pandas as pd
+import pytest
+from numpy.testing import assert_allclose
+
+from evaluatie import InputError, synthetic
+from evaluatie import survey as sv
+from evaluatie.io import read_table
+from evaluatie.plots import figure_texts
+
+# R 4.2.2, psych 2.2.9 — recipe and data in tests/reference/survey.R and survey_items.csv
+R_RAW_ALPHA = 0.904629995467146
+R_ALPHA_DROP = [0.873091789006470, 0.883846201873659, 0.880676797654934, 0.898709256581226, 0.879879356479699]
+R_R_DROP = [0.808670805272101, 0.764973775431418, 0.775026047297664, 0.686328946439477, 0.782364507774248]
+R_COMPLETE_ALPHA = 0.899751673504643   # 49 complete cases
+R_OMEGA_ML = 0.902112385397893         # fa(nfactors = 1, fm = "ml"), complete cases
+
+
+@pytest.fixture(scope="module")
+def items():
+    from pathlib import Path
+
+    return pd.read_csv(Path(__file__).parent / "reference" / "survey_items.csv")
+
+
+def test_alpha_equals_r_psych(items):
+    res = sv.reliability(items)
+    assert_allclose(res.alpha, R_RAW_ALPHA, rtol=0, atol=1e-8)
+    assert_allclose(res.items["alpha_if_deleted"], R_ALPHA_DROP, atol=1e-8)
+    assert_allclose(res.items["item_rest_r"], R_R_DROP, atol=1e-8)
+    complete = sv.reliability(items.dropna())
+    assert_allclose(complete.alpha, R_COMPLETE_ALPHA, atol=1e-8)
+    assert_allclose(complete.omega, R_OMEGA_ML, atol=1e-5)
+    assert complete.ci[0] < complete.alpha < complete.ci[1]
+
+
+def test_alpha_interval_covers_population_alpha():
+    """Feldt interval: coverage of the population alpha of a parallel-items model close to 95%."""
+    rng = np.random.default_rng(5)
+    k, n, lam, sd = 5, 60, 1.0, 1.0
+    true_alpha = k * lam**2 / (k * lam**2 + sd**2)  # standardized alpha of k parallel items
+    hits = []
+    for _ in range(300):
+        latent = rng.normal(size=(n, 1))
+        x = pd.DataFrame(lam * latent + rng.normal(0, sd, size=(n, k)))
+        lo, hi = sv.reliability(x).ci
+        hits.append(lo <= true_alpha <= hi)
+    assert 0.92 <= np.mean(hits) <= 0.98
+
+
+def test_prepare_maps_labels_keeps_dont_know_apart_and_reports():
+    d = pd.DataFrame({"respondent": ["a", "b", "c", "d", "d"], "wave": ["voor"] * 5, "group": "ouder",
+                      "v1": ["Helemaal mee eens", "weet niet", "7", 2, 3], "v2": [1, 2, "n.v.t.", None, 5],
+                      "extra": [1, 2, 3, 4, 5]})
+    cb = pd.DataFrame({"Vraag": ["v1", "v2", "v3"], "Omgescoord": ["nee", "ja", "nee"]})
+    s = sv.prepare(d, cb)
+    assert s.answers["v1"].iloc[0] == 5.0 and s.answers["v1"].iloc[1:3].isna().all()
+    assert s.dont_know["v1"].tolist() == [False, True, False, False]
+    assert s.dont_know["v2"].tolist() == [False, False, True, False]
+    assert s.coded()["v2"].tolist()[:2] == [5.0, 4.0]  # reverse-coded 6 - x
+    entries = s.report.to_frame()
+    assert any("buiten de schaal" in r for r in entries["reason"])   # '7' on a 1-5 scale
+    assert any("al eerder" in r for r in entries["reason"])           # respondent d twice in one wave
+    notes = " ".join(s.report.notes)
+    assert "v3" in notes and "extra" in notes and "weet niet" in notes
+    assert s.report.n_used == 4
+
+
+def test_codebook_errors_are_dutch_and_name_the_row(tmp_path):
+    with pytest.raises(InputError, match="rij 3.*onbekende schaal 'zevenpunts'"):
+        sv.read_codebook(pd.DataFrame({"item": ["a", "b"], "schaal": ["likert5", "zevenpunts"]}))
+    with pytest.raises(InputError, match="twee keer"):
+        sv.read_codebook(pd.DataFrame({"item": ["a", "a"]}))
+    with pytest.raises(InputError, match="geen ja/nee"):
+        sv.read_codebook(pd.DataFrame({"item": ["a"], "omgescoord": ["soms"]}))
+    with pytest.raises(InputError, match="geen kolom met de vraagcodes"):
+        sv.read_codebook(pd.DataFrame({"tekst": ["a"]}))
+    with pytest.raises(InputError, match="bestaat niet"):
+        sv.read_codebook(tmp_path / "geen.csv")
+
+
+def test_reliability_bad_input():
+    d = pd.DataFrame({"a": [1, 2, 3], "b": [2, 3, 4]})
+    with pytest.raises(InputError, match="minstens 3 vragen"):
+        sv.reliability(d)
+    with pytest.raises(InputError, match="hetzelfde antwoord"):
+        sv.reliability(d.assign(c=3))
+
+
+def test_example_file_loads_with_codebook(root):
+    data, report = read_table(root / "data_raw" / "voorbeeld" / "vragenlijst.xlsx", kind="survey", raw_items=True)
+    s = sv.prepare(data, root / "data_raw" / "voorbeeld" / "codeboek_vragenlijst.csv", report=report)
+    assert s.items == [f"samenwerking_{k}" for k in range(1, 5)] + [f"bereikbaarheid_{k}" for k in range(1, 4)]
+    assert s.dont_know.to_numpy().sum() > 0
+    assert s.report.n_read == s.report.n_used + s.report.n_dropped
+    assert s.codebook.set_index("item").loc["samenwerking_4", "reversed"]
+    resp = sv.response(s)
+    assert resp["matched"].sum() == 70
+
+
+def test_recovers_known_pre_post_change_with_nominal_coverage():
+    """Paired t on construct scores: the interval of the mean change covers the analytic truth ~95%."""
+    from scipy import stats
+
+    hits, estimates = [], []
+    for seed in range(150):
+        d, truth = synthetic.survey({"ouder": 30, "leerkracht": 20}, shift=0.4, seed=seed)
+        scores = sv.scale_scores(sv.prepare(d, synthetic.survey_codebook()), min_items=1)
+        res = sv.compare(scores, "samenwerking", within="wave", test="t").to_frame().iloc[0]
+        wide = scores.pivot(index="respondent", columns="wave", values="samenwerking").dropna()
+        diff = wide["na"] - wide["voor"]
+        half = stats.t.ppf(0.975, len(diff) - 1) * diff.std(ddof=1) / np.sqrt(len(diff))
+        assert_allclose(res["estimate"], diff.mean())
+        hits.append(abs(diff.mean() - truth["expected_difference"]) <= half)
+        estimates.append(res["estimate"])
+    assert abs(np.mean(estimates) - truth["expected_difference"]) < 0.02
+    assert 0.92 <= np.mean(hits) <= 0.98
+
+
+def test_compare_matches_pingouin_and_scipy_and_chooses_tests():
+    import pingouin as pg
+    from scipy import stats
+
+    d, _ = synthetic.survey(seed=4)
+    s = sv.prepare(d, synthetic.survey_codebook())
+    scores = sv.scale_scores(s)
+    res = sv.compare(scores, ["samenwerking", "bereikbaarheid"], within="wave", seed=1).to_frame()
+    assert res["test"].tolist() == ["paired_t", "paired_t"]
+    wide = scores.pivot(index="respondent", columns="wave", values="samenwerking").dropna()
+    t_ref = stats.ttest_rel(wide["na"], wide["voor"])
+    assert_allclose(res["statistic"].iloc[0], t_ref.statistic, rtol=1e-10)
+    assert_allclose(res["p_value"].iloc[0], t_ref.pvalue, rtol=1e-8)
+    assert_allclose(res["p_adjusted"], pg.multicomp(res["p_value"].to_numpy(), method="holm")[1])
+    item = sv.compare(s.coded(), "samenwerking_1", within="wave", seed=1).to_frame().iloc[0]
+    assert item["test"] == "wilcoxon" and item["effect_lower"] < item["effect"] < item["effect_upper"]
+    w = s.coded().pivot(index="respondent", columns="wave", values="samenwerking_1").dropna()
+    assert_allclose(item["p_value"], pg.wilcoxon(w["na"], w["voor"])["p_val"].iloc[0])
+    groups = sv.compare(scores[scores["wave"] == "voor"], "samenwerking", between="group", test="rank")
+    assert groups.to_frame()["test"].iloc[0] == "kruskal"
+    two = scores[(scores["wave"] == "voor") & scores["group"].isin(["ouder", "leerkracht"])]
+    welch = sv.compare(two, "samenwerking", between="group").to_frame().iloc[0]
+    a = two.loc[two["group"] == "ouder", "samenwerking"].dropna()
+    b = two.loc[two["group"] == "leerkracht", "samenwerking"].dropna()
+    assert welch["test"] == "welch_t"
+    assert_allclose(welch["p_value"], stats.ttest_ind(b, a, equal_var=False).pvalue, rtol=1e-8)
+
+
+def test_compare_wording_follows_evidence_and_bad_options():
+    rng = np.random.default_rng(2)
+    pre = rng.normal(3, 0.5, 12)
+    d = pd.DataFrame({"respondent": list(range(12)) * 2, "wave": ["voor"] * 12 + ["na"] * 12,
+                      "score": np.r_[pre, pre + rng.normal(0.05, 0.5, 12)]})
+    res = sv.compare(d, "score", within="wave")
+    assert "nog niet zeker" in res.sentence() or "gestegen" not in res.sentence()
+    if res.to_frame()["p_adjusted"].iloc[0] >= 0.05:
+        assert "mogelijk" in res.sentence()
+    with pytest.raises(InputError, match="test"):
+        sv.compare(d, "score", within="wave", test="welch")
+    with pytest.raises(InputError, match="niet allebei"):
+        sv.compare(d, "score", within="wave", between="respondent")
+    with pytest.raises(InputError, match="ontbre|mist"):
+        sv.compare(d, "geen_kolom", within="wave")
+    assert sv._p_cell(0.0000001, "nl") == "< 0,001"
+
+
+def test_likert_summary_and_plot():
+    d, _ = synthetic.survey({"ouder": 30, "leerkracht": 12, "intern begeleider": 2}, seed=3)
+    s = sv.prepare(d, synthetic.survey_codebook())
+    summ = sv.likert_summary(s, construct="samenwerking", by="group")
+    tab = summ.to_frame()
+    shares = tab[[f"p_{v}" for v in range(1, 6)]].sum(axis=1)
+    assert_allclose(shares[tab["n"] > 0], 1.0)
+    rows_per_group = d["group"].value_counts()
+    assert (tab["n"] + tab["n_dont_know"] + tab["n_missing"]).eq(tab["group"].map(rows_per_group)).all()
+    shown = summ.summary()
+    small = tab["n"] < 5
+    assert small.any() and (shown.loc[small.to_numpy(), "(helemaal) eens"] == "–").all()  # 2 care coordinators
+    ax = summ.plot()
+    texts = " ".join(figure_texts(ax.figure))
+    assert "intern begeleider" not in texts  # rows below min_n are not drawn
+    assert "niet getoond" in texts
+
+
+def test_scale_scores_min_items_rule():
+    cb = pd.DataFrame({"item": ["a", "b", "c"], "construct": "x"})
+    d = pd.DataFrame({"respondent": [1, 2], "wave": "voor", "a": [4, 4], "b": [2, None], "c": [None, None]})
+    s = sv.prepare(d, cb, group=None)
+    scores = sv.scale_scores(s)
+    assert scores["x"].iloc[0] == 3.0 and np.isnan(scores["x"].iloc[1])  # needs 2 of 3 items
+    assert sv.scale_scores(s, min_items=1)["x"].iloc[1] == 4.0
+    with pytest.raises(InputError, match="min_items"):
+        sv.scale_scores(s, min_items=4)
+
+
+def test_sdq_scoring_rules():
+    base = {f"sdq_{i}": 0 for i in range(1, 26)}
+    d = pd.DataFrame([base, {**base, "sdq_3": 2, "sdq_8": 2, "sdq_13": 2, "sdq_16": 2, "sdq_24": np.nan},
+                      {**base, "sdq_3": np.nan, "sdq_8": np.nan, "sdq_13": np.nan}])
+    out = sv.score_sdq(d)
+    # all 'niet waar': reversed items (7, 11, 14, 21, 25) score 2 -> conduct 2, peer 4, hyperactivity 4
+    assert out.loc[0, ["emotional", "conduct", "hyperactivity", "peer", "prosocial"]].tolist() == [0, 2, 4, 4, 0]
+    assert out.loc[0, "total"] == 10 and out.loc[0, "band_prosocial"] == "verhoogd"
+    assert out.loc[1, "emotional"] == 10      # 4 of 5 answered: prorated round(2 * 5)
+    assert np.isnan(out.loc[2, "emotional"]) and np.isnan(out.loc[2, "total"])  # only 2 of 5 answered
+    assert out.loc[0, "band_peer"] == "verhoogd" and out.loc[0, "band_total"] == "normaal"
+    with pytest.raises(InputError, match="buiten 0-2"):
+        sv.score_sdq(pd.DataFrame([{**base, "sdq_1": 3}]))
+    with pytest.raises(InputError, match="ontbreken"):
+        sv.score_sdq(pd.DataFrame([{"sdq_1": 0}]))
+    cb = sv.sdq_codebook("leerkracht")
+    assert cb["reversed"].sum() == 5 and (cb["construct"] == "impact").sum() == 3
