@@ -342,9 +342,12 @@ def segmented(data: pd.DataFrame, outcome: str, time: str, intervention, *, expo
     fitted = pd.DataFrame({"time": d[time], "observed": d[outcome].to_numpy(float) if count else y,
                            "fitted": fit.fittedvalues.to_numpy(),
                            "counterfactual": fit.predict(cf, offset=offset), "post": post})
-    band = fit.get_prediction(cf, offset=offset).summary_frame(alpha=1 - level)  # interval of the counterfactual
-    fitted["counterfactual_lower"] = band["mean_ci_lower"].to_numpy()
-    fitted["counterfactual_upper"] = band["mean_ci_upper"].to_numpy()
+    # interval of the counterfactual, with the same covariance (and quantile) as the effects
+    V = cov if errors == "ar" else np.asarray(fit.cov_params())
+    eta = cf.to_numpy() @ fit.params.to_numpy() + (offset if offset is not None else 0.0)
+    half = z * np.sqrt(np.einsum("ij,jk,ik->i", cf.to_numpy(), V, cf.to_numpy()))
+    fitted["counterfactual_lower"] = tr(eta - half)
+    fitted["counterfactual_upper"] = tr(eta + half)
     if exposure and count:
         fitted["exposure"] = d[exposure].to_numpy(float)
     start = d.loc[post == 1, time].iloc[0]
