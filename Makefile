@@ -30,6 +30,7 @@ $(STAMP): pyproject.toml
 
 demo: $(STAMP)
 	@$(BIN)/evaluatie demo
+	@command -v chromium >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get update -qq && apt-get install -y -qq chromium >/dev/null; } || echo "Let op: geen Chromium, dus geen factsheet.pdf (installeer: apt-get install chromium)."; $(BIN)/evaluatie rapport data_raw/voorbeeld/pilot.toml
 
 test: $(STAMP)
 	$(BIN)/python -m pytest $(MARKERS) --cov=evaluatie --cov-report=term --cov-fail-under=85

@@ -188,7 +188,7 @@ def review_sheet(names, path, mapping=None, *, types=None, threshold: float = 85
     sheet["controleren"] = sheet["controleren"].map({True: "ja", False: "nee"})
     sheet = sheet.sort_values(["controleren", "instantie", "schrijfwijze_in_dossier"], ascending=[True, True, True],
                               key=lambda s: s.str.lower() if s.name != "controleren" else s.map({"ja": 0, "nee": 1}))
-    check_exportable(sheet)
+    check_exportable(sheet, where=Path(path).name)
     book = openpyxl.Workbook()
     ws = book.active
     ws.title = "Koppeltabel"

@@ -112,6 +112,19 @@ def _parser() -> argparse.ArgumentParser:
     vl.add_argument("--lang", default="nl", choices=["nl", "en"], help="taal van tekst en figuren")
     vl.add_argument("-h", "--help", action="help", help="toon deze hulp en stop")
 
+    dl = sub.add_parser("doorlooptijden", help="tijd van start tot eind per casus (bv. thuiszitters tot passend "
+                        "aanbod): mediaan, aandeel binnen de norm, log-rank en figuur", **common)
+    dl.add_argument("file", metavar="BESTAND", help="trajecten (CSV/Excel): casus, startdatum, einddatum (leeg = "
+                    "loopt nog), eventueel groep")
+    dl.add_argument("--peildatum", default=None, help="datum tot waar lopende casussen meetellen (standaard: de "
+                    "laatste datum in het bestand)")
+    dl.add_argument("--norm", type=float, default=90, help="norm in dagen (standaard: 90, Thuiszitterspact)")
+    dl.add_argument("--figuren", default=None, help="map voor figuren (standaard: figures)")
+    dl.add_argument("--bron", default=None, help="bronvermelding onder de figuur (standaard: de bestandsnaam)")
+    dl.add_argument("--sheet", "--tabblad", default=None, help="tabblad in Excel (standaard: automatisch)")
+    dl.add_argument("--lang", default="nl", choices=["nl", "en"], help="taal van tekst en figuur")
+    dl.add_argument("-h", "--help", action="help", help="toon deze hulp en stop")
+
     ag = sub.add_parser("agencies", aliases=["instanties"], help="instantienamen controleren", **common)
     agsub = ag.add_subparsers(dest="agencies_command", metavar="OPDRACHT", parser_class=_DutchParser, required=True)
     rev = agsub.add_parser("review", aliases=["controleer"], help="schrijf alle instantienamen met voorstellen naar "
@@ -142,13 +155,22 @@ def _parser() -> argparse.ArgumentParser:
     nb.add_argument("--uit", default=None, help="het uitgevoerde notebook (standaard: reports/<bestandsnaam>/)")
     nb.add_argument("-h", "--help", action="help", help="toon deze hulp en stop")
 
+    rap = sub.add_parser("rapport", help="een hele pilot in één keer: figuren, factsheet (HTML, PDF, Word), tabellen "
+                         "en verantwoording uit een pilotbestand", **common)
+    rap.add_argument("file", metavar="PILOT.toml", help="pilotbestand, bv. data_raw/voorbeeld/pilot.toml")
+    rap.add_argument("--figuren", default="figures", help="map voor figuren (standaard: figures; de uitvoer komt in "
+                     "figures/<naam>/)")
+    rap.add_argument("--rapporten", default="reports", help="map voor factsheet en tabellen (standaard: reports)")
+    rap.add_argument("--geen-pdf", action="store_true", help="maak geen PDF (geen Chromium nodig)")
+    rap.add_argument("-h", "--help", action="help", help="toon deze hulp en stop")
+
     data = sub.add_parser("voorbeelddata", help="maak de synthetische voorbeelddata en Excel-sjablonen opnieuw",
                           **common)
     data.add_argument("--map", default="data_raw", help="doelmap (standaard: data_raw)")
     data.add_argument("--overschrijf", action="store_true", help="vervang bestaande bestanden in de doelmap "
                       "(standaard: weigeren)")
     data.add_argument("-h", "--help", action="help", help="toon deze hulp en stop")
-    for p in (parser, val, demo, data, nul, zv, vl, ag, rev, nb):
+    for p in (parser, val, demo, data, nul, zv, vl, dl, ag, rev, nb, rap):
         p._optionals.title = "opties"
         p._positionals.title = "argumenten" if p is not parser else "opdrachten"
     return parser
@@ -248,6 +270,23 @@ def _refuse_overwrite(paths, overwrite: bool) -> None:
     existing = [Path(p) for p in paths if Path(p).exists()]
     if existing and not overwrite:
         raise InputError(t("overwrite_refused", file=existing[0]), file=existing[0])
+
+
+def _doorlooptijden(args) -> int:
+    from .durations import kaplan_meier, logrank
+    from .io import read_table
+    from .plots import save_figure
+
+    data, report = read_table(args.file, kind="trajectories", sheet=args.sheet, lang=args.lang)
+    print(report.summary() + "\n")
+    group = "group" if "group" in data and data["group"].nunique() > 1 else None
+    km = kaplan_meier(data, group=group, reference_date=args.peildatum, lang=args.lang)
+    print((logrank(data, group=group, reference_date=args.peildatum, lang=args.lang).summary(args.lang) if group
+           else km.sentence(args.lang, days=args.norm)) + "\n" + km.summary(args.lang, days=args.norm).split("\n", 1)[1])
+    save_figure(km.plot(lang=args.lang, days=args.norm).figure, "04_doorlooptijden", source=args.bron or
+                Path(args.file).name, n=len(km.data), caption=km.sentence(args.lang, days=args.norm), lang=args.lang,
+                folder=args.figuren)
+    return 0
 
 
 def _zorgvraag(args) -> int:
@@ -446,6 +485,16 @@ def _check_output_folders(args) -> None:
                          f"'{Path(args.uit) / 'koppeltabel_controle.xlsx'}').", file=args.uit)
 
 
+def _rapport(args) -> int:
+    from .pilot import run_pilot
+    from .text import t
+
+    paths = run_pilot(args.file, figures=args.figuren, reports=args.rapporten, pdf=not args.geen_pdf)
+    html = paths["factsheet.html"]
+    print(t("pilot_done", path=html, figures=Path(args.figuren) / html.parent.name, reports=html.parent))
+    return 0
+
+
 def _run(parser, args) -> int:
     _check_output_folders(args)
     if args.command == "validate":
@@ -460,6 +509,8 @@ def _run(parser, args) -> int:
         return _zorgvraag(args)
     if args.command == "vragenlijst":
         return _vragenlijst(args)
+    if args.command == "doorlooptijden":
+        return _doorlooptijden(args)
     if args.command in ("agencies", "instanties"):
         from .agencies import review_sheet
         from .io import read_table
@@ -477,6 +528,8 @@ def _run(parser, args) -> int:
         return 0
     if args.command == "demo":
         return _demo(args)
+    if args.command == "rapport":
+        return _rapport(args)
     if args.command == "notebook":
         return _notebook(args)
     if args.command == "voorbeelddata":

@@ -96,6 +96,20 @@ COLUMNS: dict[str, tuple[str, str, str]] = {
     "raw": ("schrijfwijze", "spelling", "text"),
     "total_lower": ("verwacht, ondergrens {ci}", "expected, lower {ci}", "dec0"),
     "total_upper": ("verwacht, bovengrens {ci}", "expected, upper {ci}", "dec0"),
+    "code": ("thema", "theme", "text"),
+    "depth": ("niveau", "depth", "int"),
+    "n_respondents": ("genoemd door", "mentioned by", "int"),
+    "n_group": ("geïnterviewd", "interviewed", "int"),
+    "share": ("aandeel", "share", "share"),
+    "n_fragments": ("fragmenten", "fragments", "int"),
+    "label": ("wie", "who", "text"),
+    "quote": ("citaat", "quote", "text"),
+    "item": ("vraag", "item", "text"),
+    "text": ("vraagtekst", "item text", "text"),
+    "scale": ("antwoordschaal", "answer scale", "text"),
+    "reversed": ("omgescoord", "reverse-coded", "bool"),
+    "construct": ("onderwerp", "construct", "text"),
+    "matched": ("beide metingen", "both waves", "int"),
 }
 # lower/upper mean the interval of whatever the table's main quantity is
 _BOUNDS = {"lower": ("ondergrens {ci}", "lower {ci}"), "upper": ("bovengrens {ci}", "upper {ci}")}

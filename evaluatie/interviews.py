@@ -43,8 +43,8 @@ def _check(fragments: pd.DataFrame, lang: str, **columns) -> None:
 def split_codes(codes: pd.Series, separator: str = SEPARATOR) -> pd.DataFrame:
     """Every code with all its ancestors: one row per (original code, code at some level).
 
-    ``"samenwerking > overleg"`` gives ``samenwerking`` (level 1) and ``samenwerking > overleg``
-    (level 2). Surrounding spaces and repeated spaces are normalised.
+    ``"samenwerking > overleg"`` gives ``samenwerking`` (depth 1) and ``samenwerking > overleg``
+    (depth 2). Surrounding spaces and repeated spaces are normalised.
 
     Examples
     --------
@@ -60,7 +60,7 @@ def split_codes(codes: pd.Series, separator: str = SEPARATOR) -> pd.DataFrame:
         levels = [p for p in levels if p]
         for depth in range(1, len(levels) + 1):
             rows.append((original, f" {separator} ".join(levels[:depth]), depth))
-    return pd.DataFrame(rows, columns=["original", "code", "level"]).drop_duplicates()
+    return pd.DataFrame(rows, columns=["original", "code", "depth"]).drop_duplicates()
 
 
 def _expanded(fragments, respondent, group, code):
@@ -86,7 +86,7 @@ def code_frequencies(fragments: pd.DataFrame, *, respondent: str = "respondent",
 
     Returns
     -------
-    DataFrame ``code, level, group, n_respondents, n_group, share, n_fragments``, sorted by code and
+    DataFrame ``code, depth, group, n_respondents, n_group, share, n_fragments``, sorted by code and
     group; ``n_group`` counts every respondent of the group in the data, also those who do not
     mention the code, so ``share`` is "mentioned by x of the n interviewed".
     """
@@ -94,18 +94,18 @@ def code_frequencies(fragments: pd.DataFrame, *, respondent: str = "respondent",
     _check(fragments, lang, respondent=respondent, group=group, code=code)
     x = _expanded(fragments, respondent, group, code)
     if level is not None:
-        x = x[x["level"] == level]
+        x = x[x["depth"] == level]
     sizes = fragments.dropna(subset=[respondent]).groupby(group)[respondent].nunique()
-    grid = x.groupby(["code", "level", group], observed=True).agg(
+    grid = x.groupby(["code", "depth", group], observed=True).agg(
         n_respondents=(respondent, "nunique"), n_fragments=(respondent, "size")).reset_index()
     # every code × group, zeros included
-    codes = x[["code", "level"]].drop_duplicates()
+    codes = x[["code", "depth"]].drop_duplicates()
     full = codes.merge(pd.DataFrame({group: sizes.index}), how="cross")
-    out = full.merge(grid, on=["code", "level", group], how="left").fillna({"n_respondents": 0, "n_fragments": 0})
+    out = full.merge(grid, on=["code", "depth", group], how="left").fillna({"n_respondents": 0, "n_fragments": 0})
     out["n_group"] = out[group].map(sizes).astype(int)
     out["share"] = out["n_respondents"] / out["n_group"]
     out = out.astype({"n_respondents": int, "n_fragments": int}).rename(columns={group: "group"})
-    return out[["code", "level", "group", "n_respondents", "n_group", "share", "n_fragments"]].sort_values(
+    return out[["code", "depth", "group", "n_respondents", "n_group", "share", "n_fragments"]].sort_values(
         ["code", "group"]).reset_index(drop=True)
 
 
@@ -125,7 +125,7 @@ def cooccurrence(fragments: pd.DataFrame, *, respondent: str = "respondent", cod
     frame = fragments.assign(_g="") if "group" not in fragments.columns else fragments
     x = _expanded(frame, respondent, "group" if "group" in fragments.columns else "_g", code)
     if level is not None:
-        x = x[x["level"] == level]
+        x = x[x["depth"] == level]
     incidence = (pd.crosstab(x[respondent], x["code"]) > 0).astype(int)
     matrix = incidence.T @ incidence
     matrix.index.name = matrix.columns.name = None
@@ -151,7 +151,7 @@ def quotes(fragments: pd.DataFrame, *, respondent: str = "respondent", group: st
 
     Returns
     -------
-    DataFrame ``code, label, group, text``.
+    DataFrame ``code, label, group, quote``.
     """
     from .privacy import find_identifiers
 
@@ -168,7 +168,7 @@ def quotes(fragments: pd.DataFrame, *, respondent: str = "respondent", group: st
     rng = np.random.default_rng(seed)
     f = f.assign(_r=rng.random(len(f))).sort_values("_r")
     picked = f.drop_duplicates(subset=[code, respondent]).groupby(code, sort=True).head(per_code)
-    out = picked.rename(columns={code: "code", group: "group", text: "text"})[["code", "label", "group", "text"]]
+    out = picked.rename(columns={code: "code", group: "group", text: "quote"})[["code", "label", "group", "quote"]]
     return out.sort_values(["code", "label"]).reset_index(drop=True)
 
 
@@ -177,14 +177,14 @@ def summary(frequencies: pd.DataFrame, *, level: int = 1, top: int = 3, lang: st
 
     Examples
     --------
-    >>> freq = pd.DataFrame({"code": ["a", "b"], "level": 1, "group": "ouder", "n_respondents": [3, 1],
+    >>> freq = pd.DataFrame({"code": ["a", "b"], "depth": 1, "group": "ouder", "n_respondents": [3, 1],
     ...                      "n_group": 4, "share": [0.75, 0.25], "n_fragments": [3, 1]})
     >>> summary(freq)
     'Ouder (n = 4): vooral a (3 van 4), b (1 van 4).'
     """
     check_lang(lang)
     lines = []
-    freq = frequencies[frequencies["level"] == level]
+    freq = frequencies[frequencies["depth"] == level]
     for g, rows in freq.groupby("group", sort=False):
         rows = rows[rows["n_respondents"] > 0].sort_values(["n_respondents", "code"], ascending=[False, True])
         if rows.empty:
@@ -208,7 +208,7 @@ def plot_codes(frequencies: pd.DataFrame, ax=None, *, level: int | None = 1, min
     from .plots import house_style
 
     check_lang(lang)
-    freq = frequencies if level is None else frequencies[frequencies["level"] == level]
+    freq = frequencies if level is None else frequencies[frequencies["depth"] == level]
     if freq.empty:
         raise InputError(t("iv_no_codes", lang))
     small = freq.groupby("group")["n_group"].first()
@@ -217,6 +217,7 @@ def plot_codes(frequencies: pd.DataFrame, ax=None, *, level: int | None = 1, min
     freq = freq.assign(group=freq["group"].where(~freq["group"].isin(small_groups), merged_label))
     freq = freq.groupby(["code", "group"], sort=False).agg(n_respondents=("n_respondents", "sum"),
                                                            n_group=("n_group", "sum")).reset_index()
+    hidden = bool((freq["n_group"] < min_group).any())
     freq = freq[freq["n_group"] >= min_group]
     share = freq.pivot(index="code", columns="group", values="n_respondents") / freq.pivot(
         index="code", columns="group", values="n_group")
@@ -240,5 +241,7 @@ def plot_codes(frequencies: pd.DataFrame, ax=None, *, level: int | None = 1, min
         cbar = ax.figure.colorbar(image, ax=ax, fraction=0.04)
         cbar.ax.yaxis.set_major_formatter(plt.FuncFormatter(lambda x, _: format_number(100 * x, 0, lang) + "%"))
         cbar.set_label(t("iv_share", lang))
+        if hidden:
+            ax.set_xlabel(t("iv_hidden", lang, k=min_group))
         ax.set_title(title or t("iv_title", lang))
     return ax

@@ -36,7 +36,7 @@ from .text import check_lang, t
 __all__ = ["Settings", "notebook_settings", "find_notebook", "inject_parameters", "run_notebook", "run_notebooks",
            "cells_without_figure", "NOTEBOOKS"]
 
-Notebook = Literal["00", "01", "02", "02b"]
+Notebook = Literal["00", "01", "02", "02b", "03"]
 NOTEBOOKS: tuple[str, ...] = get_args(Notebook)
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -52,6 +52,8 @@ _EXAMPLES = {
     "02": {"file": "zorgvraag_panel.csv", "source": "verwijzingen per IKC (synthetische voorbeelddata)"},
     "02b": {"file": "zorgvraag_panel.csv", "series": "zorgvraag_gemeente.csv",
             "source": "verwijzingen per IKC en gemeente (synthetische voorbeelddata)"},
+    "03": {"file": "vragenlijst.xlsx", "codebook": "codeboek_vragenlijst.csv", "fragments": "interviewfragmenten.csv",
+           "source": "vragenlijst en interviews (synthetische voorbeelddata)"},
 }
 
 
@@ -98,6 +100,8 @@ class Settings:
     kind: str = "dossier"
     practice: Path | None = None
     practice_kind: str = ""
+    codebook: Path | None = None
+    fragments: Path | None = None
 
     def to_frame(self, lang: str = "nl") -> pd.DataFrame:
         """The settings as a two-column table (``instelling``, ``waarde``) for display."""
@@ -114,6 +118,9 @@ class Settings:
             rows = [r for r in rows if r[0] != "nb_series"]
         if self.notebook != "01":
             rows = [r for r in rows if r[0] not in ("nb_mapping", "nb_pupils")]
+        if self.notebook == "03":
+            rows[2:2] = [("nb_codebook", self.codebook.name if self.codebook else none),
+                         ("nb_fragments", self.fragments.name if self.fragments else none)]
         cols = ["instelling", "waarde"] if lang == "nl" else ["setting", "value"]
         return pd.DataFrame([(t(k, lang), v) for k, v in rows], columns=cols)
 
@@ -134,7 +141,7 @@ def _existing(path, what: str) -> Path:
 
 
 def notebook_settings(notebook: Notebook, *, bestand=None, koppeltabel=None, leerlingen=None, bron=None,
-                      schooljaar=None, reeks=None, soort=None) -> Settings:
+                      schooljaar=None, reeks=None, soort=None, codeboek=None, fragmenten=None) -> Settings:
     """Resolve a notebook's settings cell: the example data, or the student's own file and choices.
 
     Parameters
@@ -156,6 +163,8 @@ def notebook_settings(notebook: Notebook, *, bestand=None, koppeltabel=None, lee
     soort : str, optional
         Notebook 00: kind of table of the own file (``dossier``, ``panel``, ...); default
         ``dossier`` (notebook 01) or ``panel`` (02, 02b).
+    codeboek, fragmenten : path, optional
+        Notebook 03: the codebook of the own questionnaire and a file of coded interview fragments.
 
     Returns
     -------
@@ -172,22 +181,23 @@ def notebook_settings(notebook: Notebook, *, bestand=None, koppeltabel=None, lee
     example = _EXAMPLES[notebook]
     from .schemas import KINDS
 
-    kind = soort or ("dossier" if notebook in ("00", "01") else "panel")
+    kind = soort or {"00": "dossier", "01": "dossier", "03": "survey"}.get(notebook, "panel")
     if kind not in KINDS:
         raise InputError(t("bad_option", value=kind, param="SOORT", allowed=", ".join(KINDS)))
     figures = Path(os.environ.get("EVALUATIE_FIGUREN", ROOT / "figures"))
     reports = Path(os.environ.get("EVALUATIE_RAPPORTEN", ROOT / "reports"))
     year = f", schooljaar {schooljaar}" if schooljaar else ""
     if bestand is None:
-        if reeks is not None or koppeltabel is not None or leerlingen is not None:
+        if reeks is not None or koppeltabel is not None or leerlingen is not None or codeboek is not None:
             raise InputError(t("nb_settings_without_file"))
         series = EXAMPLE / example["series"] if "series" in example else None
         practice = EXAMPLE / example["practice"] if "practice" in example else None
         return Settings(notebook, True, EXAMPLE / example["file"], series,
                         EXAMPLE / example["mapping"] if "mapping" in example else None,
                         example.get("pupils"), (bron or example["source"]) + year, figures, reports,
-                        "dossier" if notebook in ("00", "01") else "panel", practice,
-                        example.get("practice_kind", ""))
+                        kind, practice, example.get("practice_kind", ""),
+                        EXAMPLE / example["codebook"] if "codebook" in example else None,
+                        EXAMPLE / example["fragments"] if "fragments" in example else None)
     file = _existing(bestand, "MIJN_BESTAND")
     mapping = _existing(koppeltabel, "KOPPELTABEL") if koppeltabel is not None else None
     series = _existing(reeks, "MIJN_REEKS") if reeks is not None else (file if notebook == "02b" else None)
@@ -196,7 +206,9 @@ def notebook_settings(notebook: Notebook, *, bestand=None, koppeltabel=None, lee
     slug = re.sub(r"[^A-Za-z0-9_-]+", "_", file.stem).strip("_") or "eigen_bestand"
     return Settings(notebook, False, file, series, mapping, leerlingen, (bron or file.name) + year,
                     figures / slug, reports / slug, kind, file if notebook == "00" else None,
-                    kind if notebook == "00" else "")
+                    kind if notebook == "00" else "",
+                    _existing(codeboek, "CODEBOEK") if codeboek is not None else None,
+                    _existing(fragmenten, "FRAGMENTEN") if fragmenten is not None else None)
 
 
 def find_notebook(notebook: Notebook, folder=None) -> Path:

@@ -20,6 +20,7 @@ import pandas as pd
 
 from .errors import InputError
 from .privacy import TOTAL as TOTAL_LABEL
+from .privacy import mask_value
 from .richness import Accumulation, accumulation, chao2
 from .text import check_lang, format_number, t
 
@@ -194,7 +195,8 @@ _LABELS = {
            "acc_x": "Aantal gelezen dossiers", "acc_y": "Aantal verschillende instanties",
            "read": "gelezen dossiers", "extrapolated": "verwacht (geëxtrapoleerd)", "band": "{p}%-betrouwbaarheidsinterval",
            "net_title": "Instanties die samen bij dezelfde leerling betrokken zijn",
-           "net_note": "Cirkel: aantal leerlingen; lijn: gedeelde leerlingen. Namen bij ≥ {k} leerlingen.",
+           "net_note": "Cirkel: aantal leerlingen; lijn: gedeelde leerlingen.\nBlauw met naam: ≥ {k} leerlingen; grijs: "
+                       "minder dan {k} leerlingen (naam niet getoond). Onderste rij: geen leerling gedeeld.",
            "schools_title": "Instanties per school", "per100": "Instanties per 100 gelezen dossiers",
            "common": "Verwacht aantal instanties bij {t} dossiers"},
     "en": {"pupils": "Number of pupils", "agency_rank": "Agencies, from most to fewest pupils",
@@ -206,7 +208,8 @@ _LABELS = {
            "acc_x": "Number of files read", "acc_y": "Number of different agencies",
            "read": "files read", "extrapolated": "expected (extrapolated)", "band": "{p}% confidence interval",
            "net_title": "Agencies involved with the same pupil",
-           "net_note": "Circle: number of pupils; line: shared pupils. Names for ≥ {k} pupils.",
+           "net_note": "Circle: number of pupils; line: shared pupils.\nBlue with name: ≥ {k} pupils; grey: fewer than "
+                       "{k} pupils (name not shown). Bottom row: no pupil shared.",
            "schools_title": "Agencies per school", "per100": "Agencies per 100 files read",
            "common": "Expected number of agencies at {t} files"},
 }
@@ -338,13 +341,59 @@ def plot_network(graph, ax=None, *, min_cell: int = 5, lang: str = "nl", title: 
         nx.draw_networkx_edges(graph, pos, ax=ax, width=widths, edge_color=GREY, alpha=0.5)
         nx.draw_networkx_nodes(graph, pos, ax=ax, node_size=40 + 25 * sizes,
                                node_color=[PALETTE[0] if s >= min_cell else GREY for s in sizes], alpha=0.9)
-        names = {n: n for n in graph if graph.nodes[n]["n_pupils"] >= min_cell}
-        nx.draw_networkx_labels(graph, pos, labels=names, ax=ax, font_size=8)
+        names = sorted((n for n in graph if graph.nodes[n]["n_pupils"] >= min_cell),
+                       key=lambda n: (-graph.nodes[n]["n_pupils"], str(n)))
         ax.set_axis_off()
+        _place_labels(ax, pos, names, radius={n: np.sqrt(40 + 25 * graph.nodes[n]["n_pupils"]) / 2 for n in graph})
         ax.set_title(title or lab["net_title"])
         ax.text(0, -0.02, lab["net_note"].format(k=min_cell), transform=ax.transAxes, fontsize=8, color=GREY,
                 va="top")
     return ax
+
+
+def _place_labels(ax, pos: dict, names: list, radius: dict, fontsize: float = 8.5) -> None:
+    """Name nodes without overlaps: each label (largest node first) goes to the first of 8 spots around its
+    node (right, left, above, below, diagonals) where it covers no label placed before and no node, else to
+    the spot covering least; a white halo keeps it readable over lines."""
+    import matplotlib.patheffects as pe
+
+    fig = ax.figure
+    renderer = fig.canvas.get_renderer()
+    to_px = ax.transData.transform
+    scale = fig.dpi / 72  # marker sizes are in points
+    nodes = {n: (to_px(p), radius[n] * scale) for n, p in pos.items()}
+    placed: list = []
+    spots = [(1, 0, "left", "center"), (-1, 0, "right", "center"), (0, 1, "center", "bottom"),
+             (0, -1, "center", "top"), (0.75, 0.75, "left", "bottom"), (-0.75, 0.75, "right", "bottom"),
+             (0.75, -0.75, "left", "top"), (-0.75, -0.75, "right", "top")]
+
+    def cost(box, own):
+        hit = sum(box.overlaps(b) for b in placed)
+        for other, (xy, r) in nodes.items():
+            if other != own and box.x0 - r < xy[0] < box.x1 + r and box.y0 - r < xy[1] < box.y1 + r:
+                hit += 0.5
+        inside = ax.bbox
+        return hit + 2 * (box.x0 < inside.x0 or box.x1 > inside.x1 or box.y0 < inside.y0 or box.y1 > inside.y1)
+
+    for n in names:
+        xy, r = nodes[n]
+        best = None
+        for dx, dy, ha, va in spots:
+            gap = r + 2 * scale
+            text = ax.annotate(str(n), pos[n], xytext=(dx * gap / scale, dy * gap / scale), textcoords="offset points",
+                               ha=ha, va=va, fontsize=fontsize, zorder=5,
+                               path_effects=[pe.withStroke(linewidth=3, foreground="white")])
+            box = text.get_window_extent(renderer)
+            c = cost(box, n)
+            if best is None or c < best[0]:
+                if best is not None:
+                    best[1].remove()
+                best = (c, text, box)
+            else:
+                text.remove()
+            if c == 0:
+                break
+        placed.append(best[2])
 
 
 def plot_schools(table: pd.DataFrame, ax=None, *, school: str = "school", lang: str = "nl",
@@ -509,16 +558,28 @@ class Nulmeting:
         raise InputError(f"Onbekende figuur '{kind}'; kies uit: agencies, per_pupil, accumulation, network, schools.")
 
     def save_figures(self, *, source: str, folder=None, prefix: str = "01", lang: str = "nl") -> dict:
-        """Write every figure (per school, plus the school comparison) with :func:`evaluatie.save_figure`."""
+        """Write every figure (per school, plus the school comparison) with :func:`evaluatie.save_figure`.
+
+        A school with fewer than ``min_cell`` pupils is never shown on its own: it gets no figures,
+        is left out of the comparison figure and its caption, and a note (with the name masked: a
+        pupil's name typed in the School cell becomes such a group) is added to the report.
+        """
         import matplotlib.pyplot as plt
 
         from .plots import save_figure
+
+        small = self.counts.loc[self.counts["n_pupils"] < self.min_cell, self.school].tolist()
+        if small and hasattr(self.report, "notes"):
+            self.report.notes.append(t("note_small_groups_omitted", lang, n=len(small), min_cell=self.min_cell,
+                                       masked=", ".join(mask_value(s) for s in small)))
 
         lab = {"nl": ("instanties", "per_leerling", "verzamelcurve", "netwerk", "scholen"),
                "en": ("agencies", "per_pupil", "accumulation", "network", "schools")}[check_lang(lang)]
         written = {}
         kinds = ["agencies", "per_pupil", "accumulation", "network"]
         for i, name in enumerate(self.schools):
+            if name in small:
+                continue
             counts = self.counts.set_index(self.school).loc[name]
             for kind, label in zip(kinds, lab):
                 if kind == "accumulation" and name not in self.accumulations:
@@ -530,13 +591,14 @@ class Nulmeting:
                 written[slug] = save_figure(ax.figure, slug, source=source, n=int(counts["n_pupils"]),
                                             caption=caption, folder=folder, lang=lang)
                 plt.close(ax.figure)
-        if self.richness["common_estimate"].notna().sum() > 1:
-            axes = self.plot("schools", lang=lang)
+        shown = self.to_frame()[~self.to_frame()[self.school].isin(small)]
+        if shown["common_estimate"].notna().sum() > 1:
+            axes = plot_schools(shown.dropna(subset=["common_estimate"]), school=self.school, lang=lang)
             slug = f"{prefix}_{lab[4]}"
             caption = _LABELS[lang]["per100"] + ": " + "; ".join(
                 f"{r[self.school]}: {format_number(r['agencies_per_100_pupils'], 1, lang)}"
-                for _, r in self.counts.iterrows())
-            written[slug] = save_figure(axes[0].figure, slug, source=source, n=int(self.counts["n_pupils"].sum()),
+                for _, r in shown.iterrows())
+            written[slug] = save_figure(axes[0].figure, slug, source=source, n=int(shown["n_pupils"].sum()),
                                         caption=caption, folder=folder, lang=lang)
             plt.close(axes[0].figure)
         return written
@@ -563,7 +625,8 @@ class Nulmeting:
         school = self.school
         names = _EXPORT[lang]
         k = self.to_frame().set_index(school)
-        per_pupil = self.pupils.groupby(school)["n_agencies"]
+        k = k[k["n_pupils"] >= self.min_cell]  # a school below min_cell is never shown on its own
+        per_pupil = self.pupils[self.pupils[school].isin(k.index)].groupby(school)["n_agencies"]
         counts = {names["pupils"]: k["n_pupils"], names["with"]: k["n_pupils_with_agency"],
                   names["two"]: per_pupil.apply(lambda x: int((x >= 2).sum())),
                   names["agencies"]: k["n_agencies"], names["links"]: per_pupil.sum()}
@@ -775,7 +838,8 @@ def analyze(dossier: pd.DataFrame, *, n_total=None, mapping=None, school: str = 
             raise InputError(t("pupils_below_files", school=name, n=total, m=m))
         row = {school: name, "files_read": m, "n_total": total, "observed": int(c["n_agencies"])}
         if m < 2:
-            report.notes.append(f"School '{name}' heeft maar {m} leerling; geen schatting van het aantal instanties "
+            shown = name if m >= min_cell else mask_value(name)  # a group of one may be a pupil's name
+            report.notes.append(f"School '{shown}' heeft maar {m} leerling; geen schatting van het aantal instanties "
                                 "bij volledig onderzoek mogelijk.")
             rich.append(row)
             continue

@@ -29,7 +29,7 @@ from matplotlib.ticker import FuncFormatter, MaxNLocator  # noqa: E402
 
 from .text import check_lang, format_number  # noqa: E402
 
-__all__ = ["PALETTE", "house_style", "format_axis", "save_figure", "figure_texts"]
+__all__ = ["PALETTE", "house_style", "format_axis", "month_axis", "finding_title", "save_figure", "figure_texts"]
 
 #: Okabe & Ito (2008) colour-blind-safe palette, most distinct colours first.
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
@@ -91,6 +91,48 @@ def format_axis(ax, axis: str = "y", decimals: int = 0, percent: bool = False, l
         target.set_major_formatter(FuncFormatter(fmt))
         if decimals == 0 and not percent:
             target.set_major_locator(MaxNLocator(integer=True))
+    return ax
+
+
+_MONTHS = {"nl": ("jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"),
+           "en": ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")}
+
+
+def month_axis(ax, lang: str = "nl", label: bool = True):
+    """Date ticks on the x axis as months in words (``sep 2021``), at most about 7 ticks, with an axis label.
+
+    Call it after plotting (the tick step follows the shown time span).
+
+    Examples
+    --------
+    >>> import matplotlib.pyplot as plt, pandas as pd
+    >>> fig, ax = plt.subplots()
+    >>> _ = ax.plot(pd.date_range("2021-08-01", periods=36, freq="MS"), range(36))
+    >>> _ = month_axis(ax)
+    >>> fig.canvas.draw(); [t.get_text() for t in ax.get_xticklabels()][:2], ax.get_xlabel()
+    (['jul 2021', 'jan 2022'], 'Maand')
+    >>> plt.close(fig)
+    """
+    import matplotlib.dates as mdates
+
+    check_lang(lang)
+    names = _MONTHS[lang]
+    lo, hi = (mdates.num2date(x) for x in ax.get_xlim())
+    span = (hi.year - lo.year) * 12 + hi.month - lo.month
+    step = next(s for s in (1, 2, 3, 4, 6, 12, 24, 60) if span / s <= 7)  # at most about 7 labels
+    ax.xaxis.set_major_locator(mdates.MonthLocator(bymonth=range(1, 13, step) if step <= 12 else (1,),
+                                                   interval=1 if step <= 12 else step // 12))
+    ax.xaxis.set_major_formatter(FuncFormatter(lambda x, _pos: (lambda d: f"{names[d.month - 1]} {d.year}")(
+        mdates.num2date(x))))
+    if label:
+        ax.set_xlabel("Maand" if lang == "nl" else "Month")
+    return ax
+
+
+def finding_title(ax, finding: str, question: str):
+    """Title that states the finding (bold) with the question as a grey subtitle under it."""
+    ax.set_title(finding, loc="left", pad=20)
+    ax.text(0, 1.025, question, transform=ax.transAxes, fontsize=9.5, color="#444444", ha="left", va="bottom")
     return ax
 
 
@@ -164,13 +206,15 @@ def save_figure(fig, name: str, *, source: str, n, caption: str, folder=None, la
     folder = Path(folder or os.environ.get("EVALUATIE_FIGUREN", "figures"))
     folder.mkdir(parents=True, exist_ok=True)
     paths: dict[str, Path] = {}
+    # The tight box is computed once here (layout only, no drawing) instead of by every savefig with
+    # bbox_inches="tight", which draws the whole figure an extra time per format.
+    tight = fig.get_tightbbox(fig.canvas.get_renderer()).padded(0.15)
     with plt.rc_context({"svg.hashsalt": "evaluatie"}):
         for fmt in formats:
             path = folder / f"{name}.{fmt}"
             metadata = {"png": {"Software": None}, "svg": {"Date": None, "Creator": None},
                         "pdf": {"CreationDate": None, "ModDate": None, "Creator": None, "Producer": None}}[fmt]
-            fig.savefig(path, dpi=300 if fmt == "png" else 100, bbox_inches="tight", pad_inches=0.15,
-                        metadata=metadata)
+            fig.savefig(path, dpi=300 if fmt == "png" else 100, bbox_inches=tight, metadata=metadata)
             paths[fmt] = path
     paths["txt"] = folder / f"{name}.txt"
     paths["txt"].write_text(f"{caption.strip()}\n{footer}\n", encoding="utf-8")

@@ -25,6 +25,8 @@ from .text import check_lang, format_number, t
 __all__ = ["QualityReport", "flag_units", "near_duplicates", "normalize_label"]
 
 Action = Literal["dropped", "changed", "warning"]
+#: Schools/units with fewer rows than this are named only masked in reports (see ``QualityReport.losses``).
+SMALL_UNIT = 5
 ACTIONS: tuple[str, ...] = ("dropped", "changed", "warning")
 
 
@@ -157,10 +159,18 @@ class QualityReport:
             lines.append(f"  - {where}: {e.reason} [{e.action}]{value}")
         return "\n".join(lines)
 
+    def _unit_labels(self) -> dict:
+        """School/unit label per unit as shown in the report: masked (``…og``) for units with fewer than
+        :data:`SMALL_UNIT` rows, which are often a pupil's name typed in the School cell."""
+        from .privacy import mask_value
+
+        counts = pd.Series(list(self.row_units.values()), dtype=object).value_counts()
+        return {u: (str(u) if n >= SMALL_UNIT else mask_value(u)) for u, n in counts.items()}
+
     def _grouped(self) -> pd.DataFrame:
         """Entries with the same school, column, value, reason and action merged (first row's order)."""
         frame = self.to_frame()
-        frame["unit"] = frame["row"].map(self.row_units).fillna("").astype(str)
+        frame["unit"] = frame["row"].map(self.row_units).map(self._unit_labels()).fillna("").astype(str)
         keys = ["unit", "column", "value", "reason", "action"]
         grouped = frame.groupby(keys, sort=False, dropna=False)["row"]
         out = grouped.agg(row="first", n="size", rows=lambda r: sorted(x for x in r if x is not None)).reset_index()
@@ -171,17 +181,19 @@ class QualityReport:
 
         ``removed`` is True when every row of the school was dropped: the school is gone from the
         analysis. Rows without a school (blank rows) and total rows are not counted. Empty when the
-        loader did not record the school of each row.
+        loader did not record the school of each row. Units with fewer than :data:`SMALL_UNIT` rows
+        are shown masked: such a "school" is often a name in the wrong cell.
 
         Examples
         --------
-        >>> rep = QualityReport(source="a.csv", kind="panel", n_read=3, row_units={2: "A", 3: "B", 4: "B"})
-        >>> for row in (3, 4):
+        >>> units = {r: "IKC De Zon" for r in range(2, 8)} | {8: "Jan Jansen"}
+        >>> rep = QualityReport(source="a.csv", kind="panel", n_read=7, row_units=units)
+        >>> for row in (2, 3, 4, 5, 6, 7, 8):
         ...     rep.add(row=row, column="Startdatum", value="32-13-2023", reason="datum onleesbaar", action="dropped")
         >>> rep.losses()
-          unit  n_read  n_used  n_dropped  removed
-        0    B       2       0          2     True
-        1    A       1       1          0    False
+                 unit  n_read  n_used  n_dropped  removed
+        0  IKC De Zon       6       0          6     True
+        1         …en       1       0          1     True
         """
         columns = ["unit", "n_read", "n_used", "n_dropped", "removed"]
         if not self.row_units:
@@ -195,6 +207,7 @@ class QualityReport:
         frame["n_dropped"] = frame["unit"].map(dropped).fillna(0).astype(int)
         frame["n_used"] = frame["n_read"] - frame["n_dropped"]
         frame["removed"] = frame["n_used"] == 0
+        frame["unit"] = frame["unit"].map(self._unit_labels())
         frame = frame.sort_values(["n_dropped", "unit"], ascending=[False, True], kind="stable")
         return frame[columns].reset_index(drop=True)
 

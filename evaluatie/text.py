@@ -142,6 +142,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Warning: the key file '{path}' is readable by others (mode {mode}). Make it readable by you only, "
               "e.g. with: chmod 600 '{path}'.",
     },
+    "note_small_groups_omitted": {
+        "nl": "{n} school/scholen met minder dan {min_cell} leerlingen ({masked}) niet apart getoond in figuren en "
+              "bijschriften (te herleidbaar; controleer of de naam een typfout of een leerlingnaam is).",
+        "en": "{n} school(s) with fewer than {min_cell} pupils ({masked}) not shown on their own in figures and "
+              "captions (too identifying; check whether the name is a typing error or a pupil's name).",
+    },
     # --- quality report ----------------------------------------------------------------
     "rows_read": {"nl": "{n} rijen gelezen", "en": "{n} rows read"},
     "report_title": {"nl": "Kwaliteitsrapport", "en": "Quality report"},
@@ -336,6 +342,14 @@ MESSAGES: dict[str, dict[str, str]] = {
                                "vóór de start.",
                          "en": "Before the start (test of parallel trends): {p} — note: the groups already "
                                "diverged before the start."},
+    # --- honest-es: event study ---------------------------------------------------------------------
+    "es_method_ri": {
+        "nl": "Methode: Callaway & Sant’Anna (2021), {treated} van {units} eenheden in {cohorts} startgroep(en); "
+              "onzekerheid met randomisatie-inferentie over de toewijzing van de startgroepen ({n} toewijzingen; "
+              "{p} voor geen effect).",
+        "en": "Method: Callaway & Sant’Anna (2021), {treated} of {units} units in {cohorts} start group(s); "
+              "randomization inference over the assignment of start groups ({n} assignments; {p} for no "
+              "effect)."},
     # --- student (helper student): per-school losses, notebooks, nulmeting per school ----------------
     "unit_removed": {"nl": "Let op: '{unit}' is helemaal weggevallen: alle {n} rijen zijn verwijderd (zie hieronder).",
                      "en": "Note: '{unit}' is gone entirely: all {n} rows were dropped (see below)."},
@@ -549,6 +563,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "  {group} · {step}: {n} cases, {completed} completed; median {median} days ({lo} to {hi})."},
     "pilots_steps_xlabel": {"nl": "gemiddeld aantal dagen (casussen die alle stappen doorliepen)",
                             "en": "mean number of days (cases that went through every step)"},
+    "pilots_steps_none_complete": {"nl": "Nog geen casus heeft alle stappen doorlopen.",
+                                   "en": "No case has gone through every step yet."},
     "pilots_steps_title_totals": {"nl": "Waar zit de tijd? Hele route gemiddeld: {totals} dagen",
                                   "en": "Where does the time go? Whole route on average: {totals} days"},
     "pilots_absence_bad": {
@@ -827,6 +843,11 @@ MESSAGES: dict[str, dict[str, str]] = {
                                 "en": "Percentages with a denominator below {n} are not shown ({marker})."},
     "export_rule_percent": {"nl": "Percentages zijn afgerond en tellen daardoor niet altijd op tot 100%.",
                             "en": "Percentages are rounded and therefore do not always add up to 100%."},
+    "suppress_marker": {"nl": "Teken {marker!r} voor afgeschermde cellen zegt iets over de grootte, maar een cel die "
+                              "is afgeschermd om terugrekenen te voorkomen kan groot zijn. Gebruik een neutraal teken "
+                              "zoals '{hidden}'.",
+                        "en": "Marker {marker!r} for hidden cells says something about their size, but a cell hidden "
+                              "to prevent recomputation can be large. Use a neutral marker such as '{hidden}'."},
     "suppress_negative": {"nl": "Afschermen kan alleen met aantallen; de tabel bevat negatieve getallen.",
                           "en": "Suppression needs counts; the table holds negative numbers."},
     "overwrite_refused": {"nl": "Bestand '{file}' bestaat al en wordt niet overschreven. Kies een andere naam of "
@@ -849,8 +870,208 @@ MESSAGES: dict[str, dict[str, str]] = {
     "iv_no_codes": {"nl": "Geen codes om te tonen (controleer kolom 'code' en het gekozen niveau).",
                     "en": "No codes to show (check column 'code' and the chosen level)."},
     "iv_other_groups": {"nl": "overige", "en": "other"},
+    "iv_hidden": {"nl": "Niet getoond: groepen met samen minder dan {k} geïnterviewden.",
+                  "en": "Not shown: groups with fewer than {k} interviewees together."},
     "iv_share": {"nl": "aandeel van de geïnterviewden", "en": "share of interviewees"},
     "iv_title": {"nl": "Welke thema's noemen de geïnterviewden?", "en": "Which themes do interviewees raise?"},
+    # --- policy (helper policy): pilot file, factsheet, method note --------------------------------
+    "pilot_top": {"nl": "het pilotbestand (bovenaan)", "en": "the pilot file (top level)"},
+    "pilot_bad_toml": {"nl": "Pilotbestand '{file}' is geen geldig TOML: {detail}.",
+                       "en": "Pilot file '{file}' is not valid TOML: {detail}."},
+    "pilot_unknown_key": {"nl": "Pilotbestand '{file}': onbekende sleutel '{name}' in {where}. Toegestaan: {allowed}.",
+                          "en": "Pilot file '{file}': unknown key '{name}' in {where}. Allowed: {allowed}."},
+    "pilot_missing_key": {"nl": "Pilotbestand '{file}': de sleutel '{name}' ontbreekt of is leeg. Verplicht zijn: "
+                                "naam, titel, regio, periode, bron.",
+                          "en": "Pilot file '{file}': key '{name}' is missing or empty. Required: naam, titel, regio, "
+                                "periode, bron."},
+    "pilot_bad_value": {"nl": "Pilotbestand '{file}': ongeldige waarde {value!r} voor '{name}' in {where}. Kies uit: "
+                              "{allowed}.",
+                        "en": "Pilot file '{file}': invalid value {value!r} for '{name}' in {where}. Choose from: "
+                              "{allowed}."},
+    "pilot_bad_type": {"nl": "Pilotbestand '{file}': '{name}' in {where} moet {kind} zijn, niet {value!r}.",
+                       "en": "Pilot file '{file}': '{name}' in {where} must be {kind}, not {value!r}."},
+    "pilot_type_str": {"nl": "een tekst tussen aanhalingstekens", "en": "a text in quotes"},
+    "pilot_type_int": {"nl": "een geheel getal", "en": "a whole number"},
+    "pilot_type_dict": {"nl": "een tabel (bv. [analyses.zorgvraag] of {{ ... }})", "en": "a table (e.g. "
+                        "[analyses.zorgvraag] or {{ ... }})"},
+    "pilot_type_positive": {"nl": "een geheel getal van 1 of meer", "en": "a whole number of 1 or more"},
+    "pilot_bad_name": {"nl": "Pilotbestand '{file}': 'naam' {value!r} wordt de mapnaam; gebruik kleine letters, cijfers, "
+                             "- en _ (bv. \"leeuwarden-2024\").",
+                       "en": "Pilot file '{file}': 'naam' {value!r} becomes the folder name; use lower-case letters, "
+                             "digits, - and _ (e.g. \"leeuwarden-2024\")."},
+    "pilot_missing_file": {"nl": "Pilotbestand '{file}': het bestand bij [data] {name} = \"{value}\" bestaat niet "
+                                 "(gezocht vanaf de map {folder}).",
+                           "en": "Pilot file '{file}': the file of [data] {name} = \"{value}\" does not exist "
+                                 "(looked from folder {folder})."},
+    "pilot_needs_data": {"nl": "Pilotbestand '{file}': analyse '{section}' heeft gegevens nodig onder [data] {name}.",
+                         "en": "Pilot file '{file}': analysis '{section}' needs data under [data] {name}."},
+    "pilot_nothing": {"nl": "Pilotbestand '{file}': er is geen analyse uit te voeren. Geef gegevens onder [data] "
+                            "({kinds}).",
+                      "en": "Pilot file '{file}': there is no analysis to run. Give data under [data] ({kinds})."},
+    "pilot_step": {"nl": "[{i}/{n}] {step}…", "en": "[{i}/{n}] {step}…"},
+    "pilot_step_nulmeting": {"nl": "nulmeting: instanties per school", "en": "baseline: agencies per school"},
+    "pilot_step_zorgvraag": {"nl": "zorgvraag voor en na (verschil-in-verschillen)",
+                             "en": "demand before and after (difference-in-differences)"},
+    "pilot_step_uitrol": {"nl": "uitrol: effect per periode sinds de start", "en": "roll-out: effect by period since the start"},
+    "pilot_step_tijdreeks": {"nl": "tijdreeks van het hele gebied", "en": "time series of the whole area"},
+    "pilot_step_tables": {"nl": "tabellen (tabellen.xlsx en CSV)", "en": "tables (tabellen.xlsx and CSV)"},
+    "pilot_step_factsheet": {"nl": "factsheet (HTML, PDF, Word)", "en": "factsheet (HTML, PDF, Word)"},
+    "pilot_step_method": {"nl": "verantwoording.md", "en": "verantwoording.md"},
+    "pilot_done": {"nl": "Klaar. Factsheet: {path}\nFiguren: {figures}/  Tabellen en verantwoording: {reports}/",
+                   "en": "Done. Factsheet: {path}\nFigures: {figures}/  Tables and method note: {reports}/"},
+    "pilot_to": {"nl": "tot", "en": "to"},
+    "pilot_nul_meaning": {"nl": "Per school waren {span} verschillende instanties betrokken bij de leerlingen. {two}% van "
+                                "de leerlingen had er twee of meer. {single}% van de instanties had maar één leerling: de "
+                                "hulp is over veel partijen verdeeld.",
+                          "en": "Per school, {span} different agencies were involved with the pupils. {two}% of pupils "
+                                "had two or more. {single}% of the agencies had only one pupil: care is spread over "
+                                "many parties."},
+    "pilot_finding_clear_down": {"nl": "Minder verwijzingen {where}", "en": "Fewer referrals {where}"},
+    "pilot_finding_clear_up": {"nl": "Meer verwijzingen {where}", "en": "More referrals {where}"},
+    "pilot_finding_likely_down": {"nl": "Waarschijnlijk minder verwijzingen {where}, nog niet zeker",
+                                  "en": "Probably fewer referrals {where}, not yet certain"},
+    "pilot_finding_likely_up": {"nl": "Waarschijnlijk meer verwijzingen {where}, nog niet zeker",
+                                "en": "Probably more referrals {where}, not yet certain"},
+    "pilot_finding_possible_down": {"nl": "Mogelijk minder verwijzingen {where}, nog niet zeker",
+                                    "en": "Possibly fewer referrals {where}, not yet certain"},
+    "pilot_finding_possible_up": {"nl": "Mogelijk meer verwijzingen {where}, nog niet zeker",
+                                  "en": "Possibly more referrals {where}, not yet certain"},
+    "pilot_where_zv": {"nl": "bij scholen met een jeugdondersteuner", "en": "at schools with a youth worker"},
+    "pilot_where_es": {"nl": "na de start van de jeugdondersteuner", "en": "after the youth worker started"},
+    "pilot_where_its": {"nl": "in het hele gebied direct na de start", "en": "in the whole area right after the start"},
+    "pilot_nul_title": {"nl": "Nulmeting: hulp rond leerlingen", "en": "Baseline: care around pupils"},
+    "pilot_nul_question": {"nl": "Met hoeveel hulpverleningsinstanties hebben de scholen te maken, en hoe versnipperd "
+                                 "is de hulp?",
+                           "en": "How many care agencies do the schools deal with, and how fragmented is the care?"},
+    "pilot_nul_schools_caption": {"nl": "Aantal instanties per school in de gelezen dossiers ({k} scholen), met de "
+                                        "schatting bij alle dossiers.",
+                                  "en": "Number of agencies per school in the files read ({k} schools), with the "
+                                        "estimate for all files."},
+    "pilot_nul_kf_agencies": {"nl": "verschillende instanties bij {k} scholen", "en": "different agencies at {k} schools"},
+    "pilot_nul_kf_agencies_words": {"nl": "Gevonden in de {n} gelezen dossiers. In de dossiers die niet gelezen zijn "
+                                          "staan waarschijnlijk nog meer instanties.",
+                                    "en": "Found in the {n} files read. The files not read probably name more agencies."},
+    "pilot_nul_kf_two": {"nl": "van de leerlingen heeft 2 of meer instanties", "en": "of pupils have 2 or more agencies"},
+    "pilot_nul_kf_two_words": {"nl": "{k} van de {n} leerlingen van wie het dossier is gelezen.",
+                               "en": "{k} of the {n} pupils whose file was read."},
+    "pilot_nul_caveat_files": {"nl": "Niet van alle leerlingen is het dossier gelezen. Wat niet in een dossier staat, "
+                                     "telt niet mee.",
+                               "en": "Not every pupil's file was read. What is not in a file does not count."},
+    "pilot_nul_caveat_names": {"nl": "Namen van instanties zijn gelijkgetrokken met een gecontroleerde koppeltabel; "
+                                     "een andere indeling geeft andere aantallen.",
+                               "en": "Agency names were merged with a reviewed mapping; another grouping gives other "
+                                     "numbers."},
+    "pilot_nul_methods": {"nl": "Per school zijn de instanties in de gelezen leerlingdossiers geteld (na gelijktrekken "
+                                "van schrijfwijzen). Het aantal instanties bij alle dossiers is geschat met Chao2 en "
+                                "extrapolatie van de verzamelcurve (Chao e.a. 2014), met een 95%-interval.",
+                          "en": "Per school, agencies in the pupil files read were counted (after merging spellings). "
+                                "The number with all files was estimated with Chao2 and extrapolation of the "
+                                "accumulation curve (Chao et al. 2014), with a 95% interval."},
+    "pilot_zv_title": {"nl": "Zorgvraag voor en na de start", "en": "Demand before and after the start"},
+    "pilot_zv_question": {"nl": "Daalde de vraag naar tweedelijns jeugdhulp bij scholen met een jeugdondersteuner, "
+                                "vergeleken met scholen zonder?",
+                          "en": "Did demand for second-line youth care fall at schools with a youth worker, compared "
+                                "with schools without?"},
+    "pilot_zv_kf_label": {"nl": "verandering in verwijzingen naar tweedelijns jeugdhulp",
+                          "en": "change in referrals to second-line youth care"},
+    "pilot_zv_caveat_few": {"nl": "Maar {k} van de {n} scholen hebben een jeugdondersteuner. Met zo weinig scholen is "
+                                  "de uitkomst onzeker; één school met een bijzonder jaar kan veel uitmaken.",
+                            "en": "Only {k} of the {n} schools have a youth worker. With so few schools the result is "
+                                  "uncertain; one school with an unusual year can matter a lot."},
+    "pilot_zv_caveat_registration": {"nl": "Als de manier van registreren van verwijzingen veranderde (ander systeem, "
+                                           "andere definitie), lijkt dat op een effect.",
+                                     "en": "If the way referrals are registered changed (new system, new definition), "
+                                           "that looks like an effect."},
+    "pilot_zv_caveat_choice": {"nl": "De scholen zijn niet door loting gekozen. Scholen met een jeugdondersteuner "
+                                     "kunnen ook op andere punten verschillen.",
+                               "en": "The schools were not chosen by lot. Schools with a youth worker may differ in "
+                                     "other ways too."},
+    "pilot_zv_note": {"nl": "Verschil-in-verschillen: verandering in verwijzingen per 1.000 leerlingen bij scholen met "
+                            "een jeugdondersteuner, vergeleken met scholen zonder. Negatief = minder verwijzingen.",
+                      "en": "Difference-in-differences: change in referrals per 1,000 pupils at schools with a youth "
+                            "worker, compared with schools without. Negative = fewer referrals."},
+    "pilot_es_title": {"nl": "Uitrol: effect per periode", "en": "Roll-out: effect by period"},
+    "pilot_es_question": {"nl": "Hoe verandert de vraag in de periodes na de start van de jeugdondersteuner?",
+                          "en": "How does demand change in the periods after the youth worker started?"},
+    "pilot_es_caveat": {"nl": "De schattingen per periode rusten op weinig scholen; kijk naar het patroon, niet naar "
+                              "één punt.",
+                        "en": "The estimates per period rest on few schools; look at the pattern, not at one point."},
+    "pilot_es_note": {"nl": "Effect per periode ten opzichte van de start (event study, Callaway & Sant'Anna). "
+                            "Schatting en grenzen op de logschaal; verhouding = exp(schatting).",
+                      "en": "Effect by period relative to the start (event study, Callaway & Sant'Anna). Estimate "
+                            "and bounds on the log scale; ratio = exp(estimate)."},
+    "pilot_its_title": {"nl": "Tijdreeks van het hele gebied", "en": "Time series of the whole area"},
+    "pilot_its_question": {"nl": "Veranderde het aantal verwijzingen in het hele gebied na de start?",
+                           "en": "Did referrals in the whole area change after the start?"},
+    "pilot_its_caveat": {"nl": "De tijdreeks heeft geen vergelijkingsgroep: ook iets anders dat rond de start "
+                               "veranderde (beleid, wachtlijsten, registratie) kan de verandering verklaren.",
+                         "en": "The time series has no comparison group: something else that changed around the start "
+                               "(policy, waiting lists, registration) can explain the change too."},
+    "pilot_its_note": {"nl": "Onderbroken tijdreeks (gesegmenteerde regressie): coëfficiënten op de logschaal.",
+                       "en": "Interrupted time series (segmented regression): coefficients on the log scale."},
+    "pilot_col_percent_change": {"nl": "verandering (%)", "en": "change (%)"},
+    "pilot_col_percent_lower": {"nl": "ondergrens 95%-BI (%)", "en": "lower 95% CI (%)"},
+    "pilot_col_percent_upper": {"nl": "bovengrens 95%-BI (%)", "en": "upper 95% CI (%)"},
+    "pilot_col_p_value": {"nl": "p-waarde", "en": "p-value"},
+    "pilot_col_n_units": {"nl": "scholen", "en": "schools"},
+    "pilot_col_n_treated_units": {"nl": "scholen met jeugdondersteuner", "en": "schools with youth worker"},
+    "pilot_col_n_periods": {"nl": "perioden", "en": "periods"},
+    "pilot_col_family": {"nl": "model", "en": "model"},
+    "pilot_col_inference": {"nl": "onzekerheid berekend met", "en": "uncertainty computed with"},
+    "pilot_col_estimate": {"nl": "schatting", "en": "estimate"},
+    "pilot_col_lower": {"nl": "ondergrens 95%-BI", "en": "lower 95% CI"},
+    "pilot_col_upper": {"nl": "bovengrens 95%-BI", "en": "upper 95% CI"},
+    "pilot_col_se": {"nl": "standaardfout", "en": "standard error"},
+    "pilot_col_rel_time": {"nl": "periode t.o.v. start", "en": "period relative to start"},
+    "pilot_col_term": {"nl": "term", "en": "term"},
+    "fs_kicker": {"nl": "Factsheet", "en": "Factsheet"},
+    "fs_key_heading": {"nl": "De belangrijkste cijfers", "en": "Key figures"},
+    "fs_meaning": {"nl": "Wat betekent dit?", "en": "What does this mean?"},
+    "fs_caveats": {"nl": "Waar moet u op letten?", "en": "What should you keep in mind?"},
+    "fs_about": {"nl": "Over dit onderzoek", "en": "About this study"},
+    "fs_about_region": {"nl": "Regio", "en": "Region"},
+    "fs_about_period": {"nl": "Periode", "en": "Period"},
+    "fs_about_audience": {"nl": "Geschreven voor", "en": "Written for"},
+    "fs_about_source": {"nl": "Bron", "en": "Source"},
+    "fs_about_parts": {"nl": "Onderdelen", "en": "Parts"},
+    "fs_about_more": {"nl": "Meer", "en": "More"},
+    "fs_about_more_value": {"nl": "alle {n} figuren (PNG, SVG, PDF) in {folder}; alle tabellen in tabellen.xlsx; "
+                                  "de werkwijze in verantwoording.md",
+                            "en": "all {n} figures (PNG, SVG, PDF) in {folder}; all tables in tabellen.xlsx; the "
+                                  "methods in verantwoording.md"},
+    "fs_audience_gemeente": {"nl": "gemeente (raad en beleid)", "en": "municipality (council and policy)"},
+    "fs_audience_samenwerkingsverband": {"nl": "samenwerkingsverband passend onderwijs",
+                                         "en": "partnership of school boards"},
+    "fs_audience_schoolbestuur": {"nl": "schoolbestuur", "en": "school board"},
+    "fs_audience_school": {"nl": "schoolleiding en team", "en": "school management and staff"},
+    "fs_audience_onderzoekers": {"nl": "onderzoekers", "en": "researchers"},
+    "fs_figures": {"nl": "De cijfers in beeld", "en": "The figures"},
+    "fs_no_chromium": {"nl": "Geen PDF gemaakt: Chromium is niet gevonden. Installeer het (Debian/Ubuntu: apt-get "
+                             "install chromium) of druk factsheet.html af vanuit de browser als PDF.",
+                       "en": "No PDF made: Chromium was not found. Install it (Debian/Ubuntu: apt-get install "
+                             "chromium) or print factsheet.html to PDF from the browser."},
+    "fs_pdf_failed": {"nl": "Chromium maakte geen PDF van de factsheet: {detail}",
+                      "en": "Chromium did not make a PDF of the factsheet: {detail}"},
+    "fs_method_title": {"nl": "Verantwoording", "en": "Method note"},
+    "fs_method_methods": {"nl": "Methoden", "en": "Methods"},
+    "fs_method_question": {"nl": "Vraag", "en": "Question"},
+    "fs_method_quality": {"nl": "Kwaliteit van de gegevens", "en": "Data quality"},
+    "fs_method_disclosure": {"nl": "Bescherming van kleine aantallen", "en": "Protection of small numbers"},
+    "fs_method_repro": {"nl": "Reproduceerbaarheid", "en": "Reproducibility"},
+    "fs_method_seed": {"nl": "startgetal (seed) voor toevalstrekkingen", "en": "random seed"},
+    "fs_method_checksums": {"nl": "Invoerbestanden met hun SHA-256-controlegetal (zelfde getal = zelfde bestand):",
+                            "en": "Input files with their SHA-256 checksum (same checksum = same file):"},
+    "fs_method_file": {"nl": "bestand", "en": "file"},
+    "fs_method_outputs": {"nl": "Geschreven bestanden", "en": "Files written"},
+    "fs_rule_threshold": {"nl": "Aantallen kleiner dan {k} (en de cellen waaruit ze terug te rekenen zijn) zijn in de "
+                                "tabellen vervangen door x.",
+                          "en": "Counts below {k} (and the cells they could be recomputed from) are shown as x."},
+    "fs_rule_rounding": {"nl": "Gepubliceerde aantallen zijn afgerond op veelvouden van {k}.",
+                         "en": "Published counts are rounded to multiples of {k}."},
+    "fs_rule_min_den": {"nl": "Percentages met een noemer kleiner dan {k} zijn niet getoond.",
+                        "en": "Percentages with a denominator below {k} are not shown."},
+    "nb_codebook": {"nl": "codeboek", "en": "codebook"},
+    "nb_fragments": {"nl": "interviewfragmenten", "en": "interview fragments"},
 }
 
 

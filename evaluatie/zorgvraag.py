@@ -57,9 +57,10 @@ def treated_in_period(period_start, start, freq: str = "M") -> np.ndarray:
     A period is *after* the start when the intervention ran for at least half of it, i.e. when
     ``period_end − start ≥ (period_end − period_start) / 2`` (days; ``period_end`` is the first day of
     the next period). Every later period is after as well; a missing start (never treated) is never after.
-    So a start on 1 September counts for the whole school year that began on 1 August (11 of 12 months),
-    for its quarter only from the first of the quarter's months when it is in the first half, and for a
-    month when it falls on or before the month's middle day.
+    So a start on 1 September counts for the whole school year that began on 1 August (11 of 12 months);
+    a start counts for its quarter when it falls on or before the quarter's midpoint (15 February for
+    January–March), and for its month when it falls on or before the month's middle day (the 16th of
+    a 31-day month); otherwise the next period is the first after.
 
     Parameters
     ----------
@@ -407,7 +408,7 @@ def plot_rates(panel: pd.DataFrame, ax=None, *, unit: str = "unit", time: str = 
     """Referrals per 1,000 pupils over time for schools with and without youth workers; starts marked."""
     import matplotlib.pyplot as plt
 
-    from .plots import GREY, PALETTE, house_style, format_axis
+    from .plots import _MONTHS, GREY, PALETTE, format_axis, house_style, month_axis
 
     check_lang(lang)
     r = rates_by_group(panel, unit=unit, time=time, count=count, exposure=exposure, start=start, per=per)
@@ -428,11 +429,12 @@ def plot_rates(panel: pd.DataFrame, ax=None, *, unit: str = "unit", time: str = 
                 ax.fill_between(part[time], part["lower"], part["upper"], color=PALETTE[i], alpha=0.15, linewidth=0)
         for s in sorted(pd.to_datetime(panel[start].dropna().unique())):
             ax.axvline(s, color=GREY, linestyle="--", linewidth=1)
-            ax.annotate(f"{lab['start']} {s:%m-%Y}", (s, 1), xycoords=("data", "axes fraction"), fontsize=8,
+            ax.annotate(f"{lab['start']} {_MONTHS[lang][s.month - 1]} {s.year}", (s, 1), xycoords=("data", "axes fraction"), fontsize=8,
                         color=GREY, ha="left", va="top", xytext=(3, 0), textcoords="offset points")
         ax.set_ylabel(lab["y"])
         ax.set_ylim(bottom=0)
         format_axis(ax, "y", decimals=1, lang=lang)
-        ax.legend(loc="lower left")
+        month_axis(ax, lang)
+        ax.legend(loc="upper left", bbox_to_anchor=(0, -0.18), ncol=2)  # below the axes: never over the data
         ax.set_title(title or lab["title"])
     return ax

@@ -1,0 +1,65 @@
+"""Interviews: respondents (not fragments) per code, hierarchical codes, co-occurrence, safe quotes, figure."""
+import numpy as np
+import pandas as pd
+import pytest
+
+from evaluatie import InputError, synthetic
+from evaluatie import interviews as iv
+from evaluatie.plots import figure_texts
+
+
+def test_counts_respondents_not_fragments_and_aggregates_sub_codes():
+    f = pd.DataFrame({"respondent": ["a", "a", "a", "b", "c", "d"],
+                      "group": ["ouder", "ouder", "ouder", "ouder", "leerkracht", "leerkracht"],
+                      "code": ["wachttijd", "wachttijd", "samenwerking > overleg", "samenwerking>rolverdeling",
+                               "samenwerking", "vertrouwen"]})
+    freq = iv.code_frequencies(f).set_index(["code", "group"])
+    assert freq.loc[("wachttijd", "ouder"), ["n_respondents", "n_fragments", "n_group"]].tolist() == [1, 2, 2]
+    assert freq.loc[("samenwerking", "ouder"), "n_respondents"] == 2      # a and b via their sub-codes
+    assert freq.loc[("samenwerking > rolverdeling", "ouder"), "depth"] == 2
+    assert freq.loc[("wachttijd", "leerkracht"), "n_respondents"] == 0    # zeros are listed
+    assert freq.loc[("samenwerking", "leerkracht"), "share"] == 0.5
+    assert set(iv.code_frequencies(f, level=1)["depth"]) == {1}
+
+
+def test_shares_recover_the_generating_probabilities():
+    groups = {"ouder": 400, "leerkracht": 300}
+    f, truth = synthetic.fragments(groups, seed=3)
+    freq = iv.code_frequencies(f).set_index(["code", "group"])
+    for group, probs in truth["probabilities"].items():
+        if group not in groups:
+            continue
+        for code, p in probs.items():
+            share = freq.loc[(code, group), "share"]
+            se = np.sqrt(p * (1 - p) / groups[group])
+            assert abs(share - p) < 4 * se, (code, group)
+
+
+def test_cooccurrence_is_symmetric_with_respondent_counts_on_diagonal():
+    f, _ = synthetic.fragments(seed=2)
+    m = iv.cooccurrence(f)
+    assert (m.to_numpy() == m.to_numpy().T).all()
+    per_code = iv.code_frequencies(f, level=1).groupby("code")["n_respondents"].sum()
+    assert (np.diag(m) == per_code.reindex(m.index).to_numpy()).all()
+
+
+def test_quotes_are_anonymous_and_never_carry_personal_data():
+    f = pd.DataFrame({"respondent": ["ps_b", "ps_a", "ps_a", "ps_c"], "group": "ouder",
+                      "code": ["wachttijd", "wachttijd", "vertrouwen", "vertrouwen"],
+                      "text": ["Lang gewacht.", "Bel me op 06-12345678.", "Fijn contact.", "Mail jan@voorbeeld.nl"]})
+    q = iv.quotes(f, per_code=2, seed=1)
+    assert set(q.columns) == {"code", "label", "group", "quote"}
+    assert not q["quote"].str.contains("06-1|@").any()
+    assert set(q["label"]) <= {"ouder 1", "ouder 2", "ouder 3"} and not q["label"].str.contains("ps_").any()
+    assert q.set_index("quote").loc["Lang gewacht.", "label"] == "ouder 2"  # ps_a=1, ps_b=2 (sorted)
+
+
+def test_heat_map_merges_small_groups_and_bad_input():
+    f, _ = synthetic.fragments({"ouder": 8, "leerkracht": 6, "intern begeleider": 2}, seed=4)
+    ax = iv.plot_codes(iv.code_frequencies(f))
+    texts = " ".join(figure_texts(ax.figure))
+    assert "intern begeleider" not in texts and "Niet getoond" in texts  # 2 care coordinators: too few
+    with pytest.raises(InputError, match="mist kolom"):
+        iv.code_frequencies(f.drop(columns="code"))
+    summary = iv.summary(iv.code_frequencies(f))
+    assert summary.startswith(("Ouder", "Leerkracht", "Intern")) and "van" in summary

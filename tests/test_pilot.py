@@ -1,0 +1,274 @@
+"""evaluatie rapport: pilot file validation, the whole output set, reproducibility, no BSN in any output,
+and the factsheet in a real browser (headless Chromium) with its PDF page count."""
+from __future__ import annotations
+
+import json
+import re
+import zipfile
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from evaluatie.cli import main
+from evaluatie.errors import InputError
+from evaluatie.factsheet import find_chromium, run_chromium
+from evaluatie.pilot import SECTIONS, load_pilot, run_pilot
+
+EXAMPLE = Path(__file__).resolve().parents[1] / "data_raw" / "voorbeeld"
+CHROMIUM = find_chromium()
+
+BASE = '''naam = "test"
+titel = "Testpilot"
+regio = "Regio Test"
+periode = "2021-2024"
+bron = "synthetische testdata"
+'''
+
+
+def write_pilot(folder: Path, body: str, data: dict | None = None, head: str = BASE) -> Path:
+    data = {"panel": EXAMPLE / "zorgvraag_panel.csv", "reeks": EXAMPLE / "zorgvraag_gemeente.csv"} \
+        if data is None else data
+    lines = [head, "[data]"] + [f'{k} = {json.dumps(str(v))}' for k, v in data.items()] + [body]
+    path = folder / "pilot.toml"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    return path
+
+
+# ------------------------------------------------------------------ validation (fast)
+def test_example_pilot_is_valid():
+    pilot = load_pilot(EXAMPLE / "pilot.toml")
+    assert set(pilot.analyses) == {"nulmeting", "zorgvraag", "uitrol", "tijdreeks"}
+    assert pilot.analyses["zorgvraag"] == {"model": "poisson", "inferentie": "auto"}
+    assert pilot.analyses["nulmeting"]["leerlingen"]["SBO De Regenboog"] == 160
+    assert pilot.data["panel"].name == "zorgvraag_panel.csv"
+
+
+@pytest.mark.parametrize("head, body, match", [
+    (BASE + 'kleur = "blauw"\n', "", "onbekende sleutel 'kleur' in het pilotbestand .*Toegestaan: naam, titel"),
+    (BASE, "[analyses.zorgvraag]\nmodell = 'poisson'", r"onbekende sleutel 'modell' in \[analyses.zorgvraag\].*model, inferentie"),
+    (BASE, "[analyses.vragenlijst]", r"onbekende sleutel 'vragenlijst' in \[analyses\]"),
+    (BASE, "[analyses.zorgvraag]\nmodel = 'logit'", r"ongeldige waarde 'logit' voor 'model'.*poisson, quasipoisson"),
+    (BASE, "[analyses.uitrol]\nfrequentie = 4", r"ongeldige waarde 4 voor 'frequentie'.*Q, M"),
+    (BASE + "drempel = 'vijf'\n", "", r"'drempel' in het pilotbestand .* moet een geheel getal zijn"),
+    (BASE + "afronden = 7\n", "", r"ongeldige waarde 7 voor 'afronden'.*2, 3, 5, 10"),
+    (BASE + "taal = 'fr'\n", "", r"ongeldige waarde 'fr' voor 'taal'.*nl, en"),
+    (BASE.replace('bron = "synthetische testdata"\n', ""), "", r"de sleutel 'bron' ontbreekt"),
+    (BASE.replace('"test"', '"Mijn Pilot!"'), "", r"'naam' 'Mijn Pilot!' wordt de mapnaam"),
+    (BASE, "[analyses.nulmeting]", r"analyse 'nulmeting' heeft gegevens nodig onder \[data\] dossier"),
+    (BASE, "[analyses]\nzorgvraag = 3", r"'zorgvraag' in \[analyses\] moet een tabel"),
+    (BASE + "titel2 = \n", "", "geen geldig TOML"),
+])
+def test_bad_pilot_file_gives_dutch_error(tmp_path, head, body, match):
+    path = write_pilot(tmp_path, body, head=head)
+    with pytest.raises(InputError, match=match):
+        load_pilot(path)
+
+
+def test_unknown_data_kind_and_missing_file(tmp_path):
+    path = write_pilot(tmp_path, "", data={"vragenlijsten": EXAMPLE / "vragenlijst.xlsx"})
+    with pytest.raises(InputError, match=r"onbekende sleutel 'vragenlijsten' in \[data\]. Toegestaan: dossier, "
+                                         "koppeltabel, panel, reeks"):
+        load_pilot(path)
+    path = write_pilot(tmp_path, "", data={"panel": "bestaat_niet.csv"})
+    with pytest.raises(InputError, match=r"\[data\] panel = \"bestaat_niet.csv\" bestaat niet"):
+        load_pilot(path)
+
+
+def test_wrong_kind_of_file_is_refused_in_dutch(tmp_path, capsys):
+    """A dossier file given as panel: the loader's Dutch message, exit code 2, no traceback."""
+    path = write_pilot(tmp_path, "", data={"panel": EXAMPLE / "dossieronderzoek_sbo.xlsx"})
+    code = main(["rapport", str(path), "--figuren", str(tmp_path / "f"), "--rapporten", str(tmp_path / "r")])
+    err = capsys.readouterr().err
+    assert code == 2
+    assert "Fout:" in err and "panel" in err and "Traceback" not in err
+
+
+def test_sections_run_when_their_data_are_given(tmp_path):
+    pilot = load_pilot(write_pilot(tmp_path, "", data={"panel": EXAMPLE / "zorgvraag_panel.csv"}))
+    assert set(pilot.analyses) == {n for n, s in SECTIONS.items() if s.needs == ("panel",)} == {"zorgvraag", "uitrol"}
+
+
+# ------------------------------------------------------------------ whole runs
+@pytest.fixture(scope="module")
+def example_run(tmp_path_factory):
+    """The example pilot, as `make demo` runs it (PDF when Chromium is there)."""
+    root = tmp_path_factory.mktemp("voorbeeld")
+    lines = []
+    paths = run_pilot(EXAMPLE / "pilot.toml", figures=root / "figures", reports=root / "reports",
+                      progress=lines.append)
+    return root, paths, lines
+
+
+def test_example_run_writes_the_whole_set(example_run):
+    root, paths, lines = example_run
+    rep, fig = root / "reports" / "voorbeeldpilot", root / "figures" / "voorbeeldpilot"
+    for name in ("factsheet.html", "factsheet.docx", "tabellen.xlsx", "verantwoording.md", "effect_voor_na.csv",
+                 "effect_per_periode.csv", "tijdreeks.csv"):
+        assert (rep / name).is_file(), name
+    assert (rep / "factsheet.pdf").is_file() == (CHROMIUM is not None)
+    for name in ("02_verwijzingen_per_1000", "02b_uitrol_per_kwartaal", "02b_tijdreeks", "01_scholen"):
+        for ext in ("png", "svg", "pdf", "txt"):
+            assert (fig / f"{name}.{ext}").is_file(), f"{name}.{ext}"
+    assert lines[0].startswith("[1/7] nulmeting") and lines[-1].startswith("[7/7] verantwoording")
+    sheets = pd.ExcelFile(rep / "tabellen.xlsx").sheet_names
+    assert {"effect_voor_na", "effect_per_periode", "tijdreeks"} <= set(sheets)
+    note = (rep / "verantwoording.md").read_text(encoding="utf-8")
+    import hashlib
+
+    digest = hashlib.sha256((EXAMPLE / "zorgvraag_panel.csv").read_bytes()).hexdigest()
+    assert f"| `zorgvraag_panel.csv` | `{digest}` |" in note
+    assert "startgetal (seed) voor toevalstrekkingen: 1" in note and "Kwaliteit van de gegevens" in note
+    assert re.search(r"- pandas \d", note) and "Aantallen kleiner dan 5" in note
+
+
+def test_factsheet_content_follows_the_evidence(example_run):
+    root, paths, _ = example_run
+    html = paths["factsheet.html"].read_text(encoding="utf-8")
+    from evaluatie.did import panel_did
+    from evaluatie.io import read_table
+    from evaluatie.zorgvraag import prepare
+
+    panel = prepare(read_table(EXAMPLE / "zorgvraag_panel.csv", kind="panel")[0])
+    sentence = panel_did(panel, exposure="exposure", seed=1).sentence()
+    assert sentence in html  # the library's sentence, not a second wording
+    assert "Wat betekent dit?" in html and "Waar moet u op letten?" in html
+    assert "Maar 6 van de 15 scholen" in html and "manier van registreren" in html
+    # self-contained: no external requests of any kind
+    assert not re.search(r"""(src|href)\s*=\s*["'](https?:|//)""", html)
+    assert "@import" not in html and "url(http" not in html
+    images = re.findall(r"<img [^>]*>", html)
+    assert 3 <= len(images) <= 5
+    assert all(re.search(r'alt="[^"]{40,}"', i) and 'src="data:image/svg+xml;base64,' in i for i in images)
+    # headings in order: one h1, then h2 only
+    levels = [int(h) for h in re.findall(r"<h([1-6])", html)]
+    assert levels[0] == 1 and levels.count(1) == 1 and max(levels) == 2
+    assert "<table>" in html and '<th scope="row">' in html
+    # source and n under every figure
+    assert len(re.findall(r'<span class="source">Bron: [^<]+; n = \d+', html)) == len(images)
+
+
+def test_docx_is_editable_text(example_run):
+    import docx
+
+    _, paths, _ = example_run
+    doc = docx.Document(paths["factsheet.docx"])
+    text = "\n".join(p.text for p in doc.paragraphs)
+    assert "Wat betekent dit?" in text and "Waar moet u op letten?" in text
+    assert len(doc.inline_shapes) >= 3 and len(doc.tables) == 1
+
+
+def _outputs_text(folders) -> str:
+    """All text in every output file: plain files, members of xlsx/docx zips, PDF text."""
+    parts = []
+    for folder in folders:
+        for path in sorted(Path(folder).rglob("*")):
+            if path.suffix in (".xlsx", ".docx"):
+                with zipfile.ZipFile(path) as z:
+                    parts += [z.read(n).decode("utf-8", "replace") for n in z.namelist() if n.endswith(".xml")]
+            elif path.suffix == ".pdf":
+                from pypdf import PdfReader
+
+                parts += [p.extract_text() or "" for p in PdfReader(path).pages]
+                parts.append(path.read_bytes().decode("latin-1"))
+            elif path.is_file():
+                parts.append(path.read_bytes().decode("latin-1"))
+            parts.append(str(path))
+    return "\n".join(parts)
+
+
+def _has_bsn(text: str, bsn: str) -> bool:
+    joined = re.sub(r"(?<=\d)[\s.\-_/]+(?=\d)", "", text)
+    return bsn in joined
+
+
+@pytest.mark.parametrize("where", ["title", "school", "column"])
+def test_injected_bsn_never_reaches_any_output(tmp_path, capsys, where):
+    """A BSN in several spellings, in the pilot file or the data, is refused or left out: never written."""
+    spellings = ["123456782", "1234.56.782", "123 456 782", "BSN: 1234-56-782"]
+    panel = pd.read_csv(EXAMPLE / "zorgvraag_panel.csv", sep=";", dtype=str, encoding="utf-8-sig")
+    series = EXAMPLE / "zorgvraag_gemeente.csv"
+    head = BASE
+    if where == "title":
+        head = BASE.replace('"Testpilot"', f'"Testpilot {spellings[3]}"').replace(
+            '"synthetische testdata"', f'"testdata {spellings[2]}"')
+    elif where == "school":
+        for i, s in enumerate(spellings):
+            panel.loc[panel["School"] == panel["School"].unique()[i], "School"] = f"IKC {s}"
+    else:
+        panel["BSN"] = [spellings[i % 4] for i in range(len(panel))]
+    panel_path = tmp_path / "panel.csv"
+    panel.to_csv(panel_path, sep=";", index=False)
+    path = write_pilot(tmp_path, "", data={"panel": panel_path, "reeks": series}, head=head)
+    out = [tmp_path / "f", tmp_path / "r"]
+    code = main(["rapport", str(path), "--figuren", str(out[0]), "--rapporten", str(out[1])])
+    messages = capsys.readouterr()
+    assert code in (0, 2)
+    assert not _has_bsn(messages.out + messages.err, "123456782")
+    assert not _has_bsn(_outputs_text(out), "123456782")
+    if where == "column":  # the identifying column is dropped at load: the run itself goes through
+        assert code == 0 and (out[1] / "test" / "factsheet.html").is_file()
+
+
+def test_same_input_gives_identical_files(tmp_path):
+    path = write_pilot(tmp_path, "[analyses.zorgvraag]\n[analyses.tijdreeks]")
+    runs = []
+    for i in (1, 2):
+        run_pilot(path, figures=tmp_path / f"f{i}", reports=tmp_path / f"r{i}", pdf=False, docx=False,
+                  progress=lambda m: None)
+        runs.append((tmp_path / f"f{i}" / "test", tmp_path / f"r{i}" / "test"))
+    names = {"factsheet.html", "verantwoording.md", "tabellen.xlsx", "effect_voor_na.csv", "tijdreeks.csv"}
+    assert names <= {p.name for p in runs[0][1].iterdir()}
+    for name in sorted(names):
+        assert (runs[0][1] / name).read_bytes() == (runs[1][1] / name).read_bytes(), name
+    svgs = sorted(p.name for p in runs[0][0].glob("*.svg"))
+    assert len(svgs) == 3
+    for name in svgs:
+        assert (runs[0][0] / name).read_bytes() == (runs[1][0] / name).read_bytes(), name
+
+
+# ------------------------------------------------------------------ real browser
+_PROBE = """<script>
+window.addEventListener('load', () => {
+  const imgs = [...document.images];
+  const body = document.body.getBoundingClientRect();
+  const wide = [...document.querySelectorAll('body *')].filter(e => {
+    const r = e.getBoundingClientRect(); return r.width > 0 && (r.right > body.right + 1 || r.left < body.left - 1);
+  }).map(e => e.tagName + '.' + e.className);
+  const out = {images: imgs.length, loaded: imgs.filter(i => i.complete && i.naturalWidth > 0).length,
+               withAlt: imgs.filter(i => (i.getAttribute('alt') || '').length > 20).length,
+               overflow: wide, scrollWidth: document.documentElement.scrollWidth,
+               clientWidth: document.documentElement.clientWidth};
+  const pre = document.createElement('pre'); pre.id = 'probe'; pre.textContent = JSON.stringify(out);
+  document.body.appendChild(pre);
+});
+</script>"""
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason="headless Chromium niet gevonden (Debian: apt-get install chromium; "
+                                             "CI installeert het in .ci/run)")
+def test_factsheet_in_headless_chromium(example_run, tmp_path):
+    """Every image loads, nothing sticks out of the page (A4 width), a screenshot is kept, the PDF has 2 pages."""
+    root, paths, _ = example_run
+    html = paths["factsheet.html"].read_text(encoding="utf-8")
+    probe = tmp_path / "probe.html"
+    probe.write_text(re.sub(r'<meta http-equiv="Content-Security-Policy"[^>]*>', "", html)
+                     .replace("</body>", _PROBE + "</body>"), encoding="utf-8")
+    width = 794  # A4 at 96 dpi: the page as printed
+    dom = run_chromium(["--virtual-time-budget=10000", f"--window-size={width},1200", "--dump-dom",
+                        probe.as_uri()]).stdout
+    found = re.search(r'<pre id="probe">(.*?)</pre>', dom)
+    assert found, dom[-500:]
+    result = json.loads(found.group(1).replace("&quot;", '"'))
+    assert result["images"] >= 3 and result["loaded"] == result["images"] == result["withAlt"]
+    assert result["overflow"] == [] and result["scrollWidth"] <= result["clientWidth"]
+    shot = tmp_path / "factsheet_scherm.png"  # the test artefact (pytest keeps the last tmp dirs)
+    run_chromium([f"--screenshot={shot}", f"--window-size={width},2400", "--virtual-time-budget=10000",
+                  paths["factsheet.html"].resolve().as_uri()])
+    assert shot.stat().st_size > 50_000
+    from pypdf import PdfReader
+
+    pdf = PdfReader(paths["factsheet.pdf"])
+    assert len(pdf.pages) == 2
+    box = pdf.pages[0].mediabox
+    assert abs(float(box.width) - 595.3) < 1 and abs(float(box.height) - 841.9) < 1  # A4 in points
