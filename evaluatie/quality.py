@@ -169,7 +169,7 @@ class QualityReport:
     def _grouped(self) -> pd.DataFrame:
         """Entries with the same school, column, value, reason and action merged (first row's order)."""
         frame = self.to_frame()
-        frame["unit"] = frame["row"].map(self.row_units).map(self._unit_labels()).fillna("").astype(str)
+        frame["unit"] = frame["row"].map(self.row_units).map(self._unit_labels()).astype(object).fillna("").astype(str)
         keys = ["unit", "column", "value", "reason", "action"]
         grouped = frame.groupby(keys, sort=False, dropna=False)["row"]
         out = grouped.agg(row="first", n="size", rows=lambda r: sorted(x for x in r if x is not None)).reset_index()

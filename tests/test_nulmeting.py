@@ -131,6 +131,7 @@ def test_accumulation_intervals_and_messages():
         accumulation(y, sizes=[0.5])
 
 
+@pytest.mark.slow  # coverage/size simulation: CI (make test-all) runs it
 def test_extrapolation_interval_covers_complete_study():
     """Known truth: a synthetic school of 160 pupils; the students read 80 random files.
 
