@@ -112,6 +112,19 @@ def _parser() -> argparse.ArgumentParser:
     vl.add_argument("--lang", default="nl", choices=["nl", "en"], help="taal van tekst en figuren")
     vl.add_argument("-h", "--help", action="help", help="toon deze hulp en stop")
 
+    dl = sub.add_parser("doorlooptijden", help="tijd van start tot eind per casus (bv. thuiszitters tot passend "
+                        "aanbod): mediaan, aandeel binnen de norm, log-rank en figuur", **common)
+    dl.add_argument("file", metavar="BESTAND", help="trajecten (CSV/Excel): casus, startdatum, einddatum (leeg = "
+                    "loopt nog), eventueel groep")
+    dl.add_argument("--peildatum", default=None, help="datum tot waar lopende casussen meetellen (standaard: de "
+                    "laatste datum in het bestand)")
+    dl.add_argument("--norm", type=float, default=90, help="norm in dagen (standaard: 90, Thuiszitterspact)")
+    dl.add_argument("--figuren", default=None, help="map voor figuren (standaard: figures)")
+    dl.add_argument("--bron", default=None, help="bronvermelding onder de figuur (standaard: de bestandsnaam)")
+    dl.add_argument("--sheet", "--tabblad", default=None, help="tabblad in Excel (standaard: automatisch)")
+    dl.add_argument("--lang", default="nl", choices=["nl", "en"], help="taal van tekst en figuur")
+    dl.add_argument("-h", "--help", action="help", help="toon deze hulp en stop")
+
     ag = sub.add_parser("agencies", aliases=["instanties"], help="instantienamen controleren", **common)
     agsub = ag.add_subparsers(dest="agencies_command", metavar="OPDRACHT", parser_class=_DutchParser, required=True)
     rev = agsub.add_parser("review", aliases=["controleer"], help="schrijf alle instantienamen met voorstellen naar "
@@ -155,7 +168,7 @@ def _parser() -> argparse.ArgumentParser:
     data.add_argument("--overschrijf", action="store_true", help="vervang bestaande bestanden in de doelmap "
                       "(standaard: weigeren)")
     data.add_argument("-h", "--help", action="help", help="toon deze hulp en stop")
-    for p in (parser, val, demo, data, nul, zv, vl, ag, rev, nb, rap):
+    for p in (parser, val, demo, data, nul, zv, vl, dl, ag, rev, nb, rap):
         p._optionals.title = "opties"
         p._positionals.title = "argumenten" if p is not parser else "opdrachten"
     return parser
@@ -250,6 +263,23 @@ def _refuse_overwrite(paths, overwrite: bool) -> None:
     existing = [Path(p) for p in paths if Path(p).exists()]
     if existing and not overwrite:
         raise InputError(t("overwrite_refused", file=existing[0]), file=existing[0])
+
+
+def _doorlooptijden(args) -> int:
+    from .durations import kaplan_meier, logrank
+    from .io import read_table
+    from .plots import save_figure
+
+    data, report = read_table(args.file, kind="trajectories", sheet=args.sheet, lang=args.lang)
+    print(report.summary() + "\n")
+    group = "group" if "group" in data and data["group"].nunique() > 1 else None
+    km = kaplan_meier(data, group=group, reference_date=args.peildatum, lang=args.lang)
+    print((logrank(data, group=group, reference_date=args.peildatum, lang=args.lang).summary(args.lang) if group
+           else km.sentence(args.lang, days=args.norm)) + "\n" + km.summary(args.lang, days=args.norm).split("\n", 1)[1])
+    save_figure(km.plot(lang=args.lang, days=args.norm).figure, "04_doorlooptijden", source=args.bron or
+                Path(args.file).name, n=len(km.data), caption=km.sentence(args.lang, days=args.norm), lang=args.lang,
+                folder=args.figuren)
+    return 0
 
 
 def _zorgvraag(args) -> int:
@@ -472,6 +502,8 @@ def _run(parser, args) -> int:
         return _zorgvraag(args)
     if args.command == "vragenlijst":
         return _vragenlijst(args)
+    if args.command == "doorlooptijden":
+        return _doorlooptijden(args)
     if args.command in ("agencies", "instanties"):
         from .agencies import review_sheet
         from .io import read_table

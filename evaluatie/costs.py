@@ -56,7 +56,7 @@ _COMPONENTS = ("hours_per_week", "salary_per_month", "fte_hours", "employer_char
 
 
 def parse_amount(value, *, name: str = "bedrag", lang: str = "nl") -> float:
-    """Read an amount written as a number or Dutch text: ``"€ 1.234,50"``, ``"1234,5"``, ``"€ 45,-"``, ``"EUR 12.50"``.
+    """Read an amount written as a number or Dutch text: ``"€ 1.234,50"``, ``"€ 45,-"``, ``"EUR 12.50"``.
 
     Dutch notation first (point for thousands, comma for decimals); a plain English decimal
     (``"12.50"``) is accepted when it cannot be Dutch. Raises :class:`InputError` naming ``name``.
@@ -102,6 +102,15 @@ def _annual_cost(v: dict) -> np.ndarray:
         return np.asarray(v["annual_cost"], dtype=float)
     return (v["salary_per_month"] * 12 * v["hours_per_week"] / v["fte_hours"] * (1 + v["employer_charges"])
             * (1 + v["overhead"]) + v["other_costs"])
+
+
+def _show(x: float, kind: str, lang: str) -> str:
+    """An input value for people, by its kind: euro, percentage, ratio (2 decimals) or number."""
+    if kind == "euro":
+        return _euro(x, lang)
+    if kind == "share":
+        return format_percent(x, 0, lang)
+    return format_number(x, 2 if kind == "ratio" else 0, lang)
 
 
 def _euro(x: float, lang: str) -> str:
@@ -171,7 +180,7 @@ class CostResult:
             (self.cost_per_case, "per casus" if lang == "nl" else "per case"),
             (self.cost_per_enrolled_pupil, "per ingeschreven leerling" if lang == "nl" else "per enrolled pupil"))
             if np.isfinite(v)]
-        joined = (", " if lang == "en" else ", ").join(parts)
+        joined = ", ".join(parts)
         return t("pilots_cost_sentence", lang, amount=_euro(self.annual_cost, lang), parts=joined).replace(": .", ".")
 
     def summary(self, lang: str = "nl", trajectory_cost=None) -> str:
@@ -181,7 +190,8 @@ class CostResult:
         if "annual_cost" not in self.inputs:
             i = self.inputs
             lines.append(t("pilots_cost_build", lang, salary=_euro(i["salary_per_month"], lang),
-                           hours=format_number(i["hours_per_week"], 0, lang), fte=format_number(i["fte_hours"], 0, lang),
+                           hours=format_number(i["hours_per_week"], 0, lang),
+                           fte=format_number(i["fte_hours"], 0, lang),
                            charges=format_percent(i["employer_charges"], 0, lang),
                            overhead=format_percent(i["overhead"], 0, lang), other=_euro(i["other_costs"], lang)))
         if trajectory_cost is not None:
@@ -483,7 +493,8 @@ class ImpactResult:
         b, f = self.base, self.to_frame().set_index("quantity")
         key = "pilots_impact_pays" if b["net"] >= 0 else "pilots_impact_not_pays"
         return t(key, lang, avoided=format_number(b["avoided"], 1, lang),
-                 lo=format_number(f.loc["avoided", "lower"], 1, lang), hi=format_number(f.loc["avoided", "upper"], 1, lang),
+                 lo=format_number(f.loc["avoided", "lower"], 1, lang),
+                 hi=format_number(f.loc["avoided", "upper"], 1, lang),
                  savings=_euro(b["savings"], lang), cost=_euro(b["annual_cost"], lang), net=_euro(abs(b["net"]), lang))
 
     def summary(self, lang: str = "nl") -> str:
@@ -495,11 +506,8 @@ class ImpactResult:
                  t("pilots_impact_assumptions", lang)]
         for r in self.assumptions(lang).itertuples(index=False):
             kind = INPUTS[r.name][2]
-            show = (lambda v: _euro(v, lang)) if kind == "euro" else (
-                (lambda v: format_percent(v, 0, lang)) if kind == "share" else
-                (lambda v: format_number(v, 2 if kind == "ratio" else 0, lang)))
-            rng = "" if np.isnan(r.low) else f" ({show(r.low)} – {show(r.high)})"
-            lines.append(f"- {r.label}: {show(r.value)}{rng}; {r.source}")
+            rng = "" if np.isnan(r.low) else f" ({_show(r.low, kind, lang)} – {_show(r.high, kind, lang)})"
+            lines.append(f"- {r.label}: {_show(r.value, kind, lang)}{rng}; {r.source}")
         lines.append(t("pilots_impact_caveat", lang))
         return "\n".join(lines)
 
@@ -649,7 +657,8 @@ def impact(*, deployment, baseline_trajectories, rate_ratio, trajectory_cost, at
     """
     check_lang(lang)
     if hasattr(rate_ratio, "ratio") and hasattr(rate_ratio, "ratio_ci"):
-        rate_ratio_ci, source_rr = tuple(rate_ratio.ratio_ci), t("pilots_source_effect", lang, name=type(rate_ratio).__name__)
+        rate_ratio_ci = tuple(rate_ratio.ratio_ci)
+        source_rr = t("pilots_source_effect", lang, name=type(rate_ratio).__name__)
         rate_ratio = rate_ratio.ratio
     else:
         source_rr = t("pilots_source_user", lang)

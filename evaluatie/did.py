@@ -446,6 +446,12 @@ def did_2x2(data: pd.DataFrame, outcome: str, treated: str, post: str, *, family
         raise InputError(f"Covariaten {', '.join(covariates)} vallen samen met de groep, de periode of elkaar; laat er "
                          "een weg.", column=covariates[0] if covariates else None)
     y = d[outcome].to_numpy(float)
+    if family in COUNT_FAMILIES and ((y < 0).any() or (y != np.round(y)).any() or y.sum() == 0):
+        raise InputError(f"Kolom '{outcome}' moet gehele aantallen van 0 of meer bevatten, niet allemaal 0, voor "
+                         f"family='{family}'.", column=outcome)
+    if family == "gaussian" and np.ptp(y) == 0:
+        raise InputError(f"Kolom '{outcome}' heeft overal dezelfde waarde: er is geen verschil te schatten.",
+                         column=outcome)
     with single_thread():
         alpha = _negbin_alpha(y, X, offset) if family == "negbin" else None
         fit = _fit(y, X, family, offset, alpha)
@@ -818,7 +824,12 @@ def panel_did(panel: pd.DataFrame, outcome: str = "count", unit: str = "unit", t
             table = table[:, p.unit_cluster]
             n_draws = len(table)
             pfun = _NullFits(p, family, alpha_nb, RandomizationTable(table, n_periods))
-            pval = pfun(0.0)
+            try:
+                pval = pfun(0.0)
+            except np.linalg.LinAlgError:
+                raise InputError("Het model zonder interventie-effect is niet te schatten op deze gegevens (de vaste "
+                                 "effecten per school en periode en de covariaten hangen van elkaar af). Controleer "
+                                 "covariaten en lege scholen of perioden.") from None
             if not conf_int:
                 ci = (np.nan, np.nan)
             elif 1 / n_possible > alpha:

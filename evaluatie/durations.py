@@ -119,7 +119,7 @@ def durations(data: pd.DataFrame, *, start: str = "start", end: str = "end", gro
     -------
     frame : DataFrame
         The caller's index, ``group``, ``start``, ``end``, ``days`` (end or reference date minus
-        start) and ``observed`` (True when the end date is known).
+        start), ``weeks`` (days / 7) and ``observed`` (True when the end date is known).
     report : QualityReport
         Every dropped row with its reason (row = index label): unreadable date, missing start, end
         before start, start after the reference date.
@@ -175,6 +175,7 @@ def durations(data: pd.DataFrame, *, start: str = "start", end: str = "end", gro
     frame = pd.DataFrame({"group": groups, "start": s, "end": e, "days": (stop - s).dt.days,
                           "observed": e.notna()}, index=data.index)[~drop]
     frame["days"] = frame["days"].astype(int)
+    frame.insert(frame.columns.get_loc("days") + 1, "weeks", frame["days"] / 7)
     frame.attrs["reference_date"] = ref
     report.notes.append(t("pilots_note_reference", lang, date=ref.strftime("%d-%m-%Y"),
                           n_open=int((~frame["observed"]).sum())))
@@ -507,8 +508,8 @@ class StepsResult:
                 parts.append(t("pilots_steps_sentence", lang, group=g if g != ALL else "",
                                total=format_number(total, 0, lang), step=top["step"],
                                share=format_percent(top["share_of_total"], 0, lang),
-                               days=format_number(top["mean_completed"], 0, lang)).replace(" ()", ""))
-        return " ".join(parts)
+                               days=format_number(top["mean_completed"], 0, lang)).removeprefix("() "))
+        return " ".join(parts) or t("pilots_steps_none_complete", lang)
 
     def summary(self, lang: str = "nl") -> str:
         """Sentence plus per step the median (open cases included) and how many cases are still in it."""

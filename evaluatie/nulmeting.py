@@ -13,13 +13,14 @@ Examples
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
 
 from .errors import InputError
 from .privacy import TOTAL as TOTAL_LABEL
+from .privacy import mask_value
 from .richness import Accumulation, accumulation, chao2
 from .text import check_lang, format_number, t
 
@@ -445,6 +446,7 @@ class Nulmeting:
     report: object
     school: str = "school"
     min_cell: int = 5
+    notes: list = field(default_factory=list)
 
     @property
     def schools(self) -> list:
@@ -556,16 +558,28 @@ class Nulmeting:
         raise InputError(f"Onbekende figuur '{kind}'; kies uit: agencies, per_pupil, accumulation, network, schools.")
 
     def save_figures(self, *, source: str, folder=None, prefix: str = "01", lang: str = "nl") -> dict:
-        """Write every figure (per school, plus the school comparison) with :func:`evaluatie.save_figure`."""
+        """Write every figure (per school, plus the school comparison) with :func:`evaluatie.save_figure`.
+
+        A school with fewer than ``min_cell`` pupils is never shown on its own: it gets no figures,
+        is left out of the comparison figure and its caption, and a note (with the name masked: a
+        pupil's name typed in the School cell becomes such a group) is added to the report.
+        """
         import matplotlib.pyplot as plt
 
         from .plots import save_figure
+
+        small = self.counts.loc[self.counts["n_pupils"] < self.min_cell, self.school].tolist()
+        if small and hasattr(self.report, "notes"):
+            self.report.notes.append(t("note_small_groups_omitted", lang, n=len(small), min_cell=self.min_cell,
+                                       masked=", ".join(mask_value(s) for s in small)))
 
         lab = {"nl": ("instanties", "per_leerling", "verzamelcurve", "netwerk", "scholen"),
                "en": ("agencies", "per_pupil", "accumulation", "network", "schools")}[check_lang(lang)]
         written = {}
         kinds = ["agencies", "per_pupil", "accumulation", "network"]
         for i, name in enumerate(self.schools):
+            if name in small:
+                continue
             counts = self.counts.set_index(self.school).loc[name]
             for kind, label in zip(kinds, lab):
                 if kind == "accumulation" and name not in self.accumulations:
@@ -577,13 +591,14 @@ class Nulmeting:
                 written[slug] = save_figure(ax.figure, slug, source=source, n=int(counts["n_pupils"]),
                                             caption=caption, folder=folder, lang=lang)
                 plt.close(ax.figure)
-        if self.richness["common_estimate"].notna().sum() > 1:
-            axes = self.plot("schools", lang=lang)
+        shown = self.to_frame()[~self.to_frame()[self.school].isin(small)]
+        if shown["common_estimate"].notna().sum() > 1:
+            axes = plot_schools(shown.dropna(subset=["common_estimate"]), school=self.school, lang=lang)
             slug = f"{prefix}_{lab[4]}"
             caption = _LABELS[lang]["per100"] + ": " + "; ".join(
                 f"{r[self.school]}: {format_number(r['agencies_per_100_pupils'], 1, lang)}"
-                for _, r in self.counts.iterrows())
-            written[slug] = save_figure(axes[0].figure, slug, source=source, n=int(self.counts["n_pupils"].sum()),
+                for _, r in shown.iterrows())
+            written[slug] = save_figure(axes[0].figure, slug, source=source, n=int(shown["n_pupils"].sum()),
                                         caption=caption, folder=folder, lang=lang)
             plt.close(axes[0].figure)
         return written
@@ -624,7 +639,8 @@ class Nulmeting:
         school = self.school
         names = _EXPORT[lang]
         k = self.to_frame().set_index(school)
-        per_pupil = self.pupils.groupby(school)["n_agencies"]
+        k = k[k["n_pupils"] >= self.min_cell]  # a school below min_cell is never shown on its own
+        per_pupil = self.pupils[self.pupils[school].isin(k.index)].groupby(school)["n_agencies"]
         counts = {names["pupils"]: k["n_pupils"], names["with"]: k["n_pupils_with_agency"],
                   names["two"]: per_pupil.apply(lambda x: int((x >= 2).sum())),
                   names["agencies"]: k["n_agencies"], names["links"]: per_pupil.sum()}
@@ -763,7 +779,8 @@ def analyze(dossier: pd.DataFrame, *, n_total=None, mapping=None, school: str = 
         ``counts``, ``agencies``, ``pupils``, ``fragmentation``, ``richness`` (one row per school:
         ``files_read``, ``n_total``, ``observed``, Chao2 with interval, ``expected_total`` with
         interval and the expected number at a common number of files, ``common_*``),
-        ``accumulations`` and ``networks`` per school, ``names`` (the normalization) and ``report``;
+        ``accumulations`` and ``networks`` per school, ``names`` (the normalization), ``report`` and
+        ``notes`` (the remarks this analysis added to the report, Dutch);
         ``.summary()``, ``.to_frame()``, ``.plot(kind)``, ``.save_figures()``, ``.export_tables()``.
 
     Examples
@@ -778,6 +795,7 @@ def analyze(dossier: pd.DataFrame, *, n_total=None, mapping=None, school: str = 
 
     data = dossier.copy()
     report = report if report is not None else QualityReport(source="dossier", kind="dossier", n_read=len(data))
+    first_note = len(report.notes)
     rows = data["source_row"] if "source_row" in data else pd.Series(np.arange(2, len(data) + 2), index=data.index)
     if agency not in data.columns and "agency_raw" in data.columns:
         from .agencies import normalize
@@ -831,7 +849,8 @@ def analyze(dossier: pd.DataFrame, *, n_total=None, mapping=None, school: str = 
             raise InputError(t("pupils_below_files", school=name, n=total, m=m))
         row = {school: name, "files_read": m, "n_total": total, "observed": int(c["n_agencies"])}
         if m < 2:
-            report.notes.append(f"School '{name}' heeft maar {m} leerling; geen schatting van het aantal instanties "
+            shown = name if m >= min_cell else mask_value(name)  # a group of one may be a pupil's name
+            report.notes.append(f"School '{shown}' heeft maar {m} leerling; geen schatting van het aantal instanties "
                                 "bij volledig onderzoek mogelijk.")
             rich.append(row)
             continue
@@ -853,4 +872,5 @@ def analyze(dossier: pd.DataFrame, *, n_total=None, mapping=None, school: str = 
             row = accumulation(matrices[name], sizes=[common], level=level, n_boot=n_boot, seed=seed).curve.iloc[0]
             richness.loc[i, ["common_files", "common_estimate", "common_lower", "common_upper"]] = (
                 common, row["estimate"], row["lower"], row["upper"])
-    return Nulmeting(counts, table, pupils, frag, richness, accs, nets, names, report, school, min_cell)
+    return Nulmeting(counts, table, pupils, frag, richness, accs, nets, names, report, school, min_cell,
+                     report.notes[first_note:])

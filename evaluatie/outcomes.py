@@ -264,7 +264,8 @@ class ComparisonResult:
         lines = [self.sentence(lang)]
         if self.test == "fisher" and np.isfinite(self.odds_ratio_ci).all():
             lines.append(t("pilots_odds_ratio", lang, level=format_percent(self.level, 0, lang),
-                           est=format_number(self.odds_ratio, 2, lang), lo=format_number(self.odds_ratio_ci[0], 2, lang),
+                           est=format_number(self.odds_ratio, 2, lang),
+                           lo=format_number(self.odds_ratio_ci[0], 2, lang),
                            hi=format_number(self.odds_ratio_ci[1], 2, lang)))
         lines.append(t("pilots_p_small" if self.p_value < 0.05 else "pilots_p_large", lang, n=self.n))
         return "\n".join(lines)
@@ -283,7 +284,7 @@ class ComparisonResult:
         with house_style():
             if ax is None:
                 _, ax = plt.subplots(figsize=(8.0, 1.4 + 0.7 * len(rows)))
-            for y, (name, k, n) in enumerate(rows):
+            for y, (_name, k, n) in enumerate(rows):
                 r = proportion_ci(k, n, method=method, level=self.level)
                 ax.errorbar([r.estimate], [y], xerr=[[r.estimate - r.lower], [r.upper - r.estimate]], fmt="o",
                             capsize=6, markersize=8, color=PALETTE[y])
@@ -535,6 +536,7 @@ def plot_timeline(data: pd.DataFrame, *, pupil: str = "pupil", start: str = "sta
     >>> [t.get_text() for t in plot_timeline(d).get_yticklabels()]
     ['leerling 1', 'leerling 2']
     """
+    import matplotlib.dates as mdates
     import matplotlib.pyplot as plt
     from matplotlib.lines import Line2D
 
@@ -586,9 +588,6 @@ def plot_timeline(data: pd.DataFrame, *, pupil: str = "pupil", start: str = "sta
             ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1.0))
         ax.set_title(t("pilots_timeline_title", lang, n=len(frame)))
         months = max(1, math.ceil((ref - frame[start].min()).days / 30.44 / 8))
-        import matplotlib.dates as mdates
-
         ax.xaxis.set_major_locator(mdates.MonthLocator(interval=months))
-        ax.xaxis.set_major_formatter(plt.FuncFormatter(
-            lambda x, _: (lambda d: f"{d.month}-{d.year}")(mdates.num2date(x))))
+        ax.xaxis.set_major_formatter(mdates.DateFormatter("%-m-%Y"))
     return ax

@@ -502,11 +502,14 @@ def find_identifiers(data: pd.DataFrame, columns=None) -> pd.DataFrame:
         text = _as_text(series)
         if text is None or text.empty:
             continue
-        hits = _scan(text)
+        codes, uniques = pd.factorize(text.to_numpy(dtype=object))  # each distinct value scanned once
+        hits = _scan(pd.Series(uniques, dtype="string"))
         if hits.empty:
             continue
-        hits = hits.assign(order=hits["kind"].map(order)).sort_values(["pos", "order"], kind="stable")
-        labels = text.index.to_numpy()[hits["pos"].to_numpy(dtype=int)]
+        cells = pd.DataFrame({"u": codes, "at": np.arange(len(codes))})
+        hits = cells.merge(hits.rename(columns={"pos": "u"}), on="u")
+        hits = hits.assign(order=hits["kind"].map(order)).sort_values(["at", "order"], kind="stable")
+        labels = text.index.to_numpy()[hits["at"].to_numpy(dtype=int)]
         rows.append(pd.DataFrame({"column": col, "row": labels, "kind": hits["kind"].to_numpy(),
                                   "value": hits["match"].map(mask_value).to_numpy()}))
     if not rows:
@@ -1008,8 +1011,9 @@ def suppress(table, threshold: int = 5, *, zero: bool = False, marker: str | Non
         Also hide zeros. When false, zeros are shown and never hidden, so a hidden cell is known to
         be at least 1; the audit takes that into account.
     marker : str, optional
-        Text shown in hidden cells; default missing (``NaN``). Use :data:`HIDDEN` (``"x"``): a
-        marker such as ``"<5"`` would claim a range that secondary suppressions do not have.
+        Text shown in hidden cells; default missing (``NaN``). Use :data:`HIDDEN` (``"x"``). A marker
+        with a number or ``<``/``>`` (such as ``"<5"``) is refused: it would claim a range that
+        secondary suppressions do not have (they may hold 17 or 40).
     margins : {"both", "columns", "none"} or dict per table
         Totals an intruder may know: row, column and grand totals (``"both"``, for a cross table),
         column totals only (``"columns"``, for a table of separate key figures), or none.
@@ -1042,6 +1046,8 @@ def suppress(table, threshold: int = 5, *, zero: bool = False, marker: str | Non
     y   x  30  x
     z   x   6  x
     """
+    if marker is not None and (not isinstance(marker, str) or re.search(r"[\d<>≤≥]", marker)):
+        raise InputError(t("suppress_marker", marker=marker, hidden=HIDDEN))
     sets = isinstance(table, dict)
     tables = dict(table) if sets else {None: table}
     blocks, values, relations = _system(tables, margins, grids=False)

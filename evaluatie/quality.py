@@ -180,8 +180,9 @@ class QualityReport:
         """Rows read, used and dropped per school/unit (``unit, n_read, n_used, n_dropped, removed``).
 
         ``removed`` is True when every row of the school was dropped: the school is gone from the
-        analysis. Empty when the loader did not record the school of each row. Units with fewer than
-        :data:`SMALL_UNIT` rows are shown masked: such a "school" is often a name in the wrong cell.
+        analysis. Rows without a school (blank rows) and total rows are not counted. Empty when the
+        loader did not record the school of each row. Units with fewer than :data:`SMALL_UNIT` rows
+        are shown masked: such a "school" is often a name in the wrong cell.
 
         Examples
         --------
@@ -197,7 +198,9 @@ class QualityReport:
         columns = ["unit", "n_read", "n_used", "n_dropped", "removed"]
         if not self.row_units:
             return pd.DataFrame(columns=columns).astype({"removed": bool})
-        units = pd.Series(self.row_units, dtype=object)
+        total = t("reason_total", self.lang)  # a total row ("Totaal") is not a school that disappeared
+        totals = {e["row"] for e in self.entries if e["reason"] == total}
+        units = pd.Series({r: u for r, u in self.row_units.items() if r not in totals and u}, dtype=object)
         read = units.value_counts(sort=False)
         dropped = units[units.index.isin(list(self._rows("dropped")))].value_counts(sort=False)
         frame = pd.DataFrame({"unit": read.index, "n_read": read.to_numpy()})
@@ -253,9 +256,18 @@ class QualityReport:
         from .privacy import scrub
 
         notes = "".join(f"<li>{html.escape(scrub(n))}</li>" for n in self.notes)
-        if self.entries:
-            frame = self.to_frame().rename(columns={c: t(f"col_{c}", self.lang) for c in
-                                                     ["row", "column", "value", "reason", "action"]})
+        losses = self.losses()
+        notes += "".join(f"<li>{html.escape(scrub(t('unit_removed', self.lang, unit=r.unit, n=r.n_read)))}</li>"
+                         for r in losses[losses["removed"]].itertuples(index=False))
+        if self.entries:  # the same problem on many rows of one school is one line
+            g = self._grouped()
+            frame = pd.DataFrame({t("col_row", self.lang): [_ranges(r) if len(r) > 1 else str(r[0]) if r else ""
+                                                            for r in g["rows"]],
+                                  t("col_n_rows", self.lang): g["n"]})
+            if g["unit"].str.len().gt(0).any():
+                frame[self.unit_column or "school"] = g["unit"].to_numpy()
+            for c in ["column", "value", "reason", "action"]:
+                frame[t(f"col_{c}", self.lang)] = g[c].to_numpy()
             table = frame.to_html(index=False, escape=True)
         else:
             table = f"<p>{html.escape(t('no_problems', self.lang))}</p>"

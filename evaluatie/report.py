@@ -287,19 +287,21 @@ def write_csv(frame: pd.DataFrame, path, *, kinds: Mapping | None = None, decima
     """Write ``frame`` as CSV that is safe to open: ``;`` and decimal comma (``lang="nl"``), UTF-8 with BOM.
 
     Text cells and headers pass through :func:`escape_text`; percentages (``kinds[col] ==
-    "percent"``) are written as percentage numbers. The one CSV writer of the package.
+    "percent"``) are written as percentage numbers. The one CSV writer of the package; it refuses
+    personal data (:func:`evaluatie.privacy.check_exportable`).
 
     Examples
     --------
     >>> import tempfile, pathlib
-    >>> p = write_csv(pd.DataFrame({"naam": ["=1+1"], "n": [3]}), pathlib.Path(tempfile.mkdtemp()) / "a.csv")
+    >>> p = write_csv(pd.DataFrame({"instantie": ["=1+1"], "n": [3]}), pathlib.Path(tempfile.mkdtemp()) / "a.csv")
     >>> p.read_text(encoding="utf-8-sig").splitlines()
-    ['naam;n', "'=1+1;3"]
+    ['instantie;n', "'=1+1;3"]
     """
     check_lang(lang)
+    path = Path(path)
+    check_exportable(frame, where=path.name, lang=lang)
     kinds = dict(kinds or {})
     decimals = dict(decimals or {})
-    path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     rows = [[escape_text(str(c)) for c in frame.columns]]
     columns = list(frame.columns)
@@ -503,11 +505,13 @@ def export_tables(tables: Mapping, folder, *, workbook: str = "tabellen.xlsx", s
     hidden = _protect(layouts, threshold=threshold, links=links)
     prepared = {name: _finish(name, layouts[name], hidden[name], rounding=rounding,
                               min_denominator=min_denominator, lang=lang) for name in names}
+    # the guard sees exactly what is written, with the flags set at load
     for name, p in prepared.items():
         written = p.frame.set_axis(_headers(p), axis=1)
         written.attrs["identifier_columns"] = list(getattr(specs[name].frame, "attrs", {}).get("identifier_columns", []))
         check_exportable(written, where=f"{name}.csv, {workbook}", lang=lang)
-    check_exportable({"bron": source, **{f"toelichting {k}": str(v) for k, v in notes.items()}}, where=workbook,
+    check_exportable({"bron": source, **{f"toelichting {k}": str(v) for k, v in notes.items()},
+                      **{f"bestandsnaam {i + 1}": n for i, n in enumerate([workbook, *names])}}, where=workbook,
                      lang=lang)
     import openpyxl
 

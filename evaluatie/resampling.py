@@ -46,10 +46,16 @@ def single_thread():
     >>> with single_thread():
     ...     pass
     """
-    from threadpoolctl import threadpool_limits
+    global _CONTROLLER
+    if _CONTROLLER is None:  # inspecting the loaded BLAS libraries costs ~20 ms: once per session
+        from threadpoolctl import ThreadpoolController
 
-    with threadpool_limits(limits=1):
+        _CONTROLLER = ThreadpoolController()
+    with _CONTROLLER.limit(limits=1):
         yield
+
+
+_CONTROLLER = None
 
 
 def assignments(starts: np.ndarray, n_resamples: int, rng) -> tuple[np.ndarray, bool, int]:

@@ -142,6 +142,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Warning: the key file '{path}' is readable by others (mode {mode}). Make it readable by you only, "
               "e.g. with: chmod 600 '{path}'.",
     },
+    "note_small_groups_omitted": {
+        "nl": "{n} school/scholen met minder dan {min_cell} leerlingen ({masked}) niet apart getoond in figuren en "
+              "bijschriften (te herleidbaar; controleer of de naam een typfout of een leerlingnaam is).",
+        "en": "{n} school(s) with fewer than {min_cell} pupils ({masked}) not shown on their own in figures and "
+              "captions (too identifying; check whether the name is a typing error or a pupil's name).",
+    },
     # --- quality report ----------------------------------------------------------------
     "rows_read": {"nl": "{n} rijen gelezen", "en": "{n} rows read"},
     "report_title": {"nl": "Kwaliteitsrapport", "en": "Quality report"},
@@ -336,6 +342,14 @@ MESSAGES: dict[str, dict[str, str]] = {
                                "vóór de start.",
                          "en": "Before the start (test of parallel trends): {p} — note: the groups already "
                                "diverged before the start."},
+    # --- honest-es: event study ---------------------------------------------------------------------
+    "es_method_ri": {
+        "nl": "Methode: Callaway & Sant’Anna (2021), {treated} van {units} eenheden in {cohorts} startgroep(en); "
+              "onzekerheid met randomisatie-inferentie over de toewijzing van de startgroepen ({n} toewijzingen; "
+              "{p} voor geen effect).",
+        "en": "Method: Callaway & Sant’Anna (2021), {treated} of {units} units in {cohorts} start group(s); "
+              "randomization inference over the assignment of start groups ({n} assignments; {p} for no "
+              "effect)."},
     # --- student (helper student): per-school losses, notebooks, nulmeting per school ----------------
     "unit_removed": {"nl": "Let op: '{unit}' is helemaal weggevallen: alle {n} rijen zijn verwijderd (zie hieronder).",
                      "en": "Note: '{unit}' is gone entirely: all {n} rows were dropped (see below)."},
@@ -398,6 +412,7 @@ MESSAGES: dict[str, dict[str, str]] = {
               "in je bestand als het dezelfde school is.",
         "en": "School name '{name}' looks like '{other}' (typo?). They are counted as two schools; correct the name "
               "in your file if it is the same school."},
+    "col_n_rows": {"nl": "aantal rijen", "en": "rows"},
     "rows_many": {"nl": "{n} rijen (rij {rows})", "en": "{n} rows (rows {rows})"},
     # --- pilots: small-n outcomes, process times, costs (evaluatie.outcomes / durations / costs) ---------
     "pilots_counts_not_numbers": {
@@ -548,6 +563,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "  {group} · {step}: {n} cases, {completed} completed; median {median} days ({lo} to {hi})."},
     "pilots_steps_xlabel": {"nl": "gemiddeld aantal dagen (casussen die alle stappen doorliepen)",
                             "en": "mean number of days (cases that went through every step)"},
+    "pilots_steps_none_complete": {"nl": "Nog geen casus heeft alle stappen doorlopen.",
+                                   "en": "No case has gone through every step yet."},
     "pilots_steps_title_totals": {"nl": "Waar zit de tijd? Hele route gemiddeld: {totals} dagen",
                                   "en": "Where does the time go? Whole route on average: {totals} days"},
     "pilots_absence_bad": {
@@ -826,6 +843,11 @@ MESSAGES: dict[str, dict[str, str]] = {
                                 "en": "Percentages with a denominator below {n} are not shown ({marker})."},
     "export_rule_percent": {"nl": "Percentages zijn afgerond en tellen daardoor niet altijd op tot 100%.",
                             "en": "Percentages are rounded and therefore do not always add up to 100%."},
+    "suppress_marker": {"nl": "Teken {marker!r} voor afgeschermde cellen zegt iets over de grootte, maar een cel die "
+                              "is afgeschermd om terugrekenen te voorkomen kan groot zijn. Gebruik een neutraal teken "
+                              "zoals '{hidden}'.",
+                        "en": "Marker {marker!r} for hidden cells says something about their size, but a cell hidden "
+                              "to prevent recomputation can be large. Use a neutral marker such as '{hidden}'."},
     "suppress_negative": {"nl": "Afschermen kan alleen met aantallen; de tabel bevat negatieve getallen.",
                           "en": "Suppression needs counts; the table holds negative numbers."},
     "overwrite_refused": {"nl": "Bestand '{file}' bestaat al en wordt niet overschreven. Kies een andere naam of "

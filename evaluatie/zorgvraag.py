@@ -57,9 +57,10 @@ def treated_in_period(period_start, start, freq: str = "M") -> np.ndarray:
     A period is *after* the start when the intervention ran for at least half of it, i.e. when
     ``period_end − start ≥ (period_end − period_start) / 2`` (days; ``period_end`` is the first day of
     the next period). Every later period is after as well; a missing start (never treated) is never after.
-    So a start on 1 September counts for the whole school year that began on 1 August (11 of 12 months),
-    for its quarter only from the first of the quarter's months when it is in the first half, and for a
-    month when it falls on or before the month's middle day.
+    So a start on 1 September counts for the whole school year that began on 1 August (11 of 12 months);
+    a start counts for its quarter when it falls on or before the quarter's midpoint (15 February for
+    January–March), and for its month when it falls on or before the month's middle day (the 16th of
+    a 31-day month); otherwise the next period is the first after.
 
     Parameters
     ----------

@@ -48,11 +48,12 @@ tabel, rapport = ev.read_table(instellingen.file, kind=instellingen.kind)
 rapport
 
 # %%
-tabel.head()
+ev.display_table(tabel.head())
 
 # %% [markdown]
-# De kolommen hebben nu vaste (Engelse) namen, zodat de analyses elk bestand op dezelfde manier lezen. De
-# kolom `pupil` (als die er is) bevat geen leerlingnummers meer maar **pseudoniemen** (`ps_…`). Dezelfde
+# In Python hebben de kolommen nu vaste namen (`school`, `pupil`, `agency_raw`, …), zodat de analyses elk
+# bestand op dezelfde manier lezen; hierboven staan ze met Nederlandse koppen. De leerlingkolom (als die er
+# is) bevat geen leerlingnummers meer maar **pseudoniemen** (`ps_…`). Dezelfde
 # leerling krijgt met dezelfde sleutel altijd hetzelfde pseudoniem, zodat je kunt tellen en
 # koppelen zonder te weten wie het is. De kolom `source_row` zegt uit welke rij van het bestand
 # elke regel komt.

@@ -94,6 +94,12 @@ resultaat = ev.nulmeting.analyze(dossier, n_total=instellingen.pupils, mapping=i
 resultaat.table()
 
 # %% [markdown]
+# Wat merkte de telling op? (Bijvoorbeeld een schoolnaam die op een andere lijkt, of leerlingen zonder instantie.)
+
+# %%
+print("\n".join(resultaat.notes) or "Geen opmerkingen.")
+
+# %% [markdown]
 # Hoe lees je deze tabel?
 #
 # * **instanties gevonden**: verschillende instanties in de gelezen dossiers.

@@ -60,3 +60,25 @@ def test_export_table_suppresses_and_refuses(tmp_path):
     assert pd.read_csv(paths["csv"], sep=";", index_col=0).loc["B", "met"] == "x"
     with pytest.raises(InputError, match="Export naar 'x.csv.*geweigerd: kolom 'opmerking'.*e-mail, waarde …nl"):
         export_table(pd.DataFrame({"opmerking": ["mail ouder@example.nl"]}), "x", folder=tmp_path)
+
+
+def test_messages_complete_and_unique(root):
+    """Every message exists in Dutch and English with the same placeholders; no key is defined twice."""
+    import ast
+    import collections
+    import string
+
+    from evaluatie.text import MESSAGES
+
+    tree = ast.parse((root / "evaluatie" / "text.py").read_text(encoding="utf-8"))
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Dict):
+            keys = [k.value for k in node.keys if isinstance(k, ast.Constant)]
+            assert not [k for k, c in collections.Counter(keys).items() if c > 1], node.lineno
+
+    def fields(s):
+        return {f for _, f, _, _ in string.Formatter().parse(s) if f}
+
+    for key, texts in MESSAGES.items():
+        assert set(texts) == {"nl", "en"}, key
+        assert fields(texts["nl"]) == fields(texts["en"]), key

@@ -115,3 +115,12 @@ def test_impact_bad_input():
                trajectory_cost=8500, ranges={"rate_ratio": (0.5, 1)})
     with pytest.raises(InputError, match="Geen bandbreedtes"):
         impact(deployment=1, baseline_trajectories=60, rate_ratio=0.8, trajectory_cost=8500).plot_tornado()
+
+
+def test_english_texts():
+    c = deployment_cost(hours_per_week=20, salary_per_month=4200, pupils_reached=100)
+    assert "per pupil reached" in c.summary(lang="en", trajectory_cost=8000)
+    r = impact(deployment=c, baseline_trajectories=40, rate_ratio=0.8, rate_ratio_ci=(0.6, 1.05), trajectory_cost=8500)
+    assert "Assumptions" in r.summary(lang="en") and "Probability" in r.monte_carlo(n=500).sentence(lang="en")
+    f = financing_scenarios(collective_cost=c, pupils_helped=60, individual_cost_per_pupil=900)
+    assert "collective" in f.summary(lang="en")

@@ -136,6 +136,8 @@ def test_series_dict_and_errors():
     assert suppress(s, marker=privacy.HIDDEN).tolist() == [10, "x", 0, "x"]
     out = suppress({"een": s.to_frame(), "twee": s.to_frame()})
     assert set(out) == {"een", "twee"} and out["een"].isna().sum().sum() == 2
+    with pytest.raises(InputError, match="neutraal teken"):
+        suppress(s, marker="<5")  # a secondary cell may hold 17: "<5" would be a false claim
     with pytest.raises(InputError, match="margins"):
         suppress(s.to_frame(), margins="rijen")
     with pytest.raises(InputError, match="Koppeling"):
@@ -292,8 +294,15 @@ def test_export_errors_are_dutch(tmp_path):
         export_tables({"t": table}, tmp_path, source="bron", notes={"u": "?"})
     with pytest.raises(InputError, match="rounding"):
         export_tables({"t": table}, tmp_path, source="bron", rounding=1)
-    with pytest.raises(InputError, match="Export naar .* geweigerd"):
+    with pytest.raises(InputError, match="Export naar 't.csv, tabellen.xlsx' geweigerd: kolom 'opmerking'"):
         export_tables({"t": pd.DataFrame({"opmerking": ["mail ouder@example.nl"]})}, tmp_path, source="bron")
+    with pytest.raises(InputError, match="tabellen.xlsx' geweigerd"):
+        export_tables({"t": table}, tmp_path, source="bron", notes={"t": "vraag Jan, 06-12345678"})
+    from evaluatie.report import write_csv
+
+    with pytest.raises(InputError, match="Export naar 'los.csv' geweigerd"):
+        write_csv(pd.DataFrame({"instantie": ["Accare (bsn 111222333)"]}), tmp_path / "los.csv")
+    assert not (tmp_path / "los.csv").exists()
 
 
 def test_export_table_is_the_same_machinery(tmp_path):
@@ -362,7 +371,7 @@ def test_mapping_round_trip_keeps_dangerous_names(tmp_path):
     assert pd.read_excel(review)["schrijfwijze_in_dossier"].tolist().count(names[0]) == 1
     result = normalize(names, mapping=review)
     assert result["method"].eq("mapping").all() and result["raw"].tolist() == names
-    mapping = pd.DataFrame({"naam_in_dossier": names, "instantie": names})
+    mapping = pd.DataFrame({"schrijfwijze_in_dossier": names, "instantie": names})
     path = write_csv(mapping, tmp_path / "koppeltabel.csv")
     text = path.read_text(encoding="utf-8-sig")
     assert "'=HYPERLINK" in text and not any(line.startswith(("=", "+", "-", "@")) for line in text.splitlines())

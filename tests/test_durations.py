@@ -94,6 +94,7 @@ def test_bad_rows_are_reported_not_lost():
     assert "ontbreekt" in reasons[1] and "voor de startdatum" in reasons[2] and "niet te lezen" in reasons[4]
     assert "peildatum" in reasons[6]
     assert frame.loc[3, "group"] == "onbekend" and not frame.loc[3, "observed"]
+    assert frame.loc[0, "weeks"] == pytest.approx(73 / 7)
     assert frame.loc[5, "days"] == (pd.Timestamp("2024-10-15") - pd.Timestamp("2024-09-05")).days  # Excel serial
     # an end after the reference date counts as still open on that date
     f2, r2 = durations(d.iloc[[0]], reference_date="1-10-2024")
@@ -164,3 +165,38 @@ def test_example_files_rows_reported_with_file_row_numbers(root):
     bad.loc[0, "Datum indicatie"] = "31-2-2024"
     r = process_steps(bad, steps=["start", "Datum indicatie", "Start hulp"], group="group")
     assert r.report.entries[0]["row"] == d.loc[0, "source_row"] == 2
+
+
+def test_english_texts_and_single_group_sentence():
+    d = pd.DataFrame({"a": ["1-9-2024", "1-9-2024"], "b": ["11-9-2024", "21-9-2024"], "c": ["1-10-2024", None]})
+    steps = process_steps(d, steps=["a", "b", "c"], reference_date="1-11-2024")
+    assert steps.sentence().startswith("De hele route duurt gemiddeld 30 dagen")
+    assert "Whole route" in steps.plot(lang="en").get_title(loc="left") and "median" in steps.summary(lang="en")
+    data, _ = synthetic.trajectories(n_cases=40, seed=4)
+    r = logrank(data, group="group")
+    assert "Log-rank test" in r.summary(lang="en") and "degree of freedom" in r.sentence(lang="en")
+    assert "Kaplan–Meier" in r.survival.summary(lang="en")
+    with pytest.raises(InputError, match="evenveel namen"):
+        process_steps(d, steps=["a", "b", "c"], names=["x", "y"])
+
+
+def test_cli_doorlooptijden(tmp_path, root, capsys):
+    from evaluatie.cli import main
+
+    bestand = root / "data_raw" / "voorbeeld" / "trajecten_thuiszitters.xlsx"
+    assert main(["doorlooptijden", str(bestand), "--figuren", str(tmp_path), "--peildatum", "31-7-2024"]) == 0
+    out = capsys.readouterr().out
+    assert "Log-rank-toets" in out and "binnen 90 dagen" in out and "peildatum 31-07-2024" in out
+    assert (tmp_path / "04_doorlooptijden.png").exists()
+    assert main(["doorlooptijden", str(root / "tests" / "corpus" / "eind_voor_start.csv"), "--figuren",
+                 str(tmp_path)]) == 0
+    assert "einddatum ligt voor de startdatum" in capsys.readouterr().out
+
+
+def test_nothing_complete_yet_is_said_not_crashed():
+    d = pd.DataFrame({"a": ["1-1-2024", "5-1-2024"], "b": [None, None], "c": [None, None]})
+    r = process_steps(d, steps=["a", "b", "c"], reference_date="1-3-2024")
+    assert r.sentence() == "Nog geen casus heeft alle stappen doorlopen."
+    km = kaplan_meier(pd.DataFrame({"start": ["1-1-2024", "5-1-2024"], "end": [None, None]}), reference_date="1-3-2024")
+    assert "mediaan nog niet bereikt" in km.sentence() and km.plot() is not None
+    assert km.share_within(90)["share"].isna().all()  # followed for fewer than 90 days: not estimable

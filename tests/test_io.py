@@ -1,6 +1,5 @@
 """Parsers and read_table: known values, property-based robustness (hypothesis), invariants."""
 import datetime as dt
-import string
 
 import numpy as np
 import pandas as pd

@@ -24,7 +24,8 @@ def ref(root):
 
 @pytest.mark.parametrize("family, se", [("poisson", R_SE_POISSON), ("quasipoisson", R_SE_QUASI)])
 def test_segmented_equals_r_glm(ref, family, se):
-    r = segmented(ref, "count", "period", "intervention", exposure="exposure", family=family, seasonality="fourier")
+    r = segmented(ref, "count", "period", "intervention", exposure="exposure", family=family, seasonality="fourier",
+                  errors="model")
     assert_allclose(r.params.to_numpy(), R_COEF, rtol=1e-6)
     assert_allclose(r.se.to_numpy(), se, rtol=1e-6)
     assert r.level_ratio == pytest.approx(np.exp(R_COEF[2]))
@@ -48,6 +49,37 @@ def test_recovers_level_and_slope_change_with_season_and_autocorrelation():
     assert np.exp(np.mean(levels)) == pytest.approx(0.8, abs=0.02)
     assert np.exp(np.mean(slopes)) == pytest.approx(0.99, abs=0.002)
     assert 0.8 <= np.mean(covered) <= 0.97
+
+
+# R 4.2.2 sandwich::NeweyWest(glm, lag = 3, prewhite = FALSE, adjust = TRUE), tests/reference/its.R
+# (the same for the poisson and the quasipoisson fit: the dispersion cancels in the sandwich)
+R_SE_NEWEY_WEST = [0.0558549213286, 0.00323801593805, 0.0988196326229, 0.00603367302759, 0.036383176761,
+                   0.0334136787294, 0.032998694762, 0.036858695627]
+
+
+@pytest.mark.parametrize("family", ["poisson", "quasipoisson"])
+def test_newey_west_equals_r_sandwich(ref, family):
+    r = segmented(ref, "count", "period", "intervention", exposure="exposure", seasonality="fourier", family=family,
+                  errors="newey_west", hac_lags=3)
+    assert_allclose(r.se.to_numpy(), R_SE_NEWEY_WEST, rtol=1e-6)
+    with pytest.raises(InputError, match="hac_lags"):
+        segmented(ref, "count", "period", "intervention", errors="ar", hac_lags=3)
+    with pytest.raises(InputError, match="errors"):
+        segmented(ref, "count", "period", "intervention", errors="hac")
+
+
+def test_degenerate_series_are_refused_in_dutch(ref):
+    """Regression (#11): all-zero counts before the start printed 'steeg het niveau met 1.792.773.271.165%';
+    a constant series raised raw statsmodels errors."""
+    zero = ref.assign(count=np.where(ref["intervention"] == 0, 0, ref["count"]))
+    with pytest.raises(InputError, match="vóór de start zijn 0"):
+        segmented(zero, "count", "period", "intervention", exposure="exposure")
+    with pytest.raises(InputError, match="na de start zijn 0"):
+        segmented(ref.assign(count=np.where(ref["intervention"] == 1, 0, ref["count"])), "count", "period",
+                  "intervention")
+    for family in ("quasipoisson", "gaussian"):
+        with pytest.raises(InputError, match="dezelfde waarde"):
+            segmented(ref.assign(count=7), "count", "period", "intervention", family=family)
 
 
 def test_newey_west_option(ref):

@@ -103,10 +103,11 @@ def test_wording_for_n_four():
     text = r.summary()
     assert "2 van de 4 (50%)" in text and "7% tot 93%" in text
     assert "86 procentpunten" in text and "Niet te zeggen" in text
-    n = r.n_needed(0.15)
-    assert 40 <= n <= 50  # exact interval at p = 0.5 reaches ±15 points near n = 44
-    wider = proportion_ci(22, 44)
-    assert (wider.upper - wider.lower) / 2 <= 0.15 + 0.01
+    # independent check with scipy's binomtest: the first n whose exact half-width at p = 0.5 is <= 15 points
+    from scipy import stats
+
+    half = {n: np.diff(stats.binomtest(round(n / 2), n).proportion_ci(method="exact"))[0] / 2 for n in range(2, 80)}
+    assert r.n_needed(0.15) == min(n for n, h in half.items() if h <= 0.15) == 47
     assert "50%" in r.summary(lang="en") and "cannot be said" in r.summary(lang="en")
 
 

@@ -18,7 +18,7 @@ from evaluatie.pilot import SECTIONS, load_pilot, run_pilot
 EXAMPLE = Path(__file__).resolve().parents[1] / "data_raw" / "voorbeeld"
 CHROMIUM = find_chromium()
 
-BASE = f'''naam = "test"
+BASE = '''naam = "test"
 titel = "Testpilot"
 regio = "Regio Test"
 periode = "2021-2024"

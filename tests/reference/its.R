@@ -12,3 +12,7 @@ q <- glm(f, family = quasipoisson, data = d)
 cat("poisson coef", coef(p), "\n")
 cat("poisson se", summary(p)$coefficients[, 2], "\n")
 cat("quasi se", summary(q)$coefficients[, 2], "dispersion", summary(q)$dispersion, "\n")
+# Newey-West (Bartlett kernel, 3 lags, no prewhitening, small-sample adjustment n/(n-k)) for the Poisson fit
+library(sandwich)
+cat("neweywest se", sqrt(diag(NeweyWest(p, lag = 3, prewhite = FALSE, adjust = TRUE))), "\n")
+cat("neweywest quasi se", sqrt(diag(NeweyWest(q, lag = 3, prewhite = FALSE, adjust = TRUE))), "\n")
