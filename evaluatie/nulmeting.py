@@ -619,7 +619,21 @@ class Nulmeting:
         -------
         dict mapping file name to path (see :func:`evaluatie.report.export_tables`).
         """
-        from .report import Table, export_tables
+        from .report import export_tables
+
+        tables, notes, links = self.table_specs(prefix=prefix, lang=lang)
+        names = _EXPORT[lang]
+        return export_tables(tables, folder if folder is not None else _reports_folder(),
+                             workbook=f"{prefix}_{names['workbook']}", source=source or names["source"],
+                             notes=notes, threshold=self.min_cell, links=links, lang=lang)
+
+    def table_specs(self, *, prefix: str = "01", lang: str = "nl") -> tuple[dict, dict, list]:
+        """The exported tables as :class:`evaluatie.report.Table` specs, their notes and the links between them.
+
+        For :func:`evaluatie.report.export_tables`, alone (:meth:`export_tables`) or together with other
+        tables in one workbook (``evaluatie rapport``).
+        """
+        from .report import Table
 
         check_lang(lang)
         school = self.school
@@ -651,6 +665,8 @@ class Nulmeting:
                                              aggfunc="sum").astype(int)
         agencies = agencies.reindex(columns=key.index, fill_value=0)
         agencies.index = agencies.index.rename(names["agency"])
+        flagged = set(getattr(self.report, "identifier_columns", [])) & {"agency_raw", "agency"}
+        agencies.attrs["identifier_columns"] = [names["agency"]] if flagged else []  # the guard refuses it
         agencies.columns = agencies.columns.rename(None)
         kern, inst = f"{prefix}_{names['key_table']}", f"{prefix}_{names['agency_table']}"
         links = [((kern, s, names["links"]), [(inst, TOTAL_LABEL, s)]) for s in key.index]
@@ -658,10 +674,7 @@ class Nulmeting:
                               decimals={names["per100"]: 1, names["mean"]: 2, **{c: 0 for c in estimates}},
                               cross=False),
                   inst: Table(agencies, cross=True)}
-        return export_tables(tables, folder if folder is not None else _reports_folder(),
-                             workbook=f"{prefix}_{names['workbook']}", source=source or names["source"],
-                             notes={kern: names["key_note"], inst: names["agency_note"]}, threshold=self.min_cell,
-                             links=links, lang=lang)
+        return tables, {kern: names["key_note"], inst: names["agency_note"]}, links
 
 
 #: Headers and notes of the exported nulmeting tables.

@@ -336,7 +336,7 @@ def _nulmeting(ctx: _Context, leerlingen=None) -> Section:
     lang = ctx.lang
     data, report = ctx.read("dossier")
     mapping = ctx.pilot.data.get("koppeltabel")
-    result = analyze(data, n_total=leerlingen, mapping=mapping, report=report)
+    result = analyze(data, n_total=leerlingen, mapping=mapping, report=report, min_cell=ctx.pilot.threshold)
     k = result.to_frame()
     figures = []
     multi = len(result.schools) > 1
@@ -547,17 +547,16 @@ def run_pilot(path, *, figures=None, reports=None, pdf: bool = True, docx: bool 
     i = len(pilot.analyses) + 1
     show(t("pilot_step", pilot.lang, i=i, n=total, step=t("pilot_step_tables", pilot.lang)))
     written: dict[str, Path] = {}
-    tables, notes = {}, {}
-    if "nulmeting" in results:  # its own protected pair of tables (links between them)
-        written.update(results["nulmeting"].export_tables(folder=rep_dir, source=pilot.source, prefix="01",
-                                                          lang=pilot.lang))
+    tables, notes, links = {}, {}, None
+    if "nulmeting" in results:  # key figures + agency table, protected together through their links
+        tables, notes, links = results["nulmeting"].table_specs(prefix="01", lang=pilot.lang)
     for s in sections:
         tables.update(s.tables)
         notes.update(s.notes)
     if tables:
         written.update(export_tables(tables, rep_dir, source=pilot.source, notes=notes, threshold=pilot.threshold,
                                      rounding=pilot.rounding, min_denominator=pilot.min_denominator,
-                                     lang=pilot.lang))
+                                     links=links, lang=pilot.lang))
     show(t("pilot_step", pilot.lang, i=i + 1, n=total, step=t("pilot_step_factsheet", pilot.lang)))
     written.update(factsheet.write_factsheet(pilot, sections, rep_dir, pdf=pdf, docx=docx, progress=show))
     show(t("pilot_step", pilot.lang, i=i + 2, n=total, step=t("pilot_step_method", pilot.lang)))

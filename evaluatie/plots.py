@@ -131,7 +131,7 @@ def month_axis(ax, lang: str = "nl", label: bool = True):
 
 def finding_title(ax, finding: str, question: str):
     """Title that states the finding (bold) with the question as a grey subtitle under it."""
-    ax.set_title(finding, loc="left", pad=20)
+    ax.set_title(finding, loc="left", pad=20, fontsize=STYLE["axes.titlesize"], fontweight=STYLE["axes.titleweight"])
     ax.text(0, 1.025, question, transform=ax.transAxes, fontsize=9.5, color="#444444", ha="left", va="bottom")
     return ax
 

@@ -112,7 +112,11 @@ def test_example_run_writes_the_whole_set(example_run):
             assert (fig / f"{name}.{ext}").is_file(), f"{name}.{ext}"
     assert lines[0].startswith("[1/7] nulmeting") and lines[-1].startswith("[7/7] verantwoording")
     sheets = pd.ExcelFile(rep / "tabellen.xlsx").sheet_names
-    assert {"effect_voor_na", "effect_per_periode", "tijdreeks"} <= set(sheets)
+    assert {"01_kerncijfers", "01_instanties_per_school", "effect_voor_na", "effect_per_periode",
+            "tijdreeks"} <= set(sheets)  # one workbook for the whole pilot
+    assert not list(rep.glob("*.xlsx"))[1:]
+    kern = pd.read_csv(rep / "01_kerncijfers.csv", sep=";", dtype=str, encoding="utf-8-sig")
+    assert len(kern) == 4 and kern.columns[0] == "school"
     note = (rep / "verantwoording.md").read_text(encoding="utf-8")
     import hashlib
 
