@@ -282,12 +282,12 @@ class HonestBounds:
         """Interval per M̄."""
         import matplotlib.pyplot as plt
 
-        from .plots import GREY, PALETTE, STYLE
+        from .plots import GREY, PALETTE, house_style
 
         check_lang(lang)
         b = self.bounds
         tr = np.exp if self.family == "poisson" else (lambda v: v)
-        with plt.rc_context(STYLE):
+        with house_style():
             if ax is None:
                 _, ax = plt.subplots(figsize=(7.0, 4.0))
             ax.vlines(b["mbar"], tr(b["lower"]), tr(b["upper"]), colors=PALETTE[0], linewidth=2)
