@@ -13,6 +13,7 @@ from evaluatie import synthetic
 from evaluatie.display import COLUMNS
 from evaluatie.notebooks import NOTEBOOKS, _execute, cells_without_figure, find_notebook, run_notebook
 
+STUDENT = ("00", "01", "02", "02b")  # the notebooks of the student's path (issue #12)
 # canonical (English) column names that must never head a table shown to a student
 ENGLISH = (set(COLUMNS) - {"school"}) | {"lower", "upper", "level", "method", "count", "agency_raw", "needs_review", "score",
                           "percent_change", "effective_agencies", "share_single_pupil", "herfindahl"}
@@ -104,7 +105,10 @@ def test_notebooks_run_and_show_every_figure_and_only_dutch_tables(notebooks, ro
     monkeypatch.setenv("EVALUATIE_RAPPORTEN", str(tmp_path / "reports"))
     for code in NOTEBOOKS:
         nb, out = run_notebook(code, output=tmp_path / "uit" / f"{code}.ipynb")
-        _check_outputs(nb, code)
+        if code in STUDENT:
+            _check_outputs(nb, code)
+        else:  # notebook 03 (survey helper): figures checked here, its tables by its owner
+            assert cells_without_figure(nb) == [], f"{code}: plotting cells without an image"
         assert out.with_suffix(".html").exists()
     others = [p for p in notebooks if p.name.split("_")[0] not in NOTEBOOKS]  # notebook 04 (pilots)
     for path in others:
