@@ -65,13 +65,13 @@ def one_school(worlds: int, seed0: int = 900) -> dict:
     return {"one_school_att_coverage": np.mean(covered), "one_school_pointwise_coverage": np.mean(pointwise)}
 
 
-def pretrend(worlds: int, seed0: int = 700) -> dict:
+def pretrend(worlds: int, seed0: int = 3000, n_resamples: int = 199) -> dict:
     ok, bad = [], []
     for s in range(worlds):
         p, _ = synthetic.panel(**BASE, rate_ratio=1.0, seed=seed0 + s)
-        ok.append(event_study(p, exposure="exposure").pretrend_p < 0.05)
+        ok.append(event_study(p, exposure="exposure", n_resamples=n_resamples).pretrend_p < 0.05)
         p, _ = synthetic.panel(**BASE, rate_ratio=1.0, trend_treated=0.02, seed=seed0 + s)
-        bad.append(event_study(p, exposure="exposure").pretrend_p < 0.05)
+        bad.append(event_study(p, exposure="exposure", n_resamples=n_resamples).pretrend_p < 0.05)
     return {"pretrend_size": np.mean(ok), "pretrend_power": np.mean(bad)}
 
 

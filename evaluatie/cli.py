@@ -150,6 +150,8 @@ def _parser() -> argparse.ArgumentParser:
     nb.add_argument("--reeks", default=None, help="eigen tijdreeks van één gemeente (notebook 02b)")
     nb.add_argument("--bron", default=None, help="bronregel onder de figuren (standaard: de bestandsnaam)")
     nb.add_argument("--schooljaar", default=None, help="schooljaar voor de bronregel, bv. 2024-2025")
+    nb.add_argument("--soort", default=None, choices=list(KINDS), metavar="SOORT",
+                    help="soort tabel van je bestand (notebook 00): " + ", ".join(KINDS))
     nb.add_argument("--uit", default=None, help="het uitgevoerde notebook (standaard: reports/<bestandsnaam>/)")
     nb.add_argument("-h", "--help", action="help", help="toon deze hulp en stop")
 
@@ -216,6 +218,9 @@ def _notebook(args) -> int:
     """``evaluatie notebook 01 --bestand FILE``: run one notebook with the student's settings."""
     from .notebooks import _settings_kwargs, notebook_settings, run_notebook
 
+    if not Path(args.bestand).exists():
+        raise InputError(t("nb_missing", what="MIJN_BESTAND", file=args.bestand, cwd=str(Path.cwd())),
+                         file=args.bestand)
     parameters = {"MIJN_BESTAND": str(Path(args.bestand).resolve())}
     if args.koppeltabel:
         parameters["KOPPELTABEL"] = str(Path(args.koppeltabel).resolve())
@@ -228,6 +233,8 @@ def _notebook(args) -> int:
         parameters["BRON"] = args.bron
     if args.schooljaar:
         parameters["SCHOOLJAAR"] = args.schooljaar
+    if args.soort:
+        parameters["SOORT"] = args.soort
     settings = notebook_settings(args.notebook, **_settings_kwargs(parameters))
     print(f"Notebook {args.notebook} draait met {Path(args.bestand).name}...")
     _, out = run_notebook(args.notebook, parameters=parameters, output=args.uit)

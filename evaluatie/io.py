@@ -875,7 +875,7 @@ def read_table(path, kind: str, *, sheet=None, pseudonymize: bool = True, key=No
     unit_col = next((c for c in ("school", "unit") if c in factors), None)
     if unit_col:  # the school of every row, so the report can say per school what was lost
         codes, uniques = factors[unit_col]
-        report.row_units = dict(zip(rows.tolist(), _take(_clean_uniques(uniques), codes, "")))
+        report.row_units = pd.Series(_take(_clean_uniques(uniques), codes, ""), index=rows, dtype=object)
         report.unit_column = label[unit_col]
     bar.update(0.2)
 

@@ -665,6 +665,8 @@ class Nulmeting:
                                              aggfunc="sum").astype(int)
         agencies = agencies.reindex(columns=key.index, fill_value=0)
         agencies.index = agencies.index.rename(names["agency"])
+        flagged = set(getattr(self.report, "identifier_columns", [])) & {"agency_raw", "agency"}
+        agencies.attrs["identifier_columns"] = [names["agency"]] if flagged else []  # the guard refuses it
         agencies.columns = agencies.columns.rename(None)
         kern, inst = f"{prefix}_{names['key_table']}", f"{prefix}_{names['agency_table']}"
         links = [((kern, s, names["links"]), [(inst, TOTAL_LABEL, s)]) for s in key.index]

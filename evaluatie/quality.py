@@ -13,7 +13,6 @@ Examples
 from __future__ import annotations
 
 import html
-import re
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -54,9 +53,9 @@ class QualityReport:
         the summary, the table and the HTML view.
     lang : {"nl", "en"}
         Language of reasons and the summary.
-    row_units : dict
-        Row number → school/unit as written in the file (set by the loader), so that losses can be
-        reported per school (:meth:`losses`) and repeated reasons summarised per school.
+    row_units : dict or Series
+        Row number → school/unit as written in the file (set by the loader, as a Series),
+        so that losses can be reported per school (:meth:`losses`) and repeated reasons summarised per school.
     unit_column : str
         The file's own header of that school/unit column (``"School"``).
     """
@@ -164,13 +163,13 @@ class QualityReport:
         :data:`SMALL_UNIT` rows, which are often a pupil's name typed in the School cell."""
         from .privacy import mask_value
 
-        counts = pd.Series(list(self.row_units.values()), dtype=object).value_counts()
+        counts = pd.Series(self.row_units).astype(object).value_counts()  # dict or Series
         return {u: (str(u) if n >= SMALL_UNIT else mask_value(u)) for u, n in counts.items()}
 
     def _grouped(self) -> pd.DataFrame:
         """Entries with the same school, column, value, reason and action merged (first row's order)."""
         frame = self.to_frame()
-        frame["unit"] = frame["row"].map(self.row_units).map(self._unit_labels()).fillna("").astype(str)
+        frame["unit"] = frame["row"].map(self.row_units).map(self._unit_labels()).astype(object).fillna("").astype(str)
         keys = ["unit", "column", "value", "reason", "action"]
         grouped = frame.groupby(keys, sort=False, dropna=False)["row"]
         out = grouped.agg(row="first", n="size", rows=lambda r: sorted(x for x in r if x is not None)).reset_index()
@@ -196,11 +195,12 @@ class QualityReport:
         1         …en       1       0          1     True
         """
         columns = ["unit", "n_read", "n_used", "n_dropped", "removed"]
-        if not self.row_units:
+        if len(self.row_units) == 0:  # a dict, or a Series (the loader's: compact for large files)
             return pd.DataFrame(columns=columns).astype({"removed": bool})
         total = t("reason_total", self.lang)  # a total row ("Totaal") is not a school that disappeared
-        totals = {e["row"] for e in self.entries if e["reason"] == total}
-        units = pd.Series({r: u for r, u in self.row_units.items() if r not in totals and u}, dtype=object)
+        totals = [e["row"] for e in self.entries if e["reason"] == total]
+        units = pd.Series(self.row_units).astype(object)  # vectorized: the loader's Series has a row per row read
+        units = units[~units.index.isin(totals) & units.notna() & (units != "")]
         read = units.value_counts(sort=False)
         dropped = units[units.index.isin(list(self._rows("dropped")))].value_counts(sort=False)
         frame = pd.DataFrame({"unit": read.index, "n_read": read.to_numpy()})
@@ -275,7 +275,7 @@ class QualityReport:
 
 
 # ------------------------------------------------------------------------- near-duplicate labels
-_DIGITS = re.compile(r"\d+")
+_BLOCK = 2000  # rows of one rapidfuzz score matrix (memory: _BLOCK × labels × 4 bytes)
 
 
 def normalize_label(values) -> pd.Series:
@@ -333,25 +333,39 @@ def near_duplicates(values, *, score_cutoff: float = 90) -> pd.DataFrame:
     if len(counts) < 2:
         return pd.DataFrame(columns=columns).astype({"score": float, "n_value": int, "n_similar": int})
     labels = counts.index.to_numpy(dtype=object)
-    norm = normalize_label(labels).tolist()
-    scores = process.cdist(norm, norm, scorer=fuzz.ratio, score_cutoff=score_cutoff, dtype=np.float32,
-                           workers=1)
-    i, j = np.nonzero(np.triu(scores, k=1))
-    numbers = np.array([tuple(_DIGITS.findall(x)) for x in norm] + [None], dtype=object)[:-1]
-    same_numbers = np.array([numbers[a] == numbers[b] for a, b in zip(i, j)], dtype=bool)
-    i, j = i[same_numbers], j[same_numbers]
+    norm = normalize_label(labels)
+    # only labels with the same numbers are compared (blocking): fewer pairs, bounded memory
+    numbers = norm.str.findall(r"\d+").str.join("|")
+    found_i, found_j, found_s = [], [], []
+    for idx in numbers.groupby(numbers, sort=False).indices.values():
+        if len(idx) < 2:
+            continue
+        names = norm.iloc[idx].tolist()
+        for start in range(0, len(idx), _BLOCK):
+            block = process.cdist(names[start:start + _BLOCK], names, scorer=fuzz.ratio, score_cutoff=score_cutoff,
+                                  dtype=np.float32, workers=1)
+            r, c = np.nonzero(block)
+            upper = start + r < c
+            found_i.append(idx[start + r[upper]])
+            found_j.append(idx[c[upper]])
+            found_s.append(block[r[upper], c[upper]])
+    if not found_i:
+        return pd.DataFrame(columns=columns).astype({"score": float, "n_value": int, "n_similar": int})
+    i, j, score = np.concatenate(found_i), np.concatenate(found_j), np.concatenate(found_s).astype(float)
     n = counts.to_numpy()
     # the rarer spelling is the one to review; ties: the later one in sort order
     swap = (n[i] > n[j]) | ((n[i] == n[j]) & (labels[i].astype(str) < labels[j].astype(str)))
     a, b = np.where(swap, j, i), np.where(swap, i, j)
     out = pd.DataFrame({"value": labels[a], "similar_to": labels[b],
-                        "score": np.round(scores[i, j].astype(float), 1), "n_value": n[a], "n_similar": n[b]},
+                        "score": np.round(score, 1), "n_value": n[a], "n_similar": n[b]},
                        columns=columns)
     return out.sort_values(["score", "value"], ascending=[False, True], kind="stable").reset_index(drop=True)
 
 
-#: Canonical columns that name a unit (school, agency, unit); checked by :func:`flag_units`.
-UNIT_COLUMNS: tuple[str, ...] = ("school", "unit", "agency_raw", "provider")
+#: Canonical columns that name a unit (school, unit, care provider); checked by :func:`flag_units`.
+#: Agency names in a file study (``agency_raw``) are not: their spellings are merged, with a trace,
+#: by :func:`evaluatie.agencies.normalize` (reviewed mapping with rapidfuzz suggestions).
+UNIT_COLUMNS: tuple[str, ...] = ("school", "unit", "provider")
 #: Of those, the ones where a value seen once is suspect (a school with one pupil); a single
 #: mention of an agency is ordinary in a file study.
 SINGLETON_COLUMNS: tuple[str, ...] = ("school", "unit")
@@ -361,8 +375,8 @@ def flag_units(data: pd.DataFrame, report: QualityReport, *, identifier: str | N
                score_cutoff: float = 90, lang: str = "nl") -> pd.DataFrame:
     """Warn in ``report`` about unit labels that look like typing errors or personal data.
 
-    For every column of :data:`UNIT_COLUMNS` in ``data``: values that look like another spelling
-    of the same unit (:func:`near_duplicates`, with the suggestion), and, for schools and units,
+    For every column of :data:`UNIT_COLUMNS` in ``data`` (school, unit, provider): values that look
+    like another spelling of the same unit (:func:`near_duplicates`, with the suggestion), and, for schools and units,
     values that occur for a single pupil (or a single row without ``identifier``) while another
     value has at least three: a pupil's name typed in the School cell becomes such a group of one. Such values are not merged or dropped —
     that needs the user's decision — but each gets a warning naming the row, and singleton values

@@ -28,7 +28,7 @@ from .resampling import assignments, invert_test
 from .text import check_lang, format_number, format_p, t
 from .zorgvraag import infer_freq, treated_in_period
 
-__all__ = ["event_study", "EventStudy"]
+__all__ = ["event_study", "EventStudy", "HonestBounds"]
 
 
 @dataclass
@@ -56,6 +56,56 @@ class EventStudy:
     control_group: str = "never_treated"
     anticipation: int = 0
     rel_cov: np.ndarray | None = field(default=None, repr=False)
+    post_weights: pd.Series | None = field(default=None, repr=False)
+
+    def honest(self, mbar=(0.0, 0.5, 1.0, 1.5, 2.0)) -> "HonestBounds":
+        """Rambachan–Roth relative-magnitude bounds on the overall post-start effect ``att``.
+
+        Assumption Δ^RM(M̄) (Rambachan & Roth 2023): after the start, the difference in trends
+        between the groups changes from one period to the next by at most M̄ times the largest
+        such change seen before the start. With ``Δ̂`` the largest absolute change between
+        consecutive pre-start estimates (including the step to the base, which is 0), the bias of
+        the effect ``e`` periods after the start is at most ``(e + 1)·M̄·Δ̂``, and that of ``att``
+        (weights ``l_e`` of the periods since the start) at most ``B = M̄·Δ̂·Σ_e l_e (e + 1)``.
+        Reported: the identified set ``att ± B`` and the interval ``[lower − B, upper + B]`` of the
+        original interval widened by B. M̄ = 0 returns the original interval; the bounds widen
+        monotonically in M̄. This plugs in the estimated Δ̂ (the sampling error of the pre-period
+        changes is not added, unlike the conditional tests of Rambachan & Roth), so read the
+        bounds as a sensitivity analysis: for which M̄ does the conclusion survive?
+
+        Parameters
+        ----------
+        mbar : sequence of float
+            Values of M̄ ≥ 0.
+
+        References
+        ----------
+        Rambachan, A., & Roth, J. (2023). A more credible approach to parallel trends. Review of
+        Economic Studies 90, 2555–2591. doi:10.1093/restud/rdad018.
+
+        Examples
+        --------
+        >>> from evaluatie import synthetic
+        >>> p, _ = synthetic.panel(treated_units=3, later_units=3, baseline=10, seed=2)
+        >>> h = event_study(p, exposure="exposure", n_resamples=199).honest([0, 1])
+        >>> h.to_frame().columns.tolist()
+        ['mbar', 'bias_bound', 'set_lower', 'set_upper', 'lower', 'upper']
+        """
+        grid = np.asarray(mbar, float).ravel()
+        if grid.size == 0 or not np.isfinite(grid).all() or (grid < 0).any():
+            raise InputError(f"mbar={mbar!r}: geef een of meer getallen ≥ 0 (bijvoorbeeld [0, 0,5, 1]).")
+        e = self.effects
+        pre = e.loc[e["rel_time"] < -self.anticipation].sort_values("rel_time")
+        if len(pre) < 2:
+            raise InputError("Voor de gevoeligheidsanalyse zijn minstens twee perioden vóór de start nodig.")
+        steps = np.abs(np.diff(np.r_[pre["estimate"].to_numpy(), 0.0]))
+        delta = float(steps.max())
+        lw = self.post_weights
+        factor = float((lw.to_numpy() * (lw.index.to_numpy() + 1)).sum())
+        bias = grid * delta * factor
+        frame = pd.DataFrame({"mbar": grid, "bias_bound": bias, "set_lower": self.att - bias,
+                              "set_upper": self.att + bias, "lower": self.ci[0] - bias, "upper": self.ci[1] + bias})
+        return HonestBounds(frame, delta, self.family, self.level)
 
     @property
     def ratio(self) -> float:
@@ -195,6 +245,58 @@ def _combine(ys, es, n_tr, n_ct, family):
     return np.where(n_ct == 0, np.nan, gt)
 
 
+@dataclass(frozen=True)
+class HonestBounds:
+    """Rambachan–Roth relative-magnitude bounds (see :meth:`EventStudy.honest`), one row per M̄."""
+
+    bounds: pd.DataFrame
+    max_pre_change: float
+    family: str
+    level: float
+
+    def to_frame(self) -> pd.DataFrame:
+        """``mbar, bias_bound, set_lower, set_upper, lower, upper`` (model scale: log rate ratio for counts)."""
+        return self.bounds.copy()
+
+    def breakdown(self) -> float:
+        """Smallest M̄ in the grid whose interval contains no effect (NaN when none does)."""
+        b = self.bounds
+        hit = b.loc[(b["lower"] <= 0) & (b["upper"] >= 0), "mbar"]
+        return float(hit.min()) if len(hit) else float("nan")
+
+    def summary(self, lang: str = "nl") -> str:
+        """In words: up to which M̄ the interval excludes no effect."""
+        check_lang(lang)
+        m = self.breakdown()
+        f = lambda x: format_number(x, 1, lang)  # noqa: E731
+        if lang == "nl":
+            return ("Gevoeligheid (Rambachan & Roth): " + (
+                f"vanaf M̄ = {f(m)} (trendverschil na de start tot {f(m)} keer het grootste vóór de start) bevat het "
+                "interval ook 'geen effect'." if np.isfinite(m) else
+                "binnen de onderzochte M̄ blijft 'geen effect' buiten het interval."))
+        return ("Sensitivity (Rambachan & Roth): " + (
+            f"from M̄ = {f(m)} (post-start trend differences up to {f(m)} times the largest before the start) the "
+            "interval includes no effect." if np.isfinite(m) else "for all M̄ examined the interval excludes no effect."))
+
+    def plot(self, ax=None, lang: str = "nl"):
+        """Interval per M̄."""
+        import matplotlib.pyplot as plt
+
+        from .plots import GREY, PALETTE, STYLE
+
+        check_lang(lang)
+        b = self.bounds
+        tr = np.exp if self.family == "poisson" else (lambda v: v)
+        with plt.rc_context(STYLE):
+            if ax is None:
+                _, ax = plt.subplots(figsize=(7.0, 4.0))
+            ax.vlines(b["mbar"], tr(b["lower"]), tr(b["upper"]), colors=PALETTE[0], linewidth=2)
+            ax.axhline(1.0 if self.family == "poisson" else 0.0, color=GREY, linewidth=1)
+            ax.set_xlabel("M̄")
+            ax.set_ylabel("Verhouding" if lang == "nl" else "Ratio")
+        return ax
+
+
 def _group_time(Y, E, cohort_of, cohorts, family, per, base, control_group="never_treated", anticipation=0,
                 weights=None):
     """ATT(g, t) for every draw, start group g and period t: B × cohorts × periods (see :func:`_sums`)."""
@@ -292,8 +394,15 @@ def event_study(panel: pd.DataFrame, outcome: str = "count", unit: str = "unit",
     column is their standard deviation. This keeps its coverage with a start group of one school,
     where the jackknife gives zero variance.
 
-    Measured (``benchmarks/event_study_validity.py``; 15 schools, 3 + 3 start, the rate ratio
-    reaching 0.6 over 12 months, 200 worlds): see the numbers asserted in tests/test_staggered.py.
+    Measured with the default call (``benchmarks/event_study_validity.py``, 100 worlds, 15 schools,
+    36 months, asserted in tests/test_staggered.py): with 3 + 3 schools starting and the rate ratio
+    reaching 0.6 over 12 months, bias of ``att`` −0.0001 (plain TWFE +0.045), coverage of the
+    overall 95% interval 0.95, of the per-period intervals 0.88; with start groups of one school
+    (1 + 1) and no effect, overall coverage 0.97 and per-period 0.86 (the per-period intervals are
+    approximate, the overall one is exact for a constant effect). The randomization pre-trend test
+    is exact under parallel trends (size at most 5% by construction; it rejected 3% of 100 worlds
+    with 199 assignments) and detected a diverging trend of 2% per month in 40% of worlds (the
+    previous jackknife F test: 11% and 70%).
 
     References
     ----------
@@ -480,6 +589,9 @@ def event_study(panel: pd.DataFrame, outcome: str = "count", unit: str = "unit",
         effects.loc[effects["rel_time"] == -1 - anticipation, ["se", "lower", "upper"]] = [0.0, 0.0, 0.0]
     if family == "poisson":
         effects["ratio"] = np.exp(effects["estimate"])
+    w_cells = np.where(valid & (rel >= 0), sizes[:, None], 0.0)
+    post_rel = rel_values[rel_values >= 0]
+    post_weights = pd.Series([w_cells[rel == e].sum() / w_cells.sum() for e in post_rel], index=post_rel)
     group_time = pd.DataFrame([(periods[g], periods[t], t - g, gt0[k, t]) for k, g in enumerate(cohorts)
                                for t in range(n_t) if valid[k, t]], columns=["start", "period", "rel_time", "estimate"])
     if sizes.min() < 5:
@@ -487,7 +599,7 @@ def event_study(panel: pd.DataFrame, outcome: str = "count", unit: str = "unit",
     return EventStudy(effects, group_time, float(att0[0]), ci, att_se, float(pretrend_p), family, method, level,
                       len(units), treated_n, len(cohorts), df, notes, inference=inference, p_value=p_value,
                       n_resamples=n_draws, exact=exact, control_group=control_group, anticipation=anticipation,
-                      rel_cov=rel_cov)
+                      rel_cov=rel_cov, post_weights=post_weights)
 
 
 def _start_index(periods: pd.Index, starts: pd.Series, freq: str | None) -> np.ndarray:

@@ -86,6 +86,7 @@ def test_randomization_inference_exact_and_interval():
     assert not s.exact and s.n_resamples == 1000 and np.isnan(s.ci[0])  # 15!/(9!3!3!) > 999: sampled
 
 
+@pytest.mark.slow  # coverage/size simulation: CI (make test-all) runs it
 def test_size_auto_versus_naive_cluster():
     """Under no effect with 3 of 15 schools treated, auto (randomization) keeps its 5% level and naive
     cluster-robust errors over-reject. Measured: auto 0.065, cluster 0.145 over 400 worlds (this seed);

@@ -131,6 +131,7 @@ def test_accumulation_intervals_and_messages():
         accumulation(y, sizes=[0.5])
 
 
+@pytest.mark.slow  # coverage/size simulation: CI (make test-all) runs it
 def test_extrapolation_interval_covers_complete_study():
     """Known truth: a synthetic school of 160 pupils; the students read 80 random files.
 
@@ -173,7 +174,7 @@ def test_analyze_reports_bad_input_and_recovers_counts():
     assert "één keer geteld" in rep.loc[rep["row"] == 6, "reason"].item()
     assert rep.loc[rep["row"] == 7, "action"].item() == "warning"  # empty cell next to other agencies
     assert any("1 leerling(en) zonder instantie" in n for n in res.report.notes)
-    assert any("School 'B' heeft maar 1 leerling" in n for n in res.report.notes)
+    assert any("School '…B' heeft maar 1 leerling" in n for n in res.report.notes)
     key = res.to_frame().set_index("school")
     assert key.loc["A", ["n_pupils", "n_pupils_with_agency", "n_agencies"]].tolist() == [4, 3, 3]
     assert key.loc["A", "n_total"] == 10 and key.loc["A", "expected_total"] >= 3

@@ -41,14 +41,16 @@ def test_event_study_equals_diff_diff_callaway_santanna():
     assert ours.att == pytest.approx(ref.overall_att, abs=1e-10)
 
 
+@pytest.mark.slow
 def test_event_study_recovers_growing_effects_where_twfe_is_biased():
     """3 schools start in year 1, 3 in year 2, 9 never; the effect grows to a rate ratio of 0.6 over 12
     months. Over 60 worlds: Callaway-Sant'Anna is unbiased for the overall effect and its intervals cover
-    the true effect per period; plain TWFE (panel_did) is pulled towards zero. Measured (100 worlds,
-    benchmarks/event_study_validity.py): bias -0.0001 versus +0.045 for TWFE, pointwise coverage 0.917."""
+    the true effect; plain TWFE (panel_did) is pulled towards zero. Measured (100 worlds,
+    benchmarks/event_study_validity.py): bias -0.0001 versus +0.045 for TWFE, overall coverage 0.95,
+    per-period coverage 0.881 (documented in event_study as 0.88: the per-period intervals are approximate)."""
     truth = lambda e: np.log(0.6) * min(1.0, (e + 1) / 12) if e >= 0 else 0.0  # noqa: E731
     true_att = np.mean([truth(e) for e in range(24)] + [truth(e) for e in range(12)])
-    cs, twfe, covered, pre = [], [], [], []
+    cs, twfe, covered, covered_att, pre = [], [], [], [], []
     for seed in range(60):
         p = _staggered(500 + seed)
         es = event_study(p, exposure="exposure")
@@ -56,14 +58,27 @@ def test_event_study_recovers_growing_effects_where_twfe_is_biased():
         post = f[f["rel_time"] >= 0]
         t = post["rel_time"].map(truth)
         covered.append(((post["lower"] <= t) & (t <= post["upper"])).mean())
+        covered_att.append(es.ci[0] <= true_att <= es.ci[1])
         pre.append(f.loc[f["rel_time"] < 0, "estimate"].mean())
         cs.append(es.att - true_att)
         twfe.append(panel_did(p, exposure="exposure", inference="cluster").coef - true_att)
     assert abs(np.mean(cs)) < 0.02 and np.mean(twfe) > 0.025
-    assert 0.85 <= np.mean(covered) <= 0.99
+    assert 0.85 <= np.mean(covered) <= 0.92
+    assert 0.93 <= np.mean(covered_att) <= 0.99
     assert abs(np.mean(pre)) < 0.02  # pre-period estimates centred on zero
 
 
+@pytest.mark.slow
+def test_pretrend_test_size_under_parallel_trends():
+    """Regression (#11): the jackknife F test rejected 11% under parallel trends. The randomization test is
+    exact (size at most 5% by construction); benchmarks/event_study_validity.py (100 worlds, seeds 3000-3099,
+    199 assignments) measured 3%, within the Monte Carlo error of 5% for 100 worlds (binomial 95% range 1-10)."""
+    rejected = [event_study(_staggered(3000 + s, rate_ratio=1.0), exposure="exposure", n_resamples=199).pretrend_p
+                < 0.05 for s in range(100)]
+    assert 0.01 <= np.mean(rejected) <= 0.07
+
+
+@pytest.mark.slow
 def test_event_study_detects_violated_pretrend():
     flagged = [event_study(_staggered(700 + s, trend_treated=0.02), exposure="exposure").pretrend_p < 0.05
                for s in range(30)]
@@ -129,3 +144,59 @@ def test_event_study_options_validated_and_start_rule():
     a = event_study(p, exposure="exposure", inference="jackknife").group_time
     b = event_study(late, exposure="exposure", inference="jackknife").group_time
     assert (b["start"].unique() == a["start"].unique() + pd.DateOffset(months=1)).all()
+
+
+@pytest.mark.parametrize("anticipation", [0, 1])
+def test_not_yet_treated_and_anticipation_equal_diff_diff(anticipation):
+    """control_group='not_yet_treated' (also a full roll-out: every school starts) and anticipation periods,
+    group-time effects and event-study aggregation equal to diff-diff's CallawaySantAnna on the same data."""
+    import warnings
+
+    from diff_diff import CallawaySantAnna
+
+    for n_units, later in ((15, 3), (6, 3)):   # 6 units: 3 + 3 start, none never treated
+        p = synthetic.panel(n_units=n_units, n_periods=9, treated_units=3, start_period=3, later_units=later,
+                            later_start=6, seed=4)[0]
+        index = {t: k + 1 for k, t in enumerate(sorted(p["period"].unique()))}
+        p["t"] = p["period"].map(index)
+        p["g"] = p["unit"].map(p.groupby("unit")["start"].first().map(lambda s: 0 if pd.isna(s) else index[s]))
+        p["rate"] = p["count"] / p["exposure"] * 1000
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            ref = CallawaySantAnna(base_period="universal", estimation_method="reg", control_group="not_yet_treated",
+                                   anticipation=anticipation).fit(p, outcome="rate", unit="unit", time="t",
+                                                                  first_treat="g")
+        ours = event_study(p, exposure="exposure", family="gaussian", base="universal",
+                           control_group="not_yet_treated", anticipation=anticipation, n_resamples=99)
+        gt = ours.group_time.assign(g=lambda d: d["start"].map(index), t=lambda d: d["period"].map(index))
+        compared = 0
+        for (g, t), v in ref.group_time_effects.items():
+            if np.isfinite(v["effect"]) and t != g - 1 - anticipation:   # the base cell is 0 by construction
+                row = gt.loc[(gt["g"] == g) & (gt["t"] == t), "estimate"]
+                assert row.item() == pytest.approx(v["effect"], abs=1e-10)
+                compared += 1
+        assert compared >= 4
+
+
+def test_honest_relative_magnitude_bounds_known_answer():
+    """Rambachan-Roth relative magnitudes: M̄ = 0 gives the original interval; the bound widens linearly in M̄
+    with slope Δ̂·Σ l_e (e + 1), computed here by hand from the reported pre-period estimates and weights."""
+    p = _staggered(11)
+    es = event_study(p, exposure="exposure", base="universal", n_resamples=199)
+    h = es.honest([0, 0.5, 1, 2])
+    f = h.to_frame()
+    assert f.loc[0, ["lower", "upper"]].tolist() == pytest.approx(list(es.ci))
+    assert f.loc[0, ["set_lower", "set_upper"]].tolist() == pytest.approx([es.att, es.att])
+    pre = es.to_frame().query("rel_time < 0").sort_values("rel_time")["estimate"].to_numpy()
+    delta = np.abs(np.diff(np.r_[pre, 0.0])).max()
+    w = es.post_weights
+    slope = delta * (w.to_numpy() * (w.index.to_numpy() + 1)).sum()
+    assert f["bias_bound"].tolist() == pytest.approx([0, 0.5 * slope, slope, 2 * slope])
+    assert (np.diff(f["lower"]) < 0).all() and (np.diff(f["upper"]) > 0).all()
+    assert w.sum() == pytest.approx(1.0)
+    # att is the post weights applied to the event-time effects
+    post = es.to_frame().set_index("rel_time")["estimate"].loc[w.index]
+    assert (post * w).sum() == pytest.approx(es.att)
+    assert "Rambachan" in h.summary() and np.isfinite(h.breakdown()) == (f["lower"] <= 0).any()
+    with pytest.raises(InputError, match="mbar"):
+        es.honest([-1])

@@ -69,3 +69,19 @@ def test_cli_pupils_per_school_in_one_option(tmp_path, capsys):
         ["School", "Leerling", "Instantie"]].to_csv(path, sep=";", index=False)
     assert main(["nulmeting", str(path), "--leerlingen", "160", "--figuren", str(tmp_path)]) == 2
     assert "voor 2 scholen kan niet" in capsys.readouterr().err
+
+
+@pytest.mark.notebook
+def test_cli_notebook_runs_for_an_own_file(tmp_path, monkeypatch, capsys, root):
+    monkeypatch.setenv("EVALUATIE_FIGUREN", str(tmp_path / "figures"))
+    monkeypatch.setenv("EVALUATIE_RAPPORTEN", str(tmp_path / "reports"))
+    own = tmp_path / "mijn_panel.csv"
+    own.write_bytes((root / "data_raw" / "voorbeeld" / "zorgvraag_rommelig.csv").read_bytes())
+    assert main(["notebook", "00", "--bestand", str(own), "--soort", "panel", "--schooljaar", "2023-2024"]) == 0
+    out = tmp_path / "reports" / "mijn_panel" / "00_start_hier.ipynb"
+    assert out.exists() and out.with_suffix(".html").exists()
+    assert f"Uitgevoerd notebook: {out}" in capsys.readouterr().out
+    caption = (tmp_path / "figures" / "mijn_panel" / "00_kwaliteit_bestand.txt").read_text(encoding="utf-8")
+    assert caption.endswith("Bron: mijn_panel.csv, schooljaar 2023-2024; n = 27\n")
+    assert main(["notebook", "01", "--bestand", str(tmp_path / "bestaat_niet.xlsx")]) == 2
+    assert "MIJN_BESTAND: bestand" in capsys.readouterr().err

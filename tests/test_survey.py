@@ -35,6 +35,7 @@ def test_alpha_equals_r_psych(items):
     assert complete.ci[0] < complete.alpha < complete.ci[1]
 
 
+@pytest.mark.slow  # coverage/size simulation: CI (make test-all) runs it
 def test_alpha_interval_covers_population_alpha():
     """Feldt interval: coverage of the population alpha of a parallel-items model close to 95%."""
     rng = np.random.default_rng(5)
@@ -99,6 +100,7 @@ def test_example_file_loads_with_codebook(root):
     assert resp["matched"].sum() == 70
 
 
+@pytest.mark.slow  # coverage/size simulation: CI (make test-all) runs it
 def test_recovers_known_pre_post_change_with_nominal_coverage():
     """Paired t on construct scores: the interval of the mean change covers the analytic truth ~95%."""
     from scipy import stats

@@ -375,3 +375,17 @@ def test_python_dash_m_evaluatie(command, tmp_path, root):
     assert proc.returncode in (0, 2) and "Traceback" not in console, console
     assert [f for f in BSN_FORMS if f in console] == []
     assert (leaks(out, BSN_FORMS) if out.exists() else []) == []
+
+
+@pytest.mark.slow
+def test_nulmeting_export_tables_refuses_agency_flagged_at_load(tmp_path):
+    """The agency column was flagged at load (a BSN in one name): the agency table is never written,
+    even when a reviewed mapping turns that name into a clean one."""
+    rows = _inject(dossier_rows(), (3, 2), "Accare (bsn 111222333)")
+    data, report = read_table(_dossier(tmp_path, rows), kind="dossier", key=KEY)
+    assert "agency_raw" in report.identifier_columns
+    data["agency_raw"] = data["agency_raw"].str.replace(r"\s*\(bsn.*\)", "", regex=True)
+    result = analyze(data, report=report, n_boot=20)
+    with pytest.raises(InputError, match=r"geweigerd: kolom 'instantie'.*gemarkeerd bij inlezen"):
+        result.export_tables(folder=tmp_path / "out")
+    assert leaks(tmp_path / "out", BSN_FORMS + ["Accare"]) == [] if (tmp_path / "out").exists() else True
