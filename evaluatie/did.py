@@ -264,10 +264,6 @@ def effect_sentence(coef: float, ci: tuple, family: str, level: float, lang: str
             f"{lead}, {what} was {judged}: {signed(change)} {interval}.")
 
 
-# kept for staggered.py (owner honest-es) until it imports effect_sentence
-_effect_sentence = effect_sentence
-
-
 def _check_level(level) -> None:
     if not isinstance(level, (float, int, np.floating)) or isinstance(level, bool) or not 0 < level < 1:
         raise InputError(f"level moet een getal tussen 0 en 1 zijn (bijvoorbeeld 0.95); ontvangen: {level!r}.")

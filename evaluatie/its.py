@@ -75,13 +75,13 @@ class SegmentedResult:
             text = (f"{'Direct na de start veranderde het niveau met' if nl else 'Right after the start the level changed by'}"
                     f" {g(self.level_ratio)} {bounds(self.level_ci, g)}")
             slope = f"; {then} {g(self.slope_ratio)} {each} {bounds(self.slope_ci, g)}"
-        else:
+        else:  # the level change worded by the evidence, as every effect in the package (did.effect_sentence)
+            from .did import effect_sentence
+
             signed = lambda r, d=0: ("−" if r < 1 else "+") + format_number(abs(100 * (r - 1)), d, lang) + "%"  # noqa: E731
-            down = self.level_ratio < 1
-            verb = ("daalde" if down else "steeg") if nl else ("fell" if down else "rose")
-            text = (f"{'Direct na de start' if nl else 'Right after the start the level'} {verb} "
-                    f"{'het niveau met' if nl else 'by'} {format_number(abs(100 * (self.level_ratio - 1)), 0, lang)}% "
-                    f"{bounds(self.level_ci, signed)}")
+            text = effect_sentence(math.log(self.level_ratio), tuple(np.log(np.asarray(self.level_ci, float))),
+                                   "poisson", self.level, lang, outcome="het niveau" if nl else "the level",
+                                   lead="Direct na de start" if nl else "Right after the start").rstrip(".")
             slope = (f"; {then} {signed(self.slope_ratio, 1)} {each} "
                      f"{bounds(self.slope_ci, lambda r: signed(r, 1))}")
         return text + ("" if math.isnan(self.slope_ratio) else slope) + "."

@@ -1,4 +1,6 @@
 """Interrupted time series: equal to R glm, recovers known level and slope changes, refuses bad series."""
+import dataclasses
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -135,3 +137,14 @@ def test_bad_series_are_refused_or_reported(ref):
         segmented(ref, "count", "period", "intervention", family="binomial")
     with pytest.raises(InputError, match="geen kolom en geen startdatum"):
         segmented(ref, "count", "period", "interventie")
+
+
+def test_sentence_wording_follows_the_evidence():
+    """A level change whose interval includes no change is never worded as 'daalde'/'steeg'."""
+    data, truth = synthetic.series(seed=5)
+    res = segmented(data, "count", "period", truth["intervention_start"], exposure="exposure")
+    unsure = dataclasses.replace(res, level_ratio=0.88, level_ci=(0.75, 1.03))
+    assert "daalde" not in unsure.sentence() and "nog niet zeker" in unsure.sentence()
+    assert "fell" not in unsure.sentence("en") and "not yet certain" in unsure.sentence("en")
+    clear = dataclasses.replace(res, level_ratio=0.7, level_ci=(0.56, 0.88))
+    assert clear.sentence().startswith("Direct na de start daalde het niveau met 30%")
