@@ -169,6 +169,21 @@ class EventStudy:
                                Line2D([], [], color=PALETTE[0], marker="o", label=after)],
                       loc="upper left", bbox_to_anchor=(0, -0.2), ncol=2)
             ax.set_ylabel(lab[1] if count else lab[2])
+            if count:  # ratios on a log scale, limited to 1/4 … 4 (or the estimates): one wide interval
+                # of a late period with few schools must not flatten the others; clipped ends get an arrow
+                finite = np.isfinite(y)
+                low = min(0.25, 0.8 * float(np.nanmin(y[finite]))) if finite.any() else 0.25
+                high = max(4.0, 1.25 * float(np.nanmax(y[finite]))) if finite.any() else 4.0
+                ax.set_yscale("log")
+                ax.set_ylim(low, high)
+                for x_, l_, h_, c_ in zip(e["rel_time"], lo, hi, colors):
+                    if h_ > high:
+                        ax.plot(x_, high, marker="^", color=c_, clip_on=False, zorder=4)
+                    if l_ < low:
+                        ax.plot(x_, low, marker="v", color=c_, clip_on=False, zorder=4)
+                ticks = [t_ for t_ in (0.25, 0.5, 0.75, 1, 1.5, 2, 3, 4, 6, 8) if low <= t_ <= high]
+                ax.set_yticks(ticks)
+                ax.yaxis.set_minor_formatter(plt.NullFormatter())
             ax.yaxis.set_major_formatter(plt.FuncFormatter(lambda v, _: format_number(v, 2, lang)))
             ax.set_title(title or lab[3])
         return ax
