@@ -505,18 +505,36 @@ def _check_covariates(covariates) -> list:
     return list(covariates)
 
 
-def _refuse_duplicate_units(units, column: str) -> None:
-    """Refuse a panel whose unit names look like one school spelled twice (quality.near_duplicates)."""
+def _refuse_duplicate_units(data: pd.DataFrame, unit: str, time: str) -> None:
+    """Refuse a panel whose unit names look like one school spelled twice.
+
+    A pair of similar names (:func:`evaluatie.quality.near_duplicates`) is refused when the names are
+    equal after trimming and case-folding, or when they hardly share periods (at most half of the
+    periods of the shorter one): then the "two schools" are one school whose name changed between
+    rows. Two real schools with similar names ("IKC School A", "IKC School B") report in the same
+    periods and pass.
+    """
     from .quality import near_duplicates
 
-    pairs = near_duplicates(pd.Series(units).astype(str))
+    names = data[unit].astype(str)
+    pairs = near_duplicates(names)
+    if pairs.empty:
+        return
+    periods = data.groupby(names)[time].agg(lambda x: set(x.dropna()))
+
+    def one_school(a, b) -> bool:
+        pa, pb = periods.get(a, set()), periods.get(b, set())
+        return len(pa & pb) <= 0.5 * max(1, min(len(pa), len(pb)))
+
+    same = np.array([one_school(a, b) for a, b in zip(pairs["value"], pairs["similar_to"])], dtype=bool)
+    pairs = pairs[(pairs["score"].to_numpy() >= 100) | same]
     if len(pairs):
         first = pairs.iloc[0]
         shown = "; ".join(f"'{a}' en '{b}'" for a, b in pairs[["value", "similar_to"]].head(3).itertuples(index=False))
-        raise InputError(f"In kolom '{column}' lijken namen dezelfde eenheid te zijn: {shown} (gelijkenis "
+        raise InputError(f"In kolom '{unit}' lijken namen dezelfde eenheid te zijn: {shown} (gelijkenis "
                          f"{format_number(first['score'], 0)}%). Zo wordt één school een vergelijkingsschool én een "
                          "school die altijd behandeld was. Maak de schrijfwijze gelijk (bijvoorbeeld met een "
-                         "koppeltabel) of geef de eenheden verschillende, duidelijk andere namen.", column=column)
+                         "koppeltabel) of geef de eenheden verschillende, duidelijk andere namen.", column=unit)
 
 
 def _prepare(panel, outcome, unit, time, treated, exposure, family, per, covariates=(), cluster=None) -> _Panel:
@@ -525,7 +543,7 @@ def _prepare(panel, outcome, unit, time, treated, exposure, family, per, covaria
     cols = list(dict.fromkeys(c for c in (unit, time, outcome, treated, exposure, cluster, *covariates) if c))
     d = panel[cols].copy()
     notes = []
-    _refuse_duplicate_units(d[unit].dropna(), unit)
+    _refuse_duplicate_units(d.dropna(subset=[unit]), unit, time)
     for c in covariates:
         if not pd.api.types.is_numeric_dtype(d[c]) or pd.api.types.is_bool_dtype(d[c]):
             d[c] = pd.to_numeric(d[c], errors="coerce") if not pd.api.types.is_bool_dtype(d[c]) else d[c].astype(float)

@@ -221,6 +221,9 @@ def test_units_that_look_like_one_school_are_refused(boards):
     with pytest.raises(InputError, match="gelijkenis"):
         panel_did(typo, exposure="exposure", inference="cluster")
     assert panel_did(boards, exposure="exposure", inference="cluster").n_units == 12  # distinct names pass
+    letters = boards.assign(unit="IKC School " + boards["unit"].astype("category").cat.codes.map(
+        lambda i: "ABCDEFGHIJKL"[i]))  # similar names of real schools that report in the same periods pass
+    assert panel_did(letters, exposure="exposure", inference="cluster").n_units == 12
 
 
 def test_wording_follows_the_evidence():
