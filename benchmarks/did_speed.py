@@ -18,6 +18,7 @@ Run: ``.venv/bin/python benchmarks/did_speed.py``
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 import time
 import warnings
 
@@ -25,18 +26,13 @@ import numpy as np
 import pandas as pd
 import statsmodels.api as sm
 
+sys.path.insert(0, str(Path(__file__).parent))
+from _timing import best_of  # noqa: E402
 from evaluatie import synthetic
 from evaluatie.did import _prepare, panel_did
 from evaluatie.resampling import fe_glm, single_thread
 
 
-def best_of(fn, repeat=3) -> float:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return min(times)
 
 
 def randomization(n_units: int, n_periods: int, draws: int = 9999) -> dict:

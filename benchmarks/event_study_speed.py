@@ -11,22 +11,17 @@ Run: ``.venv/bin/python benchmarks/event_study_speed.py [units] [periods]``
 from __future__ import annotations
 
 import sys
-import time
+from pathlib import Path
 import warnings
 
 import pandas as pd
 
+sys.path.insert(0, str(Path(__file__).parent))
+from _timing import best_of  # noqa: E402
 from evaluatie import synthetic
 from evaluatie.staggered import event_study
 
 
-def best(f, repeat: int = 5) -> float:
-    times = []
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        f()
-        times.append(time.perf_counter() - t0)
-    return min(times)
 
 
 def run(n_units: int = 30, n_periods: int = 60) -> dict:
@@ -46,12 +41,12 @@ def run(n_units: int = 30, n_periods: int = 60) -> dict:
 
     kw = dict(exposure="exposure", family="gaussian", base="universal")
     s = p.sort_values(["unit", "period"])
-    out = {"diff_diff_s": best(dd),
-           "ours_jackknife_s": best(lambda: event_study(p, inference="jackknife", **kw)),
-           "ours_randomization_s": best(lambda: event_study(p, inference="randomization", **kw), repeat=2),
-           "stop_check_old_s": best(lambda: s.groupby("unit")["treated"].apply(
+    out = {"diff_diff_s": best_of(dd),
+           "ours_jackknife_s": best_of(lambda: event_study(p, inference="jackknife", **kw)),
+           "ours_randomization_s": best_of(lambda: event_study(p, inference="randomization", **kw), repeat=2),
+           "stop_check_old_s": best_of(lambda: s.groupby("unit")["treated"].apply(
                lambda x: bool((x.astype(int).diff() < 0).any()))),
-           "stop_check_new_s": best(lambda: ((s["treated"].astype(int).diff() < 0) & (s["unit"] == s["unit"].shift())
+           "stop_check_new_s": best_of(lambda: ((s["treated"].astype(int).diff() < 0) & (s["unit"] == s["unit"].shift())
                                              ).any())}
     out["jackknife_vs_diff_diff"] = out["ours_jackknife_s"] / out["diff_diff_s"]
     out["stop_check_speedup"] = out["stop_check_old_s"] / out["stop_check_new_s"]

@@ -9,7 +9,6 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 import pandas as pd
@@ -19,17 +18,11 @@ os.environ.setdefault("EVALUATIE_SLEUTEL", "benchmark-sleutel-0123456789")
 from evaluatie import read_table, synthetic  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).parent))
+from _timing import best_of  # noqa: E402
 import disclosure_speed  # noqa: E402
 import read_table_speed  # noqa: E402
 
 
-def best_of(fn, repeat=3) -> float:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return min(times)
 
 
 def main() -> int:
