@@ -327,9 +327,10 @@ def near_duplicates(values, *, score_cutoff: float = 90) -> pd.DataFrame:
     if not 0 <= score_cutoff <= 100:
         raise ValueError(f"score_cutoff must lie between 0 and 100, got {score_cutoff!r}")
     columns = ["value", "similar_to", "score", "n_value", "n_similar"]
-    series = pd.Series(values, dtype="object").dropna()
-    series = series[series.astype(str).str.strip() != ""]
-    counts = series.astype(str).value_counts(sort=False)
+    counts = pd.Series(values, dtype="object").dropna().value_counts(sort=False)  # distinct labels first: fast
+    counts.index = counts.index.astype(str)
+    counts = counts.groupby(level=0, sort=False).sum()
+    counts = counts[counts.index.str.strip() != ""]
     if len(counts) < 2:
         return pd.DataFrame(columns=columns).astype({"score": float, "n_value": int, "n_similar": int})
     labels = counts.index.to_numpy(dtype=object)
@@ -418,7 +419,10 @@ def flag_units(data: pd.DataFrame, report: QualityReport, *, identifier: str | N
     found = []
     for col in [c for c in UNIT_COLUMNS if c in data.columns]:
         values = data[col].dropna()
-        values = values[values.astype(str).str.strip() != ""]
+        distinct = pd.Series(values.unique())
+        blank = set(distinct[distinct.astype(str).str.strip() == ""])  # checked once per distinct label
+        if blank:
+            values = values[~values.isin(blank)]
         if values.empty:
             continue
         first_row = pd.Series(values.index.to_numpy(), index=values.to_numpy()).groupby(level=0, sort=False).first()

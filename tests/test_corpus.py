@@ -305,9 +305,11 @@ def test_cli_unexpected_error_is_short_and_logged(capsys, monkeypatch):
 
 
 @pytest.mark.slow
-def test_read_table_speed_and_memory_targets():
-    """benchmarks/read_table_speed.py on the issue's 1,000,000-row panel: within 10× of pandas.read_csv and peak
-    memory below 5× the file size (the targets of issue #10; `make bench` also reports 100,000 rows)."""
+def test_read_table_memory_target():
+    """benchmarks/read_table_speed.py on the issue's 1,000,000-row panel: peak memory below 5× the file size.
+
+    The speed target (within 10× of pandas.read_csv) is a ratio of times and is reported by `make bench`,
+    not asserted here: timed assertions fail on a loaded machine (project rule)."""
     import sys
 
     sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
@@ -316,7 +318,6 @@ def test_read_table_speed_and_memory_targets():
     (result,) = read_table_speed.run((1_000_000,))
     assert result["rows_used"] == 1_000_000 - 1_000_000 % 36
     assert result["memory_ratio"] < 5, result
-    assert result["ratio"] < 10, result
 
 
 def test_progress_is_shown_on_request_and_for_large_files(capsys):
