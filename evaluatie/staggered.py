@@ -196,6 +196,31 @@ Inference = Literal["auto", "randomization", "jackknife"]
 ControlGroup = Literal["never_treated", "not_yet_treated"]
 
 
+def _base_matrix(cohorts, n_t, base, anticipation, mean_base):
+    """K × T weights of the base periods of each start group (summed, or averaged when ``mean_base``)."""
+    t_idx = np.arange(n_t)
+    last_base = cohorts - 1 - anticipation
+    bm = ((t_idx[None, :] == last_base[:, None]) if base == "universal"
+          else (t_idx[None, :] <= last_base[:, None])).astype(float)
+    return bm / bm.sum(axis=1, keepdims=True) if mean_base else bm
+
+
+def _roles(c, w, cohorts, n_t, control_group, anticipation):
+    """Treated (b × K × U) and comparison (b × K × U × T) weights of every unit for start group k at period t.
+
+    ``c``: b × U start indices per draw (−1: never); ``w``: b × U unit multiplicities.
+    """
+    K = len(cohorts)
+    treat = (c[:, None, :] == cohorts[None, :, None]) * w[:, None, :]
+    never = (c < 0) * w
+    if control_group == "never_treated":
+        return treat, np.broadcast_to(never[:, None, :, None], (c.shape[0], K, c.shape[1], n_t))
+    last_base = cohorts - 1 - anticipation
+    threshold = np.maximum(np.arange(n_t)[None, :], last_base[:, None]) + anticipation  # K × T
+    later = ((c[:, None, :, None] > threshold[None, :, None, :]) & (c[:, None, :, None] != cohorts[None, :, None, None]))
+    return treat, never[:, None, :, None] + later * w[:, None, :, None]
+
+
 def _sums(mats, cohort_of, cohorts, base, control_group="never_treated", anticipation=0, weights=None,
           mean_base=False, chunk: int = 256):
     """Sums behind ATT(g, t), linear in the data, for every draw b, start group g and period t.
@@ -211,26 +236,13 @@ def _sums(mats, cohort_of, cohorts, base, control_group="never_treated", anticip
     """
     n_t = mats[0].shape[1]
     K = len(cohorts)
-    t_idx = np.arange(n_t)
-    last_base = cohorts - 1 - anticipation
-    bm = ((t_idx[None, :] == last_base[:, None]) if base == "universal"
-          else (t_idx[None, :] <= last_base[:, None])).astype(float)       # K × T
-    if mean_base:
-        bm = bm / bm.sum(axis=1, keepdims=True)
-    threshold = np.maximum(t_idx[None, :], last_base[:, None]) + anticipation  # K × T
+    bm = _base_matrix(cohorts, n_t, base, anticipation, mean_base)
     out = [[[] for _ in range(4)] for _ in mats]
     n_tr, n_ct = [], []
     for lo in range(0, cohort_of.shape[0], chunk):
         c = cohort_of[lo:lo + chunk]
         w = np.ones(c.shape, float) if weights is None else weights[lo:lo + chunk]
-        treat = (c[:, None, :] == cohorts[None, :, None]) * w[:, None, :]      # b × K × U
-        never = (c < 0) * w                                                     # b × U
-        if control_group == "never_treated":
-            ctrl = np.broadcast_to(never[:, None, :, None], (c.shape[0], K, c.shape[1], n_t))
-        else:
-            later = ((c[:, None, :, None] > threshold[None, :, None, :])
-                     & (c[:, None, :, None] != cohorts[None, :, None, None]))
-            ctrl = never[:, None, :, None] + later * w[:, None, :, None]      # b × K × U × T
+        treat, ctrl = _roles(c, w, cohorts, n_t, control_group, anticipation)
         n_tr.append(np.broadcast_to(treat.sum(axis=2)[:, :, None], (c.shape[0], K, n_t)))
         n_ct.append(ctrl.sum(axis=2))
         for j, M in enumerate(mats):
@@ -524,6 +536,10 @@ def event_study(panel: pd.DataFrame, outcome: str = "count", unit: str = "unit",
     est0, att0 = _aggregate(gt0[None], rel, rel_values, sizes, valid)
     pre = rel_values < -anticipation - (0 if base == "pre_mean" else 1)
     treated_n = int((start_idx > 0).sum())
+    pooled_cov, pooled_df = _pooled_cov(Yv, Ev, start_idx, cohorts, gt0, rel, rel_values, sizes, valid, family, per,
+                                        base, control_group, anticipation)
+    pretrend_p = _pretrend_wald(est0[0, pre], pooled_cov[np.ix_(pre, pre)], rel_values[pre],
+                                slope_only=base == "pre_mean", df=int(pooled_df[pre].min()) if pre.any() else 1)
     if inference == "auto":
         many = len(units) >= 42 and treated_n >= 10 and n_never >= 10 and sizes.min() >= 2
         inference = "jackknife" if many else "randomization"
@@ -547,17 +563,15 @@ def event_study(panel: pd.DataFrame, outcome: str = "count", unit: str = "unit",
         att_se = float(np.sqrt(_jackknife_var(att_all[:, None], strata)[0]))
         ci = (float(att0[0] - z * att_se), float(att0[0] + z * att_se))
         p_value = float(2 * stats.t.sf(abs(att0[0]) / att_se, df)) if att_se > 0 else float("nan")
-        pretrend_p = _pretrend_jackknife(est[:, pre], rel_values[pre], strata, slope_only=base == "pre_mean", df=df)
         n_draws, exact = 0, False
         rel_cov = _jackknife_cov(est, strata)
     else:
         rng = np.random.default_rng(seed)
         table, exact, n_possible = assignments(start_idx, int(n_resamples), rng)
         n_draws = len(table)
-        # p-values: sharp null of no effect (overall) and of parallel trends (pre-start), raw data
-        raw_est, raw_att = _aggregate(_group_time(Yv, Ev, table, **opts), rel, rel_values, sizes, valid)
+        # p-value: sharp null of no effect, raw data
+        _, raw_att = _aggregate(_group_time(Yv, Ev, table, **opts), rel, rel_values, sizes, valid)
         p_value = float(np.mean(np.abs(raw_att) >= abs(raw_att[0]) - 1e-12))
-        pretrend_p = _pretrend_ri(raw_est[:, pre], rel_values[pre], slope_only=base == "pre_mean")
         # intervals: invert the test of a constant effect β0 in the observed treated post-start cells
         # (the sums are linear in the data, so every β0 costs only array arithmetic)
         D = ((start_idx[:, None] == cohorts[None, :]).astype(float) @ (valid & (rel >= 0)).astype(float)) > 0
@@ -570,30 +584,23 @@ def event_study(panel: pd.DataFrame, outcome: str = "count", unit: str = "unit",
             (r, dd), n_tr, n_ct = _sums([R, D.astype(float)], mean_base=True, **kw)
             shifted = lambda b0: _combine([u - b0 * v for u, v in zip(r, dd)], None, n_tr, n_ct, family)  # noqa: E731
         alpha = 1 - level
-        null_est, null_att = _aggregate(shifted(att0[0]), rel, rel_values, sizes, valid)
-        se_rel = null_est.std(axis=0, ddof=1)
+        _, null_att = _aggregate(shifted(att0[0]), rel, rel_values, sizes, valid)
         att_se = float(null_att.std(ddof=1))
+        # per period: t intervals with the covariance of the untreated schools' residuals (see _pooled_cov)
+        se_rel = np.sqrt(np.diag(pooled_cov))
+        half = stats.t.ppf(0.5 + level / 2, pooled_df) * se_rel
+        lower, upper = est0[0] - half, est0[0] + half
+        rel_cov = pooled_cov
 
         def pvalue(stat):
             return lambda b0: float(np.mean(np.abs(s := stat(shifted(b0))) >= abs(s[0]) - 1e-12))
 
         if 1 / n_possible > alpha:
             ci = (-np.inf, np.inf)
-            lower, upper = np.full(len(rel_values), -np.inf), np.full(len(rel_values), np.inf)
         else:
             w_post = np.where(valid & (rel >= 0), sizes[:, None], 0.0)
             ci = invert_test(pvalue(lambda g: (np.where(valid, g, 0) * w_post).sum(axis=(1, 2)) / w_post.sum()),
                              att0[0], att_se, alpha)
-            # per period: quantiles of the re-assigned estimates in the world with the estimated group-time
-            # effects removed from the treated cells (approximate: with one-school groups this removes that
-            # school's own noise, see the measured coverage)
-            cell = (start_idx[:, None] == cohorts[None, :]).astype(float) @ np.where(valid & (rel >= 0), gt0, 0.0)
-            Ya, Ea = ((Yv * np.exp(-cell), Ev) if family == "poisson"
-                      else ((Yv / Ev * per if Ev is not None else Yv) - cell, None))
-            cell_est, _ = _aggregate(_group_time(Ya, Ea, table, **{**opts, "per": 1.0}), rel, rel_values, sizes, valid)
-            q_lo, q_hi = np.quantile(cell_est - cell_est[0], [alpha / 2, 1 - alpha / 2], axis=0)
-            lower, upper = est0[0] - q_hi, est0[0] - q_lo
-        rel_cov = np.cov(null_est, rowvar=False)
         if 1 / n_possible > alpha:
             notes.append(f"Met {n_possible} mogelijke toewijzingen is de kleinste mogelijke p-waarde "
                          f"{format_number(1 / n_possible, 3)}: de intervallen zijn dan onbetrouwbaar; meer scholen "
@@ -615,6 +622,110 @@ def event_study(panel: pd.DataFrame, outcome: str = "count", unit: str = "unit",
                       len(units), treated_n, len(cohorts), df, notes, inference=inference, p_value=p_value,
                       n_resamples=n_draws, exact=exact, control_group=control_group, anticipation=anticipation,
                       rel_cov=rel_cov, post_weights=post_weights)
+
+
+def _twoway_fit(V, W, M, family, tol=1e-10, max_iter=500):
+    """Two-way (unit + period) fit on the cells ``M`` (untreated) of a units × periods matrix.
+
+    Poisson: ``μ = W·a_unit·b_period`` by iterative proportional fitting (the Poisson maximum
+    likelihood with offset log W, which matches the margins); gaussian: ``a_unit + b_period`` by
+    weighted least squares (weights ``W``), alternating means. Returns the fit for every cell.
+    """
+    Mf = M.astype(float)
+    if family == "poisson":
+        a, b = np.ones(V.shape[0]), np.ones(V.shape[1])
+        for _ in range(max_iter):
+            with np.errstate(divide="ignore", invalid="ignore"):
+                a = np.nan_to_num((Mf * V).sum(1) / (Mf * W * b).sum(1))
+                new = np.nan_to_num((Mf * V).sum(0) / (Mf * W * a[:, None]).sum(0))
+            done = np.max(np.abs(new - b)) <= tol * max(1.0, float(np.max(b)))
+            b = new
+            if done:
+                break
+        return W * a[:, None] * b
+    a, b = np.zeros(V.shape[0]), np.zeros(V.shape[1])
+    MW = Mf * W
+    with np.errstate(divide="ignore", invalid="ignore"):
+        for _ in range(max_iter):
+            a = np.nan_to_num((MW * (V - b)).sum(1) / MW.sum(1))
+            new = np.nan_to_num((MW * (V - a[:, None])).sum(0) / MW.sum(0))
+            done = np.max(np.abs(new - b)) <= tol * max(1.0, float(np.max(np.abs(b))))
+            b = new
+            if done:
+                break
+    return a[:, None] + b
+
+
+def _gradient(We, treat, ctrl, bm, At, Ab, Ct, Cb):
+    """∂θ̂_e/∂y_it (E × U × T) of ``θ̂_e = Σ_kt We[e,k,t]·ATT(k, t)``, ATT(k, t) from the sums of :func:`_sums`.
+
+    ``At, Ab, Ct, Cb``: the treated and comparison sums at t and in the base (Poisson: counts + ½,
+    at which the log is linearized; gaussian: the numbers of units, with ``bm`` averaging the base).
+    """
+    with np.errstate(divide="ignore", invalid="ignore"):
+        a_t, c_t, b_w = np.nan_to_num(We / At), np.nan_to_num(We / Ct), np.nan_to_num(We / Cb)
+        a_b = np.nan_to_num(We.sum(axis=2) / Ab)
+    return (np.einsum("ku,ekt->eut", treat, a_t) - np.einsum("ku,kt,ek->eut", treat, bm, a_b)
+            - np.einsum("kut,ekt->eut", ctrl, c_t) + np.einsum("kt,eku->eut", bm, np.einsum("kus,eks->eku", ctrl, b_w)))
+
+
+def _pooled_cov(Y, E, start_idx, cohorts, gt0, rel, rel_values, sizes, valid, family, per, base, control_group,
+                anticipation):
+    """Covariance of the event-time estimates from the residuals of the untreated school-periods.
+
+    The estimates are smooth functions of the unit × period data; linearized, ``θ̂_e ≈ Σ_i g_eiᵀ y_i``
+    with known gradients ``g_ei``. Schools are taken as exchangeable up to their size: the
+    covariance of a school's series is ``D_i^½ R D_i^½`` with ``D_i = diag(μ_it)`` for counts
+    (``1/exposure`` for gaussian rates, identity without exposure) and one periods × periods matrix
+    ``R`` shared by all schools, estimated from the Pearson residuals of a two-way fit on the
+    untreated cells (never-treated schools, and schools before their start), pairwise over the
+    schools untreated in both periods, divided by that number − 1 (the period effect) and projected
+    on the positive semi-definite matrices. This is the assumption that also makes re-assigning the
+    start groups valid, but it uses every school's noise, including that of a treated school in a
+    start group of one (which the jackknife cannot, and which the re-assignment intervals lost by
+    removing the estimated effects). Returns ``(cov, df)``: the covariance (rel values × rel values)
+    and per rel value the degrees of freedom (untreated schools in the least covered period − 1).
+    """
+    U, T = Y.shape
+    t_idx = np.arange(T)
+    M = (start_idx[:, None] < 0) | (t_idx[None, :] < start_idx[:, None] - anticipation)
+    treat, ctrl = _roles(start_idx[None, :], np.ones((1, U)), cohorts, T, control_group, anticipation)
+    treat, ctrl = treat[0], np.asarray(ctrl[0], float)                       # K × U, K × U × T
+    eff = treat.T @ np.where(valid & (rel >= 0), gt0, 0.0)                  # each treated cell's effect
+    if family == "poisson":
+        mu0 = _twoway_fit(Y, E, M, "poisson")
+        with np.errstate(divide="ignore", invalid="ignore"):
+            rho = np.where(M & (mu0 > 0), (Y - mu0) / np.sqrt(mu0), 0.0)
+        mu = mu0 * np.exp(eff)
+        scale = np.sqrt(mu)
+        bm = _base_matrix(cohorts, T, base, anticipation, mean_base=False)
+        At, Ab = treat @ mu + 0.5, (treat @ mu * bm).sum(axis=1) + 0.5          # K × T, K
+        Ct = np.einsum("kut,ut->kt", ctrl, mu) + 0.5
+        Cb = np.einsum("kut,ku->kt", ctrl, bm @ mu.T) + 0.5
+    else:
+        V = Y / E * per if E is not None else Y
+        W = E if E is not None else np.ones_like(Y)
+        rho = np.where(M, (V - _twoway_fit(V, W, M, "gaussian")) * np.sqrt(W), 0.0)
+        scale = 1 / np.sqrt(W)
+        bm = _base_matrix(cohorts, T, base, anticipation, mean_base=True)
+        At = np.broadcast_to(treat.sum(axis=1)[:, None], (len(cohorts), T))
+        Ab = treat.sum(axis=1)
+        Ct = Cb = ctrl.sum(axis=1)
+    w = np.where(valid, sizes[:, None], 0.0)
+    We = np.stack([w * (rel == e) / (w * (rel == e)).sum() for e in rel_values])   # E × K × T
+    G = _gradient(We, treat, ctrl, bm, At, Ab, Ct, Cb)
+    Mf = M.astype(float)
+    n_st = Mf.T @ Mf
+    with np.errstate(divide="ignore", invalid="ignore"):
+        R = np.where(n_st > 1, rho.T @ rho / (n_st - 1), 0.0)
+    vals, vecs = np.linalg.eigh(R)
+    R = (vecs * np.clip(vals, 0, None)) @ vecs.T
+    B = G * scale[None]
+    cov = (B @ R).reshape(len(B), -1) @ B.reshape(len(B), -1).T
+    involved = np.abs(G).sum(axis=1) > 0                                     # E × T
+    n_t = M.sum(axis=0)
+    df = np.array([max(int(n_t[row].min()) - 1, 1) if row.any() else 1 for row in involved])
+    return cov, df
 
 
 def _start_index(periods: pd.Index, starts: pd.Series, freq: str | None) -> np.ndarray:
@@ -660,35 +771,23 @@ def _jackknife_cov(values: np.ndarray, strata: list) -> np.ndarray:
     return out
 
 
-def _pre_stats(est_pre: np.ndarray, rel_pre: np.ndarray, slope_only: bool) -> np.ndarray:
-    """Mean and least-squares slope of the pre-start effects per draw (draws × 2; slope only: draws × 1)."""
-    x = rel_pre - rel_pre.mean()
-    slope = est_pre @ x / (x @ x)
-    return slope[:, None] if slope_only else np.column_stack([est_pre.mean(axis=1), slope])
+def _pretrend_wald(est_pre: np.ndarray, cov_pre: np.ndarray, rel_pre: np.ndarray, slope_only: bool, df: int) -> float:
+    """p-value of "no trend (and mean 0) before the start": Hotelling's T² with the pooled covariance.
 
-
-def _pretrend_ri(est_pre: np.ndarray, rel_pre: np.ndarray, slope_only: bool) -> float:
-    """Randomization p-value of "no trend (and mean 0) before the start": share of re-assignments whose
-    Wald statistic (covariance from the re-assignments) is at least the observed one (row 0)."""
-    if len(rel_pre) < 2:
-        return float("nan")
-    s = _pre_stats(est_pre, rel_pre, slope_only)
-    cov = np.atleast_2d(np.cov(s, rowvar=False))
-    wald = np.einsum("bi,ij,bj->b", s, np.linalg.pinv(cov), s)
-    return float(np.mean(wald >= wald[0] - 1e-12))
-
-
-def _pretrend_jackknife(est_pre: np.ndarray, rel_pre: np.ndarray, strata: list, slope_only: bool, df: int) -> float:
-    """p-value of "no trend (and mean 0) before the start" with the jackknife covariance (Hotelling-type F).
-
-    Summarizing the pre-start effects by their mean and least-squares slope keeps the test stable
-    with many monthly pre-periods, and targets the usual violations: a level difference that opens
-    up before the start, and diverging trends.
+    The pre-start effects are summarized by their mean and least-squares slope (slope only when the
+    base is the pre-start mean, around which they average 0); this keeps the test stable with many
+    monthly pre-periods and targets the usual violations (a level difference that opens up before
+    the start, diverging trends). ``cov_pre`` comes from :func:`_pooled_cov`, estimated from
+    untreated schools with ``df`` degrees of freedom, so ``(df − k + 1)/(df·k)·T²`` is referred to
+    F(k, df − k + 1) (exact for normal data with exchangeable schools).
     """
     if len(rel_pre) < 2:
         return float("nan")
-    s = _pre_stats(est_pre, rel_pre, slope_only)
-    cov = _jackknife_cov(s, strata)
-    k = np.linalg.matrix_rank(cov)
-    stat = float(s[0] @ np.linalg.pinv(cov) @ s[0]) / k
-    return float(stats.f.sf(stat, k, df))
+    x = rel_pre - rel_pre.mean()
+    L = (x / (x @ x))[None, :] if slope_only else np.vstack([np.full(len(x), 1 / len(x)), x / (x @ x)])
+    s, V = L @ est_pre, L @ cov_pre @ L.T
+    k = np.linalg.matrix_rank(V)
+    if k == 0 or df < k:
+        return float("nan")
+    t2 = float(s @ np.linalg.pinv(V) @ s)
+    return float(stats.f.sf((df - k + 1) / (df * k) * t2, k, df - k + 1))

@@ -41,49 +41,40 @@ def test_event_study_equals_diff_diff_callaway_santanna():
     assert ours.att == pytest.approx(ref.overall_att, abs=1e-10)
 
 
+def _validity():
+    import importlib.util
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[1] / "benchmarks" / "event_study_validity.py"
+    spec = importlib.util.spec_from_file_location("event_study_validity", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
 @pytest.mark.slow
 def test_event_study_recovers_growing_effects_where_twfe_is_biased():
     """3 schools start in year 1, 3 in year 2, 9 never; the effect grows to a rate ratio of 0.6 over 12
-    months. Over 60 worlds: Callaway-Sant'Anna is unbiased for the overall effect and its intervals cover
-    the true effect; plain TWFE (panel_did) is pulled towards zero. Measured (100 worlds,
-    benchmarks/event_study_validity.py): bias -0.0001 versus +0.045 for TWFE, overall coverage 0.95,
-    per-period coverage 0.881 (documented in event_study as 0.88: the per-period intervals are approximate)."""
-    truth = lambda e: np.log(0.6) * min(1.0, (e + 1) / 12) if e >= 0 else 0.0  # noqa: E731
-    true_att = np.mean([truth(e) for e in range(24)] + [truth(e) for e in range(12)])
-    cs, twfe, covered, covered_att, pre = [], [], [], [], []
-    for seed in range(60):
-        p = _staggered(500 + seed)
-        es = event_study(p, exposure="exposure")
-        f = es.to_frame()
-        post = f[f["rel_time"] >= 0]
-        t = post["rel_time"].map(truth)
-        covered.append(((post["lower"] <= t) & (t <= post["upper"])).mean())
-        covered_att.append(es.ci[0] <= true_att <= es.ci[1])
-        pre.append(f.loc[f["rel_time"] < 0, "estimate"].mean())
-        cs.append(es.att - true_att)
-        twfe.append(panel_did(p, exposure="exposure", inference="cluster").coef - true_att)
-    assert abs(np.mean(cs)) < 0.02 and np.mean(twfe) > 0.025
-    assert 0.85 <= np.mean(covered) <= 0.92
-    assert 0.93 <= np.mean(covered_att) <= 0.99
-    assert abs(np.mean(pre)) < 0.02  # pre-period estimates centred on zero
+    months. Callaway-Sant'Anna is unbiased for the overall effect and its intervals cover the true effect;
+    plain TWFE (panel_did) is pulled towards zero. The per-period intervals cover 93-97% (they covered 0.88
+    with the re-assignment quantiles, which removed the treated schools' own noise). Same function as
+    benchmarks/event_study_validity.py, 150 worlds (Monte Carlo SE of the per-period coverage about 0.003)."""
+    r = _validity().staggered(150)
+    assert abs(r["bias_cs"]) < 0.02 and r["bias_twfe"] > 0.025
+    assert 0.93 <= r["pointwise_coverage"] <= 0.97
+    assert 0.93 <= r["att_coverage"] <= 0.99
 
 
 @pytest.mark.slow
-def test_pretrend_test_size_under_parallel_trends():
-    """Regression (#11): the jackknife F test rejected 11% under parallel trends. The randomization test is
-    exact (size at most 5% by construction); benchmarks/event_study_validity.py (100 worlds, seeds 3000-3099,
-    199 assignments) measured 3%, within the Monte Carlo error of 5% for 100 worlds (binomial 95% range 1-10)."""
-    rejected = [event_study(_staggered(3000 + s, rate_ratio=1.0), exposure="exposure", n_resamples=199).pretrend_p
-                < 0.05 for s in range(100)]
-    assert 0.01 <= np.mean(rejected) <= 0.07
-
-
-@pytest.mark.slow
-def test_event_study_detects_violated_pretrend():
-    flagged = [event_study(_staggered(700 + s, trend_treated=0.02), exposure="exposure").pretrend_p < 0.05
-               for s in range(30)]
-    parallel = [event_study(_staggered(700 + s), exposure="exposure").pretrend_p < 0.05 for s in range(30)]
-    assert np.mean(flagged) >= 0.5 and np.mean(parallel) <= 0.2
+def test_per_period_coverage_one_school_and_three_start_groups():
+    """Regression (#11): per-period 95% intervals covered 0.86-0.88. With start groups of one school (1 + 1,
+    no effect) and with 15 schools in three start groups of two (effect reaching 0.6 over 6 months) they
+    cover 93-97% over 150 worlds each (benchmarks/event_study_validity.py; Monte Carlo SE about 0.004)."""
+    v = _validity()
+    one, three = v.one_school(150), v.three_cohorts(150)
+    assert 0.93 <= one["one_school_pointwise_coverage"] <= 0.97 and one["one_school_pointwise_mc_se"] < 0.01
+    assert 0.93 <= three["three_cohorts_pointwise_coverage"] <= 0.97
+    assert one["one_school_att_coverage"] >= 0.93
 
 
 def test_event_study_output_and_bad_input():
@@ -200,3 +191,51 @@ def test_honest_relative_magnitude_bounds_known_answer():
     assert "Rambachan" in h.summary() and np.isfinite(h.breakdown()) == (f["lower"] <= 0).any()
     with pytest.raises(InputError, match="mbar"):
         es.honest([-1])
+
+
+@pytest.mark.parametrize("family", ["poisson", "gaussian"])
+@pytest.mark.parametrize("control_group", ["never_treated", "not_yet_treated"])
+def test_per_period_variance_gradient_equals_finite_differences(family, control_group):
+    """The per-period covariance is the linearization Σ_i g_iᵀ Cov(y_i) g_i; its gradient g (∂θ̂_e/∂y_it,
+    for every event time, unit and period) equals central finite differences of the estimator itself."""
+    from evaluatie import staggered as S
+
+    p = synthetic.panel(n_units=7, n_periods=7, treated_units=2, later_units=2, start_period=2, later_start=4,
+                        baseline=30, seed=3)[0]
+    Y = p.pivot(index="unit", columns="period", values="count").to_numpy(float)
+    E = p.pivot(index="unit", columns="period", values="exposure").to_numpy(float)
+    si = S._start_index(pd.Index(np.sort(p["period"].unique())), p.groupby("unit")["start"].first(), "M")
+    cohorts = np.unique(si[si > 0])
+    sizes = np.array([(si == g).sum() for g in cohorts], float)
+    U, T = Y.shape
+    for base in ("pre_mean", "universal"):
+        opts = dict(cohorts=cohorts, family=family, per=1000, base=base, control_group=control_group)
+        gt0 = S._group_time(Y, E, si[None], **opts)[0]
+        rel = np.arange(T)[None, :] - cohorts[:, None]
+        valid = np.isfinite(gt0)
+        rv = np.unique(rel[valid])
+        treat, ctrl = S._roles(si[None], np.ones((1, U)), cohorts, T, control_group, 0)
+        treat, ctrl = treat[0], np.asarray(ctrl[0], float)
+        w = np.where(valid, sizes[:, None], 0.0)
+        We = np.stack([w * (rel == e) / (w * (rel == e)).sum() for e in rv])
+        if family == "poisson":
+            bm = S._base_matrix(cohorts, T, base, 0, False)
+            sums = (treat @ Y + 0.5, (treat @ Y * bm).sum(axis=1) + 0.5, np.einsum("kut,ut->kt", ctrl, Y) + 0.5,
+                    np.einsum("kut,ku->kt", ctrl, bm @ Y.T) + 0.5)
+            G, X = S._gradient(We, treat, ctrl, bm, *sums), Y
+        else:
+            bm = S._base_matrix(cohorts, T, base, 0, True)
+            n_tr = treat.sum(axis=1)
+            G = S._gradient(We, treat, ctrl, bm, np.broadcast_to(n_tr[:, None], (len(cohorts), T)), n_tr,
+                            ctrl.sum(axis=1), ctrl.sum(axis=1)) * 1000 / E
+            X = Y
+        h = 1e-4
+        fd = np.zeros_like(G)
+        for i in range(U):
+            for t in range(T):
+                up, down = X.copy(), X.copy()
+                up[i, t] += h
+                down[i, t] -= h
+                f = [S._aggregate(S._group_time(x, E, si[None], **opts), rel, rv, sizes, valid)[0][0] for x in (up, down)]
+                fd[:, i, t] = (f[0] - f[1]) / (2 * h)
+        np.testing.assert_allclose(G, fd, atol=1e-7 * np.abs(fd).max())
