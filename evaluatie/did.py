@@ -29,8 +29,8 @@ import statsmodels.api as sm
 from scipy import stats
 
 from .errors import InputError, check_option
-from .resampling import (RandomizationTable, assignments, fe_glm, invert_test, single_thread,
-                         wild_cluster_bootstrap)
+from .resampling import (FixedEffects, RandomizationTable, assignments, fe_fit, fe_glm, invert_test, sandwich,
+                         single_thread, wild_cluster_bootstrap)
 from .text import check_lang, format_number, format_p, t
 
 __all__ = ["did_2x2", "panel_did", "placebo_starts", "DidResult", "PlaceboResult", "effect_sentence", "evidence"]
@@ -65,6 +65,7 @@ class DidResult:
     cluster: str | None = None
     covariates: tuple = ()
     covariate_terms: tuple = ()   # (name, estimate, se, df) per covariate; cluster-robust (or the 2×2 vcov)
+    dropped_units: tuple = ()     # units left out of a count model: no event in any period (a note says so)
 
     @property
     def ratio(self) -> float:
@@ -108,7 +109,8 @@ class DidResult:
         families), then design and inference (``inference`` is ``cluster`` for covariate rows of a panel).
         """
         design = {k: v for k, v in asdict(self).items()
-                  if k not in ("coef", "se", "ci", "p_value", "notes", "reasons", "covariates", "covariate_terms")}
+                  if k not in ("coef", "se", "ci", "p_value", "notes", "reasons", "covariates", "covariate_terms",
+                               "dropped_units")}
         count = self.family in COUNT_FAMILIES
         rows = [{"term": "treated", "estimate": self.coef, "se": self.se, "lower": self.ci[0], "upper": self.ci[1],
                  "p_value": self.p_value, **design, "reason": self.reason}]
@@ -284,10 +286,11 @@ def _glm_family(family: str, alpha: float | None = None):
     return sm.families.Gaussian()
 
 
-def _negbin_alpha(y, X, offset) -> float:
+def _negbin_alpha(y, X, offset, *, mean=None) -> float:
     """NB2 dispersion ``alpha`` (var = mu + alpha mu²) by maximum likelihood, alternating with the GLM fit
     as ``MASS::glm.nb`` does (its ``theta`` is 1 / alpha). Returns a tiny alpha when there is no
-    overdispersion (the model is then Poisson)."""
+    overdispersion (the model is then Poisson). ``mean(alpha)`` gives the fitted means for a given
+    alpha (``None``: Poisson); default a statsmodels GLM on ``X`` (the panel passes absorbed fixed effects)."""
     from scipy.optimize import minimize_scalar
     from scipy.special import gammaln
 
@@ -297,12 +300,17 @@ def _negbin_alpha(y, X, offset) -> float:
         return -np.sum(gammaln(y + r) - gammaln(r) - gammaln(y + 1) + y * np.log(a * mu / (1 + a * mu))
                        - r * np.log1p(a * mu))
 
-    mu = sm.GLM(y, X, family=sm.families.Poisson(), offset=offset).fit().fittedvalues
+    if mean is None:
+        def mean(a):
+            family = sm.families.Poisson() if a is None else sm.families.NegativeBinomial(alpha=a)
+            return sm.GLM(y, X, family=family, offset=offset).fit().fittedvalues
+
+    mu = mean(None)
     log_a = np.log(0.1)
     for _ in range(50):
         new = minimize_scalar(negloglik, bounds=(np.log(1e-8), np.log(1e3)), args=(mu,), method="bounded",
                               options={"xatol": 1e-10}).x
-        mu = sm.GLM(y, X, family=sm.families.NegativeBinomial(alpha=np.exp(new)), offset=offset).fit().fittedvalues
+        mu = mean(np.exp(new))
         if abs(new - log_a) < 1e-8:
             break
         log_a = new
@@ -328,24 +336,19 @@ def _robust_se(fit, X, y, family, alpha=None, groups=None, index: int = 0) -> fl
         w, score = mu / (1 + alpha * mu), (y - mu) / (1 + alpha * mu)
     else:
         w, score = mu, y - mu
-    bread = np.linalg.pinv(X.T @ (w[:, None] * X))
-    n, k = X.shape
-    contrib = X * score[:, None]
-    if groups is None:
-        meat, factor = contrib.T @ contrib, n / (n - k)
-    else:
-        codes = pd.factorize(groups)[0]
-        summed = np.zeros((codes.max() + 1, k))
-        np.add.at(summed, codes, contrib)
-        meat = summed.T @ summed
-        g = codes.max() + 1
-        factor = g / (g - 1) * (n - 1) / (n - k)
-    row = bread[index]
-    return float(np.sqrt(max(factor * row @ meat @ row, 0.0)))
+    codes = None if groups is None else pd.factorize(groups)[0]
+    return float(np.sqrt(max(sandwich(X, w, score, codes, X.shape[1])[index, index], 0.0)))
 
 
 def _dispersion(fit) -> float:
     return float(fit.pearson_chi2 / fit.df_resid) if fit.df_resid > 0 else float("nan")
+
+
+def _pearson_dispersion(y, mu, family, alpha, n_params) -> float:
+    """Pearson χ² / (n − k) of a fit with absorbed fixed effects (as ``_dispersion`` on the dummy model)."""
+    variance = mu * (1 + alpha * mu) if family == "negbin" else mu
+    df = len(y) - n_params
+    return float(np.sum((y - mu) ** 2 / variance) / df) if df > 0 else float("nan")
 
 
 def _dispersion_note(family: str, phi: float) -> str | None:
@@ -483,7 +486,7 @@ class _Panel:
 
     frame: pd.DataFrame
     y: np.ndarray
-    X: np.ndarray          # [treated, covariates, unit dummies, period dummies, intercept]
+    D: np.ndarray          # treated (0/1 per row)
     offset: np.ndarray | None
     unit_codes: np.ndarray
     period_codes: np.ndarray
@@ -494,6 +497,23 @@ class _Panel:
     unit_cluster: np.ndarray        # per unit: its cluster
     units: pd.Index
     periods: pd.Index
+    fe: FixedEffects                # unit and period effects, absorbed (never a dummy matrix)
+    dropped_units: tuple = ()       # units left out because they have no event at all (count families)
+
+    @property
+    def n_params(self) -> int:
+        """Coefficients of the full model: treatment, covariates, unit and period effects (with intercept)."""
+        return 1 + self.Z.shape[1] + self.fe.n_params
+
+    def partial_out(self, V) -> np.ndarray:
+        """Residuals of the least-squares fit of ``V`` (vector or n × m) on unit and period effects and the
+        covariates: the linear model's Frisch–Waugh–Lovell projection, without dummy columns."""
+        ones = np.ones(len(self.y))
+        R = self.fe.project(V, ones)
+        if self.Z.shape[1]:
+            Zt = self.fe.project(self.Z, ones)
+            R = R - Zt @ np.linalg.lstsq(Zt, R, rcond=None)[0]
+        return R
 
 
 def _check_covariates(covariates) -> list:
@@ -543,6 +563,7 @@ def _prepare(panel, outcome, unit, time, treated, exposure, family, per, covaria
     cols = list(dict.fromkeys(c for c in (unit, time, outcome, treated, exposure, cluster, *covariates) if c))
     d = panel[cols].copy()
     notes = []
+    dropped_units: tuple = ()
     _refuse_duplicate_units(d.dropna(subset=[unit]), unit, time)
     for c in covariates:
         if not pd.api.types.is_numeric_dtype(d[c]) or pd.api.types.is_bool_dtype(d[c]):
@@ -596,6 +617,8 @@ def _prepare(panel, outcome, unit, time, treated, exposure, family, per, covaria
                 notes.append(f"{int(zero.sum())} {label} zonder enige gebeurtenis weggelaten (dragen niets bij aan een "
                              f"Poisson-model met vaste effecten): {', '.join(map(str, zero[zero].index[:5]))}.")
                 d = d[~d[level].isin(zero[zero].index)]
+                if level == unit:
+                    dropped_units = tuple(zero[zero].index)
     elif exposure:
         d[outcome] = d[outcome] / d[exposure] * per
         notes.append(f"Uitkomst geanalyseerd als aantal per {format_number(per)} (kolom '{exposure}').")
@@ -622,12 +645,11 @@ def _prepare(panel, outcome, unit, time, treated, exposure, family, per, covaria
     period_codes, periods = pd.factorize(d[time], sort=True)
     D = d[treated].to_numpy(float)
     Z = d[list(covariates)].to_numpy(float) if covariates else np.zeros((len(d), 0))
-    U = np.eye(len(units))[unit_codes][:, 1:]
-    T = np.eye(len(periods))[period_codes][:, 1:]
-    X = np.column_stack([D, Z, U, T, np.ones(len(d))])
+    fe = FixedEffects(unit_codes, period_codes)
+    tilde = fe.project(np.column_stack([D, Z]), np.ones(len(d))) if covariates else None
     for j, c in enumerate(covariates):  # a covariate fixed by school and period adds nothing and breaks the fit
-        fe = np.column_stack([X[:, :1], np.delete(X[:, 1:1 + len(covariates)], j, axis=1), U, T, np.ones(len(d))])
-        resid = Z[:, j] - fe @ np.linalg.lstsq(fe, Z[:, j], rcond=None)[0]
+        others = np.delete(tilde, 1 + j, axis=1)
+        resid = tilde[:, 1 + j] - others @ np.linalg.lstsq(others, tilde[:, 1 + j], rcond=None)[0]
         if resid @ resid <= 1e-10 * max(1.0, Z[:, j] @ Z[:, j]):
             raise InputError(f"Covariaat '{c}' varieert niet binnen scholen en perioden (of volgt uit de andere "
                              "termen): de vaste effecten per school en per periode nemen die al mee. Laat hem weg.",
@@ -641,8 +663,8 @@ def _prepare(panel, outcome, unit, time, treated, exposure, family, per, covaria
     else:
         cluster_codes, unit_cluster = unit_codes, np.arange(len(units))
     d = d.assign(_unit=unit_codes, _period=period_codes)
-    return _Panel(d, d[outcome].to_numpy(float), X, offset, unit_codes, period_codes, starts, notes, Z,
-                  cluster_codes, unit_cluster, units, periods)
+    return _Panel(d, d[outcome].to_numpy(float), D, offset, unit_codes, period_codes, starts, notes, Z,
+                  cluster_codes, unit_cluster, units, periods, fe, dropped_units)
 
 
 def _assignment_level(p: _Panel, cluster: str | None) -> np.ndarray:
@@ -663,7 +685,7 @@ class _NullFits:
 
     def __init__(self, p: _Panel, family: str, alpha, table: RandomizationTable):
         self.p, self.family, self.alpha, self.table = p, family, alpha, table
-        self.D = p.X[:, 0]
+        self.D = p.D
         self.base = p.offset if p.offset is not None else np.zeros(len(p.y))
         self.warm: dict[float, np.ndarray] = {}
 
@@ -671,8 +693,9 @@ class _NullFits:
         p = self.p
         near = min(self.warm, key=lambda b: abs(b - beta0)) if self.warm else None
         eta = None if near is None else self.warm[near] + (beta0 - near) * self.D
-        mu, eta, _ = fe_glm(p.y, p.unit_codes, p.period_codes, self.family, Z=p.Z, offset=self.base + beta0 * self.D,
-                            alpha=self.alpha, eta=eta)
+        fit = fe_fit(p.y, p.unit_codes, p.period_codes, self.family, Z=p.Z, offset=self.base + beta0 * self.D,
+                     alpha=self.alpha, eta=eta, fe=p.fe)
+        mu, eta = fit.mu, fit.eta
         self.warm[beta0] = eta
         return self.table.pvalue(p.y - mu, p.unit_codes, p.period_codes)
 
@@ -770,8 +793,13 @@ def panel_did(panel: pd.DataFrame, outcome: str = "count", unit: str = "unit", t
     Webb, M. D. (2023). Reworking wild bootstrap-based inference for clustered errors. Can. J.
     Econ. 56, 839–858.
 
+    The fixed effects are absorbed (:func:`evaluatie.resampling.fe_fit`), so the model scales to thousands
+    of schools × months (benchmarks/twfe_scale.py); units without any event (count families) carry no
+    information and are left out, listed in ``dropped_units`` and in a note, as ``pyfixest.fepois`` does.
+
     Validated against: R 4.2.2 ``glm``/``lm`` and ``sandwich::vcovCL(type = "HC1")``,
-    ``MASS::glm.nb`` (tests/test_did.py); covariates and clusters against statsmodels and pyfixest,
+    ``MASS::glm.nb`` (tests/test_did.py); statsmodels with dummy columns and ``pyfixest.fepois`` on
+    unbalanced panels (tests/test_fixed_effects.py); covariates and clusters against statsmodels and pyfixest,
     the wild bootstrap against ``wildboottest`` (tests/test_did.py); size and coverage by simulation
     (tests/test_did.py, benchmarks/did_size.py).
 
@@ -799,14 +827,18 @@ def panel_did(panel: pd.DataFrame, outcome: str = "count", unit: str = "unit", t
                          "minstens 2 clusters nodig. Laat cluster= weg of kies een fijnere indeling.", column=cluster)
     G_treated = int(pd.Series(p.starts >= 0).groupby(p.unit_cluster).any().sum())
     with single_thread():
-        alpha_nb = _negbin_alpha(p.y, p.X, p.offset) if family == "negbin" else None
-        fit = _fit(p.y, p.X, family, p.offset, alpha_nb)
-        coef = float(fit.params[0])
-        se = _robust_se(fit, p.X, p.y, family, alpha_nb, p.cluster_codes)
-        cov_terms = tuple((c, float(fit.params[1 + j]),
-                           _robust_se(fit, p.X, p.y, family, alpha_nb, p.cluster_codes, index=1 + j), n_clusters - 1)
+        Xg = np.column_stack([p.D, p.Z])
+        absorbed = lambda fam, a=None: fe_fit(p.y, p.unit_codes, p.period_codes, fam, Z=Xg,  # noqa: E731
+                                              offset=p.offset, alpha=a, fe=p.fe)
+        alpha_nb = _negbin_alpha(p.y, None, None, mean=lambda a: absorbed("poisson" if a is None else "negbin", a).mu
+                                 ) if family == "negbin" else None
+        fit = absorbed(family, alpha_nb)
+        coef = float(fit.gamma[0])
+        ses = np.sqrt(np.maximum(np.diag(fit.vcov(p.cluster_codes)), 0.0))
+        se = float(ses[0])
+        cov_terms = tuple((c, float(fit.gamma[1 + j]), float(ses[1 + j]), n_clusters - 1)
                           for j, c in enumerate(covariates))
-        phi = _dispersion(fit) if family != "gaussian" else float("nan")
+        phi = _pearson_dispersion(p.y, fit.mu, family, alpha_nb, fit.n_params) if family != "gaussian" else float("nan")
         notes = list(p.notes)
         if (note := _dispersion_note(family, phi)) is not None:
             notes.append(note)
@@ -825,11 +857,9 @@ def panel_did(panel: pd.DataFrame, outcome: str = "count", unit: str = "unit", t
             ci, pval = (coef - q * se, coef + q * se), float(2 * stats.t.sf(abs(coef / se), df))
             reasons.append(("did_t_df", {"df": df}))
         elif inference == "wild":
-            others = p.X[:, 1:]
-            qr, _ = np.linalg.qr(others)
-            project = lambda V: V - qr @ (qr.T @ V)  # noqa: E731
+            project = p.partial_out
             coef, se, ci, pval, n_draws, exact, kind = wild_cluster_bootstrap(
-                project(p.y), project(p.X[:, 0]), project, p.cluster_codes, p.X.shape[1], level, n_resamples, rng,
+                project(p.y), project(p.D), project, p.cluster_codes, p.n_params, level, n_resamples, rng,
                 weights, conf_int)
             reasons.append(("did_wild_all" if exact else "did_wild", {"kind": kind, "n": n_draws}))
         else:
@@ -861,7 +891,8 @@ def panel_did(panel: pd.DataFrame, outcome: str = "count", unit: str = "unit", t
                      "op die ene plek.")
     return DidResult(coef, se, tuple(map(float, ci)), float(pval), len(p.y), family, inference, tuple(reasons), n_units,
                      n_treated, n_periods, level, phi, n_draws, exact, notes, "twfe", n_clusters=n_clusters,
-                     cluster=cluster, covariates=tuple(covariates), covariate_terms=cov_terms)
+                     cluster=cluster, covariates=tuple(covariates), covariate_terms=cov_terms,
+                     dropped_units=p.dropped_units)
 
 
 # ------------------------------------------------------------------------------ placebo start dates
