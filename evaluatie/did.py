@@ -681,23 +681,56 @@ def _assignment_level(p: _Panel, cluster: str | None) -> np.ndarray:
 
 
 class _NullFits:
-    """p(β0) of the randomization test: null model with β0·D in the offset, fixed effects absorbed, warm starts."""
+    """p(β0) of the randomization test: null model with β0·D in the offset, fixed effects absorbed.
 
-    def __init__(self, p: _Panel, family: str, alpha, table: RandomizationTable):
+    Each null fit warm-starts from the nearest one already made, moved along its tangent
+    ``dη/dβ0 = D̃`` (the treatment with the fixed effects and covariates partialled out at the
+    observed-information weights ``v``: μ for Poisson, μ(1+αy)/(1+αμ)² for NB2, 1 for gaussian).
+    The same ``D̃`` gives the derivative of the residuals, ``−dμ/dη · D̃``, so :meth:`margin` hands
+    :func:`~evaluatie.resampling.invert_test` a slope for Newton steps on the interval bounds.
+    """
+
+    def __init__(self, p: _Panel, family: str, alpha, table: RandomizationTable, start=None):
         self.p, self.family, self.alpha, self.table = p, family, alpha, table
         self.D = p.D
         self.base = p.offset if p.offset is not None else np.zeros(len(p.y))
-        self.warm: dict[float, np.ndarray] = {}
+        self.warm: dict[float, tuple] = {}
+        if start is not None:  # the full fit is the null fit at β0 = its estimate
+            beta, mu, eta = start
+            self.warm[beta] = (eta, self._tangent(mu))
 
-    def __call__(self, beta0: float) -> float:
+    def _tangent(self, mu) -> np.ndarray:
+        p, a = self.p, self.alpha
+        v = (np.ones_like(mu) if self.family == "gaussian" else
+             mu * (1 + a * p.y) / (1 + a * mu) ** 2 if self.family == "negbin" else mu)
+        R = p.fe.project(np.column_stack([self.D, p.Z]), v)
+        if p.Z.shape[1]:
+            Zv = R[:, 1:] * v[:, None]
+            return R[:, 0] - R[:, 1:] @ np.linalg.solve(R[:, 1:].T @ Zv, Zv.T @ R[:, 0])
+        return R[:, 0]
+
+    def fit(self, beta0: float) -> tuple[np.ndarray, np.ndarray]:
+        """Fitted means and tangent dη/dβ0 of the null model at β0."""
         p = self.p
-        near = min(self.warm, key=lambda b: abs(b - beta0)) if self.warm else None
-        eta = None if near is None else self.warm[near] + (beta0 - near) * self.D
+        eta = None
+        if self.warm:
+            near = min(self.warm, key=lambda b: abs(b - beta0))
+            eta = self.warm[near][0] + (beta0 - near) * self.warm[near][1]
         fit = fe_fit(p.y, p.unit_codes, p.period_codes, self.family, Z=p.Z, offset=self.base + beta0 * self.D,
                      alpha=self.alpha, eta=eta, fe=p.fe)
-        mu, eta = fit.mu, fit.eta
-        self.warm[beta0] = eta
-        return self.table.pvalue(p.y - mu, p.unit_codes, p.period_codes)
+        tangent = self._tangent(fit.mu)
+        self.warm[beta0] = (fit.eta, tangent)
+        return fit.mu, tangent
+
+    def __call__(self, beta0: float) -> float:
+        mu, _ = self.fit(beta0)
+        return self.table.pvalue(self.p.y - mu, self.p.unit_codes, self.p.period_codes)
+
+    def margin(self, beta0: float, alpha: float) -> tuple[float, float]:
+        """:meth:`RandomizationTable.margin` at β0 (accepted when ≥ 0) and its derivative."""
+        mu, tangent = self.fit(beta0)
+        slope = -tangent if self.family == "gaussian" else -mu * tangent
+        return self.table.margin(self.p.y - mu, slope, self.p.unit_codes, self.p.period_codes, alpha)
 
 
 Inference = Literal["auto", "randomization", "wild", "cluster"]
@@ -867,7 +900,7 @@ def panel_did(panel: pd.DataFrame, outcome: str = "count", unit: str = "unit", t
             table, exact, n_possible = assignments(level_starts, n_resamples, rng)
             table = table[:, p.unit_cluster]
             n_draws = len(table)
-            pfun = _NullFits(p, family, alpha_nb, RandomizationTable(table, n_periods))
+            pfun = _NullFits(p, family, alpha_nb, RandomizationTable(table, n_periods), (coef, fit.mu, fit.eta))
             try:
                 pval = pfun(0.0)
             except np.linalg.LinAlgError:
@@ -879,7 +912,7 @@ def panel_did(panel: pd.DataFrame, outcome: str = "count", unit: str = "unit", t
             elif 1 / n_possible > alpha:
                 ci = (-np.inf, np.inf)  # no assignment set can reject at this level
             else:
-                ci = invert_test(pfun, coef, se, alpha)
+                ci = invert_test(pfun, coef, se, alpha, margin=lambda b: pfun.margin(b, alpha))
             reasons.append(("did_ri_exact", {"n": n_possible}) if exact
                            else ("did_ri_sample", {"n": n_draws, "total": n_possible}))
             if 1 / n_possible > alpha:

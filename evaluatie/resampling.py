@@ -34,7 +34,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 
 import numpy as np
-from scipy.linalg import cho_factor, cho_solve
+from scipy.sparse import coo_matrix
+from scipy.sparse.csgraph import connected_components
 
 from .errors import InputError
 
@@ -74,24 +75,14 @@ def assignments(starts: np.ndarray, n_resamples: int, rng) -> tuple[np.ndarray, 
     total = math.factorial(n) // math.factorial(n - counts.sum())
     for c in counts:
         total //= math.factorial(c)
-    if total <= n_resamples:
-        out = []
-
-        def place(free, k):
-            if k == len(values):
-                row = np.full(n, -1)
-                for v, idx in zip(values, chosen):
-                    row[list(idx)] = v
-                out.append(row)
-                return
-            for idx in itertools.combinations(free, counts[k]):
-                chosen.append(idx)
-                place([f for f in free if f not in idx], k + 1)
-                chosen.pop()
-
-        chosen: list = []
-        place(list(range(n)), 0)
-        table = np.array(out)
+    if total <= n_resamples:  # enumerate: each start value in turn takes every combination of the free places
+        table = np.full((1, n), -1)
+        for v, c in zip(values, counts):
+            free = np.sort(np.argsort(table >= 0, axis=1, kind="stable")[:, :n - int((table[0] >= 0).sum())], axis=1)
+            combos = np.array(list(itertools.combinations(range(free.shape[1]), int(c))), dtype=np.intp)
+            places = free[:, combos]                                   # rows × combinations × c
+            table = np.repeat(table, len(combos), axis=0)
+            np.put_along_axis(table, places.reshape(len(table), int(c)), v, axis=1)
         observed = np.flatnonzero((table == starts).all(axis=1))[0]
         return np.vstack([table[observed], np.delete(table, observed, axis=0)]), True, total
     perms = rng.permuted(np.broadcast_to(starts, (n_resamples, n)), axis=1)
@@ -112,29 +103,37 @@ class RandomizationTable:
         self.indicator = np.concatenate([(table == v).astype(float) for v in self.values], axis=1)
 
     def statistics(self, resid: np.ndarray, unit_codes: np.ndarray, period_codes: np.ndarray) -> np.ndarray:
-        """Score statistic Σ D'ᵢₜ rᵢₜ for every assignment (observed first)."""
+        """Score statistic Σ D'ᵢₜ rᵢₜ for every assignment (observed first); ``resid`` may be n × m (A × m out)."""
         n_units = self.table.shape[1]
-        grid = np.bincount(unit_codes * self.n_periods + period_codes, resid, n_units * self.n_periods)
-        tail = np.cumsum(grid.reshape(n_units, self.n_periods)[:, ::-1], axis=1)[:, ::-1]  # Σ_{t ≥ s} r_it
-        return self.indicator @ tail[:, self.values].T.ravel()
+        cells = unit_codes * self.n_periods + period_codes
+        cols = [resid] if resid.ndim == 1 else list(resid.T)
+        out = []
+        for r in cols:
+            grid = np.bincount(cells, r, n_units * self.n_periods)
+            tail = np.cumsum(grid.reshape(n_units, self.n_periods)[:, ::-1], axis=1)[:, ::-1]  # Σ_{t ≥ s} r_it
+            out.append(tail[:, self.values].T.ravel())
+        return self.indicator @ (out[0] if resid.ndim == 1 else np.stack(out, axis=1))
+
+    def margin(self, resid, slope, unit_codes, period_codes, alpha: float) -> tuple[float, float]:
+        """How far the test is from rejecting, and its derivative: ``g = |s|₍ₘ₎ − |s₀|``.
+
+        ``|s|₍ₘ₎`` is the m-th largest |statistic| among the other assignments, ``m = ⌊alpha·A⌋`` (A
+        assignments with the observed one), so ``p > alpha`` exactly when ``g ≥ 0`` (with the tie tolerance
+        of :meth:`pvalue`). ``slope`` is d resid / d β0; ``g`` is continuous in β0, which lets
+        :func:`invert_test` find the interval bounds by Newton steps. Requires ``m ≥ 1`` (otherwise no
+        β0 is rejected).
+        """
+        s = self.statistics(np.column_stack([resid, slope]), unit_codes, period_codes)
+        size = np.abs(s[1:, 0])
+        m = int(np.floor(alpha * len(s)))
+        j = int(np.argpartition(-size, m - 1)[m - 1]) + 1
+        g = abs(s[j, 0]) - abs(s[0, 0]) + 1e-9 * (1 + abs(s[0, 0]))
+        return float(g), float(np.sign(s[j, 0]) * s[j, 1] - np.sign(s[0, 0]) * s[0, 1])
 
     def pvalue(self, resid, unit_codes, period_codes) -> float:
         """Two-sided randomization p-value: share of assignments with |statistic| at least the observed."""
         s = self.statistics(resid, unit_codes, period_codes)
         return float(np.mean(np.abs(s) >= np.abs(s[0]) - 1e-9 * (1 + np.abs(s[0]))))
-
-
-def _solver(S):
-    """Solve ``S x = r`` for a symmetric positive (semi)definite ``S``: Cholesky, or the pseudo-inverse when
-    ``S`` is singular (units and periods that fall apart in unconnected groups: any solution projects)."""
-    if S.size == 0:
-        return lambda r: r
-    try:
-        factor = cho_factor(S, check_finite=False)
-    except np.linalg.LinAlgError:
-        pinv = np.linalg.pinv(S)
-        return lambda r: pinv @ r
-    return lambda r: cho_solve(factor, r, check_finite=False)
 
 
 class FixedEffects:
@@ -161,7 +160,10 @@ class FixedEffects:
         self.a, self.b = (t, u) if swap else (u, t)          # a: eliminated (larger), b: kept (smaller)
         self.na, self.nb = (self.n_periods, self.n_units) if swap else (self.n_units, self.n_periods)
         self.cell = self.a * self.nb + self.b
-        self.n_params = self.n_units + self.n_periods - 1    # effects of a dummy coding with an intercept
+        graph = coo_matrix((np.ones(u.size), (u, t + self.n_units)), shape=(self.n_units + self.n_periods,) * 2)
+        self.n_groups = int(connected_components(graph, directed=False)[0])
+        # rank of the unit and period dummies with an intercept: one constraint per connected group
+        self.n_params = self.n_units + self.n_periods - self.n_groups
         self._w = None
 
     def _sums(self, codes, V, n):
@@ -175,7 +177,11 @@ class FixedEffects:
         Wa = np.bincount(self.a, w, self.na)
         C = np.bincount(self.cell, w, self.na * self.nb).reshape(self.na, self.nb)
         S = np.diag(C.sum(axis=0))[1:, 1:] - (C.T @ (C / Wa[:, None]))[1:, 1:]
-        self._solve = _solver(S)
+        if self.n_groups == 1:   # connected: S is positive definite once the first effect is fixed at 0
+            self._solve = lambda r: np.linalg.solve(S, r)
+        else:                    # unconnected groups of units and periods: any solution projects
+            pinv = np.linalg.pinv(S)
+            self._solve = lambda r: pinv @ r
         self._Wa, self._C, self._w = Wa, C, w
 
     def project(self, V, w) -> np.ndarray:
@@ -276,8 +282,13 @@ def fe_fit(y, unit_codes, period_codes, family: str = "poisson", *, Z=None, offs
     k = Z.shape[1]
     off = np.zeros(n) if offset is None else np.asarray(offset, float)
     gaussian = family == "gaussian"
-    if eta is None:
-        eta = off + (y if gaussian else np.log(y + 0.5))
+    if eta is None and gaussian:
+        eta = off + y
+    elif eta is None:  # start at the independence model: unit rates times period factors (exact without treatment)
+        e = np.exp(off - off.max())
+        rate = (np.bincount(fe.a, y, fe.na) + 0.1) / np.bincount(fe.a, e, fe.na)
+        factor = (np.bincount(fe.b, y, fe.nb) + 0.1) / np.bincount(fe.b, e * rate[fe.a], fe.nb)
+        eta = off - off.max() + np.log(rate)[fe.a] + np.log(factor)[fe.b]
     gamma = np.zeros(k)
     for it in range(1, max_iter + 1):
         if gaussian:
@@ -328,13 +339,21 @@ def fe_glm(y, unit_codes, period_codes, family: str = "poisson", *, Z=None, offs
 
 
 def invert_test(pfun, estimate: float, scale: float, alpha: float, limit: float = 20.0,
-                tol: float = 1e-4) -> tuple[float, float]:
+                tol: float = 1e-4, *, margin=None) -> tuple[float, float]:
     """Confidence interval {β0 : p(β0) > alpha} by bisection on each side of the estimate.
 
     A side is open (±inf) when the test does not reject within ``limit`` of the estimate (on the
     log scale for counts: a rate ratio of e^20). A null model that cannot be fitted at an extreme
     β0 counts as a rejection of that β0. The bounds are found to ``tol × scale``.
+
+    ``margin(β0) -> (g, dg/dβ0)``, optional: a continuous function with ``p(β0) > alpha`` exactly when
+    ``g ≥ 0`` (:meth:`RandomizationTable.margin`). The bounds are then found by safeguarded Newton
+    steps on ``g`` (bisection whenever a step leaves the bracket): the same bounds to the same
+    tolerance with a handful of tests per side instead of ~17.
     """
+    if margin is not None:
+        return _invert_margin(margin, estimate, scale, limit, tol)
+
     def accepted(beta0) -> bool:
         try:
             with np.errstate(all="ignore"):
@@ -357,6 +376,49 @@ def invert_test(pfun, estimate: float, scale: float, alpha: float, limit: float 
             mid = (inside + outside) / 2
             inside, outside = (mid, outside) if accepted(mid) else (inside, mid)
         bounds.append((inside + outside) / 2)
+    return bounds[0], bounds[1]
+
+
+def _invert_margin(margin, estimate: float, scale: float, limit: float, tol: float) -> tuple[float, float]:
+    """:func:`invert_test` by safeguarded Newton steps on a continuous margin (accepted when ``g ≥ 0``)."""
+    width = max(scale, 1e-3)
+
+    def evaluate(beta0):
+        try:
+            with np.errstate(all="ignore"):
+                g, dg = margin(beta0)
+        except (ValueError, np.linalg.LinAlgError, FloatingPointError):
+            return -1.0, float("nan")  # a null model that cannot be fitted: rejected
+        return (g, dg) if np.isfinite(g) else (-1.0, float("nan"))
+
+    bounds = []
+    for sign in (-1, 1):
+        inside, outside = estimate, None
+        x, step = estimate + 2 * sign * width, 2 * width
+        for _ in range(200):
+            g, dg = evaluate(x)
+            if g >= 0:
+                inside = x
+            else:
+                outside = x
+            if outside is None and abs(x - estimate) >= limit:
+                break                                           # accepted at the limit: open side
+            if outside is not None and abs(outside - inside) <= tol * width:
+                break
+            newton = x - g / dg if np.isfinite(dg) and dg != 0 else float("nan")
+            if outside is None:                                 # no rejection yet: Newton outward, else double
+                if np.isfinite(newton) and abs(newton - x) < tol * width / 4:
+                    x += sign * tol * width / 2                 # converged from inside: test just across the root
+                    continue
+                step *= 2
+                ok = np.isfinite(newton) and 0 < sign * (newton - inside) <= 2 * step
+                x = estimate + sign * min(abs((newton if ok else inside + sign * step) - estimate), limit)
+                continue
+            if np.isfinite(newton) and abs(newton - x) < tol * width / 4:  # converging from one side: test just
+                newton = x + np.sign((outside if x == inside else inside) - x) * tol * width / 2  # across the root
+            lo, hi = sorted((inside, outside))
+            x = newton if np.isfinite(newton) and lo < newton < hi else (inside + outside) / 2
+        bounds.append(sign * np.inf if outside is None else (inside + outside) / 2)
     return bounds[0], bounds[1]
 
 
