@@ -568,11 +568,11 @@ def _prepare(panel, outcome, unit, time, treated, exposure, family, per, covaria
     for c in covariates:
         if not pd.api.types.is_numeric_dtype(d[c]) or pd.api.types.is_bool_dtype(d[c]):
             d[c] = pd.to_numeric(d[c], errors="coerce") if not pd.api.types.is_bool_dtype(d[c]) else d[c].astype(float)
-    missing = d[[outcome, treated] + ([exposure] if exposure else []) + list(covariates)
+    missing = d[[unit, time, outcome, treated] + ([exposure] if exposure else []) + list(covariates)
                 + ([cluster] if cluster else [])].isna().any(axis=1)
     if missing.any():
-        notes.append(f"{int(missing.sum())} rij(en) zonder uitkomst, behandeling, blootstelling, covariaat of cluster "
-                     "weggelaten.")
+        notes.append(f"{int(missing.sum())} rij(en) zonder eenheid, periode, uitkomst, behandeling, blootstelling, "
+                     "covariaat of cluster weggelaten.")
         d = d[~missing]
     if exposure:
         bad = d[exposure] <= 0
@@ -582,68 +582,89 @@ def _prepare(panel, outcome, unit, time, treated, exposure, family, per, covaria
             d = d[~bad]
     if not d[treated].isin([0, 1, True, False]).all():
         raise InputError(f"Kolom '{treated}' moet 0/1 (of ja/nee) zijn.", column=treated)
-    d[treated] = d[treated].astype(int)
-    if d.duplicated([unit, time]).any():
-        first = d[d.duplicated([unit, time], keep=False)].iloc[0]
-        raise InputError(f"Eenheid '{first[unit]}' heeft periode {first[time]} meer dan eens; één rij per eenheid × "
-                         "periode nodig.", column=time)
+    # from here on: integer codes and numpy (bincount), rows kept in unit × period order; no groupby
+    u_codes, u_names = pd.factorize(d[unit], sort=True)
+    t_codes, t_names = pd.factorize(d[time], sort=True)
+    nu, nt = len(u_names), len(t_names)
+    key = u_codes * nt + t_codes
+    repeated = np.bincount(key, minlength=nu * nt)[key] > 1
+    if repeated.any():
+        i = int(np.argmax(repeated))
+        raise InputError(f"Eenheid '{d[unit].iloc[i]}' heeft periode {d[time].iloc[i]} meer dan eens; één rij per "
+                         "eenheid × periode nodig.", column=time)
     if cluster:
-        per_unit = d.groupby(unit)[cluster].nunique()
-        if (per_unit > 1).any():
-            name = per_unit[per_unit > 1].index[0]
-            raise InputError(f"Eenheid '{name}' hoort bij meer dan één cluster in kolom '{cluster}'; elke eenheid moet "
-                             "binnen één cluster vallen (bijvoorbeeld scholen binnen één bestuur).", column=cluster)
-    d = d.sort_values([unit, time], kind="stable")
-    step = d.groupby(unit, sort=False)[treated].diff()
-    if (step < 0).any():
-        row = d[step < 0].iloc[0]
-        raise InputError(f"Bij '{row[unit]}' stopt de interventie in periode {row[time]} (van 1 naar 0). Deze methode "
-                         "gaat uit van een interventie die blijft; laat de eenheid weg of analyseer alleen de periode tot "
-                         "de stop.", column=treated)
-    always = d.groupby(unit)[treated].min() == 1
+        c_codes = pd.factorize(d[cluster], sort=True)[0]
+        pairs = np.unique(u_codes * (c_codes.max() + 1) + c_codes) // (c_codes.max() + 1)
+        mixed = np.bincount(pairs, minlength=nu) > 1
+        if mixed.any():
+            raise InputError(f"Eenheid '{u_names[int(np.argmax(mixed))]}' hoort bij meer dan één cluster in kolom "
+                             f"'{cluster}'; elke eenheid moet binnen één cluster vallen (bijvoorbeeld scholen binnen "
+                             "één bestuur).", column=cluster)
+    order = np.argsort(key, kind="stable")
+    D_all = d[treated].to_numpy(int)[order]
+    u_sorted = u_codes[order]
+    stops = np.flatnonzero((np.diff(D_all) < 0) & (u_sorted[1:] == u_sorted[:-1])) + 1
+    if stops.size:
+        i = order[stops[0]]
+        raise InputError(f"Bij '{d[unit].iloc[i]}' stopt de interventie in periode {d[time].iloc[i]} (van 1 naar 0). "
+                         "Deze methode gaat uit van een interventie die blijft; laat de eenheid weg of analyseer alleen "
+                         "de periode tot de stop.", column=treated)
+    rows_u = np.bincount(u_codes, minlength=nu)
+    on_u = np.bincount(u_codes, d[treated].to_numpy(float), nu)
+    unit_ok = np.ones(nu, bool)
+    always = on_u == rows_u
     if always.any() and not always.all():
         notes.append(f"{int(always.sum())} eenheid/eenheden waren de hele periode behandeld (geen voormeting) en zijn "
-                     f"weggelaten: {', '.join(map(str, always[always].index[:5]))}.")
-        d = d[~d[unit].isin(always[always].index)]
+                     f"weggelaten: {', '.join(map(str, u_names[always][:5]))}.")
+        unit_ok &= ~always
+    y_raw = d[outcome].to_numpy(float)
+    period_ok = np.ones(nt, bool)
     if family in COUNT_FAMILIES:
-        if (d[outcome] < 0).any() or (d[outcome] != d[outcome].round()).any():
+        y_in = y_raw[unit_ok[u_codes]]
+        if (y_in < 0).any() or (y_in != np.round(y_in)).any():
             raise InputError(f"Kolom '{outcome}' moet gehele aantallen van 0 of meer bevatten voor family='{family}'.",
                              column=outcome)
-        if d[outcome].sum() == 0:
+        if y_in.sum() == 0:
             raise InputError("Alle aantallen zijn 0: er is niets te schatten.", column=outcome)
-        for level, label in ((unit, "eenheid/eenheden"), (time, "periode(n)")):
-            zero = d.groupby(level)[outcome].sum() == 0
+        for level, label in (("unit", "eenheid/eenheden"), ("period", "periode(n)")):
+            codes, names, ok = (u_codes, u_names, unit_ok) if level == "unit" else (t_codes, t_names, period_ok)
+            present = np.bincount(codes[unit_ok[u_codes] & period_ok[t_codes]], minlength=len(names)) > 0
+            zero = present & (np.bincount(codes, np.where(unit_ok[u_codes] & period_ok[t_codes], y_raw, 0.0),
+                                          len(names)) == 0)
             if zero.any():
                 notes.append(f"{int(zero.sum())} {label} zonder enige gebeurtenis weggelaten (dragen niets bij aan een "
-                             f"Poisson-model met vaste effecten): {', '.join(map(str, zero[zero].index[:5]))}.")
-                d = d[~d[level].isin(zero[zero].index)]
-                if level == unit:
-                    dropped_units = tuple(zero[zero].index)
-    elif exposure:
-        d[outcome] = d[outcome] / d[exposure] * per
+                             f"Poisson-model met vaste effecten): {', '.join(map(str, names[zero][:5]))}.")
+                ok &= ~zero
+                if level == "unit":
+                    dropped_units = tuple(names[zero])
+    keep = (unit_ok[u_codes] & period_ok[t_codes])[order]
+    rows = order[keep]
+    d = d.iloc[rows]
+    if family not in COUNT_FAMILIES and exposure:
+        d = d.assign(**{outcome: d[outcome] / d[exposure] * per})
         notes.append(f"Uitkomst geanalyseerd als aantal per {format_number(per)} (kolom '{exposure}').")
-    ever = d.groupby(unit)[treated].max()
-    if ever.sum() == 0:
+    kept_u, unit_codes = np.unique(u_codes[rows], return_inverse=True)
+    kept_t, period_codes = np.unique(t_codes[rows], return_inverse=True)
+    units, periods = u_names[kept_u], t_names[kept_t]
+    y = d[outcome].to_numpy(float)
+    D = D_all[keep].astype(float)
+    ever = np.bincount(unit_codes, D, len(units)) > 0
+    if not ever.any():
         raise InputError("Geen enkele eenheid krijgt de interventie binnen de gemeten periode; er is geen effect te schatten.",
                          column=treated)
     if ever.all():
         raise InputError("Alle eenheden krijgen de interventie en er is geen vergelijkingsgroep; gebruik een "
                          "gespreide-invoeringsanalyse of een onderbroken tijdreeks.", column=treated)
-    treated_post = d[(d[treated] == 1)]
-    if family in COUNT_FAMILIES and treated_post[outcome].sum() == 0:
+    if family in COUNT_FAMILIES and y[D == 1].sum() == 0:
         raise InputError("Na de start is er bij geen enkele behandelde eenheid een gebeurtenis: de verhouding is niet te "
                          "schatten (perfecte scheiding). Kies een langere periode of een bredere uitkomst.", column=outcome)
-    if family == "gaussian" and d[outcome].nunique() < 2:
+    if family == "gaussian" and np.ptp(y) == 0:
         raise InputError(f"Kolom '{outcome}' heeft overal dezelfde waarde: er is geen verschil te schatten.",
                          column=outcome)
-    n_per_unit = d.groupby(unit)[time].nunique()
-    n_periods = d[time].nunique()
-    if (n_per_unit < n_periods).any():
-        notes.append(f"Ongebalanceerd panel: {int((n_per_unit < n_periods).sum())} eenheid/eenheden missen perioden; "
+    short = np.bincount(unit_codes, minlength=len(units)) < len(periods)
+    if short.any():
+        notes.append(f"Ongebalanceerd panel: {int(short.sum())} eenheid/eenheden missen perioden; "
                      "de schatting gebruikt wat er is.")
-    unit_codes, units = pd.factorize(d[unit], sort=True)
-    period_codes, periods = pd.factorize(d[time], sort=True)
-    D = d[treated].to_numpy(float)
     Z = d[list(covariates)].to_numpy(float) if covariates else np.zeros((len(d), 0))
     fe = FixedEffects(unit_codes, period_codes)
     tilde = fe.project(np.column_stack([D, Z]), np.ones(len(d))) if covariates else None
@@ -654,16 +675,19 @@ def _prepare(panel, outcome, unit, time, treated, exposure, family, per, covaria
             raise InputError(f"Covariaat '{c}' varieert niet binnen scholen en perioden (of volgt uit de andere "
                              "termen): de vaste effecten per school en per periode nemen die al mee. Laat hem weg.",
                              column=c)
-    first_on = pd.Series(np.where(D == 1, period_codes, np.iinfo(np.int64).max)).groupby(unit_codes).min()
-    starts = np.where(first_on.to_numpy() == np.iinfo(np.int64).max, -1, first_on.to_numpy())
+    never = np.iinfo(np.int64).max
+    first_on = np.full(len(units), never)
+    np.minimum.at(first_on, unit_codes, np.where(D == 1, period_codes, never))
+    starts = np.where(first_on == never, -1, first_on)
     offset = np.log(d[exposure].to_numpy(float)) if exposure and family in COUNT_FAMILIES else None
     if cluster:
-        cluster_codes = pd.factorize(d[cluster], sort=True)[0]
-        unit_cluster = pd.Series(cluster_codes).groupby(unit_codes).first().to_numpy()
+        cluster_codes = np.unique(c_codes[rows], return_inverse=True)[1]
+        unit_cluster = np.zeros(len(units), np.intp)
+        unit_cluster[unit_codes] = cluster_codes
     else:
         cluster_codes, unit_cluster = unit_codes, np.arange(len(units))
     d = d.assign(_unit=unit_codes, _period=period_codes)
-    return _Panel(d, d[outcome].to_numpy(float), D, offset, unit_codes, period_codes, starts, notes, Z,
+    return _Panel(d, y, D, offset, unit_codes, period_codes, starts, notes, Z,
                   cluster_codes, unit_cluster, units, periods, fe, dropped_units)
 
 
