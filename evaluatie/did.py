@@ -882,7 +882,7 @@ def panel_did(panel: pd.DataFrame, outcome: str = "count", unit: str = "unit", t
     if n_clusters < 2:
         raise InputError(f"Alle eenheden vallen in één cluster ('{cluster}'): voor onzekerheid per cluster zijn er "
                          "minstens 2 clusters nodig. Laat cluster= weg of kies een fijnere indeling.", column=cluster)
-    G_treated = int(pd.Series(p.starts >= 0).groupby(p.unit_cluster).any().sum())
+    G_treated = int(np.unique(p.unit_cluster[p.starts >= 0]).size)  # clusters with a treated unit
     with single_thread():
         Xg = np.column_stack([p.D, p.Z])
         absorbed = lambda fam, a=None: fe_fit(p.y, p.unit_codes, p.period_codes, fam, Z=Xg,  # noqa: E731
