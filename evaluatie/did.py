@@ -305,15 +305,16 @@ def _negbin_alpha(y, X, offset, *, mean=None) -> float:
             family = sm.families.Poisson() if a is None else sm.families.NegativeBinomial(alpha=a)
             return sm.GLM(y, X, family=family, offset=offset).fit().fittedvalues
 
-    mu = mean(None)
-    log_a = np.log(0.1)
-    for _ in range(50):
-        new = minimize_scalar(negloglik, bounds=(np.log(1e-8), np.log(1e3)), args=(mu,), method="bounded",
-                              options={"xatol": 1e-10}).x
-        mu = mean(np.exp(new))
-        if abs(new - log_a) < 1e-8:
-            break
-        log_a = new
+    with single_thread():  # up to 50 small fits: BLAS threads only thrash (also when called from its.py)
+        mu = mean(None)
+        log_a = np.log(0.1)
+        for _ in range(50):
+            new = minimize_scalar(negloglik, bounds=(np.log(1e-8), np.log(1e3)), args=(mu,), method="bounded",
+                                  options={"xatol": 1e-10}).x
+            mu = mean(np.exp(new))
+            if abs(new - log_a) < 1e-8:
+                break
+            log_a = new
     return float(np.exp(new))
 
 
