@@ -1072,6 +1072,36 @@ MESSAGES: dict[str, dict[str, str]] = {
                         "en": "Percentages with a denominator below {k} are not shown."},
     "nb_codebook": {"nl": "codeboek", "en": "codebook"},
     "nb_fragments": {"nl": "interviewfragmenten", "en": "interview fragments"},
+    # --- integrator: SDQ norms (survey.score_sdq) ---------------------------------------------------
+    "sv_sdq_nl_version": {
+        "nl": "Nederlandse SDQ-normen zijn alleen meegeleverd voor de oudervragenlijst (totale "
+              "moeilijkheden, 3-14 jaar; Theunissen e.a. 2022), niet voor versie '{version}'. Gebruik "
+              "norms=\"uk\" of geef eigen grenzen mee met cutoffs=.",
+        "en": "Dutch SDQ norms are shipped for the parent form only (total difficulties, ages 3-14; "
+              "Theunissen et al. 2022), not for version '{version}'. Use norms=\"uk\" or pass your own "
+              "bands with cutoffs=.",
+    },
+    "sv_sdq_cutoffs_cols": {
+        "nl": "De tabel met SDQ-grenzen mist kolom(men): {columns}.",
+        "en": "The SDQ cut-off table lacks column(s): {columns}.",
+    },
+    "sv_sdq_age_needed": {
+        "nl": "Deze SDQ-normen hangen af van de leeftijd: geef met age= de kolom met de leeftijd in jaren "
+              "(nu: '{column}').",
+        "en": "These SDQ norms depend on age: name the column with the age in years with age= "
+              "(now: '{column}').",
+    },
+    "sv_sdq_age_unreadable": {
+        "nl": "Leeftijd '{value}' in kolom '{column}' is geen getal (leeftijd in jaren).",
+        "en": "Age '{value}' in column '{column}' is not a number (age in years).",
+    },
+    "sv_sdq_norm_uk": {"nl": "UK-normen (Goodman 1997)", "en": "UK norms (Goodman 1997)"},
+    "sv_sdq_norm_nl": {"nl": "NL-normen ouders (Theunissen e.a. 2022)",
+                       "en": "Dutch parent norms (Theunissen et al. 2022)"},
+    "sv_sdq_norm_eigen": {"nl": "eigen normen", "en": "own norms"},
+    "sv_sdq_norm_ages": {"nl": ", {group} jaar", "en": ", ages {group}"},
+    "sv_sdq_no_age": {"nl": "geen norm: leeftijd ontbreekt", "en": "no norm: age missing"},
+    "sv_sdq_age_outside": {"nl": "geen norm voor leeftijd {age}", "en": "no norm for age {age}"},
 }
 
 
