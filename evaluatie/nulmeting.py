@@ -20,7 +20,7 @@ import pandas as pd
 
 from .errors import InputError
 from .privacy import TOTAL as TOTAL_LABEL
-from .privacy import mask_value
+from .privacy import is_small, mask_value, small_count
 from .richness import Accumulation, accumulation, chao2
 from .text import check_lang, format_number, t
 
@@ -516,38 +516,38 @@ class Nulmeting:
         return school
 
     def summary(self, school=None, lang: str = "nl") -> str:
-        """Short conclusion text for one school, generated from the results (Dutch by default)."""
+        """Short conclusion text for one school, generated from the results (Dutch by default).
+
+        The text is published (captions, factsheet), so it follows the tables' disclosure rule: a
+        number of pupils below ``min_cell`` is written as "minder dan 5" (:func:`evaluatie.privacy.small_count`),
+        and shares and means that would reveal such a number are left out.
+        """
         check_lang(lang)
         name = self._school(school)
         c = self.to_frame().set_index(self.school).loc[name]
+        k = self.min_cell
         n = lambda x, d=0: format_number(x, d, lang)  # noqa: E731
         pct = lambda x: format_number(100 * x, 0, lang) + "%"  # noqa: E731
-        with_agency = c["n_pupils_with_agency"]
-        mean_helped = (self.pupils.loc[(self.pupils[self.school] == name) & (self.pupils["n_agencies"] > 0),
-                                       "n_agencies"].mean())
-        singles = int(round(c["share_single_pupil"] * c["n_agencies"])) if with_agency else 0
-        if lang == "nl":
-            parts = [f"De school had te maken met {n(c['n_agencies'])} verschillende "
-                     f"{'instantie' if c['n_agencies'] == 1 else 'instanties'}, betrokken bij "
-                     f"{n(with_agency)} van de {n(c['n_pupils'])} leerlingen van wie het dossier is gelezen "
-                     f"({pct(with_agency / c['n_pupils'])})."]
-            if with_agency:
-                parts.append(f"Een leerling met hulp had gemiddeld {n(mean_helped, 1)} instanties; "
-                             f"{pct(c['share_2plus'])} van alle leerlingen had er twee of meer.")
-                parts.append(f"De drie grootste instanties hadden samen {pct(c['top3_share'])} van alle contacten; "
-                             f"{n(singles)} instanties ({pct(c['share_single_pupil'])}) waren bij maar één leerling "
-                             "betrokken.")
-        else:
-            parts = [f"The school dealt with {n(c['n_agencies'])} different "
-                     f"{'agency' if c['n_agencies'] == 1 else 'agencies'}, involved with {n(with_agency)} "
-                     f"of the {n(c['n_pupils'])} pupils whose files were read ({pct(with_agency / c['n_pupils'])})."]
-            if with_agency:
-                parts.append(f"A pupil with care had {n(mean_helped, 1)} agencies on average; "
-                             f"{pct(c['share_2plus'])} of all pupils had two or more.")
-                parts.append(f"The three largest agencies held {pct(c['top3_share'])} of all contacts; "
-                             f"{n(singles)} agencies ({pct(c['share_single_pupil'])}) were involved with one pupil only.")
+        people = lambda x: small_count(int(x), k, lang)  # noqa: E731
+        pupils = self.pupils[self.pupils[self.school] == name]["n_agencies"]
+        helped, total, two = int(c["n_pupils_with_agency"]), int(c["n_pupils"]), int((pupils >= 2).sum())
+        hidden = is_small(helped, k) or is_small(total, k) or is_small(total - helped, k)
+        word = {"nl": ("instantie", "instanties"), "en": ("agency", "agencies")}[lang][int(c["n_agencies"] != 1)]
+        parts = [t("nm_found", lang, agencies=n(c["n_agencies"]), word=word, helped=people(helped),
+                   pupils=people(total), share="" if hidden else f" ({pct(helped / total)})")]
+        if helped:
+            if not is_small(helped, k):
+                parts.append(t("nm_mean", lang, mean=n(pupils[pupils > 0].mean(), 1)))
+            shown_two = people(two) if is_small(two, k) or is_small(total - two, k) or is_small(total, k) \
+                else pct(two / total)
+            parts.append(t("nm_two", lang, two=shown_two[:1].upper() + shown_two[1:]))
+            parts.append(t("nm_top3", lang, share=pct(c["top3_share"])))
+            sizes = self.agencies.loc[self.agencies[self.school] == name, "n_pupils"]
+            tail = int((sizes < k).sum())
+            if tail:
+                parts.append(t("nm_tail", lang, n=n(tail), total=n(len(sizes)), k=k))
         if name in self.accumulations:
-            parts.append(self.accumulations[name].prediction(lang))
+            parts.append(self.accumulations[name].prediction(lang, min_cell=k))
         return " ".join(p for p in parts if p)
 
     def plot(self, kind: str = "agencies", school=None, ax=None, lang: str = "nl"):
@@ -845,7 +845,7 @@ def analyze(dossier: pd.DataFrame, *, n_total=None, mapping=None, school: str = 
                        reason="lege instantie-cel bij een leerling die wel andere instanties heeft; genegeerd")
     n_none = len(data[[school, pupil]].drop_duplicates()) - len(helped)
     if n_none:
-        report.notes.append(f"{n_none} leerling(en) zonder instantie; zij tellen mee in het aantal leerlingen.")
+        report.notes.append(t("nm_no_agency_note", n=small_count(n_none, min_cell)))
 
     counts = agency_counts(data, school=school, pupil=pupil, agency=agency, agency_type=agency_type)
     table = agency_table(data, school=school, pupil=pupil, agency=agency, agency_type=agency_type)
@@ -864,8 +864,7 @@ def analyze(dossier: pd.DataFrame, *, n_total=None, mapping=None, school: str = 
         row = {school: name, "files_read": m, "n_total": total, "observed": int(c["n_agencies"])}
         if m < 2:
             shown = name if m >= min_cell else mask_value(name)  # a group of one may be a pupil's name
-            report.notes.append(f"School '{shown}' heeft maar {m} leerling; geen schatting van het aantal instanties "
-                                "bij volledig onderzoek mogelijk.")
+            report.notes.append(t("nm_tiny_school_note", school=shown, n=small_count(m, min_cell)))
             rich.append(row)
             continue
         y = matrices[name] = incidence_matrix(part, pupil=pupil, agency=agency)

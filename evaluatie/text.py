@@ -1102,6 +1102,30 @@ MESSAGES: dict[str, dict[str, str]] = {
     "sv_sdq_norm_ages": {"nl": ", {group} jaar", "en": ", ages {group}"},
     "sv_sdq_no_age": {"nl": "geen norm: leeftijd ontbreekt", "en": "no norm: age missing"},
     "sv_sdq_age_outside": {"nl": "geen norm voor leeftijd {age}", "en": "no norm for age {age}"},
+    # --- richness: small counts in sentences and captions, nulmeting summary
+    "small_count": {"nl": "minder dan {k}", "en": "fewer than {k}"},
+    "nm_found": {"nl": "De school had te maken met {agencies} verschillende {word}, betrokken bij {helped} van de "
+                       "{pupils} leerlingen van wie het dossier is gelezen{share}.",
+                 "en": "The school dealt with {agencies} different {word}, involved with {helped} of the {pupils} "
+                       "pupils whose files were read{share}."},
+    "nm_mean": {"nl": "Een leerling met hulp had gemiddeld {mean} instanties.",
+                "en": "A pupil with care had {mean} agencies on average."},
+    "nm_two": {"nl": "{two} van alle leerlingen had er twee of meer.", "en": "{two} of all pupils had two or more."},
+    "nm_top3": {"nl": "De drie grootste instanties hadden samen {share} van alle contacten.",
+                "en": "The three largest agencies held {share} of all contacts."},
+    "nm_tail": {"nl": "{n} van de {total} instanties waren elk bij minder dan {k} leerlingen betrokken.",
+                "en": "{n} of the {total} agencies were each involved with fewer than {k} pupils."},
+    "nm_files_found": {"nl": "In {files} gelezen dossiers zijn {agencies} verschillende instanties gevonden.",
+                       "en": "{agencies} different agencies were found in {files} files read."},
+    "nm_prediction": {"nl": "Met alle {total} dossiers gelezen verwachten we {estimate} instanties "
+                            "({pct}%-BI: {lower} tot {upper}).",
+                      "en": "With all {total} files read we expect {estimate} agencies ({pct}% CI: {lower} to {upper})."},
+    "nm_no_agency_note": {"nl": "{n} leerling(en) zonder instantie; zij tellen mee in het aantal leerlingen.",
+                          "en": "{n} pupil(s) without an agency; they count in the number of pupils."},
+    "nm_tiny_school_note": {"nl": "School '{school}' heeft {n} leerling(en); geen schatting van het aantal instanties "
+                                  "bij volledig onderzoek mogelijk.",
+                            "en": "School '{school}' has {n} pupil(s); no estimate of the number of agencies in a "
+                                  "complete study is possible."},
 }
 
 
