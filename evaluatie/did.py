@@ -888,9 +888,15 @@ def panel_did(panel: pd.DataFrame, outcome: str = "count", unit: str = "unit", t
         Xg = np.column_stack([p.D, p.Z])
         absorbed = lambda fam, a=None: fe_fit(p.y, p.unit_codes, p.period_codes, fam, Z=Xg,  # noqa: E731
                                               offset=p.offset, alpha=a, fe=p.fe)
-        alpha_nb = _negbin_alpha(p.y, None, None, mean=lambda a: absorbed("poisson" if a is None else "negbin", a).mu
-                                 ) if family == "negbin" else None
-        fit = absorbed(family, alpha_nb)
+        try:
+            alpha_nb = _negbin_alpha(p.y, None, None, mean=lambda a: absorbed("poisson" if a is None else "negbin",
+                                                                               a).mu) if family == "negbin" else None
+            fit = absorbed(family, alpha_nb)
+        except np.linalg.LinAlgError:
+            raise InputError("Het model met vaste effecten per school en periode is niet te schatten op deze gegevens: "
+                             "de behandeling (of een covariaat) valt samen met de vaste effecten, of de aantallen zijn "
+                             "bij een groep scholen of perioden (bijna) allemaal 0 (scheiding). Tel over een langere "
+                             "periode of meer scholen samen, of controleer de covariaten.") from None
         coef = float(fit.gamma[0])
         ses = np.sqrt(np.maximum(np.diag(fit.vcov(p.cluster_codes)), 0.0))
         se = float(ses[0])

@@ -125,3 +125,15 @@ def test_twfe_scale_smoke(root):
     ours, theirs = module.fit_ours(data), module.fit_fepois(data)
     assert_allclose((ours.coef, ours.se), theirs, rtol=1e-8)
     assert ours.n_units == 100 and abs(ours.coef - np.log(truth)) < 4 * ours.se
+
+
+def test_separation_is_refused_in_dutch():
+    """Treated schools without any referral before the start: the effect is +∞ (separation). The absorbed fit does
+    not converge and panel_did says why in Dutch instead of a traceback."""
+    from evaluatie import InputError, synthetic
+
+    panel, _ = synthetic.panel(n_units=10, n_periods=12, treated_units=3, start_period=6, seed=1)
+    pre_of_treated = panel["start"].notna() & (panel["treated"] == 0)
+    with pytest.raises(InputError, match="scheiding"):
+        panel_did(panel.assign(count=panel["count"].where(~pre_of_treated, 0)), exposure="exposure",
+                  inference="cluster")
