@@ -836,7 +836,10 @@ def panel_did(panel: pd.DataFrame, outcome: str = "count", unit: str = "unit", t
     whose fit does not depend on the assignment, so under the sharp null of no effect the p-value is
     exact when the treated units were chosen at random; its interval inverts the test with ``β0 D``
     in the offset (approximate), each null model fitted with the fixed effects absorbed
-    (:func:`evaluatie.resampling.fe_glm`). ``se`` is then the cluster-robust standard error, for
+    (:func:`evaluatie.resampling.fe_fit`, warm-started along its tangent) and each bound found by
+    Newton steps on the continuous margin between the observed and the critical statistic
+    (:meth:`evaluatie.resampling.RandomizationTable.margin`): about ten null fits for the whole
+    interval. ``se`` is then the cluster-robust standard error, for
     reference only. Two-way fixed effects assume the effect is the same for every start date; with
     staggered starts and effects that change over time use :func:`evaluatie.staggered.event_study`.
 
