@@ -741,8 +741,13 @@ class _NullFits:
         if self.warm:
             near = min(self.warm, key=lambda b: abs(b - beta0))
             eta = self.warm[near][0] + (beta0 - near) * self.warm[near][1]
-        fit = fe_fit(p.y, p.unit_codes, p.period_codes, self.family, Z=p.Z, offset=self.base + beta0 * self.D,
-                     alpha=self.alpha, eta=eta, fe=p.fe)
+        offset = self.base + beta0 * self.D
+        try:
+            fit = fe_fit(p.y, p.unit_codes, p.period_codes, self.family, Z=p.Z, offset=offset, alpha=self.alpha,
+                         eta=eta, fe=p.fe)
+        except np.linalg.LinAlgError:  # a warm start far from a distant β0 can fail: start afresh once
+            fit = fe_fit(p.y, p.unit_codes, p.period_codes, self.family, Z=p.Z, offset=offset, alpha=self.alpha,
+                         fe=p.fe)
         tangent = self._tangent(fit.mu)
         self.warm[beta0] = (fit.eta, tangent)
         return fit.mu, tangent
