@@ -29,8 +29,8 @@ import statsmodels.api as sm
 from scipy import stats
 
 from .errors import InputError, check_option
-from .resampling import (FixedEffects, RandomizationTable, assignments, fe_fit, fe_glm, invert_test, sandwich,
-                         single_thread, wild_cluster_bootstrap)
+from .resampling import (FixedEffects, RandomizationTable, assignments, fe_fit, invert_test, sandwich, single_thread,
+                         wild_cluster_bootstrap)
 from .text import check_lang, format_number, format_p, t
 
 __all__ = ["did_2x2", "panel_did", "placebo_starts", "DidResult", "PlaceboResult", "effect_sentence", "evidence"]

@@ -13,7 +13,7 @@ from numpy.testing import assert_allclose
 from evaluatie.did import _robust_se, panel_did
 from evaluatie.resampling import FixedEffects, fe_fit
 
-SSC = dict(k_adj=True, k_fixef="full", G_adj=True)
+SSC = {"k_adj": True, "k_fixef": "full", "G_adj": True}
 
 
 def _panel(n_units=14, n_periods=10, seed=5, drop=0.12):
@@ -83,7 +83,7 @@ def test_panel_did_equals_pyfixest_fepois_with_a_school_without_events():
     pf = pytest.importorskip("pyfixest")
     d = _panel()
     d.loc[d["unit"] == "School M", "count"] = 0
-    tight = dict(fixef_tol=1e-13, iwls_tol=1e-13)
+    tight = {"fixef_tol": 1e-13, "iwls_tol": 1e-13}
     for family in ("poisson", "quasipoisson"):
         r = panel_did(d, exposure="exposure", family=family, covariates=["x"], inference="cluster", cluster="board")
         f = pf.fepois("count ~ treated + x | unit + period", data=d, offset="lexp", vcov={"CRV1": "board"},
@@ -161,7 +161,7 @@ def test_randomization_margin_agrees_with_the_p_value_and_bisection(family, comp
     for b in grid:
         assert (null.margin(b, 0.05)[0] >= 0) == (null(b) > 0.05)
     b, h = ref.coef + 1.3 * ref.se, 1e-6 * ref.se
-    (g_lo, _), (g0, slope), (g_hi, _) = (null.margin(v, 0.05) for v in (b - h, b, b + h))
+    (g_lo, _), (_, slope), (g_hi, _) = (null.margin(v, 0.05) for v in (b - h, b, b + h))
     assert slope == pytest.approx((g_hi - g_lo) / (2 * h), rel=1e-4)
     if compare_bounds:
         newton = invert_test(null, ref.coef, ref.se, 0.05, margin=lambda v: null.margin(v, 0.05))
