@@ -357,7 +357,6 @@ def _nulmeting(ctx: _Context, leerlingen=None) -> Section:
             figures.append(ctx.save(ax, f"01_{label}{suffix}", n=n, caption=f"{school}. " + result.summary(school, lang),
                                     on_factsheet=first, rank=2))
     read = int(k["n_pupils"].sum())
-    with_agency = int(k["n_pupils_with_agency"].sum())
     two = int((result.pupils["n_agencies"] >= 2).sum())
     n_agencies = int(result.agencies.loc[result.agencies["n_pupils"] > 0, "agency"].nunique())
     key = [KeyFigure(format_number(n_agencies, 0, lang), t("pilot_nul_kf_agencies", lang, k=len(result.schools)),
