@@ -730,8 +730,9 @@ def _kleine_pilot(ctx: _Context, uitkomst="Uitkomst", gunstig="regulier onderwij
                           t("pilot_col_n", lang): [n], t("pilot_col_share", lang): [res.estimate],
                           t("pilot_col_lower_pct", lang): [res.lower], t("pilot_col_upper_pct", lang): [res.upper]})
     shares = (t("pilot_col_share", lang), t("pilot_col_lower_pct", lang), t("pilot_col_upper_pct", lang))
-    spec = Table(table, counts=() if small else (t("pilot_col_k", lang), t("pilot_col_n", lang)), percent=shares,
-                 denominator=t("pilot_col_n", lang))
+    whole = (t("pilot_col_k", lang), t("pilot_col_n", lang))
+    spec = Table(table, counts=() if small else whole, percent=shares, denominator=t("pilot_col_n", lang),
+                 decimals=dict.fromkeys(whole, 0))
     small_n = t("pilots_small_n", lang, n=n) if n < 30 else None
     can_say = [ln for ln in lines[2:-1] if ln != small_n]
     return Section(key="kleine_pilot", title=t("pilot_kp_title", lang), question=t("pilot_kp_question", lang, what=what),
