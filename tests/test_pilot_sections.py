@@ -167,7 +167,8 @@ def test_tables_have_dutch_headers_rounded_numbers_and_protected_cells(runs):
     assert (items["weet niet"] == "x").any()  # fewer than 5 "weet niet": hidden
     themes = read("interviews_themas")
     assert themes.columns[0] == "thema" and "genoemd door intern begeleider" in themes.columns
-    assert (themes["genoemd door intern begeleider"] == "x").all()  # 3 interviewed: every count hidden
+    ib = themes["genoemd door intern begeleider"]
+    assert ib.isin(["x", "0"]).all() and (ib == "x").sum() >= 5  # 3 interviewed: every count > 0 hidden
     scales = read("vragenlijst_schalen")
     assert scales["alfa"].str.fullmatch(r"0,\d\d").all()
     norm = read("doorlooptijden_norm")
