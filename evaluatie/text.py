@@ -1362,6 +1362,84 @@ MESSAGES: dict[str, dict[str, str]] = {
                                 "tweedelijns trajecten in één jaar; verschuiving naar eerstelijns hulp telt niet mee.",
                           "en": "Costs: the model rests on assumptions (tabellen.xlsx) and only counts avoided "
                                 "second-line trajectories in one year; a shift to first-line care is not counted."},
+    # --- power: power and sample size (evaluatie.power, `evaluatie power`, pilot section) -----------------
+    "power_bad_number": {"nl": "Ongeldige waarde {value!r} voor '{param}': moet {rule} zijn.",
+                         "en": "Invalid value {value!r} for '{param}': must be {rule}."},
+    "power_rule_int": {"nl": "een geheel getal van {minimum} of meer", "en": "a whole number of at least {minimum}"},
+    "power_rule_pos": {"nl": "een getal groter dan 0", "en": "a number greater than 0"},
+    "power_rule_nonneg": {"nl": "een getal van 0 of meer", "en": "a number of 0 or more"},
+    "power_rule_prob": {"nl": "een getal tussen 0 en 1", "en": "a number between 0 and 1"},
+    "power_rule_jobs": {"nl": "een positief geheel getal of -1 (alle kernen)", "en": "a positive whole number or -1 (all cores)"},
+    "power_empty_list": {"nl": "De lijst voor '{param}' is leeg; geef minstens één waarde.",
+                         "en": "The list for '{param}' is empty; give at least one value."},
+    "power_too_many_treated": {"nl": "{k} scholen met de interventie van de {n}: er moet minstens één "
+                                     "vergelijkingsschool overblijven. Kies n_treated kleiner dan n_units.",
+                               "en": "{k} schools with the intervention out of {n}: at least one comparison school "
+                                     "must remain. Choose n_treated below n_units."},
+    "power_bad_waves": {"nl": "{waves} startgolven kan niet met {k} scholen met de interventie en {periods} perioden: "
+                              "elke golf heeft minstens één school en een periode ervoor nodig.",
+                        "en": "{waves} start waves do not fit {k} treated schools and {periods} periods: each wave needs "
+                              "at least one school and a period before it."},
+    "power_progress": {"nl": "Simulatie: {done} van {total} delen klaar ({pct}%)",
+                       "en": "Simulation: {done} of {total} parts done ({pct}%)"},
+    "power_design": {"nl": "{n} scholen ({k} met de interventie), {periods} perioden, {rate} verwijzingen per 1.000 "
+                           "leerlingen per periode, {pupils} leerlingen per school, spreiding tussen scholen {sd}, "
+                           "overdispersie {od}, {waves} startgolf/golven",
+                     "en": "{n} schools ({k} with the intervention), {periods} periods, {rate} referrals per 1,000 pupils "
+                           "per period, {pupils} pupils per school, between-school SD {sd}, overdispersion {od}, "
+                           "{waves} start wave(s)"},
+    "power_row": {"nl": "{design}: een verandering van {change} wordt met {power} kans gezien (Monte-Carlo-interval "
+                        "{lo} tot {hi}; {method}).",
+                  "en": "{design}: a change of {change} is detected with probability {power} (Monte Carlo interval "
+                        "{lo} to {hi}; {method})."},
+    "power_head": {"nl": "Onderscheidend vermogen (kans dat de analyse een effect aantoont bij α = {alpha}%), elk uit "
+                         "{n} gesimuleerde studies ({level}%-Monte-Carlo-interval):",
+                   "en": "Power (probability that the analysis detects an effect at α = {alpha}%), each from {n} "
+                         "simulated studies ({level}% Monte Carlo interval):"},
+    "power_switch": {"nl": "Let op: de inferentiemethode wisselt binnen dit rooster: {parts}.",
+                     "en": "Note: the inference method changes within this grid: {parts}."},
+    "power_switch_part": {"nl": "{method} bij {units} scholen", "en": "{method} at {units} schools"},
+    "power_switch_rule": {"nl": "inference='auto' kiest cluster-robuuste standaardfouten pas vanaf 42 scholen met "
+                                "minstens 10 met en 10 zonder de interventie, anders randomisatie-inferentie.",
+                          "en": "inference='auto' chooses cluster-robust standard errors only from 42 schools with at "
+                                "least 10 with and 10 without the intervention, otherwise randomization inference."},
+    "power_impossible": {"nl": "Bij {units} scholen zijn er te weinig mogelijke toewijzingen: een p-waarde onder "
+                               "{alpha}% kan daar niet, hoe groot het effect ook is.",
+                         "en": "At {units} schools there are too few possible assignments: a p-value below {alpha}% is "
+                               "impossible there, however large the effect."},
+    "power_refused": {"nl": "{n} gesimuleerde studie(s) waren niet te analyseren (geen enkele verwijzing bij de "
+                            "interventiescholen na de start) en tellen als 'geen effect gezien'.",
+                      "en": "{n} simulated stud(y/ies) could not be analysed (no referral at all at the intervention "
+                            "schools after the start) and count as 'no effect detected'."},
+    "power_mde_row": {"nl": "{design}: een daling van {drop} of meer wordt met {power}% kans gezien (interval {lo} tot "
+                            "{hi}; {method}).",
+                      "en": "{design}: a drop of {drop} or more is detected with probability {power}% (interval {lo} "
+                            "to {hi}; {method})."},
+    "power_mde_none": {"nl": "{design}: zelfs een daling van {drop} wordt niet met {power}% kans gezien.",
+                       "en": "{design}: even a drop of {drop} is not detected with probability {power}%."},
+    "power_axis_power": {"nl": "Kans om het effect te zien", "en": "Probability of detecting the effect"},
+    "power_axis_drop": {"nl": "Echte daling van de verwijzingen (%)", "en": "True drop in referrals (%)"},
+    "power_axis_n_units": {"nl": "Aantal scholen", "en": "Number of schools"},
+    "power_axis_n_treated": {"nl": "Scholen met de interventie", "en": "Schools with the intervention"},
+    "power_axis_n_periods": {"nl": "Aantal perioden", "en": "Number of periods"},
+    "power_axis_baseline_rate": {"nl": "Verwijzingen per 1.000 leerlingen per periode",
+                                 "en": "Referrals per 1,000 pupils per period"},
+    "power_axis_pupils_per_unit": {"nl": "Leerlingen per school", "en": "Pupils per school"},
+    "power_axis_between_unit_sd": {"nl": "Spreiding tussen scholen", "en": "Between-school SD"},
+    "power_axis_overdispersion": {"nl": "Overdispersie", "en": "Overdispersion"},
+    "power_axis_staggered": {"nl": "Startgolven", "en": "Start waves"},
+    "power_axis_inference": {"nl": "Inferentie", "en": "Inference"},
+    "power_label_n_units": {"nl": "{v} scholen", "en": "{v} schools"},
+    "power_label_n_treated": {"nl": "{v} met interventie", "en": "{v} with intervention"},
+    "power_label_n_periods": {"nl": "{v} perioden", "en": "{v} periods"},
+    "power_label_baseline_rate": {"nl": "{v} per 1.000", "en": "{v} per 1,000"},
+    "power_label_pupils_per_unit": {"nl": "{v} leerlingen", "en": "{v} pupils"},
+    "power_label_between_unit_sd": {"nl": "spreiding {v}", "en": "SD {v}"},
+    "power_label_overdispersion": {"nl": "overdispersie {v}", "en": "overdispersion {v}"},
+    "power_label_staggered": {"nl": "{v} golf/golven", "en": "{v} wave(s)"},
+    "power_label_inference": {"nl": "{v}", "en": "{v}"},
+    "power_source": {"nl": "simulatie (evaluatie.power)", "en": "simulation (evaluatie.power)"},
+    "power_n_studies": {"nl": "gesimuleerde studies per punt", "en": "simulated studies per point"},
 }
 
 
