@@ -29,7 +29,7 @@ import numpy as np
 import pandas as pd
 
 RESULTS = Path(__file__).parent / "results.json"
-SSC = dict(k_adj=True, k_fixef="full", G_adj=True)  # = R sandwich::vcovCL(type = "HC1") on the dummy model
+SSC = {"k_adj": True, "k_fixef": "full", "G_adj": True}  # = R sandwich::vcovCL(type = "HC1") on the dummy model
 
 
 def simulate(n_units: int = 2000, n_periods: int = 60, *, rate_ratio: float = 0.8, seed: int = 1):
@@ -115,11 +115,11 @@ def save(row: dict) -> None:
 
 def markdown(row: dict) -> str:
     return "\n".join([
-        "| panel_did (Poisson TWFE, cluster SE) vs pyfixest fepois | rows | ours s | fepois s | time ratio | "
-        "ours +MB | fepois +MB | load |",
+        ("| panel_did (Poisson TWFE, cluster SE) vs pyfixest fepois | rows | ours s | fepois s | time ratio | "
+         "ours +MB | fepois +MB | load |"),
         "|---|---|---|---|---|---|---|---|",
-        f"| {row['panel']} | {row['rows']:,} | {row['ours_s']:.2f} | {row['fepois_s']:.2f} | {row['time_ratio']:.2f} | "
-        f"{row['ours_peak_mb']:.0f} | {row['fepois_peak_mb']:.0f} | {row['load_1min']:.1f} |"])
+        (f"| {row['panel']} | {row['rows']:,} | {row['ours_s']:.2f} | {row['fepois_s']:.2f} | {row['time_ratio']:.2f} | "
+         f"{row['ours_peak_mb']:.0f} | {row['fepois_peak_mb']:.0f} | {row['load_1min']:.1f} |")])
 
 
 if __name__ == "__main__":

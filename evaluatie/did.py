@@ -29,8 +29,8 @@ import statsmodels.api as sm
 from scipy import stats
 
 from .errors import InputError, check_option
-from .resampling import (FixedEffects, RandomizationTable, assignments, fe_fit, fe_glm, invert_test, sandwich,
-                         single_thread, wild_cluster_bootstrap)
+from .resampling import (FixedEffects, RandomizationTable, assignments, fe_fit, invert_test, sandwich, single_thread,
+                         wild_cluster_bootstrap)
 from .text import check_lang, format_number, format_p, t
 
 __all__ = ["did_2x2", "panel_did", "placebo_starts", "DidResult", "PlaceboResult", "effect_sentence", "evidence"]
@@ -741,8 +741,13 @@ class _NullFits:
         if self.warm:
             near = min(self.warm, key=lambda b: abs(b - beta0))
             eta = self.warm[near][0] + (beta0 - near) * self.warm[near][1]
-        fit = fe_fit(p.y, p.unit_codes, p.period_codes, self.family, Z=p.Z, offset=self.base + beta0 * self.D,
-                     alpha=self.alpha, eta=eta, fe=p.fe)
+        offset = self.base + beta0 * self.D
+        try:
+            fit = fe_fit(p.y, p.unit_codes, p.period_codes, self.family, Z=p.Z, offset=offset, alpha=self.alpha,
+                         eta=eta, fe=p.fe)
+        except np.linalg.LinAlgError:  # a warm start far from a distant β0 can fail: start afresh once
+            fit = fe_fit(p.y, p.unit_codes, p.period_codes, self.family, Z=p.Z, offset=offset, alpha=self.alpha,
+                         fe=p.fe)
         tangent = self._tangent(fit.mu)
         self.warm[beta0] = (fit.eta, tangent)
         return fit.mu, tangent
@@ -836,7 +841,10 @@ def panel_did(panel: pd.DataFrame, outcome: str = "count", unit: str = "unit", t
     whose fit does not depend on the assignment, so under the sharp null of no effect the p-value is
     exact when the treated units were chosen at random; its interval inverts the test with ``β0 D``
     in the offset (approximate), each null model fitted with the fixed effects absorbed
-    (:func:`evaluatie.resampling.fe_glm`). ``se`` is then the cluster-robust standard error, for
+    (:func:`evaluatie.resampling.fe_fit`, warm-started along its tangent) and each bound found by
+    Newton steps on the continuous margin between the observed and the critical statistic
+    (:meth:`evaluatie.resampling.RandomizationTable.margin`): about ten null fits for the whole
+    interval. ``se`` is then the cluster-robust standard error, for
     reference only. Two-way fixed effects assume the effect is the same for every start date; with
     staggered starts and effects that change over time use :func:`evaluatie.staggered.event_study`.
 
@@ -888,9 +896,15 @@ def panel_did(panel: pd.DataFrame, outcome: str = "count", unit: str = "unit", t
         Xg = np.column_stack([p.D, p.Z])
         absorbed = lambda fam, a=None: fe_fit(p.y, p.unit_codes, p.period_codes, fam, Z=Xg,  # noqa: E731
                                               offset=p.offset, alpha=a, fe=p.fe)
-        alpha_nb = _negbin_alpha(p.y, None, None, mean=lambda a: absorbed("poisson" if a is None else "negbin", a).mu
-                                 ) if family == "negbin" else None
-        fit = absorbed(family, alpha_nb)
+        try:
+            alpha_nb = _negbin_alpha(p.y, None, None, mean=lambda a: absorbed("poisson" if a is None else "negbin",
+                                                                               a).mu) if family == "negbin" else None
+            fit = absorbed(family, alpha_nb)
+        except np.linalg.LinAlgError:
+            raise InputError("Het model met vaste effecten per school en periode is niet te schatten op deze gegevens: "
+                             "de behandeling (of een covariaat) valt samen met de vaste effecten, of de aantallen zijn "
+                             "bij een groep scholen of perioden (bijna) allemaal 0 (scheiding). Tel over een langere "
+                             "periode of meer scholen samen, of controleer de covariaten.") from None
         coef = float(fit.gamma[0])
         ses = np.sqrt(np.maximum(np.diag(fit.vcov(p.cluster_codes)), 0.0))
         se = float(ses[0])

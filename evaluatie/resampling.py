@@ -185,7 +185,10 @@ class FixedEffects:
         self._Wa, self._C, self._w = Wa, C, w
 
     def project(self, V, w) -> np.ndarray:
-        """Residuals of the ``w``-weighted least-squares fit of ``V`` (vector or n × m) on both sets of effects."""
+        """Residuals of the ``w``-weighted least-squares fit of ``V`` (vector or n × m) on both sets of effects.
+
+        The normal equations are factorized once per weight array (by identity): pass a new array for new
+        weights, never the same array changed in place."""
         V = np.asarray(V, float)
         self._factor(w)
         wV = V * (w if V.ndim == 1 else w[:, None])

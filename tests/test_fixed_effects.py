@@ -13,7 +13,7 @@ from numpy.testing import assert_allclose
 from evaluatie.did import _robust_se, panel_did
 from evaluatie.resampling import FixedEffects, fe_fit
 
-SSC = dict(k_adj=True, k_fixef="full", G_adj=True)
+SSC = {"k_adj": True, "k_fixef": "full", "G_adj": True}
 
 
 def _panel(n_units=14, n_periods=10, seed=5, drop=0.12):
@@ -83,7 +83,7 @@ def test_panel_did_equals_pyfixest_fepois_with_a_school_without_events():
     pf = pytest.importorskip("pyfixest")
     d = _panel()
     d.loc[d["unit"] == "School M", "count"] = 0
-    tight = dict(fixef_tol=1e-13, iwls_tol=1e-13)
+    tight = {"fixef_tol": 1e-13, "iwls_tol": 1e-13}
     for family in ("poisson", "quasipoisson"):
         r = panel_did(d, exposure="exposure", family=family, covariates=["x"], inference="cluster", cluster="board")
         f = pf.fepois("count ~ treated + x | unit + period", data=d, offset="lexp", vcov={"CRV1": "board"},
@@ -125,3 +125,45 @@ def test_twfe_scale_smoke(root):
     ours, theirs = module.fit_ours(data), module.fit_fepois(data)
     assert_allclose((ours.coef, ours.se), theirs, rtol=1e-8)
     assert ours.n_units == 100 and abs(ours.coef - np.log(truth)) < 4 * ours.se
+
+
+def test_separation_is_refused_in_dutch():
+    """Treated schools without any referral before the start: the effect is +∞ (separation). The absorbed fit does
+    not converge and panel_did says why in Dutch instead of a traceback."""
+    from evaluatie import InputError, synthetic
+
+    panel, _ = synthetic.panel(n_units=10, n_periods=12, treated_units=3, start_period=6, seed=1)
+    pre_of_treated = panel["start"].notna() & (panel["treated"] == 0)
+    with pytest.raises(InputError, match="scheiding"):
+        panel_did(panel.assign(count=panel["count"].where(~pre_of_treated, 0)), exposure="exposure",
+                  inference="cluster")
+
+
+@pytest.mark.parametrize("family, compare_bounds", [("poisson", True), ("negbin", False), ("gaussian", True)])
+def test_randomization_margin_agrees_with_the_p_value_and_bisection(family, compare_bounds):
+    """The continuous margin behind the fast interval: g(β0) ≥ 0 exactly when p(β0) > alpha, its derivative
+    equals a finite difference (the tangent dη/dβ0 with observed-information weights), and the Newton bounds
+    equal the bisection bounds of the same test to the bisection's tolerance (1e-4 × se). Not compared for
+    negbin here: its p-value curve is not monotone on this panel (no lower bound before the fits break down)."""
+    from evaluatie import synthetic
+    from evaluatie.did import _NullFits, _prepare
+    from evaluatie.resampling import RandomizationTable, assignments, invert_test
+
+    panel, _ = synthetic.panel(n_units=12, n_periods=14, treated_units=3, later_units=2, start_period=5,
+                               later_start=9, rate_ratio=0.7, baseline=20.0, seed=4)
+    panel = panel.assign(x=np.random.default_rng(4).normal(size=len(panel)))
+    alpha_nb = 0.2 if family == "negbin" else None
+    p = _prepare(panel, "count", "unit", "period", "treated", "exposure", family, 1000, ["x"])
+    table = assignments(p.starts, 299, np.random.default_rng(1))[0]
+    null = _NullFits(p, family, alpha_nb, RandomizationTable(table, len(p.periods)))
+    ref = panel_did(panel, exposure="exposure", family=family, covariates=["x"], inference="cluster")
+    grid = ref.coef + ref.se * np.linspace(-4, 4, 17)
+    for b in grid:
+        assert (null.margin(b, 0.05)[0] >= 0) == (null(b) > 0.05)
+    b, h = ref.coef + 1.3 * ref.se, 1e-6 * ref.se
+    (g_lo, _), (_, slope), (g_hi, _) = (null.margin(v, 0.05) for v in (b - h, b, b + h))
+    assert slope == pytest.approx((g_hi - g_lo) / (2 * h), rel=1e-4)
+    if compare_bounds:
+        newton = invert_test(null, ref.coef, ref.se, 0.05, margin=lambda v: null.margin(v, 0.05))
+        bisection = invert_test(null, ref.coef, ref.se, 0.05)
+        assert_allclose(newton, bisection, atol=1e-4 * ref.se)
