@@ -305,15 +305,15 @@ class _Studies:
         y[sel] = _poisson_quantile(self.u[sel], lam)
         return y
 
-    def table(self, s: int, n_resamples: int):
-        """Assignments of study s: all of them (shared) or a sample seeded as ``panel_did(seed=...)``."""
-        from .resampling import RandomizationTable, assignments
+    def table(self, s: int, n_resamples: int) -> tuple[np.ndarray, bool, int]:
+        """Assignments of study s (A × units): all of them (shared), or a sample drawn as
+        ``panel_did(seed=...)`` draws it (:func:`evaluatie.resampling.assignments`)."""
+        from .resampling import assignments
 
         if "shared" in self._tables:
             return self._tables["shared"]
-        table, exact, total = assignments(self.starts, n_resamples, np.random.default_rng(int(self.seeds[s])))
-        out = (RandomizationTable(table, self.d["n_periods"]), exact, total)
-        if exact:
+        out = assignments(self.starts, n_resamples, np.random.default_rng(int(self.seeds[s])))
+        if out[1]:
             self._tables["shared"] = out
         return out
 
@@ -325,58 +325,61 @@ def _ri_pvalues(st: _Studies, y: np.ndarray, n_resamples: int) -> tuple[np.ndarr
     N = R.sum(axis=1, keepdims=True)
     mu0 = np.divide(R * C, N, out=np.zeros_like(y), where=N > 0)
     tail = np.cumsum((y - mu0)[:, :, ::-1], axis=2)[:, :, ::-1]
-    rt, exact, total = st.table(0, n_resamples)
-    if exact:
-        flat = tail[:, :, rt.values].transpose(0, 2, 1).reshape(len(y), -1)
-        s = flat @ rt.indicator.T
-        p = np.mean(np.abs(s) >= np.abs(s[:, :1]) - _TOL * (1 + np.abs(s[:, :1])), axis=1)
-        return p, total, exact
+    values = np.unique(st.starts[st.starts >= 0])
+    table, exact, total = st.table(0, n_resamples)
+    if exact:  # the statistic Σ_i Σ_{t ≥ s_ai} r_it of every assignment × every study: one product
+        indicator = np.concatenate([(table == v) for v in values], axis=1).astype(float)
+        s = tail[:, :, values].transpose(0, 2, 1).reshape(len(y), -1) @ indicator.T
+        return np.mean(np.abs(s) >= np.abs(s[:, :1]) - _TOL * (1 + np.abs(s[:, :1])), axis=1), total, exact
     p = np.empty(len(y))
     for i in range(len(y)):
-        rt, _, total = st.table(i, n_resamples)
-        s = rt.indicator @ tail[i][:, rt.values].T.ravel()
+        table, _, total = st.table(i, n_resamples)
+        s = sum((table == v) @ tail[i, :, v] for v in values)
         p[i] = np.mean(np.abs(s) >= np.abs(s[0]) - _TOL * (1 + np.abs(s[0])))
     return p, total, exact
 
 
-def _cluster_pvalues(st: _Studies, y: np.ndarray, tol: float = 1e-10, max_iter: int = 5000) -> np.ndarray:
+def _cluster_pvalues(st: _Studies, y: np.ndarray, tol: float = 1e-10, max_iter: int = 2000) -> np.ndarray:
     """Cluster-robust p-values of ``panel_did(inference="cluster")`` for every study at once.
 
     The Poisson model with unit and period effects and β·D is fitted by iterative proportional
     fitting of its sufficient statistics (unit totals, period totals, treated total); the standard
     error is the sandwich of ``panel_did`` (expected-information bread, HC1 factor, clusters = units)
     through the D̃ of Frisch–Waugh–Lovell: ``se² = c Σ_i (Σ_t D̃_it (y_it − μ_it))² / (Σ μ D̃²)²``.
+    Schools and periods without any referral drop out as in ``panel_did`` (μ = 0 there; the number
+    of clusters, observations and parameters counts only the others).
     """
     S, U, T = y.shape
-    D = st.D.astype(float)
+    D = np.broadcast_to(st.D.astype(float), y.shape)
     R, C = y.sum(axis=2), y.sum(axis=1)
     YD = (y * D).sum(axis=(1, 2))
-    A, B, eb = R / T, np.ones((S, T)), np.ones(S)
-    log_mu = None
-    for _ in range(max_iter):
-        E = 1 + (eb[:, None, None] - 1) * D                             # exp(β D)
-        A = R / ((B[:, None, :] * E).sum(axis=2))
-        B = C / ((A[:, :, None] * E).sum(axis=1))
-        eb = YD / (A[:, :, None] * B[:, None, :] * D).sum(axis=(1, 2))
-        mu = A[:, :, None] * B[:, None, :] * (1 + (eb[:, None, None] - 1) * D)
-        new = np.log(mu)
-        if log_mu is not None and np.max(np.abs(new - log_mu)) <= tol:
-            break
-        log_mu = new
-    beta = np.log(eb)
-    r = np.broadcast_to(D, y.shape).copy()                              # D̃: weighted two-way demeaning
-    for _ in range(max_iter):
-        old = r.copy()
-        r -= ((mu * r).sum(axis=2) / mu.sum(axis=2))[:, :, None]
-        r -= ((mu * r).sum(axis=1) / mu.sum(axis=1))[:, None, :]
-        if np.max(np.abs(r - old)) <= tol:
-            break
-    info = (mu * r * r).sum(axis=(1, 2))
-    scores = (r * (y - mu)).sum(axis=2)
-    n, k = U * T, U + T
-    factor = U / (U - 1) * (n - 1) / (n - k)
-    se = np.sqrt(factor * (scores ** 2).sum(axis=1)) / info
-    return 2 * stats.t.sf(np.abs(beta / se), U - 1)
+    A, B, eb = R / T, (C > 0).astype(float), np.ones(S)
+    mu = np.zeros_like(y)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        for _ in range(max_iter):
+            E = 1 + (eb[:, None, None] - 1) * D                             # exp(β D)
+            A = np.nan_to_num(R / (B[:, None, :] * E).sum(axis=2))
+            B = np.nan_to_num(C / (A[:, :, None] * E).sum(axis=1))
+            eb = np.nan_to_num(YD / (A[:, :, None] * B[:, None, :] * D).sum(axis=(1, 2)), nan=1.0)
+            new = A[:, :, None] * B[:, None, :] * (1 + (eb[:, None, None] - 1) * D)
+            done = np.max(np.abs(new - mu) / (1 + mu)) <= tol
+            mu = new
+            if done:
+                break
+        r = D.copy()                                                      # D̃: weighted two-way demeaning
+        for _ in range(max_iter):
+            old = r.copy()
+            r -= np.nan_to_num((mu * r).sum(axis=2) / mu.sum(axis=2))[:, :, None]
+            r -= np.nan_to_num((mu * r).sum(axis=1) / mu.sum(axis=1))[:, None, :]
+            if np.max(np.abs(r - old)) <= tol:
+                break
+        info = (mu * r * r).sum(axis=(1, 2))
+        scores = (r * (y - mu)).sum(axis=2)
+        G = (R > 0).sum(axis=1)                                           # clusters = schools with referrals
+        n, k = G * (C > 0).sum(axis=1), G + (C > 0).sum(axis=1)
+        factor = G / (G - 1) * (n - 1) / (n - k)
+        se = np.sqrt(factor * (scores ** 2).sum(axis=1)) / info
+        return 2 * stats.t.sf(np.abs(np.log(eb) / se), G - 1)
 
 
 def _study_frame(d: dict, y: np.ndarray) -> pd.DataFrame:
@@ -391,8 +394,6 @@ def _study_frame(d: dict, y: np.ndarray) -> pd.DataFrame:
 
 def _pvalues(st: _Studies, ratio: np.ndarray, n_resamples: int) -> tuple[np.ndarray, np.ndarray, int, bool]:
     """p-values (NaN: ``panel_did`` refuses the study) and whether ``panel_did`` itself was used, per study."""
-    from .did import panel_did
-
     d = st.d
     y = st.counts(ratio)
     if d["method"] == "randomization":
@@ -402,8 +403,10 @@ def _pvalues(st: _Studies, ratio: np.ndarray, n_resamples: int) -> tuple[np.ndar
     D = np.broadcast_to(st.D, y.shape)
     zero_unit = (y.sum(axis=2) == 0).any(axis=1)
     zero_period = (y.sum(axis=1) == 0)
-    if d["method"] == "cluster":
-        odd = zero_unit | zero_period.any(axis=1)
+    if d["method"] == "cluster":  # empty schools are handled; panel_did only when 'auto' would choose otherwise
+        kept = (y.sum(axis=2) > 0)
+        odd = np.array([d["inference"] == "auto" and auto_method(int(g), int(k)) != "cluster"
+                        for g, k in zip(kept.sum(axis=1), kept[:, :d["n_treated"]].sum(axis=1))], dtype=bool)
     else:  # an empty period changes nothing, unless it is a start period of staggered waves
         waves = np.unique(st.starts[st.starts >= 0])
         odd = zero_unit | (zero_period[:, waves].any(axis=1) if len(waves) > 1 else False)
@@ -412,11 +415,13 @@ def _pvalues(st: _Studies, ratio: np.ndarray, n_resamples: int) -> tuple[np.ndar
     fallback = odd & ~refused
     import warnings
 
+    if fallback.any():
+        from .did import panel_did
     for i in np.flatnonzero(fallback):
         try:
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")
-                p[i] = panel_did(_study_frame(d, y[i]), exposure="exposure", inference=d["method"],
+                p[i] = panel_did(_study_frame(d, y[i]), exposure="exposure", inference=d["inference"],
                                  n_resamples=n_resamples, conf_int=False, seed=int(st.seeds[i])).p_value
         except (InputError, np.linalg.LinAlgError):
             p[i] = np.nan
