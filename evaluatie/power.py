@@ -514,6 +514,17 @@ def _design_words(row, lang: str) -> str:
              od=f(row.overdispersion, 2), waves=f(row.staggered))
 
 
+def _labels(row, columns, lang: str) -> str:
+    """Design parameters in words, e.g. '15 scholen, 3 met interventie, 36 perioden'."""
+    def value(c):
+        v = getattr(row, c)
+        if c == "inference":
+            return v
+        return format_number(v, 2 if c in ("between_unit_sd", "overdispersion") else
+                             1 if c == "baseline_rate" else 0, lang)
+    return ", ".join(t(f"power_label_{c}", lang, v=value(c)) for c in columns)
+
+
 def _switch_text(table: pd.DataFrame, lang: str) -> str | None:
     """Where the method changes within the grid (None when every cell uses the same method)."""
     if table["method"].nunique() < 2:
@@ -558,20 +569,29 @@ class PowerResult:
         row = self.table.sort_values("power", ascending=False).iloc[0]
         return self._row_sentence(row, lang)
 
-    def _row_sentence(self, row, lang: str) -> str:
+    def _varying(self) -> list[str]:
+        return [c for c in DESIGN if self.table[c].nunique() > 1]
+
+    def _row_sentence(self, row, lang: str, columns=None) -> str:
         f = lambda x: format_number(100 * x, 0, lang) + "%"  # noqa: E731
         change = 100 * (row.rate_ratio - 1)
-        return t("power_row", lang, design=_design_words(row, lang),
+        design = (_labels(row, columns, lang) if columns is not None else _design_words(row, lang)) or \
+            t("power_this_design", lang)
+        return t("power_row", lang, design=design,
                  change=("−" if change < 0 else "+") + format_number(abs(change), 0, lang) + "%",
                  power=f(row.power), lo=f(row.power_lower), hi=f(row.power_upper),
                  method=_METHOD_NAMES[row.method][lang != "nl"])
 
     def summary(self, lang: str = "nl") -> str:
-        """Every cell in words, where the method switches, and the remarks (impossible significance, refusals)."""
+        """The fixed design once, then every cell in words (what varies, the change, the power), where the
+        method switches, and the remarks (impossible significance, studies that cannot be analysed)."""
         check_lang(lang)
+        varying = self._varying()
+        fixed = [c for c in DESIGN if c not in varying and c != "inference"]
         lines = [t("power_head", lang, n=format_number(self.n_sims, 0, lang),
-                   alpha=format_number(100 * self.alpha, 0, lang), level=format_number(100 * self.level, 0, lang))]
-        lines += [f"- {self._row_sentence(row, lang)}" for row in self.table.itertuples()]
+                   alpha=format_number(100 * self.alpha, 0, lang), level=format_number(100 * self.level, 0, lang)),
+                 t("power_fixed", lang, design=_labels(self.table.iloc[0], fixed, lang))]
+        lines += [f"- {self._row_sentence(row, lang, varying)}" for row in self.table.itertuples()]
         if (switch := _switch_text(self.table, lang)) is not None:
             lines.append(switch)
         impossible = self.table[self.table["min_p"] > self.alpha]

@@ -186,7 +186,7 @@ def test_invalid_input_dutch():
         simulate_did(n_treated=2, staggered=3, n_sims=10)
 
 
-def test_plot_house_style(close_figures=None):
+def test_plot_house_style():
     import matplotlib.pyplot as plt
 
     res = simulate_did(n_units=[8, 12], n_treated=0.5, n_periods=6, rate_ratio=[0.9, 0.7], n_sims=20, seed=1,
