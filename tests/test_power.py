@@ -26,7 +26,7 @@ def _panel_did_p(d, y, st, i, n_resamples=9999):
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         return panel_did(_study_frame(d, y[i]), exposure="exposure", inference=d["inference"],
-                         n_resamples=n_resamples, conf_int=False, seed=int(st.seeds[i])).p_value
+                         n_resamples=n_resamples, conf_int=False, seed=st.ri_seed).p_value
 
 
 @pytest.mark.parametrize("kw,n_resamples,seed", [
