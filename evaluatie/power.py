@@ -569,8 +569,8 @@ class PowerResult:
     def sentence(self, lang: str = "nl") -> str:
         """The best cell in words, e.g. 'Met 15 scholen (...) is een daling van 20% met 62% kans te zien.'"""
         check_lang(lang)
-        row = self.table.sort_values("power", ascending=False).iloc[0]
-        return self._row_sentence(row, lang)
+        row = self.table.sort_values("power", ascending=False, kind="stable").iloc[0]
+        return self._row_sentence(row, lang, self._varying())
 
     def _varying(self) -> list[str]:
         return [c for c in DESIGN if self.table[c].nunique() > 1]

@@ -1151,6 +1151,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     "power_label_inference": {"nl": "inference='{v}'", "en": "inference='{v}'"},
     "power_this_design": {"nl": "Deze opzet", "en": "This design"},
     "power_fixed": {"nl": "Opzet: {design}.", "en": "Design: {design}."},
+    "power_cli_number": {"nl": "{option} verwacht getallen; '{value}' is geen getal.",
+                         "en": "{option} expects numbers; '{value}' is not a number."},
+    "power_cli_drop": {"nl": "--daling is een percentage van 0 tot 100 (bv. 20); ontvangen: {value}.",
+                       "en": "--daling is a percentage from 0 to 100 (e.g. 20); received: {value}."},
+    "power_cli_table": {"nl": "Tabel geschreven: {path}", "en": "Table written: {path}"},
+    "power_cli_figure": {"nl": "Figuur {name} geschreven in {folder}/.", "en": "Figure {name} written to {folder}/."},
     "power_source": {"nl": "simulatie (evaluatie.power)", "en": "simulation (evaluatie.power)"},
     "power_n_studies": {"nl": "gesimuleerde studies per punt", "en": "simulated studies per point"},
 }

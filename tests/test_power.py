@@ -196,3 +196,21 @@ def test_plot_house_style():
     assert any(t.startswith("Bron: simulatie") and "n = 20" in t for t in texts)
     assert ax.get_ylabel() == "Kans om het effect te zien" and len(ax.get_legend().get_texts()) == 2
     plt.close(ax.figure)
+
+
+def test_cli_power_writes_figure_table_and_dutch_errors(tmp_path, capsys):
+    from evaluatie.cli import main
+
+    table = tmp_path / "power.csv"
+    code = main(["power", "--scholen", "8", "12", "--behandeld", "0,5", "--perioden", "6", "--daling", "30",
+                 "--simulaties", "20", "--kernen", "1", "--figuren", str(tmp_path), "--tabel", str(table)])
+    out = capsys.readouterr().out
+    assert code == 0 and "Onderscheidend vermogen" in out and "8 scholen, 4 met interventie" in out
+    assert (tmp_path / "05_onderscheidend_vermogen.png").exists() and table.exists()
+    assert main(["power", "--scholen", "drie"]) == 2
+    assert "'drie' is geen getal" in capsys.readouterr().err
+    assert main(["power", "--scholen", "4", "--behandeld", "4", "--simulaties", "10"]) == 2
+    assert "vergelijkingsschool" in capsys.readouterr().err
+    code = main(["power", "--scholen", "12", "--behandeld", "6", "--perioden", "6", "--mde", "--simulaties", "20",
+                 "--kernen", "1", "--figuren", str(tmp_path)])
+    assert code == 0 and "daling van" in capsys.readouterr().out
