@@ -315,19 +315,40 @@ class _Studies:
         return self._tables[n_resamples]
 
 
-def _ri_pvalues(st: _Studies, y: np.ndarray, n_resamples: int) -> tuple[np.ndarray, int, bool]:
-    """Randomization p-values of ``panel_did`` for every study: closed-form null fit, one product per table."""
+def _tails(y: np.ndarray) -> np.ndarray:
+    """Σ_{t' ≥ t} (y − μ̂⁰) per study, school and period, with the closed-form null fit μ̂⁰ = y_i· y_·t / y_··."""
     R = y.sum(axis=2, keepdims=True)
     C = y.sum(axis=1, keepdims=True)
     N = R.sum(axis=1, keepdims=True)
     mu0 = np.divide(R * C, N, out=np.zeros_like(y), where=N > 0)
-    tail = np.cumsum((y - mu0)[:, :, ::-1], axis=2)[:, :, ::-1]
-    values = np.unique(st.starts[st.starts >= 0])
-    table, exact, total = st.table(n_resamples)
-    # the statistic Σ_i Σ_{t ≥ s_ai} r_it of every assignment × every study: one product
+    return np.cumsum((y - mu0)[:, :, ::-1], axis=2)[:, :, ::-1]
+
+
+def _ri_pvalue(table: np.ndarray, tail: np.ndarray, values: np.ndarray) -> np.ndarray:
+    """Two-sided randomization p-values from assignments (A × units) and tails (studies × units × periods)."""
     indicator = np.concatenate([(table == v) for v in values], axis=1).astype(float)
-    s = tail[:, :, values].transpose(0, 2, 1).reshape(len(y), -1) @ indicator.T
-    return np.mean(np.abs(s) >= np.abs(s[:, :1]) - _TOL * (1 + np.abs(s[:, :1])), axis=1), total, exact
+    s = tail[:, :, values].transpose(0, 2, 1).reshape(len(tail), -1) @ indicator.T
+    return np.mean(np.abs(s) >= np.abs(s[:, :1]) - _TOL * (1 + np.abs(s[:, :1])), axis=1)
+
+
+def _ri_pvalues(st: _Studies, y: np.ndarray, n_resamples: int) -> tuple[np.ndarray, int, bool]:
+    """Randomization p-values of ``panel_did`` for every study: closed-form null fit, the statistic
+    Σ_i Σ_{t ≥ s_ai} r_it of every assignment × every study in one product."""
+    table, exact, total = st.table(n_resamples)
+    return _ri_pvalue(table, _tails(y), np.unique(st.starts[st.starts >= 0])), total, exact
+
+
+def _ri_without_empty(st: _Studies, y: np.ndarray, n_resamples: int) -> float:
+    """Randomization p-value of one study after dropping its schools without referrals, as ``panel_did``
+    does: the null fit of the others is unchanged; the assignments are those of the remaining schools."""
+    from .resampling import assignments
+
+    keep = y.sum(axis=1) > 0
+    starts = st.starts[keep]
+    if (starts >= 0).all() or (starts < 0).all():
+        return float("nan")                                  # panel_did refuses: no comparison or no treated school
+    table, _, _ = assignments(starts, n_resamples, np.random.default_rng(st.ri_seed))
+    return float(_ri_pvalue(table, _tails(y[None, keep]), np.unique(starts[starts >= 0]))[0])
 
 
 def _cluster_pvalues(st: _Studies, y: np.ndarray, tol: float = 1e-10, max_iter: int = 2000) -> np.ndarray:
@@ -384,7 +405,12 @@ def _study_frame(d: dict, y: np.ndarray) -> pd.DataFrame:
 
 
 def _pvalues(st: _Studies, ratio: np.ndarray, n_resamples: int) -> tuple[np.ndarray, np.ndarray, int, bool]:
-    """p-values (NaN: ``panel_did`` refuses the study) and whether ``panel_did`` itself was used, per study."""
+    """p-values (NaN: ``panel_did`` refuses the study) and whether ``panel_did`` itself was used, per study.
+
+    Schools without any referral are dropped, as ``panel_did`` drops them (randomization inference:
+    over the assignments of the remaining schools; cluster: fewer clusters). ``panel_did`` itself
+    analyses the rare studies where that is not reproduced here: an empty start period of staggered
+    waves, or fewer schools left than ``inference="auto"`` needs for cluster-robust errors."""
     d = st.d
     y = st.counts(ratio)
     if d["method"] == "randomization":
@@ -400,10 +426,13 @@ def _pvalues(st: _Studies, ratio: np.ndarray, n_resamples: int) -> tuple[np.ndar
                         for g, k in zip(kept.sum(axis=1), kept[:, :d["n_treated"]].sum(axis=1))], dtype=bool)
     else:  # an empty period changes nothing, unless it is a start period of staggered waves
         waves = np.unique(st.starts[st.starts >= 0])
-        odd = zero_unit | (zero_period[:, waves].any(axis=1) if len(waves) > 1 else False)
+        odd = zero_period[:, waves].any(axis=1) if len(waves) > 1 else np.zeros(len(y), bool)
     refused = (y * D).sum(axis=(1, 2)) == 0
     p[refused] = np.nan
     fallback = odd & ~refused
+    if d["method"] == "randomization":
+        for i in np.flatnonzero(zero_unit & ~odd & ~refused):
+            p[i] = _ri_without_empty(st, y[i], n_resamples)
     import warnings
 
     if fallback.any():

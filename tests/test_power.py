@@ -207,10 +207,41 @@ def test_cli_power_writes_figure_table_and_dutch_errors(tmp_path, capsys):
     out = capsys.readouterr().out
     assert code == 0 and "Onderscheidend vermogen" in out and "8 scholen, 4 met interventie" in out
     assert (tmp_path / "05_onderscheidend_vermogen.png").exists() and table.exists()
+
+
+def test_cli_power_dutch_errors(capsys):
+    from evaluatie.cli import main
+
     assert main(["power", "--scholen", "drie"]) == 2
     assert "'drie' is geen getal" in capsys.readouterr().err
     assert main(["power", "--scholen", "4", "--behandeld", "4", "--simulaties", "10"]) == 2
     assert "vergelijkingsschool" in capsys.readouterr().err
-    code = main(["power", "--scholen", "12", "--behandeld", "6", "--perioden", "6", "--mde", "--simulaties", "20",
-                 "--kernen", "1", "--figuren", str(tmp_path)])
+    assert main(["power", "--daling", "120"]) == 2
+    assert "percentage van 0 tot 100" in capsys.readouterr().err
+
+
+@pytest.mark.slow
+def test_cli_power_mde(tmp_path, capsys):
+    from evaluatie.cli import main
+
+    code = main(["power", "--scholen", "12", "--behandeld", "6", "--perioden", "12", "--basis", "6", "--mde",
+                 "--simulaties", "40", "--kernen", "1", "--figuren", str(tmp_path)])
     assert code == 0 and "daling van" in capsys.readouterr().out
+    assert (tmp_path / "05_kleinste_daling.png").exists()
+
+
+def test_randomization_drops_empty_schools_as_panel_did():
+    d = _design(n_units=10, n_treated=3, n_periods=6, baseline_rate=1.5, between_unit_sd=0.8)
+    st = _Studies(d, 3, 0, 12)
+    ratio = np.full(12, 0.5)
+    p, fallback, _, _ = _pvalues(st, ratio, 9999)
+    y = st.counts(ratio)
+    empty = (y.sum(axis=2) == 0).any(axis=1)
+    assert empty.any() and not fallback.any()
+    ref = []
+    for i in range(12):
+        try:
+            ref.append(_panel_did_p(d, y, st, i))
+        except InputError:
+            ref.append(np.nan)
+    assert_allclose(p, ref, rtol=0, atol=1e-12)
