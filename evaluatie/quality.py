@@ -58,6 +58,10 @@ class QualityReport:
         so that losses can be reported per school (:meth:`losses`) and repeated reasons summarised per school.
     unit_column : str
         The file's own header of that school/unit column (``"School"``).
+    unlisted : list of dict
+        Rows counted but not listed one by one (a very large file lists the first rows of each
+        reason only): ``column``, ``reason``, ``action``, ``n``. Counted in ``n_dropped``,
+        :meth:`to_counts` and the summary.
     """
 
     source: str = ""
@@ -70,6 +74,7 @@ class QualityReport:
     masked_columns: list[str] = field(default_factory=list)
     row_units: dict = field(default_factory=dict)
     unit_column: str = ""
+    unlisted: list[dict] = field(default_factory=list)
 
     def add(self, *, row, column, value, reason: str, action: Action) -> None:
         """Record one row-level event; ``action`` is one of ``dropped``, ``changed``, ``warning``.
@@ -94,7 +99,7 @@ class QualityReport:
     @property
     def n_dropped(self) -> int:
         """Number of distinct rows that were not used."""
-        return len(self._rows("dropped"))
+        return len(self._rows("dropped")) + sum(u["n"] for u in self.unlisted if u["action"] == "dropped")
 
     @property
     def n_used(self) -> int:
@@ -156,6 +161,9 @@ class QualityReport:
             value = f" (waarde: '{e.value}')" if e.value and self.lang == "nl" else (
                 f" (value: '{e.value}')" if e.value else "")
             lines.append(f"  - {where}: {e.reason} [{e.action}]{value}")
+        for u in self.unlisted:
+            lines.append("  - " + t("rows_unlisted", self.lang, n=format_number(u["n"], 0, self.lang),
+                                    reason=scrub(u["reason"]), action=t(f"action_{u['action']}", self.lang)))
         return "\n".join(lines)
 
     def _unit_labels(self) -> dict:
@@ -218,6 +226,11 @@ class QualityReport:
         for e in dropped:  # one reason per dropped row: the first recorded
             first.setdefault(e["row"], e["reason"].split(" (")[0])
         counts = pd.Series(list(first.values()), dtype=object).value_counts()
+        for u in self.unlisted:
+            if u["action"] == "dropped":
+                reason = u["reason"].split(" (")[0]
+                counts[reason] = counts.get(reason, 0) + u["n"]
+        counts = counts.sort_values(ascending=False, kind="stable")
         label = "gebruikt" if self.lang == "nl" else "used"
         frame = pd.DataFrame({"outcome": [label, *counts.index], "n": [self.n_used, *counts.to_numpy()]})
         return frame.astype({"n": int})

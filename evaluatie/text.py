@@ -1072,6 +1072,38 @@ MESSAGES: dict[str, dict[str, str]] = {
                         "en": "Percentages with a denominator below {k} are not shown."},
     "nb_codebook": {"nl": "codeboek", "en": "codebook"},
     "nb_fragments": {"nl": "interviewfragmenten", "en": "interview fragments"},
+    # --- regional: DuckDB path of panel_from_file, CBS StatLine -------------------------------------
+    "rows_unlisted": {"nl": "nog {n} rij(en) niet afzonderlijk genoemd: {reason} [{action}]",
+                      "en": "{n} more row(s) not listed one by one: {reason} [{action}]"},
+    "note_engine": {"nl": "Gelezen met {engine}: {reason}.", "en": "Read with {engine}: {reason}."},
+    "engine_parquet": {"nl": "Parquet-bestand", "en": "Parquet file"},
+    "engine_excel": {"nl": "Excel-bestand", "en": "Excel file"},
+    "engine_large": {"nl": "bestand van {size}, vanaf {limit} leest DuckDB het in begrensd geheugen",
+                     "en": "file of {size}; from {limit} DuckDB reads it in bounded memory"},
+    "engine_small": {"nl": "bestand van {size}, kleiner dan {limit}", "en": "file of {size}, smaller than {limit}"},
+    "engine_chosen": {"nl": "zo gekozen (engine=...)", "en": "as chosen (engine=...)"},
+    "duckdb_format": {"nl": "Bestand '{file}': DuckDB leest alleen .csv, .txt, .tsv en .parquet (niet '{suffix}'); "
+                            "gebruik engine='pandas' voor Excel, of sla het bestand op als CSV (UTF-8).",
+                      "en": "File '{file}': DuckDB reads only .csv, .txt, .tsv and .parquet (not '{suffix}'); use "
+                            "engine='pandas' for Excel, or save the file as CSV (UTF-8)."},
+    "duckdb_encoding": {"nl": "Bestand '{file}' is geen UTF-8 maar {encoding}; DuckDB leest alleen UTF-8. Sla het op "
+                              "als 'CSV UTF-8' of gebruik engine='pandas'.",
+                        "en": "File '{file}' is {encoding}, not UTF-8; DuckDB reads UTF-8 only. Save it as "
+                              "'CSV UTF-8' or use engine='pandas'."},
+    "duckdb_read": {"nl": "Bestand '{file}' is niet te lezen met DuckDB: {detail}. Probeer engine='pandas' voor een "
+                          "uitgebreidere foutmelding.",
+                    "en": "File '{file}' cannot be read with DuckDB: {detail}. Try engine='pandas' for a more "
+                          "detailed message."},
+    "duckdb_missing": {"nl": "Het pakket duckdb ontbreekt; installeer het met: pip install duckdb",
+                       "en": "The duckdb package is missing; install it with: pip install duckdb"},
+    "note_duckdb_pupils": {"nl": "Kolom '{column}' (leerlingcodes) is alleen binnen DuckDB gebruikt om dubbele rijen "
+                                 "te vinden; de codes zijn niet ingelezen of bewaard.",
+                           "en": "Column '{column}' (pupil codes) was used inside DuckDB only, to find duplicate "
+                                 "rows; the codes were not loaded or kept."},
+    "note_duckdb_multiline": {"nl": "Een cel beslaat meerdere regels; rijnummers na regel {line} tellen records, "
+                                    "niet regels.",
+                              "en": "A cell spans several lines; row numbers after line {line} count records, "
+                                    "not lines."},
 }
 
 
