@@ -334,10 +334,11 @@ def _classify(con, source: _Source, maps: dict, names: list, spec, enrolment: pd
     _list(con, source, report, lang, max_listed, range(1, 6), reasons)
     _privacy(con, source, maps, names, report, lang, max_listed)
     _list(con, source, report, lang, max_listed, (6, 7), reasons)
-    counts["unit"] = counts["unit"].astype(object)
-    counts["care_level"] = counts["care_level"].astype(object)
-    counts["period"] = pd.to_datetime(counts["period"]).astype("datetime64[ns]")
+    counts["period"] = pd.to_datetime(counts["period"]).astype(enrol["period"].dtype)
     counts["count"] = counts["count"].astype(np.int64)
+    # the same route as to_panel (groupby keys become an index), so the dtypes agree too
+    counts = counts.astype({"unit": object, "care_level": object}).groupby(
+        ["unit", "period", "care_level"])["count"].sum().reset_index()
     levels = sorted(counts["care_level"].dropna().unique())
     return assemble(enrol, counts, levels, enrolment, start, freq, report, unit="unit", period="period",
                     care_level="care_level", exposure="exposure")
@@ -445,7 +446,44 @@ def _privacy(con, source: _Source, maps: dict, names: list, report: QualityRepor
         if label.get(name, name) not in report.masked_columns and got:
             report.identifier_columns.append(name)
             report.masked_columns.append(label.get(name, name))
+    _flag_units(con, source, names, report, lang)
     report.notes.append(t("note_duckdb_pupils", lang, column=label.get(spec.identifier, spec.identifier)))
+
+
+def _flag_units(con, source: _Source, names: list, report: QualityReport, lang: str) -> None:
+    """:func:`evaluatie.quality.flag_units` from per-school counts in SQL: spellings that look alike, and
+    schools with a single pupil (the pupil codes are compared inside DuckDB)."""
+    from .privacy import mask_value
+    from .quality import SINGLETON_COLUMNS, UNIT_COLUMNS, near_duplicates
+
+    pupil = _clean_sql("t.pupil")
+    for col in [c for c in UNIT_COLUMNS if c in names]:
+        per = con.execute(f"""SELECT m.value, count(*) AS n, min(c._r) AS first, min({pupil}) AS lo,
+                max({pupil}) AS hi FROM checked c JOIN t USING (_r) JOIN map_{col} m ON t.{_quote(col)} = m.raw
+            WHERE c.code = 0 AND m.value IS NOT NULL AND trim(m.value) <> '' GROUP BY m.value""").df()
+        if per.empty:
+            continue
+        per = per.sort_values("first", kind="stable")
+        first = dict(zip(per["value"], source.lines(per["first"].to_numpy())))
+        found = []
+        counts = pd.Series(per["n"].to_numpy(), index=per["value"].astype(str).to_numpy())
+        for p in near_duplicates(None, counts=counts).itertuples(index=False):
+            found.append((p.value, "near", first[p.value],
+                          t("reason_near_duplicate", lang, similar=p.similar_to, score=format_number(p.score, 0, lang),
+                            n=p.n_similar)))
+        if col in SINGLETON_COLUMNS and len(per) > 1:
+            single = per["lo"].notna() & (per["lo"] == per["hi"])
+            several = con.execute(f"""SELECT count(*) FROM checked c JOIN t USING (_r)
+                JOIN map_{col} m ON t.{_quote(col)} = m.raw
+                JOIN (SELECT value, lo, hi FROM per) s ON m.value = s.value
+                WHERE c.code = 0 AND {pupil} <> s.lo AND {pupil} <> s.hi""").fetchall()[0][0]
+            if several:  # some school has three pupils or more: a school of one sticks out
+                for value in per.loc[single, "value"]:
+                    found.append((value, "single", first[value], t("reason_singleton_unit", lang)))
+        singles = {v for v, kind, _, _ in found if kind == "single"}
+        for value, _, row, reason in found:
+            shown = mask_value(value) if value in singles else value
+            report.add(row=int(row), column=source.label.get(col, col), value=shown, reason=reason, action="warning")
 
 
 def describe_size(n_bytes: int, lang: str) -> str:

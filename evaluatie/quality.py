@@ -304,7 +304,7 @@ def normalize_label(values) -> pd.Series:
         r"\s+", " ", regex=True).str.strip().astype("object")
 
 
-def near_duplicates(values, *, score_cutoff: float = 90) -> pd.DataFrame:
+def near_duplicates(values, *, score_cutoff: float = 90, counts=None) -> pd.DataFrame:
     """Spellings that probably name the same unit, school or agency.
 
     Two distinct labels are reported as a pair when, after trimming, case-folding and collapsing
@@ -319,6 +319,8 @@ def near_duplicates(values, *, score_cutoff: float = 90) -> pd.DataFrame:
         Category labels, one per row (repeats allowed; missing values ignored).
     score_cutoff : float, default 90
         Smallest similarity (0–100) reported.
+    counts : Series, optional
+        Rows per label (label → count) instead of ``values`` with repeats (for tables too large to hold).
 
     Returns
     -------
@@ -340,7 +342,8 @@ def near_duplicates(values, *, score_cutoff: float = 90) -> pd.DataFrame:
     if not 0 <= score_cutoff <= 100:
         raise ValueError(f"score_cutoff must lie between 0 and 100, got {score_cutoff!r}")
     columns = ["value", "similar_to", "score", "n_value", "n_similar"]
-    counts = pd.Series(values, dtype="object").dropna().value_counts(sort=False)  # distinct labels first: fast
+    if counts is None:
+        counts = pd.Series(values, dtype="object").dropna().value_counts(sort=False)  # distinct labels first: fast
     counts.index = counts.index.astype(str)
     counts = counts.groupby(level=0, sort=False).sum()
     counts = counts[counts.index.str.strip() != ""]
