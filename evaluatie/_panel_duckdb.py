@@ -10,6 +10,8 @@ Python: they are used inside DuckDB only, to find exact duplicate rows.
 from __future__ import annotations
 
 import csv
+import logging
+import time
 import io as _io
 import mmap
 import shutil
@@ -23,7 +25,7 @@ from . import io as rt
 from . import privacy
 from .errors import InputError
 from .quality import QualityReport
-from .schemas import check_kind
+from .schemas import check_kind, normalize_header
 from .text import format_number, t
 
 #: White space as Python's ``\\s`` sees it (RE2's ``\\s`` is ASCII only).
@@ -36,10 +38,31 @@ _CODES = ("blank", "total", "duplicate", "parse", "category", "unit", "period")
 _LOW_CARD = ("unit", "date", "care_level", "provider")
 
 
+_log = logging.getLogger(__name__)
+
+
+def _sql(con, query: str, *args):
+    """Run one statement; its duration is logged (``logging.DEBUG``) to see where time goes on large files."""
+    start = time.perf_counter()
+    out = con.execute(query, *args)
+    _log.debug("%.2f s  %s", time.perf_counter() - start, " ".join(query.split())[:120])
+    return out
+
+
 def _clean_sql(col: str) -> str:
-    """SQL for :func:`evaluatie.io._clean_text` of a text cell: white space collapsed and trimmed, missing → NULL."""
+    """SQL for :func:`evaluatie.io._clean_text` of a text cell: white space collapsed and trimmed, missing → NULL.
+
+    Cells without any white space (nearly all codes) skip the two replacements."""
     collapsed = f"regexp_replace(regexp_replace({col}, '{_WS}+', ' ', 'g'), '^ | $', '', 'g')"
-    return f"(CASE WHEN {collapsed} IN ({_MISSING_SQL}) OR {collapsed} = '' THEN NULL ELSE {collapsed} END)"
+    cleaned = f"(CASE WHEN regexp_matches({col}, '{_WS}') THEN {collapsed} ELSE {col} END)"
+    return f"(CASE WHEN {cleaned} IN ({_MISSING_SQL}) OR {cleaned} = '' THEN NULL ELSE {cleaned} END)"
+
+
+def _total_sql(col: str) -> str:
+    """SQL: the cell is a total row label (``Totaal``), as read_table tests it (normalized header text)."""
+    normalized = f"regexp_replace(lower(strip_accents({col})), '[^a-z0-9]', '', 'g')"
+    return (f"(CASE WHEN strlen({col}) < 40 AND regexp_matches({col}, '(?i)tot|som') "
+            f"THEN {normalized} IN ({_TOTAL_SQL}) ELSE false END)")
 
 
 def _quote(name: str) -> str:
@@ -157,7 +180,7 @@ def _empty_lines(path: Path, header_row: int) -> tuple[np.ndarray, int]:
 
 def _values(con, table: str, column: str) -> np.ndarray:
     """Distinct raw values of one column (NULL = empty cell is not among them)."""
-    found = con.execute(f"SELECT DISTINCT {_quote(column)} FROM {table} WHERE {_quote(column)} IS NOT NULL").fetchall()
+    found = _sql(con, f"SELECT DISTINCT {_quote(column)} FROM {table} WHERE {_quote(column)} IS NOT NULL").fetchall()
     return np.array(sorted(v[0] for v in found), dtype=object)
 
 
@@ -179,16 +202,16 @@ def panel_duckdb(path: Path, enrolment: pd.DataFrame, *, freq: str, start, lang:
     folder = Path(tempfile.mkdtemp(prefix="evaluatie_duckdb_"))
     con = duckdb.connect(str(folder / "verwijzingen.duckdb"))
     try:
-        con.execute(f"SET memory_limit = '{memory_limit}'")
-        con.execute(f"SET temp_directory = '{folder / 'tmp'}'")
-        con.execute("SET preserve_insertion_order = true")
+        _sql(con, f"SET memory_limit = '{memory_limit}'")
+        _sql(con, f"SET temp_directory = '{folder / 'tmp'}'")
+        _sql(con, "SET preserve_insertion_order = true")
         select = ", ".join(f"{_quote(source.source_names[c])}::VARCHAR AS {_quote(c)}" for c in cols.values())
         try:
-            con.execute(f"CREATE TABLE t AS SELECT row_number() OVER () AS _r, {select} FROM {source.relation()}")
+            _sql(con, f"CREATE TABLE t AS SELECT row_number() OVER () AS _r, {select} FROM {source.relation()}")
         except duckdb.Error as err:
             raise InputError(t("duckdb_read", lang, file=path.name, detail=str(err).splitlines()[0][:300]),
                              file=path) from None
-        n_records = con.execute("SELECT count(*) FROM t").fetchall()[0][0]
+        n_records = _sql(con, "SELECT count(*) FROM t").fetchall()[0][0]
         report.n_read = n_records + len(source.empty_lines)
         if report.n_read == 0:
             raise InputError(t("no_data_rows", lang, file=path.name, row=source.header_row), file=path,
@@ -199,7 +222,7 @@ def panel_duckdb(path: Path, enrolment: pd.DataFrame, *, freq: str, start, lang:
             maps[name] = _value_map(con, name, spec, source, report, lang)
             con.register(f"m_{name}", maps[name])
         for name in maps:
-            con.execute(f"CREATE TABLE map_{name} AS SELECT * FROM m_{name}")
+            _sql(con, f"CREATE TABLE map_{name} AS SELECT * FROM m_{name}")
             con.unregister(f"m_{name}")
         return _classify(con, source, maps, names, spec, enrolment, report, freq=freq, start=start, lang=lang,
                          max_listed=max_listed, helpers=(_REASON_UNIT, _REASON_PERIOD, _assemble, _enrolment_cells,
@@ -222,14 +245,13 @@ def _value_map(con, name: str, spec, source: _Source, report: QualityReport, lan
         series, reasons = rt._parse_column(col, codes, uniques, source.default_decimal, source.label[name], report,
                                            lang)
     if col.categories:
-        from .schemas import normalize_header
-
         lookup = {normalize_header(k): v for k, v in col.categories.items()}
         series = pd.Series([None if v is None else lookup.get(normalize_header(v), v) for v in series], dtype=object)
     cleaned = rt._clean_uniques(uniques)
+    total = np.array([c is not None and normalize_header(c) in rt._TOTAL for c in cleaned], dtype=bool)
     cid, _ = pd.factorize(pd.Series(cleaned, dtype=object), use_na_sentinel=True)
     frame = pd.DataFrame({"raw": pd.Series(uniques, dtype=object), "cid": cid.astype(np.int64),
-                          "reason": pd.Series(reasons, dtype=object)})
+                          "reason": pd.Series(reasons, dtype=object), "total": total})
     frame.loc[frame["cid"] < 0, "cid"] = np.nan
     frame["cid"] = frame["cid"].astype("Int64")
     if col.type == "date":
@@ -253,8 +275,7 @@ def _classify(con, source: _Source, maps: dict, names: list, spec, enrolment: pd
         else:
             hash_parts.append(_clean_sql(f"t.{q(name)}"))
     first4 = names[:4]
-    total_terms = [f"(regexp_replace(lower(strip_accents(t.{q(c)})), '[^a-z0-9]', '', 'g') IN ({_TOTAL_SQL}))"
-                   for c in first4]
+    total_terms = [f"{q('m_' + c)}.total" if c in maps else _total_sql(f"t.{q(c)}") for c in first4]
     blank = " AND ".join(f"({p}) IS NULL" for p in hash_parts)
     parse_cases = []  # (condition, column, reason key)
     for i, col in enumerate(spec.columns):
@@ -271,66 +292,59 @@ def _classify(con, source: _Source, maps: dict, names: list, spec, enrolment: pd
     parse_key = " ".join(f"WHEN {c} THEN {k}" for c, _, k in parse_cases)
     known_levels = sorted(set(spec.column("care_level").categories.values()))
     category = ("m_care_level.value IS NOT NULL AND m_care_level.value NOT IN ("
-                + ", ".join(f"'{v}'" for v in known_levels) + ")") if "care_level" in maps else "false"
-    con.execute(f"""
+                + ", ".join(f"'{v}'" for v in known_levels) + ")")
+    # to_panel's checks need the schools and (with enrolment per period) the cells before the counting
+    enrolled = set(enrolment["unit"])
+    maps["unit"]["known"] = maps["unit"]["value"].map(lambda v: v is not pd.NA and v in enrolled).astype(bool)
+    maps["date"]["period"] = period_start(maps["date"]["value"], freq).to_numpy()
+    for name in ("unit", "date"):
+        con.register("m", maps[name])
+        _sql(con, f"CREATE OR REPLACE TABLE map_{name} AS SELECT * FROM m")
+        con.unregister("m")
+    by_period = "period" in enrolment
+    if by_period:
+        enrol = enrolment_cells(enrolment, freq, None, unit="unit", period="period", exposure="exposure")
+        con.register("cells", pd.DataFrame({"unit": enrol["unit"].astype(str).to_numpy(), "period": enrol["period"]}))
+        joins.append("LEFT JOIN cells k ON m_unit.value = k.unit AND m_date.period = k.period")
+    outside = "k.unit IS NULL" if by_period else "false"
+    # one pass: the first reason of every row (read_table's order, then to_panel's), and its cell
+    _sql(con, f"""
         CREATE TABLE rows AS
-        SELECT t._r,
-               {blank} AS blank,
-               {' OR '.join(total_terms) if total_terms else 'false'} AS total,
-               hash({', '.join(hash_parts)}) AS h,
+        SELECT t._r, hash({', '.join(hash_parts)}) AS h,
+               CASE WHEN {blank} THEN 1 WHEN {' OR '.join(f'coalesce({x}, false)' for x in total_terms)} THEN 2
+                    WHEN {' OR '.join(c for c, _, _ in parse_cases)} THEN 4 WHEN {category} THEN 5
+                    WHEN NOT m_unit.known THEN 6 WHEN {outside} THEN 7 ELSE 0 END AS pre,
                CASE {parse_col} ELSE NULL END AS parse_col,
                CASE {parse_key} ELSE NULL END AS parse_key,
-               {category} AS bad_category,
-               m_unit.value AS unit, m_date.value AS date,
-               {'m_care_level.value' if 'care_level' in maps else "'second'"} AS care_level
+               m_unit.value AS unit, m_date.value AS date, m_date.period AS period, m_care_level.value AS care_level
         FROM t {' '.join(joins)}""")
-    con.execute("UPDATE rows SET total = false WHERE blank OR total IS NULL")
     # exact duplicates among rows that are neither blank nor a total: hash candidates, then compared in full
     partition = ", ".join(hash_parts)
-    con.execute(f"""
+    _sql(con, f"""
         CREATE TABLE dup AS
-        WITH cand AS (SELECT h FROM rows WHERE NOT blank AND NOT total GROUP BY h HAVING count(*) > 1),
+        WITH cand AS (SELECT h FROM rows WHERE pre NOT IN (1, 2) GROUP BY h HAVING count(*) > 1),
         full_rows AS (
             SELECT t._r, min(t._r) OVER (PARTITION BY {partition}) AS first
-            FROM t {' '.join(joins)} JOIN rows USING (_r) SEMI JOIN cand ON rows.h = cand.h
-            WHERE NOT rows.blank AND NOT rows.total)
+            FROM rows SEMI JOIN cand ON rows.h = cand.h JOIN t USING (_r) {' '.join(joins)}
+            WHERE rows.pre NOT IN (1, 2))
         SELECT _r, first FROM full_rows WHERE _r <> first""")
-    # the reason of every dropped row, the first as in read_table, then to_panel's
-    con.execute("""
-        CREATE TABLE checked AS
-        SELECT rows.*, dup.first AS dup_first,
-               CASE WHEN blank THEN 1 WHEN total THEN 2 WHEN dup.first IS NOT NULL THEN 3
-                    WHEN parse_key IS NOT NULL THEN 4 WHEN bad_category THEN 5 ELSE 0 END AS code
+    _sql(con, """CREATE VIEW placed AS
+        SELECT rows.*, CASE WHEN pre IN (1, 2) OR dup._r IS NULL THEN pre ELSE 3 END AS final
         FROM rows LEFT JOIN dup USING (_r)""")
     allowed = ", ".join(known_levels)
     reasons = {1: t("reason_blank", lang), 2: t("reason_total", lang), 5: t("reason_category", lang, allowed=allowed),
                6: reason_unit, 7: reason_period}
-    n_valid = con.execute("SELECT count(*) FROM checked WHERE code = 0").fetchall()[0][0]
-    if n_valid == 0:
-        con.execute("CREATE TABLE placed AS SELECT _r, code AS final, unit, care_level FROM checked")
+    span = _sql(con, "SELECT count(*), min(period), max(period) FROM placed WHERE final IN (0, 6, 7)").fetchall()[0]
+    if span[0] == 0:
         _list(con, source, report, lang, max_listed, range(1, 6), reasons)
         first = report.entries[0] if report.entries else {"row": None, "column": "", "reason": ""}
         raise InputError(t("no_usable_rows", lang, file=source.path.name, row=first["row"], column=first["column"],
                            reason=first["reason"]), file=source.path, row=first["row"], column=first["column"])
-    # the periods: as to_panel, from the dates of the rows read_table keeps
-    dates = maps["date"][["value"]].dropna().drop_duplicates()
-    con.register("period_of", dates.assign(period=period_start(dates["value"], freq).to_numpy()))
-    span = con.execute("SELECT min(p.period), max(p.period) FROM checked c JOIN period_of p ON c.date = p.value "
-                       "WHERE c.code = 0").fetchall()[0]
-    enrol = enrolment_cells(enrolment, freq, [pd.Timestamp(span[0]), pd.Timestamp(span[1])], unit="unit",
-                            period="period", exposure="exposure")
-    con.register("cells", pd.DataFrame({"unit": enrol["unit"].astype(str).to_numpy(), "period": enrol["period"]}))
-    con.register("units", pd.DataFrame({"unit": pd.Series(enrol["unit"].astype(str).unique(), dtype=object)}))
-    con.execute("""
-        CREATE TABLE placed AS
-        SELECT c._r, c.unit, c.care_level, p.period,
-               CASE WHEN c.code > 0 THEN c.code WHEN u.unit IS NULL THEN 6 WHEN k.unit IS NULL THEN 7 ELSE 0 END
-                   AS final
-        FROM checked c LEFT JOIN period_of p ON c.date = p.value
-        LEFT JOIN units u ON c.unit = u.unit
-        LEFT JOIN cells k ON c.unit = k.unit AND p.period = k.period""")
-    counts = con.execute("SELECT unit, period, care_level, count(*) AS count FROM placed WHERE final = 0 "
-                         "GROUP BY ALL").df()
+    if not by_period:  # as to_panel: every period between the first and the last referral read_table keeps
+        enrol = enrolment_cells(enrolment, freq, [pd.Timestamp(span[1]), pd.Timestamp(span[2])], unit="unit",
+                                period="period", exposure="exposure")
+    counts = _sql(con, "SELECT unit, period, care_level, count(*) AS count FROM placed WHERE final = 0 "
+                       "GROUP BY ALL").df()
     _list(con, source, report, lang, max_listed, range(1, 6), reasons)
     _privacy(con, source, maps, names, report, lang, max_listed)
     _list(con, source, report, lang, max_listed, (6, 7), reasons)
@@ -351,7 +365,7 @@ def _list(con, source: _Source, report: QualityReport, lang: str, max_listed: in
     """Dropped rows into the report: every row up to ``max_listed`` per reason, in row order; the rest counted
     in ``report.unlisted``."""
     label = source.label
-    totals = dict(con.execute("SELECT final, count(*) FROM placed WHERE final > 0 GROUP BY ALL").fetchall())
+    totals = dict(_sql(con, "SELECT final, count(*) FROM placed WHERE final > 0 GROUP BY ALL").fetchall())
     for code in codes:
         n = totals.get(code, 0)
         if code == 1:  # empty lines are blank rows too
@@ -370,8 +384,8 @@ def _list(con, source: _Source, report: QualityReport, lang: str, max_listed: in
             continue
         column = _COLUMN_OF.get(code)
         value = f"t.{_quote(column)}" if code == 5 else "NULL"
-        got = con.execute(f"""SELECT p._r, {value}, p.unit, c.date, d.first FROM placed p JOIN t USING (_r)
-            JOIN checked c USING (_r) LEFT JOIN dup d USING (_r)
+        got = _sql(con, f"""SELECT p._r, {value}, p.unit, p.date, d.first FROM placed p JOIN t USING (_r)
+            LEFT JOIN dup d USING (_r)
             WHERE p.final = {code} ORDER BY p._r LIMIT {max(limit, 0)}""").fetchall()
         rows = source.lines([g[0] for g in got])
         for g, row in zip(got, rows):
@@ -397,11 +411,11 @@ def _list(con, source: _Source, report: QualityReport, lang: str, max_listed: in
 def _list_parse(con, source: _Source, report: QualityReport, lang: str, max_listed: int) -> None:
     """Rows with an unreadable or missing required value: per column, in row order, as read_table lists them."""
     label = source.label
-    found = con.execute("SELECT parse_col, parse_key, count(*) FROM checked WHERE code = 4 GROUP BY ALL").fetchall()
+    found = _sql(con, "SELECT parse_col, parse_key, count(*) FROM placed WHERE final = 4 GROUP BY ALL").fetchall()
     order = [c.name for c in check_kind("referrals").columns]
     for column in sorted({f[0] for f in found}, key=order.index):
-        got = con.execute(f"""SELECT c._r, t.{_quote(column)}, c.parse_key FROM checked c JOIN t USING (_r)
-            WHERE c.code = 4 AND c.parse_col = '{column}' ORDER BY c._r LIMIT {max_listed}""").fetchall()
+        got = _sql(con, f"""SELECT c._r, t.{_quote(column)}, c.parse_key FROM placed c JOIN t USING (_r)
+            WHERE c.final = 4 AND c.parse_col = '{column}' ORDER BY c._r LIMIT {max_listed}""").fetchall()
         for g, row in zip(got, source.lines([g[0] for g in got])):
             report.add(row=int(row), column=label.get(column, column), value=g[1] or "", action="dropped",
                        reason=t(g[2], lang))
@@ -426,7 +440,7 @@ def _privacy(con, source: _Source, maps: dict, names: list, report: QualityRepor
             prefilter = (f"regexp_matches({_quote(name)}, '\\d.*\\d.*\\d.*\\d|@|\\(at\\)|\\[at\\]|ps_|geb|born|dob|"
                          "dhr|mevr|mw|meneer|juf|meester|mr|ms|straat|laan|weg|plein|singel|gracht|kade|dijk|"
                          "steeg|dreef', 'i')")
-            found = con.execute(f"SELECT DISTINCT {_quote(name)} FROM t WHERE {prefilter}").fetchall()
+            found = _sql(con, f"SELECT DISTINCT {_quote(name)} FROM t WHERE {prefilter}").fetchall()
             raw = pd.Series([f[0] for f in found], dtype=object)
             candidates = pd.DataFrame({"raw": raw, "value": rt._clean_uniques(raw.to_numpy(dtype=object))})
         if candidates.empty:
@@ -437,8 +451,8 @@ def _privacy(con, source: _Source, maps: dict, names: list, report: QualityRepor
             continue
         con.register("hit_values", pd.DataFrame({"raw": candidates["raw"].iloc[hits["row"].astype(int)].to_numpy(),
                                                  "kind": hits["kind"].to_numpy(), "value": hits["value"].to_numpy()}))
-        got = con.execute(f"""SELECT t._r, h.kind, h.value FROM t JOIN hit_values h ON t.{_quote(name)} = h.raw
-            JOIN checked c USING (_r) WHERE c.code = 0 ORDER BY t._r LIMIT {max_listed}""").fetchall()
+        got = _sql(con, f"""SELECT t._r, h.kind, h.value FROM t JOIN hit_values h ON t.{_quote(name)} = h.raw
+            JOIN placed c USING (_r) WHERE c.final IN (0, 6, 7) ORDER BY t._r LIMIT {max_listed}""").fetchall()
         con.unregister("hit_values")
         for (r, kind, value), row in zip(got, source.lines([g[0] for g in got])):
             report.add(row=int(row), column=label.get(name, name), value=value, action="warning",
@@ -458,9 +472,9 @@ def _flag_units(con, source: _Source, names: list, report: QualityReport, lang: 
 
     pupil = _clean_sql("t.pupil")
     for col in [c for c in UNIT_COLUMNS if c in names]:
-        per = con.execute(f"""SELECT m.value, count(*) AS n, min(c._r) AS first, min({pupil}) AS lo,
-                max({pupil}) AS hi FROM checked c JOIN t USING (_r) JOIN map_{col} m ON t.{_quote(col)} = m.raw
-            WHERE c.code = 0 AND m.value IS NOT NULL AND trim(m.value) <> '' GROUP BY m.value""").df()
+        per = _sql(con, f"""SELECT m.value, count(*) AS n, min(c._r) AS first, min({pupil}) AS lo,
+                max({pupil}) AS hi FROM placed c JOIN t USING (_r) JOIN map_{col} m ON t.{_quote(col)} = m.raw
+            WHERE c.final IN (0, 6, 7) AND m.value IS NOT NULL AND trim(m.value) <> '' GROUP BY m.value""").df()
         if per.empty:
             continue
         per = per.sort_values("first", kind="stable")
@@ -473,10 +487,11 @@ def _flag_units(con, source: _Source, names: list, report: QualityReport, lang: 
                             n=p.n_similar)))
         if col in SINGLETON_COLUMNS and len(per) > 1:
             single = per["lo"].notna() & (per["lo"] == per["hi"])
-            several = con.execute(f"""SELECT count(*) FROM checked c JOIN t USING (_r)
+            con.register("per", per[["value", "lo", "hi"]])
+            several = _sql(con, f"""SELECT count(*) FROM placed c JOIN t USING (_r)
                 JOIN map_{col} m ON t.{_quote(col)} = m.raw
-                JOIN (SELECT value, lo, hi FROM per) s ON m.value = s.value
-                WHERE c.code = 0 AND {pupil} <> s.lo AND {pupil} <> s.hi""").fetchall()[0][0]
+                JOIN per s ON m.value = s.value
+                WHERE c.final IN (0, 6, 7) AND {pupil} <> s.lo AND {pupil} <> s.hi""").fetchall()[0][0]
             if several:  # some school has three pupils or more: a school of one sticks out
                 for value in per.loc[single, "value"]:
                     found.append((value, "single", first[value], t("reason_singleton_unit", lang)))
