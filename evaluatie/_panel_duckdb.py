@@ -49,13 +49,16 @@ def _sql(con, query: str, *args):
     return out
 
 
-def _clean_sql(col: str) -> str:
-    """SQL for :func:`evaluatie.io._clean_text` of a text cell: white space collapsed and trimmed, missing → NULL.
-
-    Cells without any white space (nearly all codes) skip the two replacements."""
+def _collapse_sql(col: str) -> str:
+    """SQL, first half of :func:`evaluatie.io._clean_text`: white space collapsed and trimmed (cells without
+    white space, nearly all codes, skip the two replacements)."""
     collapsed = f"regexp_replace(regexp_replace({col}, '{_WS}+', ' ', 'g'), '^ | $', '', 'g')"
-    cleaned = f"(CASE WHEN regexp_matches({col}, '{_WS}') THEN {collapsed} ELSE {col} END)"
-    return f"(CASE WHEN {cleaned} IN ({_MISSING_SQL}) OR {cleaned} = '' THEN NULL ELSE {cleaned} END)"
+    return f"(CASE WHEN regexp_matches({col}, '{_WS}') THEN {collapsed} ELSE {col} END)"
+
+
+def _missing_sql(col: str) -> str:
+    """SQL, second half: a collapsed cell that means "missing" (``-``, ``n.v.t.``, ...) becomes NULL."""
+    return f"(CASE WHEN {col} IN ({_MISSING_SQL}) OR {col} = '' THEN NULL ELSE {col} END)"
 
 
 def _total_sql(col: str) -> str:
@@ -205,9 +208,23 @@ def panel_duckdb(path: Path, enrolment: pd.DataFrame, *, freq: str, start, lang:
         _sql(con, f"SET memory_limit = '{memory_limit}'")
         _sql(con, f"SET temp_directory = '{folder / 'tmp'}'")
         _sql(con, "SET preserve_insertion_order = true")
-        select = ", ".join(f"{_quote(source.source_names[c])}::VARCHAR AS {_quote(c)}" for c in cols.values())
+        # columns with few distinct values stay raw (parsed per distinct value in Python); the others (pupil
+        # codes, extra columns) are cleaned here, once, with their raw text kept only where it means "missing"
+        inner, outer = [], []
+        for c in cols.values():
+            raw = f"{_quote(source.source_names[c])}::VARCHAR"
+            if c in _LOW_CARD:
+                inner.append(f"{raw} AS {_quote(c)}")
+                outer.append(_quote(c))
+            else:
+                inner += [f"{_collapse_sql(raw)} AS {_quote(c + '__c')}", f"{raw} AS {_quote(c + '__raw')}"]
+                cleaned = _missing_sql(_quote(c + "__c"))
+                outer += [f"{cleaned} AS {_quote(c)}",
+                          f"CASE WHEN {_quote(c + '__c')} IS NULL OR {cleaned} IS NULL THEN {_quote(c + '__raw')} END"
+                          f" AS {_quote(c + '__raw')}"]
         try:
-            _sql(con, f"CREATE TABLE t AS SELECT row_number() OVER () AS _r, {select} FROM {source.relation()}")
+            _sql(con, f"""CREATE TABLE t AS SELECT _r, {', '.join(outer)} FROM (
+                SELECT row_number() OVER () AS _r, {', '.join(inner)} FROM {source.relation()})""")
         except duckdb.Error as err:
             raise InputError(t("duckdb_read", lang, file=path.name, detail=str(err).splitlines()[0][:300]),
                              file=path) from None
@@ -273,7 +290,7 @@ def _classify(con, source: _Source, maps: dict, names: list, spec, enrolment: pd
             joins.append(f"LEFT JOIN map_{name} AS {q('m_' + name)} ON t.{q(name)} = {q('m_' + name)}.raw")
             hash_parts.append(f"{q('m_' + name)}.cid")
         else:
-            hash_parts.append(_clean_sql(f"t.{q(name)}"))
+            hash_parts.append(f"t.{q(name)}")
     first4 = names[:4]
     total_terms = [f"{q('m_' + c)}.total" if c in maps else _total_sql(f"t.{q(c)}") for c in first4]
     blank = " AND ".join(f"({p}) IS NULL" for p in hash_parts)
@@ -287,7 +304,7 @@ def _classify(con, source: _Source, maps: dict, names: list, spec, enrolment: pd
             if col.required:
                 parse_cases.append((f"{alias}.value IS NULL", col.name, "'reason_missing'"))
         elif col.required:
-            parse_cases.append((f"{_clean_sql('t.' + q(col.name))} IS NULL", col.name, "'reason_missing'"))
+            parse_cases.append((f"t.{q(col.name)} IS NULL", col.name, "'reason_missing'"))
     parse_col = " ".join(f"WHEN {c} THEN '{n}'" for c, n, _ in parse_cases)
     parse_key = " ".join(f"WHEN {c} THEN {k}" for c, _, k in parse_cases)
     known_levels = sorted(set(spec.column("care_level").categories.values()))
@@ -414,7 +431,8 @@ def _list_parse(con, source: _Source, report: QualityReport, lang: str, max_list
     found = _sql(con, "SELECT parse_col, parse_key, count(*) FROM placed WHERE final = 4 GROUP BY ALL").fetchall()
     order = [c.name for c in check_kind("referrals").columns]
     for column in sorted({f[0] for f in found}, key=order.index):
-        got = _sql(con, f"""SELECT c._r, t.{_quote(column)}, c.parse_key FROM placed c JOIN t USING (_r)
+        shown = _quote(column) if column in _LOW_CARD else _quote(column + "__raw")
+        got = _sql(con, f"""SELECT c._r, t.{shown}, c.parse_key FROM placed c JOIN t USING (_r)
             WHERE c.final = 4 AND c.parse_col = '{column}' ORDER BY c._r LIMIT {max_listed}""").fetchall()
         for g, row in zip(got, source.lines([g[0] for g in got])):
             report.add(row=int(row), column=label.get(column, column), value=g[1] or "", action="dropped",
@@ -426,42 +444,64 @@ def _list_parse(con, source: _Source, report: QualityReport, lang: str, max_list
                                         "action": "dropped", "n": n - shown})
 
 
+#: A superset, in RE2 syntax, of the cells :func:`evaluatie.privacy.find_identifiers` can flag (BSN, e-mail,
+#: telephone, postcode, street, date of birth, title + name, pseudonym): only these distinct values of a
+#: column with many values (pupil codes, remarks) are sent to Python to be checked exactly.
+_PERSONAL_SQL = ("'(?i)\\d{9}|\\d{4}[.\\s]\\d{2}[.\\s]\\d{3}|\\d{3}[.\\s-]\\d{3}[.\\s-]\\d{3}"
+                 "|\\d{2}[.\\s]\\d{3}[.\\s]\\d{2}[.\\s]\\d{2}|@|[(\\[]at[)\\]]|(\\+|00)31"
+                 "|0[1-9][\\d\\s.()-]{7,}\\d|[1-9]\\d{3}\\s?[a-z]{2}"
+                 "|(straat|laan|weg|plein|singel|gracht|kade|dijk|steeg|dreef)\\s+\\d"
+                 "|geb|born|birth|dob|d\\.o\\.b|\\b(dhr|mevr|mw|mevrouw|meneer|juf|meester|mrs?|ms)\\b|ps_[0-9a-f]{4}'")
+
+
 def _privacy(con, source: _Source, maps: dict, names: list, report: QualityReport, lang: str,
              max_listed: int) -> None:
-    """Personal data in the text columns (warnings, as read_table gives them) and the pupil-code note."""
+    """Personal data in the text columns and in the pupil codes (warnings, as read_table gives them), and
+    schools that look alike or have one pupil (:func:`_flag_units`)."""
     spec = check_kind("referrals")
     label = source.label
     texts = [c for c in names if c != spec.identifier and c not in ("date", "care_level")]
     for name in texts:
-        if name in maps:
-            values = maps[name].dropna(subset=["value"])
-            candidates = values[["raw", "value"]]
-        else:
-            prefilter = (f"regexp_matches({_quote(name)}, '\\d.*\\d.*\\d.*\\d|@|\\(at\\)|\\[at\\]|ps_|geb|born|dob|"
-                         "dhr|mevr|mw|meneer|juf|meester|mr|ms|straat|laan|weg|plein|singel|gracht|kade|dijk|"
-                         "steeg|dreef', 'i')")
-            found = _sql(con, f"SELECT DISTINCT {_quote(name)} FROM t WHERE {prefilter}").fetchall()
-            raw = pd.Series([f[0] for f in found], dtype=object)
-            candidates = pd.DataFrame({"raw": raw, "value": rt._clean_uniques(raw.to_numpy(dtype=object))})
-        if candidates.empty:
-            continue
-        hits = privacy.find_identifiers(pd.DataFrame({name: candidates["value"].to_numpy(dtype=object)}), [name])
-        hits = hits[hits["row"].notna()]
-        if hits.empty:
-            continue
-        con.register("hit_values", pd.DataFrame({"raw": candidates["raw"].iloc[hits["row"].astype(int)].to_numpy(),
-                                                 "kind": hits["kind"].to_numpy(), "value": hits["value"].to_numpy()}))
-        got = _sql(con, f"""SELECT t._r, h.kind, h.value FROM t JOIN hit_values h ON t.{_quote(name)} = h.raw
-            JOIN placed c USING (_r) WHERE c.final IN (0, 6, 7) ORDER BY t._r LIMIT {max_listed}""").fetchall()
-        con.unregister("hit_values")
-        for (r, kind, value), row in zip(got, source.lines([g[0] for g in got])):
-            report.add(row=int(row), column=label.get(name, name), value=value, action="warning",
-                       reason=t("reason_identifier", lang, kind=kind))
-        if label.get(name, name) not in report.masked_columns and got:
-            report.identifier_columns.append(name)
-            report.masked_columns.append(label.get(name, name))
+        _identifiers(con, source, maps, name, report, lang, max_listed, "reason_identifier")
     _flag_units(con, source, names, report, lang)
+    _identifiers(con, source, maps, spec.identifier, report, lang, max_listed, "reason_identifier_pseudo")
     report.notes.append(t("note_duckdb_pupils", lang, column=label.get(spec.identifier, spec.identifier)))
+
+
+def _identifiers(con, source: _Source, maps: dict, name: str, report: QualityReport, lang: str, max_listed: int,
+                 key: str) -> None:
+    """Warnings for cells of ``name`` that hold personal data, on the rows read_table keeps."""
+    label = source.label
+    if name in maps:
+        candidates = maps[name].dropna(subset=["value"])[["raw", "value"]]
+    else:
+        found = _sql(con, f"SELECT DISTINCT {_quote(name)} FROM t WHERE strlen({_quote(name)}) >= 6 AND "
+                          f"regexp_matches({_quote(name)}, {_PERSONAL_SQL})").fetchall()
+        values = pd.Series([f[0] for f in found], dtype=object)
+        candidates = pd.DataFrame({"raw": values, "value": values})
+    if candidates.empty:
+        return
+    hits = privacy.find_identifiers(pd.DataFrame({name: candidates["value"].to_numpy(dtype=object)}), [name])
+    hits = hits[hits["row"].notna()]
+    if hits.empty:
+        return
+    order = {k: i for i, k in enumerate(privacy._PATTERNS)}
+    con.register("hit_values", pd.DataFrame({"raw": candidates["raw"].iloc[hits["row"].astype(int)].to_numpy(),
+                                             "kind": hits["kind"].to_numpy(), "value": hits["value"].to_numpy(),
+                                             "o": hits["kind"].map(order).to_numpy()}))
+    where = f"FROM t JOIN hit_values h ON t.{_quote(name)} = h.raw JOIN placed c USING (_r) WHERE c.final IN (0, 6, 7)"
+    n = _sql(con, f"SELECT count(*) {where}").fetchall()[0][0]
+    got = _sql(con, f"SELECT t._r, h.kind, h.value {where} ORDER BY t._r, h.o LIMIT {max_listed}").fetchall()
+    con.unregister("hit_values")
+    for (_, kind, value), row in zip(got, source.lines([g[0] for g in got])):
+        report.add(row=int(row), column=label.get(name, name), value=value, action="warning",
+                   reason=t(key, lang, kind=kind))
+    if n > len(got):
+        report.unlisted.append({"column": label.get(name, name), "reason": t(key, lang, kind="…"),
+                                "action": "warning", "n": n - len(got)})
+    if key == "reason_identifier" and name not in report.identifier_columns:
+        report.identifier_columns.append(name)
+        report.masked_columns.append(label.get(name, name))
 
 
 def _flag_units(con, source: _Source, names: list, report: QualityReport, lang: str) -> None:
@@ -470,7 +510,7 @@ def _flag_units(con, source: _Source, names: list, report: QualityReport, lang: 
     from .privacy import mask_value
     from .quality import SINGLETON_COLUMNS, UNIT_COLUMNS, near_duplicates
 
-    pupil = _clean_sql("t.pupil")
+    pupil = "t.pupil"
     for col in [c for c in UNIT_COLUMNS if c in names]:
         per = _sql(con, f"""SELECT m.value, count(*) AS n, min(c._r) AS first, min({pupil}) AS lo,
                 max({pupil}) AS hi FROM placed c JOIN t USING (_r) JOIN map_{col} m ON t.{_quote(col)} = m.raw

@@ -113,7 +113,8 @@ class QualityReport:
 
     @property
     def n_warnings(self) -> int:
-        return sum(e["action"] == "warning" for e in self.entries)
+        return sum(e["action"] == "warning" for e in self.entries) + sum(
+            u["n"] for u in self.unlisted if u["action"] == "warning")
 
     def dropped_rows(self) -> list:
         """Row numbers that were dropped, in order."""

@@ -32,7 +32,7 @@ MESSY = {
                   "L007;OBS Het Anker;8-9-2023;tweedelijns;Accare;\n"
                   "L008;OBS Het Anker;9-3-2024;2e lijn;bsn 111222333;\n"
                   "L009;IKC De Linde;1 april 2024;tweedelijns;Accare;n.v.t.\n"
-                  "L010;IKC De Linde;12-6-2024;tweedelijns;Accare;\n"
+                  "111222333;IKC De Linde;12-6-2024;tweedelijns;Accare;mail ouder@example.nl\n"
                   "Totaal;;;;;\n"),
     # ',' with quoted cells, ISO dates, English headers, a personal-data column that is not loaded
     "komma.csv": ("pupil,Naam leerling,unit,date,care_level,provider\n"
@@ -86,6 +86,9 @@ def test_the_messy_file_drops_what_it_should(tmp_path):
     assert reasons[5] == "exacte dubbele rij (gelijk aan rij 4)"  # whitespace differences only
     assert reasons[7] == reasons[6] == "lege rij" and reasons[17] == "totaalrij (wordt zelf berekend)"
     assert report.to_frame().set_index("row").loc[14, "value"] == "…33"  # the BSN is never shown
+    warn = report.to_frame()[lambda f: f["action"] == "waarschuwing"]
+    assert {14, 16} <= set(warn["row"]) and not warn["value"].str.contains("111222333|ouder@").any()
+    assert "Leerling" in report.masked_columns and "111222333" not in report.summary()
     second = panel[panel["care_level"] == "second"]
     assert second["count"].sum() == 4 and panel["count"].sum() == 5
     assert second.loc[second["unit"] == "IKC De Linde", "treated"].tolist() == [0, 0, 1, 1, 1, 1]
