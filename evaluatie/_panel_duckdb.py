@@ -512,8 +512,9 @@ def _flag_units(con, source: _Source, names: list, report: QualityReport, lang: 
 
     pupil = "t.pupil"
     for col in [c for c in UNIT_COLUMNS if c in names]:
-        per = _sql(con, f"""SELECT m.value, count(*) AS n, min(c._r) AS first, min({pupil}) AS lo,
-                max({pupil}) AS hi FROM placed c JOIN t USING (_r) JOIN map_{col} m ON t.{_quote(col)} = m.raw
+        spread = f"min({pupil}) AS lo, max({pupil}) AS hi" if col in SINGLETON_COLUMNS else "NULL AS lo, NULL AS hi"
+        per = _sql(con, f"""SELECT m.value, count(*) AS n, min(c._r) AS first, {spread}
+            FROM placed c JOIN t USING (_r) JOIN map_{col} m ON t.{_quote(col)} = m.raw
             WHERE c.final IN (0, 6, 7) AND m.value IS NOT NULL AND trim(m.value) <> '' GROUP BY m.value""").df()
         if per.empty:
             continue
@@ -525,13 +526,14 @@ def _flag_units(con, source: _Source, names: list, report: QualityReport, lang: 
             found.append((p.value, "near", first[p.value],
                           t("reason_near_duplicate", lang, similar=p.similar_to, score=format_number(p.score, 0, lang),
                             n=p.n_similar)))
-        if col in SINGLETON_COLUMNS and len(per) > 1:
-            single = per["lo"].notna() & (per["lo"] == per["hi"])
+        single = per["lo"].notna() & (per["lo"] == per["hi"])
+        if col in SINGLETON_COLUMNS and len(per) > 1 and single.any():
             con.register("per", per[["value", "lo", "hi"]])
-            several = _sql(con, f"""SELECT count(*) FROM placed c JOIN t USING (_r)
+            several = _sql(con, f"""SELECT 1 FROM placed c JOIN t USING (_r)
                 JOIN map_{col} m ON t.{_quote(col)} = m.raw
                 JOIN per s ON m.value = s.value
-                WHERE c.final IN (0, 6, 7) AND {pupil} <> s.lo AND {pupil} <> s.hi""").fetchall()[0][0]
+                WHERE c.final IN (0, 6, 7) AND {pupil} <> s.lo AND {pupil} <> s.hi LIMIT 1""").fetchall()
+            con.unregister("per")
             if several:  # some school has three pupils or more: a school of one sticks out
                 for value in per.loc[single, "value"]:
                     found.append((value, "single", first[value], t("reason_singleton_unit", lang)))
