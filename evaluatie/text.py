@@ -1104,6 +1104,48 @@ MESSAGES: dict[str, dict[str, str]] = {
                                     "niet regels.",
                               "en": "A cell spans several lines; row numbers after line {line} count records, "
                                     "not lines."},
+    "cbs_no_periods": {"nl": "Bestand '{file}': geen kolom 'Perioden' gevonden; is dit een CBS-tabel (StatLine of "
+                             "opendata.cbs.nl) als CSV?",
+                       "en": "File '{file}': no 'Perioden' column; is this a CBS table (StatLine or opendata.cbs.nl) "
+                             "as CSV?"},
+    "cbs_no_region": {"nl": "Bestand '{file}': geen kolom met regio's (RegioS, Regio's, WijkenEnBuurten of codes zoals "
+                            "GM0080) gevonden.",
+                      "en": "File '{file}': no region column (RegioS, Regio's, WijkenEnBuurten or codes such as "
+                            "GM0080)."},
+    "cbs_no_rows": {"nl": "Bestand '{file}': geen enkele rij met een leesbare periode, regio en cijfers; bekijk het "
+                          "kwaliteitsrapport.",
+                    "en": "File '{file}': no row with a readable period, region and figures; see the quality report."},
+    "cbs_reason_title": {"nl": "titel-, kop- of bronregel (geen cijfers)", "en": "title, header or source line (no figures)"},
+    "cbs_reason_period": {"nl": "periode niet te lezen (verwacht een CBS-periodecode voor jaar, halfjaar, kwartaal of "
+                                "maand, of een label als '2023 1e kwartaal')",
+                          "en": "period not readable (expected a CBS period code for a year, half year, quarter or "
+                                "month, or a label such as '2023 1e kwartaal')"},
+    "cbs_reason_region": {"nl": "regiocode ontbreekt of is geen CBS-code (NL01, PV21, GM0080, ...)",
+                          "en": "region code missing or not a CBS code (NL01, PV21, GM0080, ...)"},
+    "cbs_reason_value": {"nl": "cijfer niet te lezen; als ontbrekend behandeld",
+                         "en": "figure not readable; treated as missing"},
+    "cbs_note_symbols": {"nl": "CBS-symbolen als ontbrekend gelezen (nooit als 0): {counts}.",
+                         "en": "CBS symbols read as missing (never as 0): {counts}."},
+    "cbs_need_population": {"nl": "'{measure}' is een percentage van de jongeren; omrekenen naar aantallen kan alleen "
+                                  "met het aantal jongeren erbij: geef population= (een maatstaf uit dezelfde tabel, "
+                                  "bv. 'JongerenTot23Jaar_3', of een tabel met region, period en population).",
+                            "en": "'{measure}' is a percentage of youth; it can be turned into counts only with the "
+                                  "number of youth: give population= (a measure of the same table or a table with "
+                                  "region, period and population)."},
+    "cbs_no_measure": {"nl": "Maatstaf '{measure}' staat niet in de tabel; aanwezig: {measures}.",
+                       "en": "Measure '{measure}' is not in the table; present: {measures}."},
+    "cbs_population_columns": {"nl": "De tabel met aantallen jongeren mist kolom(men) {missing} (nodig: region, period, "
+                                     "population).",
+                               "en": "The population table lacks column(s) {missing} (needed: region, period, "
+                                     "population)."},
+    "cbs_no_series": {"nl": "Geen cijfers voor maatstaf '{measure}' in regio '{region}'.",
+                      "en": "No figures for measure '{measure}' in region '{region}'."},
+    "cbs_no_cbsodata": {"nl": "Het pakket cbsodata ontbreekt; installeer het met: pip install cbsodata",
+                        "en": "The cbsodata package is missing; install it with: pip install cbsodata"},
+    "cbs_download_failed": {"nl": "CBS-tabel {table} kon niet worden gedownload ({detail}); is er internet? Download de "
+                                  "CSV anders zelf via opendata.cbs.nl en lees hem met read_statline.",
+                            "en": "CBS table {table} could not be downloaded ({detail}); is there internet? Otherwise "
+                                  "download the CSV from opendata.cbs.nl and read it with read_statline."},
 }
 
 
