@@ -17,12 +17,14 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from .errors import InputError, check_option
 from .quality import QualityReport
-from .rates import RateRatioResult, rate_ci, rate_ratio_test
 from .text import check_lang, format_number
+
+if TYPE_CHECKING:  # scipy (via rates) is imported when a rate is computed, not with the module
+    from .rates import RateRatioResult
 
 __all__ = ["to_panel", "panel_from_file", "prepare", "coarsen", "total_series", "before_after", "period_start", "treated_in_period",
            "infer_freq",
@@ -501,6 +503,8 @@ def before_after(panel: pd.DataFrame, *, count: str = "count", exposure: str = "
     if after.empty or before.empty:
         raise InputError("Voor een voor-na-vergelijking zijn perioden vóór én na de start nodig bij de eenheden met "
                          "interventie.", column=treated)
+    from .rates import rate_ratio_test
+
     return rate_ratio_test(after[count].sum(), after[exposure].sum(), before[count].sum(), before[exposure].sum(),
                            level=level, comparison="before_after")
 
@@ -519,6 +523,8 @@ def rates_by_group(panel: pd.DataFrame, *, unit: str = "unit", time: str = "peri
     ever = panel.groupby(unit)[start].transform(lambda s: s.notna().any())
     g = panel.assign(group=np.where(ever, "met", "zonder")).groupby(["group", time], as_index=False).agg(
         count=(count, "sum"), exposure=(exposure, "sum"), n_units=(unit, "nunique"))
+    from .rates import rate_ci
+
     return pd.concat([g, rate_ci(g["count"], g["exposure"], per=per, level=level)], axis=1)
 
 

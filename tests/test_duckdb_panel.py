@@ -160,3 +160,30 @@ def test_refusals_are_dutch(tmp_path):
     bad.write_text("Leerling;School;Datum;Zorgniveau\nL1;IKC De Linde;99-99-2024;2\n", encoding="utf-8")
     with pytest.raises(InputError, match="geen enkele rij is bruikbaar"):
         panel_from_file(bad, ENROL, engine="duckdb")
+
+
+def test_smoke_run_of_the_scale_benchmark(tmp_path):
+    """20,000 generated referrals (benchmarks/to_panel_scale.py) with the file's known mess: every dropped row found."""
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+    import to_panel_scale
+
+    path = to_panel_scale.make_referrals(tmp_path / "verwijzingen.csv", 20_000)
+    duck = panel_from_file(path, to_panel_scale.enrolment(), freq="Q", engine="duckdb")
+    counts = duck.attrs["report"].to_counts().set_index("outcome")["n"]
+    # the generator: every 1000th row repeats the row before it, every 2000th an unknown school / 31-02-2024
+    assert counts.to_dict() == {"gebruikt": 19_960, "exacte dubbele rij": 20, "school niet in de leerlingaantallen": 10,
+                                "datum niet te lezen": 10}
+    assert duck["count"].sum() == 19_960 and len(duck) == 2000 * 21 * 2  # schools × quarters 2019Q3–2024Q3 × levels
+
+
+def test_import_evaluatie_loads_no_heavy_libraries():
+    import subprocess
+    import sys
+
+    code = ("import sys, evaluatie, evaluatie.zorgvraag, evaluatie.cbs\n"
+            "print(sorted(m for m in ('duckdb', 'matplotlib', 'statsmodels', 'scipy', 'cbsodata') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
