@@ -103,7 +103,6 @@ class _Source:
         with open(self.path, "rb") as fh:
             head = fh.read(_HEAD_BYTES)
         if head.startswith((b"\xff\xfe", b"\xfe\xff")):
-            self.encoding, text = "utf-16", head.decode("utf-16", errors="ignore")
             raise InputError(t("duckdb_encoding", self.lang, file=self.path.name, encoding="UTF-16"), file=self.path)
         data, label, _ = rt._decode(head[: head.rfind(b"\n") + 1] or head, self.path, self.lang)
         if label not in ("UTF-8", "UTF-8 (BOM)"):
@@ -137,15 +136,15 @@ class _Source:
         self.header_pos, self.header_row, self.header = pos, rownums[pos], grid[pos]
         return mapping
 
-    def relation(self) -> str:
-        """SQL table function reading the data rows as text."""
+    def relation(self, parallel: bool = True) -> str:
+        """SQL table function reading the data rows as text (DuckDB keeps the file's row order)."""
         if self.suffix == ".parquet":
             return f"read_parquet({_sql_path(self.path)})"
         columns = "{" + ", ".join(f"'c{j}': 'VARCHAR'" for j in range(self.width)) + "}"
         delim = self.delimiter.replace("'", "''")
         return (f"read_csv({_sql_path(self.path)}, delim='{delim}', header=false, skip={self.header_row}, "
                 f"columns={columns}, quote='\"', escape='\"', null_padding=true, strict_mode=false, "
-                f"auto_detect=false, parallel=false)")
+                f"auto_detect=false, parallel={str(parallel).lower()})")
 
     def lines(self, records: np.ndarray) -> np.ndarray:
         """Line number in the file (Parquet: record number + 1) of data records numbered from 1."""
@@ -222,13 +221,22 @@ def panel_duckdb(path: Path, enrolment: pd.DataFrame, *, freq: str, start, lang:
                 outer += [f"{cleaned} AS {_quote(c)}",
                           f"CASE WHEN {_quote(c + '__c')} IS NULL OR {cleaned} IS NULL THEN {_quote(c + '__raw')} END"
                           f" AS {_quote(c + '__raw')}"]
-        try:
-            _sql(con, f"""CREATE TABLE t AS SELECT _r, {', '.join(outer)} FROM (
-                SELECT row_number() OVER () AS _r, {', '.join(inner)} FROM {source.relation()})""")
-        except duckdb.Error as err:
-            raise InputError(t("duckdb_read", lang, file=path.name, detail=str(err).splitlines()[0][:300]),
-                             file=path) from None
+        for parallel in (True, False):  # DuckDB reads a file with cells over several lines in one thread only
+            try:
+                _sql(con, f"""CREATE OR REPLACE TABLE t AS SELECT _r, {', '.join(outer)} FROM (
+                    SELECT row_number() OVER () AS _r, {', '.join(inner)} FROM {source.relation(parallel)})""")
+                break
+            except duckdb.Error as err:
+                if parallel and "parallel" in str(err):
+                    continue
+                raise InputError(t("duckdb_read", lang, file=path.name, detail=str(err).splitlines()[0][:300]),
+                                 file=path) from None
         n_records = _sql(con, "SELECT count(*) FROM t").fetchall()[0][0]
+        if source.n_lines is not None and n_records < source.n_lines - source.header_row - len(source.empty_lines):
+            first = _sql(con, "SELECT min(_r) FROM t WHERE " + " OR ".join(
+                f"contains({_quote(c if c in _LOW_CARD else c + '__raw')}, chr(10))" for c in cols.values())
+                ).fetchall()[0][0]
+            report.notes.append(t("note_duckdb_multiline", lang, line=int(source.lines([first or 1])[0])))
         report.n_read = n_records + len(source.empty_lines)
         if report.n_read == 0:
             raise InputError(t("no_data_rows", lang, file=path.name, row=source.header_row), file=path,
@@ -255,12 +263,7 @@ def _value_map(con, name: str, spec, source: _Source, report: QualityReport, lan
     uniques = _values(con, "t", name)
     col = spec.column(name)
     codes = np.arange(len(uniques))
-    if col.type == "date":
-        series, reasons = rt._parse_column(col, codes, uniques, source.default_decimal, source.label[name], report,
-                                           lang)
-    else:
-        series, reasons = rt._parse_column(col, codes, uniques, source.default_decimal, source.label[name], report,
-                                           lang)
+    series, reasons = rt._parse_column(col, codes, uniques, source.default_decimal, source.label[name], report, lang)
     if col.categories:
         lookup = {normalize_header(k): v for k, v in col.categories.items()}
         series = pd.Series([None if v is None else lookup.get(normalize_header(v), v) for v in series], dtype=object)

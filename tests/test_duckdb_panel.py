@@ -187,3 +187,12 @@ def test_import_evaluatie_loads_no_heavy_libraries():
             "print(sorted(m for m in ('duckdb', 'matplotlib', 'statsmodels', 'scipy', 'cbsodata') if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_a_cell_over_several_lines_is_read_and_noted(tmp_path):
+    path = tmp_path / "meerdere_regels.csv"
+    path.write_text('Leerling;School;Datum;Zorgniveau;Aanbieder\nL1;IKC De Linde;3-1-2024;2;"Accare\nGroningen"\n'
+                    "L2;IKC De Linde;4-1-2024;2;Accare\n", encoding="utf-8")
+    duck = panel_from_file(path, ENROL, engine="duckdb")
+    pd.testing.assert_frame_equal(duck, panel_from_file(path, ENROL, engine="pandas"))
+    assert any("meerdere regels" in n for n in duck.attrs["report"].notes)
