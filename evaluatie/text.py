@@ -1102,6 +1102,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     "sv_sdq_norm_ages": {"nl": ", {group} jaar", "en": ", ages {group}"},
     "sv_sdq_no_age": {"nl": "geen norm: leeftijd ontbreekt", "en": "no norm: age missing"},
     "sv_sdq_age_outside": {"nl": "geen norm voor leeftijd {age}", "en": "no norm for age {age}"},
+    # --- es: event study covariates ---------------------------------------------------------------
+    "es_covariates": {"nl": "Gecorrigeerd voor (regressie-aanpassing, waarden in de basisperiode): {names}.",
+                      "en": "Adjusted for (regression adjustment, values in the base period): {names}."},
 }
 
 
