@@ -1547,6 +1547,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     "power_cli_figure": {"nl": "Figuur {name} geschreven in {folder}/.", "en": "Figure {name} written to {folder}/."},
     "power_source": {"nl": "simulatie (evaluatie.power)", "en": "simulation (evaluatie.power)"},
     "power_n_studies": {"nl": "gesimuleerde studies per punt", "en": "simulated studies per point"},
+    # --- es: event study covariates ---------------------------------------------------------------
+    "es_covariates": {"nl": "Gecorrigeerd voor (regressie-aanpassing, waarden in de basisperiode): {names}.",
+                      "en": "Adjusted for (regression adjustment, values in the base period): {names}."},
 }
 
 
