@@ -29,7 +29,7 @@ import statsmodels.api as sm
 from scipy import stats
 
 from .errors import InputError, check_option
-from .resampling import (RandomizationTable, assignments, fe_glm, invert_test, single_thread,
+from .resampling import (RandomizationTable, assignments, fe_glm, invert_test, score_bootstrap, single_thread,
                          wild_cluster_bootstrap)
 from .text import check_lang, format_number, format_p, t
 
@@ -786,9 +786,10 @@ def panel_did(panel: pd.DataFrame, outcome: str = "count", unit: str = "unit", t
     """
     _check_panel_options(family, inference, weights, level, n_resamples, per, conf_int)
     covariates = _check_covariates(covariates)
-    if inference == "wild" and family != "gaussian":
-        raise InputError("De wild cluster bootstrap is er alleen voor lineaire modellen (family='gaussian'); gebruik "
-                         "inference='randomization' voor aantallen.")
+    if inference == "wild" and family == "negbin":
+        raise InputError("De wild bootstrap is er voor family='gaussian' (WCR) en voor 'poisson' en 'quasipoisson' "
+                         "(score-bootstrap); niet voor 'negbin'. Kies family='quasipoisson' (ook geldig bij "
+                         "overdispersie) of inference='randomization'.")
     p = _prepare(panel, outcome, unit, time, treated, exposure, family, per, covariates, cluster)
     n_units = p.starts.size
     n_treated = int((p.starts >= 0).sum())
@@ -824,7 +825,7 @@ def panel_did(panel: pd.DataFrame, outcome: str = "count", unit: str = "unit", t
             q = stats.t.ppf(1 - alpha / 2, df)
             ci, pval = (coef - q * se, coef + q * se), float(2 * stats.t.sf(abs(coef / se), df))
             reasons.append(("did_t_df", {"df": df}))
-        elif inference == "wild":
+        elif inference == "wild" and family == "gaussian":
             others = p.X[:, 1:]
             qr, _ = np.linalg.qr(others)
             project = lambda V: V - qr @ (qr.T @ V)  # noqa: E731
@@ -832,6 +833,12 @@ def panel_did(panel: pd.DataFrame, outcome: str = "count", unit: str = "unit", t
                 project(p.y), project(p.X[:, 0]), project, p.cluster_codes, p.X.shape[1], level, n_resamples, rng,
                 weights, conf_int)
             reasons.append(("did_wild_all" if exact else "did_wild", {"kind": kind, "n": n_draws}))
+        elif inference == "wild":  # counts: wild score bootstrap from restricted fits (Kline & Santos 2012)
+            pval, ci, n_draws, exact, kind = score_bootstrap(
+                p.y, p.X[:, 0], p.unit_codes, p.period_codes, p.cluster_codes, family, Z=p.Z, offset=p.offset,
+                estimate=coef, scale=se, level=level, n_resamples=n_resamples, rng=rng, weights=weights,
+                conf_int=conf_int)
+            reasons.append(("did_score_all" if exact else "did_score", {"kind": kind, "n": n_draws}))
         else:
             level_starts = _assignment_level(p, cluster)
             table, exact, n_possible = assignments(level_starts, n_resamples, rng)

@@ -1102,6 +1102,17 @@ MESSAGES: dict[str, dict[str, str]] = {
     "sv_sdq_norm_ages": {"nl": ", {group} jaar", "en": ", ages {group}"},
     "sv_sdq_no_age": {"nl": "geen norm: leeftijd ontbreekt", "en": "no norm: age missing"},
     "sv_sdq_age_outside": {"nl": "geen norm voor leeftijd {age}", "en": "no norm for age {age}"},
+    # --- score: wild score cluster bootstrap for counts (evaluatie.resampling.score_bootstrap)
+    "did_score": {
+        "nl": "Wild score-bootstrap per cluster voor aantallen (Kline & Santos 2012): model geschat onder elke getoetste "
+              "waarde van het effect, {kind}-gewichten, {n} trekkingen; interval door de toets om te keren.",
+        "en": "Wild score cluster bootstrap for counts (Kline & Santos 2012): model fitted under each tested value of "
+              "the effect, {kind} weights, {n} draws; interval by inverting the test."},
+    "did_score_all": {
+        "nl": "Wild score-bootstrap per cluster voor aantallen (Kline & Santos 2012): model geschat onder elke getoetste "
+              "waarde van het effect, {kind}-gewichten, alle {n} trekkingen; interval door de toets om te keren.",
+        "en": "Wild score cluster bootstrap for counts (Kline & Santos 2012): model fitted under each tested value of "
+              "the effect, {kind} weights, all {n} draws; interval by inverting the test."},
 }
 
 

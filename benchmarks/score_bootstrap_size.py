@@ -1,0 +1,88 @@
+"""Validation (slow): size and power of the wild score cluster bootstrap for counts (issue #16).
+
+Each simulated world is a school × month panel of overdispersed referral counts (``synthetic.panel``:
+negative binomial with ``var = mu + mu²/3``, school effects with sd 0.3, a yearly season, exposure =
+pupils), with the treated schools drawn at random. ``panel_did(..., inference="wild")`` tests "no
+effect" with the wild score cluster bootstrap (Kline & Santos 2012) of the Poisson and the
+quasi-Poisson model. Designs: 3 of 15 schools treated and 6 of 30, 12 months, start at month 6.
+
+* size: share of worlds with p < 0.05 when the true rate ratio is 1 (target 3–7%);
+* power: the same share when the true rate ratio is 0.75.
+
+The Monte Carlo standard error of a rejection rate near 5% over N worlds is sqrt(0.05 · 0.95 / N)
+(0.0069 at N = 1,000). The assertion with matching bounds is ``tests/test_score_bootstrap.py::
+test_size_slow`` (marked slow). Results are merged into ``benchmarks/results.json`` under
+``score_bootstrap_size``.
+
+Run: ``.venv/bin/python benchmarks/score_bootstrap_size.py [worlds] [draws]`` (default 1000 worlds,
+999 draws per test).
+"""
+from __future__ import annotations
+
+import json
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from evaluatie import synthetic
+from evaluatie.did import panel_did
+
+DESIGNS = ((15, 3), (30, 6))
+RESULTS = Path(__file__).parent / "results.json"
+
+
+def rejection(n_units: int, n_treated: int, rate_ratio: float, worlds: int, draws: int = 999,
+              families=("poisson", "quasipoisson"), n_periods: int = 12, seed: int = 2026) -> dict:
+    """Share of ``worlds`` simulated studies in which each family's score bootstrap rejects at 5%."""
+    rng = np.random.default_rng([seed, n_units, n_treated, int(1000 * rate_ratio)])
+    hits = {f: 0 for f in families}
+    for _ in range(worlds):
+        panel, _ = synthetic.panel(n_units=n_units, n_periods=n_periods, treated_units=n_treated,
+                                   start_period=n_periods // 2, rate_ratio=rate_ratio, dispersion=3.0, baseline=6.0,
+                                   seed=int(rng.integers(2**31)))
+        world_seed = int(rng.integers(2**31))
+        for f in families:
+            r = panel_did(panel, exposure="exposure", family=f, inference="wild", n_resamples=draws, conf_int=False,
+                          seed=world_seed)
+            hits[f] += r.p_value < 0.05
+    return {f: hits[f] / worlds for f in families}
+
+
+def run(worlds: int = 1000, draws: int = 999) -> pd.DataFrame:
+    rows = []
+    for n_units, n_treated in DESIGNS:
+        for what, rr in (("size", 1.0), ("power", 0.75)):
+            start = time.perf_counter()
+            rates = rejection(n_units, n_treated, rr, worlds, draws)
+            for family, rate in rates.items():
+                rows.append({"design": f"{n_treated} van {n_units}", "n_units": n_units, "n_treated": n_treated,
+                             "rate_ratio": rr, "measure": what, "family": family, "rejection_rate": rate,
+                             "mc_se": float(np.sqrt(rate * (1 - rate) / worlds)), "worlds": worlds, "draws": draws,
+                             "seconds": time.perf_counter() - start})
+    return pd.DataFrame(rows)
+
+
+def save(table: pd.DataFrame) -> None:
+    """Merge into benchmarks/results.json (other benchmarks' entries are kept)."""
+    results = json.loads(RESULTS.read_text()) if RESULTS.exists() else {}
+    results["score_bootstrap_size"] = table.to_dict(orient="records")
+    RESULTS.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n")
+
+
+def markdown(table: pd.DataFrame) -> str:
+    lines = ["| design | rate ratio | family | rejection rate at 5% | MC se | worlds |", "|---|---|---|---|---|---|"]
+    for r in table.itertuples():
+        lines.append(f"| {r.n_treated} of {r.n_units} treated | {r.rate_ratio:g} | {r.family} | "
+                     f"{r.rejection_rate:.3f} | {r.mc_se:.3f} | {r.worlds} |")
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    worlds = int(sys.argv[1]) if len(sys.argv) > 1 else 1000
+    draws = int(sys.argv[2]) if len(sys.argv) > 2 else 999
+    table = run(worlds, draws)
+    save(table)
+    print(markdown(table))
