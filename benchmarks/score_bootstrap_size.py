@@ -9,6 +9,10 @@ quasi-Poisson model. Designs: 3 of 15 schools treated and 6 of 30, 12 months, st
 * size: share of worlds with p < 0.05 when the true rate ratio is 1 (target 3–7%);
 * power: the same share when the true rate ratio is 0.75.
 
+Measured (1,000 worlds each, 999 draws): size 0.037 (3 of 15) and 0.048 (6 of 30); power at rate
+ratio 0.75 0.092 and 0.227. Poisson and quasi-Poisson give identical p-values (the dispersion cancels
+in the studentized statistic).
+
 The Monte Carlo standard error of a rejection rate near 5% over N worlds is sqrt(0.05 · 0.95 / N)
 (0.0069 at N = 1,000). The assertion with matching bounds is ``tests/test_score_bootstrap.py::
 test_size_slow`` (marked slow). Results are merged into ``benchmarks/results.json`` under

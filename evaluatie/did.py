@@ -719,7 +719,9 @@ def panel_did(panel: pd.DataFrame, outcome: str = "count", unit: str = "unit", t
     inference : {"auto", "randomization", "wild", "cluster"}
         ``randomization``: permutes which units (or clusters) are treated, keeping how many start
         when; exact (all assignments) when there are at most ``n_resamples``. ``wild``: restricted
-        wild cluster bootstrap (gaussian only). ``cluster``: cluster-robust errors, ``t(G-1)``.
+        wild cluster bootstrap (WCR) for gaussian, the wild score cluster bootstrap (Kline & Santos
+        2012, :func:`evaluatie.resampling.score_bootstrap`) for poisson and quasipoisson (not
+        negbin); its interval inverts the test. ``cluster``: cluster-robust errors, ``t(G-1)``.
         ``auto``: cluster-robust only with at least 42 clusters of which at least 10 treated and 10
         not; otherwise randomization inference. The result's ``reason`` says why.
     n_resamples : int
@@ -769,11 +771,15 @@ def panel_did(panel: pd.DataFrame, outcome: str = "count", unit: str = "unit", t
     inference with clustered errors. Rev. Econ. Stat. 90, 414–427.
     Webb, M. D. (2023). Reworking wild bootstrap-based inference for clustered errors. Can. J.
     Econ. 56, 839–858.
+    Kline, P., & Santos, A. (2012). A score based approach to wild bootstrap inference. J.
+    Econometric Methods 1, 23–41. https://doi.org/10.1515/2156-6674.1006
 
     Validated against: R 4.2.2 ``glm``/``lm`` and ``sandwich::vcovCL(type = "HC1")``,
     ``MASS::glm.nb`` (tests/test_did.py); covariates and clusters against statsmodels and pyfixest,
-    the wild bootstrap against ``wildboottest`` (tests/test_did.py); size and coverage by simulation
-    (tests/test_did.py, benchmarks/did_size.py).
+    the wild bootstrap against ``wildboottest`` (tests/test_did.py); the score bootstrap's fits, scores
+    and Hessian against statsmodels and its linear case against ``wildboottest``
+    (tests/test_score_bootstrap.py); size and coverage by simulation (tests/test_did.py,
+    benchmarks/did_size.py, benchmarks/score_bootstrap_size.py).
 
     Examples
     --------

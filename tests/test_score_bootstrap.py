@@ -147,5 +147,5 @@ def test_size_slow(n_units, n_treated):
     sys.path.insert(0, str(__import__("pathlib").Path(__file__).parents[1] / "benchmarks"))
     from score_bootstrap_size import rejection
 
-    rate = rejection(n_units, n_treated, 1.0, worlds=1000, draws=499, families=("poisson",))["poisson"]
+    rate = rejection(n_units, n_treated, 1.0, worlds=1000, draws=999, families=("poisson",))["poisson"]
     assert 0.03 <= rate <= 0.07
