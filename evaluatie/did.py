@@ -844,6 +844,8 @@ def panel_did(panel: pd.DataFrame, outcome: str = "count", unit: str = "unit", t
                 p.y, p.X[:, 0], p.unit_codes, p.period_codes, p.cluster_codes, family, Z=p.Z, offset=p.offset,
                 estimate=coef, scale=se, level=level, n_resamples=n_resamples, rng=rng, weights=weights,
                 conf_int=conf_int)
+            if conf_int and exact and 2 / n_draws > alpha:
+                notes.append(t("did_score_min_p", "nl", n=n_draws, p=format_number(2 / n_draws, 3)))
             reasons.append(("did_score_all" if exact else "did_score", {"kind": kind, "n": n_draws}))
         else:
             level_starts = _assignment_level(p, cluster)

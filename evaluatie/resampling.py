@@ -480,7 +480,9 @@ def score_bootstrap(y, d, unit_codes, period_codes, clusters, family: str = "poi
     See :class:`ScoreBootstrap` for the method. ``estimate`` and ``scale`` (the maximum-likelihood
     estimate and its standard error) only start the search of :func:`invert_test`. Weights:
     Rademacher (all 2^G sign vectors when that is at most ``n_resamples``), or Webb's six-point
-    weights by default with fewer than 12 clusters.
+    weights by default with fewer than 12 clusters. With all 2^G sign vectors the smallest possible
+    p-value is 2 / 2^G (the vectors ±1 reproduce the data); when that exceeds ``1 − level`` the
+    interval is unbounded.
 
     Returns ``(p_value, ci, n_draws, enumerated, kind)``.
 
@@ -500,5 +502,10 @@ def score_bootstrap(y, d, unit_codes, period_codes, clusters, family: str = "poi
     w, enumerated = wild_weights(kind, G, n_resamples, rng if rng is not None else np.random.default_rng())
     boot = ScoreBootstrap(y, d, unit_codes, period_codes, clusters, family, Z=Z, offset=offset, weights=w)
     p = boot.pvalue(0.0)
-    ci = invert_test(boot.pvalue, estimate, scale, 1 - level) if conf_int else (np.nan, np.nan)
+    if not conf_int:
+        ci = (np.nan, np.nan)
+    elif enumerated and 2 / len(w) > 1 - level:  # v = ±1 always tie with the data: no value can be rejected
+        ci = (-np.inf, np.inf)
+    else:
+        ci = invert_test(boot.pvalue, estimate, scale, 1 - level)
     return p, (float(ci[0]), float(ci[1])), len(w), enumerated, kind

@@ -1113,6 +1113,11 @@ MESSAGES: dict[str, dict[str, str]] = {
               "waarde van het effect, {kind}-gewichten, alle {n} trekkingen; interval door de toets om te keren.",
         "en": "Wild score cluster bootstrap for counts (Kline & Santos 2012): model fitted under each tested value of "
               "the effect, {kind} weights, all {n} draws; interval by inverting the test."},
+    "did_score_min_p": {
+        "nl": "Met {n} mogelijke tekenrijen in de bootstrap is de kleinste mogelijke p-waarde {p}: het interval is "
+              "onbegrensd. Meer clusters, of weights='webb', zijn nodig.",
+        "en": "With {n} possible sign vectors in the bootstrap the smallest possible p-value is {p}: the interval is "
+              "unbounded. More clusters, or weights='webb', are needed."},
 }
 
 
