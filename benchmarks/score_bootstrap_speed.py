@@ -22,6 +22,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 from _timing import best_of  # noqa: E402
+
 from evaluatie import synthetic  # noqa: E402
 from evaluatie.did import panel_did  # noqa: E402
 
@@ -37,8 +38,8 @@ def run(n_units: int = 15, n_periods: int = 36, draws: int = 9999, repeat: int =
     linear = dict(outcome="rate", family="gaussian", inference="wild", weights="rademacher", n_resamples=draws, seed=1)
     rows = []
     for what, conf_int in (("p_value", False), ("with_interval", True)):
-        t_score = best_of(lambda: panel_did(panel, conf_int=conf_int, **score), repeat)
-        t_linear = best_of(lambda: panel_did(panel, conf_int=conf_int, **linear), repeat)
+        t_score = best_of(lambda c=conf_int: panel_did(panel, conf_int=c, **score), repeat)
+        t_linear = best_of(lambda c=conf_int: panel_did(panel, conf_int=c, **linear), repeat)
         rows.append({"clusters": n_units, "rows": len(panel), "draws": draws, "what": what,
                      "score_poisson_s": t_score, "linear_wild_s": t_linear, "ratio": t_score / t_linear,
                      "target_ratio": 2.0})

@@ -8,7 +8,10 @@
   randomization test costs milliseconds instead of dense-dummy refits;
 * :func:`wild_cluster_bootstrap` — the restricted wild cluster bootstrap (WCR) for linear models by
   cluster sums (Roodman et al. 2019): one draw costs O(G²), not O(rows);
-* :func:`invert_test` — a confidence interval by inverting any of these tests.
+* :func:`invert_test` — a confidence interval by inverting any of these tests;
+* :func:`score_bootstrap` / :class:`ScoreBootstrap` — the wild score cluster bootstrap (Kline &
+  Santos 2012) for Poisson and quasi-Poisson models with fixed effects: restricted fits, no refit
+  per draw, all draws by one matrix product.
 
 References
 ----------
@@ -349,12 +352,15 @@ class ScoreBootstrap:
     observation scores ``s_i = x_i r_i`` (``r = y − μ̃``), the cluster scores ``S_g`` and the Hessian
     ``H = Σ_g H_g`` (``H_g = Σ_{i∈g} w_i x_i x_iᵀ``, ``w = μ̃`` for the log link, 1 for gaussian). A
     draw multiplies the cluster scores by weights ``v_g`` (Rademacher; Webb's six points with fewer
-    than 12 clusters): the one-step estimate is ``θ* − θ̃ = H⁻¹ Σ_g v_g S_g`` and its cluster scores,
-    re-evaluated to first order, are ``S*_h = v_h S_h − H_h (θ* − θ̃)``. The statistic of a draw is the
-    cluster-robust t of the coefficient, ``t* = (β* − β0) / se(S*)``; the observed statistic is the
-    same function at ``v = 1`` (a one-step Wald statistic from the restricted fit, studentized by the
-    scores at the one-step estimate; it is 0 at the maximum-likelihood estimate). The p-value is the
-    share of draws with ``|t*| ≥ |t|``.
+    than 12 clusters): the one-step estimate is ``θ* − θ̃ = H⁻¹ Σ_g v_g S_g`` (no refit per draw) and
+    its cluster scores, re-evaluated to first order, are ``S*_h = v_h S_h − H_h (θ* − θ̃)``. The
+    statistic of a draw is the cluster-robust t of the coefficient, ``t* = (β* − β0) / se(S*)`` with
+    ``se(S*)`` the sandwich ``H⁻¹ (Σ_h S*_h S*_hᵀ) H⁻¹``; the observed statistic is the same function
+    at ``v = 1`` (a one-step Wald statistic from the restricted fit, studentized by the scores at the
+    one-step estimate; it is 0 at the maximum-likelihood estimate, where the interval is centred).
+    The p-value is the share of draws with ``|t*| ≥ |t|``. Kline & Santos studentize with the
+    perturbed scores ``v_h S_h``, which in the linear model agrees with the wild bootstrap up to
+    ``O_p(1/n)``; the re-evaluation term ``− H_h (θ* − θ̃)`` makes it agree exactly.
 
     Only the coefficient's row is needed, so everything is profiled: with ``d̃`` the residual of ``d``
     after a weighted projection on the fixed effects (weights ``w``), ``J = Σ w d̃²``,
@@ -457,7 +463,7 @@ class ScoreBootstrap:
 
     def statistics(self, beta0: float) -> np.ndarray:
         """Bootstrap t statistics for ``beta0``: the observed one (weights 1) first, then one per draw."""
-        _, a, J, K = self.profile(beta0)
+        _, a, _, K = self.profile(beta0)
         v = np.vstack([np.ones(self.G), self.weights])
         out = v @ np.column_stack([a, K.T])            # one product: numerators and cluster scores of all draws
         num, S = out[:, 0], out[:, 1:]

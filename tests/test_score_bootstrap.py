@@ -15,7 +15,12 @@ from numpy.testing import assert_allclose
 
 from evaluatie import InputError, synthetic
 from evaluatie.did import _prepare, panel_did
-from evaluatie.resampling import ScoreBootstrap, score_bootstrap, wild_cluster_bootstrap, wild_weights
+from evaluatie.resampling import (
+    ScoreBootstrap,
+    score_bootstrap,
+    wild_cluster_bootstrap,
+    wild_weights,
+)
 
 
 @pytest.fixture(scope="module")
@@ -81,7 +86,7 @@ def test_gaussian_case_is_wcr_and_equals_wildboottest(boards):
         G = int(p.cluster_codes.max()) + 1
         boot = _boot(p, "gaussian", wild_weights("rademacher", G, 9999, None)[0], offset=False)
         qr, _ = np.linalg.qr(p.X[:, 1:])
-        project = lambda V: V - qr @ (qr.T @ V)  # noqa: E731
+        project = lambda V, qr=qr: V - qr @ (qr.T @ V)  # noqa: E731
         for b0 in (0.0, -3.0, 5.0):
             wcr = wild_cluster_bootstrap(project(p.y - b0 * p.X[:, 0]), project(p.X[:, 0]), project, p.cluster_codes,
                                          p.X.shape[1], 0.95, 9999, None, "rademacher", False)[3]
@@ -147,5 +152,5 @@ def test_size_slow(n_units, n_treated):
     sys.path.insert(0, str(__import__("pathlib").Path(__file__).parents[1] / "benchmarks"))
     from score_bootstrap_size import rejection
 
-    rate = rejection(n_units, n_treated, 1.0, worlds=1000, draws=999, families=("poisson",))["poisson"]
+    rate = rejection(n_units, n_treated, 1.0, worlds=1000, draws=999, methods=("poisson",))["poisson"]
     assert 0.03 <= rate <= 0.07
