@@ -35,7 +35,7 @@ def boards():
 
 
 def _boot(p, family, weights, offset=True):
-    return ScoreBootstrap(p.y, p.X[:, 0], p.unit_codes, p.period_codes, p.cluster_codes, family, Z=p.Z,
+    return ScoreBootstrap(p.y, p.D, p.unit_codes, p.period_codes, p.cluster_codes, family, Z=p.Z,
                           offset=p.offset if offset else None, weights=weights)
 
 
@@ -45,7 +45,8 @@ def test_poisson_restricted_fit_scores_and_hessian_equal_statsmodels(boards, clu
     p = _prepare(boards, "count", "unit", "period", "treated", "exposure", "poisson", 1000, ["x"], cluster)
     G = int(p.cluster_codes.max()) + 1
     boot = _boot(p, "poisson", np.ones((1, G)))
-    X, b0 = p.X, -0.3  # X = [treated, x, unit dummies, period dummies, intercept]
+    U, T = np.eye(p.unit_codes.max() + 1)[p.unit_codes], np.eye(p.period_codes.max() + 1)[p.period_codes]
+    X, b0 = np.column_stack([p.D, p.Z, U[:, 1:], T[:, 1:], np.ones(len(p.y))]), -0.3  # the model with dummies
     mu, a, J, K = boot.profile(b0)
     null = sm.GLM(p.y, X[:, 1:], family=sm.families.Poisson(), offset=p.offset + b0 * X[:, 0]).fit(tol=1e-13)
     assert_allclose(mu, null.fittedvalues, rtol=1e-8)  # restricted fit = GLM with β0·D in the offset
@@ -85,11 +86,9 @@ def test_gaussian_case_is_wcr_and_equals_wildboottest(boards):
         p = _prepare(boards, "rate", "unit", "period", "treated", None, "gaussian", 1000, ["x"], cluster)
         G = int(p.cluster_codes.max()) + 1
         boot = _boot(p, "gaussian", wild_weights("rademacher", G, 9999, None)[0], offset=False)
-        qr, _ = np.linalg.qr(p.X[:, 1:])
-        project = lambda V, qr=qr: V - qr @ (qr.T @ V)  # noqa: E731
         for b0 in (0.0, -3.0, 5.0):
-            wcr = wild_cluster_bootstrap(project(p.y - b0 * p.X[:, 0]), project(p.X[:, 0]), project, p.cluster_codes,
-                                         p.X.shape[1], 0.95, 9999, None, "rademacher", False)[3]
+            wcr = wild_cluster_bootstrap(p.partial_out(p.y - b0 * p.D), p.partial_out(p.D), p.partial_out,
+                                         p.cluster_codes, p.n_params, 0.95, 9999, None, "rademacher", False)[3]
             assert boot.pvalue(b0) == pytest.approx(wcr, abs=1e-12)
 
 
@@ -117,7 +116,7 @@ def test_interval_is_the_inverted_test(boards):
     w, _ = wild_weights("rademacher", 12, 1999, np.random.default_rng(7))
     boot = _boot(p, "poisson", w)
     assert boot.pvalue(r.coef) == 1.0 and boot.statistics(r.coef)[0] == pytest.approx(0.0, abs=1e-8)
-    pv, ci, n, enumerated, kind = score_bootstrap(p.y, p.X[:, 0], p.unit_codes, p.period_codes, p.cluster_codes,
+    pv, ci, n, enumerated, kind = score_bootstrap(p.y, p.D, p.unit_codes, p.period_codes, p.cluster_codes,
                                                   Z=p.Z, offset=p.offset, estimate=r.coef, scale=r.se,
                                                   n_resamples=1999, rng=np.random.default_rng(7))
     assert (pv, ci, n, enumerated, kind) == (r.p_value, r.ci, 1999, False, "rademacher")
