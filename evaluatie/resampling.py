@@ -573,6 +573,7 @@ class ScoreBootstrap:
         self.Z = np.zeros((n, 0)) if Z is None else np.asarray(Z, float).reshape(n, -1)
         self.offset = np.zeros(n) if offset is None else np.asarray(offset, float)
         self.weights = np.asarray(weights, float)
+        self._v = np.vstack([np.ones(self.G), self.weights])   # the observed (v = 1) first, then the draws
         self.fe = FixedEffects(self.unit_codes, self.period_codes)
         self._warm: dict[float, np.ndarray] = {}
 
@@ -615,8 +616,7 @@ class ScoreBootstrap:
     def statistics(self, beta0: float) -> np.ndarray:
         """Bootstrap t statistics for ``beta0``: the observed one (weights 1) first, then one per draw."""
         _, a, _, K = self.profile(beta0)
-        v = np.vstack([np.ones(self.G), self.weights])
-        out = v @ np.column_stack([a, K.T])            # one product: numerators and cluster scores of all draws
+        out = self._v @ np.column_stack([a, K.T])      # one product: numerators and cluster scores of all draws
         num, S = out[:, 0], out[:, 1:]
         scale = np.sqrt(np.einsum("bg,bg->b", S, S))   # J and the small-sample factor cancel in the ratio
         with np.errstate(divide="ignore", invalid="ignore"):
