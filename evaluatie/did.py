@@ -701,7 +701,8 @@ def _assignment_level(p: _Panel, cluster: str | None) -> np.ndarray:
     if mixed.any():
         raise InputError(f"Binnen cluster(s) uit kolom '{cluster}' starten eenheden op verschillende momenten (of niet): "
                          "randomisatie-inferentie op clusterniveau verwisselt hele clusters en kan dat niet nabootsen. "
-                         "Kies inference='wild' (lineair) of laat cluster= weg.", column=cluster)
+                         "Kies inference='wild' (wild bootstrap per cluster, ook voor aantallen) of laat cluster= weg.",
+                         column=cluster)
     return per_cluster.first().to_numpy()
 
 
