@@ -1200,6 +1200,22 @@ MESSAGES: dict[str, dict[str, str]] = {
                                   "bij volledig onderzoek mogelijk.",
                             "en": "School '{school}' has {n} pupil(s); no estimate of the number of agencies in a "
                                   "complete study is possible."},
+    # --- score: wild score cluster bootstrap for counts (evaluatie.resampling.score_bootstrap)
+    "did_score": {
+        "nl": "Wild score-bootstrap per cluster voor aantallen (Kline & Santos 2012): model geschat onder elke getoetste "
+              "waarde van het effect, {kind}-gewichten, {n} trekkingen; interval door de toets om te keren.",
+        "en": "Wild score cluster bootstrap for counts (Kline & Santos 2012): model fitted under each tested value of "
+              "the effect, {kind} weights, {n} draws; interval by inverting the test."},
+    "did_score_all": {
+        "nl": "Wild score-bootstrap per cluster voor aantallen (Kline & Santos 2012): model geschat onder elke getoetste "
+              "waarde van het effect, {kind}-gewichten, alle {n} trekkingen; interval door de toets om te keren.",
+        "en": "Wild score cluster bootstrap for counts (Kline & Santos 2012): model fitted under each tested value of "
+              "the effect, {kind} weights, all {n} draws; interval by inverting the test."},
+    "did_score_min_p": {
+        "nl": "Met {n} mogelijke tekenrijen in de bootstrap is de kleinste mogelijke p-waarde {p}: het interval is "
+              "onbegrensd. Meer clusters, of weights='webb', zijn nodig.",
+        "en": "With {n} possible sign vectors in the bootstrap the smallest possible p-value is {p}: the interval is "
+              "unbounded. More clusters, or weights='webb', are needed."},
     # --- sections: questionnaires, interviews, small pilots, process times, costs in the pilot report -------
     "pilot_type_bool": {"nl": "true of false", "en": "true or false"},
     "pilot_type_float": {"nl": "een getal (bv. 0.10)", "en": "a number (e.g. 0.10)"},
