@@ -461,12 +461,12 @@ def event_study(panel: pd.DataFrame, outcome: str = "count", unit: str = "unit",
 
     Pre-trend test: Hotelling's T² of the slope (and, with ``base="universal"``, the mean) of the
     pre-start estimates with that covariance. Under randomization inference its reference is T²
-    of every re-assignment (raw data): exact when the intervention has no effect (size at most
-    5%, off by at most 1/(draws + 1), so no mid-p is needed); with effects present some
-    re-assigned pre-periods contain real effects, which makes it conservative. With the jackknife
-    it is referred to F(k, ν − k + 1) (many schools). The jackknife F test with the jackknife
-    covariance rejected 11%; the earlier randomization Wald used a covariance from the
-    re-assignments.
+    of every re-assignment of the start groups, in the data with the overall effect divided out
+    of the treated post-start cells (re-assigning raw data put real effects into re-assigned
+    pre-periods and made the test conservative when an effect is present); the re-assignment
+    p-value moves in steps of 1/(draws + 1), negligible with 199 or more, so no mid-p is needed.
+    With the jackknife it is referred to F(k, ν − k + 1). The jackknife F test with the jackknife
+    covariance rejected 11% under parallel trends.
 
     Covariates (regression adjustment): for start group g in period t, with the comparison
     schools' covariates ``X_c`` (with intercept, in the base of g) and the treated mean ``x̄_g``,
@@ -644,7 +644,6 @@ def event_study(panel: pd.DataFrame, outcome: str = "count", unit: str = "unit",
         n_draws = len(table)
         # p-value: sharp null of no effect, raw data
         raw_est, raw_att = _aggregate(_group_time(Yv, Ev, table, **opts), rel, rel_values, sizes, valid)
-        pretrend_p = pretrend.randomization_p(raw_est)
         p_value = _ri_pvalue(raw_att)
         # intervals: invert the test of a constant effect β0 in the observed treated post-start cells
         # (the sums are linear in the data, so every β0 costs only array arithmetic)
@@ -659,7 +658,8 @@ def event_study(panel: pd.DataFrame, outcome: str = "count", unit: str = "unit",
             (r, dd), n_tr, n_ct = _sums([R, D.astype(float)], mean_base=True, **kw)
             shifted = lambda b0: _combine([u - b0 * v for u, v in zip(r, dd)], None, n_tr, n_ct, family)  # noqa: E731
         alpha = 1 - level
-        _, null_att = _aggregate(shifted(att0[0]), rel, rel_values, sizes, valid)
+        null_est, null_att = _aggregate(shifted(att0[0]), rel, rel_values, sizes, valid)
+        pretrend_p = pretrend.randomization_p(null_est)
         att_se = float(np.nanstd(null_att, ddof=1))
         # per period: t intervals with the covariance of the untreated schools' residuals (see _pooled_cov)
         se_rel = np.sqrt(np.diag(pooled_cov))
@@ -915,12 +915,16 @@ class _PretrendWald:
     up before the start, diverging trends). ``T² = sᵀ V⁻¹ s`` with V from :func:`_pooled_cov`.
 
     Reference distribution: under randomization inference, T² of every re-assignment of the start
-    groups (raw data, the same V), so the test is exact under "no effect": its size is the share of
-    re-assignments at least as extreme, at most 1/(draws + 1) from 5% — with 1,999 draws the
-    discreteness is negligible, so no mid-p is needed. With the jackknife (many schools):
-    ``(ν − k + 1)/(ν·k)·T²`` against F(k, ν − k + 1), ν Satterthwaite. An F reference with few
-    schools is conservative: every school's residuals enter both the summaries and V (self-
-    normalization), so T² varies less than F.
+    groups (the same V) in the data with the overall effect ``att`` divided out of the treated
+    post-start cells (the constant-effect world used for the overall interval). Re-assigning the
+    raw data is exact under "no effect at all", but with an effect present some re-assigned
+    pre-periods contain it, and the test became conservative; removing one
+    number (``att``) takes out the effect but hardly any noise. With 199 or more draws the
+    discreteness of the re-assignment p-value (steps of 1/(draws + 1)) is negligible, so no mid-p
+    is needed. With the jackknife (many schools): ``(ν − k + 1)/(ν·k)·T²`` against
+    F(k, ν − k + 1), ν Satterthwaite. An F reference with few schools is conservative: every
+    school's residuals enter both the summaries and V (self-normalization), so T² varies less
+    than F.
     """
 
     def __init__(self, cov, rel_values, pre, slope_only: bool, df):
