@@ -283,7 +283,7 @@ class _Studies:
         self.d = d
         U, T = d["n_units"], d["n_periods"]
         rng = np.random.default_rng(np.random.SeedSequence(seed, spawn_key=(chunk,)))
-        self.seeds = np.random.SeedSequence(seed, spawn_key=(chunk, 1)).generate_state(size, np.uint32)
+        self.ri_seed = int(np.random.SeedSequence(seed, spawn_key=(chunk, 1)).generate_state(1, np.uint32)[0])
         unit = np.exp(d["between_unit_sd"] * rng.standard_normal((size, U)))
         lam = d["pupils_per_unit"] / 1000 * d["baseline_rate"] * np.broadcast_to(unit[:, :, None], (size, U, T))
         if d["overdispersion"] > 0:  # gamma-Poisson: var = μ + α μ²
@@ -305,78 +305,93 @@ class _Studies:
         y[sel] = _poisson_quantile(self.u[sel], lam)
         return y
 
-    def table(self, s: int, n_resamples: int):
-        """Assignments of study s: all of them (shared) or a sample seeded as ``panel_did(seed=...)``."""
-        from .resampling import RandomizationTable, assignments
+    def table(self, n_resamples: int) -> tuple[np.ndarray, bool, int]:
+        """Assignments (A × units) for the studies of this chunk: all of them, or one sample drawn as
+        ``panel_did(seed=self.ri_seed)`` draws it (:func:`evaluatie.resampling.assignments`)."""
+        from .resampling import assignments
 
-        if "shared" in self._tables:
-            return self._tables["shared"]
-        table, exact, total = assignments(self.starts, n_resamples, np.random.default_rng(int(self.seeds[s])))
-        out = (RandomizationTable(table, self.d["n_periods"]), exact, total)
-        if exact:
-            self._tables["shared"] = out
-        return out
+        if n_resamples not in self._tables:
+            self._tables[n_resamples] = assignments(self.starts, n_resamples, np.random.default_rng(self.ri_seed))
+        return self._tables[n_resamples]
 
 
-def _ri_pvalues(st: _Studies, y: np.ndarray, n_resamples: int) -> tuple[np.ndarray, int, bool]:
-    """Randomization p-values of ``panel_did`` for every study: closed-form null fit, one product per table."""
+def _tails(y: np.ndarray) -> np.ndarray:
+    """Σ_{t' ≥ t} (y − μ̂⁰) per study, school and period, with the closed-form null fit μ̂⁰ = y_i· y_·t / y_··."""
     R = y.sum(axis=2, keepdims=True)
     C = y.sum(axis=1, keepdims=True)
     N = R.sum(axis=1, keepdims=True)
     mu0 = np.divide(R * C, N, out=np.zeros_like(y), where=N > 0)
-    tail = np.cumsum((y - mu0)[:, :, ::-1], axis=2)[:, :, ::-1]
-    rt, exact, total = st.table(0, n_resamples)
-    if exact:
-        flat = tail[:, :, rt.values].transpose(0, 2, 1).reshape(len(y), -1)
-        s = flat @ rt.indicator.T
-        p = np.mean(np.abs(s) >= np.abs(s[:, :1]) - _TOL * (1 + np.abs(s[:, :1])), axis=1)
-        return p, total, exact
-    p = np.empty(len(y))
-    for i in range(len(y)):
-        rt, _, total = st.table(i, n_resamples)
-        s = rt.indicator @ tail[i][:, rt.values].T.ravel()
-        p[i] = np.mean(np.abs(s) >= np.abs(s[0]) - _TOL * (1 + np.abs(s[0])))
-    return p, total, exact
+    return np.cumsum((y - mu0)[:, :, ::-1], axis=2)[:, :, ::-1]
 
 
-def _cluster_pvalues(st: _Studies, y: np.ndarray, tol: float = 1e-10, max_iter: int = 5000) -> np.ndarray:
+def _ri_pvalue(table: np.ndarray, tail: np.ndarray, values: np.ndarray) -> np.ndarray:
+    """Two-sided randomization p-values from assignments (A × units) and tails (studies × units × periods)."""
+    indicator = np.concatenate([(table == v) for v in values], axis=1).astype(float)
+    s = tail[:, :, values].transpose(0, 2, 1).reshape(len(tail), -1) @ indicator.T
+    return np.mean(np.abs(s) >= np.abs(s[:, :1]) - _TOL * (1 + np.abs(s[:, :1])), axis=1)
+
+
+def _ri_pvalues(st: _Studies, y: np.ndarray, n_resamples: int) -> tuple[np.ndarray, int, bool]:
+    """Randomization p-values of ``panel_did`` for every study: closed-form null fit, the statistic
+    Σ_i Σ_{t ≥ s_ai} r_it of every assignment × every study in one product."""
+    table, exact, total = st.table(n_resamples)
+    return _ri_pvalue(table, _tails(y), np.unique(st.starts[st.starts >= 0])), total, exact
+
+
+def _ri_without_empty(st: _Studies, y: np.ndarray, n_resamples: int) -> float:
+    """Randomization p-value of one study after dropping its schools without referrals, as ``panel_did``
+    does: the null fit of the others is unchanged; the assignments are those of the remaining schools."""
+    from .resampling import assignments
+
+    keep = y.sum(axis=1) > 0
+    starts = st.starts[keep]
+    if (starts >= 0).all() or (starts < 0).all():
+        return float("nan")                                  # panel_did refuses: no comparison or no treated school
+    table, _, _ = assignments(starts, n_resamples, np.random.default_rng(st.ri_seed))
+    return float(_ri_pvalue(table, _tails(y[None, keep]), np.unique(starts[starts >= 0]))[0])
+
+
+def _cluster_pvalues(st: _Studies, y: np.ndarray, tol: float = 1e-10, max_iter: int = 2000) -> np.ndarray:
     """Cluster-robust p-values of ``panel_did(inference="cluster")`` for every study at once.
 
     The Poisson model with unit and period effects and β·D is fitted by iterative proportional
     fitting of its sufficient statistics (unit totals, period totals, treated total); the standard
     error is the sandwich of ``panel_did`` (expected-information bread, HC1 factor, clusters = units)
     through the D̃ of Frisch–Waugh–Lovell: ``se² = c Σ_i (Σ_t D̃_it (y_it − μ_it))² / (Σ μ D̃²)²``.
+    Schools and periods without any referral drop out as in ``panel_did`` (μ = 0 there; the number
+    of clusters, observations and parameters counts only the others).
     """
     S, U, T = y.shape
-    D = st.D.astype(float)
+    D = np.broadcast_to(st.D.astype(float), y.shape)
     R, C = y.sum(axis=2), y.sum(axis=1)
     YD = (y * D).sum(axis=(1, 2))
-    A, B, eb = R / T, np.ones((S, T)), np.ones(S)
-    log_mu = None
-    for _ in range(max_iter):
-        E = 1 + (eb[:, None, None] - 1) * D                             # exp(β D)
-        A = R / ((B[:, None, :] * E).sum(axis=2))
-        B = C / ((A[:, :, None] * E).sum(axis=1))
-        eb = YD / (A[:, :, None] * B[:, None, :] * D).sum(axis=(1, 2))
-        mu = A[:, :, None] * B[:, None, :] * (1 + (eb[:, None, None] - 1) * D)
-        new = np.log(mu)
-        if log_mu is not None and np.max(np.abs(new - log_mu)) <= tol:
-            break
-        log_mu = new
-    beta = np.log(eb)
-    r = np.broadcast_to(D, y.shape).copy()                              # D̃: weighted two-way demeaning
-    for _ in range(max_iter):
-        old = r.copy()
-        r -= ((mu * r).sum(axis=2) / mu.sum(axis=2))[:, :, None]
-        r -= ((mu * r).sum(axis=1) / mu.sum(axis=1))[:, None, :]
-        if np.max(np.abs(r - old)) <= tol:
-            break
-    info = (mu * r * r).sum(axis=(1, 2))
-    scores = (r * (y - mu)).sum(axis=2)
-    n, k = U * T, U + T
-    factor = U / (U - 1) * (n - 1) / (n - k)
-    se = np.sqrt(factor * (scores ** 2).sum(axis=1)) / info
-    return 2 * stats.t.sf(np.abs(beta / se), U - 1)
+    A, B, eb = R / T, (C > 0).astype(float), np.ones(S)
+    mu = np.zeros_like(y)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        for _ in range(max_iter):
+            E = 1 + (eb[:, None, None] - 1) * D                             # exp(β D)
+            A = np.nan_to_num(R / (B[:, None, :] * E).sum(axis=2))
+            B = np.nan_to_num(C / (A[:, :, None] * E).sum(axis=1))
+            eb = np.nan_to_num(YD / (A[:, :, None] * B[:, None, :] * D).sum(axis=(1, 2)), nan=1.0)
+            new = A[:, :, None] * B[:, None, :] * (1 + (eb[:, None, None] - 1) * D)
+            done = np.max(np.abs(new - mu) / (1 + mu)) <= tol
+            mu = new
+            if done:
+                break
+        r = D.copy()                                                      # D̃: weighted two-way demeaning
+        for _ in range(max_iter):
+            old = r.copy()
+            r -= np.nan_to_num((mu * r).sum(axis=2) / mu.sum(axis=2))[:, :, None]
+            r -= np.nan_to_num((mu * r).sum(axis=1) / mu.sum(axis=1))[:, None, :]
+            if np.max(np.abs(r - old)) <= tol:
+                break
+        info = (mu * r * r).sum(axis=(1, 2))
+        scores = (r * (y - mu)).sum(axis=2)
+        G = (R > 0).sum(axis=1)                                           # clusters = schools with referrals
+        n, k = G * (C > 0).sum(axis=1), G + (C > 0).sum(axis=1)
+        factor = G / (G - 1) * (n - 1) / (n - k)
+        se = np.sqrt(factor * (scores ** 2).sum(axis=1)) / info
+        return 2 * stats.t.sf(np.abs(np.log(eb) / se), G - 1)
 
 
 def _study_frame(d: dict, y: np.ndarray) -> pd.DataFrame:
@@ -390,9 +405,12 @@ def _study_frame(d: dict, y: np.ndarray) -> pd.DataFrame:
 
 
 def _pvalues(st: _Studies, ratio: np.ndarray, n_resamples: int) -> tuple[np.ndarray, np.ndarray, int, bool]:
-    """p-values (NaN: ``panel_did`` refuses the study) and whether ``panel_did`` itself was used, per study."""
-    from .did import panel_did
+    """p-values (NaN: ``panel_did`` refuses the study) and whether ``panel_did`` itself was used, per study.
 
+    Schools without any referral are dropped, as ``panel_did`` drops them (randomization inference:
+    over the assignments of the remaining schools; cluster: fewer clusters). ``panel_did`` itself
+    analyses the rare studies where that is not reproduced here: an empty start period of staggered
+    waves, or fewer schools left than ``inference="auto"`` needs for cluster-robust errors."""
     d = st.d
     y = st.counts(ratio)
     if d["method"] == "randomization":
@@ -402,22 +420,29 @@ def _pvalues(st: _Studies, ratio: np.ndarray, n_resamples: int) -> tuple[np.ndar
     D = np.broadcast_to(st.D, y.shape)
     zero_unit = (y.sum(axis=2) == 0).any(axis=1)
     zero_period = (y.sum(axis=1) == 0)
-    if d["method"] == "cluster":
-        odd = zero_unit | zero_period.any(axis=1)
+    if d["method"] == "cluster":  # empty schools are handled; panel_did only when 'auto' would choose otherwise
+        kept = (y.sum(axis=2) > 0)
+        odd = np.array([d["inference"] == "auto" and auto_method(int(g), int(k)) != "cluster"
+                        for g, k in zip(kept.sum(axis=1), kept[:, :d["n_treated"]].sum(axis=1))], dtype=bool)
     else:  # an empty period changes nothing, unless it is a start period of staggered waves
         waves = np.unique(st.starts[st.starts >= 0])
-        odd = zero_unit | (zero_period[:, waves].any(axis=1) if len(waves) > 1 else False)
+        odd = zero_period[:, waves].any(axis=1) if len(waves) > 1 else np.zeros(len(y), bool)
     refused = (y * D).sum(axis=(1, 2)) == 0
     p[refused] = np.nan
     fallback = odd & ~refused
+    if d["method"] == "randomization":
+        for i in np.flatnonzero(zero_unit & ~odd & ~refused):
+            p[i] = _ri_without_empty(st, y[i], n_resamples)
     import warnings
 
+    if fallback.any():
+        from .did import panel_did
     for i in np.flatnonzero(fallback):
         try:
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")
-                p[i] = panel_did(_study_frame(d, y[i]), exposure="exposure", inference=d["method"],
-                                 n_resamples=n_resamples, conf_int=False, seed=int(st.seeds[i])).p_value
+                p[i] = panel_did(_study_frame(d, y[i]), exposure="exposure", inference=d["inference"],
+                                 n_resamples=n_resamples, conf_int=False, seed=st.ri_seed).p_value
         except (InputError, np.linalg.LinAlgError):
             p[i] = np.nan
     return p, fallback, total, exact
@@ -464,8 +489,12 @@ def _call(i: int, fn, args) -> tuple:
     return i, fn(*args)
 
 
-def _run(tasks: list, n_jobs: int, progress) -> list:
-    """Run ``(function, args)`` tasks, in parallel over processes when there is more than one."""
+def _run(tasks: list, n_jobs: int, progress, startup: float = 3.0) -> list:
+    """Run ``(function, args)`` tasks; the first in this process, the rest over worker processes when
+    that is worth it (the time of the first task × the rest above ``startup`` seconds: starting workers
+    costs a few seconds). Results do not depend on where a task ran."""
+    import time
+
     show = sys.stderr.isatty() if progress is None else bool(progress)
     done, results = 0, [None] * len(tasks)
 
@@ -475,17 +504,25 @@ def _run(tasks: list, n_jobs: int, progress) -> list:
                   end="" if done < len(tasks) else "\n", file=sys.stderr, flush=True)
 
     tick()
-    if n_jobs == 1 or len(tasks) == 1:
-        for i, (fn, args) in enumerate(tasks):
+    start = time.perf_counter()
+    fn, args = tasks[0]
+    results[0] = fn(*args)
+    done = 1
+    tick()
+    rest = list(range(1, len(tasks)))
+    if n_jobs == 1 or not rest or (time.perf_counter() - start) * len(rest) < startup:
+        for i in rest:
+            fn, args = tasks[i]
             results[i] = fn(*args)
             done += 1
             tick()
         return results
-    from joblib import Parallel, delayed, parallel_config
+    from joblib import Parallel, cpu_count, delayed, parallel_config
 
+    workers = min(cpu_count() if n_jobs == -1 else n_jobs, len(rest))
     with parallel_config(backend="loky", inner_max_num_threads=1):
-        gen = Parallel(n_jobs=min(n_jobs if n_jobs > 0 else len(tasks), len(tasks)), return_as="generator_unordered")(
-            delayed(_call)(i, fn, args) for i, (fn, args) in enumerate(tasks))
+        gen = Parallel(n_jobs=workers, return_as="generator_unordered")(
+            delayed(_call)(i, *tasks[i]) for i in rest)
         for i, res in gen:
             results[i] = res
             done += 1
@@ -507,6 +544,17 @@ def _design_words(row, lang: str) -> str:
     return t("power_design", lang, n=f(row.n_units), k=f(row.n_treated), periods=f(row.n_periods),
              rate=f(row.baseline_rate, 1), pupils=f(row.pupils_per_unit), sd=f(row.between_unit_sd, 2),
              od=f(row.overdispersion, 2), waves=f(row.staggered))
+
+
+def _labels(row, columns, lang: str) -> str:
+    """Design parameters in words, e.g. '15 scholen, 3 met interventie, 36 perioden'."""
+    def value(c):
+        v = getattr(row, c)
+        if c == "inference":
+            return v
+        return format_number(v, 2 if c in ("between_unit_sd", "overdispersion") else
+                             1 if c == "baseline_rate" else 0, lang)
+    return ", ".join(t(f"power_label_{c}", lang, v=value(c)) for c in columns)
 
 
 def _switch_text(table: pd.DataFrame, lang: str) -> str | None:
@@ -550,23 +598,32 @@ class PowerResult:
     def sentence(self, lang: str = "nl") -> str:
         """The best cell in words, e.g. 'Met 15 scholen (...) is een daling van 20% met 62% kans te zien.'"""
         check_lang(lang)
-        row = self.table.sort_values("power", ascending=False).iloc[0]
-        return self._row_sentence(row, lang)
+        row = self.table.sort_values("power", ascending=False, kind="stable").iloc[0]
+        return self._row_sentence(row, lang, self._varying())
 
-    def _row_sentence(self, row, lang: str) -> str:
+    def _varying(self) -> list[str]:
+        return [c for c in DESIGN if self.table[c].nunique() > 1]
+
+    def _row_sentence(self, row, lang: str, columns=None) -> str:
         f = lambda x: format_number(100 * x, 0, lang) + "%"  # noqa: E731
         change = 100 * (row.rate_ratio - 1)
-        return t("power_row", lang, design=_design_words(row, lang),
+        design = (_labels(row, columns, lang) if columns is not None else _design_words(row, lang)) or \
+            t("power_this_design", lang)
+        return t("power_row", lang, design=design,
                  change=("−" if change < 0 else "+") + format_number(abs(change), 0, lang) + "%",
                  power=f(row.power), lo=f(row.power_lower), hi=f(row.power_upper),
                  method=_METHOD_NAMES[row.method][lang != "nl"])
 
     def summary(self, lang: str = "nl") -> str:
-        """Every cell in words, where the method switches, and the remarks (impossible significance, refusals)."""
+        """The fixed design once, then every cell in words (what varies, the change, the power), where the
+        method switches, and the remarks (impossible significance, studies that cannot be analysed)."""
         check_lang(lang)
+        varying = self._varying()
+        fixed = [c for c in DESIGN if c not in varying and c != "inference"]
         lines = [t("power_head", lang, n=format_number(self.n_sims, 0, lang),
-                   alpha=format_number(100 * self.alpha, 0, lang), level=format_number(100 * self.level, 0, lang))]
-        lines += [f"- {self._row_sentence(row, lang)}" for row in self.table.itertuples()]
+                   alpha=format_number(100 * self.alpha, 0, lang), level=format_number(100 * self.level, 0, lang)),
+                 t("power_fixed", lang, design=_labels(self.table.iloc[0], fixed, lang))]
+        lines += [f"- {self._row_sentence(row, lang, varying)}" for row in self.table.itertuples()]
         if (switch := _switch_text(self.table, lang)) is not None:
             lines.append(switch)
         impossible = self.table[self.table["min_p"] > self.alpha]
@@ -720,7 +777,8 @@ _SHARED_DOC = """
     alpha : float
         Significance level of the test.
     n_jobs : int
-        Worker processes (−1 = all cores); each worker limits BLAS to one thread.
+        Worker processes (−1 = all cores); each worker limits BLAS to one thread. Workers are started
+        only when the work is large enough to pay for their start (a few seconds).
     n_resamples : int
         Maximum number of assignments for randomization inference (as ``panel_did``; all of them
         when there are fewer).
@@ -758,6 +816,9 @@ def simulate_did(n_units=15, n_treated=3, n_periods=36, baseline_rate=3.0, pupil
     treated school after the start) count as not rejected (``n_refused``). The Monte Carlo interval is
     Clopper–Pearson. With randomization inference and ``A`` possible assignments no p-value is
     below ``1/A``: with 3 of 6 schools treated (20 assignments) significance at 5% is impossible.
+    When there are more than ``n_resamples`` assignments, the studies of one chunk of 250 share one
+    random sample of them, drawn as ``panel_did(seed=...)`` draws it (each p-value stays a valid
+    randomization p-value; the dependence this adds is negligible with 9,999 draws).
 
     Validated against: ``panel_did`` on the same simulated studies (p-values equal, several seeds;
     tests/test_power.py); the normal approximation in the large-sample case.

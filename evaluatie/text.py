@@ -1072,6 +1072,80 @@ MESSAGES: dict[str, dict[str, str]] = {
                         "en": "Percentages with a denominator below {k} are not shown."},
     "nb_codebook": {"nl": "codeboek", "en": "codebook"},
     "nb_fragments": {"nl": "interviewfragmenten", "en": "interview fragments"},
+    # --- regional: DuckDB path of panel_from_file, CBS StatLine -------------------------------------
+    "rows_unlisted": {"nl": "nog {n} rij(en) niet afzonderlijk genoemd: {reason} [{action}]",
+                      "en": "{n} more row(s) not listed one by one: {reason} [{action}]"},
+    "note_engine": {"nl": "Gelezen met {engine}: {reason}.", "en": "Read with {engine}: {reason}."},
+    "engine_parquet": {"nl": "Parquet-bestand", "en": "Parquet file"},
+    "engine_excel": {"nl": "Excel-bestand", "en": "Excel file"},
+    "engine_large": {"nl": "bestand van {size}, vanaf {limit} leest DuckDB het in begrensd geheugen",
+                     "en": "file of {size}; from {limit} DuckDB reads it in bounded memory"},
+    "engine_small": {"nl": "bestand van {size}, kleiner dan {limit}", "en": "file of {size}, smaller than {limit}"},
+    "engine_chosen": {"nl": "zo gekozen (engine=...)", "en": "as chosen (engine=...)"},
+    "duckdb_format": {"nl": "Bestand '{file}': DuckDB leest alleen .csv, .txt, .tsv en .parquet (niet '{suffix}'); "
+                            "gebruik engine='pandas' voor Excel, of sla het bestand op als CSV (UTF-8).",
+                      "en": "File '{file}': DuckDB reads only .csv, .txt, .tsv and .parquet (not '{suffix}'); use "
+                            "engine='pandas' for Excel, or save the file as CSV (UTF-8)."},
+    "duckdb_encoding": {"nl": "Bestand '{file}' is geen UTF-8 maar {encoding}; DuckDB leest alleen UTF-8. Sla het op "
+                              "als 'CSV UTF-8' of gebruik engine='pandas'.",
+                        "en": "File '{file}' is {encoding}, not UTF-8; DuckDB reads UTF-8 only. Save it as "
+                              "'CSV UTF-8' or use engine='pandas'."},
+    "duckdb_read": {"nl": "Bestand '{file}' is niet te lezen met DuckDB: {detail}. Probeer engine='pandas' voor een "
+                          "uitgebreidere foutmelding.",
+                    "en": "File '{file}' cannot be read with DuckDB: {detail}. Try engine='pandas' for a more "
+                          "detailed message."},
+    "duckdb_missing": {"nl": "Het pakket duckdb ontbreekt; installeer het met: pip install duckdb",
+                       "en": "The duckdb package is missing; install it with: pip install duckdb"},
+    "note_duckdb_pupils": {"nl": "Kolom '{column}' (leerlingcodes) is alleen binnen DuckDB gebruikt om dubbele rijen "
+                                 "te vinden; de codes zijn niet ingelezen of bewaard.",
+                           "en": "Column '{column}' (pupil codes) was used inside DuckDB only, to find duplicate "
+                                 "rows; the codes were not loaded or kept."},
+    "note_duckdb_multiline": {"nl": "Een cel beslaat meerdere regels; rijnummers na regel {line} tellen records, "
+                                    "niet regels.",
+                              "en": "A cell spans several lines; row numbers after line {line} count records, "
+                                    "not lines."},
+    "cbs_no_periods": {"nl": "Bestand '{file}': geen kolom 'Perioden' gevonden; is dit een CBS-tabel (StatLine of "
+                             "opendata.cbs.nl) als CSV?",
+                       "en": "File '{file}': no 'Perioden' column; is this a CBS table (StatLine or opendata.cbs.nl) "
+                             "as CSV?"},
+    "cbs_no_region": {"nl": "Bestand '{file}': geen kolom met regio's (RegioS, Regio's, WijkenEnBuurten of codes zoals "
+                            "GM0080) gevonden.",
+                      "en": "File '{file}': no region column (RegioS, Regio's, WijkenEnBuurten or codes such as "
+                            "GM0080)."},
+    "cbs_no_rows": {"nl": "Bestand '{file}': geen enkele rij met een leesbare periode, regio en cijfers; bekijk het "
+                          "kwaliteitsrapport.",
+                    "en": "File '{file}': no row with a readable period, region and figures; see the quality report."},
+    "cbs_reason_title": {"nl": "titel-, kop- of bronregel (geen cijfers)", "en": "title, header or source line (no figures)"},
+    "cbs_reason_period": {"nl": "periode niet te lezen (verwacht een CBS-periodecode voor jaar, halfjaar, kwartaal of "
+                                "maand, of een label als '2023 1e kwartaal')",
+                          "en": "period not readable (expected a CBS period code for a year, half year, quarter or "
+                                "month, or a label such as '2023 1e kwartaal')"},
+    "cbs_reason_region": {"nl": "regiocode ontbreekt of is geen CBS-code (NL01, PV21, GM0080, ...)",
+                          "en": "region code missing or not a CBS code (NL01, PV21, GM0080, ...)"},
+    "cbs_reason_value": {"nl": "cijfer niet te lezen; als ontbrekend behandeld",
+                         "en": "figure not readable; treated as missing"},
+    "cbs_note_symbols": {"nl": "CBS-symbolen als ontbrekend gelezen (nooit als 0): {counts}.",
+                         "en": "CBS symbols read as missing (never as 0): {counts}."},
+    "cbs_need_population": {"nl": "'{measure}' is een percentage van de jongeren; omrekenen naar aantallen kan alleen "
+                                  "met het aantal jongeren erbij: geef population= (een maatstaf uit dezelfde tabel, "
+                                  "bv. 'JongerenTot23Jaar_3', of een tabel met region, period en population).",
+                            "en": "'{measure}' is a percentage of youth; it can be turned into counts only with the "
+                                  "number of youth: give population= (a measure of the same table or a table with "
+                                  "region, period and population)."},
+    "cbs_no_measure": {"nl": "Maatstaf '{measure}' staat niet in de tabel; aanwezig: {measures}.",
+                       "en": "Measure '{measure}' is not in the table; present: {measures}."},
+    "cbs_population_columns": {"nl": "De tabel met aantallen jongeren mist kolom(men) {missing} (nodig: region, period, "
+                                     "population).",
+                               "en": "The population table lacks column(s) {missing} (needed: region, period, "
+                                     "population)."},
+    "cbs_no_series": {"nl": "Geen cijfers voor maatstaf '{measure}' in regio '{region}'.",
+                      "en": "No figures for measure '{measure}' in region '{region}'."},
+    "cbs_no_cbsodata": {"nl": "Het pakket cbsodata ontbreekt; installeer het met: pip install cbsodata",
+                        "en": "The cbsodata package is missing; install it with: pip install cbsodata"},
+    "cbs_download_failed": {"nl": "CBS-tabel {table} kon niet worden gedownload ({detail}); is er internet? Download de "
+                                  "CSV anders zelf via opendata.cbs.nl en lees hem met read_statline.",
+                            "en": "CBS table {table} could not be downloaded ({detail}); is there internet? Otherwise "
+                                  "download the CSV from opendata.cbs.nl and read it with read_statline."},
     # --- integrator: SDQ norms (survey.score_sdq) ---------------------------------------------------
     "sv_sdq_nl_version": {
         "nl": "Nederlandse SDQ-normen zijn alleen meegeleverd voor de oudervragenlijst (totale "
@@ -1102,6 +1176,30 @@ MESSAGES: dict[str, dict[str, str]] = {
     "sv_sdq_norm_ages": {"nl": ", {group} jaar", "en": ", ages {group}"},
     "sv_sdq_no_age": {"nl": "geen norm: leeftijd ontbreekt", "en": "no norm: age missing"},
     "sv_sdq_age_outside": {"nl": "geen norm voor leeftijd {age}", "en": "no norm for age {age}"},
+    # --- richness: small counts in sentences and captions, nulmeting summary
+    "small_count": {"nl": "minder dan {k}", "en": "fewer than {k}"},
+    "nm_found": {"nl": "De school had te maken met {agencies} verschillende {word}, betrokken bij {helped} van de "
+                       "{pupils} leerlingen van wie het dossier is gelezen{share}.",
+                 "en": "The school dealt with {agencies} different {word}, involved with {helped} of the {pupils} "
+                       "pupils whose files were read{share}."},
+    "nm_mean": {"nl": "Een leerling met hulp had gemiddeld {mean} instanties.",
+                "en": "A pupil with care had {mean} agencies on average."},
+    "nm_two": {"nl": "{two} van alle leerlingen had er twee of meer.", "en": "{two} of all pupils had two or more."},
+    "nm_top3": {"nl": "De drie grootste instanties hadden samen {share} van alle contacten.",
+                "en": "The three largest agencies held {share} of all contacts."},
+    "nm_tail": {"nl": "{n} van de {total} instanties waren elk bij minder dan {k} leerlingen betrokken.",
+                "en": "{n} of the {total} agencies were each involved with fewer than {k} pupils."},
+    "nm_files_found": {"nl": "In {files} gelezen dossiers zijn {agencies} verschillende instanties gevonden.",
+                       "en": "{agencies} different agencies were found in {files} files read."},
+    "nm_prediction": {"nl": "Met alle {total} dossiers gelezen verwachten we {estimate} instanties "
+                            "({pct}%-BI: {lower} tot {upper}).",
+                      "en": "With all {total} files read we expect {estimate} agencies ({pct}% CI: {lower} to {upper})."},
+    "nm_no_agency_note": {"nl": "{n} leerling(en) zonder instantie; zij tellen mee in het aantal leerlingen.",
+                          "en": "{n} pupil(s) without an agency; they count in the number of pupils."},
+    "nm_tiny_school_note": {"nl": "School '{school}' heeft {n} leerling(en); geen schatting van het aantal instanties "
+                                  "bij volledig onderzoek mogelijk.",
+                            "en": "School '{school}' has {n} pupil(s); no estimate of the number of agencies in a "
+                                  "complete study is possible."},
     # --- score: wild score cluster bootstrap for counts (evaluatie.resampling.score_bootstrap)
     "did_score": {
         "nl": "Wild score-bootstrap per cluster voor aantallen (Kline & Santos 2012): model geschat onder elke getoetste "
@@ -1448,14 +1546,26 @@ MESSAGES: dict[str, dict[str, str]] = {
     "power_label_n_units": {"nl": "{v} scholen", "en": "{v} schools"},
     "power_label_n_treated": {"nl": "{v} met interventie", "en": "{v} with intervention"},
     "power_label_n_periods": {"nl": "{v} perioden", "en": "{v} periods"},
-    "power_label_baseline_rate": {"nl": "{v} per 1.000", "en": "{v} per 1,000"},
-    "power_label_pupils_per_unit": {"nl": "{v} leerlingen", "en": "{v} pupils"},
-    "power_label_between_unit_sd": {"nl": "spreiding {v}", "en": "SD {v}"},
+    "power_label_baseline_rate": {"nl": "{v} verwijzingen per 1.000 leerlingen per periode",
+                                  "en": "{v} referrals per 1,000 pupils per period"},
+    "power_label_pupils_per_unit": {"nl": "{v} leerlingen per school", "en": "{v} pupils per school"},
+    "power_label_between_unit_sd": {"nl": "spreiding tussen scholen {v}", "en": "between-school SD {v}"},
     "power_label_overdispersion": {"nl": "overdispersie {v}", "en": "overdispersion {v}"},
     "power_label_staggered": {"nl": "{v} golf/golven", "en": "{v} wave(s)"},
-    "power_label_inference": {"nl": "{v}", "en": "{v}"},
+    "power_label_inference": {"nl": "inference='{v}'", "en": "inference='{v}'"},
+    "power_this_design": {"nl": "Deze opzet", "en": "This design"},
+    "power_fixed": {"nl": "Opzet: {design}.", "en": "Design: {design}."},
+    "power_cli_number": {"nl": "{option} verwacht getallen; '{value}' is geen getal.",
+                         "en": "{option} expects numbers; '{value}' is not a number."},
+    "power_cli_drop": {"nl": "--daling is een percentage van 0 tot 100 (bv. 20); ontvangen: {value}.",
+                       "en": "--daling is a percentage from 0 to 100 (e.g. 20); received: {value}."},
+    "power_cli_table": {"nl": "Tabel geschreven: {path}", "en": "Table written: {path}"},
+    "power_cli_figure": {"nl": "Figuur {name} geschreven in {folder}/.", "en": "Figure {name} written to {folder}/."},
     "power_source": {"nl": "simulatie (evaluatie.power)", "en": "simulation (evaluatie.power)"},
     "power_n_studies": {"nl": "gesimuleerde studies per punt", "en": "simulated studies per point"},
+    # --- es: event study covariates ---------------------------------------------------------------
+    "es_covariates": {"nl": "Gecorrigeerd voor (regressie-aanpassing, waarden in de basisperiode): {names}.",
+                      "en": "Adjusted for (regression adjustment, values in the base period): {names}."},
 }
 
 
