@@ -39,7 +39,8 @@ from scipy import special, stats
 from .errors import InputError, check_option
 from .text import check_lang, format_number, t
 
-__all__ = ["simulate_did", "mde", "power_rates", "power_proportions", "PowerResult", "MdeResult", "auto_method"]
+__all__ = ["simulate_did", "mde", "design_from_panel", "power_rates", "power_proportions", "PowerResult", "MdeResult",
+           "auto_method"]
 
 Inference = Literal["auto", "randomization", "cluster"]
 #: Design parameters of :func:`simulate_did` in the order of the grid (and of the result's columns).
@@ -161,6 +162,58 @@ def _analytic_did(d: dict, rate_ratio: float, alpha: float) -> float:
     cells = [(k * s, m), (k * (T - s), m * rate_ratio), ((u - k) * s, m), ((u - k) * (T - s), m)]
     var = sum((1 + d["overdispersion"] * mu) / (n * mu) for n, mu in cells)
     return _two_sided(math.log(rate_ratio), math.sqrt(var), math.sqrt(var), alpha)
+
+
+def design_from_panel(panel: pd.DataFrame, outcome: str = "count", unit: str = "unit", time: str = "period",
+                      treated: str = "treated", exposure: str = "exposure") -> dict:
+    """Design parameters for :func:`simulate_did` read from an existing school × period panel.
+
+    Only the periods without the intervention are used for the rates. Returns ``n_units``,
+    ``n_treated`` (schools that ever get it), ``n_periods``, ``baseline_rate`` (per 1,000 pupils per
+    period at a typical school), ``pupils_per_unit`` (median), ``between_unit_sd`` and
+    ``overdispersion``.
+
+    Notes
+    -----
+    Moment estimators: ``between_unit_sd² = var(log r_i) − mean(1/Y_i + α Σ_t μ_it² / Y_i²)`` over
+    schools with referrals (the count noise in the spread of the log rates removed); ``baseline_rate`` is the pooled rate
+    divided by ``exp(sd²/2)`` (the median school); ``overdispersion = Σ((y − μ)² − μ) / Σ μ²`` with
+    ``μ_it`` the school mean times a period factor. Both are clipped at 0.
+
+    Examples
+    --------
+    >>> from evaluatie import synthetic
+    >>> panel, _ = synthetic.panel(n_units=12, n_periods=24, treated_units=3, seed=1)
+    >>> d = design_from_panel(panel)
+    >>> d["n_units"], d["n_treated"], d["n_periods"]
+    (12, 3, 24)
+    """
+    cols = {"outcome": outcome, "unit": unit, "time": time, "treated": treated, "exposure": exposure}
+    missing = [c for c in cols.values() if c not in panel.columns]
+    if missing:
+        raise InputError(t("power_missing_columns", columns=", ".join(missing),
+                           present=", ".join(map(str, panel.columns))), column=missing[0])
+    d = panel[list(cols.values())].dropna()
+    before = d[d[treated].astype(int) == 0]
+    if before.empty or before[exposure].le(0).any():
+        raise InputError(t("power_no_baseline", column=exposure), column=exposure)
+    mean_i = before.groupby(unit)[outcome].transform("mean")
+    factor = before.groupby(time)[outcome].transform("sum") / before.assign(_m=mean_i).groupby(time)["_m"].transform("sum")
+    mu = (mean_i * factor.fillna(1.0)).to_numpy(float)
+    y = before[outcome].to_numpy(float)
+    od = max(float(np.sum((y - mu) ** 2 - mu) / np.sum(mu ** 2)) if np.sum(mu ** 2) > 0 else 0.0, 0.0)
+    per_unit = before.assign(_mu2=mu ** 2).groupby(unit).agg(y=(outcome, "sum"), e=(exposure, "sum"),
+                                                             mu2=("_mu2", "sum"))
+    pos = per_unit[per_unit["y"] > 0]
+    log_rate = np.log(pos["y"] / pos["e"])
+    noise = (1 / pos["y"] + od * pos["mu2"] / pos["y"] ** 2).mean()      # Poisson and extra variation of log Y_i
+    var = float(log_rate.var(ddof=1) - noise) if len(pos) > 1 else 0.0
+    sd = math.sqrt(max(var, 0.0))
+    pooled = per_unit["y"].sum() / per_unit["e"].sum() * 1000
+    return {"n_units": int(d[unit].nunique()), "n_treated": int(d.loc[d[treated].astype(int) == 1, unit].nunique()),
+            "n_periods": int(d[time].nunique()), "baseline_rate": float(pooled / math.exp(sd ** 2 / 2)),
+            "pupils_per_unit": float(d.groupby(unit)[exposure].mean().median()), "between_unit_sd": sd,
+            "overdispersion": od}
 
 
 # ------------------------------------------------------------------------------ validation

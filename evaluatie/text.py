@@ -1157,6 +1157,12 @@ MESSAGES: dict[str, dict[str, str]] = {
                        "en": "--daling is a percentage from 0 to 100 (e.g. 20); received: {value}."},
     "power_cli_table": {"nl": "Tabel geschreven: {path}", "en": "Table written: {path}"},
     "power_cli_figure": {"nl": "Figuur {name} geschreven in {folder}/.", "en": "Figure {name} written to {folder}/."},
+    "power_missing_columns": {"nl": "Kolom(men) {columns} ontbreken in het panel; aanwezig: {present}.",
+                              "en": "Column(s) {columns} missing from the panel; present: {present}."},
+    "power_no_baseline": {"nl": "Het panel heeft geen perioden zonder interventie met leerlingen (kolom '{column}' "
+                                "groter dan 0): er is geen basisniveau te schatten.",
+                          "en": "The panel has no periods without the intervention with pupils (column '{column}' "
+                                "above 0): there is no baseline to estimate."},
     "power_source": {"nl": "simulatie (evaluatie.power)", "en": "simulation (evaluatie.power)"},
     "power_n_studies": {"nl": "gesimuleerde studies per punt", "en": "simulated studies per point"},
 }

@@ -245,3 +245,18 @@ def test_randomization_drops_empty_schools_as_panel_did():
         except InputError:
             ref.append(np.nan)
     assert_allclose(p, ref, rtol=0, atol=1e-12)
+
+
+def test_design_from_panel_recovers_known_parameters():
+    from evaluatie import synthetic
+    from evaluatie.power import design_from_panel
+
+    for dispersion, alpha in ((None, 0.0), (2.0, 0.5)):   # synthetic: var = mu + mu^2 / dispersion
+        panel, _ = synthetic.panel(n_units=200, n_periods=36, treated_units=20, unit_sd=0.3, baseline=3.0,
+                                   dispersion=dispersion, seed=2)
+        d = design_from_panel(panel)
+        assert (d["n_units"], d["n_treated"], d["n_periods"]) == (200, 20, 36)
+        assert abs(d["between_unit_sd"] - 0.3) < 0.05 and abs(d["overdispersion"] - alpha) < 0.08
+        assert abs(d["baseline_rate"] - 3.0) < 0.3
+    with pytest.raises(InputError, match="ontbreken"):
+        design_from_panel(panel.drop(columns="exposure"))
