@@ -39,7 +39,7 @@ from scipy import special, stats
 from .errors import InputError, check_option
 from .text import check_lang, format_number, t
 
-__all__ = ["simulate_did", "mde", "design_from_panel", "power_rates", "power_proportions", "PowerResult", "MdeResult",
+__all__ = ["simulate_did", "mde", "design_from_panel", "describe_design", "power_rates", "power_proportions", "PowerResult", "MdeResult",
            "auto_method"]
 
 Inference = Literal["auto", "randomization", "cluster"]
@@ -214,6 +214,20 @@ def design_from_panel(panel: pd.DataFrame, outcome: str = "count", unit: str = "
             "n_periods": int(d[time].nunique()), "baseline_rate": float(pooled / math.exp(sd ** 2 / 2)),
             "pupils_per_unit": float(d.groupby(unit)[exposure].mean().median()), "between_unit_sd": sd,
             "overdispersion": od}
+
+
+def describe_design(design: dict, lang: str = "nl") -> pd.DataFrame:
+    """Design parameters (from :func:`design_from_panel`) as a table to show: ``kenmerk``, ``waarde``.
+
+    Examples
+    --------
+    >>> describe_design({"baseline_rate": 3.12, "between_unit_sd": 0.3}).values.tolist()
+    [['verwijzingen per 1.000 leerlingen per periode', '3,12'], ['verschillen tussen scholen (sd log-kans)', '0,30']]
+    """
+    check_lang(lang)
+    rows = [(t(f"power_describe_{k}", lang), format_number(v, 2 if isinstance(v, float) else 0, lang))
+            for k, v in design.items()]
+    return pd.DataFrame(rows, columns=["kenmerk", "waarde"] if lang == "nl" else ["feature", "value"])
 
 
 # ------------------------------------------------------------------------------ validation
@@ -404,47 +418,58 @@ def _ri_without_empty(st: _Studies, y: np.ndarray, n_resamples: int) -> float:
     return float(_ri_pvalue(table, _tails(y[None, keep]), np.unique(starts[starts >= 0]))[0])
 
 
-def _cluster_pvalues(st: _Studies, y: np.ndarray, tol: float = 1e-10, max_iter: int = 2000) -> np.ndarray:
+def _cluster_pvalues(st: _Studies, y: np.ndarray, tol: float = 1e-10, max_iter: int = 100) -> np.ndarray:
     """Cluster-robust p-values of ``panel_did(inference="cluster")`` for every study at once.
 
-    The Poisson model with unit and period effects and β·D is fitted by iterative proportional
-    fitting of its sufficient statistics (unit totals, period totals, treated total); the standard
-    error is the sandwich of ``panel_did`` (expected-information bread, HC1 factor, clusters = units)
-    through the D̃ of Frisch–Waugh–Lovell: ``se² = c Σ_i (Σ_t D̃_it (y_it − μ_it))² / (Σ μ D̃²)²``.
-    Schools and periods without any referral drop out as in ``panel_did`` (μ = 0 there; the number
-    of clusters, observations and parameters counts only the others).
+    With the school effects conditioned out (their totals are sufficient), the Poisson model with
+    period effects ``b_t`` and ``β·D`` is a multinomial model per school, ``μ_it = y_i· π_it`` with
+    ``π_it ∝ exp(b_t + β D_it)``; Newton's method on its (T + 1) parameters runs for all studies at
+    once (batched solves). The standard error is the sandwich of ``panel_did`` (expected-information
+    bread, HC1 factor ``G/(G−1) (n−1)/(n−k)``, clusters = schools): the influence of school i on β̂ is
+    ``aᵀ s_i`` with ``a`` the β-row of the inverse information and ``s_i`` its score. Schools and
+    periods without any referral drop out as in ``panel_did``.
     """
     S, U, T = y.shape
-    D = np.broadcast_to(st.D.astype(float), y.shape)
+    Df = st.D.astype(float)
     R, C = y.sum(axis=2), y.sum(axis=1)
-    YD = (y * D).sum(axis=(1, 2))
-    A, B, eb = R / T, (C > 0).astype(float), np.ones(S)
-    mu = np.zeros_like(y)
+    YD = (y * Df).sum(axis=(1, 2))
+    active = C > 0
+    n_active = active.sum(axis=1)
+    b = np.where(active, np.log(np.maximum(C, 1.0)), 0.0)
+    beta = np.zeros(S)
+    u = active / np.sqrt(n_active)[:, None]              # the direction b + c·1 the likelihood cannot see
+    idx = np.arange(T)
+    for _ in range(max_iter):
+        eta = np.where(active[:, None, :], b[:, None, :] + beta[:, None, None] * Df, -np.inf)
+        e = np.exp(eta - eta.max(axis=2, keepdims=True))
+        pi = e / e.sum(axis=2, keepdims=True)
+        mu = R[:, :, None] * pi
+        muD = mu * Df
+        piD = (pi * Df).sum(axis=2)                                       # Σ_t π_it D_it per school
+        H = np.empty((S, T + 1, T + 1))
+        H[:, :T, :T] = -(mu.transpose(0, 2, 1) @ pi)
+        H[:, idx, idx] += mu.sum(axis=1) + ~active                        # inactive periods: identity
+        H[:, :T, :T] += u[:, :, None] * u[:, None, :]
+        H[:, :T, T] = H[:, T, :T] = muD.sum(axis=1) - (mu * piD[:, :, None]).sum(axis=1)
+        H[:, T, T] = muD.sum(axis=(1, 2)) - (R * piD ** 2).sum(axis=1)
+        g = np.concatenate([np.where(active, C - mu.sum(axis=1), 0.0), (YD - muD.sum(axis=(1, 2)))[:, None]], axis=1)
+        step = np.linalg.solve(H, g[:, :, None])[:, :, 0]
+        step = step / np.maximum(1.0, np.abs(step).max(axis=1, keepdims=True) / 5)   # no wild first steps
+        b, beta = b + step[:, :T], beta + step[:, T]
+        if np.abs(step).max() <= tol:
+            break
+    eta = np.where(active[:, None, :], b[:, None, :] + beta[:, None, None] * Df, -np.inf)
+    e = np.exp(eta - eta.max(axis=2, keepdims=True))
+    mu = R[:, :, None] * e / e.sum(axis=2, keepdims=True)
+    resid = y - mu
+    scores = np.concatenate([resid, (resid * Df).sum(axis=2, keepdims=True)], axis=2)   # s_i per school
+    a = np.linalg.solve(H, np.broadcast_to(np.eye(T + 1)[T], (S, T + 1))[:, :, None])[:, :, 0]
+    G = (R > 0).sum(axis=1)
+    n, k = G * n_active, G + n_active
+    factor = G / (G - 1) * (n - 1) / (n - k)
+    se = np.sqrt(factor * ((scores @ a[:, :, None])[:, :, 0] ** 2).sum(axis=1))
     with np.errstate(divide="ignore", invalid="ignore"):
-        for _ in range(max_iter):
-            E = 1 + (eb[:, None, None] - 1) * D                             # exp(β D)
-            A = np.nan_to_num(R / (B[:, None, :] * E).sum(axis=2))
-            B = np.nan_to_num(C / (A[:, :, None] * E).sum(axis=1))
-            eb = np.nan_to_num(YD / (A[:, :, None] * B[:, None, :] * D).sum(axis=(1, 2)), nan=1.0)
-            new = A[:, :, None] * B[:, None, :] * (1 + (eb[:, None, None] - 1) * D)
-            done = np.max(np.abs(new - mu) / (1 + mu)) <= tol
-            mu = new
-            if done:
-                break
-        r = D.copy()                                                      # D̃: weighted two-way demeaning
-        for _ in range(max_iter):
-            old = r.copy()
-            r -= np.nan_to_num((mu * r).sum(axis=2) / mu.sum(axis=2))[:, :, None]
-            r -= np.nan_to_num((mu * r).sum(axis=1) / mu.sum(axis=1))[:, None, :]
-            if np.max(np.abs(r - old)) <= tol:
-                break
-        info = (mu * r * r).sum(axis=(1, 2))
-        scores = (r * (y - mu)).sum(axis=2)
-        G = (R > 0).sum(axis=1)                                           # clusters = schools with referrals
-        n, k = G * (C > 0).sum(axis=1), G + (C > 0).sum(axis=1)
-        factor = G / (G - 1) * (n - 1) / (n - k)
-        se = np.sqrt(factor * (scores ** 2).sum(axis=1)) / info
-        return 2 * stats.t.sf(np.abs(np.log(eb) / se), G - 1)
+        return 2 * stats.t.sf(np.abs(beta / se), G - 1)
 
 
 def _study_frame(d: dict, y: np.ndarray) -> pd.DataFrame:
@@ -642,6 +667,22 @@ class PowerResult:
         and ``exact`` (randomization inference), ``min_p`` (smallest attainable p-value) and
         ``analytic_power`` (normal approximation, simultaneous start only)."""
         return self.table.copy()
+
+    def to_display(self, lang: str = "nl") -> pd.DataFrame:
+        """The cells as a table to show people: what varies, the method used and the power with its
+        Monte Carlo interval, formatted (decimal comma, percentages) with Dutch (or English) headers."""
+        check_lang(lang)
+        tab = self.table
+        cols = [c for c in DESIGN if tab[c].nunique() > 1 and c != "inference"] + ["rate_ratio"]
+        f = lambda x: format_number(100 * x, 0, lang) + "%"  # noqa: E731
+        out = {t(f"power_axis_{c}" if c != "rate_ratio" else "power_axis_drop", lang):
+               (100 * (1 - tab[c])).map(lambda v: format_number(v, 0, lang)) if c == "rate_ratio" else
+               tab[c].map(lambda v: format_number(v, 2 if isinstance(v, float) and c != "pupils_per_unit" else 0, lang))
+               for c in cols}
+        out[t("power_col_method", lang)] = tab["method"].map(lambda m: _METHOD_NAMES[m][lang != "nl"])
+        out[t("power_axis_power", lang)] = tab["power"].map(f)
+        out[t("power_col_interval", lang)] = [f"{f(a)} – {f(b)}" for a, b in zip(tab["power_lower"], tab["power_upper"])]
+        return pd.DataFrame(out)
 
     @property
     def switch(self) -> str | None:

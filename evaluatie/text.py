@@ -1163,6 +1163,18 @@ MESSAGES: dict[str, dict[str, str]] = {
                                 "groter dan 0): er is geen basisniveau te schatten.",
                           "en": "The panel has no periods without the intervention with pupils (column '{column}' "
                                 "above 0): there is no baseline to estimate."},
+    "power_col_method": {"nl": "onzekerheid via", "en": "uncertainty from"},
+    "power_col_interval": {"nl": "Monte-Carlo-interval (95%)", "en": "Monte Carlo interval (95%)"},
+    "power_describe_n_units": {"nl": "scholen", "en": "schools"},
+    "power_describe_n_treated": {"nl": "scholen met de interventie", "en": "schools with the intervention"},
+    "power_describe_n_periods": {"nl": "perioden", "en": "periods"},
+    "power_describe_baseline_rate": {"nl": "verwijzingen per 1.000 leerlingen per periode",
+                                     "en": "referrals per 1,000 pupils per period"},
+    "power_describe_pupils_per_unit": {"nl": "leerlingen per school (mediaan)", "en": "pupils per school (median)"},
+    "power_describe_between_unit_sd": {"nl": "verschillen tussen scholen (sd log-kans)",
+                                       "en": "differences between schools (SD of the log rate)"},
+    "power_describe_overdispersion": {"nl": "extra toeval per periode (overdispersie)",
+                                      "en": "extra variation per period (overdispersion)"},
     "power_source": {"nl": "simulatie (evaluatie.power)", "en": "simulation (evaluatie.power)"},
     "power_n_studies": {"nl": "gesimuleerde studies per punt", "en": "simulated studies per point"},
 }

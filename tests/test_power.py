@@ -260,3 +260,16 @@ def test_design_from_panel_recovers_known_parameters():
         assert abs(d["baseline_rate"] - 3.0) < 0.3
     with pytest.raises(InputError, match="ontbreken"):
         design_from_panel(panel.drop(columns="exposure"))
+
+
+@pytest.mark.notebook
+def test_notebook_05_runs_with_few_simulations(tmp_path, monkeypatch):
+    from evaluatie.notebooks import cells_without_figure, run_notebook
+
+    monkeypatch.setenv("EVALUATIE_FIGUREN", str(tmp_path / "figures"))
+    monkeypatch.setenv("EVALUATIE_RAPPORTEN", str(tmp_path / "reports"))
+    nb, out = run_notebook("05", parameters={"SIMULATIES": 20, "LOCATIES": [3, 15, 30], "JAREN": [1, 3]},
+                           output=tmp_path / "05.ipynb")
+    assert cells_without_figure(nb) == [] and out.exists()
+    text = "\n".join(o.get("text", "") for c in nb.cells if c.cell_type == "code" for o in c.get("outputs", []))
+    assert "Onderscheidend vermogen" in text and "wisselt" in text and "kan daar niet" in text
