@@ -240,6 +240,13 @@ def _positive(name, v, integer: bool = False, minimum: float = 0.0, strict: bool
         raise InputError(t("power_bad_number", param=name, value=v, rule=rule))
 
 
+def _min_p(d: dict, total: int) -> float:
+    """Smallest attainable two-sided randomization p-value: 1/A, or 2/A when half of the schools start at
+    once (the opposite assignment then has the same statistic with the other sign: residuals sum to 0
+    in every period)."""
+    return (2 if d["staggered"] == 1 and 2 * d["n_treated"] == d["n_units"] else 1) / total
+
+
 def _check_alpha(alpha) -> None:
     if not isinstance(alpha, (float, int, np.floating)) or isinstance(alpha, bool) or not 0 < alpha < 1:
         raise InputError(t("power_bad_number", param="alpha", value=alpha, rule=t("power_rule_prob")))
@@ -664,7 +671,8 @@ class PowerResult:
         ``power`` with ``power_lower``/``power_upper`` (Clopper–Pearson, level :attr:`level`),
         ``n_sims``, ``n_rejected``, ``n_refused`` (studies ``panel_did`` cannot analyse; counted as
         not rejected), ``n_panel_did`` (studies analysed by ``panel_did`` itself), ``n_assignments``
-        and ``exact`` (randomization inference), ``min_p`` (smallest attainable p-value) and
+        and ``exact`` (randomization inference), ``min_p`` (smallest attainable p-value; power is 0 when it
+        exceeds ``alpha``) and
         ``analytic_power`` (normal approximation, simultaneous start only)."""
         return self.table.copy()
 
@@ -921,7 +929,7 @@ def simulate_did(n_units=15, n_treated=3, n_periods=36, baseline_rate=3.0, pupil
     --------
     >>> res = simulate_did(n_units=[6, 12], n_treated=0.5, rate_ratio=0.7, n_sims=20, seed=2, n_jobs=1)
     >>> res.to_frame()[["n_units", "n_treated", "min_p"]].round(4).values.tolist()
-    [[6.0, 3.0, 0.05], [12.0, 6.0, 0.0011]]
+    [[6.0, 3.0, 0.1], [12.0, 6.0, 0.0022]]
     """
     base = dict(n_units=n_units, n_treated=n_treated, n_periods=n_periods, baseline_rate=baseline_rate,
                 pupils_per_unit=pupils_per_unit, between_unit_sd=between_unit_sd, overdispersion=overdispersion,
@@ -949,7 +957,7 @@ def simulate_did(n_units=15, n_treated=3, n_periods=36, baseline_rate=3.0, pupil
                          "method": d["method"], "power": k / n_sims, "power_lower": lo, "power_upper": hi,
                          "n_sims": n_sims, "n_rejected": k, "n_refused": int(np.isnan(p).sum()),
                          "n_panel_did": int(fb.sum()), "n_assignments": total if d["method"] == "randomization" else 0,
-                         "exact": bool(exact), "min_p": 1 / total if d["method"] == "randomization" else 0.0,
+                         "exact": bool(exact), "min_p": _min_p(d, total) if d["method"] == "randomization" else 0.0,
                          "analytic_power": _analytic_did(d, rr, alpha)})
     return PowerResult(pd.DataFrame(rows), alpha, level, n_sims, seed, n_resamples)
 
