@@ -39,7 +39,8 @@ from scipy import special, stats
 from .errors import InputError, check_option
 from .text import check_lang, format_number, t
 
-__all__ = ["simulate_did", "mde", "power_rates", "power_proportions", "PowerResult", "MdeResult", "auto_method"]
+__all__ = ["simulate_did", "mde", "design_from_panel", "describe_design", "power_rates", "power_proportions", "PowerResult", "MdeResult",
+           "auto_method"]
 
 Inference = Literal["auto", "randomization", "cluster"]
 #: Design parameters of :func:`simulate_did` in the order of the grid (and of the result's columns).
@@ -163,6 +164,72 @@ def _analytic_did(d: dict, rate_ratio: float, alpha: float) -> float:
     return _two_sided(math.log(rate_ratio), math.sqrt(var), math.sqrt(var), alpha)
 
 
+def design_from_panel(panel: pd.DataFrame, outcome: str = "count", unit: str = "unit", time: str = "period",
+                      treated: str = "treated", exposure: str = "exposure") -> dict:
+    """Design parameters for :func:`simulate_did` read from an existing school × period panel.
+
+    Only the periods without the intervention are used for the rates. Returns ``n_units``,
+    ``n_treated`` (schools that ever get it), ``n_periods``, ``baseline_rate`` (per 1,000 pupils per
+    period at a typical school), ``pupils_per_unit`` (median), ``between_unit_sd`` and
+    ``overdispersion``.
+
+    Notes
+    -----
+    Moment estimators: ``between_unit_sd² = var(log r_i) − mean(1/Y_i + α Σ_t μ_it² / Y_i²)`` over
+    schools with referrals (the count noise in the spread of the log rates removed); ``baseline_rate`` is the pooled rate
+    divided by ``exp(sd²/2)`` (the median school); ``overdispersion = Σ((y − μ)² − μ) / Σ μ²`` with
+    ``μ_it`` the school mean times a period factor. Both are clipped at 0.
+
+    Examples
+    --------
+    >>> from evaluatie import synthetic
+    >>> panel, _ = synthetic.panel(n_units=12, n_periods=24, treated_units=3, seed=1)
+    >>> d = design_from_panel(panel)
+    >>> d["n_units"], d["n_treated"], d["n_periods"]
+    (12, 3, 24)
+    """
+    cols = {"outcome": outcome, "unit": unit, "time": time, "treated": treated, "exposure": exposure}
+    missing = [c for c in cols.values() if c not in panel.columns]
+    if missing:
+        raise InputError(t("power_missing_columns", columns=", ".join(missing),
+                           present=", ".join(map(str, panel.columns))), column=missing[0])
+    d = panel[list(cols.values())].dropna()
+    before = d[d[treated].astype(int) == 0]
+    if before.empty or before[exposure].le(0).any():
+        raise InputError(t("power_no_baseline", column=exposure), column=exposure)
+    mean_i = before.groupby(unit)[outcome].transform("mean")
+    factor = before.groupby(time)[outcome].transform("sum") / before.assign(_m=mean_i).groupby(time)["_m"].transform("sum")
+    mu = (mean_i * factor.fillna(1.0)).to_numpy(float)
+    y = before[outcome].to_numpy(float)
+    od = max(float(np.sum((y - mu) ** 2 - mu) / np.sum(mu ** 2)) if np.sum(mu ** 2) > 0 else 0.0, 0.0)
+    per_unit = before.assign(_mu2=mu ** 2).groupby(unit).agg(y=(outcome, "sum"), e=(exposure, "sum"),
+                                                             mu2=("_mu2", "sum"))
+    pos = per_unit[per_unit["y"] > 0]
+    log_rate = np.log(pos["y"] / pos["e"])
+    noise = (1 / pos["y"] + od * pos["mu2"] / pos["y"] ** 2).mean()      # Poisson and extra variation of log Y_i
+    var = float(log_rate.var(ddof=1) - noise) if len(pos) > 1 else 0.0
+    sd = math.sqrt(max(var, 0.0))
+    pooled = per_unit["y"].sum() / per_unit["e"].sum() * 1000
+    return {"n_units": int(d[unit].nunique()), "n_treated": int(d.loc[d[treated].astype(int) == 1, unit].nunique()),
+            "n_periods": int(d[time].nunique()), "baseline_rate": float(pooled / math.exp(sd ** 2 / 2)),
+            "pupils_per_unit": float(d.groupby(unit)[exposure].mean().median()), "between_unit_sd": sd,
+            "overdispersion": od}
+
+
+def describe_design(design: dict, lang: str = "nl") -> pd.DataFrame:
+    """Design parameters (from :func:`design_from_panel`) as a table to show: ``kenmerk``, ``waarde``.
+
+    Examples
+    --------
+    >>> describe_design({"baseline_rate": 3.12, "between_unit_sd": 0.3}).values.tolist()
+    [['verwijzingen per 1.000 leerlingen per periode', '3,12'], ['verschillen tussen scholen (sd log-kans)', '0,30']]
+    """
+    check_lang(lang)
+    rows = [(t(f"power_describe_{k}", lang), format_number(v, 2 if isinstance(v, float) else 0, lang))
+            for k, v in design.items()]
+    return pd.DataFrame(rows, columns=["kenmerk", "waarde"] if lang == "nl" else ["feature", "value"])
+
+
 # ------------------------------------------------------------------------------ validation
 def _positive(name, v, integer: bool = False, minimum: float = 0.0, strict: bool = True) -> None:
     ok = isinstance(v, (int, np.integer)) if integer else isinstance(v, (int, float, np.number))
@@ -171,6 +238,13 @@ def _positive(name, v, integer: bool = False, minimum: float = 0.0, strict: bool
         rule = t("power_rule_int", minimum=format_number(minimum + (1 if strict else 0))) if integer else \
             t("power_rule_pos" if strict else "power_rule_nonneg")
         raise InputError(t("power_bad_number", param=name, value=v, rule=rule))
+
+
+def _min_p(d: dict, total: int) -> float:
+    """Smallest attainable two-sided randomization p-value: 1/A, or 2/A when half of the schools start at
+    once (the opposite assignment then has the same statistic with the other sign: residuals sum to 0
+    in every period)."""
+    return (2 if d["staggered"] == 1 and 2 * d["n_treated"] == d["n_units"] else 1) / total
 
 
 def _check_alpha(alpha) -> None:
@@ -351,47 +425,58 @@ def _ri_without_empty(st: _Studies, y: np.ndarray, n_resamples: int) -> float:
     return float(_ri_pvalue(table, _tails(y[None, keep]), np.unique(starts[starts >= 0]))[0])
 
 
-def _cluster_pvalues(st: _Studies, y: np.ndarray, tol: float = 1e-10, max_iter: int = 2000) -> np.ndarray:
+def _cluster_pvalues(st: _Studies, y: np.ndarray, tol: float = 1e-10, max_iter: int = 100) -> np.ndarray:
     """Cluster-robust p-values of ``panel_did(inference="cluster")`` for every study at once.
 
-    The Poisson model with unit and period effects and β·D is fitted by iterative proportional
-    fitting of its sufficient statistics (unit totals, period totals, treated total); the standard
-    error is the sandwich of ``panel_did`` (expected-information bread, HC1 factor, clusters = units)
-    through the D̃ of Frisch–Waugh–Lovell: ``se² = c Σ_i (Σ_t D̃_it (y_it − μ_it))² / (Σ μ D̃²)²``.
-    Schools and periods without any referral drop out as in ``panel_did`` (μ = 0 there; the number
-    of clusters, observations and parameters counts only the others).
+    With the school effects conditioned out (their totals are sufficient), the Poisson model with
+    period effects ``b_t`` and ``β·D`` is a multinomial model per school, ``μ_it = y_i· π_it`` with
+    ``π_it ∝ exp(b_t + β D_it)``; Newton's method on its (T + 1) parameters runs for all studies at
+    once (batched solves). The standard error is the sandwich of ``panel_did`` (expected-information
+    bread, HC1 factor ``G/(G−1) (n−1)/(n−k)``, clusters = schools): the influence of school i on β̂ is
+    ``aᵀ s_i`` with ``a`` the β-row of the inverse information and ``s_i`` its score. Schools and
+    periods without any referral drop out as in ``panel_did``.
     """
     S, U, T = y.shape
-    D = np.broadcast_to(st.D.astype(float), y.shape)
+    Df = st.D.astype(float)
     R, C = y.sum(axis=2), y.sum(axis=1)
-    YD = (y * D).sum(axis=(1, 2))
-    A, B, eb = R / T, (C > 0).astype(float), np.ones(S)
-    mu = np.zeros_like(y)
+    YD = (y * Df).sum(axis=(1, 2))
+    active = C > 0
+    n_active = active.sum(axis=1)
+    b = np.where(active, np.log(np.maximum(C, 1.0)), 0.0)
+    beta = np.zeros(S)
+    u = active / np.sqrt(n_active)[:, None]              # the direction b + c·1 the likelihood cannot see
+    idx = np.arange(T)
+    for _ in range(max_iter):
+        eta = np.where(active[:, None, :], b[:, None, :] + beta[:, None, None] * Df, -np.inf)
+        e = np.exp(eta - eta.max(axis=2, keepdims=True))
+        pi = e / e.sum(axis=2, keepdims=True)
+        mu = R[:, :, None] * pi
+        muD = mu * Df
+        piD = (pi * Df).sum(axis=2)                                       # Σ_t π_it D_it per school
+        H = np.empty((S, T + 1, T + 1))
+        H[:, :T, :T] = -(mu.transpose(0, 2, 1) @ pi)
+        H[:, idx, idx] += mu.sum(axis=1) + ~active                        # inactive periods: identity
+        H[:, :T, :T] += u[:, :, None] * u[:, None, :]
+        H[:, :T, T] = H[:, T, :T] = muD.sum(axis=1) - (mu * piD[:, :, None]).sum(axis=1)
+        H[:, T, T] = muD.sum(axis=(1, 2)) - (R * piD ** 2).sum(axis=1)
+        g = np.concatenate([np.where(active, C - mu.sum(axis=1), 0.0), (YD - muD.sum(axis=(1, 2)))[:, None]], axis=1)
+        step = np.linalg.solve(H, g[:, :, None])[:, :, 0]
+        step = step / np.maximum(1.0, np.abs(step).max(axis=1, keepdims=True) / 5)   # no wild first steps
+        b, beta = b + step[:, :T], beta + step[:, T]
+        if np.abs(step).max() <= tol:
+            break
+    eta = np.where(active[:, None, :], b[:, None, :] + beta[:, None, None] * Df, -np.inf)
+    e = np.exp(eta - eta.max(axis=2, keepdims=True))
+    mu = R[:, :, None] * e / e.sum(axis=2, keepdims=True)
+    resid = y - mu
+    scores = np.concatenate([resid, (resid * Df).sum(axis=2, keepdims=True)], axis=2)   # s_i per school
+    a = np.linalg.solve(H, np.broadcast_to(np.eye(T + 1)[T], (S, T + 1))[:, :, None])[:, :, 0]
+    G = (R > 0).sum(axis=1)
+    n, k = G * n_active, G + n_active
+    factor = G / (G - 1) * (n - 1) / (n - k)
+    se = np.sqrt(factor * ((scores @ a[:, :, None])[:, :, 0] ** 2).sum(axis=1))
     with np.errstate(divide="ignore", invalid="ignore"):
-        for _ in range(max_iter):
-            E = 1 + (eb[:, None, None] - 1) * D                             # exp(β D)
-            A = np.nan_to_num(R / (B[:, None, :] * E).sum(axis=2))
-            B = np.nan_to_num(C / (A[:, :, None] * E).sum(axis=1))
-            eb = np.nan_to_num(YD / (A[:, :, None] * B[:, None, :] * D).sum(axis=(1, 2)), nan=1.0)
-            new = A[:, :, None] * B[:, None, :] * (1 + (eb[:, None, None] - 1) * D)
-            done = np.max(np.abs(new - mu) / (1 + mu)) <= tol
-            mu = new
-            if done:
-                break
-        r = D.copy()                                                      # D̃: weighted two-way demeaning
-        for _ in range(max_iter):
-            old = r.copy()
-            r -= np.nan_to_num((mu * r).sum(axis=2) / mu.sum(axis=2))[:, :, None]
-            r -= np.nan_to_num((mu * r).sum(axis=1) / mu.sum(axis=1))[:, None, :]
-            if np.max(np.abs(r - old)) <= tol:
-                break
-        info = (mu * r * r).sum(axis=(1, 2))
-        scores = (r * (y - mu)).sum(axis=2)
-        G = (R > 0).sum(axis=1)                                           # clusters = schools with referrals
-        n, k = G * (C > 0).sum(axis=1), G + (C > 0).sum(axis=1)
-        factor = G / (G - 1) * (n - 1) / (n - k)
-        se = np.sqrt(factor * (scores ** 2).sum(axis=1)) / info
-        return 2 * stats.t.sf(np.abs(np.log(eb) / se), G - 1)
+        return 2 * stats.t.sf(np.abs(beta / se), G - 1)
 
 
 def _study_frame(d: dict, y: np.ndarray) -> pd.DataFrame:
@@ -586,9 +671,26 @@ class PowerResult:
         ``power`` with ``power_lower``/``power_upper`` (Clopper–Pearson, level :attr:`level`),
         ``n_sims``, ``n_rejected``, ``n_refused`` (studies ``panel_did`` cannot analyse; counted as
         not rejected), ``n_panel_did`` (studies analysed by ``panel_did`` itself), ``n_assignments``
-        and ``exact`` (randomization inference), ``min_p`` (smallest attainable p-value) and
+        and ``exact`` (randomization inference), ``min_p`` (smallest attainable p-value; power is 0 when it
+        exceeds ``alpha``) and
         ``analytic_power`` (normal approximation, simultaneous start only)."""
         return self.table.copy()
+
+    def to_display(self, lang: str = "nl") -> pd.DataFrame:
+        """The cells as a table to show people: what varies, the method used and the power with its
+        Monte Carlo interval, formatted (decimal comma, percentages) with Dutch (or English) headers."""
+        check_lang(lang)
+        tab = self.table
+        cols = [c for c in DESIGN if tab[c].nunique() > 1 and c != "inference"] + ["rate_ratio"]
+        f = lambda x: format_number(100 * x, 0, lang) + "%"  # noqa: E731
+        out = {t(f"power_axis_{c}" if c != "rate_ratio" else "power_axis_drop", lang):
+               (100 * (1 - tab[c])).map(lambda v: format_number(v, 0, lang)) if c == "rate_ratio" else
+               tab[c].map(lambda v: format_number(v, 2 if isinstance(v, float) and c != "pupils_per_unit" else 0, lang))
+               for c in cols}
+        out[t("power_col_method", lang)] = tab["method"].map(lambda m: _METHOD_NAMES[m][lang != "nl"])
+        out[t("power_axis_power", lang)] = tab["power"].map(f)
+        out[t("power_col_interval", lang)] = [f"{f(a)} – {f(b)}" for a, b in zip(tab["power_lower"], tab["power_upper"])]
+        return pd.DataFrame(out)
 
     @property
     def switch(self) -> str | None:
@@ -827,7 +929,7 @@ def simulate_did(n_units=15, n_treated=3, n_periods=36, baseline_rate=3.0, pupil
     --------
     >>> res = simulate_did(n_units=[6, 12], n_treated=0.5, rate_ratio=0.7, n_sims=20, seed=2, n_jobs=1)
     >>> res.to_frame()[["n_units", "n_treated", "min_p"]].round(4).values.tolist()
-    [[6.0, 3.0, 0.05], [12.0, 6.0, 0.0011]]
+    [[6.0, 3.0, 0.1], [12.0, 6.0, 0.0022]]
     """
     base = dict(n_units=n_units, n_treated=n_treated, n_periods=n_periods, baseline_rate=baseline_rate,
                 pupils_per_unit=pupils_per_unit, between_unit_sd=between_unit_sd, overdispersion=overdispersion,
@@ -855,7 +957,7 @@ def simulate_did(n_units=15, n_treated=3, n_periods=36, baseline_rate=3.0, pupil
                          "method": d["method"], "power": k / n_sims, "power_lower": lo, "power_upper": hi,
                          "n_sims": n_sims, "n_rejected": k, "n_refused": int(np.isnan(p).sum()),
                          "n_panel_did": int(fb.sum()), "n_assignments": total if d["method"] == "randomization" else 0,
-                         "exact": bool(exact), "min_p": 1 / total if d["method"] == "randomization" else 0.0,
+                         "exact": bool(exact), "min_p": _min_p(d, total) if d["method"] == "randomization" else 0.0,
                          "analytic_power": _analytic_did(d, rr, alpha)})
     return PowerResult(pd.DataFrame(rows), alpha, level, n_sims, seed, n_resamples)
 

@@ -245,3 +245,31 @@ def test_randomization_drops_empty_schools_as_panel_did():
         except InputError:
             ref.append(np.nan)
     assert_allclose(p, ref, rtol=0, atol=1e-12)
+
+
+def test_design_from_panel_recovers_known_parameters():
+    from evaluatie import synthetic
+    from evaluatie.power import design_from_panel
+
+    for dispersion, alpha in ((None, 0.0), (2.0, 0.5)):   # synthetic: var = mu + mu^2 / dispersion
+        panel, _ = synthetic.panel(n_units=200, n_periods=36, treated_units=20, unit_sd=0.3, baseline=3.0,
+                                   dispersion=dispersion, seed=2)
+        d = design_from_panel(panel)
+        assert (d["n_units"], d["n_treated"], d["n_periods"]) == (200, 20, 36)
+        assert abs(d["between_unit_sd"] - 0.3) < 0.05 and abs(d["overdispersion"] - alpha) < 0.08
+        assert abs(d["baseline_rate"] - 3.0) < 0.3
+    with pytest.raises(InputError, match="ontbreken"):
+        design_from_panel(panel.drop(columns="exposure"))
+
+
+@pytest.mark.notebook
+def test_notebook_05_runs_with_few_simulations(tmp_path, monkeypatch):
+    from evaluatie.notebooks import cells_without_figure, run_notebook
+
+    monkeypatch.setenv("EVALUATIE_FIGUREN", str(tmp_path / "figures"))
+    monkeypatch.setenv("EVALUATIE_RAPPORTEN", str(tmp_path / "reports"))
+    nb, out = run_notebook("05", parameters={"SIMULATIES": 20, "LOCATIES": [3, 15, 30], "JAREN": [1, 3]},
+                           output=tmp_path / "05.ipynb")
+    assert cells_without_figure(nb) == [] and out.exists()
+    text = "\n".join(o.get("text", "") for c in nb.cells if c.cell_type == "code" for o in c.get("outputs", []))
+    assert "Onderscheidend vermogen" in text and "wisselt" in text and "kan daar niet" in text
