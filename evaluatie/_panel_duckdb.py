@@ -336,7 +336,8 @@ def _classify(con, source: _Source, maps: dict, names: list, spec, enrolment: pd
                     WHEN NOT m_unit.known THEN 6 WHEN {outside} THEN 7 ELSE 0 END AS pre,
                CASE {parse_col} ELSE NULL END AS parse_col,
                CASE {parse_key} ELSE NULL END AS parse_key,
-               m_unit.value AS unit, m_date.value AS date, m_date.period AS period, m_care_level.value AS care_level
+               m_unit.value AS unit, m_date.value AS date, m_date.period AS period, m_care_level.value AS care_level,
+               {'m_provider.value' if 'provider' in maps else 'NULL::VARCHAR'} AS provider, hash(t.pupil) AS ph
         FROM t {' '.join(joins)}""")
     # exact duplicates among rows that are neither blank nor a total: hash candidates, then compared in full
     partition = ", ".join(hash_parts)
@@ -404,9 +405,10 @@ def _list(con, source: _Source, report: QualityReport, lang: str, max_listed: in
             continue
         column = _COLUMN_OF.get(code)
         value = f"t.{_quote(column)}" if code == 5 else "NULL"
-        got = _sql(con, f"""SELECT p._r, {value}, p.unit, p.date, d.first FROM placed p JOIN t USING (_r)
-            LEFT JOIN dup d USING (_r)
-            WHERE p.final = {code} ORDER BY p._r LIMIT {max(limit, 0)}""").fetchall()
+        got = _sql(con, f"""WITH p AS (SELECT _r, unit, date FROM placed WHERE final = {code} ORDER BY _r
+                                        LIMIT {max(limit, 0)})
+            SELECT p._r, {value}, p.unit, p.date, d.first FROM p JOIN t USING (_r) LEFT JOIN dup d USING (_r)
+            ORDER BY p._r""").fetchall()
         rows = source.lines([g[0] for g in got])
         for g, row in zip(got, rows):
             row = int(row)
@@ -435,8 +437,9 @@ def _list_parse(con, source: _Source, report: QualityReport, lang: str, max_list
     order = [c.name for c in check_kind("referrals").columns]
     for column in sorted({f[0] for f in found}, key=order.index):
         shown = _quote(column) if column in _LOW_CARD else _quote(column + "__raw")
-        got = _sql(con, f"""SELECT c._r, t.{shown}, c.parse_key FROM placed c JOIN t USING (_r)
-            WHERE c.final = 4 AND c.parse_col = '{column}' ORDER BY c._r LIMIT {max_listed}""").fetchall()
+        got = _sql(con, f"""WITH c AS (SELECT _r, parse_key FROM placed WHERE final = 4 AND parse_col = '{column}'
+                                        ORDER BY _r LIMIT {max_listed})
+            SELECT c._r, t.{shown}, c.parse_key FROM c JOIN t USING (_r) ORDER BY c._r""").fetchall()
         for g, row in zip(got, source.lines([g[0] for g in got])):
             report.add(row=int(row), column=label.get(column, column), value=g[1] or "", action="dropped",
                        reason=t(g[2], lang))
@@ -513,12 +516,11 @@ def _flag_units(con, source: _Source, names: list, report: QualityReport, lang: 
     from .privacy import mask_value
     from .quality import SINGLETON_COLUMNS, UNIT_COLUMNS, near_duplicates
 
-    pupil = "t.pupil"
     for col in [c for c in UNIT_COLUMNS if c in names]:
-        spread = f"min({pupil}) AS lo, max({pupil}) AS hi" if col in SINGLETON_COLUMNS else "NULL AS lo, NULL AS hi"
-        per = _sql(con, f"""SELECT m.value, count(*) AS n, min(c._r) AS first, {spread}
-            FROM placed c JOIN t USING (_r) JOIN map_{col} m ON t.{_quote(col)} = m.raw
-            WHERE c.final IN (0, 6, 7) AND m.value IS NOT NULL AND trim(m.value) <> '' GROUP BY m.value""").df()
+        # pupils compared by a 64-bit hash of their code: one pupil ⇔ the smallest and largest hash agree
+        spread = "min(ph) AS lo, max(ph) AS hi" if col in SINGLETON_COLUMNS else "NULL AS lo, NULL AS hi"
+        per = _sql(con, f"""SELECT {col} AS value, count(*) AS n, min(_r) AS first, {spread} FROM placed
+            WHERE final IN (0, 6, 7) AND {col} IS NOT NULL AND trim({col}) <> '' GROUP BY {col}""").df()
         if per.empty:
             continue
         per = per.sort_values("first", kind="stable")
@@ -532,10 +534,8 @@ def _flag_units(con, source: _Source, names: list, report: QualityReport, lang: 
         single = per["lo"].notna() & (per["lo"] == per["hi"])
         if col in SINGLETON_COLUMNS and len(per) > 1 and single.any():
             con.register("per", per[["value", "lo", "hi"]])
-            several = _sql(con, f"""SELECT 1 FROM placed c JOIN t USING (_r)
-                JOIN map_{col} m ON t.{_quote(col)} = m.raw
-                JOIN per s ON m.value = s.value
-                WHERE c.final IN (0, 6, 7) AND {pupil} <> s.lo AND {pupil} <> s.hi LIMIT 1""").fetchall()
+            several = _sql(con, f"""SELECT 1 FROM placed c JOIN per s ON c.{col} = s.value
+                WHERE c.final IN (0, 6, 7) AND c.ph <> s.lo AND c.ph <> s.hi LIMIT 1""").fetchall()
             con.unregister("per")
             if several:  # some school has three pupils or more: a school of one sticks out
                 for value in per.loc[single, "value"]:
