@@ -12,12 +12,14 @@ Designs (``synthetic.panel``, 15 schools, 36 months, baseline 10 per 1,000 pupil
   ratio reaches 0.6 over 6 months (counts of treated school-months thinned binomially, which keeps
   them Poisson with the reduced mean). Per-period coverage.
 * ``pretrend``: how often the pre-trend test rejects at 5% with parallel trends (size; no effect,
-  and with the staggered effect present) and with a diverging trend of 0.02 on the log rate per
-  month (power), in the staggered design.
+  1,000 worlds, and with the staggered effect present) and with a diverging trend of 0.02 on the
+  log rate per month (power), in the staggered design.
 
 Coverage is the share of post-start periods whose 95% interval holds the true effect, averaged over
 worlds; ``mc_se`` is the standard error of that average over worlds (periods of one world are
-dependent). Run: ``.venv/bin/python benchmarks/event_study_validity.py [worlds]`` (default 400).
+dependent). Run: ``.venv/bin/python benchmarks/event_study_validity.py [scale]``: the worlds of
+``RUNS`` (the numbers quoted in ``event_study``; about 25 minutes on a loaded 2-core machine) times
+``scale`` (e.g. 0.1 for a quick look).
 """
 from __future__ import annotations
 
@@ -122,11 +124,15 @@ def pretrend(worlds: int, seed0: int = 3000, n_resamples: int = 199, designs=tup
     return out
 
 
+RUNS = (("staggered", 300, {}), ("one_school", 300, {}), ("three_cohorts", 300, {}),
+        ("pretrend", 1000, {"designs": ("size",)}), ("pretrend", 300, {"designs": ("size_with_effect", "power")}))
+
+
 if __name__ == "__main__":
-    n = int(sys.argv[1]) if len(sys.argv) > 1 else 400
-    parts = sys.argv[2].split(",") if len(sys.argv) > 2 else ["staggered", "one_school", "three_cohorts", "pretrend"]
+    scale = float(sys.argv[1]) if len(sys.argv) > 1 else 1.0
     t0 = time.perf_counter()
-    for name in parts:
-        for k, v in globals()[name](n).items():
-            print(f"{k:>34}: {v:.4f}", flush=True)
+    for name, worlds, kw in RUNS:
+        n = max(2, int(worlds * scale))
+        for k, v in globals()[name](n, **kw).items():
+            print(f"{k:>34} ({n:>4} worlds): {v:.4f}", flush=True)
     print(f"{'seconds':>34}: {time.perf_counter() - t0:.1f}")

@@ -4,7 +4,6 @@ import pandas as pd
 import pytest
 
 from evaluatie import InputError, synthetic
-from evaluatie.did import panel_did
 from evaluatie.staggered import event_study
 
 
@@ -85,6 +84,17 @@ def test_pretrend_test_size_under_parallel_trends():
     0.007) it rejects 4-7% at the 5% level."""
     r = _validity().pretrend(1000, designs=("size",))
     assert 0.04 <= r["pretrend_size"] <= 0.07
+
+
+@pytest.mark.slow
+def test_pretrend_test_size_with_effect_and_power():
+    """With the staggered effect present (parallel trends still hold) the test keeps its size (the re-assignment
+    reference on raw data rejected less than 2%); a diverging trend of 2% per month at the treated schools is
+    detected in more than half of the worlds. benchmarks/event_study_validity.py, 300 worlds each (seeds
+    3000-3299; Monte Carlo SE 0.012 for the size, 0.03 for the power): 0.047 and 0.58."""
+    r = _validity().pretrend(300, designs=("size_with_effect", "power"))
+    assert 0.03 <= r["pretrend_size_with_effect"] <= 0.07
+    assert r["pretrend_power"] >= 0.5
 
 
 def test_event_study_output_and_bad_input():
