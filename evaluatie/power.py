@@ -749,7 +749,8 @@ class PowerResult:
         tab = self.table
         varying = [c for c in ("rate_ratio",) + DESIGN if tab[c].nunique() > 1]
         x = varying[0] if varying else "rate_ratio"
-        others = [c for c in varying[1:]]
+        # a parameter that follows from x (schools with the intervention as a share of the schools) is no line
+        others = [c for c in varying[1:] if tab.groupby(x)[c].nunique().max() > 1]
         nl = lang == "nl"
         with house_style():
             if ax is None:
@@ -770,7 +771,11 @@ class PowerResult:
             ax.yaxis.set_major_formatter(plt.FuncFormatter(lambda v, _: format_number(v, 0, lang) + "%"))
             if others:
                 ax.legend(fontsize=8, frameon=False)
-            ax.set_title(self.sentence(lang), fontsize=10, wrap=True)
+            best = tab.sort_values("power", ascending=False, kind="stable").iloc[0]
+            change = 100 * (1 - best.rate_ratio)
+            ax.set_title(t("power_title", lang, design=_labels(best, [c for c in varying if c != "rate_ratio"], lang)
+                           or t("power_this_design", lang), power=format_number(100 * best.power, 0, lang) + "%",
+                           drop=format_number(change, 0, lang) + "%"), fontsize=10, wrap=True)
             fig = ax.figure
             footer = (f"{'Bron' if nl else 'Source'}: {source or t('power_source', lang)}; "
                       f"n = {format_number(self.n_sims, 0, lang)} {t('power_n_studies', lang)}")

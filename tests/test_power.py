@@ -3,6 +3,7 @@ agree with statsmodels and R, simulated power converges to the analytic value, g
 from __future__ import annotations
 
 import warnings
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -273,3 +274,24 @@ def test_notebook_05_runs_with_few_simulations(tmp_path, monkeypatch):
     assert cells_without_figure(nb) == [] and out.exists()
     text = "\n".join(o.get("text", "") for c in nb.cells if c.cell_type == "code" for o in c.get("outputs", []))
     assert "Onderscheidend vermogen" in text and "wisselt" in text and "kan daar niet" in text
+
+
+@pytest.mark.slow
+def test_pilot_power_section(tmp_path):
+    from evaluatie.pilot import SECTIONS, run_pilot
+
+    assert list(SECTIONS).index("power") == list(SECTIONS).index("tijdreeks") + 1
+    example = Path(__file__).resolve().parents[1] / "data_raw" / "voorbeeld"
+    pilot = tmp_path / "pilot.toml"
+    pilot.write_text(f'naam = "powertest"\ntitel = "Test"\nregio = "Voorbeeld"\nperiode = "2021-2024"\n'
+                     f'bron = "synthetische voorbeelddata"\n[data]\npanel = "{(example / "zorgvraag_panel.csv").as_posix()}"\n'
+                     '[analyses.power]\ndaling = 25\nsimulaties = 20\n', encoding="utf-8")
+    paths = run_pilot(pilot, figures=tmp_path / "f", reports=tmp_path / "r", pdf=False, docx=False,
+                      progress=lambda msg: None)
+    html = paths["factsheet.html"].read_text(encoding="utf-8")
+    assert "Is deze opzet groot genoeg?" in html and "daling van 25%" in html
+    assert (tmp_path / "f" / "powertest" / "05_onderscheidend_vermogen.png").exists()
+    pilot.write_text(pilot.read_text(encoding="utf-8").replace("daling = 25", "daling = 120"), encoding="utf-8")
+    with pytest.raises(InputError, match="daling moet tussen 0 en 100"):
+        run_pilot(pilot, figures=tmp_path / "f", reports=tmp_path / "r", pdf=False, docx=False,
+                  progress=lambda msg: None)
