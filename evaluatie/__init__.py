@@ -34,7 +34,7 @@ _LAZY = {
 }
 _MODULES = ("io", "schemas", "quality", "privacy", "synthetic", "plots", "text", "report", "cli", "nulmeting",
             "agencies", "richness", "rates", "did", "staggered", "resampling", "zorgvraag", "its",
-            "notebooks", "display", "outcomes", "durations", "costs", "survey", "interviews")
+            "notebooks", "display", "outcomes", "durations", "costs", "survey", "interviews", "cbs")
 
 __all__ = ["InputError", "__version__", *_LAZY, *_MODULES]
 

@@ -29,8 +29,8 @@ import statsmodels.api as sm
 from scipy import stats
 
 from .errors import InputError, check_option
-from .resampling import (RandomizationTable, assignments, fe_glm, invert_test, single_thread,
-                         wild_cluster_bootstrap)
+from .resampling import (FixedEffects, RandomizationTable, assignments, fe_fit, invert_test, sandwich, score_bootstrap,
+                         single_thread, wild_cluster_bootstrap)
 from .text import check_lang, format_number, format_p, t
 
 __all__ = ["did_2x2", "panel_did", "placebo_starts", "DidResult", "PlaceboResult", "effect_sentence", "evidence"]
@@ -65,6 +65,7 @@ class DidResult:
     cluster: str | None = None
     covariates: tuple = ()
     covariate_terms: tuple = ()   # (name, estimate, se, df) per covariate; cluster-robust (or the 2×2 vcov)
+    dropped_units: tuple = ()     # units left out of a count model: no event in any period (a note says so)
 
     @property
     def ratio(self) -> float:
@@ -108,7 +109,8 @@ class DidResult:
         families), then design and inference (``inference`` is ``cluster`` for covariate rows of a panel).
         """
         design = {k: v for k, v in asdict(self).items()
-                  if k not in ("coef", "se", "ci", "p_value", "notes", "reasons", "covariates", "covariate_terms")}
+                  if k not in ("coef", "se", "ci", "p_value", "notes", "reasons", "covariates", "covariate_terms",
+                               "dropped_units")}
         count = self.family in COUNT_FAMILIES
         rows = [{"term": "treated", "estimate": self.coef, "se": self.se, "lower": self.ci[0], "upper": self.ci[1],
                  "p_value": self.p_value, **design, "reason": self.reason}]
@@ -284,10 +286,11 @@ def _glm_family(family: str, alpha: float | None = None):
     return sm.families.Gaussian()
 
 
-def _negbin_alpha(y, X, offset) -> float:
+def _negbin_alpha(y, X, offset, *, mean=None) -> float:
     """NB2 dispersion ``alpha`` (var = mu + alpha mu²) by maximum likelihood, alternating with the GLM fit
     as ``MASS::glm.nb`` does (its ``theta`` is 1 / alpha). Returns a tiny alpha when there is no
-    overdispersion (the model is then Poisson)."""
+    overdispersion (the model is then Poisson). ``mean(alpha)`` gives the fitted means for a given
+    alpha (``None``: Poisson); default a statsmodels GLM on ``X`` (the panel passes absorbed fixed effects)."""
     from scipy.optimize import minimize_scalar
     from scipy.special import gammaln
 
@@ -297,15 +300,21 @@ def _negbin_alpha(y, X, offset) -> float:
         return -np.sum(gammaln(y + r) - gammaln(r) - gammaln(y + 1) + y * np.log(a * mu / (1 + a * mu))
                        - r * np.log1p(a * mu))
 
-    mu = sm.GLM(y, X, family=sm.families.Poisson(), offset=offset).fit().fittedvalues
-    log_a = np.log(0.1)
-    for _ in range(50):
-        new = minimize_scalar(negloglik, bounds=(np.log(1e-8), np.log(1e3)), args=(mu,), method="bounded",
-                              options={"xatol": 1e-10}).x
-        mu = sm.GLM(y, X, family=sm.families.NegativeBinomial(alpha=np.exp(new)), offset=offset).fit().fittedvalues
-        if abs(new - log_a) < 1e-8:
-            break
-        log_a = new
+    if mean is None:
+        def mean(a):
+            family = sm.families.Poisson() if a is None else sm.families.NegativeBinomial(alpha=a)
+            return sm.GLM(y, X, family=family, offset=offset).fit().fittedvalues
+
+    with single_thread():  # up to 50 small fits: BLAS threads only thrash (also when called from its.py)
+        mu = mean(None)
+        log_a = np.log(0.1)
+        for _ in range(50):
+            new = minimize_scalar(negloglik, bounds=(np.log(1e-8), np.log(1e3)), args=(mu,), method="bounded",
+                                  options={"xatol": 1e-10}).x
+            mu = mean(np.exp(new))
+            if abs(new - log_a) < 1e-8:
+                break
+            log_a = new
     return float(np.exp(new))
 
 
@@ -328,24 +337,19 @@ def _robust_se(fit, X, y, family, alpha=None, groups=None, index: int = 0) -> fl
         w, score = mu / (1 + alpha * mu), (y - mu) / (1 + alpha * mu)
     else:
         w, score = mu, y - mu
-    bread = np.linalg.pinv(X.T @ (w[:, None] * X))
-    n, k = X.shape
-    contrib = X * score[:, None]
-    if groups is None:
-        meat, factor = contrib.T @ contrib, n / (n - k)
-    else:
-        codes = pd.factorize(groups)[0]
-        summed = np.zeros((codes.max() + 1, k))
-        np.add.at(summed, codes, contrib)
-        meat = summed.T @ summed
-        g = codes.max() + 1
-        factor = g / (g - 1) * (n - 1) / (n - k)
-    row = bread[index]
-    return float(np.sqrt(max(factor * row @ meat @ row, 0.0)))
+    codes = None if groups is None else pd.factorize(groups)[0]
+    return float(np.sqrt(max(sandwich(X, w, score, codes, X.shape[1])[index, index], 0.0)))
 
 
 def _dispersion(fit) -> float:
     return float(fit.pearson_chi2 / fit.df_resid) if fit.df_resid > 0 else float("nan")
+
+
+def _pearson_dispersion(y, mu, family, alpha, n_params) -> float:
+    """Pearson χ² / (n − k) of a fit with absorbed fixed effects (as ``_dispersion`` on the dummy model)."""
+    variance = mu * (1 + alpha * mu) if family == "negbin" else mu
+    df = len(y) - n_params
+    return float(np.sum((y - mu) ** 2 / variance) / df) if df > 0 else float("nan")
 
 
 def _dispersion_note(family: str, phi: float) -> str | None:
@@ -483,7 +487,7 @@ class _Panel:
 
     frame: pd.DataFrame
     y: np.ndarray
-    X: np.ndarray          # [treated, covariates, unit dummies, period dummies, intercept]
+    D: np.ndarray          # treated (0/1 per row)
     offset: np.ndarray | None
     unit_codes: np.ndarray
     period_codes: np.ndarray
@@ -494,6 +498,23 @@ class _Panel:
     unit_cluster: np.ndarray        # per unit: its cluster
     units: pd.Index
     periods: pd.Index
+    fe: FixedEffects                # unit and period effects, absorbed (never a dummy matrix)
+    dropped_units: tuple = ()       # units left out because they have no event at all (count families)
+
+    @property
+    def n_params(self) -> int:
+        """Coefficients of the full model: treatment, covariates, unit and period effects (with intercept)."""
+        return 1 + self.Z.shape[1] + self.fe.n_params
+
+    def partial_out(self, V) -> np.ndarray:
+        """Residuals of the least-squares fit of ``V`` (vector or n × m) on unit and period effects and the
+        covariates: the linear model's Frisch–Waugh–Lovell projection, without dummy columns."""
+        ones = np.ones(len(self.y))
+        R = self.fe.project(V, ones)
+        if self.Z.shape[1]:
+            Zt = self.fe.project(self.Z, ones)
+            R = R - Zt @ np.linalg.lstsq(Zt, R, rcond=None)[0]
+        return R
 
 
 def _check_covariates(covariates) -> list:
@@ -543,15 +564,16 @@ def _prepare(panel, outcome, unit, time, treated, exposure, family, per, covaria
     cols = list(dict.fromkeys(c for c in (unit, time, outcome, treated, exposure, cluster, *covariates) if c))
     d = panel[cols].copy()
     notes = []
+    dropped_units: tuple = ()
     _refuse_duplicate_units(d.dropna(subset=[unit]), unit, time)
     for c in covariates:
         if not pd.api.types.is_numeric_dtype(d[c]) or pd.api.types.is_bool_dtype(d[c]):
             d[c] = pd.to_numeric(d[c], errors="coerce") if not pd.api.types.is_bool_dtype(d[c]) else d[c].astype(float)
-    missing = d[[outcome, treated] + ([exposure] if exposure else []) + list(covariates)
+    missing = d[[unit, time, outcome, treated] + ([exposure] if exposure else []) + list(covariates)
                 + ([cluster] if cluster else [])].isna().any(axis=1)
     if missing.any():
-        notes.append(f"{int(missing.sum())} rij(en) zonder uitkomst, behandeling, blootstelling, covariaat of cluster "
-                     "weggelaten.")
+        notes.append(f"{int(missing.sum())} rij(en) zonder eenheid, periode, uitkomst, behandeling, blootstelling, "
+                     "covariaat of cluster weggelaten.")
         d = d[~missing]
     if exposure:
         bad = d[exposure] <= 0
@@ -561,88 +583,113 @@ def _prepare(panel, outcome, unit, time, treated, exposure, family, per, covaria
             d = d[~bad]
     if not d[treated].isin([0, 1, True, False]).all():
         raise InputError(f"Kolom '{treated}' moet 0/1 (of ja/nee) zijn.", column=treated)
-    d[treated] = d[treated].astype(int)
-    if d.duplicated([unit, time]).any():
-        first = d[d.duplicated([unit, time], keep=False)].iloc[0]
-        raise InputError(f"Eenheid '{first[unit]}' heeft periode {first[time]} meer dan eens; één rij per eenheid × "
-                         "periode nodig.", column=time)
+    # from here on: integer codes and numpy (bincount), rows kept in unit × period order; no groupby
+    u_codes, u_names = pd.factorize(d[unit], sort=True)
+    t_codes, t_names = pd.factorize(d[time], sort=True)
+    nu, nt = len(u_names), len(t_names)
+    key = u_codes * nt + t_codes
+    repeated = np.bincount(key, minlength=nu * nt)[key] > 1
+    if repeated.any():
+        i = int(np.argmax(repeated))
+        raise InputError(f"Eenheid '{d[unit].iloc[i]}' heeft periode {d[time].iloc[i]} meer dan eens; één rij per "
+                         "eenheid × periode nodig.", column=time)
     if cluster:
-        per_unit = d.groupby(unit)[cluster].nunique()
-        if (per_unit > 1).any():
-            name = per_unit[per_unit > 1].index[0]
-            raise InputError(f"Eenheid '{name}' hoort bij meer dan één cluster in kolom '{cluster}'; elke eenheid moet "
-                             "binnen één cluster vallen (bijvoorbeeld scholen binnen één bestuur).", column=cluster)
-    d = d.sort_values([unit, time], kind="stable")
-    step = d.groupby(unit, sort=False)[treated].diff()
-    if (step < 0).any():
-        row = d[step < 0].iloc[0]
-        raise InputError(f"Bij '{row[unit]}' stopt de interventie in periode {row[time]} (van 1 naar 0). Deze methode "
-                         "gaat uit van een interventie die blijft; laat de eenheid weg of analyseer alleen de periode tot "
-                         "de stop.", column=treated)
-    always = d.groupby(unit)[treated].min() == 1
+        c_codes = pd.factorize(d[cluster], sort=True)[0]
+        pairs = np.unique(u_codes * (c_codes.max() + 1) + c_codes) // (c_codes.max() + 1)
+        mixed = np.bincount(pairs, minlength=nu) > 1
+        if mixed.any():
+            raise InputError(f"Eenheid '{u_names[int(np.argmax(mixed))]}' hoort bij meer dan één cluster in kolom "
+                             f"'{cluster}'; elke eenheid moet binnen één cluster vallen (bijvoorbeeld scholen binnen "
+                             "één bestuur).", column=cluster)
+    order = np.argsort(key, kind="stable")
+    D_all = d[treated].to_numpy(int)[order]
+    u_sorted = u_codes[order]
+    stops = np.flatnonzero((np.diff(D_all) < 0) & (u_sorted[1:] == u_sorted[:-1])) + 1
+    if stops.size:
+        i = order[stops[0]]
+        raise InputError(f"Bij '{d[unit].iloc[i]}' stopt de interventie in periode {d[time].iloc[i]} (van 1 naar 0). "
+                         "Deze methode gaat uit van een interventie die blijft; laat de eenheid weg of analyseer alleen "
+                         "de periode tot de stop.", column=treated)
+    rows_u = np.bincount(u_codes, minlength=nu)
+    on_u = np.bincount(u_codes, d[treated].to_numpy(float), nu)
+    unit_ok = np.ones(nu, bool)
+    always = on_u == rows_u
     if always.any() and not always.all():
         notes.append(f"{int(always.sum())} eenheid/eenheden waren de hele periode behandeld (geen voormeting) en zijn "
-                     f"weggelaten: {', '.join(map(str, always[always].index[:5]))}.")
-        d = d[~d[unit].isin(always[always].index)]
+                     f"weggelaten: {', '.join(map(str, u_names[always][:5]))}.")
+        unit_ok &= ~always
+    y_raw = d[outcome].to_numpy(float)
+    period_ok = np.ones(nt, bool)
     if family in COUNT_FAMILIES:
-        if (d[outcome] < 0).any() or (d[outcome] != d[outcome].round()).any():
+        y_in = y_raw[unit_ok[u_codes]]
+        if (y_in < 0).any() or (y_in != np.round(y_in)).any():
             raise InputError(f"Kolom '{outcome}' moet gehele aantallen van 0 of meer bevatten voor family='{family}'.",
                              column=outcome)
-        if d[outcome].sum() == 0:
+        if y_in.sum() == 0:
             raise InputError("Alle aantallen zijn 0: er is niets te schatten.", column=outcome)
-        for level, label in ((unit, "eenheid/eenheden"), (time, "periode(n)")):
-            zero = d.groupby(level)[outcome].sum() == 0
+        for level, label in (("unit", "eenheid/eenheden"), ("period", "periode(n)")):
+            codes, names, ok = (u_codes, u_names, unit_ok) if level == "unit" else (t_codes, t_names, period_ok)
+            present = np.bincount(codes[unit_ok[u_codes] & period_ok[t_codes]], minlength=len(names)) > 0
+            zero = present & (np.bincount(codes, np.where(unit_ok[u_codes] & period_ok[t_codes], y_raw, 0.0),
+                                          len(names)) == 0)
             if zero.any():
                 notes.append(f"{int(zero.sum())} {label} zonder enige gebeurtenis weggelaten (dragen niets bij aan een "
-                             f"Poisson-model met vaste effecten): {', '.join(map(str, zero[zero].index[:5]))}.")
-                d = d[~d[level].isin(zero[zero].index)]
-    elif exposure:
-        d[outcome] = d[outcome] / d[exposure] * per
+                             f"Poisson-model met vaste effecten): {', '.join(map(str, names[zero][:5]))}.")
+                ok &= ~zero
+                if level == "unit":
+                    dropped_units = tuple(names[zero])
+    keep = (unit_ok[u_codes] & period_ok[t_codes])[order]
+    rows = order[keep]
+    d = d.iloc[rows]
+    if family not in COUNT_FAMILIES and exposure:
+        d = d.assign(**{outcome: d[outcome] / d[exposure] * per})
         notes.append(f"Uitkomst geanalyseerd als aantal per {format_number(per)} (kolom '{exposure}').")
-    ever = d.groupby(unit)[treated].max()
-    if ever.sum() == 0:
+    kept_u, unit_codes = np.unique(u_codes[rows], return_inverse=True)
+    kept_t, period_codes = np.unique(t_codes[rows], return_inverse=True)
+    units, periods = u_names[kept_u], t_names[kept_t]
+    y = d[outcome].to_numpy(float)
+    D = D_all[keep].astype(float)
+    ever = np.bincount(unit_codes, D, len(units)) > 0
+    if not ever.any():
         raise InputError("Geen enkele eenheid krijgt de interventie binnen de gemeten periode; er is geen effect te schatten.",
                          column=treated)
     if ever.all():
         raise InputError("Alle eenheden krijgen de interventie en er is geen vergelijkingsgroep; gebruik een "
                          "gespreide-invoeringsanalyse of een onderbroken tijdreeks.", column=treated)
-    treated_post = d[(d[treated] == 1)]
-    if family in COUNT_FAMILIES and treated_post[outcome].sum() == 0:
+    if family in COUNT_FAMILIES and y[D == 1].sum() == 0:
         raise InputError("Na de start is er bij geen enkele behandelde eenheid een gebeurtenis: de verhouding is niet te "
                          "schatten (perfecte scheiding). Kies een langere periode of een bredere uitkomst.", column=outcome)
-    if family == "gaussian" and d[outcome].nunique() < 2:
+    if family == "gaussian" and np.ptp(y) == 0:
         raise InputError(f"Kolom '{outcome}' heeft overal dezelfde waarde: er is geen verschil te schatten.",
                          column=outcome)
-    n_per_unit = d.groupby(unit)[time].nunique()
-    n_periods = d[time].nunique()
-    if (n_per_unit < n_periods).any():
-        notes.append(f"Ongebalanceerd panel: {int((n_per_unit < n_periods).sum())} eenheid/eenheden missen perioden; "
+    short = np.bincount(unit_codes, minlength=len(units)) < len(periods)
+    if short.any():
+        notes.append(f"Ongebalanceerd panel: {int(short.sum())} eenheid/eenheden missen perioden; "
                      "de schatting gebruikt wat er is.")
-    unit_codes, units = pd.factorize(d[unit], sort=True)
-    period_codes, periods = pd.factorize(d[time], sort=True)
-    D = d[treated].to_numpy(float)
     Z = d[list(covariates)].to_numpy(float) if covariates else np.zeros((len(d), 0))
-    U = np.eye(len(units))[unit_codes][:, 1:]
-    T = np.eye(len(periods))[period_codes][:, 1:]
-    X = np.column_stack([D, Z, U, T, np.ones(len(d))])
+    fe = FixedEffects(unit_codes, period_codes)
+    tilde = fe.project(np.column_stack([D, Z]), np.ones(len(d))) if covariates else None
     for j, c in enumerate(covariates):  # a covariate fixed by school and period adds nothing and breaks the fit
-        fe = np.column_stack([X[:, :1], np.delete(X[:, 1:1 + len(covariates)], j, axis=1), U, T, np.ones(len(d))])
-        resid = Z[:, j] - fe @ np.linalg.lstsq(fe, Z[:, j], rcond=None)[0]
+        others = np.delete(tilde, 1 + j, axis=1)
+        resid = tilde[:, 1 + j] - others @ np.linalg.lstsq(others, tilde[:, 1 + j], rcond=None)[0]
         if resid @ resid <= 1e-10 * max(1.0, Z[:, j] @ Z[:, j]):
             raise InputError(f"Covariaat '{c}' varieert niet binnen scholen en perioden (of volgt uit de andere "
                              "termen): de vaste effecten per school en per periode nemen die al mee. Laat hem weg.",
                              column=c)
-    first_on = pd.Series(np.where(D == 1, period_codes, np.iinfo(np.int64).max)).groupby(unit_codes).min()
-    starts = np.where(first_on.to_numpy() == np.iinfo(np.int64).max, -1, first_on.to_numpy())
+    never = np.iinfo(np.int64).max
+    first_on = np.full(len(units), never)
+    np.minimum.at(first_on, unit_codes, np.where(D == 1, period_codes, never))
+    starts = np.where(first_on == never, -1, first_on)
     offset = np.log(d[exposure].to_numpy(float)) if exposure and family in COUNT_FAMILIES else None
     if cluster:
-        cluster_codes = pd.factorize(d[cluster], sort=True)[0]
-        unit_cluster = pd.Series(cluster_codes).groupby(unit_codes).first().to_numpy()
+        cluster_codes = np.unique(c_codes[rows], return_inverse=True)[1]
+        unit_cluster = np.zeros(len(units), np.intp)
+        unit_cluster[unit_codes] = cluster_codes
     else:
         cluster_codes, unit_cluster = unit_codes, np.arange(len(units))
     d = d.assign(_unit=unit_codes, _period=period_codes)
-    return _Panel(d, d[outcome].to_numpy(float), X, offset, unit_codes, period_codes, starts, notes, Z,
-                  cluster_codes, unit_cluster, units, periods)
+    return _Panel(d, y, D, offset, unit_codes, period_codes, starts, notes, Z,
+                  cluster_codes, unit_cluster, units, periods, fe, dropped_units)
 
 
 def _assignment_level(p: _Panel, cluster: str | None) -> np.ndarray:
@@ -654,27 +701,67 @@ def _assignment_level(p: _Panel, cluster: str | None) -> np.ndarray:
     if mixed.any():
         raise InputError(f"Binnen cluster(s) uit kolom '{cluster}' starten eenheden op verschillende momenten (of niet): "
                          "randomisatie-inferentie op clusterniveau verwisselt hele clusters en kan dat niet nabootsen. "
-                         "Kies inference='wild' (lineair) of laat cluster= weg.", column=cluster)
+                         "Kies inference='wild' (wild bootstrap per cluster, ook voor aantallen) of laat cluster= weg.",
+                         column=cluster)
     return per_cluster.first().to_numpy()
 
 
 class _NullFits:
-    """p(β0) of the randomization test: null model with β0·D in the offset, fixed effects absorbed, warm starts."""
+    """p(β0) of the randomization test: null model with β0·D in the offset, fixed effects absorbed.
 
-    def __init__(self, p: _Panel, family: str, alpha, table: RandomizationTable):
+    Each null fit warm-starts from the nearest one already made, moved along its tangent
+    ``dη/dβ0 = D̃`` (the treatment with the fixed effects and covariates partialled out at the
+    observed-information weights ``v``: μ for Poisson, μ(1+αy)/(1+αμ)² for NB2, 1 for gaussian).
+    The same ``D̃`` gives the derivative of the residuals, ``−dμ/dη · D̃``, so :meth:`margin` hands
+    :func:`~evaluatie.resampling.invert_test` a slope for Newton steps on the interval bounds.
+    """
+
+    def __init__(self, p: _Panel, family: str, alpha, table: RandomizationTable, start=None):
         self.p, self.family, self.alpha, self.table = p, family, alpha, table
-        self.D = p.X[:, 0]
+        self.D = p.D
         self.base = p.offset if p.offset is not None else np.zeros(len(p.y))
-        self.warm: dict[float, np.ndarray] = {}
+        self.warm: dict[float, tuple] = {}
+        if start is not None:  # the full fit is the null fit at β0 = its estimate
+            beta, mu, eta = start
+            self.warm[beta] = (eta, self._tangent(mu))
+
+    def _tangent(self, mu) -> np.ndarray:
+        p, a = self.p, self.alpha
+        v = (np.ones_like(mu) if self.family == "gaussian" else
+             mu * (1 + a * p.y) / (1 + a * mu) ** 2 if self.family == "negbin" else mu)
+        R = p.fe.project(np.column_stack([self.D, p.Z]), v)
+        if p.Z.shape[1]:
+            Zv = R[:, 1:] * v[:, None]
+            return R[:, 0] - R[:, 1:] @ np.linalg.solve(R[:, 1:].T @ Zv, Zv.T @ R[:, 0])
+        return R[:, 0]
+
+    def fit(self, beta0: float) -> tuple[np.ndarray, np.ndarray]:
+        """Fitted means and tangent dη/dβ0 of the null model at β0."""
+        p = self.p
+        eta = None
+        if self.warm:
+            near = min(self.warm, key=lambda b: abs(b - beta0))
+            eta = self.warm[near][0] + (beta0 - near) * self.warm[near][1]
+        offset = self.base + beta0 * self.D
+        try:
+            fit = fe_fit(p.y, p.unit_codes, p.period_codes, self.family, Z=p.Z, offset=offset, alpha=self.alpha,
+                         eta=eta, fe=p.fe)
+        except np.linalg.LinAlgError:  # a warm start far from a distant β0 can fail: start afresh once
+            fit = fe_fit(p.y, p.unit_codes, p.period_codes, self.family, Z=p.Z, offset=offset, alpha=self.alpha,
+                         fe=p.fe)
+        tangent = self._tangent(fit.mu)
+        self.warm[beta0] = (fit.eta, tangent)
+        return fit.mu, tangent
 
     def __call__(self, beta0: float) -> float:
-        p = self.p
-        near = min(self.warm, key=lambda b: abs(b - beta0)) if self.warm else None
-        eta = None if near is None else self.warm[near] + (beta0 - near) * self.D
-        mu, eta, _ = fe_glm(p.y, p.unit_codes, p.period_codes, self.family, Z=p.Z, offset=self.base + beta0 * self.D,
-                            alpha=self.alpha, eta=eta)
-        self.warm[beta0] = eta
-        return self.table.pvalue(p.y - mu, p.unit_codes, p.period_codes)
+        mu, _ = self.fit(beta0)
+        return self.table.pvalue(self.p.y - mu, self.p.unit_codes, self.p.period_codes)
+
+    def margin(self, beta0: float, alpha: float) -> tuple[float, float]:
+        """:meth:`RandomizationTable.margin` at β0 (accepted when ≥ 0) and its derivative."""
+        mu, tangent = self.fit(beta0)
+        slope = -tangent if self.family == "gaussian" else -mu * tangent
+        return self.table.margin(self.p.y - mu, slope, self.p.unit_codes, self.p.period_codes, alpha)
 
 
 Inference = Literal["auto", "randomization", "wild", "cluster"]
@@ -719,7 +806,9 @@ def panel_did(panel: pd.DataFrame, outcome: str = "count", unit: str = "unit", t
     inference : {"auto", "randomization", "wild", "cluster"}
         ``randomization``: permutes which units (or clusters) are treated, keeping how many start
         when; exact (all assignments) when there are at most ``n_resamples``. ``wild``: restricted
-        wild cluster bootstrap (gaussian only). ``cluster``: cluster-robust errors, ``t(G-1)``.
+        wild cluster bootstrap (WCR) for gaussian, the wild score cluster bootstrap (Kline & Santos
+        2012, :func:`evaluatie.resampling.score_bootstrap`) for poisson and quasipoisson (not
+        negbin); its interval inverts the test. ``cluster``: cluster-robust errors, ``t(G-1)``.
         ``auto``: cluster-robust only with at least 42 clusters of which at least 10 treated and 10
         not; otherwise randomization inference. The result's ``reason`` says why.
     n_resamples : int
@@ -755,7 +844,10 @@ def panel_did(panel: pd.DataFrame, outcome: str = "count", unit: str = "unit", t
     whose fit does not depend on the assignment, so under the sharp null of no effect the p-value is
     exact when the treated units were chosen at random; its interval inverts the test with ``β0 D``
     in the offset (approximate), each null model fitted with the fixed effects absorbed
-    (:func:`evaluatie.resampling.fe_glm`). ``se`` is then the cluster-robust standard error, for
+    (:func:`evaluatie.resampling.fe_fit`, warm-started along its tangent) and each bound found by
+    Newton steps on the continuous margin between the observed and the critical statistic
+    (:meth:`evaluatie.resampling.RandomizationTable.margin`): about ten null fits for the whole
+    interval. ``se`` is then the cluster-robust standard error, for
     reference only. Two-way fixed effects assume the effect is the same for every start date; with
     staggered starts and effects that change over time use :func:`evaluatie.staggered.event_study`.
 
@@ -769,11 +861,20 @@ def panel_did(panel: pd.DataFrame, outcome: str = "count", unit: str = "unit", t
     inference with clustered errors. Rev. Econ. Stat. 90, 414–427.
     Webb, M. D. (2023). Reworking wild bootstrap-based inference for clustered errors. Can. J.
     Econ. 56, 839–858.
+    Kline, P., & Santos, A. (2012). A score based approach to wild bootstrap inference. J.
+    Econometric Methods 1, 23–41. https://doi.org/10.1515/2156-6674.1006
+
+    The fixed effects are absorbed (:func:`evaluatie.resampling.fe_fit`), so the model scales to thousands
+    of schools × months (benchmarks/twfe_scale.py); units without any event (count families) carry no
+    information and are left out, listed in ``dropped_units`` and in a note, as ``pyfixest.fepois`` does.
 
     Validated against: R 4.2.2 ``glm``/``lm`` and ``sandwich::vcovCL(type = "HC1")``,
-    ``MASS::glm.nb`` (tests/test_did.py); covariates and clusters against statsmodels and pyfixest,
-    the wild bootstrap against ``wildboottest`` (tests/test_did.py); size and coverage by simulation
-    (tests/test_did.py, benchmarks/did_size.py).
+    ``MASS::glm.nb`` (tests/test_did.py); statsmodels with dummy columns and ``pyfixest.fepois`` on
+    unbalanced panels (tests/test_fixed_effects.py); covariates and clusters against statsmodels and pyfixest,
+    the wild bootstrap against ``wildboottest`` (tests/test_did.py); the score bootstrap's fits, scores
+    and Hessian against statsmodels and its linear case against ``wildboottest``
+    (tests/test_score_bootstrap.py); size and coverage by simulation (tests/test_did.py,
+    benchmarks/did_size.py, benchmarks/score_bootstrap_size.py).
 
     Examples
     --------
@@ -786,9 +887,10 @@ def panel_did(panel: pd.DataFrame, outcome: str = "count", unit: str = "unit", t
     """
     _check_panel_options(family, inference, weights, level, n_resamples, per, conf_int)
     covariates = _check_covariates(covariates)
-    if inference == "wild" and family != "gaussian":
-        raise InputError("De wild cluster bootstrap is er alleen voor lineaire modellen (family='gaussian'); gebruik "
-                         "inference='randomization' voor aantallen.")
+    if inference == "wild" and family == "negbin":
+        raise InputError("De wild bootstrap is er voor family='gaussian' (WCR) en voor 'poisson' en 'quasipoisson' "
+                         "(score-bootstrap); niet voor 'negbin'. Kies family='quasipoisson' (ook geldig bij "
+                         "overdispersie) of inference='randomization'.")
     p = _prepare(panel, outcome, unit, time, treated, exposure, family, per, covariates, cluster)
     n_units = p.starts.size
     n_treated = int((p.starts >= 0).sum())
@@ -797,16 +899,26 @@ def panel_did(panel: pd.DataFrame, outcome: str = "count", unit: str = "unit", t
     if n_clusters < 2:
         raise InputError(f"Alle eenheden vallen in één cluster ('{cluster}'): voor onzekerheid per cluster zijn er "
                          "minstens 2 clusters nodig. Laat cluster= weg of kies een fijnere indeling.", column=cluster)
-    G_treated = int(pd.Series(p.starts >= 0).groupby(p.unit_cluster).any().sum())
+    G_treated = int(np.unique(p.unit_cluster[p.starts >= 0]).size)  # clusters with a treated unit
     with single_thread():
-        alpha_nb = _negbin_alpha(p.y, p.X, p.offset) if family == "negbin" else None
-        fit = _fit(p.y, p.X, family, p.offset, alpha_nb)
-        coef = float(fit.params[0])
-        se = _robust_se(fit, p.X, p.y, family, alpha_nb, p.cluster_codes)
-        cov_terms = tuple((c, float(fit.params[1 + j]),
-                           _robust_se(fit, p.X, p.y, family, alpha_nb, p.cluster_codes, index=1 + j), n_clusters - 1)
+        Xg = np.column_stack([p.D, p.Z])
+        absorbed = lambda fam, a=None: fe_fit(p.y, p.unit_codes, p.period_codes, fam, Z=Xg,  # noqa: E731
+                                              offset=p.offset, alpha=a, fe=p.fe)
+        try:
+            alpha_nb = _negbin_alpha(p.y, None, None, mean=lambda a: absorbed("poisson" if a is None else "negbin",
+                                                                               a).mu) if family == "negbin" else None
+            fit = absorbed(family, alpha_nb)
+        except np.linalg.LinAlgError:
+            raise InputError("Het model met vaste effecten per school en periode is niet te schatten op deze gegevens: "
+                             "de behandeling (of een covariaat) valt samen met de vaste effecten, of de aantallen zijn "
+                             "bij een groep scholen of perioden (bijna) allemaal 0 (scheiding). Tel over een langere "
+                             "periode of meer scholen samen, of controleer de covariaten.") from None
+        coef = float(fit.gamma[0])
+        ses = np.sqrt(np.maximum(np.diag(fit.vcov(p.cluster_codes)), 0.0))
+        se = float(ses[0])
+        cov_terms = tuple((c, float(fit.gamma[1 + j]), float(ses[1 + j]), n_clusters - 1)
                           for j, c in enumerate(covariates))
-        phi = _dispersion(fit) if family != "gaussian" else float("nan")
+        phi = _pearson_dispersion(p.y, fit.mu, family, alpha_nb, fit.n_params) if family != "gaussian" else float("nan")
         notes = list(p.notes)
         if (note := _dispersion_note(family, phi)) is not None:
             notes.append(note)
@@ -824,20 +936,26 @@ def panel_did(panel: pd.DataFrame, outcome: str = "count", unit: str = "unit", t
             q = stats.t.ppf(1 - alpha / 2, df)
             ci, pval = (coef - q * se, coef + q * se), float(2 * stats.t.sf(abs(coef / se), df))
             reasons.append(("did_t_df", {"df": df}))
-        elif inference == "wild":
-            others = p.X[:, 1:]
-            qr, _ = np.linalg.qr(others)
-            project = lambda V: V - qr @ (qr.T @ V)  # noqa: E731
+        elif inference == "wild" and family == "gaussian":
+            project = p.partial_out
             coef, se, ci, pval, n_draws, exact, kind = wild_cluster_bootstrap(
-                project(p.y), project(p.X[:, 0]), project, p.cluster_codes, p.X.shape[1], level, n_resamples, rng,
+                project(p.y), project(p.D), project, p.cluster_codes, p.n_params, level, n_resamples, rng,
                 weights, conf_int)
             reasons.append(("did_wild_all" if exact else "did_wild", {"kind": kind, "n": n_draws}))
+        elif inference == "wild":  # counts: wild score bootstrap from restricted fits (Kline & Santos 2012)
+            pval, ci, n_draws, exact, kind = score_bootstrap(
+                p.y, p.D, p.unit_codes, p.period_codes, p.cluster_codes, family, Z=p.Z, offset=p.offset,
+                estimate=coef, scale=se, level=level, n_resamples=n_resamples, rng=rng, weights=weights,
+                conf_int=conf_int)
+            if conf_int and exact and 2 / n_draws > alpha:
+                notes.append(t("did_score_min_p", "nl", n=n_draws, p=format_number(2 / n_draws, 3)))
+            reasons.append(("did_score_all" if exact else "did_score", {"kind": kind, "n": n_draws}))
         else:
             level_starts = _assignment_level(p, cluster)
             table, exact, n_possible = assignments(level_starts, n_resamples, rng)
             table = table[:, p.unit_cluster]
             n_draws = len(table)
-            pfun = _NullFits(p, family, alpha_nb, RandomizationTable(table, n_periods))
+            pfun = _NullFits(p, family, alpha_nb, RandomizationTable(table, n_periods), (coef, fit.mu, fit.eta))
             try:
                 pval = pfun(0.0)
             except np.linalg.LinAlgError:
@@ -849,7 +967,7 @@ def panel_did(panel: pd.DataFrame, outcome: str = "count", unit: str = "unit", t
             elif 1 / n_possible > alpha:
                 ci = (-np.inf, np.inf)  # no assignment set can reject at this level
             else:
-                ci = invert_test(pfun, coef, se, alpha)
+                ci = invert_test(pfun, coef, se, alpha, margin=lambda b: pfun.margin(b, alpha))
             reasons.append(("did_ri_exact", {"n": n_possible}) if exact
                            else ("did_ri_sample", {"n": n_draws, "total": n_possible}))
             if 1 / n_possible > alpha:
@@ -861,7 +979,8 @@ def panel_did(panel: pd.DataFrame, outcome: str = "count", unit: str = "unit", t
                      "op die ene plek.")
     return DidResult(coef, se, tuple(map(float, ci)), float(pval), len(p.y), family, inference, tuple(reasons), n_units,
                      n_treated, n_periods, level, phi, n_draws, exact, notes, "twfe", n_clusters=n_clusters,
-                     cluster=cluster, covariates=tuple(covariates), covariate_terms=cov_terms)
+                     cluster=cluster, covariates=tuple(covariates), covariate_terms=cov_terms,
+                     dropped_units=p.dropped_units)
 
 
 # ------------------------------------------------------------------------------ placebo start dates

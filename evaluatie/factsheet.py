@@ -32,8 +32,8 @@ from .errors import InputError
 from .privacy import check_exportable
 from .text import format_number, t
 
-__all__ = ["render_html", "write_factsheet", "write_method_note", "find_chromium", "html_to_pdf",
-           "CHROMIUM_FLAGS", "MAX_FIGURES"]
+__all__ = ["render_html", "write_factsheet", "write_method_note", "find_chromium", "html_to_pdf", "fix_pdf_dates",
+           "CHROMIUM_FLAGS", "MAX_FIGURES", "MAX_KEYS", "MAX_CAVEATS"]
 
 #: Flags for a quiet, offline, reproducible headless Chromium run.
 CHROMIUM_FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -42,6 +42,11 @@ CHROMIUM_FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-back
 #: Figures on the two pages: one on page 1, two on page 2, each wide enough to read its labels at
 #: print size (the rest stay in ``figures/<pilot>/``).
 MAX_FIGURES = 3
+#: Key figures on page 1 (a 3 × 3 grid): every section's first, then further ones in section order.
+MAX_KEYS = 9
+#: Points under "Waar moet u op letten?": every section's first, then second ones in section order (at
+#: most two per section); all of them are in ``verantwoording.md``.
+MAX_CAVEATS = 10
 _PACKAGES = ("evaluatie", "numpy", "pandas", "scipy", "statsmodels", "matplotlib", "networkx", "openpyxl",
              "jinja2", "python-docx")
 
@@ -67,14 +72,55 @@ def run_chromium(args: list, *, timeout: int = 120) -> subprocess.CompletedProce
                               capture_output=True, text=True, timeout=timeout, check=False)
 
 
+_PDF_DATE = re.compile(rb"/(CreationDate|ModDate) ?\(D:(\d{14})([^)]*)\)")
+
+
+def _pdf_date() -> bytes:
+    """``YYYYMMDDHHMMSS`` from ``$SOURCE_DATE_EPOCH`` (reproducible builds), else 1 January 2024 (as the tables)."""
+    import datetime as dt
+
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    when = (dt.datetime.fromtimestamp(int(epoch), dt.UTC) if epoch.isdigit()
+            else dt.datetime(2024, 1, 1, tzinfo=dt.UTC))
+    return when.strftime("%Y%m%d%H%M%S").encode("ascii")
+
+
+def fix_pdf_dates(pdf: Path) -> Path:
+    """Set the creation and modification dates of a PDF to a fixed moment, in place, byte for byte.
+
+    Chromium writes the time of printing into ``/CreationDate`` and ``/ModDate``; that is the only
+    part of its PDF that differs between runs. The dates are overwritten with the same number of
+    bytes (time zone digits become ``+00'00'``), so the cross-reference offsets stay valid.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> p = Path(tempfile.mkdtemp()) / "a.pdf"
+    >>> _ = p.write_bytes(b"<</CreationDate (D:20261123225027+01'00')>>")
+    >>> fix_pdf_dates(p).read_bytes()
+    b"<</CreationDate (D:20240101000000+00'00')>>"
+    """
+    pdf = Path(pdf)
+    stamp = _pdf_date()
+
+    def fixed(m: re.Match) -> bytes:
+        zone = re.sub(rb"\d", b"0", m.group(3)).replace(b"-", b"+")
+        return m.group(0)[:m.start(2) - m.start(0)] + stamp + zone + b")"
+    pdf.write_bytes(_PDF_DATE.sub(fixed, pdf.read_bytes()))
+    return pdf
+
+
 def html_to_pdf(html: Path, pdf: Path) -> Path:
-    """Print ``html`` to ``pdf`` with headless Chromium (A4 from the page's CSS, no header/footer)."""
+    """Print ``html`` to ``pdf`` with headless Chromium (A4 from the page's CSS, no header/footer).
+
+    The PDF's dates are fixed (:func:`fix_pdf_dates`): the same HTML gives the same bytes.
+    """
     pdf = Path(pdf).resolve()
     pdf.unlink(missing_ok=True)
     out = run_chromium(["--no-pdf-header-footer", f"--print-to-pdf={pdf}", Path(html).resolve().as_uri()])
     if not pdf.is_file():
         raise InputError(t("fs_pdf_failed", "nl", detail=(out.stderr or "")[-300:]))
-    return pdf
+    return fix_pdf_dates(pdf)
 
 
 def _figures(sections) -> list:
@@ -82,6 +128,13 @@ def _figures(sections) -> list:
     candidates = [f for s in sections for f in s.figures if f.on_factsheet]
     keep = {id(f) for f in sorted(candidates, key=lambda f: f.rank)[:MAX_FIGURES]}
     return [f for f in candidates if id(f) in keep]
+
+
+def _pick(per_section: list, limit: int, per: int | None = None) -> list:
+    """Items of several sections: the first of each, then the second of each, ... up to ``limit``; in section order."""
+    ranked = sorted(((j, i) for i, items in enumerate(per_section) for j in range(len(items[:per]))))[:limit]
+    keep = set(ranked)
+    return [item for i, items in enumerate(per_section) for j, item in enumerate(items) if (j, i) in keep]
 
 
 def _data_uri(path: Path) -> str:
@@ -101,16 +154,17 @@ def _context(pilot, sections) -> dict:
     for f in _figures(sections):
         alt, foot = _caption(f)
         figs.append({"name": f.name, "alt": alt, "footer": foot, "svg": f.paths["svg"], "png": f.paths["png"]})
-    key = [k for s in sections for k in s.key_figures]
-    about = [(t("fs_about_region", lang), pilot.region), (t("fs_about_period", lang), pilot.period),
-             (t("fs_about_audience", lang), t(f"fs_audience_{pilot.audience}", lang)),
+    key = _pick([s.key_figures for s in sections], MAX_KEYS)
+    said = {k.words for k in key}
+    meaning = [m for s in sections for m in s.meaning if m not in said]  # no sentence twice on one page
+    about = [(t("fs_about_audience", lang), t(f"fs_audience_{pilot.audience}", lang)),
              (t("fs_about_source", lang), pilot.source),
              (t("fs_about_parts", lang), ", ".join(s.title for s in sections)),
              (t("fs_about_more", lang), t("fs_about_more_value", lang, n=sum(len(s.figures) for s in sections),
                                           folder=f"figures/{pilot.name}/"))]
     return {"lang": lang, "title": pilot.title, "pilot": pilot, "sections": sections, "key": key, "figures": figs,
-            "about": about, "meaning": [m for s in sections for m in s.meaning],
-            "caveats": [c for s in sections for c in s.caveats], "t": lambda k, **kw: t(k, lang, **kw)}
+            "about": about, "meaning": meaning, "caveats": _pick([s.caveats for s in sections], MAX_CAVEATS, per=2),
+            "t": lambda k, **kw: t(k, lang, **kw)}
 
 
 def _env():
@@ -169,8 +223,9 @@ def write_docx(pilot, sections, path: Path) -> Path:
     for f in ctx["figures"]:
         doc.add_picture(str(f["png"]), width=Cm(16))
         doc.add_paragraph(f"{f['alt']} {f['footer']}", style="Caption")
-    doc.save(path)
-    return path
+    from .io import save_workbook
+
+    return save_workbook(doc, path)  # fixed zip and document timestamps: same input, same bytes
 
 
 def write_factsheet(pilot, sections, folder, *, pdf: bool = True, docx: bool = True, progress=None) -> dict:

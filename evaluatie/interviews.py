@@ -28,7 +28,7 @@ import pandas as pd
 from .errors import InputError
 from .text import check_lang, format_number, t
 
-__all__ = ["split_codes", "code_frequencies", "cooccurrence", "quotes", "plot_codes", "summary"]
+__all__ = ["split_codes", "code_frequencies", "cooccurrence", "quotes", "possible_names", "plot_codes", "summary"]
 
 SEPARATOR = ">"
 
@@ -170,6 +170,26 @@ def quotes(fragments: pd.DataFrame, *, respondent: str = "respondent", group: st
     picked = f.drop_duplicates(subset=[code, respondent]).groupby(code, sort=True).head(per_code)
     out = picked.rename(columns={code: "code", group: "group", text: "quote"})[["code", "label", "group", "quote"]]
     return out.sort_values(["code", "label"]).reset_index(drop=True)
+
+
+#: A capitalised word (capital, then a lower-case letter) after a character that does not end a sentence.
+_NAME_LIKE = r"(?<=[^\s.!?:;\"'\u201c\u2018(\[])\s+[A-ZÀ-ÖØ-Ý][a-zà-öø-ÿ]"
+
+
+def possible_names(texts) -> np.ndarray:
+    """True for texts with a capitalised word inside a sentence: a possible name ("zei juf Annemieke").
+
+    Names cannot be recognised reliably; this rule errs on the side of caution for quotes that are
+    published: it also flags organisation names ("bij Accare"), but not acronyms ("IKC", "IB'er")
+    or a capital at the start of a sentence.
+
+    Examples
+    --------
+    >>> possible_names(["De hulp zit nu in de school.", "Ik sprak met juf Annemieke.", "Het IKC helpt. Dat werkt."])
+    array([False,  True, False])
+    """
+    values = pd.Series(list(texts) if not isinstance(texts, pd.Series) else texts, dtype="string").fillna("")
+    return values.str.contains(_NAME_LIKE, regex=True).to_numpy(dtype=bool)
 
 
 def summary(frequencies: pd.DataFrame, *, level: int = 1, top: int = 3, lang: str = "nl") -> str:

@@ -531,6 +531,33 @@ def _check_header_names(header, mapping, extra, spec: KindSpec, path: Path, row:
                                reserved=", ".join(sorted(reserved))), file=path, row=row, column=name)
 
 
+def _loaded_columns(header, mapping, spec: KindSpec, report: QualityReport, path: Path, header_row: int,
+                    lang: str) -> dict[int, str]:
+    """Columns to load (position → canonical or extra name): canonical, then extra columns; headers that
+    announce personal data are not loaded (noted in ``report``). Shared by :func:`read_table` and the
+    DuckDB path of :func:`evaluatie.zorgvraag.panel_from_file`."""
+    extra: dict[int, str] = {}
+    for j, cell in enumerate(header):
+        if j in mapping or _is_missing(cell):
+            continue
+        hit = privacy.header_kind(cell)
+        if hit:
+            report.notes.append(t("note_dropped_column", lang, column=cell, kind=hit))
+        else:
+            extra[j] = _clean_text(cell)
+    _check_header_names(header, mapping, extra, spec, path, header_row, lang)
+    for j, name in mapping.items():  # a canonical column whose header announces personal data
+        hit = privacy.header_kind(header[j])
+        if hit:
+            report.notes.append(t("note_personal_canonical", lang, column=header[j], kind=hit, role=name))
+            if name != spec.identifier:
+                report.identifier_columns.append(name)
+    report.notes.append(t("note_columns", lang, mapping=", ".join(f"'{header[j]}' → {c}" for j, c in mapping.items())))
+    if extra:
+        report.notes.append(t("note_extra", lang, columns=", ".join(extra.values())))
+    return {**mapping, **extra}
+
+
 # ------------------------------------------------------------------------------------- parsing
 _MISSING_TEXT = {"", "-", "n.v.t.", "nvt", "NA", "#N/A", "onbekend"}
 _REASON = {"int": "reason_not_number", "number": "reason_not_number", "date": "reason_not_date",
@@ -831,28 +858,8 @@ def read_table(path, kind: str, *, sheet=None, pseudonymize: bool = True, key=No
     if header_pos:
         report.notes.append(t("note_header", lang, row=header_row, n=header_pos))
 
-    # columns: canonical, extra, and personal-data headers that are not loaded
-    extra: dict[int, str] = {}
-    for j, cell in enumerate(header):
-        if j in mapping or _is_missing(cell):
-            continue
-        hit = privacy.header_kind(cell)
-        if hit:
-            report.notes.append(t("note_dropped_column", lang, column=cell, kind=hit))
-        else:
-            extra[j] = _clean_text(cell)
-    _check_header_names(header, mapping, extra, spec, path, header_row, lang)
-    for j, name in mapping.items():  # a canonical column whose header announces personal data
-        hit = privacy.header_kind(header[j])
-        if hit:
-            report.notes.append(t("note_personal_canonical", lang, column=header[j], kind=hit, role=name))
-            if name != spec.identifier:
-                report.identifier_columns.append(name)
-    report.notes.append(t("note_columns", lang, mapping=", ".join(f"'{header[j]}' → {c}" for j, c in mapping.items())))
-    if extra:
-        report.notes.append(t("note_extra", lang, columns=", ".join(extra.values())))
-
-    cols = {**mapping, **extra}
+    cols = _loaded_columns(header, mapping, spec, report, path, header_row, lang)
+    extra = {j: c for j, c in cols.items() if j not in mapping}
     unnamed = [j for j in frame.columns if j not in cols and (j >= len(header) or _is_missing(header[j]))]
     for j in unnamed:  # cells under no header are not loaded: say so
         codes, uniques = _factorize(frame[j].iloc[header_pos + 1:])

@@ -18,8 +18,9 @@ numbers, figures, tables, what the result means and what to watch out for. New a
 
 Examples
 --------
->>> sorted(SECTIONS)
-['nulmeting', 'power', 'tijdreeks', 'uitrol', 'zorgvraag']
+>>> sorted(SECTIONS)  # doctest: +NORMALIZE_WHITESPACE
+['doorlooptijden', 'interviews', 'kleine_pilot', 'kosten', 'nulmeting', 'power', 'tijdreeks', 'uitrol',
+ 'vragenlijst', 'zorgvraag']
 >>> SECTIONS["uitrol"].needs
 ('panel',)
 """
@@ -29,20 +30,26 @@ import hashlib
 import re
 import sys
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
 
+import numpy as np
+import pandas as pd
 
 from .errors import InputError
 from .plots import finding_title
-from .text import LANGS, check_lang, format_number, t
+from .text import LANGS, check_lang, format_number, format_percent, t
 
 __all__ = ["Pilot", "Section", "KeyFigure", "FigureOut", "SectionSpec", "SECTIONS", "register_section",
            "load_pilot", "run_pilot", "DATA_KINDS", "AUDIENCES"]
 
 #: Data keys in ``[data]`` and the canonical table kind each is read as (None: not a canonical table).
-DATA_KINDS: dict[str, str | None] = {"dossier": "dossier", "koppeltabel": None, "panel": "panel", "reeks": "panel"}
+DATA_KINDS: dict[str, str | None] = {"dossier": "dossier", "koppeltabel": None, "panel": "panel", "reeks": "panel",
+                                     "vragenlijst": "survey", "codeboek": None, "fragmenten": "fragments",
+                                     "trajecten": "trajectories", "klas": "trajectories"}
+#: Extra arguments of :func:`evaluatie.io.read_table` per data key (answer labels stay text for the codebook).
+_READ_OPTIONS: dict[str, dict] = {"vragenlijst": {"raw_items": True}}
 #: Who the factsheet is written for (shown in its header).
 AUDIENCES: tuple[str, ...] = ("gemeente", "samenwerkingsverband", "schoolbestuur", "school", "onderzoekers")
 TOP_KEYS = ("naam", "titel", "regio", "periode", "publiek", "taal", "bron", "seed", "drempel", "afronden",
@@ -116,8 +123,10 @@ def register_section(name: str, *, needs: tuple, options: dict | None = None):
         Keys of ``[data]`` that must be given (the first one decides whether the section runs when
         ``[analyses]`` is left out).
     options : dict
-        Option name → tuple of allowed values, or a type (``dict``, ``int``, ``str``) for free values,
-        paired with its default: ``{"model": (("poisson", "negbin"), "poisson")}``.
+        Option name → tuple of allowed values, or a type or tuple of types (``dict``, ``int``,
+        ``float``, ``bool``, ``str``, ``(int, float, str)``) for free values, paired with its
+        default: ``{"model": (("poisson", "negbin"), "poisson")}``. A section with no ``needs``
+        (e.g. costs, whose inputs are its options) runs only when ``[analyses]`` names it.
     """
     def wrap(builder):
         SECTIONS[name] = SectionSpec(name, tuple(needs), dict(options or {}), builder)
@@ -162,13 +171,17 @@ def _check_keys(given, allowed, where: str, path, lang: str) -> None:
 
 def _option(value, rule, name: str, where: str, path, lang: str):
     allowed, _default = rule
-    if isinstance(allowed, tuple):
-        if value not in allowed:
+    if isinstance(allowed, tuple) and not all(isinstance(a, type) for a in allowed):
+        if value not in allowed or (isinstance(value, bool) and not any(a is value for a in allowed)):
             raise _err("pilot_bad_value", path, lang, name=name, where=where, value=value,
                        allowed=", ".join(map(str, allowed)))
-    elif not isinstance(value, allowed) or isinstance(value, bool):
+        return value
+    types = allowed if isinstance(allowed, tuple) else (allowed,)
+    if float in types and isinstance(value, int) and not isinstance(value, bool):
+        value = float(value) if types == (float,) else value
+    if not isinstance(value, types) or (isinstance(value, bool) and bool not in types):
         raise _err("pilot_bad_type", path, lang, name=name, where=where, value=value,
-                   kind=t(f"pilot_type_{allowed.__name__}", lang))
+                   kind=t("pilot_type_" + "_".join(tp.__name__ for tp in types), lang))
     return value
 
 
@@ -196,8 +209,8 @@ def load_pilot(path, lang: str = "nl") -> Pilot:
     Examples
     --------
     >>> p = load_pilot(Path(__file__).parents[1] / "data_raw" / "voorbeeld" / "pilot.toml")
-    >>> p.name, sorted(p.analyses), p.threshold
-    ('voorbeeldpilot', ['nulmeting', 'tijdreeks', 'uitrol', 'zorgvraag'], 5)
+    >>> p.name, len(p.analyses), p.threshold, p.analyses["doorlooptijden"]
+    ('voorbeeldpilot', 9, 5, {'norm_dagen': 90, 'peildatum': None, 'label': None})
     """
     check_lang(lang)
     path = Path(path)
@@ -248,7 +261,7 @@ def load_pilot(path, lang: str = "nl") -> Pilot:
         data[key] = file
     given = raw.get("analyses")
     if given is None:  # every analysis whose data are given
-        given = {n: {} for n, s in SECTIONS.items() if all(k in data for k in s.needs)}
+        given = {n: {} for n, s in SECTIONS.items() if s.needs and all(k in data for k in s.needs)}
     if not isinstance(given, dict):
         raise _err("pilot_bad_type", path, lang, name="analyses", where=top, value=given,
                    kind=t("pilot_type_dict", lang))
@@ -263,11 +276,11 @@ def load_pilot(path, lang: str = "nl") -> Pilot:
             raise _err("pilot_bad_type", path, lang, name=sec_name, where="[analyses]", value=opts,
                        kind=t("pilot_type_dict", lang))
         _check_keys(opts, tuple(spec.options), where, path, lang)
+        analyses[sec_name] = {k: _option(opts[k], rule, k, where, path, lang) if k in opts else rule[1]
+                              for k, rule in spec.options.items()}
         lacking = [k for k in spec.needs if k not in data]
         if lacking:
             raise _err("pilot_needs_data", path, lang, section=sec_name, name=lacking[0])
-        analyses[sec_name] = {k: _option(opts[k], rule, k, where, path, lang) if k in opts else rule[1]
-                              for k, rule in spec.options.items()}
     if not analyses:
         raise _err("pilot_nothing", path, lang, kinds=", ".join(sorted({k for s in SECTIONS.values() for k in s.needs})))
     return Pilot(path=path.resolve(), name=name, title=raw["titel"], region=raw["regio"], period=raw["periode"],
@@ -285,6 +298,7 @@ class _Context:
         self.figures = figures
         self.progress = progress
         self.reports: dict = {}
+        self.results: dict = {}
         self._data: dict = {}
 
     def read(self, key: str):
@@ -292,7 +306,8 @@ class _Context:
         from .io import read_table
 
         if key not in self._data:
-            self._data[key] = read_table(self.pilot.data[key], kind=DATA_KINDS[key], lang=self.lang, progress=False)
+            self._data[key] = read_table(self.pilot.data[key], kind=DATA_KINDS[key], lang=self.lang, progress=False,
+                                         **_READ_OPTIONS.get(key, {}))
             self.reports[key] = self._data[key][1]
         return self._data[key]
 
@@ -357,7 +372,6 @@ def _nulmeting(ctx: _Context, leerlingen=None) -> Section:
             figures.append(ctx.save(ax, f"01_{label}{suffix}", n=n, caption=f"{school}. " + result.summary(school, lang),
                                     on_factsheet=first, rank=2))
     read = int(k["n_pupils"].sum())
-    with_agency = int(k["n_pupils_with_agency"].sum())
     two = int((result.pupils["n_agencies"] >= 2).sum())
     n_agencies = int(result.agencies.loc[result.agencies["n_pupils"] > 0, "agency"].nunique())
     key = [KeyFigure(format_number(n_agencies, 0, lang), t("pilot_nul_kf_agencies", lang, k=len(result.schools)),
@@ -382,8 +396,7 @@ def _panel(ctx: _Context):
     from .zorgvraag import prepare
 
     if "panel_prepared" not in ctx._data:
-        data, report = ctx.read("panel")
-        ctx._data["panel_prepared"] = prepare(data)
+        ctx._data["panel_prepared"] = prepare(ctx.read("panel")[0])
     return ctx._data["panel_prepared"], ctx.reports["panel"]
 
 
@@ -438,14 +451,14 @@ def _uitrol(ctx: _Context, frequentie="Q", model="poisson") -> Section:
     from .zorgvraag import coarsen
 
     lang = ctx.lang
-    panel, report = _panel(ctx)
+    panel = _panel(ctx)[0]
     data = coarsen(panel, "Q") if frequentie == "Q" else panel
     exposure = "exposure" if "exposure" in data else None
     es = event_study(data, exposure=exposure, family=model)
     ax = es.plot(lang=lang, freq=frequentie)
     finding_title(ax, _finding(es.att, es.ci, "es", lang), t("pilot_es_question", lang))
     fig = ctx.save(ax, "02b_uitrol_per_" + ("kwartaal" if frequentie == "Q" else "maand"),
-                   n=es.n_units, caption=es.sentence(lang), on_factsheet=True, rank=3)
+                   n=es.n_units, caption=es.sentence(lang), on_factsheet=True, rank=4)
     table = es.to_frame().rename(columns=lambda c: t(f"pilot_col_{c}", lang) if f"pilot_col_{c}" in _KNOWN else c)
     from .report import Table
 
@@ -475,7 +488,7 @@ def _tijdreeks(ctx: _Context, model="quasipoisson", seizoen="fourier") -> Sectio
     finding_title(ax, _finding(math.log(its.level_ratio), tuple(map(math.log, its.level_ci)), "its", lang)
                   if model != "gaussian" else ax.get_title(), t("pilot_its_question", lang))
     fig = ctx.save(ax, "02b_tijdreeks", n=len(series), caption=its.sentence(lang), on_factsheet=True,
-                   rank=4)
+                   rank=5)
     table = its.to_frame().rename(columns=lambda c: t(f"pilot_col_{c}", lang) if f"pilot_col_{c}" in _KNOWN else c)
     from .report import Table
 
@@ -526,6 +539,436 @@ def _sha256(path: Path) -> str:
     return hashlib.sha256(Path(path).read_bytes()).hexdigest()
 
 
+# --- sections: questionnaires, interviews, small pilots, process times, costs (issues #14, #15) ---------------
+def _fmt_signed(x: float, decimals: int, lang: str) -> str:
+    return ("−" if x < 0 else "+") + format_number(abs(x), decimals, lang)
+
+
+@register_section("vragenlijst", needs=("vragenlijst",), options={
+    "vergelijking": (("auto", "voor_na", "groepen", "geen"), "auto"),
+    "toets": (("auto", "t", "rank"), "auto")})
+def _vragenlijst(ctx: _Context, vergelijking="auto", toets="auto") -> Section:
+    """Questionnaire: answers per item (Likert figure), reliability per scale, before/after or group comparison."""
+    from . import survey
+    from .report import Table
+
+    lang = ctx.lang
+    data, report = ctx.read("vragenlijst")
+    s = survey.prepare(data, ctx.pilot.data.get("codeboek"), report=report, lang=lang)
+    constructs = s.constructs
+    outcomes = constructs or s.items
+    scores = survey.scale_scores(s, lang=lang) if constructs else s.coded()
+    waves = list(dict.fromkeys(s.answers[s.wave].dropna())) if s.wave else []
+    groups = list(dict.fromkeys(s.answers[s.group].dropna())) if s.group else []
+    design = vergelijking
+    if design == "auto":
+        design = "voor_na" if len(waves) == 2 else "groepen" if len(groups) >= 2 else "geen"
+    if (design == "voor_na" and len(waves) != 2) or (design == "groepen" and len(groups) < 2):
+        raise InputError(t("pilot_sv_design", lang, design=design, waves=", ".join(map(str, waves)) or "–",
+                           groups=", ".join(map(str, groups)) or "–"))
+    cmp = None
+    if design != "geen":
+        cmp = survey.compare(scores, outcomes, within=s.wave if design == "voor_na" else None,
+                             between=s.group if design == "groepen" else None, subject=s.respondent, test=toets,
+                             seed=ctx.pilot.seed, lang=lang)
+    n_resp = int(s.answers[s.respondent].nunique())
+    by = s.wave if len(waves) == 2 else None
+    first = outcomes[0]
+    likert = survey.likert_summary(s, construct=first if constructs else None,
+                                   items=None if constructs else [first], by=by, min_n=ctx.pilot.threshold, lang=lang)
+    row = cmp.to_frame().iloc[0] if cmp is not None else None
+    sure = row is not None and row["p_adjusted"] < 0.05
+    if row is None:
+        title = t("pilot_sv_fig_title", lang, what=first)
+    elif row["effect_size"] == "eta2_h":
+        title = t("pilot_sv_fig_groups_" + ("sure" if sure else "unsure"), lang, what=first)
+    else:
+        title = t(f"pilot_sv_fig_{'up' if row['estimate'] > 0 else 'down'}_{'sure' if sure else 'unsure'}", lang,
+                  what=first)
+    ax = likert.plot()
+    finding_title(ax, title, t("pilot_sv_question", lang))
+    caption = cmp.sentence(first) if cmp is not None else t("pilot_sv_fig_title", lang, what=first)
+    figures = [ctx.save(ax, "03_vragenlijst_" + re.sub(r"[^a-z0-9]+", "_", str(first).lower()), n=n_resp,
+                        caption=caption, on_factsheet=True, rank=7)]
+    rel = [survey.reliability(s, construct=c, lang=lang) for c in constructs if len(s.construct_items(c)) >= 3]
+    # --- key figure, texts
+    if row is not None and row["effect_size"] != "eta2_h":
+        key = [KeyFigure(_fmt_signed(row["estimate"], 2, lang),
+                         t(f"pilot_sv_kf_{design}", lang, what=first, a=waves[0] if waves else "",
+                           b=waves[-1] if waves else ""), cmp.sentence(first))]
+    else:
+        mean = float(scores[first].mean())
+        key = [KeyFigure(format_number(mean, 1, lang), t("pilot_sv_kf_mean", lang, what=first),
+                         cmp.sentence(first) if cmp is not None else t("pilot_sv_kf_mean_words", lang, n=n_resp))]
+    caveats = [t("pilot_sv_caveat_" + ("voor_na" if design == "voor_na" else "other"), lang)]
+    if design == "voor_na":
+        matched = int(survey.response(s, lang=lang)["matched"].sum())
+        caveats.append(t("pilot_sv_caveat_matched", lang, k=format_number(matched, 0, lang),
+                         n=format_number(n_resp, 0, lang)))
+    methods = [t("pilot_sv_methods", lang, n=format_number(n_resp, 0, lang), k=len(s.items),
+                 scales=", ".join(map(str, constructs)) or "–")]
+    methods += [f"{c}: {r.sentence(lang)}" for c, r in zip([c for c in constructs if len(s.construct_items(c)) >= 3],
+                                                               rel)]
+    if cmp is not None:
+        methods.append(cmp.sentence(lang=lang))
+    # --- tables
+    lt = likert.to_frame()
+    items = pd.DataFrame({t("pilot_col_item", lang): lt["text"].fillna(lt["item"])})
+    if by:
+        items[t("pilot_col_wave", lang)] = lt[by].to_numpy()
+    items[t("pilot_col_answers", lang)] = lt["n"].astype(int).to_numpy()
+    items[t("pilot_col_dont_know", lang)] = lt["n_dont_know"].astype(int).to_numpy()
+    items[t("pilot_col_disagree", lang)] = lt["p_disagree"].to_numpy()
+    items[t("pilot_col_agree", lang)] = lt["p_agree"].to_numpy()
+    items[t("pilot_col_median", lang)] = lt["median"].to_numpy()
+    n_col = t("pilot_col_answers", lang)
+    tables = {"vragenlijst_vragen": Table(items, counts=(n_col, t("pilot_col_dont_know", lang)),
+                                          percent=(t("pilot_col_disagree", lang), t("pilot_col_agree", lang)),
+                                          derived={t(c, lang): n_col for c in ("pilot_col_disagree", "pilot_col_agree",
+                                                                               "pilot_col_median")},
+                                          denominator=n_col, decimals={t("pilot_col_median", lang): 1})}
+    notes = {"vragenlijst_vragen": t("pilot_sv_note_items", lang)}
+    if rel:
+        scales = pd.DataFrame({t("pilot_col_scale", lang): [c for c in constructs if len(s.construct_items(c)) >= 3],
+                               t("pilot_col_n_items", lang): [r.n_items for r in rel],
+                               t("pilot_col_respondents", lang): [r.n for r in rel],
+                               "alfa": [r.alpha for r in rel], t("pilot_col_lower", lang): [r.ci[0] for r in rel],
+                               t("pilot_col_upper", lang): [r.ci[1] for r in rel], "omega": [r.omega for r in rel]})
+        tables["vragenlijst_schalen"] = Table(scales, counts=(t("pilot_col_respondents", lang),), percent=(),
+                                              decimals={c: 2 for c in ("alfa", "omega", t("pilot_col_lower", lang),
+                                                                       t("pilot_col_upper", lang))})
+        notes["vragenlijst_schalen"] = t("pilot_sv_note_scales", lang)
+    if cmp is not None:
+        c = cmp.to_frame()
+        comp = pd.DataFrame({t("pilot_col_scale", lang): c["outcome"],
+                             t("pilot_col_test", lang): [t(f"sv_test_{k}", lang) for k in c["test"]],
+                             t("pilot_col_respondents", lang): c["n"].astype(int),
+                             t("pilot_col_difference", lang): c["estimate"],
+                             t("pilot_col_effect_size", lang): [t(f"sv_effect_{k}", lang) for k in c["effect_size"]],
+                             t("pilot_col_effect", lang): c["effect"], t("pilot_col_lower", lang): c["effect_lower"],
+                             t("pilot_col_upper", lang): c["effect_upper"],
+                             t("pilot_col_p_value", lang): c["p_value"],
+                             t("pilot_col_p_adjusted", lang): c["p_adjusted"]})
+        tables["vragenlijst_vergelijking"] = Table(
+            comp, counts=(t("pilot_col_respondents", lang),), percent=(),
+            decimals={t(k, lang): 2 for k in ("pilot_col_difference", "pilot_col_effect", "pilot_col_lower",
+                                              "pilot_col_upper")} | {t(k, lang): 3 for k in ("pilot_col_p_value",
+                                                                                           "pilot_col_p_adjusted")})
+        notes["vragenlijst_vergelijking"] = t(f"pilot_sv_note_{design}", lang)
+    return Section(key="vragenlijst", title=t("pilot_sv_title", lang), question=t("pilot_sv_question", lang),
+                   key_figures=key, figures=figures, tables=tables, notes=notes,
+                   meaning=[cmp.sentence(first) if cmp is not None else key[0].words], caveats=caveats,
+                   methods="\n\n".join(methods), quality=[("vragenlijst", report)]), cmp
+
+
+@register_section("interviews", needs=("fragmenten",), options={"citaten": (int, 1)})
+def _interviews(ctx: _Context, citaten=1) -> Section:
+    """Coded interviews: how many respondents per group mention each theme, and a few anonymous quotes."""
+    from . import interviews
+    from .report import Table
+
+    lang = ctx.lang
+    data, report = ctx.read("fragmenten")
+    freq = interviews.code_frequencies(data, level=1, lang=lang)
+    n_resp = int(data["respondent"].nunique())
+    groups = data.groupby("group")["respondent"].nunique()
+    total = (interviews.code_frequencies(data.assign(group="alle"), level=1, lang=lang)
+             .sort_values(["n_respondents", "code"], ascending=[False, True]))
+    top = total.iloc[0]
+    ax = interviews.plot_codes(freq, min_group=ctx.pilot.threshold, lang=lang)
+    finding_title(ax, t("pilot_iv_fig_title", lang, code=top["code"], k=int(top["n_respondents"]), n=n_resp),
+                  t("pilot_iv_question", lang))
+    figures = [ctx.save(ax, "03_interviews_themas", n=n_resp, caption=interviews.summary(freq, lang=lang),
+                        on_factsheet=True, rank=9)]
+    parts = ", ".join(f"{g} {format_number(k, 0, lang)}" for g, k in groups.items())
+    key = [KeyFigure(format_number(n_resp, 0, lang), t("pilot_iv_kf_label", lang, parts=parts),
+                     t("pilot_iv_kf_words", lang, code=top["code"], k=int(top["n_respondents"]), n=n_resp))]
+    # --- tables: per theme all respondents, then per group (small groups are protected by suppression)
+    wide = freq.pivot(index="code", columns="group", values="n_respondents")
+    themes = pd.DataFrame({t("pilot_col_theme", lang): total["code"].to_numpy(),
+                           t("pilot_col_mentioned", lang): total["n_respondents"].to_numpy(),
+                           t("pilot_col_interviewed", lang): total["n_group"].to_numpy()})
+    for g in groups.index:
+        themes[t("pilot_col_mentioned_by", lang, group=g)] = wide.loc[total["code"], g].to_numpy()
+    tables = {"interviews_themas": Table(themes, cross=False)}
+    notes = {"interviews_themas": t("pilot_iv_note_themes", lang)}
+    meaning = []
+    if citaten > 0:
+        texts = data["text"].astype("string").fillna("")
+        safe = data[~interviews.possible_names(texts)]
+        quotes = interviews.quotes(safe, per_code=citaten, seed=ctx.pilot.seed, lang=lang)
+        quotes = quotes[~quotes["code"].str.contains(interviews.SEPARATOR, regex=False)]
+        table = pd.DataFrame({t("pilot_col_theme", lang): quotes["code"], t("pilot_col_who", lang): quotes["label"],
+                              t("pilot_col_quote", lang): quotes["quote"]})
+        tables["interviews_citaten"] = Table(table, counts=(), percent=())
+        notes["interviews_citaten"] = t("pilot_iv_note_quotes", lang)
+        pick = quotes[quotes["code"] == top["code"]]
+        if len(pick):
+            meaning.append(t("pilot_iv_quote", lang, quote=pick["quote"].iloc[0], who=pick["label"].iloc[0]))
+    meaning = meaning or [interviews.summary(freq, lang=lang)]
+    caveats = [t("pilot_iv_caveat", lang)]
+    return Section(key="interviews", title=t("pilot_iv_title", lang), question=t("pilot_iv_question", lang),
+                   key_figures=key, figures=figures, tables=tables, notes=notes, meaning=meaning, caveats=caveats,
+                   methods=t("pilot_iv_methods", lang, n=n_resp, k=ctx.pilot.threshold) + "\n\n" +
+                   interviews.summary(freq, lang=lang), quality=[("fragmenten", report)]), freq
+
+
+@register_section("kleine_pilot", needs=("klas",), options={
+    "uitkomst": (str, "Uitkomst"), "gunstig": (str, "regulier onderwijs"), "label": (str, None),
+    "vergelijk": (float, None), "kans_boven": (float, None), "reden": (str, None), "tijdlijn": (bool, False),
+    "moment": (str, None)})
+def _kleine_pilot(ctx: _Context, uitkomst="Uitkomst", gunstig="regulier onderwijs", label=None, vergelijk=None,
+                  kans_boven=None, reden=None, tijdlijn=False, moment=None) -> Section:
+    """A very small group (e.g. an SO+ class of 4): k of n with its exact interval and what n can and cannot tell.
+
+    Counts below the threshold are only published when the pilot file gives ``reden`` (recorded in
+    the method note). The per-pupil timeline shows every pupil as a cell of one, with dates: it is
+    drawn only with ``tijdlijn = true``, and for fewer pupils than the threshold only with ``reden``.
+    """
+    from .outcomes import (
+        compare_to_benchmark,
+        plot_timeline,
+        posterior_above,
+        proportion_ci,
+    )
+    from .report import Table
+
+    lang = ctx.lang
+    data, report = ctx.read("klas")
+    for column in (uitkomst, moment):
+        if column is not None and column not in data.columns:
+            raise InputError(t("pilot_kp_no_column", lang, column=column, file=ctx.pilot.data["klas"].name,
+                               columns=", ".join(c for c in data.columns if c not in ("source_row", "case"))))
+    n = len(data)
+    k = int((data[uitkomst].astype("string").str.strip().str.lower() == gunstig.strip().lower()).sum())
+    small = n < ctx.pilot.threshold or 0 < k < ctx.pilot.threshold or 0 < n - k < ctx.pilot.threshold
+    if small and not (reden and reden.strip()):
+        raise InputError(t("pilot_kp_small", lang, n=n, k=ctx.pilot.threshold, file=ctx.pilot.path.name))
+    what = label or gunstig
+    res = proportion_ci(k, n, label=what, lang=lang)
+    lines = res.summary(lang).splitlines()
+    ax = res.plot(lang=lang)
+    finding_title(ax, t("pilots_proportion_title", lang, k=k, n=n, lo=format_percent(res.lower, 0, lang),
+                        hi=format_percent(res.upper, 0, lang)), t("pilot_kp_question", lang, what=what))
+    figures = [ctx.save(ax, "04_kleine_pilot_aandeel", n=n, caption=res.sentence(lang), on_factsheet=True, rank=8)]
+    if tijdlijn:
+        ax = plot_timeline(data, pupil="case", outcome=uitkomst, events=(moment,) if moment else (), lang=lang)
+        figures.append(ctx.save(ax, "04_kleine_pilot_tijdlijn", n=n, caption=res.sentence(lang)))
+    key = [KeyFigure(t("pilot_kp_kf_value", lang, k=k, n=n), what, f"{lines[1]} {lines[-1]}")]
+    methods = [res.summary(lang)]
+    if vergelijk is not None:
+        methods.append(compare_to_benchmark(k, n, vergelijk, label=what, lang=lang).summary(lang))
+    if kans_boven is not None:
+        methods.append(posterior_above(k, n, kans_boven, label=what, lang=lang).summary(lang))
+    if small:
+        methods.append(t("pilot_kp_reason", lang, k=ctx.pilot.threshold, reason=reden.strip()))
+    methods.append(t("pilot_kp_timeline_" + ("shown" if tijdlijn else "not_shown"), lang))
+    table = pd.DataFrame({t("pilot_col_outcome", lang): [what], t("pilot_col_k", lang): [k],
+                          t("pilot_col_n", lang): [n], t("pilot_col_share", lang): [res.estimate],
+                          t("pilot_col_lower_pct", lang): [res.lower], t("pilot_col_upper_pct", lang): [res.upper]})
+    shares = (t("pilot_col_share", lang), t("pilot_col_lower_pct", lang), t("pilot_col_upper_pct", lang))
+    whole = (t("pilot_col_k", lang), t("pilot_col_n", lang))
+    spec = Table(table, counts=() if small else whole, percent=shares, denominator=t("pilot_col_n", lang),
+                 decimals=dict.fromkeys(whole, 0))
+    small_n = t("pilots_small_n", lang, n=n) if n < 30 else None
+    can_say = [ln for ln in lines[2:-1] if ln != small_n]
+    return Section(key="kleine_pilot", title=t("pilot_kp_title", lang), question=t("pilot_kp_question", lang, what=what),
+                   key_figures=key, figures=figures, tables={"kleine_pilot": spec},
+                   notes={"kleine_pilot": t("pilot_kp_note" + ("_small" if small else ""), lang, k=ctx.pilot.threshold)},
+                   meaning=[f"{what[:1].upper()}{what[1:]} – {line[:1].lower()}{line[1:]}" for line in can_say[:1]],
+                   caveats=[small_n or t("pilot_kp_caveat", lang)], methods="\n\n".join(methods),
+                   quality=[("klas", report)]), res
+
+
+@register_section("doorlooptijden", needs=("trajecten",), options={"norm_dagen": (int, 90), "peildatum": (str, None),
+                                                                   "label": (str, None)})
+def _doorlooptijden(ctx: _Context, norm_dagen=90, peildatum=None, label=None) -> Section:
+    """Process times: Kaplan–Meier per group (open cases censored), median and share within the norm, log-rank."""
+    from .durations import kaplan_meier, logrank
+    from .report import Table
+
+    lang = ctx.lang
+    data, report = ctx.read("trajecten")
+    group = "group" if "group" in data and data["group"].notna().any() else None
+    what = label or t("pilot_dl_label", lang)
+    km = kaplan_meier(data, group=group, reference_date=peildatum, label=what, lang=lang)
+    share = km.share_within(norm_dagen)
+    order = (data.groupby("group")["start"].median().sort_values().index.tolist() if group
+             else list(km.medians["group"]))
+    last = share.set_index("group").loc[order[-1]]
+    test = logrank(data, group=group, reference_date=peildatum, lang=lang) if group and len(order) > 1 else None
+    sure = test is not None and test.p_value < 0.05
+    pct = lambda v: "–" if not np.isfinite(v) else format_percent(v, 0, lang)
+    if test is None:
+        title = t("pilot_dl_fig_one", lang, share=pct(last["share"]), days=norm_dagen)
+    else:
+        before = share.set_index("group").loc[order[0], "share"]
+        title = t("pilot_dl_fig_" + ("sure" if sure else "unsure") + ("_up" if last["share"] >= before else "_down"),
+                  lang, days=norm_dagen, a=order[0], b=order[-1])
+    ax = km.plot(lang=lang, days=norm_dagen)
+    finding_title(ax, title, t("pilot_dl_question", lang, days=norm_dagen))
+    figures = [ctx.save(ax, "04_doorlooptijden", n=len(km.data), caption=km.sentence(lang, norm_dagen),
+                        on_factsheet=True, rank=3)]
+    words = t("pilot_dl_kf_words", lang, lo=pct(last["lower"]), hi=pct(last["upper"]), n=int(last["n"]))
+    meaning = f"{t('pilot_dl_title', lang)}: {km.sentence(lang, norm_dagen)}"
+    if test is not None:
+        meaning += " " + t("pilots_logrank_" + ("small" if sure else "large"), lang)
+    key = [KeyFigure(pct(last["share"]), t("pilot_dl_kf_label", lang, days=norm_dagen, what=what,
+                                           group=order[-1] if group else ""), words)]
+    med = km.medians
+    medians = pd.DataFrame({t("pilot_col_group", lang): med["group"], t("pilot_col_cases", lang): med["n"],
+                            t("pilot_col_ended", lang): med["events"], t("pilot_col_open", lang): med["open"],
+                            t("pilot_col_median_days", lang): med["median"], t("pilot_col_lower", lang): med["lower"],
+                            t("pilot_col_upper", lang): med["upper"]})
+    cases = t("pilot_col_cases", lang)
+    within = pd.DataFrame({t("pilot_col_group", lang): share["group"], cases: share["n"],
+                           t("pilot_col_within", lang, days=norm_dagen): share["share"],
+                           t("pilot_col_lower_pct", lang): share["lower"], t("pilot_col_upper_pct", lang): share["upper"]})
+    pcts = (t("pilot_col_within", lang, days=norm_dagen), t("pilot_col_lower_pct", lang), t("pilot_col_upper_pct", lang))
+    tables = {"doorlooptijden_mediaan": Table(medians, counts=(cases, t("pilot_col_ended", lang),
+                                                               t("pilot_col_open", lang)), percent=(),
+                                              decimals={c: 0 for c in (t("pilot_col_median_days", lang),
+                                                                       t("pilot_col_lower", lang),
+                                                                       t("pilot_col_upper", lang))}),
+              "doorlooptijden_norm": Table(within, counts=(cases,), percent=pcts, derived={p: cases for p in pcts},
+                                           denominator=cases)}
+    notes = {"doorlooptijden_mediaan": t("pilot_dl_note_median", lang),
+             "doorlooptijden_norm": t("pilot_dl_note_norm", lang, days=norm_dagen)}
+    methods = [km.summary(lang, norm_dagen)] + ([test.sentence(lang) + " " + t("pilots_logrank_" + ("small" if sure else "large"), lang)]
+                                              if test is not None else [])
+    caveats = [t("pilot_dl_caveat", lang)]
+    return Section(key="doorlooptijden", title=t("pilot_dl_title", lang), question=t("pilot_dl_question", lang,
+                                                                                     days=norm_dagen),
+                   key_figures=key, figures=figures, tables=tables, notes=notes,
+                   meaning=[meaning], caveats=caveats, methods="\n\n".join(methods),
+                   quality=[("trajecten", report)]), km
+
+
+#: ``[analyses.kosten]`` options → argument of :func:`evaluatie.costs.deployment_cost` / :func:`~evaluatie.costs.impact`.
+_COST_ARGS = {"uren_per_week": "hours_per_week", "maandsalaris": "salary_per_month", "voltijd_uren": "fte_hours",
+              "werkgeverslasten": "employer_charges", "overhead": "overhead", "overige_kosten": "other_costs",
+              "jaarkosten": "annual_cost", "leerlingen_bereikt": "pupils_reached", "casussen": "cases",
+              "leerlingen_totaal": "pupils_enrolled", "scholen": "schools"}
+_IMPACT_ARGS = {"trajecten_per_jaar": "baseline_trajectories", "kosten_traject": "trajectory_cost",
+                "toerekening": "attribution", "verhouding": "rate_ratio"}
+_AMOUNT = (int, float, str)
+
+
+@register_section("kosten", needs=(), options={
+    **{k: (_AMOUNT, None) for k in (*_COST_ARGS, *_IMPACT_ARGS)}, "marges": (dict, None), "simulaties": (int, 10_000)})
+def _kosten(ctx: _Context, marges=None, simulaties=10_000, **given) -> Section:
+    """Costs: cost per pupil reached, break-even and (with ranges) the probability that the deployment pays for itself.
+
+    The rate ratio is ``verhouding`` when given, else the before/after estimate of ``zorgvraag``
+    (with its interval as range) when that section ran with a count model.
+    """
+    from .costs import INPUTS, deployment_cost, impact
+    from .report import Table
+
+    lang = ctx.lang
+    where = ctx.pilot.path.name
+    if given.get("jaarkosten") is None and (given.get("uren_per_week") is None or given.get("maandsalaris") is None):
+        raise InputError(t("pilot_kost_need", lang, file=where))
+    cost = deployment_cost(**{_COST_ARGS[k]: v for k, v in given.items() if k in _COST_ARGS and v is not None},
+                           lang=lang)
+    names = {**{k: v for k, v in _COST_ARGS.items() if v in INPUTS}, **_IMPACT_ARGS}
+    ranges = {}
+    for k, pair in (marges or {}).items():
+        if k not in names:
+            raise _err("pilot_unknown_key", ctx.pilot.path, lang, name=k, where="[analyses.kosten] marges",
+                       allowed=", ".join(names))
+        if not isinstance(pair, list) or len(pair) != 2:
+            raise _err("pilot_bad_type", ctx.pilot.path, lang, name=k, where="[analyses.kosten] marges", value=pair,
+                       kind=t("pilot_type_range", lang))
+        ranges[names[k]] = tuple(pair)
+    effect = ctx.results.get("zorgvraag")
+    rate = given.get("verhouding")
+    if rate is None and effect is not None and getattr(effect, "family", "") in ("poisson", "quasipoisson", "negbin"):
+        rate = effect
+    res, mc = None, None
+    ok = given.get("trajecten_per_jaar") is not None and given.get("kosten_traject") is not None
+    if ok and rate is not None:
+        res = impact(deployment=cost, baseline_trajectories=given["trajecten_per_jaar"], rate_ratio=rate,
+                     trajectory_cost=given["kosten_traject"],
+                     attribution=1.0 if given.get("toerekening") is None else given["toerekening"],
+                     ranges=ranges, lang=lang)
+        if res.ranges:
+            mc = res.monte_carlo(n=simulaties, seed=ctx.pilot.seed)
+    elif ranges:
+        raise InputError(t("pilot_kost_ranges_need", lang, file=where))
+    euro = lambda x: "€ " + format_number(x, 0, lang)
+    per, what = ((cost.cost_per_pupil_reached, "pilot_kost_kf_pupil") if cost.pupils_reached else
+                 (cost.cost_per_case, "pilot_kost_kf_case") if cost.cases else
+                 (cost.cost_per_enrolled_pupil, "pilot_kost_kf_enrolled") if cost.pupils_enrolled else
+                 (cost.annual_cost, "pilot_kost_kf_year"))
+    words = t("pilot_kost_kf_words", lang, amount=euro(cost.annual_cost))
+    if given.get("kosten_traject") is not None:
+        words += " " + t("pilot_kost_break_even", lang, n=format_number(cost.break_even(given["kosten_traject"]), 1,
+                                                                         lang))
+    key = [KeyFigure(euro(per), t(what, lang), words)]
+    figures, meaning = [], []
+    if mc is not None:
+        p = mc.probability_pays
+        verdict = "high" if p >= 0.95 else "likely" if p >= 0.75 else "open" if p > 0.25 else "low"
+        key.append(KeyFigure(format_percent(p, 0, lang), t("pilot_kost_kf_prob", lang),
+                             t(f"pilot_kost_prob_{verdict}", lang)))
+        ax = res.plot_tornado(lang=lang)
+        finding_title(ax, t(f"pilot_kost_fig_{verdict}", lang, p=format_percent(p, 0, lang)),
+                      t("pilot_kost_question", lang))
+        figures.append(ctx.save(ax, "04_kosten_gevoeligheid", n=int(cost.pupils_reached or cost.cases or 1),
+                                caption=res.sentence(lang) + " " + mc.sentence(lang), on_factsheet=True, rank=6))
+    else:
+        ax = cost.plot(lang=lang)
+        figures.append(ctx.save(ax, "04_kosten", n=int(cost.pupils_reached or cost.cases or 1),
+                                caption=cost.sentence(lang)))
+    meaning.append(res.sentence(lang) if res is not None else cost.sentence(lang))
+    # --- tables: every assumption with its range and source, and the outcomes
+    def show(name: str, x) -> str:
+        """An input value by its kind (euro, share, ratio, number), as people read it."""
+        if x is None or not np.isfinite(x):
+            return ""
+        kind = INPUTS[name][2]
+        return (euro(x) if kind == "euro" else format_percent(x, 0, lang) if kind == "share" else
+                format_number(x, 2 if kind == "ratio" else 1, lang))
+    if res is not None:
+        a = res.assumptions(lang)
+    else:
+        a = pd.DataFrame({"name": list(cost.inputs), "label": [INPUTS[k][0 if lang == "nl" else 1] for k in cost.inputs],
+                          "value": list(cost.inputs.values()), "low": np.nan, "high": np.nan, "source": ""})
+    assumptions = pd.DataFrame({t("pilot_col_assumption", lang): a["label"],
+                                t("pilot_col_value", lang): [show(n, v) for n, v in zip(a["name"], a["value"])],
+                                t("pilot_col_low", lang): [show(n, v) for n, v in zip(a["name"], a["low"])],
+                                t("pilot_col_high", lang): [show(n, v) for n, v in zip(a["name"], a["high"])],
+                                t("pilot_col_source", lang): a["source"]})
+    out = cost.to_frame(lang)
+    outcomes = pd.DataFrame({t("pilot_col_item", lang): out["item"], t("pilot_col_euro", lang): out["value"]})
+    outcomes = outcomes[out["unit"].to_numpy() == "euro"].iloc[len([k for k in cost.inputs if INPUTS[k][2] == "euro"]):]
+    tables = {"kosten_aannames": Table(assumptions, counts=(), percent=()),
+              "kosten_per_leerling": Table(outcomes.reset_index(drop=True), counts=(), percent=(),
+                                           decimals={t("pilot_col_euro", lang): 0})}
+    notes = {"kosten_aannames": t("pilot_kost_note_assumptions", lang),
+             "kosten_per_leerling": t("pilot_kost_note_outcomes", lang)}
+    if res is not None:
+        f = res.to_frame(lang)
+        labels = {q: t(f"pilot_kost_q_{q}", lang) for q in ("avoided", "savings", "annual_cost", "net")}
+        tables["kosten_opbrengst"] = Table(pd.DataFrame({t("pilot_col_item", lang): f["quantity"].map(labels),
+                                                         t("pilot_col_estimate", lang): f["estimate"],
+                                                         t("pilot_col_low", lang): f["lower"],
+                                                         t("pilot_col_high", lang): f["upper"]}),
+                                           counts=(), percent=(), decimals={t(c, lang): 0 for c in (
+                                               "pilot_col_estimate", "pilot_col_low", "pilot_col_high")})
+        notes["kosten_opbrengst"] = t("pilot_kost_note_impact", lang)
+    methods = [cost.summary(lang, trajectory_cost=given.get("kosten_traject"))]
+    if res is not None:
+        methods.append(res.summary(lang))
+    if mc is not None:
+        methods.append(mc.summary(lang))
+    caveats = [t("pilot_kost_caveat", lang)]
+    return Section(key="kosten", title=t("pilot_kost_title", lang), question=t("pilot_kost_question", lang),
+                   key_figures=key, figures=figures, tables=tables, notes=notes, meaning=meaning, caveats=caveats,
+                   methods="\n\n".join(methods), quality=[]), res if res is not None else cost
+
+
 def _progress_printer(stream=None) -> Callable[[str], None]:
     stream = stream or sys.stderr
 
@@ -569,10 +1012,10 @@ def run_pilot(path, *, figures=None, reports=None, pdf: bool = True, docx: bool 
     fig_dir = Path(figures or "figures") / pilot.name
     rep_dir = Path(reports or "reports") / pilot.name
     ctx = _Context(pilot, fig_dir, show)
-    steps = list(pilot.analyses) + ["tabellen", "factsheet", "verantwoording"]
-    total = len(steps)
-    sections, results = [], {}
-    for i, name in enumerate(pilot.analyses, 1):
+    order = [n for n in SECTIONS if n in pilot.analyses]  # registry order: costs can use the before/after result
+    total = len(order) + 3
+    sections, results = [], ctx.results
+    for i, name in enumerate(order, 1):
         show(t("pilot_step", pilot.lang, i=i, n=total, step=t(f"pilot_step_{name}", pilot.lang)))
         section, result = SECTIONS[name].builder(ctx, **pilot.analyses[name])
         sections.append(section)

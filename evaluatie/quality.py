@@ -58,6 +58,10 @@ class QualityReport:
         so that losses can be reported per school (:meth:`losses`) and repeated reasons summarised per school.
     unit_column : str
         The file's own header of that school/unit column (``"School"``).
+    unlisted : list of dict
+        Rows counted but not listed one by one (a very large file lists the first rows of each
+        reason only): ``column``, ``reason``, ``action``, ``n``. Counted in ``n_dropped``,
+        :meth:`to_counts` and the summary.
     """
 
     source: str = ""
@@ -70,6 +74,7 @@ class QualityReport:
     masked_columns: list[str] = field(default_factory=list)
     row_units: dict = field(default_factory=dict)
     unit_column: str = ""
+    unlisted: list[dict] = field(default_factory=list)
 
     def add(self, *, row, column, value, reason: str, action: Action) -> None:
         """Record one row-level event; ``action`` is one of ``dropped``, ``changed``, ``warning``.
@@ -94,7 +99,7 @@ class QualityReport:
     @property
     def n_dropped(self) -> int:
         """Number of distinct rows that were not used."""
-        return len(self._rows("dropped"))
+        return len(self._rows("dropped")) + sum(u["n"] for u in self.unlisted if u["action"] == "dropped")
 
     @property
     def n_used(self) -> int:
@@ -108,7 +113,8 @@ class QualityReport:
 
     @property
     def n_warnings(self) -> int:
-        return sum(e["action"] == "warning" for e in self.entries)
+        return sum(e["action"] == "warning" for e in self.entries) + sum(
+            u["n"] for u in self.unlisted if u["action"] == "warning")
 
     def dropped_rows(self) -> list:
         """Row numbers that were dropped, in order."""
@@ -156,6 +162,9 @@ class QualityReport:
             value = f" (waarde: '{e.value}')" if e.value and self.lang == "nl" else (
                 f" (value: '{e.value}')" if e.value else "")
             lines.append(f"  - {where}: {e.reason} [{e.action}]{value}")
+        for u in self.unlisted:
+            lines.append("  - " + t("rows_unlisted", self.lang, n=format_number(u["n"], 0, self.lang),
+                                    reason=scrub(u["reason"]), action=t(f"action_{u['action']}", self.lang)))
         return "\n".join(lines)
 
     def _unit_labels(self) -> dict:
@@ -218,6 +227,11 @@ class QualityReport:
         for e in dropped:  # one reason per dropped row: the first recorded
             first.setdefault(e["row"], e["reason"].split(" (")[0])
         counts = pd.Series(list(first.values()), dtype=object).value_counts()
+        for u in self.unlisted:
+            if u["action"] == "dropped":
+                reason = u["reason"].split(" (")[0]
+                counts[reason] = counts.get(reason, 0) + u["n"]
+        counts = counts.sort_values(ascending=False, kind="stable")
         label = "gebruikt" if self.lang == "nl" else "used"
         frame = pd.DataFrame({"outcome": [label, *counts.index], "n": [self.n_used, *counts.to_numpy()]})
         return frame.astype({"n": int})
@@ -291,7 +305,7 @@ def normalize_label(values) -> pd.Series:
         r"\s+", " ", regex=True).str.strip().astype("object")
 
 
-def near_duplicates(values, *, score_cutoff: float = 90) -> pd.DataFrame:
+def near_duplicates(values, *, score_cutoff: float = 90, counts=None) -> pd.DataFrame:
     """Spellings that probably name the same unit, school or agency.
 
     Two distinct labels are reported as a pair when, after trimming, case-folding and collapsing
@@ -306,6 +320,8 @@ def near_duplicates(values, *, score_cutoff: float = 90) -> pd.DataFrame:
         Category labels, one per row (repeats allowed; missing values ignored).
     score_cutoff : float, default 90
         Smallest similarity (0–100) reported.
+    counts : Series, optional
+        Rows per label (label → count) instead of ``values`` with repeats (for tables too large to hold).
 
     Returns
     -------
@@ -327,7 +343,8 @@ def near_duplicates(values, *, score_cutoff: float = 90) -> pd.DataFrame:
     if not 0 <= score_cutoff <= 100:
         raise ValueError(f"score_cutoff must lie between 0 and 100, got {score_cutoff!r}")
     columns = ["value", "similar_to", "score", "n_value", "n_similar"]
-    counts = pd.Series(values, dtype="object").dropna().value_counts(sort=False)  # distinct labels first: fast
+    if counts is None:
+        counts = pd.Series(values, dtype="object").dropna().value_counts(sort=False)  # distinct labels first: fast
     counts.index = counts.index.astype(str)
     counts = counts.groupby(level=0, sort=False).sum()
     counts = counts[counts.index.str.strip() != ""]

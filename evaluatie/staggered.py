@@ -22,7 +22,7 @@ import numpy as np
 import pandas as pd
 from scipy import stats
 
-from .did import _require, effect_sentence
+from .did import _check_covariates, _require, effect_sentence
 from .errors import InputError, check_option
 from .resampling import assignments, invert_test
 from .text import check_lang, format_number, format_p, t
@@ -57,6 +57,7 @@ class EventStudy:
     anticipation: int = 0
     rel_cov: np.ndarray | None = field(default=None, repr=False)
     post_weights: pd.Series | None = field(default=None, repr=False)
+    covariates: tuple = ()
 
     def honest(self, mbar=(0.0, 0.5, 1.0, 1.5, 2.0)) -> "HonestBounds":
         """Rambachan–Roth relative-magnitude bounds on the overall post-start effect ``att``.
@@ -131,7 +132,8 @@ class EventStudy:
                        n=self.n_resamples, p=format_p(self.p_value, lang))
         pretrend = t("es_pretrend_warn" if self.pretrend_p < 0.05 else "es_pretrend", lang,
                      p=format_p(self.pretrend_p, lang))
-        return "\n".join([self.sentence(lang), method, pretrend] + [f"- {n}" for n in self.notes])
+        adjusted = [t("es_covariates", lang, names=", ".join(self.covariates))] if self.covariates else []
+        return "\n".join([self.sentence(lang), method, *adjusted, pretrend] + [f"- {n}" for n in self.notes])
 
     def plot(self, ax=None, lang: str = "nl", title: str | None = None, freq: str | None = None):
         """Estimate and interval per period relative to the start; pre-periods in grey, start marked.
@@ -196,8 +198,54 @@ Inference = Literal["auto", "randomization", "jackknife"]
 ControlGroup = Literal["never_treated", "not_yet_treated"]
 
 
+def _base_matrix(cohorts, n_t, base, anticipation, mean_base):
+    """K × T weights of the base periods of each start group (summed, or averaged when ``mean_base``)."""
+    t_idx = np.arange(n_t)
+    last_base = cohorts - 1 - anticipation
+    bm = ((t_idx[None, :] == last_base[:, None]) if base == "universal"
+          else (t_idx[None, :] <= last_base[:, None])).astype(float)
+    return bm / bm.sum(axis=1, keepdims=True) if mean_base else bm
+
+
+def _roles(c, w, cohorts, n_t, control_group, anticipation, X=None):
+    """Treated (b × K × U) and comparison (b × K × U × T) weights of every unit for start group k at period t.
+
+    ``c``: b × U start indices per draw (−1: never); ``w``: b × U unit multiplicities. With
+    covariates ``X`` (K × U × p: each unit's covariates in the base of start group k) the comparison
+    weights are those of the linear regression adjustment (Callaway & Sant'Anna's outcome
+    regression): ``n_c · x̄_treatedᵀ (X_cᵀ W X_c)⁻¹ x_i`` (x with intercept) for comparison unit i, so
+    that the weighted mean of a comparison outcome is the regression's prediction at the treated
+    units' mean covariates. The weights sum to n_c and balance the covariate means exactly.
+    """
+    K = len(cohorts)
+    treat = (c[:, None, :] == cohorts[None, :, None]) * w[:, None, :]
+    never = (c < 0) * w
+    if control_group == "never_treated":
+        ctrl = np.broadcast_to(never[:, None, :, None], (c.shape[0], K, c.shape[1], n_t))
+    else:
+        last_base = cohorts - 1 - anticipation
+        threshold = np.maximum(np.arange(n_t)[None, :], last_base[:, None]) + anticipation  # K × T
+        later = ((c[:, None, :, None] > threshold[None, :, None, :])
+                 & (c[:, None, :, None] != cohorts[None, :, None, None]))
+        ctrl = never[:, None, :, None] + later * w[:, None, :, None]
+    if X is None:
+        return treat, ctrl
+    X1 = np.concatenate([np.ones(X.shape[:2] + (1,)), X], axis=2)                   # K × U × (1 + p)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        xbar = np.einsum("bku,kup->bkp", treat, X1) / treat.sum(axis=2)[:, :, None]  # b × K × (1 + p)
+    if control_group == "never_treated":   # one regression per draw and group
+        gram = np.einsum("bu,kup,kuq->bkpq", never, X1, X1)
+        z = np.einsum("bkpq,bkq->bkp", np.linalg.pinv(gram), xbar)
+        lin = np.einsum("kup,bkp->bku", X1, z)[:, :, :, None]
+    else:                                  # the comparison set changes with t: one per period too
+        gram = np.einsum("bkut,kup,kuq->bktpq", ctrl, X1, X1)
+        z = np.einsum("bktpq,bkq->bktp", np.linalg.pinv(gram), xbar)
+        lin = np.einsum("kup,bktp->bkut", X1, z)
+    return treat, ctrl * lin * ctrl.sum(axis=2, keepdims=True)
+
+
 def _sums(mats, cohort_of, cohorts, base, control_group="never_treated", anticipation=0, weights=None,
-          mean_base=False, chunk: int = 256):
+          mean_base=False, X=None, chunk: int = 256):
     """Sums behind ATT(g, t), linear in the data, for every draw b, start group g and period t.
 
     ``mats``: list of units × periods matrices; ``cohort_of``: B × units, each unit's start index in
@@ -211,26 +259,13 @@ def _sums(mats, cohort_of, cohorts, base, control_group="never_treated", anticip
     """
     n_t = mats[0].shape[1]
     K = len(cohorts)
-    t_idx = np.arange(n_t)
-    last_base = cohorts - 1 - anticipation
-    bm = ((t_idx[None, :] == last_base[:, None]) if base == "universal"
-          else (t_idx[None, :] <= last_base[:, None])).astype(float)       # K × T
-    if mean_base:
-        bm = bm / bm.sum(axis=1, keepdims=True)
-    threshold = np.maximum(t_idx[None, :], last_base[:, None]) + anticipation  # K × T
+    bm = _base_matrix(cohorts, n_t, base, anticipation, mean_base)
     out = [[[] for _ in range(4)] for _ in mats]
     n_tr, n_ct = [], []
     for lo in range(0, cohort_of.shape[0], chunk):
         c = cohort_of[lo:lo + chunk]
         w = np.ones(c.shape, float) if weights is None else weights[lo:lo + chunk]
-        treat = (c[:, None, :] == cohorts[None, :, None]) * w[:, None, :]      # b × K × U
-        never = (c < 0) * w                                                     # b × U
-        if control_group == "never_treated":
-            ctrl = np.broadcast_to(never[:, None, :, None], (c.shape[0], K, c.shape[1], n_t))
-        else:
-            later = ((c[:, None, :, None] > threshold[None, :, None, :])
-                     & (c[:, None, :, None] != cohorts[None, :, None, None]))
-            ctrl = never[:, None, :, None] + later * w[:, None, :, None]      # b × K × U × T
+        treat, ctrl = _roles(c, w, cohorts, n_t, control_group, anticipation, X)
         n_tr.append(np.broadcast_to(treat.sum(axis=2)[:, :, None], (c.shape[0], K, n_t)))
         n_ct.append(ctrl.sum(axis=2))
         for j, M in enumerate(mats):
@@ -313,10 +348,10 @@ class HonestBounds:
 
 
 def _group_time(Y, E, cohort_of, cohorts, family, per, base, control_group="never_treated", anticipation=0,
-                weights=None):
+                weights=None, X=None):
     """ATT(g, t) for every draw, start group g and period t: B × cohorts × periods (see :func:`_sums`)."""
     kw = dict(cohort_of=cohort_of, cohorts=cohorts, base=base, control_group=control_group,
-              anticipation=anticipation, weights=weights)
+              anticipation=anticipation, weights=weights, X=X)
     if family == "poisson":
         (ys, es), n_tr, n_ct = _sums([Y, E], **kw)
         return _combine(ys, es, n_tr, n_ct, family)
@@ -339,8 +374,9 @@ def _aggregate(gt, rel, rel_values, sizes, valid):
 def event_study(panel: pd.DataFrame, outcome: str = "count", unit: str = "unit", time: str = "period",
                 start: str = "start", exposure: str | None = None, *, family: str = "poisson",
                 method: str = "callaway_santanna", base: str = "pre_mean", control_group: str = "never_treated",
-                anticipation: int = 0, freq: str | None = None, inference: str = "auto", n_resamples: int = 1999,
-                level: float = 0.95, per: float = 1000, seed=0) -> EventStudy:
+                anticipation: int = 0, covariates: list | None = None, freq: str | None = None,
+                inference: str = "auto", n_resamples: int = 1999, level: float = 0.95, per: float = 1000,
+                seed=0) -> EventStudy:
     """Staggered roll-out: effect per period since the start, robust to effects that differ by start date.
 
     Parameters
@@ -377,16 +413,25 @@ def event_study(panel: pd.DataFrame, outcome: str = "count", unit: str = "unit",
         periods are not used by the pre-trend test.
     freq : {"M", "Q", "SY", "Y"}, optional
         Period length for the start rule; inferred from dated periods when omitted.
+    covariates : list of str, optional
+        Columns with school characteristics to adjust for (numeric; time-varying allowed): parallel
+        trends then need to hold only for schools with the same covariates. As in Callaway &
+        Sant'Anna's outcome-regression estimator, each start group uses the covariate values in its
+        own base (the period before the start with ``base="universal"``, the mean over the pre-start
+        periods with ``pre_mean``), and the comparison schools are weighted by the linear
+        regression of their change on the covariates, evaluated at the treated schools' mean (see
+        Notes). Missing or non-numeric values are refused, naming the row.
     inference : {"auto", "randomization", "jackknife"}
         ``randomization``: the start groups are re-assigned to the schools (keeping how many start
         when; all assignments when there are at most ``n_resamples``); the p-value of the overall
-        effect and of the pre-trend test are exact under "no effect" / "parallel trends", the intervals
-        come from the re-assignment distribution after removing the estimated effects. ``jackknife``:
-        delete-one-unit jackknife stratified by start group, estimate ± t·SE with (units − strata)
-        degrees of freedom; refused when a start group or the comparison group has one school (it
-        would add no variance). ``auto``: as :func:`evaluatie.did.panel_did`, jackknife only with at
-        least 42 units, 10 treated and 10 comparison units and two per start group; otherwise
-        randomization.
+        effect is exact under "no effect", its interval inverts that test for a constant effect.
+        ``jackknife``: delete-one-unit jackknife stratified by start group, estimate ± t·SE with
+        (units − strata) degrees of freedom, overall and per period; refused when a start group or
+        the comparison group has one school (it would add no variance). ``auto``: as
+        :func:`evaluatie.did.panel_did`, jackknife only with at least 42 units, 10 treated and 10
+        comparison units and two per start group; otherwise randomization. The per-period
+        intervals under randomization and the pre-trend test (both choices) use the covariance of
+        the untreated schools' residuals (Notes).
     n_resamples : int
         Maximum number of assignments for randomization inference.
     seed : int
@@ -403,21 +448,40 @@ def event_study(panel: pd.DataFrame, outcome: str = "count", unit: str = "unit",
 
     Notes
     -----
-    Randomization intervals: the estimated group–time effects are removed from the treated cells
-    (divided out for counts), the start groups are re-assigned, and the interval of an estimate θ̂ is
-    ``[θ̂ − q(1 − α/2), θ̂ − q(α/2)]`` with q the quantiles of the re-assigned estimates. The ``se``
-    column is their standard deviation. This keeps its coverage with a start group of one school,
-    where the jackknife gives zero variance.
+    Per-period intervals (randomization): every event-time estimate is a smooth function of the
+    school × period counts; linearized, ``θ̂_e ≈ Σ_i g_eiᵀ y_i`` with known gradients. Schools are
+    taken as exchangeable up to their size (the assumption that also justifies re-assigning the
+    start groups): school i's series has covariance ``D_i^½ R D_i^½`` (``D_i = diag(μ_it)`` for
+    counts, ``1/exposure`` for gaussian rates) with one periods × periods matrix ``R`` estimated
+    from the Pearson residuals of a two-way fit on the untreated school-periods. The interval is
+    ``θ̂_e ± t_ν·SE`` with Satterthwaite degrees of freedom ν (about the number of untreated
+    schools − 1). Unlike the jackknife this keeps the noise of a treated school in a start group of
+    one. The earlier re-assignment quantiles (after removing the estimated effects, which also
+    removed that school's own noise) covered 0.86–0.88.
 
-    Measured with the default call (``benchmarks/event_study_validity.py``, 100 worlds, 15 schools,
-    36 months, asserted in tests/test_staggered.py): with 3 + 3 schools starting and the rate ratio
-    reaching 0.6 over 12 months, bias of ``att`` −0.0001 (plain TWFE +0.045), coverage of the
-    overall 95% interval 0.95, of the per-period intervals 0.88; with start groups of one school
-    (1 + 1) and no effect, overall coverage 0.97 and per-period 0.86 (the per-period intervals are
-    approximate, the overall one is exact for a constant effect). The randomization pre-trend test
-    is exact under parallel trends (size at most 5% by construction; it rejected 3% of 100 worlds
-    with 199 assignments) and detected a diverging trend of 2% per month in 40% of worlds (the
-    previous jackknife F test: 11% and 70%).
+    Pre-trend test: Hotelling's T² of the slope (and, with ``base="universal"``, the mean) of the
+    pre-start estimates with that covariance. Under randomization inference its reference is T²
+    of every re-assignment of the start groups, in the data with the overall effect divided out
+    of the treated post-start cells (re-assigning raw data put real effects into re-assigned
+    pre-periods and made the test conservative when an effect is present); the re-assignment
+    p-value moves in steps of 1/(draws + 1), negligible with 199 or more, so no mid-p is needed.
+    With the jackknife it is referred to F(k, ν − k + 1). The jackknife F test with the jackknife
+    covariance rejected 11% under parallel trends.
+
+    Covariates (regression adjustment): for start group g in period t, with the comparison
+    schools' covariates ``X_c`` (with intercept, in the base of g) and the treated mean ``x̄_g``,
+    comparison school i gets weight ``n_c·x̄_gᵀ(X_cᵀX_c)⁻¹x_i``. For gaussian outcomes the weighted
+    mean change equals the prediction ``x̄_gᵀβ̂`` of the regression of the change on X_c, so
+    ATT(g, t) is Callaway & Sant'Anna's outcome-regression estimator (equal to diff-diff
+    ``estimation_method="reg"``). For counts the same weights enter the pooled comparison counts
+    (the comparison log rate ratio is that of a Poisson GLM with these weights): the comparison
+    schools are re-weighted to the treated schools' covariate means. Weights can be negative when
+    the treated schools lie outside the comparison schools' covariates; a re-assignment whose
+    weighted count becomes ≤ 0 is left out (reported in ``notes``). Inference is unchanged: the
+    weights are recomputed for every re-assignment and jackknife replicate.
+
+    Measured with the default call (``benchmarks/event_study_validity.py``, 15 schools, 36 months,
+    asserted in tests/test_staggered.py): MEASURED
 
     References
     ----------
@@ -433,8 +497,9 @@ def event_study(panel: pd.DataFrame, outcome: str = "count", unit: str = "unit",
     with few treated clusters. J. Econometrics 218, 435–450.
 
     Validated against: the ``diff-diff`` package (``CallawaySantAnna``, universal base period,
-    never-treated and not-yet-treated controls, anticipation) for gaussian group–time effects
-    (tests/test_staggered.py).
+    never-treated and not-yet-treated controls, anticipation, ``estimation_method="reg"`` with
+    covariates) for gaussian group–time effects; statsmodels weighted Poisson GLM for counts with
+    covariates (tests/test_staggered.py).
 
     Examples
     --------
@@ -455,9 +520,22 @@ def event_study(panel: pd.DataFrame, outcome: str = "count", unit: str = "unit",
         raise InputError(f"level={level!r} moet tussen 0 en 1 liggen (bijvoorbeeld 0,95).")
     if int(n_resamples) < 99:
         raise InputError(f"n_resamples={n_resamples!r} is te klein; neem er minstens 99.")
-    _require(panel, {"outcome": outcome, "unit": unit, "time": time, "start": start, "exposure": exposure})
-    d = panel[[c for c in dict.fromkeys([unit, time, outcome, start, exposure, "treated"]) if c and c in panel]].copy()
+    covariates = _check_covariates(covariates)
+    _require(panel, {"outcome": outcome, "unit": unit, "time": time, "start": start, "exposure": exposure}
+             | {f"cov{i}": c for i, c in enumerate(covariates)})
+    d = panel[[c for c in dict.fromkeys([unit, time, outcome, start, exposure, "treated", *covariates])
+               if c and c in panel]].copy()
     notes = []
+    for c in covariates:
+        values = pd.to_numeric(d[c].astype(float) if pd.api.types.is_bool_dtype(d[c]) else d[c], errors="coerce")
+        bad = values.isna()
+        if bad.any():
+            rows = d.index[bad]
+            shown = "; ".join(f"rij {r} ({d.at[r, unit]}, {d.at[r, time]})" for r in rows[:3])
+            raise InputError(f"Covariaat '{c}' heeft {int(bad.sum())} lege of niet-numerieke waarde(n): {shown}. "
+                             "event_study heeft voor elke school en periode een waarde nodig (alleen de basisperiode "
+                             "telt mee); vul ze aan of laat de covariaat weg.", column=c)
+        d[c] = values
     periods = np.sort(d[time].dropna().unique())
     units = np.sort(d[unit].unique())
     n_starts = d.groupby(unit)[start].nunique()
@@ -509,10 +587,17 @@ def event_study(panel: pd.DataFrame, outcome: str = "count", unit: str = "unit",
                          "leerling is dan niet te berekenen. Corrigeer het aantal leerlingen of laat de periode weg.",
                          column=exposure)
     Yv, Ev = Y.to_numpy(float), (None if E is None else E.to_numpy(float))
+    Cs = [d.pivot_table(index=unit, columns=time, values=c, aggfunc="mean").reindex(index=units, columns=periods)
+          for c in covariates]
     sizes = np.array([(start_idx == g).sum() for g in cohorts], float)
     n_never = int((start_idx < 0).sum())
+    Xk = None
+    if covariates:   # each unit's covariates in the base of every start group (K × U × p)
+        bm = _base_matrix(cohorts, len(periods), base, anticipation, mean_base=True)
+        Xk = np.stack([bm @ C.to_numpy(float).T for C in Cs], axis=2)
+        _check_covariate_design(Xk, start_idx, cohorts, covariates)
     opts = dict(cohorts=cohorts, family=family, per=per, base=base, control_group=control_group,
-                anticipation=anticipation)
+                anticipation=anticipation, X=Xk)
     gt0 = _group_time(Yv, Ev, start_idx[None, :], **opts)[0]
     n_t = len(periods)
     rel = np.arange(n_t)[None, :] - cohorts[:, None]           # cohorts × periods
@@ -524,6 +609,9 @@ def event_study(panel: pd.DataFrame, outcome: str = "count", unit: str = "unit",
     est0, att0 = _aggregate(gt0[None], rel, rel_values, sizes, valid)
     pre = rel_values < -anticipation - (0 if base == "pre_mean" else 1)
     treated_n = int((start_idx > 0).sum())
+    pooled_cov, pooled_df = _pooled_cov(Yv, Ev, start_idx, cohorts, gt0, rel, rel_values, sizes, valid, family, per,
+                                        base, control_group, anticipation, Xk)
+    pretrend = _PretrendWald(pooled_cov, rel_values, pre, slope_only=base == "pre_mean", df=pooled_df)
     if inference == "auto":
         many = len(units) >= 42 and treated_n >= 10 and n_never >= 10 and sizes.min() >= 2
         inference = "jackknife" if many else "randomization"
@@ -541,27 +629,27 @@ def event_study(panel: pd.DataFrame, outcome: str = "count", unit: str = "unit",
             raise InputError("Zonder één van de scholen is een groep×periode niet meer te schatten; gebruik "
                              "inference='randomization'.")
         est, att_all = _aggregate(gt, rel, rel_values, sizes, valid)
+        pretrend_p = pretrend.f_p(est0[0])
         z = stats.t.ppf(0.5 + level / 2, df)
         se_rel = np.sqrt(_jackknife_var(est, strata))
         lower, upper = est0[0] - z * se_rel, est0[0] + z * se_rel
         att_se = float(np.sqrt(_jackknife_var(att_all[:, None], strata)[0]))
         ci = (float(att0[0] - z * att_se), float(att0[0] + z * att_se))
         p_value = float(2 * stats.t.sf(abs(att0[0]) / att_se, df)) if att_se > 0 else float("nan")
-        pretrend_p = _pretrend_jackknife(est[:, pre], rel_values[pre], strata, slope_only=base == "pre_mean", df=df)
         n_draws, exact = 0, False
         rel_cov = _jackknife_cov(est, strata)
     else:
         rng = np.random.default_rng(seed)
         table, exact, n_possible = assignments(start_idx, int(n_resamples), rng)
         n_draws = len(table)
-        # p-values: sharp null of no effect (overall) and of parallel trends (pre-start), raw data
+        # p-value: sharp null of no effect, raw data
         raw_est, raw_att = _aggregate(_group_time(Yv, Ev, table, **opts), rel, rel_values, sizes, valid)
-        p_value = float(np.mean(np.abs(raw_att) >= abs(raw_att[0]) - 1e-12))
-        pretrend_p = _pretrend_ri(raw_est[:, pre], rel_values[pre], slope_only=base == "pre_mean")
+        p_value = _ri_pvalue(raw_att)
         # intervals: invert the test of a constant effect β0 in the observed treated post-start cells
         # (the sums are linear in the data, so every β0 costs only array arithmetic)
         D = ((start_idx[:, None] == cohorts[None, :]).astype(float) @ (valid & (rel >= 0)).astype(float)) > 0
-        kw = dict(cohort_of=table, cohorts=cohorts, base=base, control_group=control_group, anticipation=anticipation)
+        kw = dict(cohort_of=table, cohorts=cohorts, base=base, control_group=control_group, anticipation=anticipation,
+                  X=Xk)
         if family == "poisson":
             (y0, y1, es), n_tr, n_ct = _sums([Yv * ~D, Yv * D, Ev], **kw)
             shifted = lambda b0: _combine([u + math.exp(-b0) * v for u, v in zip(y0, y1)], es, n_tr, n_ct, family)  # noqa: E731
@@ -571,29 +659,27 @@ def event_study(panel: pd.DataFrame, outcome: str = "count", unit: str = "unit",
             shifted = lambda b0: _combine([u - b0 * v for u, v in zip(r, dd)], None, n_tr, n_ct, family)  # noqa: E731
         alpha = 1 - level
         null_est, null_att = _aggregate(shifted(att0[0]), rel, rel_values, sizes, valid)
-        se_rel = null_est.std(axis=0, ddof=1)
-        att_se = float(null_att.std(ddof=1))
+        pretrend_p = pretrend.randomization_p(null_est)
+        att_se = float(np.nanstd(null_att, ddof=1))
+        # per period: t intervals with the covariance of the untreated schools' residuals (see _pooled_cov)
+        se_rel = np.sqrt(np.diag(pooled_cov))
+        half = stats.t.ppf(0.5 + level / 2, pooled_df(np.eye(len(rel_values)))) * se_rel
+        lower, upper = est0[0] - half, est0[0] + half
+        rel_cov = pooled_cov
 
         def pvalue(stat):
-            return lambda b0: float(np.mean(np.abs(s := stat(shifted(b0))) >= abs(s[0]) - 1e-12))
+            return lambda b0: _ri_pvalue(stat(shifted(b0)))
 
         if 1 / n_possible > alpha:
             ci = (-np.inf, np.inf)
-            lower, upper = np.full(len(rel_values), -np.inf), np.full(len(rel_values), np.inf)
         else:
             w_post = np.where(valid & (rel >= 0), sizes[:, None], 0.0)
             ci = invert_test(pvalue(lambda g: (np.where(valid, g, 0) * w_post).sum(axis=(1, 2)) / w_post.sum()),
                              att0[0], att_se, alpha)
-            # per period: quantiles of the re-assigned estimates in the world with the estimated group-time
-            # effects removed from the treated cells (approximate: with one-school groups this removes that
-            # school's own noise, see the measured coverage)
-            cell = (start_idx[:, None] == cohorts[None, :]).astype(float) @ np.where(valid & (rel >= 0), gt0, 0.0)
-            Ya, Ea = ((Yv * np.exp(-cell), Ev) if family == "poisson"
-                      else ((Yv / Ev * per if Ev is not None else Yv) - cell, None))
-            cell_est, _ = _aggregate(_group_time(Ya, Ea, table, **{**opts, "per": 1.0}), rel, rel_values, sizes, valid)
-            q_lo, q_hi = np.quantile(cell_est - cell_est[0], [alpha / 2, 1 - alpha / 2], axis=0)
-            lower, upper = est0[0] - q_hi, est0[0] - q_lo
-        rel_cov = np.cov(null_est, rowvar=False)
+        lost = int((~np.isfinite(raw_att)).sum())
+        if lost:
+            notes.append(f"{lost} van de {n_draws} hertoewijzingen zijn niet te schatten (met de covariaatcorrectie "
+                         "wordt een gewogen aantal van de vergelijkingsscholen 0 of negatief) en tellen niet mee.")
         if 1 / n_possible > alpha:
             notes.append(f"Met {n_possible} mogelijke toewijzingen is de kleinste mogelijke p-waarde "
                          f"{format_number(1 / n_possible, 3)}: de intervallen zijn dan onbetrouwbaar; meer scholen "
@@ -614,7 +700,167 @@ def event_study(panel: pd.DataFrame, outcome: str = "count", unit: str = "unit",
     return EventStudy(effects, group_time, float(att0[0]), ci, att_se, float(pretrend_p), family, method, level,
                       len(units), treated_n, len(cohorts), df, notes, inference=inference, p_value=p_value,
                       n_resamples=n_draws, exact=exact, control_group=control_group, anticipation=anticipation,
-                      rel_cov=rel_cov, post_weights=post_weights)
+                      rel_cov=rel_cov, post_weights=post_weights, covariates=tuple(covariates))
+
+
+def _twoway_fit(V, W, M, family, tol=1e-10, max_iter=500):
+    """Two-way (unit + period) fit on the cells ``M`` (untreated) of a units × periods matrix.
+
+    Poisson: ``μ = W·a_unit·b_period`` by iterative proportional fitting (the Poisson maximum
+    likelihood with offset log W, which matches the margins); gaussian: ``a_unit + b_period`` by
+    weighted least squares (weights ``W``), alternating means. Returns the fit for every cell.
+    """
+    Mf = M.astype(float)
+    if family == "poisson":
+        a, b = np.ones(V.shape[0]), np.ones(V.shape[1])
+        for _ in range(max_iter):
+            with np.errstate(divide="ignore", invalid="ignore"):
+                a = np.nan_to_num((Mf * V).sum(1) / (Mf * W * b).sum(1))
+                new = np.nan_to_num((Mf * V).sum(0) / (Mf * W * a[:, None]).sum(0))
+            done = np.max(np.abs(new - b)) <= tol * max(1.0, float(np.max(b)))
+            b = new
+            if done:
+                break
+        return W * a[:, None] * b
+    a, b = np.zeros(V.shape[0]), np.zeros(V.shape[1])
+    MW = Mf * W
+    with np.errstate(divide="ignore", invalid="ignore"):
+        for _ in range(max_iter):
+            a = np.nan_to_num((MW * (V - b)).sum(1) / MW.sum(1))
+            new = np.nan_to_num((MW * (V - a[:, None])).sum(0) / MW.sum(0))
+            done = np.max(np.abs(new - b)) <= tol * max(1.0, float(np.max(np.abs(b))))
+            b = new
+            if done:
+                break
+    return a[:, None] + b
+
+
+def _gradient(We, treat, ctrl, bm, At, Ab, Ct, Cb):
+    """∂θ̂_e/∂y_it (E × U × T) of ``θ̂_e = Σ_kt We[e,k,t]·ATT(k, t)``, ATT(k, t) from the sums of :func:`_sums`.
+
+    ``At, Ab, Ct, Cb``: the treated and comparison sums at t and in the base (Poisson: counts + ½,
+    at which the log is linearized; gaussian: the numbers of units, with ``bm`` averaging the base).
+    """
+    with np.errstate(divide="ignore", invalid="ignore"):
+        a_t, c_t, b_w = np.nan_to_num(We / At), np.nan_to_num(We / Ct), np.nan_to_num(We / Cb)
+        a_b = np.nan_to_num(We.sum(axis=2) / Ab)
+    return (np.einsum("ku,ekt->eut", treat, a_t) - np.einsum("ku,kt,ek->eut", treat, bm, a_b)
+            - np.einsum("kut,ekt->eut", ctrl, c_t) + np.einsum("kt,eku->eut", bm, np.einsum("kus,eks->eku", ctrl, b_w)))
+
+
+def _psd(A: np.ndarray) -> np.ndarray:
+    """Nearest positive semi-definite matrix (negative eigenvalues set to 0)."""
+    vals, vecs = np.linalg.eigh((A + A.T) / 2)
+    return (vecs * np.clip(vals, 0, None)) @ vecs.T
+
+
+def _pooled_cov(Y, E, start_idx, cohorts, gt0, rel, rel_values, sizes, valid, family, per, base, control_group,
+                anticipation, X=None):
+    """Covariance of the event-time estimates from the residuals of the untreated school-periods.
+
+    The estimates are smooth functions of the unit × period data; linearized, ``θ̂_e ≈ Σ_i g_eiᵀ y_i``
+    with known gradients ``g_ei``. Schools are taken as exchangeable up to their size: the
+    covariance of a school's series is ``D_i^½ R D_i^½`` with ``D_i = diag(μ_it)`` for counts
+    (``1/exposure`` for gaussian rates, identity without exposure) and one periods × periods matrix
+    ``R`` shared by all schools, estimated from the Pearson residuals of a two-way fit on the
+    untreated cells (never-treated schools, and schools before their start), pairwise over the
+    schools untreated in both periods, divided by that number − 1 (the period effect) and projected
+    on the positive semi-definite matrices. This is the assumption that also makes re-assigning the
+    start groups valid, but it uses every school's noise, including that of a treated school in a
+    start group of one (which the jackknife cannot, and which the re-assignment intervals lost by
+    removing the estimated effects).
+
+    The variance estimate of a combination ``cᵀθ̂`` is a sum over schools j of quadratic forms in
+    their residuals, ``V̂ = Σ_j ρ_jᵀ A_j ρ_j``; its degrees of freedom are Satterthwaite's
+    ``(Σ_j tr A_jR̂)² / Σ_j tr (A_jR̂)²`` minus 1 for the period effects (n − 1 when all schools
+    are untreated in every period used; more when schools before their start add residuals).
+
+    Returns ``(cov, df)``: the covariance (rel values × rel values) and a function giving the
+    degrees of freedom of the rows of a matrix of combinations.
+    """
+    U, T = Y.shape
+    t_idx = np.arange(T)
+    M = (start_idx[:, None] < 0) | (t_idx[None, :] < start_idx[:, None] - anticipation)
+    treat, ctrl = _roles(start_idx[None, :], np.ones((1, U)), cohorts, T, control_group, anticipation, X)
+    treat, ctrl = treat[0], np.asarray(ctrl[0], float)                       # K × U, K × U × T
+    eff = treat.T @ np.where(valid & (rel >= 0), gt0, 0.0)                  # each treated cell's effect
+    if family == "poisson":
+        mu0 = _twoway_fit(Y, E, M, "poisson")
+        with np.errstate(divide="ignore", invalid="ignore"):
+            rho = np.where(M & (mu0 > 0), (Y - mu0) / np.sqrt(mu0), 0.0)
+        mu = mu0 * np.exp(eff)
+        scale = np.sqrt(mu)
+        bm = _base_matrix(cohorts, T, base, anticipation, mean_base=False)
+        At, Ab = treat @ mu + 0.5, (treat @ mu * bm).sum(axis=1) + 0.5          # K × T, K
+        Ct = np.einsum("kut,ut->kt", ctrl, mu) + 0.5
+        Cb = np.einsum("kut,ku->kt", ctrl, bm @ mu.T) + 0.5
+    else:
+        V = Y / E * per if E is not None else Y
+        W = E if E is not None else np.ones_like(Y)
+        rho = np.where(M, (V - _twoway_fit(V, W, M, "gaussian")) * np.sqrt(W), 0.0)
+        scale = 1 / np.sqrt(W)
+        bm = _base_matrix(cohorts, T, base, anticipation, mean_base=True)
+        At = np.broadcast_to(treat.sum(axis=1)[:, None], (len(cohorts), T))
+        Ab = treat.sum(axis=1)
+        Ct = Cb = ctrl.sum(axis=1)
+    w = np.where(valid, sizes[:, None], 0.0)
+    We = np.stack([w * (rel == e) / (w * (rel == e)).sum() for e in rel_values])   # E × K × T
+    G = _gradient(We, treat, ctrl, bm, At, Ab, Ct, Cb)
+    Mf = M.astype(float)
+    n_st = Mf.T @ Mf
+    S = rho.T @ rho
+    # residual degrees of freedom per pair of periods: each school's own level costs it 1/T_j of its
+    # untreated periods, each period effect one school
+    keep = Mf * (1 - 1 / np.maximum(Mf.sum(axis=1, keepdims=True), 1))
+    n_eff = keep.T @ keep - 1
+    with np.errstate(divide="ignore", invalid="ignore"):
+        R = np.where(n_st > 1, S / n_eff, 0.0)
+        # each school's own term uses R without its own residuals (else a school that moves the estimate
+        # also inflates its own variance)
+        n_i = n_eff[None] - keep[:, :, None] * keep[:, None, :]
+        R_i = np.where(n_st[None] - Mf[:, :, None] * Mf[:, None, :] > 1,
+                       (S[None] - rho[:, :, None] * rho[:, None, :]) / n_i, 0.0)                   # U × T × T
+    B = G * scale[None]
+    Bu = B.transpose(1, 0, 2)                                                                     # U × E × T
+    cov = _psd(np.einsum("iet,ift->ef", Bu @ R_i, Bu))
+    R = _psd(R)
+    with np.errstate(divide="ignore"):
+        inv_n = np.where(n_st > 1, 1 / (n_st - 1), 0.0)
+
+    def df(C: np.ndarray) -> np.ndarray:
+        """Satterthwaite degrees of freedom of the variance of each combination ``C @ θ̂`` (rows of C)."""
+        Bc = np.einsum("ce,eut->cut", C, B)
+        A = np.einsum("cut,cus->cts", Bc, Bc) * inv_n                        # c × T × T
+        AR = (Mf[None, :, :, None] * A[:, None] * Mf[None, :, None, :]) @ R   # c × U × T × T: A_j R
+        tr1 = np.einsum("cjtt->c", AR)
+        tr2 = np.einsum("cjst,cjts->c", AR, AR)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            return np.maximum(np.nan_to_num(tr1**2 / tr2 - 1, nan=1.0), 1.0)
+
+    return cov, df
+
+
+def _check_covariate_design(Xk, start_idx, cohorts, covariates) -> None:
+    """Refuse covariates that the regression adjustment cannot use (constant among the comparison units)."""
+    comparison = start_idx < 0
+    if comparison.sum() <= Xk.shape[2] + 1:
+        return   # not-yet-treated designs: checked per period by the weights (pinv)
+    for k in range(len(cohorts)):
+        Xc = np.column_stack([np.ones(int(comparison.sum())), Xk[k][comparison]])
+        if np.linalg.matrix_rank(Xc) < Xc.shape[1]:
+            raise InputError(f"De covariaten {', '.join(covariates)} zijn in de basisperiode gelijk voor alle "
+                             "vergelijkingsscholen (of vallen samen): er valt niets mee te corrigeren. Laat er "
+                             "een weg.", column=covariates[0])
+
+
+def _ri_pvalue(stat: np.ndarray) -> float:
+    """Two-sided randomization p-value: share of re-assignments (observed first) with |statistic| ≥ the observed.
+
+    Re-assignments whose statistic cannot be computed (NaN: a comparison sum that the covariate
+    weights make 0 or negative) are left out, and reported by the caller.
+    """
+    s = stat[np.isfinite(stat)]
+    return float(np.mean(np.abs(s) >= abs(stat[0]) - 1e-12)) if np.isfinite(stat[0]) else float("nan")
 
 
 def _start_index(periods: pd.Index, starts: pd.Series, freq: str | None) -> np.ndarray:
@@ -660,35 +906,56 @@ def _jackknife_cov(values: np.ndarray, strata: list) -> np.ndarray:
     return out
 
 
-def _pre_stats(est_pre: np.ndarray, rel_pre: np.ndarray, slope_only: bool) -> np.ndarray:
-    """Mean and least-squares slope of the pre-start effects per draw (draws × 2; slope only: draws × 1)."""
-    x = rel_pre - rel_pre.mean()
-    slope = est_pre @ x / (x @ x)
-    return slope[:, None] if slope_only else np.column_stack([est_pre.mean(axis=1), slope])
+class _PretrendWald:
+    """Test of "no trend (and mean 0) before the start": Hotelling's T² with the pooled covariance.
 
+    The pre-start effects (``pre``) are summarized by their mean and least-squares slope (slope only
+    when the base is the pre-start mean, around which they average 0); this keeps the test stable
+    with many monthly pre-periods and targets the usual violations (a level difference that opens
+    up before the start, diverging trends). ``T² = sᵀ V⁻¹ s`` with V from :func:`_pooled_cov`.
 
-def _pretrend_ri(est_pre: np.ndarray, rel_pre: np.ndarray, slope_only: bool) -> float:
-    """Randomization p-value of "no trend (and mean 0) before the start": share of re-assignments whose
-    Wald statistic (covariance from the re-assignments) is at least the observed one (row 0)."""
-    if len(rel_pre) < 2:
-        return float("nan")
-    s = _pre_stats(est_pre, rel_pre, slope_only)
-    cov = np.atleast_2d(np.cov(s, rowvar=False))
-    wald = np.einsum("bi,ij,bj->b", s, np.linalg.pinv(cov), s)
-    return float(np.mean(wald >= wald[0] - 1e-12))
-
-
-def _pretrend_jackknife(est_pre: np.ndarray, rel_pre: np.ndarray, strata: list, slope_only: bool, df: int) -> float:
-    """p-value of "no trend (and mean 0) before the start" with the jackknife covariance (Hotelling-type F).
-
-    Summarizing the pre-start effects by their mean and least-squares slope keeps the test stable
-    with many monthly pre-periods, and targets the usual violations: a level difference that opens
-    up before the start, and diverging trends.
+    Reference distribution: under randomization inference, T² of every re-assignment of the start
+    groups (the same V) in the data with the overall effect ``att`` divided out of the treated
+    post-start cells (the constant-effect world used for the overall interval). Re-assigning the
+    raw data is exact under "no effect at all", but with an effect present some re-assigned
+    pre-periods contain it, and the test became conservative; removing one
+    number (``att``) takes out the effect but hardly any noise. With 199 or more draws the
+    discreteness of the re-assignment p-value (steps of 1/(draws + 1)) is negligible, so no mid-p
+    is needed. With the jackknife (many schools): ``(ν − k + 1)/(ν·k)·T²`` against
+    F(k, ν − k + 1), ν Satterthwaite. An F reference with few schools is conservative: every
+    school's residuals enter both the summaries and V (self-normalization), so T² varies less
+    than F.
     """
-    if len(rel_pre) < 2:
-        return float("nan")
-    s = _pre_stats(est_pre, rel_pre, slope_only)
-    cov = _jackknife_cov(s, strata)
-    k = np.linalg.matrix_rank(cov)
-    stat = float(s[0] @ np.linalg.pinv(cov) @ s[0]) / k
-    return float(stats.f.sf(stat, k, df))
+
+    def __init__(self, cov, rel_values, pre, slope_only: bool, df):
+        self.ok = pre.sum() >= 2
+        if not self.ok:
+            return
+        x = rel_values[pre] - rel_values[pre].mean()
+        self.L = np.zeros((1 if slope_only else 2, len(rel_values)))
+        self.L[-1, pre] = x / (x @ x)
+        if not slope_only:
+            self.L[0, pre] = 1 / pre.sum()
+        V = self.L @ cov @ self.L.T
+        self.k = np.linalg.matrix_rank(V)
+        self.V_inv = np.linalg.pinv(V)
+        self.nu = float(df(self.L).min())
+        self.ok = self.k > 0
+
+    def stat(self, est: np.ndarray) -> np.ndarray:
+        s = np.atleast_2d(est) @ self.L.T
+        return np.einsum("bi,ij,bj->b", s, self.V_inv, s)
+
+    def randomization_p(self, est: np.ndarray) -> float:
+        """Share of re-assignments (rows of ``est``, observed first) with T² at least the observed."""
+        if not self.ok:
+            return float("nan")
+        t2 = self.stat(est)
+        t2 = t2[np.isfinite(t2)] if np.isfinite(t2[0]) else t2
+        return float(np.mean(t2 >= t2[0] * (1 - 1e-12)))
+
+    def f_p(self, est: np.ndarray) -> float:
+        if not self.ok or self.nu < self.k:
+            return float("nan")
+        t2 = float(self.stat(est)[0])
+        return float(stats.f.sf((self.nu - self.k + 1) / (self.nu * self.k) * t2, self.k, self.nu - self.k + 1))

@@ -42,7 +42,7 @@ from .text import check_lang, format_number, format_p, t
 
 __all__ = ["SCALES", "Scale", "read_codebook", "prepare", "SurveyData", "likert_summary", "LikertSummary",
            "reliability", "Reliability", "scale_scores", "compare", "Comparison", "response", "score_sdq",
-           "sdq_codebook", "SDQ_CUTOFFS", "plot_likert"]
+           "sdq_codebook", "SDQ_CUTOFFS", "SDQ_NORMS_NL", "SDQ_NORMS", "plot_likert"]
 
 
 # ------------------------------------------------------------------------------ answer scales
@@ -1059,10 +1059,8 @@ SDQ_VERSIONS: tuple[str, ...] = ("ouder", "leerkracht", "zelf")
 #: Three-band cut-offs (normal / borderline / abnormal): the *lowest* score of the borderline and of
 #: the abnormal band (for prosocial: the *highest* score of each, as low scores are of concern).
 #: Source: Goodman (1997) UK bands, as published on sdqinfo.org ("Scoring the SDQ"); cross-checked for
-#: the parent version against Table 2 of Bjørnsen et al. (2023, BMC Pediatrics 23:...,
-#: doi:10.1186/s12887-023-03837-1). Dutch age-specific norms (Theunissen et al. 2022,
-#: doi:10.1186/s12887-022-03274-6; Vugteveen et al. 2022, doi:10.1186/s13034-021-00437-8) are
-#: different and age-dependent: pass them as ``cutoffs=`` in this format.
+#: the parent version against Table 2 of Bjørnsen et al. (2023, BMC Pediatrics 23,
+#: doi:10.1186/s12887-023-03837-1). Used with ``norms="uk"``.
 SDQ_CUTOFFS = pd.DataFrame(
     [("ouder", "total", 14, 17), ("ouder", "emotional", 4, 5), ("ouder", "conduct", 3, 4),
      ("ouder", "hyperactivity", 6, 7), ("ouder", "peer", 3, 4), ("ouder", "prosocial", 5, 4),
@@ -1074,6 +1072,22 @@ SDQ_CUTOFFS = pd.DataFrame(
      ("zelf", "hyperactivity", 6, 7), ("zelf", "peer", 4, 6), ("zelf", "prosocial", 5, 4),
      ("zelf", "impact", 1, 2)],
     columns=["version", "scale", "borderline", "abnormal"])
+
+#: Dutch national norms for the parent form, total difficulties, by age (``norms="nl"``).
+#: Source: Theunissen, de Wolff, Eekhout, Mieloo, Stone & Reijneveld (2022), "The Strengths and
+#: Difficulties Questionnaire Parent Form: Dutch norms and validity", *BMC Pediatrics* 22:202,
+#: doi:10.1186/s12887-022-03274-6, Table 2: clinical cut-off (10% highest) "> 10", "> 14", "> 13",
+#: "> 11" and borderline cut-off (20% highest) "> 7", "> 10", "> 10", "> 8" for the age groups labelled
+#: "3-4", "4-7", "7-11" and "12-14 years" (n = 3,384). "> 10" means a score of 11 or more, so the table
+#: stores 11 as the lowest abnormal score. The paper's group labels overlap at 4 and 7; we read them as
+#: ages [3, 4), [4, 7), [7, 12) and [12, 15) years (``age_min`` inclusive, ``age_max`` exclusive).
+#: The paper publishes no Dutch bands for the subscales, the teacher or the self-report form, so
+#: ``norms="nl"`` bands the total difficulties score of the parent form only.
+SDQ_NORMS_NL = pd.DataFrame(
+    [("ouder", "total", 3.0, 4.0, "3-4", 8, 11), ("ouder", "total", 4.0, 7.0, "4-7", 11, 15),
+     ("ouder", "total", 7.0, 12.0, "7-11", 11, 14), ("ouder", "total", 12.0, 15.0, "12-14", 9, 12)],
+    columns=["version", "scale", "age_min", "age_max", "age_group", "borderline", "abnormal"])
+SDQ_NORMS: tuple[str, ...] = ("uk", "nl")
 SDQ_SCALES = ("emotional", "conduct", "hyperactivity", "peer", "prosocial")
 
 
@@ -1093,7 +1107,8 @@ def sdq_codebook(version: str = "ouder") -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["item", "text", "scale", "reversed", "construct"])
 
 
-def score_sdq(data, *, version: str = "ouder", cutoffs: pd.DataFrame | None = None, lang: str = "nl") -> pd.DataFrame:
+def score_sdq(data, *, version: str = "ouder", norms: str = "uk", age: str | None = None,
+              cutoffs: pd.DataFrame | None = None, lang: str = "nl") -> pd.DataFrame:
     """Score the Strengths and Difficulties Questionnaire: five subscales, total difficulties, impact, bands.
 
     Parameters
@@ -1104,15 +1119,24 @@ def score_sdq(data, *, version: str = "ouder", cutoffs: pd.DataFrame | None = No
         impact items ``sdq_impact_*`` scored 0–3 ("helemaal niet" … "heel erg").
     version : {"ouder", "leerkracht", "zelf"}
         Parent, teacher or self-report form (selects cut-offs and impact items).
+    norms : {"uk", "nl"}
+        Which published bands to use: ``"uk"`` (:data:`SDQ_CUTOFFS`, Goodman 1997, every scale and
+        form) or ``"nl"`` (:data:`SDQ_NORMS_NL`, Dutch age-specific norms of Theunissen et al. 2022:
+        total difficulties of the parent form, ages 3–14; needs ``age``).
+    age : str, optional
+        Column with the child's age in years; needed for age-specific norms.
     cutoffs : DataFrame, optional
-        ``version, scale, borderline, abnormal`` (see :data:`SDQ_CUTOFFS`, the default UK bands).
+        Your own bands, replacing ``norms``: ``version, scale, borderline, abnormal`` and optionally
+        ``age_min, age_max`` (then ``age`` is needed), in the format of :data:`SDQ_NORMS_NL`.
     lang : {"nl", "en"}
 
     Returns
     -------
     DataFrame with the respondent columns, ``emotional, conduct, hyperactivity, peer, prosocial``
     (0–10), ``externalising``, ``internalising``, ``total`` (0–40), ``impact`` and a band per scale
-    (``band_total`` … : ``normaal``/``grensgebied``/``verhoogd``).
+    (``band_total`` … : ``normaal``/``grensgebied``/``verhoogd``) and a column ``norm`` naming the
+    norm applied to each respondent, or why no band could be given (age missing or outside the norm
+    table): nobody is left out silently.
 
     Notes
     -----
@@ -1126,16 +1150,25 @@ def score_sdq(data, *, version: str = "ouder", cutoffs: pd.DataFrame | None = No
     Goodman R. (1997). The Strengths and Difficulties Questionnaire: a research note. *J Child Psychol
     Psychiatry* 38, 581–586. doi:10.1111/j.1469-7610.1997.tb01545.x
 
+    Theunissen M.H.C. et al. (2022). The Strengths and Difficulties Questionnaire Parent Form: Dutch
+    norms and validity. *BMC Pediatrics* 22, 202. doi:10.1186/s12887-022-03274-6
+
     Examples
     --------
     >>> d = pd.DataFrame({f"sdq_{i}": [1] for i in range(1, 26)})
     >>> row = score_sdq(d).iloc[0]
     >>> float(row["emotional"]), float(row["prosocial"]), float(row["total"]), row["band_total"]
     (5.0, 5.0, 20.0, 'verhoogd')
+    >>> d = pd.DataFrame({**{f"sdq_{i}": [0, 0] for i in range(1, 26)}, "leeftijd": [8, 16]})
+    >>> nl = score_sdq(d, norms="nl", age="leeftijd")
+    >>> nl[["total", "band_total"]].to_dict("list")
+    {'total': [10.0, 10.0], 'band_total': ['normaal', nan]}
     """
     check_lang(lang)
     if version not in SDQ_VERSIONS:
         raise InputError(t("bad_option", lang, value=version, param="version", allowed=", ".join(SDQ_VERSIONS)))
+    if norms not in SDQ_NORMS:
+        raise InputError(t("bad_option", lang, value=norms, param="norms", allowed=", ".join(SDQ_NORMS)))
     cb = sdq_codebook(version)
     if isinstance(data, SurveyData):
         frame = data.answers
@@ -1165,17 +1198,67 @@ def score_sdq(data, *, version: str = "ouder", cutoffs: pd.DataFrame | None = No
     if all(c in frame.columns for c in impact_items):
         imp = frame[impact_items].apply(pd.to_numeric, errors="coerce")
         out["impact"] = imp.replace({1: 0, 2: 1, 3: 2}).sum(axis=1, min_count=1)
-    cut = (cutoffs if cutoffs is not None else SDQ_CUTOFFS)
-    cut = cut[cut["version"] == version].set_index("scale")
+    bands, out["norm"] = _sdq_bands(frame, out, version, norms, age, cutoffs, lang)
     names = {"nl": ("normaal", "grensgebied", "verhoogd"), "en": ("normal", "borderline", "abnormal")}[lang]
-    for scale in ["total", *SDQ_SCALES, "impact"]:
-        if scale not in out.columns or scale not in cut.index:
-            continue
-        b, a = cut.loc[scale, "borderline"], cut.loc[scale, "abnormal"]
+    for scale, (b, a) in bands.items():
         v = out[scale]
         if scale == "prosocial":  # low scores are of concern
             band = np.where(v <= a, names[2], np.where(v <= b, names[1], names[0]))
         else:
             band = np.where(v >= a, names[2], np.where(v >= b, names[1], names[0]))
-        out[f"band_{scale}"] = pd.Series(band, index=out.index).where(v.notna())
+        out[f"band_{scale}"] = pd.Series(band, index=out.index).where(v.notna() & a.notna())
     return out
+
+
+def _sdq_bands(frame: pd.DataFrame, out: pd.DataFrame, version: str, norms: str, age: str | None,
+               cutoffs: pd.DataFrame | None, lang: str) -> tuple[dict, pd.Series]:
+    """Per scale the lowest borderline and abnormal score of each respondent, and the norm label.
+
+    A cut-off table with ``age_min``/``age_max`` is matched on the respondent's age; respondents
+    without a matching row get no band and a label saying why.
+    """
+    if cutoffs is not None:
+        cut, source = cutoffs, "eigen"
+    elif norms == "nl":
+        if version != "ouder":
+            raise InputError(t("sv_sdq_nl_version", lang, version=version))
+        cut, source = SDQ_NORMS_NL, "nl"
+    else:
+        cut, source = SDQ_CUTOFFS, "uk"
+    missing_cols = {"version", "scale", "borderline", "abnormal"} - set(cut.columns)
+    if missing_cols:
+        raise InputError(t("sv_sdq_cutoffs_cols", lang, columns=", ".join(sorted(missing_cols))))
+    cut = cut[cut["version"] == version]
+    label = pd.Series(t(f"sv_sdq_norm_{source}", lang), index=out.index, dtype=object)
+    by_age = {"age_min", "age_max"} <= set(cut.columns)
+    if by_age:
+        if age is None or age not in frame.columns:
+            raise InputError(t("sv_sdq_age_needed", lang, column=age or "-"), column=age)
+        years = pd.to_numeric(frame[age], errors="coerce")
+        unreadable = years.isna() & frame[age].notna()
+        if unreadable.any():
+            first = unreadable.idxmax()
+            row = frame.at[first, "source_row"] if "source_row" in frame.columns else None
+            raise InputError(t("sv_sdq_age_unreadable", lang, column=age, value=str(frame.at[first, age])),
+                             row=row, column=age)
+    bands = {}
+    for scale, rows in cut.groupby("scale", sort=False):
+        if scale not in out.columns:
+            continue
+        b = pd.Series(np.nan, index=out.index)
+        a = pd.Series(np.nan, index=out.index)
+        for r in rows.itertuples():  # a handful of norm rows, not data rows
+            hit = ((years >= r.age_min) & (years < r.age_max)) if by_age else pd.Series(True, index=out.index)
+            b[hit], a[hit] = r.borderline, r.abnormal
+            if by_age:
+                group = getattr(r, "age_group", None) or (f"{format_number(r.age_min, 0, lang=lang)}-"
+                                                          f"{format_number(r.age_max, 0, lang=lang)}")
+                label[hit] = t(f"sv_sdq_norm_{source}", lang) + t("sv_sdq_norm_ages", lang, group=group)
+        bands[scale] = (b, a)
+    if by_age:
+        covered = pd.concat([a.notna() for _, a in bands.values()], axis=1).any(axis=1) if bands else \
+            pd.Series(False, index=out.index)
+        label[years.isna()] = t("sv_sdq_no_age", lang)
+        outside = years.notna() & ~covered
+        label[outside] = years[outside].map(lambda y: t("sv_sdq_age_outside", lang, age=format_number(y, 0)))
+    return bands, label

@@ -1072,6 +1072,410 @@ MESSAGES: dict[str, dict[str, str]] = {
                         "en": "Percentages with a denominator below {k} are not shown."},
     "nb_codebook": {"nl": "codeboek", "en": "codebook"},
     "nb_fragments": {"nl": "interviewfragmenten", "en": "interview fragments"},
+    # --- regional: DuckDB path of panel_from_file, CBS StatLine -------------------------------------
+    "rows_unlisted": {"nl": "nog {n} rij(en) niet afzonderlijk genoemd: {reason} [{action}]",
+                      "en": "{n} more row(s) not listed one by one: {reason} [{action}]"},
+    "note_engine": {"nl": "Gelezen met {engine}: {reason}.", "en": "Read with {engine}: {reason}."},
+    "engine_parquet": {"nl": "Parquet-bestand", "en": "Parquet file"},
+    "engine_excel": {"nl": "Excel-bestand", "en": "Excel file"},
+    "engine_large": {"nl": "bestand van {size}, vanaf {limit} leest DuckDB het in begrensd geheugen",
+                     "en": "file of {size}; from {limit} DuckDB reads it in bounded memory"},
+    "engine_small": {"nl": "bestand van {size}, kleiner dan {limit}", "en": "file of {size}, smaller than {limit}"},
+    "engine_chosen": {"nl": "zo gekozen (engine=...)", "en": "as chosen (engine=...)"},
+    "duckdb_format": {"nl": "Bestand '{file}': DuckDB leest alleen .csv, .txt, .tsv en .parquet (niet '{suffix}'); "
+                            "gebruik engine='pandas' voor Excel, of sla het bestand op als CSV (UTF-8).",
+                      "en": "File '{file}': DuckDB reads only .csv, .txt, .tsv and .parquet (not '{suffix}'); use "
+                            "engine='pandas' for Excel, or save the file as CSV (UTF-8)."},
+    "duckdb_encoding": {"nl": "Bestand '{file}' is geen UTF-8 maar {encoding}; DuckDB leest alleen UTF-8. Sla het op "
+                              "als 'CSV UTF-8' of gebruik engine='pandas'.",
+                        "en": "File '{file}' is {encoding}, not UTF-8; DuckDB reads UTF-8 only. Save it as "
+                              "'CSV UTF-8' or use engine='pandas'."},
+    "duckdb_read": {"nl": "Bestand '{file}' is niet te lezen met DuckDB: {detail}. Probeer engine='pandas' voor een "
+                          "uitgebreidere foutmelding.",
+                    "en": "File '{file}' cannot be read with DuckDB: {detail}. Try engine='pandas' for a more "
+                          "detailed message."},
+    "duckdb_missing": {"nl": "Het pakket duckdb ontbreekt; installeer het met: pip install duckdb",
+                       "en": "The duckdb package is missing; install it with: pip install duckdb"},
+    "note_duckdb_pupils": {"nl": "Kolom '{column}' (leerlingcodes) is alleen binnen DuckDB gebruikt om dubbele rijen "
+                                 "te vinden; de codes zijn niet ingelezen of bewaard.",
+                           "en": "Column '{column}' (pupil codes) was used inside DuckDB only, to find duplicate "
+                                 "rows; the codes were not loaded or kept."},
+    "note_duckdb_multiline": {"nl": "Een cel beslaat meerdere regels; rijnummers na regel {line} tellen records, "
+                                    "niet regels.",
+                              "en": "A cell spans several lines; row numbers after line {line} count records, "
+                                    "not lines."},
+    "cbs_no_periods": {"nl": "Bestand '{file}': geen kolom 'Perioden' gevonden; is dit een CBS-tabel (StatLine of "
+                             "opendata.cbs.nl) als CSV?",
+                       "en": "File '{file}': no 'Perioden' column; is this a CBS table (StatLine or opendata.cbs.nl) "
+                             "as CSV?"},
+    "cbs_no_region": {"nl": "Bestand '{file}': geen kolom met regio's (RegioS, Regio's, WijkenEnBuurten of codes zoals "
+                            "GM0080) gevonden.",
+                      "en": "File '{file}': no region column (RegioS, Regio's, WijkenEnBuurten or codes such as "
+                            "GM0080)."},
+    "cbs_no_rows": {"nl": "Bestand '{file}': geen enkele rij met een leesbare periode, regio en cijfers; bekijk het "
+                          "kwaliteitsrapport.",
+                    "en": "File '{file}': no row with a readable period, region and figures; see the quality report."},
+    "cbs_reason_title": {"nl": "titel-, kop- of bronregel (geen cijfers)", "en": "title, header or source line (no figures)"},
+    "cbs_reason_period": {"nl": "periode niet te lezen (verwacht een CBS-periodecode voor jaar, halfjaar, kwartaal of "
+                                "maand, of een label als '2023 1e kwartaal')",
+                          "en": "period not readable (expected a CBS period code for a year, half year, quarter or "
+                                "month, or a label such as '2023 1e kwartaal')"},
+    "cbs_reason_region": {"nl": "regiocode ontbreekt of is geen CBS-code (NL01, PV21, GM0080, ...)",
+                          "en": "region code missing or not a CBS code (NL01, PV21, GM0080, ...)"},
+    "cbs_reason_value": {"nl": "cijfer niet te lezen; als ontbrekend behandeld",
+                         "en": "figure not readable; treated as missing"},
+    "cbs_note_symbols": {"nl": "CBS-symbolen als ontbrekend gelezen (nooit als 0): {counts}.",
+                         "en": "CBS symbols read as missing (never as 0): {counts}."},
+    "cbs_need_population": {"nl": "'{measure}' is een percentage van de jongeren; omrekenen naar aantallen kan alleen "
+                                  "met het aantal jongeren erbij: geef population= (een maatstaf uit dezelfde tabel, "
+                                  "bv. 'JongerenTot23Jaar_3', of een tabel met region, period en population).",
+                            "en": "'{measure}' is a percentage of youth; it can be turned into counts only with the "
+                                  "number of youth: give population= (a measure of the same table or a table with "
+                                  "region, period and population)."},
+    "cbs_no_measure": {"nl": "Maatstaf '{measure}' staat niet in de tabel; aanwezig: {measures}.",
+                       "en": "Measure '{measure}' is not in the table; present: {measures}."},
+    "cbs_population_columns": {"nl": "De tabel met aantallen jongeren mist kolom(men) {missing} (nodig: region, period, "
+                                     "population).",
+                               "en": "The population table lacks column(s) {missing} (needed: region, period, "
+                                     "population)."},
+    "cbs_no_series": {"nl": "Geen cijfers voor maatstaf '{measure}' in regio '{region}'.",
+                      "en": "No figures for measure '{measure}' in region '{region}'."},
+    "cbs_no_cbsodata": {"nl": "Het pakket cbsodata ontbreekt; installeer het met: pip install cbsodata",
+                        "en": "The cbsodata package is missing; install it with: pip install cbsodata"},
+    "cbs_download_failed": {"nl": "CBS-tabel {table} kon niet worden gedownload ({detail}); is er internet? Download de "
+                                  "CSV anders zelf via opendata.cbs.nl en lees hem met read_statline.",
+                            "en": "CBS table {table} could not be downloaded ({detail}); is there internet? Otherwise "
+                                  "download the CSV from opendata.cbs.nl and read it with read_statline."},
+    # --- integrator: SDQ norms (survey.score_sdq) ---------------------------------------------------
+    "sv_sdq_nl_version": {
+        "nl": "Nederlandse SDQ-normen zijn alleen meegeleverd voor de oudervragenlijst (totale "
+              "moeilijkheden, 3-14 jaar; Theunissen e.a. 2022), niet voor versie '{version}'. Gebruik "
+              "norms=\"uk\" of geef eigen grenzen mee met cutoffs=.",
+        "en": "Dutch SDQ norms are shipped for the parent form only (total difficulties, ages 3-14; "
+              "Theunissen et al. 2022), not for version '{version}'. Use norms=\"uk\" or pass your own "
+              "bands with cutoffs=.",
+    },
+    "sv_sdq_cutoffs_cols": {
+        "nl": "De tabel met SDQ-grenzen mist kolom(men): {columns}.",
+        "en": "The SDQ cut-off table lacks column(s): {columns}.",
+    },
+    "sv_sdq_age_needed": {
+        "nl": "Deze SDQ-normen hangen af van de leeftijd: geef met age= de kolom met de leeftijd in jaren "
+              "(nu: '{column}').",
+        "en": "These SDQ norms depend on age: name the column with the age in years with age= "
+              "(now: '{column}').",
+    },
+    "sv_sdq_age_unreadable": {
+        "nl": "Leeftijd '{value}' in kolom '{column}' is geen getal (leeftijd in jaren).",
+        "en": "Age '{value}' in column '{column}' is not a number (age in years).",
+    },
+    "sv_sdq_norm_uk": {"nl": "UK-normen (Goodman 1997)", "en": "UK norms (Goodman 1997)"},
+    "sv_sdq_norm_nl": {"nl": "NL-normen ouders (Theunissen e.a. 2022)",
+                       "en": "Dutch parent norms (Theunissen et al. 2022)"},
+    "sv_sdq_norm_eigen": {"nl": "eigen normen", "en": "own norms"},
+    "sv_sdq_norm_ages": {"nl": ", {group} jaar", "en": ", ages {group}"},
+    "sv_sdq_no_age": {"nl": "geen norm: leeftijd ontbreekt", "en": "no norm: age missing"},
+    "sv_sdq_age_outside": {"nl": "geen norm voor leeftijd {age}", "en": "no norm for age {age}"},
+    # --- richness: small counts in sentences and captions, nulmeting summary
+    "small_count": {"nl": "minder dan {k}", "en": "fewer than {k}"},
+    "nm_found": {"nl": "De school had te maken met {agencies} verschillende {word}, betrokken bij {helped} van de "
+                       "{pupils} leerlingen van wie het dossier is gelezen{share}.",
+                 "en": "The school dealt with {agencies} different {word}, involved with {helped} of the {pupils} "
+                       "pupils whose files were read{share}."},
+    "nm_mean": {"nl": "Een leerling met hulp had gemiddeld {mean} instanties.",
+                "en": "A pupil with care had {mean} agencies on average."},
+    "nm_two": {"nl": "{two} van alle leerlingen had er twee of meer.", "en": "{two} of all pupils had two or more."},
+    "nm_top3": {"nl": "De drie grootste instanties hadden samen {share} van alle contacten.",
+                "en": "The three largest agencies held {share} of all contacts."},
+    "nm_tail": {"nl": "{n} van de {total} instanties waren elk bij minder dan {k} leerlingen betrokken.",
+                "en": "{n} of the {total} agencies were each involved with fewer than {k} pupils."},
+    "nm_files_found": {"nl": "In {files} gelezen dossiers zijn {agencies} verschillende instanties gevonden.",
+                       "en": "{agencies} different agencies were found in {files} files read."},
+    "nm_prediction": {"nl": "Met alle {total} dossiers gelezen verwachten we {estimate} instanties "
+                            "({pct}%-BI: {lower} tot {upper}).",
+                      "en": "With all {total} files read we expect {estimate} agencies ({pct}% CI: {lower} to {upper})."},
+    "nm_no_agency_note": {"nl": "{n} leerling(en) zonder instantie; zij tellen mee in het aantal leerlingen.",
+                          "en": "{n} pupil(s) without an agency; they count in the number of pupils."},
+    "nm_tiny_school_note": {"nl": "School '{school}' heeft {n} leerling(en); geen schatting van het aantal instanties "
+                                  "bij volledig onderzoek mogelijk.",
+                            "en": "School '{school}' has {n} pupil(s); no estimate of the number of agencies in a "
+                                  "complete study is possible."},
+    # --- score: wild score cluster bootstrap for counts (evaluatie.resampling.score_bootstrap)
+    "did_score": {
+        "nl": "Wild score-bootstrap per cluster voor aantallen (Kline & Santos 2012): model geschat onder elke getoetste "
+              "waarde van het effect, {kind}-gewichten, {n} trekkingen; interval door de toets om te keren.",
+        "en": "Wild score cluster bootstrap for counts (Kline & Santos 2012): model fitted under each tested value of "
+              "the effect, {kind} weights, {n} draws; interval by inverting the test."},
+    "did_score_all": {
+        "nl": "Wild score-bootstrap per cluster voor aantallen (Kline & Santos 2012): model geschat onder elke getoetste "
+              "waarde van het effect, {kind}-gewichten, alle {n} trekkingen; interval door de toets om te keren.",
+        "en": "Wild score cluster bootstrap for counts (Kline & Santos 2012): model fitted under each tested value of "
+              "the effect, {kind} weights, all {n} draws; interval by inverting the test."},
+    "did_score_min_p": {
+        "nl": "Met {n} mogelijke tekenrijen in de bootstrap is de kleinste mogelijke p-waarde {p}: het interval is "
+              "onbegrensd. Meer clusters, of weights='webb', zijn nodig.",
+        "en": "With {n} possible sign vectors in the bootstrap the smallest possible p-value is {p}: the interval is "
+              "unbounded. More clusters, or weights='webb', are needed."},
+    # --- sections: questionnaires, interviews, small pilots, process times, costs in the pilot report -------
+    "pilot_type_bool": {"nl": "true of false", "en": "true or false"},
+    "pilot_type_float": {"nl": "een getal (bv. 0.10)", "en": "a number (e.g. 0.10)"},
+    "pilot_type_int_float_str": {"nl": "een getal of een bedrag als tekst (bv. \"€ 4.200\")",
+                                 "en": "a number or an amount as text (e.g. \"€ 4,200\")"},
+    "pilot_type_range": {"nl": "twee waarden tussen rechte haken (bv. [\"€ 6.000\", \"€ 12.000\"])",
+                         "en": "two values in square brackets (e.g. [\"€ 6,000\", \"€ 12,000\"])"},
+    "pilot_step_vragenlijst": {"nl": "vragenlijst: antwoorden, betrouwbaarheid, vergelijking",
+                               "en": "questionnaire: answers, reliability, comparison"},
+    "pilot_step_interviews": {"nl": "interviews: thema's en citaten", "en": "interviews: themes and quotes"},
+    "pilot_step_kleine_pilot": {"nl": "kleine pilot: aantal met uitkomst en interval",
+                                "en": "small pilot: number with the outcome and interval"},
+    "pilot_step_doorlooptijden": {"nl": "doorlooptijden (Kaplan-Meier)", "en": "process times (Kaplan-Meier)"},
+    "pilot_step_kosten": {"nl": "kosten en terugverdienen", "en": "costs and paying for itself"},
+    "pilot_col_item": {"nl": "onderdeel", "en": "item"},
+    "pilot_col_wave": {"nl": "meting", "en": "wave"},
+    "pilot_col_answers": {"nl": "antwoorden", "en": "answers"},
+    "pilot_col_dont_know": {"nl": "weet niet", "en": "don't know"},
+    "pilot_col_disagree": {"nl": "(helemaal) oneens (%)", "en": "(strongly) disagree (%)"},
+    "pilot_col_agree": {"nl": "(helemaal) eens (%)", "en": "(strongly) agree (%)"},
+    "pilot_col_median": {"nl": "mediaan", "en": "median"},
+    "pilot_col_scale": {"nl": "onderwerp (schaal)", "en": "topic (scale)"},
+    "pilot_col_n_items": {"nl": "vragen", "en": "items"},
+    "pilot_col_respondents": {"nl": "respondenten", "en": "respondents"},
+    "pilot_col_test": {"nl": "toets", "en": "test"},
+    "pilot_col_difference": {"nl": "verschil (punten)", "en": "difference (points)"},
+    "pilot_col_effect_size": {"nl": "effectmaat", "en": "effect size"},
+    "pilot_col_effect": {"nl": "effectgrootte", "en": "effect"},
+    "pilot_col_p_adjusted": {"nl": "p-waarde gecorrigeerd (Holm)", "en": "p-value adjusted (Holm)"},
+    "pilot_col_theme": {"nl": "thema", "en": "theme"},
+    "pilot_col_mentioned": {"nl": "genoemd door", "en": "mentioned by"},
+    "pilot_col_interviewed": {"nl": "geïnterviewd", "en": "interviewed"},
+    "pilot_col_mentioned_by": {"nl": "genoemd door {group}", "en": "mentioned by {group}"},
+    "pilot_col_who": {"nl": "wie", "en": "who"},
+    "pilot_col_quote": {"nl": "citaat", "en": "quote"},
+    "pilot_col_outcome": {"nl": "uitkomst", "en": "outcome"},
+    "pilot_col_k": {"nl": "met deze uitkomst", "en": "with this outcome"},
+    "pilot_col_n": {"nl": "leerlingen", "en": "pupils"},
+    "pilot_col_share": {"nl": "aandeel (%)", "en": "share (%)"},
+    "pilot_col_lower_pct": {"nl": "ondergrens 95%-BI (%)", "en": "lower 95% CI (%)"},
+    "pilot_col_upper_pct": {"nl": "bovengrens 95%-BI (%)", "en": "upper 95% CI (%)"},
+    "pilot_col_group": {"nl": "groep", "en": "group"},
+    "pilot_col_cases": {"nl": "casussen", "en": "cases"},
+    "pilot_col_ended": {"nl": "afgerond", "en": "ended"},
+    "pilot_col_open": {"nl": "nog open", "en": "still open"},
+    "pilot_col_median_days": {"nl": "mediaan (dagen)", "en": "median (days)"},
+    "pilot_col_within": {"nl": "binnen {days} dagen (%)", "en": "within {days} days (%)"},
+    "pilot_col_assumption": {"nl": "aanname", "en": "assumption"},
+    "pilot_col_value": {"nl": "waarde", "en": "value"},
+    "pilot_col_low": {"nl": "laag", "en": "low"},
+    "pilot_col_high": {"nl": "hoog", "en": "high"},
+    "pilot_col_source": {"nl": "bron", "en": "source"},
+    "pilot_col_euro": {"nl": "euro per jaar", "en": "euro per year"},
+    "pilot_sv_title": {"nl": "Vragenlijst", "en": "Questionnaire"},
+    "pilot_sv_question": {"nl": "Hoe oordelen ouders, leerkrachten en intern begeleiders?",
+                          "en": "What do parents, teachers and care coordinators think?"},
+    "pilot_sv_design": {"nl": "Vragenlijst: vergelijking '{design}' kan niet met deze gegevens (metingen: {waves}; "
+                              "groepen: {groups}). Kies vergelijking = \"auto\", \"voor_na\", \"groepen\" of \"geen\".",
+                        "en": "Questionnaire: comparison '{design}' is not possible with these data (waves: {waves}; "
+                              "groups: {groups}). Choose vergelijking = \"auto\", \"voor_na\", \"groepen\" or \"geen\"."},
+    "pilot_sv_fig_title": {"nl": "Antwoorden over '{what}'", "en": "Answers about '{what}'"},
+    "pilot_sv_fig_up_sure": {"nl": "Oordeel over '{what}' na de start gunstiger",
+                             "en": "Views on '{what}' more favourable after the start"},
+    "pilot_sv_fig_up_unsure": {"nl": "Oordeel over '{what}' mogelijk gunstiger, nog niet zeker",
+                               "en": "Views on '{what}' possibly more favourable, not yet certain"},
+    "pilot_sv_fig_down_sure": {"nl": "Oordeel over '{what}' na de start minder gunstig",
+                               "en": "Views on '{what}' less favourable after the start"},
+    "pilot_sv_fig_down_unsure": {"nl": "Oordeel over '{what}' mogelijk minder gunstig, nog niet zeker",
+                                 "en": "Views on '{what}' possibly less favourable, not yet certain"},
+    "pilot_sv_fig_groups_sure": {"nl": "Groepen oordelen verschillend over '{what}'",
+                                 "en": "Groups differ in their views on '{what}'"},
+    "pilot_sv_fig_groups_unsure": {"nl": "Geen duidelijk verschil tussen groepen over '{what}'",
+                                   "en": "No clear difference between groups on '{what}'"},
+    "pilot_sv_kf_voor_na": {"nl": "verschil in score '{what}' (1–5), {a} → {b}",
+                            "en": "change in score '{what}' (1–5), {a} → {b}"},
+    "pilot_sv_kf_groepen": {"nl": "verschil in score '{what}' (1–5) tussen de groepen",
+                            "en": "difference in score '{what}' (1–5) between the groups"},
+    "pilot_sv_kf_mean": {"nl": "gemiddelde score '{what}' (1–5)", "en": "mean score '{what}' (1–5)"},
+    "pilot_sv_kf_mean_words": {"nl": "Gemiddelde van {n} respondenten; zonder tweede meting of vergelijkingsgroep "
+                                     "zegt dit niets over verandering.",
+                               "en": "Mean of {n} respondents; without a second wave or comparison group this says "
+                                     "nothing about change."},
+    "pilot_sv_caveat_voor_na": {"nl": "Vragenlijst: voor en na zonder vergelijkingsgroep. Een verschil kan ook komen "
+                                      "door iets anders dat in dezelfde periode veranderde.",
+                                "en": "Questionnaire: before and after without a comparison group. A difference may "
+                                      "also come from something else that changed in the same period."},
+    "pilot_sv_caveat_other": {"nl": "Vragenlijst: wie meedoet, kiest dat zelf; de antwoorden gelden voor deze "
+                                    "respondenten, niet vanzelf voor iedereen.",
+                              "en": "Questionnaire: respondents chose to take part; the answers hold for them, not "
+                                    "automatically for everyone."},
+    "pilot_sv_caveat_matched": {"nl": "De vergelijking voor/na gebruikt alleen wie beide keren meedeed ({k} van de {n} "
+                                      "respondenten).",
+                                "en": "The before/after comparison uses only those who took part both times ({k} of "
+                                      "{n} respondents)."},
+    "pilot_sv_methods": {"nl": "{n} respondenten, {k} vragen; schalen: {scales}. Antwoorden zijn met het codeboek "
+                               "omgezet naar 1–5 (negatief geformuleerde vragen omgescoord); 'weet niet' telt niet mee "
+                               "in gemiddelden. Een schaalscore is het gemiddelde van de beantwoorde vragen als meer "
+                               "dan de helft is beantwoord. Vergelijkingen: gepaarde t-toets of Wilcoxon (voor/na), "
+                               "Welch of Mann-Whitney (groepen), met effectgrootte en Holm-correctie.",
+                         "en": "{n} respondents, {k} items; scales: {scales}. Answers were mapped to 1–5 with the "
+                               "codebook (negatively worded items reversed); 'don't know' is left out of means. A scale "
+                               "score is the mean of the answered items when more than half were answered. "
+                               "Comparisons: paired t or Wilcoxon (before/after), Welch or Mann-Whitney (groups), with "
+                               "effect size and Holm correction."},
+    "pilot_sv_note_items": {"nl": "Antwoorden per vraag; percentages van de geldige antwoorden ('weet niet' apart "
+                                  "geteld).",
+                            "en": "Answers per item; percentages of the valid answers ('don't know' counted apart)."},
+    "pilot_sv_note_scales": {"nl": "Betrouwbaarheid per schaal: Cronbachs alfa met 95%-interval (Feldt) en omega; vanaf "
+                                   "0,7 voldoende, vanaf 0,8 goed.",
+                             "en": "Reliability per scale: Cronbach's alpha with 95% interval (Feldt) and omega; from 0.7 "
+                                   "adequate, from 0.8 good."},
+    "pilot_sv_note_voor_na": {"nl": "Voor/na-vergelijking van dezelfde respondenten; effectgrootte met 95%-interval.",
+                              "en": "Before/after comparison of the same respondents; effect size with 95% interval."},
+    "pilot_sv_note_groepen": {"nl": "Vergelijking tussen groepen; effectgrootte met 95%-interval.",
+                              "en": "Comparison between groups; effect size with 95% interval."},
+    "pilot_iv_title": {"nl": "Interviews", "en": "Interviews"},
+    "pilot_iv_question": {"nl": "Welke thema's noemen de geïnterviewden?", "en": "Which themes do interviewees raise?"},
+    "pilot_iv_fig_title": {"nl": "Meest genoemd: {code} ({k} van {n} geïnterviewden)",
+                           "en": "Mentioned most: {code} ({k} of {n} interviewees)"},
+    "pilot_iv_kf_label": {"nl": "interviews ({parts})", "en": "interviews ({parts})"},
+    "pilot_iv_kf_words": {"nl": "Het vaakst genoemde thema: {code} ({k} van de {n}). Interviews laten zien wat er "
+                                "speelt, niet hoe vaak het voorkomt.",
+                          "en": "Theme mentioned most: {code} ({k} of {n}). Interviews show what is at stake, not how "
+                                "often it occurs."},
+    "pilot_iv_quote": {"nl": "\u201c{quote}\u201d ({who})", "en": "\u201c{quote}\u201d ({who})"},
+    "pilot_iv_caveat": {"nl": "Interviews: een kleine, gekozen groep; tellingen zeggen hoeveel geïnterviewden iets "
+                              "noemen, niet hoeveel mensen het vinden.",
+                        "en": "Interviews: a small, selected group; counts say how many interviewees mention something, "
+                              "not how many people think so."},
+    "pilot_iv_note_themes": {"nl": "Aantal geïnterviewden dat een thema noemt (niet het aantal fragmenten); subthema's "
+                                   "tellen mee bij hun hoofdthema.",
+                             "en": "Number of interviewees mentioning a theme (not the number of fragments); subthemes "
+                                   "count towards their main theme."},
+    "pilot_iv_note_quotes": {"nl": "Voorbeeldcitaten met een anonieme aanduiding. Citaten met persoonsgegevens of met een "
+                                   "mogelijke naam (een woord met een hoofdletter midden in een zin) zijn weggelaten.",
+                             "en": "Example quotes with an anonymous label. Quotes with personal data or a possible name "
+                                   "(a capitalised word inside a sentence) are left out."},
+    "pilot_iv_methods": {"nl": "{n} geïnterviewden. Per thema is geteld hoeveel geïnterviewden het noemen. In de figuur "
+                               "zijn groepen kleiner dan {k} samengevoegd tot 'overige'. Citaten zijn automatisch "
+                               "gecontroleerd op persoonsgegevens en mogelijke namen; lees ze toch zelf na.",
+                         "en": "{n} interviewees. Per theme, the number of interviewees mentioning it was counted. In "
+                               "the figure, groups smaller than {k} are merged into 'other'. Quotes were checked "
+                               "automatically for personal data and possible names; still read them yourself."},
+    "pilot_kp_title": {"nl": "Kleine pilot", "en": "Small pilot"},
+    "pilot_kp_question": {"nl": "Hoeveel leerlingen bereikten '{what}', en wat zegt dat?",
+                          "en": "How many pupils reached '{what}', and what does it say?"},
+    "pilot_kp_kf_value": {"nl": "{k} van {n}", "en": "{k} of {n}"},
+    "pilot_kp_no_column": {"nl": "Kleine pilot: kolom '{column}' staat niet in '{file}'. Aanwezig: {columns}. Zet de "
+                                 "juiste kolomnaam bij uitkomst = \"...\" (of moment = \"...\").",
+                           "en": "Small pilot: column '{column}' is not in '{file}'. Present: {columns}. Put the right "
+                                 "column name in uitkomst = \"...\" (or moment = \"...\")."},
+    "pilot_kp_small": {"nl": "Kleine pilot: {n} leerlingen, of een uitkomst bij minder dan {k}; zulke kleine aantallen "
+                             "worden alleen gepubliceerd als '{file}' onder [analyses.kleine_pilot] een reden geeft, bv. "
+                             "reden = \"klas van 4 leerlingen; ouders zijn geïnformeerd\". De reden komt in "
+                             "verantwoording.md.",
+                       "en": "Small pilot: {n} pupils, or an outcome for fewer than {k}; such small numbers are only "
+                             "published when '{file}' gives a reason under [analyses.kleine_pilot], e.g. reden = \"class "
+                             "of 4 pupils; parents were informed\". The reason goes into verantwoording.md."},
+    "pilot_kp_reason": {"nl": "Aantallen kleiner dan {k} zijn gepubliceerd zonder afscherming; reden volgens het "
+                              "pilotbestand: {reason}",
+                        "en": "Counts below {k} are published without protection; reason given in the pilot file: "
+                              "{reason}"},
+    "pilot_kp_timeline_shown": {"nl": "De tijdlijn per leerling (figuur 04_kleine_pilot_tijdlijn) toont elke leerling "
+                                      "apart met data; gemaakt omdat het pilotbestand tijdlijn = true zet.",
+                                "en": "The per-pupil timeline (figure 04_kleine_pilot_tijdlijn) shows each pupil with "
+                                      "dates; made because the pilot file sets tijdlijn = true."},
+    "pilot_kp_timeline_not_shown": {"nl": "Geen tijdlijn per leerling: daarin is elke leerling een cel van 1 met "
+                                          "herkenbare data. Zet tijdlijn = true (met een reden) om hem toch te maken.",
+                                    "en": "No per-pupil timeline: in it every pupil is a cell of 1 with recognisable "
+                                          "dates. Set tijdlijn = true (with a reason) to make it anyway."},
+    "pilot_kp_caveat": {"nl": "Kleine pilot: zonder vergelijkingsgroep zegt het aandeel niet of de aanpak beter werkt "
+                               "dan zonder.",
+                         "en": "Small pilot: without a comparison group the proportion does not say whether the "
+                               "approach works better than without it."},
+    "pilot_kp_note": {"nl": "Aandeel met exact 95%-interval (Clopper-Pearson).",
+                      "en": "Proportion with exact 95% interval (Clopper-Pearson)."},
+    "pilot_kp_note_small": {"nl": "Aandeel met exact 95%-interval (Clopper-Pearson). Aantallen kleiner dan {k} zijn hier "
+                                  "niet afgeschermd; de reden staat in verantwoording.md.",
+                            "en": "Proportion with exact 95% interval (Clopper-Pearson). Counts below {k} are not "
+                                  "protected here; the reason is in verantwoording.md."},
+    "pilot_dl_title": {"nl": "Doorlooptijden", "en": "Process times"},
+    "pilot_dl_question": {"nl": "Hoe snel is er een passend aanbod, en hoeveel binnen {days} dagen?",
+                          "en": "How fast is there a suitable place, and how many within {days} days?"},
+    "pilot_dl_label": {"nl": "aandeel met passend aanbod", "en": "share with a suitable place"},
+    "pilot_dl_fig_one": {"nl": "{share} binnen {days} dagen een passend aanbod",
+                         "en": "{share} with a suitable place within {days} days"},
+    "pilot_dl_fig_sure_up": {"nl": "Groep '{b}' sneller geplaatst dan '{a}'", "en": "Group '{b}' placed faster than '{a}'"},
+    "pilot_dl_fig_sure_down": {"nl": "Groep '{b}' trager geplaatst dan '{a}'", "en": "Group '{b}' placed more slowly than '{a}'"},
+    "pilot_dl_fig_unsure_up": {"nl": "Groep '{b}' mogelijk sneller geplaatst, nog niet zeker",
+                               "en": "Group '{b}' possibly placed faster, not yet certain"},
+    "pilot_dl_fig_unsure_down": {"nl": "Groep '{b}' mogelijk trager geplaatst, nog niet zeker",
+                                 "en": "Group '{b}' possibly placed more slowly, not yet certain"},
+    "pilot_dl_kf_label": {"nl": "binnen {days} dagen ({what}; {group})", "en": "within {days} days ({what}; {group})"},
+    "pilot_dl_kf_words": {"nl": "95%-interval {lo} tot {hi}, {n} casussen; nog lopende casussen tellen mee tot de "
+                                "peildatum.",
+                          "en": "95% interval {lo} to {hi}, {n} cases; open cases count up to the reference date."},
+    "pilot_dl_note_median": {"nl": "Mediane doorlooptijd in dagen (Kaplan-Meier) met 95%-interval; leeg: nog niet "
+                                   "bereikt.",
+                             "en": "Median process time in days (Kaplan-Meier) with 95% interval; empty: not reached."},
+    "pilot_dl_note_norm": {"nl": "Aandeel afgerond binnen {days} dagen (Kaplan-Meier, open casussen gecensureerd) met "
+                                 "95%-interval.",
+                           "en": "Share ended within {days} days (Kaplan-Meier, open cases censored) with 95% "
+                                 "interval."},
+    "pilot_dl_caveat": {"nl": "Doorlooptijden: een andere manier van registreren (welke datum telt als start of als "
+                              "plaatsing) verandert de uitkomst; vergelijk alleen gelijk geregistreerde groepen.",
+                        "en": "Process times: a different way of registering (which date counts as start or "
+                              "placement) changes the result; only compare groups registered the same way."},
+    "pilot_kost_title": {"nl": "Kosten", "en": "Costs"},
+    "pilot_kost_question": {"nl": "Wat kost de inzet per leerling, en verdient die zich terug?",
+                            "en": "What does the deployment cost per pupil, and does it pay for itself?"},
+    "pilot_kost_need": {"nl": "Pilotbestand '{file}': geef onder [analyses.kosten] óf jaarkosten óf uren_per_week én "
+                              "maandsalaris.",
+                        "en": "Pilot file '{file}': give under [analyses.kosten] either jaarkosten or both "
+                              "uren_per_week and maandsalaris."},
+    "pilot_kost_ranges_need": {"nl": "Pilotbestand '{file}': marges onder [analyses.kosten] hebben trajecten_per_jaar, "
+                                     "kosten_traject en een verhouding nodig (verhouding = ... of de analyse zorgvraag).",
+                               "en": "Pilot file '{file}': marges under [analyses.kosten] need trajecten_per_jaar, "
+                                     "kosten_traject and a ratio (verhouding = ... or the zorgvraag analysis)."},
+    "pilot_kost_kf_pupil": {"nl": "kosten per bereikte leerling per jaar", "en": "cost per pupil reached per year"},
+    "pilot_kost_kf_case": {"nl": "kosten per casus per jaar", "en": "cost per case per year"},
+    "pilot_kost_kf_enrolled": {"nl": "kosten per ingeschreven leerling per jaar", "en": "cost per enrolled pupil per year"},
+    "pilot_kost_kf_year": {"nl": "kosten van de inzet per jaar", "en": "cost of the deployment per year"},
+    "pilot_kost_kf_words": {"nl": "De inzet kost {amount} per jaar.", "en": "The deployment costs {amount} per year."},
+    "pilot_kost_break_even": {"nl": "Terugverdiend bij {n} vermeden tweedelijns trajecten per jaar.",
+                              "en": "Paid for by {n} avoided second-line trajectories per year."},
+    "pilot_kost_kf_prob": {"nl": "kans dat de inzet zich terugverdient", "en": "probability the deployment pays for itself"},
+    "pilot_kost_prob_high": {"nl": "Zeer waarschijnlijk, als de aannames en bandbreedtes kloppen (tabellen.xlsx).",
+                             "en": "Very likely, if the assumptions and ranges hold (tabellen.xlsx)."},
+    "pilot_kost_prob_likely": {"nl": "Waarschijnlijk, niet zeker; de kans is zo goed als de aannames (tabellen.xlsx).",
+                               "en": "Likely, not certain; the probability is as good as the assumptions (tabellen.xlsx)."},
+    "pilot_kost_prob_open": {"nl": "Onzeker: het kan beide kanten op. De kans is zo goed als de aannames "
+                                   "(tabellen.xlsx).",
+                             "en": "Uncertain: it can go either way. The probability is as good as the assumptions "
+                                   "(tabellen.xlsx)."},
+    "pilot_kost_prob_low": {"nl": "Onwaarschijnlijk onder deze aannames (tabellen.xlsx).",
+                            "en": "Unlikely under these assumptions (tabellen.xlsx)."},
+    "pilot_kost_fig_high": {"nl": "Inzet verdient zich zeer waarschijnlijk terug ({p})",
+                            "en": "Deployment very likely pays for itself ({p})"},
+    "pilot_kost_fig_likely": {"nl": "Inzet verdient zich waarschijnlijk terug ({p}), niet zeker",
+                              "en": "Deployment likely pays for itself ({p}), not certain"},
+    "pilot_kost_fig_open": {"nl": "Of de inzet zich terugverdient is onzeker ({p})",
+                            "en": "Whether the deployment pays for itself is uncertain ({p})"},
+    "pilot_kost_fig_low": {"nl": "Inzet verdient zich waarschijnlijk niet terug ({p})",
+                           "en": "Deployment probably does not pay for itself ({p})"},
+    "pilot_kost_q_avoided": {"nl": "vermeden tweedelijns trajecten per jaar", "en": "avoided second-line trajectories per year"},
+    "pilot_kost_q_savings": {"nl": "vermeden kosten per jaar (euro)", "en": "avoided costs per year (euro)"},
+    "pilot_kost_q_annual_cost": {"nl": "kosten van de inzet per jaar (euro)", "en": "cost of the deployment per year (euro)"},
+    "pilot_kost_q_net": {"nl": "saldo per jaar (euro)", "en": "net result per year (euro)"},
+    "pilot_kost_note_assumptions": {"nl": "Elke aanname van het kostenmodel met bandbreedte en bron.",
+                                    "en": "Every assumption of the cost model with its range and source."},
+    "pilot_kost_note_outcomes": {"nl": "Kosten van de inzet per jaar, per bereikte leerling, per casus en per school.",
+                                 "en": "Cost of the deployment per year, per pupil reached, per case and per school."},
+    "pilot_kost_note_impact": {"nl": "Vermeden trajecten en kosten; laag en hoog bij de grenzen van het interval van de "
+                                     "verhouding.",
+                               "en": "Avoided trajectories and costs; low and high at the bounds of the ratio's "
+                                     "interval."},
+    "pilot_kost_caveat": {"nl": "Kosten: het model rekent met aannames (tabellen.xlsx) en telt alleen vermeden "
+                                "tweedelijns trajecten in één jaar; verschuiving naar eerstelijns hulp telt niet mee.",
+                          "en": "Costs: the model rests on assumptions (tabellen.xlsx) and only counts avoided "
+                                "second-line trajectories in one year; a shift to first-line care is not counted."},
     # --- power: power and sample size (evaluatie.power, `evaluatie power`, pilot section) -----------------
     "power_bad_number": {"nl": "Ongeldige waarde {value!r} voor '{param}': moet {rule} zijn.",
                          "en": "Invalid value {value!r} for '{param}': must be {rule}."},
@@ -1202,6 +1606,9 @@ MESSAGES: dict[str, dict[str, str]] = {
                                  "(referrals, size, differences) and that the drop is the same everywhere."},
     "power_source": {"nl": "simulatie (evaluatie.power)", "en": "simulation (evaluatie.power)"},
     "power_n_studies": {"nl": "gesimuleerde studies per punt", "en": "simulated studies per point"},
+    # --- es: event study covariates ---------------------------------------------------------------
+    "es_covariates": {"nl": "Gecorrigeerd voor (regressie-aanpassing, waarden in de basisperiode): {names}.",
+                      "en": "Adjusted for (regression adjustment, values in the base period): {names}."},
 }
 
 

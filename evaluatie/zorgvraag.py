@@ -17,19 +17,24 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from .errors import InputError, check_option
 from .quality import QualityReport
-from .rates import RateRatioResult, rate_ci, rate_ratio_test
 from .text import check_lang, format_number
 
-__all__ = ["to_panel", "prepare", "coarsen", "total_series", "before_after", "period_start", "treated_in_period",
+if TYPE_CHECKING:  # scipy (via rates) is imported when a rate is computed, not with the module
+    from .rates import RateRatioResult
+
+__all__ = ["to_panel", "panel_from_file", "prepare", "coarsen", "total_series", "before_after", "period_start", "treated_in_period",
            "infer_freq",
            "rates_by_group", "plot_rates"]
 
 Freq = Literal["M", "Q", "SY", "Y"]
 Incomplete = Literal["refuse", "drop_unit"]
+Engine = Literal["auto", "pandas", "duckdb"]
+#: ``engine="auto"`` reads files from this size (bytes) with DuckDB, smaller ones with pandas.
+DUCKDB_FROM_BYTES = 50_000_000
 FREQS = {"M": "maand", "Q": "kwartaal", "SY": "schooljaar (1 aug – 31 jul)", "Y": "kalenderjaar"}
 MONTHS = {"M": 1, "Q": 3, "SY": 12, "Y": 12}
 
@@ -131,6 +136,32 @@ def to_panel(referrals: pd.DataFrame, enrolment: pd.DataFrame, *, freq: str = "M
                                                              n_read=len(referrals))
     rows = referrals["source_row"] if "source_row" in referrals else pd.Series(np.arange(2, len(referrals) + 2),
                                                                                  index=referrals.index)
+    enrol = _enrolment_cells(enrolment, freq, period_start(referrals[date], freq).agg(["min", "max"]).tolist(),
+                             unit=unit, period=period, exposure=exposure)
+    refs = referrals.assign(**{period: period_start(referrals[date], freq).to_numpy()})
+    known = refs.merge(enrol[[unit, period]].assign(_ok=True), on=[unit, period], how="left")["_ok"].fillna(False)
+    known.index = refs.index
+    for idx in refs.index[~known.to_numpy(bool)]:
+        in_units = refs.at[idx, unit] in set(enrol[unit])
+        report.add(row=rows[idx], column=unit if not in_units else date,
+                   value=refs.at[idx, unit if not in_units else date], action="dropped",
+                   reason=_REASON_UNIT if not in_units else _REASON_PERIOD)
+    refs = refs[known.to_numpy(bool)]
+    keys = [unit, period] + ([care_level] if care_level else [])
+    counts = refs.groupby(keys).size().rename("count").reset_index()
+    levels = sorted(refs[care_level].dropna().unique()) if care_level else None
+    return _assemble(enrol, counts, levels, enrolment, start, freq, report, unit=unit, period=period,
+                     care_level=care_level, exposure=exposure)
+
+
+_REASON_UNIT = "school niet in de leerlingaantallen"
+_REASON_PERIOD = "datum valt buiten de perioden met leerlingaantallen"
+
+
+def _enrolment_cells(enrolment: pd.DataFrame, freq: str, span, *, unit: str, period: str,
+                     exposure: str) -> pd.DataFrame:
+    """The unit × period cells with their pupils: from ``enrolment`` per period, or every period of
+    ``span`` (first and last period start of the referrals) for enrolment without periods."""
     enrol = enrolment.copy()
     if period in enrol:
         enrol[period] = period_start(enrol[period], freq).to_numpy()
@@ -139,27 +170,20 @@ def to_panel(referrals: pd.DataFrame, enrolment: pd.DataFrame, *, freq: str = "M
         months = MONTHS[freq]
         if months > 1 and enrol["_rows"].max() == months:  # monthly enrolment: partial periods count partly
             enrol[exposure] = enrol[exposure] * enrol["_rows"] / months
-        enrol = enrol.drop(columns="_rows")
-    else:
-        lo, hi = period_start(referrals[date], freq).agg(["min", "max"])
-        grid = pd.date_range(lo, hi, freq={"M": "MS", "Q": "QS", "SY": "12MS", "Y": "YS"}[freq])
-        enrol = enrol[[unit, exposure]].merge(pd.DataFrame({period: grid}), how="cross")
-    refs = referrals.assign(**{period: period_start(referrals[date], freq).to_numpy()})
-    known = refs.merge(enrol[[unit, period]].assign(_ok=True), on=[unit, period], how="left")["_ok"].fillna(False)
-    known.index = refs.index
-    for idx in refs.index[~known.to_numpy(bool)]:
-        in_units = refs.at[idx, unit] in set(enrol[unit])
-        report.add(row=rows[idx], column=unit if not in_units else date,
-                   value=refs.at[idx, unit if not in_units else date], action="dropped",
-                   reason="school niet in de leerlingaantallen" if not in_units
-                   else "datum valt buiten de perioden met leerlingaantallen")
-    refs = refs[known.to_numpy(bool)]
+        return enrol.drop(columns="_rows")
+    lo, hi = span
+    grid = pd.date_range(lo, hi, freq={"M": "MS", "Q": "QS", "SY": "12MS", "Y": "YS"}[freq])
+    return enrol[[unit, exposure]].merge(pd.DataFrame({period: grid}), how="cross")
+
+
+def _assemble(enrol: pd.DataFrame, counts: pd.DataFrame, levels, enrolment: pd.DataFrame, start, freq: str,
+              report: QualityReport, *, unit: str, period: str, care_level: str | None,
+              exposure: str) -> pd.DataFrame:
+    """The panel from its cells and the counts per cell (one rule for the pandas and the DuckDB path)."""
     keys = [unit, period] + ([care_level] if care_level else [])
-    counts = refs.groupby(keys).size().rename("count").reset_index()
     cells = enrol
     if care_level:
-        levels = sorted(refs[care_level].dropna().unique()) or ["second"]
-        cells = enrol.merge(pd.DataFrame({care_level: levels}), how="cross")
+        cells = enrol.merge(pd.DataFrame({care_level: list(levels) or ["second"]}), how="cross")
     out = cells.merge(counts, on=keys, how="left").fillna({"count": 0})
     out["count"] = out["count"].astype(int)
     if start is not None:
@@ -171,6 +195,108 @@ def to_panel(referrals: pd.DataFrame, enrolment: pd.DataFrame, *, freq: str = "M
     out.attrs["report"] = report
     out.attrs["freq"] = freq
     return out[[c for c in [unit, period, care_level, "count", exposure, "start", "treated"] if c and c in out]]
+
+
+def panel_from_file(path, enrolment: pd.DataFrame, *, freq: str = "M", start=None, engine: str = "auto",
+                    lang: str = "nl", max_listed: int = 1000, memory_limit: str = "1GB") -> pd.DataFrame:
+    """Referrals per unit × period (× care level) straight from a referral file, however large.
+
+    The file is checked as :func:`evaluatie.read_table` checks a ``kind="referrals"`` file and counted
+    as :func:`to_panel` counts: the same rows are dropped for the same reasons, the same treated-period
+    rule applies, and the panel is identical. Large extracts (tens of millions of rows, CSV or Parquet)
+    are read by DuckDB in bounded memory instead of into pandas.
+
+    Parameters
+    ----------
+    path : str or Path
+        ``.csv``/``.txt``/``.tsv`` (both engines), ``.xlsx`` (pandas) or ``.parquet`` (DuckDB).
+    enrolment, freq, start
+        As in :func:`to_panel` (``unit``, ``exposure`` and optionally ``period`` columns).
+    engine : {"auto", "pandas", "duckdb"}
+        ``"pandas"``: :func:`evaluatie.read_table` then :func:`to_panel`. ``"duckdb"``: SQL over the
+        file (pupil codes stay inside DuckDB: they are used only to find duplicate rows, never loaded
+        into Python, so no pseudonyms are needed). ``"auto"``: DuckDB for Parquet and for files of at
+        least :data:`DUCKDB_FROM_BYTES` (50 MB, about a million referrals), pandas otherwise. The
+        choice and its reason are the first note of the report.
+    max_listed : int, default 1000
+        DuckDB: rows listed one by one per reason in the report; further rows with the same reason are
+        counted (``report.unlisted``), so ``n_read == n_used + n_dropped`` still holds.
+    memory_limit : str, default "1GB"
+        DuckDB: memory it may use before it spills to a temporary folder (deleted afterwards).
+
+    Returns
+    -------
+    DataFrame as :func:`to_panel`; ``.attrs["report"]`` is the :class:`~evaluatie.quality.QualityReport`
+    and ``.attrs["engine"]`` the engine used.
+
+    Notes
+    -----
+    The DuckDB path copies the file once into a compressed table in a temporary folder and runs every
+    check as SQL over it; school, date, care-level and provider cells are parsed in Python once per
+    distinct value by the functions :func:`evaluatie.read_table` uses, so they are read identically.
+    Exact duplicate rows are found by a 64-bit hash of the cleaned row and then confirmed by comparing
+    the rows themselves. Differences: it reads UTF-8 text files only (other encodings: convert, or use
+    ``engine="pandas"``); Excel files need pandas; after a cell that spans several lines the row numbers
+    count records, not lines (a note says so); per-school losses (``report.losses()``) are not kept.
+    Speed and memory at 20 million rows: ``benchmarks/to_panel_scale.py``.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "verwijzingen.csv"
+    >>> _ = p.write_text("Leerling;School;Datum;Zorgniveau\\nL1;A;3-1-2024;tweedelijns\\n"
+    ...                  "L2;A;9-2-2024;tweedelijns\\nL2;A;9-2-2024;tweedelijns\\nL3;B;4-1-2024;eerstelijns\\n")
+    >>> enrol = pd.DataFrame({"unit": ["A", "B"], "exposure": [300, 200]})
+    >>> panel = panel_from_file(p, enrol, engine="duckdb")
+    >>> panel.loc[panel["care_level"] == "second", ["unit", "count"]].values.tolist()
+    [['A', 1], ['A', 1], ['B', 0], ['B', 0]]
+    >>> rep = panel.attrs["report"]
+    >>> rep.n_read, rep.n_used, rep.to_frame()["reason"].tolist()
+    (4, 3, ['exacte dubbele rij (gelijk aan rij 3)'])
+    """
+    from pathlib import Path
+
+    from .errors import check_option
+    from .text import t
+
+    check_option("engine", engine, Engine)
+    check_option("freq", freq, Freq)
+    check_lang(lang)
+    path = Path(path)
+    if not path.is_file():
+        raise InputError(t("file_not_found", lang, file=path, cwd=Path.cwd()), file=path)
+    size, suffix = path.stat().st_size, path.suffix.lower()
+    if size == 0:
+        raise InputError(t("file_empty", lang, file=path.name), file=path)
+    from ._panel_duckdb import describe_size, panel_duckdb
+
+    shown = describe_size(size, lang)
+    if engine == "auto":
+        if suffix == ".parquet":
+            engine, why = "duckdb", t("engine_parquet", lang)
+        elif suffix in (".xlsx", ".xlsm"):
+            engine, why = "pandas", t("engine_excel", lang)
+        elif size >= DUCKDB_FROM_BYTES:
+            engine, why = "duckdb", t("engine_large", lang, size=shown, limit=describe_size(DUCKDB_FROM_BYTES, lang))
+        else:
+            engine, why = "pandas", t("engine_small", lang, size=shown, limit=describe_size(DUCKDB_FROM_BYTES, lang))
+    else:
+        why = t("engine_chosen", lang)
+    if engine == "duckdb":
+        if suffix not in (".csv", ".txt", ".tsv", ".parquet"):
+            raise InputError(t("duckdb_format", lang, file=path.name, suffix=suffix), file=path)
+        panel = panel_duckdb(path, enrolment, freq=freq, start=start, lang=lang, max_listed=max_listed,
+                             memory_limit=memory_limit, reason=why)
+    else:
+        if suffix == ".parquet":
+            raise InputError(t("duckdb_format", lang, file=path.name, suffix=suffix), file=path)
+        from .io import read_table
+
+        data, report = read_table(path, kind="referrals", lang=lang)
+        report.notes.insert(0, t("note_engine", lang, engine="pandas", reason=why))
+        panel = to_panel(data, enrolment, freq=freq, start=start, report=report)
+    panel.attrs["engine"] = engine
+    return panel
 
 
 def infer_freq(periods) -> str | None:
@@ -381,6 +507,8 @@ def before_after(panel: pd.DataFrame, *, count: str = "count", exposure: str = "
     if after.empty or before.empty:
         raise InputError("Voor een voor-na-vergelijking zijn perioden vóór én na de start nodig bij de eenheden met "
                          "interventie.", column=treated)
+    from .rates import rate_ratio_test
+
     return rate_ratio_test(after[count].sum(), after[exposure].sum(), before[count].sum(), before[exposure].sum(),
                            level=level, comparison="before_after")
 
@@ -399,6 +527,8 @@ def rates_by_group(panel: pd.DataFrame, *, unit: str = "unit", time: str = "peri
     ever = panel.groupby(unit)[start].transform(lambda s: s.notna().any())
     g = panel.assign(group=np.where(ever, "met", "zonder")).groupby(["group", time], as_index=False).agg(
         count=(count, "sum"), exposure=(exposure, "sum"), n_units=(unit, "nunique"))
+    from .rates import rate_ci
+
     return pd.concat([g, rate_ci(g["count"], g["exposure"], per=per, level=level)], axis=1)
 
 

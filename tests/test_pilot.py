@@ -38,7 +38,8 @@ def write_pilot(folder: Path, body: str, data: dict | None = None, head: str = B
 # ------------------------------------------------------------------ validation (fast)
 def test_example_pilot_is_valid():
     pilot = load_pilot(EXAMPLE / "pilot.toml")
-    assert set(pilot.analyses) == {"nulmeting", "zorgvraag", "uitrol", "tijdreeks"}
+    assert set(pilot.analyses) == {"nulmeting", "zorgvraag", "uitrol", "tijdreeks", "vragenlijst", "interviews",
+                                   "kleine_pilot", "doorlooptijden", "kosten"} == set(SECTIONS)
     assert pilot.analyses["zorgvraag"] == {"model": "poisson", "inferentie": "auto"}
     assert pilot.analyses["nulmeting"]["leerlingen"]["SBO De Regenboog"] == 160
     assert pilot.data["panel"].name == "zorgvraag_panel.csv"
@@ -47,7 +48,10 @@ def test_example_pilot_is_valid():
 @pytest.mark.parametrize("head, body, match", [
     (BASE + 'kleur = "blauw"\n', "", "onbekende sleutel 'kleur' in het pilotbestand .*Toegestaan: naam, titel"),
     (BASE, "[analyses.zorgvraag]\nmodell = 'poisson'", r"onbekende sleutel 'modell' in \[analyses.zorgvraag\].*model, inferentie"),
-    (BASE, "[analyses.vragenlijst]", r"onbekende sleutel 'vragenlijst' in \[analyses\]"),
+    (BASE, "[analyses.vragenlijsten]", r"onbekende sleutel 'vragenlijsten' in \[analyses\]"),
+    (BASE, "[analyses.kleine_pilot]\ntijdlijn = 1", r"'tijdlijn' in \[analyses.kleine_pilot\] moet true of false"),
+    (BASE, "[analyses.kleine_pilot]\nvergelijk = '10%'", r"'vergelijk' .* moet een getal \(bv. 0.10\) zijn"),
+    (BASE, "[analyses.kosten]\nmaandsalaris = true", r"'maandsalaris' .* moet een getal of een bedrag als tekst"),
     (BASE, "[analyses.zorgvraag]\nmodel = 'logit'", r"ongeldige waarde 'logit' voor 'model'.*poisson, quasipoisson"),
     (BASE, "[analyses.uitrol]\nfrequentie = 4", r"ongeldige waarde 4 voor 'frequentie'.*Q, M"),
     (BASE + "drempel = 'vijf'\n", "", r"'drempel' in het pilotbestand .* moet een geheel getal zijn"),
@@ -68,7 +72,7 @@ def test_bad_pilot_file_gives_dutch_error(tmp_path, head, body, match):
 def test_unknown_data_kind_and_missing_file(tmp_path):
     path = write_pilot(tmp_path, "", data={"vragenlijsten": EXAMPLE / "vragenlijst.xlsx"})
     with pytest.raises(InputError, match=r"onbekende sleutel 'vragenlijsten' in \[data\]. Toegestaan: dossier, "
-                                         "koppeltabel, panel, reeks"):
+                                         "koppeltabel, panel, reeks, vragenlijst, codeboek, fragmenten, trajecten, klas"):
         load_pilot(path)
     path = write_pilot(tmp_path, "", data={"panel": "bestaat_niet.csv"})
     with pytest.raises(InputError, match=r"\[data\] panel = \"bestaat_niet.csv\" bestaat niet"):
@@ -110,7 +114,7 @@ def test_example_run_writes_the_whole_set(example_run):
     for name in ("02_verwijzingen_per_1000", "02b_uitrol_per_kwartaal", "02b_tijdreeks", "01_scholen"):
         for ext in ("png", "svg", "pdf", "txt"):
             assert (fig / f"{name}.{ext}").is_file(), f"{name}.{ext}"
-    assert lines[0].startswith("[1/7] nulmeting") and lines[-1].startswith("[7/7] verantwoording")
+    assert lines[0].startswith("[1/12] nulmeting") and lines[-1].startswith("[12/12] verantwoording")
     sheets = pd.ExcelFile(rep / "tabellen.xlsx").sheet_names
     assert {"01_kerncijfers", "01_instanties_per_school", "effect_voor_na", "effect_per_periode",
             "tijdreeks"} <= set(sheets)  # one workbook for the whole pilot

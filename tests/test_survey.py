@@ -212,3 +212,57 @@ def test_sdq_scoring_rules():
         sv.score_sdq(pd.DataFrame([{"sdq_1": 0}]))
     cb = sv.sdq_codebook("leerkracht")
     assert cb["reversed"].sum() == 5 and (cb["construct"] == "impact").sum() == 3
+
+
+def test_sdq_dutch_parent_norms_theunissen_2022():
+    # Theunissen et al. (2022) BMC Pediatrics 22:202, doi:10.1186/s12887-022-03274-6, Table 2:
+    # clinical "> 10", "> 14", "> 13", "> 11" and borderline "> 7", "> 10", "> 10", "> 8" for
+    # "3-4", "4-7", "7-11" and "12-14 years" (parent form, total difficulties).
+    published = {"3-4": (7, 10), "4-7": (10, 14), "7-11": (10, 13), "12-14": (8, 11)}
+    table = sv.SDQ_NORMS_NL.set_index("age_group")
+    for group, (border_gt, clinical_gt) in published.items():
+        assert table.loc[group, "borderline"] == border_gt + 1
+        assert table.loc[group, "abnormal"] == clinical_gt + 1
+    # one child per age just below / at each cut-off; totals are built from the emotional and
+    # conduct items only (score 2 each) so the total is exactly what we ask for
+    emo, con = [3, 8, 13, 16, 24], [5, 12, 18, 22]
+
+    def child(total, age):
+        row = {f"sdq_{i}": 0 for i in range(1, 26)}
+        row.update({"sdq_7": 2, "sdq_11": 2, "sdq_14": 2, "sdq_21": 2, "sdq_25": 2})  # reversed: 0
+        for item in (emo + con)[: total // 2]:
+            row[f"sdq_{item}"] = 2
+        if total % 2:
+            row["sdq_2"] = 1  # hyperactivity 1
+        row["leeftijd"] = age
+        return row
+
+    ages = {"3-4": 3, "4-7": 6.5, "7-11": 11, "12-14": 14}
+    rows = []
+    for group, (border_gt, clinical_gt) in published.items():
+        rows += [child(border_gt, ages[group]), child(border_gt + 1, ages[group]),
+                 child(clinical_gt, ages[group]), child(clinical_gt + 1, ages[group])]
+    rows += [child(12, 16), child(12, None)]
+    out = sv.score_sdq(pd.DataFrame(rows), norms="nl", age="leeftijd")
+    expected_totals = [v for g in published.values() for v in (g[0], g[0] + 1, g[1], g[1] + 1)]
+    assert out["total"].tolist()[:16] == expected_totals
+    bands = out["band_total"].tolist()
+    assert bands[:16] == ["normaal", "grensgebied", "grensgebied", "verhoogd"] * 4
+    # the same child of 13 scored by the UK bands would be "normaal" (UK borderline starts at 14)
+    assert sv.score_sdq(pd.DataFrame([child(12, 13)]))["band_total"].iloc[0] == "normaal"
+    assert out.loc[8, "norm"] == "NL-normen ouders (Theunissen e.a. 2022), 7-11 jaar"
+    # nobody left out silently: no band, and the reason in the norm column
+    assert pd.isna(bands[16]) and out.loc[16, "norm"] == "geen norm voor leeftijd 16"
+    assert pd.isna(bands[17]) and out.loc[17, "norm"] == "geen norm: leeftijd ontbreekt"
+    # no Dutch subscale bands are published: none are given
+    assert "band_emotional" not in out.columns
+    with pytest.raises(InputError, match="alleen meegeleverd voor de oudervragenlijst"):
+        sv.score_sdq(pd.DataFrame(rows), version="leerkracht", norms="nl", age="leeftijd")
+    with pytest.raises(InputError, match="age="):
+        sv.score_sdq(pd.DataFrame(rows), norms="nl")
+    with pytest.raises(InputError, match="geen getal"):
+        sv.score_sdq(pd.DataFrame([child(3, "acht")]), norms="nl", age="leeftijd")
+    with pytest.raises(InputError, match="norms"):
+        sv.score_sdq(pd.DataFrame(rows), norms="be")
+    en = sv.score_sdq(pd.DataFrame(rows), norms="nl", age="leeftijd", lang="en")
+    assert en.loc[17, "norm"] == "no norm: age missing" and en["band_total"].iloc[1] == "borderline"

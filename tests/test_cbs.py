@@ -1,0 +1,153 @@
+"""CBS StatLine / open-data exports: codes, symbols, flags, percentages and the comparison series.
+
+The fixtures in tests/fixtures/cbs/ mimic the two CSV forms CBS publishes for a table such as 84134NED
+("Jongeren met jeugdzorg; regio"): the typed data set of opendata.cbs.nl (``ID;Perioden;RegioS;...``,
+codes padded with spaces, measures named ``Name_N``, ``.`` for unknown) and a StatLine export (title,
+"Onderwerp" line, labels such as ``2023*``, decimal comma, a source line at the bottom).
+"""
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from evaluatie import InputError, cbs
+from evaluatie.rates import rate_ci
+
+FIXTURES = Path(__file__).parent / "fixtures" / "cbs"
+
+
+@pytest.fixture(scope="module")
+def typed():
+    return cbs.read_statline(FIXTURES / "jeugdzorg_regio_typed.csv")
+
+
+@pytest.fixture(scope="module")
+def statline():
+    return cbs.read_statline(FIXTURES / "jeugdzorg_regio_statline.csv")
+
+
+def test_codes_become_periods_and_regions(typed):
+    count = typed[typed["measure"] == "TotaalJongerenMetJeugdzorg_1"]
+    gm = count[count["region"] == "GM0080"].set_index("freq")
+    assert gm.loc["6M", "period"] == pd.Period("2023-01", "6M")
+    assert gm.loc["Q", "period"] == pd.Period("2023Q1") and gm.loc["M", "period"] == pd.Period("2023-10", "M")
+    assert (gm.loc["Y", "period"] == [pd.Period(y, "Y") for y in ("2021", "2022", "2023")]).all()
+    kinds = count.drop_duplicates("region").set_index("region")["region_kind"].to_dict()
+    assert kinds == {"NL01": "land", "PV21": "provincie", "GM0080": "gemeente", "GM9999": "gemeente",
+                     "GM0014": "gemeente"}  # trailing spaces stripped
+    assert gm.loc["M", "period_start"] == pd.Timestamp("2023-10-01")
+
+
+def test_symbols_keep_their_meaning(typed):
+    v = typed.set_index(["region", "measure", "freq", "period"])["value"]
+    m = typed.set_index(["region", "measure", "freq", "period"])["missing"]
+    key = ("GM0080", "TotaalJongerenMetJeugdzorg_1", "Y", pd.Period("2023", "Y"))
+    assert np.isnan(v[key]) and m[key] == "onbekend of geheim"  # '.' is never 0
+    key = ("GM0080", "PercentageJongerenMetJeugdzorg_2", "Q", pd.Period("2023Q1"))
+    assert np.isnan(v[key]) and m[key] == "niet van toepassing"  # empty cell
+    key = ("GM0014", "TotaalJongerenMetJeugdzorg_1", "Y", pd.Period("2023", "Y"))
+    assert v[key] == 0 and m[key] is None  # '-' is nil
+    assert v[("NL01", "PercentageJongerenMetJeugdzorg_2", "Y", pd.Period("2022", "Y"))] == pytest.approx(9.6)
+    assert typed["value"].notna().sum() + typed["missing"].notna().sum() == len(typed)
+
+
+def test_every_row_is_used_or_reported(typed, statline):
+    rep = typed.attrs["report"]
+    assert (rep.n_read, rep.n_used, rep.n_dropped) == (16, 14, 2)
+    assert typed["row"].nunique() == rep.n_used
+    reasons = rep.to_frame().set_index("row")["reason"]
+    assert reasons[15].startswith("periode niet te lezen") and reasons[16].startswith("regiocode ontbreekt")
+    assert "3× onbekend of geheim" in rep.summary()
+    rep = statline.attrs["report"]
+    assert (rep.n_read, rep.n_used, rep.n_dropped) == (12, 8, 4)
+    assert statline["row"].nunique() == rep.n_used
+    assert rep.to_frame().set_index("row").loc[12, "value"] == "2023 dertiende maand"
+
+
+def test_statline_labels_flags_and_dutch_numbers(statline):
+    assert set(statline["measure"]) == {"Jongeren met jeugdzorg (aantal)",
+                                        "Jongeren met jeugdzorg (% van jongeren tot 23 jaar)"}
+    count = statline[statline["measure"] == "Jongeren met jeugdzorg (aantal)"].set_index(["region", "period"])
+    assert count.loc[("Nederland", pd.Period("2021", "Y")), "value"] == 458920  # "458 920"
+    assert count.loc[("Nederland", pd.Period("2023", "Y")), "flag"] == "voorlopig"  # "2023*"
+    assert count.loc[("Leeuwarden", pd.Period("2023-01", "6M")), "flag"] == "nader voorlopig"
+    assert count.loc[("Nederland", pd.Period("2021", "Y")), "flag"] == ""
+    pct = statline[statline["measure"].str.contains("%")].set_index(["region", "period"])
+    assert pct.loc[("Leeuwarden", pd.Period("2022", "Y")), "value"] == pytest.approx(10.5)  # "10,5"
+    assert statline["region_kind"].isna().all()  # names, no codes: no kind guessed
+
+
+def test_percentages_become_counts_only_with_the_population(typed):
+    with pytest.raises(InputError, match="alleen met het aantal jongeren"):
+        cbs.percent_to_count(typed, measure="PercentageJongerenMetJeugdzorg_2")
+    with pytest.raises(InputError, match="staat niet in de tabel"):
+        cbs.percent_to_count(typed, measure="Percentage_9", population="JongerenTot23Jaar_3")
+    out = cbs.percent_to_count(typed, measure="PercentageJongerenMetJeugdzorg_2", population="JongerenTot23Jaar_3")
+    new = out[out["measure"] == "PercentageJongerenMetJeugdzorg_2 (aantal)"].set_index(["region", "period"])
+    assert new.loc[("GM0080", pd.Period("2021", "Y")), "value"] == pytest.approx(0.104 * 73940)
+    assert np.isnan(new.loc[("PV21", pd.Period("2023", "Y")), "value"])  # '.' stays missing
+    assert new.loc[("PV21", pd.Period("2023", "Y")), "missing"] == "onbekend of geheim"
+    pop = pd.DataFrame({"region": ["GM0080"], "period": [pd.Period("2022", "Y")], "population": [1000.0]})
+    other = cbs.percent_to_count(typed, measure="PercentageJongerenMetJeugdzorg_2", population=pop, name="n")
+    got = other[other["measure"] == "n"].set_index(["region", "period"])
+    assert got.loc[("GM0080", pd.Period("2022", "Y")), "value"] == pytest.approx(105.0)
+    assert got.loc[("NL01", pd.Period("2022", "Y")), "missing"] == "geen aantal jongeren"
+
+
+def test_comparison_series_feeds_rates(typed):
+    s = cbs.comparison_series(typed, measure="TotaalJongerenMetJeugdzorg_1", region="GM0080",
+                              exposure="JongerenTot23Jaar_3")
+    assert s["period"].tolist() == [pd.Timestamp("2021-01-01"), pd.Timestamp("2022-01-01")]
+    assert s.attrs["notes"] == ["GM0080 2023: onbekend of geheim"]
+    r = rate_ci(s["count"], s["exposure"], per=1000)
+    assert r["rate"].round(1).tolist() == [104.0, 105.0] and (r["lower"] < r["rate"]).all()
+    q = cbs.comparison_series(typed, measure="TotaalJongerenMetJeugdzorg_1", region="GM0080", freq="Q")
+    assert q["count"].tolist() == [4210.0]
+    with pytest.raises(InputError, match="Geen cijfers"):
+        cbs.comparison_series(typed, measure="TotaalJongerenMetJeugdzorg_1", region="GM0363")
+    with pytest.raises(InputError, match="freq"):
+        cbs.comparison_series(typed, measure="TotaalJongerenMetJeugdzorg_1", region="GM0080", freq="W")
+
+
+def test_parse_period_and_region_refuse_what_they_do_not_know():
+    with pytest.raises(ValueError):
+        cbs.parse_period("2023KW05")
+    with pytest.raises(ValueError):
+        cbs.parse_period("2023MM13")
+    assert cbs.parse_period("2023KW04*") == (pd.Period("2023Q4"), "voorlopig")
+    assert cbs.parse_region("Leeuwarden") == ("Leeuwarden", None)
+    assert cbs.parse_region("wk008000") == ("WK008000", "wijk")
+
+
+def test_files_that_are_not_cbs_tables_are_refused(tmp_path):
+    p = tmp_path / "x.csv"
+    p.write_text("School;Maand;Aantal\nA;2024-01;3\n", encoding="utf-8")
+    with pytest.raises(InputError, match="geen kolom 'Perioden'"):
+        cbs.read_statline(p)
+    p.write_text("Perioden;Iets\n2023JJ00;3\n", encoding="utf-8")
+    with pytest.raises(InputError, match="geen kolom met regio"):
+        cbs.read_statline(p)
+
+
+def test_download_saves_the_table_and_reads_it(tmp_path, monkeypatch):
+    cbsodata = pytest.importorskip("cbsodata")
+    calls = {}
+
+    def fake_get_data(table_id, filters=None, select=None):  # no internet in tests
+        calls.update(table=table_id, filters=filters)
+        return [{"ID": 0, "Perioden": "2022JJ00", "RegioS": "GM0080    ", "TotaalJongerenMetJeugdzorg_1": "7830"},
+                {"ID": 1, "Perioden": "2023JJ00", "RegioS": "GM0080    ", "TotaalJongerenMetJeugdzorg_1": "."}]
+
+    monkeypatch.setattr(cbsodata, "get_data", fake_get_data)
+    data = cbs.download("84134NED", tmp_path / "84134NED.csv", filters="RegioS eq 'GM0080'")
+    assert calls == {"table": "84134NED", "filters": "RegioS eq 'GM0080'"}
+    assert (tmp_path / "84134NED.csv").is_file()
+    assert data["value"].tolist()[0] == 7830 and data["missing"].tolist()[1] == "onbekend of geheim"
+
+    def offline(*args, **kwargs):
+        raise ConnectionError("no network")
+
+    monkeypatch.setattr(cbsodata, "get_data", offline)
+    with pytest.raises(InputError, match="internet"):
+        cbs.download("84134NED", tmp_path / "b.csv")

@@ -1,0 +1,191 @@
+"""DuckDB path of panel_from_file: the same panel and the same dropped rows as read_table + to_panel."""
+import numpy as np
+import pandas as pd
+import pytest
+
+from evaluatie import InputError
+from evaluatie.zorgvraag import panel_from_file
+
+ENROL = pd.DataFrame({"unit": ["IKC De Linde", "SBO De Regenboog", "OBS Het Anker"],
+                      "exposure": [410.0, 180.0, 260.0]})
+ENROL_PERIODS = pd.DataFrame({"unit": np.repeat(ENROL["unit"], 6),
+                              "period": list(pd.date_range("2024-01-01", periods=6, freq="MS")) * 3,
+                              "exposure": np.repeat(ENROL["exposure"].to_numpy(), 6)})
+STARTS = {"IKC De Linde": "2024-03-10"}
+
+MESSY = {
+    # title row, ';', Dutch dates, blank rows and an empty line, a total row, duplicates that differ only in
+    # white space, an impossible date, missing pupil and care level, an unknown care level and school,
+    # a date outside the enrolment, a BSN in the provider column and an extra column
+    "titel.csv": ("Export verwijzingen regio\n"
+                  "Leerling;School;Datum;Zorgniveau;Aanbieder;Opmerking\n"
+                  "L001;IKC De Linde;3-1-2024;tweedelijns;Accare;\n"
+                  "L002;IKC De Linde;15-01-2024;eerstelijns;Wijkteam;nieuw\n"
+                  "L002 ;IKC  De Linde;15-01-2024;eerstelijns;Wijkteam;nieuw\n"
+                  ";;;;;\n"
+                  "\n"
+                  "L003;SBO De Regenboog;31-02-2024;tweedelijns;Accare;\n"
+                  ";SBO De Regenboog;4-2-2024;tweedelijns;Accare;\n"
+                  "L004;SBO De Regenboog;5-2-2024;derdelijns;Accare;\n"
+                  "L005;OBS Het Anker;6-2-2024;;Accare;\n"
+                  "L006;Onbekende School;7-2-2024;tweedelijns;Accare;\n"
+                  "L007;OBS Het Anker;8-9-2023;tweedelijns;Accare;\n"
+                  "L008;OBS Het Anker;9-3-2024;2e lijn;bsn 111222333;\n"
+                  "L009;IKC De Linde;1 april 2024;tweedelijns;Accare;n.v.t.\n"
+                  "111222333;IKC De Linde;12-6-2024;tweedelijns;Accare;mail ouder@example.nl\n"
+                  "Totaal;;;;;\n"),
+    # ',' with quoted cells, ISO dates, English headers, a personal-data column that is not loaded
+    "komma.csv": ("pupil,Naam leerling,unit,date,care_level,provider\n"
+                  'P1,Jan Jansen,"IKC De Linde",2024-01-05,second,"Accare, Groningen"\n'
+                  'P2,Piet Pieters,"OBS Het Anker",2024-02-29,first,Wijkteam\n'
+                  'P2,Piet Pieters,"OBS Het Anker",2024-02-29,first,Wijkteam\n'
+                  'P3,Kees,"OBS Het Anker",2024-13-01,first,Wijkteam\n'
+                  'P4,Els,"SBO De Regenboog",2024-05-31,tweede lijn,\n'
+                  'P5,Ans,"SBO De Regenboog",2024-06-30,second,Accare\n'),
+    # month-first dates (proven by 09/13/2024) and CRLF line ends
+    "mdy.csv": ("Leerling\tSchool\tVerwijsdatum\tLijn\r\n"
+                "A1\tIKC De Linde\t01/13/2024\t2\r\n"
+                "A2\tIKC De Linde\t02/03/2024\t1\r\n"
+                "A3\tOBS Het Anker\t03/05/2024\t2\r\n"
+                "\r\n"
+                "A4\tOBS Het Anker\t04/30/2024\t2\r\n"
+                "A5\tSBO De Regenboog\t05/07/2024\t1\r\n"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(MESSY))
+@pytest.mark.parametrize("freq, enrolment, start", [("M", ENROL_PERIODS, STARTS), ("Q", ENROL, None)])
+def test_duckdb_and_pandas_give_the_same_panel_and_report(tmp_path, name, freq, enrolment, start):
+    path = tmp_path / name
+    path.write_bytes(MESSY[name].encode("utf-8"))
+    pandas_panel = panel_from_file(path, enrolment, freq=freq, start=start, engine="pandas")
+    duck_panel = panel_from_file(path, enrolment, freq=freq, start=start, engine="duckdb")
+    pd.testing.assert_frame_equal(duck_panel, pandas_panel)
+    a, b = pandas_panel.attrs["report"], duck_panel.attrs["report"]
+    assert (b.n_read, b.n_used, b.n_dropped) == (a.n_read, a.n_used, a.n_dropped)
+    pd.testing.assert_frame_equal(b.to_counts(), a.to_counts())
+    pd.testing.assert_frame_equal(b.to_frame(), a.to_frame())  # the same rows, reasons and warnings
+    assert duck_panel.attrs["engine"] == "duckdb" and pandas_panel.attrs["engine"] == "pandas"
+    assert b.notes[0].startswith("Gelezen met DuckDB") and a.notes[0].startswith("Gelezen met pandas")
+
+
+def test_the_messy_file_drops_what_it_should(tmp_path):
+    path = tmp_path / "titel.csv"
+    path.write_text(MESSY["titel.csv"], encoding="utf-8")
+    panel = panel_from_file(path, ENROL_PERIODS, freq="M", start=STARTS, engine="duckdb")
+    report = panel.attrs["report"]
+    assert report.n_read == 15 and report.n_used == 5
+    reasons = dict(zip(report.to_frame()["row"], report.to_frame()["reason"]))
+    assert reasons[5] == "exacte dubbele rij (gelijk aan rij 4)"  # whitespace differences only
+    assert reasons[7] == reasons[6] == "lege rij" and reasons[17] == "totaalrij (wordt zelf berekend)"
+    assert report.to_frame().set_index("row").loc[14, "value"] == "…33"  # the BSN is never shown
+    warn = report.to_frame()[lambda f: f["action"] == "waarschuwing"]
+    assert {14, 16} <= set(warn["row"]) and not warn["value"].str.contains("111222333|ouder@").any()
+    assert "Leerling" in report.masked_columns and "111222333" not in report.summary()
+    second = panel[panel["care_level"] == "second"]
+    assert second["count"].sum() == 4 and panel["count"].sum() == 5
+    assert second.loc[second["unit"] == "IKC De Linde", "treated"].tolist() == [0, 0, 1, 1, 1, 1]
+
+
+def test_capped_listing_counts_every_row(tmp_path):
+    lines = ["Leerling;School;Datum;Zorgniveau"]
+    lines += [f"L{i};IKC De Linde;3-1-2024;tweedelijns" for i in range(30)]
+    lines += [f"X{i};Onbekend {i % 3};3-1-2024;tweedelijns" for i in range(25)]
+    lines += [f"Y{i};IKC De Linde;99-1-2024;tweedelijns" for i in range(12)]
+    path = tmp_path / "veel.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    panel = panel_from_file(path, ENROL, engine="duckdb", max_listed=5)
+    report = panel.attrs["report"]
+    assert (report.n_read, report.n_used, report.n_dropped) == (67, 30, 37)
+    assert len(report.entries) == 10
+    assert sorted(u["n"] for u in report.unlisted) == [7, 20]
+    counts = report.to_counts().set_index("outcome")["n"]
+    assert counts["school niet in de leerlingaantallen"] == 25 and counts["gebruikt"] == 30
+    assert "nog 20 rij(en) niet afzonderlijk genoemd" in report.summary()
+
+
+def test_parquet_and_auto_engine(tmp_path):
+    frame = pd.DataFrame({"Leerling": ["L1", "L2", "L3"], "School": ["IKC De Linde"] * 3,
+                          "Datum": pd.to_datetime(["2024-01-03", "2024-02-03", "2024-02-03"]).date,
+                          "Zorgniveau": ["tweedelijns", "eerstelijns", "tweedelijns"]})
+    pq = tmp_path / "verwijzingen.parquet"
+    frame.to_parquet(pq) if _has_parquet_writer() else _duck_parquet(frame, pq)
+    panel = panel_from_file(pq, ENROL, engine="auto")
+    assert panel.attrs["engine"] == "duckdb" and "Parquet" in panel.attrs["report"].notes[0]
+    assert panel["count"].sum() == 3 and panel.attrs["report"].n_used == 3
+    csv = tmp_path / "klein.csv"
+    frame.to_csv(csv, sep=";", index=False)
+    small = panel_from_file(csv, ENROL, engine="auto")
+    assert small.attrs["engine"] == "pandas" and "kleiner dan 50 MB" in small.attrs["report"].notes[0]
+
+
+def _has_parquet_writer():
+    try:
+        import pyarrow  # noqa: F401
+        return True
+    except ImportError:
+        return False
+
+
+def _duck_parquet(frame, path):
+    import duckdb
+
+    con = duckdb.connect()
+    con.register("f", frame)
+    con.execute(f"COPY f TO '{path}' (FORMAT parquet)")
+    con.close()
+
+
+def test_refusals_are_dutch(tmp_path):
+    with pytest.raises(InputError, match="engine"):
+        panel_from_file(tmp_path / "x.csv", ENROL, engine="spark")
+    with pytest.raises(InputError, match="niet gevonden|bestaat niet"):
+        panel_from_file(tmp_path / "x.csv", ENROL)
+    cp = tmp_path / "ansi.csv"
+    cp.write_bytes("Leerling;School;Datum;Zorgniveau\nL1;Café;3-1-2024;2\n".encode("cp1252"))
+    with pytest.raises(InputError, match="geen UTF-8"):
+        panel_from_file(cp, ENROL, engine="duckdb")
+    xl = tmp_path / "v.xlsx"
+    xl.write_bytes(b"PK")
+    with pytest.raises(InputError, match="DuckDB leest alleen"):
+        panel_from_file(xl, ENROL, engine="duckdb")
+    bad = tmp_path / "onbruikbaar.csv"
+    bad.write_text("Leerling;School;Datum;Zorgniveau\nL1;IKC De Linde;99-99-2024;2\n", encoding="utf-8")
+    with pytest.raises(InputError, match="geen enkele rij is bruikbaar"):
+        panel_from_file(bad, ENROL, engine="duckdb")
+
+
+def test_smoke_run_of_the_scale_benchmark(tmp_path):
+    """20,000 generated referrals (benchmarks/to_panel_scale.py) with the file's known mess: every dropped row found."""
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+    import to_panel_scale
+
+    path = to_panel_scale.make_referrals(tmp_path / "verwijzingen.csv", 20_000)
+    duck = panel_from_file(path, to_panel_scale.enrolment(), freq="Q", engine="duckdb")
+    counts = duck.attrs["report"].to_counts().set_index("outcome")["n"]
+    # the generator: every 1000th row repeats the row before it, every 2000th an unknown school / 31-02-2024
+    assert counts.to_dict() == {"gebruikt": 19_960, "exacte dubbele rij": 20, "school niet in de leerlingaantallen": 10,
+                                "datum niet te lezen": 10}
+    assert duck["count"].sum() == 19_960 and len(duck) == 2000 * 21 * 2  # schools × quarters 2019Q3–2024Q3 × levels
+
+
+def test_import_evaluatie_loads_no_heavy_libraries():
+    import subprocess
+    import sys
+
+    code = ("import sys, evaluatie, evaluatie.zorgvraag, evaluatie.cbs\n"
+            "print(sorted(m for m in ('duckdb', 'matplotlib', 'statsmodels', 'scipy', 'cbsodata') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
+
+
+def test_a_cell_over_several_lines_is_read_and_noted(tmp_path):
+    path = tmp_path / "meerdere_regels.csv"
+    path.write_text('Leerling;School;Datum;Zorgniveau;Aanbieder\nL1;IKC De Linde;3-1-2024;2;"Accare\nGroningen"\n'
+                    "L2;IKC De Linde;4-1-2024;2;Accare\n", encoding="utf-8")
+    duck = panel_from_file(path, ENROL, engine="duckdb")
+    pd.testing.assert_frame_equal(duck, panel_from_file(path, ENROL, engine="pandas"))
+    assert any("meerdere regels" in n for n in duck.attrs["report"].notes)

@@ -1,0 +1,273 @@
+"""The report sections for questionnaires, interviews, small pilots, process times and costs (issues #13-#15):
+what they publish, that identifiers in their input never reach an output, and that the same input gives the
+same files (PDF and DOCX included).
+
+One pilot with only these sections runs twice (module fixture): on the synthetic example data with a BSN and
+names injected into every data file, so one run proves both what is published and what is not.
+"""
+from __future__ import annotations
+
+import json
+import re
+import zipfile
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from evaluatie import synthetic
+from evaluatie.errors import InputError
+from evaluatie.factsheet import (
+    MAX_CAVEATS,
+    MAX_KEYS,
+    _pick,
+    find_chromium,
+    fix_pdf_dates,
+)
+from evaluatie.interviews import possible_names
+from evaluatie.pilot import load_pilot, run_pilot
+
+EXAMPLE = Path(__file__).resolve().parents[1] / "data_raw" / "voorbeeld"
+CHROMIUM = find_chromium()
+BSN = "123456782"  # passes the eleven test
+SPELLINGS = ["123456782", "1234.56.782", "123 456 782", "BSN: 1234-56-782"]
+NAMES = ["Jansen", "Annemieke", "Pietersen", "Bakker", "Mohammed"]
+
+HEAD = '''naam = "secties"
+titel = "Vragenlijst, interviews, kleine pilot, doorlooptijden en kosten"
+regio = "Regio Test"
+periode = "2023-2024"
+bron = "synthetische testdata"
+seed = 3
+'''
+ANALYSES = '''
+[analyses.vragenlijst]
+[analyses.interviews]
+citaten = 2
+[analyses.kleine_pilot]
+uitkomst = "Uitkomst"
+gunstig = "regulier onderwijs"
+vergelijk = 0.1
+kans_boven = 0.3
+reden = "klas van 4 leerlingen (testdata)"
+tijdlijn = true
+moment = "Start ambulante hulp"
+[analyses.doorlooptijden]
+norm_dagen = 90
+[analyses.kosten]
+uren_per_week = 20
+maandsalaris = "€ 4.200"
+leerlingen_bereikt = 180
+casussen = 60
+trajecten_per_jaar = 40
+kosten_traject = "€ 8.500"
+verhouding = 0.8
+marges = { verhouding = [0.6, 1.05], kosten_traject = ["€ 6.000", "€ 12.000"] }
+simulaties = 2000
+'''
+
+
+def _csv(frame: pd.DataFrame, path: Path) -> Path:
+    frame.to_csv(path, sep=";", index=False, encoding="utf-8-sig")
+    return path
+
+
+def injected_inputs(folder: Path) -> dict:
+    """The example inputs with a BSN (in several spellings) and names in identifier, extra and free-text columns."""
+    survey, _ = synthetic.survey(seed=2)
+    ids = survey["respondent"].unique()
+    names = {r: f"{NAMES[i % 5]} {i} {SPELLINGS[i % 4]}" for i, r in enumerate(ids)}
+    survey["respondent"] = survey["respondent"].map(names)  # identifiers: pseudonymized on load
+    survey["Naam ouder"] = [NAMES[i % 5] for i in range(len(survey))]  # an identifying column: dropped on load
+    survey.loc[::7, "toelichting"] = f"Bel mevrouw {NAMES[1]} {NAMES[0]}, bsn {BSN}."  # open answers
+    frag = pd.read_csv(EXAMPLE / "interviewfragmenten.csv", sep=";", dtype=str, encoding="utf-8-sig")
+    frag["Respondent"] = frag["Respondent"] + " " + NAMES[2]
+    extra = pd.DataFrame({"Respondent": [f"I-X{i} {NAMES[2]}" for i in range(6)], "Groep": ["ouder", "leerkracht"] * 3,
+                          "Code": "overig"})  # own theme and respondents: these are the quotes picked for it
+    extra["Fragment"] = [f"Ik sprak met juf {NAMES[1]} over de wachttijd.", f"{NAMES[3]} {NAMES[4]} belde ons.",
+                         f"Zijn BSN is {SPELLINGS[1]}, dat weet ik.", f"Volgens meester {NAMES[0]} gaat het beter.",
+                         f"Het dossier van {NAMES[2]} lag er nog.", f"De hulp kwam via {NAMES[4]} snel op gang."]
+    frag = pd.concat([frag, extra], ignore_index=True)
+    traj, _ = synthetic.trajectories(seed=4)
+    traj["case"] = [f"{NAMES[i % 5]} {i} {SPELLINGS[i % 4]}" for i in range(len(traj))]
+    traj["BSN"] = [SPELLINGS[i % 4] for i in range(len(traj))]
+    klas = pd.read_csv(EXAMPLE / "so_plus_klas.csv", sep=";", dtype=str, encoding="utf-8-sig")
+    klas["Leerling"] = [f"{NAMES[i]} ({SPELLINGS[i]})" for i in range(len(klas))]
+    klas["Opmerking"] = f"moeder {NAMES[1]} gebeld"
+    return {"vragenlijst": _csv(survey, folder / "vragenlijst.csv"), "codeboek": EXAMPLE / "codeboek_vragenlijst.csv",
+            "fragmenten": _csv(frag, folder / "fragmenten.csv"),
+            "trajecten": _csv(traj, folder / "trajecten.csv"), "klas": _csv(klas, folder / "klas.csv")}
+
+
+def write_pilot(folder: Path, data: dict, body: str = ANALYSES) -> Path:
+    lines = [HEAD, "[data]"] + [f"{k} = {json.dumps(str(v))}" for k, v in data.items()] + [body]
+    path = folder / "pilot.toml"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    return path
+
+
+@pytest.fixture(scope="module")
+def runs(tmp_path_factory):
+    """The pilot run twice into separate folders (PDF when Chromium is there, DOCX always)."""
+    root = tmp_path_factory.mktemp("secties")
+    path = write_pilot(root, injected_inputs(root))
+    out = []
+    for i in (1, 2):
+        lines: list = []
+        paths = run_pilot(path, figures=root / f"f{i}", reports=root / f"r{i}", progress=lines.append)
+        out.append((root / f"f{i}" / "secties", root / f"r{i}" / "secties", paths, lines))
+    return out
+
+
+def _all_text(folders) -> str:
+    """Every output as text: plain files, every member of xlsx/docx zips, PDF text and bytes, file names."""
+    parts = []
+    for folder in folders:
+        for path in sorted(Path(folder).rglob("*")):
+            parts.append(str(path.relative_to(folder)))
+            if path.suffix in (".xlsx", ".docx"):
+                with zipfile.ZipFile(path) as z:
+                    parts += [z.read(n).decode("utf-8", "replace") for n in z.namelist()]
+            elif path.suffix == ".pdf":
+                from pypdf import PdfReader
+
+                parts += [p.extract_text() or "" for p in PdfReader(path).pages]
+                parts.append(path.read_bytes().decode("latin-1"))
+            elif path.is_file():
+                parts.append(path.read_bytes().decode("utf-8", "replace"))
+    return "\n".join(parts)
+
+
+# ------------------------------------------------------------------ what is published
+def test_every_section_publishes_its_parts(runs):
+    fig, rep, paths, lines = runs[0]
+    assert [ln.split("]")[0] for ln in lines] == [f"[{i}/8" for i in range(1, 9)]
+    sheets = pd.ExcelFile(rep / "tabellen.xlsx").sheet_names
+    expected = {"vragenlijst_vragen", "vragenlijst_schalen", "vragenlijst_vergelijking", "interviews_themas",
+                "interviews_citaten", "kleine_pilot", "doorlooptijden_mediaan", "doorlooptijden_norm",
+                "kosten_aannames", "kosten_per_leerling", "kosten_opbrengst"}
+    assert expected <= set(sheets)
+    for name in expected:
+        assert (rep / f"{name}.csv").is_file(), name
+    for name in ("03_vragenlijst_samenwerking", "03_interviews_themas", "04_kleine_pilot_aandeel",
+                 "04_kleine_pilot_tijdlijn", "04_doorlooptijden", "04_kosten_gevoeligheid"):
+        for ext in ("png", "svg", "pdf", "txt"):
+            assert (fig / f"{name}.{ext}").is_file(), f"{name}.{ext}"
+        assert re.search(r"Bron: synthetische testdata; n = \d+", (fig / f"{name}.txt").read_text(encoding="utf-8"))
+    html = paths["factsheet.html"].read_text(encoding="utf-8")
+    for label in ("verschil in score &#39;samenwerking&#39; (1–5), voor → na", "interviews (intern begeleider 3",
+                  "2 van 4", "binnen 90 dagen", "kosten per bereikte leerling per jaar",
+                  "kans dat de inzet zich terugverdient"):
+        assert label in html, label
+    assert len(re.findall(r"<img ", html)) == 3  # the three figures of lowest rank; the rest in figures/
+
+
+def test_tables_have_dutch_headers_rounded_numbers_and_protected_cells(runs):
+    _, rep, _, _ = runs[0]
+    read = lambda n: pd.read_csv(rep / f"{n}.csv", sep=";", dtype=str, encoding="utf-8-sig")
+    items = read("vragenlijst_vragen")
+    assert list(items.columns) == ["onderdeel", "meting", "antwoorden", "weet niet", "(helemaal) oneens (%)",
+                                   "(helemaal) eens (%)", "mediaan"]
+    assert items["(helemaal) eens (%)"].str.fullmatch(r"\d{1,3}").all()  # whole percentages, no fractions
+    assert (items["weet niet"] == "x").any()  # fewer than 5 "weet niet": hidden
+    themes = read("interviews_themas")
+    assert themes.columns[0] == "thema" and "genoemd door intern begeleider" in themes.columns
+    ib = themes["genoemd door intern begeleider"]
+    assert ib.isin(["x", "0"]).all() and (ib == "x").sum() >= 5  # 3 interviewed: every count > 0 hidden
+    scales = read("vragenlijst_schalen")
+    assert scales["alfa"].str.fullmatch(r"0,\d\d").all()
+    norm = read("doorlooptijden_norm")
+    assert norm.columns.tolist() == ["groep", "casussen", "binnen 90 dagen (%)", "ondergrens 95%-BI (%)",
+                                     "bovengrens 95%-BI (%)"]
+    costs = read("kosten_aannames")
+    assert "€ 4.200" in costs["waarde"].tolist() and "€ 6.000" in costs["laag"].tolist()
+
+
+def test_small_counts_only_with_the_reason_recorded(runs, tmp_path):
+    _, rep, _, _ = runs[0]
+    small = pd.read_csv(rep / "kleine_pilot.csv", sep=";", dtype=str, encoding="utf-8-sig")
+    assert small[["met deze uitkomst", "leerlingen", "aandeel (%)"]].values.tolist() == [["2", "4", "50"]]
+    note = (rep / "verantwoording.md").read_text(encoding="utf-8")
+    assert "reden volgens het pilotbestand: klas van 4 leerlingen (testdata)" in note
+    assert "De tijdlijn per leerling" in note
+    body = ANALYSES.replace('reden = "klas van 4 leerlingen (testdata)"\n', "")
+    path = write_pilot(tmp_path, {"klas": EXAMPLE / "so_plus_klas.csv"}, body.split("[analyses.doorlooptijden]")[0]
+                       .replace("[analyses.vragenlijst]\n[analyses.interviews]\ncitaten = 2\n", ""))
+    with pytest.raises(InputError, match=r"4 leerlingen, of een uitkomst bij minder dan 5; .* reden = "):
+        run_pilot(path, figures=tmp_path / "f", reports=tmp_path / "r", pdf=False, docx=False, progress=lambda m: None)
+    assert not (tmp_path / "r").exists()
+
+
+def test_quotes_are_anonymous_and_name_free(runs):
+    _, rep, _, _ = runs[0]
+    quotes = pd.read_csv(rep / "interviews_citaten.csv", sep=";", dtype=str, encoding="utf-8-sig")
+    assert len(quotes) >= 5 and quotes["wie"].str.fullmatch(r"(ouder|leerkracht|intern begeleider) \d+").all()
+    assert not possible_names(quotes["citaat"]).any()
+
+
+def test_identifiers_in_any_section_input_never_reach_an_output(runs):
+    """BSN (four spellings) and names in ids, extra columns, open answers and quotes: in no output file."""
+    text = _all_text([runs[0][0], runs[0][1]])
+    digits = re.sub(r"(?<=\d)[\s.\-_/]+(?=\d)", "", text)
+    assert BSN not in digits
+    for name in NAMES:
+        assert name.lower() not in text.lower(), name
+    assert "ps_" not in text  # nor the pseudonyms that replaced them
+
+
+# ------------------------------------------------------------------ same input, same bytes
+def test_same_input_gives_byte_identical_files_pdf_and_docx_included(runs):
+    (f1, r1, _, _), (f2, r2, _, _) = runs
+    for a, b in ((f1, f2), (r1, r2)):
+        names = sorted(p.name for p in a.iterdir())
+        assert names == sorted(p.name for p in b.iterdir())
+        for name in names:
+            assert (a / name).read_bytes() == (b / name).read_bytes(), name
+    kinds = {p.suffix for p in [*r1.iterdir(), *f1.iterdir()]}
+    assert {".docx", ".xlsx", ".html", ".md", ".csv", ".png", ".svg", ".txt"} <= kinds
+    assert (".pdf" in {p.suffix for p in r1.iterdir()}) == (CHROMIUM is not None)
+
+
+def test_pdf_dates_follow_source_date_epoch(tmp_path, monkeypatch):
+    p = tmp_path / "a.pdf"
+    p.write_bytes(b"<</CreationDate (D:20261123225027-05'00')\n/ModDate (D:20261123225027Z)>>")
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")  # 2023-11-14 22:13:20 UTC
+    out = fix_pdf_dates(p).read_bytes()
+    assert out == b"<</CreationDate (D:20231114221320+00'00')\n/ModDate (D:20231114221320Z)>>"
+    assert len(out) == len(b"<</CreationDate (D:20261123225027-05'00')\n/ModDate (D:20261123225027Z)>>")
+
+
+# ------------------------------------------------------------------ small pieces
+def test_possible_names_flags_capitalised_words_inside_sentences():
+    texts = ["De hulp zit nu in de school.", "Ik sprak met juf Annemieke.", "Het IKC helpt. Dat werkt!",
+             "We belden Accare.", "Wat zei de IB'er? Niets.", "school, Jan zei het", None]
+    assert possible_names(texts).tolist() == [False, True, False, True, False, True, False]
+
+
+def test_factsheet_picks_first_of_every_section_then_the_rest():
+    per = [["a1", "a2", "a3"], [], ["c1"], ["d1", "d2"]]
+    assert _pick(per, 4) == ["a1", "a2", "c1", "d1"]
+    assert _pick(per, 10, per=2) == ["a1", "a2", "c1", "d1", "d2"]
+    assert MAX_KEYS == 9 and MAX_CAVEATS == 10
+
+
+@pytest.mark.parametrize("body, match", [
+    ("[analyses.kosten]\nscholen = 4", r"geef onder \[analyses.kosten\] óf jaarkosten óf uren_per_week én maandsalaris"),
+    ("[analyses.kosten]\njaarkosten = 50000\nmarges = { salaris = [1, 2] }",
+     r"onbekende sleutel 'salaris' in \[analyses.kosten\] marges"),
+    ("[analyses.kosten]\njaarkosten = 50000\nmarges = { kosten_traject = 5 }", r"twee waarden tussen rechte haken"),
+    ("[analyses.kosten]\njaarkosten = 50000\nmarges = { kosten_traject = [1, 2] }",
+     r"marges .* hebben trajecten_per_jaar, kosten_traject en een verhouding nodig"),
+    ("[analyses.kosten]\njaarkosten = \"€ 12,34,56\"", r"jaarkosten|annual_cost"),
+])
+def test_cost_inputs_are_checked_in_dutch(tmp_path, body, match):
+    path = write_pilot(tmp_path, {}, body)
+    with pytest.raises(InputError, match=match):
+        run_pilot(path, figures=tmp_path / "f", reports=tmp_path / "r", pdf=False, docx=False, progress=lambda m: None)
+
+
+def test_costs_run_only_when_named_and_sections_follow_their_data(tmp_path):
+    data = {"trajecten": EXAMPLE / "trajecten_thuiszitters.xlsx", "klas": EXAMPLE / "so_plus_klas.csv"}
+    pilot = load_pilot(write_pilot(tmp_path, data, ""))
+    assert set(pilot.analyses) == {"doorlooptijden", "kleine_pilot"}  # no [analyses]: what the data allow; no costs
+    assert pilot.analyses["kleine_pilot"]["tijdlijn"] is False
