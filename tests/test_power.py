@@ -269,7 +269,7 @@ def test_notebook_05_runs_with_few_simulations(tmp_path, monkeypatch):
 
     monkeypatch.setenv("EVALUATIE_FIGUREN", str(tmp_path / "figures"))
     monkeypatch.setenv("EVALUATIE_RAPPORTEN", str(tmp_path / "reports"))
-    nb, out = run_notebook("05", parameters={"SIMULATIES": 20, "LOCATIES": [3, 15, 30], "JAREN": [1, 3]},
+    nb, out = run_notebook("05", parameters={"SIMULATIES": 20, "LOCATIES": [3, 30], "JAREN": [1], "OVERDISPERSIE": [0.3]},
                            output=tmp_path / "05.ipynb")
     assert cells_without_figure(nb) == [] and out.exists()
     text = "\n".join(o.get("text", "") for c in nb.cells if c.cell_type == "code" for o in c.get("outputs", []))
