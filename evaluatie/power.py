@@ -30,7 +30,7 @@ import itertools
 import math
 import sys
 from dataclasses import dataclass
-from typing import Literal, get_args
+from typing import Literal
 
 import numpy as np
 import pandas as pd
