@@ -1021,7 +1021,7 @@ def mde(n_units=15, n_treated=3, n_periods=36, baseline_rate=3.0, pupils_per_uni
     results = _run(tasks, n_jobs, progress)
     rows, curves, i = [], [], 0
     q = 1 - power
-    j = math.ceil(q * n_sims)                                   # the j-th smallest critical ratio
+    j = math.floor(q * n_sims)                                  # 0-based: at least (1 − q)·n studies have r_s ≥ it
     lo_i = int(stats.binom.ppf((1 - level) / 2, n_sims, q))      # order-statistic interval (1-based)
     hi_i = int(stats.binom.ppf(1 - (1 - level) / 2, n_sims, q)) + 1
     for d in designs:
@@ -1029,8 +1029,8 @@ def mde(n_units=15, n_treated=3, n_periods=36, baseline_rate=3.0, pupils_per_uni
         i += len(_chunks(n_sims))
         crit = np.sort(np.concatenate([p[0] for p in parts]))
         curves.append(crit)
-        # power(RR) = share of r_s ≥ RR; the largest RR with power ≥ target is the j-th smallest r_s
-        value = crit[j - 1] if j >= 1 else crit[0]
+        # power(RR) = share of r_s ≥ RR; the largest RR with power ≥ target is r_s number j (0-based, sorted)
+        value = crit[min(j, n_sims - 1)]
         reachable = bool(value >= lower)
         rows.append({**{c: d[c] for c in DESIGN[:-1]}, "inference": d["inference"], "method": d["method"],
                      "mde_ratio": value if reachable else np.nan,

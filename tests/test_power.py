@@ -164,6 +164,8 @@ def test_mde_curve_monotone_and_matches_direct_simulation():
     res = mde(**kw)
     row = res.to_frame().iloc[0]
     assert row["reachable"] and row["mde_lower"] <= row["mde_ratio"] <= row["mde_upper"] < 1
+    # the largest rate ratio with power >= 80%: a hair closer to 1 the power drops below 80%
+    assert res.power_at(row["mde_ratio"]) >= 0.8 > res.power_at(np.nextafter(row["mde_ratio"], 1.0))
     grid = [0.95, 0.85, 0.75, row["mde_ratio"]]
     curve = [res.power_at(g) for g in grid[:3]]
     assert curve[0] <= curve[1] <= curve[2]
