@@ -1021,7 +1021,7 @@ def mde(n_units=15, n_treated=3, n_periods=36, baseline_rate=3.0, pupils_per_uni
     results = _run(tasks, n_jobs, progress)
     rows, curves, i = [], [], 0
     q = 1 - power
-    j = math.floor(q * n_sims)                                  # 0-based: at least (1 − q)·n studies have r_s ≥ it
+    j = math.floor(q * n_sims + 1e-9)                           # 0-based: at least (1 − q)·n studies have r_s ≥ it
     lo_i = int(stats.binom.ppf((1 - level) / 2, n_sims, q))      # order-statistic interval (1-based)
     hi_i = int(stats.binom.ppf(1 - (1 - level) / 2, n_sims, q)) + 1
     for d in designs:
