@@ -19,8 +19,8 @@ numbers, figures, tables, what the result means and what to watch out for. New a
 Examples
 --------
 >>> sorted(SECTIONS)  # doctest: +NORMALIZE_WHITESPACE
-['doorlooptijden', 'interviews', 'kleine_pilot', 'kosten', 'nulmeting', 'tijdreeks', 'uitrol', 'vragenlijst',
- 'zorgvraag']
+['doorlooptijden', 'interviews', 'kleine_pilot', 'kosten', 'nulmeting', 'power', 'tijdreeks', 'uitrol',
+ 'vragenlijst', 'zorgvraag']
 >>> SECTIONS["uitrol"].needs
 ('panel',)
 """
@@ -497,6 +497,39 @@ def _tijdreeks(ctx: _Context, model="quasipoisson", seizoen="fourier") -> Sectio
                    notes={"tijdreeks": t("pilot_its_note", lang)}, meaning=[its.sentence(lang)],
                    caveats=[t("pilot_its_caveat", lang)], methods=its.summary(lang),
                    quality=[("reeks", report)]), its
+
+
+# --- power: can this design see the drop, and how many schools would? (evaluatie.power) -------------------
+@register_section("power", needs=("panel",), options={"daling": (int, 20), "simulaties": (int, 200)})
+def _power(ctx: _Context, daling=20, simulaties=200) -> Section:
+    """Power of this design, and of 2× and 5× as many schools, to see a drop of ``daling`` percent."""
+    from .power import design_from_panel, simulate_did
+    from .report import Table
+
+    lang = ctx.lang
+    if not 0 < daling < 100 or not 10 <= simulaties <= 100_000:
+        raise _err("pilot_power_bad", ctx.pilot.path, lang, daling=daling, simulaties=simulaties)
+    panel, report = _panel(ctx)
+    design = design_from_panel(panel)
+    res = simulate_did(n_units=[design["n_units"] * f for f in (1, 2, 5)],
+                       n_treated=design["n_treated"] / design["n_units"], n_periods=design["n_periods"],
+                       baseline_rate=design["baseline_rate"], pupils_per_unit=design["pupils_per_unit"],
+                       rate_ratio=1 - daling / 100, between_unit_sd=design["between_unit_sd"],
+                       overdispersion=design["overdispersion"], n_sims=simulaties, seed=ctx.pilot.seed, progress=False)
+    now = res.to_frame().iloc[0]
+    fmt = lambda x: format_number(100 * x, 0, lang) + "%"  # noqa: E731
+    key = [KeyFigure(fmt(now["power"]), t("pilot_power_kf_label", lang, drop=daling),
+                     t("pilot_power_kf_words", lang, lo=fmt(now["power_lower"]), hi=fmt(now["power_upper"]),
+                       n=format_number(simulaties, 0, lang)))]
+    ax = res.plot(lang=lang, source=ctx.pilot.source)
+    fig = ctx.save(ax, "05_onderscheidend_vermogen", n=f"{format_number(simulaties, 0, lang)} "
+                   f"{t('power_n_studies', lang)}", caption=res.summary(lang))
+    return Section(key="power", title=t("pilot_power_title", lang), question=t("pilot_power_question", lang, drop=daling),
+                   key_figures=key, figures=[fig],
+                   tables={"onderscheidend_vermogen": Table(res.to_display(lang), counts=(), percent=())},
+                   notes={"onderscheidend_vermogen": t("pilot_power_note", lang)},
+                   meaning=[res._row_sentence(now, lang, ["n_units", "n_treated"])],
+                   caveats=[t("pilot_power_caveat", lang)], methods=res.summary(lang), quality=[]), res
 
 
 _KNOWN = {f"pilot_col_{c}" for c in ("rel_time", "estimate", "se", "lower", "upper", "term")}

@@ -30,7 +30,7 @@ import itertools
 import math
 import sys
 from dataclasses import dataclass
-from typing import Literal, get_args
+from typing import Literal
 
 import numpy as np
 import pandas as pd
@@ -749,7 +749,8 @@ class PowerResult:
         tab = self.table
         varying = [c for c in ("rate_ratio",) + DESIGN if tab[c].nunique() > 1]
         x = varying[0] if varying else "rate_ratio"
-        others = [c for c in varying[1:]]
+        # a parameter that follows from x (schools with the intervention as a share of the schools) is no line
+        others = [c for c in varying[1:] if tab.groupby(x)[c].nunique().max() > 1]
         nl = lang == "nl"
         with house_style():
             if ax is None:
@@ -770,7 +771,11 @@ class PowerResult:
             ax.yaxis.set_major_formatter(plt.FuncFormatter(lambda v, _: format_number(v, 0, lang) + "%"))
             if others:
                 ax.legend(fontsize=8, frameon=False)
-            ax.set_title(self.sentence(lang), fontsize=10, wrap=True)
+            best = tab.sort_values("power", ascending=False, kind="stable").iloc[0]
+            change = 100 * (1 - best.rate_ratio)
+            ax.set_title(t("power_title", lang, design=_labels(best, [c for c in varying if c != "rate_ratio"], lang)
+                           or t("power_this_design", lang), power=format_number(100 * best.power, 0, lang) + "%",
+                           drop=format_number(change, 0, lang) + "%"), fontsize=10, wrap=True)
             fig = ax.figure
             footer = (f"{'Bron' if nl else 'Source'}: {source or t('power_source', lang)}; "
                       f"n = {format_number(self.n_sims, 0, lang)} {t('power_n_studies', lang)}")
@@ -1016,7 +1021,7 @@ def mde(n_units=15, n_treated=3, n_periods=36, baseline_rate=3.0, pupils_per_uni
     results = _run(tasks, n_jobs, progress)
     rows, curves, i = [], [], 0
     q = 1 - power
-    j = math.ceil(q * n_sims)                                   # the j-th smallest critical ratio
+    j = math.floor(q * n_sims + 1e-9)                           # 0-based: at least (1 − q)·n studies have r_s ≥ it
     lo_i = int(stats.binom.ppf((1 - level) / 2, n_sims, q))      # order-statistic interval (1-based)
     hi_i = int(stats.binom.ppf(1 - (1 - level) / 2, n_sims, q)) + 1
     for d in designs:
@@ -1024,8 +1029,8 @@ def mde(n_units=15, n_treated=3, n_periods=36, baseline_rate=3.0, pupils_per_uni
         i += len(_chunks(n_sims))
         crit = np.sort(np.concatenate([p[0] for p in parts]))
         curves.append(crit)
-        # power(RR) = share of r_s ≥ RR; the largest RR with power ≥ target is the j-th smallest r_s
-        value = crit[j - 1] if j >= 1 else crit[0]
+        # power(RR) = share of r_s ≥ RR; the largest RR with power ≥ target is r_s number j (0-based, sorted)
+        value = crit[min(j, n_sims - 1)]
         reachable = bool(value >= lower)
         rows.append({**{c: d[c] for c in DESIGN[:-1]}, "inference": d["inference"], "method": d["method"],
                      "mde_ratio": value if reachable else np.nan,

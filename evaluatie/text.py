@@ -1553,6 +1553,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "power_label_overdispersion": {"nl": "overdispersie {v}", "en": "overdispersion {v}"},
     "power_label_staggered": {"nl": "{v} golf/golven", "en": "{v} wave(s)"},
     "power_label_inference": {"nl": "inference='{v}'", "en": "inference='{v}'"},
+    "power_title": {"nl": "Hoogste kans om een daling van {drop} te zien: {power} ({design})",
+                    "en": "Highest probability of detecting a drop of {drop}: {power} ({design})"},
     "power_this_design": {"nl": "Deze opzet", "en": "This design"},
     "power_fixed": {"nl": "Opzet: {design}.", "en": "Design: {design}."},
     "power_cli_number": {"nl": "{option} verwacht getallen; '{value}' is geen getal.",
@@ -1579,6 +1581,29 @@ MESSAGES: dict[str, dict[str, str]] = {
                                        "en": "differences between schools (SD of the log rate)"},
     "power_describe_overdispersion": {"nl": "extra toeval per periode (overdispersie)",
                                       "en": "extra variation per period (overdispersion)"},
+    "pilot_power_bad": {"nl": "In {file}: [analyses.power] daling moet tussen 0 en 100 liggen en simulaties tussen 10 "
+                              "en 100.000; ontvangen: daling = {daling}, simulaties = {simulaties}.",
+                        "en": "In {file}: [analyses.power] daling must lie between 0 and 100 and simulaties between 10 "
+                              "and 100,000; received: daling = {daling}, simulaties = {simulaties}."},
+    "pilot_step_power": {"nl": "onderscheidend vermogen: is de opzet groot genoeg?",
+                         "en": "power: is the design large enough?"},
+    "pilot_power_title": {"nl": "Is deze opzet groot genoeg?", "en": "Is this design large enough?"},
+    "pilot_power_question": {"nl": "Hoe groot is de kans dat een echte daling van {drop}% in verwijzingen met deze "
+                                   "scholen en perioden wordt aangetoond, en met twee of vijf keer zoveel scholen?",
+                             "en": "How likely is it that a true drop of {drop}% in referrals is shown with these "
+                                   "schools and periods, and with two or five times as many schools?"},
+    "pilot_power_kf_label": {"nl": "kans om een echte daling van {drop}% aan te tonen met deze opzet",
+                             "en": "probability of showing a true drop of {drop}% with this design"},
+    "pilot_power_kf_words": {"nl": "simulatie van {n} evaluaties (interval {lo} tot {hi}); gangbaar is minstens 80%",
+                             "en": "simulation of {n} evaluations (interval {lo} to {hi}); 80% or more is customary"},
+    "pilot_power_note": {"nl": "Onderscheidend vermogen: het aandeel nagespeelde evaluaties (met de kenmerken van deze "
+                               "scholen) waarin de analyse de daling aantoont (p ≤ 0,05).",
+                         "en": "Power: the share of simulated evaluations (with the features of these schools) in which "
+                               "the analysis shows the drop (p ≤ 0.05)."},
+    "pilot_power_caveat": {"nl": "Een planning, geen uitkomst: de simulatie neemt aan dat nieuwe scholen lijken op de "
+                                 "huidige (verwijzingen, grootte, verschillen) en dat de daling overal even groot is.",
+                           "en": "A plan, not a result: the simulation assumes new schools resemble the current ones "
+                                 "(referrals, size, differences) and that the drop is the same everywhere."},
     "power_source": {"nl": "simulatie (evaluatie.power)", "en": "simulation (evaluatie.power)"},
     "power_n_studies": {"nl": "gesimuleerde studies per punt", "en": "simulated studies per point"},
     # --- es: event study covariates ---------------------------------------------------------------

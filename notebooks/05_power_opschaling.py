@@ -34,7 +34,7 @@ VERGELIJKING = 1            # vergelijkingsscholen (zonder jeugdondersteuner) pe
 JAREN = [1, 2, 3]           # looptijd in jaren (12 maanden per jaar); de jeugdondersteuners starten halverwege
 DALING = 20                 # de daling in procenten die je wilt kunnen aantonen
 OVERDISPERSIE = [0.0, 0.3]  # extra toeval per school en maand: 0 = zonder, 0.3 = flink (variantie μ + 0,3·μ²)
-SIMULATIES = 200            # nagespeelde evaluaties per combinatie: 200 voor een eerste beeld, 1000 voor een rapport
+SIMULATIES = 100            # nagespeelde evaluaties per combinatie: 100 voor een eerste beeld (±10%), 1000 voor een rapport
 SEED = 1                    # startgetal voor het toeval: zelfde getal = zelfde uitkomst
 
 # %%

@@ -90,7 +90,7 @@ def test_wrong_kind_of_file_is_refused_in_dutch(tmp_path, capsys):
 
 def test_sections_run_when_their_data_are_given(tmp_path):
     pilot = load_pilot(write_pilot(tmp_path, "", data={"panel": EXAMPLE / "zorgvraag_panel.csv"}))
-    assert set(pilot.analyses) == {n for n, s in SECTIONS.items() if s.needs == ("panel",)} == {"zorgvraag", "uitrol"}
+    assert set(pilot.analyses) == {n for n, s in SECTIONS.items() if s.needs == ("panel",)} == {"zorgvraag", "uitrol", "power"}
 
 
 # ------------------------------------------------------------------ whole runs

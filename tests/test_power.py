@@ -3,6 +3,7 @@ agree with statsmodels and R, simulated power converges to the analytic value, g
 from __future__ import annotations
 
 import warnings
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -163,6 +164,8 @@ def test_mde_curve_monotone_and_matches_direct_simulation():
     res = mde(**kw)
     row = res.to_frame().iloc[0]
     assert row["reachable"] and row["mde_lower"] <= row["mde_ratio"] <= row["mde_upper"] < 1
+    # the largest rate ratio with power >= 80%: a hair closer to 1 the power drops below 80%
+    assert res.power_at(row["mde_ratio"]) >= 0.8 > res.power_at(np.nextafter(row["mde_ratio"], 1.0))
     grid = [0.95, 0.85, 0.75, row["mde_ratio"]]
     curve = [res.power_at(g) for g in grid[:3]]
     assert curve[0] <= curve[1] <= curve[2]
@@ -268,8 +271,29 @@ def test_notebook_05_runs_with_few_simulations(tmp_path, monkeypatch):
 
     monkeypatch.setenv("EVALUATIE_FIGUREN", str(tmp_path / "figures"))
     monkeypatch.setenv("EVALUATIE_RAPPORTEN", str(tmp_path / "reports"))
-    nb, out = run_notebook("05", parameters={"SIMULATIES": 20, "LOCATIES": [3, 15, 30], "JAREN": [1, 3]},
+    nb, out = run_notebook("05", parameters={"SIMULATIES": 20, "LOCATIES": [3, 30], "JAREN": [1], "OVERDISPERSIE": [0.3]},
                            output=tmp_path / "05.ipynb")
     assert cells_without_figure(nb) == [] and out.exists()
     text = "\n".join(o.get("text", "") for c in nb.cells if c.cell_type == "code" for o in c.get("outputs", []))
     assert "Onderscheidend vermogen" in text and "wisselt" in text and "kan daar niet" in text
+
+
+@pytest.mark.slow
+def test_pilot_power_section(tmp_path):
+    from evaluatie.pilot import SECTIONS, run_pilot
+
+    assert list(SECTIONS).index("power") == list(SECTIONS).index("tijdreeks") + 1
+    example = Path(__file__).resolve().parents[1] / "data_raw" / "voorbeeld"
+    pilot = tmp_path / "pilot.toml"
+    pilot.write_text(f'naam = "powertest"\ntitel = "Test"\nregio = "Voorbeeld"\nperiode = "2021-2024"\n'
+                     f'bron = "synthetische voorbeelddata"\n[data]\npanel = "{(example / "zorgvraag_panel.csv").as_posix()}"\n'
+                     '[analyses.power]\ndaling = 25\nsimulaties = 20\n', encoding="utf-8")
+    paths = run_pilot(pilot, figures=tmp_path / "f", reports=tmp_path / "r", pdf=False, docx=False,
+                      progress=lambda msg: None)
+    html = paths["factsheet.html"].read_text(encoding="utf-8")
+    assert "Is deze opzet groot genoeg?" in html and "daling van 25%" in html
+    assert (tmp_path / "f" / "powertest" / "05_onderscheidend_vermogen.png").exists()
+    pilot.write_text(pilot.read_text(encoding="utf-8").replace("daling = 25", "daling = 120"), encoding="utf-8")
+    with pytest.raises(InputError, match="daling moet tussen 0 en 100"):
+        run_pilot(pilot, figures=tmp_path / "f", reports=tmp_path / "r", pdf=False, docx=False,
+                  progress=lambda msg: None)
