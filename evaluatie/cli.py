@@ -164,13 +164,45 @@ def _parser() -> argparse.ArgumentParser:
     rap.add_argument("--geen-pdf", action="store_true", help="maak geen PDF (geen Chromium nodig)")
     rap.add_argument("-h", "--help", action="help", help="toon deze hulp en stop")
 
+    pw = sub.add_parser("power", help="onderscheidend vermogen: hoeveel scholen en jaren zijn nodig om een daling "
+                        "in verwijzingen te zien? (simulatie)", **common)
+    pw.add_argument("--scholen", nargs="+", default=["15"], metavar="N", help="aantal scholen in de studie, met en "
+                    "zonder jeugdondersteuner samen; meer waarden mag: --scholen 3 6 15 30 (standaard: 15)")
+    pw.add_argument("--behandeld", nargs="+", default=["0,2"], metavar="K", help="scholen met een jeugdondersteuner: "
+                    "een aantal (3) of een aandeel tussen 0 en 1 (0,2 = een vijfde; standaard)")
+    pw.add_argument("--perioden", nargs="+", default=["36"], metavar="T", help="aantal perioden (maanden) per school; "
+                    "de start ligt halverwege (standaard: 36)")
+    pw.add_argument("--daling", nargs="+", default=["20"], metavar="PROCENT", help="echte daling van de verwijzingen "
+                    "in procenten, bv. --daling 10 20 30 (standaard: 20)")
+    pw.add_argument("--basis", nargs="+", default=["3"], metavar="AANTAL", help="verwijzingen per 1.000 leerlingen per "
+                    "periode zonder jeugdondersteuner (standaard: 3)")
+    pw.add_argument("--leerlingen", nargs="+", default=["300"], metavar="N", help="leerlingen per school (standaard: 300)")
+    pw.add_argument("--spreiding", nargs="+", default=["0,3"], metavar="SD", help="verschillen tussen scholen: "
+                    "standaardafwijking van de log-verwijzingskans (standaard: 0,3)")
+    pw.add_argument("--overdispersie", nargs="+", default=["0"], metavar="A", help="extra toeval per school en periode: "
+                    "variantie = μ + A·μ² (standaard: 0 = Poisson)")
+    pw.add_argument("--golven", nargs="+", default=["1"], metavar="W", help="aantal startgolven (1 = alle scholen "
+                    "tegelijk; standaard)")
+    pw.add_argument("--inferentie", default="auto", choices=["auto", "randomization", "cluster"],
+                    help="hoe de analyse de onzekerheid bepaalt, zoals in 'evaluatie zorgvraag' (standaard: auto)")
+    pw.add_argument("--simulaties", type=int, default=1000, help="gesimuleerde studies per combinatie (standaard: 1000)")
+    pw.add_argument("--mde", action="store_true", help="bereken de kleinste daling die met 80%% kans te zien is "
+                    "(in plaats van de kans bij --daling)")
+    pw.add_argument("--seed", type=int, default=1, help="startgetal voor toevalstrekkingen (standaard: 1)")
+    pw.add_argument("--kernen", type=int, default=-1, help="aantal processorkernen (standaard: -1 = alle)")
+    pw.add_argument("--tabel", default=None, help="schrijf de uitkomsten ook naar deze CSV (optioneel)")
+    pw.add_argument("--figuren", default=None, help="map voor de figuur (standaard: figures)")
+    pw.add_argument("--bron", default=None, help="bronvermelding onder de figuur (standaard: simulatie)")
+    pw.add_argument("--lang", default="nl", choices=["nl", "en"], help="taal van tekst en figuur")
+    pw.add_argument("-h", "--help", action="help", help="toon deze hulp en stop")
+
     data = sub.add_parser("voorbeelddata", help="maak de synthetische voorbeelddata en Excel-sjablonen opnieuw",
                           **common)
     data.add_argument("--map", default="data_raw", help="doelmap (standaard: data_raw)")
     data.add_argument("--overschrijf", action="store_true", help="vervang bestaande bestanden in de doelmap "
                       "(standaard: weigeren)")
     data.add_argument("-h", "--help", action="help", help="toon deze hulp en stop")
-    for p in (parser, val, demo, data, nul, zv, vl, dl, ag, rev, nb, rap):
+    for p in (parser, val, demo, data, nul, zv, vl, dl, ag, rev, nb, rap, pw):
         p._optionals.title = "opties"
         p._positionals.title = "argumenten" if p is not parser else "opdrachten"
     return parser
@@ -495,6 +527,54 @@ def _rapport(args) -> int:
     return 0
 
 
+def _power(args) -> int:
+    """``evaluatie power``: power (or the minimum detectable drop) for a grid of designs, a figure and a table."""
+    import matplotlib.pyplot as plt
+
+    from .plots import save_figure
+    from .power import mde, simulate_did
+    from .text import t
+
+    def numbers(option: str, values: list[str], kind=float) -> list:
+        out = []
+        for v in values:
+            try:
+                x = float(str(v).replace(",", "."))
+            except ValueError:
+                raise InputError(t("power_cli_number", option=option, value=v)) from None
+            out.append(int(x) if kind is int and x == int(x) else x)
+        return out
+
+    treated = [int(x) if x >= 1 else x for x in numbers("--behandeld", args.behandeld)]
+    design = dict(n_units=numbers("--scholen", args.scholen, int), n_treated=treated,
+                  n_periods=numbers("--perioden", args.perioden, int), baseline_rate=numbers("--basis", args.basis),
+                  pupils_per_unit=numbers("--leerlingen", args.leerlingen),
+                  between_unit_sd=numbers("--spreiding", args.spreiding),
+                  overdispersion=numbers("--overdispersie", args.overdispersie),
+                  staggered=numbers("--golven", args.golven, int), inference=args.inferentie,
+                  n_sims=args.simulaties, seed=args.seed, n_jobs=args.kernen, progress=True)
+    if args.mde:
+        result = mde(**design)
+        name, n = "05_kleinste_daling", args.simulaties
+    else:
+        drops = numbers("--daling", args.daling)
+        bad = [d for d in drops if not 0 <= d < 100]
+        if bad:
+            raise InputError(t("power_cli_drop", value=format(bad[0], "g")))
+        result = simulate_did(**design, rate_ratio=[1 - d / 100 for d in drops])
+        name, n = "05_onderscheidend_vermogen", args.simulaties
+    print(result.summary(args.lang))
+    if args.tabel:
+        result.to_frame().to_csv(args.tabel, index=False)
+        print(t("power_cli_table", path=args.tabel))
+    ax = result.plot(lang=args.lang)
+    save_figure(ax.figure, name, source=args.bron or t("power_source", args.lang), n=f"{n} {t('power_n_studies', args.lang)}",
+                caption=result.summary(args.lang), folder=args.figuren, lang=args.lang)
+    plt.close(ax.figure)
+    print(t("power_cli_figure", name=name, folder=args.figuren or "figures"))
+    return 0
+
+
 def _run(parser, args) -> int:
     _check_output_folders(args)
     if args.command == "validate":
@@ -530,6 +610,8 @@ def _run(parser, args) -> int:
         return _demo(args)
     if args.command == "rapport":
         return _rapport(args)
+    if args.command == "power":
+        return _power(args)
     if args.command == "notebook":
         return _notebook(args)
     if args.command == "voorbeelddata":

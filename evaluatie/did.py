@@ -29,8 +29,8 @@ import statsmodels.api as sm
 from scipy import stats
 
 from .errors import InputError, check_option
-from .resampling import (FixedEffects, RandomizationTable, assignments, fe_fit, invert_test, sandwich, single_thread,
-                         wild_cluster_bootstrap)
+from .resampling import (FixedEffects, RandomizationTable, assignments, fe_fit, invert_test, sandwich, score_bootstrap,
+                         single_thread, wild_cluster_bootstrap)
 from .text import check_lang, format_number, format_p, t
 
 __all__ = ["did_2x2", "panel_did", "placebo_starts", "DidResult", "PlaceboResult", "effect_sentence", "evidence"]
@@ -701,7 +701,8 @@ def _assignment_level(p: _Panel, cluster: str | None) -> np.ndarray:
     if mixed.any():
         raise InputError(f"Binnen cluster(s) uit kolom '{cluster}' starten eenheden op verschillende momenten (of niet): "
                          "randomisatie-inferentie op clusterniveau verwisselt hele clusters en kan dat niet nabootsen. "
-                         "Kies inference='wild' (lineair) of laat cluster= weg.", column=cluster)
+                         "Kies inference='wild' (wild bootstrap per cluster, ook voor aantallen) of laat cluster= weg.",
+                         column=cluster)
     return per_cluster.first().to_numpy()
 
 
@@ -805,7 +806,9 @@ def panel_did(panel: pd.DataFrame, outcome: str = "count", unit: str = "unit", t
     inference : {"auto", "randomization", "wild", "cluster"}
         ``randomization``: permutes which units (or clusters) are treated, keeping how many start
         when; exact (all assignments) when there are at most ``n_resamples``. ``wild``: restricted
-        wild cluster bootstrap (gaussian only). ``cluster``: cluster-robust errors, ``t(G-1)``.
+        wild cluster bootstrap (WCR) for gaussian, the wild score cluster bootstrap (Kline & Santos
+        2012, :func:`evaluatie.resampling.score_bootstrap`) for poisson and quasipoisson (not
+        negbin); its interval inverts the test. ``cluster``: cluster-robust errors, ``t(G-1)``.
         ``auto``: cluster-robust only with at least 42 clusters of which at least 10 treated and 10
         not; otherwise randomization inference. The result's ``reason`` says why.
     n_resamples : int
@@ -858,6 +861,8 @@ def panel_did(panel: pd.DataFrame, outcome: str = "count", unit: str = "unit", t
     inference with clustered errors. Rev. Econ. Stat. 90, 414–427.
     Webb, M. D. (2023). Reworking wild bootstrap-based inference for clustered errors. Can. J.
     Econ. 56, 839–858.
+    Kline, P., & Santos, A. (2012). A score based approach to wild bootstrap inference. J.
+    Econometric Methods 1, 23–41. https://doi.org/10.1515/2156-6674.1006
 
     The fixed effects are absorbed (:func:`evaluatie.resampling.fe_fit`), so the model scales to thousands
     of schools × months (benchmarks/twfe_scale.py); units without any event (count families) carry no
@@ -866,8 +871,10 @@ def panel_did(panel: pd.DataFrame, outcome: str = "count", unit: str = "unit", t
     Validated against: R 4.2.2 ``glm``/``lm`` and ``sandwich::vcovCL(type = "HC1")``,
     ``MASS::glm.nb`` (tests/test_did.py); statsmodels with dummy columns and ``pyfixest.fepois`` on
     unbalanced panels (tests/test_fixed_effects.py); covariates and clusters against statsmodels and pyfixest,
-    the wild bootstrap against ``wildboottest`` (tests/test_did.py); size and coverage by simulation
-    (tests/test_did.py, benchmarks/did_size.py).
+    the wild bootstrap against ``wildboottest`` (tests/test_did.py); the score bootstrap's fits, scores
+    and Hessian against statsmodels and its linear case against ``wildboottest``
+    (tests/test_score_bootstrap.py); size and coverage by simulation (tests/test_did.py,
+    benchmarks/did_size.py, benchmarks/score_bootstrap_size.py).
 
     Examples
     --------
@@ -880,9 +887,10 @@ def panel_did(panel: pd.DataFrame, outcome: str = "count", unit: str = "unit", t
     """
     _check_panel_options(family, inference, weights, level, n_resamples, per, conf_int)
     covariates = _check_covariates(covariates)
-    if inference == "wild" and family != "gaussian":
-        raise InputError("De wild cluster bootstrap is er alleen voor lineaire modellen (family='gaussian'); gebruik "
-                         "inference='randomization' voor aantallen.")
+    if inference == "wild" and family == "negbin":
+        raise InputError("De wild bootstrap is er voor family='gaussian' (WCR) en voor 'poisson' en 'quasipoisson' "
+                         "(score-bootstrap); niet voor 'negbin'. Kies family='quasipoisson' (ook geldig bij "
+                         "overdispersie) of inference='randomization'.")
     p = _prepare(panel, outcome, unit, time, treated, exposure, family, per, covariates, cluster)
     n_units = p.starts.size
     n_treated = int((p.starts >= 0).sum())
@@ -928,12 +936,20 @@ def panel_did(panel: pd.DataFrame, outcome: str = "count", unit: str = "unit", t
             q = stats.t.ppf(1 - alpha / 2, df)
             ci, pval = (coef - q * se, coef + q * se), float(2 * stats.t.sf(abs(coef / se), df))
             reasons.append(("did_t_df", {"df": df}))
-        elif inference == "wild":
+        elif inference == "wild" and family == "gaussian":
             project = p.partial_out
             coef, se, ci, pval, n_draws, exact, kind = wild_cluster_bootstrap(
                 project(p.y), project(p.D), project, p.cluster_codes, p.n_params, level, n_resamples, rng,
                 weights, conf_int)
             reasons.append(("did_wild_all" if exact else "did_wild", {"kind": kind, "n": n_draws}))
+        elif inference == "wild":  # counts: wild score bootstrap from restricted fits (Kline & Santos 2012)
+            pval, ci, n_draws, exact, kind = score_bootstrap(
+                p.y, p.D, p.unit_codes, p.period_codes, p.cluster_codes, family, Z=p.Z, offset=p.offset,
+                estimate=coef, scale=se, level=level, n_resamples=n_resamples, rng=rng, weights=weights,
+                conf_int=conf_int)
+            if conf_int and exact and 2 / n_draws > alpha:
+                notes.append(t("did_score_min_p", "nl", n=n_draws, p=format_number(2 / n_draws, 3)))
+            reasons.append(("did_score_all" if exact else "did_score", {"kind": kind, "n": n_draws}))
         else:
             level_starts = _assignment_level(p, cluster)
             table, exact, n_possible = assignments(level_starts, n_resamples, rng)

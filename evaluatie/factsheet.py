@@ -80,8 +80,8 @@ def _pdf_date() -> bytes:
     import datetime as dt
 
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    when = (dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc) if epoch.isdigit()
-            else dt.datetime(2024, 1, 1, tzinfo=dt.timezone.utc))
+    when = (dt.datetime.fromtimestamp(int(epoch), dt.UTC) if epoch.isdigit()
+            else dt.datetime(2024, 1, 1, tzinfo=dt.UTC))
     return when.strftime("%Y%m%d%H%M%S").encode("ascii")
 
 

@@ -36,7 +36,7 @@ from .text import check_lang, t
 __all__ = ["Settings", "notebook_settings", "find_notebook", "inject_parameters", "run_notebook", "run_notebooks",
            "cells_without_figure", "NOTEBOOKS"]
 
-Notebook = Literal["00", "01", "02", "02b", "03"]
+Notebook = Literal["00", "01", "02", "02b", "03", "05"]
 NOTEBOOKS: tuple[str, ...] = get_args(Notebook)
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -54,6 +54,7 @@ _EXAMPLES = {
             "source": "verwijzingen per IKC en gemeente (synthetische voorbeelddata)"},
     "03": {"file": "vragenlijst.xlsx", "codebook": "codeboek_vragenlijst.csv", "fragments": "interviewfragmenten.csv",
            "source": "vragenlijst en interviews (synthetische voorbeelddata)"},
+    "05": {"file": "zorgvraag_panel.csv", "source": "simulatie met kenmerken van de voorbeelddata (synthetisch)"},
 }
 
 

@@ -20,7 +20,7 @@ import pandas as pd
 
 from .errors import InputError
 from .privacy import TOTAL as TOTAL_LABEL
-from .privacy import mask_value
+from .privacy import is_small, mask_value, small_count
 from .richness import Accumulation, accumulation, chao2
 from .text import check_lang, format_number, t
 
@@ -193,7 +193,8 @@ _LABELS = {
            "or_more": "{k} of meer", "small": "<{k}",
            "acc_title": "Hoeveel instanties vind je als je meer dossiers leest?",
            "acc_x": "Aantal gelezen dossiers", "acc_y": "Aantal verschillende instanties",
-           "read": "gelezen dossiers", "extrapolated": "verwacht (geëxtrapoleerd)", "band": "{p}%-betrouwbaarheidsinterval",
+           "read": "gelezen dossiers", "extrapolated": "verwacht (geëxtrapoleerd)",
+           "predicted": "verwacht bij alle {t} dossiers ({p}%-voorspellingsinterval)", "band": "{p}%-betrouwbaarheidsinterval",
            "net_title": "Instanties die samen bij dezelfde leerling betrokken zijn",
            "net_note": "Cirkel: aantal leerlingen; lijn: gedeelde leerlingen.\nBlauw met naam: ≥ {k} leerlingen; grijs: "
                        "minder dan {k} leerlingen (naam niet getoond). Onderste rij: geen leerling gedeeld.",
@@ -206,7 +207,8 @@ _LABELS = {
            "or_more": "{k} or more", "small": "<{k}",
            "acc_title": "How many agencies would reading more files find?",
            "acc_x": "Number of files read", "acc_y": "Number of different agencies",
-           "read": "files read", "extrapolated": "expected (extrapolated)", "band": "{p}% confidence interval",
+           "read": "files read", "extrapolated": "expected (extrapolated)",
+           "predicted": "expected with all {t} files ({p}% prediction interval)", "band": "{p}% confidence interval",
            "net_title": "Agencies involved with the same pupil",
            "net_note": "Circle: number of pupils; line: shared pupils.\nBlue with name: ≥ {k} pupils; grey: fewer than "
                        "{k} pupils (name not shown). Bottom row: no pupil shared.",
@@ -291,7 +293,12 @@ def plot_agencies_per_pupil(pupils: pd.DataFrame, ax=None, *, min_cell: int = 5,
 
 
 def plot_accumulation(acc: Accumulation, ax=None, *, lang: str = "nl", title: str | None = None):
-    """Accumulation curve of :func:`accumulation`: solid up to the files read, dashed beyond."""
+    """Accumulation curve of :func:`accumulation`: solid up to the files read, dashed beyond.
+
+    One bootstrap band along the whole curve (as iNEXT draws it, continuous at the files read);
+    with ``n_total`` the prediction for all files (:attr:`Accumulation.total`, the number the
+    sentences and tables report) is drawn as a point with its prediction interval.
+    """
 
     from .plots import PALETTE, house_style, format_axis
 
@@ -307,11 +314,16 @@ def plot_accumulation(acc: Accumulation, ax=None, *, lang: str = "nl", title: st
         if len(outer) > 1:
             ax.plot(outer["files"], outer["estimate"], color=PALETTE[0], linestyle="--", label=lab["extrapolated"])
         ax.plot([acc.n_files], [acc.observed], "o", color=PALETTE[0])
+        if acc.n_total and acc.n_total > acc.n_files:  # the prediction of the sentence and table, at all files
+            tot = acc.total
+            ax.errorbar([tot["files"]], [tot["estimate"]], color=PALETTE[1], fmt="D", capsize=4, markersize=5,
+                        yerr=[[tot["estimate"] - tot["lower"]], [tot["upper"] - tot["estimate"]]],
+                        label=lab["predicted"].format(t=acc.n_total, p=format_number(100 * acc.level, 0, lang)))
         ax.set_xlabel(lab["acc_x"])
         ax.set_ylabel(lab["acc_y"])
         ax.set_ylim(bottom=0)
         format_axis(ax, "both", lang=lang)
-        ax.legend(loc="lower right")
+        ax.legend(loc="upper left", fontsize=8)
         ax.set_title(title or lab["acc_title"])
     return ax
 
@@ -504,38 +516,38 @@ class Nulmeting:
         return school
 
     def summary(self, school=None, lang: str = "nl") -> str:
-        """Short conclusion text for one school, generated from the results (Dutch by default)."""
+        """Short conclusion text for one school, generated from the results (Dutch by default).
+
+        The text is published (captions, factsheet), so it follows the tables' disclosure rule: a
+        number of pupils below ``min_cell`` is written as "minder dan 5" (:func:`evaluatie.privacy.small_count`),
+        and shares and means that would reveal such a number are left out.
+        """
         check_lang(lang)
         name = self._school(school)
         c = self.to_frame().set_index(self.school).loc[name]
+        k = self.min_cell
         n = lambda x, d=0: format_number(x, d, lang)  # noqa: E731
         pct = lambda x: format_number(100 * x, 0, lang) + "%"  # noqa: E731
-        with_agency = c["n_pupils_with_agency"]
-        mean_helped = (self.pupils.loc[(self.pupils[self.school] == name) & (self.pupils["n_agencies"] > 0),
-                                       "n_agencies"].mean())
-        singles = int(round(c["share_single_pupil"] * c["n_agencies"])) if with_agency else 0
-        if lang == "nl":
-            parts = [f"De school had te maken met {n(c['n_agencies'])} verschillende "
-                     f"{'instantie' if c['n_agencies'] == 1 else 'instanties'}, betrokken bij "
-                     f"{n(with_agency)} van de {n(c['n_pupils'])} leerlingen van wie het dossier is gelezen "
-                     f"({pct(with_agency / c['n_pupils'])})."]
-            if with_agency:
-                parts.append(f"Een leerling met hulp had gemiddeld {n(mean_helped, 1)} instanties; "
-                             f"{pct(c['share_2plus'])} van alle leerlingen had er twee of meer.")
-                parts.append(f"De drie grootste instanties hadden samen {pct(c['top3_share'])} van alle contacten; "
-                             f"{n(singles)} instanties ({pct(c['share_single_pupil'])}) waren bij maar één leerling "
-                             "betrokken.")
-        else:
-            parts = [f"The school dealt with {n(c['n_agencies'])} different "
-                     f"{'agency' if c['n_agencies'] == 1 else 'agencies'}, involved with {n(with_agency)} "
-                     f"of the {n(c['n_pupils'])} pupils whose files were read ({pct(with_agency / c['n_pupils'])})."]
-            if with_agency:
-                parts.append(f"A pupil with care had {n(mean_helped, 1)} agencies on average; "
-                             f"{pct(c['share_2plus'])} of all pupils had two or more.")
-                parts.append(f"The three largest agencies held {pct(c['top3_share'])} of all contacts; "
-                             f"{n(singles)} agencies ({pct(c['share_single_pupil'])}) were involved with one pupil only.")
+        people = lambda x: small_count(int(x), k, lang)  # noqa: E731
+        pupils = self.pupils[self.pupils[self.school] == name]["n_agencies"]
+        helped, total, two = int(c["n_pupils_with_agency"]), int(c["n_pupils"]), int((pupils >= 2).sum())
+        hidden = is_small(helped, k) or is_small(total, k) or is_small(total - helped, k)
+        word = {"nl": ("instantie", "instanties"), "en": ("agency", "agencies")}[lang][int(c["n_agencies"] != 1)]
+        parts = [t("nm_found", lang, agencies=n(c["n_agencies"]), word=word, helped=people(helped),
+                   pupils=people(total), share="" if hidden else f" ({pct(helped / total)})")]
+        if helped:
+            if not is_small(helped, k):
+                parts.append(t("nm_mean", lang, mean=n(pupils[pupils > 0].mean(), 1)))
+            shown_two = people(two) if is_small(two, k) or is_small(total - two, k) or is_small(total, k) \
+                else pct(two / total)
+            parts.append(t("nm_two", lang, two=shown_two[:1].upper() + shown_two[1:]))
+            parts.append(t("nm_top3", lang, share=pct(c["top3_share"])))
+            sizes = self.agencies.loc[self.agencies[self.school] == name, "n_pupils"]
+            tail = int((sizes < k).sum())
+            if tail:
+                parts.append(t("nm_tail", lang, n=n(tail), total=n(len(sizes)), k=k))
         if name in self.accumulations:
-            parts.append(self.accumulations[name].prediction(lang))
+            parts.append(self.accumulations[name].prediction(lang, min_cell=k))
         return " ".join(p for p in parts if p)
 
     def plot(self, kind: str = "agencies", school=None, ax=None, lang: str = "nl"):
@@ -833,7 +845,7 @@ def analyze(dossier: pd.DataFrame, *, n_total=None, mapping=None, school: str = 
                        reason="lege instantie-cel bij een leerling die wel andere instanties heeft; genegeerd")
     n_none = len(data[[school, pupil]].drop_duplicates()) - len(helped)
     if n_none:
-        report.notes.append(f"{n_none} leerling(en) zonder instantie; zij tellen mee in het aantal leerlingen.")
+        report.notes.append(t("nm_no_agency_note", n=small_count(n_none, min_cell)))
 
     counts = agency_counts(data, school=school, pupil=pupil, agency=agency, agency_type=agency_type)
     table = agency_table(data, school=school, pupil=pupil, agency=agency, agency_type=agency_type)
@@ -852,8 +864,7 @@ def analyze(dossier: pd.DataFrame, *, n_total=None, mapping=None, school: str = 
         row = {school: name, "files_read": m, "n_total": total, "observed": int(c["n_agencies"])}
         if m < 2:
             shown = name if m >= min_cell else mask_value(name)  # a group of one may be a pupil's name
-            report.notes.append(f"School '{shown}' heeft maar {m} leerling; geen schatting van het aantal instanties "
-                                "bij volledig onderzoek mogelijk.")
+            report.notes.append(t("nm_tiny_school_note", school=shown, n=small_count(m, min_cell)))
             rich.append(row)
             continue
         y = matrices[name] = incidence_matrix(part, pupil=pupil, agency=agency)

@@ -30,9 +30,9 @@ import hashlib
 import re
 import sys
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
 
 import numpy as np
 import pandas as pd
@@ -396,8 +396,7 @@ def _panel(ctx: _Context):
     from .zorgvraag import prepare
 
     if "panel_prepared" not in ctx._data:
-        data, report = ctx.read("panel")
-        ctx._data["panel_prepared"] = prepare(data)
+        ctx._data["panel_prepared"] = prepare(ctx.read("panel")[0])
     return ctx._data["panel_prepared"], ctx.reports["panel"]
 
 
@@ -452,7 +451,7 @@ def _uitrol(ctx: _Context, frequentie="Q", model="poisson") -> Section:
     from .zorgvraag import coarsen
 
     lang = ctx.lang
-    panel, report = _panel(ctx)
+    panel = _panel(ctx)[0]
     data = coarsen(panel, "Q") if frequentie == "Q" else panel
     exposure = "exposure" if "exposure" in data else None
     es = event_study(data, exposure=exposure, family=model)
@@ -693,7 +692,12 @@ def _kleine_pilot(ctx: _Context, uitkomst="Uitkomst", gunstig="regulier onderwij
     the method note). The per-pupil timeline shows every pupil as a cell of one, with dates: it is
     drawn only with ``tijdlijn = true``, and for fewer pupils than the threshold only with ``reden``.
     """
-    from .outcomes import compare_to_benchmark, plot_timeline, posterior_above, proportion_ci
+    from .outcomes import (
+        compare_to_benchmark,
+        plot_timeline,
+        posterior_above,
+        proportion_ci,
+    )
     from .report import Table
 
     lang = ctx.lang
@@ -761,7 +765,7 @@ def _doorlooptijden(ctx: _Context, norm_dagen=90, peildatum=None, label=None) ->
     last = share.set_index("group").loc[order[-1]]
     test = logrank(data, group=group, reference_date=peildatum, lang=lang) if group and len(order) > 1 else None
     sure = test is not None and test.p_value < 0.05
-    pct = lambda v: "–" if not np.isfinite(v) else format_percent(v, 0, lang)  # noqa: E731
+    pct = lambda v: "–" if not np.isfinite(v) else format_percent(v, 0, lang)
     if test is None:
         title = t("pilot_dl_fig_one", lang, share=pct(last["share"]), days=norm_dagen)
     else:
@@ -797,7 +801,8 @@ def _doorlooptijden(ctx: _Context, norm_dagen=90, peildatum=None, label=None) ->
                                            denominator=cases)}
     notes = {"doorlooptijden_mediaan": t("pilot_dl_note_median", lang),
              "doorlooptijden_norm": t("pilot_dl_note_norm", lang, days=norm_dagen)}
-    methods = [km.summary(lang, norm_dagen)] + ([test.summary(lang)] if test is not None else [])
+    methods = [km.summary(lang, norm_dagen)] + ([test.sentence(lang) + " " + t("pilots_logrank_" + ("small" if sure else "large"), lang)]
+                                              if test is not None else [])
     caveats = [t("pilot_dl_caveat", lang)]
     return Section(key="doorlooptijden", title=t("pilot_dl_title", lang), question=t("pilot_dl_question", lang,
                                                                                      days=norm_dagen),
@@ -858,7 +863,7 @@ def _kosten(ctx: _Context, marges=None, simulaties=10_000, **given) -> Section:
             mc = res.monte_carlo(n=simulaties, seed=ctx.pilot.seed)
     elif ranges:
         raise InputError(t("pilot_kost_ranges_need", lang, file=where))
-    euro = lambda x: "€ " + format_number(x, 0, lang)  # noqa: E731
+    euro = lambda x: "€ " + format_number(x, 0, lang)
     per, what = ((cost.cost_per_pupil_reached, "pilot_kost_kf_pupil") if cost.pupils_reached else
                  (cost.cost_per_case, "pilot_kost_kf_case") if cost.cases else
                  (cost.cost_per_enrolled_pupil, "pilot_kost_kf_enrolled") if cost.pupils_enrolled else
@@ -885,9 +890,13 @@ def _kosten(ctx: _Context, marges=None, simulaties=10_000, **given) -> Section:
                                 caption=cost.sentence(lang)))
     meaning.append(res.sentence(lang) if res is not None else cost.sentence(lang))
     # --- tables: every assumption with its range and source, and the outcomes
-    fmt = {"euro": euro, "share": lambda x: format_percent(x, 0, lang),
-           "ratio": lambda x: format_number(x, 2, lang)}
-    show = lambda name, x: "" if x is None or not np.isfinite(x) else fmt.get(INPUTS[name][2], lambda v: format_number(v, 1, lang))(x)  # noqa: E731,E501
+    def show(name: str, x) -> str:
+        """An input value by its kind (euro, share, ratio, number), as people read it."""
+        if x is None or not np.isfinite(x):
+            return ""
+        kind = INPUTS[name][2]
+        return (euro(x) if kind == "euro" else format_percent(x, 0, lang) if kind == "share" else
+                format_number(x, 2 if kind == "ratio" else 1, lang))
     if res is not None:
         a = res.assumptions(lang)
     else:

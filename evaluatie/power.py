@@ -39,7 +39,8 @@ from scipy import special, stats
 from .errors import InputError, check_option
 from .text import check_lang, format_number, t
 
-__all__ = ["simulate_did", "mde", "power_rates", "power_proportions", "PowerResult", "MdeResult", "auto_method"]
+__all__ = ["simulate_did", "mde", "design_from_panel", "describe_design", "power_rates", "power_proportions", "PowerResult", "MdeResult",
+           "auto_method"]
 
 Inference = Literal["auto", "randomization", "cluster"]
 #: Design parameters of :func:`simulate_did` in the order of the grid (and of the result's columns).
@@ -163,6 +164,72 @@ def _analytic_did(d: dict, rate_ratio: float, alpha: float) -> float:
     return _two_sided(math.log(rate_ratio), math.sqrt(var), math.sqrt(var), alpha)
 
 
+def design_from_panel(panel: pd.DataFrame, outcome: str = "count", unit: str = "unit", time: str = "period",
+                      treated: str = "treated", exposure: str = "exposure") -> dict:
+    """Design parameters for :func:`simulate_did` read from an existing school × period panel.
+
+    Only the periods without the intervention are used for the rates. Returns ``n_units``,
+    ``n_treated`` (schools that ever get it), ``n_periods``, ``baseline_rate`` (per 1,000 pupils per
+    period at a typical school), ``pupils_per_unit`` (median), ``between_unit_sd`` and
+    ``overdispersion``.
+
+    Notes
+    -----
+    Moment estimators: ``between_unit_sd² = var(log r_i) − mean(1/Y_i + α Σ_t μ_it² / Y_i²)`` over
+    schools with referrals (the count noise in the spread of the log rates removed); ``baseline_rate`` is the pooled rate
+    divided by ``exp(sd²/2)`` (the median school); ``overdispersion = Σ((y − μ)² − μ) / Σ μ²`` with
+    ``μ_it`` the school mean times a period factor. Both are clipped at 0.
+
+    Examples
+    --------
+    >>> from evaluatie import synthetic
+    >>> panel, _ = synthetic.panel(n_units=12, n_periods=24, treated_units=3, seed=1)
+    >>> d = design_from_panel(panel)
+    >>> d["n_units"], d["n_treated"], d["n_periods"]
+    (12, 3, 24)
+    """
+    cols = {"outcome": outcome, "unit": unit, "time": time, "treated": treated, "exposure": exposure}
+    missing = [c for c in cols.values() if c not in panel.columns]
+    if missing:
+        raise InputError(t("power_missing_columns", columns=", ".join(missing),
+                           present=", ".join(map(str, panel.columns))), column=missing[0])
+    d = panel[list(cols.values())].dropna()
+    before = d[d[treated].astype(int) == 0]
+    if before.empty or before[exposure].le(0).any():
+        raise InputError(t("power_no_baseline", column=exposure), column=exposure)
+    mean_i = before.groupby(unit)[outcome].transform("mean")
+    factor = before.groupby(time)[outcome].transform("sum") / before.assign(_m=mean_i).groupby(time)["_m"].transform("sum")
+    mu = (mean_i * factor.fillna(1.0)).to_numpy(float)
+    y = before[outcome].to_numpy(float)
+    od = max(float(np.sum((y - mu) ** 2 - mu) / np.sum(mu ** 2)) if np.sum(mu ** 2) > 0 else 0.0, 0.0)
+    per_unit = before.assign(_mu2=mu ** 2).groupby(unit).agg(y=(outcome, "sum"), e=(exposure, "sum"),
+                                                             mu2=("_mu2", "sum"))
+    pos = per_unit[per_unit["y"] > 0]
+    log_rate = np.log(pos["y"] / pos["e"])
+    noise = (1 / pos["y"] + od * pos["mu2"] / pos["y"] ** 2).mean()      # Poisson and extra variation of log Y_i
+    var = float(log_rate.var(ddof=1) - noise) if len(pos) > 1 else 0.0
+    sd = math.sqrt(max(var, 0.0))
+    pooled = per_unit["y"].sum() / per_unit["e"].sum() * 1000
+    return {"n_units": int(d[unit].nunique()), "n_treated": int(d.loc[d[treated].astype(int) == 1, unit].nunique()),
+            "n_periods": int(d[time].nunique()), "baseline_rate": float(pooled / math.exp(sd ** 2 / 2)),
+            "pupils_per_unit": float(d.groupby(unit)[exposure].mean().median()), "between_unit_sd": sd,
+            "overdispersion": od}
+
+
+def describe_design(design: dict, lang: str = "nl") -> pd.DataFrame:
+    """Design parameters (from :func:`design_from_panel`) as a table to show: ``kenmerk``, ``waarde``.
+
+    Examples
+    --------
+    >>> describe_design({"baseline_rate": 3.12, "between_unit_sd": 0.3}).values.tolist()
+    [['verwijzingen per 1.000 leerlingen per periode', '3,12'], ['verschillen tussen scholen (sd log-kans)', '0,30']]
+    """
+    check_lang(lang)
+    rows = [(t(f"power_describe_{k}", lang), format_number(v, 2 if isinstance(v, float) else 0, lang))
+            for k, v in design.items()]
+    return pd.DataFrame(rows, columns=["kenmerk", "waarde"] if lang == "nl" else ["feature", "value"])
+
+
 # ------------------------------------------------------------------------------ validation
 def _positive(name, v, integer: bool = False, minimum: float = 0.0, strict: bool = True) -> None:
     ok = isinstance(v, (int, np.integer)) if integer else isinstance(v, (int, float, np.number))
@@ -171,6 +238,13 @@ def _positive(name, v, integer: bool = False, minimum: float = 0.0, strict: bool
         rule = t("power_rule_int", minimum=format_number(minimum + (1 if strict else 0))) if integer else \
             t("power_rule_pos" if strict else "power_rule_nonneg")
         raise InputError(t("power_bad_number", param=name, value=v, rule=rule))
+
+
+def _min_p(d: dict, total: int) -> float:
+    """Smallest attainable two-sided randomization p-value: 1/A, or 2/A when half of the schools start at
+    once (the opposite assignment then has the same statistic with the other sign: residuals sum to 0
+    in every period)."""
+    return (2 if d["staggered"] == 1 and 2 * d["n_treated"] == d["n_units"] else 1) / total
 
 
 def _check_alpha(alpha) -> None:
@@ -283,7 +357,7 @@ class _Studies:
         self.d = d
         U, T = d["n_units"], d["n_periods"]
         rng = np.random.default_rng(np.random.SeedSequence(seed, spawn_key=(chunk,)))
-        self.seeds = np.random.SeedSequence(seed, spawn_key=(chunk, 1)).generate_state(size, np.uint32)
+        self.ri_seed = int(np.random.SeedSequence(seed, spawn_key=(chunk, 1)).generate_state(1, np.uint32)[0])
         unit = np.exp(d["between_unit_sd"] * rng.standard_normal((size, U)))
         lam = d["pupils_per_unit"] / 1000 * d["baseline_rate"] * np.broadcast_to(unit[:, :, None], (size, U, T))
         if d["overdispersion"] > 0:  # gamma-Poisson: var = μ + α μ²
@@ -305,78 +379,104 @@ class _Studies:
         y[sel] = _poisson_quantile(self.u[sel], lam)
         return y
 
-    def table(self, s: int, n_resamples: int):
-        """Assignments of study s: all of them (shared) or a sample seeded as ``panel_did(seed=...)``."""
-        from .resampling import RandomizationTable, assignments
+    def table(self, n_resamples: int) -> tuple[np.ndarray, bool, int]:
+        """Assignments (A × units) for the studies of this chunk: all of them, or one sample drawn as
+        ``panel_did(seed=self.ri_seed)`` draws it (:func:`evaluatie.resampling.assignments`)."""
+        from .resampling import assignments
 
-        if "shared" in self._tables:
-            return self._tables["shared"]
-        table, exact, total = assignments(self.starts, n_resamples, np.random.default_rng(int(self.seeds[s])))
-        out = (RandomizationTable(table, self.d["n_periods"]), exact, total)
-        if exact:
-            self._tables["shared"] = out
-        return out
+        if n_resamples not in self._tables:
+            self._tables[n_resamples] = assignments(self.starts, n_resamples, np.random.default_rng(self.ri_seed))
+        return self._tables[n_resamples]
 
 
-def _ri_pvalues(st: _Studies, y: np.ndarray, n_resamples: int) -> tuple[np.ndarray, int, bool]:
-    """Randomization p-values of ``panel_did`` for every study: closed-form null fit, one product per table."""
+def _tails(y: np.ndarray) -> np.ndarray:
+    """Σ_{t' ≥ t} (y − μ̂⁰) per study, school and period, with the closed-form null fit μ̂⁰ = y_i· y_·t / y_··."""
     R = y.sum(axis=2, keepdims=True)
     C = y.sum(axis=1, keepdims=True)
     N = R.sum(axis=1, keepdims=True)
     mu0 = np.divide(R * C, N, out=np.zeros_like(y), where=N > 0)
-    tail = np.cumsum((y - mu0)[:, :, ::-1], axis=2)[:, :, ::-1]
-    rt, exact, total = st.table(0, n_resamples)
-    if exact:
-        flat = tail[:, :, rt.values].transpose(0, 2, 1).reshape(len(y), -1)
-        s = flat @ rt.indicator.T
-        p = np.mean(np.abs(s) >= np.abs(s[:, :1]) - _TOL * (1 + np.abs(s[:, :1])), axis=1)
-        return p, total, exact
-    p = np.empty(len(y))
-    for i in range(len(y)):
-        rt, _, total = st.table(i, n_resamples)
-        s = rt.indicator @ tail[i][:, rt.values].T.ravel()
-        p[i] = np.mean(np.abs(s) >= np.abs(s[0]) - _TOL * (1 + np.abs(s[0])))
-    return p, total, exact
+    return np.cumsum((y - mu0)[:, :, ::-1], axis=2)[:, :, ::-1]
 
 
-def _cluster_pvalues(st: _Studies, y: np.ndarray, tol: float = 1e-10, max_iter: int = 5000) -> np.ndarray:
+def _ri_pvalue(table: np.ndarray, tail: np.ndarray, values: np.ndarray) -> np.ndarray:
+    """Two-sided randomization p-values from assignments (A × units) and tails (studies × units × periods)."""
+    indicator = np.concatenate([(table == v) for v in values], axis=1).astype(float)
+    s = tail[:, :, values].transpose(0, 2, 1).reshape(len(tail), -1) @ indicator.T
+    return np.mean(np.abs(s) >= np.abs(s[:, :1]) - _TOL * (1 + np.abs(s[:, :1])), axis=1)
+
+
+def _ri_pvalues(st: _Studies, y: np.ndarray, n_resamples: int) -> tuple[np.ndarray, int, bool]:
+    """Randomization p-values of ``panel_did`` for every study: closed-form null fit, the statistic
+    Σ_i Σ_{t ≥ s_ai} r_it of every assignment × every study in one product."""
+    table, exact, total = st.table(n_resamples)
+    return _ri_pvalue(table, _tails(y), np.unique(st.starts[st.starts >= 0])), total, exact
+
+
+def _ri_without_empty(st: _Studies, y: np.ndarray, n_resamples: int) -> float:
+    """Randomization p-value of one study after dropping its schools without referrals, as ``panel_did``
+    does: the null fit of the others is unchanged; the assignments are those of the remaining schools."""
+    from .resampling import assignments
+
+    keep = y.sum(axis=1) > 0
+    starts = st.starts[keep]
+    if (starts >= 0).all() or (starts < 0).all():
+        return float("nan")                                  # panel_did refuses: no comparison or no treated school
+    table, _, _ = assignments(starts, n_resamples, np.random.default_rng(st.ri_seed))
+    return float(_ri_pvalue(table, _tails(y[None, keep]), np.unique(starts[starts >= 0]))[0])
+
+
+def _cluster_pvalues(st: _Studies, y: np.ndarray, tol: float = 1e-10, max_iter: int = 100) -> np.ndarray:
     """Cluster-robust p-values of ``panel_did(inference="cluster")`` for every study at once.
 
-    The Poisson model with unit and period effects and β·D is fitted by iterative proportional
-    fitting of its sufficient statistics (unit totals, period totals, treated total); the standard
-    error is the sandwich of ``panel_did`` (expected-information bread, HC1 factor, clusters = units)
-    through the D̃ of Frisch–Waugh–Lovell: ``se² = c Σ_i (Σ_t D̃_it (y_it − μ_it))² / (Σ μ D̃²)²``.
+    With the school effects conditioned out (their totals are sufficient), the Poisson model with
+    period effects ``b_t`` and ``β·D`` is a multinomial model per school, ``μ_it = y_i· π_it`` with
+    ``π_it ∝ exp(b_t + β D_it)``; Newton's method on its (T + 1) parameters runs for all studies at
+    once (batched solves). The standard error is the sandwich of ``panel_did`` (expected-information
+    bread, HC1 factor ``G/(G−1) (n−1)/(n−k)``, clusters = schools): the influence of school i on β̂ is
+    ``aᵀ s_i`` with ``a`` the β-row of the inverse information and ``s_i`` its score. Schools and
+    periods without any referral drop out as in ``panel_did``.
     """
     S, U, T = y.shape
-    D = st.D.astype(float)
+    Df = st.D.astype(float)
     R, C = y.sum(axis=2), y.sum(axis=1)
-    YD = (y * D).sum(axis=(1, 2))
-    A, B, eb = R / T, np.ones((S, T)), np.ones(S)
-    log_mu = None
+    YD = (y * Df).sum(axis=(1, 2))
+    active = C > 0
+    n_active = active.sum(axis=1)
+    b = np.where(active, np.log(np.maximum(C, 1.0)), 0.0)
+    beta = np.zeros(S)
+    u = active / np.sqrt(n_active)[:, None]              # the direction b + c·1 the likelihood cannot see
+    idx = np.arange(T)
     for _ in range(max_iter):
-        E = 1 + (eb[:, None, None] - 1) * D                             # exp(β D)
-        A = R / ((B[:, None, :] * E).sum(axis=2))
-        B = C / ((A[:, :, None] * E).sum(axis=1))
-        eb = YD / (A[:, :, None] * B[:, None, :] * D).sum(axis=(1, 2))
-        mu = A[:, :, None] * B[:, None, :] * (1 + (eb[:, None, None] - 1) * D)
-        new = np.log(mu)
-        if log_mu is not None and np.max(np.abs(new - log_mu)) <= tol:
+        eta = np.where(active[:, None, :], b[:, None, :] + beta[:, None, None] * Df, -np.inf)
+        e = np.exp(eta - eta.max(axis=2, keepdims=True))
+        pi = e / e.sum(axis=2, keepdims=True)
+        mu = R[:, :, None] * pi
+        muD = mu * Df
+        piD = (pi * Df).sum(axis=2)                                       # Σ_t π_it D_it per school
+        H = np.empty((S, T + 1, T + 1))
+        H[:, :T, :T] = -(mu.transpose(0, 2, 1) @ pi)
+        H[:, idx, idx] += mu.sum(axis=1) + ~active                        # inactive periods: identity
+        H[:, :T, :T] += u[:, :, None] * u[:, None, :]
+        H[:, :T, T] = H[:, T, :T] = muD.sum(axis=1) - (mu * piD[:, :, None]).sum(axis=1)
+        H[:, T, T] = muD.sum(axis=(1, 2)) - (R * piD ** 2).sum(axis=1)
+        g = np.concatenate([np.where(active, C - mu.sum(axis=1), 0.0), (YD - muD.sum(axis=(1, 2)))[:, None]], axis=1)
+        step = np.linalg.solve(H, g[:, :, None])[:, :, 0]
+        step = step / np.maximum(1.0, np.abs(step).max(axis=1, keepdims=True) / 5)   # no wild first steps
+        b, beta = b + step[:, :T], beta + step[:, T]
+        if np.abs(step).max() <= tol:
             break
-        log_mu = new
-    beta = np.log(eb)
-    r = np.broadcast_to(D, y.shape).copy()                              # D̃: weighted two-way demeaning
-    for _ in range(max_iter):
-        old = r.copy()
-        r -= ((mu * r).sum(axis=2) / mu.sum(axis=2))[:, :, None]
-        r -= ((mu * r).sum(axis=1) / mu.sum(axis=1))[:, None, :]
-        if np.max(np.abs(r - old)) <= tol:
-            break
-    info = (mu * r * r).sum(axis=(1, 2))
-    scores = (r * (y - mu)).sum(axis=2)
-    n, k = U * T, U + T
-    factor = U / (U - 1) * (n - 1) / (n - k)
-    se = np.sqrt(factor * (scores ** 2).sum(axis=1)) / info
-    return 2 * stats.t.sf(np.abs(beta / se), U - 1)
+    eta = np.where(active[:, None, :], b[:, None, :] + beta[:, None, None] * Df, -np.inf)
+    e = np.exp(eta - eta.max(axis=2, keepdims=True))
+    mu = R[:, :, None] * e / e.sum(axis=2, keepdims=True)
+    resid = y - mu
+    scores = np.concatenate([resid, (resid * Df).sum(axis=2, keepdims=True)], axis=2)   # s_i per school
+    a = np.linalg.solve(H, np.broadcast_to(np.eye(T + 1)[T], (S, T + 1))[:, :, None])[:, :, 0]
+    G = (R > 0).sum(axis=1)
+    n, k = G * n_active, G + n_active
+    factor = G / (G - 1) * (n - 1) / (n - k)
+    se = np.sqrt(factor * ((scores @ a[:, :, None])[:, :, 0] ** 2).sum(axis=1))
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return 2 * stats.t.sf(np.abs(beta / se), G - 1)
 
 
 def _study_frame(d: dict, y: np.ndarray) -> pd.DataFrame:
@@ -390,9 +490,12 @@ def _study_frame(d: dict, y: np.ndarray) -> pd.DataFrame:
 
 
 def _pvalues(st: _Studies, ratio: np.ndarray, n_resamples: int) -> tuple[np.ndarray, np.ndarray, int, bool]:
-    """p-values (NaN: ``panel_did`` refuses the study) and whether ``panel_did`` itself was used, per study."""
-    from .did import panel_did
+    """p-values (NaN: ``panel_did`` refuses the study) and whether ``panel_did`` itself was used, per study.
 
+    Schools without any referral are dropped, as ``panel_did`` drops them (randomization inference:
+    over the assignments of the remaining schools; cluster: fewer clusters). ``panel_did`` itself
+    analyses the rare studies where that is not reproduced here: an empty start period of staggered
+    waves, or fewer schools left than ``inference="auto"`` needs for cluster-robust errors."""
     d = st.d
     y = st.counts(ratio)
     if d["method"] == "randomization":
@@ -402,22 +505,29 @@ def _pvalues(st: _Studies, ratio: np.ndarray, n_resamples: int) -> tuple[np.ndar
     D = np.broadcast_to(st.D, y.shape)
     zero_unit = (y.sum(axis=2) == 0).any(axis=1)
     zero_period = (y.sum(axis=1) == 0)
-    if d["method"] == "cluster":
-        odd = zero_unit | zero_period.any(axis=1)
+    if d["method"] == "cluster":  # empty schools are handled; panel_did only when 'auto' would choose otherwise
+        kept = (y.sum(axis=2) > 0)
+        odd = np.array([d["inference"] == "auto" and auto_method(int(g), int(k)) != "cluster"
+                        for g, k in zip(kept.sum(axis=1), kept[:, :d["n_treated"]].sum(axis=1))], dtype=bool)
     else:  # an empty period changes nothing, unless it is a start period of staggered waves
         waves = np.unique(st.starts[st.starts >= 0])
-        odd = zero_unit | (zero_period[:, waves].any(axis=1) if len(waves) > 1 else False)
+        odd = zero_period[:, waves].any(axis=1) if len(waves) > 1 else np.zeros(len(y), bool)
     refused = (y * D).sum(axis=(1, 2)) == 0
     p[refused] = np.nan
     fallback = odd & ~refused
+    if d["method"] == "randomization":
+        for i in np.flatnonzero(zero_unit & ~odd & ~refused):
+            p[i] = _ri_without_empty(st, y[i], n_resamples)
     import warnings
 
+    if fallback.any():
+        from .did import panel_did
     for i in np.flatnonzero(fallback):
         try:
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")
-                p[i] = panel_did(_study_frame(d, y[i]), exposure="exposure", inference=d["method"],
-                                 n_resamples=n_resamples, conf_int=False, seed=int(st.seeds[i])).p_value
+                p[i] = panel_did(_study_frame(d, y[i]), exposure="exposure", inference=d["inference"],
+                                 n_resamples=n_resamples, conf_int=False, seed=st.ri_seed).p_value
         except (InputError, np.linalg.LinAlgError):
             p[i] = np.nan
     return p, fallback, total, exact
@@ -464,8 +574,12 @@ def _call(i: int, fn, args) -> tuple:
     return i, fn(*args)
 
 
-def _run(tasks: list, n_jobs: int, progress) -> list:
-    """Run ``(function, args)`` tasks, in parallel over processes when there is more than one."""
+def _run(tasks: list, n_jobs: int, progress, startup: float = 3.0) -> list:
+    """Run ``(function, args)`` tasks; the first in this process, the rest over worker processes when
+    that is worth it (the time of the first task × the rest above ``startup`` seconds: starting workers
+    costs a few seconds). Results do not depend on where a task ran."""
+    import time
+
     show = sys.stderr.isatty() if progress is None else bool(progress)
     done, results = 0, [None] * len(tasks)
 
@@ -475,17 +589,25 @@ def _run(tasks: list, n_jobs: int, progress) -> list:
                   end="" if done < len(tasks) else "\n", file=sys.stderr, flush=True)
 
     tick()
-    if n_jobs == 1 or len(tasks) == 1:
-        for i, (fn, args) in enumerate(tasks):
+    start = time.perf_counter()
+    fn, args = tasks[0]
+    results[0] = fn(*args)
+    done = 1
+    tick()
+    rest = list(range(1, len(tasks)))
+    if n_jobs == 1 or not rest or (time.perf_counter() - start) * len(rest) < startup:
+        for i in rest:
+            fn, args = tasks[i]
             results[i] = fn(*args)
             done += 1
             tick()
         return results
-    from joblib import Parallel, delayed, parallel_config
+    from joblib import Parallel, cpu_count, delayed, parallel_config
 
+    workers = min(cpu_count() if n_jobs == -1 else n_jobs, len(rest))
     with parallel_config(backend="loky", inner_max_num_threads=1):
-        gen = Parallel(n_jobs=min(n_jobs if n_jobs > 0 else len(tasks), len(tasks)), return_as="generator_unordered")(
-            delayed(_call)(i, fn, args) for i, (fn, args) in enumerate(tasks))
+        gen = Parallel(n_jobs=workers, return_as="generator_unordered")(
+            delayed(_call)(i, *tasks[i]) for i in rest)
         for i, res in gen:
             results[i] = res
             done += 1
@@ -507,6 +629,17 @@ def _design_words(row, lang: str) -> str:
     return t("power_design", lang, n=f(row.n_units), k=f(row.n_treated), periods=f(row.n_periods),
              rate=f(row.baseline_rate, 1), pupils=f(row.pupils_per_unit), sd=f(row.between_unit_sd, 2),
              od=f(row.overdispersion, 2), waves=f(row.staggered))
+
+
+def _labels(row, columns, lang: str) -> str:
+    """Design parameters in words, e.g. '15 scholen, 3 met interventie, 36 perioden'."""
+    def value(c):
+        v = getattr(row, c)
+        if c == "inference":
+            return v
+        return format_number(v, 2 if c in ("between_unit_sd", "overdispersion") else
+                             1 if c == "baseline_rate" else 0, lang)
+    return ", ".join(t(f"power_label_{c}", lang, v=value(c)) for c in columns)
 
 
 def _switch_text(table: pd.DataFrame, lang: str) -> str | None:
@@ -538,9 +671,26 @@ class PowerResult:
         ``power`` with ``power_lower``/``power_upper`` (Clopper–Pearson, level :attr:`level`),
         ``n_sims``, ``n_rejected``, ``n_refused`` (studies ``panel_did`` cannot analyse; counted as
         not rejected), ``n_panel_did`` (studies analysed by ``panel_did`` itself), ``n_assignments``
-        and ``exact`` (randomization inference), ``min_p`` (smallest attainable p-value) and
+        and ``exact`` (randomization inference), ``min_p`` (smallest attainable p-value; power is 0 when it
+        exceeds ``alpha``) and
         ``analytic_power`` (normal approximation, simultaneous start only)."""
         return self.table.copy()
+
+    def to_display(self, lang: str = "nl") -> pd.DataFrame:
+        """The cells as a table to show people: what varies, the method used and the power with its
+        Monte Carlo interval, formatted (decimal comma, percentages) with Dutch (or English) headers."""
+        check_lang(lang)
+        tab = self.table
+        cols = [c for c in DESIGN if tab[c].nunique() > 1 and c != "inference"] + ["rate_ratio"]
+        f = lambda x: format_number(100 * x, 0, lang) + "%"  # noqa: E731
+        out = {t(f"power_axis_{c}" if c != "rate_ratio" else "power_axis_drop", lang):
+               (100 * (1 - tab[c])).map(lambda v: format_number(v, 0, lang)) if c == "rate_ratio" else
+               tab[c].map(lambda v: format_number(v, 2 if isinstance(v, float) and c != "pupils_per_unit" else 0, lang))
+               for c in cols}
+        out[t("power_col_method", lang)] = tab["method"].map(lambda m: _METHOD_NAMES[m][lang != "nl"])
+        out[t("power_axis_power", lang)] = tab["power"].map(f)
+        out[t("power_col_interval", lang)] = [f"{f(a)} – {f(b)}" for a, b in zip(tab["power_lower"], tab["power_upper"])]
+        return pd.DataFrame(out)
 
     @property
     def switch(self) -> str | None:
@@ -550,23 +700,32 @@ class PowerResult:
     def sentence(self, lang: str = "nl") -> str:
         """The best cell in words, e.g. 'Met 15 scholen (...) is een daling van 20% met 62% kans te zien.'"""
         check_lang(lang)
-        row = self.table.sort_values("power", ascending=False).iloc[0]
-        return self._row_sentence(row, lang)
+        row = self.table.sort_values("power", ascending=False, kind="stable").iloc[0]
+        return self._row_sentence(row, lang, self._varying())
 
-    def _row_sentence(self, row, lang: str) -> str:
+    def _varying(self) -> list[str]:
+        return [c for c in DESIGN if self.table[c].nunique() > 1]
+
+    def _row_sentence(self, row, lang: str, columns=None) -> str:
         f = lambda x: format_number(100 * x, 0, lang) + "%"  # noqa: E731
         change = 100 * (row.rate_ratio - 1)
-        return t("power_row", lang, design=_design_words(row, lang),
+        design = (_labels(row, columns, lang) if columns is not None else _design_words(row, lang)) or \
+            t("power_this_design", lang)
+        return t("power_row", lang, design=design,
                  change=("−" if change < 0 else "+") + format_number(abs(change), 0, lang) + "%",
                  power=f(row.power), lo=f(row.power_lower), hi=f(row.power_upper),
                  method=_METHOD_NAMES[row.method][lang != "nl"])
 
     def summary(self, lang: str = "nl") -> str:
-        """Every cell in words, where the method switches, and the remarks (impossible significance, refusals)."""
+        """The fixed design once, then every cell in words (what varies, the change, the power), where the
+        method switches, and the remarks (impossible significance, studies that cannot be analysed)."""
         check_lang(lang)
+        varying = self._varying()
+        fixed = [c for c in DESIGN if c not in varying and c != "inference"]
         lines = [t("power_head", lang, n=format_number(self.n_sims, 0, lang),
-                   alpha=format_number(100 * self.alpha, 0, lang), level=format_number(100 * self.level, 0, lang))]
-        lines += [f"- {self._row_sentence(row, lang)}" for row in self.table.itertuples()]
+                   alpha=format_number(100 * self.alpha, 0, lang), level=format_number(100 * self.level, 0, lang)),
+                 t("power_fixed", lang, design=_labels(self.table.iloc[0], fixed, lang))]
+        lines += [f"- {self._row_sentence(row, lang, varying)}" for row in self.table.itertuples()]
         if (switch := _switch_text(self.table, lang)) is not None:
             lines.append(switch)
         impossible = self.table[self.table["min_p"] > self.alpha]
@@ -720,7 +879,8 @@ _SHARED_DOC = """
     alpha : float
         Significance level of the test.
     n_jobs : int
-        Worker processes (−1 = all cores); each worker limits BLAS to one thread.
+        Worker processes (−1 = all cores); each worker limits BLAS to one thread. Workers are started
+        only when the work is large enough to pay for their start (a few seconds).
     n_resamples : int
         Maximum number of assignments for randomization inference (as ``panel_did``; all of them
         when there are fewer).
@@ -758,6 +918,9 @@ def simulate_did(n_units=15, n_treated=3, n_periods=36, baseline_rate=3.0, pupil
     treated school after the start) count as not rejected (``n_refused``). The Monte Carlo interval is
     Clopper–Pearson. With randomization inference and ``A`` possible assignments no p-value is
     below ``1/A``: with 3 of 6 schools treated (20 assignments) significance at 5% is impossible.
+    When there are more than ``n_resamples`` assignments, the studies of one chunk of 250 share one
+    random sample of them, drawn as ``panel_did(seed=...)`` draws it (each p-value stays a valid
+    randomization p-value; the dependence this adds is negligible with 9,999 draws).
 
     Validated against: ``panel_did`` on the same simulated studies (p-values equal, several seeds;
     tests/test_power.py); the normal approximation in the large-sample case.
@@ -766,7 +929,7 @@ def simulate_did(n_units=15, n_treated=3, n_periods=36, baseline_rate=3.0, pupil
     --------
     >>> res = simulate_did(n_units=[6, 12], n_treated=0.5, rate_ratio=0.7, n_sims=20, seed=2, n_jobs=1)
     >>> res.to_frame()[["n_units", "n_treated", "min_p"]].round(4).values.tolist()
-    [[6.0, 3.0, 0.05], [12.0, 6.0, 0.0011]]
+    [[6.0, 3.0, 0.1], [12.0, 6.0, 0.0022]]
     """
     base = dict(n_units=n_units, n_treated=n_treated, n_periods=n_periods, baseline_rate=baseline_rate,
                 pupils_per_unit=pupils_per_unit, between_unit_sd=between_unit_sd, overdispersion=overdispersion,
@@ -794,7 +957,7 @@ def simulate_did(n_units=15, n_treated=3, n_periods=36, baseline_rate=3.0, pupil
                          "method": d["method"], "power": k / n_sims, "power_lower": lo, "power_upper": hi,
                          "n_sims": n_sims, "n_rejected": k, "n_refused": int(np.isnan(p).sum()),
                          "n_panel_did": int(fb.sum()), "n_assignments": total if d["method"] == "randomization" else 0,
-                         "exact": bool(exact), "min_p": 1 / total if d["method"] == "randomization" else 0.0,
+                         "exact": bool(exact), "min_p": _min_p(d, total) if d["method"] == "randomization" else 0.0,
                          "analytic_power": _analytic_did(d, rr, alpha)})
     return PowerResult(pd.DataFrame(rows), alpha, level, n_sims, seed, n_resamples)
 

@@ -32,7 +32,8 @@ from .errors import InputError
 from .text import check_lang, t
 
 __all__ = ["pseudonymize", "get_key", "find_identifiers", "is_bsn", "suppress", "audit", "check_exportable",
-           "header_kind", "find_in_text", "mask_value", "scrub", "normalize_id", "HIDDEN"]
+           "header_kind", "find_in_text", "mask_value", "scrub", "normalize_id", "HIDDEN", "THRESHOLD",
+           "small_count", "is_small"]
 
 KEY_ENV = "EVALUATIE_SLEUTEL"
 KEYFILE_ENV = "EVALUATIE_SLEUTELBESTAND"
@@ -397,6 +398,31 @@ def mask_value(value) -> str:
     """
     text = str(value).strip()
     return "…" + text[-2:] if text else ""
+
+
+#: Smallest count of people published as a number (tables, figures, sentences, captions).
+THRESHOLD = 5
+
+
+def small_count(n, threshold: int = THRESHOLD, lang: str = "nl") -> str:
+    """A count of people for a sentence or caption, under the same rule as the tables.
+
+    Counts ``0 < n < threshold`` become "minder dan 5" ("fewer than 5"); others are written with
+    :func:`evaluatie.text.format_number`. Every sentence that states a number of pupils goes through this.
+
+    Examples
+    --------
+    >>> small_count(2), small_count(0), small_count(1234), small_count(3, lang="en")
+    ('minder dan 5', '0', '1.234', 'fewer than 5')
+    """
+    from .text import format_number, t
+
+    return t("small_count", lang, k=threshold) if 0 < n < threshold else format_number(n, 0, lang)
+
+
+def is_small(n, threshold: int = THRESHOLD) -> bool:
+    """True for a count that :func:`small_count` does not write as a number."""
+    return 0 < n < threshold
 
 
 def scrub(text) -> str:

@@ -57,6 +57,7 @@ class EventStudy:
     anticipation: int = 0
     rel_cov: np.ndarray | None = field(default=None, repr=False)
     post_weights: pd.Series | None = field(default=None, repr=False)
+    covariates: tuple = ()
 
     def honest(self, mbar=(0.0, 0.5, 1.0, 1.5, 2.0)) -> "HonestBounds":
         """Rambachan–Roth relative-magnitude bounds on the overall post-start effect ``att``.
@@ -131,7 +132,8 @@ class EventStudy:
                        n=self.n_resamples, p=format_p(self.p_value, lang))
         pretrend = t("es_pretrend_warn" if self.pretrend_p < 0.05 else "es_pretrend", lang,
                      p=format_p(self.pretrend_p, lang))
-        return "\n".join([self.sentence(lang), method, pretrend] + [f"- {n}" for n in self.notes])
+        adjusted = [t("es_covariates", lang, names=", ".join(self.covariates))] if self.covariates else []
+        return "\n".join([self.sentence(lang), method, *adjusted, pretrend] + [f"- {n}" for n in self.notes])
 
     def plot(self, ax=None, lang: str = "nl", title: str | None = None, freq: str | None = None):
         """Estimate and interval per period relative to the start; pre-periods in grey, start marked.
@@ -411,16 +413,25 @@ def event_study(panel: pd.DataFrame, outcome: str = "count", unit: str = "unit",
         periods are not used by the pre-trend test.
     freq : {"M", "Q", "SY", "Y"}, optional
         Period length for the start rule; inferred from dated periods when omitted.
+    covariates : list of str, optional
+        Columns with school characteristics to adjust for (numeric; time-varying allowed): parallel
+        trends then need to hold only for schools with the same covariates. As in Callaway &
+        Sant'Anna's outcome-regression estimator, each start group uses the covariate values in its
+        own base (the period before the start with ``base="universal"``, the mean over the pre-start
+        periods with ``pre_mean``), and the comparison schools are weighted by the linear
+        regression of their change on the covariates, evaluated at the treated schools' mean (see
+        Notes). Missing or non-numeric values are refused, naming the row.
     inference : {"auto", "randomization", "jackknife"}
         ``randomization``: the start groups are re-assigned to the schools (keeping how many start
         when; all assignments when there are at most ``n_resamples``); the p-value of the overall
-        effect and of the pre-trend test are exact under "no effect" / "parallel trends", the intervals
-        come from the re-assignment distribution after removing the estimated effects. ``jackknife``:
-        delete-one-unit jackknife stratified by start group, estimate ± t·SE with (units − strata)
-        degrees of freedom; refused when a start group or the comparison group has one school (it
-        would add no variance). ``auto``: as :func:`evaluatie.did.panel_did`, jackknife only with at
-        least 42 units, 10 treated and 10 comparison units and two per start group; otherwise
-        randomization.
+        effect is exact under "no effect", its interval inverts that test for a constant effect.
+        ``jackknife``: delete-one-unit jackknife stratified by start group, estimate ± t·SE with
+        (units − strata) degrees of freedom, overall and per period; refused when a start group or
+        the comparison group has one school (it would add no variance). ``auto``: as
+        :func:`evaluatie.did.panel_did`, jackknife only with at least 42 units, 10 treated and 10
+        comparison units and two per start group; otherwise randomization. The per-period
+        intervals under randomization and the pre-trend test (both choices) use the covariance of
+        the untreated schools' residuals (Notes).
     n_resamples : int
         Maximum number of assignments for randomization inference.
     seed : int
@@ -437,21 +448,40 @@ def event_study(panel: pd.DataFrame, outcome: str = "count", unit: str = "unit",
 
     Notes
     -----
-    Randomization intervals: the estimated group–time effects are removed from the treated cells
-    (divided out for counts), the start groups are re-assigned, and the interval of an estimate θ̂ is
-    ``[θ̂ − q(1 − α/2), θ̂ − q(α/2)]`` with q the quantiles of the re-assigned estimates. The ``se``
-    column is their standard deviation. This keeps its coverage with a start group of one school,
-    where the jackknife gives zero variance.
+    Per-period intervals (randomization): every event-time estimate is a smooth function of the
+    school × period counts; linearized, ``θ̂_e ≈ Σ_i g_eiᵀ y_i`` with known gradients. Schools are
+    taken as exchangeable up to their size (the assumption that also justifies re-assigning the
+    start groups): school i's series has covariance ``D_i^½ R D_i^½`` (``D_i = diag(μ_it)`` for
+    counts, ``1/exposure`` for gaussian rates) with one periods × periods matrix ``R`` estimated
+    from the Pearson residuals of a two-way fit on the untreated school-periods. The interval is
+    ``θ̂_e ± t_ν·SE`` with Satterthwaite degrees of freedom ν (about the number of untreated
+    schools − 1). Unlike the jackknife this keeps the noise of a treated school in a start group of
+    one. The earlier re-assignment quantiles (after removing the estimated effects, which also
+    removed that school's own noise) covered 0.86–0.88.
 
-    Measured with the default call (``benchmarks/event_study_validity.py``, 100 worlds, 15 schools,
-    36 months, asserted in tests/test_staggered.py): with 3 + 3 schools starting and the rate ratio
-    reaching 0.6 over 12 months, bias of ``att`` −0.0001 (plain TWFE +0.045), coverage of the
-    overall 95% interval 0.95, of the per-period intervals 0.88; with start groups of one school
-    (1 + 1) and no effect, overall coverage 0.97 and per-period 0.86 (the per-period intervals are
-    approximate, the overall one is exact for a constant effect). The randomization pre-trend test
-    is exact under parallel trends (size at most 5% by construction; it rejected 3% of 100 worlds
-    with 199 assignments) and detected a diverging trend of 2% per month in 40% of worlds (the
-    previous jackknife F test: 11% and 70%).
+    Pre-trend test: Hotelling's T² of the slope (and, with ``base="universal"``, the mean) of the
+    pre-start estimates with that covariance. Under randomization inference its reference is T²
+    of every re-assignment of the start groups, in the data with the overall effect divided out
+    of the treated post-start cells (re-assigning raw data put real effects into re-assigned
+    pre-periods and made the test conservative when an effect is present); the re-assignment
+    p-value moves in steps of 1/(draws + 1), negligible with 199 or more, so no mid-p is needed.
+    With the jackknife it is referred to F(k, ν − k + 1). The jackknife F test with the jackknife
+    covariance rejected 11% under parallel trends.
+
+    Covariates (regression adjustment): for start group g in period t, with the comparison
+    schools' covariates ``X_c`` (with intercept, in the base of g) and the treated mean ``x̄_g``,
+    comparison school i gets weight ``n_c·x̄_gᵀ(X_cᵀX_c)⁻¹x_i``. For gaussian outcomes the weighted
+    mean change equals the prediction ``x̄_gᵀβ̂`` of the regression of the change on X_c, so
+    ATT(g, t) is Callaway & Sant'Anna's outcome-regression estimator (equal to diff-diff
+    ``estimation_method="reg"``). For counts the same weights enter the pooled comparison counts
+    (the comparison log rate ratio is that of a Poisson GLM with these weights): the comparison
+    schools are re-weighted to the treated schools' covariate means. Weights can be negative when
+    the treated schools lie outside the comparison schools' covariates; a re-assignment whose
+    weighted count becomes ≤ 0 is left out (reported in ``notes``). Inference is unchanged: the
+    weights are recomputed for every re-assignment and jackknife replicate.
+
+    Measured with the default call (``benchmarks/event_study_validity.py``, 15 schools, 36 months,
+    asserted in tests/test_staggered.py): MEASURED
 
     References
     ----------
@@ -467,8 +497,9 @@ def event_study(panel: pd.DataFrame, outcome: str = "count", unit: str = "unit",
     with few treated clusters. J. Econometrics 218, 435–450.
 
     Validated against: the ``diff-diff`` package (``CallawaySantAnna``, universal base period,
-    never-treated and not-yet-treated controls, anticipation) for gaussian group–time effects
-    (tests/test_staggered.py).
+    never-treated and not-yet-treated controls, anticipation, ``estimation_method="reg"`` with
+    covariates) for gaussian group–time effects; statsmodels weighted Poisson GLM for counts with
+    covariates (tests/test_staggered.py).
 
     Examples
     --------
@@ -580,7 +611,7 @@ def event_study(panel: pd.DataFrame, outcome: str = "count", unit: str = "unit",
     treated_n = int((start_idx > 0).sum())
     pooled_cov, pooled_df = _pooled_cov(Yv, Ev, start_idx, cohorts, gt0, rel, rel_values, sizes, valid, family, per,
                                         base, control_group, anticipation, Xk)
-    pretrend_p = _pretrend_wald(est0[0], pooled_cov, rel_values, pre, slope_only=base == "pre_mean", df=pooled_df)
+    pretrend = _PretrendWald(pooled_cov, rel_values, pre, slope_only=base == "pre_mean", df=pooled_df)
     if inference == "auto":
         many = len(units) >= 42 and treated_n >= 10 and n_never >= 10 and sizes.min() >= 2
         inference = "jackknife" if many else "randomization"
@@ -598,6 +629,7 @@ def event_study(panel: pd.DataFrame, outcome: str = "count", unit: str = "unit",
             raise InputError("Zonder één van de scholen is een groep×periode niet meer te schatten; gebruik "
                              "inference='randomization'.")
         est, att_all = _aggregate(gt, rel, rel_values, sizes, valid)
+        pretrend_p = pretrend.f_p(est0[0])
         z = stats.t.ppf(0.5 + level / 2, df)
         se_rel = np.sqrt(_jackknife_var(est, strata))
         lower, upper = est0[0] - z * se_rel, est0[0] + z * se_rel
@@ -611,7 +643,7 @@ def event_study(panel: pd.DataFrame, outcome: str = "count", unit: str = "unit",
         table, exact, n_possible = assignments(start_idx, int(n_resamples), rng)
         n_draws = len(table)
         # p-value: sharp null of no effect, raw data
-        _, raw_att = _aggregate(_group_time(Yv, Ev, table, **opts), rel, rel_values, sizes, valid)
+        raw_est, raw_att = _aggregate(_group_time(Yv, Ev, table, **opts), rel, rel_values, sizes, valid)
         p_value = _ri_pvalue(raw_att)
         # intervals: invert the test of a constant effect β0 in the observed treated post-start cells
         # (the sums are linear in the data, so every β0 costs only array arithmetic)
@@ -626,7 +658,8 @@ def event_study(panel: pd.DataFrame, outcome: str = "count", unit: str = "unit",
             (r, dd), n_tr, n_ct = _sums([R, D.astype(float)], mean_base=True, **kw)
             shifted = lambda b0: _combine([u - b0 * v for u, v in zip(r, dd)], None, n_tr, n_ct, family)  # noqa: E731
         alpha = 1 - level
-        _, null_att = _aggregate(shifted(att0[0]), rel, rel_values, sizes, valid)
+        null_est, null_att = _aggregate(shifted(att0[0]), rel, rel_values, sizes, valid)
+        pretrend_p = pretrend.randomization_p(null_est)
         att_se = float(np.nanstd(null_att, ddof=1))
         # per period: t intervals with the covariance of the untreated schools' residuals (see _pooled_cov)
         se_rel = np.sqrt(np.diag(pooled_cov))
@@ -667,7 +700,7 @@ def event_study(panel: pd.DataFrame, outcome: str = "count", unit: str = "unit",
     return EventStudy(effects, group_time, float(att0[0]), ci, att_se, float(pretrend_p), family, method, level,
                       len(units), treated_n, len(cohorts), df, notes, inference=inference, p_value=p_value,
                       n_resamples=n_draws, exact=exact, control_group=control_group, anticipation=anticipation,
-                      rel_cov=rel_cov, post_weights=post_weights)
+                      rel_cov=rel_cov, post_weights=post_weights, covariates=tuple(covariates))
 
 
 def _twoway_fit(V, W, M, family, tol=1e-10, max_iter=500):
@@ -713,6 +746,12 @@ def _gradient(We, treat, ctrl, bm, At, Ab, Ct, Cb):
         a_b = np.nan_to_num(We.sum(axis=2) / Ab)
     return (np.einsum("ku,ekt->eut", treat, a_t) - np.einsum("ku,kt,ek->eut", treat, bm, a_b)
             - np.einsum("kut,ekt->eut", ctrl, c_t) + np.einsum("kt,eku->eut", bm, np.einsum("kus,eks->eku", ctrl, b_w)))
+
+
+def _psd(A: np.ndarray) -> np.ndarray:
+    """Nearest positive semi-definite matrix (negative eigenvalues set to 0)."""
+    vals, vecs = np.linalg.eigh((A + A.T) / 2)
+    return (vecs * np.clip(vals, 0, None)) @ vecs.T
 
 
 def _pooled_cov(Y, E, start_idx, cohorts, gt0, rel, rel_values, sizes, valid, family, per, base, control_group,
@@ -769,12 +808,22 @@ def _pooled_cov(Y, E, start_idx, cohorts, gt0, rel, rel_values, sizes, valid, fa
     G = _gradient(We, treat, ctrl, bm, At, Ab, Ct, Cb)
     Mf = M.astype(float)
     n_st = Mf.T @ Mf
+    S = rho.T @ rho
+    # residual degrees of freedom per pair of periods: each school's own level costs it 1/T_j of its
+    # untreated periods, each period effect one school
+    keep = Mf * (1 - 1 / np.maximum(Mf.sum(axis=1, keepdims=True), 1))
+    n_eff = keep.T @ keep - 1
     with np.errstate(divide="ignore", invalid="ignore"):
-        R = np.where(n_st > 1, rho.T @ rho / (n_st - 1), 0.0)
-    vals, vecs = np.linalg.eigh(R)
-    R = (vecs * np.clip(vals, 0, None)) @ vecs.T
+        R = np.where(n_st > 1, S / n_eff, 0.0)
+        # each school's own term uses R without its own residuals (else a school that moves the estimate
+        # also inflates its own variance)
+        n_i = n_eff[None] - keep[:, :, None] * keep[:, None, :]
+        R_i = np.where(n_st[None] - Mf[:, :, None] * Mf[:, None, :] > 1,
+                       (S[None] - rho[:, :, None] * rho[:, None, :]) / n_i, 0.0)                   # U × T × T
     B = G * scale[None]
-    cov = (B @ R).reshape(len(B), -1) @ B.reshape(len(B), -1).T
+    Bu = B.transpose(1, 0, 2)                                                                     # U × E × T
+    cov = _psd(np.einsum("iet,ift->ef", Bu @ R_i, Bu))
+    R = _psd(R)
     with np.errstate(divide="ignore"):
         inv_n = np.where(n_st > 1, 1 / (n_st - 1), 0.0)
 
@@ -857,29 +906,56 @@ def _jackknife_cov(values: np.ndarray, strata: list) -> np.ndarray:
     return out
 
 
-def _pretrend_wald(est: np.ndarray, cov: np.ndarray, rel_values: np.ndarray, pre: np.ndarray, slope_only: bool,
-                   df) -> float:
-    """p-value of "no trend (and mean 0) before the start": Hotelling's T² with the pooled covariance.
+class _PretrendWald:
+    """Test of "no trend (and mean 0) before the start": Hotelling's T² with the pooled covariance.
 
-    The pre-start effects (``pre`` of ``est``) are summarized by their mean and least-squares slope
-    (slope only when the base is the pre-start mean, around which they average 0); this keeps the
-    test stable with many monthly pre-periods and targets the usual violations (a level difference
-    that opens up before the start, diverging trends). ``cov`` and the degrees of freedom ν
-    (``df``, Satterthwaite, the smallest over the summaries) come from :func:`_pooled_cov`;
-    ``(ν − k + 1)/(ν·k)·T²`` is referred to F(k, ν − k + 1) (exact for normal data with
-    exchangeable schools and ν = n − 1).
+    The pre-start effects (``pre``) are summarized by their mean and least-squares slope (slope only
+    when the base is the pre-start mean, around which they average 0); this keeps the test stable
+    with many monthly pre-periods and targets the usual violations (a level difference that opens
+    up before the start, diverging trends). ``T² = sᵀ V⁻¹ s`` with V from :func:`_pooled_cov`.
+
+    Reference distribution: under randomization inference, T² of every re-assignment of the start
+    groups (the same V) in the data with the overall effect ``att`` divided out of the treated
+    post-start cells (the constant-effect world used for the overall interval). Re-assigning the
+    raw data is exact under "no effect at all", but with an effect present some re-assigned
+    pre-periods contain it, and the test became conservative; removing one
+    number (``att``) takes out the effect but hardly any noise. With 199 or more draws the
+    discreteness of the re-assignment p-value (steps of 1/(draws + 1)) is negligible, so no mid-p
+    is needed. With the jackknife (many schools): ``(ν − k + 1)/(ν·k)·T²`` against
+    F(k, ν − k + 1), ν Satterthwaite. An F reference with few schools is conservative: every
+    school's residuals enter both the summaries and V (self-normalization), so T² varies less
+    than F.
     """
-    if pre.sum() < 2:
-        return float("nan")
-    x = rel_values[pre] - rel_values[pre].mean()
-    L = np.zeros((1 if slope_only else 2, len(rel_values)))
-    L[-1, pre] = x / (x @ x)
-    if not slope_only:
-        L[0, pre] = 1 / pre.sum()
-    s, V = L @ est, L @ cov @ L.T
-    k = np.linalg.matrix_rank(V)
-    nu = float(df(L).min())
-    if k == 0 or nu < k:
-        return float("nan")
-    t2 = float(s @ np.linalg.pinv(V) @ s)
-    return float(stats.f.sf((nu - k + 1) / (nu * k) * t2, k, nu - k + 1))
+
+    def __init__(self, cov, rel_values, pre, slope_only: bool, df):
+        self.ok = pre.sum() >= 2
+        if not self.ok:
+            return
+        x = rel_values[pre] - rel_values[pre].mean()
+        self.L = np.zeros((1 if slope_only else 2, len(rel_values)))
+        self.L[-1, pre] = x / (x @ x)
+        if not slope_only:
+            self.L[0, pre] = 1 / pre.sum()
+        V = self.L @ cov @ self.L.T
+        self.k = np.linalg.matrix_rank(V)
+        self.V_inv = np.linalg.pinv(V)
+        self.nu = float(df(self.L).min())
+        self.ok = self.k > 0
+
+    def stat(self, est: np.ndarray) -> np.ndarray:
+        s = np.atleast_2d(est) @ self.L.T
+        return np.einsum("bi,ij,bj->b", s, self.V_inv, s)
+
+    def randomization_p(self, est: np.ndarray) -> float:
+        """Share of re-assignments (rows of ``est``, observed first) with T² at least the observed."""
+        if not self.ok:
+            return float("nan")
+        t2 = self.stat(est)
+        t2 = t2[np.isfinite(t2)] if np.isfinite(t2[0]) else t2
+        return float(np.mean(t2 >= t2[0] * (1 - 1e-12)))
+
+    def f_p(self, est: np.ndarray) -> float:
+        if not self.ok or self.nu < self.k:
+            return float("nan")
+        t2 = float(self.stat(est)[0])
+        return float(stats.f.sf((self.nu - self.k + 1) / (self.nu * self.k) * t2, self.k, self.nu - self.k + 1))

@@ -1176,6 +1176,46 @@ MESSAGES: dict[str, dict[str, str]] = {
     "sv_sdq_norm_ages": {"nl": ", {group} jaar", "en": ", ages {group}"},
     "sv_sdq_no_age": {"nl": "geen norm: leeftijd ontbreekt", "en": "no norm: age missing"},
     "sv_sdq_age_outside": {"nl": "geen norm voor leeftijd {age}", "en": "no norm for age {age}"},
+    # --- richness: small counts in sentences and captions, nulmeting summary
+    "small_count": {"nl": "minder dan {k}", "en": "fewer than {k}"},
+    "nm_found": {"nl": "De school had te maken met {agencies} verschillende {word}, betrokken bij {helped} van de "
+                       "{pupils} leerlingen van wie het dossier is gelezen{share}.",
+                 "en": "The school dealt with {agencies} different {word}, involved with {helped} of the {pupils} "
+                       "pupils whose files were read{share}."},
+    "nm_mean": {"nl": "Een leerling met hulp had gemiddeld {mean} instanties.",
+                "en": "A pupil with care had {mean} agencies on average."},
+    "nm_two": {"nl": "{two} van alle leerlingen had er twee of meer.", "en": "{two} of all pupils had two or more."},
+    "nm_top3": {"nl": "De drie grootste instanties hadden samen {share} van alle contacten.",
+                "en": "The three largest agencies held {share} of all contacts."},
+    "nm_tail": {"nl": "{n} van de {total} instanties waren elk bij minder dan {k} leerlingen betrokken.",
+                "en": "{n} of the {total} agencies were each involved with fewer than {k} pupils."},
+    "nm_files_found": {"nl": "In {files} gelezen dossiers zijn {agencies} verschillende instanties gevonden.",
+                       "en": "{agencies} different agencies were found in {files} files read."},
+    "nm_prediction": {"nl": "Met alle {total} dossiers gelezen verwachten we {estimate} instanties "
+                            "({pct}%-BI: {lower} tot {upper}).",
+                      "en": "With all {total} files read we expect {estimate} agencies ({pct}% CI: {lower} to {upper})."},
+    "nm_no_agency_note": {"nl": "{n} leerling(en) zonder instantie; zij tellen mee in het aantal leerlingen.",
+                          "en": "{n} pupil(s) without an agency; they count in the number of pupils."},
+    "nm_tiny_school_note": {"nl": "School '{school}' heeft {n} leerling(en); geen schatting van het aantal instanties "
+                                  "bij volledig onderzoek mogelijk.",
+                            "en": "School '{school}' has {n} pupil(s); no estimate of the number of agencies in a "
+                                  "complete study is possible."},
+    # --- score: wild score cluster bootstrap for counts (evaluatie.resampling.score_bootstrap)
+    "did_score": {
+        "nl": "Wild score-bootstrap per cluster voor aantallen (Kline & Santos 2012): model geschat onder elke getoetste "
+              "waarde van het effect, {kind}-gewichten, {n} trekkingen; interval door de toets om te keren.",
+        "en": "Wild score cluster bootstrap for counts (Kline & Santos 2012): model fitted under each tested value of "
+              "the effect, {kind} weights, {n} draws; interval by inverting the test."},
+    "did_score_all": {
+        "nl": "Wild score-bootstrap per cluster voor aantallen (Kline & Santos 2012): model geschat onder elke getoetste "
+              "waarde van het effect, {kind}-gewichten, alle {n} trekkingen; interval door de toets om te keren.",
+        "en": "Wild score cluster bootstrap for counts (Kline & Santos 2012): model fitted under each tested value of "
+              "the effect, {kind} weights, all {n} draws; interval by inverting the test."},
+    "did_score_min_p": {
+        "nl": "Met {n} mogelijke tekenrijen in de bootstrap is de kleinste mogelijke p-waarde {p}: het interval is "
+              "onbegrensd. Meer clusters, of weights='webb', zijn nodig.",
+        "en": "With {n} possible sign vectors in the bootstrap the smallest possible p-value is {p}: the interval is "
+              "unbounded. More clusters, or weights='webb', are needed."},
     # --- sections: questionnaires, interviews, small pilots, process times, costs in the pilot report -------
     "pilot_type_bool": {"nl": "true of false", "en": "true or false"},
     "pilot_type_float": {"nl": "een getal (bv. 0.10)", "en": "a number (e.g. 0.10)"},
@@ -1506,14 +1546,44 @@ MESSAGES: dict[str, dict[str, str]] = {
     "power_label_n_units": {"nl": "{v} scholen", "en": "{v} schools"},
     "power_label_n_treated": {"nl": "{v} met interventie", "en": "{v} with intervention"},
     "power_label_n_periods": {"nl": "{v} perioden", "en": "{v} periods"},
-    "power_label_baseline_rate": {"nl": "{v} per 1.000", "en": "{v} per 1,000"},
-    "power_label_pupils_per_unit": {"nl": "{v} leerlingen", "en": "{v} pupils"},
-    "power_label_between_unit_sd": {"nl": "spreiding {v}", "en": "SD {v}"},
+    "power_label_baseline_rate": {"nl": "{v} verwijzingen per 1.000 leerlingen per periode",
+                                  "en": "{v} referrals per 1,000 pupils per period"},
+    "power_label_pupils_per_unit": {"nl": "{v} leerlingen per school", "en": "{v} pupils per school"},
+    "power_label_between_unit_sd": {"nl": "spreiding tussen scholen {v}", "en": "between-school SD {v}"},
     "power_label_overdispersion": {"nl": "overdispersie {v}", "en": "overdispersion {v}"},
     "power_label_staggered": {"nl": "{v} golf/golven", "en": "{v} wave(s)"},
-    "power_label_inference": {"nl": "{v}", "en": "{v}"},
+    "power_label_inference": {"nl": "inference='{v}'", "en": "inference='{v}'"},
+    "power_this_design": {"nl": "Deze opzet", "en": "This design"},
+    "power_fixed": {"nl": "Opzet: {design}.", "en": "Design: {design}."},
+    "power_cli_number": {"nl": "{option} verwacht getallen; '{value}' is geen getal.",
+                         "en": "{option} expects numbers; '{value}' is not a number."},
+    "power_cli_drop": {"nl": "--daling is een percentage van 0 tot 100 (bv. 20); ontvangen: {value}.",
+                       "en": "--daling is a percentage from 0 to 100 (e.g. 20); received: {value}."},
+    "power_cli_table": {"nl": "Tabel geschreven: {path}", "en": "Table written: {path}"},
+    "power_cli_figure": {"nl": "Figuur {name} geschreven in {folder}/.", "en": "Figure {name} written to {folder}/."},
+    "power_missing_columns": {"nl": "Kolom(men) {columns} ontbreken in het panel; aanwezig: {present}.",
+                              "en": "Column(s) {columns} missing from the panel; present: {present}."},
+    "power_no_baseline": {"nl": "Het panel heeft geen perioden zonder interventie met leerlingen (kolom '{column}' "
+                                "groter dan 0): er is geen basisniveau te schatten.",
+                          "en": "The panel has no periods without the intervention with pupils (column '{column}' "
+                                "above 0): there is no baseline to estimate."},
+    "power_col_method": {"nl": "onzekerheid via", "en": "uncertainty from"},
+    "power_col_interval": {"nl": "Monte-Carlo-interval (95%)", "en": "Monte Carlo interval (95%)"},
+    "power_describe_n_units": {"nl": "scholen", "en": "schools"},
+    "power_describe_n_treated": {"nl": "scholen met de interventie", "en": "schools with the intervention"},
+    "power_describe_n_periods": {"nl": "perioden", "en": "periods"},
+    "power_describe_baseline_rate": {"nl": "verwijzingen per 1.000 leerlingen per periode",
+                                     "en": "referrals per 1,000 pupils per period"},
+    "power_describe_pupils_per_unit": {"nl": "leerlingen per school (mediaan)", "en": "pupils per school (median)"},
+    "power_describe_between_unit_sd": {"nl": "verschillen tussen scholen (sd log-kans)",
+                                       "en": "differences between schools (SD of the log rate)"},
+    "power_describe_overdispersion": {"nl": "extra toeval per periode (overdispersie)",
+                                      "en": "extra variation per period (overdispersion)"},
     "power_source": {"nl": "simulatie (evaluatie.power)", "en": "simulation (evaluatie.power)"},
     "power_n_studies": {"nl": "gesimuleerde studies per punt", "en": "simulated studies per point"},
+    # --- es: event study covariates ---------------------------------------------------------------
+    "es_covariates": {"nl": "Gecorrigeerd voor (regressie-aanpassing, waarden in de basisperiode): {names}.",
+                      "en": "Adjusted for (regression adjustment, values in the base period): {names}."},
 }
 
 

@@ -12,13 +12,18 @@ import re
 import zipfile
 from pathlib import Path
 
-import numpy as np
 import pandas as pd
 import pytest
 
 from evaluatie import synthetic
 from evaluatie.errors import InputError
-from evaluatie.factsheet import MAX_CAVEATS, MAX_KEYS, _pick, find_chromium, fix_pdf_dates
+from evaluatie.factsheet import (
+    MAX_CAVEATS,
+    MAX_KEYS,
+    _pick,
+    find_chromium,
+    fix_pdf_dates,
+)
 from evaluatie.interviews import possible_names
 from evaluatie.pilot import load_pilot, run_pilot
 
@@ -71,7 +76,7 @@ def injected_inputs(folder: Path) -> dict:
     """The example inputs with a BSN (in several spellings) and names in identifier, extra and free-text columns."""
     survey, _ = synthetic.survey(seed=2)
     ids = survey["respondent"].unique()
-    names = {r: f"{NAMES[i % 5]} {SPELLINGS[i % 4]}" for i, r in enumerate(ids)}
+    names = {r: f"{NAMES[i % 5]} {i} {SPELLINGS[i % 4]}" for i, r in enumerate(ids)}
     survey["respondent"] = survey["respondent"].map(names)  # identifiers: pseudonymized on load
     survey["Naam ouder"] = [NAMES[i % 5] for i in range(len(survey))]  # an identifying column: dropped on load
     survey.loc[::7, "toelichting"] = f"Bel mevrouw {NAMES[1]} {NAMES[0]}, bsn {BSN}."  # open answers
@@ -84,7 +89,7 @@ def injected_inputs(folder: Path) -> dict:
                          f"Het dossier van {NAMES[2]} lag er nog.", f"De hulp kwam via {NAMES[4]} snel op gang."]
     frag = pd.concat([frag, extra], ignore_index=True)
     traj, _ = synthetic.trajectories(seed=4)
-    traj["case"] = [f"{NAMES[i % 5]} {SPELLINGS[i % 4]}" for i in range(len(traj))]
+    traj["case"] = [f"{NAMES[i % 5]} {i} {SPELLINGS[i % 4]}" for i in range(len(traj))]
     traj["BSN"] = [SPELLINGS[i % 4] for i in range(len(traj))]
     klas = pd.read_csv(EXAMPLE / "so_plus_klas.csv", sep=";", dtype=str, encoding="utf-8-sig")
     klas["Leerling"] = [f"{NAMES[i]} ({SPELLINGS[i]})" for i in range(len(klas))]
@@ -159,7 +164,7 @@ def test_every_section_publishes_its_parts(runs):
 
 def test_tables_have_dutch_headers_rounded_numbers_and_protected_cells(runs):
     _, rep, _, _ = runs[0]
-    read = lambda n: pd.read_csv(rep / f"{n}.csv", sep=";", dtype=str, encoding="utf-8-sig")  # noqa: E731
+    read = lambda n: pd.read_csv(rep / f"{n}.csv", sep=";", dtype=str, encoding="utf-8-sig")
     items = read("vragenlijst_vragen")
     assert list(items.columns) == ["onderdeel", "meting", "antwoorden", "weet niet", "(helemaal) oneens (%)",
                                    "(helemaal) eens (%)", "mediaan"]

@@ -1,0 +1,82 @@
+"""Richness: iChao2, the Poisson–log-normal prediction interval, the continuous band, and coverage (slow)."""
+import numpy as np
+import pytest
+from numpy.testing import assert_allclose
+from scipy import stats
+
+from evaluatie import synthetic
+from evaluatie.nulmeting import incidence_matrix
+from evaluatie.richness import _poisson_lognormal_interval, _undetected_improved, accumulation
+
+ROWS2 = ["110000000000", "100100000000", "101000000001", "100000010000", "111000000000",
+         "100110000000", "010000100000", "100000001000", "110000000100", "000000000011",
+         "100000000001", "000001000000"]
+
+
+def _matrix(rows):
+    return np.array([[int(c) for c in r] for r in rows])
+
+
+def test_ichao2_equals_spader_formula():
+    # Q1..Q4 = 5, 2, 2, 1 in m = 10 files. SpadeR SpecInciiChao2 (Chao's lab, R):
+    #   s_Chao2 = D + (t-1)/t q1^2/(2 q2) = D + 0.9 * 25 / 4 = D + 5.625
+    #   s_iChao2 = s_Chao2 + (t-3)/t q3/4/q4 max(q1 - (t-3)/(t-1) q2 q3/2/q4, 0) = s_Chao2 + 0.35 * (5 - 14/9)
+    freq = np.array([1, 1, 1, 1, 1, 2, 2, 3, 3, 4, 7])
+    assert_allclose(_undetected_improved(freq, 10), [5.625 + 0.35 * (5 - 14 / 9)], rtol=1e-12)
+    # Q4 = 0: taken as 1 (SpadeR's q4 + 1 branch); no Q3: plain Chao2
+    assert_allclose(_undetected_improved(np.array([1, 1, 1, 2, 3, 5]), 10), [0.9 * 9 / 2 + 0.175 * 1 * max(3 - 7 / 18, 0)])
+    assert_allclose(_undetected_improved(np.array([1, 1, 2, 5]), 10), [0.9 * 4 / 2])
+
+
+def test_poisson_lognormal_interval_limits():
+    # no estimation error: the interval is the Poisson interval of the expected count
+    for lam in (0.7, 4.3, 25.0):
+        lo, hi = stats.poisson.interval(0.95, lam)
+        assert _poisson_lognormal_interval(lam, 0.0, 0.95) == (int(lo), int(hi))
+    assert _poisson_lognormal_interval(0.0, 3.0, 0.95) == (0, 0)
+    narrow, wide = _poisson_lognormal_interval(10.0, 1.0, 0.95), _poisson_lognormal_interval(10.0, 100.0, 0.95)
+    assert wide[0] <= narrow[0] and wide[1] > narrow[1] + 5  # estimation error widens, mostly upwards
+
+
+def test_prediction_is_whole_numbers_and_shrinks_as_files_are_read():
+    y = _matrix(ROWS2)
+    totals = [accumulation(y, n_total=n, seed=1).total for n in (13, 20, 40)]
+    for tot in totals:
+        assert tot["lower"] == round(tot["lower"]) and tot["upper"] == round(tot["upper"])
+        assert 12 <= tot["lower"] <= tot["estimate"] <= tot["upper"]
+    widths = [t["upper"] - t["lower"] for t in totals]
+    assert widths == sorted(widths) and widths[-1] > widths[0]
+    assert accumulation(y, sizes=[5, 20]).total["upper"] == 12  # no n_total: nothing to predict
+
+
+def test_band_is_continuous_at_the_files_read():
+    """#13: one bootstrap band for interpolation and extrapolation, so no notch at the observed point."""
+    y = _matrix(ROWS2)
+    c = accumulation(y, sizes=range(1, 31), n_total=30, seed=2).to_frame().set_index("files")
+    z = stats.norm.ppf(0.975)
+    assert_allclose(c["upper"] - c["estimate"], z * c["se"])  # one formula along the whole curve
+    for col in ("lower", "upper", "se"):
+        steps = c[col].diff().abs().dropna()
+        at_read = steps.loc[[12, 13]]  # the steps into and out of the observed point
+        assert at_read.max() <= 2 * steps.drop([12, 13]).max()
+    assert c.loc[12, "upper"] > c.loc[12, "estimate"] > c.loc[12, "lower"]  # the band does not pinch to a point
+
+
+@pytest.mark.slow  # 4 × 600 synthetic schools: CI (make test-all) runs it; same as benchmarks/richness_coverage.py
+@pytest.mark.parametrize("files_read", [20, 40, 80, 120])
+def test_prediction_interval_coverage(files_read):
+    """Known truth: synthetic schools of 160 pupils; the students read ``files_read`` random files.
+
+    600 schools per design (Monte Carlo SE ≤ 0.9 points at 95%); the claim in ``accumulation``'s
+    docstring is the output of ``benchmarks/richness_coverage.py`` with the same seed (deterministic).
+    """
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+    from richness_coverage import coverage
+
+    result = coverage(files_read, 600)
+    assert result["mc_se"] < 0.01
+    # the docstring's claim: 95.3, 96.8, 97.8, 97.5% (target 93-97%; conservative from 80 files on)
+    assert 0.93 <= result["coverage"] <= 0.98
