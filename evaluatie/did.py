@@ -144,6 +144,8 @@ class DidResult:
                  "iid": ("modelgebaseerde standaardfouten", "model-based standard errors"),
                  "HC1": ("heteroskedasticiteit-robuuste standaardfouten (HC1)",
                          "heteroskedasticity-robust standard errors (HC1)")}
+        if self.inference == "wild" and self.family in ("poisson", "quasipoisson"):
+            names["wild"] = ("wild score-clusterbootstrap", "wild score cluster bootstrap")
         how = names.get(self.inference, (self.inference,) * 2)[0 if nl else 1]
         nested = self.cluster is not None and self.n_clusters != self.n_units
         clusters = ((f" in {self.n_clusters} clusters ('{self.cluster}')" if nl else

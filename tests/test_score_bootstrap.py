@@ -97,6 +97,8 @@ def test_panel_did_wild_counts_uses_the_score_bootstrap(boards):
     assert r.inference == "wild" and r.exact and r.n_resamples == 16 and r.n_clusters == 4
     assert "Wild score-bootstrap per cluster voor aantallen (Kline & Santos 2012)" in r.summary()
     assert "alle 16 trekkingen" in r.summary()
+    assert "Onzekerheid: wild score-clusterbootstrap (" in r.summary()
+    assert "Uncertainty: wild score cluster bootstrap (" in r.summary("en")
     assert "Wild score cluster bootstrap for counts (Kline & Santos 2012)" in r.summary("en")
     cl = panel_did(boards, exposure="exposure", inference="cluster", cluster="board")
     assert (r.coef, r.se) == pytest.approx((cl.coef, cl.se), rel=1e-12)  # estimate and reported se: the ML fit
