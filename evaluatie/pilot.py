@@ -39,6 +39,7 @@ import pandas as pd
 
 from .errors import InputError
 from .plots import finding_title
+from .privacy import is_small, small_count
 from .text import LANGS, check_lang, format_number, format_percent, t
 
 __all__ = ["Pilot", "Section", "KeyFigure", "FigureOut", "SectionSpec", "SECTIONS", "register_section",
@@ -373,18 +374,19 @@ def _nulmeting(ctx: _Context, leerlingen=None) -> Section:
                                     on_factsheet=first, rank=2))
     read = int(k["n_pupils"].sum())
     two = int((result.pupils["n_agencies"] >= 2).sum())
+    k_min = ctx.pilot.threshold
+    # a share of the pupils reveals the count behind it: publish it only when that count is not small
+    two_pct = format_number(100 * two / read, 0, lang) + "%" if read and not is_small(two, k_min) else "–"
     n_agencies = int(result.agencies.loc[result.agencies["n_pupils"] > 0, "agency"].nunique())
     key = [KeyFigure(format_number(n_agencies, 0, lang), t("pilot_nul_kf_agencies", lang, k=len(result.schools)),
                      t("pilot_nul_kf_agencies_words", lang, n=format_number(read, 0, lang))),
-           KeyFigure(format_number(100 * two / read, 0, lang) + "%" if read else "–",
-                     t("pilot_nul_kf_two", lang),
-                     t("pilot_nul_kf_two_words", lang, k=format_number(two, 0, lang), n=format_number(read, 0, lang)))]
+           KeyFigure(two_pct, t("pilot_nul_kf_two", lang),
+                     t("pilot_nul_kf_two_words", lang, k=small_count(two, k_min, lang), n=format_number(read, 0, lang)))]
     per_school = k["n_agencies"].astype(int)
     span = (format_number(per_school.min(), 0, lang) if per_school.min() == per_school.max() else
             f"{format_number(per_school.min(), 0, lang)} {t('pilot_to', lang)} {format_number(per_school.max(), 0, lang)}")
-    single = float((result.agencies.groupby("agency")["n_pupils"].sum() == 1).mean())
-    meaning = [t("pilot_nul_meaning", lang, span=span, two=format_number(100 * two / read, 0, lang) if read else "–",
-                 single=format_number(100 * single, 0, lang))]
+    few = float((result.agencies.groupby("agency")["n_pupils"].sum() < k_min).mean())
+    meaning = [t("pilot_nul_meaning", lang, span=span, two=two_pct, k=k_min, few=format_number(100 * few, 0, lang))]
     caveats = [t("pilot_nul_caveat_files", lang), t("pilot_nul_caveat_names", lang)]
     return Section(key="nulmeting", title=t("pilot_nul_title", lang), question=t("pilot_nul_question", lang),
                    key_figures=key, figures=figures, tables={}, notes={}, meaning=meaning, caveats=caveats,

@@ -920,12 +920,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     "pilot_done": {"nl": "Klaar. Factsheet: {path}\nFiguren: {figures}/  Tabellen en verantwoording: {reports}/",
                    "en": "Done. Factsheet: {path}\nFigures: {figures}/  Tables and method note: {reports}/"},
     "pilot_to": {"nl": "tot", "en": "to"},
-    "pilot_nul_meaning": {"nl": "Per school waren {span} verschillende instanties betrokken bij de leerlingen. {two}% van "
-                                "de leerlingen had er twee of meer. {single}% van de instanties had maar één leerling: de "
-                                "hulp is over veel partijen verdeeld.",
-                          "en": "Per school, {span} different agencies were involved with the pupils. {two}% of pupils "
-                                "had two or more. {single}% of the agencies had only one pupil: care is spread over "
-                                "many parties."},
+    "pilot_nul_meaning": {"nl": "Per school waren {span} verschillende instanties betrokken bij de leerlingen. {two} van "
+                                "de leerlingen had er twee of meer. {few}% van de instanties had minder dan {k} "
+                                "leerlingen: de hulp is over veel partijen verdeeld.",
+                          "en": "Per school, {span} different agencies were involved with the pupils. {two} of pupils "
+                                "had two or more. {few}% of the agencies had fewer than {k} pupils: care is spread "
+                                "over many parties."},
     "pilot_finding_clear_down": {"nl": "Minder verwijzingen {where}", "en": "Fewer referrals {where}"},
     "pilot_finding_clear_up": {"nl": "Meer verwijzingen {where}", "en": "More referrals {where}"},
     "pilot_finding_likely_down": {"nl": "Waarschijnlijk minder verwijzingen {where}, nog niet zeker",

@@ -282,3 +282,21 @@ def test_factsheet_in_headless_chromium(example_run, tmp_path):
     assert len(pdf.pages) == 2
     box = pdf.pages[0].mediabox
     assert abs(float(box.width) - 595.3) < 1 and abs(float(box.height) - 841.9) < 1  # A4 in points
+
+
+def test_nulmeting_key_figures_hide_small_counts(tmp_path):
+    """Two pupils with 2+ agencies in a school of 8: the factsheet says 'minder dan 5', gives no share
+    (25% of 8 would reveal the 2), and speaks of agencies with fewer than 5 pupils, not of 'one pupil'."""
+    rows = [("L1", "Wijkteam"), ("L1", "Accare"), ("L2", "Wijkteam"), ("L2", "JGZ GGD"), ("L3", "Wijkteam"),
+            ("L4", "Wijkteam"), ("L5", "Wijkteam"), ("L6", "Wijkteam"), ("L7", "Wijkteam"), ("L8", "Wijkteam")]
+    dossier = tmp_path / "dossiers.csv"
+    pd.DataFrame([{"School": "SBO De Brug", "Leerling": p, "Instantie": a} for p, a in rows]).to_csv(
+        dossier, sep=";", index=False)
+    path = write_pilot(tmp_path, "", data={"dossier": dossier})
+    run_pilot(path, figures=tmp_path / "figures", reports=tmp_path / "reports", pdf=False, docx=False,
+              progress=lambda _: None)
+    html = (tmp_path / "reports" / "test" / "factsheet.html").read_text(encoding="utf-8")
+    text = re.sub(r"<[^>]+>", " ", html)
+    assert "minder dan 5 van de 8 leerlingen" in text
+    assert "25%" not in text and "2 van de 8" not in text
+    assert "minder dan 5 leerlingen" in text and "maar één leerling" not in text
