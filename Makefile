@@ -11,7 +11,7 @@ else
 MARKERS := -m "not slow"
 endif
 
-.PHONY: demo test test-all data notebook notebooks-sync bench clean help
+.PHONY: demo test test-all data notebook notebooks-sync bench bench-scale clean help
 
 help:
 	@echo "make demo      - installeer (.venv) en voer de voorbeeldanalyse uit: figuren in figures/"
@@ -20,6 +20,7 @@ help:
 	@echo "make notebook  - open JupyterLab in de map notebooks/"
 	@echo "make data      - maak de synthetische voorbeelddata en sjablonen opnieuw"
 	@echo "make bench     - snelheidsmetingen (verhoudingen t.o.v. een basislijn)"
+	@echo "make bench-scale - 20 miljoen verwijzingen naar een panel (DuckDB; duurt minuten)"
 
 $(STAMP): pyproject.toml
 	@echo "Installeren in $(VENV) (eenmalig, een paar minuten)..."
@@ -50,6 +51,14 @@ notebooks-sync: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py
 	$(BIN)/python benchmarks/did_speed.py
+	$(BIN)/python benchmarks/twfe_scale.py
+	$(BIN)/python benchmarks/score_bootstrap_speed.py
+	$(BIN)/python benchmarks/power_speed.py
+	$(BIN)/python benchmarks/import_time.py
+
+# Regional scale (issue #16, benchmark 3): 20 M referral rows, minutes and a few GB of /tmp.
+bench-scale: $(STAMP)
+	$(BIN)/python benchmarks/to_panel_scale.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .coverage htmlcov figures/*.png figures/*.svg figures/*.pdf figures/*.txt reports/*.*
