@@ -118,8 +118,11 @@ class EventStudy:
         return self.effects.copy()
 
     def sentence(self, lang: str = "nl") -> str:
-        """The overall effect in words."""
-        return effect_sentence(self.att, self.ci, self.family, self.level, lang)
+        """The overall effect in words, led by what it compares (schools per start date), so that it is not
+        mistaken for the before/after estimate of :func:`evaluatie.did.panel_did` next to it."""
+        check_lang(lang)
+        return effect_sentence(self.att, self.ci, self.family, self.level, lang,
+                               lead="Vergeleken per startmoment" if lang == "nl" else "Comparing schools by start date")
 
     def summary(self, lang: str = "nl") -> str:
         """Overall effect, design, and the check of the periods before the start."""

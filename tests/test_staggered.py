@@ -103,7 +103,7 @@ def test_event_study_output_and_bad_input():
     f = es.to_frame()
     assert f.columns.tolist() == ["rel_time", "estimate", "se", "lower", "upper", "n_cohorts", "ratio"]
     assert es.ratio == pytest.approx(np.exp(es.att)) and es.ci[0] < es.att < es.ci[1]
-    assert "Callaway" in es.summary() and es.summary("en").startswith("After the start")
+    assert "Callaway" in es.summary() and es.summary("en").startswith("Comparing schools by start date, ")
     ax = es.plot()
     assert "start" in ax.get_xlabel()
     with pytest.raises(InputError, match="gaten"):
