@@ -116,7 +116,7 @@ def _show(x: float, kind: str, lang: str) -> str:
 def _euro(x: float, lang: str) -> str:
     if x is None or not np.isfinite(x):
         return "–"
-    return ("-" if x < 0 else "") + "€ " + format_number(abs(x), 2 if 0 < abs(x) < 10 else 0, lang)
+    return ("−" if x < 0 else "") + "€ " + format_number(abs(x), 2 if 0 < abs(x) < 10 else 0, lang)
 
 
 @dataclass(frozen=True)
@@ -491,11 +491,16 @@ class ImpactResult:
     def sentence(self, lang: str = "nl") -> str:
         check_lang(lang)
         b, f = self.base, self.to_frame().set_index("quantity")
-        key = "pilots_impact_pays" if b["net"] >= 0 else "pilots_impact_not_pays"
+        low, high = f.loc["net", "lower"], f.loc["net", "upper"]
+        # wording follows the evidence: when the net result's range (from the effect's interval) crosses
+        # zero, the deployment may or may not pay for itself, and the sentence says so
+        key = ("pilots_impact_uncertain" if low < 0 < high else
+               "pilots_impact_pays" if b["net"] >= 0 else "pilots_impact_not_pays")
         return t(key, lang, avoided=format_number(b["avoided"], 1, lang),
                  lo=format_number(f.loc["avoided", "lower"], 1, lang),
                  hi=format_number(f.loc["avoided", "upper"], 1, lang),
-                 savings=_euro(b["savings"], lang), cost=_euro(b["annual_cost"], lang), net=_euro(abs(b["net"]), lang))
+                 savings=_euro(b["savings"], lang), cost=_euro(b["annual_cost"], lang), net=_euro(abs(b["net"]), lang),
+                 net_signed=_euro(b["net"], lang), net_lo=_euro(low, lang), net_hi=_euro(high, lang))
 
     def summary(self, lang: str = "nl") -> str:
         """The sentence, the break-even points and every assumption with its source."""

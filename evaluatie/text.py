@@ -630,6 +630,15 @@ MESSAGES: dict[str, dict[str, str]] = {
               "{savings} tegenover {cost} voor de inzet: per saldo {net} per jaar meer kosten dan besparing.",
         "en": "An estimated {avoided} second-line trajectories avoided per year (range {lo} to {hi}); avoided costs "
               "{savings} against {cost} for the deployment: on balance {net} per year more cost than savings."},
+    "pilots_impact_uncertain": {
+        "nl": "Geschat {avoided} vermeden tweedelijns trajecten per jaar (bandbreedte {lo} tot {hi}); vermeden kosten "
+              "{savings} tegenover {cost} voor de inzet. Naar schatting is het saldo {net_signed} per jaar, maar met "
+              "het onzekere effect loopt het van {net_lo} tot {net_hi}: de inzet kan zich terugverdienen, maar het "
+              "kan ook geld kosten.",
+        "en": "An estimated {avoided} second-line trajectories avoided per year (range {lo} to {hi}); avoided costs "
+              "{savings} against {cost} for the deployment. The estimated net result is {net_signed} per year, but "
+              "with the uncertain effect it ranges from {net_lo} to {net_hi}: the deployment may pay for itself, "
+              "but it may also cost money."},
     "pilots_impact_break_even": {
         "nl": "Terugverdienpunt: {n} vermeden trajecten per jaar, oftewel een verhouding na/voor van {rr} of lager.",
         "en": "Break-even: {n} avoided trajectories per year, i.e. a rate ratio after/before of {rr} or lower."},

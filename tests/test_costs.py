@@ -124,3 +124,21 @@ def test_english_texts():
     assert "Assumptions" in r.summary(lang="en") and "Probability" in r.monte_carlo(n=500).sentence(lang="en")
     f = financing_scenarios(collective_cost=c, pupils_helped=60, individual_cost_per_pupil=900)
     assert "collective" in f.summary(lang="en")
+
+
+def test_impact_sentence_follows_the_evidence():
+    """A net result whose range (from the effect's interval) crosses zero is not 'verdient zich terug'."""
+    # 60 trajectories × 8,500 × (1 − rr): rr 0.8 saves 102,000 against 40,000; the interval 0.6–1.05 runs
+    # from saving 204,000 to costing 25,500 more: 164,000 to −65,500 net
+    unsure = impact(deployment=40000, baseline_trajectories=60, rate_ratio=0.8, rate_ratio_ci=(0.6, 1.05),
+                    trajectory_cost=8500)
+    text = unsure.sentence()
+    assert "kan ook geld kosten" in text and "verdient zich terug met" not in text
+    assert "saldo € 62.000 per jaar" in text and "van −€ 65.500 tot € 164.000" in text
+    assert "may also cost money" in unsure.sentence("en")
+    sure = impact(deployment=40000, baseline_trajectories=60, rate_ratio=0.8, rate_ratio_ci=(0.6, 0.9),
+                  trajectory_cost=8500)
+    assert "de inzet verdient zich terug met € 62.000 per jaar" in sure.sentence()
+    loses = impact(deployment=400000, baseline_trajectories=60, rate_ratio=0.8, rate_ratio_ci=(0.6, 0.9),
+                   trajectory_cost=8500)
+    assert "per saldo € 298.000 per jaar meer kosten dan besparing" in loses.sentence()
