@@ -199,7 +199,8 @@ _LABELS = {
            "net_note": "Cirkel: aantal leerlingen; lijn: gedeelde leerlingen.\nBlauw met naam: ≥ {k} leerlingen; grijs: "
                        "minder dan {k} leerlingen (naam niet getoond). Onderste rij: geen leerling gedeeld.",
            "schools_title": "Instanties per school", "per100": "Instanties per 100 gelezen dossiers",
-           "common": "Verwacht aantal instanties bij {t} dossiers"},
+           "common": "Verwacht aantal instanties bij {t} dossiers",
+           "common_title": "Eerlijk vergeleken: bij evenveel gelezen dossiers"},
     "en": {"pupils": "Number of pupils", "agency_rank": "Agencies, from most to fewest pupils",
            "tail": "{n} agencies with fewer than {k} pupils each (names not shown)",
            "agencies_title": "Which agencies are involved with the pupils?",
@@ -213,7 +214,8 @@ _LABELS = {
            "net_note": "Circle: number of pupils; line: shared pupils.\nBlue with name: ≥ {k} pupils; grey: fewer than "
                        "{k} pupils (name not shown). Bottom row: no pupil shared.",
            "schools_title": "Agencies per school", "per100": "Agencies per 100 files read",
-           "common": "Expected number of agencies at {t} files"},
+           "common": "Expected number of agencies at {t} files",
+           "common_title": "Compared fairly: at the same number of files read"},
 }
 
 
@@ -437,6 +439,7 @@ def plot_schools(table: pd.DataFrame, ax=None, *, school: str = "school", lang: 
             a.grid(axis="x")
             a.grid(axis="y", visible=False)
         left.set_title(title or lab["schools_title"])
+        right.set_title(lab["common_title"])
     return ax
 
 
@@ -565,8 +568,10 @@ class Nulmeting:
             return plot_accumulation(self.accumulations[name], ax, lang=lang)
         if kind == "network":
             return plot_network(self.networks[name], ax, min_cell=self.min_cell, lang=lang)
-        if kind == "schools":
-            return plot_schools(self.to_frame().dropna(subset=["common_estimate"]), ax, school=self.school, lang=lang)
+        if kind == "schools":  # schools with fewer than min_cell pupils are never shown (see save_figures)
+            frame = self.to_frame()
+            shown = frame[frame["n_pupils"] >= self.min_cell].dropna(subset=["common_estimate"])
+            return plot_schools(shown, ax, school=self.school, lang=lang)
         raise InputError(f"Onbekende figuur '{kind}'; kies uit: agencies, per_pupil, accumulation, network, schools.")
 
     def save_figures(self, *, source: str, folder=None, prefix: str = "01", lang: str = "nl") -> dict:
@@ -605,7 +610,7 @@ class Nulmeting:
                 plt.close(ax.figure)
         shown = self.to_frame()[~self.to_frame()[self.school].isin(small)]
         if shown["common_estimate"].notna().sum() > 1:
-            axes = plot_schools(shown.dropna(subset=["common_estimate"]), school=self.school, lang=lang)
+            axes = self.plot("schools", lang=lang)
             slug = f"{prefix}_{lab[4]}"
             caption = _LABELS[lang]["per100"] + ": " + "; ".join(
                 f"{r[self.school]}: {format_number(r['agencies_per_100_pupils'], 1, lang)}"

@@ -359,7 +359,8 @@ def _nulmeting(ctx: _Context, leerlingen=None) -> Section:
     if multi and result.richness["common_estimate"].notna().sum() > 1:
         axes = result.plot("schools", lang=lang)
         figures.append(ctx.save(axes, "01_scholen", n=int(k["n_pupils"].sum()), on_factsheet=True, rank=2,
-                                caption=t("pilot_nul_schools_caption", lang, k=len(result.schools))))
+                                caption=t("pilot_nul_schools_caption", lang, k=len(axes[0].get_yticks()),
+                                          t=int(result.richness["common_files"].dropna().iloc[0]))))
     for i, school in enumerate(result.schools):
         suffix = f"_{i + 1}" if multi else ""
         n = int(k.loc[k[result.school] == school, "n_pupils"].iloc[0])

@@ -952,10 +952,14 @@ MESSAGES: dict[str, dict[str, str]] = {
     "pilot_nul_question": {"nl": "Met hoeveel hulpverleningsinstanties hebben de scholen te maken, en hoe versnipperd "
                                  "is de hulp?",
                            "en": "How many care agencies do the schools deal with, and how fragmented is the care?"},
-    "pilot_nul_schools_caption": {"nl": "Aantal instanties per school in de gelezen dossiers ({k} scholen), met de "
-                                        "schatting bij alle dossiers.",
-                                  "en": "Number of agencies per school in the files read ({k} schools), with the "
-                                        "estimate for all files."},
+    "pilot_nul_schools_caption": {"nl": "Links: instanties per 100 gelezen dossiers ({k} scholen). Rechts: het verwachte "
+                                        "aantal instanties als bij elke school evenveel dossiers ({t}) gelezen waren, "
+                                        "met interval; zo telt een school waar meer dossiers zijn gelezen niet zwaarder. "
+                                        "Daardoor kan de volgorde links en rechts verschillen.",
+                                  "en": "Left: agencies per 100 files read ({k} schools). Right: the expected number of "
+                                        "agencies had the same number of files ({t}) been read at every school, with "
+                                        "interval, so that a school with more files read does not count more. That is "
+                                        "why the order may differ between left and right."},
     "pilot_nul_kf_agencies": {"nl": "verschillende instanties bij {k} scholen", "en": "different agencies at {k} schools"},
     "pilot_nul_kf_agencies_words": {"nl": "Gevonden in de {n} gelezen dossiers. In de dossiers die niet gelezen zijn "
                                           "staan waarschijnlijk nog meer instanties.",

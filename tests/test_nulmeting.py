@@ -222,3 +222,19 @@ def test_sentences_and_captions_hide_small_counts(monkeypatch):
     assert all("één leerling" not in c and "minder dan 5" in c for c in captions)
     few = accumulation(incidence_matrix(_school_with_small_groups().query("pupil < 'p03'")), n_total=80)
     assert few.summary().startswith("In minder dan 5 gelezen dossiers")
+
+
+def test_school_comparison_leaves_out_schools_with_fewer_than_five_pupils(tmp_path):
+    """The comparison figure (also drawn by the pilot report through ``plot('schools')``) never shows a
+    school with fewer than 5 pupils read; its panels say what each compares."""
+    d, truth = synthetic.dossier((120, 80), read_fraction=0.75, seed=31)
+    tiny = pd.DataFrame({"school": "SBO Klein", "pupil": ["k1", "k1", "k2", "k3"],
+                         "agency_raw": ["Accare", "GGD", "Accare", None]})
+    res = analyze(pd.concat([d, tiny], ignore_index=True), n_boot=50)
+    assert "SBO Klein" in set(res.to_frame()["school"])
+    left, right = res.plot("schools")
+    shown = [label.get_text() for label in left.get_yticklabels()]
+    assert sorted(shown) == sorted(truth["n_pupils"]) and "SBO Klein" not in " ".join(figure_texts(left.figure))
+    assert right.get_title(loc="left") == "Eerlijk vergeleken: bij evenveel gelezen dossiers"
+    paths = res.save_figures(source="synthetisch", folder=tmp_path)
+    assert "01_scholen" in paths and "SBO Klein" not in (tmp_path / "01_scholen.txt").read_text(encoding="utf-8")
