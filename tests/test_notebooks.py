@@ -260,3 +260,11 @@ def test_notebook_04_with_a_students_own_files(student_files, student_pilot_file
     captions = [p.read_text(encoding="utf-8") for p in figures.glob("*.txt")]
     source = "mijn_thuiszitters.xlsx, mijn_klas.csv, mijn_procedures.csv, mijn_verwijzingen.csv, schooljaar 2023-2024"
     assert len(captions) == 4 and all(source in c and "synthetisch" not in c for c in captions)
+    # only the pupils at home: the other parts are skipped with a Dutch note, never filled with example data
+    nb, _ = run_notebook("04", parameters={"MIJN_BESTAND": own["thuiszitters"]})
+    text = _text(nb)
+    assert all(f"Geen {s} ingevuld: dit onderdeel wordt overgeslagen" in text
+               for s in ("MIJN_KLAS", "MIJN_PROCEDURES", "MIJN_PANEL"))
+    assert "synthetisch" not in text and not any(e in text for e in ("so_plus_klas", "procedures_logopedie",
+                                                                     "zorgvraag_panel"))
+    assert _shown_headers(nb) and not set(_shown_headers(nb)) & ENGLISH
