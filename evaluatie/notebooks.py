@@ -325,7 +325,7 @@ def run_notebook(notebook: Notebook, *, parameters: dict | None = None, output=N
 
     Parameters
     ----------
-    notebook : {"00", "01", "02", "02b"}
+    notebook : {"00", "01", "02", "02b", "03", "04", "05"}
     parameters : dict, optional
         Values for the settings cell, e.g. ``{"MIJN_BESTAND": "mijn_dossier.xlsx", "LEERLINGEN": {...}}``.
     output : path, optional
