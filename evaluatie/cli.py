@@ -149,14 +149,18 @@ def _parser() -> argparse.ArgumentParser:
     nb.add_argument("--leerlingen", action="append", default=[], metavar="AANTAL",
                     help="totaal aantal leerlingen per school (notebook 01): \"SBO De Brug=160,SBO De Vlinder=95\"")
     nb.add_argument("--reeks", default=None, help="eigen tijdreeks van één gemeente (notebook 02b)")
-    nb.add_argument("--klas", default=None, metavar="BESTAND", help="kleine groep, één rij per leerling met startdatum, einddatum en "
-                    "uitkomst (notebook 04; zonder dit bestand wordt dat deel overgeslagen)")
-    nb.add_argument("--procedures", default=None, metavar="BESTAND", help="procedures, één rij per casus met een datum per stap "
-                    "(notebook 04; zonder dit bestand wordt dat deel overgeslagen)")
-    nb.add_argument("--panel", default=None, metavar="BESTAND", help="verwijzingen per school × maand voor de verhouding na/voor in het "
-                    "kostenmodel (notebook 04; zonder dit bestand wordt dat deel overgeslagen)")
-    nb.add_argument("--peildatum", default=None, metavar="DATUM", help="lopende casussen tellen mee tot deze datum, bv. 31-7-2024 "
-                    "(notebook 04; standaard: de laatste datum in het bestand)")
+    nb.add_argument("--klas", default=None, metavar="BESTAND",
+                    help="kleine groep, één rij per leerling met startdatum, einddatum en uitkomst (notebook 04; "
+                    "zonder dit bestand wordt dat deel overgeslagen)")
+    nb.add_argument("--procedures", default=None, metavar="BESTAND",
+                    help="procedures, één rij per casus met een datum per stap (notebook 04; zonder dit bestand "
+                    "wordt dat deel overgeslagen)")
+    nb.add_argument("--panel", default=None, metavar="BESTAND",
+                    help="verwijzingen per school × maand voor de verhouding na/voor in het kostenmodel (notebook 04; "
+                    "zonder dit bestand wordt dat deel overgeslagen)")
+    nb.add_argument("--peildatum", default=None, metavar="DATUM",
+                    help="lopende casussen tellen mee tot deze datum, bv. 31-7-2024 (notebook 04; standaard: de "
+                    "laatste datum in het bestand)")
     nb.add_argument("--bron", default=None, help="bronregel onder de figuren (standaard: de namen van je bestanden)")
     nb.add_argument("--schooljaar", default=None, help="schooljaar voor de bronregel, bv. 2024-2025")
     nb.add_argument("--soort", default=None, choices=list(KINDS), metavar="SOORT",

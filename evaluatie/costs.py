@@ -475,8 +475,8 @@ class ImpactResult:
 
         Examples
         --------
-        >>> r = impact(deployment="€ 40.000", baseline_trajectories=60, rate_ratio=0.8, trajectory_cost="€ 8.500,50",
-        ...            ranges={"attribution": (0.5, 1)})
+        >>> r = impact(deployment="€ 40.000", baseline_trajectories=60, rate_ratio=0.8,
+        ...            trajectory_cost="€ 8.500,50", ranges={"attribution": (0.5, 1)})
         >>> print(r.assumptions_table().iloc[:, :4].to_string(index=False))  # doctest: +NORMALIZE_WHITESPACE
                                                         aanname   waarde laag hoog
                                    kosten van de inzet per jaar € 40.000
