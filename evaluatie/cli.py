@@ -141,14 +141,27 @@ def _parser() -> argparse.ArgumentParser:
 
     nb = sub.add_parser("notebook", help="voer een notebook uit voor je eigen bestand; het uitgevoerde notebook "
                         "(ook als HTML) komt in reports/<bestandsnaam>/", **common)
-    nb.add_argument("notebook", choices=["00", "01", "02", "02b"], metavar="NOTEBOOK",
-                    help="welk notebook: 00, 01, 02 of 02b")
-    nb.add_argument("--bestand", required=True, help="je eigen gegevensbestand (CSV of Excel)")
+    nb.add_argument("notebook", choices=["00", "01", "02", "02b", "04"], metavar="NOTEBOOK",
+                    help="welk notebook: 00, 01, 02, 02b of 04")
+    nb.add_argument("--bestand", required=True, help="je eigen gegevensbestand (CSV of Excel); bij notebook 04 de "
+                    "thuiszitters: één rij per leerling met aanmelddatum en datum passend aanbod")
     nb.add_argument("--koppeltabel", default=None, help="gecontroleerde koppeltabel van instantienamen (notebook 01)")
     nb.add_argument("--leerlingen", action="append", default=[], metavar="AANTAL",
                     help="totaal aantal leerlingen per school (notebook 01): \"SBO De Brug=160,SBO De Vlinder=95\"")
     nb.add_argument("--reeks", default=None, help="eigen tijdreeks van één gemeente (notebook 02b)")
-    nb.add_argument("--bron", default=None, help="bronregel onder de figuren (standaard: de bestandsnaam)")
+    nb.add_argument("--klas", default=None, metavar="BESTAND",
+                    help="kleine groep, één rij per leerling met startdatum, einddatum en uitkomst (notebook 04; "
+                    "zonder dit bestand wordt dat deel overgeslagen)")
+    nb.add_argument("--procedures", default=None, metavar="BESTAND",
+                    help="procedures, één rij per casus met een datum per stap (notebook 04; zonder dit bestand "
+                    "wordt dat deel overgeslagen)")
+    nb.add_argument("--panel", default=None, metavar="BESTAND",
+                    help="verwijzingen per school × maand voor de verhouding na/voor in het kostenmodel (notebook 04; "
+                    "zonder dit bestand wordt dat deel overgeslagen)")
+    nb.add_argument("--peildatum", default=None, metavar="DATUM",
+                    help="lopende casussen tellen mee tot deze datum, bv. 31-7-2024 (notebook 04; standaard: de "
+                    "laatste datum in het bestand)")
+    nb.add_argument("--bron", default=None, help="bronregel onder de figuren (standaard: de namen van je bestanden)")
     nb.add_argument("--schooljaar", default=None, help="schooljaar voor de bronregel, bv. 2024-2025")
     nb.add_argument("--soort", default=None, choices=list(KINDS), metavar="SOORT",
                     help="soort tabel van je bestand (notebook 00): " + ", ".join(KINDS))
@@ -259,8 +272,12 @@ def _notebook(args) -> int:
     if args.leerlingen:
         totals = _totals(args.leerlingen)
         parameters["LEERLINGEN"] = totals
-    if args.reeks:
-        parameters["MIJN_REEKS"] = str(Path(args.reeks).resolve())
+    for option, setting in (("reeks", "MIJN_REEKS"), ("klas", "MIJN_KLAS"), ("procedures", "MIJN_PROCEDURES"),
+                            ("panel", "MIJN_PANEL")):
+        if getattr(args, option):
+            parameters[setting] = str(Path(getattr(args, option)).resolve())
+    if args.peildatum:
+        parameters["PEILDATUM"] = args.peildatum
     if args.bron:
         parameters["BRON"] = args.bron
     if args.schooljaar:

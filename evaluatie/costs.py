@@ -470,6 +470,33 @@ class ImpactResult:
                  "source": self.sources.get(k, "")} for k, v in self.inputs.items()]
         return pd.DataFrame(rows)
 
+    def assumptions_table(self, lang: str = "nl") -> pd.DataFrame:
+        """:meth:`assumptions` as people read it: labelled, euro and percentages written out, ranges, source.
+
+        Examples
+        --------
+        >>> r = impact(deployment="€ 40.000", baseline_trajectories=60, rate_ratio=0.8,
+        ...            trajectory_cost="€ 8.500,50", ranges={"attribution": (0.5, 1)})
+        >>> print(r.assumptions_table().iloc[:, :4].to_string(index=False))  # doctest: +NORMALIZE_WHITESPACE
+                                                        aanname   waarde laag hoog
+                                   kosten van de inzet per jaar € 40.000
+                    tweedelijns trajecten per jaar zonder inzet       60
+         verhouding verwijzingen na/voor (1 = geen verandering)     0,80
+        deel van de daling dat aan de inzet toe te schrijven is     100%  50% 100%
+                  gemiddelde kosten van een tweedelijns traject  € 8.500
+        """
+        check_lang(lang)
+        a = self.assumptions(lang)
+
+        def show(name, x):
+            return "" if not np.isfinite(x) else _show(x, INPUTS[name][2], lang)
+
+        return pd.DataFrame({t("pilot_col_assumption", lang): a["label"],
+                             t("pilot_col_value", lang): [show(n, v) for n, v in zip(a["name"], a["value"])],
+                             t("pilot_col_low", lang): [show(n, v) for n, v in zip(a["name"], a["low"])],
+                             t("pilot_col_high", lang): [show(n, v) for n, v in zip(a["name"], a["high"])],
+                             t("pilot_col_source", lang): a["source"]})
+
     def interval(self) -> pd.DataFrame:
         """Avoided trajectories, avoided costs and net result at the base and at the two rate-ratio bounds."""
         lo, hi = self.ranges.get("rate_ratio", (self.inputs["rate_ratio"],) * 2)

@@ -110,6 +110,15 @@ COLUMNS: dict[str, tuple[str, str, str]] = {
     "reversed": ("omgescoord", "reverse-coded", "bool"),
     "construct": ("onderwerp", "construct", "text"),
     "matched": ("beide metingen", "both waves", "int"),
+    # durations (evaluatie.durations): time to a suitable place, steps of a procedure
+    "days": ("termijn (dagen)", "term (days)", "int"),
+    "at_risk": ("na de termijn nog zonder einde", "still open after the term", "int"),
+    "step": ("stap", "step", "text"),
+    "completed": ("afgerond", "completed", "int"),
+    "median": ("mediaan in dagen", "median in days", "dec0"),
+    "mean_completed": ("gemiddeld in dagen (afgeronde casussen)", "mean in days (completed cases)", "dec0"),
+    "share_of_total": ("deel van de totale tijd", "share of the total time", "share"),
+    "n_all_steps": ("casussen met alle stappen", "cases with every step", "int"),
 }
 # lower/upper mean the interval of whatever the table's main quantity is
 _BOUNDS = {"lower": ("ondergrens {ci}", "lower {ci}"), "upper": ("bovengrens {ci}", "upper {ci}")}
@@ -194,7 +203,8 @@ def display_table(obj, lang: str = "nl", *, vertical: bool | None = None) -> pd.
             spec = COLUMNS[column]
             label, kind = spec[i].format(ci=ci, **groups), spec[2]
         elif column in _BOUNDS:
-            main = next((c for c in ("coef", "estimate", "ratio", "rate") if c in frame.columns), None)
+            main = next((c for c in ("coef", "estimate", "ratio", "rate", "median", "share") if c in frame.columns),
+                        None)
             label = _BOUNDS[column][i].format(ci=ci)
             kind = COLUMNS[main][2] if main else "dec2"
             label = f"{COLUMNS[main][i].split(' (')[0]}, {label}" if main else label

@@ -2,7 +2,8 @@
 
 Every notebook opens with one cell tagged ``parameters`` (papermill convention) holding the
 settings a student fills in (``MIJN_BESTAND``, ``KOPPELTABEL``, ``LEERLINGEN``, ``BRON``,
-``SCHOOLJAAR``). :func:`notebook_settings` turns those values into one :class:`Settings` object:
+``SCHOOLJAAR``, and per notebook its other files such as ``MIJN_KLAS``). :func:`notebook_settings`
+turns those values into one :class:`Settings` object:
 the example data with its reviewed mapping, pupil numbers and source line when no own file is
 given, and *only* the student's own choices otherwise (never an example mapping, example pupil
 numbers or the words "synthetische voorbeelddata" next to a student's file).
@@ -24,7 +25,7 @@ from __future__ import annotations
 import os
 import re
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal, get_args
 
@@ -36,7 +37,7 @@ from .text import check_lang, t
 __all__ = ["Settings", "notebook_settings", "find_notebook", "inject_parameters", "run_notebook", "run_notebooks",
            "cells_without_figure", "NOTEBOOKS"]
 
-Notebook = Literal["00", "01", "02", "02b", "03", "05"]
+Notebook = Literal["00", "01", "02", "02b", "03", "04", "05"]
 NOTEBOOKS: tuple[str, ...] = get_args(Notebook)
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -50,12 +51,28 @@ _EXAMPLES = {
            "pupils": {"SBO De Regenboog": 160, "SBO Het Kompas": 120, "SBO De Wegwijzer": 210, "SBO De Vlinder": 95},
            "source": "dossieronderzoek studenten (synthetische voorbeelddata)"},
     "02": {"file": "zorgvraag_panel.csv", "source": "verwijzingen per IKC (synthetische voorbeelddata)"},
-    "02b": {"file": "zorgvraag_panel.csv", "series": "zorgvraag_gemeente.csv",
+    "02b": {"file": "zorgvraag_panel.csv", "files": {"series": "zorgvraag_gemeente.csv"},
             "source": "verwijzingen per IKC en gemeente (synthetische voorbeelddata)"},
-    "03": {"file": "vragenlijst.xlsx", "codebook": "codeboek_vragenlijst.csv", "fragments": "interviewfragmenten.csv",
+    "03": {"file": "vragenlijst.xlsx", "files": {"codebook": "codeboek_vragenlijst.csv",
+                                                 "fragments": "interviewfragmenten.csv"},
            "source": "vragenlijst en interviews (synthetische voorbeelddata)"},
+    "04": {"file": "trajecten_thuiszitters.xlsx",
+           "files": {"class": "so_plus_klas.csv", "procedures": "procedures_logopedie.csv",
+                     "panel": "zorgvraag_panel.csv"},
+           "source": "thuiszitters, SO+-klas, procedures en verwijzingen (synthetische voorbeelddata)"},
     "05": {"file": "zorgvraag_panel.csv", "source": "simulatie met kenmerken van de voorbeelddata (synthetisch)"},
 }
+
+#: The other files a notebook reads besides ``MIJN_BESTAND``: keyword of :func:`notebook_settings` ->
+#: (key in :attr:`Settings.files`, setting in the notebook, data named in the source line).
+_FILES = {
+    "02b": {"reeks": ("series", "MIJN_REEKS", True)},
+    "03": {"codeboek": ("codebook", "CODEBOEK", False), "fragmenten": ("fragments", "FRAGMENTEN", True)},
+    "04": {"klas": ("class", "MIJN_KLAS", True), "procedures": ("procedures", "MIJN_PROCEDURES", True),
+           "panel": ("panel", "MIJN_PANEL", True)},
+}
+#: Kind of table of ``MIJN_BESTAND`` per notebook (``panel`` when not listed).
+_KINDS = {"00": "dossier", "01": "dossier", "03": "survey", "04": "trajectories"}
 
 
 @dataclass(frozen=True)
@@ -65,14 +82,11 @@ class Settings:
     Attributes
     ----------
     notebook : str
-        ``"00"``, ``"01"``, ``"02"`` or ``"02b"``.
+        ``"00"``, ``"01"``, ``"02"``, ``"02b"``, ``"03"``, ``"04"`` or ``"05"``.
     example : bool
         True when the synthetic example data are used (no own file given).
     file : Path
-        The data file to read.
-    series : Path or None
-        Notebook 02b: the single series for the interrupted time series (own series, else the
-        own panel summed over schools, else the example municipality).
+        The data file to read (``MIJN_BESTAND``).
     mapping : Path or None
         Reviewed agency-name mapping; never the example mapping with an own file.
     pupils : dict or None
@@ -83,16 +97,22 @@ class Settings:
         Where figures and exported tables go: ``figures/`` and ``reports/`` for the example, a
         sub-folder named after the own file otherwise (``figures/mijn_dossier/``).
     kind : str
-        Kind of table of ``file`` (``dossier``, ``panel``, ...).
+        Kind of table of ``file`` (``dossier``, ``panel``, ``trajectories``, ...).
     practice, practice_kind : Path or None, str
         Notebook 00: the file whose quality report is drawn (a deliberately messy example, or the
         own file) and its kind.
+    files : dict
+        The notebook's other files, ``{key: Path or None}``; None means "not given" (with an own
+        file the example is never used instead). Keys: ``series`` (02b: the single series for the
+        interrupted time series; own series, else the own panel summed over schools),
+        ``codebook`` and ``fragments`` (03), ``class``, ``procedures`` and ``panel`` (04: the small
+        class, the process dates and the referral panel for the rate ratio of the cost model).
+        ``series``, ``codebook`` and ``fragments`` are also attributes.
     """
 
     notebook: str
     example: bool
     file: Path
-    series: Path | None
     mapping: Path | None
     pupils: dict | None
     source: str
@@ -101,27 +121,32 @@ class Settings:
     kind: str = "dossier"
     practice: Path | None = None
     practice_kind: str = ""
-    codebook: Path | None = None
-    fragments: Path | None = None
+    files: dict = field(default_factory=dict)
+
+    @property
+    def series(self) -> Path | None:
+        return self.files.get("series")
+
+    @property
+    def codebook(self) -> Path | None:
+        return self.files.get("codebook")
+
+    @property
+    def fragments(self) -> Path | None:
+        return self.files.get("fragments")
 
     def to_frame(self, lang: str = "nl") -> pd.DataFrame:
         """The settings as a two-column table (``instelling``, ``waarde``) for display."""
         check_lang(lang)
         none = t("nb_none", lang)
         rows = [("nb_data", t("nb_example", lang) if self.example else t("nb_own", lang)),
-                ("nb_file", self.file.name),
-                ("nb_series", self.series.name if self.series else none),
-                ("nb_mapping", self.mapping.name if self.mapping else none),
-                ("nb_pupils", ", ".join(f"{k}: {v}" for k, v in self.pupils.items()) if self.pupils
-                 else t("nb_pupils_all", lang)),
-                ("nb_source", self.source), ("nb_figures", str(self.figures)), ("nb_reports", str(self.reports))]
-        if self.notebook != "02b":
-            rows = [r for r in rows if r[0] != "nb_series"]
-        if self.notebook != "01":
-            rows = [r for r in rows if r[0] not in ("nb_mapping", "nb_pupils")]
-        if self.notebook == "03":
-            rows[2:2] = [("nb_codebook", self.codebook.name if self.codebook else none),
-                         ("nb_fragments", self.fragments.name if self.fragments else none)]
+                ("nb_file", self.file.name)]
+        rows += [(f"nb_{key}", path.name if path else none) for key, path in self.files.items()]
+        if self.notebook == "01":
+            rows += [("nb_mapping", self.mapping.name if self.mapping else none),
+                     ("nb_pupils", ", ".join(f"{k}: {v}" for k, v in self.pupils.items()) if self.pupils
+                      else t("nb_pupils_all", lang))]
+        rows += [("nb_source", self.source), ("nb_figures", str(self.figures)), ("nb_reports", str(self.reports))]
         cols = ["instelling", "waarde"] if lang == "nl" else ["setting", "value"]
         return pd.DataFrame([(t(k, lang), v) for k, v in rows], columns=cols)
 
@@ -142,12 +167,12 @@ def _existing(path, what: str) -> Path:
 
 
 def notebook_settings(notebook: Notebook, *, bestand=None, koppeltabel=None, leerlingen=None, bron=None,
-                      schooljaar=None, reeks=None, soort=None, codeboek=None, fragmenten=None) -> Settings:
+                      schooljaar=None, soort=None, **bestanden) -> Settings:
     """Resolve a notebook's settings cell: the example data, or the student's own file and choices.
 
     Parameters
     ----------
-    notebook : {"00", "01", "02", "02b"}
+    notebook : {"00", "01", "02", "02b", "03", "04", "05"}
     bestand : path, optional
         The student's own data file (``MIJN_BESTAND``); None uses the synthetic example.
     koppeltabel : path, optional
@@ -156,16 +181,17 @@ def notebook_settings(notebook: Notebook, *, bestand=None, koppeltabel=None, lee
         Total pupils per school, ``{"SBO De Brug": 160}`` (notebook 01); one number only for a
         file with one school (checked by :func:`evaluatie.nulmeting.analyze`).
     bron : str, optional
-        Source line under the figures; default the own file's name.
+        Source line under the figures; default the names of the own data files.
     schooljaar : str, optional
         School year, added to the source line (``"2024-2025"``).
-    reeks : path, optional
-        Notebook 02b: own single series (municipality per month) for the time series.
     soort : str, optional
         Notebook 00: kind of table of the own file (``dossier``, ``panel``, ...); default
-        ``dossier`` (notebook 01) or ``panel`` (02, 02b).
-    codeboek, fragmenten : path, optional
-        Notebook 03: the codebook of the own questionnaire and a file of coded interview fragments.
+        ``dossier`` (notebook 01), ``survey`` (03), ``trajectories`` (04) or ``panel`` (02, 02b, 05).
+    **bestanden : path
+        The notebook's other files, by the keyword of its settings cell: ``reeks`` (02b,
+        ``MIJN_REEKS``: own single series), ``codeboek`` and ``fragmenten`` (03), ``klas``,
+        ``procedures`` and ``panel`` (04, ``MIJN_KLAS``, ``MIJN_PROCEDURES``, ``MIJN_PANEL``). They
+        belong to an own file; a file not given stays None (never the example file).
 
     Returns
     -------
@@ -176,40 +202,58 @@ def notebook_settings(notebook: Notebook, *, bestand=None, koppeltabel=None, lee
     >>> s = notebook_settings("01", bestand="data_raw/voorbeeld/dossieronderzoek_sbo.xlsx", schooljaar="2024-2025")
     >>> s.example, s.mapping, s.pupils, s.source
     (False, None, None, 'dossieronderzoek_sbo.xlsx, schooljaar 2024-2025')
+    >>> s = notebook_settings("04", bestand="data_raw/voorbeeld/trajecten_thuiszitters.xlsx",
+    ...                       klas="data_raw/voorbeeld/so_plus_klas.csv")
+    >>> s.kind, {k: p and p.name for k, p in s.files.items()}
+    ('trajectories', {'class': 'so_plus_klas.csv', 'procedures': None, 'panel': None})
+    >>> s.source, s.figures.name
+    ('trajecten_thuiszitters.xlsx, so_plus_klas.csv', 'trajecten_thuiszitters')
     """
     if notebook not in NOTEBOOKS:
         raise InputError(t("bad_option", value=notebook, param="notebook", allowed=", ".join(NOTEBOOKS)))
     example = _EXAMPLES[notebook]
+    companions = _FILES.get(notebook, {})
+    settings_of = {k: setting for v in _FILES.values() for k, (_, setting, _) in v.items()}
+    if set(bestanden) - set(settings_of):
+        raise TypeError(f"notebook_settings() got unexpected keyword(s) {sorted(set(bestanden) - set(settings_of))}")
+    wrong = [settings_of[k] for k, v in bestanden.items() if k not in companions and v is not None]
+    if wrong:
+        raise InputError(t("nb_unknown_parameter", names=", ".join(wrong),
+                           allowed=", ".join(s for _, s, _ in companions.values()) or t("nb_none")))
     from .schemas import KINDS
 
-    kind = soort or {"00": "dossier", "01": "dossier", "03": "survey"}.get(notebook, "panel")
+    kind = soort or _KINDS.get(notebook, "panel")
     if kind not in KINDS:
         raise InputError(t("bad_option", value=kind, param="SOORT", allowed=", ".join(KINDS)))
     figures = Path(os.environ.get("EVALUATIE_FIGUREN", ROOT / "figures"))
     reports = Path(os.environ.get("EVALUATIE_RAPPORTEN", ROOT / "reports"))
     year = f", schooljaar {schooljaar}" if schooljaar else ""
     if bestand is None:
-        if reeks is not None or koppeltabel is not None or leerlingen is not None or codeboek is not None:
-            raise InputError(t("nb_settings_without_file"))
-        series = EXAMPLE / example["series"] if "series" in example else None
+        given = [name for name, value in (("KOPPELTABEL", koppeltabel), ("LEERLINGEN", leerlingen),
+                                          *((s, bestanden.get(k)) for k, (_, s, _) in companions.items()))
+                 if value is not None]
+        if given:
+            raise InputError(t("nb_settings_without_file", names=", ".join(given)))
         practice = EXAMPLE / example["practice"] if "practice" in example else None
-        return Settings(notebook, True, EXAMPLE / example["file"], series,
+        return Settings(notebook, True, EXAMPLE / example["file"],
                         EXAMPLE / example["mapping"] if "mapping" in example else None,
                         example.get("pupils"), (bron or example["source"]) + year, figures, reports,
                         kind, practice, example.get("practice_kind", ""),
-                        EXAMPLE / example["codebook"] if "codebook" in example else None,
-                        EXAMPLE / example["fragments"] if "fragments" in example else None)
+                        {key: EXAMPLE / name for key, name in example.get("files", {}).items()})
     file = _existing(bestand, "MIJN_BESTAND")
     mapping = _existing(koppeltabel, "KOPPELTABEL") if koppeltabel is not None else None
-    series = _existing(reeks, "MIJN_REEKS") if reeks is not None else (file if notebook == "02b" else None)
+    files = {key: _existing(bestanden[k], setting) if bestanden.get(k) is not None else None
+             for k, (key, setting, _) in companions.items()}
+    if notebook == "02b" and files["series"] is None:
+        files["series"] = file  # the own panel, summed over schools
     if leerlingen is not None and not isinstance(leerlingen, (dict, int)):
         raise InputError(t("nb_pupils_type", value=repr(leerlingen)))
+    names = [file.name] + [files[key].name for k, (key, _, data) in companions.items()
+                           if data and bestanden.get(k) is not None]
     slug = re.sub(r"[^A-Za-z0-9_-]+", "_", file.stem).strip("_") or "eigen_bestand"
-    return Settings(notebook, False, file, series, mapping, leerlingen, (bron or file.name) + year,
+    return Settings(notebook, False, file, mapping, leerlingen, (bron or ", ".join(names)) + year,
                     figures / slug, reports / slug, kind, file if notebook == "00" else None,
-                    kind if notebook == "00" else "",
-                    _existing(codeboek, "CODEBOEK") if codeboek is not None else None,
-                    _existing(fragmenten, "FRAGMENTEN") if fragmenten is not None else None)
+                    kind if notebook == "00" else "", files)
 
 
 def find_notebook(notebook: Notebook, folder=None) -> Path:
@@ -281,7 +325,7 @@ def run_notebook(notebook: Notebook, *, parameters: dict | None = None, output=N
 
     Parameters
     ----------
-    notebook : {"00", "01", "02", "02b"}
+    notebook : {"00", "01", "02", "02b", "03", "04", "05"}
     parameters : dict, optional
         Values for the settings cell, e.g. ``{"MIJN_BESTAND": "mijn_dossier.xlsx", "LEERLINGEN": {...}}``.
     output : path, optional
@@ -317,7 +361,8 @@ def run_notebook(notebook: Notebook, *, parameters: dict | None = None, output=N
 
 
 _PARAMETER_NAMES = {"MIJN_BESTAND": "bestand", "KOPPELTABEL": "koppeltabel", "LEERLINGEN": "leerlingen",
-                    "BRON": "bron", "SCHOOLJAAR": "schooljaar", "MIJN_REEKS": "reeks", "SOORT": "soort"}
+                    "BRON": "bron", "SCHOOLJAAR": "schooljaar", "SOORT": "soort",
+                    **{setting: k for v in _FILES.values() for k, (_, setting, _) in v.items()}}
 
 
 def _settings_kwargs(parameters: dict) -> dict:

@@ -371,8 +371,10 @@ MESSAGES: dict[str, dict[str, str]] = {
                    "en": "{what}: file '{file}' does not exist (not in the project folder either). Give the path from "
                          "the project folder, e.g. \"data_raw/my_file.xlsx\" (working directory: {cwd})."},
     "nb_settings_without_file": {
-        "nl": "KOPPELTABEL, LEERLINGEN en MIJN_REEKS horen bij een eigen bestand: vul ook MIJN_BESTAND in.",
-        "en": "KOPPELTABEL, LEERLINGEN and MIJN_REEKS belong to an own file: fill in MIJN_BESTAND too."},
+        "nl": "{names} hoort bij een eigen bestand: vul ook MIJN_BESTAND in (of laat {names} leeg voor de "
+              "voorbeelddata).",
+        "en": "{names} belongs to an own file: fill in MIJN_BESTAND too (or leave {names} empty for the example "
+              "data)."},
     "nb_pupils_type": {"nl": "LEERLINGEN moet een lijst per school zijn, bv. {{\"SBO De Brug\": 160}}, niet {value}.",
                        "en": "LEERLINGEN must give a number per school, e.g. {{\"SBO De Brug\": 160}}, not {value}."},
     "nb_not_found": {"nl": "Notebook {notebook} niet gevonden in '{folder}'.",
@@ -1622,6 +1624,14 @@ MESSAGES: dict[str, dict[str, str]] = {
     # --- es: event study covariates ---------------------------------------------------------------
     "es_covariates": {"nl": "Gecorrigeerd voor (regressie-aanpassing, waarden in de basisperiode): {names}.",
                       "en": "Adjusted for (regression adjustment, values in the base period): {names}."},
+    # --- notebook 04 settings (kleine pilots, doorlooptijden, kosten) ----------------------------------
+    "nb_class": {"nl": "kleine groep (klas)", "en": "small group (class)"},
+    "nb_procedures": {"nl": "procedures (datum per stap)", "en": "procedures (date per step)"},
+    "nb_panel": {"nl": "verwijzingen per school (verhouding na/voor)", "en": "referrals per school (rate ratio)"},
+    "nb_skipped": {"nl": "Geen {setting} ingevuld: dit onderdeel wordt overgeslagen (met een eigen bestand worden "
+                         "nooit voorbeeldgegevens gebruikt). Vul {setting} in de instellingen in om het te maken.",
+                   "en": "{setting} not filled in: this part is skipped (with an own file no example data are ever "
+                         "used). Fill in {setting} in the settings to make it."},
 }
 
 

@@ -26,45 +26,54 @@
 # 4. **Kosten**: één jeugdondersteuner voor 20 uur per week voor 42 scholen en 11.000 leerlingen — wat kost
 #    dat per bereikte leerling, verdient het zich terug, en hoe zeker is dat?
 #
-# Alle voorbeelddata zijn **synthetisch** (geen echte leerlingen). **Eigen gegevens?** Vul in de cel
-# hieronder `MIJN_BESTAND` (thuiszitters), `MIJN_KLAS` en `MIJN_PROCEDURES` in, en pas de bedragen aan.
-# Bedragen mogen als tekst zoals in Excel: `"€ 4.200,50"`.
-
-# %%
-from pathlib import Path
-
-import evaluatie as ev
-from evaluatie.costs import deployment_cost, financing_scenarios, impact
-from evaluatie.did import panel_did
-from evaluatie.durations import NORM_DAYS, kaplan_meier, logrank, process_steps
-from evaluatie.outcomes import compare_to_benchmark, plot_timeline, posterior_above, proportion_ci
-from evaluatie.zorgvraag import prepare
+# Zonder eigen bestand draait alles op **synthetische** voorbeelddata (geen echte leerlingen). **Eigen
+# gegevens?** Vul hieronder `MIJN_BESTAND` (thuiszitters) in, en als je ze hebt `MIJN_KLAS`,
+# `MIJN_PROCEDURES` en `MIJN_PANEL`; een onderdeel zonder eigen bestand wordt dan overgeslagen (er worden
+# nooit voorbeeldgegevens naast je eigen gegevens gebruikt). Vervang ook de bedragen: die mogen als tekst
+# zoals in Excel, `"€ 4.200,50"`. Kies daarna *Run → Run All Cells*.
 
 # %% tags=["parameters"]
-PROJECT = Path.cwd().parent  # dit notebook staat in notebooks/
-VOORBEELD = PROJECT / "data_raw" / "voorbeeld"
-FIGUREN = PROJECT / "figures"
-
-MIJN_BESTAND = None     # thuiszitters: één rij per leerling met aanmelddatum en datum passend aanbod
-MIJN_KLAS = None        # kleine groep: één rij per leerling met startdatum, einddatum en uitkomst
-MIJN_PROCEDURES = None  # procedures: één rij per casus met een datum per stap
-PEILDATUM = None        # bijvoorbeeld "31-7-2024"; leeg = de laatste datum in het bestand
-NORM_DAGEN = NORM_DAYS  # Thuiszitterspact: passend aanbod binnen 3 maanden (90 dagen)
+# Instellingen: pas alleen deze cel aan. Paden mogen vanaf de projectmap, bv. "data_raw/mijn_thuiszitters.xlsx".
+# Bestanden: Excel of CSV; None = voorbeelddata (zonder eigen bestand) of overslaan (met een eigen MIJN_BESTAND).
+MIJN_BESTAND = None     # thuiszitters: Casus, Aanmelddatum, Datum plaatsing (leeg = nog geen plek), Groep (voor/na)
+MIJN_KLAS = None        # kleine groep: Leerling, Startdatum, Start ambulante hulp, Einddatum, Uitkomst
+MIJN_PROCEDURES = None  # procedures: Casus, Groep, Aanmelddatum, Datum indicatie, Start hulp
+MIJN_PANEL = None       # verwijzingen per school × maand (als in notebook 02): verhouding na/voor voor de kosten
+BRON = None             # bronregel onder de figuren, bv. "leerplicht Leeuwarden"; None = de namen van je bestanden
+SCHOOLJAAR = None       # schooljaar of periode, bv. "2023-2024"; komt in de bronregel
+PEILDATUM = None        # lopende casussen tellen mee tot deze datum, bv. "31-7-2024"; None = laatste datum
+NORM_DAGEN = 90         # Thuiszitterspact: passend aanbod binnen 3 maanden (90 dagen)
+GELUKT = "regulier onderwijs"  # de uitkomst in de kolom Uitkomst van MIJN_KLAS die telt als gelukt
 EERDER_PERCENTAGE = 0.10  # uitstroom naar regulier onderwijs in eerdere jaren (aanname; zoek het echte cijfer op)
 
 # kosten van de jeugdondersteuner (voorbeeldbedragen: vervang ze door de echte cijfers)
-UREN_PER_WEEK = 20
-MAANDSALARIS = "€ 4.200"   # bruto bij voltijd, uit de salarisschaal van de cao
-WERKGEVERSLASTEN = 0.30    # deel van het salaris
-OVERHEAD = 0.15            # deel van de loonkosten
-LEERLINGEN_BEREIKT = 180
-CASUSSEN = 60
-LEERLINGEN_TOTAAL = 11_000
-SCHOLEN = 42
-TRAJECTEN_PER_JAAR = 40    # tweedelijns trajecten per jaar bij deze scholen zonder jeugdondersteuner
+UREN_PER_WEEK = 20          # uren per week van de jeugdondersteuner
+MAANDSALARIS = "€ 4.200"    # bruto maandsalaris bij voltijd, uit de salarisschaal van de cao
+WERKGEVERSLASTEN = 0.30     # werkgeverslasten als deel van het salaris (0,30 = 30%)
+OVERHEAD = 0.15             # overhead als deel van de loonkosten
+LEERLINGEN_BEREIKT = 180    # leerlingen die de jeugdondersteuner per jaar bereikt
+CASUSSEN = 60               # casussen (leerlingen met hulp) per jaar
+LEERLINGEN_TOTAAL = 11_000  # ingeschreven leerlingen op de scholen samen
+SCHOLEN = 42                # aantal scholen
+TRAJECTEN_PER_JAAR = 40     # tweedelijns trajecten per jaar bij deze scholen zonder jeugdondersteuner
 KOSTEN_TRAJECT = "€ 8.500"  # gemiddelde kosten van één tweedelijns traject
-BANDBREEDTES = {"trajectory_cost": ("€ 6.000", "€ 12.000"), "attribution": (0.5, 1.0),
+KOSTEN_BESCHIKKING = "€ 900"  # individuele financiering: kosten van de hulp per leerling met een beschikking
+KOSTEN_TOEGANG = "€ 350"    # individuele financiering: kosten van de toegang (beschikking afgeven) per leerling
+BANDBREEDTES = {"trajectory_cost": ("€ 6.000", "€ 12.000"), "attribution": (0.5, 1.0),  # laag en hoog per aanname
                 "baseline_trajectories": (30, 50)}
+
+# %%
+import evaluatie as ev
+from evaluatie.costs import deployment_cost, financing_scenarios, impact
+from evaluatie.did import panel_did
+from evaluatie.durations import kaplan_meier, logrank, process_steps
+from evaluatie.outcomes import compare_to_benchmark, plot_timeline, posterior_above, proportion_ci
+from evaluatie.zorgvraag import prepare
+
+instellingen = ev.notebook_settings("04", bestand=MIJN_BESTAND, klas=MIJN_KLAS, procedures=MIJN_PROCEDURES,
+                                    panel=MIJN_PANEL, bron=BRON, schooljaar=SCHOOLJAAR)
+klasbestand, procedurebestand, panelbestand = (instellingen.files[k] for k in ("class", "procedures", "panel"))
+instellingen
 
 # %% [markdown]
 # ## 1. Een klas van 4: wat kun je eerlijk zeggen?
@@ -73,21 +82,26 @@ BANDBREEDTES = {"trajectory_cost": ("€ 6.000", "€ 12.000"), "attribution": (
 # in figuren staan alleen "leerling 1", "leerling 2", ...
 
 # %%
-klas, rapport = ev.read_table(MIJN_KLAS or VOORBEELD / "so_plus_klas.csv", kind="trajectories")
-rapport
+if klasbestand is None:
+    print(ev.text.t("nb_skipped", setting="MIJN_KLAS"))
+else:
+    klas, rapport = ev.read_table(klasbestand, kind="trajectories")
+    display(rapport)
 
 # %% [markdown]
 # Een percentage van 4 leerlingen is heel onzeker. Het **exacte betrouwbaarheidsinterval**
 # (Clopper–Pearson) geeft alle percentages die bij deze uitkomst passen; het is nooit te smal.
 
 # %%
-k = int((klas["Uitkomst"] == "regulier onderwijs").sum())
-n = len(klas)
-uitstroom = proportion_ci(k, n, label="Uitstroom naar regulier onderwijs")
-print(uitstroom.summary())
+if klasbestand is not None:
+    k = int((klas["Uitkomst"].astype(str).str.strip().str.casefold() == GELUKT.casefold()).sum())
+    n = len(klas)
+    uitstroom = proportion_ci(k, n, label=f"Uitstroom naar {GELUKT}")
+    print(uitstroom.summary())
 
 # %%
-ax = uitstroom.plot()
+if klasbestand is not None:
+    ax = uitstroom.plot()
 
 # %% [markdown]
 # **Vergelijken met vroeger.** Stroomde in eerdere jaren ongeveer 10% uit, dan toetst de exacte binomiale
@@ -95,25 +109,28 @@ ax = uitstroom.plot()
 # gebruik je `compare_proportions(k, n, k_ref, n_ref)` (Fisher exact).
 
 # %%
-print(compare_to_benchmark(k, n, EERDER_PERCENTAGE, label="SO+-klas").summary())
+if klasbestand is not None:
+    print(compare_to_benchmark(k, n, EERDER_PERCENTAGE, label="de klas").summary())
 
 # %% [markdown]
 # **Hoe waarschijnlijk is een uitstroom van meer dan 30%?** Een bayesiaanse blik: zonder voorkennis (alle
 # percentages even waarschijnlijk) en na 2 van de 4.
 
 # %%
-kans = posterior_above(k, n, 0.30)
-print(kans.summary())
-print("Kans dat van de volgende 4 leerlingen er minstens 2 uitstromen:",
-      ev.text.format_percent(kans.predictive(4, 2)))
+if klasbestand is not None:
+    kans = posterior_above(k, n, 0.30)
+    print(kans.summary())
+    print(f"Kans dat van de volgende {n} leerlingen er minstens {k} uitstromen:",
+          ev.text.format_percent(kans.predictive(n, k)))
 
 # %% [markdown]
 # Bij zo'n kleine groep zegt het verhaal per leerling meer dan een percentage: de **tijdlijn**.
 
 # %%
-ax = plot_timeline(klas, pupil="case", outcome="Uitkomst", events=("Start ambulante hulp",))
-ev.save_figure(ax.figure, "04_tijdlijn_so_plus", source="SO+-klas (synthetische voorbeelddata)", n=n,
-               caption=uitstroom.sentence(), folder=FIGUREN)
+if klasbestand is not None:
+    ax = plot_timeline(klas, pupil="case", outcome="Uitkomst", events=("Start ambulante hulp",))
+    ev.save_figure(ax.figure, "04_tijdlijn_so_plus", source=instellingen.source, n=n, caption=uitstroom.sentence(),
+                   folder=instellingen.figures);
 
 # %% [markdown]
 # ## 2. Thuiszitters: hoe snel een passende plek?
@@ -127,21 +144,27 @@ ev.save_figure(ax.figure, "04_tijdlijn_so_plus", source="SO+-klas (synthetische 
 # de nog lopende, vaak lange trajecten weglaten en de duur te rooskleurig maken).
 
 # %%
-trajecten, rapport = ev.read_table(MIJN_BESTAND or VOORBEELD / "trajecten_thuiszitters.xlsx", kind="trajectories")
-km = kaplan_meier(trajecten, group="group", reference_date=PEILDATUM, label="aandeel met passend aanbod")
+trajecten, rapport = ev.read_table(instellingen.file, kind="trajectories")
+groep = "group" if "group" in trajecten.columns else None  # kolom Groep (voor/na), als die er is
+rapport
+
+# %%
+km = kaplan_meier(trajecten, group=groep, reference_date=PEILDATUM, label="aandeel met passend aanbod")
 print(km.summary(days=NORM_DAGEN))
 
 # %%
-km.share_within(NORM_DAGEN)
+ev.display_table(km.share_within(NORM_DAGEN))
 
 # %%
-verschil = logrank(trajecten, group="group", reference_date=PEILDATUM)
-print(verschil.summary())
+if groep is None:
+    print("Geen kolom 'Groep' (voor/na) in het bestand: er is niets te vergelijken.")
+else:
+    print(logrank(trajecten, group=groep, reference_date=PEILDATUM).summary())
 
 # %%
 ax = km.plot(days=NORM_DAGEN)
-ev.save_figure(ax.figure, "04_thuiszitters_tijd_tot_plek", source="trajecten thuiszitters (synthetische voorbeelddata)",
-               n=len(km.data), caption=km.sentence(days=NORM_DAGEN), folder=FIGUREN)
+ev.save_figure(ax.figure, "04_thuiszitters_tijd_tot_plek", source=instellingen.source, n=len(km.data),
+               caption=km.sentence(days=NORM_DAGEN), folder=instellingen.figures);
 
 # %% [markdown]
 # **Let op:** "voor" en "na" is een vergelijking in de tijd, zonder controlegroep. Veranderde er in dezelfde
@@ -155,18 +178,24 @@ ev.save_figure(ax.figure, "04_thuiszitters_tijd_tot_plek", source="trajecten thu
 # elke stap kost.
 
 # %%
-procedures, rapport = ev.read_table(MIJN_PROCEDURES or VOORBEELD / "procedures_logopedie.csv", kind="trajectories")
-stappen = process_steps(procedures, steps=["start", "Datum indicatie", "Start hulp"],
-                        names=["aanmelding", "indicatie", "start hulp"], group="group", reference_date=PEILDATUM)
-print(stappen.summary())
+if procedurebestand is None:
+    print(ev.text.t("nb_skipped", setting="MIJN_PROCEDURES"))
+else:
+    procedures, rapport = ev.read_table(procedurebestand, kind="trajectories")
+    stappen = process_steps(procedures, steps=["start", "Datum indicatie", "Start hulp"],
+                            names=["aanmelding", "indicatie", "start hulp"],
+                            group="group" if "group" in procedures.columns else None, reference_date=PEILDATUM)
+    print(stappen.summary())
 
 # %%
-stappen.to_frame()
+if procedurebestand is not None:
+    display(ev.display_table(stappen))
 
 # %%
-ax = stappen.plot()
-ev.save_figure(ax.figure, "04_procedure_stappen", source="procedures logopedie (synthetische voorbeelddata)",
-               n=len(procedures), caption=stappen.sentence(), folder=FIGUREN)
+if procedurebestand is not None:
+    ax = stappen.plot()
+    ev.save_figure(ax.figure, "04_procedure_stappen", source=instellingen.source, n=len(procedures),
+                   caption=stappen.sentence(), folder=instellingen.figures);
 
 # %% [markdown]
 # ## 4. Kosten: wat kost de jeugdondersteuner en verdient die zich terug?
@@ -186,25 +215,29 @@ print(inzet.summary(trajectory_cost=KOSTEN_TRAJECT))
 # financiering krijgt elke leerling een eigen beschikking (met de kosten van de toegang erbij).
 
 # %%
-print(financing_scenarios(collective_cost=inzet, pupils_helped=CASUSSEN, individual_cost_per_pupil="€ 900",
-                          decision_cost="€ 350").summary())
+print(financing_scenarios(collective_cost=inzet, pupils_helped=CASUSSEN,
+                          individual_cost_per_pupil=KOSTEN_BESCHIKKING, decision_cost=KOSTEN_TOEGANG).summary())
 
 # %% [markdown]
 # ### Van minder verwijzingen naar vermeden kosten
 #
 # De verhouding van de verwijzingen na/voor komt uit de verschil-in-verschillen-analyse (notebook 02; hier
-# met minder herhalingen zodat het snel gaat). Het impactmodel rekent die om naar vermeden trajecten en
-# euro's, en zet **elke aanname** in de uitkomst.
+# met minder herhalingen zodat het snel gaat) op `MIJN_PANEL`. Het impactmodel rekent die om naar vermeden
+# trajecten en euro's, en zet **elke aanname** in de uitkomst.
 
 # %%
-panel, _ = ev.read_table(VOORBEELD / "zorgvraag_panel.csv", kind="panel")
-effect = panel_did(prepare(panel), exposure="exposure", seed=1, n_resamples=999)
-opbrengst = impact(deployment=inzet, baseline_trajectories=TRAJECTEN_PER_JAAR, rate_ratio=effect,
-                   trajectory_cost=KOSTEN_TRAJECT, ranges=BANDBREEDTES)
-print(opbrengst.summary())
+if panelbestand is None:
+    print(ev.text.t("nb_skipped", setting="MIJN_PANEL"))
+else:
+    panel, _ = ev.read_table(panelbestand, kind="panel")
+    effect = panel_did(prepare(panel), exposure="exposure", seed=1, n_resamples=999)
+    opbrengst = impact(deployment=inzet, baseline_trajectories=TRAJECTEN_PER_JAAR, rate_ratio=effect,
+                       trajectory_cost=KOSTEN_TRAJECT, ranges=BANDBREEDTES)
+    print(opbrengst.summary())
 
 # %%
-opbrengst.assumptions()
+if panelbestand is not None:
+    display(opbrengst.assumptions_table())
 
 # %% [markdown]
 # ### Welke aanname telt het zwaarst, en hoe zeker is het?
@@ -213,14 +246,16 @@ opbrengst.assumptions()
 # trekt alle aannames tegelijk en telt hoe vaak de inzet zich terugverdient.
 
 # %%
-ax = opbrengst.plot_tornado()
-ev.save_figure(ax.figure, "04_tornado_kosten", source="impactmodel (voorbeeldbedragen)", n=SCHOLEN,
-               caption=opbrengst.sentence(), folder=FIGUREN)
+if panelbestand is not None:
+    ax = opbrengst.plot_tornado()
+    ev.save_figure(ax.figure, "04_tornado_kosten", source=f"impactmodel; {instellingen.source}", n=SCHOLEN,
+                   caption=opbrengst.sentence(), folder=instellingen.figures);
 
 # %%
-simulatie = opbrengst.monte_carlo(n=10_000, seed=2024)
-print(simulatie.summary())
-ax = simulatie.plot()
+if panelbestand is not None:
+    simulatie = opbrengst.monte_carlo(n=10_000, seed=2024)
+    print(simulatie.summary())
+    ax = simulatie.plot()
 
 # %% [markdown]
 # ## Eerlijke grenzen

@@ -96,3 +96,39 @@ def test_zorgvraag_rollout_and_time_series_flags(capsys, root, tmp_path):
     assert "Direct na de start was het niveau waarschijnlijk minder" in out and (tmp_path / "02_tijdreeks.svg").exists()
     assert main(["zorgvraag", str(voorbeeld / "zorgvraag_gemeente.csv"), "--figuren", str(tmp_path)]) == 2
     assert "Gebruik --tijdreeks" in capsys.readouterr().err
+
+
+def test_notebook_04_takes_its_files_from_the_command_line(capsys, root, tmp_path, monkeypatch):
+    """``evaluatie notebook 04 --bestand ... --klas ... --procedures ...``: the settings cell gets the files (the
+    run itself is tested in tests/test_notebooks.py); unknown or missing files give a Dutch message."""
+    import evaluatie.notebooks
+
+    monkeypatch.setenv("EVALUATIE_FIGUREN", str(tmp_path / "figures"))
+    monkeypatch.setenv("EVALUATIE_RAPPORTEN", str(tmp_path / "reports"))
+    example = root / "data_raw" / "voorbeeld"
+    calls = []
+
+    def fake_run(notebook, *, parameters, output=None):
+        calls.append((notebook, parameters))
+        return None, tmp_path / "reports" / "trajecten_thuiszitters" / "04.ipynb"
+
+    monkeypatch.setattr(evaluatie.notebooks, "run_notebook", fake_run)
+    assert main(["notebook", "04", "--bestand", str(example / "trajecten_thuiszitters.xlsx"),
+                 "--klas", str(example / "so_plus_klas.csv"), "--procedures", str(example / "procedures_logopedie.csv"),
+                 "--peildatum", "31-7-2024", "--schooljaar", "2023-2024"]) == 0
+    assert calls == [("04", {"MIJN_BESTAND": str(example / "trajecten_thuiszitters.xlsx"),
+                             "MIJN_KLAS": str(example / "so_plus_klas.csv"),
+                             "MIJN_PROCEDURES": str(example / "procedures_logopedie.csv"),
+                             "PEILDATUM": "31-7-2024", "SCHOOLJAAR": "2023-2024"})]
+    out = capsys.readouterr().out
+    assert f"Figuren: {tmp_path / 'figures' / 'trajecten_thuiszitters'}/" in out
+    assert main(["notebook", "04", "--bestand", str(example / "trajecten_thuiszitters.xlsx"),
+                 "--klas", str(tmp_path / "bestaat_niet.csv")]) == 2
+    assert "MIJN_KLAS: bestand" in capsys.readouterr().err
+    assert main(["notebook", "01", "--bestand", str(example / "dossieronderzoek_sbo.xlsx"),
+                 "--klas", str(example / "so_plus_klas.csv")]) == 2
+    assert "Onbekende instelling(en): MIJN_KLAS" in capsys.readouterr().err
+    assert len(calls) == 1
+    assert main(["notebook", "--help"]) == 0
+    help_text = capsys.readouterr().out
+    assert "welk notebook: 00, 01, 02, 02b of 04" in help_text and "--procedures BESTAND" in help_text

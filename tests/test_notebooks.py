@@ -11,9 +11,9 @@ import pytest
 
 from evaluatie import synthetic
 from evaluatie.display import COLUMNS
-from evaluatie.notebooks import NOTEBOOKS, _execute, cells_without_figure, find_notebook, run_notebook
+from evaluatie.notebooks import NOTEBOOKS, cells_without_figure, find_notebook, run_notebook
 
-STUDENT = ("00", "01", "02", "02b")  # the notebooks of the student's path (issue #12)
+STUDENT = ("00", "01", "02", "02b", "04")  # the notebooks of the student's path (issue #12)
 # canonical (English) column names that must never head a table shown to a student
 ENGLISH = (set(COLUMNS) - {"school"}) | {"lower", "upper", "level", "method", "count", "agency_raw", "needs_review", "score",
                           "percent_change", "effective_agencies", "share_single_pupil", "herfindahl"}
@@ -90,8 +90,6 @@ def test_one_settings_cell_first_with_a_dutch_comment_per_setting(notebooks):
         code = [c for c in nb.cells if c.cell_type == "code"]
         tagged = [c for c in code if "parameters" in c.metadata.get("tags", [])]
         assert len(tagged) == 1 and "MIJN_BESTAND = None" in tagged[0].source, path.name
-        if path.name.split("_")[0] not in NOTEBOOKS:  # notebook 04 (pilots) keeps its own layout for now
-            continue
         assert len(tagged) == 1 and code[0] is tagged[0], f"{path.name}: the settings cell comes first"
         settings = [line for line in tagged[0].source.splitlines() if re.match(r"[A-Z_]+ = ", line)]
         assert any(line.startswith("MIJN_BESTAND = None") for line in settings), path.name
@@ -99,30 +97,37 @@ def test_one_settings_cell_first_with_a_dutch_comment_per_setting(notebooks):
         assert "notebook_settings(" in code[1].source, f"{path.name}: settings resolved right after the cell"
 
 
+#: Figures each notebook must write on the example data (besides showing every figure inline).
+EXPECTED_FIGURES = {
+    "00": ["00_kwaliteit_bestand.png"],
+    "01": ["01_verzamelcurve_1.png", "01_scholen.svg"],
+    "02": ["02_effect_verschil_in_verschillen.pdf"],
+    "02b": ["02b_tijdreeks_gemeente.png"],
+    "04": ["04_tijdlijn_so_plus.png", "04_thuiszitters_tijd_tot_plek.png", "04_procedure_stappen.png",
+           "04_tornado_kosten.png"],
+}
+
+
+def test_every_notebook_uses_the_settings_mechanism(notebooks):
+    assert {p.name.split("_")[0] for p in notebooks} == set(NOTEBOOKS)
+
+
 @pytest.mark.notebook
-def test_notebooks_run_and_show_every_figure_and_only_dutch_tables(notebooks, root, tmp_path, monkeypatch):
+@pytest.mark.parametrize("code", NOTEBOOKS)
+def test_notebooks_run_and_show_every_figure_and_only_dutch_tables(code, tmp_path, monkeypatch):
     monkeypatch.setenv("EVALUATIE_FIGUREN", str(tmp_path / "figures"))
     monkeypatch.setenv("EVALUATIE_RAPPORTEN", str(tmp_path / "reports"))
-    for code in NOTEBOOKS:
-        nb, out = run_notebook(code, output=tmp_path / "uit" / f"{code}.ipynb")
-        if code in STUDENT:
-            _check_outputs(nb, code)
-        else:  # notebook 03 (survey helper): figures checked here, its tables by its owner
-            assert cells_without_figure(nb) == [], f"{code}: plotting cells without an image"
-        assert out.with_suffix(".html").exists()
-    others = [p for p in notebooks if p.name.split("_")[0] not in NOTEBOOKS]  # notebook 04 (pilots)
-    for path in others:
-        nb = nbformat.read(path, as_version=4)
-        _execute(nb, path, 900)
-        assert cells_without_figure(nb) == [], f"{path.name}: plotting cells without an image"
-    if others:
-        assert (root / "figures" / "04_thuiszitters_tijd_tot_plek.png").exists()
+    nb, out = run_notebook(code, output=tmp_path / "uit" / f"{code}.ipynb")
+    if code in STUDENT:
+        _check_outputs(nb, code)
+    else:  # notebooks 03 (survey helper) and 05 (power): figures checked here, their tables by their owners
+        assert cells_without_figure(nb) == [], f"{code}: plotting cells without an image"
+    assert out.with_suffix(".html").exists()
     figures = tmp_path / "figures"
-    assert (figures / "00_kwaliteit_bestand.png").exists()
-    assert (figures / "01_verzamelcurve_1.png").exists() and (figures / "01_scholen.svg").exists()
-    assert (figures / "02_effect_verschil_in_verschillen.pdf").exists()
-    assert (figures / "02b_tijdreeks_gemeente.png").exists()
-    assert "synthetisch" in (figures / "01_verzamelcurve_1.txt").read_text(encoding="utf-8")
+    missing = [name for name in EXPECTED_FIGURES.get(code, []) if not (figures / name).exists()]
+    assert missing == [], f"{code}: figures not written: {missing}"
+    if code in STUDENT:  # the example says so under every figure
+        assert all("synthetisch" in c.read_text(encoding="utf-8") for c in figures.glob("*.txt")), code
 
 
 @pytest.fixture(scope="module")
@@ -183,3 +188,83 @@ def test_notebooks_with_a_students_own_file(student_files, tmp_path, monkeypatch
     assert "SBO De Brugg" in text and "tikfout" in text  # the typo is named in Dutch, no traceback
     assert "(95%-BI)" in text and "instanties per 100 gelezen dossiers" in text
 
+
+
+@pytest.fixture(scope="module")
+def student_pilot_files(tmp_path_factory):
+    """Notebook 04 files as a student keeps them: dates in five Dutch ways (Excel date, 3-9-2023, 2023-09-03,
+    3 september 2023, 03/09/23), an empty row in each file, a typo in a date (31-11-2023), a group label with a
+    trailing space and an outcome written 'Regulier onderwijs ' in a class of 5."""
+    from pathlib import Path
+
+    example = Path(__file__).resolve().parents[1] / "data_raw" / "voorbeeld"
+    folder = tmp_path_factory.mktemp("student_04")
+    months = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
+              "november", "december"]
+    formats = [lambda d: d, lambda d: f"{d.day}-{d.month}-{d.year}", lambda d: d.strftime("%Y-%m-%d"),
+               lambda d: f"{d.day} {months[d.month - 1]} {d.year}", lambda d: d.strftime("%d/%m/%y")]
+
+    def messy(values):
+        return pd.Series([None if pd.isna(v) else formats[i % len(formats)](pd.Timestamp(v))
+                          for i, v in enumerate(values)], dtype=object)
+
+    def empty_row_at(frame, i):
+        return pd.concat([frame.iloc[:i], pd.DataFrame([[None] * frame.shape[1]], columns=frame.columns),
+                          frame.iloc[i:]], ignore_index=True)
+
+    t = pd.read_excel(example / "trajecten_thuiszitters.xlsx", header=3).rename(columns={"Casus": "Casusnummer"})
+    for c in ("Aanmelddatum", "Datum plaatsing"):
+        t[c] = messy(t[c])
+    t.loc[7, "Aanmelddatum"] = "31-11-2023"  # November has 30 days
+    t.loc[3, "Groep"] = "voor "
+    thuis = folder / "mijn_thuiszitters.xlsx"
+    empty_row_at(t, 20).to_excel(thuis, index=False)
+
+    k = pd.read_csv(example / "so_plus_klas.csv", sep=";", encoding="utf-8-sig", dtype=str)
+    k.loc[len(k)] = ["L5", "2-10-2023", "20 oktober 2023", "1-7-2024", "Regulier onderwijs "]
+    k["Startdatum"] = messy(pd.to_datetime(k["Startdatum"], dayfirst=True))
+    klas = folder / "mijn_klas.csv"
+    empty_row_at(k, 2).to_csv(klas, sep=";", index=False, encoding="utf-8-sig")
+
+    p = pd.read_csv(example / "procedures_logopedie.csv", sep=";", encoding="utf-8-sig", dtype=str)
+    for c in ("Aanmelddatum", "Datum indicatie", "Start hulp"):
+        p[c] = messy(pd.to_datetime(p[c], dayfirst=True))
+    procedures = folder / "mijn_procedures.csv"
+    empty_row_at(p, 9).to_csv(procedures, sep=";", index=False, encoding="utf-8-sig")
+    return {"thuiszitters": thuis, "klas": klas, "procedures": procedures}
+
+
+@pytest.mark.notebook
+def test_notebook_04_with_a_students_own_files(student_files, student_pilot_files, tmp_path, monkeypatch):
+    monkeypatch.setenv("EVALUATIE_FIGUREN", str(tmp_path / "figures"))
+    monkeypatch.setenv("EVALUATIE_RAPPORTEN", str(tmp_path / "reports"))
+    own = student_pilot_files
+    parameters = {"MIJN_BESTAND": own["thuiszitters"], "MIJN_KLAS": own["klas"], "MIJN_PROCEDURES": own["procedures"],
+                  "MIJN_PANEL": student_files["panel"], "SCHOOLJAAR": "2023-2024", "MAANDSALARIS": "€ 4.200,50",
+                  "KOSTEN_TRAJECT": "€ 9.150,75", "KOSTEN_BESCHIKKING": "€ 1.050,-"}
+    nb, out = run_notebook("04", parameters=parameters)
+    _check_outputs(nb, "04")
+    assert out == tmp_path / "reports" / "mijn_thuiszitters" / find_notebook("04").name
+    text = _text(nb)
+    assert "synthetisch" not in text and "voorbeeld/" not in text and "eigen bestand" in text
+    for example in ("trajecten_thuiszitters", "so_plus_klas", "procedures_logopedie", "zorgvraag_panel"):
+        assert example not in text, example
+    assert "'31-11-2023'" in text and "lege rij" in text  # the typo and the empty rows are reported in Dutch
+    assert "3 van de 5 (60%)" in text  # 'Regulier onderwijs ' counts; the empty row is no pupil
+    # the example has 47 'voor' and 33 'na': 'voor ' is read as 'voor', the 'na' row dated 31-11-2023 is left out
+    assert "voor (n = 47)" in text and "na (n = 32)" in text and "(1 vrijheidsgraad)" in text
+    # 4.200,50 × 12 × 20/36 × 1,30 × 1,15 = 41.864,98 per year; break-even 41.864,98 / 9.150,75 = 4,6 trajectories
+    assert "€ 41.865 per jaar" in text and "4,6 vermeden tweedelijns trajecten" in text
+    figures = tmp_path / "figures" / "mijn_thuiszitters"
+    assert {p.name for p in figures.glob("*.png")} == set(EXPECTED_FIGURES["04"])
+    captions = [p.read_text(encoding="utf-8") for p in figures.glob("*.txt")]
+    source = "mijn_thuiszitters.xlsx, mijn_klas.csv, mijn_procedures.csv, mijn_verwijzingen.csv, schooljaar 2023-2024"
+    assert len(captions) == 4 and all(source in c and "synthetisch" not in c for c in captions)
+    # only the pupils at home: the other parts are skipped with a Dutch note, never filled with example data
+    nb, _ = run_notebook("04", parameters={"MIJN_BESTAND": own["thuiszitters"]})
+    text = _text(nb)
+    assert all(f"Geen {s} ingevuld: dit onderdeel wordt overgeslagen" in text
+               for s in ("MIJN_KLAS", "MIJN_PROCEDURES", "MIJN_PANEL"))
+    assert "synthetisch" not in text and not any(e in text for e in ("so_plus_klas", "procedures_logopedie",
+                                                                     "zorgvraag_panel"))
+    assert _shown_headers(nb) and not set(_shown_headers(nb)) & ENGLISH
