@@ -736,7 +736,17 @@ def _parse_column(col: ColumnSpec, codes: np.ndarray, uniques: np.ndarray, defau
         reasons[bad] = _REASON["bool"]
         series = pd.Series(_take(np.where(bad, np.nan, parsed), codes, np.nan).astype(float)).astype("Int64")
     else:
-        series = pd.Series(_take(_clean_uniques(uniques), codes), dtype=object)
+        cleaned = _clean_uniques(uniques)
+        stripped = [v.strip() if isinstance(v, str) else None for v in uniques]
+        if "NA" in stripped:
+            if any(v is not None and v != "NA" and v.casefold() == "na" for v in stripped):
+                # the column uses the Dutch word "na" (after), so "NA" is that word in capitals, not R's
+                # missing-value code: keep it (flag_units then warns that 'NA' and 'na' look alike)
+                cleaned[[v == "NA" for v in stripped]] = "NA"
+            else:
+                report.notes.append(t("note_na_empty", lang, column=label,
+                                      n=int(np.isin(codes, np.flatnonzero([v == "NA" for v in stripped])).sum())))
+        series = pd.Series(_take(cleaned, codes), dtype=object)
     return series, reasons
 
 

@@ -383,7 +383,7 @@ def near_duplicates(values, *, score_cutoff: float = 90, counts=None) -> pd.Data
 #: Canonical columns that name a unit (school, unit, care provider); checked by :func:`flag_units`.
 #: Agency names in a file study (``agency_raw``) are not: their spellings are merged, with a trace,
 #: by :func:`evaluatie.agencies.normalize` (reviewed mapping with rapidfuzz suggestions).
-UNIT_COLUMNS: tuple[str, ...] = ("school", "unit", "provider")
+UNIT_COLUMNS: tuple[str, ...] = ("school", "unit", "provider", "group")
 #: Of those, the ones where a value seen once is suspect (a school with one pupil); a single
 #: mention of an agency is ordinary in a file study.
 SINGLETON_COLUMNS: tuple[str, ...] = ("school", "unit")
@@ -393,7 +393,7 @@ def flag_units(data: pd.DataFrame, report: QualityReport, *, identifier: str | N
                score_cutoff: float = 90, lang: str = "nl") -> pd.DataFrame:
     """Warn in ``report`` about unit labels that look like typing errors or personal data.
 
-    For every column of :data:`UNIT_COLUMNS` in ``data`` (school, unit, provider): values that look
+    For every column of :data:`UNIT_COLUMNS` in ``data`` (school, unit, provider, group): values that look
     like another spelling of the same unit (:func:`near_duplicates`, with the suggestion), and, for schools and units,
     values that occur for a single pupil (or a single row without ``identifier``) while another
     value has at least three: a pupil's name typed in the School cell becomes such a group of one. Such values are not merged or dropped —

@@ -1632,6 +1632,11 @@ MESSAGES: dict[str, dict[str, str]] = {
                          "nooit voorbeeldgegevens gebruikt). Vul {setting} in de instellingen in om het te maken.",
                    "en": "{setting} not filled in: this part is skipped (with an own file no example data are ever "
                          "used). Fill in {setting} in the settings to make it."},
+    "note_na_empty": {
+        "nl": "Kolom '{column}': {n} cel(len) met 'NA' zijn als leeg gelezen (zo schrijven R en Excel een ontbrekende "
+              "waarde). Bedoel je het woord 'na' (bv. na de pilot)? Schrijf het dan met kleine letters.",
+        "en": "Column '{column}': {n} cell(s) with 'NA' were read as empty (how R and Excel write a missing value). "
+              "Did you mean the Dutch word 'na' (after)? Then write it in lower case."},
 }
 
 

@@ -177,3 +177,21 @@ def test_vectorized_fast_paths_agree_with_the_cell_parsers():
             assert b, value
             continue
         assert not b and pd.Timestamp(p) == expected, (value, p, expected)
+
+
+def test_na_as_the_dutch_word_after_is_not_lost(tmp_path):
+    """'NA' is R's missing code, but in a group column next to 'voor' and 'na' it is the word 'na' (after):
+    kept, and the spellings that differ only in case are reported instead of silently forming extra groups."""
+    rows = ["Casus;Aanmelddatum;Datum plaatsing;Groep", "C1;1-9-2023;1-10-2023;voor", "C2;1-9-2023;1-11-2023;Voor",
+            "C3;1-3-2024;1-4-2024;na", "C4;1-3-2024;1-5-2024;NA", "C5;1-3-2024;;na", "C6;1-9-2023;1-12-2023;voor"]
+    path = tmp_path / "trajecten.csv"
+    path.write_text("\n".join(rows), encoding="utf-8")
+    data, report = read_table(path, kind="trajectories")
+    assert data["group"].tolist() == ["voor", "Voor", "na", "NA", "na", "voor"]
+    warned = report.to_frame()
+    assert set(warned.loc[warned["reason"].str.contains("lijkt op"), "value"]) == {"Voor", "NA"}
+    # without the word 'na' in the column, 'NA' is a missing value, and the report says so
+    path.write_text("\n".join(rows[:3] + ["C9;1-3-2024;;NA"]), encoding="utf-8")
+    data, report = read_table(path, kind="trajectories")
+    assert data["group"].isna().sum() == 1
+    assert any("1 cel(len) met 'NA' zijn als leeg gelezen" in n and "'Groep'" in n for n in report.notes)
