@@ -1,7 +1,8 @@
 """CBS StatLine / open-data exports as comparison series: municipal youth-care trends next to a pilot.
 
-Reads the CSV files Statistics Netherlands (CBS) publishes — the typed data set of opendata.cbs.nl
-(``Perioden`` = ``2023JJ00``, ``RegioS`` = ``GM0080    ``) and a StatLine table exported as CSV
+Reads the CSV files Statistics Netherlands (CBS) publishes — the data-set download of opendata.cbs.nl
+(``<table>_UntypedDataSet_<date>.csv``: ``Perioden`` = ``2023JJ00``, ``RegioS`` = ``GM0080    ``, numbers
+right-aligned with leading spaces, ``"       ."`` for unknown) and a StatLine table exported as CSV
 (labels such as ``2023*`` or ``2023 1e kwartaal``, decimal comma) — into one tidy table, keeping what
 the CBS symbols mean:
 
@@ -137,8 +138,8 @@ def read_statline(path, *, lang: str = "nl") -> pd.DataFrame:
     Parameters
     ----------
     path : str or Path
-        A CSV as downloaded from opendata.cbs.nl (typed data set: codes such as ``2023JJ00`` and
-        ``GM0080``) or exported from StatLine (labels such as ``2023*``, title and source lines).
+        A CSV as downloaded from opendata.cbs.nl (the data set: codes such as ``2023JJ00`` and
+        ``GM0080``, padded values) or exported from StatLine (labels such as ``2023*``, title and source lines).
     lang : {"nl", "en"}
         Language of the quality report.
 
@@ -407,7 +408,7 @@ def comparison_series(data: pd.DataFrame, *, measure: str, region: str, exposure
 
 
 def download(table_id: str, path=None, *, filters: str | None = None, select=None, lang: str = "nl") -> pd.DataFrame:
-    """Download a CBS table (``cbsodata``, needs internet) as the typed data set, save it, and read it.
+    """Download a CBS table (``cbsodata``, needs internet) with its codes and symbols, save it, and read it.
 
     Parameters
     ----------
@@ -417,19 +418,41 @@ def download(table_id: str, path=None, *, filters: str | None = None, select=Non
         Where to keep the CSV (default ``<table_id>.csv`` in the working folder), so the analysis
         can be rerun offline with :func:`read_statline`.
     filters, select
-        Passed to ``cbsodata.get_data`` (e.g. ``filters="RegioS eq 'GM0080'"``).
+        Passed to ``cbsodata.download_data`` (e.g. ``filters="RegioS eq 'GM0080    '"``; CBS pads
+        region keys with spaces to ten characters).
+
+    Notes
+    -----
+    ``cbsodata.get_data`` replaces every code by its title (``2023JJ00`` → ``2023``, ``GM0080`` →
+    ``Leeuwarden``) and returns the typed data set, where a suppressed value (``.``) and a value that
+    does not apply (empty) both become ``None``. This function keeps what the analysis needs: it takes
+    the untyped data set (the strings CBS publishes, symbols included) with the codes as keys, and marks
+    provisional periods from the ``Status`` of the period list (``Voorlopig`` → ``*``, ``Nader
+    voorlopig`` → ``**``), the flags a StatLine export shows after the period.
     """
     try:
         import cbsodata
     except ImportError:
         raise InputError(t("cbs_no_cbsodata", lang)) from None
     path = Path(path or f"{table_id}.csv")
+    tables = None
     try:
-        records = cbsodata.get_data(table_id, filters=filters, select=select)
+        # cbsodata 1.3 downloads the untyped data set when typed=True (and the typed one otherwise); ask
+        # for it the other way round too so the symbols survive whichever way a version reads the flag
+        for typed in (True, False):
+            tables = cbsodata.download_data(table_id, typed=typed, filters=filters, select=select)
+            if "UntypedDataSet" in tables:
+                break
     except Exception as err:  # network errors come from requests, with many types
         raise InputError(t("cbs_download_failed", lang, table=table_id, detail=type(err).__name__)) from None
-    frame = pd.DataFrame(records)
+    if "UntypedDataSet" not in tables:
+        raise InputError(t("cbs_download_failed", lang, table=table_id, detail="UntypedDataSet"))
+    frame = pd.DataFrame(tables["UntypedDataSet"])
     if "Perioden" not in frame:
         raise InputError(t("cbs_no_periods", lang, file=table_id))
-    frame.to_csv(path, sep=";", index=False, decimal=".")
+    marks = {"voorlopig": "*", "nader voorlopig": "**"}
+    status = {r.get("Key"): marks.get(str(r.get("Status") or "").strip().lower(), "")
+              for r in tables.get("Perioden", [])}
+    frame["Perioden"] = [f"{key}{status.get(key, '')}" for key in frame["Perioden"]]
+    frame.to_csv(path, sep=";", index=False, quoting=1)  # csv.QUOTE_ALL, as CBS writes its CSV files
     return read_statline(path, lang=lang)
