@@ -1637,6 +1637,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "sv_sdq_scale_prosocial": {"nl": "prosociaal gedrag", "en": "prosocial behaviour"},
     "sv_sdq_scale_impact": {"nl": "impact", "en": "impact"},
     "sv_sdq_scale_total": {"nl": "totale moeilijkheden", "en": "total difficulties"},
+    "iv_one_group": {"nl": "respondent", "en": "respondent"},
+    "iv_no_group": {"nl": "groep onbekend", "en": "group unknown"},
 }
 
 
