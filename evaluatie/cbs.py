@@ -145,7 +145,8 @@ def read_statline(path, *, lang: str = "nl") -> pd.DataFrame:
 
     Returns
     -------
-    DataFrame with ``region`` (code, or the name when the file has no codes), ``region_kind``
+    DataFrame with ``region`` (code, or the name when the file has no codes; missing for a table without
+    a region dimension, such as a national table, with a note in the report), ``region_kind``
     (:data:`REGION_KINDS`; missing for names), ``period`` (pandas Period), ``period_start``
     (its first day), ``freq`` (``Y``, ``6M``, ``Q``, ``M``), any other dimension columns of the table,
     ``measure`` (the column name), ``value`` (float; missing where CBS gives a symbol),
@@ -157,7 +158,7 @@ def read_statline(path, *, lang: str = "nl") -> pd.DataFrame:
     Raises
     ------
     InputError
-        When the file has no ``Perioden`` column or no region column (Dutch message).
+        When the file has no ``Perioden`` column or no rows with values (Dutch message).
     """
     from .io import _decode, _sniff_delimiter
 
@@ -193,8 +194,8 @@ def read_statline(path, *, lang: str = "nl") -> pd.DataFrame:
         region_col = next((j for j in range(width) if j != period_col and
                            grid[j].astype(str).str.strip().str.upper().str.fullmatch(_REGION.pattern).mean() > 0.5),
                           None)
-    if region_col is None:
-        raise InputError(t("cbs_no_region", lang, file=path.name), file=path)
+    if region_col is None:  # a national table (e.g. 37296ned "Bevolking; kerncijfers") has no region dimension
+        report.notes.append(t("cbs_note_no_region", lang))
     report.n_read = len(grid) + header_at  # the lines above the header are read too
     for line in range(1, header_at + 1):
         report.add(row=line, column="", value="", reason=t("cbs_reason_title", lang), action="dropped")
@@ -221,7 +222,7 @@ def read_statline(path, *, lang: str = "nl") -> pd.DataFrame:
             period_of[cell] = parse_period(cell)
         except ValueError:
             bad_period.add(cell)
-    regions = {cell: parse_region(cell) for cell in grid[region_col].unique()}
+    regions = {cell: parse_region(cell) for cell in grid[region_col].unique()} if region_col is not None else {}
     coded = any(kind is not None for _, kind in regions.values())
     ok = pd.Series(True, index=grid.index)
     for row, cell in grid[period_col].items():
@@ -229,7 +230,7 @@ def read_statline(path, *, lang: str = "nl") -> pd.DataFrame:
             report.add(row=int(row), column=header[period_col], value=cell, action="dropped",
                        reason=t("cbs_reason_period", lang))
             ok[row] = False
-    for row, cell in grid.loc[ok, region_col].items():
+    for row, cell in (grid.loc[ok, region_col].items() if region_col is not None else ()):
         code, kind = regions[cell]
         if not code or (coded and kind is None):
             report.add(row=int(row), column=header[region_col], value=cell, action="dropped",
@@ -255,8 +256,8 @@ def read_statline(path, *, lang: str = "nl") -> pd.DataFrame:
         frames.append(frame)
     long = pd.concat(frames, ignore_index=True)
     base = pd.DataFrame({"row": grid.index.to_numpy(),
-                         "region": [regions[c][0] for c in grid[region_col]],
-                         "region_kind": [regions[c][1] for c in grid[region_col]],
+                         "region": [regions[c][0] for c in grid[region_col]] if region_col is not None else None,
+                         "region_kind": [regions[c][1] for c in grid[region_col]] if region_col is not None else None,
                          "period": [period_of[c][0] for c in grid[period_col]],
                          "period_flag": [period_of[c][1] for c in grid[period_col]]})
     for j in dims:
@@ -346,7 +347,7 @@ def percent_to_count(data: pd.DataFrame, *, measure: str, population=None, name:
     return out
 
 
-def comparison_series(data: pd.DataFrame, *, measure: str, region: str, exposure: str | None = None,
+def comparison_series(data: pd.DataFrame, *, measure: str, region: str | None, exposure: str | None = None,
                       freq: str | None = None, lang: str = "nl") -> pd.DataFrame:
     """One region's series of one measure, shaped for :func:`evaluatie.rates.rate_ci` and :func:`evaluatie.its.segmented`.
 
@@ -354,8 +355,8 @@ def comparison_series(data: pd.DataFrame, *, measure: str, region: str, exposure
     ----------
     measure : str
         The count to follow (e.g. ``TotaalJongerenMetJeugdzorg_1``).
-    region : str
-        Region code (``GM0080``) or name as in the file.
+    region : str or None
+        Region code (``GM0080``) or name as in the file; ``None`` for a table without regions.
     exposure : str, optional
         A measure with the population (e.g. ``JongerenTot23Jaar_3``), added as ``exposure``.
     freq : {"Y", "6M", "Q", "M"}, optional
@@ -385,22 +386,24 @@ def comparison_series(data: pd.DataFrame, *, measure: str, region: str, exposure
         from .errors import check_option
 
         check_option("freq", freq, ("Y", "6M", "Q", "M"))
-    rows = data[(data["region"] == region) & (data["measure"] == measure)]
+    in_region = data["region"].isna() if region is None else data["region"] == region
+    rows = data[in_region & (data["measure"] == measure)]
     if rows.empty:
         raise InputError(t("cbs_no_series", lang, measure=measure, region=region), column=measure)
     freq = freq or rows["freq"].value_counts().index[0]
     rows = rows[rows["freq"] == freq]
-    notes = [f"{region} {p}: {m}" for p, m in zip(rows["period"], rows["missing"]) if isinstance(m, str)]
+    where = "" if region is None else f"{region} "
+    notes = [f"{where}{p}: {m}" for p, m in zip(rows["period"], rows["missing"]) if isinstance(m, str)]
     rows = rows[rows["value"].notna()]
     out = pd.DataFrame({"period": [p.start_time for p in rows["period"]], "count": rows["value"].to_numpy(),
                         "flag": rows["flag"].to_numpy()})
     if exposure is not None:
-        pop = data[(data["region"] == region) & (data["measure"] == exposure) & (data["freq"] == freq)]
+        pop = data[in_region & (data["measure"] == exposure) & (data["freq"] == freq)]
         if pop.empty:
             raise InputError(t("cbs_no_series", lang, measure=exposure, region=region), column=exposure)
         out["exposure"] = out["period"].map(dict(zip([p.start_time for p in pop["period"]], pop["value"])))
         lacking = out["exposure"].isna()
-        notes += [f"{region} {p:%Y-%m}: geen aantal jongeren" for p in out.loc[lacking, "period"]]
+        notes += [f"{where}{p:%Y-%m}: geen aantal jongeren" for p in out.loc[lacking, "period"]]
         out = out[~lacking]
     out = out.sort_values("period").reset_index(drop=True)
     out.attrs["notes"] = notes

@@ -1108,10 +1108,6 @@ MESSAGES: dict[str, dict[str, str]] = {
                              "opendata.cbs.nl) als CSV?",
                        "en": "File '{file}': no 'Perioden' column; is this a CBS table (StatLine or opendata.cbs.nl) "
                              "as CSV?"},
-    "cbs_no_region": {"nl": "Bestand '{file}': geen kolom met regio's (RegioS, Regio's, WijkenEnBuurten of codes zoals "
-                            "GM0080) gevonden.",
-                      "en": "File '{file}': no region column (RegioS, Regio's, WijkenEnBuurten or codes such as "
-                            "GM0080)."},
     "cbs_no_rows": {"nl": "Bestand '{file}': geen enkele rij met een leesbare periode, regio en cijfers; bekijk het "
                           "kwaliteitsrapport.",
                     "en": "File '{file}': no row with a readable period, region and figures; see the quality report."},
@@ -1639,6 +1635,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "sv_sdq_scale_total": {"nl": "totale moeilijkheden", "en": "total difficulties"},
     "iv_one_group": {"nl": "respondent", "en": "respondent"},
     "iv_no_group": {"nl": "groep onbekend", "en": "group unknown"},
+    "cbs_note_no_region": {"nl": "Geen kolom met regio's (RegioS, Regio's, WijkenEnBuurten of codes zoals GM0080): de "
+                                 "cijfers gelden voor het hele gebied van de tabel (meestal Nederland); region is leeg.",
+                           "en": "No region column (RegioS, Regio's, WijkenEnBuurten or codes such as GM0080): the "
+                                 "figures are for the table's whole area (usually the Netherlands); region is empty."},
 }
 
 

@@ -135,9 +135,29 @@ def test_files_that_are_not_cbs_tables_are_refused(tmp_path):
     p.write_text("School;Maand;Aantal\nA;2024-01;3\n", encoding="utf-8")
     with pytest.raises(InputError, match="geen kolom 'Perioden'"):
         cbs.read_statline(p)
-    p.write_text("Perioden;Iets\n2023JJ00;3\n", encoding="utf-8")
-    with pytest.raises(InputError, match="geen kolom met regio"):
+    p.write_text("Perioden;Iets\n2023XX00;3\n", encoding="utf-8")
+    with pytest.raises(InputError):
         cbs.read_statline(p)
+
+
+def test_a_national_table_without_regions_is_read(tmp_path):
+    """A table without a region dimension (as the real 37296ned "Bevolking; kerncijfers" download, whose
+    header is ``"ID";"Perioden";"TotaleBevolking_1";...``) was refused for want of a region column. It is
+    read with an empty region, a note in the report, and its series for rates and ITS."""
+    data = cbs.read_statline(FIXTURES / "jeugdzorg_nl_untyped.csv")
+    assert data["region"].isna().all() and data["region_kind"].isna().all()
+    report = data.attrs["report"]
+    assert report.n_read == 4 and report.n_used == 4
+    assert any(n.startswith("Geen kolom met regio's") for n in report.notes)
+    care = data[data["measure"] == "JongerenMetJeugdzorg_2"]
+    assert care["value"].tolist()[:2] == [441300, 438900]
+    assert care["missing"].tolist()[2:] == ["onbekend of geheim", "niet van toepassing"]
+    series = cbs.comparison_series(data, measure="JongerenMetJeugdzorg_2", region=None, exposure="Jongeren_1")
+    assert series["count"].tolist() == [441300, 438900] and series["exposure"].tolist() == [4702000, 4711000]
+    assert series.attrs["notes"] == ["2021: onbekend of geheim", "2022: niet van toepassing"]
+    counts = cbs.percent_to_count(data, measure="PercentageJongerenMetJeugdzorg_3", population="Jongeren_1")
+    new = counts[counts["measure"] == "PercentageJongerenMetJeugdzorg_3 (aantal)"]
+    assert new["value"].round().tolist()[:2] == [441988, 438123]
 
 
 def test_download_keeps_codes_symbols_and_provisional_periods(tmp_path, monkeypatch):
