@@ -206,3 +206,20 @@ def test_download_keeps_codes_symbols_and_provisional_periods(tmp_path, monkeypa
     monkeypatch.setattr(cbsodata3, "_download_metadata", offline)
     with pytest.raises(InputError, match="internet"):
         cbs.download("84134NED", tmp_path / "b.csv")
+
+
+def test_statline_export_with_a_dimension_but_no_region(tmp_path):
+    """A StatLine table export whose header row is ``"Geslacht";"Perioden";"% van de schoolverlaters"``,
+    with a title above and ``© Statistics Netherlands, Den Haag/Heerlen 12-10-2017`` below, in
+    Windows-1252 (header and footer as matched by public code that parses such an export, 2017; the
+    numbers are invented). The dimension becomes a column, the measure is named by its header cell."""
+    p = tmp_path / "schoolverlaters.csv"
+    p.write_bytes('"Schoolverlaters; geslacht"\n"Geslacht";"Perioden";"% van de schoolverlaters"\n'
+                  '"Mannen";"2015";"12,1"\n"Vrouwen";"2015";"9,8"\n"Mannen";"2016*";"11,7"\n'
+                  '"© Statistics Netherlands, Den Haag/Heerlen 12-10-2017"\n'.encode("cp1252"))
+    data = cbs.read_statline(p)
+    assert data["Geslacht"].tolist() == ["Mannen", "Vrouwen", "Mannen"]
+    assert data["measure"].unique().tolist() == ["% van de schoolverlaters"]
+    assert data["value"].tolist() == [12.1, 9.8, 11.7] and data["flag"].tolist() == ["", "", "voorlopig"]
+    report = data.attrs["report"]
+    assert report.n_read == 5 and report.n_used == 3 and report.n_dropped == 2
