@@ -54,7 +54,7 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/twfe_scale.py
 	$(BIN)/python benchmarks/score_bootstrap_speed.py
 	$(BIN)/python benchmarks/power_speed.py
-	$(BIN)/python benchmarks/import_time.py
+	$(BIN)/python benchmarks/import_time.py --demo
 
 # Regional scale (issue #16, benchmark 3): 20 M referral rows, minutes and a few GB of /tmp.
 bench-scale: $(STAMP)

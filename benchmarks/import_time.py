@@ -1,4 +1,5 @@
-"""Benchmark 5 (issue #16): how long ``import evaluatie`` (and the modules a notebook starts with) take.
+"""Benchmark 5 (issue #16): how long ``import evaluatie`` (and the modules a notebook starts with) take,
+and with ``--demo`` the wall time of ``evaluatie demo`` (all notebooks, the bulk of ``make demo``).
 
 Each import runs in a fresh interpreter (best of ``--repeat``), against the bare interpreter start in the
 same run (``python -c pass``) as the baseline. For each it also lists which heavy libraries got loaded
@@ -59,6 +60,23 @@ def run(repeat: int = 5) -> dict:
     return out
 
 
+def demo_seconds() -> dict:
+    """Wall time of the demo (``evaluatie demo``: every notebook on the example data, the first step of
+    ``make demo``), run in a fresh interpreter with its figures and tables written to a temporary folder
+    (``EVALUATIE_FIGUREN`` / ``EVALUATIE_RAPPORTEN``) so the checkout is not touched."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory(prefix="evaluatie_demo_") as tmp:
+        env = {**os.environ, "PYTHONPATH": str(ROOT), "EVALUATIE_FIGUREN": str(Path(tmp) / "figures"),
+               "EVALUATIE_RAPPORTEN": str(Path(tmp) / "reports"), "MPLBACKEND": "Agg"}
+        start = time.perf_counter()
+        subprocess.run([sys.executable, "-m", "evaluatie", "demo", "--notebooks", str(ROOT / "notebooks")],
+                       check=True, env=env, cwd=tmp, stdout=subprocess.DEVNULL)
+        seconds = time.perf_counter() - start
+        n_figures = len(list((Path(tmp) / "figures").glob("*.png")))
+    return {"seconds": seconds, "figures": n_figures, "load_average": os.getloadavg()[0]}
+
+
 def markdown(result: dict) -> str:
     lines = ["| statement | seconds | above bare python | heavy libraries loaded |", "|---|---|---|---|"]
     for label, r in result.items():
@@ -70,12 +88,17 @@ if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--no-save", action="store_true")
+    parser.add_argument("--demo", action="store_true", help="also time the demo (every notebook; minutes)")
     args = parser.parse_args()
     res = run(args.repeat)
+    demo = demo_seconds() if args.demo else None
     if not args.no_save:
         sys.path.insert(0, str(Path(__file__).parent))
         from to_panel_scale import save
 
         save("import_time", {"statements": res, "measured_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
-                             "load_average": os.getloadavg()[0]})
+                             "load_average": os.getloadavg()[0], **({"demo": demo} if demo else {})})
     print(markdown(res))
+    if demo:
+        print(f"\n`evaluatie demo` (alle notebooks, stap 1 van `make demo`): {demo['seconds']:.0f} s, "
+              f"{demo['figures']} figuren (belasting {demo['load_average']:.1f})")

@@ -1,7 +1,8 @@
 """CBS StatLine / open-data exports as comparison series: municipal youth-care trends next to a pilot.
 
-Reads the CSV files Statistics Netherlands (CBS) publishes — the typed data set of opendata.cbs.nl
-(``Perioden`` = ``2023JJ00``, ``RegioS`` = ``GM0080    ``) and a StatLine table exported as CSV
+Reads the CSV files Statistics Netherlands (CBS) publishes — the data-set download of opendata.cbs.nl
+(``<table>_UntypedDataSet_<date>.csv``: ``Perioden`` = ``2023JJ00``, ``RegioS`` = ``GM0080    ``, numbers
+right-aligned with leading spaces, ``"       ."`` for unknown) and a StatLine table exported as CSV
 (labels such as ``2023*`` or ``2023 1e kwartaal``, decimal comma) — into one tidy table, keeping what
 the CBS symbols mean:
 
@@ -137,14 +138,15 @@ def read_statline(path, *, lang: str = "nl") -> pd.DataFrame:
     Parameters
     ----------
     path : str or Path
-        A CSV as downloaded from opendata.cbs.nl (typed data set: codes such as ``2023JJ00`` and
-        ``GM0080``) or exported from StatLine (labels such as ``2023*``, title and source lines).
+        A CSV as downloaded from opendata.cbs.nl (the data set: codes such as ``2023JJ00`` and
+        ``GM0080``, padded values) or exported from StatLine (labels such as ``2023*``, title and source lines).
     lang : {"nl", "en"}
         Language of the quality report.
 
     Returns
     -------
-    DataFrame with ``region`` (code, or the name when the file has no codes), ``region_kind``
+    DataFrame with ``region`` (code, or the name when the file has no codes; missing for a table without
+    a region dimension, such as a national table, with a note in the report), ``region_kind``
     (:data:`REGION_KINDS`; missing for names), ``period`` (pandas Period), ``period_start``
     (its first day), ``freq`` (``Y``, ``6M``, ``Q``, ``M``), any other dimension columns of the table,
     ``measure`` (the column name), ``value`` (float; missing where CBS gives a symbol),
@@ -156,7 +158,7 @@ def read_statline(path, *, lang: str = "nl") -> pd.DataFrame:
     Raises
     ------
     InputError
-        When the file has no ``Perioden`` column or no region column (Dutch message).
+        When the file has no ``Perioden`` column or no rows with values (Dutch message).
     """
     from .io import _decode, _sniff_delimiter
 
@@ -192,8 +194,8 @@ def read_statline(path, *, lang: str = "nl") -> pd.DataFrame:
         region_col = next((j for j in range(width) if j != period_col and
                            grid[j].astype(str).str.strip().str.upper().str.fullmatch(_REGION.pattern).mean() > 0.5),
                           None)
-    if region_col is None:
-        raise InputError(t("cbs_no_region", lang, file=path.name), file=path)
+    if region_col is None:  # a national table (e.g. 37296ned "Bevolking; kerncijfers") has no region dimension
+        report.notes.append(t("cbs_note_no_region", lang))
     report.n_read = len(grid) + header_at  # the lines above the header are read too
     for line in range(1, header_at + 1):
         report.add(row=line, column="", value="", reason=t("cbs_reason_title", lang), action="dropped")
@@ -220,7 +222,7 @@ def read_statline(path, *, lang: str = "nl") -> pd.DataFrame:
             period_of[cell] = parse_period(cell)
         except ValueError:
             bad_period.add(cell)
-    regions = {cell: parse_region(cell) for cell in grid[region_col].unique()}
+    regions = {cell: parse_region(cell) for cell in grid[region_col].unique()} if region_col is not None else {}
     coded = any(kind is not None for _, kind in regions.values())
     ok = pd.Series(True, index=grid.index)
     for row, cell in grid[period_col].items():
@@ -228,7 +230,7 @@ def read_statline(path, *, lang: str = "nl") -> pd.DataFrame:
             report.add(row=int(row), column=header[period_col], value=cell, action="dropped",
                        reason=t("cbs_reason_period", lang))
             ok[row] = False
-    for row, cell in grid.loc[ok, region_col].items():
+    for row, cell in (grid.loc[ok, region_col].items() if region_col is not None else ()):
         code, kind = regions[cell]
         if not code or (coded and kind is None):
             report.add(row=int(row), column=header[region_col], value=cell, action="dropped",
@@ -254,8 +256,8 @@ def read_statline(path, *, lang: str = "nl") -> pd.DataFrame:
         frames.append(frame)
     long = pd.concat(frames, ignore_index=True)
     base = pd.DataFrame({"row": grid.index.to_numpy(),
-                         "region": [regions[c][0] for c in grid[region_col]],
-                         "region_kind": [regions[c][1] for c in grid[region_col]],
+                         "region": [regions[c][0] for c in grid[region_col]] if region_col is not None else None,
+                         "region_kind": [regions[c][1] for c in grid[region_col]] if region_col is not None else None,
                          "period": [period_of[c][0] for c in grid[period_col]],
                          "period_flag": [period_of[c][1] for c in grid[period_col]]})
     for j in dims:
@@ -345,7 +347,7 @@ def percent_to_count(data: pd.DataFrame, *, measure: str, population=None, name:
     return out
 
 
-def comparison_series(data: pd.DataFrame, *, measure: str, region: str, exposure: str | None = None,
+def comparison_series(data: pd.DataFrame, *, measure: str, region: str | None, exposure: str | None = None,
                       freq: str | None = None, lang: str = "nl") -> pd.DataFrame:
     """One region's series of one measure, shaped for :func:`evaluatie.rates.rate_ci` and :func:`evaluatie.its.segmented`.
 
@@ -353,8 +355,8 @@ def comparison_series(data: pd.DataFrame, *, measure: str, region: str, exposure
     ----------
     measure : str
         The count to follow (e.g. ``TotaalJongerenMetJeugdzorg_1``).
-    region : str
-        Region code (``GM0080``) or name as in the file.
+    region : str or None
+        Region code (``GM0080``) or name as in the file; ``None`` for a table without regions.
     exposure : str, optional
         A measure with the population (e.g. ``JongerenTot23Jaar_3``), added as ``exposure``.
     freq : {"Y", "6M", "Q", "M"}, optional
@@ -384,22 +386,24 @@ def comparison_series(data: pd.DataFrame, *, measure: str, region: str, exposure
         from .errors import check_option
 
         check_option("freq", freq, ("Y", "6M", "Q", "M"))
-    rows = data[(data["region"] == region) & (data["measure"] == measure)]
+    in_region = data["region"].isna() if region is None else data["region"] == region
+    rows = data[in_region & (data["measure"] == measure)]
     if rows.empty:
         raise InputError(t("cbs_no_series", lang, measure=measure, region=region), column=measure)
     freq = freq or rows["freq"].value_counts().index[0]
     rows = rows[rows["freq"] == freq]
-    notes = [f"{region} {p}: {m}" for p, m in zip(rows["period"], rows["missing"]) if isinstance(m, str)]
+    where = "" if region is None else f"{region} "
+    notes = [f"{where}{p}: {m}" for p, m in zip(rows["period"], rows["missing"]) if isinstance(m, str)]
     rows = rows[rows["value"].notna()]
     out = pd.DataFrame({"period": [p.start_time for p in rows["period"]], "count": rows["value"].to_numpy(),
                         "flag": rows["flag"].to_numpy()})
     if exposure is not None:
-        pop = data[(data["region"] == region) & (data["measure"] == exposure) & (data["freq"] == freq)]
+        pop = data[in_region & (data["measure"] == exposure) & (data["freq"] == freq)]
         if pop.empty:
             raise InputError(t("cbs_no_series", lang, measure=exposure, region=region), column=exposure)
         out["exposure"] = out["period"].map(dict(zip([p.start_time for p in pop["period"]], pop["value"])))
         lacking = out["exposure"].isna()
-        notes += [f"{region} {p:%Y-%m}: geen aantal jongeren" for p in out.loc[lacking, "period"]]
+        notes += [f"{where}{p:%Y-%m}: geen aantal jongeren" for p in out.loc[lacking, "period"]]
         out = out[~lacking]
     out = out.sort_values("period").reset_index(drop=True)
     out.attrs["notes"] = notes
@@ -407,7 +411,7 @@ def comparison_series(data: pd.DataFrame, *, measure: str, region: str, exposure
 
 
 def download(table_id: str, path=None, *, filters: str | None = None, select=None, lang: str = "nl") -> pd.DataFrame:
-    """Download a CBS table (``cbsodata``, needs internet) as the typed data set, save it, and read it.
+    """Download a CBS table (``cbsodata``, needs internet) with its codes and symbols, save it, and read it.
 
     Parameters
     ----------
@@ -417,19 +421,41 @@ def download(table_id: str, path=None, *, filters: str | None = None, select=Non
         Where to keep the CSV (default ``<table_id>.csv`` in the working folder), so the analysis
         can be rerun offline with :func:`read_statline`.
     filters, select
-        Passed to ``cbsodata.get_data`` (e.g. ``filters="RegioS eq 'GM0080'"``).
+        Passed to ``cbsodata.download_data`` (e.g. ``filters="RegioS eq 'GM0080    '"``; CBS pads
+        region keys with spaces to ten characters).
+
+    Notes
+    -----
+    ``cbsodata.get_data`` replaces every code by its title (``2023JJ00`` → ``2023``, ``GM0080`` →
+    ``Leeuwarden``) and returns the typed data set, where a suppressed value (``.``) and a value that
+    does not apply (empty) both become ``None``. This function keeps what the analysis needs: it takes
+    the untyped data set (the strings CBS publishes, symbols included) with the codes as keys, and marks
+    provisional periods from the ``Status`` of the period list (``Voorlopig`` → ``*``, ``Nader
+    voorlopig`` → ``**``), the flags a StatLine export shows after the period.
     """
     try:
         import cbsodata
     except ImportError:
         raise InputError(t("cbs_no_cbsodata", lang)) from None
     path = Path(path or f"{table_id}.csv")
+    tables = None
     try:
-        records = cbsodata.get_data(table_id, filters=filters, select=select)
+        # cbsodata 1.3 downloads the untyped data set when typed=True (and the typed one otherwise); ask
+        # for it the other way round too so the symbols survive whichever way a version reads the flag
+        for typed in (True, False):
+            tables = cbsodata.download_data(table_id, typed=typed, filters=filters, select=select)
+            if "UntypedDataSet" in tables:
+                break
     except Exception as err:  # network errors come from requests, with many types
         raise InputError(t("cbs_download_failed", lang, table=table_id, detail=type(err).__name__)) from None
-    frame = pd.DataFrame(records)
+    if "UntypedDataSet" not in tables:
+        raise InputError(t("cbs_download_failed", lang, table=table_id, detail="UntypedDataSet"))
+    frame = pd.DataFrame(tables["UntypedDataSet"])
     if "Perioden" not in frame:
         raise InputError(t("cbs_no_periods", lang, file=table_id))
-    frame.to_csv(path, sep=";", index=False, decimal=".")
+    marks = {"voorlopig": "*", "nader voorlopig": "**"}
+    status = {r.get("Key"): marks.get(str(r.get("Status") or "").strip().lower(), "")
+              for r in tables.get("Perioden", [])}
+    frame["Perioden"] = [f"{key}{status.get(key, '')}" for key in frame["Perioden"]]
+    frame.to_csv(path, sep=";", index=False, quoting=1)  # csv.QUOTE_ALL, as CBS writes its CSV files
     return read_statline(path, lang=lang)

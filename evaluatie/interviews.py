@@ -63,6 +63,17 @@ def split_codes(codes: pd.Series, separator: str = SEPARATOR) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["original", "code", "depth"]).drop_duplicates()
 
 
+def _grouped(fragments: pd.DataFrame, group: str, lang: str) -> tuple[pd.DataFrame, str]:
+    """The fragments with a usable group column: without one (a Taguette export has none) everybody is
+    one group ``respondent``; a missing group in some rows becomes ``groep onbekend`` (not dropped)."""
+    if group not in fragments.columns or fragments[group].isna().all():
+        return fragments.assign(_group=t("iv_one_group", lang)), "_group"
+    if fragments[group].isna().any():
+        return fragments.assign(**{group: fragments[group].astype(object).where(fragments[group].notna(),
+                                                                                 t("iv_no_group", lang))}), group
+    return fragments, group
+
+
 def _expanded(fragments, respondent, group, code):
     f = fragments[[respondent, group, code]].dropna(subset=[respondent, code])
     f = f.assign(_orig=f[code].astype("string").str.replace(r"\s+", " ", regex=True).str.strip())
@@ -79,7 +90,8 @@ def code_frequencies(fragments: pd.DataFrame, *, respondent: str = "respondent",
     fragments : DataFrame
         One row per coded fragment.
     respondent, group, code : str
-        Column names.
+        Column names. Without a group column (or with an empty one) everybody is one group
+        ``respondent``; rows without a group form the group ``groep onbekend``.
     level : int, optional
         Only codes at this depth (1 = top-level themes); default all levels.
     lang : {"nl", "en"}
@@ -91,7 +103,8 @@ def code_frequencies(fragments: pd.DataFrame, *, respondent: str = "respondent",
     mention the code, so ``share`` is "mentioned by x of the n interviewed".
     """
     check_lang(lang)
-    _check(fragments, lang, respondent=respondent, group=group, code=code)
+    _check(fragments, lang, respondent=respondent, code=code)
+    fragments, group = _grouped(fragments, group, lang)
     x = _expanded(fragments, respondent, group, code)
     if level is not None:
         x = x[x["depth"] == level]
@@ -156,7 +169,8 @@ def quotes(fragments: pd.DataFrame, *, respondent: str = "respondent", group: st
     from .privacy import find_identifiers
 
     check_lang(lang)
-    _check(fragments, lang, respondent=respondent, group=group, code=code, text=text)
+    _check(fragments, lang, respondent=respondent, code=code, text=text)
+    fragments, group = _grouped(fragments, group, lang)
     f = fragments.dropna(subset=[respondent, code, text])
     f = f[f[text].astype(str).str.strip() != ""]
     flagged = find_identifiers(f[[text]])

@@ -196,13 +196,17 @@ KINDS: dict[str, KindSpec] = {
     "fragments": KindSpec(
         "fragments",
         (
-            C("respondent", "id", True, ("respondent", "respondentnummer", "deelnemer", "geinterviewde", "interview"),
+            # "document", "tag", "content": the highlights export of Taguette (id, document, tag, [tag_parent,
+            # tag_full_path, tag_description,] content; taguette/export.py highlights_csv), one document per interview
+            C("respondent", "id", True, ("respondent", "respondentnummer", "deelnemer", "geinterviewde", "interview",
+                                         "document"),
               "Code van de geïnterviewde (wordt gepseudonimiseerd)", "Interviewee code (pseudonymized)", "R01"),
-            C("group", "text", True, ("group", "groep", "rol", "functie"),
-              "Groep: ouder, leerkracht, intern begeleider, ...", "Group", "leerkracht"),
-            C("code", "text", True, ("code", "thema", "label", "categorie"),
+            C("group", "text", False, ("group", "groep", "rol", "functie"),
+              "Groep: ouder, leerkracht, intern begeleider, ... (zonder groep is iedereen één groep 'respondent')",
+              "Group (without one, everybody is one group 'respondent')", "leerkracht"),
+            C("code", "text", True, ("code", "thema", "label", "categorie", "tag"),
               "Code uit het codeboek", "Code from the codebook", "samenwerking"),
-            C("text", "text", False, ("text", "tekst", "fragment", "citaat", "quote"),
+            C("text", "text", False, ("text", "tekst", "fragment", "citaat", "quote", "content"),
               "Tekstfragment (zonder namen)", "Text fragment (no names)", "We weten elkaar nu sneller te vinden."),
         ),
         identifier="respondent",

@@ -1136,7 +1136,8 @@ def score_sdq(data, *, version: str = "ouder", norms: str = "uk", age: str | Non
     (0–10), ``externalising``, ``internalising``, ``total`` (0–40), ``impact`` and a band per scale
     (``band_total`` … : ``normaal``/``grensgebied``/``verhoogd``) and a column ``norm`` naming the
     norm applied to each respondent, or why no band could be given (age missing or outside the norm
-    table): nobody is left out silently.
+    table): nobody is left out silently. ``.attrs["notes"]`` says in words which norms were used and,
+    with ``norms="nl"``, which scales have no Dutch norm (and so no band).
 
     Notes
     -----
@@ -1199,6 +1200,15 @@ def score_sdq(data, *, version: str = "ouder", norms: str = "uk", age: str | Non
         imp = frame[impact_items].apply(pd.to_numeric, errors="coerce")
         out["impact"] = imp.replace({1: 0, 2: 1, 3: 2}).sum(axis=1, min_count=1)
     bands, out["norm"] = _sdq_bands(frame, out, version, norms, age, cutoffs, lang)
+    scored = [s for s in (*SDQ_SCALES, "total", "impact") if s in out.columns]
+    notes = []
+    if cutoffs is None and norms == "nl":
+        lacking = [s for s in scored if s not in bands]
+        if lacking:
+            notes.append(t("sv_sdq_nl_missing", lang,
+                           scales=", ".join(t(f"sv_sdq_scale_{s}", lang) for s in lacking)))
+    elif cutoffs is None:
+        notes.append(t("sv_sdq_uk_note", lang))
     names = {"nl": ("normaal", "grensgebied", "verhoogd"), "en": ("normal", "borderline", "abnormal")}[lang]
     for scale, (b, a) in bands.items():
         v = out[scale]
@@ -1207,6 +1217,7 @@ def score_sdq(data, *, version: str = "ouder", norms: str = "uk", age: str | Non
         else:
             band = np.where(v >= a, names[2], np.where(v >= b, names[1], names[0]))
         out[f"band_{scale}"] = pd.Series(band, index=out.index).where(v.notna() & a.notna())
+    out.attrs["notes"] = notes
     return out
 
 

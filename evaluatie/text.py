@@ -1123,10 +1123,6 @@ MESSAGES: dict[str, dict[str, str]] = {
                              "opendata.cbs.nl) als CSV?",
                        "en": "File '{file}': no 'Perioden' column; is this a CBS table (StatLine or opendata.cbs.nl) "
                              "as CSV?"},
-    "cbs_no_region": {"nl": "Bestand '{file}': geen kolom met regio's (RegioS, Regio's, WijkenEnBuurten of codes zoals "
-                            "GM0080) gevonden.",
-                      "en": "File '{file}': no region column (RegioS, Regio's, WijkenEnBuurten or codes such as "
-                            "GM0080)."},
     "cbs_no_rows": {"nl": "Bestand '{file}': geen enkele rij met een leesbare periode, regio en cijfers; bekijk het "
                           "kwaliteitsrapport.",
                     "en": "File '{file}': no row with a readable period, region and figures; see the quality report."},
@@ -1164,11 +1160,16 @@ MESSAGES: dict[str, dict[str, str]] = {
     # --- integrator: SDQ norms (survey.score_sdq) ---------------------------------------------------
     "sv_sdq_nl_version": {
         "nl": "Nederlandse SDQ-normen zijn alleen meegeleverd voor de oudervragenlijst (totale "
-              "moeilijkheden, 3-14 jaar; Theunissen e.a. 2022), niet voor versie '{version}'. Gebruik "
-              "norms=\"uk\" of geef eigen grenzen mee met cutoffs=.",
+              "moeilijkheden, 3-14 jaar; Theunissen e.a. 2022), niet voor versie '{version}': voor de "
+              "leerkracht- en zelfrapportageversie en voor de subschalen zit geen gecontroleerde Nederlandse "
+              "grenstabel in dit pakket (voor zelfrapportage 12-17 jaar publiceren Vugteveen e.a. 2022 normen "
+              "per leeftijd, doi:10.1186/s13034-021-00437-8). Gebruik norms=\"uk\" (Britse normen) of geef "
+              "die grenzen zelf mee met cutoffs=.",
         "en": "Dutch SDQ norms are shipped for the parent form only (total difficulties, ages 3-14; "
-              "Theunissen et al. 2022), not for version '{version}'. Use norms=\"uk\" or pass your own "
-              "bands with cutoffs=.",
+              "Theunissen et al. 2022), not for version '{version}': this package holds no checked Dutch "
+              "cut-off table for the teacher and self-report forms or the subscales (for self-report at ages "
+              "12-17, Vugteveen et al. 2022 publish norms per year of age, doi:10.1186/s13034-021-00437-8). "
+              "Use norms=\"uk\" (UK norms) or pass those bands yourself with cutoffs=.",
     },
     "sv_sdq_cutoffs_cols": {
         "nl": "De tabel met SDQ-grenzen mist kolom(men): {columns}.",
@@ -1185,8 +1186,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Age '{value}' in column '{column}' is not a number (age in years).",
     },
     "sv_sdq_norm_uk": {"nl": "UK-normen (Goodman 1997)", "en": "UK norms (Goodman 1997)"},
-    "sv_sdq_norm_nl": {"nl": "NL-normen ouders (Theunissen e.a. 2022)",
-                       "en": "Dutch parent norms (Theunissen et al. 2022)"},
+    "sv_sdq_norm_nl": {"nl": "NL-normen ouders, alleen totale moeilijkheden (Theunissen e.a. 2022)",
+                       "en": "Dutch parent norms, total difficulties only (Theunissen et al. 2022)"},
     "sv_sdq_norm_eigen": {"nl": "eigen normen", "en": "own norms"},
     "sv_sdq_norm_ages": {"nl": ", {group} jaar", "en": ", ages {group}"},
     "sv_sdq_no_age": {"nl": "geen norm: leeftijd ontbreekt", "en": "no norm: age missing"},
@@ -1637,6 +1638,35 @@ MESSAGES: dict[str, dict[str, str]] = {
               "waarde). Bedoel je het woord 'na' (bv. na de pilot)? Schrijf het dan met kleine letters.",
         "en": "Column '{column}': {n} cell(s) with 'NA' were read as empty (how R and Excel write a missing value). "
               "Did you mean the Dutch word 'na' (after)? Then write it in lower case."},
+    # --- audit1416: SDQ norms that are missing ------------------------------------------------------
+    "sv_sdq_nl_missing": {
+        "nl": "Geen Nederlandse normen meegeleverd voor {scales}: die schalen krijgen bij norms=\"nl\" geen "
+              "band (ook niet stilzwijgend een Britse). Theunissen e.a. (2022) publiceren voor de "
+              "oudervragenlijst alleen grenzen voor de totale moeilijkheden; geef andere gepubliceerde grenzen "
+              "mee met cutoffs=.",
+        "en": "No Dutch norms shipped for {scales}: with norms=\"nl\" those scales get no band (and no silent "
+              "UK one either). Theunissen et al. (2022) publish parent-form cut-offs for total difficulties "
+              "only; pass other published bands with cutoffs=.",
+    },
+    "sv_sdq_uk_note": {
+        "nl": "Banden volgens de Britse normen (Goodman 1997; sdqinfo.org). Nederlandse normen zijn er in dit "
+              "pakket alleen voor de totale moeilijkheden van de oudervragenlijst, 3-14 jaar (norms=\"nl\").",
+        "en": "Bands by the UK norms (Goodman 1997; sdqinfo.org). Dutch norms in this package cover only total "
+              "difficulties of the parent form, ages 3-14 (norms=\"nl\").",
+    },
+    "sv_sdq_scale_emotional": {"nl": "emotionele problemen", "en": "emotional symptoms"},
+    "sv_sdq_scale_conduct": {"nl": "gedragsproblemen", "en": "conduct problems"},
+    "sv_sdq_scale_hyperactivity": {"nl": "hyperactiviteit", "en": "hyperactivity"},
+    "sv_sdq_scale_peer": {"nl": "problemen met leeftijdgenoten", "en": "peer problems"},
+    "sv_sdq_scale_prosocial": {"nl": "prosociaal gedrag", "en": "prosocial behaviour"},
+    "sv_sdq_scale_impact": {"nl": "impact", "en": "impact"},
+    "sv_sdq_scale_total": {"nl": "totale moeilijkheden", "en": "total difficulties"},
+    "iv_one_group": {"nl": "respondent", "en": "respondent"},
+    "iv_no_group": {"nl": "groep onbekend", "en": "group unknown"},
+    "cbs_note_no_region": {"nl": "Geen kolom met regio's (RegioS, Regio's, WijkenEnBuurten of codes zoals GM0080): de "
+                                 "cijfers gelden voor het hele gebied van de tabel (meestal Nederland); region is leeg.",
+                           "en": "No region column (RegioS, Regio's, WijkenEnBuurten or codes such as GM0080): the "
+                                 "figures are for the table's whole area (usually the Netherlands); region is empty."},
 }
 
 

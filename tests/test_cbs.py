@@ -1,9 +1,19 @@
 """CBS StatLine / open-data exports: codes, symbols, flags, percentages and the comparison series.
 
-The fixtures in tests/fixtures/cbs/ mimic the two CSV forms CBS publishes for a table such as 84134NED
-("Jongeren met jeugdzorg; regio"): the typed data set of opendata.cbs.nl (``ID;Perioden;RegioS;...``,
-codes padded with spaces, measures named ``Name_N``, ``.`` for unknown) and a StatLine export (title,
-"Onderwerp" line, labels such as ``2023*``, decimal comma, a source line at the bottom).
+The fixtures in tests/fixtures/cbs/ hold invented numbers in the two CSV forms CBS publishes:
+
+* ``jeugdzorg_regio_typed.csv``: the data-set download of opendata.cbs.nl
+  (``CsvDownload/csv/<table>/UntypedDataSet``, saved as ``<table>_UntypedDataSet_<date>_<time>.csv``).
+  Layout copied from a real download, ``37296ned_UntypedDataSet_26032024_091942.csv`` in the public
+  repository ajruben/opdracht3 (commit d3b0a72): every field quoted, ``;``, a quoted ``"ID"`` first,
+  period keys ``1950JJ00``, measures named ``Name_N``, numbers right-aligned with leading spaces to one
+  width (``" 4998251"``, ``"    37.3"``, decimal point), ``"       ."`` for unknown and ``""`` for not
+  applicable. Region keys are padded with spaces to ten characters (``"GM0363    "``, as CBS keys must
+  be in an OData filter). Provisional periods carry no ``*`` in this form: the status lives in the period
+  list (see the download test). Rows 13-15 are deliberate faults (an unknown period code, no region,
+  the nil symbol ``-``) for the quality report.
+* ``jeugdzorg_regio_statline.csv``: a table exported from StatLine (title line, ``"Onderwerp"`` line,
+  labels such as ``2023*``, decimal comma, ``"Bron: CBS"`` at the bottom), periods down the rows.
 """
 from pathlib import Path
 
@@ -125,29 +135,91 @@ def test_files_that_are_not_cbs_tables_are_refused(tmp_path):
     p.write_text("School;Maand;Aantal\nA;2024-01;3\n", encoding="utf-8")
     with pytest.raises(InputError, match="geen kolom 'Perioden'"):
         cbs.read_statline(p)
-    p.write_text("Perioden;Iets\n2023JJ00;3\n", encoding="utf-8")
-    with pytest.raises(InputError, match="geen kolom met regio"):
+    p.write_text("Perioden;Iets\n2023XX00;3\n", encoding="utf-8")
+    with pytest.raises(InputError):
         cbs.read_statline(p)
 
 
-def test_download_saves_the_table_and_reads_it(tmp_path, monkeypatch):
+def test_a_national_table_without_regions_is_read(tmp_path):
+    """A table without a region dimension (as the real 37296ned "Bevolking; kerncijfers" download, whose
+    header is ``"ID";"Perioden";"TotaleBevolking_1";...``) was refused for want of a region column. It is
+    read with an empty region, a note in the report, and its series for rates and ITS."""
+    data = cbs.read_statline(FIXTURES / "jeugdzorg_nl_untyped.csv")
+    assert data["region"].isna().all() and data["region_kind"].isna().all()
+    report = data.attrs["report"]
+    assert report.n_read == 4 and report.n_used == 4
+    assert any(n.startswith("Geen kolom met regio's") for n in report.notes)
+    care = data[data["measure"] == "JongerenMetJeugdzorg_2"]
+    assert care["value"].tolist()[:2] == [441300, 438900]
+    assert care["missing"].tolist()[2:] == ["onbekend of geheim", "niet van toepassing"]
+    series = cbs.comparison_series(data, measure="JongerenMetJeugdzorg_2", region=None, exposure="Jongeren_1")
+    assert series["count"].tolist() == [441300, 438900] and series["exposure"].tolist() == [4702000, 4711000]
+    assert series.attrs["notes"] == ["2021: onbekend of geheim", "2022: niet van toepassing"]
+    counts = cbs.percent_to_count(data, measure="PercentageJongerenMetJeugdzorg_3", population="Jongeren_1")
+    new = counts[counts["measure"] == "PercentageJongerenMetJeugdzorg_3 (aantal)"]
+    assert new["value"].round().tolist()[:2] == [441988, 438123]
+
+
+def test_download_keeps_codes_symbols_and_provisional_periods(tmp_path, monkeypatch):
+    """download() goes through cbsodata's real download_data; only the HTTP layer is replaced.
+
+    The fake OData answers follow the open-data service: ``UntypedDataSet`` rows hold the keys
+    (``2023JJ00``, ``GM0080    ``) and the published strings (``"       ."``), the ``Perioden`` list holds
+    ``Key``/``Title``/``Status`` (as in the cbsodata README's ``get_meta("71509ENG", "Periods")``).
+    ``cbsodata.get_data`` would have turned the keys into titles (``2023``, ``Leeuwarden``) and ``.`` into
+    ``None``; download() must not.
+    """
     cbsodata = pytest.importorskip("cbsodata")
-    calls = {}
+    from cbsodata import cbsodata3
 
-    def fake_get_data(table_id, filters=None, select=None):  # no internet in tests
-        calls.update(table=table_id, filters=filters)
-        return [{"ID": 0, "Perioden": "2022JJ00", "RegioS": "GM0080    ", "TotaalJongerenMetJeugdzorg_1": "7830"},
-                {"ID": 1, "Perioden": "2023JJ00", "RegioS": "GM0080    ", "TotaalJongerenMetJeugdzorg_1": "."}]
+    calls = []
+    untyped = [{"ID": 0, "Perioden": "2022JJ00", "RegioS": "GM0080    ", "TotaalJongerenMetJeugdzorg_1": "    7830"},
+               {"ID": 1, "Perioden": "2023JJ00", "RegioS": "GM0080    ", "TotaalJongerenMetJeugdzorg_1": "       ."},
+               {"ID": 2, "Perioden": "2024JJ00", "RegioS": "GM0080    ", "TotaalJongerenMetJeugdzorg_1": "    8010"}]
+    typed = [dict(r, TotaalJongerenMetJeugdzorg_1=None if "." in r["TotaalJongerenMetJeugdzorg_1"] else
+                  int(r["TotaalJongerenMetJeugdzorg_1"])) for r in untyped]
+    answers = {"": [{"name": n} for n in ("TableInfos", "UntypedDataSet", "TypedDataSet", "DataProperties",
+                                           "CategoryGroups", "RegioS", "Perioden")],
+               "UntypedDataSet": untyped, "TypedDataSet": typed,
+               "RegioS": [{"Key": "GM0080    ", "Title": "Leeuwarden"}],
+               "Perioden": [{"Key": "2022JJ00", "Title": "2022", "Status": "Definitief"},
+                            {"Key": "2023JJ00", "Title": "2023*", "Status": "Voorlopig"},
+                            {"Key": "2024JJ00", "Title": "2024**", "Status": "Nader voorlopig"}]}
 
-    monkeypatch.setattr(cbsodata, "get_data", fake_get_data)
-    data = cbs.download("84134NED", tmp_path / "84134NED.csv", filters="RegioS eq 'GM0080'")
-    assert calls == {"table": "84134NED", "filters": "RegioS eq 'GM0080'"}
+    def fake_metadata(table_id, name, select=None, filters=None, catalog_url=None, **kwargs):  # no internet
+        calls.append((table_id, name, filters))
+        return answers.get(name, [])
+
+    monkeypatch.setattr(cbsodata3, "_download_metadata", fake_metadata)
+    data = cbs.download("84134NED", tmp_path / "84134NED.csv", filters="RegioS eq 'GM0080    '")
+    assert ("84134NED", "UntypedDataSet", "RegioS eq 'GM0080    '") in calls
     assert (tmp_path / "84134NED.csv").is_file()
-    assert data["value"].tolist()[0] == 7830 and data["missing"].tolist()[1] == "onbekend of geheim"
+    assert data["region"].tolist() == ["GM0080"] * 3 and data["region_kind"].tolist() == ["gemeente"] * 3
+    assert [str(p) for p in data["period"]] == ["2022", "2023", "2024"]
+    assert data["value"].tolist()[0] == 7830 and np.isnan(data["value"].tolist()[1])
+    assert data["missing"].tolist()[1] == "onbekend of geheim"  # '.', not 'niet van toepassing'
+    assert data["flag"].tolist() == ["", "voorlopig", "nader voorlopig"]
 
     def offline(*args, **kwargs):
         raise ConnectionError("no network")
 
-    monkeypatch.setattr(cbsodata, "get_data", offline)
+    monkeypatch.setattr(cbsodata3, "_download_metadata", offline)
     with pytest.raises(InputError, match="internet"):
         cbs.download("84134NED", tmp_path / "b.csv")
+
+
+def test_statline_export_with_a_dimension_but_no_region(tmp_path):
+    """A StatLine table export whose header row is ``"Geslacht";"Perioden";"% van de schoolverlaters"``,
+    with a title above and ``© Statistics Netherlands, Den Haag/Heerlen 12-10-2017`` below, in
+    Windows-1252 (header and footer as matched by public code that parses such an export, 2017; the
+    numbers are invented). The dimension becomes a column, the measure is named by its header cell."""
+    p = tmp_path / "schoolverlaters.csv"
+    p.write_bytes('"Schoolverlaters; geslacht"\n"Geslacht";"Perioden";"% van de schoolverlaters"\n'
+                  '"Mannen";"2015";"12,1"\n"Vrouwen";"2015";"9,8"\n"Mannen";"2016*";"11,7"\n'
+                  '"© Statistics Netherlands, Den Haag/Heerlen 12-10-2017"\n'.encode("cp1252"))
+    data = cbs.read_statline(p)
+    assert data["Geslacht"].tolist() == ["Mannen", "Vrouwen", "Mannen"]
+    assert data["measure"].unique().tolist() == ["% van de schoolverlaters"]
+    assert data["value"].tolist() == [12.1, 9.8, 11.7] and data["flag"].tolist() == ["", "", "voorlopig"]
+    report = data.attrs["report"]
+    assert report.n_read == 5 and report.n_used == 3 and report.n_dropped == 2

@@ -63,3 +63,47 @@ def test_heat_map_merges_small_groups_and_bad_input():
         iv.code_frequencies(f.drop(columns="code"))
     summary = iv.summary(iv.code_frequencies(f))
     assert summary.startswith(("Ouder", "Leerkracht", "Intern")) and "van" in summary
+
+
+@pytest.mark.parametrize("header", [
+    ["id", "document", "tag", "content"],  # Taguette's highlights CSV, older versions
+    ["id", "document", "tag", "tag_parent", "tag_full_path", "tag_description", "content"],  # newer versions
+])
+def test_taguette_highlights_export_is_read_without_renaming(tmp_path, header):
+    """A Taguette export (header as written by ``highlights_csv`` in remram44/taguette, taguette/export.py)
+    is read as it comes: ``document`` → respondent (one document per interview), ``tag`` → code,
+    ``content`` → text. It has no group column: everybody is one group ``respondent``, nobody dropped."""
+    import csv
+
+    from evaluatie import read_table
+
+    rows = [("interview ouder 1.docx", "samenwerking", "We weten elkaar nu sneller te vinden."),
+            ("interview ouder 1.docx", "wachttijd", "Het duurde maanden."),
+            ("interview leerkracht 2.docx", "samenwerking", "Korte lijnen met de jeugdondersteuner."),
+            ("interview ib 3.docx", "samenwerking > overleg", "Elke maand een zorgoverleg.")]
+    path = tmp_path / "all_tags.csv"
+    with path.open("w", newline="", encoding="utf-8") as fh:
+        w = csv.writer(fh)
+        w.writerow(header)
+        for i, (doc, tag, content) in enumerate(rows, start=1):
+            extra = ["", tag, ""] if len(header) == 7 else []
+            w.writerow([i, doc, tag, *extra, content])
+    data, report = read_table(path, kind="fragments")
+    assert report.n_used == 4 and report.n_dropped == 0
+    assert {"respondent", "code", "text"} <= set(data.columns) and "group" not in data.columns
+    assert not data["respondent"].str.contains("interview").any()  # pseudonymized
+    freq = iv.code_frequencies(data)
+    top = freq.set_index("code")
+    assert set(freq["group"]) == {"respondent"}
+    assert top.loc["samenwerking", "n_respondents"] == 3 and top.loc["samenwerking", "n_group"] == 3
+    assert top.loc["wachttijd", "n_respondents"] == 1
+    labels = iv.quotes(data, seed=1)["label"]
+    assert set(labels) <= {"respondent 1", "respondent 2", "respondent 3"}
+
+
+def test_rows_without_a_group_are_counted_not_dropped():
+    f = pd.DataFrame({"respondent": ["a", "b", "c"], "group": ["ouder", None, "ouder"], "code": ["x", "x", "y"]})
+    freq = iv.code_frequencies(f).set_index(["code", "group"])
+    assert freq.loc[("x", "groep onbekend"), "n_respondents"] == 1
+    assert freq.loc[("x", "ouder"), "n_group"] == 2
+    assert freq.groupby(level="group")["n_group"].first().sum() == 3  # every respondent in some group

@@ -297,3 +297,37 @@ def test_pilot_power_section(tmp_path):
     with pytest.raises(InputError, match="daling moet tussen 0 en 100"):
         run_pilot(pilot, figures=tmp_path / "f", reports=tmp_path / "r", pdf=False, docx=False,
                   progress=lambda msg: None)
+
+
+def _load_benchmark(root, name):
+    import importlib.util
+    import sys
+
+    sys.path.insert(0, str(root / "benchmarks"))  # the benchmarks import their _timing helper
+    spec = importlib.util.spec_from_file_location(name, root / "benchmarks" / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_power_benchmark_smoke(root, tmp_path, monkeypatch):
+    """The `make bench` power curve (benchmarks/power_speed.py) in small: both paths run on the same
+    design in one run, the ratio is the baseline loop's time over ours, the method is the one asked for,
+    and results go to results.json without dropping other benchmarks' entries."""
+    bench = _load_benchmark(root, "power_speed")
+    results = tmp_path / "results.json"
+    results.write_text('{"other_benchmark": {"kept": true}}\n', encoding="utf-8")
+    monkeypatch.setattr(bench, "RESULTS", results)
+    design = dict(bench.DESIGN, n_periods=12)
+    row, markdown = bench.run("smoke", design, n_sims=10, sample=2)
+    assert row["studies"] == 5 * 10 and row["cells"] == 5
+    assert row["loop_over_ours"] > 0 and row["panel_did_loop_seconds"] > 0 and row["seconds_1_core"] > 0
+    assert row["target_seconds"] == 60 and isinstance(row["target_met"], bool)
+    assert row["n_assignments"] == 455  # C(15, 3): exact randomization inference
+    assert len(row["power"]) == 5 and all(0 <= p <= 1 for p in row["power"])
+    assert markdown.startswith("| smoke |") and "×" in markdown
+    bench.merge_results("power_curve", {"bench1_15_schools": row})
+    import json
+
+    saved = json.loads(results.read_text(encoding="utf-8"))
+    assert saved["other_benchmark"] == {"kept": True} and saved["power_curve"]["bench1_15_schools"]["cells"] == 5

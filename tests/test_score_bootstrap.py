@@ -169,3 +169,22 @@ def test_coverage_slow(n_units, n_treated):
     from score_bootstrap_size import coverage
 
     assert 0.929 <= coverage(n_units, n_treated, worlds=1000, draws=999)["coverage"] <= 0.985
+
+
+def test_score_bootstrap_benchmark_smoke(root):
+    """The `make bench` score-bootstrap timing (benchmarks/score_bootstrap_speed.py) in small: the score
+    bootstrap and the linear wild bootstrap timed side by side, reported as their ratio."""
+    import importlib.util
+    import sys
+
+    sys.path.insert(0, str(root / "benchmarks"))
+    spec = importlib.util.spec_from_file_location("score_bootstrap_speed", root / "benchmarks" /
+                                                  "score_bootstrap_speed.py")
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    rows = bench.run(n_units=8, n_periods=24, draws=99, repeat=1)
+    assert [r["what"] for r in rows] == ["p_value", "with_interval"]
+    for r in rows:
+        assert r["ratio"] == pytest.approx(r["score_poisson_s"] / r["linear_wild_s"])
+        assert r["draws"] == 99 and r["clusters"] == 8 and r["target_ratio"] == 2.0
+    assert "ratio (target ≤ 2)" in bench.markdown(rows)

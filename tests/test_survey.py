@@ -250,14 +250,25 @@ def test_sdq_dutch_parent_norms_theunissen_2022():
     assert bands[:16] == ["normaal", "grensgebied", "grensgebied", "verhoogd"] * 4
     # the same child of 13 scored by the UK bands would be "normaal" (UK borderline starts at 14)
     assert sv.score_sdq(pd.DataFrame([child(12, 13)]))["band_total"].iloc[0] == "normaal"
-    assert out.loc[8, "norm"] == "NL-normen ouders (Theunissen e.a. 2022), 7-11 jaar"
+    assert out.loc[8, "norm"] == "NL-normen ouders, alleen totale moeilijkheden (Theunissen e.a. 2022), 7-11 jaar"
     # nobody left out silently: no band, and the reason in the norm column
     assert pd.isna(bands[16]) and out.loc[16, "norm"] == "geen norm voor leeftijd 16"
     assert pd.isna(bands[17]) and out.loc[17, "norm"] == "geen norm: leeftijd ontbreekt"
-    # no Dutch subscale bands are published: none are given
+    # no Dutch subscale bands are published: none are given, and the result says so in words
     assert "band_emotional" not in out.columns
-    with pytest.raises(InputError, match="alleen meegeleverd voor de oudervragenlijst"):
-        sv.score_sdq(pd.DataFrame(rows), version="leerkracht", norms="nl", age="leeftijd")
+    (note,) = out.attrs["notes"]
+    assert note.startswith("Geen Nederlandse normen meegeleverd voor emotionele problemen, gedragsproblemen, "
+                           "hyperactiviteit, problemen met leeftijdgenoten, prosociaal gedrag:")
+    assert "totale moeilijkheden:" not in note  # the one scale that does have Dutch norms
+    en = sv.score_sdq(pd.DataFrame(rows), norms="nl", age="leeftijd", lang="en").attrs["notes"][0]
+    assert en.startswith("No Dutch norms shipped for emotional symptoms, conduct problems")
+    # the default (UK) says which norms it used and where the Dutch ones stop
+    uk = sv.score_sdq(pd.DataFrame([child(12, 13)]))
+    assert uk.attrs["notes"][0].startswith("Banden volgens de Britse normen (Goodman 1997")
+    assert sv.score_sdq(pd.DataFrame([child(12, 13)]), cutoffs=sv.SDQ_CUTOFFS).attrs["notes"] == []
+    for version in ("leerkracht", "zelf"):
+        with pytest.raises(InputError, match="alleen meegeleverd voor de oudervragenlijst.*Vugteveen"):
+            sv.score_sdq(pd.DataFrame(rows), version=version, norms="nl", age="leeftijd")
     with pytest.raises(InputError, match="age="):
         sv.score_sdq(pd.DataFrame(rows), norms="nl")
     with pytest.raises(InputError, match="geen getal"):
