@@ -130,10 +130,43 @@ def month_axis(ax, lang: str = "nl", label: bool = True):
 
 
 def finding_title(ax, finding: str, question: str):
-    """Title that states the finding (bold) with the question as a grey subtitle under it."""
-    ax.set_title(finding, loc="left", pad=20, fontsize=STYLE["axes.titlesize"], fontweight=STYLE["axes.titleweight"])
+    """Title that states the finding (bold) with the question as a grey subtitle under it.
+
+    The finding is wrapped (:func:`fit_titles`) so that a long sentence with its interval is never cut
+    off at the edge of the image.
+    """
+    ax.set_title(finding, loc="left", pad=22, fontsize=STYLE["axes.titlesize"], fontweight=STYLE["axes.titleweight"])
+    fit_titles(ax.figure)
     ax.text(0, 1.025, question, transform=ax.transAxes, fontsize=9.5, color="#444444", ha="left", va="bottom")
     return ax
+
+
+def fit_titles(fig) -> None:
+    """Wrap every axes title (and the figure's suptitle) that runs past the figure's right edge.
+
+    A finding with its interval ("… −21% (95%-BI: −40% tot +5%)") is often wider than the plot: cut
+    off in the image, or — with a tight bounding box — it widens the canvas and leaves the plot in one
+    half. Titles are measured as drawn and re-wrapped to the room between their left edge and the
+    figure's right edge.
+    """
+    import textwrap
+
+    renderer = fig.canvas.get_renderer()
+    right = fig.bbox.x1
+    titles = [getattr(ax, name) for ax in fig.axes for name in ("_left_title", "title", "_right_title")]
+    titles += [fig._suptitle] if getattr(fig, "_suptitle", None) is not None else []
+    for text in titles:
+        label = text.get_text()
+        if not label or not text.get_visible():
+            continue
+        for _ in range(4):  # the estimate of characters per line is refined on the drawn width
+            box = text.get_window_extent(renderer)
+            room = 0.98 * (right - max(box.x0, fig.bbox.x0))
+            if box.x1 <= max(box.x0, fig.bbox.x0) + room or room <= 0:
+                break
+            longest = max(len(line) for line in text.get_text().splitlines())
+            width = max(15, int(longest * room / box.width) - 1)
+            text.set_text(textwrap.fill(" ".join(label.split()), width))
 
 
 def figure_texts(fig) -> list[str]:
@@ -194,12 +227,15 @@ def save_figure(fig, name: str, *, source: str, n, caption: str, folder=None, la
     old = [a for a in fig.texts if a.get_gid() == "evaluatie-footer"]
     for a in old:
         a.remove()
+    screen_dpi = fig.dpi
+    fig.set_dpi(300)  # measure text as the PNG draws it (hinting at screen dpi makes it narrower)
+    fit_titles(fig)
     renderer = fig.canvas.get_renderer()
     box = fig.get_tightbbox(renderer).transformed(fig.dpi_scale_trans).transformed(fig.transFigure.inverted())
     fig.text(max(box.x0, 0.0), box.y0 - 0.02, footer, fontsize=8, color=GREY, ha="left", va="top",
              gid="evaluatie-footer")
-    title = next((a.get_title(loc=loc) for a in fig.axes for loc in ("left", "center", "right")
-                  if a.get_title(loc=loc)), "")
+    title = " ".join(next((a.get_title(loc=loc) for a in fig.axes for loc in ("left", "center", "right")
+                           if a.get_title(loc=loc)), "").split())  # a wrapped title is one sentence
     if title and not caption.strip().startswith(title):  # alt text says first what the figure is
         caption = f"{title}{'' if title[-1] in '.?!:' else '.'} {caption.strip()}"
     _check_private(fig, name, caption, footer, lang)
@@ -209,6 +245,7 @@ def save_figure(fig, name: str, *, source: str, n, caption: str, folder=None, la
     # The tight box is computed once here (layout only, no drawing) instead of by every savefig with
     # bbox_inches="tight", which draws the whole figure an extra time per format.
     tight = fig.get_tightbbox(fig.canvas.get_renderer()).padded(0.15)
+    fig.set_dpi(screen_dpi)
     with plt.rc_context({"svg.hashsalt": "evaluatie"}):
         for fmt in formats:
             path = folder / f"{name}.{fmt}"

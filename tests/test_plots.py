@@ -91,3 +91,24 @@ def test_plot_functions_use_house_style_not_rc_context(root):
     offenders = [p.name for p in (root / "evaluatie").glob("*.py") if "rc_context(STYLE" in p.read_text()
                  or "rc_context({**STYLE" in p.read_text()]
     assert offenders == []
+
+
+def test_long_titles_are_wrapped_not_cut_off(tmp_path):
+    """A finding with its interval is wider than the plot: it is wrapped to the figure, so the PNG keeps
+    the figure's width (a tight box around an unwrapped title doubled it and cut the end off)."""
+    import matplotlib.pyplot as plt
+    from PIL import Image
+
+    from evaluatie.plots import save_figure
+
+    finding = ("Na de start was de vraag naar tweedelijns jeugdhulp waarschijnlijk minder, maar nog niet zeker: "
+               "−21% (95%-BI: −40% tot +5%).")
+    fig, ax = plt.subplots(figsize=(8.0, 2.6))
+    ax.plot([0, 1], [0, 1])
+    ax.set_title(finding, loc="left", fontsize=11)
+    paths = save_figure(fig, "lang", source="synthetisch", n=15, caption="Effect.", folder=tmp_path)
+    assert "\n" in ax.get_title(loc="left") and " ".join(ax.get_title(loc="left").split()) == finding
+    assert Image.open(paths["png"]).size[0] <= 8.3 * 300
+    title = ax._left_title.get_window_extent(fig.canvas.get_renderer())
+    assert title.x1 <= fig.bbox.x1
+    assert paths["txt"].read_text(encoding="utf-8").startswith(finding)  # alt text: the title as one sentence
