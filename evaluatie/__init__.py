@@ -34,7 +34,8 @@ _LAZY = {
 }
 _MODULES = ("io", "schemas", "quality", "privacy", "synthetic", "plots", "text", "report", "cli", "nulmeting",
             "agencies", "richness", "rates", "did", "staggered", "resampling", "zorgvraag", "its",
-            "notebooks", "display", "outcomes", "durations", "costs", "survey", "interviews", "cbs")
+            "notebooks", "display", "outcomes", "durations", "costs", "survey", "interviews", "cbs", "power",
+            "pilot", "factsheet", "errors")
 
 __all__ = ["InputError", "__version__", *_LAZY, *_MODULES]
 

@@ -82,3 +82,14 @@ def test_messages_complete_and_unique(root):
     for key, texts in MESSAGES.items():
         assert set(texts) == {"nl", "en"}, key
         assert fields(texts["nl"]) == fields(texts["en"]), key
+
+
+def test_every_public_module_is_reachable_as_an_attribute():
+    """``ev.power.simulate_did`` as the README writes it: every public module is an attribute of the package."""
+    from pathlib import Path
+
+    import evaluatie as ev
+
+    public = {p.stem for p in Path(ev.__file__).parent.glob("*.py") if not p.stem.startswith("_")}
+    assert public <= set(dir(ev))
+    assert callable(ev.power.simulate_did)
