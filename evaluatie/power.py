@@ -858,7 +858,7 @@ _SHARED_DOC = """
         Schools (or other units) in the study, intervention and comparison together.
     n_treated : int, float or list
         Schools with the intervention; a number between 0 and 1 is a share of ``n_units`` (rounded,
-        at least 1).
+        at least 1). Default 0.2: 3 of 15 schools, 1 of 3 (as ``evaluatie power``).
     n_periods : int or list
         Periods (e.g. months) per school; the intervention starts halfway (or in waves, ``staggered``).
     baseline_rate : float or list
@@ -893,7 +893,7 @@ _SHARED_DOC = """
         Show a progress line (default: when the output is a terminal)."""
 
 
-def simulate_did(n_units=15, n_treated=3, n_periods=36, baseline_rate=3.0, pupils_per_unit=300, rate_ratio=0.8,
+def simulate_did(n_units=15, n_treated=0.2, n_periods=36, baseline_rate=3.0, pupils_per_unit=300, rate_ratio=0.8,
                  between_unit_sd=0.3, overdispersion=0.0, *, staggered=False, inference: str = "auto",
                  n_sims: int = 1000, seed=None, alpha: float = 0.05, n_jobs: int = -1, n_resamples: int = 9999,
                  progress=None, level: float = 0.95) -> PowerResult:
@@ -970,7 +970,7 @@ def simulate_did(n_units=15, n_treated=3, n_periods=36, baseline_rate=3.0, pupil
 simulate_did.__doc__ = simulate_did.__doc__.replace("{shared}", _SHARED_DOC.strip("\n").lstrip())
 
 
-def mde(n_units=15, n_treated=3, n_periods=36, baseline_rate=3.0, pupils_per_unit=300, between_unit_sd=0.3,
+def mde(n_units=15, n_treated=0.2, n_periods=36, baseline_rate=3.0, pupils_per_unit=300, between_unit_sd=0.3,
         overdispersion=0.0, *, staggered=False, inference: str = "auto", power: float = 0.8, n_sims: int = 1000,
         seed=None, alpha: float = 0.05, n_jobs: int = -1, n_resamples: int = 9999, lower: float = 0.3,
         progress=None, level: float = 0.95) -> MdeResult:
