@@ -124,3 +124,20 @@ def test_jupyterlab_starts_from_the_environment(clone):
     finally:
         server.terminate()
         server.wait(timeout=30)
+
+
+@pytest.mark.slow  # runs the example analyses (about half a minute); CI runs it
+def test_python_blocks_in_the_readme_run_as_written(clone, readme):
+    """Every ```python block of the README runs as written, from the project folder of a fresh clone."""
+    blocks = re.findall(r"```python\n(.*?)```", readme, flags=re.S)
+    assert len(blocks) >= 2
+    env = {**os.environ, "PYTHONPATH": str(clone), "MPLBACKEND": "Agg", "OMP_NUM_THREADS": "1",
+           "EVALUATIE_FIGUREN": str(clone / "figures"), "EVALUATIE_RAPPORTEN": str(clone / "reports")}
+    out = ""
+    for block in blocks:
+        done = subprocess.run([sys.executable, "-c", block], cwd=clone, env=env, capture_output=True, text=True,
+                              timeout=600)
+        assert done.returncode == 0, done.stderr[-2000:]
+        out += done.stdout
+    assert "Met alle 160 dossiers gelezen verwachten we" in out and "randomisatie-inferentie" in out
+    assert "gepaarde t-toets" in out
