@@ -287,8 +287,8 @@ def _notebook(args) -> int:
     settings = notebook_settings(args.notebook, **_settings_kwargs(parameters))
     print(f"Notebook {args.notebook} draait met {Path(args.bestand).name}...")
     _, out = run_notebook(args.notebook, parameters=parameters, output=args.uit)
-    print(f"Klaar. Uitgevoerd notebook: {out} (en {out.with_suffix('.html').name} om in de browser te lezen)\n"
-          f"Figuren: {settings.figures}/\nTabellen: {settings.reports}/")
+    print(t("nb_cli_done", notebook=str(out), html=out.with_suffix(".html").name, figures=str(settings.figures),
+            reports=str(settings.reports)))
     return 0
 
 

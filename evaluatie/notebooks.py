@@ -313,10 +313,25 @@ def _execute(nb, path: Path, timeout: int) -> None:
         try:
             client.execute(cleanup_kc=True)  # we own the kernel manager: shut the kernel down afterwards
         except CellExecutionError as err:
-            raise InputError(t("nb_failed", notebook=path.name, error=str(err)), file=path) from None
+            cell = next((i + 1 for i, c in enumerate(nb.cells) if c.cell_type == "code" and any(
+                o.get("output_type") == "error" for o in c.get("outputs", []))), None)
+            if err.ename == "InputError":  # the library's own Dutch message: that, not the kernel's traceback
+                raise InputError(t("nb_failed_input", notebook=path.name, cell=cell, error=err.evalue),
+                                 file=path) from None
+            plain = re.sub(r"\x1b\[[0-9;]*m", "", str(err))  # no terminal colour codes in the message
+            raise InputError(t("nb_failed", notebook=path.name, error=plain), file=path) from None
         finally:
             if km.has_kernel:
                 km.shutdown_kernel(now=True)
+
+
+def work_folder() -> Path:
+    """Where executed notebooks go: ``notebooks/uitgevoerd/`` (or ``EVALUATIE_WERKMAP``).
+
+    An executed notebook shows what the student saw on screen — counts below the threshold, school
+    names that exports mask — so it is a working copy, kept out of ``reports/`` (what is shared).
+    """
+    return Path(os.environ.get("EVALUATIE_WERKMAP", ROOT / "notebooks" / "uitgevoerd"))
 
 
 def run_notebook(notebook: Notebook, *, parameters: dict | None = None, output=None, folder=None,
@@ -329,8 +344,9 @@ def run_notebook(notebook: Notebook, *, parameters: dict | None = None, output=N
     parameters : dict, optional
         Values for the settings cell, e.g. ``{"MIJN_BESTAND": "mijn_dossier.xlsx", "LEERLINGEN": {...}}``.
     output : path, optional
-        Executed notebook to write; default ``<reports>/<notebook name>.ipynb`` in the reports folder
-        of the settings (``reports/<own file>/``). An HTML copy is written next to it.
+        Executed notebook to write; default :func:`work_folder` ``/<own file>/<notebook name>.ipynb``
+        (a working copy, not for sharing: screen output is not protected like exports). An HTML copy
+        is written next to it.
     folder : path, optional
         Folder with the notebooks (default the project's ``notebooks/``).
 
@@ -347,7 +363,8 @@ def run_notebook(notebook: Notebook, *, parameters: dict | None = None, output=N
         inject_parameters(nb, parameters)
     settings = notebook_settings(notebook, **_settings_kwargs(parameters))
     _execute(nb, path, timeout)
-    out = Path(output) if output else settings.reports / path.name
+    out = Path(output) if output else work_folder() / settings.reports.name / path.name \
+        if not settings.example else work_folder() / path.name
     out.parent.mkdir(parents=True, exist_ok=True)
     nbformat.write(nb, out)
     try:

@@ -385,6 +385,15 @@ MESSAGES: dict[str, dict[str, str]] = {
                          "en": "The notebook has {n} settings cells (tag 'parameters'); there must be exactly one."},
     "nb_unknown_parameter": {"nl": "Onbekende instelling(en): {names}. Dit notebook kent: {allowed}.",
                              "en": "Unknown setting(s): {names}. This notebook knows: {allowed}."},
+    "nb_failed_input": {"nl": "Notebook '{notebook}' stopte in codecel {cell}: {error}",
+                        "en": "Notebook '{notebook}' stopped in code cell {cell}: {error}"},
+    "nb_cli_done": {
+        "nl": "Klaar.\nFiguren: {figures}/\nTabellen (afgeschermd, om te delen): {reports}/\nUitgevoerd notebook: {notebook} "
+              "(en {html} om in de browser te lezen). Dat is je werkversie: het toont wat je op het scherm zag, ook "
+              "kleine aantallen en schoolnamen die in de tabellen zijn afgeschermd. Deel het niet.",
+        "en": "Done.\nFigures: {figures}/\nTables (protected, for sharing): {reports}/\nExecuted notebook: {notebook} "
+              "(and {html} to read in the browser). That is your working copy: it shows what you saw on screen, "
+              "including small counts and school names the tables protect. Do not share it."},
     "nb_failed": {"nl": "Notebook '{notebook}' stopte met een fout:\n{error}",
                   "en": "Notebook '{notebook}' stopped with an error:\n{error}"},
     "pupils_one_for_many": {

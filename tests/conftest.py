@@ -12,6 +12,8 @@ ROOT = Path(__file__).resolve().parents[1]
 collect_ignore = ["corpus/maak_corpus.py"]
 # A fixed test key, set before any notebook kernel starts so that kernels inherit it.
 os.environ.setdefault("EVALUATIE_SLEUTEL", "test-sleutel-alleen-voor-de-testsuite")
+# Executed notebooks (working copies) never land in the project's notebooks/uitgevoerd/ during tests.
+os.environ.setdefault("EVALUATIE_WERKMAP", str(Path(__import__("tempfile").mkdtemp(prefix="evaluatie-werk-"))))
 
 
 @pytest.fixture(autouse=True)

@@ -117,6 +117,7 @@ def test_every_notebook_uses_the_settings_mechanism(notebooks):
 def test_notebooks_run_and_show_every_figure_and_only_dutch_tables(code, tmp_path, monkeypatch):
     monkeypatch.setenv("EVALUATIE_FIGUREN", str(tmp_path / "figures"))
     monkeypatch.setenv("EVALUATIE_RAPPORTEN", str(tmp_path / "reports"))
+    monkeypatch.setenv("EVALUATIE_WERKMAP", str(tmp_path / "uitgevoerd"))
     nb, out = run_notebook(code, output=tmp_path / "uit" / f"{code}.ipynb")
     if code in STUDENT:
         _check_outputs(nb, code)
@@ -164,6 +165,7 @@ def student_files(tmp_path_factory):
 def test_notebooks_with_a_students_own_file(student_files, tmp_path, monkeypatch):
     monkeypatch.setenv("EVALUATIE_FIGUREN", str(tmp_path / "figures"))
     monkeypatch.setenv("EVALUATIE_RAPPORTEN", str(tmp_path / "reports"))
+    monkeypatch.setenv("EVALUATIE_WERKMAP", str(tmp_path / "uitgevoerd"))
     own = {"00": {"MIJN_BESTAND": student_files["dossier"]},
            "01": {"MIJN_BESTAND": student_files["dossier"], "LEERLINGEN": student_files["pupils"],
                   "SCHOOLJAAR": "2024-2025"},
@@ -176,12 +178,12 @@ def test_notebooks_with_a_students_own_file(student_files, tmp_path, monkeypatch
         assert "synthetische voorbeelddata" not in text and "voorbeeld/" not in text, code
         assert "eigen bestand" in text, code
         stem = parameters["MIJN_BESTAND"].stem
-        assert out == tmp_path / "reports" / stem / find_notebook(code).name
+        assert out == tmp_path / "uitgevoerd" / stem / find_notebook(code).name
     figures = tmp_path / "figures"
     captions = "\n".join(p.read_text(encoding="utf-8") for p in figures.rglob("*.txt"))
     assert "synthetisch" not in captions and "Bron: mijn_dossier.csv, schooljaar 2024-2025" in captions
     assert {p.parent.name for p in figures.rglob("*.png")} == {"mijn_dossier", "mijn_verwijzingen"}
-    nb01 = nbformat.read(tmp_path / "reports" / "mijn_dossier" / find_notebook("01").name, as_version=4)
+    nb01 = nbformat.read(tmp_path / "uitgevoerd" / "mijn_dossier" / find_notebook("01").name, as_version=4)
     text = _text(nb01)
     assert re.search(r"koppeltabel instanties</td>\s*<td>geen</td>", text)  # no example mapping applied
     assert ">koppeltabel</td>" not in text  # no spelling was matched through a mapping
@@ -238,13 +240,14 @@ def student_pilot_files(tmp_path_factory):
 def test_notebook_04_with_a_students_own_files(student_files, student_pilot_files, tmp_path, monkeypatch):
     monkeypatch.setenv("EVALUATIE_FIGUREN", str(tmp_path / "figures"))
     monkeypatch.setenv("EVALUATIE_RAPPORTEN", str(tmp_path / "reports"))
+    monkeypatch.setenv("EVALUATIE_WERKMAP", str(tmp_path / "uitgevoerd"))
     own = student_pilot_files
     parameters = {"MIJN_BESTAND": own["thuiszitters"], "MIJN_KLAS": own["klas"], "MIJN_PROCEDURES": own["procedures"],
                   "MIJN_PANEL": student_files["panel"], "SCHOOLJAAR": "2023-2024", "MAANDSALARIS": "€ 4.200,50",
                   "KOSTEN_TRAJECT": "€ 9.150,75", "KOSTEN_BESCHIKKING": "€ 1.050,-"}
     nb, out = run_notebook("04", parameters=parameters)
     _check_outputs(nb, "04")
-    assert out == tmp_path / "reports" / "mijn_thuiszitters" / find_notebook("04").name
+    assert out == tmp_path / "uitgevoerd" / "mijn_thuiszitters" / find_notebook("04").name
     text = _text(nb)
     assert "synthetisch" not in text and "voorbeeld/" not in text and "eigen bestand" in text
     for example in ("trajecten_thuiszitters", "so_plus_klas", "procedures_logopedie", "zorgvraag_panel"):

@@ -75,13 +75,32 @@ def test_cli_pupils_per_school_in_one_option(tmp_path, capsys):
 def test_cli_notebook_runs_for_an_own_file(tmp_path, monkeypatch, capsys, root):
     monkeypatch.setenv("EVALUATIE_FIGUREN", str(tmp_path / "figures"))
     monkeypatch.setenv("EVALUATIE_RAPPORTEN", str(tmp_path / "reports"))
+    monkeypatch.setenv("EVALUATIE_WERKMAP", str(tmp_path / "uitgevoerd"))
     own = tmp_path / "mijn_panel.csv"
     own.write_bytes((root / "data_raw" / "voorbeeld" / "zorgvraag_rommelig.csv").read_bytes())
     assert main(["notebook", "00", "--bestand", str(own), "--soort", "panel", "--schooljaar", "2023-2024"]) == 0
-    out = tmp_path / "reports" / "mijn_panel" / "00_start_hier.ipynb"
+    out = tmp_path / "uitgevoerd" / "mijn_panel" / "00_start_hier.ipynb"
     assert out.exists() and out.with_suffix(".html").exists()
-    assert f"Uitgevoerd notebook: {out}" in capsys.readouterr().out
+    printed = capsys.readouterr().out
+    assert f"Uitgevoerd notebook: {out}" in printed and "Deel het niet" in printed
+    assert not (tmp_path / "reports" / "mijn_panel" / "00_start_hier.html").exists()  # working copy, not shared
     caption = (tmp_path / "figures" / "mijn_panel" / "00_kwaliteit_bestand.txt").read_text(encoding="utf-8")
     assert caption.endswith("Bron: mijn_panel.csv, schooljaar 2023-2024; n = 27\n")
     assert main(["notebook", "01", "--bestand", str(tmp_path / "bestaat_niet.xlsx")]) == 2
     assert "MIJN_BESTAND: bestand" in capsys.readouterr().err
+
+
+@pytest.mark.notebook
+def test_cli_notebook_error_is_the_dutch_message_not_a_traceback(tmp_path, monkeypatch, capsys, root):
+    """A wrong school name in --leerlingen stops notebook 01 at analyze: the student sees the library's Dutch
+    message and the cell, not thirty lines of coloured kernel traceback."""
+    monkeypatch.setenv("EVALUATIE_FIGUREN", str(tmp_path / "figures"))
+    monkeypatch.setenv("EVALUATIE_RAPPORTEN", str(tmp_path / "reports"))
+    monkeypatch.setenv("EVALUATIE_WERKMAP", str(tmp_path / "uitgevoerd"))
+    own = tmp_path / "mijn_dossier.xlsx"
+    own.write_bytes((root / "data_raw" / "voorbeeld" / "dossieronderzoek_sbo.xlsx").read_bytes())
+    assert main(["notebook", "01", "--bestand", str(own), "--leerlingen", "SBO De Regenboog=160,SBO Onbekend=95"]) == 2
+    err = capsys.readouterr().err
+    assert "stopte in codecel" in err and "SBO Onbekend" in err and "niet in het bestand" in err
+    assert "Traceback" not in err and "\x1b[" not in err and len(err.splitlines()) <= 4
+
