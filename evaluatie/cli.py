@@ -74,7 +74,7 @@ def _parser() -> argparse.ArgumentParser:
                      help="totaal aantal leerlingen per school als niet alle dossiers gelezen zijn: "
                           "\"SBO De Brug=160,SBO De Vlinder=95\" (één getal, bv. 160, alleen bij één school)")
     nul.add_argument("--koppeltabel", default=None, help="gecontroleerde koppeltabel van instantienamen (CSV/Excel)")
-    nul.add_argument("--figuren", default=None, help="map voor figuren (standaard: figures)")
+    nul.add_argument("--figuren", default=None, help="map voor figuren (standaard: figures/<bestandsnaam>)")
     nul.add_argument("--bron", default=None, help="bronvermelding onder de figuren (standaard: de bestandsnaam)")
     nul.add_argument("--sheet", "--tabblad", default=None, help="tabblad in Excel (standaard: automatisch)")
     nul.add_argument("--lang", default="nl", choices=["nl", "en"], help="taal van tabel, tekst en figuren")
@@ -93,7 +93,7 @@ def _parser() -> argparse.ArgumentParser:
                     "invoering (Callaway & Sant'Anna)")
     zv.add_argument("--tijdreeks", action="store_true", help="onderbroken tijdreeks van het hele gebied (zonder "
                     "vergelijkingsgroep; geschikt als alle scholen tegelijk of geen scholen ontbreken)")
-    zv.add_argument("--figuren", default=None, help="map voor figuren (standaard: figures)")
+    zv.add_argument("--figuren", default=None, help="map voor figuren (standaard: figures/<bestandsnaam>)")
     zv.add_argument("--bron", default=None, help="bronvermelding onder de figuren (standaard: de bestandsnaam)")
     zv.add_argument("--sheet", "--tabblad", default=None, help="tabblad in Excel (standaard: automatisch)")
     zv.add_argument("--lang", default="nl", choices=["nl", "en"], help="taal van tekst en figuren")
@@ -105,7 +105,7 @@ def _parser() -> argparse.ArgumentParser:
     vl.add_argument("--codeboek", default=None, help="codeboek (CSV/Excel): vraag, vraagtekst, schaal, omgescoord, "
                     "construct")
     vl.add_argument("--fragmenten", default=None, help="gecodeerde interviewfragmenten (CSV/Excel), optioneel")
-    vl.add_argument("--figuren", default=None, help="map voor figuren (standaard: figures)")
+    vl.add_argument("--figuren", default=None, help="map voor figuren (standaard: figures/<bestandsnaam>)")
     vl.add_argument("--bron", default=None, help="bronvermelding onder de figuren (standaard: de bestandsnaam)")
     vl.add_argument("--sheet", "--tabblad", default=None, help="tabblad in Excel (standaard: automatisch)")
     vl.add_argument("--seed", type=int, default=1, help="startgetal voor toevalstrekkingen (standaard: 1)")
@@ -119,7 +119,7 @@ def _parser() -> argparse.ArgumentParser:
     dl.add_argument("--peildatum", default=None, help="datum tot waar lopende casussen meetellen (standaard: de "
                     "laatste datum in het bestand)")
     dl.add_argument("--norm", type=float, default=90, help="norm in dagen (standaard: 90, Thuiszitterspact)")
-    dl.add_argument("--figuren", default=None, help="map voor figuren (standaard: figures)")
+    dl.add_argument("--figuren", default=None, help="map voor figuren (standaard: figures/<bestandsnaam>)")
     dl.add_argument("--bron", default=None, help="bronvermelding onder de figuur (standaard: de bestandsnaam)")
     dl.add_argument("--sheet", "--tabblad", default=None, help="tabblad in Excel (standaard: automatisch)")
     dl.add_argument("--lang", default="nl", choices=["nl", "en"], help="taal van tekst en figuur")
@@ -204,7 +204,7 @@ def _parser() -> argparse.ArgumentParser:
     pw.add_argument("--seed", type=int, default=1, help="startgetal voor toevalstrekkingen (standaard: 1)")
     pw.add_argument("--kernen", type=int, default=-1, help="aantal processorkernen (standaard: -1 = alle)")
     pw.add_argument("--tabel", default=None, help="schrijf de uitkomsten ook naar deze CSV (optioneel)")
-    pw.add_argument("--figuren", default=None, help="map voor de figuur (standaard: figures)")
+    pw.add_argument("--figuren", default=None, help="map voor de figuur (standaard: figures/power)")
     pw.add_argument("--bron", default=None, help="bronvermelding onder de figuur (standaard: simulatie)")
     pw.add_argument("--lang", default="nl", choices=["nl", "en"], help="taal van tekst en figuur")
     pw.add_argument("-h", "--help", action="help", help="toon deze hulp en stop")
@@ -594,6 +594,14 @@ def _power(args) -> int:
 
 def _run(parser, args) -> int:
     _check_output_folders(args)
+    if args.command in ("nulmeting", "zorgvraag", "vragenlijst", "doorlooptijden", "power") and not args.figuren:
+        # figures of one's own file go to figures/<file name>/, as the notebooks do: never over the demo's
+        import os
+
+        from .notebooks import file_slug
+
+        name = file_slug(args.file) if args.command != "power" else "power"
+        args.figuren = str(Path(os.environ.get("EVALUATIE_FIGUREN", "figures")) / name)
     if args.command == "validate":
         from .io import read_table
 

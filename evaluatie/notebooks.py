@@ -250,7 +250,7 @@ def notebook_settings(notebook: Notebook, *, bestand=None, koppeltabel=None, lee
         raise InputError(t("nb_pupils_type", value=repr(leerlingen)))
     names = [file.name] + [files[key].name for k, (key, _, data) in companions.items()
                            if data and bestanden.get(k) is not None]
-    slug = re.sub(r"[^A-Za-z0-9_-]+", "_", file.stem).strip("_") or "eigen_bestand"
+    slug = file_slug(file)
     return Settings(notebook, False, file, mapping, leerlingen, (bron or ", ".join(names)) + year,
                     figures / slug, reports / slug, kind, file if notebook == "00" else None,
                     kind if notebook == "00" else "", files)
@@ -323,6 +323,11 @@ def _execute(nb, path: Path, timeout: int) -> None:
         finally:
             if km.has_kernel:
                 km.shutdown_kernel(now=True)
+
+
+def file_slug(path) -> str:
+    """Folder name for the outputs of one own file: ``"Mijn dossier (v2).xlsx"`` → ``"Mijn_dossier_v2"``."""
+    return re.sub(r"[^A-Za-z0-9_-]+", "_", Path(path).stem).strip("_") or "eigen_bestand"
 
 
 def work_folder() -> Path:
