@@ -276,6 +276,9 @@ def write_method_note(pilot, sections, folder, *, checksums: dict, outputs: list
         rule += " " + t("fs_rule_rounding", lang, k=pilot.rounding)
     if pilot.min_denominator:
         rule += " " + t("fs_rule_min_den", lang, k=pilot.min_denominator)
+    for s in sections:  # the exceptions the pilot file allows, with its reason
+        if s.unprotected:
+            rule += "\n\n" + t("fs_rule_exception", lang, section=s.title, k=pilot.threshold, reason=s.unprotected)
     text = _env().get_template("verantwoording.md.j2").render(
         pilot=pilot, sections=sections, quality=quality, rule=rule, versions=_versions(), checksums=checksums,
         outputs=outputs, pdf_note=pdf_note, t=lambda k, **kw: t(k, lang, **kw),

@@ -1609,6 +1609,33 @@ MESSAGES: dict[str, dict[str, str]] = {
     # --- es: event study covariates ---------------------------------------------------------------
     "es_covariates": {"nl": "Gecorrigeerd voor (regressie-aanpassing, waarden in de basisperiode): {names}.",
                       "en": "Adjusted for (regression adjustment, values in the base period): {names}."},
+    # --- audit of #13/#15: small groups in process times, missing outcomes, cost inputs by pilot key ----------
+    "pilot_dl_small": {"nl": "Doorlooptijden: minder dan {k} casussen, of minder dan {k} binnen of buiten de norm; "
+                             "zulke kleine aantallen worden alleen gepubliceerd als '{file}' onder "
+                             "[analyses.doorlooptijden] een reden geeft, bv. reden = \"6 thuiszitters; ouders zijn "
+                             "geïnformeerd\". De reden komt in verantwoording.md.",
+                       "en": "Process times: fewer than {k} cases, or fewer than {k} within or outside the norm; "
+                             "such small numbers are only published when '{file}' gives a reason under "
+                             "[analyses.doorlooptijden], e.g. reden = \"6 pupils at home; parents were informed\". "
+                             "The reason goes into verantwoording.md."},
+    "pilot_dl_fig_one_group": {"nl": "Groep '{group}': {share} binnen {days} dagen een passend aanbod",
+                               "en": "Group '{group}': {share} with a suitable place within {days} days"},
+    "pilot_dl_kf_label_all": {"nl": "binnen {days} dagen ({what})", "en": "within {days} days ({what})"},
+    "pilot_dl_note_unprotected": {"nl": "Aantallen kleiner dan {k} zijn hier niet afgeschermd; de reden staat in "
+                                        "verantwoording.md.",
+                                  "en": "Counts below {k} are not protected here; the reason is in verantwoording.md."},
+    "pilot_dl_left_out": {"nl": "Doorlooptijden: groep {groups} niet apart getoond en niet vergeleken: minder dan {k} "
+                                "casussen, of minder dan {k} binnen of buiten de norm.",
+                          "en": "Process times: group {groups} not shown separately nor compared: fewer than {k} cases "
+                                "(or fewer than {k} ended, still open or within the norm)."},
+    "pilot_dl_without_group": {"nl": "Doorlooptijden: casussen zonder groep tellen niet mee in de vergelijking tussen "
+                                     "groepen (zie verantwoording.md).",
+                               "en": "Process times: cases without a group are left out of the comparison between "
+                                     "groups (see verantwoording.md)."},
+    "fs_rule_exception": {"nl": "Uitzondering – {section}: aantallen kleiner dan {k} zijn niet afgeschermd, omdat het "
+                                "pilotbestand dat toestaat met als reden: {reason}",
+                          "en": "Exception – {section}: counts below {k} are not protected, because the pilot file "
+                                "allows it with the reason: {reason}"},
 }
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import re
 import zipfile
+from html import unescape
 from pathlib import Path
 
 import pandas as pd
@@ -271,3 +272,59 @@ def test_costs_run_only_when_named_and_sections_follow_their_data(tmp_path):
     pilot = load_pilot(write_pilot(tmp_path, data, ""))
     assert set(pilot.analyses) == {"doorlooptijden", "kleine_pilot"}  # no [analyses]: what the data allow; no costs
     assert pilot.analyses["kleine_pilot"]["tijdlijn"] is False
+
+
+# ------------------------------------------------------------------ process times: small groups (audit #13/#15)
+def _cases(groups: dict, folder: Path) -> Path:
+    """Trajectories with known counts per group: {group: (ended within 90 days, ended after, still open)}."""
+    rows = []
+    for g, (fast, slow, still) in groups.items():
+        for i, (days, done) in enumerate([(30 + i, True) for i in range(fast)] + [(200 + i, True) for i in range(slow)]
+                                         + [(None, False) for _ in range(still)]):
+            start = pd.Timestamp("2023-09-01") + pd.Timedelta(days=i)
+            rows.append({"Casus": f"{g or 'z'}{i}", "Startdatum": start.strftime("%d-%m-%Y"),
+                         "Einddatum": (start + pd.Timedelta(days=days)).strftime("%d-%m-%Y") if done else "",
+                         "Groep": g or ""})
+    return _csv(pd.DataFrame(rows), folder / "trajecten.csv")
+
+
+def test_process_time_groups_below_threshold_are_not_shown_nor_compared(tmp_path):
+    """A group of 3 is named but not shown (no median, share or curve); cases without a group are not compared."""
+    file = _cases({"voor": (12, 8, 5), "na": (10, 6, 0), "klein": (2, 1, 0), None: (2, 0, 0)}, tmp_path)
+    path = write_pilot(tmp_path, {"trajecten": file}, '[analyses.doorlooptijden]\npeildatum = "1-9-2024"\n')
+    run_pilot(path, figures=tmp_path / "f", reports=tmp_path / "r", pdf=False, progress=lambda m: None)
+    rep = tmp_path / "r" / "secties"
+    norm = pd.read_csv(rep / "doorlooptijden_norm.csv", sep=";", dtype=str, encoding="utf-8-sig")
+    assert norm["groep"].tolist() == ["na", "voor"] and norm["casussen"].tolist() == ["16", "25"]
+    median = pd.read_csv(rep / "doorlooptijden_mediaan.csv", sep=";", dtype=str, encoding="utf-8-sig")
+    # ended + open = cases: with 0 open in 'na', a shown 'afgerond' would not reveal a small count; 5 open is not small
+    assert median[["casussen", "afgerond", "nog open"]].values.tolist() == [["16", "16", "0"], ["25", "20", "5"]]
+    html = unescape((rep / "factsheet.html").read_text(encoding="utf-8"))
+    note = (rep / "verantwoording.md").read_text(encoding="utf-8")
+    text = _all_text([tmp_path / "f", rep])
+    assert "groep 'klein' niet apart getoond en niet vergeleken: minder dan 5 casussen" in html
+    assert "casussen zonder groep tellen niet mee in de vergelijking" in html
+    assert "klein (n" not in text and "onbekend (n" not in text  # no median or share of the small groups anywhere
+    assert "(1 vrijheidsgraad)" in note  # log-rank over the two shown groups only
+    assert "2 rijen (rij 46–47), kolom 'group': groep ontbreekt; ingedeeld als 'onbekend'" in note  # file rows
+    assert "; )" not in html
+
+
+def test_process_times_of_a_handful_need_a_reason_which_is_recorded(tmp_path):
+    file = _cases({None: (3, 2, 1)}, tmp_path)
+    body = '[analyses.doorlooptijden]\npeildatum = "1-9-2024"\n'
+    with pytest.raises(InputError, match=r"Doorlooptijden: minder dan 5 casussen.*reden = "):
+        run_pilot(write_pilot(tmp_path, {"trajecten": file}, body), figures=tmp_path / "f", reports=tmp_path / "r",
+                  pdf=False, docx=False, progress=lambda m: None)
+    assert not (tmp_path / "r").exists()
+    path = write_pilot(tmp_path, {"trajecten": file}, body + 'reden = "6 thuiszitters (testdata)"\n')
+    run_pilot(path, figures=tmp_path / "f", reports=tmp_path / "r", pdf=False, docx=False, progress=lambda m: None)
+    rep = tmp_path / "r" / "secties"
+    html = unescape((rep / "factsheet.html").read_text(encoding="utf-8"))
+    assert "binnen 90 dagen (aandeel met passend aanbod)" in html and "; )" not in html
+    median = pd.read_csv(rep / "doorlooptijden_mediaan.csv", sep=";", dtype=str, encoding="utf-8-sig")
+    assert median[["casussen", "afgerond", "nog open"]].values.tolist() == [["6", "5", "1"]]
+    note = (rep / "verantwoording.md").read_text(encoding="utf-8")
+    assert "reden volgens het pilotbestand: 6 thuiszitters (testdata)" in note
+    disclosure = note.split("## Bescherming van kleine aantallen")[1]
+    assert "Uitzondering – Doorlooptijden: aantallen kleiner dan 5 zijn niet afgeschermd" in disclosure
