@@ -743,8 +743,21 @@ def _kleine_pilot(ctx: _Context, uitkomst="Uitkomst", gunstig="regulier onderwij
         if column is not None and column not in data.columns:
             raise InputError(t("pilot_kp_no_column", lang, column=column, file=ctx.pilot.data["klas"].name,
                                columns=", ".join(c for c in data.columns if c not in ("source_row", "case"))))
-    n = len(data)
-    k = int((data[uitkomst].astype("string").str.strip().str.lower() == gunstig.strip().lower()).sum())
+    # an empty outcome is unknown, not "not favourable": such pupils are left out of k and n, row by row in the report
+    outcome = data[uitkomst].astype("string").str.strip()
+    unknown = outcome.isna() | outcome.eq("")
+    rows = data["source_row"] if "source_row" in data else pd.Series(data.index, index=data.index)
+    for idx in data.index[unknown]:
+        report.add(row=rows[idx], column=uitkomst, value="", reason=t("pilot_kp_reason_no_outcome", lang),
+                   action="dropped")
+    known = outcome[~unknown].str.lower()
+    if known.empty:
+        raise InputError(t("pilot_kp_no_outcome", lang, column=uitkomst, file=ctx.pilot.data["klas"].name))
+    n = len(known)
+    k = int((known == gunstig.strip().lower()).sum())
+    if k == 0:  # possibly a spelling difference with the file: say which outcomes it has
+        report.notes.append(t("pilot_kp_reason_not_found", lang, column=uitkomst, value=gunstig,
+                              values=", ".join(sorted(set(outcome[~unknown])))))
     small = n < ctx.pilot.threshold or 0 < k < ctx.pilot.threshold or 0 < n - k < ctx.pilot.threshold
     if small and not (reden and reden.strip()):
         raise InputError(t("pilot_kp_small", lang, n=n, k=ctx.pilot.threshold, file=ctx.pilot.path.name))
@@ -756,7 +769,8 @@ def _kleine_pilot(ctx: _Context, uitkomst="Uitkomst", gunstig="regulier onderwij
                         hi=format_percent(res.upper, 0, lang)), t("pilot_kp_question", lang, what=what))
     figures = [ctx.save(ax, "04_kleine_pilot_aandeel", n=n, caption=res.sentence(lang), on_factsheet=True, rank=8)]
     if tijdlijn:
-        ax = plot_timeline(data, pupil="case", outcome=uitkomst, events=(moment,) if moment else (), lang=lang)
+        same = data.assign(**{uitkomst: outcome.where(~unknown).str.lower()})  # one colour per outcome, as counted
+        ax = plot_timeline(same, pupil="case", outcome=uitkomst, events=(moment,) if moment else (), lang=lang)
         figures.append(ctx.save(ax, "04_kleine_pilot_tijdlijn", n=n, caption=res.sentence(lang)))
     key = [KeyFigure(t("pilot_kp_kf_value", lang, k=k, n=n), what, f"{lines[1]} {lines[-1]}")]
     methods = [res.summary(lang)]
@@ -780,7 +794,9 @@ def _kleine_pilot(ctx: _Context, uitkomst="Uitkomst", gunstig="regulier onderwij
                    key_figures=key, figures=figures, tables={"kleine_pilot": spec},
                    notes={"kleine_pilot": t("pilot_kp_note" + ("_small" if small else ""), lang, k=ctx.pilot.threshold)},
                    meaning=[f"{what[:1].upper()}{what[1:]} – {line[:1].lower()}{line[1:]}" for line in can_say[:1]],
-                   caveats=[small_n or t("pilot_kp_caveat", lang)], methods="\n\n".join(methods),
+                   caveats=([t("pilot_kp_caveat_unknown", lang, n=small_count(int(unknown.sum()), ctx.pilot.threshold,
+                                                                             lang))] if unknown.any() else [])
+                   + [small_n or t("pilot_kp_caveat", lang)], methods="\n\n".join(methods),
                    quality=[("klas", report)], unprotected=reden.strip() if small else ""), res
 
 

@@ -1636,6 +1636,20 @@ MESSAGES: dict[str, dict[str, str]] = {
                                 "pilotbestand dat toestaat met als reden: {reason}",
                           "en": "Exception – {section}: counts below {k} are not protected, because the pilot file "
                                 "allows it with the reason: {reason}"},
+    "pilot_kp_reason_no_outcome": {"nl": "uitkomst ontbreekt; telt niet mee in het aandeel",
+                                   "en": "outcome missing; not counted in the proportion"},
+    "pilot_kp_no_outcome": {"nl": "Kleine pilot: geen enkele leerling in '{file}' heeft een uitkomst in kolom '{column}'. "
+                                  "Vul per leerling de uitkomst in (bv. regulier onderwijs, nog in SO+-klas).",
+                            "en": "Small pilot: no pupil in '{file}' has an outcome in column '{column}'. Give each "
+                                  "pupil's outcome (e.g. regular education, still in the SO+ class)."},
+    "pilot_kp_reason_not_found": {"nl": "Let op: uitkomst '{value}' (gunstig = ...) komt in kolom '{column}' niet voor, "
+                                        "dus k = 0; controleer de spelling. Uitkomsten in het bestand: {values}",
+                                  "en": "Note: outcome '{value}' (gunstig = ...) does not occur in column '{column}', so "
+                                        "k = 0; check the spelling. Outcomes in the file: {values}"},
+    "pilot_kp_caveat_unknown": {"nl": "Kleine pilot: bij {n} leerling(en) ontbreekt de uitkomst; zij tellen niet mee in "
+                                      "het aandeel (zie verantwoording.md).",
+                                "en": "Small pilot: the outcome is missing for {n} pupil(s); they are not counted in the "
+                                      "proportion (see verantwoording.md)."},
 }
 
 

@@ -328,3 +328,34 @@ def test_process_times_of_a_handful_need_a_reason_which_is_recorded(tmp_path):
     assert "reden volgens het pilotbestand: 6 thuiszitters (testdata)" in note
     disclosure = note.split("## Bescherming van kleine aantallen")[1]
     assert "Uitzondering – Doorlooptijden: aantallen kleiner dan 5 zijn niet afgeschermd" in disclosure
+
+
+# ------------------------------------------------------------------ small pilot: unknown outcomes (audit #15)
+def test_small_pilot_pupils_without_outcome_are_not_counted_as_failures(tmp_path):
+    klas = pd.DataFrame({"Leerling": ["a", "b", "c", "d", "e", "f"],
+                         "Startdatum": ["1-9-2023", "1-9-2023", "15-9-2023", "1-10-2023", "2023-10-01", "1 okt 2023"],
+                         "Einddatum": ["1-3-2024", "", "", "1-6-2024", "", ""],
+                         "Uitkomst": ["regulier onderwijs", "nog in klas", "", "Regulier Onderwijs ", "nog in klas", None]})
+    body = '[analyses.kleine_pilot]\nreden = "klas van 6 (testdata)"\ntijdlijn = true\n'
+    path = write_pilot(tmp_path, {"klas": _csv(klas, tmp_path / "klas.csv")}, body)
+    run_pilot(path, figures=tmp_path / "f", reports=tmp_path / "r", pdf=False, docx=False, progress=lambda m: None)
+    rep = tmp_path / "r" / "secties"
+    small = pd.read_csv(rep / "kleine_pilot.csv", sep=";", dtype=str, encoding="utf-8-sig")
+    assert small[["met deze uitkomst", "leerlingen"]].values.tolist() == [["2", "4"]]  # 2 of 4 known, not 2 of 6
+    note = (rep / "verantwoording.md").read_text(encoding="utf-8")
+    assert "6 rijen gelezen, 4 gebruikt, 2 verwijderd" in note
+    assert "2 rijen (rij 4, 7), kolom 'Uitkomst': uitkomst ontbreekt; telt niet mee in het aandeel [verwijderd]" in note
+    html = unescape((rep / "factsheet.html").read_text(encoding="utf-8"))
+    assert "bij minder dan 5 leerling(en) ontbreekt de uitkomst" in html
+    legend = (tmp_path / "f" / "secties" / "04_kleine_pilot_tijdlijn.txt").read_text(encoding="utf-8")
+    assert "6 leerlingen" in legend  # the timeline still shows every pupil
+    # a 'gunstig' value that is not in the file gives k = 0 with a warning naming the outcomes that are there
+    path = write_pilot(tmp_path, {"klas": _csv(klas, tmp_path / "klas.csv")}, body + 'gunstig = "regulier"\n')
+    run_pilot(path, figures=tmp_path / "f2", reports=tmp_path / "r2", pdf=False, docx=False, progress=lambda m: None)
+    note = (tmp_path / "r2" / "secties" / "verantwoording.md").read_text(encoding="utf-8")
+    assert "uitkomst 'regulier' (gunstig = ...) komt in kolom 'Uitkomst' niet voor, dus k = 0; controleer" in note
+    assert "Regulier Onderwijs, nog in klas, regulier onderwijs" in note
+    empty = klas.assign(Uitkomst="")
+    path = write_pilot(tmp_path, {"klas": _csv(empty, tmp_path / "leeg.csv")}, body)
+    with pytest.raises(InputError, match="geen enkele leerling in 'leeg.csv' heeft een uitkomst in kolom 'Uitkomst'"):
+        run_pilot(path, figures=tmp_path / "f3", reports=tmp_path / "r3", pdf=False, docx=False, progress=lambda m: None)
