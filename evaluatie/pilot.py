@@ -929,6 +929,19 @@ _AMOUNT = (int, float, str)
 @register_section("kosten", needs=(), options={
     **{k: (_AMOUNT, None) for k in (*_COST_ARGS, *_IMPACT_ARGS)}, "marges": (dict, None), "simulaties": (int, 10_000)})
 def _kosten(ctx: _Context, marges=None, simulaties=10_000, **given) -> Section:
+    """Costs (see :func:`_kosten_section`); an input the cost model refuses is reported by its key in the pilot file."""
+    try:
+        return _kosten_section(ctx, marges=marges, simulaties=simulaties, **given)
+    except InputError as exc:
+        if exc.file is not None:  # already about the pilot file
+            raise
+        text = str(exc)
+        for key, name in {**_COST_ARGS, **_IMPACT_ARGS}.items():  # the model's argument names → the pilot file's keys
+            text = text.replace(f" ({name})", "").replace(f"'{name}'", f"'{key}'")
+        raise _err("pilot_kost_bad_input", ctx.pilot.path, ctx.lang, detail=text) from None
+
+
+def _kosten_section(ctx: _Context, marges=None, simulaties=10_000, **given) -> Section:
     """Costs: cost per pupil reached, break-even and (with ranges) the probability that the deployment pays for itself.
 
     The rate ratio is ``verhouding`` when given, else the before/after estimate of ``zorgvraag``

@@ -1650,6 +1650,8 @@ MESSAGES: dict[str, dict[str, str]] = {
                                       "het aandeel (zie verantwoording.md).",
                                 "en": "Small pilot: the outcome is missing for {n} pupil(s); they are not counted in the "
                                       "proportion (see verantwoording.md)."},
+    "pilot_kost_bad_input": {"nl": "Pilotbestand '{file}', [analyses.kosten]: {detail}",
+                             "en": "Pilot file '{file}', [analyses.kosten]: {detail}"},
 }
 
 

@@ -259,7 +259,19 @@ def test_factsheet_picks_first_of_every_section_then_the_rest():
     ("[analyses.kosten]\njaarkosten = 50000\nmarges = { kosten_traject = 5 }", r"twee waarden tussen rechte haken"),
     ("[analyses.kosten]\njaarkosten = 50000\nmarges = { kosten_traject = [1, 2] }",
      r"marges .* hebben trajecten_per_jaar, kosten_traject en een verhouding nodig"),
-    ("[analyses.kosten]\njaarkosten = \"€ 12,34,56\"", r"jaarkosten|annual_cost"),
+    ("[analyses.kosten]\njaarkosten = \"€ 12,34,56\"",
+     r"^Pilotbestand 'pilot.toml', \[analyses.kosten\]: 'jaarkosten': '€ 12,34,56' is geen bedrag of getal"),
+    # the cost model's refusals name the key of the pilot file, not the model's argument (audit #15)
+    ("[analyses.kosten]\nuren_per_week = -20\nmaandsalaris = \"€ 4.200,50\"",
+     r"^Pilotbestand 'pilot.toml', \[analyses.kosten\]: 'uren_per_week' \(uren per week\) = -20 kan niet: moet 0 of "
+     r"meer zijn\.$"),
+    ("[analyses.kosten]\nuren_per_week = \"twintig\"\nmaandsalaris = 4200", r"'uren_per_week': 'twintig' is geen bedrag"),
+    ("[analyses.kosten]\njaarkosten = 50000\nleerlingen_bereikt = -3", r"'leerlingen_bereikt' = -3 kan niet"),
+    ("[analyses.kosten]\njaarkosten = 50000\ntrajecten_per_jaar = 40\nkosten_traject = \"€ 8.500\"\nverhouding = 0.8\n"
+     "marges = { kosten_traject = [\"€ 12.000\", \"€ 6.000\"] }",
+     r"Bandbreedte voor 'kosten_traject' = \('€ 12.000', '€ 6.000'\) kan niet: geef \(laag, hoog\) met laag ≤ 8\.500 ≤ hoog"),
+    ("[analyses.kosten]\njaarkosten = 50000\ntrajecten_per_jaar = 40\nkosten_traject = 8500\nverhouding = 0.8\n"
+     "toerekening = 1.5", r"'toerekening' \(deel van de daling .*\) = 1\.5 kan niet: moet een aandeel tussen 0 en 1"),
 ])
 def test_cost_inputs_are_checked_in_dutch(tmp_path, body, match):
     path = write_pilot(tmp_path, {}, body)
