@@ -33,6 +33,7 @@ from .privacy import check_exportable
 from .text import format_number, t
 
 __all__ = ["render_html", "write_factsheet", "write_method_note", "find_chromium", "html_to_pdf", "fix_pdf_dates",
+           "fix_pdf_node_ids",
            "CHROMIUM_FLAGS", "MAX_FIGURES", "MAX_KEYS", "MAX_CAVEATS"]
 
 #: Flags for a quiet, offline, reproducible headless Chromium run.
@@ -110,17 +111,45 @@ def fix_pdf_dates(pdf: Path) -> Path:
     return pdf
 
 
+_NODE_ID = re.compile(rb"\(node(\d{8})\)")
+
+
+def fix_pdf_node_ids(pdf: Path) -> Path:
+    """Renumber the structure-element IDs of a tagged Chromium PDF by rank, in place, byte for byte.
+
+    Chromium names each tagged element after its DOM node (``/ID (node00000077)``); the numbers
+    shift between runs (one run counts a node more), although the elements and their order are the
+    same. The IDs are replaced by their rank among all IDs in the file (``node00000000``,
+    ``node00000001``, …): same width, so the offsets stay valid, and same order, so the sorted
+    ``/IDTree`` stays sorted.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> p = Path(tempfile.mkdtemp()) / "a.pdf"
+    >>> _ = p.write_bytes(b"/ID (node00000080) /ID (node00000077) /Names [(node00000077) 1 0 R]")
+    >>> fix_pdf_node_ids(p).read_bytes()
+    b'/ID (node00000001) /ID (node00000000) /Names [(node00000000) 1 0 R]'
+    """
+    pdf = Path(pdf)
+    data = pdf.read_bytes()
+    rank = {v: i for i, v in enumerate(sorted(set(_NODE_ID.findall(data))))}
+    pdf.write_bytes(_NODE_ID.sub(lambda m: b"(node%08d)" % rank[m.group(1)], data))
+    return pdf
+
+
 def html_to_pdf(html: Path, pdf: Path) -> Path:
     """Print ``html`` to ``pdf`` with headless Chromium (A4 from the page's CSS, no header/footer).
 
-    The PDF's dates are fixed (:func:`fix_pdf_dates`): the same HTML gives the same bytes.
+    The PDF's dates and structure IDs are fixed (:func:`fix_pdf_dates`, :func:`fix_pdf_node_ids`): the same
+    HTML gives the same bytes.
     """
     pdf = Path(pdf).resolve()
     pdf.unlink(missing_ok=True)
     out = run_chromium(["--no-pdf-header-footer", f"--print-to-pdf={pdf}", Path(html).resolve().as_uri()])
     if not pdf.is_file():
         raise InputError(t("fs_pdf_failed", "nl", detail=(out.stderr or "")[-300:]))
-    return fix_pdf_dates(pdf)
+    return fix_pdf_node_ids(fix_pdf_dates(pdf))
 
 
 def _figures(sections) -> list:
