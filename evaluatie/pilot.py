@@ -765,8 +765,8 @@ def _kleine_pilot(ctx: _Context, uitkomst="Uitkomst", gunstig="regulier onderwij
     res = proportion_ci(k, n, label=what, lang=lang)
     lines = res.summary(lang).splitlines()
     ax = res.plot(lang=lang)
-    finding_title(ax, t("pilots_proportion_title", lang, k=k, n=n, lo=format_percent(res.lower, 0, lang),
-                        hi=format_percent(res.upper, 0, lang)), t("pilot_kp_question", lang, what=what))
+    finding_title(ax, t("pilots_proportion_title", lang, k=k, n=n, lo=res.bound(res.lower, lang),
+                        hi=res.bound(res.upper, lang)), t("pilot_kp_question", lang, what=what))
     figures = [ctx.save(ax, "04_kleine_pilot_aandeel", n=n, caption=res.sentence(lang), on_factsheet=True, rank=8)]
     if tijdlijn:
         same = data.assign(**{uitkomst: outcome.where(~unknown).str.lower()})  # one colour per outcome, as counted
