@@ -238,6 +238,23 @@ def test_pdf_dates_follow_source_date_epoch(tmp_path, monkeypatch):
     assert len(out) == len(b"<</CreationDate (D:20261123225027-05'00')\n/ModDate (D:20261123225027Z)>>")
 
 
+def test_pdf_structure_ids_are_renumbered_by_rank():
+    """Chromium's tagged-PDF IDs shift between runs (node00000077 vs node00000076): renumbered, same length and order."""
+    from evaluatie.factsheet import fix_pdf_node_ids
+
+    runs = []
+    for first in (77, 76):
+        p = Path(__import__("tempfile").mkdtemp()) / "a.pdf"
+        body = b"/ID (node%08d)>> /ID (node%08d)>> /IDTree << /Names [(node%08d) 5 0 R (node%08d) 6 0 R] >>" % (
+            first, first + 3, first, first + 3)
+        p.write_bytes(body)
+        out = fix_pdf_node_ids(p).read_bytes()
+        assert len(out) == len(body)
+        runs.append(out)
+    assert runs[0] == runs[1] == b"/ID (node00000000)>> /ID (node00000001)>> /IDTree << /Names [(node00000000) 5 0 R " \
+                                 b"(node00000001) 6 0 R] >>"
+
+
 # ------------------------------------------------------------------ small pieces
 def test_possible_names_flags_capitalised_words_inside_sentences():
     texts = ["De hulp zit nu in de school.", "Ik sprak met juf Annemieke.", "Het IKC helpt. Dat werkt!",
