@@ -177,6 +177,24 @@ def _caption(fig) -> tuple[str, str]:
     return " ".join(lines[:-1]) if len(lines) > 1 else fig.alt, lines[-1] if len(lines) > 1 else ""
 
 
+def _rows_not_used(pilot, sections) -> list:
+    """Per data file with dropped rows: "trajecten.csv (minder dan 5 van de 13 rijen)" (small counts as words).
+
+    The first quality report of a data key is the one made on reading (sections add dropped rows to it,
+    e.g. a pupil without an outcome); later reports of the same key work on the rows it kept.
+    """
+    from .privacy import small_count
+
+    first: dict = {}
+    for s in sections:
+        for key, report in s.quality:
+            first.setdefault(key, report)
+    return [t("fs_rows_not_used_file", pilot.lang, file=pilot.data[key].name,
+              k=small_count(report.n_dropped, pilot.threshold, pilot.lang),
+              n=format_number(report.n_read, 0, pilot.lang))
+            for key, report in first.items() if report.n_dropped]
+
+
 def _context(pilot, sections) -> dict:
     lang = pilot.lang
     figs = []
@@ -191,8 +209,12 @@ def _context(pilot, sections) -> dict:
              (t("fs_about_parts", lang), ", ".join(s.title for s in sections)),
              (t("fs_about_more", lang), t("fs_about_more_value", lang, n=sum(len(s.figures) for s in sections),
                                           folder=f"figures/{pilot.name}/"))]
+    caveats = _pick([s.caveats for s in sections], MAX_CAVEATS, per=2)
+    lost = _rows_not_used(pilot, sections)
+    if lost:  # nothing left out silently: the factsheet says which files lost rows; verantwoording.md says which and why
+        caveats.append(t("fs_rows_not_used", lang, files="; ".join(lost)))
     return {"lang": lang, "title": pilot.title, "pilot": pilot, "sections": sections, "key": key, "figures": figs,
-            "about": about, "meaning": meaning, "caveats": _pick([s.caveats for s in sections], MAX_CAVEATS, per=2),
+            "about": about, "meaning": meaning, "caveats": caveats,
             "t": lambda k, **kw: t(k, lang, **kw)}
 
 

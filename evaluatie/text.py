@@ -1652,6 +1652,11 @@ MESSAGES: dict[str, dict[str, str]] = {
                                       "proportion (see verantwoording.md)."},
     "pilot_kost_bad_input": {"nl": "Pilotbestand '{file}', [analyses.kosten]: {detail}",
                              "en": "Pilot file '{file}', [analyses.kosten]: {detail}"},
+    "fs_rows_not_used": {"nl": "Niet alle gegevens zijn gebruikt – {files}. Welke rijen en waarom staat in "
+                               "verantwoording.md.",
+                         "en": "Not all data were used – {files}. Which rows and why is in verantwoording.md."},
+    "fs_rows_not_used_file": {"nl": "{file}: {k} van de {n} rijen niet gebruikt",
+                              "en": "{file}: {k} of {n} rows not used"},
 }
 
 

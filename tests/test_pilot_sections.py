@@ -376,6 +376,8 @@ def test_small_pilot_pupils_without_outcome_are_not_counted_as_failures(tmp_path
     assert "2 rijen (rij 4, 7), kolom 'Uitkomst': uitkomst ontbreekt; telt niet mee in het aandeel [verwijderd]" in note
     html = unescape((rep / "factsheet.html").read_text(encoding="utf-8"))
     assert "bij minder dan 5 leerling(en) ontbreekt de uitkomst" in html
+    assert ("Niet alle gegevens zijn gebruikt – klas.csv: minder dan 5 van de 6 rijen niet gebruikt. Welke rijen en "
+            "waarom staat in verantwoording.md.") in html
     legend = (tmp_path / "f" / "secties" / "04_kleine_pilot_tijdlijn.txt").read_text(encoding="utf-8")
     assert "6 leerlingen" in legend  # the timeline still shows every pupil
     # a 'gunstig' value that is not in the file gives k = 0 with a warning naming the outcomes that are there
