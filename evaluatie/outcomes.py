@@ -16,7 +16,6 @@ Examples
 """
 from __future__ import annotations
 
-import math
 from dataclasses import asdict, dataclass
 from typing import Literal
 
@@ -555,12 +554,11 @@ def plot_timeline(data: pd.DataFrame, *, pupil: str = "pupil", start: str = "sta
     >>> [t.get_text() for t in plot_timeline(d).get_yticklabels()]
     ['leerling 1', 'leerling 2']
     """
-    import matplotlib.dates as mdates
     import matplotlib.pyplot as plt
     from matplotlib.lines import Line2D
 
     from .durations import _dates
-    from .plots import GREY, PALETTE, house_style
+    from .plots import GREY, PALETTE, house_style, month_axis
 
     check_lang(lang)
     missing = [c for c in (pupil, start, end, *(events or ()), *([outcome] if outcome else [])) if c not in data]
@@ -606,7 +604,5 @@ def plot_timeline(data: pd.DataFrame, *, pupil: str = "pupil", start: str = "sta
         if handles:
             ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1.0))
         ax.set_title(t("pilots_timeline_title", lang, n=len(frame)))
-        months = max(1, math.ceil((ref - frame[start].min()).days / 30.44 / 8))
-        ax.xaxis.set_major_locator(mdates.MonthLocator(interval=months))
-        ax.xaxis.set_major_formatter(mdates.DateFormatter("%-m-%Y"))
+        month_axis(ax, lang=lang)  # Dutch months in words (sep 2023), as every time axis
     return ax

@@ -1,4 +1,6 @@
 """Small-n outcomes: R agreement, coverage on simulated data, wording and bad input."""
+import re
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -142,6 +144,15 @@ def test_timeline_anonymous_labels_and_bad_dates():
         plot_timeline(d.assign(end=["1-3-2023", None, None]))
     with pytest.raises(InputError, match="ontbreekt"):
         plot_timeline(d.assign(start=[None, "1-9-2023", "1-9-2023"]))
+
+
+def test_timeline_time_axis_in_dutch_months():
+    d = pd.DataFrame({"pupil": ["a", "b"], "start": ["1-9-2023", "15-10-2023"], "end": ["1-3-2024", None]})
+    ax = plot_timeline(d, reference_date="1-6-2024")
+    ax.figure.canvas.draw()
+    labels = [t.get_text() for t in ax.get_xticklabels()]
+    assert labels and all(re.fullmatch(r"(jan|feb|mrt|apr|mei|jun|jul|aug|sep|okt|nov|dec) 20\d\d", x) for x in labels)
+    assert ax.get_xlabel() == "Maand"
 
 
 def test_results_have_frames_and_plots():
