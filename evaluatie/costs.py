@@ -113,6 +113,12 @@ def _show(x: float, kind: str, lang: str) -> str:
     return format_number(x, 2 if kind == "ratio" else 0, lang)
 
 
+def _plain(x: float, lang: str) -> str:
+    """A model input as people write it (8.500, 0,8): whole numbers without decimals, others with up to 3."""
+    x = float(x)
+    return format_number(x, 0, lang) if x.is_integer() else format_number(x, 3, lang).rstrip("0")
+
+
 def _euro(x: float, lang: str) -> str:
     if x is None or not np.isfinite(x):
         return "–"
@@ -714,10 +720,10 @@ def impact(*, deployment, baseline_trajectories, rate_ratio, trajectory_cost, at
         try:
             lo, hi = rng
         except (TypeError, ValueError):
-            raise InputError(t("pilots_bad_range", lang, name=k, value=rng, base=inputs[k])) from None
+            raise InputError(t("pilots_bad_range", lang, name=k, value=rng, base=_plain(inputs[k], lang))) from None
         lo, hi = _read(k, lo, lang), _read(k, hi, lang)
         if not lo <= inputs[k] <= hi:
-            raise InputError(t("pilots_bad_range", lang, name=k, value=rng, base=inputs[k]))
+            raise InputError(t("pilots_bad_range", lang, name=k, value=rng, base=_plain(inputs[k], lang)))
         clean[k] = (lo, hi)
     default_source = {k: t("pilots_source_user", lang) for k in inputs}
     default_source["rate_ratio"] = source_rr

@@ -16,7 +16,6 @@ Examples
 """
 from __future__ import annotations
 
-import math
 from dataclasses import asdict, dataclass
 from typing import Literal
 
@@ -113,18 +112,37 @@ class ProportionResult:
         return pd.DataFrame([{**asdict(self), "width": self.width}])[
             ["label", "k", "n", "estimate", "lower", "upper", "width", "method", "level"]]
 
+    def bound(self, x: float, lang: str = "nl") -> str:
+        """An interval bound as a percentage that never reads as 0% or 100% when the data rule that out.
+
+        With ``k >= 1`` the true proportion is above 0, with ``k < n`` below 1: a bound that rounds
+        to ``0%`` or ``100%`` then gets one or two decimals (``0,4%``, ``99,6%``).
+
+        Examples
+        --------
+        >>> r = proportion_ci(1, 6)
+        >>> r.bound(r.lower), r.bound(r.upper)
+        ('0,4%', '64%')
+        """
+        for decimals in (0, 1, 2):
+            text = format_percent(x, decimals, lang)
+            zero, hundred = format_percent(0, decimals, lang), format_percent(1, decimals, lang)
+            if not ((text == zero and x > 0) or (text == hundred and x < 1)):
+                return text
+        return text
+
     def sentence(self, lang: str = "nl") -> str:
         """The proportion with its interval in one line."""
         check_lang(lang)
         head = f"{self.label}: " if self.label else ""
-        return head + t("pilots_proportion", lang, k=self.k, n=self.n, pct=format_percent(self.estimate, 0, lang),
-                        level=format_percent(self.level, 0, lang), lo=format_percent(self.lower, 0, lang),
-                        hi=format_percent(self.upper, 0, lang), method=_METHOD_NAME[self.method][lang == "en"])
+        return head + t("pilots_proportion", lang, k=self.k, n=self.n, pct=self.bound(self.estimate, lang),
+                        level=format_percent(self.level, 0, lang), lo=self.bound(self.lower, lang),
+                        hi=self.bound(self.upper, lang), method=_METHOD_NAME[self.method][lang == "en"])
 
     def summary(self, lang: str = "nl", half_width: float = 0.15) -> str:
         """The sentence plus what can and cannot be concluded from ``n`` (interval width, n needed)."""
         check_lang(lang)
-        fmt = lambda p: format_percent(p, 0, lang)  # noqa: E731
+        fmt = lambda p: self.bound(p, lang)  # noqa: E731
         lines = [self.sentence(lang)]
         lines.append(t("pilots_width", lang, width=format_number(100 * self.width, 0, lang), n=self.n,
                        lo=fmt(self.lower), hi=fmt(self.upper)))
@@ -157,7 +175,7 @@ class ProportionResult:
             format_axis(ax, "x", percent=True, lang=lang)
             ax.set_xlabel(self.label or ("aandeel" if lang == "nl" else "proportion"))
             ax.set_title(title or t("pilots_proportion_title", lang, k=self.k, n=self.n,
-                                    lo=format_percent(self.lower, 0, lang), hi=format_percent(self.upper, 0, lang)))
+                                    lo=self.bound(self.lower, lang), hi=self.bound(self.upper, lang)))
         return ax
 
 
@@ -536,12 +554,11 @@ def plot_timeline(data: pd.DataFrame, *, pupil: str = "pupil", start: str = "sta
     >>> [t.get_text() for t in plot_timeline(d).get_yticklabels()]
     ['leerling 1', 'leerling 2']
     """
-    import matplotlib.dates as mdates
     import matplotlib.pyplot as plt
     from matplotlib.lines import Line2D
 
     from .durations import _dates
-    from .plots import GREY, PALETTE, house_style
+    from .plots import GREY, PALETTE, house_style, month_axis
 
     check_lang(lang)
     missing = [c for c in (pupil, start, end, *(events or ()), *([outcome] if outcome else [])) if c not in data]
@@ -587,7 +604,5 @@ def plot_timeline(data: pd.DataFrame, *, pupil: str = "pupil", start: str = "sta
         if handles:
             ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1.0))
         ax.set_title(t("pilots_timeline_title", lang, n=len(frame)))
-        months = max(1, math.ceil((ref - frame[start].min()).days / 30.44 / 8))
-        ax.xaxis.set_major_locator(mdates.MonthLocator(interval=months))
-        ax.xaxis.set_major_formatter(mdates.DateFormatter("%-m-%Y"))
+        month_axis(ax, lang=lang)  # Dutch months in words (sep 2023), as every time axis
     return ax

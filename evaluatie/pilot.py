@@ -94,6 +94,8 @@ class Section:
     caveats: list
     methods: str
     quality: list = field(default_factory=list)
+    #: Why this section publishes counts below the threshold (the pilot file's ``reden``); empty: it does not.
+    unprotected: str = ""
 
 
 @dataclass(frozen=True)
@@ -211,7 +213,7 @@ def load_pilot(path, lang: str = "nl") -> Pilot:
     --------
     >>> p = load_pilot(Path(__file__).parents[1] / "data_raw" / "voorbeeld" / "pilot.toml")
     >>> p.name, len(p.analyses), p.threshold, p.analyses["doorlooptijden"]
-    ('voorbeeldpilot', 9, 5, {'norm_dagen': 90, 'peildatum': None, 'label': None})
+    ('voorbeeldpilot', 9, 5, {'norm_dagen': 90, 'peildatum': None, 'label': None, 'reden': None})
     """
     check_lang(lang)
     path = Path(path)
@@ -742,8 +744,21 @@ def _kleine_pilot(ctx: _Context, uitkomst="Uitkomst", gunstig="regulier onderwij
         if column is not None and column not in data.columns:
             raise InputError(t("pilot_kp_no_column", lang, column=column, file=ctx.pilot.data["klas"].name,
                                columns=", ".join(c for c in data.columns if c not in ("source_row", "case"))))
-    n = len(data)
-    k = int((data[uitkomst].astype("string").str.strip().str.lower() == gunstig.strip().lower()).sum())
+    # an empty outcome is unknown, not "not favourable": such pupils are left out of k and n, row by row in the report
+    outcome = data[uitkomst].astype("string").str.strip()
+    unknown = outcome.isna() | outcome.eq("")
+    rows = data["source_row"] if "source_row" in data else pd.Series(data.index, index=data.index)
+    for idx in data.index[unknown]:
+        report.add(row=rows[idx], column=uitkomst, value="", reason=t("pilot_kp_reason_no_outcome", lang),
+                   action="dropped")
+    known = outcome[~unknown].str.lower()
+    if known.empty:
+        raise InputError(t("pilot_kp_no_outcome", lang, column=uitkomst, file=ctx.pilot.data["klas"].name))
+    n = len(known)
+    k = int((known == gunstig.strip().lower()).sum())
+    if k == 0:  # possibly a spelling difference with the file: say which outcomes it has
+        report.notes.append(t("pilot_kp_reason_not_found", lang, column=uitkomst, value=gunstig,
+                              values=", ".join(sorted(set(outcome[~unknown])))))
     small = n < ctx.pilot.threshold or 0 < k < ctx.pilot.threshold or 0 < n - k < ctx.pilot.threshold
     if small and not (reden and reden.strip()):
         raise InputError(t("pilot_kp_small", lang, n=n, k=ctx.pilot.threshold, file=ctx.pilot.path.name))
@@ -751,11 +766,12 @@ def _kleine_pilot(ctx: _Context, uitkomst="Uitkomst", gunstig="regulier onderwij
     res = proportion_ci(k, n, label=what, lang=lang)
     lines = res.summary(lang).splitlines()
     ax = res.plot(lang=lang)
-    finding_title(ax, t("pilots_proportion_title", lang, k=k, n=n, lo=format_percent(res.lower, 0, lang),
-                        hi=format_percent(res.upper, 0, lang)), t("pilot_kp_question", lang, what=what))
+    finding_title(ax, t("pilots_proportion_title", lang, k=k, n=n, lo=res.bound(res.lower, lang),
+                        hi=res.bound(res.upper, lang)), t("pilot_kp_question", lang, what=what))
     figures = [ctx.save(ax, "04_kleine_pilot_aandeel", n=n, caption=res.sentence(lang), on_factsheet=True, rank=8)]
     if tijdlijn:
-        ax = plot_timeline(data, pupil="case", outcome=uitkomst, events=(moment,) if moment else (), lang=lang)
+        same = data.assign(**{uitkomst: outcome.where(~unknown).str.lower()})  # one colour per outcome, as counted
+        ax = plot_timeline(same, pupil="case", outcome=uitkomst, events=(moment,) if moment else (), lang=lang)
         figures.append(ctx.save(ax, "04_kleine_pilot_tijdlijn", n=n, caption=res.sentence(lang)))
     key = [KeyFigure(t("pilot_kp_kf_value", lang, k=k, n=n), what, f"{lines[1]} {lines[-1]}")]
     methods = [res.summary(lang)]
@@ -779,31 +795,69 @@ def _kleine_pilot(ctx: _Context, uitkomst="Uitkomst", gunstig="regulier onderwij
                    key_figures=key, figures=figures, tables={"kleine_pilot": spec},
                    notes={"kleine_pilot": t("pilot_kp_note" + ("_small" if small else ""), lang, k=ctx.pilot.threshold)},
                    meaning=[f"{what[:1].upper()}{what[1:]} – {line[:1].lower()}{line[1:]}" for line in can_say[:1]],
-                   caveats=[small_n or t("pilot_kp_caveat", lang)], methods="\n\n".join(methods),
-                   quality=[("klas", report)]), res
+                   caveats=([t("pilot_kp_caveat_unknown", lang, n=small_count(int(unknown.sum()), ctx.pilot.threshold,
+                                                                             lang))] if unknown.any() else [])
+                   + [small_n or t("pilot_kp_caveat", lang)], methods="\n\n".join(methods),
+                   quality=[("klas", report)], unprotected=reden.strip() if small else ""), res
 
 
 @register_section("doorlooptijden", needs=("trajecten",), options={"norm_dagen": (int, 90), "peildatum": (str, None),
-                                                                   "label": (str, None)})
-def _doorlooptijden(ctx: _Context, norm_dagen=90, peildatum=None, label=None) -> Section:
-    """Process times: Kaplan–Meier per group (open cases censored), median and share within the norm, log-rank."""
-    from .durations import kaplan_meier, logrank
+                                                                   "label": (str, None), "reden": (str, None)})
+def _doorlooptijden(ctx: _Context, norm_dagen=90, peildatum=None, label=None, reden=None) -> Section:
+    """Process times: Kaplan–Meier per group (open cases censored), median and share within the norm, log-rank.
+
+    A group is shown separately only when none of the counts its share within the norm reveals
+    (cases, ended within the norm, the others) is below the threshold; other groups are
+    named under "waar moet u op letten?" and left out of the figure, the text and the log-rank
+    test, unless the pilot file gives ``reden`` (recorded in the method note). Cases without a
+    group are never a comparison group. When no group can be shown, all cases are taken together;
+    when even that reveals small counts, the section needs ``reden``.
+    """
+    from .durations import durations, kaplan_meier, logrank
     from .report import Table
 
     lang = ctx.lang
+    k_min = ctx.pilot.threshold
     data, report = ctx.read("trajecten")
     group = "group" if "group" in data and data["group"].notna().any() else None
+    frame, checked = durations(data, group=group, reference_date=peildatum, lang=lang)
+    if frame.empty:  # nothing usable: the same Dutch error as the library gives
+        kaplan_meier(data, group=group, reference_date=peildatum, lang=lang)
+    unknown = "onbekend" if lang == "nl" else "unknown"
+    allowed = bool(reden and reden.strip())
+
+    def cells(f: pd.DataFrame) -> list:
+        """The counts a group's share within the norm reveals: cases, ended within the norm, and the others."""
+        within = int((f["observed"].to_numpy(bool) & (f["days"].to_numpy() <= norm_dagen)).sum())
+        return [len(f), within, len(f) - within]
+
+    def small(f: pd.DataFrame) -> bool:
+        return any(is_small(c, k_min) for c in cells(f))
+
+    real = sorted(g for g in frame["group"].unique() if g != unknown) if group else []
+    keep = [g for g in real if allowed or not small(frame[frame["group"] == g])]
+    left_out = [g for g in real if g not in keep]
+    without_group = bool(real) and bool((frame["group"] == unknown).any())
+    if keep:
+        shown = frame[frame["group"].isin(keep)]
+        data = data.loc[shown.index]
+    else:  # no group to show: all cases together
+        shown, group = frame, None
+        if small(frame) and not allowed:
+            raise InputError(t("pilot_dl_small", lang, k=k_min, file=ctx.pilot.path.name))
+    unprotected = allowed and (small(shown) or any(small(shown[shown["group"] == g]) for g in keep))
     what = label or t("pilot_dl_label", lang)
     km = kaplan_meier(data, group=group, reference_date=peildatum, label=what, lang=lang)
     share = km.share_within(norm_dagen)
-    order = (data.groupby("group")["start"].median().sort_values().index.tolist() if group
+    order = (shown.groupby("group")["start"].median().sort_values().index.tolist() if group
              else list(km.medians["group"]))
     last = share.set_index("group").loc[order[-1]]
     test = logrank(data, group=group, reference_date=peildatum, lang=lang) if group and len(order) > 1 else None
     sure = test is not None and test.p_value < 0.05
     pct = lambda v: "–" if not np.isfinite(v) else format_percent(v, 0, lang)
     if test is None:
-        title = t("pilot_dl_fig_one", lang, share=pct(last["share"]), days=norm_dagen)
+        title = (t("pilot_dl_fig_one_group", lang, group=order[-1], share=pct(last["share"]), days=norm_dagen)
+                 if group else t("pilot_dl_fig_one", lang, share=pct(last["share"]), days=norm_dagen))
     else:
         before = share.set_index("group").loc[order[0], "share"]
         title = t("pilot_dl_fig_" + ("sure" if sure else "unsure") + ("_up" if last["share"] >= before else "_down"),
@@ -816,8 +870,8 @@ def _doorlooptijden(ctx: _Context, norm_dagen=90, peildatum=None, label=None) ->
     meaning = f"{t('pilot_dl_title', lang)}: {km.sentence(lang, norm_dagen)}"
     if test is not None:
         meaning += " " + t("pilots_logrank_" + ("small" if sure else "large"), lang)
-    key = [KeyFigure(pct(last["share"]), t("pilot_dl_kf_label", lang, days=norm_dagen, what=what,
-                                           group=order[-1] if group else ""), words)]
+    key = [KeyFigure(pct(last["share"]), t("pilot_dl_kf_label", lang, days=norm_dagen, what=what, group=order[-1])
+                     if group else t("pilot_dl_kf_label_all", lang, days=norm_dagen, what=what), words)]
     med = km.medians
     medians = pd.DataFrame({t("pilot_col_group", lang): med["group"], t("pilot_col_cases", lang): med["n"],
                             t("pilot_col_ended", lang): med["events"], t("pilot_col_open", lang): med["open"],
@@ -828,23 +882,39 @@ def _doorlooptijden(ctx: _Context, norm_dagen=90, peildatum=None, label=None) ->
                            t("pilot_col_within", lang, days=norm_dagen): share["share"],
                            t("pilot_col_lower_pct", lang): share["lower"], t("pilot_col_upper_pct", lang): share["upper"]})
     pcts = (t("pilot_col_within", lang, days=norm_dagen), t("pilot_col_lower_pct", lang), t("pilot_col_upper_pct", lang))
-    tables = {"doorlooptijden_mediaan": Table(medians, counts=(cases, t("pilot_col_ended", lang),
-                                                               t("pilot_col_open", lang)), percent=(),
-                                              decimals={c: 0 for c in (t("pilot_col_median_days", lang),
-                                                                       t("pilot_col_lower", lang),
-                                                                       t("pilot_col_upper", lang))}),
-              "doorlooptijden_norm": Table(within, counts=(cases,), percent=pcts, derived={p: cases for p in pcts},
-                                           denominator=cases)}
+    ended_open = (t("pilot_col_ended", lang), t("pilot_col_open", lang))
+    times = (t("pilot_col_median_days", lang), t("pilot_col_lower", lang), t("pilot_col_upper", lang))
+    # ended + open = cases: one cross table whose row total (cases) is protected with it; the median and its
+    # interval reveal no count and stay shown (the cases are public: the next table shows them)
+    tables = {"doorlooptijden_mediaan": Table(medians, counts=() if unprotected else ended_open, percent=(), cross=True,
+                                              derived=dict.fromkeys((cases, *times), ()),
+                                              decimals=dict.fromkeys((cases, *ended_open, *times), 0)),
+              "doorlooptijden_norm": Table(within, counts=() if unprotected else (cases,), percent=pcts,
+                                           derived={} if unprotected else {p: cases for p in pcts},
+                                           denominator=cases, decimals={cases: 0})}
     notes = {"doorlooptijden_mediaan": t("pilot_dl_note_median", lang),
              "doorlooptijden_norm": t("pilot_dl_note_norm", lang, days=norm_dagen)}
+    if unprotected:
+        notes = {k: v + " " + t("pilot_dl_note_unprotected", lang, k=k_min) for k, v in notes.items()}
     methods = [km.summary(lang, norm_dagen)] + ([test.sentence(lang) + " " + t("pilots_logrank_" + ("small" if sure else "large"), lang)]
                                               if test is not None else [])
-    caveats = [t("pilot_dl_caveat", lang)]
+    caveats = []
+    if left_out:
+        caveats.append(t("pilot_dl_left_out", lang, groups=", ".join(f"'{g}'" for g in left_out), k=k_min))
+    if without_group:
+        caveats.append(t("pilot_dl_without_group", lang))
+    if unprotected:
+        methods.append(t("pilot_kp_reason", lang, k=k_min, reason=reden.strip()))
+    caveats.append(t("pilot_dl_caveat", lang))
+    quality = [("trajecten", report)]
+    if checked.entries:  # rows the durations check changed (no group, ended after the reference date) or dropped
+        checked.source = f"{ctx.pilot.data['trajecten'].name} ({t('pilot_dl_title', lang).lower()})"
+        quality.append(("trajecten", checked))
     return Section(key="doorlooptijden", title=t("pilot_dl_title", lang), question=t("pilot_dl_question", lang,
                                                                                      days=norm_dagen),
                    key_figures=key, figures=figures, tables=tables, notes=notes,
                    meaning=[meaning], caveats=caveats, methods="\n\n".join(methods),
-                   quality=[("trajecten", report)]), km
+                   quality=quality, unprotected=reden.strip() if unprotected else ""), km
 
 
 #: ``[analyses.kosten]`` options → argument of :func:`evaluatie.costs.deployment_cost` / :func:`~evaluatie.costs.impact`.
@@ -860,6 +930,19 @@ _AMOUNT = (int, float, str)
 @register_section("kosten", needs=(), options={
     **{k: (_AMOUNT, None) for k in (*_COST_ARGS, *_IMPACT_ARGS)}, "marges": (dict, None), "simulaties": (int, 10_000)})
 def _kosten(ctx: _Context, marges=None, simulaties=10_000, **given) -> Section:
+    """Costs (see :func:`_kosten_section`); an input the cost model refuses is reported by its key in the pilot file."""
+    try:
+        return _kosten_section(ctx, marges=marges, simulaties=simulaties, **given)
+    except InputError as exc:
+        if exc.file is not None:  # already about the pilot file
+            raise
+        text = str(exc)
+        for key, name in {**_COST_ARGS, **_IMPACT_ARGS}.items():  # the model's argument names → the pilot file's keys
+            text = text.replace(f" ({name})", "").replace(f"'{name}'", f"'{key}'")
+        raise _err("pilot_kost_bad_input", ctx.pilot.path, ctx.lang, detail=text) from None
+
+
+def _kosten_section(ctx: _Context, marges=None, simulaties=10_000, **given) -> Section:
     """Costs: cost per pupil reached, break-even and (with ranges) the probability that the deployment pays for itself.
 
     The rate ratio is ``verhouding`` when given, else the before/after estimate of ``zorgvraag``

@@ -1676,6 +1676,54 @@ MESSAGES: dict[str, dict[str, str]] = {
                                  "cijfers gelden voor het hele gebied van de tabel (meestal Nederland); region is leeg.",
                            "en": "No region column (RegioS, Regio's, WijkenEnBuurten or codes such as GM0080): the "
                                  "figures are for the table's whole area (usually the Netherlands); region is empty."},
+    # --- audit of #13/#15: small groups in process times, missing outcomes, cost inputs by pilot key ----------
+    "pilot_dl_small": {"nl": "Doorlooptijden: minder dan {k} casussen, of minder dan {k} binnen of buiten de norm; "
+                             "zulke kleine aantallen worden alleen gepubliceerd als '{file}' onder "
+                             "[analyses.doorlooptijden] een reden geeft, bv. reden = \"6 thuiszitters; ouders zijn "
+                             "geïnformeerd\". De reden komt in verantwoording.md.",
+                       "en": "Process times: fewer than {k} cases, or fewer than {k} within or outside the norm; "
+                             "such small numbers are only published when '{file}' gives a reason under "
+                             "[analyses.doorlooptijden], e.g. reden = \"6 pupils at home; parents were informed\". "
+                             "The reason goes into verantwoording.md."},
+    "pilot_dl_fig_one_group": {"nl": "Groep '{group}': {share} binnen {days} dagen een passend aanbod",
+                               "en": "Group '{group}': {share} with a suitable place within {days} days"},
+    "pilot_dl_kf_label_all": {"nl": "binnen {days} dagen ({what})", "en": "within {days} days ({what})"},
+    "pilot_dl_note_unprotected": {"nl": "Aantallen kleiner dan {k} zijn hier niet afgeschermd; de reden staat in "
+                                        "verantwoording.md.",
+                                  "en": "Counts below {k} are not protected here; the reason is in verantwoording.md."},
+    "pilot_dl_left_out": {"nl": "Doorlooptijden: groep {groups} niet apart getoond en niet vergeleken: minder dan {k} "
+                                "casussen, of minder dan {k} binnen of buiten de norm.",
+                          "en": "Process times: group {groups} not shown separately nor compared: fewer than {k} cases "
+                                "(or fewer than {k} ended, still open or within the norm)."},
+    "pilot_dl_without_group": {"nl": "Doorlooptijden: casussen zonder groep tellen niet mee in de vergelijking tussen "
+                                     "groepen (zie verantwoording.md).",
+                               "en": "Process times: cases without a group are left out of the comparison between "
+                                     "groups (see verantwoording.md)."},
+    "fs_rule_exception": {"nl": "Uitzondering – {section}: aantallen kleiner dan {k} zijn niet afgeschermd, omdat het "
+                                "pilotbestand dat toestaat met als reden: {reason}",
+                          "en": "Exception – {section}: counts below {k} are not protected, because the pilot file "
+                                "allows it with the reason: {reason}"},
+    "pilot_kp_reason_no_outcome": {"nl": "uitkomst ontbreekt; telt niet mee in het aandeel",
+                                   "en": "outcome missing; not counted in the proportion"},
+    "pilot_kp_no_outcome": {"nl": "Kleine pilot: geen enkele leerling in '{file}' heeft een uitkomst in kolom '{column}'. "
+                                  "Vul per leerling de uitkomst in (bv. regulier onderwijs, nog in SO+-klas).",
+                            "en": "Small pilot: no pupil in '{file}' has an outcome in column '{column}'. Give each "
+                                  "pupil's outcome (e.g. regular education, still in the SO+ class)."},
+    "pilot_kp_reason_not_found": {"nl": "Let op: uitkomst '{value}' (gunstig = ...) komt in kolom '{column}' niet voor, "
+                                        "dus k = 0; controleer de spelling. Uitkomsten in het bestand: {values}",
+                                  "en": "Note: outcome '{value}' (gunstig = ...) does not occur in column '{column}', so "
+                                        "k = 0; check the spelling. Outcomes in the file: {values}"},
+    "pilot_kp_caveat_unknown": {"nl": "Kleine pilot: bij {n} leerling(en) ontbreekt de uitkomst; zij tellen niet mee in "
+                                      "het aandeel (zie verantwoording.md).",
+                                "en": "Small pilot: the outcome is missing for {n} pupil(s); they are not counted in the "
+                                      "proportion (see verantwoording.md)."},
+    "pilot_kost_bad_input": {"nl": "Pilotbestand '{file}', [analyses.kosten]: {detail}",
+                             "en": "Pilot file '{file}', [analyses.kosten]: {detail}"},
+    "fs_rows_not_used": {"nl": "Niet alle gegevens zijn gebruikt – {files}. Welke rijen en waarom staat in "
+                               "verantwoording.md.",
+                         "en": "Not all data were used – {files}. Which rows and why is in verantwoording.md."},
+    "fs_rows_not_used_file": {"nl": "{file}: {k} van de {n} rijen niet gebruikt",
+                              "en": "{file}: {k} of {n} rows not used"},
 }
 
 

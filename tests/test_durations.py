@@ -58,8 +58,8 @@ def test_logrank_equal_r_survdiff():
 @pytest.mark.parametrize("days, status, expected", [
     ([1, 2, 3, 4], [1, 1, 1, 1], 2.5),                   # R: flat median 2.5
     ([10, 20, 20, 30, 45, 60], [1, 1, 1, 0, 1, 1], 32.5),  # R: 32.5 (censored time 30 skipped)
-    ([1, 2, 3, 4], [1, 1, 0, 0], 2.0),                   # R: curve ends at 0.5 -> 2
-    ([1, 2, 3, 4, 5, 6, 7, 8], [1, 1, 1, 1, 0, 1, 1, 0], 5.0),  # R: 5
+    ([1, 2, 3, 4], [1, 1, 0, 0], 2.0),                   # R: curve ends at 0.5 -> 2 ("ends at 0.5" in durations.R)
+    ([1, 2, 3, 4, 5, 6, 7, 8], [1, 1, 1, 1, 0, 1, 1, 0], 5.0),  # R: 5 ("eight" in durations.R)
 ])
 def test_flat_median_convention_equals_r(days, status, expected):
     ref = pd.Timestamp("2025-01-01")

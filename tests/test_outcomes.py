@@ -1,4 +1,6 @@
 """Small-n outcomes: R agreement, coverage on simulated data, wording and bad input."""
+import re
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -144,6 +146,15 @@ def test_timeline_anonymous_labels_and_bad_dates():
         plot_timeline(d.assign(start=[None, "1-9-2023", "1-9-2023"]))
 
 
+def test_timeline_time_axis_in_dutch_months():
+    d = pd.DataFrame({"pupil": ["a", "b"], "start": ["1-9-2023", "15-10-2023"], "end": ["1-3-2024", None]})
+    ax = plot_timeline(d, reference_date="1-6-2024")
+    ax.figure.canvas.draw()
+    labels = [t.get_text() for t in ax.get_xticklabels()]
+    assert labels and all(re.fullmatch(r"(jan|feb|mrt|apr|mei|jun|jul|aug|sep|okt|nov|dec) 20\d\d", x) for x in labels)
+    assert ax.get_xlabel() == "Maand"
+
+
 def test_results_have_frames_and_plots():
     for r in (proportion_ci(2, 4), compare_proportions(2, 4, 3, 20), compare_to_benchmark(2, 4, 0.1),
               posterior_above(2, 4, 0.3)):
@@ -160,3 +171,17 @@ def test_small_class_generator():
     assert (data["end"].dropna() > data.loc[data["end"].notna(), "start"]).all()
     with pytest.raises(InputError, match="n_moved"):
         synthetic.small_class(n_moved=5)
+
+
+def test_bounds_never_read_as_0_or_100_percent_when_the_data_rule_that_out():
+    """1 of 6: the exact lower bound is 0.42%, not "0%" ("vrijwel zeker niet lager dan 0%" says nothing and is wrong)."""
+    r = proportion_ci(1, 6)
+    # R 4.2.2: binom.test(1, 6)$conf.int = 0.004210744514 0.641234578998; binom.test(5, 6): 0.3587654210 0.9957892555
+    assert_allclose([r.lower, r.upper], [0.004210744514, 0.641234578998], rtol=1e-9)
+    assert_allclose(proportion_ci(5, 6).upper, 0.9957892555, rtol=1e-9)
+    text = r.summary()
+    assert "0,4% tot 64%" in text and "niet lager dan 0,4%" in text and " 0%" not in text
+    assert "36% tot 99,6%" in proportion_ci(5, 6).summary()  # upper bound 0.9958: not "100%" with one failure
+    assert proportion_ci(1, 300).sentence().startswith("1 van de 300 (0,3%)")
+    assert "0% tot 60%" in proportion_ci(0, 4).sentence() and "40% tot 100%" in proportion_ci(4, 4).sentence()
+    assert proportion_ci(1, 6).bound(0.0042, lang="en") == "0.4%"

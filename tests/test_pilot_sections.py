@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import re
 import zipfile
+from html import unescape
 from pathlib import Path
 
 import pandas as pd
@@ -237,6 +238,36 @@ def test_pdf_dates_follow_source_date_epoch(tmp_path, monkeypatch):
     assert len(out) == len(b"<</CreationDate (D:20261123225027-05'00')\n/ModDate (D:20261123225027Z)>>")
 
 
+def test_pdf_structure_ids_are_renumbered_by_rank():
+    """Chromium's tagged-PDF IDs shift between runs (node00000077 vs node00000076): renumbered, same length and order."""
+    from evaluatie.factsheet import fix_pdf_node_ids
+
+    runs = []
+    for first in (77, 76):
+        p = Path(__import__("tempfile").mkdtemp()) / "a.pdf"
+        body = b"/ID (node%08d)>> /ID (node%08d)>> /IDTree << /Names [(node%08d) 5 0 R (node%08d) 6 0 R] >>" % (
+            first, first + 3, first, first + 3)
+        p.write_bytes(body)
+        out = fix_pdf_node_ids(p).read_bytes()
+        assert len(out) == len(body)
+        runs.append(out)
+    assert runs[0] == runs[1] == b"/ID (node00000000)>> /ID (node00000001)>> /IDTree << /Names [(node00000000) 5 0 R " \
+                                 b"(node00000001) 6 0 R] >>"
+
+
+def test_a_checksum_that_looks_like_a_postcode_does_not_stop_the_method_note(tmp_path):
+    """'1234ae0…' reads as postcode 1234 AE, house number 0: the run failed for about 1 in 100 input files."""
+    from evaluatie.factsheet import write_method_note
+
+    pilot = load_pilot(EXAMPLE / "pilot.toml")
+    digest = "1234ae0" + "f" * 57
+    note = write_method_note(pilot, [], tmp_path, checksums={"pilot.toml": digest}, outputs=[])
+    assert f"`{digest}`" in note.read_text(encoding="utf-8")
+    with pytest.raises(InputError, match="postcode"):  # the guard itself still works on the rest of the note
+        write_method_note(pilot.__class__(**{**pilot.__dict__, "source": "Dorpsstraat, 1234 AE 7"}), [], tmp_path,
+                          checksums={"pilot.toml": digest}, outputs=[])
+
+
 # ------------------------------------------------------------------ small pieces
 def test_possible_names_flags_capitalised_words_inside_sentences():
     texts = ["De hulp zit nu in de school.", "Ik sprak met juf Annemieke.", "Het IKC helpt. Dat werkt!",
@@ -258,7 +289,19 @@ def test_factsheet_picks_first_of_every_section_then_the_rest():
     ("[analyses.kosten]\njaarkosten = 50000\nmarges = { kosten_traject = 5 }", r"twee waarden tussen rechte haken"),
     ("[analyses.kosten]\njaarkosten = 50000\nmarges = { kosten_traject = [1, 2] }",
      r"marges .* hebben trajecten_per_jaar, kosten_traject en een verhouding nodig"),
-    ("[analyses.kosten]\njaarkosten = \"€ 12,34,56\"", r"jaarkosten|annual_cost"),
+    ("[analyses.kosten]\njaarkosten = \"€ 12,34,56\"",
+     r"^Pilotbestand 'pilot.toml', \[analyses.kosten\]: 'jaarkosten': '€ 12,34,56' is geen bedrag of getal"),
+    # the cost model's refusals name the key of the pilot file, not the model's argument (audit #15)
+    ("[analyses.kosten]\nuren_per_week = -20\nmaandsalaris = \"€ 4.200,50\"",
+     r"^Pilotbestand 'pilot.toml', \[analyses.kosten\]: 'uren_per_week' \(uren per week\) = -20 kan niet: moet 0 of "
+     r"meer zijn\.$"),
+    ("[analyses.kosten]\nuren_per_week = \"twintig\"\nmaandsalaris = 4200", r"'uren_per_week': 'twintig' is geen bedrag"),
+    ("[analyses.kosten]\njaarkosten = 50000\nleerlingen_bereikt = -3", r"'leerlingen_bereikt' = -3 kan niet"),
+    ("[analyses.kosten]\njaarkosten = 50000\ntrajecten_per_jaar = 40\nkosten_traject = \"€ 8.500\"\nverhouding = 0.8\n"
+     "marges = { kosten_traject = [\"€ 12.000\", \"€ 6.000\"] }",
+     r"Bandbreedte voor 'kosten_traject' = \('€ 12.000', '€ 6.000'\) kan niet: geef \(laag, hoog\) met laag ≤ 8\.500 ≤ hoog"),
+    ("[analyses.kosten]\njaarkosten = 50000\ntrajecten_per_jaar = 40\nkosten_traject = 8500\nverhouding = 0.8\n"
+     "toerekening = 1.5", r"'toerekening' \(deel van de daling .*\) = 1\.5 kan niet: moet een aandeel tussen 0 en 1"),
 ])
 def test_cost_inputs_are_checked_in_dutch(tmp_path, body, match):
     path = write_pilot(tmp_path, {}, body)
@@ -271,3 +314,92 @@ def test_costs_run_only_when_named_and_sections_follow_their_data(tmp_path):
     pilot = load_pilot(write_pilot(tmp_path, data, ""))
     assert set(pilot.analyses) == {"doorlooptijden", "kleine_pilot"}  # no [analyses]: what the data allow; no costs
     assert pilot.analyses["kleine_pilot"]["tijdlijn"] is False
+
+
+# ------------------------------------------------------------------ process times: small groups (audit #13/#15)
+def _cases(groups: dict, folder: Path) -> Path:
+    """Trajectories with known counts per group: {group: (ended within 90 days, ended after, still open)}."""
+    rows = []
+    for g, (fast, slow, still) in groups.items():
+        for i, (days, done) in enumerate([(30 + i, True) for i in range(fast)] + [(200 + i, True) for i in range(slow)]
+                                         + [(None, False) for _ in range(still)]):
+            start = pd.Timestamp("2023-09-01") + pd.Timedelta(days=i)
+            rows.append({"Casus": f"{g or 'z'}{i}", "Startdatum": start.strftime("%d-%m-%Y"),
+                         "Einddatum": (start + pd.Timedelta(days=days)).strftime("%d-%m-%Y") if done else "",
+                         "Groep": g or ""})
+    return _csv(pd.DataFrame(rows), folder / "trajecten.csv")
+
+
+def test_process_time_groups_below_threshold_are_not_shown_nor_compared(tmp_path):
+    """A group of 3 is named but not shown (no median, share or curve); cases without a group are not compared."""
+    file = _cases({"voor": (12, 8, 5), "na": (10, 6, 0), "klein": (2, 1, 0), None: (2, 0, 0)}, tmp_path)
+    path = write_pilot(tmp_path, {"trajecten": file}, '[analyses.doorlooptijden]\npeildatum = "1-9-2024"\n')
+    run_pilot(path, figures=tmp_path / "f", reports=tmp_path / "r", pdf=False, progress=lambda m: None)
+    rep = tmp_path / "r" / "secties"
+    norm = pd.read_csv(rep / "doorlooptijden_norm.csv", sep=";", dtype=str, encoding="utf-8-sig")
+    assert norm["groep"].tolist() == ["na", "voor"] and norm["casussen"].tolist() == ["16", "25"]
+    median = pd.read_csv(rep / "doorlooptijden_mediaan.csv", sep=";", dtype=str, encoding="utf-8-sig")
+    # ended + open = cases: with 0 open in 'na', a shown 'afgerond' would not reveal a small count; 5 open is not small
+    assert median[["casussen", "afgerond", "nog open"]].values.tolist() == [["16", "16", "0"], ["25", "20", "5"]]
+    html = unescape((rep / "factsheet.html").read_text(encoding="utf-8"))
+    note = (rep / "verantwoording.md").read_text(encoding="utf-8")
+    text = _all_text([tmp_path / "f", rep])
+    assert "groep 'klein' niet apart getoond en niet vergeleken: minder dan 5 casussen" in html
+    assert "casussen zonder groep tellen niet mee in de vergelijking" in html
+    assert "klein (n" not in text and "onbekend (n" not in text  # no median or share of the small groups anywhere
+    assert "(1 vrijheidsgraad)" in note  # log-rank over the two shown groups only
+    assert "2 rijen (rij 46–47), kolom 'group': groep ontbreekt; ingedeeld als 'onbekend'" in note  # file rows
+    assert "; )" not in html
+
+
+def test_process_times_of_a_handful_need_a_reason_which_is_recorded(tmp_path):
+    file = _cases({None: (3, 2, 1)}, tmp_path)
+    body = '[analyses.doorlooptijden]\npeildatum = "1-9-2024"\n'
+    with pytest.raises(InputError, match=r"Doorlooptijden: minder dan 5 casussen.*reden = "):
+        run_pilot(write_pilot(tmp_path, {"trajecten": file}, body), figures=tmp_path / "f", reports=tmp_path / "r",
+                  pdf=False, docx=False, progress=lambda m: None)
+    assert not (tmp_path / "r").exists()
+    path = write_pilot(tmp_path, {"trajecten": file}, body + 'reden = "6 thuiszitters (testdata)"\n')
+    run_pilot(path, figures=tmp_path / "f", reports=tmp_path / "r", pdf=False, docx=False, progress=lambda m: None)
+    rep = tmp_path / "r" / "secties"
+    html = unescape((rep / "factsheet.html").read_text(encoding="utf-8"))
+    assert "binnen 90 dagen (aandeel met passend aanbod)" in html and "; )" not in html
+    median = pd.read_csv(rep / "doorlooptijden_mediaan.csv", sep=";", dtype=str, encoding="utf-8-sig")
+    assert median[["casussen", "afgerond", "nog open"]].values.tolist() == [["6", "5", "1"]]
+    note = (rep / "verantwoording.md").read_text(encoding="utf-8")
+    assert "reden volgens het pilotbestand: 6 thuiszitters (testdata)" in note
+    disclosure = note.split("## Bescherming van kleine aantallen")[1]
+    assert "Uitzondering – Doorlooptijden: aantallen kleiner dan 5 zijn niet afgeschermd" in disclosure
+
+
+# ------------------------------------------------------------------ small pilot: unknown outcomes (audit #15)
+def test_small_pilot_pupils_without_outcome_are_not_counted_as_failures(tmp_path):
+    klas = pd.DataFrame({"Leerling": ["a", "b", "c", "d", "e", "f"],
+                         "Startdatum": ["1-9-2023", "1-9-2023", "15-9-2023", "1-10-2023", "2023-10-01", "1 okt 2023"],
+                         "Einddatum": ["1-3-2024", "", "", "1-6-2024", "", ""],
+                         "Uitkomst": ["regulier onderwijs", "nog in klas", "", "Regulier Onderwijs ", "nog in klas", None]})
+    body = '[analyses.kleine_pilot]\nreden = "klas van 6 (testdata)"\ntijdlijn = true\n'
+    path = write_pilot(tmp_path, {"klas": _csv(klas, tmp_path / "klas.csv")}, body)
+    run_pilot(path, figures=tmp_path / "f", reports=tmp_path / "r", pdf=False, docx=False, progress=lambda m: None)
+    rep = tmp_path / "r" / "secties"
+    small = pd.read_csv(rep / "kleine_pilot.csv", sep=";", dtype=str, encoding="utf-8-sig")
+    assert small[["met deze uitkomst", "leerlingen"]].values.tolist() == [["2", "4"]]  # 2 of 4 known, not 2 of 6
+    note = (rep / "verantwoording.md").read_text(encoding="utf-8")
+    assert "6 rijen gelezen, 4 gebruikt, 2 verwijderd" in note
+    assert "2 rijen (rij 4, 7), kolom 'Uitkomst': uitkomst ontbreekt; telt niet mee in het aandeel [verwijderd]" in note
+    html = unescape((rep / "factsheet.html").read_text(encoding="utf-8"))
+    assert "bij minder dan 5 leerling(en) ontbreekt de uitkomst" in html
+    assert ("Niet alle gegevens zijn gebruikt – klas.csv: minder dan 5 van de 6 rijen niet gebruikt. Welke rijen en "
+            "waarom staat in verantwoording.md.") in html
+    legend = (tmp_path / "f" / "secties" / "04_kleine_pilot_tijdlijn.txt").read_text(encoding="utf-8")
+    assert "6 leerlingen" in legend  # the timeline still shows every pupil
+    # a 'gunstig' value that is not in the file gives k = 0 with a warning naming the outcomes that are there
+    path = write_pilot(tmp_path, {"klas": _csv(klas, tmp_path / "klas.csv")}, body + 'gunstig = "regulier"\n')
+    run_pilot(path, figures=tmp_path / "f2", reports=tmp_path / "r2", pdf=False, docx=False, progress=lambda m: None)
+    note = (tmp_path / "r2" / "secties" / "verantwoording.md").read_text(encoding="utf-8")
+    assert "uitkomst 'regulier' (gunstig = ...) komt in kolom 'Uitkomst' niet voor, dus k = 0; controleer" in note
+    assert "Regulier Onderwijs, nog in klas, regulier onderwijs" in note
+    empty = klas.assign(Uitkomst="")
+    path = write_pilot(tmp_path, {"klas": _csv(empty, tmp_path / "leeg.csv")}, body)
+    with pytest.raises(InputError, match="geen enkele leerling in 'leeg.csv' heeft een uitkomst in kolom 'Uitkomst'"):
+        run_pilot(path, figures=tmp_path / "f3", reports=tmp_path / "r3", pdf=False, docx=False, progress=lambda m: None)

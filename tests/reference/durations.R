@@ -15,3 +15,6 @@ flat <- survfit(Surv(c(1, 2, 3, 4), c(1, 1, 1, 1)) ~ 1)
 cat("flat median", summary(flat)$table["median"], "\n")
 flat2 <- survfit(Surv(c(10, 20, 20, 30, 45, 60), c(1, 1, 1, 0, 1, 1)) ~ 1)
 print(summary(flat2)$table); print(summary(flat2))
+# a curve that ends exactly at 0.5 (the last two censored): median at the last event; a censored time inside a flat stretch
+cat("ends at 0.5", summary(survfit(Surv(c(1, 2, 3, 4), c(1, 1, 0, 0)) ~ 1))$table["median"], "\n")
+cat("eight", summary(survfit(Surv(1:8, c(1, 1, 1, 1, 0, 1, 1, 0)) ~ 1))$table["median"], "\n")

@@ -1,7 +1,7 @@
 # Reference values for tests/test_outcomes.py, computed with R 4.2 (stats::binom.test, prop.test,
 # fisher.test). Run: Rscript tests/reference/outcomes.R
 options(digits = 12)
-for (kn in list(c(0, 4), c(2, 4), c(4, 4), c(1, 10), c(7, 30), c(45, 160))) {
+for (kn in list(c(0, 4), c(2, 4), c(4, 4), c(1, 10), c(7, 30), c(45, 160), c(1, 6), c(5, 6))) {
   k <- kn[1]; n <- kn[2]
   e <- binom.test(k, n)$conf.int
   w <- prop.test(k, n, correct = FALSE)$conf.int
