@@ -802,9 +802,23 @@ def _doorlooptijden(ctx: _Context, norm_dagen=90, peildatum=None, label=None) ->
     from .report import Table
 
     lang = ctx.lang
+    k_min = ctx.pilot.threshold
     data, report = ctx.read("trajecten")
     group = "group" if "group" in data and data["group"].notna().any() else None
     what = label or t("pilot_dl_label", lang)
+    # a group with fewer cases than the threshold is never shown on its own: its curve, median and
+    # share would describe each case (the tables hide them; the sentences and figure must too)
+    small_note = None
+    if group:
+        sizes = data.groupby(group).size()
+        small = [g for g in sizes.index if sizes[g] < k_min]
+        if small and len(small) == len(sizes):
+            group, small_note = None, t("pilot_dl_small_all", lang, k=k_min)
+        elif small:
+            data = data[~data[group].isin(small)]
+            small_note = t("pilot_dl_small_groups", lang, k=k_min, groups=", ".join(f"'{g}'" for g in small))
+    if len(data) < k_min:
+        raise InputError(t("pilot_dl_too_few", lang, k=k_min, file=ctx.pilot.data["trajecten"].name))
     km = kaplan_meier(data, group=group, reference_date=peildatum, label=what, lang=lang)
     share = km.share_within(norm_dagen)
     order = (data.groupby("group")["start"].median().sort_values().index.tolist() if group
@@ -850,7 +864,8 @@ def _doorlooptijden(ctx: _Context, norm_dagen=90, peildatum=None, label=None) ->
              "doorlooptijden_norm": t("pilot_dl_note_norm", lang, days=norm_dagen)}
     methods = [km.summary(lang, norm_dagen)] + ([test.sentence(lang) + " " + t("pilots_logrank_" + ("small" if sure else "large"), lang)]
                                               if test is not None else [])
-    caveats = [t("pilot_dl_caveat", lang)]
+    caveats = [t("pilot_dl_caveat", lang)] + ([small_note] if small_note else [])
+    methods += [small_note] if small_note else []
     return Section(key="doorlooptijden", title=t("pilot_dl_title", lang), question=t("pilot_dl_question", lang,
                                                                                      days=norm_dagen),
                    key_figures=key, figures=figures, tables=tables, notes=notes,

@@ -1617,6 +1617,16 @@ MESSAGES: dict[str, dict[str, str]] = {
     "iv_all_groups": {"nl": "alle geïnterviewden", "en": "all interviewees"},
     "iv_hidden_cells": {"nl": "{marker} = afgeschermd: minder dan {k}, of terug te rekenen uit de totalen.",
                         "en": "{marker} = suppressed: fewer than {k}, or recomputable from the totals."},
+    "pilot_dl_small_groups": {"nl": "Groep {groups} heeft minder dan {k} casussen en wordt niet apart getoond (ook niet "
+                                    "in figuur en tekst); de rest gaat over de andere groepen.",
+                              "en": "Group {groups} has fewer than {k} cases and is not shown separately (not in the "
+                                    "figure or text either); the rest is about the other groups."},
+    "pilot_dl_small_all": {"nl": "Elke groep heeft minder dan {k} casussen; alleen alle casussen samen worden getoond.",
+                           "en": "Every group has fewer than {k} cases; only all cases together are shown."},
+    "pilot_dl_too_few": {"nl": "{file}: minder dan {k} casussen; doorlooptijden van zo weinig casussen beschrijven "
+                               "ieder afzonderlijk en worden niet gepubliceerd.",
+                         "en": "{file}: fewer than {k} cases; process times of so few cases describe each one and are "
+                               "not published."},
 }
 
 

@@ -334,3 +334,27 @@ def test_interview_counts_hidden_in_the_table_are_hidden_everywhere(tmp_path):
     links = theme_links(counts.drop(index="Totaal"), "t")
     result = audit({"t": counts}, margins={"t": "columns"}, links=links)
     assert len(result) and result["protected"].all()
+
+
+def test_process_times_never_describe_a_group_below_the_threshold(tmp_path):
+    """Adversary: with 3 cases in group 'na' the tables were all x, but the caption, factsheet and method
+    note said "na (n = 3): mediaan 44 dagen; binnen 90 dagen 67%" and the figure drew its curve."""
+    traj = pd.read_excel(EXAMPLE / "trajecten_thuiszitters.xlsx", header=3)
+    small = pd.concat([traj[traj["Groep"] == "voor"], traj[traj["Groep"] == "na"].head(3)])
+    small.to_csv(tmp_path / "trajecten.csv", sep=";", index=False)
+    path = write_pilot(tmp_path, "[analyses.doorlooptijden]", data={"trajecten": tmp_path / "trajecten.csv"})
+    run_pilot(path, figures=tmp_path / "figures", reports=tmp_path / "reports", pdf=False, docx=False,
+              progress=lambda _: None)
+    rep, fig = tmp_path / "reports" / "test", tmp_path / "figures" / "test"
+    svg = (fig / "04_doorlooptijden.svg").read_text(encoding="utf-8")
+    texts = [(fig / "04_doorlooptijden.txt").read_text(encoding="utf-8"), re.sub(r"<[^>]+>", " ", (
+        rep / "factsheet.html").read_text(encoding="utf-8")), (rep / "verantwoording.md").read_text(encoding="utf-8")]
+    for text in texts:
+        assert "na (n = 3)" not in text and "67%" not in text
+    assert "<!-- na -->" not in svg and "heeft minder dan 5 casussen" in texts[1] + texts[2]
+    norm = pd.read_csv(rep / "doorlooptijden_norm.csv", sep=";", dtype=str, encoding="utf-8-sig")
+    assert norm["groep"].tolist() == ["voor"] and norm["casussen"].tolist() == ["47"]
+    small[small["Groep"] == "na"].to_csv(tmp_path / "trajecten.csv", sep=";", index=False)
+    with pytest.raises(InputError, match="minder dan 5 casussen"):
+        run_pilot(path, figures=tmp_path / "f2", reports=tmp_path / "r2", pdf=False, docx=False,
+                  progress=lambda _: None)
