@@ -585,7 +585,7 @@ def _vragenlijst(ctx: _Context, vergelijking="auto", toets="auto") -> Section:
     sure = row is not None and row["p_adjusted"] < 0.05
     if row is None:
         title = t("pilot_sv_fig_title", lang, what=first)
-    elif row["effect_size"] == "eta2_h":
+    elif row["effect_size"] in ("eta2", "eta2_h"):
         title = t("pilot_sv_fig_groups_" + ("sure" if sure else "unsure"), lang, what=first)
     else:
         title = t(f"pilot_sv_fig_{'up' if row['estimate'] > 0 else 'down'}_{'sure' if sure else 'unsure'}", lang,
@@ -597,7 +597,7 @@ def _vragenlijst(ctx: _Context, vergelijking="auto", toets="auto") -> Section:
                         caption=caption, on_factsheet=True, rank=7)]
     rel = [survey.reliability(s, construct=c, lang=lang) for c in constructs if len(s.construct_items(c)) >= 3]
     # --- key figure, texts
-    if row is not None and row["effect_size"] != "eta2_h":
+    if row is not None and row["effect_size"] not in ("eta2", "eta2_h"):
         key = [KeyFigure(_fmt_signed(row["estimate"], 2, lang),
                          t(f"pilot_sv_kf_{design}", lang, what=first, a=waves[0] if waves else "",
                            b=waves[-1] if waves else ""), cmp.sentence(first))]
@@ -640,7 +640,7 @@ def _vragenlijst(ctx: _Context, vergelijking="auto", toets="auto") -> Section:
                                "alfa": [r.alpha for r in rel], t("pilot_col_lower", lang): [r.ci[0] for r in rel],
                                t("pilot_col_upper", lang): [r.ci[1] for r in rel], "omega": [r.omega for r in rel]})
         tables["vragenlijst_schalen"] = Table(scales, counts=(t("pilot_col_respondents", lang),), percent=(),
-                                              decimals={c: 2 for c in ("alfa", "omega", t("pilot_col_lower", lang),
+                                              decimals={t("pilot_col_n_items", lang): 0} | {c: 2 for c in ("alfa", "omega", t("pilot_col_lower", lang),
                                                                        t("pilot_col_upper", lang))})
         notes["vragenlijst_schalen"] = t("pilot_sv_note_scales", lang)
     if cmp is not None:
