@@ -178,22 +178,45 @@ def quotes(fragments: pd.DataFrame, *, respondent: str = "respondent", group: st
 
 #: A capitalised word (capital, then a lower-case letter) after a character that does not end a sentence.
 _NAME_LIKE = r"(?<=[^\s.!?:;\"'\u201c\u2018(\[])\s+[A-ZÀ-ÖØ-Ý][a-zà-öø-ÿ]"
+#: A capitalised word at the start of a text or sentence (after . ! ? : ; or an opening quote or bracket).
+_SENTENCE_START = r"(?:^|[.!?:;]\s+|[\"'\u201c\u2018(\[]\s*)\s*(?P<w>[A-ZÀ-ÖØ-Ý][a-zà-öø-ÿ]+)\b"
+#: Words that often start a Dutch or English sentence; any other capitalised first word may be a name
+#: ("Daan kwam elke dag te laat.").
+_SENTENCE_WORDS = frozenset("""
+aan achteraf af al alle alleen alles als altijd andere anders bij binnen daar daardoor daarna daarom daarvoor
+dan dat de deze die dit door dus echt een eén eerst eerder eigenlijk elke en er ergens gelukkig geen gewoon goed
+graag haar heel helaas het hier hij hoe hun ieder iedereen iemand ik in is ja je jij juist kinderen later
+leerlingen maar meer meestal mijn minder misschien met na naar natuurlijk nee niemand niet niets nog nooit nu of
+oké ok om omdat ons onze ook op ouders over privé samen school sinds sommige soms tegelijk toch toen tot twee u uit
+vaak van veel verder volgens voor vooral vroeger waar waarom wanneer want wat we wel welke wie wij zo zoals ze
+zeker zelf zij zijn zonder zou
+a all also and as at because but for he her his how i if in it my no not now of on our she so some sometimes that
+the then there they this to we what when where which who why with yes you
+""".split())
 
 
 def possible_names(texts) -> np.ndarray:
-    """True for texts with a capitalised word inside a sentence: a possible name ("zei juf Annemieke").
+    """True for texts with a capitalised word that may be a name ("zei juf Annemieke", "Daan kwam").
 
     Names cannot be recognised reliably; this rule errs on the side of caution for quotes that are
-    published: it also flags organisation names ("bij Accare"), but not acronyms ("IKC", "IB'er")
-    or a capital at the start of a sentence.
+    published: it flags a capitalised word inside a sentence, which also catches organisation names
+    ("bij Accare"), and a capitalised first word of a sentence unless it is a common sentence opener
+    ("De", "Het", "Ik", "Gelukkig", …), but not acronyms ("IKC", "IB'er").
 
     Examples
     --------
-    >>> possible_names(["De hulp zit nu in de school.", "Ik sprak met juf Annemieke.", "Het IKC helpt. Dat werkt."])
-    array([False,  True, False])
+    >>> possible_names(["De hulp zit nu in de school.", "Ik sprak met juf Annemieke.", "Het IKC helpt. Dat werkt.",
+    ...                 "Daan kwam elke dag te laat."])
+    array([False,  True, False,  True])
     """
     values = pd.Series(list(texts) if not isinstance(texts, pd.Series) else texts, dtype="string").fillna("")
-    return values.str.contains(_NAME_LIKE, regex=True).to_numpy(dtype=bool)
+    inside = values.str.contains(_NAME_LIKE, regex=True).to_numpy(dtype=bool)
+    first = values.reset_index(drop=True).str.extractall(_SENTENCE_START)
+    start = np.zeros(len(values), dtype=bool)
+    if len(first):
+        unknown = ~first["w"].str.lower().isin(_SENTENCE_WORDS).to_numpy(dtype=bool)
+        start[np.unique(first.index.get_level_values(0)[unknown])] = True
+    return inside | start
 
 
 def _merged(frequencies: pd.DataFrame, min_group: int, lang: str) -> pd.DataFrame:

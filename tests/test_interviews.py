@@ -105,3 +105,13 @@ def test_heat_map_caption_and_table_publish_the_same_protected_cells(tmp_path):
         line = re.search(rf"(?i){g} \(n = \d+\): vooral ([^.]*)\.", caption)
         named = line.group(1).split(", ") if line else []
         assert all(not hidden.at[c, g] for c in named)
+
+
+def test_a_name_that_starts_a_sentence_keeps_a_quote_out():
+    """Adversary: "Daan kwam elke dag te laat." passed possible_names (a capital after a full stop was
+    taken for a sentence start) and was published as a quote in the factsheet and tables."""
+    texts = ["Daan kwam elke dag te laat.", "Het ging slecht. Pieter bleef thuis.", "\"Sanne\" zei het zelf.",
+             "Gelukkig kwam er hulp.", "Het duurde maanden. Daarna ging het beter.", "IKC De Linde helpt."]
+    assert iv.possible_names(texts).tolist() == [True, True, True, False, False, True]
+    f = pd.DataFrame({"respondent": ["a", "b"], "group": "ouder", "code": "wachttijd", "text": texts[:2]})
+    assert iv.quotes(f[~iv.possible_names(f["text"])], per_code=2).empty
