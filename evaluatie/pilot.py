@@ -443,7 +443,8 @@ def _zorgvraag(ctx: _Context, model="poisson", inferentie="auto") -> Section:
 
     return Section(key="zorgvraag", title=t("pilot_zv_title", lang), question=t("pilot_zv_question", lang),
                    key_figures=key, figures=figures,
-                   tables={"effect_voor_na": Table(table, counts=(), percent=())},
+                   tables={"effect_voor_na": Table(table, counts=(), percent=(), decimals={
+                       t(f"pilot_col_{c}", lang): 0 for c in ("n_units", "n_treated_units", "n_periods")})},
                    notes={"effect_voor_na": t("pilot_zv_note", lang)}, meaning=[res.sentence(lang)],
                    caveats=caveats, methods=res.summary(lang), quality=[("panel", report)]), res
 
@@ -468,7 +469,9 @@ def _uitrol(ctx: _Context, frequentie="Q", model="poisson") -> Section:
     from .report import Table
 
     return Section(key="uitrol", title=t("pilot_es_title", lang), question=t("pilot_es_question", lang),
-                   key_figures=[], figures=[fig], tables={"effect_per_periode": Table(table, counts=(), percent=())},
+                   key_figures=[], figures=[fig], tables={"effect_per_periode": Table(
+                       table, counts=(), percent=(), decimals={c: 0 for c in (t("pilot_col_rel_time", lang), "n_cohorts")
+                                                               if c in table.columns})},
                    notes={"effect_per_periode": t("pilot_es_note", lang)}, meaning=[es.sentence(lang)],
                    caveats=[t("pilot_es_caveat", lang)], methods=es.summary(lang), quality=[]), es
 

@@ -358,3 +358,16 @@ def test_process_times_never_describe_a_group_below_the_threshold(tmp_path):
     with pytest.raises(InputError, match="minder dan 5 casussen"):
         run_pilot(path, figures=tmp_path / "f2", reports=tmp_path / "r2", pdf=False, docx=False,
                   progress=lambda _: None)
+
+
+def test_numbers_of_schools_periods_and_cohorts_are_whole_numbers(tmp_path):
+    """Adversary: effect_voor_na.csv said '15,0 scholen, 6,00 met jeugdondersteuner, 36,0 perioden' and
+    effect_per_periode.csv '-8,00' periods and '1,00' cohorts: counts that read as measurements."""
+    path = write_pilot(tmp_path, "[analyses.zorgvraag]\n[analyses.uitrol]")
+    run_pilot(path, figures=tmp_path / "f", reports=tmp_path / "r", pdf=False, docx=False, progress=lambda _: None)
+    read = lambda n: pd.read_csv(tmp_path / "r" / "test" / f"{n}.csv", sep=";", dtype=str, encoding="utf-8-sig")
+    did = read("effect_voor_na")
+    for column in ("scholen", "scholen met jeugdondersteuner", "perioden"):
+        assert did[column].str.fullmatch(r"\d+").all(), column
+    es = read("effect_per_periode")
+    assert es["periode t.o.v. start"].str.fullmatch(r"-?\d+").all() and es["n_cohorts"].str.fullmatch(r"\d+").all()
