@@ -9,6 +9,8 @@ written ``"samenwerking > overleg"``: a respondent who mentions a sub-code also 
 * :func:`cooccurrence` — how many respondents mention both of two codes;
 * :func:`quotes` — example quotes per code with anonymous labels ("ouder 3"); quotes that contain
   personal data are left out;
+* :func:`theme_counts` / :func:`hidden_theme_counts` — the one table of counts behind the heat map,
+  its caption and the exported table (small groups merged, small counts hidden);
 * :func:`plot_codes` — heat map of codes × groups.
 
 Examples
@@ -26,9 +28,11 @@ import numpy as np
 import pandas as pd
 
 from .errors import InputError
+from .privacy import HIDDEN, THRESHOLD, small_count, suppress
 from .text import check_lang, format_number, t
 
-__all__ = ["split_codes", "code_frequencies", "cooccurrence", "quotes", "possible_names", "plot_codes", "summary"]
+__all__ = ["split_codes", "code_frequencies", "cooccurrence", "quotes", "possible_names", "theme_counts",
+           "hidden_theme_counts", "plot_codes", "summary"]
 
 SEPARATOR = ">"
 
@@ -188,94 +192,202 @@ def quotes(fragments: pd.DataFrame, *, respondent: str = "respondent", group: st
 
 #: A capitalised word (capital, then a lower-case letter) after a character that does not end a sentence.
 _NAME_LIKE = r"(?<=[^\s.!?:;\"'\u201c\u2018(\[])\s+[A-ZÀ-ÖØ-Ý][a-zà-öø-ÿ]"
+#: A capitalised word at the start of a text or sentence (after . ! ? : ; or an opening quote or bracket).
+_SENTENCE_START = r"(?:^|[.!?:;]\s+|[\"'\u201c\u2018(\[]\s*)\s*(?P<w>[A-ZÀ-ÖØ-Ý][a-zà-öø-ÿ]+)\b"
+#: Words that often start a Dutch or English sentence; any other capitalised first word may be a name
+#: ("Daan kwam elke dag te laat.").
+_SENTENCE_WORDS = frozenset("""
+aan achteraf af al alle alleen alles als altijd andere anders bij binnen daar daardoor daarna daarom daarvoor
+dan dat de deze die dit door dus echt een eén eerst eerder eigenlijk elke en er ergens gelukkig geen gewoon goed
+graag haar heel helaas het hier hij hoe hun ieder iedereen iemand ik in is ja je jij juist kinderen later
+leerlingen maar meer meestal mijn minder misschien met na naar natuurlijk nee niemand niet niets nog nooit nu of
+oké ok om omdat ons onze ook op ouders over privé samen school sinds sommige soms tegelijk toch toen tot twee u uit
+vaak van veel verder volgens voor vooral vroeger waar waarom wanneer want wat we wel welke wie wij zo zoals ze
+zeker zelf zij zijn zonder zou
+a all also and as at because but for he her his how i if in it my no not now of on our she so some sometimes that
+the then there they this to we what when where which who why with yes you
+""".split())
 
 
 def possible_names(texts) -> np.ndarray:
-    """True for texts with a capitalised word inside a sentence: a possible name ("zei juf Annemieke").
+    """True for texts with a capitalised word that may be a name ("zei juf Annemieke", "Daan kwam").
 
     Names cannot be recognised reliably; this rule errs on the side of caution for quotes that are
-    published: it also flags organisation names ("bij Accare"), but not acronyms ("IKC", "IB'er")
-    or a capital at the start of a sentence.
+    published: it flags a capitalised word inside a sentence, which also catches organisation names
+    ("bij Accare"), and a capitalised first word of a sentence unless it is a common sentence opener
+    ("De", "Het", "Ik", "Gelukkig", …), but not acronyms ("IKC", "IB'er").
 
     Examples
     --------
-    >>> possible_names(["De hulp zit nu in de school.", "Ik sprak met juf Annemieke.", "Het IKC helpt. Dat werkt."])
-    array([False,  True, False])
+    >>> possible_names(["De hulp zit nu in de school.", "Ik sprak met juf Annemieke.", "Het IKC helpt. Dat werkt.",
+    ...                 "Daan kwam elke dag te laat."])
+    array([False,  True, False,  True])
     """
     values = pd.Series(list(texts) if not isinstance(texts, pd.Series) else texts, dtype="string").fillna("")
-    return values.str.contains(_NAME_LIKE, regex=True).to_numpy(dtype=bool)
+    inside = values.str.contains(_NAME_LIKE, regex=True).to_numpy(dtype=bool)
+    first = values.reset_index(drop=True).str.extractall(_SENTENCE_START)
+    start = np.zeros(len(values), dtype=bool)
+    if len(first):
+        unknown = ~first["w"].str.lower().isin(_SENTENCE_WORDS).to_numpy(dtype=bool)
+        start[np.unique(first.index.get_level_values(0)[unknown])] = True
+    return inside | start
 
 
-def summary(frequencies: pd.DataFrame, *, level: int = 1, top: int = 3, lang: str = "nl") -> str:
-    """Dutch sentences per group: the themes mentioned by most respondents.
+def _merged(frequencies: pd.DataFrame, min_group: int, lang: str) -> pd.DataFrame:
+    """Frequencies with groups of fewer than ``min_group`` interviewees merged into "overige".
+
+    When the merged remainder is itself smaller than ``min_group`` (and other groups exist), the
+    smallest other group joins it, so that no group shown can be recomputed as total minus the rest.
+    """
+    label = t("iv_other_groups", lang)
+    sizes = frequencies.groupby("group")["n_group"].first().sort_values(kind="stable")
+    small = list(sizes[sizes < min_group].index)
+    if small and sizes[small].sum() < min_group and len(small) < len(sizes):
+        small.append(sizes.drop(small).index[0])
+    freq = frequencies.assign(group=frequencies["group"].where(~frequencies["group"].isin(small), label))
+    return freq.groupby(["code", "group"], sort=False).agg(n_respondents=("n_respondents", "sum"),
+                                                           n_group=("n_group", "sum")).reset_index()
+
+
+def theme_counts(frequencies: pd.DataFrame, *, level: int | None = 1, min_group: int = THRESHOLD,
+                 lang: str = "nl") -> pd.DataFrame:
+    """Interviewees mentioning each code: in total and per group, with small groups merged.
+
+    This is the one table behind :func:`plot_codes`, :func:`summary` and the exported table of
+    ``evaluatie rapport``, so that they publish the same cells. Groups with fewer than ``min_group``
+    interviewees are merged into "overige" (with the smallest other group when that is still too
+    small); when all interviewees together are fewer than ``min_group``, no group is shown.
+
+    Returns
+    -------
+    DataFrame indexed by code (most mentioned first), column ``""`` with the total and one column per
+    group shown; ``attrs["n"]`` maps every column to its number of interviewees.
 
     Examples
     --------
-    >>> freq = pd.DataFrame({"code": ["a", "b"], "depth": 1, "group": "ouder", "n_respondents": [3, 1],
-    ...                      "n_group": 4, "share": [0.75, 0.25], "n_fragments": [3, 1]})
-    >>> summary(freq)
-    'Ouder (n = 4): vooral a (3 van 4), b (1 van 4).'
+    >>> freq = pd.DataFrame({"code": ["a", "a", "a"], "depth": 1, "group": ["ouder", "leerkracht", "ib"],
+    ...                      "n_respondents": [5, 4, 1], "n_group": [8, 6, 2], "share": 0.5, "n_fragments": 1})
+    >>> theme_counts(freq).to_dict("list"), theme_counts(freq).attrs["n"]
+    ({'': [10], 'ouder': [5], 'overige': [5]}, {'': 16, 'ouder': 8, 'overige': 8})
     """
-    check_lang(lang)
-    lines = []
-    freq = frequencies[frequencies["depth"] == level]
-    for g, rows in freq.groupby("group", sort=False):
-        rows = rows[rows["n_respondents"] > 0].sort_values(["n_respondents", "code"], ascending=[False, True])
-        if rows.empty:
-            continue
-        n = int(rows["n_group"].iloc[0])
-        parts = ", ".join(t("iv_part", lang, code=r.code, k=int(r.n_respondents), n=n) for r in rows.head(top).itertuples())
-        lines.append(t("iv_group_line", lang, group=str(g)[:1].upper() + str(g)[1:], n=n, parts=parts))
-    return " ".join(lines)
-
-
-def plot_codes(frequencies: pd.DataFrame, ax=None, *, level: int | None = 1, min_group: int = 3,
-               lang: str = "nl", title: str | None = None):
-    """Heat map: share of respondents per group (columns) mentioning each code (rows). Returns the Axes.
-
-    Cells show "k/n". Groups with fewer than ``min_group`` interviewed respondents are merged into one
-    column "overige" so that no single person's views stand alone (with fewer than ``min_group`` in
-    total, nothing is shown per group).
-    """
-    import matplotlib.pyplot as plt
-
-    from .plots import house_style
-
     check_lang(lang)
     freq = frequencies if level is None else frequencies[frequencies["depth"] == level]
     if freq.empty:
         raise InputError(t("iv_no_codes", lang))
-    small = freq.groupby("group")["n_group"].first()
-    merged_label = t("iv_other_groups", lang)
-    small_groups = set(small[small < min_group].index)
-    freq = freq.assign(group=freq["group"].where(~freq["group"].isin(small_groups), merged_label))
-    freq = freq.groupby(["code", "group"], sort=False).agg(n_respondents=("n_respondents", "sum"),
-                                                           n_group=("n_group", "sum")).reset_index()
-    hidden = bool((freq["n_group"] < min_group).any())
-    freq = freq[freq["n_group"] >= min_group]
-    share = freq.pivot(index="code", columns="group", values="n_respondents") / freq.pivot(
-        index="code", columns="group", values="n_group")
-    k = freq.pivot(index="code", columns="group", values="n_respondents")
-    n = freq.pivot(index="code", columns="group", values="n_group")
-    order = share.mean(axis=1).sort_values(ascending=False).index
-    share, k, n = share.loc[order], k.loc[order], n.loc[order]
+    merged = _merged(freq, min_group, lang)
+    wide = merged.pivot(index="code", columns="group", values="n_respondents").fillna(0).astype(int)
+    sizes = merged.groupby("group")["n_group"].first()
+    total = wide.sum(axis=1)
+    order = pd.DataFrame({"t": total, "c": total.index}).sort_values(["t", "c"], ascending=[False, True]).index
+    other = t("iv_other_groups", lang)  # largest group first, 'overige' last
+    groups = sorted((g for g in sizes.index if sizes[g] >= min_group), key=lambda g: (g == other, -sizes[g], str(g)))
+    if len(groups) < 2:  # one group shown is the total itself
+        groups = []
+    out = pd.concat([total.rename(""), wide[groups]], axis=1).loc[order]
+    out.index.name = None
+    out.columns.name = None
+    out.attrs["n"] = {"": int(sizes.sum()), **{g: int(sizes[g]) for g in groups}}
+    return out
+
+
+def theme_links(counts: pd.DataFrame, name: str) -> list:
+    """Links for :func:`evaluatie.privacy.suppress`: per code, the total equals the sum of the groups."""
+    groups = [c for c in counts.columns if c != counts.columns[0]]
+    if not groups:
+        return []
+    return [((name, code, counts.columns[0]), [(name, code, g) for g in groups]) for code in counts.index]
+
+
+def hidden_theme_counts(counts: pd.DataFrame, threshold: int = THRESHOLD) -> pd.DataFrame:
+    """Which cells of :func:`theme_counts` are hidden: the small counts and those that would reveal them.
+
+    :func:`evaluatie.privacy.suppress` on the table, its column totals and the relation "total =
+    sum of the groups" per code (:func:`theme_links`), as :func:`evaluatie.report.export_tables` does
+    for the exported table.
+    """
+    name = "themas"
+    shown = suppress({name: counts.astype(float)}, threshold, margins={name: "columns"},
+                     links=theme_links(counts, name))[name]
+    return shown.isna() & counts.notna()
+
+
+def summary(frequencies: pd.DataFrame, *, level: int = 1, top: int = 3, min_group: int = THRESHOLD,
+            min_cell: int = THRESHOLD, lang: str = "nl") -> str:
+    """Dutch sentences per group: the themes mentioned by most respondents (without counts).
+
+    Groups are those of :func:`theme_counts` (small groups merged). Only published cells are ranked
+    (:func:`hidden_theme_counts`): ranking a hidden count above a shown one would narrow it down.
+    Without any published group cell, the sentence is about all interviewees together.
+
+    Examples
+    --------
+    >>> freq = pd.DataFrame({"code": ["a", "b", "a", "b"], "depth": 1, "group": ["ouder"] * 2 + ["leerkracht"] * 2,
+    ...                      "n_respondents": [6, 5, 5, 7], "n_group": [8, 8, 9, 9], "share": 0.5, "n_fragments": 1})
+    >>> summary(freq)
+    'Leerkracht (n = 9): vooral b, a. Ouder (n = 8): vooral a, b.'
+    """
+    check_lang(lang)
+    counts = theme_counts(frequencies, level=level, min_group=min_group, lang=lang)
+    hidden = hidden_theme_counts(counts, min_cell)
+    groups = [c for c in counts.columns if c != ""]
+    lines = []
+    for g in groups + [""]:  # all interviewees together when no group has a published cell
+        if g == "" and lines:
+            break
+        column = counts[g][(counts[g] > 0) & ~hidden[g]]
+        if column.empty:
+            continue
+        column = pd.DataFrame({"n": column, "c": column.index}).sort_values(["n", "c"], ascending=[False, True])
+        name = str(g) if g else t("iv_all_groups", lang)
+        lines.append(t("iv_group_line", lang, group=name[:1].upper() + name[1:],
+                       n=small_count(counts.attrs["n"][g], min_group, lang),
+                       parts=", ".join(map(str, column["c"].head(top)))))
+    return " ".join(lines)
+
+
+def plot_codes(frequencies: pd.DataFrame, ax=None, *, level: int | None = 1, min_group: int = THRESHOLD,
+               min_cell: int = THRESHOLD, lang: str = "nl", title: str | None = None):
+    """Heat map: share of respondents per group (columns) mentioning each code (rows). Returns the Axes.
+
+    Cells show "k/n". Groups with fewer than ``min_group`` interviewed respondents are merged into one
+    column "overige" so that no single person's views stand alone (:func:`theme_counts`). Counts below
+    ``min_cell``, and the counts that would let them be recomputed from the totals, are shown as
+    ``x`` without colour (:func:`hidden_theme_counts`: the same cells as in the exported table).
+    """
+    import matplotlib.pyplot as plt
+
+    from .plots import GREY, house_style
+
+    check_lang(lang)
+    counts = theme_counts(frequencies, level=level, min_group=min_group, lang=lang)
+    hidden = hidden_theme_counts(counts, min_cell)
+    groups = [c for c in counts.columns if c != ""] or [""]
+    k = counts[groups]
+    n = pd.Series({g: counts.attrs["n"][g] for g in groups})
+    share = (k / n).mask(hidden[groups])
+    merged = set(frequencies["group"]) != set(groups)
     with house_style():
         if ax is None:
             _, ax = plt.subplots(figsize=(1.8 + 1.6 * share.shape[1], 1.2 + 0.5 * share.shape[0]))
         image = ax.imshow(share.to_numpy(dtype=float), cmap="Blues", vmin=0, vmax=1, aspect="auto")
         for i in range(share.shape[0]):
             for j in range(share.shape[1]):
-                if np.isnan(share.iat[i, j]):
+                if hidden.iat[i, hidden.columns.get_loc(groups[j])]:
+                    ax.text(j, i, HIDDEN, ha="center", va="center", fontsize=9, color=GREY)
                     continue
-                ax.text(j, i, f"{int(k.iat[i, j])}/{int(n.iat[i, j])}", ha="center", va="center", fontsize=9,
+                ax.text(j, i, f"{int(k.iat[i, j])}/{int(n.iat[j])}", ha="center", va="center", fontsize=9,
                         color="white" if share.iat[i, j] > 0.6 else "black")
-        ax.set_xticks(range(share.shape[1]), [f"{g}\n(n = {int(n[g].max())})" for g in share.columns])
+        labels = [g if g else t("iv_all_groups", lang) for g in groups]
+        ax.set_xticks(range(share.shape[1]), [f"{g}\n(n = {small_count(int(n.iat[j]), min_group, lang)})"
+                                              for j, g in enumerate(labels)])
         ax.set_yticks(range(share.shape[0]), share.index)
         ax.grid(False)
         cbar = ax.figure.colorbar(image, ax=ax, fraction=0.04)
         cbar.ax.yaxis.set_major_formatter(plt.FuncFormatter(lambda x, _: format_number(100 * x, 0, lang) + "%"))
         cbar.set_label(t("iv_share", lang))
-        if hidden:
-            ax.set_xlabel(t("iv_hidden", lang, k=min_group))
+        notes = ([t("iv_hidden", lang, k=min_group)] if merged else []) + \
+            ([t("iv_hidden_cells", lang, marker=HIDDEN, k=min_cell)] if hidden.to_numpy().any() else [])
+        if notes:
+            ax.set_xlabel("\n".join(notes))
         ax.set_title(title or t("iv_title", lang))
     return ax

@@ -187,7 +187,8 @@ def network_table(graph) -> pd.DataFrame:
 # ------------------------------------------------------------------------------ one call for a study
 _LABELS = {
     "nl": {"pupils": "Aantal leerlingen", "agency_rank": "Instanties, van meeste naar minste leerlingen",
-           "tail": "{n} instanties met elk minder dan {k} leerlingen (namen niet getoond)",
+           "tail": "{n} instanties met elk minder dan {k} leerlingen, of afgeschermd zoals in de tabel\n"
+                   "(namen en aantallen niet getoond)",
            "agencies_title": "Bij welke instanties zijn de leerlingen betrokken?",
            "per_pupil_title": "Aantal instanties per leerling", "per_pupil_x": "Aantal betrokken instanties",
            "or_more": "{k} of meer", "small": "<{k}",
@@ -196,13 +197,15 @@ _LABELS = {
            "read": "gelezen dossiers", "extrapolated": "verwacht (geëxtrapoleerd)",
            "predicted": "verwacht bij alle {t} dossiers ({p}%-voorspellingsinterval)", "band": "{p}%-betrouwbaarheidsinterval",
            "net_title": "Instanties die samen bij dezelfde leerling betrokken zijn",
-           "net_note": "Cirkel: aantal leerlingen; lijn: gedeelde leerlingen.\nBlauw met naam: ≥ {k} leerlingen; grijs: "
-                       "minder dan {k} leerlingen (naam niet getoond). Onderste rij: geen leerling gedeeld.",
+           "net_note": "Cirkel: aantal leerlingen; lijn: gedeelde leerlingen (dunne lijn: minder dan {k}).\nBlauw "
+                       "met naam: ≥ {k} leerlingen; grijs, alle even groot: minder dan {k} leerlingen of afgeschermd "
+                       "(naam niet getoond). Onderste rij: geen leerling gedeeld.",
            "schools_title": "Instanties per school", "per100": "Instanties per 100 gelezen dossiers",
            "common": "Verwacht aantal instanties bij {t} dossiers",
            "common_title": "Eerlijk vergeleken: bij evenveel gelezen dossiers"},
     "en": {"pupils": "Number of pupils", "agency_rank": "Agencies, from most to fewest pupils",
-           "tail": "{n} agencies with fewer than {k} pupils each (names not shown)",
+           "tail": "{n} agencies with fewer than {k} pupils each, or suppressed as in the table\n"
+                   "(names and numbers not shown)",
            "agencies_title": "Which agencies are involved with the pupils?",
            "per_pupil_title": "Number of agencies per pupil", "per_pupil_x": "Number of agencies involved",
            "or_more": "{k} or more", "small": "<{k}",
@@ -211,8 +214,9 @@ _LABELS = {
            "read": "files read", "extrapolated": "expected (extrapolated)",
            "predicted": "expected with all {t} files ({p}% prediction interval)", "band": "{p}% confidence interval",
            "net_title": "Agencies involved with the same pupil",
-           "net_note": "Circle: number of pupils; line: shared pupils.\nBlue with name: ≥ {k} pupils; grey: fewer than "
-                       "{k} pupils (name not shown). Bottom row: no pupil shared.",
+           "net_note": "Circle: number of pupils; line: shared pupils (thin line: fewer than {k}).\nBlue with name: "
+                       "≥ {k} pupils; grey, all the same size: fewer than {k} pupils or suppressed (name not shown). "
+                       "Bottom row: no pupil shared.",
            "schools_title": "Agencies per school", "per100": "Agencies per 100 files read",
            "common": "Expected number of agencies at {t} files",
            "common_title": "Compared fairly: at the same number of files read"},
@@ -230,11 +234,15 @@ def _new_axes(ax, figsize=(8.0, 4.8)):
         return plt.subplots(figsize=figsize)[1]
 
 
-def plot_agencies(table: pd.DataFrame, ax=None, *, min_cell: int = 5, lang: str = "nl", title: str | None = None):
-    """Bar chart of agencies by number of pupils (one school), long tail visible.
+def plot_agencies(table: pd.DataFrame, ax=None, *, min_cell: int = 5, published=None, lang: str = "nl",
+                  title: str | None = None):
+    """Bar chart of agencies by number of pupils (one school).
 
-    ``table`` is :func:`agency_table` for one school. Agencies with fewer than ``min_cell`` pupils are
-    drawn in grey without their name, so small groups of pupils cannot be traced to an agency.
+    ``table`` is :func:`agency_table` for one school. Only agencies with at least ``min_cell`` pupils
+    get a bar with their name; with ``published`` (the agencies whose count the exported table shows,
+    :meth:`Nulmeting.published_agencies`) only those, so that a count the table hides to protect a
+    small one is not drawn here. The others are only counted in a note: their bars would give the
+    small counts (and, with the table, the hidden ones) exactly.
     """
 
     from .plots import GREY, PALETTE, house_style, format_axis
@@ -242,17 +250,21 @@ def plot_agencies(table: pd.DataFrame, ax=None, *, min_cell: int = 5, lang: str 
     check_lang(lang)
     lab = _LABELS[lang]
     table = table.sort_values("n_pupils", ascending=False, kind="stable").reset_index(drop=True)
+    table = table[table["n_pupils"] > 0]
     big = table["n_pupils"] >= min_cell
+    if published is not None:
+        big &= table["agency"].isin(set(published))
+    shown = table[big].reset_index(drop=True)
     with house_style():
         ax = _new_axes(ax, (9.0, 5.2))
-        x = np.arange(len(table))
-        ax.bar(x, table["n_pupils"], color=np.where(big, PALETTE[0], GREY), width=0.8)
-        ax.set_xticks(x[big], table.loc[big, "agency"], rotation=60, ha="right", fontsize=8)
+        x = np.arange(len(shown))
+        ax.bar(x, shown["n_pupils"], color=PALETTE[0], width=0.8)
+        ax.set_xticks(x, shown["agency"], rotation=60, ha="right", fontsize=8)
         n_small = int((~big).sum())
         if n_small:
-            start = int(big.sum())
-            ax.annotate(lab["tail"].format(n=n_small, k=min_cell), xy=((start + len(table) - 1) / 2, min_cell),
-                        ha="center", va="bottom", fontsize=9, color=GREY)
+            ax.text(0.98, 0.95, lab["tail"].format(n=n_small, k=min_cell), transform=ax.transAxes, ha="right",
+                    va="top", fontsize=9, color=GREY)
+        ax.set_xlim(-0.6, max(len(shown), 8) - 0.4)
         ax.set_xlabel(lab["agency_rank"])
         ax.set_ylabel(lab["pupils"])
         format_axis(ax, "y", lang=lang)
@@ -330,12 +342,15 @@ def plot_accumulation(acc: Accumulation, ax=None, *, lang: str = "nl", title: st
     return ax
 
 
-def plot_network(graph, ax=None, *, min_cell: int = 5, lang: str = "nl", title: str | None = None):
+def plot_network(graph, ax=None, *, min_cell: int = 5, published=None, lang: str = "nl",
+                 title: str | None = None):
     """Agency network (:func:`network`): node size by pupils, edge width by shared pupils.
 
     Connected agencies are placed with the Kamada–Kawai layout (deterministic); agencies that share
     no pupil with another one are drawn in a row underneath. Only agencies with at least
-    ``min_cell`` pupils are named.
+    ``min_cell`` pupils (and, with ``published``, only those whose count the exported table shows)
+    are named and drawn to size; the others are grey dots of one size. A line is drawn to size only
+    for at least ``min_cell`` shared pupils; fewer give one thin line (a size would give the count).
     """
     import networkx as nx
 
@@ -350,15 +365,16 @@ def plot_network(graph, ax=None, *, min_cell: int = 5, lang: str = "nl", title: 
         alone = [n for n in graph if n not in pos]  # agencies sharing no pupil: a row underneath
         for i, n in enumerate(alone):
             pos[n] = np.array([-1 + 2 * (i + 0.5) / len(alone), -1.25])
-        sizes = np.array([graph.nodes[n]["n_pupils"] for n in graph])
-        widths = [0.5 + graph.edges[e]["weight"] for e in graph.edges]
+        allowed = None if published is None else set(published)
+        shown = {n: graph.nodes[n]["n_pupils"] >= min_cell and (allowed is None or n in allowed) for n in graph}
+        sizes = np.array([graph.nodes[n]["n_pupils"] if shown[n] else 1 for n in graph])
+        widths = [0.5 + (w if w >= min_cell else 0.5) for w in (graph.edges[e]["weight"] for e in graph.edges)]
         nx.draw_networkx_edges(graph, pos, ax=ax, width=widths, edge_color=GREY, alpha=0.5)
         nx.draw_networkx_nodes(graph, pos, ax=ax, node_size=40 + 25 * sizes,
-                               node_color=[PALETTE[0] if s >= min_cell else GREY for s in sizes], alpha=0.9)
-        names = sorted((n for n in graph if graph.nodes[n]["n_pupils"] >= min_cell),
-                       key=lambda n: (-graph.nodes[n]["n_pupils"], str(n)))
+                               node_color=[PALETTE[0] if shown[n] else GREY for n in graph], alpha=0.9)
+        names = sorted((n for n in graph if shown[n]), key=lambda n: (-graph.nodes[n]["n_pupils"], str(n)))
         ax.set_axis_off()
-        _place_labels(ax, pos, names, radius={n: np.sqrt(40 + 25 * graph.nodes[n]["n_pupils"]) / 2 for n in graph})
+        _place_labels(ax, pos, names, radius={n: np.sqrt(40 + 25 * s) / 2 for n, s in zip(graph, sizes)})
         ax.set_title(title or lab["net_title"])
         ax.text(0, -0.02, lab["net_note"].format(k=min_cell), transform=ax.transAxes, fontsize=8, color=GREY,
                 va="top")
@@ -553,12 +569,31 @@ class Nulmeting:
             parts.append(self.accumulations[name].prediction(lang, min_cell=k))
         return " ".join(p for p in parts if p)
 
+    def published_agencies(self) -> dict:
+        """Per school, the agencies whose number of pupils the exported agency table shows.
+
+        The tables of :meth:`table_specs` protected exactly as :func:`evaluatie.report.export_tables`
+        protects them (threshold ``min_cell``, with their links); the figures draw only these counts, so
+        that figure and table together never give back a hidden cell.
+        """
+        if getattr(self, "_published", None) is None:
+            from .report import _layout, _protect
+
+            tables, _, links = self.table_specs(lang="nl")
+            layouts = {n: _layout(n, spec, "nl") for n, spec in tables.items()}
+            hidden = _protect(layouts, threshold=self.min_cell, links=links)
+            name = next(n for n in tables if n.endswith(_EXPORT["nl"]["agency_table"]))
+            counts, mask = layouts[name].counts, hidden[name]
+            self._published = {s: {a for a in counts.index if not mask.at[a, s] and counts.at[a, s] >= self.min_cell}
+                               for s in counts.columns}
+        return self._published
+
     def plot(self, kind: str = "agencies", school=None, ax=None, lang: str = "nl"):
         """Draw one figure: ``agencies``, ``per_pupil``, ``accumulation``, ``network`` or ``schools``."""
         name = None if kind == "schools" else self._school(school)
         if kind == "agencies":
             return plot_agencies(self.agencies[self.agencies[self.school] == name], ax, min_cell=self.min_cell,
-                                 lang=lang)
+                                 published=self.published_agencies().get(name, set()), lang=lang)
         if kind == "per_pupil":
             return plot_agencies_per_pupil(self.pupils[self.pupils[self.school] == name], ax,
                                            min_cell=self.min_cell, lang=lang)
@@ -567,7 +602,8 @@ class Nulmeting:
                 raise InputError(f"Voor '{name}' is geen verzamelcurve: er zijn minstens 2 gelezen dossiers nodig.")
             return plot_accumulation(self.accumulations[name], ax, lang=lang)
         if kind == "network":
-            return plot_network(self.networks[name], ax, min_cell=self.min_cell, lang=lang)
+            return plot_network(self.networks[name], ax, min_cell=self.min_cell,
+                                published=self.published_agencies().get(name, set()), lang=lang)
         if kind == "schools":  # schools with fewer than min_cell pupils are never shown (see save_figures)
             frame = self.to_frame()
             shown = frame[frame["n_pupils"] >= self.min_cell].dropna(subset=["common_estimate"])

@@ -39,7 +39,7 @@ import pandas as pd
 
 from .errors import InputError
 from .plots import finding_title
-from .privacy import is_small, small_count
+from .privacy import HIDDEN, is_small, small_count
 from .text import LANGS, check_lang, format_number, format_percent, t
 
 __all__ = ["Pilot", "Section", "KeyFigure", "FigureOut", "SectionSpec", "SECTIONS", "register_section",
@@ -96,6 +96,9 @@ class Section:
     quality: list = field(default_factory=list)
     #: Why this section publishes counts below the threshold (the pilot file's ``reden``); empty: it does not.
     unprotected: str = ""
+    #: Relations between exported count cells (see :func:`evaluatie.privacy.audit`), e.g. a total column
+    #: that equals the sum of other columns; all sections' links are protected with the tables.
+    links: list = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -443,7 +446,8 @@ def _zorgvraag(ctx: _Context, model="poisson", inferentie="auto") -> Section:
 
     return Section(key="zorgvraag", title=t("pilot_zv_title", lang), question=t("pilot_zv_question", lang),
                    key_figures=key, figures=figures,
-                   tables={"effect_voor_na": Table(table, counts=(), percent=())},
+                   tables={"effect_voor_na": Table(table, counts=(), percent=(), decimals={
+                       t(f"pilot_col_{c}", lang): 0 for c in ("n_units", "n_treated_units", "n_periods")})},
                    notes={"effect_voor_na": t("pilot_zv_note", lang)}, meaning=[res.sentence(lang)],
                    caveats=caveats, methods=res.summary(lang), quality=[("panel", report)]), res
 
@@ -468,7 +472,9 @@ def _uitrol(ctx: _Context, frequentie="Q", model="poisson") -> Section:
     from .report import Table
 
     return Section(key="uitrol", title=t("pilot_es_title", lang), question=t("pilot_es_question", lang),
-                   key_figures=[], figures=[fig], tables={"effect_per_periode": Table(table, counts=(), percent=())},
+                   key_figures=[], figures=[fig], tables={"effect_per_periode": Table(
+                       table, counts=(), percent=(), decimals={c: 0 for c in (t("pilot_col_rel_time", lang), "n_cohorts")
+                                                               if c in table.columns})},
                    notes={"effect_per_periode": t("pilot_es_note", lang)}, meaning=[es.sentence(lang)],
                    caveats=[t("pilot_es_caveat", lang)], methods=es.summary(lang), quality=[]), es
 
@@ -585,7 +591,7 @@ def _vragenlijst(ctx: _Context, vergelijking="auto", toets="auto") -> Section:
     sure = row is not None and row["p_adjusted"] < 0.05
     if row is None:
         title = t("pilot_sv_fig_title", lang, what=first)
-    elif row["effect_size"] == "eta2_h":
+    elif row["effect_size"] in ("eta2", "eta2_h"):
         title = t("pilot_sv_fig_groups_" + ("sure" if sure else "unsure"), lang, what=first)
     else:
         title = t(f"pilot_sv_fig_{'up' if row['estimate'] > 0 else 'down'}_{'sure' if sure else 'unsure'}", lang,
@@ -597,7 +603,7 @@ def _vragenlijst(ctx: _Context, vergelijking="auto", toets="auto") -> Section:
                         caption=caption, on_factsheet=True, rank=7)]
     rel = [survey.reliability(s, construct=c, lang=lang) for c in constructs if len(s.construct_items(c)) >= 3]
     # --- key figure, texts
-    if row is not None and row["effect_size"] != "eta2_h":
+    if row is not None and row["effect_size"] not in ("eta2", "eta2_h"):
         key = [KeyFigure(_fmt_signed(row["estimate"], 2, lang),
                          t(f"pilot_sv_kf_{design}", lang, what=first, a=waves[0] if waves else "",
                            b=waves[-1] if waves else ""), cmp.sentence(first))]
@@ -640,7 +646,7 @@ def _vragenlijst(ctx: _Context, vergelijking="auto", toets="auto") -> Section:
                                "alfa": [r.alpha for r in rel], t("pilot_col_lower", lang): [r.ci[0] for r in rel],
                                t("pilot_col_upper", lang): [r.ci[1] for r in rel], "omega": [r.omega for r in rel]})
         tables["vragenlijst_schalen"] = Table(scales, counts=(t("pilot_col_respondents", lang),), percent=(),
-                                              decimals={c: 2 for c in ("alfa", "omega", t("pilot_col_lower", lang),
+                                              decimals={t("pilot_col_n_items", lang): 0} | {c: 2 for c in ("alfa", "omega", t("pilot_col_lower", lang),
                                                                        t("pilot_col_upper", lang))})
         notes["vragenlijst_schalen"] = t("pilot_sv_note_scales", lang)
     if cmp is not None:
@@ -673,49 +679,58 @@ def _interviews(ctx: _Context, citaten=1) -> Section:
     from .report import Table
 
     lang = ctx.lang
+    k_min = ctx.pilot.threshold
     data, report = ctx.read("fragmenten")
     freq = interviews.code_frequencies(data, level=1, lang=lang)
     n_resp = int(data["respondent"].nunique())
-    groups = data.groupby("group")["respondent"].nunique()
-    total = (interviews.code_frequencies(data.assign(group="alle"), level=1, lang=lang)
-             .sort_values(["n_respondents", "code"], ascending=[False, True]))
-    top = total.iloc[0]
-    ax = interviews.plot_codes(freq, min_group=ctx.pilot.threshold, lang=lang)
-    finding_title(ax, t("pilot_iv_fig_title", lang, code=top["code"], k=int(top["n_respondents"]), n=n_resp),
-                  t("pilot_iv_question", lang))
-    figures = [ctx.save(ax, "03_interviews_themas", n=n_resp, caption=interviews.summary(freq, lang=lang),
-                        on_factsheet=True, rank=9)]
-    parts = ", ".join(f"{g} {format_number(k, 0, lang)}" for g, k in groups.items())
-    key = [KeyFigure(format_number(n_resp, 0, lang), t("pilot_iv_kf_label", lang, parts=parts),
-                     t("pilot_iv_kf_words", lang, code=top["code"], k=int(top["n_respondents"]), n=n_resp))]
-    # --- tables: per theme all respondents, then per group (small groups are protected by suppression)
-    wide = freq.pivot(index="code", columns="group", values="n_respondents")
-    themes = pd.DataFrame({t("pilot_col_theme", lang): total["code"].to_numpy(),
-                           t("pilot_col_mentioned", lang): total["n_respondents"].to_numpy(),
-                           t("pilot_col_interviewed", lang): total["n_group"].to_numpy()})
-    for g in groups.index:
-        themes[t("pilot_col_mentioned_by", lang, group=g)] = wide.loc[total["code"], g].to_numpy()
-    tables = {"interviews_themas": Table(themes, cross=False)}
+    # one table of counts behind the figure, its caption, the key figure and the exported table
+    counts = interviews.theme_counts(freq, min_group=k_min, lang=lang)
+    hidden = interviews.hidden_theme_counts(counts, k_min)
+    groups = [g for g in counts.columns if g]
+    top_code, top_k = counts.index[0], int(counts.iloc[0, 0])
+    k_text = HIDDEN if hidden.iat[0, 0] and not is_small(top_k, k_min) else small_count(top_k, k_min, lang)
+    n_text = small_count(n_resp, k_min, lang)
+    ax = interviews.plot_codes(freq, min_group=k_min, min_cell=k_min, lang=lang)
+    finding_title(ax, t("pilot_iv_fig_title", lang, code=top_code, k=k_text, n=n_text), t("pilot_iv_question", lang))
+    caption = interviews.summary(freq, min_group=k_min, min_cell=k_min, lang=lang)
+    figures = [ctx.save(ax, "03_interviews_themas", n=n_resp, caption=caption, on_factsheet=True, rank=9)]
+    parts = ", ".join(f"{g} {small_count(counts.attrs['n'][g], k_min, lang)}" for g in groups) or \
+        f"{t('iv_all_groups', lang)} {n_text}"
+    key = [KeyFigure(n_text, t("pilot_iv_kf_label", lang, parts=parts),
+                     t("pilot_iv_kf_words", lang, code=top_code, k=k_text, n=n_text))]
+    # --- table: per theme all respondents, then per (merged) group; protected with "total = sum of groups"
+    total_col, interviewed = t("pilot_col_mentioned", lang), t("pilot_col_interviewed", lang)
+    by = [t("pilot_col_mentioned_by", lang, group=g) for g in groups]
+    themes = pd.DataFrame({total_col: counts[""].to_numpy(), interviewed: n_resp},
+                          index=pd.Index(counts.index, name=t("pilot_col_theme", lang)))
+    for g, col in zip(groups, by):
+        themes[col] = counts[g].to_numpy()
+    tables = {"interviews_themas": Table(themes, counts=(total_col, *by), percent=(),
+                                         derived={interviewed: (total_col,)}, decimals={interviewed: 0}, cross=False)}
+    links = interviews.theme_links(counts.set_axis([total_col, *by], axis=1), "interviews_themas")
     notes = {"interviews_themas": t("pilot_iv_note_themes", lang)}
     meaning = []
     if citaten > 0:
         texts = data["text"].astype("string").fillna("")
         safe = data[~interviews.possible_names(texts)]
-        quotes = interviews.quotes(safe, per_code=citaten, seed=ctx.pilot.seed, lang=lang)
-        quotes = quotes[~quotes["code"].str.contains(interviews.SEPARATOR, regex=False)]
+        # labels name the groups as shown: a quote from a small group is labelled 'overige'
+        shown = safe["group"].where(safe["group"].isin(groups), t("iv_other_groups", lang)) if groups else \
+            pd.Series(t("iv_all_groups", lang), index=safe.index)
+        quotes = interviews.quotes(safe.assign(group=shown), per_code=citaten, seed=ctx.pilot.seed, lang=lang)
+        quotes = quotes[~quotes["code"].str.contains(interviews.SEPARATOR, regex=False)].reset_index(drop=True)
         table = pd.DataFrame({t("pilot_col_theme", lang): quotes["code"], t("pilot_col_who", lang): quotes["label"],
                               t("pilot_col_quote", lang): quotes["quote"]})
         tables["interviews_citaten"] = Table(table, counts=(), percent=())
         notes["interviews_citaten"] = t("pilot_iv_note_quotes", lang)
-        pick = quotes[quotes["code"] == top["code"]]
+        pick = quotes[quotes["code"] == top_code]
         if len(pick):
             meaning.append(t("pilot_iv_quote", lang, quote=pick["quote"].iloc[0], who=pick["label"].iloc[0]))
-    meaning = meaning or [interviews.summary(freq, lang=lang)]
+    meaning = meaning or [caption]
     caveats = [t("pilot_iv_caveat", lang)]
     return Section(key="interviews", title=t("pilot_iv_title", lang), question=t("pilot_iv_question", lang),
                    key_figures=key, figures=figures, tables=tables, notes=notes, meaning=meaning, caveats=caveats,
-                   methods=t("pilot_iv_methods", lang, n=n_resp, k=ctx.pilot.threshold) + "\n\n" +
-                   interviews.summary(freq, lang=lang), quality=[("fragmenten", report)]), freq
+                   methods=t("pilot_iv_methods", lang, n=n_text, k=k_min) + "\n\n" + caption,
+                   quality=[("fragmenten", report)], links=links), freq
 
 
 @register_section("kleine_pilot", needs=("klas",), options={
@@ -1115,6 +1130,7 @@ def run_pilot(path, *, figures=None, reports=None, pdf: bool = True, docx: bool 
     for s in sections:
         tables.update(s.tables)
         notes.update(s.notes)
+        links = [*(links or []), *s.links] or None
     if tables:
         written.update(export_tables(tables, rep_dir, source=pilot.source, notes=notes, threshold=pilot.threshold,
                                      rounding=pilot.rounding, min_denominator=pilot.min_denominator,

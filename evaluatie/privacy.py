@@ -152,17 +152,22 @@ def header_kind(header) -> str | None:
 
 # ------------------------------------------------------------------------ free-text detection
 _S = r"[\s.\-]"  # one separator inside a number
+#: One separator between digit groups of a BSN in any grouping (``12-34-56-782``, ``123/456/782``, dashes);
+#: candidates must hold exactly nine digits.
+_G = r"[ \t\u00a0\u2009\u202f.\-/_\u2010-\u2015]"
+#: A separator inside a telephone number: one character, or a dash or dot with spaces (``06 - 1234 5678``).
+_T = r"(?:\s?[.\-/\u2010-\u2015]\s?|\s)"
 #: One regular expression per kind; the part that is personal is the named group ``m``. BSN and
 #: telephone candidates are validated afterwards (eleven-test; nine national digits).
 _PATTERNS: dict[str, str] = {
     "BSN": (r"(?<!\d)(?<!\d[.,])(?P<m>\d{9}|\d{4}[.\s]\d{2}[.\s]\d{3}|\d{3}[.\s\-]\d{3}[.\s\-]\d{3}"
-            r"|\d{2}[.\s]\d{3}[.\s]\d{2}[.\s]\d{2})(?:[.,]0+)?(?![.,]?\d)"),
+            r"|\d{2}[.\s]\d{3}[.\s]\d{2}[.\s]\d{2}|\d{2,6}(?:" + _G + r"\d{2,6}){1,4})(?:[.,]0+)?(?![.,]?\d)"),
     "e-mail": (r"(?P<m>[\w.+\-]+(?:@|\s?[(\[]at[)\]]\s?)[\w\-]+(?:(?:\.|\s?[(\[]dot[)\]]\s?)[\w\-]+)+)"),
-    "telefoon": (r"(?<![\w\-./,])(?P<m>(?:(?:\+|00)31" + _S + r"?(?:\(0\)" + _S + r"?)?|\(?0)"
-                 r"(?:6\)?" + _S + r"?(?:\d{8}|\d{2}(?P<s>" + _S + r"?)\d{2}(?P=s)\d{2}(?P=s)\d{2}|\d{4}" + _S
-                 + r"?\d{4}|\d{3}" + _S + r"?\d{3}" + _S + r"?\d{2}|\d{2}" + _S + r"?\d{3}" + _S + r"?\d{3})"
-                 r"|[1-57-9]\d{1,2}\)?" + _S + r"?(?:\d{6,7}|\d{3}" + _S + r"?\d{3,4}|\d{2}" + _S + r"?\d{2}" + _S
-                 + r"?\d{2,3}|\d{3}" + _S + r"?\d{2}" + _S + r"?\d{2})))(?!\d)"),
+    "telefoon": (r"(?<![\w\-./,])(?P<m>(?:(?:\+|00)31" + _T + r"?(?:\(0\)" + _T + r"?)?|\(?0)"
+                 r"(?:6\)?" + _T + r"?(?:\d{8}|\d{2}(?P<s>" + _T + r"?)\d{2}(?P=s)\d{2}(?P=s)\d{2}|\d{4}" + _T
+                 + r"?\d{4}|\d{3}" + _T + r"?\d{3}" + _T + r"?\d{2}|\d{2}" + _T + r"?\d{3}" + _T + r"?\d{3})"
+                 r"|[1-57-9]\d{1,2}\)?" + _T + r"?(?:\d{6,7}|\d{3}" + _T + r"?\d{3,4}|\d{2}" + _T + r"?\d{2}" + _T
+                 + r"?\d{2,3}|\d{3}" + _T + r"?\d{2}" + _T + r"?\d{2})))(?!\d)"),
     "postcode+huisnummer": (r"(?<![\w\-./,])(?P<m>[1-9]\d{3}\s?(?P<letters>[A-Za-z]{2})(?![A-Za-z])[\s,]*(?:nr\.?\s?)?"
                             r"\d{1,5})(?!\d)"),
     "adres": (r"(?P<m>\b[A-Z][a-z\u00e0-\u00ff]+(?:straat|laan|weg|plein|singel|gracht|kade|dijk|steeg|dreef)"
@@ -170,7 +175,7 @@ _PATTERNS: dict[str, str] = {
     "geboortedatum": (r"(?i)(?P<m>\b(?:geboren|geb\b\.?|geboortedatum|geb\.?\s?datum|born|date of birth|dob\b"
                       r"|d\.o\.b\.)\s*[:=]?\s*(?:op\s+|on\s+)?\d{1,2}[-/. ]\w+[-/. ]\d{2,4})"),
     "naam": (r"(?P<m>\b(?:[Dd]hr|[Mm]evr|[Mm]w|[Mm]evrouw|[Mm]eneer|[Jj]uf|[Mm]eester|Mrs?|Ms)\b\.?\s+"
-             r"(?:[a-z]{1,3}\s+)*[A-Z][a-z\u00e0-\u00ff]+)"),
+             r"(?:[A-Z]\.?\s?(?=[A-Z])|[A-Z]\.?\s+)*(?:[a-z]{1,3}\s+)*[A-Z][a-z\u00e0-\u00ff]+)"),
     "pseudoniem": r"(?i)(?P<m>\bps_[0-9a-f]{4,})",
 }
 #: Two-letter words that follow a year or number in ordinary text (``2024 en 12``) and school
@@ -333,12 +338,14 @@ def pseudonymize(values, key: str | bytes | None = None, prefix: str = PREFIX):
 
 def _bsn_valid(matches: pd.Series) -> np.ndarray:
     """Vectorized eleven-test on matched BSN candidates (any separators)."""
-    digits = matches.str.replace(r"\D", "", regex=True).str[:9]
+    digits = matches.map(lambda m: "".join(str(unicodedata.decimal(c)) for c in str(m) if c.isdecimal()))
     if digits.empty:
         return np.zeros(0, dtype=bool)
+    nine = (digits.str.len() == 9).to_numpy()
+    digits = digits.where(nine, "0" * 9)
     arr = (np.frombuffer("".join(digits).encode("ascii"), dtype=np.uint8) - 48).reshape(-1, 9).astype(int)
     weights = np.array([9, 8, 7, 6, 5, 4, 3, 2, -1])
-    return ((arr @ weights) % 11 == 0) & (arr.sum(axis=1) > 0)
+    return nine & ((arr @ weights) % 11 == 0) & (arr.sum(axis=1) > 0)
 
 
 def _as_text(series: pd.Series) -> pd.Series | None:
@@ -361,6 +368,7 @@ def _scan(text: pd.Series) -> pd.DataFrame:
     """All personal-data hits in a Series of strings: ``pos`` (position), ``kind``, ``match``."""
     text = text.reset_index(drop=True)
     text = text[text.str.len() >= 6]
+    text = text.str.normalize("NFKC")  # full-width digits and signs (``１２３``, ``＠``) as ASCII
     frames = []
     for kind, pattern in _COMPILED.items():
         if text.empty:
@@ -480,19 +488,22 @@ def find_identifiers(data: pd.DataFrame, columns=None) -> pd.DataFrame:
 
     - a BSN: nine digits passing the eleven-test, plain or grouped with dots, spaces or hyphens
       (``111222333``, ``1112.22.333``, ``111 222 333``, ``bsn 111222333.``), also as an integer or
-      a float (``111222333.0``). A nine-digit amount that passes the eleven-test is flagged too;
+      a float (``111222333.0``), or in any other grouping of two to six digits separated by one
+      space, dot, hyphen, dash, slash or underscore (``12-34-56-782``, ``bsn 12345 6782``), also in
+      full-width or other digit scripts. A nine-digit amount that passes the eleven-test is flagged too;
       eight-digit numbers (a BSN whose leading zero Excel dropped) are not;
     - an e-mail address (also ``naam (at) domein (dot) nl``);
     - a Dutch telephone number: ``06`` or an area code with nine national digits, separated by
       spaces, dots or hyphens, with or without ``+31``/``0031``/``(0)`` (``06.12345678``,
-      ``+31 (0)6-1234 5678``, ``(020) 123 4567``);
+      ``+31 (0)6-1234 5678``, ``(020) 123 4567``, ``06 - 1234 5678``);
     - a postcode with house number in any case (``1234 AB 12``, ``1234ab, 12``), except when the
       two letters are a common word or school type (``2024 en 12``, ``2024 VO 3``: ``en``, ``op``,
       ``vo``, … — real postcodes with those letters are missed); an upper-case postcode on its own
       (``1234AB``, ``2500 GA``; also a year followed by two capitals such as ``2024 AB``, except
       the school types and words above); a street name ending in ``straat``, ``laan``, ``weg``, ``plein``, … with a number;
     - a date of birth announced as such (``geboren op 3-9-2015``, ``geb. 03-09-2015``, ``DOB``);
-    - a name after a title or form of address (``mevr. Jansen``, ``juf Anna``, ``dhr. de Vries``);
+    - a name after a title or form of address, also after initials (``mevr. Jansen``, ``juf Anna``,
+      ``dhr. de Vries``, ``dhr. P. Jansen``);
     - a pseudonym of this package (``ps_…``).
 
     A bare name (``Jan Jansen``) cannot be told from an agency or school name by its spelling; such

@@ -781,7 +781,7 @@ def _effect_name(kind: str, lang: str) -> str:
 
 def _comparison_sentence(r, design: str, level: float, lang: str) -> str:
     sure = np.isfinite(r.p_adjusted) and r.p_adjusted < 1 - level
-    if r.effect_size == "eta2_h":
+    if r.effect_size in ("eta2", "eta2_h"):  # omnibus test of 3+ groups: no direction
         key = "sv_groups_differ" if sure else "sv_groups_no_difference"
         return t(key, lang, outcome=r.outcome, p=format_p(r.p_adjusted, lang), n=int(r.n))
     direction = "up" if r.estimate > 0 else "down"

@@ -890,8 +890,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "iv_no_codes": {"nl": "Geen codes om te tonen (controleer kolom 'code' en het gekozen niveau).",
                     "en": "No codes to show (check column 'code' and the chosen level)."},
     "iv_other_groups": {"nl": "overige", "en": "other"},
-    "iv_hidden": {"nl": "Niet getoond: groepen met samen minder dan {k} geïnterviewden.",
-                  "en": "Not shown: groups with fewer than {k} interviewees together."},
+    "iv_hidden": {"nl": "Groepen met minder dan {k} geïnterviewden zijn samengevoegd tot 'overige'.",
+                  "en": "Groups with fewer than {k} interviewees are merged into 'other'."},
     "iv_share": {"nl": "aandeel van de geïnterviewden", "en": "share of interviewees"},
     "iv_title": {"nl": "Welke thema's noemen de geïnterviewden?", "en": "Which themes do interviewees raise?"},
     # --- policy (helper policy): pilot file, factsheet, method note --------------------------------
@@ -1379,10 +1379,14 @@ MESSAGES: dict[str, dict[str, str]] = {
                              "en": "Example quotes with an anonymous label. Quotes with personal data or a possible name "
                                    "(a capitalised word inside a sentence) are left out."},
     "pilot_iv_methods": {"nl": "{n} geïnterviewden. Per thema is geteld hoeveel geïnterviewden het noemen. In de figuur "
-                               "zijn groepen kleiner dan {k} samengevoegd tot 'overige'. Citaten zijn automatisch "
+                               "en de tabel zijn groepen kleiner dan {k} samengevoegd tot 'overige' (zo nodig met de "
+                               "kleinste andere groep); aantallen kleiner dan {k}, en de aantallen waarmee ze uit de "
+                               "totalen terug te rekenen zijn, zijn afgeschermd (x). Citaten zijn automatisch "
                                "gecontroleerd op persoonsgegevens en mogelijke namen; lees ze toch zelf na.",
                          "en": "{n} interviewees. Per theme, the number of interviewees mentioning it was counted. In "
-                               "the figure, groups smaller than {k} are merged into 'other'. Quotes were checked "
+                               "the figure and the table, groups smaller than {k} are merged into 'other' (with the smallest other "
+                               "group if needed); counts below {k}, and those from which they could be recomputed, "
+                               "are suppressed (x). Quotes were checked "
                                "automatically for personal data and possible names; still read them yourself."},
     "pilot_kp_title": {"nl": "Kleine pilot", "en": "Small pilot"},
     "pilot_kp_question": {"nl": "Hoeveel leerlingen bereikten '{what}', en wat zegt dat?",
@@ -1724,6 +1728,20 @@ MESSAGES: dict[str, dict[str, str]] = {
                          "en": "Not all data were used – {files}. Which rows and why is in verantwoording.md."},
     "fs_rows_not_used_file": {"nl": "{file}: {k} van de {n} rijen niet gebruikt",
                               "en": "{file}: {k} of {n} rows not used"},
+    # --- adversary: interview counts (one table behind figure, caption and export) ----------------
+    "iv_all_groups": {"nl": "alle geïnterviewden", "en": "all interviewees"},
+    "iv_hidden_cells": {"nl": "{marker} = afgeschermd: minder dan {k}, of terug te rekenen uit de totalen.",
+                        "en": "{marker} = suppressed: fewer than {k}, or recomputable from the totals."},
+    "pilot_dl_small_groups": {"nl": "Groep {groups} heeft minder dan {k} casussen en wordt niet apart getoond (ook niet "
+                                    "in figuur en tekst); de rest gaat over de andere groepen.",
+                              "en": "Group {groups} has fewer than {k} cases and is not shown separately (not in the "
+                                    "figure or text either); the rest is about the other groups."},
+    "pilot_dl_small_all": {"nl": "Elke groep heeft minder dan {k} casussen; alleen alle casussen samen worden getoond.",
+                           "en": "Every group has fewer than {k} cases; only all cases together are shown."},
+    "pilot_dl_too_few": {"nl": "{file}: minder dan {k} casussen; doorlooptijden van zo weinig casussen beschrijven "
+                               "ieder afzonderlijk en worden niet gepubliceerd.",
+                         "en": "{file}: fewer than {k} cases; process times of so few cases describe each one and are "
+                               "not published."},
 }
 
 

@@ -387,6 +387,37 @@ def test_nulmeting_tables_pass_the_joint_audit(root, tmp_path):
     assert len(report) > 20 and report["protected"].all()
 
 
+def test_nulmeting_figures_draw_only_what_the_agency_table_publishes(root, tmp_path):
+    """Adversary: the agency table hid 'Dyslexiecentrum' at SBO De Regenboog (x, secondary suppression)
+    while the bar chart drew it with its name and height 5, and grey bars gave every small count
+    exactly (4, 3, 3, …); the network drew small agencies and shared pupils to size."""
+    import matplotlib.pyplot as plt
+
+    import evaluatie as ev
+
+    data, _ = ev.read_table(root / "data_raw" / "voorbeeld" / "dossieronderzoek_sbo.xlsx", kind="dossier")
+    res = ev.nulmeting.analyze(data, mapping=root / "data_raw" / "voorbeeld" / "koppeltabel_instanties.csv",
+                               n_boot=20)
+    agencies = _read_published(res.export_tables(folder=tmp_path, source="synthetisch")["01_instanties_per_school.csv"])
+    hidden_big = 0
+    for school in res.schools:
+        ax = res.plot("agencies", school)
+        bars = {tick.get_text(): patch.get_height() for tick, patch in zip(ax.get_xticklabels(), ax.patches)}
+        assert len(ax.patches) == len(bars)  # no bar without a name: a small count is never drawn
+        published = agencies[school][agencies[school] != "x"].astype(int)
+        assert bars == {a: v for a, v in published.items() if v >= res.min_cell}
+        true = res.agencies[res.agencies[res.school] == school].set_index("agency")["n_pupils"]
+        hidden_big += int(((agencies[school] == "x") & (true.reindex(agencies.index) >= res.min_cell)).sum())
+        plt.close(ax.figure)
+        ax = res.plot("network", school)
+        named = {t.get_text() for t in ax.texts} & set(agencies.index)
+        assert named <= set(published[published >= res.min_cell].index)
+        nodes = ax.collections[-1].get_sizes()
+        assert len(set(np.round(nodes, 6)) - {40 + 25 * v for v in published}) <= 1  # unnamed: one size
+        plt.close(ax.figure)
+    assert hidden_big >= 1  # the example has a count >= 5 hidden to protect a small one: it must stay hidden
+
+
 def test_overwrite_needs_overschrijf(tmp_path, capsys):
     from evaluatie.cli import main
 

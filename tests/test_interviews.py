@@ -58,11 +58,11 @@ def test_heat_map_merges_small_groups_and_bad_input():
     f, _ = synthetic.fragments({"ouder": 8, "leerkracht": 6, "intern begeleider": 2}, seed=4)
     ax = iv.plot_codes(iv.code_frequencies(f))
     texts = " ".join(figure_texts(ax.figure))
-    assert "intern begeleider" not in texts and "Niet getoond" in texts  # 2 care coordinators: too few
+    assert "intern begeleider" not in texts and "samengevoegd" in texts  # 2 care coordinators: too few
     with pytest.raises(InputError, match="mist kolom"):
         iv.code_frequencies(f.drop(columns="code"))
     summary = iv.summary(iv.code_frequencies(f))
-    assert summary.startswith(("Ouder", "Leerkracht", "Intern")) and "van" in summary
+    assert summary.startswith(("Ouder", "Overige", "Alle")) and "vooral" in summary and "intern" not in summary.lower()
 
 
 @pytest.mark.parametrize("header", [
@@ -107,3 +107,55 @@ def test_rows_without_a_group_are_counted_not_dropped():
     assert freq.loc[("x", "groep onbekend"), "n_respondents"] == 1
     assert freq.loc[("x", "ouder"), "n_group"] == 2
     assert freq.groupby(level="group")["n_group"].first().sum() == 3  # every respondent in some group
+
+
+def test_heat_map_caption_and_table_publish_the_same_protected_cells(tmp_path):
+    """Adversary: the exported table hid 'leerkracht: 4' as x while the heat map showed 4/6 and the
+    caption said "Intern begeleider (n = 3): samenwerking (3 van 3)"; with the total column, every
+    hidden group count could be recomputed. Now figure, caption and table share one protected table."""
+    import re
+
+    from evaluatie.privacy import audit
+    from evaluatie.report import Table, export_tables
+
+    f, _ = synthetic.fragments({"ouder": 8, "leerkracht": 6, "intern begeleider": 3}, seed=4)
+    freq = iv.code_frequencies(f, level=1)
+    counts = iv.theme_counts(freq)
+    assert list(counts.columns) == ["", "ouder", "overige"]  # 3 care coordinators join the smallest group
+    assert counts.attrs["n"] == {"": 17, "ouder": 8, "overige": 9}
+    assert (counts[""] == counts["ouder"] + counts["overige"]).all()
+    hidden = iv.hidden_theme_counts(counts)
+    assert hidden.to_numpy().any()
+    # the same cells are hidden in the exported table (protected with the same links)
+    paths = export_tables({"themas": Table(counts.rename_axis("thema"), cross=False)}, tmp_path, source="test",
+                          links=iv.theme_links(counts, "themas"))
+    table = pd.read_csv(paths["themas.csv"], sep=";", dtype=str, encoding="utf-8-sig").set_index("thema")
+    assert ((table == "x").to_numpy() == hidden.to_numpy()).all()
+    # the figure shows k/n only for published cells, and every published group cell
+    texts = figure_texts(iv.plot_codes(freq).figure)
+    shown = sorted(x for x in texts if re.fullmatch(r"\d+/\d+", x))
+    expected = sorted(f"{counts.at[c, g]}/{counts.attrs['n'][g]}" for c in counts.index for g in ("ouder", "overige")
+                      if not hidden.at[c, g])
+    assert shown == expected and texts.count("x") == int(hidden[["ouder", "overige"]].to_numpy().sum())
+    # what is published (table with its row relation) leaves every hidden cell an interval of at least 5
+    published = counts.astype(float).mask(hidden)
+    published.loc["Totaal"] = counts.sum()  # column totals assumed known
+    result = audit({"t": published}, margins={"t": "columns"}, links=iv.theme_links(counts, "t"))
+    assert result["protected"].all()
+    # the caption names themes per group, never a count of a group
+    caption = iv.summary(freq)
+    assert not re.search(r"\d+ van \d+", caption) and "Intern" not in caption
+    for g in ("ouder", "overige"):  # only published cells are ranked: an order would narrow hidden ones down
+        line = re.search(rf"(?i){g} \(n = \d+\): vooral ([^.]*)\.", caption)
+        named = line.group(1).split(", ") if line else []
+        assert all(not hidden.at[c, g] for c in named)
+
+
+def test_a_name_that_starts_a_sentence_keeps_a_quote_out():
+    """Adversary: "Daan kwam elke dag te laat." passed possible_names (a capital after a full stop was
+    taken for a sentence start) and was published as a quote in the factsheet and tables."""
+    texts = ["Daan kwam elke dag te laat.", "Het ging slecht. Pieter bleef thuis.", "\"Sanne\" zei het zelf.",
+             "Gelukkig kwam er hulp.", "Het duurde maanden. Daarna ging het beter.", "IKC De Linde helpt."]
+    assert iv.possible_names(texts).tolist() == [True, True, True, False, False, True]
+    f = pd.DataFrame({"respondent": ["a", "b"], "group": "ouder", "code": "wachttijd", "text": texts[:2]})
+    assert iv.quotes(f[~iv.possible_names(f["text"])], per_code=2).empty

@@ -300,3 +300,74 @@ def test_nulmeting_key_figures_hide_small_counts(tmp_path):
     assert "minder dan 5 van de 8 leerlingen" in text
     assert "25%" not in text and "2 van de 8" not in text
     assert "minder dan 5 leerlingen" in text and "maar één leerling" not in text
+
+
+def test_interview_counts_hidden_in_the_table_are_hidden_everywhere(tmp_path):
+    """Adversary: the table hid per-group counts (x) while the heat map showed them as 4/6, the caption
+    said "Intern begeleider (n = 3): samenwerking (3 van 3)", and total minus the shown groups gave
+    the small group. Now the 3 care coordinators are merged, and figure, caption, key figure, method
+    note and table publish the same protected cells (with 'total = sum of groups' in the audit)."""
+    from evaluatie.interviews import code_frequencies, theme_counts, theme_links
+    from evaluatie.privacy import audit
+
+    path = write_pilot(tmp_path, "[analyses.interviews]", data={"fragmenten": EXAMPLE / "interviewfragmenten.csv"})
+    run_pilot(path, figures=tmp_path / "figures", reports=tmp_path / "reports", pdf=False, docx=False,
+              progress=lambda _: None)
+    rep, fig = tmp_path / "reports" / "test", tmp_path / "figures" / "test"
+    table = pd.read_csv(rep / "interviews_themas.csv", sep=";", dtype=str, encoding="utf-8-sig").set_index("thema")
+    groups = [c for c in table.columns if c.startswith("genoemd door ")]
+    assert groups == ["genoemd door ouder", "genoemd door overige"]
+    svg = (fig / "03_interviews_themas.svg").read_text(encoding="utf-8")
+    cells = re.findall(r"<!-- (\d+)/(\d+) -->", svg)
+    published = sorted(v for g in groups for v in table[g] if v != "x")
+    assert sorted(k for k, _ in cells) == published and svg.count("<!-- x -->") == (table[groups] == "x").sum().sum()
+    caption = (fig / "03_interviews_themas.txt").read_text(encoding="utf-8")
+    note = (rep / "verantwoording.md").read_text(encoding="utf-8")
+    html = re.sub(r"<[^>]+>", " ", (rep / "factsheet.html").read_text(encoding="utf-8"))
+    for text in (caption.split(". ", 1)[1], note.split("### Interviews", 1)[1], html):
+        assert "intern begeleider" not in text.lower() and not re.search(r"\(\d+ van \d+\)", text.split("Meest")[0])
+    raw = pd.read_csv(EXAMPLE / "interviewfragmenten.csv", sep=";", encoding="utf-8-sig")
+    truth = theme_counts(code_frequencies(raw.set_axis(["respondent", "group", "code", "text"], axis=1), level=1))
+    counts = table[["genoemd door", *groups]].apply(pd.to_numeric, errors="coerce")
+    assert (counts.isna() | (counts == truth.to_numpy())).all().all()
+    counts.loc["Totaal"] = truth.sum().to_numpy()  # column totals: assumed known to an intruder
+    links = theme_links(counts.drop(index="Totaal"), "t")
+    result = audit({"t": counts}, margins={"t": "columns"}, links=links)
+    assert len(result) and result["protected"].all()
+
+
+def test_process_times_never_describe_a_group_below_the_threshold(tmp_path):
+    """Adversary: with 3 cases in group 'na' the tables were all x, but the caption, factsheet and method
+    note said "na (n = 3): mediaan 44 dagen; binnen 90 dagen 67%" and the figure drew its curve."""
+    traj = pd.read_excel(EXAMPLE / "trajecten_thuiszitters.xlsx", header=3)
+    small = pd.concat([traj[traj["Groep"] == "voor"], traj[traj["Groep"] == "na"].head(3)])
+    small.to_csv(tmp_path / "trajecten.csv", sep=";", index=False)
+    path = write_pilot(tmp_path, "[analyses.doorlooptijden]", data={"trajecten": tmp_path / "trajecten.csv"})
+    run_pilot(path, figures=tmp_path / "figures", reports=tmp_path / "reports", pdf=False, docx=False,
+              progress=lambda _: None)
+    rep, fig = tmp_path / "reports" / "test", tmp_path / "figures" / "test"
+    svg = (fig / "04_doorlooptijden.svg").read_text(encoding="utf-8")
+    texts = [(fig / "04_doorlooptijden.txt").read_text(encoding="utf-8"), re.sub(r"<[^>]+>", " ", (
+        rep / "factsheet.html").read_text(encoding="utf-8")), (rep / "verantwoording.md").read_text(encoding="utf-8")]
+    for text in texts:
+        assert "na (n = 3)" not in text and "67%" not in text
+    assert "<!-- na -->" not in svg and "heeft minder dan 5 casussen" in texts[1] + texts[2]
+    norm = pd.read_csv(rep / "doorlooptijden_norm.csv", sep=";", dtype=str, encoding="utf-8-sig")
+    assert norm["groep"].tolist() == ["voor"] and norm["casussen"].tolist() == ["47"]
+    small[small["Groep"] == "na"].to_csv(tmp_path / "trajecten.csv", sep=";", index=False)
+    with pytest.raises(InputError, match="minder dan 5 casussen"):
+        run_pilot(path, figures=tmp_path / "f2", reports=tmp_path / "r2", pdf=False, docx=False,
+                  progress=lambda _: None)
+
+
+def test_numbers_of_schools_periods_and_cohorts_are_whole_numbers(tmp_path):
+    """Adversary: effect_voor_na.csv said '15,0 scholen, 6,00 met jeugdondersteuner, 36,0 perioden' and
+    effect_per_periode.csv '-8,00' periods and '1,00' cohorts: counts that read as measurements."""
+    path = write_pilot(tmp_path, "[analyses.zorgvraag]\n[analyses.uitrol]")
+    run_pilot(path, figures=tmp_path / "f", reports=tmp_path / "r", pdf=False, docx=False, progress=lambda _: None)
+    read = lambda n: pd.read_csv(tmp_path / "r" / "test" / f"{n}.csv", sep=";", dtype=str, encoding="utf-8-sig")
+    did = read("effect_voor_na")
+    for column in ("scholen", "scholen met jeugdondersteuner", "perioden"):
+        assert did[column].str.fullmatch(r"\d+").all(), column
+    es = read("effect_per_periode")
+    assert es["periode t.o.v. start"].str.fullmatch(r"-?\d+").all() and es["n_cohorts"].str.fullmatch(r"\d+").all()

@@ -115,6 +115,36 @@ def test_check_exportable():
         check_exportable(flagged, where="t.csv")
 
 
+@pytest.mark.parametrize("text, kind", [
+    ("zijn nummer is 12-34-56-782", "BSN"), ("BSN: 1234-56-782", "BSN"), ("bsn 12345 6782", "BSN"),
+    ("123/456/782", "BSN"), ("123\u2013456\u2013782", "BSN"), ("bsn.nr. 123.45.67.82", "BSN"),
+    ("123_456_782", "BSN"), ("\uff11\uff12\uff13\uff14\uff15\uff16\uff17\uff18\uff12", "BSN"),
+    ("bsn \u0661\u0662\u0663\u0664\u0665\u0666\u0667\u0668\u0662", "BSN"),
+    ("bel 06 - 1234 5678", "telefoon"), ("06\u201312345678", "telefoon"), ("tel. 050 - 123 45 67", "telefoon"),
+    ("Ik sprak met dhr. P. Jansen.", "naam"), ("mevr. A.B. de Vries belde", "naam"),
+])
+def test_odd_spellings_are_found_and_never_crash_the_guard(text, kind):
+    """Adversary: BSNs in any grouping or digit script, phone numbers with ' - ', names after initials.
+
+    Full-width or Arabic-Indic digits crashed the guard (UnicodeEncodeError) instead of refusing.
+    """
+    from evaluatie.privacy import find_in_text, scrub
+
+    assert find_in_text([text])["kind"].tolist()[:1] == [kind]
+    with pytest.raises(InputError, match="geweigerd"):
+        check_exportable([text], where="f.png")
+    assert find_identifiers(pd.DataFrame({"t": [text]}))["kind"].tolist()[:1] == [kind]
+    assert scrub(text) != text
+
+
+def test_grouped_numbers_that_are_not_nine_digits_pass():
+    from evaluatie.privacy import find_in_text
+
+    texts = ["op 12-03-2024 kwamen 12 leerlingen", "periode 2021-2024, 11.000 leerlingen, 42 scholen",
+             "1.234.567 euro", "12 34 56 7820", "schooljaar 2023-2024 en 2024-2025"]
+    assert find_in_text(texts).empty
+
+
 def test_suppress_known_table():
     tab = pd.DataFrame({"a": [12, 3, 8], "b": [20, 30, 6], "c": [7, 9, 15]}, index=["x", "y", "z"])
     out = suppress(tab)

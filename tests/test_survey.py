@@ -148,6 +148,16 @@ def test_compare_matches_pingouin_and_scipy_and_chooses_tests():
     assert_allclose(welch["p_value"], stats.ttest_ind(b, a, equal_var=False).pvalue, rtol=1e-8)
 
 
+def test_three_groups_with_the_t_test_give_a_sentence_not_a_crash():
+    """Adversary: three groups and the default t test (Welch ANOVA, eta²) crashed with KeyError
+    'sv_groups_down' in the sentence, so `evaluatie rapport` stopped for any one-wave survey of 3 groups."""
+    d, _ = synthetic.survey(seed=4)
+    scores = sv.scale_scores(sv.prepare(d, synthetic.survey_codebook()))
+    res = sv.compare(scores[scores["wave"] == "voor"], "samenwerking", between="group", test="t")
+    assert res.to_frame()["effect_size"].iloc[0] == "eta2"
+    assert "groepen" in res.sentence() and "'samenwerking'" in res.sentence()
+
+
 def test_compare_wording_follows_evidence_and_bad_options():
     rng = np.random.default_rng(2)
     pre = rng.normal(3, 0.5, 12)
