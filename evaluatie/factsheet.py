@@ -34,7 +34,7 @@ from .text import format_number, t
 
 __all__ = ["render_html", "write_factsheet", "write_method_note", "find_chromium", "html_to_pdf", "fix_pdf_dates",
            "fix_pdf_node_ids",
-           "CHROMIUM_FLAGS", "MAX_FIGURES", "MAX_KEYS", "MAX_CAVEATS"]
+           "CHROMIUM_FLAGS", "MAX_FIGURES", "MAX_KEYS", "MAX_CAVEATS", "MAX_MEANING"]
 
 #: Flags for a quiet, offline, reproducible headless Chromium run.
 CHROMIUM_FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -48,6 +48,9 @@ MAX_KEYS = 9
 #: Points under "Waar moet u op letten?": every section's first, then second ones in section order (at
 #: most two per section); all of them are in ``verantwoording.md``.
 MAX_CAVEATS = 10
+#: Points under "Wat betekent dit?": one per section in section order (sentences already on a key figure
+#: are not repeated); every section's result and methods are in ``verantwoording.md``.
+MAX_MEANING = 5
 _PACKAGES = ("evaluatie", "numpy", "pandas", "scipy", "statsmodels", "matplotlib", "networkx", "openpyxl",
              "jinja2", "python-docx")
 
@@ -203,7 +206,7 @@ def _context(pilot, sections) -> dict:
         figs.append({"name": f.name, "alt": alt, "footer": foot, "svg": f.paths["svg"], "png": f.paths["png"]})
     key = _pick([s.key_figures for s in sections], MAX_KEYS)
     said = {k.words for k in key}
-    meaning = [m for s in sections for m in s.meaning if m not in said]  # no sentence twice on one page
+    meaning = _pick([[m for m in s.meaning if m not in said] for s in sections], MAX_MEANING, per=1)  # none twice
     about = [(t("fs_about_audience", lang), t(f"fs_audience_{pilot.audience}", lang)),
              (t("fs_about_source", lang), pilot.source),
              (t("fs_about_parts", lang), ", ".join(s.title for s in sections)),

@@ -963,14 +963,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     "pilot_nul_question": {"nl": "Met hoeveel hulpverleningsinstanties hebben de scholen te maken, en hoe versnipperd "
                                  "is de hulp?",
                            "en": "How many care agencies do the schools deal with, and how fragmented is the care?"},
-    "pilot_nul_schools_caption": {"nl": "Links: instanties per 100 gelezen dossiers ({k} scholen). Rechts: het verwachte "
-                                        "aantal instanties als bij elke school evenveel dossiers ({t}) gelezen waren, "
-                                        "met interval; zo telt een school waar meer dossiers zijn gelezen niet zwaarder. "
-                                        "Daardoor kan de volgorde links en rechts verschillen.",
-                                  "en": "Left: agencies per 100 files read ({k} schools). Right: the expected number of "
-                                        "agencies had the same number of files ({t}) been read at every school, with "
-                                        "interval, so that a school with more files read does not count more. That is "
-                                        "why the order may differ between left and right."},
+    "pilot_nul_schools_caption": {"nl": "Links: instanties per 100 gelezen dossiers ({k} scholen). Rechts: verwacht aantal "
+                                        "bij evenveel gelezen dossiers per school ({t}), met interval; daardoor kan de "
+                                        "volgorde verschillen.",
+                                  "en": "Left: agencies per 100 files read ({k} schools). Right: expected number with the "
+                                        "same number of files read at every school ({t}), with interval; hence the "
+                                        "order may differ."},
     "pilot_nul_kf_agencies": {"nl": "verschillende instanties bij {k} scholen", "en": "different agencies at {k} schools"},
     "pilot_nul_kf_agencies_words": {"nl": "Gevonden in de {n} gelezen dossiers. In de dossiers die niet gelezen zijn "
                                           "staan waarschijnlijk nog meer instanties.",
@@ -1732,16 +1730,6 @@ MESSAGES: dict[str, dict[str, str]] = {
     "iv_all_groups": {"nl": "alle geïnterviewden", "en": "all interviewees"},
     "iv_hidden_cells": {"nl": "{marker} = afgeschermd: minder dan {k}, of terug te rekenen uit de totalen.",
                         "en": "{marker} = suppressed: fewer than {k}, or recomputable from the totals."},
-    "pilot_dl_small_groups": {"nl": "Groep {groups} heeft minder dan {k} casussen en wordt niet apart getoond (ook niet "
-                                    "in figuur en tekst); de rest gaat over de andere groepen.",
-                              "en": "Group {groups} has fewer than {k} cases and is not shown separately (not in the "
-                                    "figure or text either); the rest is about the other groups."},
-    "pilot_dl_small_all": {"nl": "Elke groep heeft minder dan {k} casussen; alleen alle casussen samen worden getoond.",
-                           "en": "Every group has fewer than {k} cases; only all cases together are shown."},
-    "pilot_dl_too_few": {"nl": "{file}: minder dan {k} casussen; doorlooptijden van zo weinig casussen beschrijven "
-                               "ieder afzonderlijk en worden niet gepubliceerd.",
-                         "en": "{file}: fewer than {k} cases; process times of so few cases describe each one and are "
-                               "not published."},
 }
 
 

@@ -351,7 +351,7 @@ def test_process_times_never_describe_a_group_below_the_threshold(tmp_path):
         rep / "factsheet.html").read_text(encoding="utf-8")), (rep / "verantwoording.md").read_text(encoding="utf-8")]
     for text in texts:
         assert "na (n = 3)" not in text and "67%" not in text
-    assert "<!-- na -->" not in svg and "heeft minder dan 5 casussen" in texts[1] + texts[2]
+    assert "<!-- na -->" not in svg and "niet apart getoond en niet vergeleken: minder dan 5" in texts[1] + texts[2]
     norm = pd.read_csv(rep / "doorlooptijden_norm.csv", sep=";", dtype=str, encoding="utf-8-sig")
     assert norm["groep"].tolist() == ["voor"] and norm["casussen"].tolist() == ["47"]
     small[small["Groep"] == "na"].to_csv(tmp_path / "trajecten.csv", sep=";", index=False)
