@@ -275,20 +275,45 @@ _NODES, _WEIGHTS = np.polynomial.hermite_e.hermegauss(40)
 _WEIGHTS = _WEIGHTS / _WEIGHTS.sum()
 
 
-def _poisson_lognormal_interval(expected: float, var: float, level: float) -> tuple[int, int]:
-    """Central ``level`` interval of ``F ~ Poisson(λ)``, ``log λ ~ N(log expected, log(1 + var/expected²))``.
+def _predictive_interval(expected: float, var: float, level: float, reach: float = 0.0) -> tuple[int, int]:
+    """Central ``level`` interval of a count ``F`` with mean ``λ`` and variance ``λ (1 - reach)``, ``λ`` log-normal.
 
-    The mixture's distribution function is integrated over ``λ`` by Gauss–Hermite quadrature; the
-    bounds are whole numbers (quantiles of a count).
+    ``log λ ~ N(log expected, log(1 + var/expected²))``; given ``λ``, ``F`` is binomial with
+    ``λ / reach`` trials of probability ``reach`` (a fractional number of trials mixes the two
+    neighbouring whole numbers so the mean stays ``λ``); ``reach = 0`` is the Poisson limit. The
+    mixture's distribution function is integrated over ``λ`` by Gauss–Hermite quadrature; the bounds
+    are whole numbers (quantiles of a count).
     """
     if expected <= 0:
         return 0, 0
     sigma = np.sqrt(np.log1p(max(var, 0.0) / expected**2))
     lam = expected * np.exp(sigma * _NODES)
-    k = np.arange(int(stats.poisson.ppf(1 - 1e-6, expected * np.exp(4 * sigma))) + 2)
-    cdf = stats.poisson.cdf(k[:, None], lam[None, :]) @ _WEIGHTS
+    k = np.arange(int(stats.poisson.ppf(1 - 1e-6, expected * np.exp(4 * sigma))) + 2)[:, None]
+    if reach <= 0:
+        cdf = stats.poisson.cdf(k, lam[None, :]) @ _WEIGHTS
+    else:
+        trials = lam / reach
+        low = np.floor(trials)
+        frac = trials - low
+        cdf = ((1 - frac) * stats.binom.cdf(k, low, reach) + frac * stats.binom.cdf(k, low + 1, reach)) @ _WEIGHTS
+    k = k[:, 0]
     alpha = (1 - level) / 2
     return int(k[np.searchsorted(cdf, alpha)]), int(k[np.searchsorted(cdf, 1 - alpha)])
+
+
+def _unseen_reach(freq: np.ndarray, m: int, extra: int) -> float:
+    """Chance that one undetected agency turns up in ``min(extra, m)`` more files, under Shen et al. (2003).
+
+    Their model gives each of the ``Q0`` (iChao2) undetected agencies the detection probability
+    ``Q1 / (m Q0 + Q1)`` per file. The horizon is capped at ``m`` more files: the extrapolation is
+    trusted up to double the files read (Chao et al. 2014), and a shorter horizon can only make the
+    conditional variance ``λ (1 - reach)`` larger (see :func:`accumulation`, Notes).
+    """
+    y = freq[freq > 0]
+    q0, q1 = float(_undetected_improved(y, m)[0]), int(np.sum(y == 1))
+    if q0 <= 0 or q1 == 0:
+        return 0.0
+    return float(1 - (1 - q1 / (m * q0 + q1)) ** min(extra, m))
 
 
 def _predict_total(freq: np.ndarray, m: int, n_total: int, level: float, n_boot: int, rng) -> dict:
@@ -302,8 +327,9 @@ def _predict_total(freq: np.ndarray, m: int, n_total: int, level: float, n_boot:
     reach = 1 - (1 - probs) ** extra  # chance that an agency turns up in the unread files
     expected_b = ((boot == 0) * reach).sum(axis=1)  # new agencies expected in the bootstrap world
     var = float(np.var(_new_agencies(boot, m, extra) - expected_b, ddof=1))
-    lower, upper = _poisson_lognormal_interval(new, var, level)
-    return {"files": n_total, "estimate": s_obs + new, "se": float(np.sqrt(var + new)),
+    found = _unseen_reach(freq, m, extra)
+    lower, upper = _predictive_interval(new, var, level, found)
+    return {"files": n_total, "estimate": s_obs + new, "se": float(np.sqrt(var + new * (1 - found))),
             "lower": float(s_obs + lower), "upper": float(s_obs + upper)}
 
 
