@@ -448,8 +448,9 @@ def accumulation(incidence, *, n_total: int | None = None, endpoint: int | None 
     limit ``r̂ = 0``, used before, made the interval too wide from 80 of 160 files on). Because
     ``Σ r_k (1 - r_k) ≤ Σ r_k (1 - r_k(h))`` for every horizon ``h ≤ e`` (``r_k(h)`` the chance in
     ``h`` files), ``r̂`` is computed for at most ``h = m`` more files: Shen's formula is trusted up
-    to double the files read (Chao et al. 2014), and beyond that it overstates the share found
-    (``Q0`` is a lower bound), which would make the interval too narrow with few files.
+    to double the files read (Chao et al. 2014; iNEXT's default endpoint), and beyond that it
+    overstates the share found (``Q0`` is a lower bound), which would make the interval too narrow
+    with few files.
 
     The bounds are whole numbers, never below what was found, and shrink to the observed number as
     all files are read. Coverage of the complete-study count in 1000 synthetic schools per design
