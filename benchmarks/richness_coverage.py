@@ -91,5 +91,6 @@ if __name__ == "__main__":
     first = True
     for setting in settings:
         for m in DESIGNS:  # one row at a time: the whole run takes a minute or two
-            print(pd.DataFrame([coverage(m, reps, setting, poisson=poisson)]).round(3).to_string(index=False, header=first), flush=True)
+            row = pd.DataFrame([coverage(m, reps, setting, poisson=poisson)]).round(3)
+            print(row.to_string(index=False, header=first), flush=True)
             first = False
