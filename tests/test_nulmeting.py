@@ -182,7 +182,14 @@ def test_analyze_synthetic_schools_against_truth(tmp_path):
     for school, n_true in truth["n_agencies_true"].items():
         assert key.loc[school, "n_agencies"] == seen.loc[seen["school"] == school, "a"].nunique()
         assert key.loc[school, "n_pupils"] == truth["n_pupils_read"][school]
-        assert key.loc[school, "total_lower"] <= n_true + 0.5 and n_true - 0.5 <= key.loc[school, "total_upper"]
+        tot = res.accumulations[school].total
+        assert key.loc[school, ["expected_total", "total_lower", "total_upper"]].tolist() == [
+            tot["estimate"], tot["lower"], tot["upper"]]
+        assert key.loc[school, "n_agencies"] <= tot["lower"] <= tot["estimate"] <= tot["upper"]
+        assert tot["lower"] <= n_true  # the lower bound holds here; the upper bound does not (see below)
+    # Whether the interval holds the truth is a 95% event per school, measured over 1000 schools per
+    # design in tests/test_richness.py (slow). Here it misses once: 8 new agencies turned up in the
+    # 30 unread files of De Regenboog (truth 35) where 2.4 were expected, one above the upper bound 34.
     assert res.names["method"].dropna().eq("mapping").all()
     paths = res.save_figures(source="synthetisch", folder=tmp_path)
     assert {"01_instanties_1", "01_verzamelcurve_2", "01_netwerk_1", "01_scholen"} <= set(paths)
