@@ -26,7 +26,7 @@ from .text import check_lang, format_number
 if TYPE_CHECKING:  # scipy (via rates) is imported when a rate is computed, not with the module
     from .rates import RateRatioResult
 
-__all__ = ["to_panel", "panel_from_file", "prepare", "coarsen", "total_series", "before_after", "period_start", "treated_in_period",
+__all__ = ["to_panel", "panel_from_file", "enrolment_table", "prepare", "coarsen", "total_series", "before_after", "period_start", "treated_in_period",
            "infer_freq",
            "rates_by_group", "plot_rates"]
 
@@ -108,8 +108,9 @@ def to_panel(referrals: pd.DataFrame, enrolment: pd.DataFrame, *, freq: str = "M
     referrals : DataFrame
         One row per referral (``kind="referrals"``): ``unit``, ``date`` and ``care_level``
         (first/second line, kept apart).
-    enrolment : DataFrame
-        Pupils per unit (``unit``, ``exposure``), optionally per period (``period``); it defines
+    enrolment : DataFrame, Series or dict
+        Pupils per unit (``unit``, ``exposure``, or Dutch headers such as ``School``, ``Leerlingen``;
+        see :func:`enrolment_table`), optionally per period (``period``); it defines
         which unit × period cells exist. Monthly enrolment is averaged within quarters or years,
         and a partial first or last period gets the share of months it covers.
     freq : {"M", "Q", "SY", "Y"}
@@ -126,6 +127,7 @@ def to_panel(referrals: pd.DataFrame, enrolment: pd.DataFrame, *, freq: str = "M
     -------
     DataFrame ``unit, period, [care_level,] count, exposure[, start, treated]``, one row per cell.
     """
+    enrolment = enrolment_table(enrolment, unit=unit, period=period, exposure=exposure)
     for frame, cols, name in ((referrals, [unit, date] + ([care_level] if care_level else []), "verwijzingen"),
                               (enrolment, [unit, exposure], "leerlingaantallen")):
         missing = [c for c in cols if c not in frame.columns]
@@ -156,6 +158,37 @@ def to_panel(referrals: pd.DataFrame, enrolment: pd.DataFrame, *, freq: str = "M
 
 _REASON_UNIT = "school niet in de leerlingaantallen"
 _REASON_PERIOD = "datum valt buiten de perioden met leerlingaantallen"
+
+
+def enrolment_table(enrolment, *, unit: str = "unit", period: str = "period", exposure: str = "exposure") -> pd.DataFrame:
+    """Pupils per school as a table ``unit, exposure[, period]``, from what people have at hand.
+
+    Accepts a dict or Series (school → pupils) or a DataFrame with the canonical columns or the Dutch
+    headers :func:`evaluatie.read_table` knows for a panel (``School``, ``Leerlingen``, ``Periode``, ...).
+
+    Examples
+    --------
+    >>> enrolment_table({"IKC De Zon": 300, "IKC Het Anker": 200}).values.tolist()
+    [['IKC De Zon', 300], ['IKC Het Anker', 200]]
+    >>> enrolment_table(pd.DataFrame({"School": ["A"], "Aantal leerlingen": [310]})).columns.tolist()
+    ['unit', 'exposure']
+    """
+    from .schemas import match_column
+
+    if isinstance(enrolment, dict):
+        enrolment = pd.Series(enrolment)
+    if isinstance(enrolment, pd.Series):
+        return pd.DataFrame({unit: enrolment.index.astype(str), exposure: enrolment.to_numpy()})
+    if not isinstance(enrolment, pd.DataFrame):
+        raise InputError("De leerlingaantallen moeten een tabel (school, leerlingen), een reeks of een woordenboek "
+                         f"{{'school': aantal}} zijn; ontvangen: {type(enrolment).__name__}.")
+    wanted = {"unit": unit, "period": period, "exposure": exposure}
+    rename = {}
+    for c in enrolment.columns:
+        canonical = match_column(c, "panel")
+        if canonical in wanted and wanted[canonical] not in enrolment.columns and wanted[canonical] not in rename.values():
+            rename[c] = wanted[canonical]
+    return enrolment.rename(columns=rename)
 
 
 def _enrolment_cells(enrolment: pd.DataFrame, freq: str, span, *, unit: str, period: str,
@@ -211,7 +244,8 @@ def panel_from_file(path, enrolment: pd.DataFrame, *, freq: str = "M", start=Non
     path : str or Path
         ``.csv``/``.txt``/``.tsv`` (both engines), ``.xlsx`` (pandas) or ``.parquet`` (DuckDB).
     enrolment, freq, start
-        As in :func:`to_panel` (``unit``, ``exposure`` and optionally ``period`` columns).
+        As in :func:`to_panel`; pupils per school as a table (``School``, ``Leerlingen``, optionally
+        ``Periode``), a Series or a dict (see :func:`enrolment_table`).
     engine : {"auto", "pandas", "duckdb"}
         ``"pandas"``: :func:`evaluatie.read_table` then :func:`to_panel`. ``"duckdb"``: SQL over the
         file (pupil codes stay inside DuckDB: they are used only to find duplicate rows, never loaded
@@ -262,6 +296,7 @@ def panel_from_file(path, enrolment: pd.DataFrame, *, freq: str = "M", start=Non
     check_option("engine", engine, Engine)
     check_option("freq", freq, Freq)
     check_lang(lang)
+    enrolment = enrolment_table(enrolment)
     path = Path(path)
     if not path.is_file():
         raise InputError(t("file_not_found", lang, file=path, cwd=Path.cwd()), file=path)

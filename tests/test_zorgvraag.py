@@ -179,3 +179,20 @@ def test_before_after_is_a_result_object(refs):
     assert "p = " in r.summary()
     with pytest.raises(Exception):
         r.ratio = 2  # frozen
+
+
+def test_enrolment_as_people_have_it(tmp_path):
+    """Pupils per school as a dict, a Series or a table with Dutch headers give the same panel as the
+    canonical ``unit, exposure`` table (README: ``panel_from_file(pad, leerlingen)``)."""
+    from evaluatie.zorgvraag import enrolment_table, panel_from_file
+
+    refs = tmp_path / "verwijzingen.csv"
+    refs.write_text("Leerling;School;Datum;Lijn\nL1;A;3-9-2023;tweedelijns\nL2;B;4-9-2023;eerstelijns\n"
+                    "L3;A;5-10-2023;tweedelijns\n", encoding="utf-8")
+    canonical = pd.DataFrame({"unit": ["A", "B"], "exposure": [300, 200]})
+    expected = panel_from_file(refs, canonical, engine="pandas")
+    for given in ({"A": 300, "B": 200}, pd.Series({"A": 300, "B": 200}),
+                  pd.DataFrame({"School": ["A", "B"], "Aantal leerlingen": [300, 200]})):
+        pd.testing.assert_frame_equal(panel_from_file(refs, given, engine="pandas"), expected)
+    with pytest.raises(InputError, match="woordenboek"):
+        enrolment_table([300, 200])
