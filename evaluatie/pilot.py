@@ -606,9 +606,11 @@ def _vragenlijst(ctx: _Context, vergelijking="auto", toets="auto") -> Section:
                          cmp.sentence(first) if cmp is not None else t("pilot_sv_kf_mean_words", lang, n=n_resp))]
     caveats = [t("pilot_sv_caveat_" + ("voor_na" if design == "voor_na" else "other"), lang)]
     if design == "voor_na":
-        matched = int(survey.response(s, lang=lang)["matched"].sum())
+        # the pairs the comparison used: took part both times *and* has a score for the outcome both times
+        pairs = cmp.table.loc[cmp.table["outcome"] == first, "n"]
+        matched = int(pairs.iloc[0]) if len(pairs) else int(survey.response(s, lang=lang)["matched"].sum())
         caveats.append(t("pilot_sv_caveat_matched", lang, k=format_number(matched, 0, lang),
-                         n=format_number(n_resp, 0, lang)))
+                         n=format_number(n_resp, 0, lang), what=first))
     methods = [t("pilot_sv_methods", lang, n=format_number(n_resp, 0, lang), k=len(s.items),
                  scales=", ".join(map(str, constructs)) or "–")]
     methods += [f"{c}: {r.sentence(lang)}" for c, r in zip([c for c in constructs if len(s.construct_items(c)) >= 3],

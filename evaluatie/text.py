@@ -1306,10 +1306,10 @@ MESSAGES: dict[str, dict[str, str]] = {
                                     "respondenten, niet vanzelf voor iedereen.",
                               "en": "Questionnaire: respondents chose to take part; the answers hold for them, not "
                                     "automatically for everyone."},
-    "pilot_sv_caveat_matched": {"nl": "De vergelijking voor/na gebruikt alleen wie beide keren meedeed ({k} van de {n} "
-                                      "respondenten).",
-                                "en": "The before/after comparison uses only those who took part both times ({k} of "
-                                      "{n} respondents)."},
+    "pilot_sv_caveat_matched": {"nl": "De vergelijking voor/na gebruikt alleen wie beide keren meedeed en beide keren "
+                                      "een score voor '{what}' heeft ({k} van de {n} respondenten).",
+                                "en": "The before/after comparison uses only those who took part both times and have a "
+                                      "score for '{what}' both times ({k} of {n} respondents)."},
     "pilot_sv_methods": {"nl": "{n} respondenten, {k} vragen; schalen: {scales}. Antwoorden zijn met het codeboek "
                                "omgezet naar 1–5 (negatief geformuleerde vragen omgescoord); 'weet niet' telt niet mee "
                                "in gemiddelden. Een schaalscore is het gemiddelde van de beantwoorde vragen als meer "

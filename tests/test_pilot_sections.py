@@ -403,3 +403,16 @@ def test_small_pilot_pupils_without_outcome_are_not_counted_as_failures(tmp_path
     path = write_pilot(tmp_path, {"klas": _csv(empty, tmp_path / "leeg.csv")}, body)
     with pytest.raises(InputError, match="geen enkele leerling in 'leeg.csv' heeft een uitkomst in kolom 'Uitkomst'"):
         run_pilot(path, figures=tmp_path / "f3", reports=tmp_path / "r3", pdf=False, docx=False, progress=lambda m: None)
+
+
+def test_questionnaire_only_factsheet_says_what_it_means_and_counts_the_pairs_it_used(tmp_path):
+    """A pilot with only a questionnaire: "wat betekent dit?" is not empty, and the caveat counts the pairs the
+    comparison used (66), as the key figure does, not everyone who took part twice (70)."""
+    data = {"vragenlijst": EXAMPLE / "vragenlijst.xlsx", "codeboek": EXAMPLE / "codeboek_vragenlijst.csv"}
+    run_pilot(write_pilot(tmp_path, data, ""), figures=tmp_path / "f", reports=tmp_path / "r", pdf=False, docx=False,
+              progress=lambda m: None)
+    html = unescape((tmp_path / "r" / "secties" / "factsheet.html").read_text(encoding="utf-8"))
+    meaning = html.split("Wat betekent dit?</h2>")[1].split("<h2")[0]
+    assert re.search(r"<li>[^<]*gestegen met 0,34 punt", meaning)
+    n = re.search(r"n = (\d+) respondenten met beide metingen", html).group(1)
+    assert n == "66" and f"een score voor 'samenwerking' heeft ({n} van de 70 respondenten)" in html
