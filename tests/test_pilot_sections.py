@@ -409,9 +409,15 @@ def test_questionnaire_only_factsheet_says_what_it_means_and_counts_the_pairs_it
     """A pilot with only a questionnaire: "wat betekent dit?" is not empty, and the caveat counts the pairs the
     comparison used (66), as the key figure does, not everyone who took part twice (70)."""
     data = {"vragenlijst": EXAMPLE / "vragenlijst.xlsx", "codeboek": EXAMPLE / "codeboek_vragenlijst.csv"}
-    run_pilot(write_pilot(tmp_path, data, ""), figures=tmp_path / "f", reports=tmp_path / "r", pdf=False, docx=False,
-              progress=lambda m: None)
+    run_pilot(write_pilot(tmp_path, data, ""), figures=tmp_path / "f", reports=tmp_path / "r",
+              pdf=CHROMIUM is not None, docx=False, progress=lambda m: None)
     html = unescape((tmp_path / "r" / "secties" / "factsheet.html").read_text(encoding="utf-8"))
+    # one section, one key figure: its tall Likert figure gets the room to be read (not squeezed to 54 mm high)
+    assert '<figure class="roomy">' in html
+    if CHROMIUM is not None:
+        from pypdf import PdfReader
+
+        assert len(PdfReader(tmp_path / "r" / "secties" / "factsheet.pdf").pages) <= 2
     meaning = html.split("Wat betekent dit?</h2>")[1].split("<h2")[0]
     assert re.search(r"<li>[^<]*gestegen met 0,34 punt", meaning)
     n = re.search(r"n = (\d+) respondenten met beide metingen", html).group(1)
