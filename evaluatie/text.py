@@ -1657,6 +1657,16 @@ MESSAGES: dict[str, dict[str, str]] = {
                          "en": "Not all data were used – {files}. Which rows and why is in verantwoording.md."},
     "fs_rows_not_used_file": {"nl": "{file}: {k} van de {n} rijen niet gebruikt",
                               "en": "{file}: {k} of {n} rows not used"},
+    "pilots_km_group_open": {
+        "nl": "{group} (n = {n}): mediaan {median} dagen (95%-BI: {lo} dagen of langer; een bovengrens is met deze "
+              "gegevens niet te geven); binnen {days} dagen {share} ({slo} tot {shi}).",
+        "en": "{group} (n = {n}): median {median} days (95% CI: {lo} days or longer; no upper limit can be given with "
+              "these data); within {days} days {share} ({slo} to {shi})."},
+    "pilots_km_group_no_ci": {
+        "nl": "{group} (n = {n}): mediaan {median} dagen (95%-BI met deze gegevens niet te geven); binnen {days} dagen "
+              "{share} ({slo} tot {shi}).",
+        "en": "{group} (n = {n}): median {median} days (95% CI cannot be given with these data); within {days} days "
+              "{share} ({slo} to {shi})."},
 }
 
 
