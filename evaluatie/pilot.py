@@ -874,7 +874,9 @@ def _doorlooptijden(ctx: _Context, norm_dagen=90, peildatum=None, label=None, re
     key = [KeyFigure(pct(last["share"]), t("pilot_dl_kf_label", lang, days=norm_dagen, what=what, group=order[-1])
                      if group else t("pilot_dl_kf_label_all", lang, days=norm_dagen, what=what), words)]
     med = km.medians
-    medians = pd.DataFrame({t("pilot_col_group", lang): med["group"], t("pilot_col_cases", lang): med["n"],
+    # ended + open = cases: the cases are left out here (the next table has them), so that the ended and open counts
+    # form one cross table whose row total is protected with them (a shown total would give away a hidden cell)
+    medians = pd.DataFrame({t("pilot_col_group", lang): med["group"],
                             t("pilot_col_ended", lang): med["events"], t("pilot_col_open", lang): med["open"],
                             t("pilot_col_median_days", lang): med["median"], t("pilot_col_lower", lang): med["lower"],
                             t("pilot_col_upper", lang): med["upper"]})
@@ -885,11 +887,10 @@ def _doorlooptijden(ctx: _Context, norm_dagen=90, peildatum=None, label=None, re
     pcts = (t("pilot_col_within", lang, days=norm_dagen), t("pilot_col_lower_pct", lang), t("pilot_col_upper_pct", lang))
     ended_open = (t("pilot_col_ended", lang), t("pilot_col_open", lang))
     times = (t("pilot_col_median_days", lang), t("pilot_col_lower", lang), t("pilot_col_upper", lang))
-    # ended + open = cases: one cross table whose row total (cases) is protected with it; the median and its
-    # interval reveal no count and stay shown (the cases are public: the next table shows them)
+    # the median and its interval reveal no count and stay shown when a count in their row is hidden
     tables = {"doorlooptijden_mediaan": Table(medians, counts=() if unprotected else ended_open, percent=(), cross=True,
-                                              derived=dict.fromkeys((cases, *times), ()),
-                                              decimals=dict.fromkeys((cases, *ended_open, *times), 0)),
+                                              derived=dict.fromkeys(times, ()),
+                                              decimals=dict.fromkeys((*ended_open, *times), 0)),
               "doorlooptijden_norm": Table(within, counts=() if unprotected else (cases,), percent=pcts,
                                            derived={} if unprotected else {p: cases for p in pcts},
                                            denominator=cases, decimals={cases: 0})}

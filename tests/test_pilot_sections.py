@@ -339,8 +339,9 @@ def test_process_time_groups_below_threshold_are_not_shown_nor_compared(tmp_path
     norm = pd.read_csv(rep / "doorlooptijden_norm.csv", sep=";", dtype=str, encoding="utf-8-sig")
     assert norm["groep"].tolist() == ["na", "voor"] and norm["casussen"].tolist() == ["16", "25"]
     median = pd.read_csv(rep / "doorlooptijden_mediaan.csv", sep=";", dtype=str, encoding="utf-8-sig")
-    # ended + open = cases: with 0 open in 'na', a shown 'afgerond' would not reveal a small count; 5 open is not small
-    assert median[["casussen", "afgerond", "nog open"]].values.tolist() == [["16", "16", "0"], ["25", "20", "5"]]
+    # ended + open = cases, which this table leaves out (a shown total would give away a hidden cell)
+    assert median.columns.tolist()[:3] == ["groep", "afgerond", "nog open"]
+    assert median[["afgerond", "nog open"]].values.tolist() == [["16", "0"], ["20", "5"]]
     html = unescape((rep / "factsheet.html").read_text(encoding="utf-8"))
     note = (rep / "verantwoording.md").read_text(encoding="utf-8")
     text = _all_text([tmp_path / "f", rep])
@@ -350,6 +351,27 @@ def test_process_time_groups_below_threshold_are_not_shown_nor_compared(tmp_path
     assert "(1 vrijheidsgraad)" in note  # log-rank over the two shown groups only
     assert "2 rijen (rij 46–47), kolom 'group': groep ontbreekt; ingedeeld als 'onbekend'" in note  # file rows
     assert "; )" not in html
+
+
+def test_process_time_tables_hide_what_a_small_open_count_gives_away(tmp_path):
+    """1 case still open in 'na': hidden, and so is what it could be recomputed from (ended in that row, open in the
+    other row); with rounding to 5 every count is a multiple of 5."""
+    file = _cases({"voor": (12, 8, 6), "na": (20, 9, 1)}, tmp_path)
+    path = write_pilot(tmp_path, {"trajecten": file}, '[analyses.doorlooptijden]\npeildatum = "1-9-2024"\n')
+    run_pilot(path, figures=tmp_path / "f", reports=tmp_path / "r", pdf=False, docx=False, progress=lambda m: None)
+    read = lambda name, where="r": pd.read_csv(tmp_path / where / "secties" / f"{name}.csv", sep=";", dtype=str,
+                                               encoding="utf-8-sig").set_index("groep")
+    median = read("doorlooptijden_mediaan")
+    assert median.loc["na", "nog open"] == "x" and median.loc["na", "afgerond"] == "x"
+    assert median.loc["voor", "nog open"] == "x"  # else the column total would give the hidden cell away
+    assert median["mediaan (dagen)"].ne("x").all()  # a median reveals no count
+    assert read("doorlooptijden_norm")["casussen"].tolist() == ["30", "26"]
+    path.write_text(path.read_text(encoding="utf-8").replace("seed = 3\n", "seed = 3\nafronden = 5\n"), encoding="utf-8")
+    run_pilot(path, figures=tmp_path / "f5", reports=tmp_path / "r5", pdf=False, docx=False, progress=lambda m: None)
+    shown = [v for name in ("doorlooptijden_mediaan", "doorlooptijden_norm")
+             for col in ("afgerond", "nog open", "casussen") if col in read(name, "r5")
+             for v in read(name, "r5")[col] if v != "x"]
+    assert shown and all(int(v) % 5 == 0 for v in shown)
 
 
 def test_process_times_of_a_handful_need_a_reason_which_is_recorded(tmp_path):
@@ -365,7 +387,7 @@ def test_process_times_of_a_handful_need_a_reason_which_is_recorded(tmp_path):
     html = unescape((rep / "factsheet.html").read_text(encoding="utf-8"))
     assert "binnen 90 dagen (aandeel met passend aanbod)" in html and "; )" not in html
     median = pd.read_csv(rep / "doorlooptijden_mediaan.csv", sep=";", dtype=str, encoding="utf-8-sig")
-    assert median[["casussen", "afgerond", "nog open"]].values.tolist() == [["6", "5", "1"]]
+    assert median[["afgerond", "nog open"]].values.tolist() == [["5", "1"]]
     note = (rep / "verantwoording.md").read_text(encoding="utf-8")
     assert "reden volgens het pilotbestand: 6 thuiszitters (testdata)" in note
     disclosure = note.split("## Bescherming van kleine aantallen")[1]
