@@ -1667,6 +1667,7 @@ MESSAGES: dict[str, dict[str, str]] = {
               "{share} ({slo} tot {shi}).",
         "en": "{group} (n = {n}): median {median} days (95% CI cannot be given with these data); within {days} days "
               "{share} ({slo} to {shi})."},
+    "pilots_whole_count": {"nl": "een heel getal van 0 of meer", "en": "a whole number of 0 or more"},
 }
 
 

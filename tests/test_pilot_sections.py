@@ -296,7 +296,7 @@ def test_factsheet_picks_first_of_every_section_then_the_rest():
      r"^Pilotbestand 'pilot.toml', \[analyses.kosten\]: 'uren_per_week' \(uren per week\) = -20 kan niet: moet 0 of "
      r"meer zijn\.$"),
     ("[analyses.kosten]\nuren_per_week = \"twintig\"\nmaandsalaris = 4200", r"'uren_per_week': 'twintig' is geen bedrag"),
-    ("[analyses.kosten]\njaarkosten = 50000\nleerlingen_bereikt = -3", r"'leerlingen_bereikt' = -3 kan niet"),
+    ("[analyses.kosten]\njaarkosten = 50000\nleerlingen_bereikt = -3", r"'leerlingen_bereikt' \(bereikte leerlingen\) = -3 kan niet: moet een heel getal van 0 of meer zijn"),
     ("[analyses.kosten]\njaarkosten = 50000\ntrajecten_per_jaar = 40\nkosten_traject = \"€ 8.500\"\nverhouding = 0.8\n"
      "marges = { kosten_traject = [\"€ 12.000\", \"€ 6.000\"] }",
      r"Bandbreedte voor 'kosten_traject' = \('€ 12.000', '€ 6.000'\) kan niet: geef \(laag, hoog\) met laag ≤ 8\.500 ≤ hoog"),
