@@ -1066,10 +1066,13 @@ MESSAGES: dict[str, dict[str, str]] = {
     "fs_rule_threshold": {"nl": "Aantallen kleiner dan {k} (en de cellen waaruit ze terug te rekenen zijn) zijn in de "
                                 "tabellen vervangen door x.",
                           "en": "Counts below {k} (and the cells they could be recomputed from) are shown as x."},
-    "fs_rule_rounding": {"nl": "Gepubliceerde aantallen zijn afgerond op veelvouden van {k}.",
-                         "en": "Published counts are rounded to multiples of {k}."},
-    "fs_rule_min_den": {"nl": "Percentages met een noemer kleiner dan {k} zijn niet getoond.",
-                        "en": "Percentages with a denominator below {k} are not shown."},
+    "fs_rule_rounding": {"nl": "Aantallen in de tabellen (tabellen.xlsx en de CSV-bestanden) zijn afgerond op "
+                                "veelvouden van {k}. De factsheet en de figuren noemen aantallen zoals geteld, niet "
+                                "afgerond.",
+                         "en": "Counts in the tables (tabellen.xlsx and the CSV files) are rounded to multiples of {k}. "
+                               "The factsheet and the figures give counts as counted, not rounded."},
+    "fs_rule_min_den": {"nl": "Percentages met een noemer kleiner dan {k} zijn in de tabellen niet getoond.",
+                        "en": "Percentages with a denominator below {k} are not shown in the tables."},
     "nb_codebook": {"nl": "codeboek", "en": "codebook"},
     "nb_fragments": {"nl": "interviewfragmenten", "en": "interview fragments"},
     # --- regional: DuckDB path of panel_from_file, CBS StatLine -------------------------------------

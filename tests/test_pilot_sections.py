@@ -372,6 +372,10 @@ def test_process_time_tables_hide_what_a_small_open_count_gives_away(tmp_path):
              for col in ("afgerond", "nog open", "casussen") if col in read(name, "r5")
              for v in read(name, "r5")[col] if v != "x"]
     assert shown and all(int(v) % 5 == 0 for v in shown)
+    # the method note says where the rounding applies, and where not (the factsheet names counts as counted)
+    note = (tmp_path / "r5" / "secties" / "verantwoording.md").read_text(encoding="utf-8")
+    assert ("Aantallen in de tabellen (tabellen.xlsx en de CSV-bestanden) zijn afgerond op veelvouden van 5. De "
+            "factsheet en de figuren noemen aantallen zoals geteld, niet afgerond.") in note
 
 
 def test_process_times_of_a_handful_need_a_reason_which_is_recorded(tmp_path):
