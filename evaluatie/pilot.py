@@ -995,6 +995,8 @@ def _kosten_section(ctx: _Context, marges=None, simulaties=10_000, **given) -> S
                                                                          lang))
     key = [KeyFigure(euro(per), t(what, lang), words)]
     figures, meaning = [], []
+    # what the figure rests on: the pupils reached (or cases); without them a model of assumptions, not "n = 1"
+    counted = int(cost.pupils_reached or cost.cases or 0) or t("pilot_kost_n_none", lang)
     if mc is not None:
         p = mc.probability_pays
         verdict = "high" if p >= 0.95 else "likely" if p >= 0.75 else "open" if p > 0.25 else "low"
@@ -1003,11 +1005,11 @@ def _kosten_section(ctx: _Context, marges=None, simulaties=10_000, **given) -> S
         ax = res.plot_tornado(lang=lang)
         finding_title(ax, t(f"pilot_kost_fig_{verdict}", lang, p=format_percent(p, 0, lang)),
                       t("pilot_kost_question", lang))
-        figures.append(ctx.save(ax, "04_kosten_gevoeligheid", n=int(cost.pupils_reached or cost.cases or 1),
+        figures.append(ctx.save(ax, "04_kosten_gevoeligheid", n=counted,
                                 caption=res.sentence(lang) + " " + mc.sentence(lang), on_factsheet=True, rank=6))
     else:
         ax = cost.plot(lang=lang)
-        figures.append(ctx.save(ax, "04_kosten", n=int(cost.pupils_reached or cost.cases or 1),
+        figures.append(ctx.save(ax, "04_kosten", n=counted,
                                 caption=cost.sentence(lang)))
     meaning.append(res.sentence(lang) if res is not None else cost.sentence(lang))
     # --- tables: every assumption with its range and source, and the outcomes
@@ -1016,7 +1018,8 @@ def _kosten_section(ctx: _Context, marges=None, simulaties=10_000, **given) -> S
         if x is None or not np.isfinite(x):
             return ""
         kind = INPUTS[name][2]
-        return (euro(x) if kind == "euro" else format_percent(x, 0, lang) if kind == "share" else
+        cents = kind == "euro" and not float(x).is_integer()  # an input as given: "€ 4.200,50" stays itself
+        return ("€ " + format_number(x, 2, lang) if cents else euro(x) if kind == "euro" else format_percent(x, 0, lang) if kind == "share" else
                 format_number(x, 2 if kind == "ratio" else 1, lang))
     if res is not None:
         a = res.assumptions(lang)

@@ -1671,6 +1671,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{group} (n = {n}): median {median} days (95% CI cannot be given with these data); within {days} days "
               "{share} ({slo} to {shi})."},
     "pilots_whole_count": {"nl": "een heel getal van 0 of meer", "en": "a whole number of 0 or more"},
+    "pilot_kost_n_none": {"nl": "geen telling (rekenmodel met aannames)", "en": "no count (model of assumptions)"},
 }
 
 

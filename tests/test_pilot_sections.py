@@ -448,3 +448,12 @@ def test_questionnaire_only_factsheet_says_what_it_means_and_counts_the_pairs_it
     assert re.search(r"<li>[^<]*gestegen met 0,34 punt", meaning)
     n = re.search(r"n = (\d+) respondenten met beide metingen", html).group(1)
     assert n == "66" and f"een score voor 'samenwerking' heeft ({n} van de 70 respondenten)" in html
+
+
+def test_cost_figure_without_pupils_does_not_claim_n_1(tmp_path):
+    path = write_pilot(tmp_path, {}, '[analyses.kosten]\nuren_per_week = 20\nmaandsalaris = "€ 4.200,50"\n')
+    run_pilot(path, figures=tmp_path / "f", reports=tmp_path / "r", pdf=False, docx=False, progress=lambda m: None)
+    caption = (tmp_path / "f" / "secties" / "04_kosten.txt").read_text(encoding="utf-8")
+    assert caption.splitlines()[-1] == "Bron: synthetische testdata; n = geen telling (rekenmodel met aannames)"
+    costs = pd.read_csv(tmp_path / "r" / "secties" / "kosten_aannames.csv", sep=";", dtype=str, encoding="utf-8-sig")
+    assert costs.set_index("aanname").loc["bruto maandsalaris bij voltijd", "waarde"] == "€ 4.200,50"  # read and shown as given
