@@ -11,7 +11,7 @@ else
 MARKERS := -m "not slow"
 endif
 
-.PHONY: demo test test-all data notebook notebooks-sync bench bench-scale clean help
+.PHONY: chromium demo test test-all data notebook notebooks-sync bench bench-scale clean help
 
 help:
 	@echo "make demo      - installeer (.venv) en voer de voorbeeldanalyse uit: figuren in figures/"
@@ -29,11 +29,15 @@ $(STAMP): pyproject.toml
 	@$(PIP) install -e ".[dev]"
 	@touch $(STAMP)
 
-demo: $(STAMP)
-	@$(BIN)/evaluatie demo
-	@command -v chromium >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get update -qq && apt-get install -y -qq chromium >/dev/null; } || echo "Let op: geen Chromium, dus geen factsheet.pdf (installeer: apt-get install chromium)."; $(BIN)/evaluatie rapport data_raw/voorbeeld/pilot.toml
+# Headless Chromium (Debian package) for factsheet.pdf and the factsheet's browser test; installed when missing and root.
+chromium:
+	@command -v chromium >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get update -qq && apt-get install -y -qq chromium >/dev/null; } || echo "Let op: geen Chromium, dus geen factsheet.pdf en geen browsertest (installeer: apt-get install chromium)."
 
-test: $(STAMP)
+demo: $(STAMP) chromium
+	@$(BIN)/evaluatie demo
+	@$(BIN)/evaluatie rapport data_raw/voorbeeld/pilot.toml
+
+test: $(STAMP) chromium
 	$(BIN)/python -m pytest $(MARKERS) --cov=evaluatie --cov-report=term --cov-fail-under=85
 
 test-all: $(STAMP)

@@ -279,12 +279,15 @@ def deployment_cost(*, hours_per_week=None, salary_per_month=None, fte_hours=36.
         inputs = {k: _read(k, v, lang) for k, v in zip(_COMPONENTS, (hours_per_week, salary_per_month, fte_hours,
                                                                      employer_charges, overhead, other_costs))}
     counts = {}
+    labels = {"pupils_reached": ("bereikte leerlingen", "pupils reached"), "cases": ("casussen", "cases"),
+              "pupils_enrolled": ("leerlingen in totaal", "pupils enrolled"), "schools": ("scholen", "schools")}
     for name, v in (("pupils_reached", pupils_reached), ("cases", cases), ("pupils_enrolled", pupils_enrolled),
                     ("schools", schools)):
         if v is not None:
             x = parse_amount(v, name=name, lang=lang)
-            if x < 0:
-                raise InputError(t("pilots_bad_input_value", lang, name=name, label=name, value=v, allowed="0 of meer"))
+            if x < 0 or not float(x).is_integer():  # a number of pupils, cases or schools: whole and not negative
+                raise InputError(t("pilots_bad_input_value", lang, name=name, label=labels[name][lang == "en"],
+                                   value=v, allowed=t("pilots_whole_count", lang)))
             counts[name] = x
     return CostResult(inputs, float(_annual_cost(inputs)), **counts)
 

@@ -274,6 +274,8 @@ class SurvivalResult:
             pct = lambda v: "–" if np.isnan(v) else format_percent(v, 0, lang)  # noqa: E731
             s = share.loc[r.group]
             key = "pilots_km_group" if np.isfinite(r.median) else "pilots_km_group_no_median"
+            if np.isfinite(r.median) and not np.isfinite(r.upper):  # the curve never drops far enough: open-ended
+                key = "pilots_km_group_open" if np.isfinite(r.lower) else "pilots_km_group_no_ci"
             parts.append(t(key, lang, group=r.group, n=r.n, median=num(r.median), lo=num(r.lower), hi=num(r.upper),
                            days=format_number(days, 0, lang), share=pct(s["share"]), slo=pct(s["lower"]),
                            shi=pct(s["upper"])))

@@ -207,6 +207,8 @@ def _context(pilot, sections) -> dict:
     key = _pick([s.key_figures for s in sections], MAX_KEYS)
     said = {k.words for k in key}
     meaning = _pick([[m for m in s.meaning if m not in said] for s in sections], MAX_MEANING, per=1)  # none twice
+    if not meaning:  # rather a sentence twice than an empty "wat betekent dit?"
+        meaning = _pick([s.meaning for s in sections], MAX_MEANING, per=1)
     about = [(t("fs_about_audience", lang), t(f"fs_audience_{pilot.audience}", lang)),
              (t("fs_about_source", lang), pilot.source),
              (t("fs_about_parts", lang), ", ".join(s.title for s in sections)),

@@ -613,9 +613,11 @@ def _vragenlijst(ctx: _Context, vergelijking="auto", toets="auto") -> Section:
                          cmp.sentence(first) if cmp is not None else t("pilot_sv_kf_mean_words", lang, n=n_resp))]
     caveats = [t("pilot_sv_caveat_" + ("voor_na" if design == "voor_na" else "other"), lang)]
     if design == "voor_na":
-        matched = int(survey.response(s, lang=lang)["matched"].sum())
+        # the pairs the comparison used: took part both times *and* has a score for the outcome both times
+        pairs = cmp.table.loc[cmp.table["outcome"] == first, "n"]
+        matched = int(pairs.iloc[0]) if len(pairs) else int(survey.response(s, lang=lang)["matched"].sum())
         caveats.append(t("pilot_sv_caveat_matched", lang, k=format_number(matched, 0, lang),
-                         n=format_number(n_resp, 0, lang)))
+                         n=format_number(n_resp, 0, lang), what=first))
     methods = [t("pilot_sv_methods", lang, n=format_number(n_resp, 0, lang), k=len(s.items),
                  scales=", ".join(map(str, constructs)) or "–")]
     methods += [f"{c}: {r.sentence(lang)}" for c, r in zip([c for c in constructs if len(s.construct_items(c)) >= 3],
@@ -888,7 +890,9 @@ def _doorlooptijden(ctx: _Context, norm_dagen=90, peildatum=None, label=None, re
     key = [KeyFigure(pct(last["share"]), t("pilot_dl_kf_label", lang, days=norm_dagen, what=what, group=order[-1])
                      if group else t("pilot_dl_kf_label_all", lang, days=norm_dagen, what=what), words)]
     med = km.medians
-    medians = pd.DataFrame({t("pilot_col_group", lang): med["group"], t("pilot_col_cases", lang): med["n"],
+    # ended + open = cases: the cases are left out here (the next table has them), so that the ended and open counts
+    # form one cross table whose row total is protected with them (a shown total would give away a hidden cell)
+    medians = pd.DataFrame({t("pilot_col_group", lang): med["group"],
                             t("pilot_col_ended", lang): med["events"], t("pilot_col_open", lang): med["open"],
                             t("pilot_col_median_days", lang): med["median"], t("pilot_col_lower", lang): med["lower"],
                             t("pilot_col_upper", lang): med["upper"]})
@@ -899,11 +903,10 @@ def _doorlooptijden(ctx: _Context, norm_dagen=90, peildatum=None, label=None, re
     pcts = (t("pilot_col_within", lang, days=norm_dagen), t("pilot_col_lower_pct", lang), t("pilot_col_upper_pct", lang))
     ended_open = (t("pilot_col_ended", lang), t("pilot_col_open", lang))
     times = (t("pilot_col_median_days", lang), t("pilot_col_lower", lang), t("pilot_col_upper", lang))
-    # ended + open = cases: one cross table whose row total (cases) is protected with it; the median and its
-    # interval reveal no count and stay shown (the cases are public: the next table shows them)
+    # the median and its interval reveal no count and stay shown when a count in their row is hidden
     tables = {"doorlooptijden_mediaan": Table(medians, counts=() if unprotected else ended_open, percent=(), cross=True,
-                                              derived=dict.fromkeys((cases, *times), ()),
-                                              decimals=dict.fromkeys((cases, *ended_open, *times), 0)),
+                                              derived=dict.fromkeys(times, ()),
+                                              decimals=dict.fromkeys((*ended_open, *times), 0)),
               "doorlooptijden_norm": Table(within, counts=() if unprotected else (cases,), percent=pcts,
                                            derived={} if unprotected else {p: cases for p in pcts},
                                            denominator=cases, decimals={cases: 0})}
@@ -1008,6 +1011,8 @@ def _kosten_section(ctx: _Context, marges=None, simulaties=10_000, **given) -> S
                                                                          lang))
     key = [KeyFigure(euro(per), t(what, lang), words)]
     figures, meaning = [], []
+    # what the figure rests on: the pupils reached (or cases); without them a model of assumptions, not "n = 1"
+    counted = int(cost.pupils_reached or cost.cases or 0) or t("pilot_kost_n_none", lang)
     if mc is not None:
         p = mc.probability_pays
         verdict = "high" if p >= 0.95 else "likely" if p >= 0.75 else "open" if p > 0.25 else "low"
@@ -1016,11 +1021,11 @@ def _kosten_section(ctx: _Context, marges=None, simulaties=10_000, **given) -> S
         ax = res.plot_tornado(lang=lang)
         finding_title(ax, t(f"pilot_kost_fig_{verdict}", lang, p=format_percent(p, 0, lang)),
                       t("pilot_kost_question", lang))
-        figures.append(ctx.save(ax, "04_kosten_gevoeligheid", n=int(cost.pupils_reached or cost.cases or 1),
+        figures.append(ctx.save(ax, "04_kosten_gevoeligheid", n=counted,
                                 caption=res.sentence(lang) + " " + mc.sentence(lang), on_factsheet=True, rank=6))
     else:
         ax = cost.plot(lang=lang)
-        figures.append(ctx.save(ax, "04_kosten", n=int(cost.pupils_reached or cost.cases or 1),
+        figures.append(ctx.save(ax, "04_kosten", n=counted,
                                 caption=cost.sentence(lang)))
     meaning.append(res.sentence(lang) if res is not None else cost.sentence(lang))
     # --- tables: every assumption with its range and source, and the outcomes
@@ -1029,7 +1034,8 @@ def _kosten_section(ctx: _Context, marges=None, simulaties=10_000, **given) -> S
         if x is None or not np.isfinite(x):
             return ""
         kind = INPUTS[name][2]
-        return (euro(x) if kind == "euro" else format_percent(x, 0, lang) if kind == "share" else
+        cents = kind == "euro" and not float(x).is_integer()  # an input as given: "€ 4.200,50" stays itself
+        return ("€ " + format_number(x, 2, lang) if cents else euro(x) if kind == "euro" else format_percent(x, 0, lang) if kind == "share" else
                 format_number(x, 2 if kind == "ratio" else 1, lang))
     if res is not None:
         a = res.assumptions(lang)

@@ -1088,10 +1088,13 @@ MESSAGES: dict[str, dict[str, str]] = {
     "fs_rule_threshold": {"nl": "Aantallen kleiner dan {k} (en de cellen waaruit ze terug te rekenen zijn) zijn in de "
                                 "tabellen vervangen door x.",
                           "en": "Counts below {k} (and the cells they could be recomputed from) are shown as x."},
-    "fs_rule_rounding": {"nl": "Gepubliceerde aantallen zijn afgerond op veelvouden van {k}.",
-                         "en": "Published counts are rounded to multiples of {k}."},
-    "fs_rule_min_den": {"nl": "Percentages met een noemer kleiner dan {k} zijn niet getoond.",
-                        "en": "Percentages with a denominator below {k} are not shown."},
+    "fs_rule_rounding": {"nl": "Aantallen in de tabellen (tabellen.xlsx en de CSV-bestanden) zijn afgerond op "
+                                "veelvouden van {k}. De factsheet en de figuren noemen aantallen zoals geteld, niet "
+                                "afgerond.",
+                         "en": "Counts in the tables (tabellen.xlsx and the CSV files) are rounded to multiples of {k}. "
+                               "The factsheet and the figures give counts as counted, not rounded."},
+    "fs_rule_min_den": {"nl": "Percentages met een noemer kleiner dan {k} zijn in de tabellen niet getoond.",
+                        "en": "Percentages with a denominator below {k} are not shown in the tables."},
     "nb_codebook": {"nl": "codeboek", "en": "codebook"},
     "nb_fragments": {"nl": "interviewfragmenten", "en": "interview fragments"},
     # --- regional: DuckDB path of panel_from_file, CBS StatLine -------------------------------------
@@ -1329,10 +1332,10 @@ MESSAGES: dict[str, dict[str, str]] = {
                                     "respondenten, niet vanzelf voor iedereen.",
                               "en": "Questionnaire: respondents chose to take part; the answers hold for them, not "
                                     "automatically for everyone."},
-    "pilot_sv_caveat_matched": {"nl": "De vergelijking voor/na gebruikt alleen wie beide keren meedeed ({k} van de {n} "
-                                      "respondenten).",
-                                "en": "The before/after comparison uses only those who took part both times ({k} of "
-                                      "{n} respondents)."},
+    "pilot_sv_caveat_matched": {"nl": "De vergelijking voor/na gebruikt alleen wie beide keren meedeed en beide keren "
+                                      "een score voor '{what}' heeft ({k} van de {n} respondenten).",
+                                "en": "The before/after comparison uses only those who took part both times and have a "
+                                      "score for '{what}' both times ({k} of {n} respondents)."},
     "pilot_sv_methods": {"nl": "{n} respondenten, {k} vragen; schalen: {scales}. Antwoorden zijn met het codeboek "
                                "omgezet naar 1–5 (negatief geformuleerde vragen omgescoord); 'weet niet' telt niet mee "
                                "in gemiddelden. Een schaalscore is het gemiddelde van de beantwoorde vragen als meer "
@@ -1730,6 +1733,18 @@ MESSAGES: dict[str, dict[str, str]] = {
     "iv_all_groups": {"nl": "alle geïnterviewden", "en": "all interviewees"},
     "iv_hidden_cells": {"nl": "{marker} = afgeschermd: minder dan {k}, of terug te rekenen uit de totalen.",
                         "en": "{marker} = suppressed: fewer than {k}, or recomputable from the totals."},
+    "pilots_km_group_open": {
+        "nl": "{group} (n = {n}): mediaan {median} dagen (95%-BI: {lo} dagen of langer; een bovengrens is met deze "
+              "gegevens niet te geven); binnen {days} dagen {share} ({slo} tot {shi}).",
+        "en": "{group} (n = {n}): median {median} days (95% CI: {lo} days or longer; no upper limit can be given with "
+              "these data); within {days} days {share} ({slo} to {shi})."},
+    "pilots_km_group_no_ci": {
+        "nl": "{group} (n = {n}): mediaan {median} dagen (95%-BI met deze gegevens niet te geven); binnen {days} dagen "
+              "{share} ({slo} tot {shi}).",
+        "en": "{group} (n = {n}): median {median} days (95% CI cannot be given with these data); within {days} days "
+              "{share} ({slo} to {shi})."},
+    "pilots_whole_count": {"nl": "een heel getal van 0 of meer", "en": "a whole number of 0 or more"},
+    "pilot_kost_n_none": {"nl": "geen telling (rekenmodel met aannames)", "en": "no count (model of assumptions)"},
 }
 
 

@@ -40,6 +40,8 @@ def test_deployment_cost_by_hand():
     ({"hours_per_week": 20, "salary_per_month": 4000, "overhead": 1.5}, "tussen 0 en 1"),
     ({"hours_per_week": 20}, "annual_cost"),
     ({"annual_cost": 40000, "cases": -3}, "cases"),
+    ({"annual_cost": 40000, "pupils_reached": 2.5}, r"'pupils_reached' \(bereikte leerlingen\) = 2.5 kan niet: moet een heel getal van 0 of meer zijn"),
+    ({"annual_cost": 40000, "schools": "4,5"}, r"'schools' \(scholen\) = '4,5' kan niet: moet een heel getal"),
 ])
 def test_deployment_cost_bad_input(kwargs, match):
     with pytest.raises(InputError, match=match):

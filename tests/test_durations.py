@@ -200,3 +200,12 @@ def test_nothing_complete_yet_is_said_not_crashed():
     km = kaplan_meier(pd.DataFrame({"start": ["1-1-2024", "5-1-2024"], "end": [None, None]}), reference_date="1-3-2024")
     assert "mediaan nog niet bereikt" in km.sentence() and km.plot() is not None
     assert km.share_within(90)["share"].isna().all()  # followed for fewer than 90 days: not estimable
+
+
+def test_open_ended_median_interval_is_said_in_words():
+    """R gives NA as upper limit (tests/reference/durations.R: 0.95UCL NA): the text says so instead of 'tot –'."""
+    km, _, _ = _km("log")
+    text = km.sentence()
+    assert "na (n = 10): mediaan 45 dagen (95%-BI: 20 dagen of langer; een bovengrens is met deze gegevens niet te " \
+           "geven)" in text and "tot –" not in text
+    assert "(95% CI: 40 days or longer; no upper limit" in km.sentence(lang="en")

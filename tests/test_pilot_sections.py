@@ -297,7 +297,7 @@ def test_factsheet_picks_first_of_every_section_then_the_rest():
      r"^Pilotbestand 'pilot.toml', \[analyses.kosten\]: 'uren_per_week' \(uren per week\) = -20 kan niet: moet 0 of "
      r"meer zijn\.$"),
     ("[analyses.kosten]\nuren_per_week = \"twintig\"\nmaandsalaris = 4200", r"'uren_per_week': 'twintig' is geen bedrag"),
-    ("[analyses.kosten]\njaarkosten = 50000\nleerlingen_bereikt = -3", r"'leerlingen_bereikt' = -3 kan niet"),
+    ("[analyses.kosten]\njaarkosten = 50000\nleerlingen_bereikt = -3", r"'leerlingen_bereikt' \(bereikte leerlingen\) = -3 kan niet: moet een heel getal van 0 of meer zijn"),
     ("[analyses.kosten]\njaarkosten = 50000\ntrajecten_per_jaar = 40\nkosten_traject = \"€ 8.500\"\nverhouding = 0.8\n"
      "marges = { kosten_traject = [\"€ 12.000\", \"€ 6.000\"] }",
      r"Bandbreedte voor 'kosten_traject' = \('€ 12.000', '€ 6.000'\) kan niet: geef \(laag, hoog\) met laag ≤ 8\.500 ≤ hoog"),
@@ -340,8 +340,9 @@ def test_process_time_groups_below_threshold_are_not_shown_nor_compared(tmp_path
     norm = pd.read_csv(rep / "doorlooptijden_norm.csv", sep=";", dtype=str, encoding="utf-8-sig")
     assert norm["groep"].tolist() == ["na", "voor"] and norm["casussen"].tolist() == ["16", "25"]
     median = pd.read_csv(rep / "doorlooptijden_mediaan.csv", sep=";", dtype=str, encoding="utf-8-sig")
-    # ended + open = cases: with 0 open in 'na', a shown 'afgerond' would not reveal a small count; 5 open is not small
-    assert median[["casussen", "afgerond", "nog open"]].values.tolist() == [["16", "16", "0"], ["25", "20", "5"]]
+    # ended + open = cases, which this table leaves out (a shown total would give away a hidden cell)
+    assert median.columns.tolist()[:3] == ["groep", "afgerond", "nog open"]
+    assert median[["afgerond", "nog open"]].values.tolist() == [["16", "0"], ["20", "5"]]
     html = unescape((rep / "factsheet.html").read_text(encoding="utf-8"))
     note = (rep / "verantwoording.md").read_text(encoding="utf-8")
     text = _all_text([tmp_path / "f", rep])
@@ -351,6 +352,31 @@ def test_process_time_groups_below_threshold_are_not_shown_nor_compared(tmp_path
     assert "(1 vrijheidsgraad)" in note  # log-rank over the two shown groups only
     assert "2 rijen (rij 46–47), kolom 'group': groep ontbreekt; ingedeeld als 'onbekend'" in note  # file rows
     assert "; )" not in html
+
+
+def test_process_time_tables_hide_what_a_small_open_count_gives_away(tmp_path):
+    """1 case still open in 'na': hidden, and so is what it could be recomputed from (ended in that row, open in the
+    other row); with rounding to 5 every count is a multiple of 5."""
+    file = _cases({"voor": (12, 8, 6), "na": (20, 9, 1)}, tmp_path)
+    path = write_pilot(tmp_path, {"trajecten": file}, '[analyses.doorlooptijden]\npeildatum = "1-9-2024"\n')
+    run_pilot(path, figures=tmp_path / "f", reports=tmp_path / "r", pdf=False, docx=False, progress=lambda m: None)
+    read = lambda name, where="r": pd.read_csv(tmp_path / where / "secties" / f"{name}.csv", sep=";", dtype=str,
+                                               encoding="utf-8-sig").set_index("groep")
+    median = read("doorlooptijden_mediaan")
+    assert median.loc["na", "nog open"] == "x" and median.loc["na", "afgerond"] == "x"
+    assert median.loc["voor", "nog open"] == "x"  # else the column total would give the hidden cell away
+    assert median["mediaan (dagen)"].ne("x").all()  # a median reveals no count
+    assert read("doorlooptijden_norm")["casussen"].tolist() == ["30", "26"]
+    path.write_text(path.read_text(encoding="utf-8").replace("seed = 3\n", "seed = 3\nafronden = 5\n"), encoding="utf-8")
+    run_pilot(path, figures=tmp_path / "f5", reports=tmp_path / "r5", pdf=False, docx=False, progress=lambda m: None)
+    shown = [v for name in ("doorlooptijden_mediaan", "doorlooptijden_norm")
+             for col in ("afgerond", "nog open", "casussen") if col in read(name, "r5")
+             for v in read(name, "r5")[col] if v != "x"]
+    assert shown and all(int(v) % 5 == 0 for v in shown)
+    # the method note says where the rounding applies, and where not (the factsheet names counts as counted)
+    note = (tmp_path / "r5" / "secties" / "verantwoording.md").read_text(encoding="utf-8")
+    assert ("Aantallen in de tabellen (tabellen.xlsx en de CSV-bestanden) zijn afgerond op veelvouden van 5. De "
+            "factsheet en de figuren noemen aantallen zoals geteld, niet afgerond.") in note
 
 
 def test_process_times_of_a_handful_need_a_reason_which_is_recorded(tmp_path):
@@ -366,7 +392,7 @@ def test_process_times_of_a_handful_need_a_reason_which_is_recorded(tmp_path):
     html = unescape((rep / "factsheet.html").read_text(encoding="utf-8"))
     assert "binnen 90 dagen (aandeel met passend aanbod)" in html and "; )" not in html
     median = pd.read_csv(rep / "doorlooptijden_mediaan.csv", sep=";", dtype=str, encoding="utf-8-sig")
-    assert median[["casussen", "afgerond", "nog open"]].values.tolist() == [["6", "5", "1"]]
+    assert median[["afgerond", "nog open"]].values.tolist() == [["5", "1"]]
     note = (rep / "verantwoording.md").read_text(encoding="utf-8")
     assert "reden volgens het pilotbestand: 6 thuiszitters (testdata)" in note
     disclosure = note.split("## Bescherming van kleine aantallen")[1]
@@ -404,3 +430,31 @@ def test_small_pilot_pupils_without_outcome_are_not_counted_as_failures(tmp_path
     path = write_pilot(tmp_path, {"klas": _csv(empty, tmp_path / "leeg.csv")}, body)
     with pytest.raises(InputError, match="geen enkele leerling in 'leeg.csv' heeft een uitkomst in kolom 'Uitkomst'"):
         run_pilot(path, figures=tmp_path / "f3", reports=tmp_path / "r3", pdf=False, docx=False, progress=lambda m: None)
+
+
+def test_questionnaire_only_factsheet_says_what_it_means_and_counts_the_pairs_it_used(tmp_path):
+    """A pilot with only a questionnaire: "wat betekent dit?" is not empty, and the caveat counts the pairs the
+    comparison used (66), as the key figure does, not everyone who took part twice (70)."""
+    data = {"vragenlijst": EXAMPLE / "vragenlijst.xlsx", "codeboek": EXAMPLE / "codeboek_vragenlijst.csv"}
+    run_pilot(write_pilot(tmp_path, data, ""), figures=tmp_path / "f", reports=tmp_path / "r",
+              pdf=CHROMIUM is not None, docx=False, progress=lambda m: None)
+    html = unescape((tmp_path / "r" / "secties" / "factsheet.html").read_text(encoding="utf-8"))
+    # one section, one key figure: its tall Likert figure gets the room to be read (not squeezed to 54 mm high)
+    assert '<figure class="roomy">' in html
+    if CHROMIUM is not None:
+        from pypdf import PdfReader
+
+        assert len(PdfReader(tmp_path / "r" / "secties" / "factsheet.pdf").pages) <= 2
+    meaning = html.split("Wat betekent dit?</h2>")[1].split("<h2")[0]
+    assert re.search(r"<li>[^<]*gestegen met 0,34 punt", meaning)
+    n = re.search(r"n = (\d+) respondenten met beide metingen", html).group(1)
+    assert n == "66" and f"een score voor 'samenwerking' heeft ({n} van de 70 respondenten)" in html
+
+
+def test_cost_figure_without_pupils_does_not_claim_n_1(tmp_path):
+    path = write_pilot(tmp_path, {}, '[analyses.kosten]\nuren_per_week = 20\nmaandsalaris = "€ 4.200,50"\n')
+    run_pilot(path, figures=tmp_path / "f", reports=tmp_path / "r", pdf=False, docx=False, progress=lambda m: None)
+    caption = (tmp_path / "f" / "secties" / "04_kosten.txt").read_text(encoding="utf-8")
+    assert caption.splitlines()[-1] == "Bron: synthetische testdata; n = geen telling (rekenmodel met aannames)"
+    costs = pd.read_csv(tmp_path / "r" / "secties" / "kosten_aannames.csv", sep=";", dtype=str, encoding="utf-8-sig")
+    assert costs.set_index("aanname").loc["bruto maandsalaris bij voltijd", "waarde"] == "€ 4.200,50"  # read and shown as given
