@@ -847,22 +847,28 @@ def _doorlooptijden(ctx: _Context, norm_dagen=90, peildatum=None, label=None) ->
     key = [KeyFigure(pct(last["share"]), t("pilot_dl_kf_label", lang, days=norm_dagen, what=what,
                                            group=order[-1] if group else ""), words)]
     med = km.medians
-    medians = pd.DataFrame({t("pilot_col_group", lang): med["group"], t("pilot_col_cases", lang): med["n"],
-                            t("pilot_col_ended", lang): med["events"], t("pilot_col_open", lang): med["open"],
-                            t("pilot_col_median_days", lang): med["median"], t("pilot_col_lower", lang): med["lower"],
-                            t("pilot_col_upper", lang): med["upper"]})
-    cases = t("pilot_col_cases", lang)
-    within = pd.DataFrame({t("pilot_col_group", lang): share["group"], cases: share["n"],
-                           t("pilot_col_within", lang, days=norm_dagen): share["share"],
-                           t("pilot_col_lower_pct", lang): share["lower"], t("pilot_col_upper_pct", lang): share["upper"]})
+    group_col, cases = t("pilot_col_group", lang), t("pilot_col_cases", lang)
+    ended, still_open = t("pilot_col_ended", lang), t("pilot_col_open", lang)
+    days = (t("pilot_col_median_days", lang), t("pilot_col_lower", lang), t("pilot_col_upper", lang))
+    medians = pd.DataFrame({cases: med["n"].to_numpy(), ended: med["events"].to_numpy(),
+                            still_open: med["open"].to_numpy(), days[0]: med["median"].to_numpy(),
+                            days[1]: med["lower"].to_numpy(), days[2]: med["upper"].to_numpy()},
+                           index=pd.Index(med["group"].to_numpy(), name=group_col))
+    within = pd.DataFrame({cases: share["n"].to_numpy(),
+                           t("pilot_col_within", lang, days=norm_dagen): share["share"].to_numpy(),
+                           t("pilot_col_lower_pct", lang): share["lower"].to_numpy(),
+                           t("pilot_col_upper_pct", lang): share["upper"].to_numpy()},
+                          index=pd.Index(share["group"].to_numpy(), name=group_col))
     pcts = (t("pilot_col_within", lang, days=norm_dagen), t("pilot_col_lower_pct", lang), t("pilot_col_upper_pct", lang))
-    tables = {"doorlooptijden_mediaan": Table(medians, counts=(cases, t("pilot_col_ended", lang),
-                                                               t("pilot_col_open", lang)), percent=(),
-                                              decimals={c: 0 for c in (t("pilot_col_median_days", lang),
-                                                                       t("pilot_col_lower", lang),
-                                                                       t("pilot_col_upper", lang))}),
+    tables = {"doorlooptijden_mediaan": Table(medians, counts=(cases, ended, still_open), percent=(),
+                                              derived={d: (cases,) for d in days}, decimals={d: 0 for d in days}),
               "doorlooptijden_norm": Table(within, counts=(cases,), percent=pcts, derived={p: cases for p in pcts},
                                            denominator=cases)}
+    # cases = ended + still open, and both tables give the same number of cases: protected as one system
+    links = [(("doorlooptijden_mediaan", g, cases), [("doorlooptijden_mediaan", g, ended),
+                                                      ("doorlooptijden_mediaan", g, still_open)]) for g in medians.index]
+    links += [(("doorlooptijden_norm", g, cases), [("doorlooptijden_mediaan", g, cases)]) for g in within.index
+              if g in medians.index]
     notes = {"doorlooptijden_mediaan": t("pilot_dl_note_median", lang),
              "doorlooptijden_norm": t("pilot_dl_note_norm", lang, days=norm_dagen)}
     methods = [km.summary(lang, norm_dagen)] + ([test.sentence(lang) + " " + t("pilots_logrank_" + ("small" if sure else "large"), lang)]
@@ -873,7 +879,7 @@ def _doorlooptijden(ctx: _Context, norm_dagen=90, peildatum=None, label=None) ->
                                                                                      days=norm_dagen),
                    key_figures=key, figures=figures, tables=tables, notes=notes,
                    meaning=[meaning], caveats=caveats, methods="\n\n".join(methods),
-                   quality=[("trajecten", report)]), km
+                   quality=[("trajecten", report)], links=links), km
 
 
 #: ``[analyses.kosten]`` options → argument of :func:`evaluatie.costs.deployment_cost` / :func:`~evaluatie.costs.impact`.

@@ -371,3 +371,24 @@ def test_numbers_of_schools_periods_and_cohorts_are_whole_numbers(tmp_path):
         assert did[column].str.fullmatch(r"\d+").all(), column
     es = read("effect_per_periode")
     assert es["periode t.o.v. start"].str.fullmatch(r"-?\d+").all() and es["n_cohorts"].str.fullmatch(r"\d+").all()
+
+
+def test_open_cases_hidden_are_not_cases_minus_ended(tmp_path):
+    """Adversary: 3 open cases in group 'voor' were hidden (x) next to 'casussen 45' and 'afgerond 42';
+    the relation cases = ended + open (and the same cases in the norm table) was not protected."""
+    from evaluatie.privacy import audit
+
+    traj = pd.read_excel(EXAMPLE / "trajecten_thuiszitters.xlsx", header=3)
+    open_voor = traj[(traj["Groep"] == "voor") & traj["Datum plaatsing"].isna()].index
+    traj.drop(open_voor[:len(open_voor) - 3]).to_csv(tmp_path / "trajecten.csv", sep=";", index=False)
+    path = write_pilot(tmp_path, "[analyses.doorlooptijden]", data={"trajecten": tmp_path / "trajecten.csv"})
+    run_pilot(path, figures=tmp_path / "f", reports=tmp_path / "r", pdf=False, docx=False, progress=lambda _: None)
+    read = lambda n: pd.read_csv(tmp_path / "r" / "test" / f"{n}.csv", sep=";", dtype=str, encoding="utf-8-sig")
+    med, norm = read("doorlooptijden_mediaan").set_index("groep"), read("doorlooptijden_norm").set_index("groep")
+    assert med.loc["voor", "nog open"] == "x"
+    counts = med[["casussen", "afgerond", "nog open"]].apply(pd.to_numeric, errors="coerce")
+    links = [(("m", g, "casussen"), [("m", g, "afgerond"), ("m", g, "nog open")]) for g in counts.index]
+    links += [(("n", g, "casussen"), [("m", g, "casussen")]) for g in counts.index]
+    norm_counts = norm[["casussen"]].apply(pd.to_numeric, errors="coerce")
+    result = audit({"m": counts, "n": norm_counts}, margins="none", links=links)
+    assert len(result) and result["protected"].all()
