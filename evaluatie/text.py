@@ -1623,6 +1623,8 @@ MESSAGES: dict[str, dict[str, str]] = {
                                     "figure or text either); the rest is about the other groups."},
     "pilot_dl_small_all": {"nl": "Elke groep heeft minder dan {k} casussen; alleen alle casussen samen worden getoond.",
                            "en": "Every group has fewer than {k} cases; only all cases together are shown."},
+    "nm_all_but": {"nl": "alle op minder dan {k} na", "en": "all but fewer than {k}"},
+    "nm_hidden": {"nl": "een afgeschermd aantal ({marker} in de tabel)", "en": "a suppressed number ({marker} in the table)"},
     "pilot_dl_too_few": {"nl": "{file}: minder dan {k} casussen; doorlooptijden van zo weinig casussen beschrijven "
                                "ieder afzonderlijk en worden niet gepubliceerd.",
                          "en": "{file}: fewer than {k} cases; process times of so few cases describe each one and are "
