@@ -39,7 +39,7 @@ import pandas as pd
 
 from .errors import InputError
 from .plots import finding_title
-from .privacy import HIDDEN, is_small, small_count
+from .privacy import HIDDEN, is_small, mask_value, small_count
 from .text import LANGS, check_lang, format_number, format_percent, t
 
 __all__ = ["Pilot", "Section", "KeyFigure", "FigureOut", "SectionSpec", "SECTIONS", "register_section",
@@ -819,7 +819,9 @@ def _doorlooptijden(ctx: _Context, norm_dagen=90, peildatum=None, label=None) ->
             group, small_note = None, t("pilot_dl_small_all", lang, k=k_min)
         elif small:
             data = data[~data[group].isin(small)]
-            small_note = t("pilot_dl_small_groups", lang, k=k_min, groups=", ".join(f"'{g}'" for g in small))
+            # masked, as small schools are: a 'group' of one or two cases is often a name in the wrong cell
+            small_note = t("pilot_dl_small_groups", lang, k=k_min,
+                           groups=", ".join(f"'{mask_value(g)}'" for g in small))
     if len(data) < k_min:
         raise InputError(t("pilot_dl_too_few", lang, k=k_min, file=ctx.pilot.data["trajecten"].name))
     km = kaplan_meier(data, group=group, reference_date=peildatum, label=what, lang=lang)

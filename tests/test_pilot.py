@@ -392,3 +392,20 @@ def test_open_cases_hidden_are_not_cases_minus_ended(tmp_path):
     norm_counts = norm[["casussen"]].apply(pd.to_numeric, errors="coerce")
     result = audit({"m": counts, "n": norm_counts}, margins="none", links=links)
     assert len(result) and result["protected"].all()
+
+
+def test_method_note_masks_cell_values_and_small_group_names(tmp_path):
+    """Adversary: the method note quoted unreadable cells in full ("waarde: 'navragen bij moeder van Daan
+    de Vries'"), and a 'group' of one case named after a person was named in the caveat."""
+    traj = pd.read_excel(EXAMPLE / "trajecten_thuiszitters.xlsx", header=3).astype(object)
+    traj.loc[3, "Datum plaatsing"] = "navragen bij moeder van Daan de Vries"
+    traj.loc[5, "Groep"] = "Pieter Post"
+    traj.to_csv(tmp_path / "trajecten.csv", sep=";", index=False)
+    path = write_pilot(tmp_path, "[analyses.doorlooptijden]", data={"trajecten": tmp_path / "trajecten.csv"})
+    run_pilot(path, figures=tmp_path / "f", reports=tmp_path / "r", pdf=False, docx=False, progress=lambda _: None)
+    rep = tmp_path / "r" / "test"
+    for name in ("verantwoording.md", "factsheet.html"):
+        text = (rep / name).read_text(encoding="utf-8")
+        assert "Daan" not in text and "Pieter" not in text, name
+    note = (rep / "verantwoording.md").read_text(encoding="utf-8")
+    assert "(waarde: '…es')" in note and "Groep '…st' heeft minder dan 5 casussen" in note
