@@ -454,7 +454,7 @@ def _list_parse(con, source: _Source, report: QualityReport, lang: str, max_list
 #: telephone, postcode, street, date of birth, title + name, pseudonym): only these distinct values of a
 #: column with many values (pupil codes, remarks) are sent to Python to be checked exactly.
 _PERSONAL_SQL = ("'(?i)\\d{9}|\\d{4}[.\\s]\\d{2}[.\\s]\\d{3}|\\d{3}[.\\s-]\\d{3}[.\\s-]\\d{3}"
-                 "|\\d{2}[.\\s]\\d{3}[.\\s]\\d{2}[.\\s]\\d{2}|\\d{2}[\\s./_\\x{2010}-\\x{2015}-]\\d{2}|@|[(\\[]at[)\\]]|(\\+|00)31"
+                 "|\\d{2}[.\\s]\\d{3}[.\\s]\\d{2}[.\\s]\\d{2}|\\d{2}[\\s./_\\x{2010}-\\x{2015}-]\\d{2}|@|[(\\[]at[)\\]]|\\sat\\s|apenstaartje|(\\+|00)31"
                  "|[\\x{0660}-\\x{0669}\\x{06F0}-\\x{06F9}\\x{0966}-\\x{096F}\\x{FF10}-\\x{FF20}]"
                  "|0[1-9][\\d\\s.()/\\x{2010}-\\x{2015}-]{7,}\\d|[1-9]\\d{3}\\s?[a-z]{2}"
                  "|(straat|laan|weg|plein|singel|gracht|kade|dijk|steeg|dreef)\\s+\\d"

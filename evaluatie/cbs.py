@@ -201,7 +201,13 @@ def read_statline(path, *, lang: str = "nl") -> pd.DataFrame:
         report.add(row=line, column="", value="", reason=t("cbs_reason_title", lang), action="dropped")
     filled = grid.apply(lambda c: c.astype(str).str.strip().ne("")).sum(axis=1)
     keep = filled > 1
-    decimal = "," if delimiter == ";" and "," in text[:100_000] and not re.search(r"\d\.\d", text[:100_000]) else "."
+    # the decimal sign from the value cells only (a title such as "versie 2.1" says nothing); when they
+    # do not tell (only "12.345"), a StatLine table with ";" writes a decimal comma, a typed data set a point
+    from .io import _detect_decimal
+
+    cells = grid.loc[keep, [j for j in range(width) if j not in (period_col, region_col)]].stack()
+    typed = any(_norm(h) == "id" or re.search(r"_\d+$", h.strip()) for h in header)
+    decimal = _detect_decimal(list(cells.astype(str).unique()), "," if delimiter == ";" and not typed else ".")
 
     def numeric_share(j):
         cells = grid.loc[keep, j].astype(str).unique()

@@ -326,7 +326,9 @@ def write_method_note(pilot, sections, folder, *, checksums: dict, outputs: list
     for s in sections:
         for key, report in s.quality:
             # the home folder (e.g. where the pseudonymization key lives) can hold a person's name
-            quality.append((key, pilot.data[key].name, report.summary().replace(str(Path.home()), "~")))
+            # cell values are masked: free text in a date or number cell may hold a name
+            quality.append((key, pilot.data[key].name,
+                            report.summary(published=True).replace(str(Path.home()), "~")))
     rule = t("fs_rule_threshold", lang, k=pilot.threshold)
     if pilot.rounding:
         rule += " " + t("fs_rule_rounding", lang, k=pilot.rounding)

@@ -20,7 +20,7 @@ import pandas as pd
 
 from .errors import InputError
 from .privacy import TOTAL as TOTAL_LABEL
-from .privacy import is_small, mask_value, small_count
+from .privacy import HIDDEN, is_small, mask_value, small_count
 from .richness import Accumulation, accumulation, chao2
 from .text import check_lang, format_number, t
 
@@ -272,12 +272,16 @@ def plot_agencies(table: pd.DataFrame, ax=None, *, min_cell: int = 5, published=
     return ax
 
 
-def plot_agencies_per_pupil(pupils: pd.DataFrame, ax=None, *, min_cell: int = 5, lang: str = "nl",
-                            title: str | None = None):
+def plot_agencies_per_pupil(pupils: pd.DataFrame, ax=None, *, min_cell: int = 5, published: dict | None = None,
+                            lang: str = "nl", title: str | None = None):
     """Distribution of the number of agencies per pupil (``pupil_table`` of one school).
 
-    The highest categories are merged ("4 of meer") until the last one holds at least ``min_cell``
-    pupils; any remaining category below ``min_cell`` is shown as ``<5`` without a bar.
+    The bars are 0, 1 and 2 or more agencies, the counts of the key-figure table (pupils without an
+    agency, with exactly one, with two or more); "2 or more" is split further (2, 3, "4 of meer")
+    only when every part holds 0 or at least ``min_cell`` pupils. ``published`` (from
+    :meth:`Nulmeting.published_counts`) says which of ``without``, ``one`` and ``two`` the table shows;
+    the others are drawn without a bar and marked ``x``. Without it, counts below ``min_cell`` are
+    hidden, and with one hidden category another one too (the total is in the footer).
     """
 
     from .plots import PALETTE, house_style, format_axis
@@ -285,18 +289,34 @@ def plot_agencies_per_pupil(pupils: pd.DataFrame, ax=None, *, min_cell: int = 5,
     check_lang(lang)
     lab = _LABELS[lang]
     counts = pupils["n_agencies"].value_counts().sort_index()
-    top = int(counts.index.max())
-    while top > 1 and counts[counts.index >= top].sum() < min_cell:
-        top -= 1
-    merged = counts[counts.index < top].reindex(range(top), fill_value=0)
-    merged.loc[top] = counts[counts.index >= top].sum()
-    labels = [str(k) for k in range(top)] + [lab["or_more"].format(k=top) if top < counts.index.max() else str(top)]
+    zero, one = int(counts.get(0, 0)), int(counts.get(1, 0))
+    many = counts[counts.index >= 2]
+    if published is None:
+        values = {"without": zero, "one": one, "two": int(many.sum())}
+        hidden = {key for key, v in values.items() if is_small(v, min_cell)}
+        if len(hidden) == 1:
+            others = sorted((v, key) for key, v in values.items() if key not in hidden and v > 0)
+            hidden |= {others[0][1]} if others else set()
+        published = {key: key not in hidden for key in values}
+    detail = []
+    if len(many) and published["two"]:
+        top = int(many.index.max())
+        while top > 2 and many[many.index >= top].sum() < min_cell:
+            top -= 1
+        detail = [(str(k), int(many.get(k, 0))) for k in range(2, top)]
+        detail.append((lab["or_more"].format(k=top) if top < many.index.max() else str(top),
+                       int(many[many.index >= top].sum())))
+        if any(is_small(v, min_cell) for _, v in detail):
+            detail = []
+    bars = [("0", zero, published["without"]), ("1", one, published["one"])]
+    bars += [(name, v, True) for name, v in detail] or [(lab["or_more"].format(k=2), int(many.sum()),
+                                                       published["two"])]
     with house_style():
         ax = _new_axes(ax)
-        shown = merged.where(~merged.between(1, min_cell - 1), 0)
-        bars = ax.bar(labels, shown.to_numpy(), color=PALETTE[0])
-        for bar, value in zip(bars, merged.to_numpy()):
-            text = lab["small"].format(k=min_cell) if 0 < value < min_cell else format_number(value, 0, lang)
+        heights = [v if ok else 0 for _, v, ok in bars]
+        drawn = ax.bar([b[0] for b in bars], heights, color=PALETTE[0])
+        for bar, (_, value, ok) in zip(drawn, bars):
+            text = format_number(value, 0, lang) if ok else HIDDEN
             ax.annotate(text, (bar.get_x() + bar.get_width() / 2, bar.get_height()), ha="center", va="bottom",
                         fontsize=9, xytext=(0, 2), textcoords="offset points")
         ax.set_xlabel(lab["per_pupil_x"])
@@ -550,15 +570,25 @@ class Nulmeting:
         people = lambda x: small_count(int(x), k, lang)  # noqa: E731
         pupils = self.pupils[self.pupils[self.school] == name]["n_agencies"]
         helped, total, two = int(c["n_pupils_with_agency"]), int(c["n_pupils"]), int((pupils >= 2).sum())
-        hidden = is_small(helped, k) or is_small(total, k) or is_small(total - helped, k)
+        # a number of pupils is written only when the exported key-figure table shows it (the same
+        # protection: a difference such as pupils - with, or with - two, may be a small count too)
+        shown = self.published_counts(name)
+
+        def count(x: int, key: str) -> str:
+            if shown[key]:
+                return n(x)
+            if is_small(x, k):
+                return people(x)
+            return t("nm_all_but", lang, k=k) if is_small(total - x, k) else t("nm_hidden", lang, marker=HIDDEN)
+
         word = {"nl": ("instantie", "instanties"), "en": ("agency", "agencies")}[lang][int(c["n_agencies"] != 1)]
-        parts = [t("nm_found", lang, agencies=n(c["n_agencies"]), word=word, helped=people(helped),
-                   pupils=people(total), share="" if hidden else f" ({pct(helped / total)})")]
+        parts = [t("nm_found", lang, agencies=n(c["n_agencies"]), word=word, helped=count(helped, "with"),
+                   pupils=people(total), share=f" ({pct(helped / total)})" if shown["with"] and shown["pupils"]
+                   else "")]
         if helped:
-            if not is_small(helped, k):
+            if shown["with"] and shown["links"]:  # links / with: the mean gives 'with' back otherwise
                 parts.append(t("nm_mean", lang, mean=n(pupils[pupils > 0].mean(), 1)))
-            shown_two = people(two) if is_small(two, k) or is_small(total - two, k) or is_small(total, k) \
-                else pct(two / total)
+            shown_two = pct(two / total) if shown["two"] and shown["pupils"] else count(two, "two")
             parts.append(t("nm_two", lang, two=shown_two[:1].upper() + shown_two[1:]))
             parts.append(t("nm_top3", lang, share=pct(c["top3_share"])))
             sizes = self.agencies.loc[self.agencies[self.school] == name, "n_pupils"]
@@ -569,24 +599,39 @@ class Nulmeting:
             parts.append(self.accumulations[name].prediction(lang, min_cell=k))
         return " ".join(p for p in parts if p)
 
-    def published_agencies(self) -> dict:
-        """Per school, the agencies whose number of pupils the exported agency table shows.
-
-        The tables of :meth:`table_specs` protected exactly as :func:`evaluatie.report.export_tables`
-        protects them (threshold ``min_cell``, with their links); the figures draw only these counts, so
-        that figure and table together never give back a hidden cell.
-        """
-        if getattr(self, "_published", None) is None:
+    def _hidden(self) -> dict:
+        """Hidden cells of the exported tables (:meth:`table_specs`), protected exactly as
+        :func:`evaluatie.report.export_tables` protects them (threshold ``min_cell``, with their links)."""
+        if getattr(self, "_hidden_cells", None) is None:
             from .report import _layout, _protect
 
             tables, _, links = self.table_specs(lang="nl")
             layouts = {n: _layout(n, spec, "nl") for n, spec in tables.items()}
             hidden = _protect(layouts, threshold=self.min_cell, links=links)
-            name = next(n for n in tables if n.endswith(_EXPORT["nl"]["agency_table"]))
-            counts, mask = layouts[name].counts, hidden[name]
-            self._published = {s: {a for a in counts.index if not mask.at[a, s] and counts.at[a, s] >= self.min_cell}
-                               for s in counts.columns}
-        return self._published
+            self._hidden_cells = {kind: (layouts[n].counts, hidden[n]) for kind, n in
+                                  (("key", next(n for n in tables if n.endswith(_EXPORT["nl"]["key_table"]))),
+                                   ("agencies", next(n for n in tables if n.endswith(_EXPORT["nl"]["agency_table"]))))}
+        return self._hidden_cells
+
+    def published_agencies(self) -> dict:
+        """Per school, the agencies whose number of pupils the exported agency table shows.
+
+        The figures draw only these counts, so that figure and table together never give back a
+        hidden cell (:meth:`_hidden`).
+        """
+        counts, mask = self._hidden()["agencies"]
+        return {s: {a for a in counts.index if not mask.at[a, s] and counts.at[a, s] >= self.min_cell}
+                for s in counts.columns}
+
+    def published_counts(self, school) -> dict:
+        """For one school: which pupil counts of the key-figure table are shown (``pupils``, ``without``,
+        ``with``, ``one``, ``two``, ``links`` → bool). A school below ``min_cell`` shows none."""
+        counts, mask = self._hidden()["key"]
+        names = _EXPORT["nl"]
+        keys = ("pupils", "without", "with", "one", "two", "links")
+        if school not in counts.index:
+            return dict.fromkeys(keys, False)
+        return {k: not bool(mask.at[school, names[k]]) for k in keys}
 
     def plot(self, kind: str = "agencies", school=None, ax=None, lang: str = "nl"):
         """Draw one figure: ``agencies``, ``per_pupil``, ``accumulation``, ``network`` or ``schools``."""
@@ -596,7 +641,7 @@ class Nulmeting:
                                  published=self.published_agencies().get(name, set()), lang=lang)
         if kind == "per_pupil":
             return plot_agencies_per_pupil(self.pupils[self.pupils[self.school] == name], ax,
-                                           min_cell=self.min_cell, lang=lang)
+                                           min_cell=self.min_cell, published=self.published_counts(name), lang=lang)
         if kind == "accumulation":
             if name not in self.accumulations:
                 raise InputError(f"Voor '{name}' is geen verzamelcurve: er zijn minstens 2 gelezen dossiers nodig.")
@@ -694,10 +739,16 @@ class Nulmeting:
         k = self.to_frame().set_index(school)
         k = k[k["n_pupils"] >= self.min_cell]  # a school below min_cell is never shown on its own
         per_pupil = self.pupils[self.pupils[school].isin(k.index)].groupby(school)["n_agencies"]
-        counts = {names["pupils"]: k["n_pupils"], names["with"]: k["n_pupils_with_agency"],
-                  names["two"]: per_pupil.apply(lambda x: int((x >= 2).sum())),
-                  names["agencies"]: k["n_agencies"], names["links"]: per_pupil.sum()}
+        two = per_pupil.apply(lambda x: int((x >= 2).sum()))
+        # the differences are counts of pupils too (pupils - with = without; with - two = exactly one):
+        # published as columns, linked, so that suppression protects them as it protects the rest
+        counts = {names["pupils"]: k["n_pupils"], names["without"]: k["n_pupils"] - k["n_pupils_with_agency"],
+                  names["with"]: k["n_pupils_with_agency"], names["one"]: k["n_pupils_with_agency"] - two,
+                  names["two"]: two, names["links"]: per_pupil.sum()}
         key = pd.DataFrame(counts).astype("Int64")
+        # the number of agencies is no count of pupils, and it equals the number of non-zero cells of the
+        # school's column in the agency table (hidden cells there are at least 1): it is shown as it is
+        key[names["agencies"]] = k["n_agencies"].astype(float)
         key[names["per100"]] = 100 * key[names["agencies"]] / key[names["pupils"]]
         key[names["mean"]] = key[names["links"]] / key[names["pupils"]]
         key[names["share2"]] = key[names["two"]] / key[names["pupils"]]
@@ -710,10 +761,10 @@ class Nulmeting:
         key.index = key.index.rename(names["school"])
         estimates = [c for c in key.columns if c not in counts and c not in
                      (names["per100"], names["mean"], names["share2"])]
-        derived = {names["per100"]: (names["agencies"], names["pupils"]),
+        derived = {names["per100"]: (names["pupils"],),
                    names["mean"]: (names["links"], names["pupils"]),
                    names["share2"]: (names["two"], names["pupils"]),
-                   **{c: (names["agencies"],) for c in estimates}}
+                   **{c: (names["pupils"],) for c in estimates}}
         agencies = self.agencies.pivot_table(index="agency", columns=school, values="n_pupils", fill_value=0,
                                              aggfunc="sum").astype(int)
         agencies = agencies.reindex(columns=key.index, fill_value=0)
@@ -723,8 +774,13 @@ class Nulmeting:
         agencies.columns = agencies.columns.rename(None)
         kern, inst = f"{prefix}_{names['key_table']}", f"{prefix}_{names['agency_table']}"
         links = [((kern, s, names["links"]), [(inst, TOTAL_LABEL, s)]) for s in key.index]
+        links += [((kern, s, names["pupils"]), [(kern, s, names["with"]), (kern, s, names["without"])])
+                  for s in key.index]
+        links += [((kern, s, names["with"]), [(kern, s, names["one"]), (kern, s, names["two"])]) for s in key.index]
+        derived[names["agencies"]] = (names["pupils"],)
         tables = {kern: Table(key, counts=list(counts), percent=[names["share2"]], derived=derived,
-                              decimals={names["per100"]: 1, names["mean"]: 2, **{c: 0 for c in estimates}},
+                              decimals={names["per100"]: 1, names["mean"]: 2, names["agencies"]: 0,
+                                        **{c: 0 for c in estimates}},
                               cross=False),
                   inst: Table(agencies, cross=True)}
         return tables, {kern: names["key_note"], inst: names["agency_note"]}, links
@@ -733,6 +789,7 @@ class Nulmeting:
 #: Headers and notes of the exported nulmeting tables.
 _EXPORT = {
     "nl": {"school": "school", "pupils": "leerlingen (dossiers gelezen)", "with": "leerlingen met instantie",
+           "without": "leerlingen zonder instantie", "one": "leerlingen met 1 instantie",
            "two": "leerlingen met 2 of meer instanties", "agencies": "instanties",
            "links": "koppelingen leerling-instantie", "per100": "instanties per 100 leerlingen",
            "mean": "instanties per leerling (gem.)", "share2": "aandeel leerlingen met 2 of meer instanties",
@@ -747,6 +804,7 @@ _EXPORT = {
                        "en het verwachte aantal bij alle dossiers zijn schattingen met een 95%-betrouwbaarheidsinterval.",
            "agency_note": "Aantal leerlingen per instantie en school (leerlingen met die instantie in het dossier)."},
     "en": {"school": "school", "pupils": "pupils (files read)", "with": "pupils with an agency",
+           "without": "pupils without an agency", "one": "pupils with 1 agency",
            "two": "pupils with 2 or more agencies", "agencies": "agencies", "links": "pupil-agency links",
            "per100": "agencies per 100 pupils", "mean": "agencies per pupil (mean)",
            "share2": "share of pupils with 2 or more agencies", "chao2": "estimated number of agencies (Chao2)",

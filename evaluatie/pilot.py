@@ -39,7 +39,7 @@ import pandas as pd
 
 from .errors import InputError
 from .plots import finding_title
-from .privacy import HIDDEN, is_small, small_count
+from .privacy import HIDDEN, is_small, mask_value, small_count
 from .text import LANGS, check_lang, format_number, format_percent, t
 
 __all__ = ["Pilot", "Section", "KeyFigure", "FigureOut", "SectionSpec", "SECTIONS", "register_section",
@@ -918,7 +918,8 @@ def _doorlooptijden(ctx: _Context, norm_dagen=90, peildatum=None, label=None, re
                                               if test is not None else [])
     caveats = []
     if left_out:
-        caveats.append(t("pilot_dl_left_out", lang, groups=", ".join(f"'{g}'" for g in left_out), k=k_min))
+        # masked, as small schools are: a 'group' of one or two cases is often a name in the wrong cell
+        caveats.append(t("pilot_dl_left_out", lang, groups=", ".join(f"'{mask_value(g)}'" for g in left_out), k=k_min))
     if without_group:
         caveats.append(t("pilot_dl_without_group", lang))
     if unprotected:

@@ -162,7 +162,9 @@ _T = r"(?:\s?[.\-/\u2010-\u2015]\s?|\s)"
 _PATTERNS: dict[str, str] = {
     "BSN": (r"(?<!\d)(?<!\d[.,])(?P<m>\d{9}|\d{4}[.\s]\d{2}[.\s]\d{3}|\d{3}[.\s\-]\d{3}[.\s\-]\d{3}"
             r"|\d{2}[.\s]\d{3}[.\s]\d{2}[.\s]\d{2}|\d{2,6}(?:" + _G + r"\d{2,6}){1,4})(?:[.,]0+)?(?![.,]?\d)"),
-    "e-mail": (r"(?P<m>[\w.+\-]+(?:@|\s?[(\[]at[)\]]\s?)[\w\-]+(?:(?:\.|\s?[(\[]dot[)\]]\s?)[\w\-]+)+)"),
+    "e-mail": (r"(?P<m>[\w.+\-]+(?:@|\s?[(\[]at[)\]]\s?)[\w\-]+(?:(?:\.|\s?[(\[]dot[)\]]\s?)[\w\-]+)+"
+               r"|(?i:[\w.+\-]+\s+(?:at|apenstaartje)\s+[\w\-]+(?:\s+(?:dot|punt)\s+[\w\-]+)*\s+(?:dot|punt)\s+"
+               r"(?:nl|com|org|net|eu|be|de|info)\b))"),
     "telefoon": (r"(?<![\w\-./,])(?P<m>(?:(?:\+|00)31" + _T + r"?(?:\(0\)" + _T + r"?)?|\(?0)"
                  r"(?:6\)?" + _T + r"?(?:\d{8}|\d{2}(?P<s>" + _T + r"?)\d{2}(?P=s)\d{2}(?P=s)\d{2}|\d{4}" + _T
                  + r"?\d{4}|\d{3}" + _T + r"?\d{3}" + _T + r"?\d{2}|\d{2}" + _T + r"?\d{3}" + _T + r"?\d{3})"
@@ -492,7 +494,7 @@ def find_identifiers(data: pd.DataFrame, columns=None) -> pd.DataFrame:
       space, dot, hyphen, dash, slash or underscore (``12-34-56-782``, ``bsn 12345 6782``), also in
       full-width or other digit scripts. A nine-digit amount that passes the eleven-test is flagged too;
       eight-digit numbers (a BSN whose leading zero Excel dropped) are not;
-    - an e-mail address (also ``naam (at) domein (dot) nl``);
+    - an e-mail address (also ``naam (at) domein (dot) nl`` and ``naam at domein dot nl``);
     - a Dutch telephone number: ``06`` or an area code with nine national digits, separated by
       spaces, dots or hyphens, with or without ``+31``/``0031``/``(0)`` (``06.12345678``,
       ``+31 (0)6-1234 5678``, ``(020) 123 4567``, ``06 - 1234 5678``);

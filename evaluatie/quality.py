@@ -134,8 +134,13 @@ class QualityReport:
         frame["action"] = frame["action"].map(labels)
         return frame.sort_values("row", kind="stable", na_position="first").reset_index(drop=True)
 
-    def summary(self) -> str:
-        """Short text: counts, file-level notes and (if any) the problems, one per line."""
+    def summary(self, published: bool = False) -> str:
+        """Short text: counts, file-level notes and (if any) the problems, one per line.
+
+        ``published=True`` (the method note of ``evaluatie rapport``): every cell value is masked to its
+        last two characters. An unreadable date or number is free text ("navragen bij moeder van Daan"),
+        and a name in it cannot be recognised; the row, column and reason say what to fix.
+        """
         check_lang(self.lang)
         lines = [
             t("report_title", self.lang) + " — " + t(
@@ -143,7 +148,7 @@ class QualityReport:
                 n_used=self.n_used, n_dropped=self.n_dropped, n_changed=self.n_changed,
                 n_warn=self.n_warnings)
         ]
-        from .privacy import scrub
+        from .privacy import mask_value, scrub
 
         lines += [f"  {scrub(n)}" for n in self.notes]
         losses = self.losses()
@@ -159,8 +164,9 @@ class QualityReport:
             else:
                 where = ", ".join(p for p in (f"{t('col_row', self.lang)} {e.row}" if e.row is not None else "",
                                               f"{t('col_column', self.lang)} '{e.column}'" if e.column else "") if p)
-            value = f" (waarde: '{e.value}')" if e.value and self.lang == "nl" else (
-                f" (value: '{e.value}')" if e.value else "")
+            shown = mask_value(e.value) if published and e.value and not str(e.value).startswith("…") else e.value
+            value = f" (waarde: '{shown}')" if shown and self.lang == "nl" else (
+                f" (value: '{shown}')" if shown else "")
             lines.append(f"  - {where}: {e.reason} [{e.action}]{value}")
         for u in self.unlisted:
             lines.append("  - " + t("rows_unlisted", self.lang, n=format_number(u["n"], 0, self.lang),

@@ -1745,6 +1745,8 @@ MESSAGES: dict[str, dict[str, str]] = {
               "{share} ({slo} to {shi})."},
     "pilots_whole_count": {"nl": "een heel getal van 0 of meer", "en": "a whole number of 0 or more"},
     "pilot_kost_n_none": {"nl": "geen telling (rekenmodel met aannames)", "en": "no count (model of assumptions)"},
+    "nm_all_but": {"nl": "alle op minder dan {k} na", "en": "all but fewer than {k}"},
+    "nm_hidden": {"nl": "een afgeschermd aantal ({marker} in de tabel)", "en": "a suppressed number ({marker} in the table)"},
 }
 
 

@@ -223,3 +223,21 @@ def test_statline_export_with_a_dimension_but_no_region(tmp_path):
     assert data["value"].tolist() == [12.1, 9.8, 11.7] and data["flag"].tolist() == ["", "", "voorlopig"]
     report = data.attrs["report"]
     assert report.n_read == 5 and report.n_used == 3 and report.n_dropped == 2
+
+
+def test_decimal_sign_comes_from_the_values_not_from_a_title(tmp_path):
+    """Adversary: a title 'versie 2.1' made '10,5' unreadable, and '12.345' (Dutch thousands) was read as
+    12.345 while a percentage column next to it ('10,5') silently disappeared."""
+    title = tmp_path / "titel.csv"
+    title.write_text('"Jeugdhulp; gemeenten, versie 2.1";;\n"Perioden";"Regio\'s";"Jongeren met jeugdhulp (%)"\n'
+                     '"2022";"Groningen (gemeente)";"10,5"\n"2023";"Groningen (gemeente)";"11,2"\n', encoding="utf-8")
+    assert cbs.read_statline(title)["value"].tolist() == [10.5, 11.2]
+    both = tmp_path / "duizendtallen.csv"
+    both.write_text('"Perioden";"Regio\'s";"Jongeren met jeugdhulp";"Aandeel (%)"\n'
+                    '"2022";"Groningen (gemeente)";"12.345";"10,5"\n"2023";"Groningen (gemeente)";"12.999";"11,2"\n',
+                    encoding="utf-8")
+    data = cbs.read_statline(both).set_index(["measure", "period"])["value"]
+    assert data[("Jongeren met jeugdhulp", "2022")] == 12345 and data[("Aandeel (%)", "2023")] == 11.2
+    typed = tmp_path / "typed.csv"  # a typed data set writes a decimal point, also for 1234.567
+    typed.write_text('"ID";"Perioden";"RegioS";"Kosten_1"\n"0";"2022JJ00";"GM0014    ";"1234.567"\n', encoding="utf-8")
+    assert cbs.read_statline(typed)["value"].tolist() == [1234.567]

@@ -418,6 +418,43 @@ def test_nulmeting_figures_draw_only_what_the_agency_table_publishes(root, tmp_p
     assert hidden_big >= 1  # the example has a count >= 5 hidden to protect a small one: it must stay hidden
 
 
+def test_nulmeting_differences_of_published_counts_are_protected(tmp_path):
+    """Adversary: 20 pupils, 18 with an agency, 15 with two or more. The per-pupil figure showed '<5'
+    for 0 and 1 agencies, but the key-figure table (20, 18, 15) and the caption ("bij 18 van de 20
+    leerlingen") gave both exactly: 2 without an agency, 3 with exactly one."""
+    import matplotlib.pyplot as plt
+
+    import evaluatie as ev
+    from evaluatie.plots import figure_texts
+    from evaluatie.report import _layout
+
+    rows = []
+    for i in range(20):
+        agencies = [] if i < 2 else ["Wijkteam"] if i < 5 else ["Wijkteam", "Accare" if i % 2 else "JGZ GGD"]
+        rows += [("SBO A", f"L{i}", a) for a in agencies or [None]]
+    for i in range(40):
+        rows += [("SBO B", f"M{i}", "Wijkteam" if i % 3 else None)] + ([("SBO B", f"M{i}", "Accare")] if i % 2 else [])
+    res = ev.nulmeting.analyze(pd.DataFrame(rows, columns=["school", "pupil", "agency_raw"]).assign(
+        agency=lambda d: d["agency_raw"]), min_cell=5)
+    summary = res.summary("SBO A")
+    assert "18 van de 20" not in summary and "alle op minder dan 5 na" in summary
+    texts = figure_texts(res.plot("per_pupil", "SBO A").figure)
+    plt.close("all")
+    assert not {"2", "3"} & set(texts) and texts.count("x") >= 2
+    paths = res.export_tables(folder=tmp_path, source="test")
+    key = _read_published(paths["01_kerncijfers.csv"])
+    assert "leerlingen zonder instantie" in key.columns and key.loc["SBO A", "leerlingen zonder instantie"] == "x"
+    # all that is published, with the number of pupils (public in every footer), protects every hidden cell
+    tables, _, links = res.table_specs()
+    lay = {n: _layout(n, spec, "nl") for n, spec in tables.items()}
+    margins = {n: "both" if lay[n].cross else "columns" for n in lay}
+    shown = privacy.suppress({n: lay[n].counts for n in lay}, 5, margins=margins, links=links, totals=True)
+    pupils = lay["01_kerncijfers"].counts["leerlingen (dossiers gelezen)"]
+    shown["01_kerncijfers"].loc[pupils.index, "leerlingen (dossiers gelezen)"] = pupils.to_numpy()
+    report = privacy.audit(shown, margins=margins, links=links)
+    assert len(report) and report["protected"].all()
+
+
 def test_overwrite_needs_overschrijf(tmp_path, capsys):
     from evaluatie.cli import main
 

@@ -371,3 +371,42 @@ def test_numbers_of_schools_periods_and_cohorts_are_whole_numbers(tmp_path):
         assert did[column].str.fullmatch(r"\d+").all(), column
     es = read("effect_per_periode")
     assert es["periode t.o.v. start"].str.fullmatch(r"-?\d+").all() and es["n_cohorts"].str.fullmatch(r"\d+").all()
+
+
+def test_open_cases_hidden_are_not_cases_minus_ended(tmp_path):
+    """Adversary: 3 open cases in group 'voor' were hidden (x) next to 'casussen 45' and 'afgerond 42';
+    the relation cases = ended + open (and the same cases in the norm table) was not protected."""
+    from evaluatie.privacy import audit
+
+    traj = pd.read_excel(EXAMPLE / "trajecten_thuiszitters.xlsx", header=3)
+    open_voor = traj[(traj["Groep"] == "voor") & traj["Datum plaatsing"].isna()].index
+    traj.drop(open_voor[:len(open_voor) - 3]).to_csv(tmp_path / "trajecten.csv", sep=";", index=False)
+    path = write_pilot(tmp_path, "[analyses.doorlooptijden]", data={"trajecten": tmp_path / "trajecten.csv"})
+    run_pilot(path, figures=tmp_path / "f", reports=tmp_path / "r", pdf=False, docx=False, progress=lambda _: None)
+    read = lambda n: pd.read_csv(tmp_path / "r" / "test" / f"{n}.csv", sep=";", dtype=str, encoding="utf-8-sig")
+    med, norm = read("doorlooptijden_mediaan").set_index("groep"), read("doorlooptijden_norm").set_index("groep")
+    assert med.loc["voor", "nog open"] == "x"
+    # the median table shows ended and open only; the norm table's cases are their row total
+    assert "casussen" not in med.columns
+    counts = med[["afgerond", "nog open"]].apply(pd.to_numeric, errors="coerce")
+    links = [(("n", g, "casussen"), [("m", g, "afgerond"), ("m", g, "nog open")]) for g in counts.index]
+    norm_counts = norm[["casussen"]].apply(pd.to_numeric, errors="coerce")
+    result = audit({"m": counts, "n": norm_counts}, margins="none", links=links)
+    assert len(result) and result["protected"].all()
+
+
+def test_method_note_masks_cell_values_and_small_group_names(tmp_path):
+    """Adversary: the method note quoted unreadable cells in full ("waarde: 'navragen bij moeder van Daan
+    de Vries'"), and a 'group' of one case named after a person was named in the caveat."""
+    traj = pd.read_excel(EXAMPLE / "trajecten_thuiszitters.xlsx", header=3).astype(object)
+    traj.loc[3, "Datum plaatsing"] = "navragen bij moeder van Daan de Vries"
+    traj.loc[5, "Groep"] = "Pieter Post"
+    traj.to_csv(tmp_path / "trajecten.csv", sep=";", index=False)
+    path = write_pilot(tmp_path, "[analyses.doorlooptijden]", data={"trajecten": tmp_path / "trajecten.csv"})
+    run_pilot(path, figures=tmp_path / "f", reports=tmp_path / "r", pdf=False, docx=False, progress=lambda _: None)
+    rep = tmp_path / "r" / "test"
+    for name in ("verantwoording.md", "factsheet.html"):
+        text = (rep / name).read_text(encoding="utf-8")
+        assert "Daan" not in text and "Pieter" not in text, name
+    note = (rep / "verantwoording.md").read_text(encoding="utf-8")
+    assert "(waarde: '…es')" in note and "groep '…st' niet apart getoond en niet vergeleken: minder dan 5 casussen" in note

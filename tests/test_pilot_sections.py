@@ -346,7 +346,7 @@ def test_process_time_groups_below_threshold_are_not_shown_nor_compared(tmp_path
     html = unescape((rep / "factsheet.html").read_text(encoding="utf-8"))
     note = (rep / "verantwoording.md").read_text(encoding="utf-8")
     text = _all_text([tmp_path / "f", rep])
-    assert "groep 'klein' niet apart getoond en niet vergeleken: minder dan 5 casussen" in html
+    assert "groep '…in' niet apart getoond en niet vergeleken: minder dan 5 casussen" in html
     assert "casussen zonder groep tellen niet mee in de vergelijking" in html
     assert "klein (n" not in text and "onbekend (n" not in text  # no median or share of the small groups anywhere
     assert "(1 vrijheidsgraad)" in note  # log-rank over the two shown groups only

@@ -122,6 +122,7 @@ def test_check_exportable():
     ("bsn \u0661\u0662\u0663\u0664\u0665\u0666\u0667\u0668\u0662", "BSN"),
     ("bel 06 - 1234 5678", "telefoon"), ("06\u201312345678", "telefoon"), ("tel. 050 - 123 45 67", "telefoon"),
     ("Ik sprak met dhr. P. Jansen.", "naam"), ("mevr. A.B. de Vries belde", "naam"),
+    ("Mail naar jan at school dot nl werkt nooit", "e-mail"), ("piet apenstaartje ikc punt nl", "e-mail"),
 ])
 def test_odd_spellings_are_found_and_never_crash_the_guard(text, kind):
     """Adversary: BSNs in any grouping or digit script, phone numbers with ' - ', names after initials.
