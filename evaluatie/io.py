@@ -660,14 +660,17 @@ def _to_datetime64(stamp) -> np.datetime64:
     return np.datetime64("NaT", "ns") if pd.isna(stamp) else stamp.to_datetime64().astype("datetime64[ns]")
 
 
-def _date_order(uniques: np.ndarray) -> dict:
-    """Day/month order of a date column decided from all its values.
+def _date_evidence(uniques: np.ndarray) -> dict:
+    """Day/month evidence of the distinct values of one date column.
 
-    Returns ``order`` ("dmy" or "mdy"), ``mixed`` (values that prove both orders), ``ambiguous``
-    (values such as ``10/02/2024`` that fit both), ``proof`` (a value proving the order chosen),
-    ``two_digit`` (values with a two-digit year) and, per distinct value, its own ``evidence``.
+    Per value ``evidence`` is ``"dmy"`` (only day-first fits, ``13-2-2024``), ``"mdy"`` (only month-first
+    fits, ``2-13-2024``), ``"?"`` (both fit, ``10-2-2024``) or ``""`` (no day/month question: ISO, a month
+    name, an Excel date, a day equal to its month). Also returns the counts ``dmy``, ``mdy``, ``ambiguous``,
+    ``two_digit`` (values with a two-digit year) and ``swapped`` (per value: day and month exchanged, the
+    reading suggested for a value that only fits the other order).
     """
     evidence = np.full(len(uniques), "", dtype=object)
+    swapped = np.full(len(uniques), None, dtype=object)
     two_digit = []
     for i, v in enumerate(uniques):
         if not isinstance(v, str):
@@ -684,17 +687,73 @@ def _date_order(uniques: np.ndarray) -> dict:
             evidence[i] = "mdy"
         elif a != b and a <= 12 and b <= 12:
             evidence[i] = "?"
-    dmy, mdy = (evidence == "dmy"), (evidence == "mdy")
-    order = "mdy" if mdy.any() and not dmy.any() else "dmy"
-    proof = next(iter(uniques[mdy if order == "mdy" else dmy]), None)
-    return {"order": order, "mixed": bool(dmy.any() and mdy.any()), "ambiguous": uniques[evidence == "?"],
-            "proof": proof, "two_digit": two_digit, "evidence": evidence}
+        swapped[i] = f"{b}-{a}-{m[3]}"
+    return {"evidence": evidence, "swapped": swapped, "two_digit": two_digit, "dmy": int((evidence == "dmy").sum()),
+            "mdy": int((evidence == "mdy").sum()), "ambiguous": int((evidence == "?").sum())}
+
+
+def _order_verdict(dmy: int, mdy: int, ambiguous: int) -> str | None:
+    """What the counts of distinct values prove: ``"mdy"``, ``"dmy"``, ``"mixed"`` or ``None`` (nothing).
+
+    Day-first is the Dutch default. Month-first needs overwhelming evidence: at least two values that only
+    fit month-first, ten times as many as values that only fit day-first, and at least half as many as the
+    values that fit both (in real month-first dates about 60% have a day above 12). ``"mixed"`` means
+    both orders are really used (at least three values each, the smaller at least a quarter of the larger):
+    then no order can be assumed for a value that fits both. A single ``12-13-2023`` among Dutch dates
+    proves nothing: it is a bad cell.
+    """
+    if min(dmy, mdy) >= 3 and 4 * min(dmy, mdy) >= max(dmy, mdy):
+        return "mixed"
+    if mdy >= 2 and 10 * dmy <= mdy and 2 * mdy >= ambiguous:
+        return "mdy"
+    if dmy >= 2 and 10 * mdy <= dmy:
+        return "dmy"
+    return None
+
+
+def _file_date_order(columns: list[np.ndarray]) -> dict:
+    """Day/month order of a file, from the pooled evidence of all its date (and period) columns.
+
+    Returns ``order`` (``"mdy"`` only when the pooled evidence is overwhelming, see
+    :func:`_order_verdict`; else ``"dmy"``) and ``proof`` (a value proving month-first, or ``None``).
+    """
+    found = [(_date_evidence(u), u) for u in columns]
+    pooled = _order_verdict(*(sum(e[k] for e, _ in found) for k in ("dmy", "mdy", "ambiguous")))
+    if pooled == "mdy":
+        proof = next(u[e["evidence"] == "mdy"][0] for e, u in found if e["mdy"])
+        return {"order": "mdy", "proof": proof}
+    return {"order": "dmy", "proof": None}
+
+
+def _date_order(uniques: np.ndarray, file: dict | None = None) -> dict:
+    """Day/month order of one date column: its own when its values prove one, else the file's.
+
+    ``file`` is :func:`_file_date_order` of all date columns of the file (default: this column alone).
+    Returns ``order`` ("dmy" or "mdy"), ``mixed`` (both orders really used: values that fit both cannot
+    be read), ``own`` (the column's values prove ``order`` themselves), ``ambiguous`` (values such as
+    ``10/02/2024`` that fit both), ``proof`` (a value proving the order chosen), ``other`` (positions of
+    values that only fit the order not chosen: bad cells unless ``mixed``), ``two_digit``, ``swapped``
+    and, per distinct value, its ``evidence``.
+    """
+    found = _date_evidence(uniques)
+    evidence = found["evidence"]
+    file = file or _file_date_order([uniques])
+    verdict = _order_verdict(found["dmy"], found["mdy"], found["ambiguous"])
+    mixed = verdict == "mixed"
+    order = "dmy" if mixed else verdict or file["order"]
+    own = uniques[evidence == order]
+    proof = own[0] if len(own) else (file["proof"] if order == "mdy" else None)
+    other = np.flatnonzero(evidence == ("mdy" if order == "dmy" else "dmy"))
+    return {"order": order, "mixed": mixed, "own": bool(len(own)), "ambiguous": uniques[evidence == "?"],
+            "proof": proof, "other": other, "two_digit": found["two_digit"], "swapped": found["swapped"],
+            "evidence": evidence}
 
 
 def _parse_column(col: ColumnSpec, codes: np.ndarray, uniques: np.ndarray, default_decimal: str, label: str,
-                  report: QualityReport, lang: str) -> tuple[pd.Series, np.ndarray]:
+                  report: QualityReport, lang: str, date_order: dict | None = None) -> tuple[pd.Series, np.ndarray]:
     """Parse one canonical column from its distinct values; return (typed values per row, reason key or None
-    per distinct value)."""
+    per distinct value). ``date_order`` is :func:`_file_date_order` of the file's date columns (default:
+    this column alone)."""
     reasons = np.full(len(uniques), None, dtype=object)
     if col.type in ("int", "number"):
         parsed, bad = _parse_numbers(uniques, _detect_decimal(uniques, default_decimal))
@@ -707,25 +766,32 @@ def _parse_column(col: ColumnSpec, codes: np.ndarray, uniques: np.ndarray, defau
         series = pd.Series(values, dtype="Float64")
         series = series.round().astype("Int64") if col.type == "int" else series
     elif col.type == "date":
-        info = _date_order(uniques)
+        info = _date_order(uniques, date_order)
         parsed, bad = _parse_dates(uniques, info["order"])
         reasons[bad] = "reason_not_date"
-        if info["mixed"]:  # both orders proven: cells that prove neither cannot be read without a guess
+        if info["mixed"]:  # both orders really used: cells that prove neither cannot be read without a guess
             ambiguous = info["evidence"] == "?"
             reasons[ambiguous] = "reason_date_ambiguous"
             parsed[ambiguous] = np.datetime64("NaT")
-            for i in np.flatnonzero(info["evidence"] == ("dmy" if info["order"] == "mdy" else "mdy")):
+            for i in info["other"]:
                 try:  # a value that proves the other order is read in that order
                     parsed[i] = _to_datetime64(parse_date(uniques[i], "mdy" if info["order"] == "dmy" else "dmy"))
                     reasons[i] = None
                 except ValueError:
                     pass
             report.notes.append(t("note_dates_mixed", lang, column=label, n=len(info["ambiguous"])))
-        elif info["order"] == "mdy":
-            report.notes.append(t("note_dates_mdy", lang, column=label, example=info["proof"]))
-        elif len(info["ambiguous"]) and info["proof"] is None:
-            report.notes.append(t("note_dates_ambiguous", lang, column=label, n=len(info["ambiguous"]),
-                                  example=info["ambiguous"][0]))
+        else:
+            if len(info["other"]):  # a few values that only fit the other order: those cells are wrong
+                reasons[info["other"]] = f"reason_date_only_{'mdy' if info['order'] == 'dmy' else 'dmy'}"
+                parsed[info["other"]] = np.datetime64("NaT")
+                shown = [f"'{uniques[i]}' → {info['swapped'][i]}?" for i in info["other"][:5]]
+                report.notes.append(t(f"note_dates_only_{'mdy' if info['order'] == 'dmy' else 'dmy'}", lang,
+                                      column=label, n=len(info["other"]), values=", ".join(shown)))
+            if info["order"] == "mdy":
+                report.notes.append(t("note_dates_mdy", lang, column=label, example=info["proof"]))
+            elif len(info["ambiguous"]) and not info["own"]:
+                report.notes.append(t("note_dates_ambiguous", lang, column=label, n=len(info["ambiguous"]),
+                                      example=info["ambiguous"][0]))
         if info["two_digit"]:
             report.notes.append(t("note_two_digit_year", lang, column=label, pivot=TWO_DIGIT_PIVOT,
                                   example=info["two_digit"][0]))
@@ -750,9 +816,10 @@ def _parse_column(col: ColumnSpec, codes: np.ndarray, uniques: np.ndarray, defau
     return series, reasons
 
 
-def _parse_periods(codes: np.ndarray, uniques: np.ndarray, label: str, report: QualityReport, lang: str):
+def _parse_periods(codes: np.ndarray, uniques: np.ndarray, label: str, report: QualityReport, lang: str,
+                   date_order: dict | None = None):
     """Periods from distinct values; the column's frequency is the most common one (by rows)."""
-    info = _date_order(uniques)
+    info = _date_order(uniques, date_order)
     if info["order"] == "mdy":
         report.notes.append(t("note_dates_mdy", lang, column=label, example=info["proof"]))
     parsed, bad = _parse_uniques(uniques, lambda v: parse_period(v, info["order"]))
@@ -824,8 +891,10 @@ def read_table(path, kind: str, *, sheet=None, pseudonymize: bool = True, key=No
     -----
     Nothing is guessed silently: a stray quote that would swallow lines is refused with its line
     number; lines in another encoding are decoded on their own and listed; day/month order is
-    decided per date column from all its values (and reported when month-first, mixed or
-    ambiguous); merged Excel cells are filled down and listed. Validation works on the distinct
+    day-first (Dutch) for all date columns of a file unless the values prove month-first
+    overwhelmingly (a column follows the file unless its own values prove an order); a date that
+    only fits the other order is a bad cell, dropped and reported with the day/month swap
+    suggested (reported too when month-first, mixed or ambiguous); merged Excel cells are filled down and listed. Validation works on the distinct
     values of each column and on column masks, so large files load at close to ``pandas.read_csv``
     speed (``make bench``).
 
@@ -944,14 +1013,19 @@ def read_table(path, kind: str, *, sheet=None, pseudonymize: bool = True, key=No
     bad_reason = np.full(len(raw), -1, dtype=np.int16)  # index into reason_keys; -1 = readable
     bad_col = np.full(len(raw), -1, dtype=np.int16)  # index into spec.columns
     period_freq = None
+    # one day/month order for all date columns of the file, unless a column's own values prove another
+    date_order = _file_date_order([factors[c.name][1] for c in spec.columns
+                                   if c.type in ("date", "period") and c.name in factors])
     for ci, col in enumerate(spec.columns):
         if col.name not in raw.columns:
             continue
         codes, uniques = factors[col.name]
         if col.type == "period":
-            series, reasons, period_freq = _parse_periods(codes, uniques, label[col.name], report, lang)
+            series, reasons, period_freq = _parse_periods(codes, uniques, label[col.name], report, lang,
+                                                          date_order)
         else:
-            series, reasons = _parse_column(col, codes, uniques, default_decimal, label[col.name], report, lang)
+            series, reasons = _parse_column(col, codes, uniques, default_decimal, label[col.name], report, lang,
+                                            date_order)
         if col.categories:
             lookup = {normalize_header(k): v for k, v in col.categories.items()}
             s_codes, s_uniques = pd.factorize(series.to_numpy(dtype=object), use_na_sentinel=True)

@@ -1667,6 +1667,27 @@ MESSAGES: dict[str, dict[str, str]] = {
                                  "cijfers gelden voor het hele gebied van de tabel (meestal Nederland); region is leeg.",
                            "en": "No region column (RegioS, Regio's, WijkenEnBuurten or codes such as GM0080): the "
                                  "figures are for the table's whole area (usually the Netherlands); region is empty."},
+    # ---- dates helper (branch dates): day/month order, still-open end dates, future dates, Dutch names
+    "reason_date_only_mdy": {
+        "nl": "datum kan alleen maand-dag-jaar zijn (Amerikaans), de andere datums zijn dag-maand-jaar; "
+              "dag en maand omgewisseld? Verbeter de datum (dag eerst)",
+        "en": "date only fits month-day-year, the other dates are day-month-year; day and month swapped? "
+              "Correct the date (day first)"},
+    "reason_date_only_dmy": {
+        "nl": "datum kan alleen dag-maand-jaar zijn, de andere datums zijn maand-dag-jaar (Amerikaans); "
+              "dag en maand omgewisseld? Verbeter de datum (maand eerst)",
+        "en": "date only fits day-month-year, the other dates are month-day-year; day and month swapped? "
+              "Correct the date (month first)"},
+    "note_dates_only_mdy": {
+        "nl": "Kolom '{column}': datums gelezen als dag-maand-jaar (Nederlands); {n} datum(s) passen alleen als "
+              "maand-dag-jaar en zijn niet gebruikt: {values} Verbeter die cellen in het bestand.",
+        "en": "Column '{column}': dates read as day-month-year; {n} date(s) only fit month-day-year and were not "
+              "used: {values} Correct those cells in the file."},
+    "note_dates_only_dmy": {
+        "nl": "Kolom '{column}': {n} datum(s) passen alleen als dag-maand-jaar terwijl de andere datums "
+              "maand-dag-jaar zijn, en zijn niet gebruikt: {values} Verbeter die cellen in het bestand.",
+        "en": "Column '{column}': {n} date(s) only fit day-month-year while the other dates are month-day-year, "
+              "and were not used: {values} Correct those cells in the file."},
 }
 
 
