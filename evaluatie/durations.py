@@ -30,6 +30,7 @@ from scipy import stats
 from statsmodels.duration.survfunc import SurvfuncRight, survdiff
 
 from .errors import InputError
+from .io import is_still_open, parse_date
 from .quality import QualityReport
 from .text import check_lang, format_number, format_percent, t
 
@@ -50,18 +51,20 @@ def _check_option(value, allowed: tuple, param: str, lang: str) -> None:
         raise InputError(t("bad_option", lang, value=value, param=param, allowed=", ".join(allowed)))
 
 
-def _parse_dates(values: pd.Series) -> tuple[pd.Series, pd.Series]:
+def _parse_dates(values: pd.Series, still_open: bool = False) -> tuple[pd.Series, pd.Series]:
     """Dates from a column of dates or Dutch text dates (mixed formats allowed, one cell at a time).
 
-    Returns the parsed dates and a mask of cells that hold something that is not a readable date.
+    Returns the parsed dates and a mask of cells that hold something that is not a readable date. With
+    ``still_open`` (an end-date column) words such as "nog niet" or "loopt nog" are empty, not unreadable.
     """
-    from .io import parse_date
 
     if pd.api.types.is_datetime64_any_dtype(values):
         return values.dt.tz_localize(None).dt.normalize() if values.dt.tz else values.dt.normalize(), \
             pd.Series(False, index=values.index)
 
     def one(v):
+        if still_open and is_still_open(v):
+            return pd.NaT
         try:
             return parse_date(v)
         except (ValueError, TypeError, OverflowError):
@@ -135,7 +138,7 @@ def durations(data: pd.DataFrame, *, start: str = "start", end: str = "end", gro
     _require(data, (start, end, group), lang)
     report = QualityReport(source="durations", kind="trajectories", n_read=len(data), lang=lang)
     s, bad_s = _parse_dates(data[start])
-    e, bad_e = _parse_dates(data[end])
+    e, bad_e = _parse_dates(data[end], still_open=True)
     if reference_date is not None:
         ref = _dates(pd.Series([reference_date]), "reference_date", lang).iloc[0]
         if pd.isna(ref):
@@ -158,6 +161,9 @@ def durations(data: pd.DataFrame, *, start: str = "start", end: str = "end", gro
         for idx in data.index[mask & ~drop]:
             report.add(row=row[idx], column=column, value=shown.loc[idx], reason=reason, action="dropped")
         drop |= mask
+    for idx in data.index[data[end].map(is_still_open).astype(bool) & ~drop]:  # "nog niet": open, censored
+        report.add(row=row[idx], column=end, value=data.loc[idx, end], action="changed",
+                   reason=t("reason_end_still_open", lang))
     late = e.notna() & (e > ref) & ~drop
     for idx in data.index[late]:  # ended after the reference date: still open on that date
         report.add(row=row[idx], column=end, value=data.loc[idx, end], action="changed",

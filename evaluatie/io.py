@@ -64,6 +64,28 @@ def _is_missing(value) -> bool:
     return isinstance(value, str) and value.strip() in {"", "-", "n.v.t.", "nvt", "NA", "#N/A", "onbekend"}
 
 
+#: Words for "no date yet" in an optional date column: in an end date, a child still waiting (the case is
+#: open, censored at the reference date); dropping those rows would remove exactly the longest waits.
+STILL_OPEN = frozenset({
+    "nog niet", "nog niet geplaatst", "nog geen", "nog geen plek", "nog geen plaats", "nog geen plaatsing",
+    "nog geen aanbod", "nog geen passend aanbod", "loopt nog", "loopt", "lopend", "nog lopend", "nog open",
+    "open", "wacht nog", "wachtend", "wacht", "in afwachting", "staat nog open", "nog bezig", "nog onbekend",
+})
+
+
+def is_still_open(value) -> bool:
+    """True for a cell that says the date is not there yet ("nog niet", "loopt nog", "nog open", "wacht nog").
+
+    Examples
+    --------
+    >>> is_still_open("Nog niet!"), is_still_open("loopt  nog"), is_still_open("3-9-2024")
+    (True, True, False)
+    """
+    if not isinstance(value, str):
+        return False
+    return re.sub(r"\s+", " ", value.strip().lower()).strip(" .!?…") in STILL_OPEN
+
+
 def _is_number(value) -> bool:
     return isinstance(value, (int, float, np.integer, np.floating)) and not isinstance(value, (bool, np.bool_))
 
@@ -769,6 +791,14 @@ def _parse_column(col: ColumnSpec, codes: np.ndarray, uniques: np.ndarray, defau
         info = _date_order(uniques, date_order)
         parsed, bad = _parse_dates(uniques, info["order"])
         reasons[bad] = "reason_not_date"
+        if not col.required:  # "nog niet", "loopt nog": no date yet, an empty cell
+            still_open = np.fromiter((is_still_open(v) for v in uniques), dtype=bool, count=len(uniques))
+            if still_open.any():
+                reasons[still_open] = None
+                words = ", ".join(f"'{v}'" for v in dict.fromkeys(str(u).strip() for u in uniques[still_open]))
+                n = int(np.isin(codes, np.flatnonzero(still_open)).sum())
+                report.notes.append(t("note_end_still_open" if col.name == "end" else "note_date_still_open", lang,
+                                      column=label, n=n, words=words))
         if info["mixed"]:  # both orders really used: cells that prove neither cannot be read without a guess
             ambiguous = info["evidence"] == "?"
             reasons[ambiguous] = "reason_date_ambiguous"
@@ -1026,6 +1056,12 @@ def read_table(path, kind: str, *, sheet=None, pseudonymize: bool = True, key=No
         else:
             series, reasons = _parse_column(col, codes, uniques, default_decimal, label[col.name], report, lang,
                                             date_order)
+        if col.type == "date" and not col.required:  # still-open words read as empty: listed per row
+            still_open = np.fromiter((is_still_open(v) for v in uniques), dtype=bool, count=len(uniques))
+            for pos in np.flatnonzero(np.append(still_open, False)[codes] & keep):
+                report.add(row=int(rows[pos]), column=label[col.name], value=raw_value(col.name, [pos])[0],
+                           action="changed", reason=t("reason_end_still_open" if col.name == "end"
+                                                      else "reason_date_still_open", lang))
         if col.categories:
             lookup = {normalize_header(k): v for k, v in col.categories.items()}
             s_codes, s_uniques = pd.factorize(series.to_numpy(dtype=object), use_na_sentinel=True)

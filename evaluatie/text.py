@@ -1688,6 +1688,17 @@ MESSAGES: dict[str, dict[str, str]] = {
               "maand-dag-jaar zijn, en zijn niet gebruikt: {values} Verbeter die cellen in het bestand.",
         "en": "Column '{column}': {n} date(s) only fit day-month-year while the other dates are month-day-year, "
               "and were not used: {values} Correct those cells in the file."},
+    "note_end_still_open": {
+        "nl": "Kolom '{column}': {n} cel(len) met {words} gelezen als leeg: de casus loopt nog (telt mee als open "
+              "tot de peildatum). Laat de cel gewoon leeg zolang een leerling wacht.",
+        "en": "Column '{column}': {n} cell(s) with {words} read as empty: the case is still open (counted as open "
+              "up to the reference date). Simply leave the cell empty while a pupil is waiting."},
+    "note_date_still_open": {
+        "nl": "Kolom '{column}': {n} cel(len) met {words} gelezen als leeg (nog geen datum).",
+        "en": "Column '{column}': {n} cell(s) with {words} read as empty (no date yet)."},
+    "reason_end_still_open": {"nl": "gelezen als leeg: de casus loopt nog (open tot de peildatum)",
+                              "en": "read as empty: the case is still open (up to the reference date)"},
+    "reason_date_still_open": {"nl": "gelezen als leeg (nog geen datum)", "en": "read as empty (no date yet)"},
 }
 
 
