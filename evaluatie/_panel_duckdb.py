@@ -368,6 +368,7 @@ def _classify(con, source: _Source, maps: dict, names: list, spec, enrolment: pd
                        "GROUP BY ALL").df()
     _list(con, source, report, lang, max_listed, range(1, 6), reasons)
     _privacy(con, source, maps, names, report, lang, max_listed)
+    _future(con, source, report, lang, max_listed)
     _list(con, source, report, lang, max_listed, (6, 7), reasons)
     counts["period"] = pd.to_datetime(counts["period"]).astype(enrol["period"].dtype)
     counts["count"] = counts["count"].astype(np.int64)
@@ -508,6 +509,21 @@ def _identifiers(con, source: _Source, maps: dict, name: str, report: QualityRep
     if key == "reason_identifier" and name not in report.identifier_columns:
         report.identifier_columns.append(name)
         report.masked_columns.append(label.get(name, name))
+
+
+def _future(con, source: _Source, report: QualityReport, lang: str, max_listed: int) -> None:
+    """Warnings for referral dates after today on the rows read_table keeps, as read_table gives them."""
+    today = pd.Timestamp.today().normalize()
+    reason = t("reason_date_future", lang, today=today.strftime("%d-%m-%Y"))
+    where = f"FROM placed c JOIN t USING (_r) WHERE c.final IN (0, 6, 7) AND c.date > TIMESTAMP '{today:%Y-%m-%d}'"
+    n = _sql(con, f"SELECT count(*) {where}").fetchall()[0][0]
+    got = _sql(con, f"SELECT t._r, t.date {where} ORDER BY t._r LIMIT {max_listed}").fetchall()
+    for (_, value), row in zip(got, source.lines([g[0] for g in got])):
+        report.add(row=int(row), column=source.label.get("date", "date"), value=value or "", action="warning",
+                   reason=reason)
+    if n > len(got):
+        report.unlisted.append({"column": source.label.get("date", "date"), "reason": reason, "action": "warning",
+                                "n": n - len(got)})
 
 
 def _flag_units(con, source: _Source, names: list, report: QualityReport, lang: str) -> None:

@@ -137,7 +137,8 @@ def parse_date(value, order: DateOrder = "dmy") -> pd.Timestamp:
 
     Accepts ``3-9-2024``, ``03-09-2024``, ``3/9/24``, ``3.9.2024`` (day first; month first with
     ``order="mdy"``), ISO ``2024-09-03``, ``3 september 2024`` / ``3 sep. 2024``, Excel serial
-    numbers (``45538``) and date objects. Two-digit years below ``TWO_DIGIT_PIVOT`` (70) are read
+    numbers (``45538``) and date objects; year first also with slashes or dots (``2024/09/03``,
+    always year-month-day). Two-digit years below ``TWO_DIGIT_PIVOT`` (70) are read
     as 20xx, the others as 19xx. :func:`read_table` decides ``order`` per column from all its values.
 
     Examples
@@ -165,8 +166,8 @@ def parse_date(value, order: DateOrder = "dmy") -> pd.Timestamp:
     s = re.sub(r"\s+", " ", str(value).strip().lower())
     s = re.sub(r"^(maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|ma|di|wo|do|vr|za|zo)\.?,? ", "", s)
     s = re.sub(r"[ t]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?$", "", s)
-    if m := re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", s):
-        y, mo, d = int(m[1]), int(m[2]), int(m[3])
+    if m := re.fullmatch(r"(\d{4})([-/.])(\d{1,2})\2(\d{1,2})", s):  # year first: always year-month-day
+        y, mo, d = int(m[1]), int(m[3]), int(m[4])
     elif m := _DMY.fullmatch(s):
         d, mo, y = int(m[1]), int(m[2]), int(m[3])
         if order == "mdy":
@@ -1167,6 +1168,15 @@ def read_table(path, kind: str, *, sheet=None, pseudonymize: bool = True, key=No
         codes, uniques = pd.factorize(data[ident].to_numpy(dtype=object), use_na_sentinel=True)
         data[ident] = _take(np.asarray(privacy.pseudonymize(list(uniques), key), dtype=object), codes)
         report.notes.append(t("note_pseudonymized", lang, columns=label[ident], key_source=source))
+
+    # 6. dates after today: kept, but a typo is likely ('7-11-2030'), and they move the default reference date
+    today = pd.Timestamp.today().normalize()
+    for col in spec.columns:
+        if col.type == "date" and col.name in data:
+            for row in data.index[(data[col.name] > today).to_numpy(dtype=bool)]:
+                report.add(row=int(row), column=label[col.name], action="warning",
+                           value=raw_value(col.name, [int(np.searchsorted(rows, row))])[0],
+                           reason=t("reason_date_future", lang, today=today.strftime("%d-%m-%Y")))
 
     data.insert(0, "source_row", data.index.to_numpy())
     data = data.reset_index(drop=True)

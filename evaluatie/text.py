@@ -1699,6 +1699,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "reason_end_still_open": {"nl": "gelezen als leeg: de casus loopt nog (open tot de peildatum)",
                               "en": "read as empty: the case is still open (up to the reference date)"},
     "reason_date_still_open": {"nl": "gelezen als leeg (nog geen datum)", "en": "read as empty (no date yet)"},
+    "reason_date_future": {"nl": "datum ligt in de toekomst (na vandaag, {today}); tikfout? De rij telt mee",
+                           "en": "date is in the future (after today, {today}); a typo? The row is used"},
 }
 
 

@@ -254,3 +254,33 @@ def test_both_readers_agree_on_one_us_date(tmp_path):
     pd.testing.assert_frame_equal(a.attrs["report"].to_frame(), b.attrs["report"].to_frame())
     assert a.attrs["report"].n_used == 9 and a.groupby("unit")["count"].sum().to_dict() == {
         "SBO De Brug": 3, "SBO De Vlinder": 6}
+
+
+@pytest.mark.parametrize("value", ["2023/10/07", "2023.10.07", "2023/10/7", "2023-10-07"])
+def test_year_first_dates_with_slashes_are_read(value):
+    assert parse_date(value) == pd.Timestamp("2023-10-07") == parse_date(value, order="mdy")
+
+
+def test_dates_in_the_future_are_warned_with_their_row(tmp_path):
+    """'7-11-2030' (a typo for 2023?) was accepted without a word; it also moves the default reference date."""
+    from evaluatie.zorgvraag import panel_from_file
+
+    future = (pd.Timestamp.today().normalize() + pd.Timedelta(days=400))
+    rows = ["School;Leerling;Datum;Lijn", "SBO De Brug;1;3-9-2023;tweedelijns",
+            f"SBO De Brug;2;{future.day}-{future.month}-{future.year};tweedelijns", "SBO De Brug;3;2023/10/07;1e lijn"]
+    path = tmp_path / "verwijzingen.csv"
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    data, report = read_table(path, kind="referrals")
+    assert report.n_used == 3  # kept (and 2023/10/07 read), but warned
+    warned = report.to_frame().query("action == 'waarschuwing'")
+    assert warned[["row", "column", "value"]].values.tolist() == [[3, "Datum", f"{future.day}-{future.month}-{future.year}"]]
+    assert "in de toekomst" in warned["reason"].iloc[0]
+    enrol = pd.DataFrame({"unit": ["SBO De Brug"], "exposure": [160.0]})
+    a = panel_from_file(path, enrol, freq="Q", engine="pandas").attrs["report"].to_frame()
+    b = panel_from_file(path, enrol, freq="Q", engine="duckdb").attrs["report"].to_frame()
+    pd.testing.assert_frame_equal(a, b)
+    assert "in de toekomst" in " ".join(b["reason"])
+    # trajectories: start and end columns both checked
+    path.write_text(f"Casus;Startdatum;Einddatum\nC1;3-9-2024;{future:%d-%m-%Y}\n", encoding="utf-8")
+    _, report = read_table(path, kind="trajectories")
+    assert [(e["row"], e["column"], e["action"]) for e in report.entries] == [(2, "Einddatum", "warning")]
