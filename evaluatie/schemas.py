@@ -181,7 +181,7 @@ KINDS: dict[str, KindSpec] = {
         (
             C("respondent", "id", True, ("respondent", "respondentnummer", "nr", "deelnemer", "id"),
               "Code van de respondent (wordt gepseudonimiseerd)", "Respondent code (pseudonymized)", "R01"),
-            C("group", "text", True, ("group", "groep", "rol", "respondentgroep", "functie"),
+            C("group", "text", True, ("group", "groep", "rol", "respondentgroep", "functie", "doelgroep"),
               "Groep: ouder, leerkracht, intern begeleider, ...", "Group: parent, teacher, ...", "ouder"),
             C("wave", "text", True, ("wave", "meting", "ronde", "golf", "meetmoment"),
               "Meetmoment (bv. voor / na)", "Wave (e.g. before / after)", "voor"),
@@ -215,13 +215,16 @@ KINDS: dict[str, KindSpec] = {
     "trajectories": KindSpec(
         "trajectories",
         (
-            C("case", "id", True, ("case", "casus", "casusnummer", "leerling", "dossier", "client"),
+            C("case", "id", True, ("case", "casus", "casusnummer", "casusnr", "casuscode", "leerling", "dossier",
+                                   "client"),
               "Casuscode (wordt gepseudonimiseerd)", "Case code (pseudonymized)", "C001"),
             C("unit", "text", False, _SCHOOL + ("team", "wijkteam"), "School of team (optioneel)",
               "School or team (optional)", "Team Noord"),
             C("start", "date", True, ("start", "startdatum", "aanmelddatum", "datumaanmelding", "begindatum"),
               "Startdatum (bv. aanmelding)", "Start date (e.g. registration)", "3-9-2024"),
-            C("end", "date", False, ("end", "eind", "einddatum", "datumplaatsing", "plaatsingsdatum", "afgerond"),
+            # "datum passend aanbod": the Thuiszitterspact's own term for the end of a wait
+            C("end", "date", False, ("end", "eind", "einddatum", "datumplaatsing", "plaatsingsdatum", "afgerond",
+                                     "datumpassendaanbod", "passendaanbod", "datumaanbod"),
               "Einddatum; leeg als de casus nog loopt", "End date; empty if still open", "15-11-2024"),
             C("group", "text", False, ("group", "groep", "cohort", "periode"),
               "Groep (bv. voor / na de pilot)", "Group (e.g. before / after)", "na"),

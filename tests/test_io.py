@@ -284,3 +284,22 @@ def test_dates_in_the_future_are_warned_with_their_row(tmp_path):
     path.write_text(f"Casus;Startdatum;Einddatum\nC1;3-9-2024;{future:%d-%m-%Y}\n", encoding="utf-8")
     _, report = read_table(path, kind="trajectories")
     assert [(e["row"], e["column"], e["action"]) for e in report.entries] == [(2, "Einddatum", "warning")]
+
+
+def test_header_names_students_use(tmp_path):
+    """'Casusnr' / 'Casus nr.', 'Datum passend aanbod' (the Thuiszitterspact's term) and 'Doelgroep' are recognised."""
+    from evaluatie.schemas import match_column
+
+    assert match_column("Casus nr.", "trajectories") == match_column("Casusnr", "trajectories") == "case"
+    assert match_column("Datum passend aanbod", "trajectories") == "end"
+    assert match_column("Doelgroep", "survey") == "group"
+    path = tmp_path / "thuiszitters.csv"
+    path.write_text("Casusnr;Aanmelddatum;Datum passend aanbod\nT1;3-9-2024;15-10-2024\nT2;4-9-2024;\n",
+                    encoding="utf-8")
+    data, _ = read_table(path, kind="trajectories")
+    assert data["end"].tolist()[0] == pd.Timestamp("2024-10-15") and data["case"].notna().all()
+    path = tmp_path / "vragenlijst.csv"
+    path.write_text("Respondent;Doelgroep;Meting;samenwerking_1\nR1;ouder;voor;4\nR2;leerkracht;voor;5\n",
+                    encoding="utf-8")
+    data, _ = read_table(path, kind="survey")
+    assert data["group"].tolist() == ["ouder", "leerkracht"]
