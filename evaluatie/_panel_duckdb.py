@@ -25,7 +25,7 @@ from . import io as rt
 from . import privacy
 from .errors import InputError
 from .quality import QualityReport
-from .schemas import check_kind, normalize_header
+from .schemas import allowed_values, check_kind, normalize_header
 from .text import format_number, t
 
 #: White space as Python's ``\\s`` sees it (RE2's ``\\s`` is ASCII only).
@@ -352,7 +352,7 @@ def _classify(con, source: _Source, maps: dict, names: list, spec, enrolment: pd
     _sql(con, """CREATE VIEW placed AS
         SELECT rows.*, CASE WHEN pre IN (1, 2) OR dup._r IS NULL THEN pre ELSE 3 END AS final
         FROM rows LEFT JOIN dup USING (_r)""")
-    allowed = ", ".join(known_levels)
+    allowed = allowed_values(spec.column("care_level"), lang)
     reasons = {1: t("reason_blank", lang), 2: t("reason_total", lang), 5: t("reason_category", lang, allowed=allowed),
                6: reason_unit, 7: reason_period}
     span = _sql(con, "SELECT count(*), min(period), max(period) FROM placed WHERE final IN (0, 6, 7)").fetchall()[0]

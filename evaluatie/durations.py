@@ -32,6 +32,7 @@ from statsmodels.duration.survfunc import SurvfuncRight, survdiff
 from .errors import InputError
 from .io import is_still_open, parse_date
 from .quality import QualityReport
+from .schemas import missing_columns_message
 from .text import check_lang, format_number, format_percent, t
 
 __all__ = ["durations", "kaplan_meier", "share_within", "logrank", "process_steps", "classify_absence",
@@ -90,8 +91,7 @@ def _require(data: pd.DataFrame, columns, lang: str) -> None:
         raise InputError(t("pilots_not_frame", lang, kind=type(data).__name__))
     missing = [c for c in columns if c is not None and c not in data.columns]
     if missing:
-        raise InputError(t("missing_columns", lang, missing=", ".join(map(str, missing)),
-                           present=", ".join(map(str, data.columns))))
+        raise InputError(missing_columns_message(data, missing, "trajectories", lang), column=missing[0])
 
 
 def _row_numbers(data: pd.DataFrame) -> pd.Series:

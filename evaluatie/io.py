@@ -30,7 +30,7 @@ import pandas as pd
 from . import privacy
 from .errors import InputError
 from .quality import QualityReport, flag_units
-from .schemas import ColumnSpec, KindSpec, check_kind, failures, match_column, normalize_header
+from .schemas import ColumnSpec, KindSpec, allowed_values, check_kind, failures, match_column, normalize_header
 from .text import check_lang, t
 
 __all__ = ["read_table", "parse_date", "parse_number", "parse_period", "parse_bool"]
@@ -572,10 +572,12 @@ def _loaded_columns(header, mapping, spec: KindSpec, report: QualityReport, path
     for j, name in mapping.items():  # a canonical column whose header announces personal data
         hit = privacy.header_kind(header[j])
         if hit:
-            report.notes.append(t("note_personal_canonical", lang, column=header[j], kind=hit, role=name))
+            report.notes.append(t("note_personal_canonical", lang, column=header[j], kind=hit,
+                                  role=spec.column(name).label))
             if name != spec.identifier:
                 report.identifier_columns.append(name)
-    report.notes.append(t("note_columns", lang, mapping=", ".join(f"'{header[j]}' → {c}" for j, c in mapping.items())))
+    report.notes.append(t("note_columns", lang, mapping=", ".join(f"'{header[j]}' → {spec.column(c).label}"
+                                                                  for j, c in mapping.items())))
     if extra:
         report.notes.append(t("note_extra", lang, columns=", ".join(extra.values())))
     return {**mapping, **extra}
@@ -1074,7 +1076,7 @@ def read_table(path, kind: str, *, sheet=None, pseudonymize: bool = True, key=No
                 flagged = np.flatnonzero(keep & np.append(unknown, False)[s_codes])
                 for pos, v in zip(flagged, _take(mapped, s_codes[flagged])):
                     report.add(row=int(rows[pos]), column=label[col.name], value=v, action="warning",
-                               reason=t("reason_category_kept", lang, allowed=", ".join(sorted(known))))
+                               reason=t("reason_category_kept", lang, allowed=allowed_values(col, lang)))
         reason_idx = np.full(len(uniques) + 1, -1, dtype=np.int16)
         for i in np.flatnonzero(pd.notna(reasons)):
             if reasons[i] not in reason_keys:
@@ -1180,7 +1182,8 @@ def read_table(path, kind: str, *, sheet=None, pseudonymize: bool = True, key=No
 
     data.insert(0, "source_row", data.index.to_numpy())
     data = data.reset_index(drop=True)
-    data.attrs.update({"kind": kind, "source": path.name, "identifier_columns": list(report.identifier_columns)})
+    data.attrs.update({"kind": kind, "source": path.name, "identifier_columns": list(report.identifier_columns),
+                       "labels": {c: label[c] for c in data.columns if c in label}})  # headers as in the file
     if period_freq:
         data.attrs["period_freq"] = period_freq
     bar.close()

@@ -21,13 +21,14 @@ from typing import TYPE_CHECKING, Literal
 
 from .errors import InputError, check_option
 from .quality import QualityReport
-from .text import check_lang, format_number
+from .schemas import check_kind, missing_columns_message, normalize_header
+from .text import check_lang, format_number, t
 
 if TYPE_CHECKING:  # scipy (via rates) is imported when a rate is computed, not with the module
     from .rates import RateRatioResult
 
 __all__ = ["to_panel", "panel_from_file", "prepare", "coarsen", "total_series", "before_after", "period_start", "treated_in_period",
-           "infer_freq",
+           "infer_freq", "enrolment_frame",
            "rates_by_group", "plot_rates"]
 
 Freq = Literal["M", "Q", "SY", "Y"]
@@ -126,12 +127,10 @@ def to_panel(referrals: pd.DataFrame, enrolment: pd.DataFrame, *, freq: str = "M
     -------
     DataFrame ``unit, period, [care_level,] count, exposure[, start, treated]``, one row per cell.
     """
-    for frame, cols, name in ((referrals, [unit, date] + ([care_level] if care_level else []), "verwijzingen"),
-                              (enrolment, [unit, exposure], "leerlingaantallen")):
-        missing = [c for c in cols if c not in frame.columns]
-        if missing:
-            raise InputError(f"De tabel met {name} mist kolom(men) {', '.join(missing)}; aanwezig: "
-                             f"{', '.join(map(str, frame.columns))}.", column=missing[0])
+    missing = [c for c in [unit, date] + ([care_level] if care_level else []) if c not in referrals.columns]
+    if missing:
+        raise InputError(missing_columns_message(referrals, missing, "referrals"), column=missing[0])
+    enrolment = enrolment_frame(enrolment, unit=unit, exposure=exposure, period=period)
     report = report if report is not None else QualityReport(source="verwijzingen", kind="referrals",
                                                              n_read=len(referrals))
     rows = referrals["source_row"] if "source_row" in referrals else pd.Series(np.arange(2, len(referrals) + 2),
@@ -152,6 +151,55 @@ def to_panel(referrals: pd.DataFrame, enrolment: pd.DataFrame, *, freq: str = "M
     levels = sorted(refs[care_level].dropna().unique()) if care_level else None
     return _assemble(enrol, counts, levels, enrolment, start, freq, report, unit=unit, period=period,
                      care_level=care_level, exposure=exposure)
+
+
+def enrolment_frame(enrolment, *, unit: str = "unit", exposure: str = "exposure", period: str = "period",
+                    lang: str = "nl") -> pd.DataFrame:
+    """Pupils per school as :func:`to_panel` needs them, from the forms people write them in.
+
+    Accepts a DataFrame with ``unit``/``exposure`` (optionally ``period``) or with the Dutch headers the
+    loader accepts for a panel (``School``, ``Leerlingen``, ``Periode`` ...), or a Series or dict
+    school → pupils. A missing column is named by its Dutch names.
+
+    Examples
+    --------
+    >>> enrolment_frame({"SBO De Brug": 160}).values.tolist()
+    [['SBO De Brug', 160]]
+    >>> enrolment_frame(pd.DataFrame({"School": ["A"], "Leerlingen": [95]})).columns.tolist()
+    ['unit', 'exposure']
+    """
+    from .schemas import match_column
+
+    if isinstance(enrolment, dict):
+        enrolment = pd.Series(enrolment)
+    if isinstance(enrolment, pd.Series):
+        return pd.DataFrame({unit: enrolment.index.astype(str), exposure: enrolment.to_numpy()})
+    if not isinstance(enrolment, pd.DataFrame):
+        raise InputError(t("pilots_not_frame", lang, kind=type(enrolment).__name__))
+    wanted = {"unit": unit, "exposure": exposure, "period": period}
+    rename = {}
+    for c in enrolment.columns:  # Dutch headers, only for the canonical names the caller left at their default
+        canonical = match_column(c, "panel")
+        if canonical in wanted and wanted[canonical] == canonical and canonical not in enrolment.columns \
+                and canonical not in rename.values():
+            rename[c] = canonical
+    present = ", ".join(map(str, enrolment.columns))
+    enrolment = enrolment.rename(columns=rename)
+    missing = [c for c in (unit, exposure) if c not in enrolment.columns]
+    if missing:
+        spec = check_kind("panel")
+
+        def named(c):  # a canonical column by its Dutch names; a name the caller chose as given
+            if c not in ("unit", "exposure"):
+                return f"'{c}'"
+            col = spec.column(c)
+            return t("missing_column_file", lang, header=col.label,
+                     names=", ".join(a for a in col.aliases if a not in (c, normalize_header(col.label))))
+
+        named = [named(c) for c in missing]
+        raise InputError(t("enrolment_missing_columns", lang, missing="; ".join(named), present=present),
+                         column=missing[0])
+    return enrolment
 
 
 _REASON_UNIT = "school niet in de leerlingaantallen"
@@ -257,7 +305,6 @@ def panel_from_file(path, enrolment: pd.DataFrame, *, freq: str = "M", start=Non
     from pathlib import Path
 
     from .errors import check_option
-    from .text import t
 
     check_option("engine", engine, Engine)
     check_option("freq", freq, Freq)
@@ -268,6 +315,7 @@ def panel_from_file(path, enrolment: pd.DataFrame, *, freq: str = "M", start=Non
     size, suffix = path.stat().st_size, path.suffix.lower()
     if size == 0:
         raise InputError(t("file_empty", lang, file=path.name), file=path)
+    enrolment = enrolment_frame(enrolment, lang=lang)
     from ._panel_duckdb import describe_size, panel_duckdb
 
     shown = describe_size(size, lang)

@@ -227,3 +227,20 @@ def test_still_waiting_words_in_the_end_date_are_open_cases(tmp_path):
     path.write_text("Casus;Aanmelddatum;Datum plaatsing\nC1;nog niet;\nC2;1-9-2024;\n", encoding="utf-8")
     data, rep = read_table(path, kind="trajectories")
     assert rep.n_used == 1 and rep.entries[0]["row"] == 2 and rep.entries[0]["action"] == "dropped"
+
+
+def test_missing_column_is_named_as_in_the_file(tmp_path, capsys):
+    """`evaluatie doorlooptijden` said 'De tabel mist kolom(men) end. Aanwezig: source_row, case, start, ...'."""
+    from evaluatie.cli import main
+
+    path = tmp_path / "thuiszitters.csv"
+    path.write_text("Casus;Aanmelddatum;Geplaatst op\nT1;3-9-2024;15-10-2024\nT2;4-9-2024;\n", encoding="utf-8")
+    assert main(["doorlooptijden", str(path), "--figuren", str(tmp_path)]) != 0
+    err = capsys.readouterr()
+    text = err.out + err.err
+    assert "mist kolom(men) Einddatum (of: eind, datumplaatsing" in text and "datumpassendaanbod" in text
+    assert "Aanwezig: Casus, Aanmelddatum, Geplaatst op." in text
+    assert not any(w in text for w in ("source_row", " end", "case,", "start,"))
+    # a DataFrame of one's own: the name the function looks for, with the names a file may use
+    with pytest.raises(InputError, match=r"mist kolom\(men\) 'end' \(in een bestand: Einddatum, of: eind"):
+        durations(pd.DataFrame({"start": ["1-1-2024"]}))

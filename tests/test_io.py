@@ -303,3 +303,21 @@ def test_header_names_students_use(tmp_path):
                     encoding="utf-8")
     data, _ = read_table(path, kind="survey")
     assert data["group"].tolist() == ["ouder", "leerkracht"]
+
+
+def test_messages_use_the_dutch_names_not_internal_ones(tmp_path):
+    """'toegestaan: first, second' and 'Kolommen herkend: ... → unit' showed internal English names."""
+    path = tmp_path / "verwijzingen.csv"
+    path.write_text("School;Leerlingnummer;Datum verwijzing;Lijn\nSBO De Brug;1;3-9-2023;GGZ\n"
+                    "SBO De Brug;2;4-9-2023;tweedelijns\n", encoding="utf-8")
+    data, report = read_table(path, kind="referrals")
+    reason = report.to_frame().set_index("row").at[2, "reason"]
+    assert reason == "onbekende waarde; toegestaan: eerstelijns, tweedelijns (ook eerste lijn, tweede lijn, 1e lijn, 2e lijn, …)"
+    assert "'Lijn' → Zorgniveau" in report.notes[1] and "→ care_level" not in report.notes[1]
+    assert data.attrs["labels"] == {"pupil": "Leerlingnummer", "unit": "School", "date": "Datum verwijzing",
+                                    "care_level": "Lijn"}
+    from evaluatie.schemas import failures
+
+    bad = failures(pd.DataFrame({"pupil": ["a"], "unit": ["A"], "date": [pd.Timestamp("2024-01-01")],
+                                 "care_level": ["derde"]}), "referrals")
+    assert "eerstelijns, tweedelijns" in bad["reason"].iloc[0] and "first" not in bad["reason"].iloc[0]

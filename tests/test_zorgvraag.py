@@ -179,3 +179,20 @@ def test_before_after_is_a_result_object(refs):
     assert "p = " in r.summary()
     with pytest.raises(Exception):
         r.ratio = 2  # frozen
+
+
+def test_pupil_numbers_with_dutch_headers_or_per_school(refs):
+    """The pupil numbers table had to use the internal names unit/exposure ('mist kolom(men) unit, exposure')."""
+    from evaluatie.zorgvraag import enrolment_frame
+
+    data, truth = refs
+    enrol = truth["enrolment"][["unit", "exposure"]].drop_duplicates("unit")
+    expected = to_panel(data, enrol, freq="Q")
+    dutch = enrol.rename(columns={"unit": "School", "exposure": "Leerlingen"})
+    pd.testing.assert_frame_equal(to_panel(data, dutch, freq="Q"), expected)
+    per_school = dict(zip(enrol["unit"], enrol["exposure"]))
+    pd.testing.assert_frame_equal(to_panel(data, per_school, freq="Q"), expected)
+    pd.testing.assert_frame_equal(to_panel(data, pd.Series(per_school), freq="Q"), expected)
+    with pytest.raises(InputError, match=r"leerlingaantallen mist kolom\(men\) Leerlingen \(of: aantalleerlingen"
+                                         r".*Aanwezig: School, aantal ll\."):
+        enrolment_frame(pd.DataFrame({"School": ["A"], "aantal ll": [3]}))
