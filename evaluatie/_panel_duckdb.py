@@ -422,11 +422,12 @@ def _list(con, source: _Source, report: QualityReport, lang: str, max_listed: in
                 report.add(row=row, column=label.get(column, column), value=g[1] or "", action="dropped",
                            reason=reasons[5])
             elif code == 6:
-                report.add(row=row, column="unit", value=g[2], action="dropped", reason=reasons[6])
+                report.add(row=row, column=label.get("unit", "unit"), value=g[2], action="dropped", reason=reasons[6])
             else:
-                report.add(row=row, column="date", value=pd.Timestamp(g[3]), action="dropped", reason=reasons[7])
+                report.add(row=row, column=label.get("date", "date"), value=pd.Timestamp(g[3]), action="dropped",
+                           reason=reasons[7])
         if n > len(got):
-            shown = label.get(column, column) if code == 5 else (column or "")
+            shown = label.get(column, column) if code in (5, 6, 7) else (column or "")
             reason = t("reason_duplicate", lang, first="…") if code == 3 else reasons[code]
             report.unlisted.append({"column": shown, "reason": reason, "action": "dropped", "n": n - len(got)})
 

@@ -156,25 +156,27 @@ def durations(data: pd.DataFrame, *, start: str = "start", end: str = "end", gro
     ]
     drop = pd.Series(False, index=data.index)
     row = _row_numbers(data)
+    shown_as = data.attrs.get("labels", {})  # a loaded file's own headers, not the internal names
     for mask, column, reason in reasons:
         shown = data[column].astype(object).where(data[column].notna(), "")
         for idx in data.index[mask & ~drop]:
-            report.add(row=row[idx], column=column, value=shown.loc[idx], reason=reason, action="dropped")
+            report.add(row=row[idx], column=shown_as.get(column, column), value=shown.loc[idx], reason=reason,
+                       action="dropped")
         drop |= mask
     for idx in data.index[data[end].map(is_still_open).astype(bool) & ~drop]:  # "nog niet": open, censored
-        report.add(row=row[idx], column=end, value=data.loc[idx, end], action="changed",
+        report.add(row=row[idx], column=shown_as.get(end, end), value=data.loc[idx, end], action="changed",
                    reason=t("reason_end_still_open", lang))
     late = e.notna() & (e > ref) & ~drop
     for idx in data.index[late]:  # ended after the reference date: still open on that date
-        report.add(row=row[idx], column=end, value=data.loc[idx, end], action="changed",
+        report.add(row=row[idx], column=shown_as.get(end, end), value=data.loc[idx, end], action="changed",
                    reason=t("pilots_reason_end_after_reference", lang, date=ref.strftime("%d-%m-%Y")))
     e = e.mask(late)
     groups = pd.Series(ALL, index=data.index, dtype=object)
     if group is not None:
         unknown = data[group].isna() & ~drop
         for idx in data.index[unknown]:
-            report.add(row=row[idx], column=group, value="", reason=t("pilots_reason_no_group", lang),
-                       action="changed")
+            report.add(row=row[idx], column=shown_as.get(group, group), value="",
+                       reason=t("pilots_reason_no_group", lang), action="changed")
         groups = data[group].astype(object).where(data[group].notna(), "onbekend" if lang == "nl" else "unknown")
         groups = groups.astype(str)
     stop = e.fillna(ref)
@@ -618,7 +620,8 @@ def process_steps(data: pd.DataFrame, *, steps, names=None, group: str | None = 
     for c in steps:
         parsed, bad = _parse_dates(data[c])
         for idx in data.index[bad]:
-            report.add(row=row[idx], column=c, value=data.loc[idx, c], reason=t("reason_not_date", lang),
+            report.add(row=row[idx], column=data.attrs.get("labels", {}).get(c, c), value=data.loc[idx, c],
+                       reason=t("reason_not_date", lang),
                        action="changed")
         dates[c] = parsed
     dates = pd.DataFrame(dates, index=data.index)

@@ -927,9 +927,9 @@ def read_table(path, kind: str, *, sheet=None, pseudonymize: bool = True, key=No
     day-first (Dutch) for all date columns of a file unless the values prove month-first
     overwhelmingly (a column follows the file unless its own values prove an order); a date that
     only fits the other order is a bad cell, dropped and reported with the day/month swap
-    suggested (reported too when month-first, mixed or ambiguous); merged Excel cells are filled down and listed. Validation works on the distinct
-    values of each column and on column masks, so large files load at close to ``pandas.read_csv``
-    speed (``make bench``).
+    suggested (reported too when month-first, mixed or ambiguous); merged Excel cells are filled
+    down and listed. Validation works on the distinct values of each column and on column masks,
+    so large files load at close to ``pandas.read_csv`` speed (``make bench``).
 
     Examples
     --------

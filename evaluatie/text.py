@@ -1702,8 +1702,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     "reason_date_future": {"nl": "datum ligt in de toekomst (na vandaag, {today}); tikfout? De rij telt mee",
                            "en": "date is in the future (after today, {today}); a typo? The row is used"},
     "allowed_also": {"nl": "{values} (ook {more})", "en": "{values} (also {more})"},
-    "enrolment_missing_columns": {"nl": "De tabel met leerlingaantallen mist kolom(men) {missing}. Aanwezig: {present}.",
-                                  "en": "The table of pupil numbers is missing column(s) {missing}. Present: {present}."},
+    "enrolment_missing_columns": {
+        "nl": "De tabel met leerlingaantallen mist kolom(men) {missing}. Aanwezig: {present}.",
+        "en": "The table of pupil numbers is missing column(s) {missing}. Present: {present}."},
     "missing_column_file": {"nl": "{header} (of: {names})", "en": "{header} (or: {names})"},
     "missing_column_frame": {"nl": "'{name}' (in een bestand: {header}, of: {names})",
                              "en": "'{name}' (in a file: {header}, or: {names})"},

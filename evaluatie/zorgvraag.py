@@ -140,9 +140,10 @@ def to_panel(referrals: pd.DataFrame, enrolment: pd.DataFrame, *, freq: str = "M
     refs = referrals.assign(**{period: period_start(referrals[date], freq).to_numpy()})
     known = refs.merge(enrol[[unit, period]].assign(_ok=True), on=[unit, period], how="left")["_ok"].fillna(False)
     known.index = refs.index
+    shown_as = referrals.attrs.get("labels", {})  # a loaded file's own headers, not the internal names
     for idx in refs.index[~known.to_numpy(bool)]:
         in_units = refs.at[idx, unit] in set(enrol[unit])
-        report.add(row=rows[idx], column=unit if not in_units else date,
+        report.add(row=rows[idx], column=shown_as.get(unit, unit) if not in_units else shown_as.get(date, date),
                    value=refs.at[idx, unit if not in_units else date], action="dropped",
                    reason=_REASON_UNIT if not in_units else _REASON_PERIOD)
     refs = refs[known.to_numpy(bool)]

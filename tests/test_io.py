@@ -273,7 +273,8 @@ def test_dates_in_the_future_are_warned_with_their_row(tmp_path):
     data, report = read_table(path, kind="referrals")
     assert report.n_used == 3  # kept (and 2023/10/07 read), but warned
     warned = report.to_frame().query("action == 'waarschuwing'")
-    assert warned[["row", "column", "value"]].values.tolist() == [[3, "Datum", f"{future.day}-{future.month}-{future.year}"]]
+    shown = f"{future.day}-{future.month}-{future.year}"
+    assert warned[["row", "column", "value"]].values.tolist() == [[3, "Datum", shown]]
     assert "in de toekomst" in warned["reason"].iloc[0]
     enrol = pd.DataFrame({"unit": ["SBO De Brug"], "exposure": [160.0]})
     a = panel_from_file(path, enrol, freq="Q", engine="pandas").attrs["report"].to_frame()
@@ -312,7 +313,8 @@ def test_messages_use_the_dutch_names_not_internal_ones(tmp_path):
                     "SBO De Brug;2;4-9-2023;tweedelijns\n", encoding="utf-8")
     data, report = read_table(path, kind="referrals")
     reason = report.to_frame().set_index("row").at[2, "reason"]
-    assert reason == "onbekende waarde; toegestaan: eerstelijns, tweedelijns (ook eerste lijn, tweede lijn, 1e lijn, 2e lijn, …)"
+    assert reason == ("onbekende waarde; toegestaan: eerstelijns, tweedelijns "
+                      "(ook eerste lijn, tweede lijn, 1e lijn, 2e lijn, …)")
     assert "'Lijn' → Zorgniveau" in report.notes[1] and "→ care_level" not in report.notes[1]
     assert data.attrs["labels"] == {"pupil": "Leerlingnummer", "unit": "School", "date": "Datum verwijzing",
                                     "care_level": "Lijn"}
@@ -321,3 +323,11 @@ def test_messages_use_the_dutch_names_not_internal_ones(tmp_path):
     bad = failures(pd.DataFrame({"pupil": ["a"], "unit": ["A"], "date": [pd.Timestamp("2024-01-01")],
                                  "care_level": ["derde"]}), "referrals")
     assert "eerstelijns, tweedelijns" in bad["reason"].iloc[0] and "first" not in bad["reason"].iloc[0]
+    # rows to_panel cannot place are reported under the file's own header, by both readers
+    from evaluatie.zorgvraag import panel_from_file
+
+    path.write_text("School;Leerlingnummer;Datum verwijzing;Lijn\nSBO De Brug;1;3-9-2023;2\nOnbekend;2;4-9-2023;2\n",
+                    encoding="utf-8")
+    for engine in ("pandas", "duckdb"):
+        got = panel_from_file(path, {"SBO De Brug": 160}, engine=engine).attrs["report"].to_frame()
+        assert got[["row", "column"]].values.tolist() == [[3, "School"]], engine
