@@ -25,7 +25,7 @@ from . import io as rt
 from . import privacy
 from .errors import InputError
 from .quality import QualityReport
-from .schemas import check_kind, normalize_header
+from .schemas import allowed_values, check_kind, normalize_header
 from .text import format_number, t
 
 #: White space as Python's ``\\s`` sees it (RE2's ``\\s`` is ASCII only).
@@ -352,7 +352,7 @@ def _classify(con, source: _Source, maps: dict, names: list, spec, enrolment: pd
     _sql(con, """CREATE VIEW placed AS
         SELECT rows.*, CASE WHEN pre IN (1, 2) OR dup._r IS NULL THEN pre ELSE 3 END AS final
         FROM rows LEFT JOIN dup USING (_r)""")
-    allowed = ", ".join(known_levels)
+    allowed = allowed_values(spec.column("care_level"), lang)
     reasons = {1: t("reason_blank", lang), 2: t("reason_total", lang), 5: t("reason_category", lang, allowed=allowed),
                6: reason_unit, 7: reason_period}
     span = _sql(con, "SELECT count(*), min(period), max(period) FROM placed WHERE final IN (0, 6, 7)").fetchall()[0]
@@ -368,6 +368,7 @@ def _classify(con, source: _Source, maps: dict, names: list, spec, enrolment: pd
                        "GROUP BY ALL").df()
     _list(con, source, report, lang, max_listed, range(1, 6), reasons)
     _privacy(con, source, maps, names, report, lang, max_listed)
+    _future(con, source, report, lang, max_listed)
     _list(con, source, report, lang, max_listed, (6, 7), reasons)
     counts["period"] = pd.to_datetime(counts["period"]).astype(enrol["period"].dtype)
     counts["count"] = counts["count"].astype(np.int64)
@@ -421,11 +422,12 @@ def _list(con, source: _Source, report: QualityReport, lang: str, max_listed: in
                 report.add(row=row, column=label.get(column, column), value=g[1] or "", action="dropped",
                            reason=reasons[5])
             elif code == 6:
-                report.add(row=row, column="unit", value=g[2], action="dropped", reason=reasons[6])
+                report.add(row=row, column=label.get("unit", "unit"), value=g[2], action="dropped", reason=reasons[6])
             else:
-                report.add(row=row, column="date", value=pd.Timestamp(g[3]), action="dropped", reason=reasons[7])
+                report.add(row=row, column=label.get("date", "date"), value=pd.Timestamp(g[3]), action="dropped",
+                           reason=reasons[7])
         if n > len(got):
-            shown = label.get(column, column) if code == 5 else (column or "")
+            shown = label.get(column, column) if code in (5, 6, 7) else (column or "")
             reason = t("reason_duplicate", lang, first="…") if code == 3 else reasons[code]
             report.unlisted.append({"column": shown, "reason": reason, "action": "dropped", "n": n - len(got)})
 
@@ -509,6 +511,21 @@ def _identifiers(con, source: _Source, maps: dict, name: str, report: QualityRep
     if key == "reason_identifier" and name not in report.identifier_columns:
         report.identifier_columns.append(name)
         report.masked_columns.append(label.get(name, name))
+
+
+def _future(con, source: _Source, report: QualityReport, lang: str, max_listed: int) -> None:
+    """Warnings for referral dates after today on the rows read_table keeps, as read_table gives them."""
+    today = pd.Timestamp.today().normalize()
+    reason = t("reason_date_future", lang, today=today.strftime("%d-%m-%Y"))
+    where = f"FROM placed c JOIN t USING (_r) WHERE c.final IN (0, 6, 7) AND c.date > TIMESTAMP '{today:%Y-%m-%d}'"
+    n = _sql(con, f"SELECT count(*) {where}").fetchall()[0][0]
+    got = _sql(con, f"SELECT t._r, t.date {where} ORDER BY t._r LIMIT {max_listed}").fetchall()
+    for (_, value), row in zip(got, source.lines([g[0] for g in got])):
+        report.add(row=int(row), column=source.label.get("date", "date"), value=value or "", action="warning",
+                   reason=reason)
+    if n > len(got):
+        report.unlisted.append({"column": source.label.get("date", "date"), "reason": reason, "action": "warning",
+                                "n": n - len(got)})
 
 
 def _flag_units(con, source: _Source, names: list, report: QualityReport, lang: str) -> None:

@@ -30,7 +30,9 @@ from scipy import stats
 from statsmodels.duration.survfunc import SurvfuncRight, survdiff
 
 from .errors import InputError
+from .io import is_still_open, parse_date
 from .quality import QualityReport
+from .schemas import missing_columns_message
 from .text import check_lang, format_number, format_percent, t
 
 __all__ = ["durations", "kaplan_meier", "share_within", "logrank", "process_steps", "classify_absence",
@@ -50,18 +52,20 @@ def _check_option(value, allowed: tuple, param: str, lang: str) -> None:
         raise InputError(t("bad_option", lang, value=value, param=param, allowed=", ".join(allowed)))
 
 
-def _parse_dates(values: pd.Series) -> tuple[pd.Series, pd.Series]:
+def _parse_dates(values: pd.Series, still_open: bool = False) -> tuple[pd.Series, pd.Series]:
     """Dates from a column of dates or Dutch text dates (mixed formats allowed, one cell at a time).
 
-    Returns the parsed dates and a mask of cells that hold something that is not a readable date.
+    Returns the parsed dates and a mask of cells that hold something that is not a readable date. With
+    ``still_open`` (an end-date column) words such as "nog niet" or "loopt nog" are empty, not unreadable.
     """
-    from .io import parse_date
 
     if pd.api.types.is_datetime64_any_dtype(values):
         return values.dt.tz_localize(None).dt.normalize() if values.dt.tz else values.dt.normalize(), \
             pd.Series(False, index=values.index)
 
     def one(v):
+        if still_open and is_still_open(v):
+            return pd.NaT
         try:
             return parse_date(v)
         except (ValueError, TypeError, OverflowError):
@@ -87,8 +91,7 @@ def _require(data: pd.DataFrame, columns, lang: str) -> None:
         raise InputError(t("pilots_not_frame", lang, kind=type(data).__name__))
     missing = [c for c in columns if c is not None and c not in data.columns]
     if missing:
-        raise InputError(t("missing_columns", lang, missing=", ".join(map(str, missing)),
-                           present=", ".join(map(str, data.columns))))
+        raise InputError(missing_columns_message(data, missing, "trajectories", lang), column=missing[0])
 
 
 def _row_numbers(data: pd.DataFrame) -> pd.Series:
@@ -135,7 +138,7 @@ def durations(data: pd.DataFrame, *, start: str = "start", end: str = "end", gro
     _require(data, (start, end, group), lang)
     report = QualityReport(source="durations", kind="trajectories", n_read=len(data), lang=lang)
     s, bad_s = _parse_dates(data[start])
-    e, bad_e = _parse_dates(data[end])
+    e, bad_e = _parse_dates(data[end], still_open=True)
     if reference_date is not None:
         ref = _dates(pd.Series([reference_date]), "reference_date", lang).iloc[0]
         if pd.isna(ref):
@@ -153,22 +156,27 @@ def durations(data: pd.DataFrame, *, start: str = "start", end: str = "end", gro
     ]
     drop = pd.Series(False, index=data.index)
     row = _row_numbers(data)
+    shown_as = data.attrs.get("labels", {})  # a loaded file's own headers, not the internal names
     for mask, column, reason in reasons:
         shown = data[column].astype(object).where(data[column].notna(), "")
         for idx in data.index[mask & ~drop]:
-            report.add(row=row[idx], column=column, value=shown.loc[idx], reason=reason, action="dropped")
+            report.add(row=row[idx], column=shown_as.get(column, column), value=shown.loc[idx], reason=reason,
+                       action="dropped")
         drop |= mask
+    for idx in data.index[data[end].map(is_still_open).astype(bool) & ~drop]:  # "nog niet": open, censored
+        report.add(row=row[idx], column=shown_as.get(end, end), value=data.loc[idx, end], action="changed",
+                   reason=t("reason_end_still_open", lang))
     late = e.notna() & (e > ref) & ~drop
     for idx in data.index[late]:  # ended after the reference date: still open on that date
-        report.add(row=row[idx], column=end, value=data.loc[idx, end], action="changed",
+        report.add(row=row[idx], column=shown_as.get(end, end), value=data.loc[idx, end], action="changed",
                    reason=t("pilots_reason_end_after_reference", lang, date=ref.strftime("%d-%m-%Y")))
     e = e.mask(late)
     groups = pd.Series(ALL, index=data.index, dtype=object)
     if group is not None:
         unknown = data[group].isna() & ~drop
         for idx in data.index[unknown]:
-            report.add(row=row[idx], column=group, value="", reason=t("pilots_reason_no_group", lang),
-                       action="changed")
+            report.add(row=row[idx], column=shown_as.get(group, group), value="",
+                       reason=t("pilots_reason_no_group", lang), action="changed")
         groups = data[group].astype(object).where(data[group].notna(), "onbekend" if lang == "nl" else "unknown")
         groups = groups.astype(str)
     stop = e.fillna(ref)
@@ -614,7 +622,8 @@ def process_steps(data: pd.DataFrame, *, steps, names=None, group: str | None = 
     for c in steps:
         parsed, bad = _parse_dates(data[c])
         for idx in data.index[bad]:
-            report.add(row=row[idx], column=c, value=data.loc[idx, c], reason=t("reason_not_date", lang),
+            report.add(row=row[idx], column=data.attrs.get("labels", {}).get(c, c), value=data.loc[idx, c],
+                       reason=t("reason_not_date", lang),
                        action="changed")
         dates[c] = parsed
     dates = pd.DataFrame(dates, index=data.index)

@@ -29,6 +29,7 @@ import pandas as pd
 
 from .errors import InputError
 from .privacy import HIDDEN, THRESHOLD, small_count, suppress
+from .schemas import missing_columns_message
 from .text import check_lang, format_number, t
 
 __all__ = ["split_codes", "code_frequencies", "cooccurrence", "quotes", "possible_names", "theme_counts",
@@ -40,8 +41,7 @@ SEPARATOR = ">"
 def _check(fragments: pd.DataFrame, lang: str, **columns) -> None:
     missing = [c for c in columns.values() if c is not None and c not in fragments.columns]
     if missing:
-        raise InputError(t("missing_columns", lang, missing=", ".join(missing),
-                           present=", ".join(map(str, fragments.columns))), column=missing[0])
+        raise InputError(missing_columns_message(fragments, missing, "fragments", lang), column=missing[0])
 
 
 def split_codes(codes: pd.Series, separator: str = SEPARATOR) -> pd.DataFrame:

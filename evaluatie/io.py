@@ -30,7 +30,7 @@ import pandas as pd
 from . import privacy
 from .errors import InputError
 from .quality import QualityReport, flag_units
-from .schemas import ColumnSpec, KindSpec, check_kind, failures, match_column, normalize_header
+from .schemas import ColumnSpec, KindSpec, allowed_values, check_kind, failures, match_column, normalize_header
 from .text import check_lang, t
 
 __all__ = ["read_table", "parse_date", "parse_number", "parse_period", "parse_bool"]
@@ -62,6 +62,28 @@ def _is_missing(value) -> bool:
     if isinstance(value, float) and np.isnan(value):
         return True
     return isinstance(value, str) and value.strip() in {"", "-", "n.v.t.", "nvt", "NA", "#N/A", "onbekend"}
+
+
+#: Words for "no date yet" in an optional date column: in an end date, a child still waiting (the case is
+#: open, censored at the reference date); dropping those rows would remove exactly the longest waits.
+STILL_OPEN = frozenset({
+    "nog niet", "nog niet geplaatst", "nog geen", "nog geen plek", "nog geen plaats", "nog geen plaatsing",
+    "nog geen aanbod", "nog geen passend aanbod", "loopt nog", "loopt", "lopend", "nog lopend", "nog open",
+    "open", "wacht nog", "wachtend", "wacht", "in afwachting", "staat nog open", "nog bezig", "nog onbekend",
+})
+
+
+def is_still_open(value) -> bool:
+    """True for a cell that says the date is not there yet ("nog niet", "loopt nog", "nog open", "wacht nog").
+
+    Examples
+    --------
+    >>> is_still_open("Nog niet!"), is_still_open("loopt  nog"), is_still_open("3-9-2024")
+    (True, True, False)
+    """
+    if not isinstance(value, str):
+        return False
+    return re.sub(r"\s+", " ", value.strip().lower()).strip(" .!?…") in STILL_OPEN
 
 
 def _is_number(value) -> bool:
@@ -115,7 +137,8 @@ def parse_date(value, order: DateOrder = "dmy") -> pd.Timestamp:
 
     Accepts ``3-9-2024``, ``03-09-2024``, ``3/9/24``, ``3.9.2024`` (day first; month first with
     ``order="mdy"``), ISO ``2024-09-03``, ``3 september 2024`` / ``3 sep. 2024``, Excel serial
-    numbers (``45538``) and date objects. Two-digit years below ``TWO_DIGIT_PIVOT`` (70) are read
+    numbers (``45538``) and date objects; year first also with slashes or dots (``2024/09/03``,
+    always year-month-day). Two-digit years below ``TWO_DIGIT_PIVOT`` (70) are read
     as 20xx, the others as 19xx. :func:`read_table` decides ``order`` per column from all its values.
 
     Examples
@@ -143,8 +166,8 @@ def parse_date(value, order: DateOrder = "dmy") -> pd.Timestamp:
     s = re.sub(r"\s+", " ", str(value).strip().lower())
     s = re.sub(r"^(maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|ma|di|wo|do|vr|za|zo)\.?,? ", "", s)
     s = re.sub(r"[ t]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?$", "", s)
-    if m := re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", s):
-        y, mo, d = int(m[1]), int(m[2]), int(m[3])
+    if m := re.fullmatch(r"(\d{4})([-/.])(\d{1,2})\2(\d{1,2})", s):  # year first: always year-month-day
+        y, mo, d = int(m[1]), int(m[3]), int(m[4])
     elif m := _DMY.fullmatch(s):
         d, mo, y = int(m[1]), int(m[2]), int(m[3])
         if order == "mdy":
@@ -549,10 +572,12 @@ def _loaded_columns(header, mapping, spec: KindSpec, report: QualityReport, path
     for j, name in mapping.items():  # a canonical column whose header announces personal data
         hit = privacy.header_kind(header[j])
         if hit:
-            report.notes.append(t("note_personal_canonical", lang, column=header[j], kind=hit, role=name))
+            report.notes.append(t("note_personal_canonical", lang, column=header[j], kind=hit,
+                                  role=spec.column(name).label))
             if name != spec.identifier:
                 report.identifier_columns.append(name)
-    report.notes.append(t("note_columns", lang, mapping=", ".join(f"'{header[j]}' → {c}" for j, c in mapping.items())))
+    report.notes.append(t("note_columns", lang, mapping=", ".join(f"'{header[j]}' → {spec.column(c).label}"
+                                                                  for j, c in mapping.items())))
     if extra:
         report.notes.append(t("note_extra", lang, columns=", ".join(extra.values())))
     return {**mapping, **extra}
@@ -660,14 +685,17 @@ def _to_datetime64(stamp) -> np.datetime64:
     return np.datetime64("NaT", "ns") if pd.isna(stamp) else stamp.to_datetime64().astype("datetime64[ns]")
 
 
-def _date_order(uniques: np.ndarray) -> dict:
-    """Day/month order of a date column decided from all its values.
+def _date_evidence(uniques: np.ndarray) -> dict:
+    """Day/month evidence of the distinct values of one date column.
 
-    Returns ``order`` ("dmy" or "mdy"), ``mixed`` (values that prove both orders), ``ambiguous``
-    (values such as ``10/02/2024`` that fit both), ``proof`` (a value proving the order chosen),
-    ``two_digit`` (values with a two-digit year) and, per distinct value, its own ``evidence``.
+    Per value ``evidence`` is ``"dmy"`` (only day-first fits, ``13-2-2024``), ``"mdy"`` (only month-first
+    fits, ``2-13-2024``), ``"?"`` (both fit, ``10-2-2024``) or ``""`` (no day/month question: ISO, a month
+    name, an Excel date, a day equal to its month). Also returns the counts ``dmy``, ``mdy``, ``ambiguous``,
+    ``two_digit`` (values with a two-digit year) and ``swapped`` (per value: day and month exchanged, the
+    reading suggested for a value that only fits the other order).
     """
     evidence = np.full(len(uniques), "", dtype=object)
+    swapped = np.full(len(uniques), None, dtype=object)
     two_digit = []
     for i, v in enumerate(uniques):
         if not isinstance(v, str):
@@ -684,17 +712,73 @@ def _date_order(uniques: np.ndarray) -> dict:
             evidence[i] = "mdy"
         elif a != b and a <= 12 and b <= 12:
             evidence[i] = "?"
-    dmy, mdy = (evidence == "dmy"), (evidence == "mdy")
-    order = "mdy" if mdy.any() and not dmy.any() else "dmy"
-    proof = next(iter(uniques[mdy if order == "mdy" else dmy]), None)
-    return {"order": order, "mixed": bool(dmy.any() and mdy.any()), "ambiguous": uniques[evidence == "?"],
-            "proof": proof, "two_digit": two_digit, "evidence": evidence}
+        swapped[i] = f"{b}-{a}-{m[3]}"
+    return {"evidence": evidence, "swapped": swapped, "two_digit": two_digit, "dmy": int((evidence == "dmy").sum()),
+            "mdy": int((evidence == "mdy").sum()), "ambiguous": int((evidence == "?").sum())}
+
+
+def _order_verdict(dmy: int, mdy: int, ambiguous: int) -> str | None:
+    """What the counts of distinct values prove: ``"mdy"``, ``"dmy"``, ``"mixed"`` or ``None`` (nothing).
+
+    Day-first is the Dutch default. Month-first needs overwhelming evidence: at least two values that only
+    fit month-first, ten times as many as values that only fit day-first, and at least half as many as the
+    values that fit both (in real month-first dates about 60% have a day above 12). ``"mixed"`` means
+    both orders are really used (at least three values each, the smaller at least a quarter of the larger):
+    then no order can be assumed for a value that fits both. A single ``12-13-2023`` among Dutch dates
+    proves nothing: it is a bad cell.
+    """
+    if min(dmy, mdy) >= 3 and 4 * min(dmy, mdy) >= max(dmy, mdy):
+        return "mixed"
+    if mdy >= 2 and 10 * dmy <= mdy and 2 * mdy >= ambiguous:
+        return "mdy"
+    if dmy >= 2 and 10 * mdy <= dmy:
+        return "dmy"
+    return None
+
+
+def _file_date_order(columns: list[np.ndarray]) -> dict:
+    """Day/month order of a file, from the pooled evidence of all its date (and period) columns.
+
+    Returns ``order`` (``"mdy"`` only when the pooled evidence is overwhelming, see
+    :func:`_order_verdict`; else ``"dmy"``) and ``proof`` (a value proving month-first, or ``None``).
+    """
+    found = [(_date_evidence(u), u) for u in columns]
+    pooled = _order_verdict(*(sum(e[k] for e, _ in found) for k in ("dmy", "mdy", "ambiguous")))
+    if pooled == "mdy":
+        proof = next(u[e["evidence"] == "mdy"][0] for e, u in found if e["mdy"])
+        return {"order": "mdy", "proof": proof}
+    return {"order": "dmy", "proof": None}
+
+
+def _date_order(uniques: np.ndarray, file: dict | None = None) -> dict:
+    """Day/month order of one date column: its own when its values prove one, else the file's.
+
+    ``file`` is :func:`_file_date_order` of all date columns of the file (default: this column alone).
+    Returns ``order`` ("dmy" or "mdy"), ``mixed`` (both orders really used: values that fit both cannot
+    be read), ``own`` (the column's values prove ``order`` themselves), ``ambiguous`` (values such as
+    ``10/02/2024`` that fit both), ``proof`` (a value proving the order chosen), ``other`` (positions of
+    values that only fit the order not chosen: bad cells unless ``mixed``), ``two_digit``, ``swapped``
+    and, per distinct value, its ``evidence``.
+    """
+    found = _date_evidence(uniques)
+    evidence = found["evidence"]
+    file = file or _file_date_order([uniques])
+    verdict = _order_verdict(found["dmy"], found["mdy"], found["ambiguous"])
+    mixed = verdict == "mixed"
+    order = "dmy" if mixed else verdict or file["order"]
+    own = uniques[evidence == order]
+    proof = own[0] if len(own) else (file["proof"] if order == "mdy" else None)
+    other = np.flatnonzero(evidence == ("mdy" if order == "dmy" else "dmy"))
+    return {"order": order, "mixed": mixed, "own": bool(len(own)), "ambiguous": uniques[evidence == "?"],
+            "proof": proof, "other": other, "two_digit": found["two_digit"], "swapped": found["swapped"],
+            "evidence": evidence}
 
 
 def _parse_column(col: ColumnSpec, codes: np.ndarray, uniques: np.ndarray, default_decimal: str, label: str,
-                  report: QualityReport, lang: str) -> tuple[pd.Series, np.ndarray]:
+                  report: QualityReport, lang: str, date_order: dict | None = None) -> tuple[pd.Series, np.ndarray]:
     """Parse one canonical column from its distinct values; return (typed values per row, reason key or None
-    per distinct value)."""
+    per distinct value). ``date_order`` is :func:`_file_date_order` of the file's date columns (default:
+    this column alone)."""
     reasons = np.full(len(uniques), None, dtype=object)
     if col.type in ("int", "number"):
         parsed, bad = _parse_numbers(uniques, _detect_decimal(uniques, default_decimal))
@@ -707,25 +791,40 @@ def _parse_column(col: ColumnSpec, codes: np.ndarray, uniques: np.ndarray, defau
         series = pd.Series(values, dtype="Float64")
         series = series.round().astype("Int64") if col.type == "int" else series
     elif col.type == "date":
-        info = _date_order(uniques)
+        info = _date_order(uniques, date_order)
         parsed, bad = _parse_dates(uniques, info["order"])
         reasons[bad] = "reason_not_date"
-        if info["mixed"]:  # both orders proven: cells that prove neither cannot be read without a guess
+        if not col.required:  # "nog niet", "loopt nog": no date yet, an empty cell
+            still_open = np.fromiter((is_still_open(v) for v in uniques), dtype=bool, count=len(uniques))
+            if still_open.any():
+                reasons[still_open] = None
+                words = ", ".join(f"'{v}'" for v in dict.fromkeys(str(u).strip() for u in uniques[still_open]))
+                n = int(np.isin(codes, np.flatnonzero(still_open)).sum())
+                report.notes.append(t("note_end_still_open" if col.name == "end" else "note_date_still_open", lang,
+                                      column=label, n=n, words=words))
+        if info["mixed"]:  # both orders really used: cells that prove neither cannot be read without a guess
             ambiguous = info["evidence"] == "?"
             reasons[ambiguous] = "reason_date_ambiguous"
             parsed[ambiguous] = np.datetime64("NaT")
-            for i in np.flatnonzero(info["evidence"] == ("dmy" if info["order"] == "mdy" else "mdy")):
+            for i in info["other"]:
                 try:  # a value that proves the other order is read in that order
                     parsed[i] = _to_datetime64(parse_date(uniques[i], "mdy" if info["order"] == "dmy" else "dmy"))
                     reasons[i] = None
                 except ValueError:
                     pass
             report.notes.append(t("note_dates_mixed", lang, column=label, n=len(info["ambiguous"])))
-        elif info["order"] == "mdy":
-            report.notes.append(t("note_dates_mdy", lang, column=label, example=info["proof"]))
-        elif len(info["ambiguous"]) and info["proof"] is None:
-            report.notes.append(t("note_dates_ambiguous", lang, column=label, n=len(info["ambiguous"]),
-                                  example=info["ambiguous"][0]))
+        else:
+            if len(info["other"]):  # a few values that only fit the other order: those cells are wrong
+                reasons[info["other"]] = f"reason_date_only_{'mdy' if info['order'] == 'dmy' else 'dmy'}"
+                parsed[info["other"]] = np.datetime64("NaT")
+                shown = [f"'{uniques[i]}' → {info['swapped'][i]}?" for i in info["other"][:5]]
+                report.notes.append(t(f"note_dates_only_{'mdy' if info['order'] == 'dmy' else 'dmy'}", lang,
+                                      column=label, n=len(info["other"]), values=", ".join(shown)))
+            if info["order"] == "mdy":
+                report.notes.append(t("note_dates_mdy", lang, column=label, example=info["proof"]))
+            elif len(info["ambiguous"]) and not info["own"]:
+                report.notes.append(t("note_dates_ambiguous", lang, column=label, n=len(info["ambiguous"]),
+                                      example=info["ambiguous"][0]))
         if info["two_digit"]:
             report.notes.append(t("note_two_digit_year", lang, column=label, pivot=TWO_DIGIT_PIVOT,
                                   example=info["two_digit"][0]))
@@ -750,9 +849,10 @@ def _parse_column(col: ColumnSpec, codes: np.ndarray, uniques: np.ndarray, defau
     return series, reasons
 
 
-def _parse_periods(codes: np.ndarray, uniques: np.ndarray, label: str, report: QualityReport, lang: str):
+def _parse_periods(codes: np.ndarray, uniques: np.ndarray, label: str, report: QualityReport, lang: str,
+                   date_order: dict | None = None):
     """Periods from distinct values; the column's frequency is the most common one (by rows)."""
-    info = _date_order(uniques)
+    info = _date_order(uniques, date_order)
     if info["order"] == "mdy":
         report.notes.append(t("note_dates_mdy", lang, column=label, example=info["proof"]))
     parsed, bad = _parse_uniques(uniques, lambda v: parse_period(v, info["order"]))
@@ -824,10 +924,12 @@ def read_table(path, kind: str, *, sheet=None, pseudonymize: bool = True, key=No
     -----
     Nothing is guessed silently: a stray quote that would swallow lines is refused with its line
     number; lines in another encoding are decoded on their own and listed; day/month order is
-    decided per date column from all its values (and reported when month-first, mixed or
-    ambiguous); merged Excel cells are filled down and listed. Validation works on the distinct
-    values of each column and on column masks, so large files load at close to ``pandas.read_csv``
-    speed (``make bench``).
+    day-first (Dutch) for all date columns of a file unless the values prove month-first
+    overwhelmingly (a column follows the file unless its own values prove an order); a date that
+    only fits the other order is a bad cell, dropped and reported with the day/month swap
+    suggested (reported too when month-first, mixed or ambiguous); merged Excel cells are filled
+    down and listed. Validation works on the distinct values of each column and on column masks,
+    so large files load at close to ``pandas.read_csv`` speed (``make bench``).
 
     Examples
     --------
@@ -944,14 +1046,25 @@ def read_table(path, kind: str, *, sheet=None, pseudonymize: bool = True, key=No
     bad_reason = np.full(len(raw), -1, dtype=np.int16)  # index into reason_keys; -1 = readable
     bad_col = np.full(len(raw), -1, dtype=np.int16)  # index into spec.columns
     period_freq = None
+    # one day/month order for all date columns of the file, unless a column's own values prove another
+    date_order = _file_date_order([factors[c.name][1] for c in spec.columns
+                                   if c.type in ("date", "period") and c.name in factors])
     for ci, col in enumerate(spec.columns):
         if col.name not in raw.columns:
             continue
         codes, uniques = factors[col.name]
         if col.type == "period":
-            series, reasons, period_freq = _parse_periods(codes, uniques, label[col.name], report, lang)
+            series, reasons, period_freq = _parse_periods(codes, uniques, label[col.name], report, lang,
+                                                          date_order)
         else:
-            series, reasons = _parse_column(col, codes, uniques, default_decimal, label[col.name], report, lang)
+            series, reasons = _parse_column(col, codes, uniques, default_decimal, label[col.name], report, lang,
+                                            date_order)
+        if col.type == "date" and not col.required:  # still-open words read as empty: listed per row
+            still_open = np.fromiter((is_still_open(v) for v in uniques), dtype=bool, count=len(uniques))
+            for pos in np.flatnonzero(np.append(still_open, False)[codes] & keep):
+                report.add(row=int(rows[pos]), column=label[col.name], value=raw_value(col.name, [pos])[0],
+                           action="changed", reason=t("reason_end_still_open" if col.name == "end"
+                                                      else "reason_date_still_open", lang))
         if col.categories:
             lookup = {normalize_header(k): v for k, v in col.categories.items()}
             s_codes, s_uniques = pd.factorize(series.to_numpy(dtype=object), use_na_sentinel=True)
@@ -963,7 +1076,7 @@ def read_table(path, kind: str, *, sheet=None, pseudonymize: bool = True, key=No
                 flagged = np.flatnonzero(keep & np.append(unknown, False)[s_codes])
                 for pos, v in zip(flagged, _take(mapped, s_codes[flagged])):
                     report.add(row=int(rows[pos]), column=label[col.name], value=v, action="warning",
-                               reason=t("reason_category_kept", lang, allowed=", ".join(sorted(known))))
+                               reason=t("reason_category_kept", lang, allowed=allowed_values(col, lang)))
         reason_idx = np.full(len(uniques) + 1, -1, dtype=np.int16)
         for i in np.flatnonzero(pd.notna(reasons)):
             if reasons[i] not in reason_keys:
@@ -1058,9 +1171,19 @@ def read_table(path, kind: str, *, sheet=None, pseudonymize: bool = True, key=No
         data[ident] = _take(np.asarray(privacy.pseudonymize(list(uniques), key), dtype=object), codes)
         report.notes.append(t("note_pseudonymized", lang, columns=label[ident], key_source=source))
 
+    # 6. dates after today: kept, but a typo is likely ('7-11-2030'), and they move the default reference date
+    today = pd.Timestamp.today().normalize()
+    for col in spec.columns:
+        if col.type == "date" and col.name in data:
+            for row in data.index[(data[col.name] > today).to_numpy(dtype=bool)]:
+                report.add(row=int(row), column=label[col.name], action="warning",
+                           value=raw_value(col.name, [int(np.searchsorted(rows, row))])[0],
+                           reason=t("reason_date_future", lang, today=today.strftime("%d-%m-%Y")))
+
     data.insert(0, "source_row", data.index.to_numpy())
     data = data.reset_index(drop=True)
-    data.attrs.update({"kind": kind, "source": path.name, "identifier_columns": list(report.identifier_columns)})
+    data.attrs.update({"kind": kind, "source": path.name, "identifier_columns": list(report.identifier_columns),
+                       "labels": {c: label[c] for c in data.columns if c in label}})  # headers as in the file
     if period_freq:
         data.attrs["period_freq"] = period_freq
     bar.close()

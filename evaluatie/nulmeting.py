@@ -22,6 +22,7 @@ from .errors import InputError
 from .privacy import TOTAL as TOTAL_LABEL
 from .privacy import HIDDEN, is_small, mask_value, small_count
 from .richness import Accumulation, accumulation, chao2
+from .schemas import missing_columns_message
 from .text import check_lang, format_number, t
 
 __all__ = ["agency_counts", "pupil_table", "agency_table", "fragmentation", "incidence_matrix",
@@ -33,8 +34,7 @@ def _check_columns(data: pd.DataFrame, **columns) -> None:
     missing = [c for c in columns.values() if c is not None and c not in data.columns]
     if missing:
         hint = " Maak de kolom 'agency' eerst met evaluatie.agencies.normalize." if "agency" in missing else ""
-        raise InputError(t("missing_columns", missing=", ".join(missing), present=", ".join(map(str, data.columns)))
-                         + hint, column=missing[0])
+        raise InputError(missing_columns_message(data, missing, "dossier") + hint, column=missing[0])
 
 
 def _mentions(data, school, pupil, agency) -> pd.DataFrame:

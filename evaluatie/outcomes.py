@@ -25,6 +25,7 @@ from scipy import stats
 from statsmodels.stats.proportion import proportion_confint
 
 from .errors import InputError
+from .schemas import missing_columns_message
 from .text import check_lang, format_number, format_percent, t
 
 __all__ = ["proportion_ci", "compare_proportions", "compare_to_benchmark", "posterior_above", "plot_timeline",
@@ -563,7 +564,7 @@ def plot_timeline(data: pd.DataFrame, *, pupil: str = "pupil", start: str = "sta
     check_lang(lang)
     missing = [c for c in (pupil, start, end, *(events or ()), *([outcome] if outcome else [])) if c not in data]
     if missing:
-        raise InputError(t("missing_columns", lang, missing=", ".join(missing), present=", ".join(map(str, data))))
+        raise InputError(missing_columns_message(data, missing, None, lang), column=missing[0])
     if data[pupil].duplicated().any():
         raise InputError(t("pilots_one_row_per_pupil", lang, column=pupil))
     frame = pd.DataFrame({c: _dates(data[c], c, lang) for c in (start, end, *events)})

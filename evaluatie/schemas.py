@@ -16,6 +16,7 @@ Examples
 """
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from dataclasses import dataclass, field, replace
@@ -28,7 +29,8 @@ from .errors import InputError
 from .text import t
 
 __all__ = ["ColumnSpec", "KindSpec", "KINDS", "DUTCH_HEADERS", "Kind", "AGENCY_TYPES", "CARE_LEVELS",
-           "match_column", "validate", "failures", "schema", "check_kind", "normalize_header"]
+           "match_column", "validate", "failures", "schema", "check_kind", "normalize_header", "allowed_values",
+           "missing_columns_message"]
 
 Kind = Literal["dossier", "panel", "referrals", "survey", "fragments", "trajectories"]
 ColumnType = Literal["id", "text", "category", "int", "number", "date", "period", "bool"]
@@ -50,6 +52,10 @@ CARE_LEVELS: dict[str, str] = {
     "second": "second", "tweedelijns": "second", "tweede lijn": "second", "2e lijn": "second", "2": "second",
     "tweedelijn": "second", "specialistisch": "second", "2e-lijns": "second",
 }
+
+#: How category values stored in English are written for people (care levels are kept as first/second).
+CATEGORY_LABELS: dict[str, dict[str, str]] = {"first": {"nl": "eerstelijns", "en": "first"},
+                                              "second": {"nl": "tweedelijns", "en": "second"}}
 
 
 @dataclass(frozen=True)
@@ -181,7 +187,7 @@ KINDS: dict[str, KindSpec] = {
         (
             C("respondent", "id", True, ("respondent", "respondentnummer", "nr", "deelnemer", "id"),
               "Code van de respondent (wordt gepseudonimiseerd)", "Respondent code (pseudonymized)", "R01"),
-            C("group", "text", True, ("group", "groep", "rol", "respondentgroep", "functie"),
+            C("group", "text", True, ("group", "groep", "rol", "respondentgroep", "functie", "doelgroep"),
               "Groep: ouder, leerkracht, intern begeleider, ...", "Group: parent, teacher, ...", "ouder"),
             C("wave", "text", True, ("wave", "meting", "ronde", "golf", "meetmoment"),
               "Meetmoment (bv. voor / na)", "Wave (e.g. before / after)", "voor"),
@@ -215,13 +221,16 @@ KINDS: dict[str, KindSpec] = {
     "trajectories": KindSpec(
         "trajectories",
         (
-            C("case", "id", True, ("case", "casus", "casusnummer", "leerling", "dossier", "client"),
+            C("case", "id", True, ("case", "casus", "casusnummer", "casusnr", "casuscode", "leerling", "dossier",
+                                   "client"),
               "Casuscode (wordt gepseudonimiseerd)", "Case code (pseudonymized)", "C001"),
             C("unit", "text", False, _SCHOOL + ("team", "wijkteam"), "School of team (optioneel)",
               "School or team (optional)", "Team Noord"),
             C("start", "date", True, ("start", "startdatum", "aanmelddatum", "datumaanmelding", "begindatum"),
               "Startdatum (bv. aanmelding)", "Start date (e.g. registration)", "3-9-2024"),
-            C("end", "date", False, ("end", "eind", "einddatum", "datumplaatsing", "plaatsingsdatum", "afgerond"),
+            # "datum passend aanbod": the Thuiszitterspact's own term for the end of a wait
+            C("end", "date", False, ("end", "eind", "einddatum", "datumplaatsing", "plaatsingsdatum", "afgerond",
+                                     "datumpassendaanbod", "passendaanbod", "datumaanbod"),
               "Einddatum; leeg als de casus nog loopt", "End date; empty if still open", "15-11-2024"),
             C("group", "text", False, ("group", "groep", "cohort", "periode"),
               "Groep (bv. voor / na de pilot)", "Group (e.g. before / after)", "na"),
@@ -274,6 +283,63 @@ def match_column(header, kind: str, exact: bool = True) -> str | None:
     return None
 
 
+def allowed_values(col: ColumnSpec, lang: str = "nl", n_more: int = 4) -> str:
+    """The values a category column accepts, written as a user writes them (never the stored English codes).
+
+    Examples
+    --------
+    >>> allowed_values(KINDS["referrals"].column("care_level"))
+    'eerstelijns, tweedelijns (ook eerste lijn, tweede lijn, 1e lijn, 2e lijn, …)'
+    """
+    groups: dict[str, list[str]] = {}
+    for alias, value in col.categories.items():
+        groups.setdefault(value, []).append(alias)
+    values = sorted(groups)
+    shown = [CATEGORY_LABELS.get(v, {}).get(lang, v) for v in values]
+    taken = {normalize_header(x) for x in shown + values}
+    others = [[a for a in groups[v] if normalize_header(a) not in taken] for v in values]
+    more = [a for tier in itertools.zip_longest(*others) for a in tier if a]
+    if not more:
+        return ", ".join(shown)
+    return t("allowed_also", lang, values=", ".join(shown),
+             more=", ".join(more[:n_more]) + (", …" if len(more) > n_more else ""))
+
+
+def missing_columns_message(data: pd.DataFrame, missing, kind: str | None = None, lang: str = "nl") -> str:
+    """The message for columns a function needs but ``data`` lacks, in the names the user knows.
+
+    For a table from :func:`evaluatie.read_table` (``data.attrs["kind"]``) a missing column is named by its
+    Dutch header and the other header names the loader accepts, and the present columns by their headers
+    in the user's file (``data.attrs["labels"]``); internal names such as ``end`` or ``source_row`` are not
+    shown. For another DataFrame the column name a function looks for is given too.
+
+    Examples
+    --------
+    >>> missing_columns_message(pd.DataFrame({"start": []}), ["end"], kind="trajectories")[:61]
+    "De tabel mist kolom(men) 'end' (in een bestand: Einddatum, of"
+    """
+    from_file = data.attrs.get("kind") in KINDS
+    spec = KINDS.get(data.attrs.get("kind") or kind)
+    canonical = {c.name for c in spec.columns} if spec else set()
+
+    def named(name) -> str:
+        if name not in canonical:
+            return f"'{name}'"
+        col = spec.column(name)
+        other = [a for a in col.aliases if normalize_header(a) not in {normalize_header(col.label), col.name}]
+        return t("missing_column_file" if from_file else "missing_column_frame", lang, name=name, header=col.label,
+                 names=", ".join(other))
+
+    missing_text = "; ".join(named(c) for c in missing)
+    if from_file:
+        labels = data.attrs.get("labels", {})
+        present = [str(labels.get(c, spec.column(c).label if c in canonical else c)) for c in data.columns
+                   if c != "source_row"]
+        return t("missing_columns_file", lang, missing=missing_text, present=", ".join(present),
+                 file=data.attrs.get("source", ""))
+    return t("missing_columns", lang, missing=missing_text, present=", ".join(map(str, data.columns)))
+
+
 def _pandera_column(col: ColumnSpec) -> pa.Column:
     checks = []
     if col.min_value is not None:
@@ -320,7 +386,7 @@ def failures(data: pd.DataFrame, kind: str, lang: str = "nl") -> pd.DataFrame:
             key = next((r for prefix, r in _CHECK_REASONS if str(case.check).startswith(prefix)), None)
             if key == "reason_category":
                 col = spec.column(case.column)
-                reason = t(key, lang, allowed=", ".join(sorted(set(col.categories.values()))))
+                reason = t(key, lang, allowed=allowed_values(col, lang))
             elif key is not None:
                 reason = t(key, lang)
             else:
@@ -346,8 +412,7 @@ def validate(data: pd.DataFrame, kind: str, lang: str = "nl") -> pd.DataFrame:
     spec = check_kind(kind)
     missing = [c for c in spec.required if c not in data.columns]
     if missing:
-        raise InputError(t("missing_columns", lang, missing=", ".join(missing),
-                           present=", ".join(map(str, data.columns))), column=missing[0])
+        raise InputError(missing_columns_message(data, missing, kind, lang), column=missing[0])
     found = failures(data, kind, lang)
     if len(found):
         first = found.iloc[0]

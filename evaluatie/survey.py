@@ -38,6 +38,7 @@ import pandas as pd
 
 from .errors import InputError
 from .quality import QualityReport
+from .schemas import missing_columns_message
 from .text import check_lang, format_number, format_p, t
 
 __all__ = ["SCALES", "Scale", "read_codebook", "prepare", "SurveyData", "likert_summary", "LikertSummary",
@@ -301,8 +302,7 @@ def prepare(data: pd.DataFrame, codebook=None, *, respondent: str = "respondent"
     meta = [c for c in (respondent, group, wave) if c is not None]
     missing_cols = [c for c in meta if c not in data.columns]
     if missing_cols:
-        raise InputError(t("missing_columns", lang, missing=", ".join(missing_cols),
-                           present=", ".join(map(str, data.columns))), column=missing_cols[0])
+        raise InputError(missing_columns_message(data, missing_cols, "survey", lang), column=missing_cols[0])
     report = report if report is not None else QualityReport(source=data.attrs.get("source", ""), kind="survey",
                                                              n_read=len(data), lang=lang)
     extra_meta = [c for c in ("unit", "source_row") if c in data.columns and c not in meta]
@@ -914,8 +914,7 @@ def compare(scores: pd.DataFrame, outcomes, *, within: str | None = None, betwee
     factor = within or between
     need = [c for c in outcomes + [factor] + ([subject] if within else []) if c not in scores.columns]
     if need:
-        raise InputError(t("missing_columns", lang, missing=", ".join(map(str, need)),
-                           present=", ".join(map(str, scores.columns))), column=need[0])
+        raise InputError(missing_columns_message(scores, need, "survey", lang), column=need[0])
     rows = []
     for outcome in outcomes:
         y = pd.to_numeric(scores[outcome], errors="coerce")

@@ -1747,6 +1747,52 @@ MESSAGES: dict[str, dict[str, str]] = {
     "pilot_kost_n_none": {"nl": "geen telling (rekenmodel met aannames)", "en": "no count (model of assumptions)"},
     "nm_all_but": {"nl": "alle op minder dan {k} na", "en": "all but fewer than {k}"},
     "nm_hidden": {"nl": "een afgeschermd aantal ({marker} in de tabel)", "en": "a suppressed number ({marker} in the table)"},
+    # ---- dates helper (branch dates): day/month order, still-open end dates, future dates, Dutch names
+    "reason_date_only_mdy": {
+        "nl": "datum kan alleen maand-dag-jaar zijn (Amerikaans), de andere datums zijn dag-maand-jaar; "
+              "dag en maand omgewisseld? Verbeter de datum (dag eerst)",
+        "en": "date only fits month-day-year, the other dates are day-month-year; day and month swapped? "
+              "Correct the date (day first)"},
+    "reason_date_only_dmy": {
+        "nl": "datum kan alleen dag-maand-jaar zijn, de andere datums zijn maand-dag-jaar (Amerikaans); "
+              "dag en maand omgewisseld? Verbeter de datum (maand eerst)",
+        "en": "date only fits day-month-year, the other dates are month-day-year; day and month swapped? "
+              "Correct the date (month first)"},
+    "note_dates_only_mdy": {
+        "nl": "Kolom '{column}': datums gelezen als dag-maand-jaar (Nederlands); {n} datum(s) passen alleen als "
+              "maand-dag-jaar en zijn niet gebruikt: {values} Verbeter die cellen in het bestand.",
+        "en": "Column '{column}': dates read as day-month-year; {n} date(s) only fit month-day-year and were not "
+              "used: {values} Correct those cells in the file."},
+    "note_dates_only_dmy": {
+        "nl": "Kolom '{column}': {n} datum(s) passen alleen als dag-maand-jaar terwijl de andere datums "
+              "maand-dag-jaar zijn, en zijn niet gebruikt: {values} Verbeter die cellen in het bestand.",
+        "en": "Column '{column}': {n} date(s) only fit day-month-year while the other dates are month-day-year, "
+              "and were not used: {values} Correct those cells in the file."},
+    "note_end_still_open": {
+        "nl": "Kolom '{column}': {n} cel(len) met {words} gelezen als leeg: de casus loopt nog (telt mee als open "
+              "tot de peildatum). Laat de cel gewoon leeg zolang een leerling wacht.",
+        "en": "Column '{column}': {n} cell(s) with {words} read as empty: the case is still open (counted as open "
+              "up to the reference date). Simply leave the cell empty while a pupil is waiting."},
+    "note_date_still_open": {
+        "nl": "Kolom '{column}': {n} cel(len) met {words} gelezen als leeg (nog geen datum).",
+        "en": "Column '{column}': {n} cell(s) with {words} read as empty (no date yet)."},
+    "reason_end_still_open": {"nl": "gelezen als leeg: de casus loopt nog (open tot de peildatum)",
+                              "en": "read as empty: the case is still open (up to the reference date)"},
+    "reason_date_still_open": {"nl": "gelezen als leeg (nog geen datum)", "en": "read as empty (no date yet)"},
+    "reason_date_future": {"nl": "datum ligt in de toekomst (na vandaag, {today}); tikfout? De rij telt mee",
+                           "en": "date is in the future (after today, {today}); a typo? The row is used"},
+    "allowed_also": {"nl": "{values} (ook {more})", "en": "{values} (also {more})"},
+    "enrolment_missing_columns": {
+        "nl": "De tabel met leerlingaantallen mist kolom(men) {missing}. Aanwezig: {present}.",
+        "en": "The table of pupil numbers is missing column(s) {missing}. Present: {present}."},
+    "missing_column_file": {"nl": "{header} (of: {names})", "en": "{header} (or: {names})"},
+    "missing_column_frame": {"nl": "'{name}' (in een bestand: {header}, of: {names})",
+                             "en": "'{name}' (in a file: {header}, or: {names})"},
+    "missing_columns_file": {
+        "nl": "Het bestand {file} mist kolom(men) {missing}. Aanwezig: {present}. Geef de kolom in het bestand een "
+              "van die namen.",
+        "en": "File {file} is missing column(s) {missing}. Present: {present}. Give the column in the file one of "
+              "those names."},
 }
 
 

@@ -21,13 +21,14 @@ from typing import TYPE_CHECKING, Literal
 
 from .errors import InputError, check_option
 from .quality import QualityReport
-from .text import check_lang, format_number
+from .schemas import check_kind, missing_columns_message, normalize_header
+from .text import check_lang, format_number, t
 
 if TYPE_CHECKING:  # scipy (via rates) is imported when a rate is computed, not with the module
     from .rates import RateRatioResult
 
-__all__ = ["to_panel", "panel_from_file", "enrolment_table", "prepare", "coarsen", "total_series", "before_after", "period_start", "treated_in_period",
-           "infer_freq",
+__all__ = ["to_panel", "panel_from_file", "prepare", "coarsen", "total_series", "before_after", "period_start", "treated_in_period",
+           "infer_freq", "enrolment_frame",
            "rates_by_group", "plot_rates"]
 
 Freq = Literal["M", "Q", "SY", "Y"]
@@ -110,7 +111,7 @@ def to_panel(referrals: pd.DataFrame, enrolment: pd.DataFrame, *, freq: str = "M
         (first/second line, kept apart).
     enrolment : DataFrame, Series or dict
         Pupils per unit (``unit``, ``exposure``, or Dutch headers such as ``School``, ``Leerlingen``;
-        see :func:`enrolment_table`), optionally per period (``period``); it defines
+        see :func:`enrolment_frame`), optionally per period (``period``); it defines
         which unit × period cells exist. Monthly enrolment is averaged within quarters or years,
         and a partial first or last period gets the share of months it covers.
     freq : {"M", "Q", "SY", "Y"}
@@ -127,13 +128,10 @@ def to_panel(referrals: pd.DataFrame, enrolment: pd.DataFrame, *, freq: str = "M
     -------
     DataFrame ``unit, period, [care_level,] count, exposure[, start, treated]``, one row per cell.
     """
-    enrolment = enrolment_table(enrolment, unit=unit, period=period, exposure=exposure)
-    for frame, cols, name in ((referrals, [unit, date] + ([care_level] if care_level else []), "verwijzingen"),
-                              (enrolment, [unit, exposure], "leerlingaantallen")):
-        missing = [c for c in cols if c not in frame.columns]
-        if missing:
-            raise InputError(f"De tabel met {name} mist kolom(men) {', '.join(missing)}; aanwezig: "
-                             f"{', '.join(map(str, frame.columns))}.", column=missing[0])
+    missing = [c for c in [unit, date] + ([care_level] if care_level else []) if c not in referrals.columns]
+    if missing:
+        raise InputError(missing_columns_message(referrals, missing, "referrals"), column=missing[0])
+    enrolment = enrolment_frame(enrolment, unit=unit, exposure=exposure, period=period)
     report = report if report is not None else QualityReport(source="verwijzingen", kind="referrals",
                                                              n_read=len(referrals))
     rows = referrals["source_row"] if "source_row" in referrals else pd.Series(np.arange(2, len(referrals) + 2),
@@ -143,9 +141,10 @@ def to_panel(referrals: pd.DataFrame, enrolment: pd.DataFrame, *, freq: str = "M
     refs = referrals.assign(**{period: period_start(referrals[date], freq).to_numpy()})
     known = refs.merge(enrol[[unit, period]].assign(_ok=True), on=[unit, period], how="left")["_ok"].fillna(False)
     known.index = refs.index
+    shown_as = referrals.attrs.get("labels", {})  # a loaded file's own headers, not the internal names
     for idx in refs.index[~known.to_numpy(bool)]:
         in_units = refs.at[idx, unit] in set(enrol[unit])
-        report.add(row=rows[idx], column=unit if not in_units else date,
+        report.add(row=rows[idx], column=shown_as.get(unit, unit) if not in_units else shown_as.get(date, date),
                    value=refs.at[idx, unit if not in_units else date], action="dropped",
                    reason=_REASON_UNIT if not in_units else _REASON_PERIOD)
     refs = refs[known.to_numpy(bool)]
@@ -156,21 +155,19 @@ def to_panel(referrals: pd.DataFrame, enrolment: pd.DataFrame, *, freq: str = "M
                      care_level=care_level, exposure=exposure)
 
 
-_REASON_UNIT = "school niet in de leerlingaantallen"
-_REASON_PERIOD = "datum valt buiten de perioden met leerlingaantallen"
+def enrolment_frame(enrolment, *, unit: str = "unit", exposure: str = "exposure", period: str = "period",
+                    lang: str = "nl") -> pd.DataFrame:
+    """Pupils per school as :func:`to_panel` needs them, from the forms people write them in.
 
-
-def enrolment_table(enrolment, *, unit: str = "unit", period: str = "period", exposure: str = "exposure") -> pd.DataFrame:
-    """Pupils per school as a table ``unit, exposure[, period]``, from what people have at hand.
-
-    Accepts a dict or Series (school → pupils) or a DataFrame with the canonical columns or the Dutch
-    headers :func:`evaluatie.read_table` knows for a panel (``School``, ``Leerlingen``, ``Periode``, ...).
+    Accepts a DataFrame with ``unit``/``exposure`` (optionally ``period``) or with the Dutch headers the
+    loader accepts for a panel (``School``, ``Leerlingen``, ``Periode`` ...), or a Series or dict
+    school → pupils. A missing column is named by its Dutch names.
 
     Examples
     --------
-    >>> enrolment_table({"IKC De Zon": 300, "IKC Het Anker": 200}).values.tolist()
-    [['IKC De Zon', 300], ['IKC Het Anker', 200]]
-    >>> enrolment_table(pd.DataFrame({"School": ["A"], "Aantal leerlingen": [310]})).columns.tolist()
+    >>> enrolment_frame({"SBO De Brug": 160}).values.tolist()
+    [['SBO De Brug', 160]]
+    >>> enrolment_frame(pd.DataFrame({"School": ["A"], "Leerlingen": [95]})).columns.tolist()
     ['unit', 'exposure']
     """
     from .schemas import match_column
@@ -180,15 +177,35 @@ def enrolment_table(enrolment, *, unit: str = "unit", period: str = "period", ex
     if isinstance(enrolment, pd.Series):
         return pd.DataFrame({unit: enrolment.index.astype(str), exposure: enrolment.to_numpy()})
     if not isinstance(enrolment, pd.DataFrame):
-        raise InputError("De leerlingaantallen moeten een tabel (school, leerlingen), een reeks of een woordenboek "
-                         f"{{'school': aantal}} zijn; ontvangen: {type(enrolment).__name__}.")
-    wanted = {"unit": unit, "period": period, "exposure": exposure}
+        raise InputError(t("pilots_not_frame", lang, kind=type(enrolment).__name__))
+    wanted = {"unit": unit, "exposure": exposure, "period": period}
     rename = {}
-    for c in enrolment.columns:
+    for c in enrolment.columns:  # Dutch headers, only for the canonical names the caller left at their default
         canonical = match_column(c, "panel")
-        if canonical in wanted and wanted[canonical] not in enrolment.columns and wanted[canonical] not in rename.values():
-            rename[c] = wanted[canonical]
-    return enrolment.rename(columns=rename)
+        if canonical in wanted and wanted[canonical] == canonical and canonical not in enrolment.columns \
+                and canonical not in rename.values():
+            rename[c] = canonical
+    present = ", ".join(map(str, enrolment.columns))
+    enrolment = enrolment.rename(columns=rename)
+    missing = [c for c in (unit, exposure) if c not in enrolment.columns]
+    if missing:
+        spec = check_kind("panel")
+
+        def named(c):  # a canonical column by its Dutch names; a name the caller chose as given
+            if c not in ("unit", "exposure"):
+                return f"'{c}'"
+            col = spec.column(c)
+            return t("missing_column_file", lang, header=col.label,
+                     names=", ".join(a for a in col.aliases if a not in (c, normalize_header(col.label))))
+
+        named = [named(c) for c in missing]
+        raise InputError(t("enrolment_missing_columns", lang, missing="; ".join(named), present=present),
+                         column=missing[0])
+    return enrolment
+
+
+_REASON_UNIT = "school niet in de leerlingaantallen"
+_REASON_PERIOD = "datum valt buiten de perioden met leerlingaantallen"
 
 
 def _enrolment_cells(enrolment: pd.DataFrame, freq: str, span, *, unit: str, period: str,
@@ -245,7 +262,7 @@ def panel_from_file(path, enrolment: pd.DataFrame, *, freq: str = "M", start=Non
         ``.csv``/``.txt``/``.tsv`` (both engines), ``.xlsx`` (pandas) or ``.parquet`` (DuckDB).
     enrolment, freq, start
         As in :func:`to_panel`; pupils per school as a table (``School``, ``Leerlingen``, optionally
-        ``Periode``), a Series or a dict (see :func:`enrolment_table`).
+        ``Periode``), a Series or a dict (see :func:`enrolment_frame`).
     engine : {"auto", "pandas", "duckdb"}
         ``"pandas"``: :func:`evaluatie.read_table` then :func:`to_panel`. ``"duckdb"``: SQL over the
         file (pupil codes stay inside DuckDB: they are used only to find duplicate rows, never loaded
@@ -291,18 +308,17 @@ def panel_from_file(path, enrolment: pd.DataFrame, *, freq: str = "M", start=Non
     from pathlib import Path
 
     from .errors import check_option
-    from .text import t
 
     check_option("engine", engine, Engine)
     check_option("freq", freq, Freq)
     check_lang(lang)
-    enrolment = enrolment_table(enrolment)
     path = Path(path)
     if not path.is_file():
         raise InputError(t("file_not_found", lang, file=path, cwd=Path.cwd()), file=path)
     size, suffix = path.stat().st_size, path.suffix.lower()
     if size == 0:
         raise InputError(t("file_empty", lang, file=path.name), file=path)
+    enrolment = enrolment_frame(enrolment, lang=lang)
     from ._panel_duckdb import describe_size, panel_duckdb
 
     shown = describe_size(size, lang)

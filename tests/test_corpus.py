@@ -51,7 +51,8 @@ LOADS = [
     ("enorme_afmeting.xlsx", "panel", {}, 2, 2, {}),
     ("twee_tabbladen.xlsx", "panel", {"sheet": "2024"}, 1, 1, {}),
     ("datums_maand_eerst.csv", "trajectories", {}, 3, 3, {}),
-    ("datums_gemengd.csv", "trajectories", {}, 4, 3, {4: "dag-maand of maand-dag"}),
+    ("datums_gemengd.csv", "trajectories", {}, 8, 7, {4: "dag-maand of maand-dag"}),
+    ("datum_een_amerikaans.csv", "trajectories", {}, 4, 3, {3: "kan alleen maand-dag-jaar"}),
     ("tweecijferig_jaar.csv", "trajectories", {}, 2, 2, {}),
     ("cellen_zonder_kop.csv", "panel", {}, 25, 25, {}),
 ]
@@ -133,9 +134,16 @@ def test_date_order_is_decided_per_column():
     assert d["start"].tolist() == [pd.Timestamp("2024-10-02"), pd.Timestamp("2024-09-13"), pd.Timestamp("2024-11-04")]
     assert d["end"].iloc[2] == pd.Timestamp("2024-12-01")
     assert "'09/13/2024'" in _note(report, "Kolom 'Startdatum': datums gelezen als maand-dag-jaar")
-    d, report = read_table(CORPUS / "datums_gemengd.csv", kind="trajectories")
-    assert d["start"].tolist() == [pd.Timestamp("2024-02-13"), pd.Timestamp("2024-02-14"), pd.Timestamp("2024-03-03")]
+    d, report = read_table(CORPUS / "datums_gemengd.csv", kind="trajectories")  # 3 values prove each order
+    assert d["start"].tolist() == [pd.Timestamp(x) for x in ("2024-02-13", "2024-02-14", "2024-03-03", "2024-03-14",
+                                                             "2024-03-15", "2024-04-15", "2024-04-16")]
     assert _note(report, "door elkaar als dag-maand én maand-dag")
+    # one US-style date among Dutch ones proves nothing: that cell is wrong, both columns stay day-first
+    d, report = read_table(CORPUS / "datum_een_amerikaans.csv", kind="trajectories")
+    assert d["start"].tolist() == [pd.Timestamp("2024-09-03"), pd.Timestamp("2024-10-01"), pd.Timestamp("2024-11-04")]
+    assert d["end"].tolist()[::2] == [pd.Timestamp("2025-02-01"), pd.Timestamp("2024-12-05")]
+    assert "'12-13-2024' → 13-12-2024?" in _note(report, "Kolom 'Startdatum': datums gelezen als dag-maand-jaar")
+    assert not _note(report, "maand-dag-jaar (Amerikaans), want")
     d, report = read_table(CORPUS / "tweecijferig_jaar.csv", kind="trajectories")
     assert d["start"].tolist() == [pd.Timestamp("2024-09-03"), pd.Timestamp("2024-09-15")]
     assert _note(report, "Kolom 'Startdatum': jaartallen met twee cijfers (bv. '15-9-24') gelezen als 20xx onder 70")

@@ -209,3 +209,47 @@ def test_open_ended_median_interval_is_said_in_words():
     assert "na (n = 10): mediaan 45 dagen (95%-BI: 20 dagen of langer; een bovengrens is met deze gegevens niet te " \
            "geven)" in text and "tot –" not in text
     assert "(95% CI: 40 days or longer; no upper limit" in km.sentence(lang="en")
+
+
+def test_still_waiting_words_in_the_end_date_are_open_cases(tmp_path):
+    """'nog niet' / 'loopt nog' / 'nog open' / 'wacht nog' / '-' in the end date: a child still waiting.
+    Dropping those rows removes exactly the longest waits; they are open cases, censored at the reference date."""
+    words = ["nog niet", "Loopt nog", "nog open.", "wacht nog", "-"]
+    d = pd.DataFrame({"start": ["1-9-2024"] * 6, "end": ["1-10-2024"] + words})
+    frame, report = durations(d, reference_date="1-12-2024")
+    assert len(frame) == 6 and report.n_dropped == 0
+    assert frame["observed"].tolist() == [True] + [False] * 5 and frame["days"].tolist() == [30] + [91] * 5
+    changed = [e for e in report.entries if e["action"] == "changed"]
+    assert [e["row"] for e in changed] == [1, 2, 3, 4] and "loopt nog" in changed[0]["reason"]
+    # the same from a file through read_table (the student's 'Datum plaatsing' column), and the median moves
+    rows = ["Casus;Aanmelddatum;Datum plaatsing"] + [f"C{i};1-9-2024;{e}" for i, e in enumerate(d["end"])]
+    path = tmp_path / "thuiszitters.csv"
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    from evaluatie import read_table
+
+    data, rep = read_table(path, kind="trajectories")
+    assert rep.n_used == 6 and data["end"].notna().sum() == 1
+    assert sorted(e["row"] for e in rep.entries if e["action"] == "changed") == [3, 4, 5, 6]
+    note = next(n for n in rep.notes if "4 cel(len) met" in n)
+    assert "gelezen als leeg: de casus loopt nog" in note and all(f"'{w}'" in note for w in words[:4])
+    # a start date is required: there the words are not a date and the row is reported as dropped
+    path.write_text("Casus;Aanmelddatum;Datum plaatsing\nC1;nog niet;\nC2;1-9-2024;\n", encoding="utf-8")
+    data, rep = read_table(path, kind="trajectories")
+    assert rep.n_used == 1 and rep.entries[0]["row"] == 2 and rep.entries[0]["action"] == "dropped"
+
+
+def test_missing_column_is_named_as_in_the_file(tmp_path, capsys):
+    """`evaluatie doorlooptijden` said 'De tabel mist kolom(men) end. Aanwezig: source_row, case, start, ...'."""
+    from evaluatie.cli import main
+
+    path = tmp_path / "thuiszitters.csv"
+    path.write_text("Casus;Aanmelddatum;Geplaatst op\nT1;3-9-2024;15-10-2024\nT2;4-9-2024;\n", encoding="utf-8")
+    assert main(["doorlooptijden", str(path), "--figuren", str(tmp_path)]) != 0
+    err = capsys.readouterr()
+    text = err.out + err.err
+    assert "mist kolom(men) Einddatum (of: eind, datumplaatsing" in text and "datumpassendaanbod" in text
+    assert "Aanwezig: Casus, Aanmelddatum, Geplaatst op." in text
+    assert not any(w in text for w in ("source_row", " end", "case,", "start,"))
+    # a DataFrame of one's own: the name the function looks for, with the names a file may use
+    with pytest.raises(InputError, match=r"mist kolom\(men\) 'end' \(in een bestand: Einddatum, of: eind"):
+        durations(pd.DataFrame({"start": ["1-1-2024"]}))

@@ -195,3 +195,139 @@ def test_na_as_the_dutch_word_after_is_not_lost(tmp_path):
     data, report = read_table(path, kind="trajectories")
     assert data["group"].isna().sum() == 1
     assert any("1 cel(len) met 'NA' zijn als leeg gelezen" in n and "'Groep'" in n for n in report.notes)
+
+
+def _student_referrals(tmp_path):
+    """The new-user test's referrals file: Dutch dates (most fit both orders, as README writes them), one
+    US-style typo '12-13-2023', and a second school whose dates all fit both orders."""
+    rows = ["School;Leerlingnummer;Datum verwijzing;Lijn",
+            "SBO De Brug;1;3-9-2023;tweedelijns", "SBO De Brug;2;12-13-2023;tweedelijns",
+            "SBO De Brug;3;14/11/2023;eerstelijns", "SBO De Brug;4;05-04-2023;2e lijn"]
+    rows += [f"SBO De Vlinder;{10 + d};{d}-11-2023;tweedelijns" for d in range(1, 7)]
+    path = tmp_path / "verwijzingen.csv"
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    return path
+
+
+def test_one_us_date_among_dutch_dates_drops_only_that_row(tmp_path):
+    """One '12-13-2023' used to make the reader drop every date that fits both orders (a whole school
+    gone); now only that row is dropped, with row, column, value and the day-first reading suggested."""
+    data, report = read_table(_student_referrals(tmp_path), kind="referrals")
+    assert (report.n_read, report.n_used, report.n_dropped) == (10, 9, 1)
+    assert data["date"].tolist() == [pd.Timestamp(x) for x in ("2023-09-03", "2023-11-14", "2023-04-05")] + [
+        pd.Timestamp(f"2023-11-{d:02d}") for d in range(1, 7)]
+    dropped = report.to_frame().iloc[0]
+    assert (dropped["row"], dropped["column"], dropped["value"]) == (3, "Datum verwijzing", "12-13-2023")
+    assert "kan alleen maand-dag-jaar" in dropped["reason"]
+    assert any("'12-13-2023' → 13-12-2023?" in n for n in report.notes)
+    assert not any("door elkaar" in n or "Amerikaans), want" in n for n in report.notes)
+
+
+def test_month_first_needs_overwhelming_evidence(tmp_path):
+    """A real US export (many days above 12, none day-first) is read month-first; all date columns of a file
+    follow one order unless a column's own values prove another."""
+    from evaluatie.io import _order_verdict
+
+    assert _order_verdict(0, 1, 5) is None and _order_verdict(2, 1, 0) is None  # one value proves nothing
+    assert _order_verdict(0, 6, 4) == "mdy" and _order_verdict(1, 6, 4) is None and _order_verdict(0, 2, 5) is None
+    assert _order_verdict(4, 3, 0) == "mixed" and _order_verdict(20, 2, 0) == "dmy"
+    rows = ["Casus;Startdatum;Einddatum", "C1;09/13/2024;10/02/2024", "C2;09/20/2024;11/03/2024",
+            "C3;10/01/2024;", "C4;10/15/2024;12/01/2024"]
+    path = tmp_path / "us.csv"
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    data, report = read_table(path, kind="trajectories")
+    assert data["start"].tolist() == [pd.Timestamp(x) for x in ("2024-09-13", "2024-09-20", "2024-10-01", "2024-10-15")]
+    # the end column has no proof of its own: it follows the file (month-first), not the Dutch default
+    assert data["end"].dropna().tolist() == [pd.Timestamp(x) for x in ("2024-10-02", "2024-11-03", "2024-12-01")]
+    assert report.n_dropped == 0
+
+
+def test_both_readers_agree_on_one_us_date(tmp_path):
+    """panel_from_file with pandas and with DuckDB: the same dates kept and the same row reported."""
+    from evaluatie.zorgvraag import panel_from_file
+
+    enrol = pd.DataFrame({"unit": ["SBO De Brug", "SBO De Vlinder"], "exposure": [160.0, 95.0]})
+    path = _student_referrals(tmp_path)
+    a = panel_from_file(path, enrol, freq="M", engine="pandas")
+    b = panel_from_file(path, enrol, freq="M", engine="duckdb")
+    pd.testing.assert_frame_equal(a, b)
+    pd.testing.assert_frame_equal(a.attrs["report"].to_frame(), b.attrs["report"].to_frame())
+    assert a.attrs["report"].n_used == 9 and a.groupby("unit")["count"].sum().to_dict() == {
+        "SBO De Brug": 3, "SBO De Vlinder": 6}
+
+
+@pytest.mark.parametrize("value", ["2023/10/07", "2023.10.07", "2023/10/7", "2023-10-07"])
+def test_year_first_dates_with_slashes_are_read(value):
+    assert parse_date(value) == pd.Timestamp("2023-10-07") == parse_date(value, order="mdy")
+
+
+def test_dates_in_the_future_are_warned_with_their_row(tmp_path):
+    """'7-11-2030' (a typo for 2023?) was accepted without a word; it also moves the default reference date."""
+    from evaluatie.zorgvraag import panel_from_file
+
+    future = (pd.Timestamp.today().normalize() + pd.Timedelta(days=400))
+    rows = ["School;Leerling;Datum;Lijn", "SBO De Brug;1;3-9-2023;tweedelijns",
+            f"SBO De Brug;2;{future.day}-{future.month}-{future.year};tweedelijns", "SBO De Brug;3;2023/10/07;1e lijn"]
+    path = tmp_path / "verwijzingen.csv"
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    data, report = read_table(path, kind="referrals")
+    assert report.n_used == 3  # kept (and 2023/10/07 read), but warned
+    warned = report.to_frame().query("action == 'waarschuwing'")
+    shown = f"{future.day}-{future.month}-{future.year}"
+    assert warned[["row", "column", "value"]].values.tolist() == [[3, "Datum", shown]]
+    assert "in de toekomst" in warned["reason"].iloc[0]
+    enrol = pd.DataFrame({"unit": ["SBO De Brug"], "exposure": [160.0]})
+    a = panel_from_file(path, enrol, freq="Q", engine="pandas").attrs["report"].to_frame()
+    b = panel_from_file(path, enrol, freq="Q", engine="duckdb").attrs["report"].to_frame()
+    pd.testing.assert_frame_equal(a, b)
+    assert "in de toekomst" in " ".join(b["reason"])
+    # trajectories: start and end columns both checked
+    path.write_text(f"Casus;Startdatum;Einddatum\nC1;3-9-2024;{future:%d-%m-%Y}\n", encoding="utf-8")
+    _, report = read_table(path, kind="trajectories")
+    assert [(e["row"], e["column"], e["action"]) for e in report.entries] == [(2, "Einddatum", "warning")]
+
+
+def test_header_names_students_use(tmp_path):
+    """'Casusnr' / 'Casus nr.', 'Datum passend aanbod' (the Thuiszitterspact's term) and 'Doelgroep' are recognised."""
+    from evaluatie.schemas import match_column
+
+    assert match_column("Casus nr.", "trajectories") == match_column("Casusnr", "trajectories") == "case"
+    assert match_column("Datum passend aanbod", "trajectories") == "end"
+    assert match_column("Doelgroep", "survey") == "group"
+    path = tmp_path / "thuiszitters.csv"
+    path.write_text("Casusnr;Aanmelddatum;Datum passend aanbod\nT1;3-9-2024;15-10-2024\nT2;4-9-2024;\n",
+                    encoding="utf-8")
+    data, _ = read_table(path, kind="trajectories")
+    assert data["end"].tolist()[0] == pd.Timestamp("2024-10-15") and data["case"].notna().all()
+    path = tmp_path / "vragenlijst.csv"
+    path.write_text("Respondent;Doelgroep;Meting;samenwerking_1\nR1;ouder;voor;4\nR2;leerkracht;voor;5\n",
+                    encoding="utf-8")
+    data, _ = read_table(path, kind="survey")
+    assert data["group"].tolist() == ["ouder", "leerkracht"]
+
+
+def test_messages_use_the_dutch_names_not_internal_ones(tmp_path):
+    """'toegestaan: first, second' and 'Kolommen herkend: ... → unit' showed internal English names."""
+    path = tmp_path / "verwijzingen.csv"
+    path.write_text("School;Leerlingnummer;Datum verwijzing;Lijn\nSBO De Brug;1;3-9-2023;GGZ\n"
+                    "SBO De Brug;2;4-9-2023;tweedelijns\n", encoding="utf-8")
+    data, report = read_table(path, kind="referrals")
+    reason = report.to_frame().set_index("row").at[2, "reason"]
+    assert reason == ("onbekende waarde; toegestaan: eerstelijns, tweedelijns "
+                      "(ook eerste lijn, tweede lijn, 1e lijn, 2e lijn, …)")
+    assert "'Lijn' → Zorgniveau" in report.notes[1] and "→ care_level" not in report.notes[1]
+    assert data.attrs["labels"] == {"pupil": "Leerlingnummer", "unit": "School", "date": "Datum verwijzing",
+                                    "care_level": "Lijn"}
+    from evaluatie.schemas import failures
+
+    bad = failures(pd.DataFrame({"pupil": ["a"], "unit": ["A"], "date": [pd.Timestamp("2024-01-01")],
+                                 "care_level": ["derde"]}), "referrals")
+    assert "eerstelijns, tweedelijns" in bad["reason"].iloc[0] and "first" not in bad["reason"].iloc[0]
+    # rows to_panel cannot place are reported under the file's own header, by both readers
+    from evaluatie.zorgvraag import panel_from_file
+
+    path.write_text("School;Leerlingnummer;Datum verwijzing;Lijn\nSBO De Brug;1;3-9-2023;2\nOnbekend;2;4-9-2023;2\n",
+                    encoding="utf-8")
+    for engine in ("pandas", "duckdb"):
+        got = panel_from_file(path, {"SBO De Brug": 160}, engine=engine).attrs["report"].to_frame()
+        assert got[["row", "column"]].values.tolist() == [[3, "School"]], engine

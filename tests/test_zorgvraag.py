@@ -184,7 +184,7 @@ def test_before_after_is_a_result_object(refs):
 def test_enrolment_as_people_have_it(tmp_path):
     """Pupils per school as a dict, a Series or a table with Dutch headers give the same panel as the
     canonical ``unit, exposure`` table (README: ``panel_from_file(pad, leerlingen)``)."""
-    from evaluatie.zorgvraag import enrolment_table, panel_from_file
+    from evaluatie.zorgvraag import enrolment_frame, panel_from_file
 
     refs = tmp_path / "verwijzingen.csv"
     refs.write_text("Leerling;School;Datum;Lijn\nL1;A;3-9-2023;tweedelijns\nL2;B;4-9-2023;eerstelijns\n"
@@ -194,5 +194,22 @@ def test_enrolment_as_people_have_it(tmp_path):
     for given in ({"A": 300, "B": 200}, pd.Series({"A": 300, "B": 200}),
                   pd.DataFrame({"School": ["A", "B"], "Aantal leerlingen": [300, 200]})):
         pd.testing.assert_frame_equal(panel_from_file(refs, given, engine="pandas"), expected)
-    with pytest.raises(InputError, match="woordenboek"):
-        enrolment_table([300, 200])
+    with pytest.raises(InputError, match="Verwacht een tabel"):
+        enrolment_frame([300, 200])
+
+
+def test_pupil_numbers_with_dutch_headers_or_per_school(refs):
+    """The pupil numbers table had to use the internal names unit/exposure ('mist kolom(men) unit, exposure')."""
+    from evaluatie.zorgvraag import enrolment_frame
+
+    data, truth = refs
+    enrol = truth["enrolment"][["unit", "exposure"]].drop_duplicates("unit")
+    expected = to_panel(data, enrol, freq="Q")
+    dutch = enrol.rename(columns={"unit": "School", "exposure": "Leerlingen"})
+    pd.testing.assert_frame_equal(to_panel(data, dutch, freq="Q"), expected)
+    per_school = dict(zip(enrol["unit"], enrol["exposure"]))
+    pd.testing.assert_frame_equal(to_panel(data, per_school, freq="Q"), expected)
+    pd.testing.assert_frame_equal(to_panel(data, pd.Series(per_school), freq="Q"), expected)
+    with pytest.raises(InputError, match=r"leerlingaantallen mist kolom\(men\) Leerlingen \(of: aantalleerlingen"
+                                         r".*Aanwezig: School, aantal ll\."):
+        enrolment_frame(pd.DataFrame({"School": ["A"], "aantal ll": [3]}))

@@ -165,7 +165,11 @@ huge_dimension()
 two_sheets()
 TRAJ = "Casus;Startdatum;Einddatum\n"
 w("datums_maand_eerst.csv", TRAJ + "C1;10/02/2024;10/20/2024\nC2;09/13/2024;\nC3;11/04/2024;12/01/2024\n")
-w("datums_gemengd.csv", TRAJ + "C1;13/02/2024;\nC2;02/14/2024;\nC3;10/02/2024;\nC4;03/03/2024;\n")
+# both orders really used (three values each prove one): a value that fits both cannot be read
+w("datums_gemengd.csv", TRAJ + "C1;13/02/2024;\nC2;02/14/2024;\nC3;10/02/2024;\nC4;03/03/2024;\n"
+  "C5;14/03/2024;\nC6;03/15/2024;\nC7;15/04/2024;\nC8;04/16/2024;\n")
+# one US-style typo among Dutch dates: only that cell is wrong; every column is read day-first
+w("datum_een_amerikaans.csv", TRAJ + "C1;3-9-2024;1-2-2025\nC2;12-13-2024;\nC3;1-10-2024;\nC4;4-11-2024;5-12-2024\n")
 w("tweecijferig_jaar.csv", TRAJ + "C1;3-9-24;1-10-24\nC2;15-9-24;\n")
 w("cellen_zonder_kop.csv", "School;Maand;Aantal\n" + "".join(f"A;2024-{m:02d};{m}\n" for m in range(1, 13))
   + "".join(f"B;2024-{m:02d};{m}\n" for m in range(1, 13)) + "C;2024-01;1;opmerking zonder kop;nog een\n")
