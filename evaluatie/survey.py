@@ -1179,11 +1179,7 @@ def score_sdq(data, *, version: str = "ouder", norms: str = "uk", age: str | Non
     absent = [c for c in items if c not in frame.columns]
     if absent:
         raise InputError(t("sv_sdq_missing", lang, items=", ".join(absent)), column=absent[0])
-    x = frame[items].apply(pd.to_numeric, errors="coerce")
-    bad = ~(x.isin([0, 1, 2]) | x.isna())
-    if bad.to_numpy().any():
-        col = x.columns[bad.any()][0]
-        raise InputError(t("sv_sdq_range", lang, item=col), column=col)
+    x = _sdq_codes(frame, items, SCALES["sdq"], lang)
     for row in cb[cb["reversed"]].itertuples():
         x[row.item] = 2 - x[row.item]
     meta = [c for c in frame.columns if c not in items and not str(c).startswith("sdq_impact_")]
@@ -1197,7 +1193,7 @@ def score_sdq(data, *, version: str = "ouder", norms: str = "uk", age: str | Non
     out["total"] = out[["emotional", "conduct", "hyperactivity", "peer"]].sum(axis=1, min_count=4)
     impact_items = [f"sdq_impact_{w}" for w in _SDQ_IMPACT[version]]
     if all(c in frame.columns for c in impact_items):
-        imp = frame[impact_items].apply(pd.to_numeric, errors="coerce")
+        imp = _sdq_codes(frame, impact_items, SCALES["sdq_impact"], lang)
         out["impact"] = imp.replace({1: 0, 2: 1, 3: 2}).sum(axis=1, min_count=1)
     bands, out["norm"] = _sdq_bands(frame, out, version, norms, age, cutoffs, lang)
     scored = [s for s in (*SDQ_SCALES, "total", "impact") if s in out.columns]
@@ -1218,6 +1214,24 @@ def score_sdq(data, *, version: str = "ouder", norms: str = "uk", age: str | Non
             band = np.where(v >= a, names[2], np.where(v >= b, names[1], names[0]))
         out[f"band_{scale}"] = pd.Series(band, index=out.index).where(v.notna() & a.notna())
     out.attrs["notes"] = notes
+    return out
+
+
+def _sdq_codes(frame: pd.DataFrame, items: list[str], scale: Scale, lang: str) -> pd.DataFrame:
+    """SDQ answers as numbers: the form's own labels ("niet waar", "een beetje waar", "zeker waar", any case)
+    or the numbers; empty cells stay missing; anything else raises an InputError naming column and row."""
+    out = pd.DataFrame(index=frame.index)
+    rownum = frame["source_row"] if "source_row" in frame.columns else pd.Series(frame.index, index=frame.index)
+    for col in items:
+        code, dont_know, bad = _codes_for(frame[col], scale)
+        wrong = bad | dont_know
+        if wrong.any():
+            pos = int(np.flatnonzero(wrong.to_numpy())[0])
+            row, value = rownum.iloc[pos], frame[col].iloc[pos]
+            key = "sv_sdq_range" if scale.name == "sdq" else "sv_sdq_impact_range"
+            raise InputError(t(key, lang, item=col) + " " + t("sv_sdq_cell", lang, row=row, value=value),
+                             row=row, column=col)
+        out[col] = code
     return out
 
 

@@ -1676,6 +1676,15 @@ MESSAGES: dict[str, dict[str, str]] = {
                                  "cijfers gelden voor het hele gebied van de tabel (meestal Nederland); region is leeg.",
                            "en": "No region column (RegioS, Regio's, WijkenEnBuurten or codes such as GM0080): the "
                                  "figures are for the table's whole area (usually the Netherlands); region is empty."},
+    # --- survey helper (new-user findings 4b/5): SDQ labels, waves, headers, reliability ------------
+    "sv_sdq_impact_range": {"nl": "SDQ-impactvraag '{item}' heeft een antwoord buiten 0-3 (helemaal niet / een "
+                                  "beetje / behoorlijk / heel erg).",
+                            "en": "SDQ impact item '{item}' has an answer outside 0-3 (not at all / only a little / "
+                                  "quite a lot / a great deal)."},
+    "sv_sdq_cell": {"nl": "Rij {row}: '{value}'. Gebruik de antwoorden van het formulier of de getallen; een lege "
+                          "cel telt als niet beantwoord.",
+                    "en": "Row {row}: '{value}'. Use the form's answers or the numbers; an empty cell counts as "
+                          "not answered."},
 }
 
 

@@ -277,3 +277,31 @@ def test_sdq_dutch_parent_norms_theunissen_2022():
         sv.score_sdq(pd.DataFrame(rows), norms="be")
     en = sv.score_sdq(pd.DataFrame(rows), norms="nl", age="leeftijd", lang="en")
     assert en.loc[17, "norm"] == "no norm: age missing" and en["band_total"].iloc[1] == "borderline"
+
+
+def test_sdq_dutch_answer_labels_are_scored_and_other_text_is_refused():
+    """The form's own labels ("niet waar" 0, "een beetje waar" 1, "zeker waar" 2, any case) score like the
+    numbers (reversed items turned around as the SDQ does); text that is no answer raises, naming column and row."""
+    words = {0: "niet waar", 1: "Een beetje waar", 2: "ZEKER WAAR "}
+    rng = np.random.default_rng(3)
+    numbers = pd.DataFrame(rng.integers(0, 3, size=(6, 25)), columns=[f"sdq_{i}" for i in range(1, 26)])
+    labels = numbers.apply(lambda col: col.map(words))
+    impact = {"sdq_impact_" + w: [0, 1, 2, 3, 0, 1] for w in ("last", "thuis", "vriendschappen", "leren", "vrije_tijd")}
+    impact_words = {0: "helemaal niet", 1: "een beetje", 2: "Behoorlijk", 3: "heel erg"}
+    expected = sv.score_sdq(numbers.assign(**impact))
+    got = sv.score_sdq(labels.assign(**{k: [impact_words[v] for v in vals] for k, vals in impact.items()}))
+    cols = ["emotional", "conduct", "hyperactivity", "peer", "prosocial", "total", "impact", "band_total"]
+    assert got[cols].notna().all().all()
+    pd.testing.assert_frame_equal(got[cols], expected[cols])
+    # sdq_7 (gehoorzaam) is reversed: 'zeker waar' everywhere else 0 -> conduct 0
+    one = pd.DataFrame([{f"sdq_{i}": "niet waar" for i in range(1, 26)}])
+    one.loc[0, "sdq_7"] = "zeker waar"
+    assert sv.score_sdq(one).loc[0, "conduct"] == 0
+    bad = labels.copy()
+    bad.loc[4, "sdq_12"] = "soms"
+    bad["source_row"] = range(2, 8)
+    with pytest.raises(InputError, match=r"sdq_12.*buiten 0-2.*Rij 6: 'soms'") as err:
+        sv.score_sdq(bad)
+    assert err.value.column == "sdq_12" and err.value.row == 6
+    with pytest.raises(InputError, match="impactvraag 'sdq_impact_leren'.*Rij 1"):
+        sv.score_sdq(numbers.assign(**{**impact, "sdq_impact_leren": [0, 9, 0, 0, 0, 0]}))
