@@ -853,8 +853,10 @@ def compare(scores: pd.DataFrame, outcomes, *, within: str | None = None, betwee
 
     Parameters
     ----------
-    scores : DataFrame
+    scores : DataFrame or SurveyData
         One row per respondent × wave, e.g. from :func:`scale_scores` or ``SurveyData.coded()``.
+        :func:`prepare`'s result is accepted too: its construct scores (:func:`scale_scores` with
+        the default minimum-items rule) and its reverse-coded items are then compared.
     outcomes : str or list of str
         Columns to compare (construct scores or single items).
     within : str, optional
@@ -910,6 +912,12 @@ def compare(scores: pd.DataFrame, outcomes, *, within: str | None = None, betwee
         raise InputError(t("bad_option", lang, value=padjust, param="padjust", allowed="holm, bonf, fdr_bh, none"))
     if (within is None) == (between is None):
         raise InputError(t("sv_within_or_between", lang))
+    if isinstance(scores, SurveyData):  # prepare()'s result: its construct scores and (reverse-coded) items
+        coded = scores.coded()
+        frame = scale_scores(scores, lang=lang) if scores.constructs else coded[scores.meta]
+        scores = pd.concat([frame, coded[[i for i in scores.items if i not in frame.columns]]], axis=1)
+    elif not isinstance(scores, pd.DataFrame):
+        raise InputError(t("sv_compare_scores", lang, type=type(scores).__name__))
     outcomes = [outcomes] if isinstance(outcomes, str) else list(outcomes)
     factor = within or between
     need = [c for c in outcomes + [factor] + ([subject] if within else []) if c not in scores.columns]

@@ -1685,6 +1685,12 @@ MESSAGES: dict[str, dict[str, str]] = {
                           "cel telt als niet beantwoord.",
                     "en": "Row {row}: '{value}'. Use the form's answers or the numbers; an empty cell counts as "
                           "not answered."},
+    "sv_compare_scores": {"nl": "compare verwacht een tabel met scores (DataFrame: één rij per respondent × meting), "
+                                "niet {type}. Maak die eerst met ev.survey.scale_scores(vragenlijst), of geef het "
+                                "resultaat van ev.survey.prepare.",
+                          "en": "compare expects a table of scores (DataFrame: one row per respondent × wave), not "
+                                "{type}. Make it first with ev.survey.scale_scores(survey), or pass the result of "
+                                "ev.survey.prepare."},
 }
 
 

@@ -305,3 +305,16 @@ def test_sdq_dutch_answer_labels_are_scored_and_other_text_is_refused():
     assert err.value.column == "sdq_12" and err.value.row == 6
     with pytest.raises(InputError, match="impactvraag 'sdq_impact_leren'.*Rij 1"):
         sv.score_sdq(numbers.assign(**{**impact, "sdq_impact_leren": [0, 9, 0, 0, 0, 0]}))
+
+
+def test_compare_accepts_prepared_data_and_refuses_other_objects_in_dutch():
+    """README chain prepare → compare: the prepared questionnaire is scored with scale_scores, not an AttributeError."""
+    d, _ = synthetic.survey(seed=4)
+    s = sv.prepare(d, synthetic.survey_codebook())
+    direct = sv.compare(s, ["samenwerking", "samenwerking_1"], within="wave", seed=1).to_frame()
+    via_scores = sv.compare(pd.concat([sv.scale_scores(s), s.coded()[["samenwerking_1"]]], axis=1),
+                            ["samenwerking", "samenwerking_1"], within="wave", seed=1).to_frame()
+    pd.testing.assert_frame_equal(direct, via_scores)
+    assert direct["test"].tolist() == ["paired_t", "wilcoxon"]
+    with pytest.raises(InputError, match="scale_scores"):
+        sv.compare(s.answers.to_numpy(), ["samenwerking"], within="wave")
