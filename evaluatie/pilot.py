@@ -307,8 +307,11 @@ class _Context:
         from .io import read_table
 
         if key not in self._data:
+            options = dict(_READ_OPTIONS.get(key, {}))
+            if key == "vragenlijst" and self.pilot.data.get("codeboek"):  # a header naming an item is that item
+                options["items"] = self.pilot.data["codeboek"]
             self._data[key] = read_table(self.pilot.data[key], kind=DATA_KINDS[key], lang=self.lang, progress=False,
-                                         **_READ_OPTIONS.get(key, {}))
+                                         **options)
             self.reports[key] = self._data[key][1]
         return self._data[key]
 

@@ -312,6 +312,8 @@ def prepare(data: pd.DataFrame, codebook=None, *, respondent: str = "respondent"
         report.notes.append(t("sv_no_codebook", lang, items=", ".join(map(str, candidates))))
     else:
         cb = read_codebook(codebook, lang=lang)
+        data = _items_by_header(data, cb, meta, report, lang)
+        extra_meta = [c for c in ("unit", "source_row") if c in data.columns and c not in meta]
     absent = [i for i in cb["item"] if i not in data.columns]
     if absent:
         report.notes.append(t("sv_items_absent", lang, items=", ".join(absent)))
@@ -343,6 +345,37 @@ def prepare(data: pd.DataFrame, codebook=None, *, respondent: str = "respondent"
     if n_dk:
         report.notes.append(t("sv_dont_know", lang, n=n_dk))
     return SurveyData(answers, dont_know, cb, report, respondent, group, wave)
+
+
+def _items_by_header(data: pd.DataFrame, cb: pd.DataFrame, meta: list[str], report: QualityReport,
+                     lang: str) -> pd.DataFrame:
+    """Find codebook items under another header: the question text (as MS Forms exports it), or a column
+    the loader took for the school column because its header names an item (the item wins; the loader's
+    school checks on it are withdrawn from ``report``)."""
+    texts = {}
+    for row in cb.itertuples(index=False):
+        if row.item not in data.columns:
+            for key in {_key(row.item), _key(row.text) if isinstance(row.text, str) else ""} - {""}:
+                texts.setdefault(key, row.item)
+    if not texts:
+        return data
+    labels = data.attrs.get("labels", {})
+    rename = {}
+    if "unit" in data.columns and "unit" not in meta:
+        header = labels.get("unit", "unit")
+        item = texts.get(_key(header))
+        if item is not None:
+            rename["unit"] = item
+            report.entries[:] = [e for e in report.entries if not (e["column"] == header and e["action"] == "warning")]
+            if report.unit_column == header:
+                report.row_units, report.unit_column = {}, ""
+            report.notes.append(t("sv_unit_is_item", lang, column=header, item=item))
+    for col in data.columns:
+        item = texts.get(_key(col))
+        if col not in meta and col != "unit" and item is not None and item not in rename.values():
+            rename[col] = item
+            report.notes.append(t("sv_item_by_text", lang, column=col, item=item))
+    return data.rename(columns=rename) if rename else data
 
 
 def _as_survey(data, items, lang) -> SurveyData:

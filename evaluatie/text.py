@@ -1691,6 +1691,12 @@ MESSAGES: dict[str, dict[str, str]] = {
                           "en": "compare expects a table of scores (DataFrame: one row per respondent × wave), not "
                                 "{type}. Make it first with ev.survey.scale_scores(survey), or pass the result of "
                                 "ev.survey.prepare."},
+    "sv_item_by_text": {"nl": "Kolom '{column}' is vraag {item} uit het codeboek (zelfde vraagtekst of code).",
+                        "en": "Column '{column}' is item {item} of the codebook (same question text or code)."},
+    "sv_unit_is_item": {"nl": "Kolom '{column}' is vraag {item} uit het codeboek, geen schoolkolom: als vraag "
+                              "geanalyseerd; de opmerkingen over deze kolom als school vervallen.",
+                        "en": "Column '{column}' is item {item} of the codebook, not a school column: analysed as an "
+                              "item; the remarks on this column as a school are withdrawn."},
 }
 
 

@@ -195,3 +195,31 @@ def test_na_as_the_dutch_word_after_is_not_lost(tmp_path):
     data, report = read_table(path, kind="trajectories")
     assert data["group"].isna().sum() == 1
     assert any("1 cel(len) met 'NA' zijn als leeg gelezen" in n and "'Groep'" in n for n in report.notes)
+
+
+def test_question_header_starting_with_school_is_no_school_column(tmp_path):
+    """MS Forms exports the question text as header: 'School en jeugdhulp …' is a question, not the school
+    column (it was read as `unit`, its answers compared as misspelled school names). A header that names a
+    codebook item (code or text) is always that item, even when short."""
+    from evaluatie.schemas import is_sentence, match_column
+
+    question = "School en jeugdhulp stemmen goed met elkaar af"
+    assert is_sentence(question) and match_column(question, "survey", exact=False) is None
+    assert match_column("Schoolnaam leerling", "survey", exact=False) == "unit"  # a short header still matches
+    assert match_column("Verwijzingen tweedelijns", "panel", exact=False) == "count"
+    answers = ["helemaal eens", "helemaal oneens", "eens", "oneens", "helemaal eens", "neutraal"]
+    rows = [f"Respondent;Groep;Meetmoment;{question};Schoolklimaat"] + [
+        f"R{i};ouder;voor;{a};eens" for i, a in enumerate(answers)]
+    path = tmp_path / "forms.csv"
+    path.write_text("\n".join(r.rsplit(";", 1)[0] for r in rows), encoding="utf-8")
+    data, report = read_table(path, kind="survey", raw_items=True)
+    assert "unit" not in data.columns and data[question].tolist() == answers
+    assert not any("lijkt op" in r or "maar één" in r for r in report.to_frame()["reason"])
+    # 'Schoolklimaat' starts with the alias 'school'; named as an item it stays a question
+    rows[0] = "Respondent;Groep;Meetmoment;Vraag 1;Schoolklimaat"
+    path.write_text("\n".join(rows), encoding="utf-8")
+    assert read_table(path, kind="survey", raw_items=True)[0].attrs["labels"]["unit"] == "Schoolklimaat"
+    codebook = pd.DataFrame({"item": ["klimaat", "v1"], "text": ["Schoolklimaat", "Vraag 1"]})
+    data, report = read_table(path, kind="survey", raw_items=True, items=codebook)
+    assert "unit" not in data.columns and "Schoolklimaat" in data.columns
+    assert not any("lijkt op" in r or "maar één" in r for r in report.to_frame()["reason"])

@@ -318,3 +318,25 @@ def test_compare_accepts_prepared_data_and_refuses_other_objects_in_dutch():
     assert direct["test"].tolist() == ["paired_t", "wilcoxon"]
     with pytest.raises(InputError, match="scale_scores"):
         sv.compare(s.answers.to_numpy(), ["samenwerking"], within="wave")
+
+
+def test_item_under_its_question_text_or_taken_for_the_school_column_is_analysed(tmp_path):
+    """A Forms export heads a column with the question text; a short question starting with 'School' was
+    read as the school column. prepare finds both items through the codebook and withdraws the loader's
+    school remarks on that column (no answers compared as misspelled school names)."""
+    rows = ["Respondent;Groep;Meetmoment;School en jeugdhulp stemmen goed met elkaar af;Schoolklimaat"]
+    answers = ["helemaal eens", "helemaal oneens", "eens", "helemaal eens", "oneens", "eens", "helemaal eens"]
+    rows += [f"R{i};ouder;voor;{a};{b}" for i, (a, b) in enumerate(zip(answers, answers[::-1]))]
+    path = tmp_path / "forms.csv"
+    path.write_text("\n".join(rows), encoding="utf-8")
+    data, report = read_table(path, kind="survey", raw_items=True)   # without the codebook
+    assert data.attrs["labels"]["unit"] == "Schoolklimaat"
+    cb = pd.DataFrame({"item": ["samenwerking_1", "klimaat"], "text": ["School en jeugdhulp stemmen goed met "
+                                                                       "elkaar af.", "Schoolklimaat"]})
+    s = sv.prepare(data, cb, report=report)
+    assert s.items == ["samenwerking_1", "klimaat"] and "unit" not in s.answers.columns
+    assert s.answers["samenwerking_1"].tolist() == [5, 1, 4, 5, 2, 4, 5]
+    assert s.answers["klimaat"].tolist() == [5, 4, 2, 5, 4, 1, 5]
+    assert not any("lijkt op" in r or "maar één" in r for r in s.report.to_frame()["reason"])
+    notes = " ".join(s.report.notes)
+    assert "geen schoolkolom" in notes and "is vraag samenwerking_1" in notes and "niet in de data" not in notes
