@@ -1015,6 +1015,10 @@ def read_table(path, kind: str, *, sheet=None, pseudonymize: bool = True, key=No
     data.index = rows
     if not keep.all():
         data = data[keep]
+    if kind == "survey":  # 'Voor'/'voormeting'/'T0' are one wave, 'Ouder'/'ouder' one group (noted in the report)
+        from .survey import harmonize_respondent_labels
+
+        data = harmonize_respondent_labels(data, {r: (r, label.get(r, r)) for r in ("wave", "group")}, report, lang)
     failed: dict = {}
     canonical = [c.name for c in spec.columns if c.name in data]
     for start in range(0, len(data), _CHECK_CHUNK):  # row-wise checks, in chunks to bound memory

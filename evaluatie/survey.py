@@ -42,7 +42,8 @@ from .text import check_lang, format_number, format_p, t
 
 __all__ = ["SCALES", "Scale", "read_codebook", "prepare", "SurveyData", "likert_summary", "LikertSummary",
            "reliability", "Reliability", "scale_scores", "compare", "Comparison", "response", "score_sdq",
-           "sdq_codebook", "SDQ_CUTOFFS", "SDQ_NORMS_NL", "SDQ_NORMS", "plot_likert"]
+           "sdq_codebook", "SDQ_CUTOFFS", "SDQ_NORMS_NL", "SDQ_NORMS", "plot_likert", "harmonize_labels",
+           "WAVE_SYNONYMS"]
 
 
 # ------------------------------------------------------------------------------ answer scales
@@ -89,6 +90,93 @@ SCALES: dict[str, Scale] = {
 DONT_KNOW = frozenset({"weet niet", "weet ik niet", "n.v.t.", "nvt", "n.v.t", "niet van toepassing", "geen mening",
                        "geen idee", "don't know", "dont know", "do not know", "not applicable", "n/a", "na"})
 _MISSING = frozenset({"", "-", "."})
+#: Known Dutch (and English) names of the two waves of a before/after questionnaire, by
+#: :func:`evaluatie.schemas.normalize_header` key. Used only when *every* wave label of a file is one of them.
+WAVE_SYNONYMS: dict[str, str] = {
+    **dict.fromkeys(("voor", "voormeting", "vooraf", "0meting", "nulmeting", "t0", "begin", "beginmeting",
+                     "start", "startmeting", "pre", "premeting", "baseline", "before"), "voor"),
+    **dict.fromkeys(("na", "nameting", "achteraf", "1meting", "t1", "eind", "eindmeting", "einde", "post",
+                     "postmeting", "after"), "na"),
+}
+
+
+def harmonize_labels(values: pd.Series, *, waves: bool = False) -> tuple[pd.Series, dict]:
+    """Merge spellings of one label: case and white space only (``'Leerkracht'``/``'leerkracht '``), and for
+    waves the known synonyms of :data:`WAVE_SYNONYMS` (``'0-meting'``, ``'T0'`` → ``voor``).
+
+    Case variants become the most frequent spelling (the first one on a tie). Wave synonyms are applied
+    only when every wave label is a known synonym (``T0``/``T1``/``T2`` is a three-wave design, left as is).
+
+    Parameters
+    ----------
+    values : Series
+        Labels, one per row (missing allowed).
+    waves : bool, default False
+        Also map the wave synonyms.
+
+    Returns
+    -------
+    (Series, dict)
+        The harmonized labels and ``{old label: new label}`` for every label that changed.
+
+    Examples
+    --------
+    >>> s, changed = harmonize_labels(pd.Series(["voor", "Voor", "0-meting", "na", "T1"]), waves=True)
+    >>> s.tolist(), changed
+    (['voor', 'voor', 'voor', 'na', 'na'], {'Voor': 'voor', '0-meting': 'voor', 'T1': 'na'})
+    >>> harmonize_labels(pd.Series(["ouder", "Ouder", "ouder", "ouders"]))[1]
+    {'Ouder': 'ouder'}
+    """
+    from .schemas import normalize_header
+
+    text = values.dropna().astype(str)
+    if text.empty:
+        return values, {}
+    counts = text.value_counts(sort=False)
+    order = list(dict.fromkeys(text))
+    target: dict = {}
+    keys = {v: normalize_header(v) for v in order}
+    if waves and all(k in WAVE_SYNONYMS for k in keys.values()):
+        target = {v: WAVE_SYNONYMS[keys[v]] for v in order}
+    else:
+        folded: dict = {}
+        for v in order:
+            folded.setdefault(re.sub(r"\s+", " ", v.strip()).casefold(), []).append(v)
+        for spellings in folded.values():
+            best = max(spellings, key=lambda v: (counts[v], -spellings.index(v)))
+            target.update({v: best for v in spellings})
+    changed = {v: w for v, w in target.items() if v != w}
+    if not changed:
+        return values, {}
+    return values.map(lambda v: changed.get(v, v) if isinstance(v, str) else v), changed
+
+
+def harmonize_respondent_labels(data: pd.DataFrame, columns: dict, report: QualityReport, lang: str,
+                                rows=None) -> pd.DataFrame:
+    """Harmonize the wave and group labels of a survey table in place of a copy; each change, and more than
+    two waves, noted in ``report``. ``columns``: role (``"wave"``/``"group"``) → (column, label for messages).
+    ``rows``: row numbers per row (default: the index)."""
+    rows = pd.Series(data.index if rows is None else rows, index=data.index)
+    out = data
+    for role, (col, label) in columns.items():
+        if col is None or col not in data.columns:
+            continue
+        new, changed = harmonize_labels(data[col], waves=role == "wave")
+        if changed:
+            out = out.copy() if out is data else out
+            out[col] = new
+            parts = []
+            for old, value in changed.items():
+                at = rows[(data[col] == old).to_numpy()]
+                shown = ", ".join(map(str, at.iloc[:8])) + (f" … (+{len(at) - 8})" if len(at) > 8 else "")
+                parts.append(t("sv_label_change", lang, old=old, new=value, n=len(at), rows=shown))
+            report.notes.append(t(f"sv_{role}_harmonized", lang, column=label, changes="; ".join(parts)))
+        if role == "wave":
+            distinct = list(dict.fromkeys(out[col].dropna()))
+            note = t("sv_many_waves", lang, column=label, n=len(distinct), waves=", ".join(map(str, distinct)))
+            if len(distinct) > 2 and note not in report.notes:
+                report.notes.append(note)
+    return out
 
 _CODEBOOK_ALIASES = {
     "item": ("item", "vraag", "variabele", "kolom", "vraagcode", "code"),
@@ -306,6 +394,10 @@ def prepare(data: pd.DataFrame, codebook=None, *, respondent: str = "respondent"
     report = report if report is not None else QualityReport(source=data.attrs.get("source", ""), kind="survey",
                                                              n_read=len(data), lang=lang)
     extra_meta = [c for c in ("unit", "source_row") if c in data.columns and c not in meta]
+    labels = data.attrs.get("labels", {})
+    data = harmonize_respondent_labels(
+        data, {"wave": (wave, labels.get("wave", wave)), "group": (group, labels.get("group", group))}, report, lang,
+        rows=data["source_row"] if "source_row" in data.columns else None)
     if codebook is None:
         candidates = [c for c in data.columns if c not in meta + extra_meta and pd.api.types.is_numeric_dtype(data[c])]
         cb = pd.DataFrame({"item": candidates, "text": None, "scale": "likert5", "reversed": False, "construct": None})

@@ -1697,6 +1697,17 @@ MESSAGES: dict[str, dict[str, str]] = {
                               "geanalyseerd; de opmerkingen over deze kolom als school vervallen.",
                         "en": "Column '{column}' is item {item} of the codebook, not a school column: analysed as an "
                               "item; the remarks on this column as a school are withdrawn."},
+    "sv_label_change": {"nl": "'{old}' → {new} ({n} rij(en): {rows})", "en": "'{old}' → {new} ({n} row(s): {rows})"},
+    "sv_wave_harmonized": {"nl": "Kolom '{column}': schrijfwijzen van hetzelfde meetmoment samengenomen: {changes}.",
+                           "en": "Column '{column}': spellings of the same wave merged: {changes}."},
+    "sv_group_harmonized": {"nl": "Kolom '{column}': groepen die alleen in hoofdletters of spaties verschillen "
+                                  "samengenomen: {changes}.",
+                            "en": "Column '{column}': groups differing only in case or spaces merged: {changes}."},
+    "sv_many_waves": {"nl": "Kolom '{column}' heeft {n} verschillende meetmomenten: {waves}. Een voor/na-vergelijking "
+                            "vraagt er 2; zijn het dezelfde metingen, schrijf ze dan in het bestand op dezelfde manier "
+                            "(bv. voor / na).",
+                      "en": "Column '{column}' has {n} different waves: {waves}. A before/after comparison needs 2; if "
+                            "they are the same waves, write them the same way in the file (e.g. voor / na)."},
 }
 
 

@@ -340,3 +340,15 @@ def test_item_under_its_question_text_or_taken_for_the_school_column_is_analysed
     assert not any("lijkt op" in r or "maar één" in r for r in s.report.to_frame()["reason"])
     notes = " ".join(s.report.notes)
     assert "geen schoolkolom" in notes and "is vraag samenwerking_1" in notes and "niet in de data" not in notes
+
+
+def test_prepare_merges_wave_spellings_so_respondents_are_matched():
+    """Without the loader (a DataFrame made in Python) prepare harmonizes the waves too, and says so."""
+    d = pd.DataFrame({"respondent": list("abcd") * 2, "group": ["ouder", "Ouder "] * 4,
+                      "wave": ["voor", "Voor", "T0", "voormeting", "na", "Nameting", "T1", "eind"],
+                      "v1": [1, 2, 3, 4, 2, 3, 4, 5]})
+    s = sv.prepare(d, pd.DataFrame({"item": ["v1"]}))
+    assert s.answers["wave"].tolist() == ["voor"] * 4 + ["na"] * 4
+    assert s.answers["group"].unique().tolist() == ["ouder"]
+    assert int(sv.response(s)["matched"].sum()) == 4
+    assert any("'Nameting' → na (1 rij(en): 5)" in n for n in s.report.notes)
