@@ -637,10 +637,12 @@ def _vragenlijst(ctx: _Context, vergelijking="auto", toets="auto") -> Section:
     if rel:
         scales = pd.DataFrame({t("pilot_col_scale", lang): [c for c in constructs if len(s.construct_items(c)) >= 3],
                                t("pilot_col_n_items", lang): [r.n_items for r in rel],
-                               t("pilot_col_respondents", lang): [r.n for r in rel],
+                               t("pilot_col_answers_waves", lang): [r.n for r in rel],
+                               t("pilot_col_respondents", lang): [r.n_respondents for r in rel],
                                "alfa": [r.alpha for r in rel], t("pilot_col_lower", lang): [r.ci[0] for r in rel],
                                t("pilot_col_upper", lang): [r.ci[1] for r in rel], "omega": [r.omega for r in rel]})
-        tables["vragenlijst_schalen"] = Table(scales, counts=(t("pilot_col_respondents", lang),), percent=(),
+        tables["vragenlijst_schalen"] = Table(scales, counts=(t("pilot_col_answers_waves", lang),
+                                                              t("pilot_col_respondents", lang)), percent=(),
                                               decimals={c: 2 for c in ("alfa", "omega", t("pilot_col_lower", lang),
                                                                        t("pilot_col_upper", lang))})
         notes["vragenlijst_schalen"] = t("pilot_sv_note_scales", lang)

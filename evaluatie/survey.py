@@ -665,6 +665,7 @@ class Reliability:
     n_items: int
     level: float = 0.95
     lang: str = "nl"
+    n_respondents: int | None = None  # distinct respondents among the ``n`` answer rows (respondent × wave)
 
     def to_frame(self) -> pd.DataFrame:
         """Per item: ``item, item_rest_r, alpha_if_deleted, n``."""
@@ -674,7 +675,10 @@ class Reliability:
         lang = check_lang(lang or self.lang)
         verdict = ("sv_alpha_good" if self.alpha >= 0.8 else "sv_alpha_ok" if self.alpha >= 0.7 else
                    "sv_alpha_poor")
-        return t("sv_alpha_sentence", lang, k=self.n_items, n=self.n, alpha=format_number(self.alpha, 2, lang),
+        r = self.n_respondents
+        who = (t("sv_alpha_n_rows", lang, n=format_number(self.n, 0, lang), r=format_number(r, 0, lang))
+               if r is not None and r < self.n else t("sv_alpha_n_resp", lang, n=format_number(self.n, 0, lang)))
+        return t("sv_alpha_sentence", lang, k=self.n_items, who=who, alpha=format_number(self.alpha, 2, lang),
                  level=format_number(100 * self.level, 0, lang), lo=format_number(self.ci[0], 2, lang),
                  hi=format_number(self.ci[1], 2, lang), omega=format_number(self.omega, 2, lang),
                  verdict=t(verdict, lang))
@@ -717,6 +721,8 @@ def reliability(data, items=None, *, construct: str | None = None, level: float 
     items : list of str, optional
         At least 3 items. Default: the items of ``construct`` (or all).
     construct : str, optional
+        Required when the codebook names two or more constructs and ``items`` is not given: one alpha
+        over the items of different scales means nothing, so an :class:`InputError` names them.
     level : float, default 0.95
     lang : {"nl", "en"}
 
@@ -752,11 +758,17 @@ def reliability(data, items=None, *, construct: str | None = None, level: float 
 
     check_lang(lang)
     s = _as_survey(data, items, lang)
+    if items is None and construct is None and len(s.constructs) >= 2:
+        raise InputError(t("sv_rel_constructs", lang, constructs=", ".join(map(str, s.constructs)),
+                           first=s.constructs[0]))
     items = list(items) if items is not None else s.construct_items(construct)
     if len(items) < 3:
         raise InputError(t("sv_too_few_items", lang, k=len(items), items=", ".join(items)))
-    x = s.coded()[items].astype(float)
+    coded = s.coded()
+    x = coded[items].astype(float)
     x = x[x.notna().sum(axis=1) > 0]
+    n_resp = (int(coded.loc[x.index, s.respondent].nunique())
+              if s.respondent is not None and s.respondent in coded.columns else None)
     if (x.var() == 0).any():
         constant = [c for c in items if x[c].var() == 0]
         raise InputError(t("sv_constant_item", lang, items=", ".join(constant)))
@@ -771,7 +783,7 @@ def reliability(data, items=None, *, construct: str | None = None, level: float 
     table = pd.DataFrame(rows, columns=["item", "item_rest_r", "alpha_if_deleted", "n"])
     omega = _omega_total(x)
     return Reliability(float(alpha), (float(ci[0]), float(ci[1])), omega, table, int(len(x)), len(items), level,
-                       lang)
+                       lang, n_resp)
 
 
 def _omega_total(x: pd.DataFrame) -> float:

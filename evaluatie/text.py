@@ -788,9 +788,9 @@ MESSAGES: dict[str, dict[str, str]] = {
                          "en": "Everyone gave the same answer to {items}: reliability cannot be computed. Leave "
                                "this item out."},
     "sv_alpha_sentence": {"nl": "De {k} vragen vormen een {verdict} schaal: Cronbachs alfa {alpha} ({level}%-BI "
-                                "{lo} tot {hi}), omega {omega}; n = {n} respondenten.",
+                                "{lo} tot {hi}), omega {omega}; n = {who}.",
                           "en": "The {k} items form a scale of {verdict} reliability: Cronbach's alpha {alpha} "
-                                "({level}% CI {lo} to {hi}), omega {omega}; n = {n} respondents."},
+                                "({level}% CI {lo} to {hi}), omega {omega}; n = {who}."},
     "sv_alpha_good": {"nl": "betrouwbare", "en": "good"},
     "sv_alpha_ok": {"nl": "voldoende betrouwbare", "en": "acceptable"},
     "sv_alpha_poor": {"nl": "weinig betrouwbare", "en": "poor"},
@@ -1708,6 +1708,16 @@ MESSAGES: dict[str, dict[str, str]] = {
                             "(bv. voor / na).",
                       "en": "Column '{column}' has {n} different waves: {waves}. A before/after comparison needs 2; if "
                             "they are the same waves, write them the same way in the file (e.g. voor / na)."},
+    "sv_alpha_n_resp": {"nl": "{n} respondenten", "en": "{n} respondents"},
+    "sv_alpha_n_rows": {"nl": "{n} antwoorden (respondent × meting) van {r} respondenten",
+                        "en": "{n} answers (respondent × wave) from {r} respondents"},
+    "sv_rel_constructs": {"nl": "Het codeboek noemt {constructs}: één alfa over de vragen van verschillende schalen "
+                                "zegt niets. Kies er één, bv. reliability(vragenlijst, construct=\"{first}\"), of geef "
+                                "de vragen op met items=[...].",
+                          "en": "The codebook names {constructs}: one alpha over the items of different scales means "
+                                "nothing. Choose one, e.g. reliability(survey, construct=\"{first}\"), or pass the "
+                                "items with items=[...]."},
+    "pilot_col_answers_waves": {"nl": "antwoorden (respondent × meting)", "en": "answers (respondent × wave)"},
 }
 
 

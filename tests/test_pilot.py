@@ -300,3 +300,14 @@ def test_nulmeting_key_figures_hide_small_counts(tmp_path):
     assert "minder dan 5 van de 8 leerlingen" in text
     assert "25%" not in text and "2 van de 8" not in text
     assert "minder dan 5 leerlingen" in text and "maar één leerling" not in text
+
+
+def test_vragenlijst_scales_table_counts_answers_and_respondents_apart(tmp_path):
+    """tabellen › vragenlijst_schalen said 'respondenten 140' for 70 people answering twice (voor and na)."""
+    path = write_pilot(tmp_path, "[analyses.vragenlijst]\n", data={
+        "vragenlijst": EXAMPLE / "vragenlijst.xlsx", "codeboek": EXAMPLE / "codeboek_vragenlijst.csv"})
+    run_pilot(path, figures=tmp_path / "figures", reports=tmp_path / "reports", pdf=False, docx=False,
+              progress=lambda _: None)
+    scales = pd.read_csv(tmp_path / "reports" / "test" / "vragenlijst_schalen.csv", sep=";", dtype=str,
+                         encoding="utf-8-sig")
+    assert scales[["antwoorden (respondent × meting)", "respondenten"]].values.tolist() == [["140", "70"]] * 2

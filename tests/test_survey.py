@@ -352,3 +352,21 @@ def test_prepare_merges_wave_spellings_so_respondents_are_matched():
     assert s.answers["group"].unique().tolist() == ["ouder"]
     assert int(sv.response(s)["matched"].sum()) == 4
     assert any("'Nameting' → na (1 rij(en): 5)" in n for n in s.report.notes)
+
+
+def test_reliability_refuses_to_pool_constructs_and_counts_answers_not_respondents():
+    """reliability(prepared) pooled two scales into one alpha; n counted respondent × wave rows as respondents."""
+    d, _ = synthetic.survey(seed=1)
+    s = sv.prepare(d, synthetic.survey_codebook())
+    assert len(s.constructs) >= 2
+    with pytest.raises(InputError, match=r"samenwerking, bereikbaarheid.*construct=\"samenwerking\""):
+        sv.reliability(s)
+    res = sv.reliability(s, construct="samenwerking")
+    rows = s.answers.loc[s.coded()[s.construct_items("samenwerking")].notna().any(axis=1)]
+    assert res.n == len(rows) and res.n_respondents == rows["respondent"].nunique() < res.n
+    assert f"n = {res.n} antwoorden (respondent × meting) van {res.n_respondents} respondenten" in res.sentence()
+    one_wave = sv.prepare(d[d["wave"] == "voor"], synthetic.survey_codebook())
+    r1 = sv.reliability(one_wave, construct="samenwerking")
+    assert r1.n == r1.n_respondents and r1.sentence().endswith(f"n = {r1.n} respondenten.")
+    items = s.construct_items("samenwerking") + s.construct_items("bereikbaarheid")[:1]
+    assert sv.reliability(s, items).n_items == len(items)  # explicit items: the user's choice
