@@ -666,6 +666,7 @@ class Reliability:
     level: float = 0.95
     lang: str = "nl"
     n_respondents: int | None = None  # distinct respondents among the ``n`` answer rows (respondent × wave)
+    omega_converged: bool = True  # False: the one-factor model behind omega did not converge (or a Heywood case)
 
     def to_frame(self) -> pd.DataFrame:
         """Per item: ``item, item_rest_r, alpha_if_deleted, n``."""
@@ -678,10 +679,12 @@ class Reliability:
         r = self.n_respondents
         who = (t("sv_alpha_n_rows", lang, n=format_number(self.n, 0, lang), r=format_number(r, 0, lang))
                if r is not None and r < self.n else t("sv_alpha_n_resp", lang, n=format_number(self.n, 0, lang)))
+        omega = format_number(self.omega, 2, lang)
+        if not self.omega_converged:
+            omega = t("sv_omega_unreliable", lang, omega=omega)
         return t("sv_alpha_sentence", lang, k=self.n_items, who=who, alpha=format_number(self.alpha, 2, lang),
                  level=format_number(100 * self.level, 0, lang), lo=format_number(self.ci[0], 2, lang),
-                 hi=format_number(self.ci[1], 2, lang), omega=format_number(self.omega, 2, lang),
-                 verdict=t(verdict, lang))
+                 hi=format_number(self.ci[1], 2, lang), omega=omega, verdict=t(verdict, lang))
 
     def summary(self, lang: str | None = None) -> str:
         return self.sentence(lang)
@@ -781,20 +784,33 @@ def reliability(data, items=None, *, construct: str | None = None, level: float 
         r_drop = (cov[i].sum() - cov[i, i]) / math.sqrt(cov[i, i] * rest.sum())
         rows.append((item, r_drop, _alpha_from_cov(rest), int(x[item].notna().sum())))
     table = pd.DataFrame(rows, columns=["item", "item_rest_r", "alpha_if_deleted", "n"])
-    omega = _omega_total(x)
+    omega, converged = _omega_total(x)
     return Reliability(float(alpha), (float(ci[0]), float(ci[1])), omega, table, int(len(x)), len(items), level,
-                       lang, n_resp)
+                       lang, n_resp, converged)
 
 
-def _omega_total(x: pd.DataFrame) -> float:
-    """McDonald's omega total from a one-factor ML model on the (pairwise) correlation matrix."""
+def _omega_total(x: pd.DataFrame) -> tuple[float, bool]:
+    """McDonald's omega total from a one-factor ML model on the (pairwise) correlation matrix, and whether
+    that model converged without a Heywood case (statsmodels' warnings are caught, not shown: the sentence
+    of :class:`Reliability` says it in words)."""
+    import warnings
+
     from statsmodels.multivariate.factor import Factor
+    from statsmodels.tools.sm_exceptions import ConvergenceWarning, EstimationWarning
 
     corr = x.corr().to_numpy()
-    fit = Factor(corr=corr, n_factor=1, method="ml", nobs=len(x)).fit()
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        fit = Factor(corr=corr, n_factor=1, method="ml", nobs=len(x)).fit()
+    problem = False
+    for w in caught:
+        if issubclass(w.category, (ConvergenceWarning, EstimationWarning)):
+            problem = True
+        else:  # pragma: no cover - anything else is passed on as it came
+            warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)
     loadings = np.abs(fit.loadings[:, 0])
     uniq = 1 - loadings**2
-    return float(loadings.sum() ** 2 / (loadings.sum() ** 2 + uniq.sum()))
+    return float(loadings.sum() ** 2 / (loadings.sum() ** 2 + uniq.sum())), not problem
 
 
 # ------------------------------------------------------------------------------ scale scores

@@ -1718,6 +1718,8 @@ MESSAGES: dict[str, dict[str, str]] = {
                                 "nothing. Choose one, e.g. reliability(survey, construct=\"{first}\"), or pass the "
                                 "items with items=[...]."},
     "pilot_col_answers_waves": {"nl": "antwoorden (respondent × meting)", "en": "answers (respondent × wave)"},
+    "sv_omega_unreliable": {"nl": "{omega}, maar niet betrouwbaar te schatten (het factormodel convergeerde niet)",
+                            "en": "{omega}, but it could not be estimated reliably (the factor model did not converge)"},
 }
 
 

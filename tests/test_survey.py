@@ -370,3 +370,19 @@ def test_reliability_refuses_to_pool_constructs_and_counts_answers_not_responden
     assert r1.n == r1.n_respondents and r1.sentence().endswith(f"n = {r1.n} respondenten.")
     items = s.construct_items("samenwerking") + s.construct_items("bereikbaarheid")[:1]
     assert sv.reliability(s, items).n_items == len(items)  # explicit items: the user's choice
+
+
+def test_omega_non_convergence_is_said_in_dutch_not_leaked_as_statsmodels_warning():
+    """Unrelated items (seed 2: statsmodels' factor model does not converge) gave an English
+    ConvergenceWarning between the Dutch lines of `evaluatie vragenlijst`."""
+    import warnings
+
+    x = pd.DataFrame(np.random.default_rng(2).integers(1, 6, size=(30, 3)).astype(float), columns=["a", "b", "c"])
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # any warning that leaks fails the test
+        res = sv.reliability(x)
+    assert not res.omega_converged
+    assert "niet betrouwbaar te schatten (het factormodel convergeerde niet)" in res.sentence()
+    good = sv.reliability(pd.read_csv(__import__("pathlib").Path(__file__).parent / "reference" / "survey_items.csv")
+                          .dropna())
+    assert good.omega_converged and "convergeerde" not in good.sentence()
