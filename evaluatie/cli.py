@@ -402,7 +402,8 @@ def _vragenlijst(args) -> int:
     from .plots import save_figure
 
     lang = args.lang
-    data, report = read_table(args.file, kind="survey", sheet=args.sheet, raw_items=True, lang=lang)
+    data, report = read_table(args.file, kind="survey", sheet=args.sheet, raw_items=True, items=args.codeboek,
+                              lang=lang)
     s = survey.prepare(data, args.codeboek, report=report, lang=lang)
     source = args.bron or Path(args.file).name
     written = 0

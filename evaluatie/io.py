@@ -506,14 +506,19 @@ def _list_cells(cells: list[str], limit: int = 8) -> str:
 
 
 def _find_header(grid: list[list], spec: KindSpec, path: Path, lang: str,
-                 rownums: list[int]) -> tuple[int, dict[int, str]]:
-    """Position (in ``grid``) of the header row and its mapping column position -> canonical name."""
+                 rownums: list[int], items: frozenset = frozenset()) -> tuple[int, dict[int, str]]:
+    """Position (in ``grid``) of the header row and its mapping column position -> canonical name.
+
+    ``items``: normalized headers (:func:`normalize_header`) that are questionnaire items; they are
+    never taken as a canonical column (the codebook item wins)."""
     best = (-1, 0, {})
     for i, row in enumerate(grid[:_SCAN_ROWS]):
         mapping: dict[int, str] = {}
         for exact in (True, False):  # exact header names first, then names that start with an alias
             for j, cell in enumerate(row):
-                name = None if _is_missing(cell) or j in mapping else match_column(cell, spec.name, exact=exact)
+                item = not _is_missing(cell) and normalize_header(cell) in items
+                name = None if _is_missing(cell) or item or j in mapping else match_column(cell, spec.name,
+                                                                                             exact=exact)
                 if name and name not in mapping.values():
                     mapping[j] = name
         n_req = sum(c in mapping.values() for c in spec.required)
@@ -882,7 +887,7 @@ def _parse_periods(codes: np.ndarray, uniques: np.ndarray, label: str, report: Q
 
 
 def read_table(path, kind: str, *, sheet=None, pseudonymize: bool = True, key=None, raw_items: bool = False,
-               lang: str = "nl", progress: bool | None = None) -> tuple[pd.DataFrame, QualityReport]:
+               items=None, lang: str = "nl", progress: bool | None = None) -> tuple[pd.DataFrame, QualityReport]:
     """Read a CSV or Excel file into a validated canonical table plus a quality report.
 
     Parameters
@@ -901,6 +906,11 @@ def read_table(path, kind: str, *, sheet=None, pseudonymize: bool = True, key=No
     raw_items : bool, default False
         ``survey`` only: keep item columns as read (answer labels such as "weet niet" intact) for
         :func:`evaluatie.survey.prepare`, instead of turning text cells into missing numbers.
+    items : codebook or list of str, optional
+        ``survey`` only: the questionnaire's items — a codebook (path or DataFrame, see
+        :func:`evaluatie.survey.read_codebook`) or item names and question texts. A header that names
+        an item (its code or its text, as MS Forms exports it) is always a question, never the
+        respondent, group, wave or school column.
     lang : {"nl", "en"}
         Language of messages and the report.
     progress : bool, optional
@@ -964,7 +974,7 @@ def read_table(path, kind: str, *, sheet=None, pseudonymize: bool = True, key=No
             head.astype(object).itertuples(index=False)]
     if frame.empty or all(all(_is_missing(c) for c in row) for row in grid) and _all_missing(frame):
         raise InputError(t("file_empty", lang, file=path.name), file=path)
-    header_pos, mapping = _find_header(grid, spec, path, lang, list(head.index))
+    header_pos, mapping = _find_header(grid, spec, path, lang, list(head.index), _item_headers(items, lang))
     header = grid[header_pos]
     header_row = int(frame.index[header_pos])
     if header_pos:
@@ -1118,6 +1128,10 @@ def read_table(path, kind: str, *, sheet=None, pseudonymize: bool = True, key=No
     data.index = rows
     if not keep.all():
         data = data[keep]
+    if kind == "survey":  # 'Voor'/'voormeting'/'T0' are one wave, 'Ouder'/'ouder' one group (noted in the report)
+        from .survey import harmonize_respondent_labels
+
+        data = harmonize_respondent_labels(data, {r: (r, label.get(r, r)) for r in ("wave", "group")}, report, lang)
     failed: dict = {}
     canonical = [c.name for c in spec.columns if c.name in data]
     for start in range(0, len(data), _CHECK_CHUNK):  # row-wise checks, in chunks to bound memory
@@ -1188,6 +1202,18 @@ def read_table(path, kind: str, *, sheet=None, pseudonymize: bool = True, key=No
         data.attrs["period_freq"] = period_freq
     bar.close()
     return data, report
+
+
+def _item_headers(items, lang: str) -> frozenset:
+    """Normalized item names and question texts of a codebook (path or DataFrame) or a list of strings."""
+    if items is None:
+        return frozenset()
+    if isinstance(items, (str, Path, pd.DataFrame)):
+        from .survey import read_codebook
+
+        cb = read_codebook(items, lang=lang)
+        items = [*cb["item"], *cb["text"].dropna()]
+    return frozenset(k for k in (normalize_header(v) for v in items if not _is_missing(v)) if k)
 
 
 def _first_of_group(columns: list[np.ndarray]) -> np.ndarray:

@@ -312,8 +312,11 @@ class _Context:
         from .io import read_table
 
         if key not in self._data:
+            options = dict(_READ_OPTIONS.get(key, {}))
+            if key == "vragenlijst" and self.pilot.data.get("codeboek"):  # a header naming an item is that item
+                options["items"] = self.pilot.data["codeboek"]
             self._data[key] = read_table(self.pilot.data[key], kind=DATA_KINDS[key], lang=self.lang, progress=False,
-                                         **_READ_OPTIONS.get(key, {}))
+                                         **options)
             self.reports[key] = self._data[key][1]
         return self._data[key]
 
@@ -644,10 +647,12 @@ def _vragenlijst(ctx: _Context, vergelijking="auto", toets="auto") -> Section:
     if rel:
         scales = pd.DataFrame({t("pilot_col_scale", lang): [c for c in constructs if len(s.construct_items(c)) >= 3],
                                t("pilot_col_n_items", lang): [r.n_items for r in rel],
-                               t("pilot_col_respondents", lang): [r.n for r in rel],
+                               t("pilot_col_answers_waves", lang): [r.n for r in rel],
+                               t("pilot_col_respondents", lang): [r.n_respondents for r in rel],
                                "alfa": [r.alpha for r in rel], t("pilot_col_lower", lang): [r.ci[0] for r in rel],
                                t("pilot_col_upper", lang): [r.ci[1] for r in rel], "omega": [r.omega for r in rel]})
-        tables["vragenlijst_schalen"] = Table(scales, counts=(t("pilot_col_respondents", lang),), percent=(),
+        tables["vragenlijst_schalen"] = Table(scales, counts=(t("pilot_col_answers_waves", lang),
+                                                              t("pilot_col_respondents", lang)), percent=(),
                                               decimals={t("pilot_col_n_items", lang): 0} | {c: 2 for c in ("alfa", "omega", t("pilot_col_lower", lang),
                                                                        t("pilot_col_upper", lang))})
         notes["vragenlijst_schalen"] = t("pilot_sv_note_scales", lang)

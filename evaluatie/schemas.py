@@ -29,8 +29,8 @@ from .errors import InputError
 from .text import t
 
 __all__ = ["ColumnSpec", "KindSpec", "KINDS", "DUTCH_HEADERS", "Kind", "AGENCY_TYPES", "CARE_LEVELS",
-           "match_column", "validate", "failures", "schema", "check_kind", "normalize_header", "allowed_values",
-           "missing_columns_message"]
+           "match_column", "is_sentence", "SENTENCE_WORDS", "validate", "failures", "schema", "check_kind",
+           "normalize_header", "allowed_values", "missing_columns_message"]
 
 Kind = Literal["dossier", "panel", "referrals", "survey", "fragments", "trajectories"]
 ColumnType = Literal["id", "text", "category", "int", "number", "date", "period", "bool"]
@@ -267,18 +267,50 @@ def check_kind(kind: str) -> KindSpec:
     return KINDS[kind]
 
 
+#: A header of this many words or more (outside brackets) is a sentence, e.g. a question as exported by
+#: MS Forms ("School en jeugdhulp stemmen goed met elkaar af"): it never matches an alias by its start.
+SENTENCE_WORDS = 6
+
+
+def is_sentence(header) -> bool:
+    """Whether a header cell reads as a sentence or question rather than a column name.
+
+    A question mark, or :data:`SENTENCE_WORDS` (6) or more words outside brackets. Such a header
+    only matches a canonical column when it *is* one of its names (``exact``), never by its start.
+
+    Examples
+    --------
+    >>> is_sentence("School en jeugdhulp stemmen goed met elkaar af"), is_sentence("Meetmoment (bv. voor / na)")
+    (True, False)
+    >>> is_sentence("Aantal verwijzingen naar tweedelijns jeugdhulp"), is_sentence("Schoolkeuze?")
+    (False, True)
+    """
+    text = re.sub(r"\([^)]*\)|\[[^\]]*\]", " ", str(header)).strip()
+    return text.endswith("?") or len(re.findall(r"\w+", text)) >= SENTENCE_WORDS
+
+
 def match_column(header, kind: str, exact: bool = True) -> str | None:
     """Canonical column name for a header cell, or ``None`` if it is not a known alias.
 
     With ``exact=False`` a header that *starts with* an alias of at least six characters also
-    matches (``'Verwijzingen tweedelijns'`` -> ``count``).
+    matches (``'Verwijzingen tweedelijns'`` -> ``count``), unless the header is a sentence
+    (:func:`is_sentence`: a question in a survey export is no school column because it starts with
+    "School").
+
+    Examples
+    --------
+    >>> match_column("Verwijzingen tweedelijns", "panel", exact=False)
+    'count'
+    >>> match_column("School en jeugdhulp stemmen goed met elkaar af", "survey", exact=False) is None
+    True
     """
     key = normalize_header(header)
     if not key:
         return None
+    prefix = not exact and not is_sentence(header)
     for col in check_kind(kind).columns:
         names = {normalize_header(a) for a in (col.name, *col.aliases)}
-        if key in names or (not exact and any(len(a) >= 6 and key.startswith(a) for a in names)):
+        if key in names or (prefix and any(len(a) >= 6 and key.startswith(a) for a in names)):
             return col.name
     return None
 

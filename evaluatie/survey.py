@@ -43,7 +43,8 @@ from .text import check_lang, format_number, format_p, t
 
 __all__ = ["SCALES", "Scale", "read_codebook", "prepare", "SurveyData", "likert_summary", "LikertSummary",
            "reliability", "Reliability", "scale_scores", "compare", "Comparison", "response", "score_sdq",
-           "sdq_codebook", "SDQ_CUTOFFS", "SDQ_NORMS_NL", "SDQ_NORMS", "plot_likert"]
+           "sdq_codebook", "SDQ_CUTOFFS", "SDQ_NORMS_NL", "SDQ_NORMS", "plot_likert", "harmonize_labels",
+           "WAVE_SYNONYMS"]
 
 
 # ------------------------------------------------------------------------------ answer scales
@@ -90,6 +91,93 @@ SCALES: dict[str, Scale] = {
 DONT_KNOW = frozenset({"weet niet", "weet ik niet", "n.v.t.", "nvt", "n.v.t", "niet van toepassing", "geen mening",
                        "geen idee", "don't know", "dont know", "do not know", "not applicable", "n/a", "na"})
 _MISSING = frozenset({"", "-", "."})
+#: Known Dutch (and English) names of the two waves of a before/after questionnaire, by
+#: :func:`evaluatie.schemas.normalize_header` key. Used only when *every* wave label of a file is one of them.
+WAVE_SYNONYMS: dict[str, str] = {
+    **dict.fromkeys(("voor", "voormeting", "vooraf", "0meting", "nulmeting", "t0", "begin", "beginmeting",
+                     "start", "startmeting", "pre", "premeting", "baseline", "before"), "voor"),
+    **dict.fromkeys(("na", "nameting", "achteraf", "1meting", "t1", "eind", "eindmeting", "einde", "post",
+                     "postmeting", "after"), "na"),
+}
+
+
+def harmonize_labels(values: pd.Series, *, waves: bool = False) -> tuple[pd.Series, dict]:
+    """Merge spellings of one label: case and white space only (``'Leerkracht'``/``'leerkracht '``), and for
+    waves the known synonyms of :data:`WAVE_SYNONYMS` (``'0-meting'``, ``'T0'`` → ``voor``).
+
+    Case variants become the most frequent spelling (the first one on a tie). Wave synonyms are applied
+    only when every wave label is a known synonym (``T0``/``T1``/``T2`` is a three-wave design, left as is).
+
+    Parameters
+    ----------
+    values : Series
+        Labels, one per row (missing allowed).
+    waves : bool, default False
+        Also map the wave synonyms.
+
+    Returns
+    -------
+    (Series, dict)
+        The harmonized labels and ``{old label: new label}`` for every label that changed.
+
+    Examples
+    --------
+    >>> s, changed = harmonize_labels(pd.Series(["voor", "Voor", "0-meting", "na", "T1"]), waves=True)
+    >>> s.tolist(), changed
+    (['voor', 'voor', 'voor', 'na', 'na'], {'Voor': 'voor', '0-meting': 'voor', 'T1': 'na'})
+    >>> harmonize_labels(pd.Series(["ouder", "Ouder", "ouder", "ouders"]))[1]
+    {'Ouder': 'ouder'}
+    """
+    from .schemas import normalize_header
+
+    text = values.dropna().astype(str)
+    if text.empty:
+        return values, {}
+    counts = text.value_counts(sort=False)
+    order = list(dict.fromkeys(text))
+    target: dict = {}
+    keys = {v: normalize_header(v) for v in order}
+    if waves and all(k in WAVE_SYNONYMS for k in keys.values()):
+        target = {v: WAVE_SYNONYMS[keys[v]] for v in order}
+    else:
+        folded: dict = {}
+        for v in order:
+            folded.setdefault(re.sub(r"\s+", " ", v.strip()).casefold(), []).append(v)
+        for spellings in folded.values():
+            best = max(spellings, key=lambda v: (counts[v], -spellings.index(v)))
+            target.update({v: best for v in spellings})
+    changed = {v: w for v, w in target.items() if v != w}
+    if not changed:
+        return values, {}
+    return values.map(lambda v: changed.get(v, v) if isinstance(v, str) else v), changed
+
+
+def harmonize_respondent_labels(data: pd.DataFrame, columns: dict, report: QualityReport, lang: str,
+                                rows=None) -> pd.DataFrame:
+    """Harmonize the wave and group labels of a survey table in place of a copy; each change, and more than
+    two waves, noted in ``report``. ``columns``: role (``"wave"``/``"group"``) → (column, label for messages).
+    ``rows``: row numbers per row (default: the index)."""
+    rows = pd.Series(data.index if rows is None else rows, index=data.index)
+    out = data
+    for role, (col, label) in columns.items():
+        if col is None or col not in data.columns:
+            continue
+        new, changed = harmonize_labels(data[col], waves=role == "wave")
+        if changed:
+            out = out.copy() if out is data else out
+            out[col] = new
+            parts = []
+            for old, value in changed.items():
+                at = rows[(data[col] == old).to_numpy()]
+                shown = ", ".join(map(str, at.iloc[:8])) + (f" … (+{len(at) - 8})" if len(at) > 8 else "")
+                parts.append(t("sv_label_change", lang, old=old, new=value, n=len(at), rows=shown))
+            report.notes.append(t(f"sv_{role}_harmonized", lang, column=label, changes="; ".join(parts)))
+        if role == "wave":
+            distinct = list(dict.fromkeys(out[col].dropna()))
+            note = t("sv_many_waves", lang, column=label, n=len(distinct), waves=", ".join(map(str, distinct)))
+            if len(distinct) > 2 and note not in report.notes:
+                report.notes.append(note)
+    return out
 
 _CODEBOOK_ALIASES = {
     "item": ("item", "vraag", "variabele", "kolom", "vraagcode", "code"),
@@ -306,12 +394,18 @@ def prepare(data: pd.DataFrame, codebook=None, *, respondent: str = "respondent"
     report = report if report is not None else QualityReport(source=data.attrs.get("source", ""), kind="survey",
                                                              n_read=len(data), lang=lang)
     extra_meta = [c for c in ("unit", "source_row") if c in data.columns and c not in meta]
+    labels = data.attrs.get("labels", {})
+    data = harmonize_respondent_labels(
+        data, {"wave": (wave, labels.get("wave", wave)), "group": (group, labels.get("group", group))}, report, lang,
+        rows=data["source_row"] if "source_row" in data.columns else None)
     if codebook is None:
         candidates = [c for c in data.columns if c not in meta + extra_meta and pd.api.types.is_numeric_dtype(data[c])]
         cb = pd.DataFrame({"item": candidates, "text": None, "scale": "likert5", "reversed": False, "construct": None})
         report.notes.append(t("sv_no_codebook", lang, items=", ".join(map(str, candidates))))
     else:
         cb = read_codebook(codebook, lang=lang)
+        data = _items_by_header(data, cb, meta, report, lang)
+        extra_meta = [c for c in ("unit", "source_row") if c in data.columns and c not in meta]
     absent = [i for i in cb["item"] if i not in data.columns]
     if absent:
         report.notes.append(t("sv_items_absent", lang, items=", ".join(absent)))
@@ -343,6 +437,37 @@ def prepare(data: pd.DataFrame, codebook=None, *, respondent: str = "respondent"
     if n_dk:
         report.notes.append(t("sv_dont_know", lang, n=n_dk))
     return SurveyData(answers, dont_know, cb, report, respondent, group, wave)
+
+
+def _items_by_header(data: pd.DataFrame, cb: pd.DataFrame, meta: list[str], report: QualityReport,
+                     lang: str) -> pd.DataFrame:
+    """Find codebook items under another header: the question text (as MS Forms exports it), or a column
+    the loader took for the school column because its header names an item (the item wins; the loader's
+    school checks on it are withdrawn from ``report``)."""
+    texts = {}
+    for row in cb.itertuples(index=False):
+        if row.item not in data.columns:
+            for key in {_key(row.item), _key(row.text) if isinstance(row.text, str) else ""} - {""}:
+                texts.setdefault(key, row.item)
+    if not texts:
+        return data
+    labels = data.attrs.get("labels", {})
+    rename = {}
+    if "unit" in data.columns and "unit" not in meta:
+        header = labels.get("unit", "unit")
+        item = texts.get(_key(header))
+        if item is not None:
+            rename["unit"] = item
+            report.entries[:] = [e for e in report.entries if not (e["column"] == header and e["action"] == "warning")]
+            if report.unit_column == header:
+                report.row_units, report.unit_column = {}, ""
+            report.notes.append(t("sv_unit_is_item", lang, column=header, item=item))
+    for col in data.columns:
+        item = texts.get(_key(col))
+        if col not in meta and col != "unit" and item is not None and item not in rename.values():
+            rename[col] = item
+            report.notes.append(t("sv_item_by_text", lang, column=col, item=item))
+    return data.rename(columns=rename) if rename else data
 
 
 def _as_survey(data, items, lang) -> SurveyData:
@@ -540,6 +665,8 @@ class Reliability:
     n_items: int
     level: float = 0.95
     lang: str = "nl"
+    n_respondents: int | None = None  # distinct respondents among the ``n`` answer rows (respondent × wave)
+    omega_converged: bool = True  # False: the one-factor model behind omega did not converge (or a Heywood case)
 
     def to_frame(self) -> pd.DataFrame:
         """Per item: ``item, item_rest_r, alpha_if_deleted, n``."""
@@ -549,10 +676,15 @@ class Reliability:
         lang = check_lang(lang or self.lang)
         verdict = ("sv_alpha_good" if self.alpha >= 0.8 else "sv_alpha_ok" if self.alpha >= 0.7 else
                    "sv_alpha_poor")
-        return t("sv_alpha_sentence", lang, k=self.n_items, n=self.n, alpha=format_number(self.alpha, 2, lang),
+        r = self.n_respondents
+        who = (t("sv_alpha_n_rows", lang, n=format_number(self.n, 0, lang), r=format_number(r, 0, lang))
+               if r is not None and r < self.n else t("sv_alpha_n_resp", lang, n=format_number(self.n, 0, lang)))
+        omega = format_number(self.omega, 2, lang)
+        if not self.omega_converged:
+            omega = t("sv_omega_unreliable", lang, omega=omega)
+        return t("sv_alpha_sentence", lang, k=self.n_items, who=who, alpha=format_number(self.alpha, 2, lang),
                  level=format_number(100 * self.level, 0, lang), lo=format_number(self.ci[0], 2, lang),
-                 hi=format_number(self.ci[1], 2, lang), omega=format_number(self.omega, 2, lang),
-                 verdict=t(verdict, lang))
+                 hi=format_number(self.ci[1], 2, lang), omega=omega, verdict=t(verdict, lang))
 
     def summary(self, lang: str | None = None) -> str:
         return self.sentence(lang)
@@ -592,6 +724,8 @@ def reliability(data, items=None, *, construct: str | None = None, level: float 
     items : list of str, optional
         At least 3 items. Default: the items of ``construct`` (or all).
     construct : str, optional
+        Required when the codebook names two or more constructs and ``items`` is not given: one alpha
+        over the items of different scales means nothing, so an :class:`InputError` names them.
     level : float, default 0.95
     lang : {"nl", "en"}
 
@@ -627,11 +761,17 @@ def reliability(data, items=None, *, construct: str | None = None, level: float 
 
     check_lang(lang)
     s = _as_survey(data, items, lang)
+    if items is None and construct is None and len(s.constructs) >= 2:
+        raise InputError(t("sv_rel_constructs", lang, constructs=", ".join(map(str, s.constructs)),
+                           first=s.constructs[0]))
     items = list(items) if items is not None else s.construct_items(construct)
     if len(items) < 3:
         raise InputError(t("sv_too_few_items", lang, k=len(items), items=", ".join(items)))
-    x = s.coded()[items].astype(float)
+    coded = s.coded()
+    x = coded[items].astype(float)
     x = x[x.notna().sum(axis=1) > 0]
+    n_resp = (int(coded.loc[x.index, s.respondent].nunique())
+              if s.respondent is not None and s.respondent in coded.columns else None)
     if (x.var() == 0).any():
         constant = [c for c in items if x[c].var() == 0]
         raise InputError(t("sv_constant_item", lang, items=", ".join(constant)))
@@ -644,20 +784,33 @@ def reliability(data, items=None, *, construct: str | None = None, level: float 
         r_drop = (cov[i].sum() - cov[i, i]) / math.sqrt(cov[i, i] * rest.sum())
         rows.append((item, r_drop, _alpha_from_cov(rest), int(x[item].notna().sum())))
     table = pd.DataFrame(rows, columns=["item", "item_rest_r", "alpha_if_deleted", "n"])
-    omega = _omega_total(x)
+    omega, converged = _omega_total(x)
     return Reliability(float(alpha), (float(ci[0]), float(ci[1])), omega, table, int(len(x)), len(items), level,
-                       lang)
+                       lang, n_resp, converged)
 
 
-def _omega_total(x: pd.DataFrame) -> float:
-    """McDonald's omega total from a one-factor ML model on the (pairwise) correlation matrix."""
+def _omega_total(x: pd.DataFrame) -> tuple[float, bool]:
+    """McDonald's omega total from a one-factor ML model on the (pairwise) correlation matrix, and whether
+    that model converged without a Heywood case (statsmodels' warnings are caught, not shown: the sentence
+    of :class:`Reliability` says it in words)."""
+    import warnings
+
     from statsmodels.multivariate.factor import Factor
+    from statsmodels.tools.sm_exceptions import ConvergenceWarning, EstimationWarning
 
     corr = x.corr().to_numpy()
-    fit = Factor(corr=corr, n_factor=1, method="ml", nobs=len(x)).fit()
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        fit = Factor(corr=corr, n_factor=1, method="ml", nobs=len(x)).fit()
+    problem = False
+    for w in caught:
+        if issubclass(w.category, (ConvergenceWarning, EstimationWarning)):
+            problem = True
+        else:  # pragma: no cover - anything else is passed on as it came
+            warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)
     loadings = np.abs(fit.loadings[:, 0])
     uniq = 1 - loadings**2
-    return float(loadings.sum() ** 2 / (loadings.sum() ** 2 + uniq.sum()))
+    return float(loadings.sum() ** 2 / (loadings.sum() ** 2 + uniq.sum())), not problem
 
 
 # ------------------------------------------------------------------------------ scale scores
@@ -853,8 +1006,10 @@ def compare(scores: pd.DataFrame, outcomes, *, within: str | None = None, betwee
 
     Parameters
     ----------
-    scores : DataFrame
+    scores : DataFrame or SurveyData
         One row per respondent × wave, e.g. from :func:`scale_scores` or ``SurveyData.coded()``.
+        :func:`prepare`'s result is accepted too: its construct scores (:func:`scale_scores` with
+        the default minimum-items rule) and its reverse-coded items are then compared.
     outcomes : str or list of str
         Columns to compare (construct scores or single items).
     within : str, optional
@@ -910,6 +1065,12 @@ def compare(scores: pd.DataFrame, outcomes, *, within: str | None = None, betwee
         raise InputError(t("bad_option", lang, value=padjust, param="padjust", allowed="holm, bonf, fdr_bh, none"))
     if (within is None) == (between is None):
         raise InputError(t("sv_within_or_between", lang))
+    if isinstance(scores, SurveyData):  # prepare()'s result: its construct scores and (reverse-coded) items
+        coded = scores.coded()
+        frame = scale_scores(scores, lang=lang) if scores.constructs else coded[scores.meta]
+        scores = pd.concat([frame, coded[[i for i in scores.items if i not in frame.columns]]], axis=1)
+    elif not isinstance(scores, pd.DataFrame):
+        raise InputError(t("sv_compare_scores", lang, type=type(scores).__name__))
     outcomes = [outcomes] if isinstance(outcomes, str) else list(outcomes)
     factor = within or between
     need = [c for c in outcomes + [factor] + ([subject] if within else []) if c not in scores.columns]
@@ -1178,11 +1339,7 @@ def score_sdq(data, *, version: str = "ouder", norms: str = "uk", age: str | Non
     absent = [c for c in items if c not in frame.columns]
     if absent:
         raise InputError(t("sv_sdq_missing", lang, items=", ".join(absent)), column=absent[0])
-    x = frame[items].apply(pd.to_numeric, errors="coerce")
-    bad = ~(x.isin([0, 1, 2]) | x.isna())
-    if bad.to_numpy().any():
-        col = x.columns[bad.any()][0]
-        raise InputError(t("sv_sdq_range", lang, item=col), column=col)
+    x = _sdq_codes(frame, items, SCALES["sdq"], lang)
     for row in cb[cb["reversed"]].itertuples():
         x[row.item] = 2 - x[row.item]
     meta = [c for c in frame.columns if c not in items and not str(c).startswith("sdq_impact_")]
@@ -1196,7 +1353,7 @@ def score_sdq(data, *, version: str = "ouder", norms: str = "uk", age: str | Non
     out["total"] = out[["emotional", "conduct", "hyperactivity", "peer"]].sum(axis=1, min_count=4)
     impact_items = [f"sdq_impact_{w}" for w in _SDQ_IMPACT[version]]
     if all(c in frame.columns for c in impact_items):
-        imp = frame[impact_items].apply(pd.to_numeric, errors="coerce")
+        imp = _sdq_codes(frame, impact_items, SCALES["sdq_impact"], lang)
         out["impact"] = imp.replace({1: 0, 2: 1, 3: 2}).sum(axis=1, min_count=1)
     bands, out["norm"] = _sdq_bands(frame, out, version, norms, age, cutoffs, lang)
     scored = [s for s in (*SDQ_SCALES, "total", "impact") if s in out.columns]
@@ -1217,6 +1374,24 @@ def score_sdq(data, *, version: str = "ouder", norms: str = "uk", age: str | Non
             band = np.where(v >= a, names[2], np.where(v >= b, names[1], names[0]))
         out[f"band_{scale}"] = pd.Series(band, index=out.index).where(v.notna() & a.notna())
     out.attrs["notes"] = notes
+    return out
+
+
+def _sdq_codes(frame: pd.DataFrame, items: list[str], scale: Scale, lang: str) -> pd.DataFrame:
+    """SDQ answers as numbers: the form's own labels ("niet waar", "een beetje waar", "zeker waar", any case)
+    or the numbers; empty cells stay missing; anything else raises an InputError naming column and row."""
+    out = pd.DataFrame(index=frame.index)
+    rownum = frame["source_row"] if "source_row" in frame.columns else pd.Series(frame.index, index=frame.index)
+    for col in items:
+        code, dont_know, bad = _codes_for(frame[col], scale)
+        wrong = bad | dont_know
+        if wrong.any():
+            pos = int(np.flatnonzero(wrong.to_numpy())[0])
+            row, value = rownum.iloc[pos], frame[col].iloc[pos]
+            key = "sv_sdq_range" if scale.name == "sdq" else "sv_sdq_impact_range"
+            raise InputError(t(key, lang, item=col) + " " + t("sv_sdq_cell", lang, row=row, value=value),
+                             row=row, column=col)
+        out[col] = code
     return out
 
 

@@ -788,9 +788,9 @@ MESSAGES: dict[str, dict[str, str]] = {
                          "en": "Everyone gave the same answer to {items}: reliability cannot be computed. Leave "
                                "this item out."},
     "sv_alpha_sentence": {"nl": "De {k} vragen vormen een {verdict} schaal: Cronbachs alfa {alpha} ({level}%-BI "
-                                "{lo} tot {hi}), omega {omega}; n = {n} respondenten.",
+                                "{lo} tot {hi}), omega {omega}; n = {who}.",
                           "en": "The {k} items form a scale of {verdict} reliability: Cronbach's alpha {alpha} "
-                                "({level}% CI {lo} to {hi}), omega {omega}; n = {n} respondents."},
+                                "({level}% CI {lo} to {hi}), omega {omega}; n = {who}."},
     "sv_alpha_good": {"nl": "betrouwbare", "en": "good"},
     "sv_alpha_ok": {"nl": "voldoende betrouwbare", "en": "acceptable"},
     "sv_alpha_poor": {"nl": "weinig betrouwbare", "en": "poor"},
@@ -1793,6 +1793,50 @@ MESSAGES: dict[str, dict[str, str]] = {
               "van die namen.",
         "en": "File {file} is missing column(s) {missing}. Present: {present}. Give the column in the file one of "
               "those names."},
+    # --- survey helper (new-user findings 4b/5): SDQ labels, waves, headers, reliability ------------
+    "sv_sdq_impact_range": {"nl": "SDQ-impactvraag '{item}' heeft een antwoord buiten 0-3 (helemaal niet / een "
+                                  "beetje / behoorlijk / heel erg).",
+                            "en": "SDQ impact item '{item}' has an answer outside 0-3 (not at all / only a little / "
+                                  "quite a lot / a great deal)."},
+    "sv_sdq_cell": {"nl": "Rij {row}: '{value}'. Gebruik de antwoorden van het formulier of de getallen; een lege "
+                          "cel telt als niet beantwoord.",
+                    "en": "Row {row}: '{value}'. Use the form's answers or the numbers; an empty cell counts as "
+                          "not answered."},
+    "sv_compare_scores": {"nl": "compare verwacht een tabel met scores (DataFrame: één rij per respondent × meting), "
+                                "niet {type}. Maak die eerst met ev.survey.scale_scores(vragenlijst), of geef het "
+                                "resultaat van ev.survey.prepare.",
+                          "en": "compare expects a table of scores (DataFrame: one row per respondent × wave), not "
+                                "{type}. Make it first with ev.survey.scale_scores(survey), or pass the result of "
+                                "ev.survey.prepare."},
+    "sv_item_by_text": {"nl": "Kolom '{column}' is vraag {item} uit het codeboek (zelfde vraagtekst of code).",
+                        "en": "Column '{column}' is item {item} of the codebook (same question text or code)."},
+    "sv_unit_is_item": {"nl": "Kolom '{column}' is vraag {item} uit het codeboek, geen schoolkolom: als vraag "
+                              "geanalyseerd; de opmerkingen over deze kolom als school vervallen.",
+                        "en": "Column '{column}' is item {item} of the codebook, not a school column: analysed as an "
+                              "item; the remarks on this column as a school are withdrawn."},
+    "sv_label_change": {"nl": "'{old}' → {new} ({n} rij(en): {rows})", "en": "'{old}' → {new} ({n} row(s): {rows})"},
+    "sv_wave_harmonized": {"nl": "Kolom '{column}': schrijfwijzen van hetzelfde meetmoment samengenomen: {changes}.",
+                           "en": "Column '{column}': spellings of the same wave merged: {changes}."},
+    "sv_group_harmonized": {"nl": "Kolom '{column}': groepen die alleen in hoofdletters of spaties verschillen "
+                                  "samengenomen: {changes}.",
+                            "en": "Column '{column}': groups differing only in case or spaces merged: {changes}."},
+    "sv_many_waves": {"nl": "Kolom '{column}' heeft {n} verschillende meetmomenten: {waves}. Een voor/na-vergelijking "
+                            "vraagt er 2; zijn het dezelfde metingen, schrijf ze dan in het bestand op dezelfde manier "
+                            "(bv. voor / na).",
+                      "en": "Column '{column}' has {n} different waves: {waves}. A before/after comparison needs 2; if "
+                            "they are the same waves, write them the same way in the file (e.g. voor / na)."},
+    "sv_alpha_n_resp": {"nl": "{n} respondenten", "en": "{n} respondents"},
+    "sv_alpha_n_rows": {"nl": "{n} antwoorden (respondent × meting) van {r} respondenten",
+                        "en": "{n} answers (respondent × wave) from {r} respondents"},
+    "sv_rel_constructs": {"nl": "Het codeboek noemt {constructs}: één alfa over de vragen van verschillende schalen "
+                                "zegt niets. Kies er één, bv. reliability(vragenlijst, construct=\"{first}\"), of geef "
+                                "de vragen op met items=[...].",
+                          "en": "The codebook names {constructs}: one alpha over the items of different scales means "
+                                "nothing. Choose one, e.g. reliability(survey, construct=\"{first}\"), or pass the "
+                                "items with items=[...]."},
+    "pilot_col_answers_waves": {"nl": "antwoorden (respondent × meting)", "en": "answers (respondent × wave)"},
+    "sv_omega_unreliable": {"nl": "{omega}, maar niet betrouwbaar te schatten (het factormodel convergeerde niet)",
+                            "en": "{omega}, but it could not be estimated reliably (the factor model did not converge)"},
 }
 
 

@@ -331,3 +331,59 @@ def test_messages_use_the_dutch_names_not_internal_ones(tmp_path):
     for engine in ("pandas", "duckdb"):
         got = panel_from_file(path, {"SBO De Brug": 160}, engine=engine).attrs["report"].to_frame()
         assert got[["row", "column"]].values.tolist() == [[3, "School"]], engine
+
+
+def test_question_header_starting_with_school_is_no_school_column(tmp_path):
+    """MS Forms exports the question text as header: 'School en jeugdhulp …' is a question, not the school
+    column (it was read as `unit`, its answers compared as misspelled school names). A header that names a
+    codebook item (code or text) is always that item, even when short."""
+    from evaluatie.schemas import is_sentence, match_column
+
+    question = "School en jeugdhulp stemmen goed met elkaar af"
+    assert is_sentence(question) and match_column(question, "survey", exact=False) is None
+    assert match_column("Schoolnaam leerling", "survey", exact=False) == "unit"  # a short header still matches
+    assert match_column("Verwijzingen tweedelijns", "panel", exact=False) == "count"
+    answers = ["helemaal eens", "helemaal oneens", "eens", "oneens", "helemaal eens", "neutraal"]
+    rows = [f"Respondent;Groep;Meetmoment;{question};Schoolklimaat"] + [
+        f"R{i};ouder;voor;{a};eens" for i, a in enumerate(answers)]
+    path = tmp_path / "forms.csv"
+    path.write_text("\n".join(r.rsplit(";", 1)[0] for r in rows), encoding="utf-8")
+    data, report = read_table(path, kind="survey", raw_items=True)
+    assert "unit" not in data.columns and data[question].tolist() == answers
+    assert not any("lijkt op" in r or "maar één" in r for r in report.to_frame()["reason"])
+    # 'Schoolklimaat' starts with the alias 'school'; named as an item it stays a question
+    rows[0] = "Respondent;Groep;Meetmoment;Vraag 1;Schoolklimaat"
+    path.write_text("\n".join(rows), encoding="utf-8")
+    assert read_table(path, kind="survey", raw_items=True)[0].attrs["labels"]["unit"] == "Schoolklimaat"
+    codebook = pd.DataFrame({"item": ["klimaat", "v1"], "text": ["Schoolklimaat", "Vraag 1"]})
+    data, report = read_table(path, kind="survey", raw_items=True, items=codebook)
+    assert "unit" not in data.columns and "Schoolklimaat" in data.columns
+    assert not any("lijkt op" in r or "maar één" in r for r in report.to_frame()["reason"])
+
+
+def test_survey_wave_spellings_and_synonyms_are_one_wave_and_reported(tmp_path):
+    """'voor', 'Voor', 'voormeting', '0-meting', 'T0' … were 8 waves with 0 matched pairs and no word why."""
+    pre = ["voor", "Voor", "voormeting", "0-meting", "T0", " voor "]
+    post = ["na", "Na", "nameting", "1-meting", "T1", "NA"]
+    groups = ["ouder", "Ouder", "ouders", "Leerkracht", "leerkracht", "leerkrachten"]
+    rows = ["Respondent;Groep;Meetmoment;v1"]
+    rows += [f"R{i};{g};{w};4" for i, (g, w) in enumerate(zip(groups, pre))]
+    rows += [f"R{i};{g};{w};5" for i, (g, w) in enumerate(zip(groups, post))]
+    rows += ["R0;ouder;voormeting;3"]  # R0 twice in the same wave, spelled differently
+    path = tmp_path / "vragenlijst.csv"
+    path.write_text("\n".join(rows), encoding="utf-8")
+    data, report = read_table(path, kind="survey")
+    assert data["wave"].tolist() == ["voor"] * 6 + ["na"] * 6 and report.n_dropped == 1
+    assert any("al eerder" in r or "dubbel" in r for r in report.to_frame()["reason"])
+    note = next(n for n in report.notes if "meetmoment samengenomen" in n)
+    assert "'T0' → voor (1 rij(en): 6)" in note and "'1-meting' → na" in note and "'NA' → na" in note
+    assert data["group"].tolist() == ["ouder", "ouder", "ouders", "Leerkracht", "Leerkracht", "leerkrachten"] * 2
+    assert any("'Ouder' → ouder" in n and "'leerkracht' → Leerkracht" in n for n in report.notes)
+    warned = report.to_frame()
+    assert set(warned.loc[warned["reason"].str.contains("lijkt op"), "value"]) == {"ouders", "leerkrachten"}
+    # three waves that are no synonyms of voor/na: left as they are, and said
+    rows = ["Respondent;Groep;Meting;v1"] + [f"R{i};ouder;{w};4" for i in range(3) for w in ("T0", "T1", "T2")]
+    path.write_text("\n".join(rows), encoding="utf-8")
+    data, report = read_table(path, kind="survey")
+    assert sorted(data["wave"].unique()) == ["T0", "T1", "T2"]
+    assert any("3 verschillende meetmomenten: T0, T1, T2" in n for n in report.notes)

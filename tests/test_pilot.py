@@ -410,3 +410,14 @@ def test_method_note_masks_cell_values_and_small_group_names(tmp_path):
         assert "Daan" not in text and "Pieter" not in text, name
     note = (rep / "verantwoording.md").read_text(encoding="utf-8")
     assert "(waarde: '…es')" in note and "groep '…st' niet apart getoond en niet vergeleken: minder dan 5 casussen" in note
+
+
+def test_vragenlijst_scales_table_counts_answers_and_respondents_apart(tmp_path):
+    """tabellen › vragenlijst_schalen said 'respondenten 140' for 70 people answering twice (voor and na)."""
+    path = write_pilot(tmp_path, "[analyses.vragenlijst]\n", data={
+        "vragenlijst": EXAMPLE / "vragenlijst.xlsx", "codeboek": EXAMPLE / "codeboek_vragenlijst.csv"})
+    run_pilot(path, figures=tmp_path / "figures", reports=tmp_path / "reports", pdf=False, docx=False,
+              progress=lambda _: None)
+    scales = pd.read_csv(tmp_path / "reports" / "test" / "vragenlijst_schalen.csv", sep=";", dtype=str,
+                         encoding="utf-8-sig")
+    assert scales[["antwoorden (respondent × meting)", "respondenten"]].values.tolist() == [["140", "70"]] * 2

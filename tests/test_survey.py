@@ -287,3 +287,112 @@ def test_sdq_dutch_parent_norms_theunissen_2022():
         sv.score_sdq(pd.DataFrame(rows), norms="be")
     en = sv.score_sdq(pd.DataFrame(rows), norms="nl", age="leeftijd", lang="en")
     assert en.loc[17, "norm"] == "no norm: age missing" and en["band_total"].iloc[1] == "borderline"
+
+
+def test_sdq_dutch_answer_labels_are_scored_and_other_text_is_refused():
+    """The form's own labels ("niet waar" 0, "een beetje waar" 1, "zeker waar" 2, any case) score like the
+    numbers (reversed items turned around as the SDQ does); text that is no answer raises, naming column and row."""
+    words = {0: "niet waar", 1: "Een beetje waar", 2: "ZEKER WAAR "}
+    rng = np.random.default_rng(3)
+    numbers = pd.DataFrame(rng.integers(0, 3, size=(6, 25)), columns=[f"sdq_{i}" for i in range(1, 26)])
+    labels = numbers.apply(lambda col: col.map(words))
+    impact = {"sdq_impact_" + w: [0, 1, 2, 3, 0, 1] for w in ("last", "thuis", "vriendschappen", "leren", "vrije_tijd")}
+    impact_words = {0: "helemaal niet", 1: "een beetje", 2: "Behoorlijk", 3: "heel erg"}
+    expected = sv.score_sdq(numbers.assign(**impact))
+    got = sv.score_sdq(labels.assign(**{k: [impact_words[v] for v in vals] for k, vals in impact.items()}))
+    cols = ["emotional", "conduct", "hyperactivity", "peer", "prosocial", "total", "impact", "band_total"]
+    assert got[cols].notna().all().all()
+    pd.testing.assert_frame_equal(got[cols], expected[cols])
+    # sdq_7 (gehoorzaam) is reversed: 'zeker waar' everywhere else 0 -> conduct 0
+    one = pd.DataFrame([{f"sdq_{i}": "niet waar" for i in range(1, 26)}])
+    one.loc[0, "sdq_7"] = "zeker waar"
+    assert sv.score_sdq(one).loc[0, "conduct"] == 0
+    bad = labels.copy()
+    bad.loc[4, "sdq_12"] = "soms"
+    bad["source_row"] = range(2, 8)
+    with pytest.raises(InputError, match=r"sdq_12.*buiten 0-2.*Rij 6: 'soms'") as err:
+        sv.score_sdq(bad)
+    assert err.value.column == "sdq_12" and err.value.row == 6
+    with pytest.raises(InputError, match="impactvraag 'sdq_impact_leren'.*Rij 1"):
+        sv.score_sdq(numbers.assign(**{**impact, "sdq_impact_leren": [0, 9, 0, 0, 0, 0]}))
+
+
+def test_compare_accepts_prepared_data_and_refuses_other_objects_in_dutch():
+    """README chain prepare → compare: the prepared questionnaire is scored with scale_scores, not an AttributeError."""
+    d, _ = synthetic.survey(seed=4)
+    s = sv.prepare(d, synthetic.survey_codebook())
+    direct = sv.compare(s, ["samenwerking", "samenwerking_1"], within="wave", seed=1).to_frame()
+    via_scores = sv.compare(pd.concat([sv.scale_scores(s), s.coded()[["samenwerking_1"]]], axis=1),
+                            ["samenwerking", "samenwerking_1"], within="wave", seed=1).to_frame()
+    pd.testing.assert_frame_equal(direct, via_scores)
+    assert direct["test"].tolist() == ["paired_t", "wilcoxon"]
+    with pytest.raises(InputError, match="scale_scores"):
+        sv.compare(s.answers.to_numpy(), ["samenwerking"], within="wave")
+
+
+def test_item_under_its_question_text_or_taken_for_the_school_column_is_analysed(tmp_path):
+    """A Forms export heads a column with the question text; a short question starting with 'School' was
+    read as the school column. prepare finds both items through the codebook and withdraws the loader's
+    school remarks on that column (no answers compared as misspelled school names)."""
+    rows = ["Respondent;Groep;Meetmoment;School en jeugdhulp stemmen goed met elkaar af;Schoolklimaat"]
+    answers = ["helemaal eens", "helemaal oneens", "eens", "helemaal eens", "oneens", "eens", "helemaal eens"]
+    rows += [f"R{i};ouder;voor;{a};{b}" for i, (a, b) in enumerate(zip(answers, answers[::-1]))]
+    path = tmp_path / "forms.csv"
+    path.write_text("\n".join(rows), encoding="utf-8")
+    data, report = read_table(path, kind="survey", raw_items=True)   # without the codebook
+    assert data.attrs["labels"]["unit"] == "Schoolklimaat"
+    cb = pd.DataFrame({"item": ["samenwerking_1", "klimaat"], "text": ["School en jeugdhulp stemmen goed met "
+                                                                       "elkaar af.", "Schoolklimaat"]})
+    s = sv.prepare(data, cb, report=report)
+    assert s.items == ["samenwerking_1", "klimaat"] and "unit" not in s.answers.columns
+    assert s.answers["samenwerking_1"].tolist() == [5, 1, 4, 5, 2, 4, 5]
+    assert s.answers["klimaat"].tolist() == [5, 4, 2, 5, 4, 1, 5]
+    assert not any("lijkt op" in r or "maar één" in r for r in s.report.to_frame()["reason"])
+    notes = " ".join(s.report.notes)
+    assert "geen schoolkolom" in notes and "is vraag samenwerking_1" in notes and "niet in de data" not in notes
+
+
+def test_prepare_merges_wave_spellings_so_respondents_are_matched():
+    """Without the loader (a DataFrame made in Python) prepare harmonizes the waves too, and says so."""
+    d = pd.DataFrame({"respondent": list("abcd") * 2, "group": ["ouder", "Ouder "] * 4,
+                      "wave": ["voor", "Voor", "T0", "voormeting", "na", "Nameting", "T1", "eind"],
+                      "v1": [1, 2, 3, 4, 2, 3, 4, 5]})
+    s = sv.prepare(d, pd.DataFrame({"item": ["v1"]}))
+    assert s.answers["wave"].tolist() == ["voor"] * 4 + ["na"] * 4
+    assert s.answers["group"].unique().tolist() == ["ouder"]
+    assert int(sv.response(s)["matched"].sum()) == 4
+    assert any("'Nameting' → na (1 rij(en): 5)" in n for n in s.report.notes)
+
+
+def test_reliability_refuses_to_pool_constructs_and_counts_answers_not_respondents():
+    """reliability(prepared) pooled two scales into one alpha; n counted respondent × wave rows as respondents."""
+    d, _ = synthetic.survey(seed=1)
+    s = sv.prepare(d, synthetic.survey_codebook())
+    assert len(s.constructs) >= 2
+    with pytest.raises(InputError, match=r"samenwerking, bereikbaarheid.*construct=\"samenwerking\""):
+        sv.reliability(s)
+    res = sv.reliability(s, construct="samenwerking")
+    rows = s.answers.loc[s.coded()[s.construct_items("samenwerking")].notna().any(axis=1)]
+    assert res.n == len(rows) and res.n_respondents == rows["respondent"].nunique() < res.n
+    assert f"n = {res.n} antwoorden (respondent × meting) van {res.n_respondents} respondenten" in res.sentence()
+    one_wave = sv.prepare(d[d["wave"] == "voor"], synthetic.survey_codebook())
+    r1 = sv.reliability(one_wave, construct="samenwerking")
+    assert r1.n == r1.n_respondents and r1.sentence().endswith(f"n = {r1.n} respondenten.")
+    items = s.construct_items("samenwerking") + s.construct_items("bereikbaarheid")[:1]
+    assert sv.reliability(s, items).n_items == len(items)  # explicit items: the user's choice
+
+
+def test_omega_non_convergence_is_said_in_dutch_not_leaked_as_statsmodels_warning():
+    """Unrelated items (seed 2: statsmodels' factor model does not converge) gave an English
+    ConvergenceWarning between the Dutch lines of `evaluatie vragenlijst`."""
+    import warnings
+
+    x = pd.DataFrame(np.random.default_rng(2).integers(1, 6, size=(30, 3)).astype(float), columns=["a", "b", "c"])
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # any warning that leaks fails the test
+        res = sv.reliability(x)
+    assert not res.omega_converged
+    assert "niet betrouwbaar te schatten (het factormodel convergeerde niet)" in res.sentence()
+    good = sv.reliability(pd.read_csv(__import__("pathlib").Path(__file__).parent / "reference" / "survey_items.csv")
+                          .dropna())
+    assert good.omega_converged and "convergeerde" not in good.sentence()
