@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from pathlib import Path
 
 import pandas as pd
@@ -22,12 +23,12 @@ from .privacy import check_exportable
 from .report import append_row, unescape_text
 from .schemas import AGENCY_TYPES
 
-__all__ = ["normalize", "review_sheet", "name_key", "STOPWORDS"]
+__all__ = ["normalize", "review_sheet", "name_key", "similarity", "STOPWORDS", "MIN_LENGTH_RATIO"]
 
 #: Words that say what kind of organisation it is or where, not which one; ignored when comparing names.
 STOPWORDS = frozenset("""de het een en van voor in te op bij kinder kinderen jeugd jeugdpsychiatrie psychiatrie
 ambulant ambulante team regio noord zuid oost west centrum praktijk stichting zorg hulp afdeling locatie
-zwolle groningen leeuwarden amsterdam rotterdam utrecht""".split())
+sociaal sociale jeugdgezondheidszorg jeugdpsychiater kinderpsychiater zwolle groningen leeuwarden amsterdam rotterdam utrecht""".split())
 
 
 def name_key(name) -> str:
@@ -39,6 +40,60 @@ def name_key(name) -> str:
 def _core(key: str) -> str:
     words = [w for w in key.split() if w not in STOPWORDS]
     return " ".join(words) or key
+
+
+#: Two names whose letters differ more in length than this ratio (shorter / longer) are never a fuzzy match.
+MIN_LENGTH_RATIO = 0.75
+
+
+def _name_score(x: str, y: str) -> float:
+    """Similarity of two keys (words separated by spaces): 0 when one is a part of the other, else
+    the larger of ``ratio`` without spaces and ``token_sort_ratio``."""
+    if x.replace(" ", "") == y.replace(" ", ""):
+        return 100.0
+    wx, wy = Counter(x.split()), Counter(y.split())
+    if wx != wy and (not wx - wy or not wy - wx):  # every word of one name in the other: a part of a longer name
+        return 0.0
+    a, b = x.replace(" ", ""), y.replace(" ", "")
+    if min(len(a), len(b)) < MIN_LENGTH_RATIO * max(len(a), len(b)):
+        return 0.0
+    return float(max(fuzz.ratio(a, b), fuzz.token_sort_ratio(x, y)))
+
+
+def similarity(a, b) -> float:
+    """How alike two agency names are (0–100), for fuzzy suggestions; 100 only for the same name.
+
+    Names with the same letters up to case, accents, punctuation and spaces score 100. Otherwise
+    they are compared without generic words (:data:`STOPWORDS`, e.g. "kinder- en jeugdpsychiatrie",
+    "ambulant", place names), so that shared generic words do not make two agencies look alike.
+    The score is rapidfuzz's ``ratio`` of the letters (or ``token_sort_ratio``, for the same words in
+    another order), with two guards:
+
+    * a name whose words are all in the other name scores 0: "Accare" is a *part* of
+      "Accare, Wijkteam Noord" (a cell naming two agencies) and "Vroeghulp" of "Integrale
+      vroeghulp" (another agency). Subset scorers (``token_set_ratio``, ``partial_ratio``,
+      ``WRatio``) give such pairs 100, which merged different agencies;
+    * names whose letter counts differ by more than :data:`MIN_LENGTH_RATIO` score 0, whatever the
+      threshold (``ratio`` = 2·matches / (len a + len b) is at most 2r / (1 + r) for a length ratio r,
+      so at the default threshold 85 this guard only matters when a lower threshold is chosen).
+
+    Spelling differences still match: "Acare" / "Accare" (91), "Karaktr" / "Karakter" (93),
+    "dyslexie centrum" / "Dyslexiecentrum" (100), "Accare Zwolle" / "Accare" (100: "Zwolle" is generic).
+
+    Examples
+    --------
+    >>> similarity("Accare", "Accare, Wijkteam Noord"), similarity("GGD", "Wijkteam Noord en GGD")
+    (0.0, 0.0)
+    >>> round(similarity("Acare", "Accare")), similarity("Accare Zwolle", "accare")
+    (91, 100.0)
+    """
+    return _key_score(name_key(a), name_key(b))
+
+
+def _key_score(ka: str, kb: str) -> float:
+    if ka.replace(" ", "") == kb.replace(" ", ""):
+        return 100.0
+    return _name_score(_core(ka), _core(kb))
 
 
 def _read_mapping(mapping) -> pd.DataFrame:
@@ -77,9 +132,9 @@ def normalize(names, mapping=None, *, threshold: float = 85) -> pd.DataFrame:
         Reviewed mapping with columns ``raw``, ``agency`` and optionally ``agency_type`` (Dutch
         ``ruw``, ``instantie``, ``soort`` also accepted).
     threshold : float, default 85
-        Minimum similarity (0–100) for a fuzzy suggestion: the larger of rapidfuzz's
-        ``token_set_ratio`` and the plain ``ratio`` without spaces, computed on names without
-        generic words such as "kinder", "jeugdpsychiatrie", "ambulant" and place names.
+        Minimum :func:`similarity` (0–100) for a fuzzy suggestion: rapidfuzz's ``ratio`` on names
+        without generic words such as "kinder", "jeugdpsychiatrie", "ambulant" and place names, and
+        never for a name that is only a part of a longer one ("GGD" is not "Wijkteam Noord en GGD").
 
     Returns
     -------
@@ -114,8 +169,7 @@ def normalize(names, mapping=None, *, threshold: float = 85) -> pd.DataFrame:
         else:
             best, score = None, 0.0
             for ckey in canon:
-                a, b = _core(key), _core(ckey)
-                s = max(fuzz.token_set_ratio(a, b), fuzz.ratio(a.replace(" ", ""), b.replace(" ", "")))
+                s = _key_score(key, ckey)
                 if s > score:
                     best, score = ckey, s
             if best is not None and score >= threshold:

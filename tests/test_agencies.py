@@ -2,7 +2,7 @@ import pandas as pd
 import pytest
 
 from evaluatie import InputError, synthetic
-from evaluatie.agencies import name_key, normalize
+from evaluatie.agencies import name_key, normalize, similarity
 
 
 def test_reviewed_mapping_is_applied_first(tmp_path):
@@ -42,3 +42,48 @@ def test_bad_mapping():
         normalize(["a"], mapping=pd.DataFrame({"naam": ["a"]}))
     with pytest.raises(InputError, match="bestaat niet"):
         normalize(["a"], mapping="geen_bestand.csv")
+
+
+STUDENT_CELLS = ["Accare, Wijkteam Noord", "Accare + wijkteam", "Accare/Karakter", "Accare; Yorneo",
+                 "Wijkteam Noord en GGD", "Accare", "Karakter", "Yorneo", "GGD", "Wijkteam Noord"]
+
+
+def test_a_single_name_is_never_mapped_onto_a_combined_cell():
+    # the new-user test: 'Accare' -> 'Accare, Wijkteam Noord' and 'GGD' -> 'Wijkteam Noord en GGD', score 100
+    out = normalize(STUDENT_CELLS).set_index("raw")
+    for single in ("Accare", "Karakter", "Yorneo", "GGD", "Wijkteam Noord"):
+        assert out.loc[single, "agency"] == single and out.loc[single, "method"] == "new"
+    assert similarity("Accare", "Accare, Wijkteam Noord") == 0 and similarity("GGD", "Wijkteam Noord en GGD") == 0
+
+
+@pytest.mark.parametrize("a, b, low, high", [
+    ("Acare", "Accare", 85, 99), ("Karaktr", "Karakter", 85, 99), ("dyslexie centrum", "Dyslexiecentrum", 100, 100),
+    ("Accare Zwolle", "Accare", 100, 100), ("accare kinder- en jeugdpsychiatrie", "Accare", 100, 100),
+    ("Vroeghulp", "Integrale vroeghulp", 0, 0), ("huisarts", "Praktijkondersteuner huisarts", 0, 0),
+    ("Accare Kinder- en Jeugdpsychiatrie", "Karakter kinder- en jeugdpsychiatrie", 0, 60),
+    ("Jeugdbescherming", "Jeugdreclassering", 0, 84)])
+def test_similarity_matches_spellings_not_parts(a, b, low, high):
+    assert low <= similarity(a, b) <= high and similarity(a, b) == similarity(b, a)
+
+
+def test_no_two_synthetic_agencies_and_no_part_of_a_list_reach_the_threshold():
+    names = [a[0] for a in synthetic.AGENCIES]
+    for i, a in enumerate(names):
+        for b in names[i + 1:]:
+            assert similarity(a, b) < 85, (a, b)
+            for sep in (", ", " + ", "/", "; ", " en ", " & "):  # a name never matches a cell listing it
+                assert similarity(a, a + sep + b) < 85 and similarity(b, a + sep + b) < 85, (a, b, sep)
+
+
+def test_example_data_without_mapping_merges_no_two_agencies(root):
+    # data_raw/voorbeeld: its reviewed koppeltabel is the truth. The old subset scorer merged 'Vroeghulp' into
+    # 'Integrale vroeghulp' and 'Huisarts' into 'Praktijkondersteuner huisarts'.
+    from evaluatie import read_table
+
+    voorbeeld = root / "data_raw" / "voorbeeld"
+    data, _ = read_table(voorbeeld / "dossieronderzoek_sbo.xlsx", kind="dossier")
+    truth = pd.read_csv(voorbeeld / "koppeltabel_instanties.csv", sep=";", encoding="utf-8-sig")
+    truth = dict(zip(truth["naam_in_dossier"].map(name_key), truth["instantie"]))
+    out = normalize(data["agency_raw"]).dropna(subset=["agency"])
+    true = data.loc[out.index, "agency_raw"].map(lambda v: truth[name_key(v)])
+    assert out.assign(true=true).groupby("agency")["true"].nunique().max() == 1
