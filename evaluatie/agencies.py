@@ -15,6 +15,7 @@ import unicodedata
 from collections import Counter
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 from rapidfuzz import fuzz
 
@@ -23,7 +24,7 @@ from .privacy import check_exportable
 from .report import append_row, unescape_text
 from .schemas import AGENCY_TYPES
 
-__all__ = ["normalize", "review_sheet", "name_key", "similarity", "STOPWORDS", "MIN_LENGTH_RATIO"]
+__all__ = ["normalize", "review_sheet", "split_cells", "name_key", "similarity", "STOPWORDS", "MIN_LENGTH_RATIO"]
 
 #: Words that say what kind of organisation it is or where, not which one; ignored when comparing names.
 STOPWORDS = frozenset("""de het een en van voor in te op bij kinder kinderen jeugd jeugdpsychiatrie psychiatrie
@@ -94,6 +95,170 @@ def _key_score(ka: str, kb: str) -> float:
     if ka.replace(" ", "") == kb.replace(" ", ""):
         return 100.0
     return _name_score(_core(ka), _core(kb))
+
+
+#: Separators that list agencies in one cell: comma, semicolon, slash, plus, line break ...
+_LIST_SEP = re.compile(r"\s*(?:[,;/+]|\n|\r)\s*")
+#: ... and the words "en" / "&", which also occur inside names ("Centrum voor Jeugd en Gezin").
+_WORD_SEP = re.compile(r"\s+(?:en|&)\s+", re.IGNORECASE)
+#: ``data.attrs`` flag set once the agency cells of a dossier table have been checked by :func:`split_cells`.
+CHECKED = "agency_cells_checked"
+
+
+def _split_top(text: str, pattern: re.Pattern) -> list[str]:
+    """``text`` split on ``pattern`` outside brackets; "Kinder- en jeugd..." (a hyphen before "en") is not split."""
+    parts, start = [], 0
+    for m in pattern.finditer(text):
+        before = text[:m.start()]
+        if before.count("(") > before.count(")") or before.count("[") > before.count("]"):
+            continue
+        if before.rstrip().endswith("-"):  # Dutch elision: "kinder- en jeugdpsychiatrie" is one name
+            continue
+        parts.append(text[start:m.start()])
+        start = m.end()
+    parts.append(text[start:])
+    return [p.strip() for p in parts if p.strip()]
+
+
+class _Evidence:
+    """Which texts are agency names on their own: known names (a reviewed mapping) or names written
+    alone in another cell of the same column."""
+
+    def __init__(self, cells, known, threshold):
+        self.known, self.threshold = known, threshold
+        base = {name_key(c) for c in cells if len(_split_top(c, _LIST_SEP)) == 1 and len(_split_top(c, _WORD_SEP)) == 1}
+        self.alone = {k for k in base if k}
+        # a cell such as "Bureau Jeugd en Gezin" whose halves are not names is a name on its own
+        for c in cells:
+            if len(_split_top(c, _LIST_SEP)) == 1 and len(_split_top(c, _WORD_SEP)) > 1 and \
+                    not all(self.name(p) for p in _split_top(c, _WORD_SEP)):
+                self.alone.add(name_key(c))
+
+    def name(self, text: str) -> bool:
+        key = name_key(text)
+        if len(key.replace(" ", "")) < 2 or not [w for w in key.split() if w not in STOPWORDS]:
+            return False  # "?", "Noord", "Gezin en Jeugd": no agency on its own
+        if key in self.known or key in self.alone:
+            return True
+        # a name with "en" in it is compared as written: without generic words "Centrum voor Jeugd en Gezin" is
+        # "gezin", which would make its own half "Gezin" look like a name
+        return any((_name_score(key, other) if {"en", "&"} & set(other.split()) else _key_score(key, other))
+                   >= self.threshold for other in self.alone)
+
+
+def _cell_parts(cell: str, evidence: _Evidence) -> tuple[list[str], list[str]]:
+    """(parts, doubtful): the agencies a cell names; or ``[cell]`` and the listed parts that are no known name
+    (empty when the cell is simply one name)."""
+    if name_key(cell) in evidence.known:
+        return [cell], []
+    listed = _split_top(cell, _LIST_SEP)
+    if len(listed) == 1:  # only "en" / "&": split when both sides are names, warn when one side is
+        words = _split_top(cell, _WORD_SEP)
+        named = [evidence.name(w) for w in words]
+        if len(words) < 2 or not any(named):
+            return [cell], []
+        return (words, []) if all(named) else ([cell], [w for w, ok in zip(words, named) if not ok])
+    parts, doubtful = [], []
+    for part in listed:
+        words = _split_top(part, _WORD_SEP)
+        if len(words) > 1 and all(evidence.name(w) for w in words):
+            parts += words
+        elif evidence.name(part):
+            parts.append(part)
+        else:
+            doubtful.append(part)
+    return ([cell], doubtful) if doubtful else (parts, [])
+
+
+def _join(names, lang):
+    quoted = [f"'{n}'" for n in names]
+    word = " en " if lang == "nl" else " and "
+    return quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + word + quoted[-1]
+
+
+def split_cells(data: pd.DataFrame, column: str = "agency_raw", *, mapping=None, report=None, rows=None,
+                label: str | None = None, type_column: str = "agency_type", threshold: float = 85,
+                lang: str = "nl") -> pd.DataFrame:
+    """One row per agency where a file-study cell names several ("Accare, Wijkteam Noord").
+
+    A cell is split on ``,`` ``;`` ``/`` ``+``, a line break, " en " and " & " (not inside brackets,
+    not in "kinder- en jeugdpsychiatrie") only when every part is itself an agency name: a name in the
+    reviewed ``mapping``, or written alone in another cell of the column (up to spelling, see
+    :func:`similarity`). So "Centrum voor Jeugd en Gezin", "Bureau Jeugd en Gezin" and "Kinder- en
+    Jeugdpsychiatrie" stay whole, and so does a cell the mapping lists as it is.
+
+    Parameters
+    ----------
+    data : DataFrame
+        A ``dossier`` table (one row per pupil × agency mention).
+    column : str
+        The column with agency names as written.
+    mapping : DataFrame or path, optional
+        Reviewed mapping (:func:`normalize`): its names count as known agencies.
+    report : QualityReport, optional
+        Every split cell is listed (``changed``, row and the cell as written); a cell that lists
+        names of which some are unknown is kept whole and listed as a ``warning``.
+    rows : Series, optional
+        Row numbers in the file for the report (default: ``data["source_row"]`` or the index).
+    label : str, optional
+        The column as named in the file, for the report (default ``"Instantie"``).
+    type_column : str
+        Agency type column: emptied on split rows (it is unclear which agency it belongs to).
+
+    Returns
+    -------
+    DataFrame with the split rows in place of the cell (index repeated), ``attrs[CHECKED]`` set.
+
+    Examples
+    --------
+    >>> d = pd.DataFrame({"pupil": ["p1", "p2", "p3", "p4"],
+    ...                   "agency_raw": ["Accare, Wijkteam Noord", "Accare", "Wijkteam", "Centrum voor Jeugd en Gezin"]})
+    >>> split_cells(d)[["pupil", "agency_raw"]].values.tolist()  # doctest: +NORMALIZE_WHITESPACE
+    [['p1', 'Accare'], ['p1', 'Wijkteam Noord'], ['p2', 'Accare'], ['p3', 'Wijkteam'],
+     ['p4', 'Centrum voor Jeugd en Gezin']]
+    """
+    from .text import t
+
+    out = data
+    if column not in data.columns:
+        return out
+    table = _read_mapping(mapping)
+    known = {name_key(v) for v in pd.concat([table["raw"], table["agency"]]).dropna()}
+    text = data[column].map(lambda v: str(v).strip() if isinstance(v, str) or pd.notna(v) else None)
+    cells = sorted({v for v in text.dropna() if v})
+    evidence = _Evidence(cells, known, threshold)
+    decided = {c: _cell_parts(c, evidence) for c in cells}
+    if rows is None:
+        rows = data["source_row"] if "source_row" in data.columns else pd.Series(data.index, index=data.index)
+    label = label or "Instantie"
+    positions, values, typed, n_split = [], [], [], 0
+    for pos, cell in enumerate(text):
+        parts, doubtful = decided.get(cell, ([cell], [])) if cell else ([cell], [])
+        if report is not None and doubtful:
+            report.add(row=rows.iloc[pos], column=label, value=cell, action="warning",
+                       reason=t("ag_maybe_several", lang, unknown=_join(doubtful, lang)))
+        if len(parts) > 1:
+            n_split += 1
+            given = data[type_column].iloc[pos] if type_column in data.columns else None
+            if report is not None:
+                reason = t("ag_split", lang, n=len(parts), parts=_join(parts, lang))
+                if given is not None and not (isinstance(given, float) and pd.isna(given)):
+                    reason += t("ag_split_type", lang, type=given)
+                report.add(row=rows.iloc[pos], column=label, value=cell, action="changed", reason=reason)
+        positions += [pos] * len(parts)
+        values += parts if len(parts) > 1 else [data[column].iloc[pos]]
+        typed += [len(parts) > 1] * len(parts)
+    if n_split:
+        out = data.iloc[positions].copy()
+        out[column] = pd.Series(values, index=out.index, dtype=object).to_numpy()
+        if type_column in out.columns:
+            out[type_column] = out[type_column].astype(object).where(~np.array(typed), None)
+        if report is not None:
+            report.notes.append(t("ag_split_note", lang, cells=n_split, rows=len(out), used=len(data)))
+    else:
+        out = data.copy()
+    out.attrs[CHECKED] = True
+    return out
 
 
 def _read_mapping(mapping) -> pd.DataFrame:

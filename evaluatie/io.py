@@ -1058,9 +1058,15 @@ def read_table(path, kind: str, *, sheet=None, pseudonymize: bool = True, key=No
         data[ident] = _take(np.asarray(privacy.pseudonymize(list(uniques), key), dtype=object), codes)
         report.notes.append(t("note_pseudonymized", lang, columns=label[ident], key_source=source))
 
+    if kind == "dossier" and "agency_raw" in data:  # "Accare, Wijkteam Noord": one row per agency
+        from .agencies import split_cells
+
+        data = split_cells(data, rows=pd.Series(data.index, index=data.index), report=report,
+                           label=label["agency_raw"], lang=lang)
     data.insert(0, "source_row", data.index.to_numpy())
     data = data.reset_index(drop=True)
-    data.attrs.update({"kind": kind, "source": path.name, "identifier_columns": list(report.identifier_columns)})
+    data.attrs.update({"kind": kind, "source": path.name, "identifier_columns": list(report.identifier_columns),
+                       "column_labels": dict(label)})
     if period_freq:
         data.attrs["period_freq"] = period_freq
     bar.close()

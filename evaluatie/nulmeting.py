@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
+from .agencies import CHECKED, split_cells
 from .errors import InputError
 from .privacy import TOTAL as TOTAL_LABEL
 from .privacy import is_small, mask_value, small_count
@@ -816,6 +817,13 @@ def analyze(dossier: pd.DataFrame, *, n_total=None, mapping=None, school: str = 
     report = report if report is not None else QualityReport(source="dossier", kind="dossier", n_read=len(data))
     first_note = len(report.notes)
     rows = data["source_row"] if "source_row" in data else pd.Series(np.arange(2, len(data) + 2), index=data.index)
+    labels = dossier.attrs.get("column_labels", {})
+    if agency not in data.columns and "agency_raw" in data.columns and not dossier.attrs.get(CHECKED):
+        # a table not read with read_table: cells naming several agencies become one row each here
+        data = split_cells(data.assign(_row=rows), mapping=mapping, report=report, rows=rows,
+                           label=labels.get("agency_raw"), type_column=agency_type or "agency_type")
+        data = data.reset_index(drop=True)
+        rows = data.pop("_row")
     if agency not in data.columns and "agency_raw" in data.columns:
         from .agencies import normalize
 

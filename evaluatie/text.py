@@ -1667,6 +1667,20 @@ MESSAGES: dict[str, dict[str, str]] = {
                                  "cijfers gelden voor het hele gebied van de tabel (meestal Nederland); region is leeg.",
                            "en": "No region column (RegioS, Regio's, WijkenEnBuurten or codes such as GM0080): the "
                                  "figures are for the table's whole area (usually the Netherlands); region is empty."},
+    # --- agencies: cells naming several agencies, placeholder words (new-user test, issue 12) -----------
+    "ag_split": {"nl": "cel noemt {n} instanties ({parts}); geteld als {n} rijen, één per instantie",
+                 "en": "cell names {n} agencies ({parts}); counted as {n} rows, one per agency"},
+    "ag_split_type": {"nl": "; de soort '{type}' is niet overgenomen (onduidelijk bij welke instantie hij hoort)",
+                      "en": "; the type '{type}' was not copied (unclear which agency it belongs to)"},
+    "ag_maybe_several": {"nl": "cel noemt misschien meer instanties, maar {unknown} staat nergens los in het bestand; "
+                               "niet gesplitst. Zet elke instantie op een eigen rij, of laat de cel zo als het één "
+                               "instantie is",
+                         "en": "cell may name several agencies, but {unknown} appears nowhere on its own in the file; "
+                               "not split. Put each agency on its own row, or leave the cell if it is one agency"},
+    "ag_split_note": {"nl": "{cells} cel(len) met meer instanties gesplitst (één rij per instantie): de tabel heeft "
+                            "{rows} rijen uit {used} rijen van het bestand.",
+                      "en": "{cells} cell(s) naming several agencies split (one row per agency): the table has {rows} "
+                            "rows from {used} rows of the file."},
 }
 
 

@@ -2,7 +2,7 @@ import pandas as pd
 import pytest
 
 from evaluatie import InputError, synthetic
-from evaluatie.agencies import name_key, normalize, similarity
+from evaluatie.agencies import name_key, normalize, similarity, split_cells
 
 
 def test_reviewed_mapping_is_applied_first(tmp_path):
@@ -87,3 +87,38 @@ def test_example_data_without_mapping_merges_no_two_agencies(root):
     out = normalize(data["agency_raw"]).dropna(subset=["agency"])
     true = data.loc[out.index, "agency_raw"].map(lambda v: truth[name_key(v)])
     assert out.assign(true=true).groupby("agency")["true"].nunique().max() == 1
+
+
+def test_cells_naming_several_agencies_are_split_only_into_names():
+    from evaluatie.quality import QualityReport
+
+    cells = STUDENT_CELLS + ["Centrum voor Jeugd en Gezin", "Bureau Jeugd en Gezin", "Veilig Thuis",
+                             "Accare (Kinder- en Jeugdpsychiatrie)", "Kinder- en Jeugdpsychiatrie Karakter",
+                             "Accare, afdeling autisme", "Accare en Buurtzorg Jong", "Veilig Thuis/Accare"]
+    d = pd.DataFrame({"pupil": [f"p{i}" for i in range(len(cells))], "agency_raw": cells,
+                      "agency_type": ["jeugd-GGZ"] + [None] * (len(cells) - 1), "source_row": range(2, len(cells) + 2)})
+    rep = QualityReport(source="x", kind="dossier", n_read=len(d))
+    out = split_cells(d, report=rep, label="Hulpverlener")
+    parts = out.groupby("pupil", sort=False)["agency_raw"].agg(list)
+    assert parts["p0"] == ["Accare", "Wijkteam Noord"] and parts["p1"] == ["Accare", "wijkteam"]
+    assert parts["p2"] == ["Accare", "Karakter"] and parts["p3"] == ["Accare", "Yorneo"]
+    assert parts["p4"] == ["Wijkteam Noord", "GGD"] and parts["p17"] == ["Veilig Thuis", "Accare"]
+    for i in range(5, 16):  # single names and names with "en" in them stay whole
+        assert parts[f"p{i}"] == [cells[i]]
+    assert out.loc[out["pupil"] == "p0", "agency_type"].isna().all()  # whose type was 'jeugd-GGZ'? unclear
+    entries = pd.DataFrame(rep.entries)
+    changed = entries[entries["action"] == "changed"]
+    assert changed["row"].tolist() == [2, 3, 4, 5, 6, 19] and (changed["column"] == "Hulpverlener").all()
+    assert changed["value"].tolist()[:2] == ["Accare, Wijkteam Noord", "Accare + wijkteam"]  # the cell as typed
+    assert "'Accare' en 'Wijkteam Noord'" in changed["reason"].iloc[0] and "jeugd-GGZ" in changed["reason"].iloc[0]
+    warned = entries[entries["action"] == "warning"].set_index("row")
+    assert warned.index.tolist() == [17, 18]  # a list with a part that is no known agency: kept, with advice
+    assert "'afdeling autisme'" in warned.loc[17, "reason"] and "'Buurtzorg Jong'" in warned.loc[18, "reason"]
+    assert any(n.startswith("6 cel(len) met meer instanties gesplitst") for n in rep.notes)
+    assert split_cells(out).equals(out)  # nothing left to split
+
+
+def test_a_cell_listed_in_the_mapping_is_not_split():
+    d = pd.DataFrame({"pupil": ["p1", "p2", "p3"], "agency_raw": ["GGD/JGZ", "GGD", "JGZ"]})
+    assert len(split_cells(d)) == 4
+    assert len(split_cells(d, mapping=pd.DataFrame({"raw": ["GGD/JGZ"], "agency": ["GGD"]}))) == 3

@@ -238,3 +238,30 @@ def test_school_comparison_leaves_out_schools_with_fewer_than_five_pupils(tmp_pa
     assert right.get_title(loc="left") == "Eerlijk vergeleken: bij evenveel gelezen dossiers"
     paths = res.save_figures(source="synthetisch", folder=tmp_path)
     assert "01_scholen" in paths and "SBO Klein" not in (tmp_path / "01_scholen.txt").read_text(encoding="utf-8")
+
+
+STUDENT_CELLS = ["Accare, Wijkteam Noord", "Accare + wijkteam", "Accare/Karakter", "Accare; Yorneo",
+                 "Wijkteam Noord en GGD", "Accare", "Karakter", "Yorneo", "GGD", "Wijkteam Noord"]
+
+
+def test_pupils_with_several_agencies_in_one_cell_are_counted(tmp_path):
+    # new-user test: 8 agencies and 0% with 2 or more, while half of the pupils have two
+    import openpyxl
+
+    from evaluatie import read_table
+
+    book = openpyxl.Workbook()
+    book.active.append(["School", "Leerling", "Instantie"])
+    for i, cell in enumerate(STUDENT_CELLS):
+        book.active.append(["SBO De Brug", f"L{i}", cell])
+    book.save(tmp_path / "multi.xlsx")
+    data, report = read_table(tmp_path / "multi.xlsx", kind="dossier")
+    by_file = analyze(data, report=report, n_boot=20)
+    by_hand = analyze(pd.DataFrame({"school": "SBO De Brug", "pupil": [f"L{i}" for i in range(10)],
+                                    "agency_raw": STUDENT_CELLS}), n_boot=20)
+    for res in (by_file, by_hand):
+        key = res.to_frame().iloc[0]
+        assert (key["n_agencies"], key["share_2plus"], key["mean_agencies_per_pupil"]) == (5, 0.5, 1.5)
+        assert sorted(res.agencies["agency"]) == ["Accare", "GGD", "Karakter", "Wijkteam Noord", "Yorneo"]
+    rows = [e["row"] for e in by_hand.report.entries if e["action"] == "changed"]
+    assert rows == [2, 3, 4, 5, 6]  # the table's own row numbers when it was not read from a file
