@@ -24,7 +24,8 @@ from .privacy import check_exportable
 from .report import append_row, unescape_text
 from .schemas import AGENCY_TYPES
 
-__all__ = ["normalize", "review_sheet", "split_cells", "name_key", "similarity", "STOPWORDS", "MIN_LENGTH_RATIO"]
+__all__ = ["normalize", "review_sheet", "split_cells", "name_key", "similarity", "is_placeholder", "STOPWORDS",
+           "PLACEHOLDERS", "MIN_LENGTH_RATIO"]
 
 #: Words that say what kind of organisation it is or where, not which one; ignored when comparing names.
 STOPWORDS = frozenset("""de het een en van voor in te op bij kinder kinderen jeugd jeugdpsychiatrie psychiatrie
@@ -95,6 +96,26 @@ def _key_score(ka: str, kb: str) -> float:
     if ka.replace(" ", "") == kb.replace(" ", ""):
         return 100.0
     return _name_score(_core(ka), _core(kb))
+
+
+#: Words written in an agency cell that mean "no agency" (compared as :func:`name_key`); a cell with no letter
+#: or digit at all ("?", "-", "...") means the same.
+PLACEHOLDERS = frozenset({"geen", "geen hulp", "geen instantie", "geen instanties", "geen hulpverlening", "0", "x",
+                          "nee", "niets", "onbekend", "nvt", "n v t", "niet van toepassing"})
+
+
+def is_placeholder(value) -> bool:
+    """True for an agency cell that says there is no agency ("geen", "?", "0", "onbekend", "x", "nvt").
+
+    Examples
+    --------
+    >>> [is_placeholder(v) for v in ("geen", "Geen hulp", "?", "0", "GGD")]
+    [True, True, True, True, False]
+    """
+    if value is None or (not isinstance(value, str) and pd.isna(value)):
+        return False
+    key = name_key(value)
+    return key in PLACEHOLDERS or not key
 
 
 #: Separators that list agencies in one cell: comma, semicolon, slash, plus, line break ...
@@ -225,7 +246,7 @@ def split_cells(data: pd.DataFrame, column: str = "agency_raw", *, mapping=None,
     table = _read_mapping(mapping)
     known = {name_key(v) for v in pd.concat([table["raw"], table["agency"]]).dropna()}
     text = data[column].map(lambda v: str(v).strip() if isinstance(v, str) or pd.notna(v) else None)
-    cells = sorted({v for v in text.dropna() if v})
+    cells = sorted({v for v in text.dropna() if v and not is_placeholder(v)})
     evidence = _Evidence(cells, known, threshold)
     decided = {c: _cell_parts(c, evidence) for c in cells}
     if rows is None:
@@ -233,6 +254,14 @@ def split_cells(data: pd.DataFrame, column: str = "agency_raw", *, mapping=None,
     label = label or "Instantie"
     positions, values, typed, n_split = [], [], [], 0
     for pos, cell in enumerate(text):
+        if cell and is_placeholder(cell):  # "geen", "?", "0": a pupil without agency, as with an empty cell
+            if report is not None:
+                report.add(row=rows.iloc[pos], column=label, value=cell, action="changed",
+                           reason=t("ag_placeholder", lang, value=cell))
+            positions.append(pos)
+            values.append(None)
+            typed.append(True)
+            continue
         parts, doubtful = decided.get(cell, ([cell], [])) if cell else ([cell], [])
         if report is not None and doubtful:
             report.add(row=rows.iloc[pos], column=label, value=cell, action="warning",
@@ -248,12 +277,12 @@ def split_cells(data: pd.DataFrame, column: str = "agency_raw", *, mapping=None,
         positions += [pos] * len(parts)
         values += parts if len(parts) > 1 else [data[column].iloc[pos]]
         typed += [len(parts) > 1] * len(parts)
-    if n_split:
+    if n_split or any(v is None for v, c in zip(values, text) if c):
         out = data.iloc[positions].copy()
         out[column] = pd.Series(values, index=out.index, dtype=object).to_numpy()
         if type_column in out.columns:
             out[type_column] = out[type_column].astype(object).where(~np.array(typed), None)
-        if report is not None:
+        if report is not None and n_split:
             report.notes.append(t("ag_split_note", lang, cells=n_split, rows=len(out), used=len(data)))
     else:
         out = data.copy()
@@ -292,7 +321,8 @@ def normalize(names, mapping=None, *, threshold: float = 85) -> pd.DataFrame:
     Parameters
     ----------
     names : sequence or Series
-        Agency names as written in the files (missing values stay missing).
+        Agency names as written in the files (missing values, and words meaning "no agency" such as "geen",
+        "?" or "0" (:func:`is_placeholder`), give no agency).
     mapping : DataFrame, CSV/Excel path, optional
         Reviewed mapping with columns ``raw``, ``agency`` and optionally ``agency_type`` (Dutch
         ``ruw``, ``instantie``, ``soort`` also accepted).
@@ -319,7 +349,7 @@ def normalize(names, mapping=None, *, threshold: float = 85) -> pd.DataFrame:
     by_key = {name_key(r): (a, t) for r, a, t in zip(table["raw"], table["agency"], table["agency_type"])}
     canon: dict[str, tuple[str, object]] = {name_key(a): (a, t) for a, t in zip(table["agency"], table["agency_type"])}
     present = series.dropna().map(lambda v: str(v).strip())
-    present = present[present != ""]
+    present = present[(present != "") & ~present.map(is_placeholder)]  # "geen", "?", "0": no agency
     decided: dict[str, tuple] = {}
     for raw in present.value_counts(sort=True).index:  # most frequent spelling first
         key = name_key(raw)
@@ -346,7 +376,7 @@ def normalize(names, mapping=None, *, threshold: float = 85) -> pd.DataFrame:
     rows = []
     for value in series:
         text = None if value is None or (not isinstance(value, str) and pd.isna(value)) else str(value).strip()
-        if not text:
+        if not text or is_placeholder(text):
             rows.append((value, None, None, None, float("nan"), False))
         else:
             rows.append((value, *decided[name_key(text)]))

@@ -1681,6 +1681,8 @@ MESSAGES: dict[str, dict[str, str]] = {
                             "{rows} rijen uit {used} rijen van het bestand.",
                       "en": "{cells} cell(s) naming several agencies split (one row per agency): the table has {rows} "
                             "rows from {used} rows of the file."},
+    "ag_placeholder": {"nl": "'{value}' betekent: geen instantie; geteld als lege cel (leerling zonder instantie)",
+                       "en": "'{value}' means: no agency; counted as an empty cell (pupil without an agency)"},
 }
 
 

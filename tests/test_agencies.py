@@ -122,3 +122,19 @@ def test_a_cell_listed_in_the_mapping_is_not_split():
     d = pd.DataFrame({"pupil": ["p1", "p2", "p3"], "agency_raw": ["GGD/JGZ", "GGD", "JGZ"]})
     assert len(split_cells(d)) == 4
     assert len(split_cells(d, mapping=pd.DataFrame({"raw": ["GGD/JGZ"], "agency": ["GGD"]}))) == 3
+
+
+def test_placeholder_words_mean_no_agency():
+    from evaluatie.quality import QualityReport
+
+    cells = ["geen", "?", "0", "onbekend", "geen hulp", "x", "Geen ", "GGD", None, "Accare, geen"]
+    out = normalize(cells)
+    assert out["agency"].notna().tolist() == [False] * 7 + [True, False, True]
+    assert out["raw"].tolist()[:2] == ["geen", "?"]  # the cell as written is kept
+    d = pd.DataFrame({"pupil": [f"p{i}" for i in range(len(cells))], "agency_raw": cells, "source_row": range(2, 12)})
+    rep = QualityReport(source="x", kind="dossier", n_read=len(d))
+    kept = split_cells(d, report=rep)
+    assert kept["agency_raw"].notna().tolist() == [False] * 7 + [True, False, True]
+    changed = [e for e in rep.entries if e["action"] == "changed"]
+    assert [e["row"] for e in changed] == [2, 3, 4, 5, 6, 7, 8]
+    assert changed[0]["value"] == "geen" and "betekent: geen instantie" in changed[0]["reason"]

@@ -265,3 +265,15 @@ def test_pupils_with_several_agencies_in_one_cell_are_counted(tmp_path):
         assert sorted(res.agencies["agency"]) == ["Accare", "GGD", "Karakter", "Wijkteam Noord", "Yorneo"]
     rows = [e["row"] for e in by_hand.report.entries if e["action"] == "changed"]
     assert rows == [2, 3, 4, 5, 6]  # the table's own row numbers when it was not read from a file
+
+
+def test_placeholder_words_are_pupils_without_agency():
+    d = pd.DataFrame({"school": "SBO De Brug", "pupil": [f"L{i}" for i in range(12)],
+                      "agency_raw": ["Accare", "Accare", "GGD", "Karakter", "GGD", "Yorneo",
+                                     "nvt", "-", "geen", "?", "0", "onbekend"]})
+    res = analyze(d, n_boot=20)
+    key = res.to_frame().iloc[0]
+    assert (key["n_pupils"], key["n_pupils_with_agency"], key["n_agencies"]) == (12, 6, 4)
+    assert sorted(res.agencies["agency"]) == ["Accare", "GGD", "Karakter", "Yorneo"]
+    noted = [e for e in res.report.entries if "betekent: geen instantie" in e["reason"]]
+    assert [e["value"] for e in noted] == ["nvt", "-", "geen", "?", "0", "onbekend"]
