@@ -23,6 +23,7 @@ from .errors import InputError
 from .privacy import TOTAL as TOTAL_LABEL
 from .privacy import is_small, mask_value, small_count
 from .richness import Accumulation, accumulation, chao2
+from .schemas import DUTCH_HEADERS
 from .text import check_lang, format_number, t
 
 __all__ = ["agency_counts", "pupil_table", "agency_table", "fragmentation", "incidence_matrix",
@@ -841,20 +842,22 @@ def analyze(dossier: pd.DataFrame, *, n_total=None, mapping=None, school: str = 
     _check_columns(data, school=school, pupil=pupil, agency=agency)
     if agency_type and agency_type not in data:
         agency_type = None
-    # report what the counting does with each kind of row
+    # report what the counting does with each kind of row, naming the column and cell as in the file
+    written = "agency_raw" if len(names) and "agency_raw" in data.columns else agency
+    column_label = labels.get(written) or labels.get(agency) or DUTCH_HEADERS["dossier"].get(written, written)
     has_agency = data[agency].notna()
     first_row = {}
     for idx in data.index[has_agency]:
         key = (data.at[idx, school], data.at[idx, pupil], data.at[idx, agency])
         if key in first_row:
-            report.add(row=rows[idx], column=agency, value=data.at[idx, agency], action="dropped",
+            report.add(row=rows[idx], column=column_label, value=data.at[idx, written], action="dropped",
                        reason=f"zelfde instantie al genoemd bij deze leerling (rij {first_row[key]}); één keer geteld")
         first_row.setdefault(key, rows[idx])
     helped = data.loc[has_agency, [school, pupil]].drop_duplicates()
     helped_keys = set(map(tuple, helped.to_numpy()))
     for idx in data.index[~has_agency]:
         if (data.at[idx, school], data.at[idx, pupil]) in helped_keys:
-            report.add(row=rows[idx], column=agency, value="", action="warning",
+            report.add(row=rows[idx], column=column_label, value="", action="warning",
                        reason="lege instantie-cel bij een leerling die wel andere instanties heeft; genegeerd")
     n_none = len(data[[school, pupil]].drop_duplicates()) - len(helped)
     if n_none:

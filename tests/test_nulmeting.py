@@ -277,3 +277,23 @@ def test_placeholder_words_are_pupils_without_agency():
     assert sorted(res.agencies["agency"]) == ["Accare", "GGD", "Karakter", "Yorneo"]
     noted = [e for e in res.report.entries if "betekent: geen instantie" in e["reason"]]
     assert [e["value"] for e in noted] == ["nvt", "-", "geen", "?", "0", "onbekend"]
+
+
+def test_duplicate_line_names_the_column_and_cell_as_in_the_file(tmp_path):
+    # new-user test: "rij 50, kolom 'agency': ... (waarde: 'Sociaal Wijkteam')" while the cell said 'Wijkteam Noord'
+    import openpyxl
+
+    from evaluatie import read_table
+
+    rows = [("L1", "Sociaal Wijkteam"), ("L2", "Sociaal Wijkteam"), ("L3", "Sociaal Wijkteam"), ("L3", "Wijkteam Noord")]
+    book = openpyxl.Workbook()
+    book.active.append(["School", "Leerling", "Hulpverlener"])
+    for pupil, cell in rows:
+        book.active.append(["SBO De Brug", pupil, cell])
+    book.save(tmp_path / "dubbel.xlsx")
+    data, report = read_table(tmp_path / "dubbel.xlsx", kind="dossier")
+    hand = pd.DataFrame(rows, columns=["pupil", "agency_raw"]).assign(school="SBO De Brug")
+    for res, column, row in ((analyze(data, report=report, n_boot=20), "Hulpverlener", 5),
+                             (analyze(hand, n_boot=20), "Instantie", 5)):
+        line = [e for e in res.report.entries if "al genoemd" in e["reason"]]
+        assert [(e["row"], e["column"], e["value"]) for e in line] == [(row, column, "Wijkteam Noord")]
