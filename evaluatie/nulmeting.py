@@ -499,10 +499,10 @@ class Nulmeting:
         n = lambda x, d=0: format_number(x, d, lang)  # noqa: E731
         ci = lambda e, lo, hi: "–" if pd.isna(e) else f"{n(e)} ({n(lo)}–{n(hi)})"  # noqa: E731
         cols = {"nl": ["school", "leerlingen op school (dossiers gelezen)", "leerlingen met instantie",
-                       "instanties gevonden", "instanties per 100 gelezen dossiers", "instanties per leerling (gem.)",
+                       "instanties gevonden", "instanties per 100 gelezen dossiers", "instanties per gelezen dossier (gem.)",
                        "leerlingen met 2 of meer instanties (% van gelezen)", "verwacht bij alle dossiers (95%-BI)"],
                 "en": ["school", "pupils in school (files read)", "pupils with agency", "agencies found",
-                       "agencies per 100 files read", "agencies per pupil (mean)", "pupils with 2 or more agencies (% of read)",
+                       "agencies per 100 files read", "agencies per file read (mean)", "pupils with 2 or more agencies (% of read)",
                        "expected with all files (95% CI)"]}[lang]
         rows = []
         for _, r in k.iterrows():
@@ -700,8 +700,8 @@ class Nulmeting:
 _EXPORT = {
     "nl": {"school": "school", "pupils": "leerlingen (dossiers gelezen)", "with": "leerlingen met instantie",
            "two": "leerlingen met 2 of meer instanties", "agencies": "instanties",
-           "links": "koppelingen leerling-instantie", "per100": "instanties per 100 leerlingen",
-           "mean": "instanties per leerling (gem.)", "share2": "aandeel leerlingen met 2 of meer instanties",
+           "links": "koppelingen leerling-instantie", "per100": "instanties per 100 gelezen dossiers",
+           "mean": "instanties per gelezen dossier (gem.)", "share2": "aandeel leerlingen met 2 of meer instanties",
            "chao2": "geschat aantal instanties (Chao2)", "chao2_lower": "Chao2 ondergrens (95%-BI)",
            "chao2_upper": "Chao2 bovengrens (95%-BI)", "expected": "verwacht aantal instanties bij alle dossiers",
            "expected_lower": "verwacht: ondergrens (95%-BI)", "expected_upper": "verwacht: bovengrens (95%-BI)",
@@ -714,7 +714,7 @@ _EXPORT = {
            "agency_note": "Aantal leerlingen per instantie en school (leerlingen met die instantie in het dossier)."},
     "en": {"school": "school", "pupils": "pupils (files read)", "with": "pupils with an agency",
            "two": "pupils with 2 or more agencies", "agencies": "agencies", "links": "pupil-agency links",
-           "per100": "agencies per 100 pupils", "mean": "agencies per pupil (mean)",
+           "per100": "agencies per 100 files read", "mean": "agencies per file read (mean)",
            "share2": "share of pupils with 2 or more agencies", "chao2": "estimated number of agencies (Chao2)",
            "chao2_lower": "Chao2 lower bound (95% CI)", "chao2_upper": "Chao2 upper bound (95% CI)",
            "expected": "expected number of agencies with all files", "expected_lower": "expected: lower bound (95% CI)",

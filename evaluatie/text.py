@@ -1198,8 +1198,8 @@ MESSAGES: dict[str, dict[str, str]] = {
                        "{pupils} leerlingen van wie het dossier is gelezen{share}.",
                  "en": "The school dealt with {agencies} different {word}, involved with {helped} of the {pupils} "
                        "pupils whose files were read{share}."},
-    "nm_mean": {"nl": "Een leerling met hulp had gemiddeld {mean} instanties.",
-                "en": "A pupil with care had {mean} agencies on average."},
+    "nm_mean": {"nl": "Per leerling met hulp waren gemiddeld {mean} instanties betrokken.",
+                "en": "Per pupil with care, {mean} agencies were involved on average."},
     "nm_two": {"nl": "{two} van alle leerlingen had er twee of meer.", "en": "{two} of all pupils had two or more."},
     "nm_top3": {"nl": "De drie grootste instanties hadden samen {share} van alle contacten.",
                 "en": "The three largest agencies held {share} of all contacts."},

@@ -7,6 +7,7 @@ import pytest
 from numpy.testing import assert_allclose
 
 from evaluatie import InputError, privacy, synthetic
+from evaluatie.text import format_number
 from evaluatie.nulmeting import (agency_counts, agency_table, analyze, fragmentation, incidence_matrix, network,
                                  network_table, pupil_table)
 from evaluatie.richness import accumulation, chao1, chao2
@@ -297,3 +298,19 @@ def test_duplicate_line_names_the_column_and_cell_as_in_the_file(tmp_path):
                              (analyze(hand, n_boot=20), "Instantie", 5)):
         line = [e for e in res.report.entries if "al genoemd" in e["reason"]]
         assert [(e["row"], e["column"], e["value"]) for e in line] == [(row, column, "Wijkteam Noord")]
+
+
+def test_the_two_averages_say_what_they_are_averaged_over():
+    # new-user test: "instanties per leerling (gem.)" 1,38 (over files read) next to "Een leerling met hulp had
+    # gemiddeld 1,9 instanties" (over pupils with care): two numbers for one label
+    d, _ = synthetic.dossier(120, seed=4)
+    res = analyze(d, n_boot=20)
+    table, key = res.table(), res.to_frame().iloc[0]
+    per_file = table["instanties per gelezen dossier (gem.)"].iloc[0]
+    assert per_file == format_number(key["mean_agencies_per_pupil"], 2)
+    with_care = res.pupils.loc[res.pupils["n_agencies"] > 0, "n_agencies"].mean()
+    assert f"Per leerling met hulp waren gemiddeld {format_number(with_care, 1)} instanties betrokken." in res.summary()
+    assert "agencies per file read (mean)" in res.table("en").columns
+    specs, _, _ = res.table_specs()
+    assert "instanties per gelezen dossier (gem.)" in specs["01_kerncijfers"].frame.columns
+    assert "instanties per 100 gelezen dossiers" in specs["01_kerncijfers"].frame.columns
