@@ -538,18 +538,29 @@ class Nulmeting:
         helped, total, two = int(c["n_pupils_with_agency"]), int(c["n_pupils"]), int((pupils >= 2).sum())
         hidden = is_small(helped, k) or is_small(total, k) or is_small(total - helped, k)
         word = {"nl": ("instantie", "instanties"), "en": ("agency", "agencies")}[lang][int(c["n_agencies"] != 1)]
-        parts = [t("nm_found", lang, agencies=n(c["n_agencies"]), word=word, helped=people(helped),
-                   pupils=people(total), share="" if hidden else f" ({pct(helped / total)})")]
+        if is_small(total, k):  # "bij minder dan 5 van de minder dan 5 leerlingen" says nothing: say it once
+            parts = [t("nm_found_few_files", lang, agencies=n(c["n_agencies"]), word=word, k=k)]
+        else:
+            parts = [t("nm_found", lang, agencies=n(c["n_agencies"]), word=word, helped=people(helped),
+                       pupils=people(total), share="" if hidden else f" ({pct(helped / total)})")]
         if helped:
             if not is_small(helped, k):
                 parts.append(t("nm_mean", lang, mean=n(pupils[pupils > 0].mean(), 1)))
-            shown_two = people(two) if is_small(two, k) or is_small(total - two, k) or is_small(total, k) \
-                else pct(two / total)
-            parts.append(t("nm_two", lang, two=shown_two[:1].upper() + shown_two[1:]))
-            parts.append(t("nm_top3", lang, share=pct(c["top3_share"])))
+            if two == 0:
+                parts.append(t("nm_two_none", lang))
+            elif is_small(two, k) or is_small(total - two, k) or is_small(total, k):  # a count, not a share
+                shown_two = people(two)
+                parts.append(t("nm_two_count", lang, two=shown_two[:1].upper() + shown_two[1:]))
+            else:
+                parts.append(t("nm_two", lang, two=pct(two / total)))
+            if c["n_agencies"] > 3:  # with three agencies or fewer, "the three largest" hold everything
+                parts.append(t("nm_top3", lang, share=pct(c["top3_share"])))
             sizes = self.agencies.loc[self.agencies[self.school] == name, "n_pupils"]
             tail = int((sizes < k).sum())
-            if tail:
+            if tail == len(sizes):  # "2 van de 2 instanties": all of them
+                key = {1: "nm_tail_one", 2: "nm_tail_both"}.get(len(sizes), "nm_tail_all")
+                parts.append(t(key, lang, total=n(len(sizes)), k=k))
+            elif tail:
                 parts.append(t("nm_tail", lang, n=n(tail), total=n(len(sizes)), k=k))
         if name in self.accumulations:
             parts.append(self.accumulations[name].prediction(lang, min_cell=k))

@@ -1200,7 +1200,7 @@ MESSAGES: dict[str, dict[str, str]] = {
                        "pupils whose files were read{share}."},
     "nm_mean": {"nl": "Per leerling met hulp waren gemiddeld {mean} instanties betrokken.",
                 "en": "Per pupil with care, {mean} agencies were involved on average."},
-    "nm_two": {"nl": "{two} van alle leerlingen had er twee of meer.", "en": "{two} of all pupils had two or more."},
+    "nm_two": {"nl": "{two} van de leerlingen had twee of meer instanties.", "en": "{two} of the pupils had two or more agencies."},
     "nm_top3": {"nl": "De drie grootste instanties hadden samen {share} van alle contacten.",
                 "en": "The three largest agencies held {share} of all contacts."},
     "nm_tail": {"nl": "{n} van de {total} instanties waren elk bij minder dan {k} leerlingen betrokken.",
@@ -1681,6 +1681,17 @@ MESSAGES: dict[str, dict[str, str]] = {
                             "{rows} rijen uit {used} rijen van het bestand.",
                       "en": "{cells} cell(s) naming several agencies split (one row per agency): the table has {rows} "
                             "rows from {used} rows of the file."},
+    "nm_found_few_files": {"nl": "De school had te maken met {agencies} verschillende {word}; er zijn minder dan {k} "
+                                 "dossiers gelezen.",
+                           "en": "The school dealt with {agencies} different {word}; fewer than {k} files were read."},
+    "nm_two_none": {"nl": "Geen enkele leerling had twee of meer instanties.", "en": "No pupil had two or more agencies."},
+    "nm_two_count": {"nl": "{two} leerlingen hadden twee of meer instanties.", "en": "{two} pupils had two or more agencies."},
+    "nm_tail_all": {"nl": "Alle {total} instanties waren elk bij minder dan {k} leerlingen betrokken.",
+                    "en": "All {total} agencies were each involved with fewer than {k} pupils."},
+    "nm_tail_both": {"nl": "Beide instanties waren elk bij minder dan {k} leerlingen betrokken.",
+                     "en": "Both agencies were each involved with fewer than {k} pupils."},
+    "nm_tail_one": {"nl": "Die ene instantie was bij minder dan {k} leerlingen betrokken.",
+                    "en": "That one agency was involved with fewer than {k} pupils."},
     "ag_placeholder": {"nl": "'{value}' betekent: geen instantie; geteld als lege cel (leerling zonder instantie)",
                        "en": "'{value}' means: no agency; counted as an empty cell (pupil without an agency)"},
 }

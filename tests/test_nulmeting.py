@@ -314,3 +314,22 @@ def test_the_two_averages_say_what_they_are_averaged_over():
     specs, _, _ = res.table_specs()
     assert "instanties per gelezen dossier (gem.)" in specs["01_kerncijfers"].frame.columns
     assert "instanties per 100 gelezen dossiers" in specs["01_kerncijfers"].frame.columns
+
+
+def test_small_count_sentences_read_naturally():
+    # new-user test: "Minder dan 5 van alle leerlingen had er twee of meer", "betrokken bij minder dan 5 van de
+    # minder dan 5 leerlingen van wie het dossier is gelezen", "2 van de 2 instanties"
+    tiny = pd.DataFrame({"school": "SBO Klein", "pupil": ["k1", "k1", "k2", "k3"],
+                         "agency_raw": ["Accare", "GGD", "Accare", None]})
+    text = analyze(tiny, n_boot=20).summary()
+    assert text == ("De school had te maken met 2 verschillende instanties; er zijn minder dan 5 dossiers gelezen. "
+                    "Minder dan 5 leerlingen hadden twee of meer instanties. "
+                    "Beide instanties waren elk bij minder dan 5 leerlingen betrokken.")
+    res = analyze(_school_with_small_groups(), n_total=160, n_boot=50)
+    text = res.summary()
+    assert "Minder dan 5 leerlingen hadden twee of meer instanties." in text
+    assert "van alle leerlingen" not in text and "van de minder dan" not in text
+    single = pd.DataFrame({"school": "A", "pupil": [f"p{i}" for i in range(8)], "agency": ["Accare"] * 8})
+    assert "Geen enkele leerling had twee of meer instanties." in analyze(single, n_boot=20).summary()
+    assert "De drie grootste" not in analyze(single, n_boot=20).summary()  # one agency: nothing to rank
+    assert "No pupil had two or more agencies." in analyze(single, n_boot=20).summary(lang="en")
