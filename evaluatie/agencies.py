@@ -30,7 +30,7 @@ __all__ = ["normalize", "review_sheet", "split_cells", "name_key", "similarity",
 #: Words that say what kind of organisation it is or where, not which one; ignored when comparing names.
 STOPWORDS = frozenset("""de het een en van voor in te op bij kinder kinderen jeugd jeugdpsychiatrie psychiatrie
 ambulant ambulante team regio noord zuid oost west centrum praktijk stichting zorg hulp afdeling locatie
-sociaal sociale jeugdgezondheidszorg jeugdpsychiater kinderpsychiater zwolle groningen leeuwarden amsterdam rotterdam utrecht""".split())
+sociaal sociale jeugdgezondheidszorg jgz jeugdpsychiater kinderpsychiater zwolle groningen leeuwarden amsterdam rotterdam utrecht""".split())
 
 
 def name_key(name) -> str:

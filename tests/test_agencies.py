@@ -119,9 +119,11 @@ def test_cells_naming_several_agencies_are_split_only_into_names():
 
 
 def test_a_cell_listed_in_the_mapping_is_not_split():
-    d = pd.DataFrame({"pupil": ["p1", "p2", "p3"], "agency_raw": ["GGD/JGZ", "GGD", "JGZ"]})
+    d = pd.DataFrame({"pupil": ["p1", "p2", "p3"], "agency_raw": ["Vitree/Pluryn", "Vitree", "Pluryn"]})
     assert len(split_cells(d)) == 4
-    assert len(split_cells(d, mapping=pd.DataFrame({"raw": ["GGD/JGZ"], "agency": ["GGD"]}))) == 3
+    assert len(split_cells(d, mapping=pd.DataFrame({"raw": ["Vitree/Pluryn"], "agency": ["Vitree"]}))) == 3
+    jgz = pd.DataFrame({"pupil": ["p1", "p2", "p3"], "agency_raw": ["GGD/JGZ", "GGD", "JGZ"]})
+    assert len(split_cells(jgz)) == 3  # JGZ is the GGD's youth health service, not an agency of its own
 
 
 def test_placeholder_words_mean_no_agency():
