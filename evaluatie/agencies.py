@@ -179,16 +179,23 @@ def _cell_parts(cell: str, evidence: _Evidence) -> tuple[list[str], list[str]]:
         if len(words) < 2 or not any(named):
             return [cell], []
         return (words, []) if all(named) else ([cell], [w for w, ok in zip(words, named) if not ok])
-    parts, doubtful = [], []
+    parts, doubtful, generic = [], [], False
     for part in listed:
         words = _split_top(part, _WORD_SEP)
         if len(words) > 1 and all(evidence.name(w) for w in words):
             parts += words
         elif evidence.name(part):
             parts.append(part)
+        elif _generic(part):  # "Accare, afdeling Zuid": a description, not another agency
+            generic = True
         else:
             doubtful.append(part)
-    return ([cell], doubtful) if doubtful else (parts, [])
+    return ([cell], doubtful) if doubtful or generic else (parts, [])
+
+
+def _generic(text: str) -> bool:
+    """True for text of generic words only ("afdeling Zuid", "ambulant"), which names no agency."""
+    return not [w for w in name_key(text).split() if w not in STOPWORDS]
 
 
 def _join(names, lang):
@@ -198,7 +205,7 @@ def _join(names, lang):
 
 
 def split_cells(data: pd.DataFrame, column: str = "agency_raw", *, mapping=None, report=None, rows=None,
-                label: str | None = None, type_column: str = "agency_type", threshold: float = 85,
+                label: str | None = None, type_column: str = "agency_type", written=None, threshold: float = 85,
                 lang: str = "nl") -> pd.DataFrame:
     """One row per agency where a file-study cell names several ("Accare, Wijkteam Noord").
 
@@ -225,6 +232,9 @@ def split_cells(data: pd.DataFrame, column: str = "agency_raw", *, mapping=None,
         The column as named in the file, for the report (default ``"Instantie"``).
     type_column : str
         Agency type column: emptied on split rows (it is unclear which agency it belongs to).
+    written : sequence, optional
+        The cells as typed, when ``column`` holds them with white space collapsed (as
+        :func:`evaluatie.read_table` does): their line breaks separate names too.
 
     Returns
     -------
@@ -246,6 +256,11 @@ def split_cells(data: pd.DataFrame, column: str = "agency_raw", *, mapping=None,
     table = _read_mapping(mapping)
     known = {name_key(v) for v in pd.concat([table["raw"], table["agency"]]).dropna()}
     text = data[column].map(lambda v: str(v).strip() if isinstance(v, str) or pd.notna(v) else None)
+    if written is not None:  # "Accare<line break>Yorneo" was read as "Accare Yorneo": split on the line break
+        lines = [re.sub(r"[ \t]*[\r\n]+[ \t]*", "\n", re.sub(r"[ \t]+", " ", w)).strip() if isinstance(w, str) else None
+                 for w in written]
+        text = pd.Series([w if t_ and w and "\n" in w else t_ for t_, w in zip(text, lines)], index=text.index,
+                         dtype=object)
     cells = sorted({v for v in text.dropna() if v and not is_placeholder(v)})
     evidence = _Evidence(cells, known, threshold)
     decided = {c: _cell_parts(c, evidence) for c in cells}

@@ -216,6 +216,13 @@ MULTI = ["Accare, Wijkteam Noord", "Accare + wijkteam", "Accare/Karakter", "Acca
          "Accare", "Karakter", "Yorneo", "GGD", "Wijkteam Noord", "Centrum voor Jeugd en Gezin"]
 
 
+def test_read_table_splits_on_a_line_break_in_a_cell(tmp_path):
+    cells = ["Accare\nYorneo", "Accare\nafdeling Zuid", "Accare", "Yorneo"]
+    data, report = read_table(_student_dossier(tmp_path / "d.xlsx", cells), kind="dossier")
+    assert data["agency_raw"].tolist() == ["Accare", "Yorneo", "Accare afdeling Zuid", "Accare", "Yorneo"]
+    assert [(e["row"], e["action"]) for e in report.entries] == [(4, "changed")]  # a description is no agency
+
+
 def test_read_table_splits_a_dossier_cell_naming_several_agencies(tmp_path):
     data, report = read_table(_student_dossier(tmp_path / "d.xlsx", MULTI), kind="dossier")
     assert (report.n_read, report.n_used) == (11, 11) and len(data) == 16  # 5 cells of two agencies
