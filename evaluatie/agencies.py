@@ -261,42 +261,47 @@ def split_cells(data: pd.DataFrame, column: str = "agency_raw", *, mapping=None,
                  for w in written]
         text = pd.Series([w if t_ and w and "\n" in w else t_ for t_, w in zip(text, lines)], index=text.index,
                          dtype=object)
-    cells = sorted({v for v in text.dropna() if v and not is_placeholder(v)})
+    cells = sorted(v for v in set(text.dropna()) if v and not is_placeholder(v))
     evidence = _Evidence(cells, known, threshold)
     decided = {c: _cell_parts(c, evidence) for c in cells}
     if rows is None:
         rows = data["source_row"] if "source_row" in data.columns else pd.Series(data.index, index=data.index)
     label = label or "Instantie"
-    positions, values, typed, n_split = [], [], [], 0
-    for pos, cell in enumerate(text):
-        if cell and is_placeholder(cell):  # "geen", "?", "0": a pupil without agency, as with an empty cell
-            if report is not None:
-                report.add(row=rows.iloc[pos], column=label, value=cell, action="changed",
-                           reason=t("ag_placeholder", lang, value=cell))
-            positions.append(pos)
-            values.append(None)
-            typed.append(True)
-            continue
-        parts, doubtful = decided.get(cell, ([cell], [])) if cell else ([cell], [])
-        if report is not None and doubtful:
-            report.add(row=rows.iloc[pos], column=label, value=cell, action="warning",
-                       reason=t("ag_maybe_several", lang, unknown=_join(doubtful, lang)))
-        if len(parts) > 1:
-            n_split += 1
-            given = data[type_column].iloc[pos] if type_column in data.columns else None
-            if report is not None:
-                reason = t("ag_split", lang, n=len(parts), parts=_join(parts, lang))
-                if given is not None and not (isinstance(given, float) and pd.isna(given)):
-                    reason += t("ag_split_type", lang, type=given)
-                report.add(row=rows.iloc[pos], column=label, value=cell, action="changed", reason=reason)
-        positions += [pos] * len(parts)
-        values += parts if len(parts) > 1 else [data[column].iloc[pos]]
-        typed += [len(parts) > 1] * len(parts)
-    if n_split or any(v is None for v, c in zip(values, text) if c):
+    codes, uniques = pd.factorize(text.to_numpy(dtype=object), use_na_sentinel=True)
+    empty = np.array([not u or is_placeholder(u) for u in uniques], dtype=bool)  # "geen", "?", "0": no agency
+    found = [([u], []) if empty[i] else decided.get(u, ([u], [])) for i, u in enumerate(uniques)]
+    n_parts = np.array([len(p) for p, _ in found] + [1], dtype=np.int64)[codes]
+    placeholder = np.append(empty & np.array([bool(u) for u in uniques], dtype=bool), False)[codes]
+    doubtful = np.append(np.array([bool(d) for _, d in found], dtype=bool), False)[codes]
+    n_split = int((n_parts > 1).sum())
+    if report is not None:  # one line per cell that changed or needs a look, in row order
+        given = data[type_column].to_numpy(dtype=object) if type_column in data.columns else None
+        for pos in np.flatnonzero(placeholder | doubtful | (n_parts > 1)):
+            cell = uniques[codes[pos]]
+            parts, unsure = found[codes[pos]]
+            if placeholder[pos]:
+                action, reason = "changed", t("ag_placeholder", lang, value=cell)
+            elif unsure:
+                action, reason = "warning", t("ag_maybe_several", lang, unknown=_join(unsure, lang))
+            else:
+                action, reason = "changed", t("ag_split", lang, n=len(parts), parts=_join(parts, lang))
+                kind = given[pos] if given is not None else None
+                if kind is not None and not (isinstance(kind, float) and pd.isna(kind)):
+                    reason += t("ag_split_type", lang, type=kind)
+            report.add(row=rows.iloc[pos], column=label, value=cell, action=action, reason=reason)
+    if n_split or placeholder.any():
+        positions = np.repeat(np.arange(len(data)), n_parts)
         out = data.iloc[positions].copy()
-        out[column] = pd.Series(values, index=out.index, dtype=object).to_numpy()
+        values = data[column].to_numpy(dtype=object).copy()
+        values[placeholder] = None
+        if n_split:  # a split cell's row is repeated, once per agency
+            expanded = []
+            for pos in range(len(data)):
+                expanded += found[codes[pos]][0] if n_parts[pos] > 1 else [values[pos]]
+            values = np.array(expanded, dtype=object)
+        out[column] = values
         if type_column in out.columns:
-            out[type_column] = out[type_column].astype(object).where(~np.array(typed), None)
+            out[type_column] = out[type_column].astype(object).where(~np.repeat(n_parts > 1, n_parts), None)
         if report is not None and n_split:
             report.notes.append(t("ag_split_note", lang, cells=n_split, rows=len(out), used=len(data)))
     else:
