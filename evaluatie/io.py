@@ -1194,6 +1194,12 @@ def read_table(path, kind: str, *, sheet=None, pseudonymize: bool = True, key=No
                            value=raw_value(col.name, [int(np.searchsorted(rows, row))])[0],
                            reason=t("reason_date_future", lang, today=today.strftime("%d-%m-%Y")))
 
+    if kind == "dossier" and "agency_raw" in data:  # "Accare, Wijkteam Noord": one row per agency
+        from .agencies import split_cells
+
+        typed = raw_value("agency_raw", np.searchsorted(rows, data.index.to_numpy()))  # line breaks kept
+        data = split_cells(data, rows=pd.Series(data.index, index=data.index), report=report,
+                           label=label["agency_raw"], written=typed, lang=lang)
     data.insert(0, "source_row", data.index.to_numpy())
     data = data.reset_index(drop=True)
     data.attrs.update({"kind": kind, "source": path.name, "identifier_columns": list(report.identifier_columns),

@@ -18,11 +18,12 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
+from .agencies import CHECKED, split_cells
 from .errors import InputError
 from .privacy import TOTAL as TOTAL_LABEL
 from .privacy import HIDDEN, is_small, mask_value, small_count
 from .richness import Accumulation, accumulation, chao2
-from .schemas import missing_columns_message
+from .schemas import DUTCH_HEADERS, missing_columns_message
 from .text import check_lang, format_number, t
 
 __all__ = ["agency_counts", "pupil_table", "agency_table", "fragmentation", "incidence_matrix",
@@ -533,10 +534,10 @@ class Nulmeting:
         n = lambda x, d=0: format_number(x, d, lang)  # noqa: E731
         ci = lambda e, lo, hi: "–" if pd.isna(e) else f"{n(e)} ({n(lo)}–{n(hi)})"  # noqa: E731
         cols = {"nl": ["school", "leerlingen op school (dossiers gelezen)", "leerlingen met instantie",
-                       "instanties gevonden", "instanties per 100 gelezen dossiers", "instanties per leerling (gem.)",
+                       "instanties gevonden", "instanties per 100 gelezen dossiers", "instanties per gelezen dossier (gem.)",
                        "leerlingen met 2 of meer instanties (% van gelezen)", "verwacht bij alle dossiers (95%-BI)"],
                 "en": ["school", "pupils in school (files read)", "pupils with agency", "agencies found",
-                       "agencies per 100 files read", "agencies per pupil (mean)", "pupils with 2 or more agencies (% of read)",
+                       "agencies per 100 files read", "agencies per file read (mean)", "pupils with 2 or more agencies (% of read)",
                        "expected with all files (95% CI)"]}[lang]
         rows = []
         for _, r in k.iterrows():
@@ -582,18 +583,30 @@ class Nulmeting:
             return t("nm_all_but", lang, k=k) if is_small(total - x, k) else t("nm_hidden", lang, marker=HIDDEN)
 
         word = {"nl": ("instantie", "instanties"), "en": ("agency", "agencies")}[lang][int(c["n_agencies"] != 1)]
-        parts = [t("nm_found", lang, agencies=n(c["n_agencies"]), word=word, helped=count(helped, "with"),
-                   pupils=people(total), share=f" ({pct(helped / total)})" if shown["with"] and shown["pupils"]
-                   else "")]
+        if is_small(total, k):  # "bij minder dan 5 van de minder dan 5 leerlingen" says nothing: say it once
+            parts = [t("nm_found_few_files", lang, agencies=n(c["n_agencies"]), word=word, k=k)]
+        else:
+            parts = [t("nm_found", lang, agencies=n(c["n_agencies"]), word=word, helped=count(helped, "with"),
+                       pupils=people(total), share=f" ({pct(helped / total)})" if shown["with"] and shown["pupils"]
+                       else "")]
         if helped:
             if shown["with"] and shown["links"]:  # links / with: the mean gives 'with' back otherwise
                 parts.append(t("nm_mean", lang, mean=n(pupils[pupils > 0].mean(), 1)))
-            shown_two = pct(two / total) if shown["two"] and shown["pupils"] else count(two, "two")
-            parts.append(t("nm_two", lang, two=shown_two[:1].upper() + shown_two[1:]))
-            parts.append(t("nm_top3", lang, share=pct(c["top3_share"])))
+            if two == 0:
+                parts.append(t("nm_two_none", lang))
+            elif shown["two"] and shown["pupils"]:
+                parts.append(t("nm_two", lang, two=pct(two / total)))
+            else:  # a count (or words), not a share that would give it back
+                shown_two = count(two, "two")
+                parts.append(t("nm_two_count", lang, two=shown_two[:1].upper() + shown_two[1:]))
+            if c["n_agencies"] > 3:  # with three agencies or fewer, "the three largest" hold everything
+                parts.append(t("nm_top3", lang, share=pct(c["top3_share"])))
             sizes = self.agencies.loc[self.agencies[self.school] == name, "n_pupils"]
             tail = int((sizes < k).sum())
-            if tail:
+            if tail == len(sizes):  # "2 van de 2 instanties": all of them
+                key = {1: "nm_tail_one", 2: "nm_tail_both"}.get(len(sizes), "nm_tail_all")
+                parts.append(t(key, lang, total=n(len(sizes)), k=k))
+            elif tail:
                 parts.append(t("nm_tail", lang, n=n(tail), total=n(len(sizes)), k=k))
         if name in self.accumulations:
             parts.append(self.accumulations[name].prediction(lang, min_cell=k))
@@ -791,8 +804,8 @@ _EXPORT = {
     "nl": {"school": "school", "pupils": "leerlingen (dossiers gelezen)", "with": "leerlingen met instantie",
            "without": "leerlingen zonder instantie", "one": "leerlingen met 1 instantie",
            "two": "leerlingen met 2 of meer instanties", "agencies": "instanties",
-           "links": "koppelingen leerling-instantie", "per100": "instanties per 100 leerlingen",
-           "mean": "instanties per leerling (gem.)", "share2": "aandeel leerlingen met 2 of meer instanties",
+           "links": "koppelingen leerling-instantie", "per100": "instanties per 100 gelezen dossiers",
+           "mean": "instanties per gelezen dossier (gem.)", "share2": "aandeel leerlingen met 2 of meer instanties",
            "chao2": "geschat aantal instanties (Chao2)", "chao2_lower": "Chao2 ondergrens (95%-BI)",
            "chao2_upper": "Chao2 bovengrens (95%-BI)", "expected": "verwacht aantal instanties bij alle dossiers",
            "expected_lower": "verwacht: ondergrens (95%-BI)", "expected_upper": "verwacht: bovengrens (95%-BI)",
@@ -806,7 +819,7 @@ _EXPORT = {
     "en": {"school": "school", "pupils": "pupils (files read)", "with": "pupils with an agency",
            "without": "pupils without an agency", "one": "pupils with 1 agency",
            "two": "pupils with 2 or more agencies", "agencies": "agencies", "links": "pupil-agency links",
-           "per100": "agencies per 100 pupils", "mean": "agencies per pupil (mean)",
+           "per100": "agencies per 100 files read", "mean": "agencies per file read (mean)",
            "share2": "share of pupils with 2 or more agencies", "chao2": "estimated number of agencies (Chao2)",
            "chao2_lower": "Chao2 lower bound (95% CI)", "chao2_upper": "Chao2 upper bound (95% CI)",
            "expected": "expected number of agencies with all files", "expected_lower": "expected: lower bound (95% CI)",
@@ -910,6 +923,13 @@ def analyze(dossier: pd.DataFrame, *, n_total=None, mapping=None, school: str = 
     report = report if report is not None else QualityReport(source="dossier", kind="dossier", n_read=len(data))
     first_note = len(report.notes)
     rows = data["source_row"] if "source_row" in data else pd.Series(np.arange(2, len(data) + 2), index=data.index)
+    labels = dossier.attrs.get("labels", {})
+    if agency not in data.columns and "agency_raw" in data.columns and not dossier.attrs.get(CHECKED):
+        # a table not read with read_table: cells naming several agencies become one row each here
+        data = split_cells(data.assign(_row=rows), mapping=mapping, report=report, rows=rows,
+                           label=labels.get("agency_raw"), type_column=agency_type or "agency_type")
+        data = data.reset_index(drop=True)
+        rows = data.pop("_row")
     if agency not in data.columns and "agency_raw" in data.columns:
         from .agencies import normalize
 
@@ -927,20 +947,22 @@ def analyze(dossier: pd.DataFrame, *, n_total=None, mapping=None, school: str = 
     _check_columns(data, school=school, pupil=pupil, agency=agency)
     if agency_type and agency_type not in data:
         agency_type = None
-    # report what the counting does with each kind of row
+    # report what the counting does with each kind of row, naming the column and cell as in the file
+    written = "agency_raw" if len(names) and "agency_raw" in data.columns else agency
+    column_label = labels.get(written) or labels.get(agency) or DUTCH_HEADERS["dossier"].get(written, written)
     has_agency = data[agency].notna()
     first_row = {}
     for idx in data.index[has_agency]:
         key = (data.at[idx, school], data.at[idx, pupil], data.at[idx, agency])
         if key in first_row:
-            report.add(row=rows[idx], column=agency, value=data.at[idx, agency], action="dropped",
+            report.add(row=rows[idx], column=column_label, value=data.at[idx, written], action="dropped",
                        reason=f"zelfde instantie al genoemd bij deze leerling (rij {first_row[key]}); één keer geteld")
         first_row.setdefault(key, rows[idx])
     helped = data.loc[has_agency, [school, pupil]].drop_duplicates()
     helped_keys = set(map(tuple, helped.to_numpy()))
     for idx in data.index[~has_agency]:
         if (data.at[idx, school], data.at[idx, pupil]) in helped_keys:
-            report.add(row=rows[idx], column=agency, value="", action="warning",
+            report.add(row=rows[idx], column=column_label, value="", action="warning",
                        reason="lege instantie-cel bij een leerling die wel andere instanties heeft; genegeerd")
     n_none = len(data[[school, pupil]].drop_duplicates()) - len(helped)
     if n_none:

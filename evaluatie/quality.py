@@ -103,7 +103,8 @@ class QualityReport:
 
     @property
     def n_used(self) -> int:
-        """Number of rows in the returned table."""
+        """Number of rows of the file that were used: the rows of the returned table, except that a file-study
+        cell naming several agencies becomes one row per agency (listed as changed)."""
         return self.n_read - self.n_dropped
 
     @property

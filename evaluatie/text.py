@@ -1208,9 +1208,9 @@ MESSAGES: dict[str, dict[str, str]] = {
                        "{pupils} leerlingen van wie het dossier is gelezen{share}.",
                  "en": "The school dealt with {agencies} different {word}, involved with {helped} of the {pupils} "
                        "pupils whose files were read{share}."},
-    "nm_mean": {"nl": "Een leerling met hulp had gemiddeld {mean} instanties.",
-                "en": "A pupil with care had {mean} agencies on average."},
-    "nm_two": {"nl": "{two} van alle leerlingen had er twee of meer.", "en": "{two} of all pupils had two or more."},
+    "nm_mean": {"nl": "Per leerling met hulp waren gemiddeld {mean} instanties betrokken.",
+                "en": "Per pupil with care, {mean} agencies were involved on average."},
+    "nm_two": {"nl": "{two} van de leerlingen had twee of meer instanties.", "en": "{two} of the pupils had two or more agencies."},
     "nm_top3": {"nl": "De drie grootste instanties hadden samen {share} van alle contacten.",
                 "en": "The three largest agencies held {share} of all contacts."},
     "nm_tail": {"nl": "{n} van de {total} instanties waren elk bij minder dan {k} leerlingen betrokken.",
@@ -1837,6 +1837,33 @@ MESSAGES: dict[str, dict[str, str]] = {
     "pilot_col_answers_waves": {"nl": "antwoorden (respondent × meting)", "en": "answers (respondent × wave)"},
     "sv_omega_unreliable": {"nl": "{omega}, maar niet betrouwbaar te schatten (het factormodel convergeerde niet)",
                             "en": "{omega}, but it could not be estimated reliably (the factor model did not converge)"},
+    # --- agencies: cells naming several agencies, placeholder words (new-user test, issue 12) -----------
+    "ag_split": {"nl": "cel noemt {n} instanties ({parts}); geteld als {n} rijen, één per instantie",
+                 "en": "cell names {n} agencies ({parts}); counted as {n} rows, one per agency"},
+    "ag_split_type": {"nl": "; de soort '{type}' is niet overgenomen (onduidelijk bij welke instantie hij hoort)",
+                      "en": "; the type '{type}' was not copied (unclear which agency it belongs to)"},
+    "ag_maybe_several": {"nl": "cel noemt misschien meer instanties, maar {unknown} staat nergens los in het bestand; "
+                               "niet gesplitst. Zet elke instantie op een eigen rij, of laat de cel zo als het één "
+                               "instantie is",
+                         "en": "cell may name several agencies, but {unknown} appears nowhere on its own in the file; "
+                               "not split. Put each agency on its own row, or leave the cell if it is one agency"},
+    "ag_split_note": {"nl": "{cells} cel(len) met meer instanties gesplitst (één rij per instantie): de tabel heeft "
+                            "{rows} rijen uit {used} rijen van het bestand.",
+                      "en": "{cells} cell(s) naming several agencies split (one row per agency): the table has {rows} "
+                            "rows from {used} rows of the file."},
+    "nm_found_few_files": {"nl": "De school had te maken met {agencies} verschillende {word}; er zijn minder dan {k} "
+                                 "dossiers gelezen.",
+                           "en": "The school dealt with {agencies} different {word}; fewer than {k} files were read."},
+    "nm_two_none": {"nl": "Geen enkele leerling had twee of meer instanties.", "en": "No pupil had two or more agencies."},
+    "nm_two_count": {"nl": "{two} leerlingen hadden twee of meer instanties.", "en": "{two} pupils had two or more agencies."},
+    "nm_tail_all": {"nl": "Alle {total} instanties waren elk bij minder dan {k} leerlingen betrokken.",
+                    "en": "All {total} agencies were each involved with fewer than {k} pupils."},
+    "nm_tail_both": {"nl": "Beide instanties waren elk bij minder dan {k} leerlingen betrokken.",
+                     "en": "Both agencies were each involved with fewer than {k} pupils."},
+    "nm_tail_one": {"nl": "Die ene instantie was bij minder dan {k} leerlingen betrokken.",
+                    "en": "That one agency was involved with fewer than {k} pupils."},
+    "ag_placeholder": {"nl": "'{value}' betekent: geen instantie; geteld als lege cel (leerling zonder instantie)",
+                       "en": "'{value}' means: no agency; counted as an empty cell (pupil without an agency)"},
 }
 
 

@@ -2,7 +2,7 @@ import pandas as pd
 import pytest
 
 from evaluatie import InputError, synthetic
-from evaluatie.agencies import name_key, normalize
+from evaluatie.agencies import name_key, normalize, similarity, split_cells
 
 
 def test_reviewed_mapping_is_applied_first(tmp_path):
@@ -42,3 +42,101 @@ def test_bad_mapping():
         normalize(["a"], mapping=pd.DataFrame({"naam": ["a"]}))
     with pytest.raises(InputError, match="bestaat niet"):
         normalize(["a"], mapping="geen_bestand.csv")
+
+
+STUDENT_CELLS = ["Accare, Wijkteam Noord", "Accare + wijkteam", "Accare/Karakter", "Accare; Yorneo",
+                 "Wijkteam Noord en GGD", "Accare", "Karakter", "Yorneo", "GGD", "Wijkteam Noord"]
+
+
+def test_a_single_name_is_never_mapped_onto_a_combined_cell():
+    # the new-user test: 'Accare' -> 'Accare, Wijkteam Noord' and 'GGD' -> 'Wijkteam Noord en GGD', score 100
+    out = normalize(STUDENT_CELLS).set_index("raw")
+    for single in ("Accare", "Karakter", "Yorneo", "GGD", "Wijkteam Noord"):
+        assert out.loc[single, "agency"] == single and out.loc[single, "method"] == "new"
+    assert similarity("Accare", "Accare, Wijkteam Noord") == 0 and similarity("GGD", "Wijkteam Noord en GGD") == 0
+
+
+@pytest.mark.parametrize("a, b, low, high", [
+    ("Acare", "Accare", 85, 99), ("Karaktr", "Karakter", 85, 99), ("dyslexie centrum", "Dyslexiecentrum", 100, 100),
+    ("Accare Zwolle", "Accare", 100, 100), ("accare kinder- en jeugdpsychiatrie", "Accare", 100, 100),
+    ("Vroeghulp", "Integrale vroeghulp", 0, 0), ("huisarts", "Praktijkondersteuner huisarts", 0, 0),
+    ("Accare Kinder- en Jeugdpsychiatrie", "Karakter kinder- en jeugdpsychiatrie", 0, 60),
+    ("Jeugdbescherming", "Jeugdreclassering", 0, 84)])
+def test_similarity_matches_spellings_not_parts(a, b, low, high):
+    assert low <= similarity(a, b) <= high and similarity(a, b) == similarity(b, a)
+
+
+def test_no_two_synthetic_agencies_and_no_part_of_a_list_reach_the_threshold():
+    names = [a[0] for a in synthetic.AGENCIES]
+    for i, a in enumerate(names):
+        for b in names[i + 1:]:
+            assert similarity(a, b) < 85, (a, b)
+            for sep in (", ", " + ", "/", "; ", " en ", " & "):  # a name never matches a cell listing it
+                assert similarity(a, a + sep + b) < 85 and similarity(b, a + sep + b) < 85, (a, b, sep)
+
+
+def test_example_data_without_mapping_merges_no_two_agencies(root):
+    # data_raw/voorbeeld: its reviewed koppeltabel is the truth. The old subset scorer merged 'Vroeghulp' into
+    # 'Integrale vroeghulp' and 'Huisarts' into 'Praktijkondersteuner huisarts'.
+    from evaluatie import read_table
+
+    voorbeeld = root / "data_raw" / "voorbeeld"
+    data, _ = read_table(voorbeeld / "dossieronderzoek_sbo.xlsx", kind="dossier")
+    truth = pd.read_csv(voorbeeld / "koppeltabel_instanties.csv", sep=";", encoding="utf-8-sig")
+    truth = dict(zip(truth["naam_in_dossier"].map(name_key), truth["instantie"]))
+    out = normalize(data["agency_raw"]).dropna(subset=["agency"])
+    true = data.loc[out.index, "agency_raw"].map(lambda v: truth[name_key(v)])
+    assert out.assign(true=true).groupby("agency")["true"].nunique().max() == 1
+
+
+def test_cells_naming_several_agencies_are_split_only_into_names():
+    from evaluatie.quality import QualityReport
+
+    cells = STUDENT_CELLS + ["Centrum voor Jeugd en Gezin", "Bureau Jeugd en Gezin", "Veilig Thuis",
+                             "Accare (Kinder- en Jeugdpsychiatrie)", "Kinder- en Jeugdpsychiatrie Karakter",
+                             "Accare, afdeling autisme", "Accare en Buurtzorg Jong", "Veilig Thuis/Accare"]
+    d = pd.DataFrame({"pupil": [f"p{i}" for i in range(len(cells))], "agency_raw": cells,
+                      "agency_type": ["jeugd-GGZ"] + [None] * (len(cells) - 1), "source_row": range(2, len(cells) + 2)})
+    rep = QualityReport(source="x", kind="dossier", n_read=len(d))
+    out = split_cells(d, report=rep, label="Hulpverlener")
+    parts = out.groupby("pupil", sort=False)["agency_raw"].agg(list)
+    assert parts["p0"] == ["Accare", "Wijkteam Noord"] and parts["p1"] == ["Accare", "wijkteam"]
+    assert parts["p2"] == ["Accare", "Karakter"] and parts["p3"] == ["Accare", "Yorneo"]
+    assert parts["p4"] == ["Wijkteam Noord", "GGD"] and parts["p17"] == ["Veilig Thuis", "Accare"]
+    for i in range(5, 16):  # single names and names with "en" in them stay whole
+        assert parts[f"p{i}"] == [cells[i]]
+    assert out.loc[out["pupil"] == "p0", "agency_type"].isna().all()  # whose type was 'jeugd-GGZ'? unclear
+    entries = pd.DataFrame(rep.entries)
+    changed = entries[entries["action"] == "changed"]
+    assert changed["row"].tolist() == [2, 3, 4, 5, 6, 19] and (changed["column"] == "Hulpverlener").all()
+    assert changed["value"].tolist()[:2] == ["Accare, Wijkteam Noord", "Accare + wijkteam"]  # the cell as typed
+    assert "'Accare' en 'Wijkteam Noord'" in changed["reason"].iloc[0] and "jeugd-GGZ" in changed["reason"].iloc[0]
+    warned = entries[entries["action"] == "warning"].set_index("row")
+    assert warned.index.tolist() == [17, 18]  # a list with a part that is no known agency: kept, with advice
+    assert "'afdeling autisme'" in warned.loc[17, "reason"] and "'Buurtzorg Jong'" in warned.loc[18, "reason"]
+    assert any(n.startswith("6 cel(len) met meer instanties gesplitst") for n in rep.notes)
+    assert split_cells(out).equals(out)  # nothing left to split
+
+
+def test_a_cell_listed_in_the_mapping_is_not_split():
+    d = pd.DataFrame({"pupil": ["p1", "p2", "p3"], "agency_raw": ["Vitree/Pluryn", "Vitree", "Pluryn"]})
+    assert len(split_cells(d)) == 4
+    assert len(split_cells(d, mapping=pd.DataFrame({"raw": ["Vitree/Pluryn"], "agency": ["Vitree"]}))) == 3
+    jgz = pd.DataFrame({"pupil": ["p1", "p2", "p3"], "agency_raw": ["GGD/JGZ", "GGD", "JGZ"]})
+    assert len(split_cells(jgz)) == 3  # JGZ is the GGD's youth health service, not an agency of its own
+
+
+def test_placeholder_words_mean_no_agency():
+    from evaluatie.quality import QualityReport
+
+    cells = ["geen", "?", "0", "onbekend", "geen hulp", "x", "Geen ", "GGD", None, "Accare, geen"]
+    out = normalize(cells)
+    assert out["agency"].notna().tolist() == [False] * 7 + [True, False, True]
+    assert out["raw"].tolist()[:2] == ["geen", "?"]  # the cell as written is kept
+    d = pd.DataFrame({"pupil": [f"p{i}" for i in range(len(cells))], "agency_raw": cells, "source_row": range(2, 12)})
+    rep = QualityReport(source="x", kind="dossier", n_read=len(d))
+    kept = split_cells(d, report=rep)
+    assert kept["agency_raw"].notna().tolist() == [False] * 7 + [True, False, True]
+    changed = [e for e in rep.entries if e["action"] == "changed"]
+    assert [e["row"] for e in changed] == [2, 3, 4, 5, 6, 7, 8]
+    assert changed[0]["value"] == "geen" and "betekent: geen instantie" in changed[0]["reason"]

@@ -375,7 +375,7 @@ def test_nulmeting_tables_pass_the_joint_audit(root, tmp_path):
         assert key[column].str.fullmatch(r"\d+|x").all()  # counts are whole numbers or x, never "3,0"
     assert agencies.stack().str.fullmatch(r"\d+|x").all()
     # the intruder of issue #10: mean × pupils gives the links, i.e. the agency table's column totals
-    mean = key["instanties per leerling (gem.)"].str.replace(",", ".")
+    mean = key["instanties per gelezen dossier (gem.)"].str.replace(",", ".")
     shown = mean != "x"
     links = pd.to_numeric(key["koppelingen leerling-instantie"], errors="coerce")
     assert links[~shown].isna().all()  # the mean is hidden with its count

@@ -387,3 +387,41 @@ def test_survey_wave_spellings_and_synonyms_are_one_wave_and_reported(tmp_path):
     data, report = read_table(path, kind="survey")
     assert sorted(data["wave"].unique()) == ["T0", "T1", "T2"]
     assert any("3 verschillende meetmomenten: T0, T1, T2" in n for n in report.notes)
+
+
+def _student_dossier(path, cells):
+    """An Excel file study as a student writes it: title block, one row per pupil, several agencies in a cell."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["Dossiers SBO De Brug"])
+    sheet.append([])
+    sheet.append(["School", "Leerling", "Hulpverlener", "Soort"])
+    for i, cell in enumerate(cells, start=1):
+        sheet.append(["SBO De Brug", f"L{i}", cell, None])
+    book.save(path)
+    return path
+
+
+MULTI = ["Accare, Wijkteam Noord", "Accare + wijkteam", "Accare/Karakter", "Accare; Yorneo", "Wijkteam Noord en GGD",
+         "Accare", "Karakter", "Yorneo", "GGD", "Wijkteam Noord", "Centrum voor Jeugd en Gezin"]
+
+
+def test_read_table_splits_on_a_line_break_in_a_cell(tmp_path):
+    cells = ["Accare\nYorneo", "Accare\nafdeling Zuid", "Accare", "Yorneo"]
+    data, report = read_table(_student_dossier(tmp_path / "d.xlsx", cells), kind="dossier")
+    assert data["agency_raw"].tolist() == ["Accare", "Yorneo", "Accare afdeling Zuid", "Accare", "Yorneo"]
+    assert [(e["row"], e["action"]) for e in report.entries] == [(4, "changed")]  # a description is no agency
+
+
+def test_read_table_splits_a_dossier_cell_naming_several_agencies(tmp_path):
+    data, report = read_table(_student_dossier(tmp_path / "d.xlsx", MULTI), kind="dossier")
+    assert (report.n_read, report.n_used) == (11, 11) and len(data) == 16  # 5 cells of two agencies
+    first = data[data["source_row"] == 4]
+    assert first["agency_raw"].tolist() == ["Accare", "Wijkteam Noord"] and first["pupil"].nunique() == 1
+    assert data.loc[data["source_row"] == 14, "agency_raw"].tolist() == ["Centrum voor Jeugd en Gezin"]
+    lines = report.summary().splitlines()
+    assert "- rij 4, kolom 'Hulpverlener': cel noemt 2 instanties ('Accare' en 'Wijkteam Noord')" in "\n".join(lines)
+    assert "(waarde: 'Wijkteam Noord en GGD')" in lines[-1] and "Geen problemen gevonden" not in report.summary()
+    assert report.n_changed == 5 and data.attrs["labels"]["agency_raw"] == "Hulpverlener"

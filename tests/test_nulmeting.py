@@ -7,6 +7,7 @@ import pytest
 from numpy.testing import assert_allclose
 
 from evaluatie import InputError, privacy, synthetic
+from evaluatie.text import format_number
 from evaluatie.nulmeting import (agency_counts, agency_table, analyze, fragmentation, incidence_matrix, network,
                                  network_table, pupil_table)
 from evaluatie.richness import accumulation, chao1, chao2
@@ -245,3 +246,97 @@ def test_school_comparison_leaves_out_schools_with_fewer_than_five_pupils(tmp_pa
     assert right.get_title(loc="left") == "Eerlijk vergeleken: bij evenveel gelezen dossiers"
     paths = res.save_figures(source="synthetisch", folder=tmp_path)
     assert "01_scholen" in paths and "SBO Klein" not in (tmp_path / "01_scholen.txt").read_text(encoding="utf-8")
+
+
+STUDENT_CELLS = ["Accare, Wijkteam Noord", "Accare + wijkteam", "Accare/Karakter", "Accare; Yorneo",
+                 "Wijkteam Noord en GGD", "Accare", "Karakter", "Yorneo", "GGD", "Wijkteam Noord"]
+
+
+def test_pupils_with_several_agencies_in_one_cell_are_counted(tmp_path):
+    # new-user test: 8 agencies and 0% with 2 or more, while half of the pupils have two
+    import openpyxl
+
+    from evaluatie import read_table
+
+    book = openpyxl.Workbook()
+    book.active.append(["School", "Leerling", "Instantie"])
+    for i, cell in enumerate(STUDENT_CELLS):
+        book.active.append(["SBO De Brug", f"L{i}", cell])
+    book.save(tmp_path / "multi.xlsx")
+    data, report = read_table(tmp_path / "multi.xlsx", kind="dossier")
+    by_file = analyze(data, report=report, n_boot=20)
+    by_hand = analyze(pd.DataFrame({"school": "SBO De Brug", "pupil": [f"L{i}" for i in range(10)],
+                                    "agency_raw": STUDENT_CELLS}), n_boot=20)
+    for res in (by_file, by_hand):
+        key = res.to_frame().iloc[0]
+        assert (key["n_agencies"], key["share_2plus"], key["mean_agencies_per_pupil"]) == (5, 0.5, 1.5)
+        assert sorted(res.agencies["agency"]) == ["Accare", "GGD", "Karakter", "Wijkteam Noord", "Yorneo"]
+    rows = [e["row"] for e in by_hand.report.entries if e["action"] == "changed"]
+    assert rows == [2, 3, 4, 5, 6]  # the table's own row numbers when it was not read from a file
+
+
+def test_placeholder_words_are_pupils_without_agency():
+    d = pd.DataFrame({"school": "SBO De Brug", "pupil": [f"L{i}" for i in range(12)],
+                      "agency_raw": ["Accare", "Accare", "GGD", "Karakter", "GGD", "Yorneo",
+                                     "nvt", "-", "geen", "?", "0", "onbekend"]})
+    res = analyze(d, n_boot=20)
+    key = res.to_frame().iloc[0]
+    assert (key["n_pupils"], key["n_pupils_with_agency"], key["n_agencies"]) == (12, 6, 4)
+    assert sorted(res.agencies["agency"]) == ["Accare", "GGD", "Karakter", "Yorneo"]
+    noted = [e for e in res.report.entries if "betekent: geen instantie" in e["reason"]]
+    assert [e["value"] for e in noted] == ["nvt", "-", "geen", "?", "0", "onbekend"]
+
+
+def test_duplicate_line_names_the_column_and_cell_as_in_the_file(tmp_path):
+    # new-user test: "rij 50, kolom 'agency': ... (waarde: 'Sociaal Wijkteam')" while the cell said 'Wijkteam Noord'
+    import openpyxl
+
+    from evaluatie import read_table
+
+    rows = [("L1", "Sociaal Wijkteam"), ("L2", "Sociaal Wijkteam"), ("L3", "Sociaal Wijkteam"), ("L3", "Wijkteam Noord")]
+    book = openpyxl.Workbook()
+    book.active.append(["School", "Leerling", "Hulpverlener"])
+    for pupil, cell in rows:
+        book.active.append(["SBO De Brug", pupil, cell])
+    book.save(tmp_path / "dubbel.xlsx")
+    data, report = read_table(tmp_path / "dubbel.xlsx", kind="dossier")
+    hand = pd.DataFrame(rows, columns=["pupil", "agency_raw"]).assign(school="SBO De Brug")
+    for res, column, row in ((analyze(data, report=report, n_boot=20), "Hulpverlener", 5),
+                             (analyze(hand, n_boot=20), "Instantie", 5)):
+        line = [e for e in res.report.entries if "al genoemd" in e["reason"]]
+        assert [(e["row"], e["column"], e["value"]) for e in line] == [(row, column, "Wijkteam Noord")]
+
+
+def test_the_two_averages_say_what_they_are_averaged_over():
+    # new-user test: "instanties per leerling (gem.)" 1,38 (over files read) next to "Een leerling met hulp had
+    # gemiddeld 1,9 instanties" (over pupils with care): two numbers for one label
+    d, _ = synthetic.dossier(120, seed=4)
+    res = analyze(d, n_boot=20)
+    table, key = res.table(), res.to_frame().iloc[0]
+    per_file = table["instanties per gelezen dossier (gem.)"].iloc[0]
+    assert per_file == format_number(key["mean_agencies_per_pupil"], 2)
+    with_care = res.pupils.loc[res.pupils["n_agencies"] > 0, "n_agencies"].mean()
+    assert f"Per leerling met hulp waren gemiddeld {format_number(with_care, 1)} instanties betrokken." in res.summary()
+    assert "agencies per file read (mean)" in res.table("en").columns
+    specs, _, _ = res.table_specs()
+    assert "instanties per gelezen dossier (gem.)" in specs["01_kerncijfers"].frame.columns
+    assert "instanties per 100 gelezen dossiers" in specs["01_kerncijfers"].frame.columns
+
+
+def test_small_count_sentences_read_naturally():
+    # new-user test: "Minder dan 5 van alle leerlingen had er twee of meer", "betrokken bij minder dan 5 van de
+    # minder dan 5 leerlingen van wie het dossier is gelezen", "2 van de 2 instanties"
+    tiny = pd.DataFrame({"school": "SBO Klein", "pupil": ["k1", "k1", "k2", "k3"],
+                         "agency_raw": ["Accare", "GGD", "Accare", None]})
+    text = analyze(tiny, n_boot=20).summary()
+    assert text == ("De school had te maken met 2 verschillende instanties; er zijn minder dan 5 dossiers gelezen. "
+                    "Minder dan 5 leerlingen hadden twee of meer instanties. "
+                    "Beide instanties waren elk bij minder dan 5 leerlingen betrokken.")
+    res = analyze(_school_with_small_groups(), n_total=160, n_boot=50)
+    text = res.summary()
+    assert "Minder dan 5 leerlingen hadden twee of meer instanties." in text
+    assert "van alle leerlingen" not in text and "van de minder dan" not in text
+    single = pd.DataFrame({"school": "A", "pupil": [f"p{i}" for i in range(8)], "agency": ["Accare"] * 8})
+    assert "Geen enkele leerling had twee of meer instanties." in analyze(single, n_boot=20).summary()
+    assert "De drie grootste" not in analyze(single, n_boot=20).summary()  # one agency: nothing to rank
+    assert "No pupil had two or more agencies." in analyze(single, n_boot=20).summary(lang="en")
