@@ -68,13 +68,6 @@ def _missing_sql(col: str) -> str:
     return f"(CASE WHEN {col} IN ({_MISSING_SQL}) OR {col} = '' THEN NULL ELSE {col} END)"
 
 
-def _total_sql(col: str) -> str:
-    """SQL: the cell is a total row label (``Totaal``), as read_table tests it (normalized header text)."""
-    normalized = f"regexp_replace(lower(strip_accents({col})), '[^a-z0-9]', '', 'g')"
-    return (f"(CASE WHEN strlen({col}) < 40 AND regexp_matches({col}, '(?i)tot|som') "
-            f"THEN {normalized} IN ({_TOTAL_SQL}) ELSE false END)")
-
-
 def _quote(name: str) -> str:
     return '"' + str(name).replace('"', '""') + '"'
 
@@ -171,27 +164,28 @@ _PERSONAL_SQL = ("'(?i)\\d{9}|\\d{4}[.\\s]\\d{2}[.\\s]\\d{3}|\\d{3}[.\\s-]\\d{3}
                  "|geb|born|birth|dob|d\\.o\\.b|\\b(dhr|mevr|mw|mevrouw|meneer|juf|meester|mrs?|ms)\\b|ps_[0-9a-f]{4}'")
 
 
-def _empty_lines(path: Path, header_row: int) -> tuple[np.ndarray, int]:
+_BEFORE_EMPTY = re.compile(rb"\n(?=\r?\n)")
+
+
+def _empty_lines(path: Path, header_row: int, block: int = 1 << 24) -> tuple[np.ndarray, int]:
     """Line numbers of empty lines after the header (DuckDB skips them; read_table reports them as blank
-    rows) and the number of lines: one pass over the bytes in blocks, with C-speed searches (no decoding)."""
+    rows) and the number of lines: one pass over the bytes in blocks with C-speed searches (no decoding)."""
     empty, n_lines, tail = [], 0, b""
-    block = 1 << 24
-    pattern = re.compile(rb"(?<=\n)\r?\n")
     with open(path, "rb") as fh:
         while True:
             data = fh.read(block)
             if not data:
                 break
-            text = tail + data  # the last two bytes of the previous block: an empty line across the boundary
-            skip = len(tail)
-            before = n_lines - tail.count(b"\n")  # newlines before ``text``
+            text = tail + data  # with the last two bytes of the previous block: an empty line across the boundary
+            skip, before = len(tail), n_lines - tail.count(b"\n")  # newlines before ``text``
+            # the newline before an empty line ("\n\n" or "\n\r\n"); where that empty line ends
+            ends = [m.end() + (1 if text[m.end():m.end() + 1] == b"\r" else 0) for m in _BEFORE_EMPTY.finditer(text)]
+            ends = [e for e in ends if e >= skip]
             last = 0
-            for m in pattern.finditer(text):
-                if m.end() <= skip:
-                    continue
-                before += text.count(b"\n", last, m.start())
-                last = m.start()
-                empty.append(before + 1)  # the empty line ends at this match: its number is newlines before + 1
+            for end in ends:
+                before += text.count(b"\n", last, end)
+                last = end
+                empty.append(before + 1)
             n_lines += data.count(b"\n")
             tail = text[-2:]
         if tail and not tail.endswith(b"\n"):
@@ -207,7 +201,7 @@ _SAMPLE_BLOCKS, _SAMPLE_BLOCK = 64, 1 << 16
 #: Share of rows with a value the sample missed above which the scan restarts after a full pass for the
 #: distinct values (a file sorted by date, say): the stream would carry text for too many rows.
 _RESTART_SHARE = 0.02
-_F_PUPIL_NULL, _F_TOTAL, _F_EXTRA_NULL, _F_NEWLINE = 1, 2, 4, 8
+_F_PUPIL_NULL, _F_TOTAL, _F_EXTRA_NULL = 1, 2, 4
 
 
 class _Restart(Exception):
@@ -282,7 +276,6 @@ class _Rows:
         self.flags, self.ph, self.hx, self.offsets = [], [], [], [0]
         self.pupil_raw = []  # (record, raw text) of pupil cells that mean "missing"
         self.personal = []  # (column, record, cleaned text) of cells that may hold personal data
-        self.first_newline = None
         self.n_missed = 0
 
     @property
@@ -290,38 +283,39 @@ class _Rows:
         return self.offsets[-1]
 
 
-def _scan_sql(source: _Source, vals: dict, pupil: str, extras: list, first4: list, parallel: bool) -> str:
+def _scan_sql(source: _Source, vals: dict, pupil: str, extras: list, parallel: bool) -> str:
+    """The one query: per row the value ids, the pupil hash, flags, and the text of the rare cells Python needs.
+
+    Three projection layers, so that each cleaning step (a regular expression) runs once per cell."""
     q = _quote
-    inner, outer, rare, newline = [], [], [], []
+    raw_cols, collapsed, cleaned, outer, rare = [], [], [], [], []
     for name, v in vals.items():
-        raw = f"{q(source.source_names[name])}::VARCHAR"
-        inner += [f"{raw} AS {q('r_' + name)}", f"TRY_CAST({raw} AS {v.type}) AS {q('e_' + name)}"]
+        raw_cols.append(f"{q(source.source_names[name])}::VARCHAR AS {q('r_' + name)}")
+        collapsed.append(q("r_" + name))
+        cleaned += [q("r_" + name), f"TRY_CAST({q('r_' + name)} AS {v.type}) AS {q('e_' + name)}"]
         outer.append(f"COALESCE(enum_code({q('e_' + name)})::INTEGER, -1) AS {q(name)}")
         rare.append(f"({q('e_' + name)} IS NULL AND {q('r_' + name)} IS NOT NULL)")
-        newline.append(q("r_" + name))
-    praw = f"{q(source.source_names[pupil])}::VARCHAR"
-    inner += [f"{praw} AS r_pupil", f"{_missing_sql(_collapse_sql(praw))} AS c_pupil"]
-    newline.append("r_pupil")
-    for k, x in enumerate(extras):
-        raw = f"{q(source.source_names[x])}::VARCHAR"
-        inner += [f"{_missing_sql(_collapse_sql(raw))} AS c_x{k}", f"{raw} AS r_x{k}"]
-        newline.append(f"r_x{k}")
-    personal = [f"(strlen(c_pupil) >= 6 AND regexp_matches(c_pupil, {_PERSONAL_SQL}))"]
-    personal += [f"(strlen(c_x{k}) >= 6 AND regexp_matches(c_x{k}, {_PERSONAL_SQL}))" for k in range(len(extras))]
-    totals = ["false"] + [f"coalesce({_total_sql('c_pupil' if c == pupil else 'c_x' + str(extras.index(c)))}, false)"
-                          for c in first4 if c == pupil or c in extras]
+    texts = [("r_pupil", "c_pupil", source.source_names[pupil])]
+    texts += [(f"r_x{k}", f"c_x{k}", source.source_names[x]) for k, x in enumerate(extras)]
+    for r, c, name in texts:
+        raw_cols.append(f"{q(name)}::VARCHAR AS {r}")
+        collapsed += [r, f"{_collapse_sql(r)} AS {c}"]
+        cleaned += [r, f"{_missing_sql(c)} AS {c}"]
+    # one regular expression per text cell finds both possible personal data and possible total labels
+    # ("Totaal", "som"): those few cells go to Python, which decides exactly
+    either = _PERSONAL_SQL[:-1] + "|tot|som'"
+    personal = [f"regexp_matches({c}, {either})" for _, c, _ in texts]
     extra_null = " AND ".join(f"c_x{k} IS NULL" for k in range(len(extras))) or "true"
     outer += ["hash(c_pupil) AS ph",
-              f"((c_pupil IS NULL)::UTINYINT * {_F_PUPIL_NULL} + ({' OR '.join(totals)})::UTINYINT * {_F_TOTAL}"
-              f" + ({extra_null})::UTINYINT * {_F_EXTRA_NULL}"
-              f" + coalesce({' OR '.join(f'contains({c}, chr(10))' for c in newline)}, false)::UTINYINT * {_F_NEWLINE})"
+              f"((c_pupil IS NULL)::UTINYINT * {_F_PUPIL_NULL} + ({extra_null})::UTINYINT * {_F_EXTRA_NULL})"
               f"::UTINYINT AS f"]
     if extras:
         outer.append(f"hash({', '.join(f'c_x{k}' for k in range(len(extras)))}) AS hx")
-    texts = [q("r_" + name) for name in vals] + ["r_pupil", "c_pupil"] + [f"c_x{k}" for k in range(len(extras))]
+    shown = [q("r_" + name) for name in vals] + ["r_pupil", "c_pupil"] + [f"c_x{k}" for k in range(len(extras))]
     cond = " OR ".join(rare + ["(c_pupil IS NULL AND r_pupil IS NOT NULL)"] + personal)
-    outer.append(f"CASE WHEN {cond} THEN [{', '.join(texts)}] END AS rare")
-    return f"SELECT {', '.join(outer)} FROM (SELECT {', '.join(inner)} FROM {source.relation(parallel)})"
+    outer.append(f"CASE WHEN {cond} THEN [{', '.join(shown)}] END AS rare")
+    return (f"SELECT {', '.join(outer)} FROM (SELECT {', '.join(cleaned)} FROM (SELECT {', '.join(collapsed)} "
+            f"FROM (SELECT {', '.join(raw_cols)} FROM {source.relation(parallel)})))")
 
 
 def _scan(con, source: _Source, vals: dict, pupil: str, extras: list, first4: list, parallel: bool,
@@ -329,7 +323,7 @@ def _scan(con, source: _Source, vals: dict, pupil: str, extras: list, first4: li
     """Stream the file once; keep per row the value ids, flags and hashes (small integer arrays)."""
     low = list(vals)
     rows = _Rows(low, len(extras))
-    res = _sql(con, _scan_sql(source, vals, pupil, extras, first4, parallel))
+    res = _sql(con, _scan_sql(source, vals, pupil, extras, parallel))
     while True:
         chunk = res.fetch_df_chunk(_CHUNK_VECTORS)
         n = len(chunk)
@@ -339,29 +333,28 @@ def _scan(con, source: _Source, vals: dict, pupil: str, extras: list, first4: li
         ids = {c: chunk[c].to_numpy(dtype=np.int32, copy=True) for c in low}
         rare = chunk["rare"].to_numpy(dtype=object)
         at = np.flatnonzero(pd.notna(rare))
-        missed = 0
+        missed, totals = 0, []
         for i in at:
             texts = list(rare[i])
             for k, c in enumerate(low):
                 if ids[c][i] < 0 and texts[k] is not None:
                     ids[c][i] = vals[c].add(texts[k])
                     missed += 1
-            r_pupil, c_pupil = texts[len(low)], texts[len(low) + 1]
-            if c_pupil is None:
-                if r_pupil is not None:
-                    rows.pupil_raw.append((offset + i, r_pupil))
-            elif len(c_pupil) >= 6:
-                rows.personal.append((pupil, offset + i, c_pupil))
-            for k, x in enumerate(extras):
-                value = texts[len(low) + 2 + k]
-                if value is not None and len(value) >= 6:
-                    rows.personal.append((x, offset + i, value))
+            r_pupil = texts[len(low)]
+            for name, value in zip([pupil, *extras], texts[len(low) + 1:]):
+                if value is None:
+                    if name == pupil and r_pupil is not None:
+                        rows.pupil_raw.append((offset + i, r_pupil))
+                    continue
+                if len(value) >= 6:
+                    rows.personal.append((name, offset + i, value))
+                if name in first4 and normalize_header(value) in rt._TOTAL:
+                    totals.append(i)
         rows.n_missed += missed
         if restart and offset == 0 and missed > _RESTART_SHARE * n:
             raise _Restart  # the pending result is dropped with the next query
-        flags = chunk["f"].to_numpy(dtype=np.uint8)
-        if rows.first_newline is None and (flags & _F_NEWLINE).any():
-            rows.first_newline = offset + int(np.argmax((flags & _F_NEWLINE) > 0))
+        flags = chunk["f"].to_numpy(dtype=np.uint8, copy=True)
+        flags[totals] |= _F_TOTAL
         for c in low:
             rows.ids[c].append(ids[c].astype(np.int16) if len(vals[c].raw) < 32000 else ids[c])
         rows.flags.append(flags)
@@ -432,14 +425,26 @@ def panel_duckdb(path: Path, enrolment: pd.DataFrame, *, freq: str, start, lang:
     finally:
         con.close()
         shutil.rmtree(folder, ignore_errors=True)
-    if rows.first_newline is not None:
-        report.notes.append(t("note_duckdb_multiline", lang, line=int(source.lines([rows.first_newline + 1])[0])))
+    if source.n_lines is not None and rows.n < source.n_lines - source.header_row - len(source.empty_lines):
+        first = _first_multiline(source, low + [pupil] + extras, parallel)  # only for files with such cells
+        report.notes.append(t("note_duckdb_multiline", lang, line=int(source.lines([first])[0])))
     report.n_read = rows.n + len(source.empty_lines)
     if report.n_read == 0:
         raise InputError(t("no_data_rows", lang, file=path.name, row=source.header_row), file=path,
                          row=source.header_row)
     return _Panel(source, spec, vals, rows, names, enrolment, report, freq=freq, lang=lang,
                   max_listed=max_listed).run(start)
+
+
+def _first_multiline(source: _Source, names: list, parallel: bool) -> int:
+    """Record number (from 1) of the first record with a cell over several lines (an extra pass)."""
+    import duckdb
+
+    cols = ", ".join(f"{_quote(source.source_names[c])}::VARCHAR AS {_quote(c)}" for c in names)
+    test = " OR ".join(f"contains({_quote(c)}, chr(10))" for c in names)
+    found = duckdb.sql(f"SELECT min(r) FROM (SELECT row_number() OVER () AS r, {cols} FROM "
+                       f"{source.relation(parallel)}) WHERE {test}").fetchall()[0][0]
+    return int(found or 1)
 
 
 def _first_seen(ids: np.ndarray, offset: int, size: int, first: np.ndarray) -> None:
@@ -649,7 +654,7 @@ class _Panel:
             self.pupil_second[uval[fresh]] = ph[fresh]
             has_second[uval[fresh]] = True
             more = other & (ph != self.pupil_second[uval])
-            third[np.unique(uval[more])] = True
+            third |= np.bincount(uval[more], minlength=n_units) > 0
             h = self._hash(k, ids)
             self.rows.ph[k] = h
             eligible = (status != 1) & (status != 2)
