@@ -164,7 +164,18 @@ _PERSONAL_SQL = ("'(?i)\\d{9}|\\d{4}[.\\s]\\d{2}[.\\s]\\d{3}|\\d{3}[.\\s-]\\d{3}
                  "|geb|born|birth|dob|d\\.o\\.b|\\b(dhr|mevr|mw|mevrouw|meneer|juf|meester|mrs?|ms)\\b|ps_[0-9a-f]{4}'")
 
 
-_BEFORE_EMPTY = re.compile(rb"\n(?=\r?\n)")
+_EMPTY = re.compile(rb"\n\r?\n")
+
+
+def _ends_of_empty(text: bytes, start: int = 0, first: int = 0) -> list:
+    """Positions in ``text`` of the newline that ends an empty line, from ``start``; only those at or after
+    ``first``. A newline that ends one empty line may begin the next: the search goes on from it."""
+    ends, m = [], _EMPTY.search(text, start)
+    while m:
+        if m.end() - 1 >= first:
+            ends.append(m.end() - 1)
+        m = _EMPTY.search(text, m.end() - 1)
+    return ends
 
 
 def _empty_lines(path: Path, header_row: int, block: int = 1 << 24) -> tuple[np.ndarray, int]:
@@ -176,18 +187,20 @@ def _empty_lines(path: Path, header_row: int, block: int = 1 << 24) -> tuple[np.
             data = fh.read(block)
             if not data:
                 break
-            text = tail + data  # with the last two bytes of the previous block: an empty line across the boundary
-            skip, before = len(tail), n_lines - tail.count(b"\n")  # newlines before ``text``
-            # the newline before an empty line ("\n\n" or "\n\r\n"); where that empty line ends
-            ends = [m.end() + (1 if text[m.end():m.end() + 1] == b"\r" else 0) for m in _BEFORE_EMPTY.finditer(text)]
-            ends = [e for e in ends if e >= skip]
-            last = 0
-            for end in ends:
-                before += text.count(b"\n", last, end)
+            # an empty line across the boundary: the last two bytes before it and the first two of this block
+            edge = tail + data[:2]
+            for end in _ends_of_empty(edge, 0, len(tail)):
+                if end - len(tail) < 2:
+                    empty.append(n_lines - tail.count(b"\n") + edge.count(b"\n", 0, end) + 1)
+            last, before = 0, n_lines
+            for end in _ends_of_empty(data):
+                before += data.count(b"\n", last, end)
                 last = end
-                empty.append(before + 1)
+                line = before + 1
+                if not empty or empty[-1] < line:  # not already found across the boundary
+                    empty.append(line)
             n_lines += data.count(b"\n")
-            tail = text[-2:]
+            tail = data[-2:] if len(data) >= 2 else (tail + data)[-2:]
         if tail and not tail.endswith(b"\n"):
             n_lines += 1
     lines = np.array(empty, dtype=np.int64)
@@ -288,12 +301,12 @@ def _scan_sql(source: _Source, vals: dict, pupil: str, extras: list, parallel: b
 
     Three projection layers, so that each cleaning step (a regular expression) runs once per cell."""
     q = _quote
-    raw_cols, collapsed, cleaned, outer, rare = [], [], [], [], []
+    raw_cols, collapsed, cleaned, outer, rare, packed = [], [], [], [], [], []
     for name, v in vals.items():
         raw_cols.append(f"{q(source.source_names[name])}::VARCHAR AS {q('r_' + name)}")
         collapsed.append(q("r_" + name))
         cleaned += [q("r_" + name), f"TRY_CAST({q('r_' + name)} AS {v.type}) AS {q('e_' + name)}"]
-        outer.append(f"COALESCE(enum_code({q('e_' + name)})::INTEGER, -1) AS {q(name)}")
+        packed.append((name, f"COALESCE(enum_code({q('e_' + name)})::BIGINT + 1, 0)"))
         rare.append(f"({q('e_' + name)} IS NULL AND {q('r_' + name)} IS NOT NULL)")
     texts = [("r_pupil", "c_pupil", source.source_names[pupil])]
     texts += [(f"r_x{k}", f"c_x{k}", source.source_names[x]) for k, x in enumerate(extras)]
@@ -306,9 +319,10 @@ def _scan_sql(source: _Source, vals: dict, pupil: str, extras: list, parallel: b
     either = _PERSONAL_SQL[:-1] + "|tot|som'"
     personal = [f"regexp_matches({c}, {either})" for _, c, _ in texts]
     extra_null = " AND ".join(f"c_x{k} IS NULL" for k in range(len(extras))) or "true"
-    outer += ["hash(c_pupil) AS ph",
-              f"((c_pupil IS NULL)::UTINYINT * {_F_PUPIL_NULL} + ({extra_null})::UTINYINT * {_F_EXTRA_NULL})"
-              f"::UTINYINT AS f"]
+    flags = f"(c_pupil IS NULL)::BIGINT * {_F_PUPIL_NULL} + ({extra_null})::BIGINT * {_F_EXTRA_NULL}"
+    # the value ids (+1; 0 = empty or not in the list) and the flags in one integer: fewer columns to convert
+    outer += [" | ".join([f"({e} << {_shift(vals, n)})" for n, e in packed] + [f"({flags})"]) + " AS k",
+              "hash(c_pupil) AS ph"]
     if extras:
         outer.append(f"hash({', '.join(f'c_x{k}' for k in range(len(extras)))}) AS hx")
     shown = [q("r_" + name) for name in vals] + ["r_pupil", "c_pupil"] + [f"c_x{k}" for k in range(len(extras))]
@@ -316,6 +330,23 @@ def _scan_sql(source: _Source, vals: dict, pupil: str, extras: list, parallel: b
     outer.append(f"CASE WHEN {cond} THEN [{', '.join(shown)}] END AS rare")
     return (f"SELECT {', '.join(outer)} FROM (SELECT {', '.join(cleaned)} FROM (SELECT {', '.join(collapsed)} "
             f"FROM (SELECT {', '.join(raw_cols)} FROM {source.relation(parallel)})))")
+
+
+_FLAG_BITS = 4
+
+
+def _widths(vals: dict) -> dict:
+    """Bits per value id in the packed column (ids + 1, with room for the empty cell)."""
+    return {name: max(int(v.n_enum + 1).bit_length(), 1) for name, v in vals.items()}
+
+
+def _shift(vals: dict, name: str) -> int:
+    shift = _FLAG_BITS
+    for other, bits in _widths(vals).items():
+        if other == name:
+            return shift
+        shift += bits
+    raise KeyError(name)
 
 
 def _scan(con, source: _Source, vals: dict, pupil: str, extras: list, first4: list, parallel: bool,
@@ -330,7 +361,9 @@ def _scan(con, source: _Source, vals: dict, pupil: str, extras: list, first4: li
         if not n:
             break
         offset = rows.n
-        ids = {c: chunk[c].to_numpy(dtype=np.int32, copy=True) for c in low}
+        packed = chunk["k"].to_numpy(dtype=np.int64)
+        ids = {c: ((packed >> _shift(vals, c)) & ((1 << bits) - 1)).astype(np.int32) - 1
+               for c, bits in _widths(vals).items()}
         rare = chunk["rare"].to_numpy(dtype=object)
         at = np.flatnonzero(pd.notna(rare))
         missed, totals = 0, []
@@ -353,7 +386,7 @@ def _scan(con, source: _Source, vals: dict, pupil: str, extras: list, first4: li
         rows.n_missed += missed
         if restart and offset == 0 and missed > _RESTART_SHARE * n:
             raise _Restart  # the pending result is dropped with the next query
-        flags = chunk["f"].to_numpy(dtype=np.uint8, copy=True)
+        flags = (packed & ((1 << _FLAG_BITS) - 1)).astype(np.uint8)
         flags[totals] |= _F_TOTAL
         for c in low:
             rows.ids[c].append(ids[c].astype(np.int16) if len(vals[c].raw) < 32000 else ids[c])
@@ -399,6 +432,9 @@ def panel_duckdb(path: Path, enrolment: pd.DataFrame, *, freq: str, start, lang:
             try:
                 for v in vals.values():
                     v.create(con)
+                if sum(_widths(vals).values()) + _FLAG_BITS > 62:  # pragma: no cover - millions of distinct values
+                    raise InputError(t("duckdb_read", lang, file=path.name, detail="te veel verschillende waarden"),
+                                     file=path)
                 rows = _scan(con, source, vals, pupil, extras, first4, parallel, restart)
                 break
             except _Restart:  # the sample missed many values: one pass for all of them, then the scan again
@@ -639,10 +675,12 @@ class _Panel:
         has_first = np.zeros(n_units, dtype=bool)
         has_second = np.zeros(n_units, dtype=bool)
         third = np.zeros(n_units, dtype=bool)
-        self.status, self.low32 = [], []
+        self.status, self.low32, self.fails = [], [], []
         for k, offset, ids in self._chunks():
-            status, _ = self._status(k, ids)
+            status, fail = self._status(k, ids)
             self.status.append(status)
+            failed = np.flatnonzero(status == 4)
+            self.fails.append((failed, fail[failed]))
             kept = (status == 0) | (status == 6) | (status == 7)
             uval = self.tab["unit"]["uval"][ids["unit"]][kept]
             ph = self.rows.ph[k][kept]
@@ -674,13 +712,16 @@ class _Panel:
         if not len(repeated):
             return
         cand = []
+        bucket = np.zeros(1 << 24, dtype=bool)  # a first test on the top 24 of the 32 bits: one gather per row
+        bucket[repeated >> np.uint32(8)] = True
         for k, offset, ids in self._chunks():
             h = self.rows.ph[k]
             status = self.status[k]
             lo = (h & np.uint64(0xFFFFFFFF)).astype(np.uint32)
-            pos = np.searchsorted(repeated, lo)
-            hit = (repeated[np.minimum(pos, len(repeated) - 1)] == lo) & (status != 1) & (status != 2)
-            at = np.flatnonzero(hit)
+            at = np.flatnonzero(bucket[lo >> np.uint32(8)])
+            pos = np.searchsorted(repeated, lo[at])
+            hit = (repeated[np.minimum(pos, len(repeated) - 1)] == lo[at]) & (status[at] != 1) & (status[at] != 2)
+            at = at[hit]
             if len(at):
                 part = {"pos": offset + at, "h": h[at]}
                 for c in self.low:
@@ -730,10 +771,10 @@ class _Panel:
                 need = max_listed - len(listed[s])
                 if need > 0:
                     listed[s] += (offset + np.flatnonzero(status == s)[:need]).tolist()
-            failed = np.flatnonzero(status == 4)
+            failed, fail = self.fails[k]
+            still = status[failed] == 4  # not a duplicate
+            failed, fail = failed[still], fail[still]
             if len(failed):
-                _, fail = self._status(k, ids)
-                fail = fail[failed]
                 fail_counts += np.bincount(fail, minlength=len(self.fail_keys))
                 for c in fail_rows:
                     need = max_listed - len(fail_rows[c])
