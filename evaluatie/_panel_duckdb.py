@@ -369,10 +369,12 @@ def _scan(con, source: _Source, vals: dict, pupil: str, extras: list, first4: li
         missed, totals = 0, []
         for i in at:
             texts = list(rare[i])
+            row_missed = False
             for k, c in enumerate(low):
                 if ids[c][i] < 0 and texts[k] is not None:
                     ids[c][i] = vals[c].add(texts[k])
-                    missed += 1
+                    row_missed = True
+            missed += row_missed
             r_pupil = texts[len(low)]
             for name, value in zip([pupil, *extras], texts[len(low) + 1:]):
                 if value is None:
