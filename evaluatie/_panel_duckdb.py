@@ -390,8 +390,9 @@ def _scan(con, source: _Source, vals: dict, pupil: str, extras: list, first4: li
             raise _Restart  # the pending result is dropped with the next query
         flags = (packed & ((1 << _FLAG_BITS) - 1)).astype(np.uint8)
         flags[totals] |= _F_TOTAL
-        for c in low:
-            rows.ids[c].append(ids[c].astype(np.int16) if len(vals[c].raw) < 32000 else ids[c])
+        for c in low:  # the smallest integers that hold the ids: about 6 bytes a row for four columns
+            size = len(vals[c].raw)
+            rows.ids[c].append(ids[c].astype(np.int8 if size < 127 else np.int16 if size < 32000 else np.int32))
         rows.flags.append(flags)
         rows.ph.append(chunk["ph"].to_numpy(dtype=np.uint64))
         if extras:
@@ -523,7 +524,7 @@ class _Panel:
     # ----------------------------------------------------------------- distinct values, parsed once
     def _chunks(self):
         rows = self.rows
-        for k in range(len(rows.flags)):
+        for k in range(len(rows.offsets) - 1):
             ids = {c: rows.ids[c][k] for c in self.low}
             yield k, rows.offsets[k], ids
 
@@ -699,6 +700,7 @@ class _Panel:
             self.rows.ph[k] = h
             eligible = (status != 1) & (status != 2)
             self.low32.append((h[eligible] & np.uint64(0xFFFFFFFF)).astype(np.uint32))
+            self.rows.flags[k] = None  # no longer needed: the status says it all
         self.single = has_first & ~has_second
         self.several = bool(third.any())
 
@@ -762,9 +764,8 @@ class _Panel:
         hit_rows = {c: [] for c in hit_ids}
         hit_n = {c: 0 for c in hit_ids}
         span = [None, None]
-        kept_parts = []
         for k, offset, ids in self._chunks():
-            status = self.status[k].copy()
+            status = self.status[k]  # from here on the final status: duplicates marked in place
             end = self.rows.offsets[k + 1]
             d = dup_pos[(dup_pos >= offset) & (dup_pos < end)] - offset
             status[d] = 3
@@ -812,8 +813,6 @@ class _Panel:
                     counts += np.bincount(code, minlength=n_cells)
                 else:
                     sparse.append(np.unique(code, return_counts=True))
-            kept_parts.append(kept)
-        self.kept = kept_parts
         reasons = {1: t("reason_blank", lang), 2: t("reason_total", lang),
                    5: t("reason_category", lang, allowed=", ".join(self.known_levels)),
                    6: _REASON_UNIT, 7: _REASON_PERIOD}
@@ -967,7 +966,7 @@ class _Panel:
         k = np.searchsorted(self.rows.offsets, records, side="right") - 1
         out = np.zeros(len(records), dtype=bool)
         for j, (kk, r) in enumerate(zip(k, records)):
-            out[j] = self.kept[kk][r - self.rows.offsets[kk]]
+            out[j] = self.status[kk][r - self.rows.offsets[kk]] in (0, 6, 7)
         return out
 
     def _identifiers(self, name, hit_rows, hit_n, key) -> None:
@@ -1023,7 +1022,8 @@ class _Panel:
         if len(set(per_id.values())) == 1:
             return hit_n[name] * next(iter(per_id.values()))
         for k, offset, ids in self._chunks():
-            col = ids[name][self.kept[k]]
+            status = self.status[k]
+            col = ids[name][(status == 0) | (status == 6) | (status == 7)]
             counts = np.bincount(col[col >= 0], minlength=len(self.tab[name]["raw"]))
             total += sum(int(counts[i]) * m for i, m in per_id.items())
         return total
