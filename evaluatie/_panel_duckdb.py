@@ -210,7 +210,7 @@ def _empty_lines(path: Path, header_row: int, block: int = 1 << 24) -> tuple[np.
 #: Rows per chunk of the stream from DuckDB (200 vectors of 2,048).
 _CHUNK_VECTORS = 200
 #: Bytes read for the sample of distinct values (evenly spaced blocks) before the scan.
-_SAMPLE_BLOCKS, _SAMPLE_BLOCK = 64, 1 << 16
+_SAMPLE_BLOCKS, _SAMPLE_BLOCK = 64, 1 << 14
 #: Share of rows with a value the sample missed above which the scan restarts after a full pass for the
 #: distinct values (a file sorted by date, say): the stream would carry text for too many rows.
 _RESTART_SHARE = 0.02
@@ -267,11 +267,10 @@ def _sample(source: _Source, low: list) -> dict:
             if not data:
                 break
             lines = data.decode("utf-8", errors="replace").splitlines()[1:-1]  # whole lines only
-            for record in csv.reader(lines, delimiter=source.delimiter):
-                for c, j in where.items():
-                    if j < len(record) and record[j] != "":
-                        found[c].add(record[j])
-    return {c: sorted(v) for c, v in found.items()}
+            records = list(csv.reader(lines, delimiter=source.delimiter))
+            for c, j in where.items():
+                found[c].update(r[j] for r in records if j < len(r))
+    return {c: sorted(v - {""}) for c, v in found.items()}
 
 
 def _prescan(con, source: _Source, low: list, parallel: bool) -> dict:
@@ -399,6 +398,7 @@ def _scan(con, source: _Source, vals: dict, pupil: str, extras: list, first4: li
             rows.hx.append(chunk["hx"].to_numpy(dtype=np.uint64))
         rows.offsets.append(offset + n)
         del chunk, rare
+    _log.debug("%d rows streamed; %d with a value the sample missed", rows.n, rows.n_missed)
     return rows
 
 
