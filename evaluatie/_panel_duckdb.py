@@ -678,7 +678,9 @@ class _Panel:
         has_first = np.zeros(n_units, dtype=bool)
         has_second = np.zeros(n_units, dtype=bool)
         third = np.zeros(n_units, dtype=bool)
-        self.status, self.low32, self.fails = [], [], []
+        self.status, self.fails = [], []
+        self.low32 = np.empty(self.rows.n, dtype=np.uint32)  # filled in place: no list to concatenate
+        n_low = 0
         for k, offset, ids in self._chunks():
             status, fail = self._status(k, ids)
             self.status.append(status)
@@ -699,17 +701,19 @@ class _Panel:
             h = self._hash(k, ids)
             self.rows.ph[k] = h
             eligible = (status != 1) & (status != 2)
-            self.low32.append((h[eligible] & np.uint64(0xFFFFFFFF)).astype(np.uint32))
+            low = (h[eligible] & np.uint64(0xFFFFFFFF)).astype(np.uint32)
+            self.low32[n_low:n_low + len(low)] = low
+            n_low += len(low)
             self.rows.flags[k] = None  # no longer needed: the status says it all
+        self.low32 = self.low32[:n_low]
         self.single = has_first & ~has_second
         self.several = bool(third.any())
 
     def _pass_duplicates(self) -> None:
         """Exact duplicate rows among rows that are neither blank nor a total: 32-bit hash candidates from one
         sort, confirmed on the 64-bit row hash and the cleaned school, date, level and provider."""
-        low32 = np.concatenate(self.low32) if self.low32 else np.zeros(0, np.uint32)
-        self.low32 = None
-        low32.sort()
+        low32, self.low32 = self.low32, None
+        low32.sort()  # in place
         repeated = np.unique(low32[1:][low32[1:] == low32[:-1]])
         del low32
         self.dup_first = {}
