@@ -38,10 +38,7 @@ from .text import format_number, t
 #: White space as Python's ``\\s`` sees it (RE2's ``\\s`` is ASCII only).
 _WS = r"[\s\x{0b}\x{1c}-\x{1f}\x{85}\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}]"
 _MISSING_SQL = ", ".join("'" + v.replace("'", "''") + "'" for v in sorted(rt._MISSING_TEXT) if v)
-_TOTAL_SQL = ", ".join(f"'{v}'" for v in sorted(rt._TOTAL))
 _HEAD_BYTES = 1 << 20
-#: Reason codes of a dropped row, in the order the pandas path checks them.
-_CODES = ("blank", "total", "duplicate", "parse", "category", "unit", "period")
 _LOW_CARD = ("unit", "date", "care_level", "provider")
 
 
