@@ -1,21 +1,28 @@
-"""DuckDB path of :func:`evaluatie.zorgvraag.panel_from_file`: a referral extract to the panel in bounded memory.
+"""DuckDB path of :func:`evaluatie.zorgvraag.panel_from_file`: a referral extract to the panel in one scan.
 
-The file (CSV or Parquet) is read by DuckDB into a compressed table in a temporary database on disk;
-every check of :func:`evaluatie.read_table` and :func:`evaluatie.zorgvraag.to_panel` then runs as SQL
-over the whole table. Columns with few distinct values (school, date, care level, provider) are parsed
-in Python by the same functions as the pandas path, once per distinct value, and joined back, so a
-date or a school is read exactly as :func:`evaluatie.read_table` reads it. Pupil codes never enter
-Python: they are used inside DuckDB only, to find exact duplicate rows.
+DuckDB reads the file (CSV or Parquet) once, as a stream in file order, and hands Python a few small
+numbers per row: the ids of the school, date, care-level and provider cells in lists of their distinct
+values (a DuckDB ``ENUM`` built before the scan from values sampled across the file; values the sample
+missed arrive as text and are appended), a 64-bit hash of the cleaned pupil code, and flags (empty, total
+row, multi-line cell). Nothing is materialized in DuckDB and no table is copied.
+
+Python then works on distinct values and integer arrays only: every distinct school, date, care level
+and provider is parsed once by the functions :func:`evaluatie.read_table` uses (so a date is read exactly
+as the pandas path reads it), each row's first reason is found with numpy, exact duplicate rows are found
+by sorting 32-bit hashes and confirming the candidates on the cleaned school/date/level/provider and a
+64-bit hash of the cleaned pupil code (and remaining columns), and the panel is a ``bincount`` of the cells
+of the rows that are kept. Only the dropped rows (up to ``max_listed`` per reason) and cells that may hold
+personal data come back as text. Pupil codes never enter Python except those cells.
 """
 from __future__ import annotations
 
 import csv
 import logging
-import time
-import io as _io
-import mmap
+import os
+import re
 import shutil
 import tempfile
+import time
 from pathlib import Path
 
 import numpy as np
@@ -31,10 +38,7 @@ from .text import format_number, t
 #: White space as Python's ``\\s`` sees it (RE2's ``\\s`` is ASCII only).
 _WS = r"[\s\x{0b}\x{1c}-\x{1f}\x{85}\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}]"
 _MISSING_SQL = ", ".join("'" + v.replace("'", "''") + "'" for v in sorted(rt._MISSING_TEXT) if v)
-_TOTAL_SQL = ", ".join(f"'{v}'" for v in sorted(rt._TOTAL))
 _HEAD_BYTES = 1 << 20
-#: Reason codes of a dropped row, in the order the pandas path checks them.
-_CODES = ("blank", "total", "duplicate", "parse", "category", "unit", "period")
 _LOW_CARD = ("unit", "date", "care_level", "provider")
 
 
@@ -59,13 +63,6 @@ def _collapse_sql(col: str) -> str:
 def _missing_sql(col: str) -> str:
     """SQL, second half: a collapsed cell that means "missing" (``-``, ``n.v.t.``, ...) becomes NULL."""
     return f"(CASE WHEN {col} IN ({_MISSING_SQL}) OR {col} = '' THEN NULL ELSE {col} END)"
-
-
-def _total_sql(col: str) -> str:
-    """SQL: the cell is a total row label (``Totaal``), as read_table tests it (normalized header text)."""
-    normalized = f"regexp_replace(lower(strip_accents({col})), '[^a-z0-9]', '', 'g')"
-    return (f"(CASE WHEN strlen({col}) < 40 AND regexp_matches({col}, '(?i)tot|som') "
-            f"THEN {normalized} IN ({_TOTAL_SQL}) ELSE false END)")
 
 
 def _quote(name: str) -> str:
@@ -154,304 +151,6 @@ class _Source:
         breaks = self.empty_lines - self.header_row - np.arange(len(self.empty_lines))
         return self.header_row + records + np.searchsorted(breaks, records, side="right")
 
-
-def _empty_lines(path: Path, header_row: int) -> tuple[np.ndarray, int]:
-    """Line numbers of empty lines after the header (DuckDB skips them; read_table reports them as blank
-    rows) and the number of lines, from a scan of the bytes in blocks (no decoding, no copy of the file)."""
-    if path.stat().st_size == 0:
-        return np.zeros(0, np.int64), 0
-    empty, n_lines, last = [], 0, -1
-    with open(path, "rb") as fh, mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ) as mm:
-        data = np.frombuffer(mm, dtype=np.uint8)
-        block = 1 << 26
-        for offset in range(0, len(data), block):
-            nl = np.flatnonzero(data[offset:offset + block] == 10) + offset
-            if len(nl):
-                starts = np.concatenate([[last + 1], nl[:-1] + 1])
-                length = nl - starts
-                is_empty = (length == 0) | ((length == 1) & (data[np.minimum(starts, len(data) - 1)] == 13))
-                empty.append(n_lines + 1 + np.flatnonzero(is_empty))
-                n_lines += len(nl)
-                last = int(nl[-1])
-        if last < len(data) - 1:
-            n_lines += 1
-        del data
-    lines = np.concatenate(empty) if empty else np.zeros(0, np.int64)
-    return lines[lines > header_row].astype(np.int64), n_lines
-
-
-def _values(con, table: str, column: str) -> np.ndarray:
-    """Distinct raw values of one column (NULL = empty cell is not among them)."""
-    found = _sql(con, f"SELECT DISTINCT {_quote(column)} FROM {table} WHERE {_quote(column)} IS NOT NULL").fetchall()
-    return np.array(sorted(v[0] for v in found), dtype=object)
-
-
-def panel_duckdb(path: Path, enrolment: pd.DataFrame, *, freq: str, start, lang: str, max_listed: int,
-                 memory_limit: str, reason: str) -> pd.DataFrame:
-    """The panel and its quality report (``.attrs["report"]``) from a referral file, checked in SQL."""
-    try:
-        import duckdb
-    except ImportError:  # pragma: no cover - duckdb is a dependency
-        raise InputError(t("duckdb_missing", lang)) from None
-    from .zorgvraag import _REASON_PERIOD, _REASON_UNIT, _assemble, _enrolment_cells, period_start
-
-    spec = check_kind("referrals")
-    report = QualityReport(source=path.name, kind="referrals", lang=lang)
-    report.notes.append(t("note_engine", lang, engine="DuckDB", reason=reason))
-    source = _Source(path, spec, report, lang)
-    label, cols = source.label, source.cols
-    report.masked_columns += [label[c] for c in (spec.identifier, *report.identifier_columns) if c in label]
-    folder = Path(tempfile.mkdtemp(prefix="evaluatie_duckdb_"))
-    con = duckdb.connect(str(folder / "verwijzingen.duckdb"))
-    try:
-        _sql(con, f"SET memory_limit = '{memory_limit}'")
-        _sql(con, f"SET temp_directory = '{folder / 'tmp'}'")
-        _sql(con, "SET preserve_insertion_order = true")
-        # columns with few distinct values stay raw (parsed per distinct value in Python); the others (pupil
-        # codes, extra columns) are cleaned here, once, with their raw text kept only where it means "missing"
-        inner, outer = [], []
-        for c in cols.values():
-            raw = f"{_quote(source.source_names[c])}::VARCHAR"
-            if c in _LOW_CARD:
-                inner.append(f"{raw} AS {_quote(c)}")
-                outer.append(_quote(c))
-            else:
-                inner += [f"{_collapse_sql(raw)} AS {_quote(c + '__c')}", f"{raw} AS {_quote(c + '__raw')}"]
-                cleaned = _missing_sql(_quote(c + "__c"))
-                outer += [f"{cleaned} AS {_quote(c)}",
-                          f"CASE WHEN {_quote(c + '__c')} IS NULL OR {cleaned} IS NULL THEN {_quote(c + '__raw')} END"
-                          f" AS {_quote(c + '__raw')}"]
-        for parallel in (True, False):  # DuckDB reads a file with cells over several lines in one thread only
-            try:
-                _sql(con, f"""CREATE OR REPLACE TABLE t AS SELECT _r, {', '.join(outer)} FROM (
-                    SELECT row_number() OVER () AS _r, {', '.join(inner)} FROM {source.relation(parallel)})""")
-                break
-            except duckdb.Error as err:
-                if parallel and "parallel" in str(err):
-                    continue
-                raise InputError(t("duckdb_read", lang, file=path.name, detail=str(err).splitlines()[0][:300]),
-                                 file=path) from None
-        n_records = _sql(con, "SELECT count(*) FROM t").fetchall()[0][0]
-        if source.n_lines is not None and n_records < source.n_lines - source.header_row - len(source.empty_lines):
-            first = _sql(con, "SELECT min(_r) FROM t WHERE " + " OR ".join(
-                f"contains({_quote(c if c in _LOW_CARD else c + '__raw')}, chr(10))" for c in cols.values())
-                ).fetchall()[0][0]
-            report.notes.append(t("note_duckdb_multiline", lang, line=int(source.lines([first or 1])[0])))
-        report.n_read = n_records + len(source.empty_lines)
-        if report.n_read == 0:
-            raise InputError(t("no_data_rows", lang, file=path.name, row=source.header_row), file=path,
-                             row=source.header_row)
-        names = list(cols.values())
-        maps = {}
-        for name in [c for c in _LOW_CARD if c in names]:
-            maps[name] = _value_map(con, name, spec, source, report, lang)
-            con.register(f"m_{name}", maps[name])
-        for name in maps:
-            _sql(con, f"CREATE TABLE map_{name} AS SELECT * FROM m_{name}")
-            con.unregister(f"m_{name}")
-        return _classify(con, source, maps, names, spec, enrolment, report, freq=freq, start=start, lang=lang,
-                         max_listed=max_listed, helpers=(_REASON_UNIT, _REASON_PERIOD, _assemble, _enrolment_cells,
-                                                         period_start))
-    finally:
-        con.close()
-        shutil.rmtree(folder, ignore_errors=True)
-
-
-def _value_map(con, name: str, spec, source: _Source, report: QualityReport, lang: str) -> pd.DataFrame:
-    """One row per distinct raw value: ``raw``, ``cid`` (id of the cleaned text, for duplicates), the parsed
-    ``value`` and ``reason`` (key of the parse failure, or missing)."""
-    uniques = _values(con, "t", name)
-    col = spec.column(name)
-    codes = np.arange(len(uniques))
-    series, reasons = rt._parse_column(col, codes, uniques, source.default_decimal, source.label[name], report, lang)
-    if col.categories:
-        lookup = {normalize_header(k): v for k, v in col.categories.items()}
-        series = pd.Series([None if v is None else lookup.get(normalize_header(v), v) for v in series], dtype=object)
-    cleaned = rt._clean_uniques(uniques)
-    total = np.array([c is not None and normalize_header(c) in rt._TOTAL for c in cleaned], dtype=bool)
-    cid, _ = pd.factorize(pd.Series(cleaned, dtype=object), use_na_sentinel=True)
-    frame = pd.DataFrame({"raw": pd.Series(uniques, dtype=object), "cid": cid.astype(np.int64),
-                          "reason": pd.Series(reasons, dtype=object), "total": total})
-    frame.loc[frame["cid"] < 0, "cid"] = np.nan
-    frame["cid"] = frame["cid"].astype("Int64")
-    if col.type == "date":
-        frame["value"] = pd.to_datetime(series.to_numpy())
-    else:
-        frame["value"] = pd.Series(series.to_numpy(dtype=object), dtype=object).astype("string")
-    return frame
-
-
-def _classify(con, source: _Source, maps: dict, names: list, spec, enrolment: pd.DataFrame,
-              report: QualityReport, *, freq: str, start, lang: str, max_listed: int, helpers) -> pd.DataFrame:
-    reason_unit, reason_period, assemble, enrolment_cells, period_start = helpers
-    label = source.label
-    q = _quote
-    # per row: cleaned-value ids for duplicates, parsed values, the first parse failure (spec column order)
-    joins, select, hash_parts = [], [], []
-    for name in names:
-        if name in maps:
-            joins.append(f"LEFT JOIN map_{name} AS {q('m_' + name)} ON t.{q(name)} = {q('m_' + name)}.raw")
-            hash_parts.append(f"{q('m_' + name)}.cid")
-        else:
-            hash_parts.append(f"t.{q(name)}")
-    first4 = names[:4]
-    total_terms = [f"{q('m_' + c)}.total" if c in maps else _total_sql(f"t.{q(c)}") for c in first4]
-    blank = " AND ".join(f"({p}) IS NULL" for p in hash_parts)
-    parse_cases = []  # (condition, column, reason key)
-    for i, col in enumerate(spec.columns):
-        if col.name not in names:
-            continue
-        if col.name in maps:
-            alias = q("m_" + col.name)
-            parse_cases.append((f"{alias}.reason IS NOT NULL", col.name, f"{alias}.reason"))
-            if col.required:
-                parse_cases.append((f"{alias}.value IS NULL", col.name, "'reason_missing'"))
-        elif col.required:
-            parse_cases.append((f"t.{q(col.name)} IS NULL", col.name, "'reason_missing'"))
-    parse_col = " ".join(f"WHEN {c} THEN '{n}'" for c, n, _ in parse_cases)
-    parse_key = " ".join(f"WHEN {c} THEN {k}" for c, _, k in parse_cases)
-    known_levels = sorted(set(spec.column("care_level").categories.values()))
-    category = ("m_care_level.value IS NOT NULL AND m_care_level.value NOT IN ("
-                + ", ".join(f"'{v}'" for v in known_levels) + ")")
-    # to_panel's checks need the schools and (with enrolment per period) the cells before the counting
-    enrolled = set(enrolment["unit"])
-    maps["unit"]["known"] = maps["unit"]["value"].map(lambda v: v is not pd.NA and v in enrolled).astype(bool)
-    maps["date"]["period"] = period_start(maps["date"]["value"], freq).to_numpy()
-    for name in ("unit", "date"):
-        con.register("m", maps[name])
-        _sql(con, f"CREATE OR REPLACE TABLE map_{name} AS SELECT * FROM m")
-        con.unregister("m")
-    by_period = "period" in enrolment
-    if by_period:
-        enrol = enrolment_cells(enrolment, freq, None, unit="unit", period="period", exposure="exposure")
-        con.register("cells", pd.DataFrame({"unit": enrol["unit"].astype(str).to_numpy(), "period": enrol["period"]}))
-        joins.append("LEFT JOIN cells k ON m_unit.value = k.unit AND m_date.period = k.period")
-    outside = "k.unit IS NULL" if by_period else "false"
-    # one pass: the first reason of every row (read_table's order, then to_panel's), and its cell
-    _sql(con, f"""
-        CREATE TABLE rows AS
-        SELECT t._r, hash({', '.join(hash_parts)}) AS h,
-               CASE WHEN {blank} THEN 1 WHEN {' OR '.join(f'coalesce({x}, false)' for x in total_terms)} THEN 2
-                    WHEN {' OR '.join(c for c, _, _ in parse_cases)} THEN 4 WHEN {category} THEN 5
-                    WHEN NOT m_unit.known THEN 6 WHEN {outside} THEN 7 ELSE 0 END AS pre,
-               CASE {parse_col} ELSE NULL END AS parse_col,
-               CASE {parse_key} ELSE NULL END AS parse_key,
-               m_unit.value AS unit, m_date.value AS date, m_date.period AS period, m_care_level.value AS care_level,
-               {'m_provider.value' if 'provider' in maps else 'NULL::VARCHAR'} AS provider, hash(t.pupil) AS ph
-        FROM t {' '.join(joins)}""")
-    # exact duplicates among rows that are neither blank nor a total: hash candidates, then compared in full
-    partition = ", ".join(hash_parts)
-    _sql(con, f"""
-        CREATE TABLE dup AS
-        WITH cand AS (SELECT h FROM rows WHERE pre NOT IN (1, 2) GROUP BY h HAVING count(*) > 1),
-        full_rows AS (
-            SELECT t._r, min(t._r) OVER (PARTITION BY {partition}) AS first
-            FROM rows SEMI JOIN cand ON rows.h = cand.h JOIN t USING (_r) {' '.join(joins)}
-            WHERE rows.pre NOT IN (1, 2))
-        SELECT _r, first FROM full_rows WHERE _r <> first""")
-    _sql(con, """CREATE VIEW placed AS
-        SELECT rows.*, CASE WHEN pre IN (1, 2) OR dup._r IS NULL THEN pre ELSE 3 END AS final
-        FROM rows LEFT JOIN dup USING (_r)""")
-    allowed = allowed_values(spec.column("care_level"), lang)
-    reasons = {1: t("reason_blank", lang), 2: t("reason_total", lang), 5: t("reason_category", lang, allowed=allowed),
-               6: reason_unit, 7: reason_period}
-    span = _sql(con, "SELECT count(*), min(period), max(period) FROM placed WHERE final IN (0, 6, 7)").fetchall()[0]
-    if span[0] == 0:
-        _list(con, source, report, lang, max_listed, range(1, 6), reasons)
-        first = report.entries[0] if report.entries else {"row": None, "column": "", "reason": ""}
-        raise InputError(t("no_usable_rows", lang, file=source.path.name, row=first["row"], column=first["column"],
-                           reason=first["reason"]), file=source.path, row=first["row"], column=first["column"])
-    if not by_period:  # as to_panel: every period between the first and the last referral read_table keeps
-        enrol = enrolment_cells(enrolment, freq, [pd.Timestamp(span[1]), pd.Timestamp(span[2])], unit="unit",
-                                period="period", exposure="exposure")
-    counts = _sql(con, "SELECT unit, period, care_level, count(*) AS count FROM placed WHERE final = 0 "
-                       "GROUP BY ALL").df()
-    _list(con, source, report, lang, max_listed, range(1, 6), reasons)
-    _privacy(con, source, maps, names, report, lang, max_listed)
-    _future(con, source, report, lang, max_listed)
-    _list(con, source, report, lang, max_listed, (6, 7), reasons)
-    counts["period"] = pd.to_datetime(counts["period"]).astype(enrol["period"].dtype)
-    counts["count"] = counts["count"].astype(np.int64)
-    # the same route as to_panel (groupby keys become an index), so the dtypes agree too
-    counts = counts.astype({"unit": object, "care_level": object}).groupby(
-        ["unit", "period", "care_level"])["count"].sum().reset_index()
-    levels = sorted(counts["care_level"].dropna().unique())
-    return assemble(enrol, counts, levels, enrolment, start, freq, report, unit="unit", period="period",
-                    care_level="care_level", exposure="exposure")
-
-
-_COLUMN_OF = {5: "care_level", 6: "unit", 7: "date"}
-
-
-def _list(con, source: _Source, report: QualityReport, lang: str, max_listed: int, codes, reasons: dict) -> None:
-    """Dropped rows into the report: every row up to ``max_listed`` per reason, in row order; the rest counted
-    in ``report.unlisted``."""
-    label = source.label
-    totals = dict(_sql(con, "SELECT final, count(*) FROM placed WHERE final > 0 GROUP BY ALL").fetchall())
-    for code in codes:
-        n = totals.get(code, 0)
-        if code == 1:  # empty lines are blank rows too
-            listed = source.empty_lines[:max_listed]
-            for row in listed:
-                report.add(row=int(row), column="", value="", reason=reasons[1], action="dropped")
-            limit, n_empty = max_listed - len(listed), len(source.empty_lines) - len(listed)
-            if n_empty:
-                report.unlisted.append({"column": "", "reason": reasons[1], "action": "dropped", "n": n_empty})
-        else:
-            limit = max_listed
-        if not n:
-            continue
-        if code == 4:
-            _list_parse(con, source, report, lang, max_listed)
-            continue
-        column = _COLUMN_OF.get(code)
-        value = f"t.{_quote(column)}" if code == 5 else "NULL"
-        got = _sql(con, f"""WITH p AS (SELECT _r, unit, date FROM placed WHERE final = {code} ORDER BY _r
-                                        LIMIT {max(limit, 0)})
-            SELECT p._r, {value}, p.unit, p.date, d.first FROM p JOIN t USING (_r) LEFT JOIN dup d USING (_r)
-            ORDER BY p._r""").fetchall()
-        rows = source.lines([g[0] for g in got])
-        for g, row in zip(got, rows):
-            row = int(row)
-            if code in (1, 2):
-                report.add(row=row, column="", value="", reason=reasons[code], action="dropped")
-            elif code == 3:
-                report.add(row=row, column="", value="", action="dropped",
-                           reason=t("reason_duplicate", lang, first=int(source.lines([g[4]])[0])))
-            elif code == 5:
-                report.add(row=row, column=label.get(column, column), value=g[1] or "", action="dropped",
-                           reason=reasons[5])
-            elif code == 6:
-                report.add(row=row, column=label.get("unit", "unit"), value=g[2], action="dropped", reason=reasons[6])
-            else:
-                report.add(row=row, column=label.get("date", "date"), value=pd.Timestamp(g[3]), action="dropped",
-                           reason=reasons[7])
-        if n > len(got):
-            shown = label.get(column, column) if code in (5, 6, 7) else (column or "")
-            reason = t("reason_duplicate", lang, first="…") if code == 3 else reasons[code]
-            report.unlisted.append({"column": shown, "reason": reason, "action": "dropped", "n": n - len(got)})
-
-
-def _list_parse(con, source: _Source, report: QualityReport, lang: str, max_listed: int) -> None:
-    """Rows with an unreadable or missing required value: per column, in row order, as read_table lists them."""
-    label = source.label
-    found = _sql(con, "SELECT parse_col, parse_key, count(*) FROM placed WHERE final = 4 GROUP BY ALL").fetchall()
-    order = [c.name for c in check_kind("referrals").columns]
-    for column in sorted({f[0] for f in found}, key=order.index):
-        shown = _quote(column) if column in _LOW_CARD else _quote(column + "__raw")
-        got = _sql(con, f"""WITH c AS (SELECT _r, parse_key FROM placed WHERE final = 4 AND parse_col = '{column}'
-                                        ORDER BY _r LIMIT {max_listed})
-            SELECT c._r, t.{shown}, c.parse_key FROM c JOIN t USING (_r) ORDER BY c._r""").fetchall()
-        for g, row in zip(got, source.lines([g[0] for g in got])):
-            report.add(row=int(row), column=label.get(column, column), value=g[1] or "", action="dropped",
-                       reason=t(g[2], lang))
-        for col, key, n in found:
-            shown = sum(g[2] == key for g in got)
-            if col == column and n > shown:
-                report.unlisted.append({"column": label.get(column, column), "reason": t(key, lang),
-                                        "action": "dropped", "n": n - shown})
-
-
 #: A superset, in RE2 syntax, of the cells :func:`evaluatie.privacy.find_identifiers` can flag (BSN, e-mail,
 #: telephone, postcode, street, date of birth, title + name, pseudonym): only these distinct values of a
 #: column with many values (pupil codes, remarks) are sent to Python to be checked exactly.
@@ -463,105 +162,926 @@ _PERSONAL_SQL = ("'(?i)\\d{9}|\\d{4}[.\\s]\\d{2}[.\\s]\\d{3}|\\d{3}[.\\s-]\\d{3}
                  "|geb|born|birth|dob|d\\.o\\.b|\\b(dhr|mevr|mw|mevrouw|meneer|juf|meester|mrs?|ms)\\b|ps_[0-9a-f]{4}'")
 
 
-def _privacy(con, source: _Source, maps: dict, names: list, report: QualityReport, lang: str,
-             max_listed: int) -> None:
-    """Personal data in the text columns and in the pupil codes (warnings, as read_table gives them), and
-    schools that look alike or have one pupil (:func:`_flag_units`)."""
+_EMPTY = re.compile(rb"\n\r?\n")
+
+
+def _ends_of_empty(text: bytes, start: int = 0, first: int = 0) -> list:
+    """Positions in ``text`` of the newline that ends an empty line, from ``start``; only those at or after
+    ``first``. A newline that ends one empty line may begin the next: the search goes on from it."""
+    ends, m = [], _EMPTY.search(text, start)
+    while m:
+        if m.end() - 1 >= first:
+            ends.append(m.end() - 1)
+        m = _EMPTY.search(text, m.end() - 1)
+    return ends
+
+
+def _empty_lines(path: Path, header_row: int, block: int = 1 << 24) -> tuple[np.ndarray, int]:
+    """Line numbers of empty lines after the header (DuckDB skips them; read_table reports them as blank
+    rows) and the number of lines: one pass over the bytes in blocks with C-speed searches (no decoding)."""
+    empty, n_lines, tail = [], 0, b""
+    with open(path, "rb") as fh:
+        while True:
+            data = fh.read(block)
+            if not data:
+                break
+            # an empty line across the boundary: the last two bytes before it and the first two of this block
+            edge = tail + data[:2]
+            for end in _ends_of_empty(edge, 0, len(tail)):
+                if end - len(tail) < 2:
+                    empty.append(n_lines - tail.count(b"\n") + edge.count(b"\n", 0, end) + 1)
+            last, before = 0, n_lines
+            for end in _ends_of_empty(data):
+                before += data.count(b"\n", last, end)
+                last = end
+                line = before + 1
+                if not empty or empty[-1] < line:  # not already found across the boundary
+                    empty.append(line)
+            n_lines += data.count(b"\n")
+            tail = data[-2:] if len(data) >= 2 else (tail + data)[-2:]
+        if tail and not tail.endswith(b"\n"):
+            n_lines += 1
+    lines = np.array(empty, dtype=np.int64)
+    return lines[lines > header_row], n_lines
+
+
+#: Rows per chunk of the stream from DuckDB (200 vectors of 2,048).
+_CHUNK_VECTORS = 200
+#: Bytes read for the sample of distinct values (evenly spaced blocks) before the scan.
+_SAMPLE_BLOCKS, _SAMPLE_BLOCK = 64, 1 << 14
+#: Share of rows with a value the sample missed above which the scan restarts after a full pass for the
+#: distinct values (a file sorted by date, say): the stream would carry text for too many rows.
+_RESTART_SHARE = 0.02
+_F_PUPIL_NULL, _F_TOTAL, _F_EXTRA_NULL = 1, 2, 4
+
+
+class _Restart(Exception):
+    """The sample missed too many distinct values: scan again with complete value lists."""
+
+
+class _Values:
+    """Distinct raw values of one low-cardinality column, numbered: the DuckDB ENUM built before the scan
+    (ids ``0 .. n_enum - 1``), then the values found during the scan. Id ``-1`` is an empty cell."""
+
+    def __init__(self, name: str, values, attempt: int):
+        self.name, self.type = name, f"evaluatie_{name}_{attempt}"
+        self.raw = list(dict.fromkeys(["", *[v for v in values if v is not None]]))  # "" keeps the ENUM non-empty
+        self.n_enum = 0
+
+    def create(self, con) -> None:
+        con.register("evaluatie_enum_values", pd.DataFrame({"v": pd.Series(self.raw, dtype=object)}))
+        try:
+            _sql(con, f"CREATE TYPE {self.type} AS ENUM (SELECT v FROM evaluatie_enum_values)")
+        finally:
+            con.unregister("evaluatie_enum_values")
+        self.raw = [r[0] for r in _sql(con, f"SELECT unnest(enum_range(NULL::{self.type}))").fetchall()]
+        self.index = {v: i for i, v in enumerate(self.raw)}
+        self.n_enum = len(self.raw)
+
+    def add(self, value: str) -> int:
+        i = self.index.get(value)
+        if i is None:
+            i = self.index[value] = len(self.raw)
+            self.raw.append(value)
+        return i
+
+
+def _sample(source: _Source, low: list) -> dict:
+    """Raw values of the low-cardinality columns in evenly spaced blocks of the file (CSV) or all distinct
+    values (Parquet: a columnar pass is cheap)."""
+    import duckdb
+
+    if source.suffix == ".parquet":
+        cols = ", ".join(f"list(DISTINCT {_quote(source.source_names[c])}::VARCHAR)" for c in low)
+        return dict(zip(low, duckdb.sql(f"SELECT {cols} FROM {source.relation()}").fetchall()[0]))
+    found = {c: set() for c in low}
+    where = {c: int(source.source_names[c][1:]) for c in low}
+    size = source.path.stat().st_size
+    step = max(size // _SAMPLE_BLOCKS, 1)
+    with open(source.path, "rb") as fh:
+        for k in range(_SAMPLE_BLOCKS):
+            fh.seek(k * step)
+            data = fh.read(_SAMPLE_BLOCK)
+            if not data:
+                break
+            lines = data.decode("utf-8", errors="replace").splitlines()[1:-1]  # whole lines only
+            records = list(csv.reader(lines, delimiter=source.delimiter))
+            for c, j in where.items():
+                found[c].update(r[j] for r in records if j < len(r))
+    return {c: sorted(v - {""}) for c, v in found.items()}
+
+
+def _prescan(con, source: _Source, low: list, parallel: bool) -> dict:
+    """Every distinct value of the low-cardinality columns (one extra pass; only after a poor sample)."""
+    cols = ", ".join(f"list(DISTINCT {_quote(source.source_names[c])}::VARCHAR)" for c in low)
+    return dict(zip(low, _sql(con, f"SELECT {cols} FROM {source.relation(parallel)}").fetchall()[0]))
+
+
+class _Rows:
+    """What the scan keeps per row, in chunks: value ids, flags, hashes; and the few cells kept as text."""
+
+    def __init__(self, low: list, n_extra: int):
+        self.low, self.n_extra = low, n_extra
+        self.ids = {c: [] for c in low}
+        self.flags, self.ph, self.hx, self.offsets = [], [], [], [0]
+        self.pupil_raw = []  # (record, raw text) of pupil cells that mean "missing"
+        self.personal = []  # (column, record, cleaned text) of cells that may hold personal data
+        self.n_missed = 0
+
+    @property
+    def n(self) -> int:
+        return self.offsets[-1]
+
+
+def _scan_sql(source: _Source, vals: dict, pupil: str, extras: list, parallel: bool) -> str:
+    """The one query: per row the value ids, the pupil hash, flags, and the text of the rare cells Python needs.
+
+    Three projection layers, so that each cleaning step (a regular expression) runs once per cell."""
+    q = _quote
+    raw_cols, collapsed, cleaned, outer, rare, packed = [], [], [], [], [], []
+    for name, v in vals.items():
+        raw_cols.append(f"{q(source.source_names[name])}::VARCHAR AS {q('r_' + name)}")
+        collapsed.append(q("r_" + name))
+        cleaned += [q("r_" + name), f"TRY_CAST({q('r_' + name)} AS {v.type}) AS {q('e_' + name)}"]
+        packed.append((name, f"COALESCE(enum_code({q('e_' + name)})::BIGINT + 1, 0)"))
+        rare.append(f"({q('e_' + name)} IS NULL AND {q('r_' + name)} IS NOT NULL)")
+    texts = [("r_pupil", "c_pupil", source.source_names[pupil])]
+    texts += [(f"r_x{k}", f"c_x{k}", source.source_names[x]) for k, x in enumerate(extras)]
+    for r, c, name in texts:
+        raw_cols.append(f"{q(name)}::VARCHAR AS {r}")
+        collapsed += [r, f"{_collapse_sql(r)} AS {c}"]
+        cleaned += [r, f"{_missing_sql(c)} AS {c}"]
+    # one regular expression per text cell finds both possible personal data and possible total labels
+    # ("Totaal", "som"): those few cells go to Python, which decides exactly
+    either = _PERSONAL_SQL[:-1] + "|tot|som'"
+    personal = [f"regexp_matches({c}, {either})" for _, c, _ in texts]
+    extra_null = " AND ".join(f"c_x{k} IS NULL" for k in range(len(extras))) or "true"
+    flags = f"(c_pupil IS NULL)::BIGINT * {_F_PUPIL_NULL} + ({extra_null})::BIGINT * {_F_EXTRA_NULL}"
+    # the value ids (+1; 0 = empty or not in the list) and the flags in one integer: fewer columns to convert
+    outer += [" | ".join([f"({e} << {_shift(vals, n)})" for n, e in packed] + [f"({flags})"]) + " AS k",
+              "hash(c_pupil) AS ph"]
+    if extras:
+        outer.append(f"hash({', '.join(f'c_x{k}' for k in range(len(extras)))}) AS hx")
+    shown = [q("r_" + name) for name in vals] + ["r_pupil", "c_pupil"] + [f"c_x{k}" for k in range(len(extras))]
+    cond = " OR ".join(rare + ["(c_pupil IS NULL AND r_pupil IS NOT NULL)"] + personal)
+    outer.append(f"CASE WHEN {cond} THEN [{', '.join(shown)}] END AS rare")
+    return (f"SELECT {', '.join(outer)} FROM (SELECT {', '.join(cleaned)} FROM (SELECT {', '.join(collapsed)} "
+            f"FROM (SELECT {', '.join(raw_cols)} FROM {source.relation(parallel)})))")
+
+
+_FLAG_BITS = 4
+
+
+def _widths(vals: dict) -> dict:
+    """Bits per value id in the packed column (ids + 1, with room for the empty cell)."""
+    return {name: max(int(v.n_enum + 1).bit_length(), 1) for name, v in vals.items()}
+
+
+def _shift(vals: dict, name: str) -> int:
+    shift = _FLAG_BITS
+    for other, bits in _widths(vals).items():
+        if other == name:
+            return shift
+        shift += bits
+    raise KeyError(name)
+
+
+def _scan(con, source: _Source, vals: dict, pupil: str, extras: list, first4: list, parallel: bool,
+          restart: bool) -> _Rows:
+    """Stream the file once; keep per row the value ids, flags and hashes (small integer arrays)."""
+    low = list(vals)
+    rows = _Rows(low, len(extras))
+    res = _sql(con, _scan_sql(source, vals, pupil, extras, parallel))
+    while True:
+        chunk = res.fetch_df_chunk(_CHUNK_VECTORS)
+        n = len(chunk)
+        if not n:
+            break
+        offset = rows.n
+        packed = chunk["k"].to_numpy(dtype=np.int64)
+        ids = {c: ((packed >> _shift(vals, c)) & ((1 << bits) - 1)).astype(np.int32) - 1
+               for c, bits in _widths(vals).items()}
+        rare = chunk["rare"].to_numpy(dtype=object)
+        at = np.flatnonzero(pd.notna(rare))
+        missed, totals = 0, []
+        for i in at:
+            texts = list(rare[i])
+            row_missed = False
+            for k, c in enumerate(low):
+                if ids[c][i] < 0 and texts[k] is not None:
+                    ids[c][i] = vals[c].add(texts[k])
+                    row_missed = True
+            missed += row_missed
+            r_pupil = texts[len(low)]
+            for name, value in zip([pupil, *extras], texts[len(low) + 1:]):
+                if value is None:
+                    if name == pupil and r_pupil is not None:
+                        rows.pupil_raw.append((offset + i, r_pupil))
+                    continue
+                if len(value) >= 6:
+                    rows.personal.append((name, offset + i, value))
+                if name in first4 and normalize_header(value) in rt._TOTAL:
+                    totals.append(i)
+        rows.n_missed += missed
+        if restart and offset == 0 and missed > _RESTART_SHARE * n:
+            raise _Restart  # the pending result is dropped with the next query
+        flags = (packed & ((1 << _FLAG_BITS) - 1)).astype(np.uint8)
+        flags[totals] |= _F_TOTAL
+        for c in low:  # the smallest integers that hold the ids: about 6 bytes a row for four columns
+            size = len(vals[c].raw)
+            rows.ids[c].append(ids[c].astype(np.int8 if size < 127 else np.int16 if size < 32000 else np.int32))
+        rows.flags.append(flags)
+        rows.ph.append(chunk["ph"].to_numpy(dtype=np.uint64))
+        if extras:
+            rows.hx.append(chunk["hx"].to_numpy(dtype=np.uint64))
+        rows.offsets.append(offset + n)
+        del chunk, rare
+    _log.debug("%d rows streamed; %d with a value the sample missed", rows.n, rows.n_missed)
+    return rows
+
+
+def panel_duckdb(path: Path, enrolment: pd.DataFrame, *, freq: str, start, lang: str, max_listed: int,
+                 memory_limit: str, reason: str, threads: int | None = None) -> pd.DataFrame:
+    """The panel and its quality report (``.attrs["report"]``) from a referral file, in one DuckDB scan."""
+    try:
+        import duckdb
+    except ImportError:  # pragma: no cover - duckdb is a dependency
+        raise InputError(t("duckdb_missing", lang)) from None
+
     spec = check_kind("referrals")
-    label = source.label
-    texts = [c for c in names if c != spec.identifier and c not in ("date", "care_level")]
-    for name in texts:
-        _identifiers(con, source, maps, name, report, lang, max_listed, "reason_identifier")
-    _flag_units(con, source, names, report, lang)
-    _identifiers(con, source, maps, spec.identifier, report, lang, max_listed, "reason_identifier_pseudo")
-    report.notes.append(t("note_duckdb_pupils", lang, column=label.get(spec.identifier, spec.identifier)))
+    report = QualityReport(source=path.name, kind="referrals", lang=lang)
+    report.notes.append(t("note_engine", lang, engine="DuckDB", reason=reason))
+    source = _Source(path, spec, report, lang)
+    label, cols = source.label, source.cols
+    report.masked_columns += [label[c] for c in (spec.identifier, *report.identifier_columns) if c in label]
+    names = list(cols.values())
+    low = [c for c in _LOW_CARD if c in names]
+    pupil = spec.identifier
+    extras = [c for c in names if c not in low and c != pupil]
+    first4 = names[:4]
+    folder = Path(tempfile.mkdtemp(prefix="evaluatie_duckdb_"))
+    con = duckdb.connect()
+    try:
+        _sql(con, f"SET memory_limit = '{memory_limit}'")
+        _sql(con, f"SET threads = {int(threads or min(2, os.cpu_count() or 1))}")
+        _sql(con, f"SET temp_directory = '{folder / 'tmp'}'")
+        _sql(con, "SET preserve_insertion_order = true")  # the stream comes in file order: position = record
+        _sql(con, "SET enable_progress_bar = false")
+        sample, rows, parallel, restart = _sample(source, low), None, True, True
+        for attempt in range(4):
+            vals = {c: _Values(c, sample[c], attempt) for c in low}
+            try:
+                for v in vals.values():
+                    v.create(con)
+                if sum(_widths(vals).values()) + _FLAG_BITS > 62:  # pragma: no cover - millions of distinct values
+                    raise InputError(t("duckdb_read", lang, file=path.name, detail="te veel verschillende waarden"),
+                                     file=path)
+                rows = _scan(con, source, vals, pupil, extras, first4, parallel, restart)
+                break
+            except _Restart:  # the sample missed many values: one pass for all of them, then the scan again
+                restart = False
+                sample = None
+            except duckdb.Error as err:  # DuckDB reads a file with cells over several lines in one thread only
+                if parallel and "parallel" in str(err):
+                    parallel = False
+                    continue
+                raise InputError(t("duckdb_read", lang, file=path.name, detail=str(err).splitlines()[0][:300]),
+                                 file=path) from None
+            if sample is None:
+                try:
+                    sample = _prescan(con, source, low, parallel)
+                except duckdb.Error as err:
+                    if parallel and "parallel" in str(err):
+                        parallel = False
+                        sample = _prescan(con, source, low, parallel)
+                    else:
+                        raise InputError(t("duckdb_read", lang, file=path.name,
+                                           detail=str(err).splitlines()[0][:300]), file=path) from None
+        if rows is None:  # pragma: no cover - the attempts either return or raise
+            raise InputError(t("duckdb_read", lang, file=path.name, detail="?"), file=path)
+    finally:
+        con.close()
+        shutil.rmtree(folder, ignore_errors=True)
+    if source.n_lines is not None and rows.n < source.n_lines - source.header_row - len(source.empty_lines):
+        first = _first_multiline(source, low + [pupil] + extras, parallel)  # only for files with such cells
+        report.notes.append(t("note_duckdb_multiline", lang, line=int(source.lines([first])[0])))
+    report.n_read = rows.n + len(source.empty_lines)
+    if report.n_read == 0:
+        raise InputError(t("no_data_rows", lang, file=path.name, row=source.header_row), file=path,
+                         row=source.header_row)
+    return _Panel(source, spec, vals, rows, names, enrolment, report, freq=freq, lang=lang,
+                  max_listed=max_listed).run(start)
 
 
-def _identifiers(con, source: _Source, maps: dict, name: str, report: QualityReport, lang: str, max_listed: int,
-                 key: str) -> None:
-    """Warnings for cells of ``name`` that hold personal data, on the rows read_table keeps."""
-    label = source.label
-    if name in maps:
-        candidates = maps[name].dropna(subset=["value"])[["raw", "value"]]
+def _first_multiline(source: _Source, names: list, parallel: bool) -> int:
+    """Record number (from 1) of the first record with a cell over several lines (an extra pass)."""
+    import duckdb
+
+    cols = ", ".join(f"{_quote(source.source_names[c])}::VARCHAR AS {_quote(c)}" for c in names)
+    test = " OR ".join(f"contains({_quote(c)}, chr(10))" for c in names)
+    found = duckdb.sql(f"SELECT min(r) FROM (SELECT row_number() OVER () AS r, {cols} FROM "
+                       f"{source.relation(parallel)}) WHERE {test}").fetchall()[0][0]
+    return int(found or 1)
+
+
+def _first_seen(ids: np.ndarray, offset: int, size: int, first: np.ndarray) -> None:
+    """Record in ``first`` (−1 = not yet) the position of the first occurrence of each id in this chunk."""
+    present = np.bincount(ids[ids >= 0], minlength=size)[:size] > 0
+    new = np.flatnonzero(present & (first[:size] < 0))
+    if not len(new):
+        return
+    if len(new) > 32:
+        values, index = np.unique(ids, return_index=True)
+        keep = values >= 0
+        values, index = values[keep], index[keep]
+        fresh = first[values] < 0
+        first[values[fresh]] = offset + index[fresh]
     else:
-        found = _sql(con, f"SELECT DISTINCT {_quote(name)} FROM t WHERE strlen({_quote(name)}) >= 6 AND "
-                          f"regexp_matches({_quote(name)}, {_PERSONAL_SQL})").fetchall()
-        values = pd.Series([f[0] for f in found], dtype=object)
-        candidates = pd.DataFrame({"raw": values, "value": values})
-    if candidates.empty:
-        return
-    hits = privacy.find_identifiers(pd.DataFrame({name: candidates["value"].to_numpy(dtype=object)}), [name])
-    hits = hits[hits["row"].notna()]
-    if hits.empty:
-        return
-    order = {k: i for i, k in enumerate(privacy._PATTERNS)}
-    con.register("hit_values", pd.DataFrame({"raw": candidates["raw"].iloc[hits["row"].astype(int)].to_numpy(),
-                                             "kind": hits["kind"].to_numpy(), "value": hits["value"].to_numpy(),
-                                             "o": hits["kind"].map(order).to_numpy()}))
-    where = f"FROM t JOIN hit_values h ON t.{_quote(name)} = h.raw JOIN placed c USING (_r) WHERE c.final IN (0, 6, 7)"
-    n = _sql(con, f"SELECT count(*) {where}").fetchall()[0][0]
-    got = _sql(con, f"SELECT t._r, h.kind, h.value {where} ORDER BY t._r, h.o LIMIT {max_listed}").fetchall()
-    con.unregister("hit_values")
-    for (_, kind, value), row in zip(got, source.lines([g[0] for g in got])):
-        report.add(row=int(row), column=label.get(name, name), value=value, action="warning",
-                   reason=t(key, lang, kind=kind))
-    if n > len(got):
-        report.unlisted.append({"column": label.get(name, name), "reason": t(key, lang, kind="…"),
-                                "action": "warning", "n": n - len(got)})
-    if key == "reason_identifier" and name not in report.identifier_columns:
-        report.identifier_columns.append(name)
-        report.masked_columns.append(label.get(name, name))
+        for i in new:
+            first[i] = offset + int(np.argmax(ids == i))
 
 
-def _future(con, source: _Source, report: QualityReport, lang: str, max_listed: int) -> None:
-    """Warnings for referral dates after today on the rows read_table keeps, as read_table gives them."""
-    today = pd.Timestamp.today().normalize()
-    reason = t("reason_date_future", lang, today=today.strftime("%d-%m-%Y"))
-    where = f"FROM placed c JOIN t USING (_r) WHERE c.final IN (0, 6, 7) AND c.date > TIMESTAMP '{today:%Y-%m-%d}'"
-    n = _sql(con, f"SELECT count(*) {where}").fetchall()[0][0]
-    got = _sql(con, f"SELECT t._r, t.date {where} ORDER BY t._r LIMIT {max_listed}").fetchall()
-    for (_, value), row in zip(got, source.lines([g[0] for g in got])):
-        report.add(row=int(row), column=source.label.get("date", "date"), value=value or "", action="warning",
-                   reason=reason)
-    if n > len(got):
-        report.unlisted.append({"column": source.label.get("date", "date"), "reason": reason, "action": "warning",
-                                "n": n - len(got)})
+def _mix(h: np.ndarray, x: np.ndarray) -> np.ndarray:
+    """Combine a 64-bit hash with integers (splitmix64 finalizer): equal inputs, equal output."""
+    h = (h ^ x.astype(np.uint64)) * np.uint64(0x9E3779B97F4A7C15)
+    h ^= h >> np.uint64(31)
+    h *= np.uint64(0xBF58476D1CE4E5B9)
+    h ^= h >> np.uint64(29)
+    return h
 
 
-def _flag_units(con, source: _Source, names: list, report: QualityReport, lang: str) -> None:
-    """:func:`evaluatie.quality.flag_units` from per-school counts in SQL: spellings that look alike, and
-    schools with a single pupil (the pupil codes are compared inside DuckDB)."""
-    from .privacy import mask_value
-    from .quality import SINGLETON_COLUMNS, UNIT_COLUMNS, near_duplicates
+class _Panel:
+    """Everything after the scan: the distinct values parsed once, each row's reason, duplicates, the
+    panel, and the report (entries in the order and wording of the pandas path)."""
 
-    for col in [c for c in UNIT_COLUMNS if c in names]:
-        # pupils compared by a 64-bit hash of their code: one pupil ⇔ the smallest and largest hash agree
-        spread = "min(ph) AS lo, max(ph) AS hi" if col in SINGLETON_COLUMNS else "NULL AS lo, NULL AS hi"
-        per = _sql(con, f"""SELECT {col} AS value, count(*) AS n, min(_r) AS first, {spread} FROM placed
-            WHERE final IN (0, 6, 7) AND {col} IS NOT NULL AND trim({col}) <> '' GROUP BY {col}""").df()
-        if per.empty:
-            continue
-        per = per.sort_values("first", kind="stable")
-        first = dict(zip(per["value"], source.lines(per["first"].to_numpy())))
-        found = []
-        counts = pd.Series(per["n"].to_numpy(), index=per["value"].astype(str).to_numpy())
-        for p in near_duplicates(None, counts=counts).itertuples(index=False):
-            found.append((p.value, "near", first[p.value],
-                          t("reason_near_duplicate", lang, similar=p.similar_to, score=format_number(p.score, 0, lang),
-                            n=p.n_similar)))
-        single = per["lo"].notna() & (per["lo"] == per["hi"])
-        if col in SINGLETON_COLUMNS and len(per) > 1 and single.any():
-            con.register("per", per[["value", "lo", "hi"]])
-            several = _sql(con, f"""SELECT 1 FROM placed c JOIN per s ON c.{col} = s.value
-                WHERE c.final IN (0, 6, 7) AND c.ph <> s.lo AND c.ph <> s.hi LIMIT 1""").fetchall()
-            con.unregister("per")
-            if several:  # some school has three pupils or more: a school of one sticks out
-                for value in per.loc[single, "value"]:
-                    found.append((value, "single", first[value], t("reason_singleton_unit", lang)))
-        singles = {v for v, kind, _, _ in found if kind == "single"}
-        for value, _, row, reason in found:
-            shown = mask_value(value) if value in singles else value
-            report.add(row=int(row), column=source.label.get(col, col), value=shown, reason=reason, action="warning")
+    def __init__(self, source, spec, vals, rows, names, enrolment, report, *, freq, lang, max_listed):
+        self.source, self.spec, self.vals, self.rows, self.names = source, spec, vals, rows, names
+        self.enrolment, self.report, self.freq, self.lang, self.max_listed = enrolment, report, freq, lang, max_listed
+        self.low = list(vals)
+
+    # ----------------------------------------------------------------- distinct values, parsed once
+    def _chunks(self):
+        rows = self.rows
+        for k in range(len(rows.offsets) - 1):
+            ids = {c: rows.ids[c][k] for c in self.low}
+            yield k, rows.offsets[k], ids
+
+    def _tables(self) -> None:
+        """Per distinct value of each column (index = id, last entry = empty cell): cleaned id, total row,
+        parse failure, parsed value, as :func:`evaluatie.read_table` finds them."""
+        from .zorgvraag import period_start
+
+        self.first = {}
+        for c in self.low:
+            size = len(self.vals[c].raw)
+            first = np.full(size, -1, dtype=np.int64)
+            for k, offset, ids in self._chunks():
+                _first_seen(ids[c], offset, size, first)
+            self.first[c] = first
+        self.tab = {}
+        for c in self.low:
+            raw = np.array(self.vals[c].raw + [None], dtype=object)
+            size = len(raw)
+            seen = np.flatnonzero(self.first[c] >= 0)
+            seen = seen[np.argsort(self.first[c][seen], kind="stable")]  # order of first appearance, as pandas
+            col = self.spec.column(c)
+            uniques = raw[seen]
+            series, reasons = rt._parse_column(col, np.arange(len(uniques)), uniques, self.source.default_decimal,
+                                               self.source.label[c], self.report, self.lang)
+            values = series.to_numpy(dtype=object) if col.type != "date" else series.to_numpy()
+            if col.categories:
+                lookup = {normalize_header(k): v for k, v in col.categories.items()}
+                values = np.array([None if v is None else lookup.get(normalize_header(v), v) for v in values],
+                                  dtype=object)
+            cleaned = rt._clean_uniques(uniques)
+            cid, _ = pd.factorize(pd.Series(cleaned, dtype=object), use_na_sentinel=True)
+            t_ = {"cid": np.full(size, -1, dtype=np.int64), "total": np.zeros(size, dtype=bool),
+                  "reason": np.full(size, None, dtype=object)}
+            t_["cid"][seen] = cid
+            t_["total"][seen] = [v is not None and normalize_header(v) in rt._TOTAL for v in cleaned]
+            t_["reason"][seen] = reasons
+            if col.type == "date":
+                value = np.full(size, np.datetime64("NaT"), dtype="datetime64[ns]")
+                value[seen] = values
+                t_["missing"] = np.isnat(value)
+            else:
+                value = np.full(size, None, dtype=object)
+                value[seen] = [None if v is None or (isinstance(v, float) and np.isnan(v)) else str(v) for v in values]
+                t_["missing"] = np.array([v is None for v in value], dtype=bool)
+            t_["value"], t_["raw"] = value, raw
+            self.tab[c] = t_
+        # the unit, period and care level of a value, as indices into lists of distinct ones
+        unit = self.tab["unit"]
+        self.units = np.unique(np.array([v for v in unit["value"] if v is not None], dtype=object))
+        index = {u: i for i, u in enumerate(self.units)}
+        unit["uval"] = np.array([index.get(v, -1) if v is not None else -1 for v in unit["value"]], dtype=np.int64)
+        enrolled = set(self.enrolment["unit"])
+        unit["known"] = np.array([v is not None and v in enrolled for v in unit["value"]], dtype=bool)
+        date = self.tab["date"]
+        periods = period_start(pd.Series(date["value"]), self.freq).to_numpy()
+        self.periods = np.unique(periods[~np.isnat(periods)])
+        date["pidx"] = np.where(np.isnat(periods), -1, np.searchsorted(self.periods, periods)).astype(np.int64)
+        care = self.tab["care_level"]
+        self.known_levels = sorted(set(self.spec.column("care_level").categories.values()))
+        self.levels = np.array(sorted({v for v in care["value"] if v is not None}), dtype=object)
+        lindex = {v: i for i, v in enumerate(self.levels)}
+        care["lval"] = np.array([lindex.get(v, -1) if v is not None else -1 for v in care["value"]], dtype=np.int64)
+        care["category"] = np.array([v is not None and v not in self.known_levels for v in care["value"]], dtype=bool)
+        if "provider" in self.tab:
+            prov = self.tab["provider"]
+            self.providers = np.unique(np.array([v for v in prov["value"] if v is not None], dtype=object))
+            pindex = {p: i for i, p in enumerate(self.providers)}
+            prov["pval"] = np.array([pindex.get(v, -1) if v is not None else -1 for v in prov["value"]],
+                                    dtype=np.int64)
+        # parse failures: (column, reason key) pairs in the spec's column order
+        self.fail_keys = []
+        for col in self.spec.columns:
+            if col.name == self.spec.identifier:
+                if col.required:
+                    self.fail_keys.append((col.name, "reason_missing"))
+                continue
+            if col.name not in self.tab:
+                continue
+            tab = self.tab[col.name]
+            code = np.full(len(tab["raw"]), -1, dtype=np.int64)
+            for i in range(len(code)):
+                key = tab["reason"][i]
+                if key is None and col.required and tab["missing"][i]:
+                    key = "reason_missing"
+                if key is not None:
+                    if (col.name, key) not in self.fail_keys:
+                        self.fail_keys.append((col.name, key))
+                    code[i] = self.fail_keys.index((col.name, key))
+            tab["fail"] = code
+        self.by_period = "period" in self.enrolment
+        if self.by_period:
+            from .zorgvraag import _enrolment_cells
+
+            self.enrol = _enrolment_cells(self.enrolment, self.freq, None, unit="unit", period="period",
+                                          exposure="exposure")
+            ok = np.zeros((len(self.units) + 1, len(self.periods) + 1), dtype=bool)
+            cu = pd.Index(self.units).get_indexer(self.enrol["unit"].astype(object))
+            cp = pd.Index(self.periods).get_indexer(pd.to_datetime(self.enrol["period"]).to_numpy("datetime64[ns]"))
+            good = (cu >= 0) & (cp >= 0)
+            ok[cu[good], cp[good]] = True
+            self.cell_ok = ok
+
+    # ----------------------------------------------------------------- each row's first reason
+    def _status(self, k: int, ids: dict) -> tuple[np.ndarray, np.ndarray]:
+        """Status code of each row before duplicates (0 kept, 1 blank, 2 total, 4 unreadable, 5 category,
+        6 unknown school, 7 outside the enrolment periods) and its parse failure (index, −1 none)."""
+        tab, rows = self.tab, self.rows
+        flags = rows.flags[k]
+        blank = (flags & _F_PUPIL_NULL) > 0
+        blank &= (flags & _F_EXTRA_NULL) > 0
+        for c in self.low:
+            blank &= tab[c]["cid"][ids[c]] < 0
+        total = (flags & _F_TOTAL) > 0
+        for c in self.low:
+            if c in self.names[:4]:
+                total |= tab[c]["total"][ids[c]]
+        fail = np.full(len(flags), -1, dtype=np.int64)
+        for col in self.spec.columns:
+            if col.name == self.spec.identifier:
+                if col.required:
+                    missing = (fail < 0) & ((flags & _F_PUPIL_NULL) > 0)
+                    fail[missing] = self.fail_keys.index((col.name, "reason_missing"))
+                continue
+            if col.name in self.tab:
+                f = tab[col.name]["fail"][ids[col.name]]
+                fail = np.where((fail < 0) & (f >= 0), f, fail)
+        category = tab["care_level"]["category"][ids["care_level"]]
+        unknown = ~tab["unit"]["known"][ids["unit"]]
+        if self.by_period:
+            outside = ~self.cell_ok[tab["unit"]["uval"][ids["unit"]], tab["date"]["pidx"][ids["date"]]]
+        else:
+            outside = np.zeros(len(flags), dtype=bool)
+        status = np.select([blank, total, fail >= 0, category, unknown, outside], [1, 2, 4, 5, 6, 7], 0)
+        return status.astype(np.int8), fail
+
+    def _hash(self, k: int, ids: dict) -> np.ndarray:
+        h = self.rows.ph[k]
+        if self.rows.hx:
+            h = _mix(h, self.rows.hx[k].view(np.int64))
+        for c in self.low:
+            h = _mix(h, self.tab[c]["cid"][ids[c]])
+        return h
+
+    def _pass_status(self) -> None:
+        """Pass 1: status, the row hash (it replaces the pupil hash in place), schools with one, two or more
+        pupils among the rows read_table keeps (duplicates do not change which pupils a school has)."""
+        n_units = len(self.units)
+        self.pupil_first = np.zeros(n_units, dtype=np.uint64)
+        self.pupil_second = np.zeros(n_units, dtype=np.uint64)
+        has_first = np.zeros(n_units, dtype=bool)
+        has_second = np.zeros(n_units, dtype=bool)
+        third = np.zeros(n_units, dtype=bool)
+        self.status, self.fails = [], []
+        self.low32 = np.empty(self.rows.n, dtype=np.uint32)  # filled in place: no list to concatenate
+        n_low = 0
+        for k, offset, ids in self._chunks():
+            status, fail = self._status(k, ids)
+            self.status.append(status)
+            failed = np.flatnonzero(status == 4)
+            self.fails.append((failed, fail[failed]))
+            kept = (status == 0) | (status == 6) | (status == 7)
+            uval = self.tab["unit"]["uval"][ids["unit"]][kept]
+            ph = self.rows.ph[k][kept]
+            new = ~has_first[uval]
+            self.pupil_first[uval[new]] = ph[new]
+            has_first[uval[new]] = True
+            other = ph != self.pupil_first[uval]
+            fresh = other & ~has_second[uval]
+            self.pupil_second[uval[fresh]] = ph[fresh]
+            has_second[uval[fresh]] = True
+            more = other & (ph != self.pupil_second[uval])
+            third |= np.bincount(uval[more], minlength=n_units) > 0
+            h = self._hash(k, ids)
+            self.rows.ph[k] = h
+            eligible = (status != 1) & (status != 2)
+            low = (h[eligible] & np.uint64(0xFFFFFFFF)).astype(np.uint32)
+            self.low32[n_low:n_low + len(low)] = low
+            n_low += len(low)
+            self.rows.flags[k] = None  # no longer needed: the status says it all
+        self.low32 = self.low32[:n_low]
+        self.single = has_first & ~has_second
+        self.several = bool(third.any())
+
+    def _pass_duplicates(self) -> None:
+        """Exact duplicate rows among rows that are neither blank nor a total: 32-bit hash candidates from one
+        sort, confirmed on the 64-bit row hash and the cleaned school, date, level and provider."""
+        low32, self.low32 = self.low32, None
+        low32.sort()  # in place
+        repeated = np.unique(low32[1:][low32[1:] == low32[:-1]])
+        del low32
+        self.dup_first = {}
+        if not len(repeated):
+            return
+        cand = []
+        bucket = np.zeros(1 << 24, dtype=bool)  # a first test on the top 24 of the 32 bits: one gather per row
+        bucket[repeated >> np.uint32(8)] = True
+        for k, offset, ids in self._chunks():
+            h = self.rows.ph[k]
+            status = self.status[k]
+            lo = (h & np.uint64(0xFFFFFFFF)).astype(np.uint32)
+            at = np.flatnonzero(bucket[lo >> np.uint32(8)])
+            pos = np.searchsorted(repeated, lo[at])
+            hit = (repeated[np.minimum(pos, len(repeated) - 1)] == lo[at]) & (status[at] != 1) & (status[at] != 2)
+            at = at[hit]
+            if len(at):
+                part = {"pos": offset + at, "h": h[at]}
+                for c in self.low:
+                    part[c] = self.tab[c]["cid"][ids[c][at]]
+                cand.append(pd.DataFrame(part))
+        cand = pd.concat(cand, ignore_index=True)
+        keys = ["h"] + self.low
+        first = cand.groupby(keys, sort=False)["pos"].transform("min")
+        later = cand["pos"].to_numpy() != first.to_numpy()
+        self.dup_first = dict(zip(cand["pos"].to_numpy()[later].tolist(), first.to_numpy()[later].tolist()))
+
+    # ----------------------------------------------------------------- the panel and the report
+    def run(self, start) -> pd.DataFrame:
+        from .zorgvraag import _REASON_PERIOD, _REASON_UNIT, _assemble, _enrolment_cells
+
+        self._tables()
+        self._pass_status()
+        self._pass_duplicates()
+        lang, report, label, max_listed = self.lang, self.report, self.source.label, self.max_listed
+        dup_pos = np.array(sorted(self.dup_first), dtype=np.int64)
+        n_cells = len(self.units) * max(len(self.periods), 1) * max(len(self.levels), 1)
+        dense = n_cells <= 1 << 24
+        counts = np.zeros(n_cells if dense else 0, dtype=np.int64)
+        sparse = []
+        totals = np.zeros(8, dtype=np.int64)
+        listed = {s: [] for s in range(1, 8)}
+        fail_rows = {c: [] for c, _ in self.fail_keys}
+        fail_counts = np.zeros(len(self.fail_keys), dtype=np.int64)
+        unit_n = np.zeros(len(self.units), dtype=np.int64)
+        unit_first = np.full(len(self.units), -1, dtype=np.int64)
+        prov = "provider" in self.tab
+        if prov:
+            prov_n = np.zeros(len(self.providers), dtype=np.int64)
+            prov_first = np.full(len(self.providers), -1, dtype=np.int64)
+        hit_ids = self._map_hits()
+        hit_rows = {c: [] for c in hit_ids}
+        hit_n = {c: 0 for c in hit_ids}
+        # dates after today: kept, but warned (a typo such as '7-11-2030'), as read_table warns them
+        today = pd.Timestamp.today().normalize()
+        dates = pd.to_datetime(pd.Series(self.tab["date"]["value"]), errors="coerce")
+        future_ids = (dates > today).fillna(False).to_numpy(dtype=bool)
+        future_rows, future_n = [], 0
+        span = [None, None]
+        for k, offset, ids in self._chunks():
+            status = self.status[k]  # from here on the final status: duplicates marked in place
+            end = self.rows.offsets[k + 1]
+            d = dup_pos[(dup_pos >= offset) & (dup_pos < end)] - offset
+            status[d] = 3
+            totals += np.bincount(status, minlength=8)
+            for s in (1, 2, 3, 5, 6, 7):
+                need = max_listed - len(listed[s])
+                if need > 0:
+                    listed[s] += (offset + np.flatnonzero(status == s)[:need]).tolist()
+            failed, fail = self.fails[k]
+            still = status[failed] == 4  # not a duplicate
+            failed, fail = failed[still], fail[still]
+            if len(failed):
+                fail_counts += np.bincount(fail, minlength=len(self.fail_keys))
+                for c in fail_rows:
+                    need = max_listed - len(fail_rows[c])
+                    if need > 0:
+                        mine = [i for i, (col, _) in enumerate(self.fail_keys) if col == c]
+                        sel = np.isin(fail, mine)
+                        fail_rows[c] += list(zip((offset + failed[sel][:need]).tolist(), fail[sel][:need].tolist()))
+            kept = (status == 0) | (status == 6) | (status == 7)
+            if future_ids.any():
+                mask = future_ids[ids["date"]] & kept
+                future_n += int(mask.sum())
+                need = max_listed - len(future_rows)
+                if need > 0:
+                    future_rows += (offset + np.flatnonzero(mask)[:need]).tolist()
+            uval = self.tab["unit"]["uval"][ids["unit"]]
+            pidx = self.tab["date"]["pidx"][ids["date"]]
+            if kept.any():
+                p = pidx[kept]
+                lo, hi = int(p.min()), int(p.max())
+                span = [lo if span[0] is None else min(span[0], lo), hi if span[1] is None else max(span[1], hi)]
+            unit_n += np.bincount(uval[kept], minlength=len(self.units))
+            _first_seen(np.where(kept, uval, -1), offset, len(self.units), unit_first)
+            if prov:
+                pval = self.tab["provider"]["pval"][ids["provider"]]
+                pv = np.where(kept, pval, -1)
+                prov_n += np.bincount(pv[pv >= 0], minlength=len(self.providers))
+                _first_seen(pv, offset, len(self.providers), prov_first)
+            for c, bad in hit_ids.items():
+                mask = bad[ids[c]] & kept
+                hit_n[c] += int(mask.sum())
+                need = max_listed - len(hit_rows[c])
+                if need > 0:
+                    hit_rows[c] += (offset + np.flatnonzero(mask)[:need]).tolist()
+            ok = status == 0
+            if ok.any():
+                lval = self.tab["care_level"]["lval"][ids["care_level"]][ok]
+                code = (uval[ok] * max(len(self.periods), 1) + pidx[ok]) * max(len(self.levels), 1) + lval
+                if dense:
+                    counts += np.bincount(code, minlength=n_cells)
+                else:
+                    sparse.append(np.unique(code, return_counts=True))
+        reasons = {1: t("reason_blank", lang), 2: t("reason_total", lang),
+                   5: t("reason_category", lang, allowed=allowed_values(self.spec.column("care_level"), lang)),
+                   6: _REASON_UNIT, 7: _REASON_PERIOD}
+        n_kept = int(totals[0] + totals[6] + totals[7])
+
+        def dropped():
+            self._list(listed, totals, reasons, fail_rows, fail_counts, range(1, 6))
+
+        if n_kept == 0:
+            dropped()
+            first = report.entries[0] if report.entries else {"row": None, "column": "", "reason": ""}
+            raise InputError(t("no_usable_rows", lang, file=self.source.path.name, row=first["row"],
+                               column=first["column"], reason=first["reason"]), file=self.source.path,
+                             row=first["row"], column=first["column"])
+        dropped()
+        self._privacy(hit_ids, hit_rows, hit_n, unit_n, unit_first, (prov_n, prov_first) if prov else None)
+        future = t("reason_date_future", lang, today=today.strftime("%d-%m-%Y"))
+        for record in future_rows:
+            k, offset = self._locate(record)
+            i = int(self.rows.ids["date"][k][record - offset])
+            report.add(row=self._line(record), column=label.get("date", "date"), value=self.tab["date"]["raw"][i] or "",
+                       action="warning", reason=future)
+        if future_n > len(future_rows):
+            report.unlisted.append({"column": label.get("date", "date"), "reason": future, "action": "warning",
+                                    "n": future_n - len(future_rows)})
+        self._list(listed, totals, reasons, fail_rows, fail_counts, (6, 7))
+        if self.by_period:
+            enrol = self.enrol
+        else:  # as to_panel: every period between the first and the last referral read_table keeps
+            enrol = _enrolment_cells(self.enrolment, self.freq, [pd.Timestamp(self.periods[span[0]]),
+                                                                  pd.Timestamp(self.periods[span[1]])],
+                                     unit="unit", period="period", exposure="exposure")
+        if dense:
+            nz = np.flatnonzero(counts)
+            counts = counts[nz]
+        else:
+            found = pd.concat([pd.Series(n, index=c) for c, n in sparse]) if sparse else pd.Series(dtype=np.int64)
+            found = found.groupby(level=0).sum()
+            nz, counts = found.index.to_numpy(dtype=np.int64), found.to_numpy(dtype=np.int64)
+        n_p, n_l = max(len(self.periods), 1), max(len(self.levels), 1)
+        table = pd.DataFrame({"unit": self.units[nz // (n_p * n_l)], "period": self.periods[(nz // n_l) % n_p],
+                              "care_level": self.levels[nz % n_l], "count": counts})
+        table["period"] = pd.to_datetime(table["period"]).astype(enrol["period"].dtype)
+        # the same route as to_panel (groupby keys become an index), so the dtypes agree too
+        table = table.astype({"unit": object, "care_level": object}).groupby(
+            ["unit", "period", "care_level"])["count"].sum().reset_index()
+        levels = sorted(table["care_level"].dropna().unique())
+        return _assemble(enrol, table, levels, self.enrolment, start, self.freq, report, unit="unit",
+                         period="period", care_level="care_level", exposure="exposure")
+
+    def _line(self, record: int) -> int:
+        return int(self.source.lines([record + 1])[0])
+
+    def _list(self, listed, totals, reasons, fail_rows, fail_counts, codes) -> None:
+        """Dropped rows into the report: every row up to ``max_listed`` per reason, in row order; the rest counted
+        in ``report.unlisted``."""
+        report, lang, label, max_listed, source = self.report, self.lang, self.source.label, self.max_listed, self.source
+        for code in codes:
+            n = int(totals[code])
+            got = listed[code]
+            if code == 1:  # empty lines are blank rows too; they come first, as DuckDB's records skip them
+                empty = source.empty_lines[:max_listed]
+                for row in empty:
+                    report.add(row=int(row), column="", value="", reason=reasons[1], action="dropped")
+                n_empty = len(source.empty_lines) - len(empty)
+                if n_empty:
+                    report.unlisted.append({"column": "", "reason": reasons[1], "action": "dropped", "n": n_empty})
+                got = got[:max(max_listed - len(empty), 0)]
+            if code == 4:
+                self._list_parse(fail_rows, fail_counts)
+                continue
+            for record in got:
+                row = self._line(record)
+                if code in (1, 2):
+                    report.add(row=row, column="", value="", reason=reasons[code], action="dropped")
+                elif code == 3:
+                    report.add(row=row, column="", value="", action="dropped",
+                               reason=t("reason_duplicate", lang, first=self._line(self.dup_first[record])))
+                else:
+                    k, offset = self._locate(record)
+                    c = {5: "care_level", 6: "unit", 7: "date"}[code]
+                    i = int(self.rows.ids[c][k][record - offset])
+                    if code == 5:
+                        report.add(row=row, column=label.get(c, c), value=self.tab[c]["raw"][i] or "",
+                                   action="dropped", reason=reasons[5])
+                    elif code == 6:
+                        report.add(row=row, column=label.get("unit", "unit"), value=self.tab["unit"]["value"][i],
+                                   action="dropped", reason=reasons[6])
+                    else:
+                        report.add(row=row, column=label.get("date", "date"),
+                                   value=pd.Timestamp(self.tab["date"]["value"][i]), action="dropped", reason=reasons[7])
+            if n > len(got):
+                column = {5: "care_level", 6: "unit", 7: "date"}.get(code, "")
+                shown = label.get(column, column) if code in (5, 6, 7) else column
+                reason = t("reason_duplicate", lang, first="…") if code == 3 else reasons[code]
+                report.unlisted.append({"column": shown, "reason": reason, "action": "dropped", "n": n - len(got)})
+
+    def _locate(self, record: int) -> tuple[int, int]:
+        k = int(np.searchsorted(self.rows.offsets, record, side="right")) - 1
+        return k, self.rows.offsets[k]
+
+    def _list_parse(self, fail_rows, fail_counts) -> None:
+        """Rows with an unreadable or missing required value: per column, in row order, as read_table lists them."""
+        report, lang, label = self.report, self.lang, self.source.label
+        pupil_raw = dict(self.rows.pupil_raw)
+        order = [c.name for c in self.spec.columns]
+        for column in sorted({c for (c, _), n in zip(self.fail_keys, fail_counts) if n}, key=order.index):
+            got = fail_rows[column]
+            for record, key in got:
+                if column == self.spec.identifier:
+                    value = pupil_raw.get(record, "")
+                else:
+                    k, offset = self._locate(record)
+                    value = self.tab[column]["raw"][int(self.rows.ids[column][k][record - offset])] or ""
+                report.add(row=self._line(record), column=label.get(column, column), value=value, action="dropped",
+                           reason=t(self.fail_keys[key][1], lang))
+            for i, ((col, key), n) in enumerate(zip(self.fail_keys, fail_counts)):
+                shown = sum(g[1] == i for g in got)
+                if col == column and n > shown:
+                    report.unlisted.append({"column": label.get(column, column), "reason": t(key, lang),
+                                            "action": "dropped", "n": int(n - shown)})
+
+    # ----------------------------------------------------------------- privacy
+    def _map_hits(self) -> dict:
+        """Per text column with a value list (school, provider): which values hold personal data."""
+        self.map_hits = {}
+        out = {}
+        for c in [c for c in self.names if c in ("unit", "provider")]:
+            tab = self.tab[c]
+            ids = np.flatnonzero(np.array([v is not None for v in tab["value"]], dtype=bool))
+            if not len(ids):
+                continue
+            hits = privacy.find_identifiers(pd.DataFrame({c: tab["value"][ids]}), [c])
+            hits = hits[hits["row"].notna()]
+            if hits.empty:
+                continue
+            order = {k: i for i, k in enumerate(privacy._PATTERNS)}
+            found = {}
+            for row, kind, value in zip(hits["row"].astype(int), hits["kind"], hits["value"]):
+                found.setdefault(int(ids[row]), []).append((order[kind], kind, value))
+            bad = np.zeros(len(tab["raw"]), dtype=bool)
+            bad[list(found)] = True
+            self.map_hits[c] = {i: sorted(v) for i, v in found.items()}
+            out[c] = bad
+        return out
+
+    def _privacy(self, hit_ids, hit_rows, hit_n, unit_n, unit_first, prov) -> None:
+        """Personal data in the text columns and in the pupil codes (warnings, as read_table gives them), and
+        schools that look alike or have one pupil (:func:`_flag_units`)."""
+        spec, label = self.spec, self.source.label
+        texts = [c for c in self.names if c != spec.identifier and c not in ("date", "care_level")]
+        for name in texts:
+            self._identifiers(name, hit_rows, hit_n, "reason_identifier")
+        self._flag_units(unit_n, unit_first, prov)
+        self._identifiers(spec.identifier, hit_rows, hit_n, "reason_identifier_pseudo")
+        self.report.notes.append(t("note_duckdb_pupils", self.lang,
+                                   column=label.get(spec.identifier, spec.identifier)))
+
+    def _kept_at(self, records: np.ndarray) -> np.ndarray:
+        k = np.searchsorted(self.rows.offsets, records, side="right") - 1
+        out = np.zeros(len(records), dtype=bool)
+        for j, (kk, r) in enumerate(zip(k, records)):
+            out[j] = self.status[kk][r - self.rows.offsets[kk]] in (0, 6, 7)
+        return out
+
+    def _identifiers(self, name, hit_rows, hit_n, key) -> None:
+        """Warnings for cells of ``name`` that hold personal data, on the rows read_table keeps."""
+        report, lang, label, max_listed = self.report, self.lang, self.source.label, self.max_listed
+        entries = []  # (record, kind, masked value) in row order, kinds in pattern order
+        n = 0
+        if name in self.map_hits:
+            for record in hit_rows[name]:
+                k, offset = self._locate(record)
+                for _, kind, value in self.map_hits[name][int(self.rows.ids[name][k][record - offset])]:
+                    entries.append((record, kind, value))
+            n = self._count_map_entries(name, hit_n)  # per row: one entry per kind found
+        elif name not in self.tab:
+            cells = [(r, v) for c, r, v in self.rows.personal if c == name]
+            if not cells:
+                return
+            records = np.array([r for r, _ in cells], dtype=np.int64)
+            keep = self._kept_at(records)
+            cells = [cell for cell, ok in zip(cells, keep) if ok]
+            if not cells:
+                return
+            values = pd.Series(sorted({v for _, v in cells}), dtype=object)
+            hits = privacy.find_identifiers(pd.DataFrame({name: values}), [name])
+            hits = hits[hits["row"].notna()]
+            if hits.empty:
+                return
+            order = {k: i for i, k in enumerate(privacy._PATTERNS)}
+            found = {}
+            for row, kind, value in zip(hits["row"].astype(int), hits["kind"], hits["value"]):
+                found.setdefault(values.iloc[row], []).append((order[kind], kind, value))
+            for record, value in cells:
+                for _, kind, masked in sorted(found.get(value, [])):
+                    entries.append((record, kind, masked))
+            n = len(entries)
+        if not n:
+            return
+        got = entries[:max_listed]
+        for record, kind, value in got:
+            report.add(row=self._line(record), column=label.get(name, name), value=value, action="warning",
+                       reason=t(key, lang, kind=kind))
+        if n > len(got):
+            report.unlisted.append({"column": label.get(name, name), "reason": t(key, lang, kind="…"),
+                                    "action": "warning", "n": n - len(got)})
+        if key == "reason_identifier" and name not in report.identifier_columns:
+            report.identifier_columns.append(name)
+            report.masked_columns.append(label.get(name, name))
+
+    def _count_map_entries(self, name, hit_n) -> int:
+        """Warnings for a value-list column: rows kept with a flagged value × the kinds found in that value."""
+        total = 0
+        per_id = {i: len(v) for i, v in self.map_hits[name].items()}
+        if len(set(per_id.values())) == 1:
+            return hit_n[name] * next(iter(per_id.values()))
+        for k, offset, ids in self._chunks():
+            status = self.status[k]
+            col = ids[name][(status == 0) | (status == 6) | (status == 7)]
+            counts = np.bincount(col[col >= 0], minlength=len(self.tab[name]["raw"]))
+            total += sum(int(counts[i]) * m for i, m in per_id.items())
+        return total
+
+    def _flag_units(self, unit_n, unit_first, prov) -> None:
+        """:func:`evaluatie.quality.flag_units` from per-value counts: spellings that look alike, and schools
+        with a single pupil (pupils compared by a 64-bit hash of their cleaned code)."""
+        from .privacy import mask_value
+        from .quality import SINGLETON_COLUMNS, UNIT_COLUMNS, near_duplicates
+
+        report, lang, label = self.report, self.lang, self.source.label
+        per_col = {"unit": (self.units, unit_n, unit_first)}
+        if prov is not None:
+            per_col["provider"] = (self.providers, prov[0], prov[1])
+        for col in [c for c in UNIT_COLUMNS if c in self.names and c in per_col]:
+            values, n, first = per_col[col]
+            present = np.flatnonzero(n > 0)
+            if not len(present):
+                continue
+            present = present[np.argsort(first[present], kind="stable")]
+            lines = dict(zip(values[present], self.source.lines(first[present] + 1)))
+            found = []
+            counts = pd.Series(n[present], index=values[present].astype(str))
+            for p in near_duplicates(None, counts=counts).itertuples(index=False):
+                found.append((p.value, "near", lines[p.value],
+                              t("reason_near_duplicate", lang, similar=p.similar_to,
+                                score=format_number(p.score, 0, lang), n=p.n_similar)))
+            if col in SINGLETON_COLUMNS and len(present) > 1:
+                single = self.single[present]
+                if single.any() and self.several:  # some school has three pupils or more: one sticks out
+                    for value in values[present][single]:
+                        found.append((value, "single", lines[value], t("reason_singleton_unit", lang)))
+            singles = {v for v, kind, _, _ in found if kind == "single"}
+            for value, _, row, reason in found:
+                shown = mask_value(value) if value in singles else value
+                report.add(row=int(row), column=label.get(col, col), value=shown, reason=reason, action="warning")
 
 
 def describe_size(n_bytes: int, lang: str) -> str:

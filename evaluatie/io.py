@@ -542,12 +542,12 @@ def _find_header(grid: list[list], spec: KindSpec, path: Path, lang: str,
 
 def _check_header_names(header, mapping, extra, spec: KindSpec, path: Path, row: int, lang: str) -> None:
     """Refuse duplicate header names and extra columns named like an output column (no silent renaming)."""
-    from openpyxl.utils import get_column_letter
-
     seen: dict[str, int] = {}
     for j in sorted({**mapping, **extra}):
         name = _clean_text(header[j]).casefold()
         if name in seen:
+            from openpyxl.utils import get_column_letter  # only for the message (the import takes half a second)
+
             raise InputError(t("duplicate_header", lang, file=path.name, column=_clean_text(header[j]), row=row,
                                letters=f"{get_column_letter(seen[name] + 1)} en {get_column_letter(j + 1)}"),
                              file=path, row=row, column=_clean_text(header[j]))

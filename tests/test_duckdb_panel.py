@@ -189,3 +189,125 @@ def test_a_cell_over_several_lines_is_read_and_noted(tmp_path):
     duck = panel_from_file(path, ENROL, engine="duckdb")
     pd.testing.assert_frame_equal(duck, panel_from_file(path, ENROL, engine="pandas"))
     assert any("meerdere regels" in n for n in duck.attrs["report"].notes)
+
+
+# ------------------------------------------------------------------ hostile input: the one-scan path agrees with pandas
+def _same_as_pandas(path, enrolment=ENROL_PERIODS, freq="M", start=STARTS, **kwargs):
+    pandas_panel = panel_from_file(path, enrolment, freq=freq, start=start, engine="pandas")
+    duck_panel = panel_from_file(path, enrolment, freq=freq, start=start, engine="duckdb", **kwargs)
+    pd.testing.assert_frame_equal(duck_panel, pandas_panel)
+    a, b = pandas_panel.attrs["report"], duck_panel.attrs["report"]
+    assert (b.n_read, b.n_used, b.n_dropped) == (a.n_read, a.n_used, a.n_dropped)
+    pd.testing.assert_frame_equal(b.to_counts(), a.to_counts())
+    pd.testing.assert_frame_equal(b.to_frame(), a.to_frame())
+    ours = sorted(n for n in b.notes if "DuckDB" not in n)
+    theirs = sorted(n for n in a.notes if "pandas" not in n and "gepseudonimiseerd" not in n and "sleutel" not in n)
+    assert ours == theirs, (ours, theirs)  # the same notes (date order, encoding, columns), engine notes aside
+    return duck_panel
+
+
+HOSTILE = (
+    "Leerling;School;Datum;Zorgniveau;Aanbieder\n"
+    # bad dates: impossible, month 13, text, a formula, only spaces, a lone dash
+    "B1;IKC De Linde;31-02-2024;2;Accare\n"
+    "B2;IKC De Linde;13-13-2024;2;Accare\n"
+    "B3;IKC De Linde;morgen;2;Accare\n"
+    "B4;IKC De Linde;=TODAY();2;Accare\n"
+    "B5;IKC De Linde;   ;2;Accare\n"
+    "B6;IKC De Linde;-;2;Accare\n"
+    # empty rows: only separators, only white space, empty lines (also two in a row and CRLF)
+    ";;;;\n"
+    " ; ;\t; ; \n"
+    "\n"
+    "\n"
+    "\r\n"
+    # formula-looking and personal cells
+    "=HYPERLINK(\"x\");OBS Het Anker;4-1-2024;2;=SUM(A1:A3)\n"
+    "+31612345678;OBS Het Anker;5-1-2024;2;@Accare\n"
+    "C3;OBS Het Anker;6-1-2024;1;'+31 6 12345678\n"
+    "C4;OBS Het Anker;7-1-2024;1;info@accare.nl\n"
+    # duplicate schools: case, white space, a typo, a school of one pupil; exact duplicates in disguise
+    "D1;ikc de linde;8-1-2024;2;Accare\n"
+    "D2; IKC  De Linde ;9-1-2024;2;Accare\n"
+    "D2;IKC De Linde;9-1-2024;2;Accare\n"
+    "D2;IKC De Linde;9-1-2024;2;Accare \n"
+    "D3;IKC De Lnde;10-1-2024;2;Accare\n"
+    "D4;SBO De Regenboog;11-1-2024;2;Accare\n"
+    "D5;SBO De Regenboog;12-1-2024;1;Accare\n"
+    "D6;SBO De Regenboog;13-1-2024;1;Accare\n"
+    "D7;Jan Jansen;14-1-2024;2;Accare\n"
+    "Totaal;;;;\n"
+    "TOTAAL:;IKC De Linde;15-1-2024;2;Accare\n"
+    "som;IKC De Linde;16-1-2024;2;Accare\n"
+)
+
+
+@pytest.mark.parametrize("freq, enrolment, start", [("M", ENROL_PERIODS, STARTS), ("Q", ENROL, None)])
+def test_hostile_file_gives_the_same_panel_and_report(tmp_path, freq, enrolment, start):
+    path = tmp_path / "vijandig.csv"
+    path.write_bytes(HOSTILE.encode("utf-8"))
+    duck = _same_as_pandas(path, enrolment, freq, start)
+    rep = duck.attrs["report"].to_frame()
+    starts = rep["reason"].str.startswith
+    assert starts("datum niet te lezen").sum() == 4  # 31-02, 13-13, 'morgen', '=TODAY()'
+    assert rep.loc[starts("verplichte waarde ontbreekt"), "row"].tolist() == [6, 7]  # ' ' and '-' mean missing
+    assert (rep["reason"] == "lege rij").sum() == 5  # two rows of separators/white space, three empty lines
+    assert rep.loc[starts("exacte dubbele rij"), "row"].tolist() == [19, 20]  # D2 three times, white space only
+    assert rep.loc[starts("totaalrij"), "row"].tolist() == [26, 27, 28]  # 'Totaal', 'TOTAAL:', 'som'
+    assert not rep["value"].str.contains("612345678|info@", regex=True).any()  # personal data never shown
+
+
+@pytest.mark.parametrize("blocks, share", [(1, 1.0), (1, 0.0)])
+def test_values_the_sample_missed_arrive_as_text_or_force_a_full_pass(tmp_path, monkeypatch, blocks, share):
+    """A sample of one small block misses most schools and dates: they come through the stream as text
+    (``share=1``) or, when too many rows miss, the scan restarts after one pass for every distinct value."""
+    import evaluatie._panel_duckdb as duck
+
+    rng = np.random.default_rng(7)
+    schools = list(ENROL["unit"]) + ["Onbekend " + str(i) for i in range(40)]
+    lines = ["Leerling;School;Datum;Zorgniveau;Aanbieder"]
+    for i in range(6000):
+        day = rng.integers(1, 28)
+        lines.append(f"L{rng.integers(0, 900)};{schools[rng.integers(0, len(schools))]};{day}-{rng.integers(1, 7)}-2024;"
+                     f"{rng.choice(['eerstelijns', 'tweedelijns', '2e lijn', 'derdelijns'])};A{rng.integers(0, 30)}")
+    lines[4000] = lines[3999]  # an exact duplicate far from the sampled block
+    path = tmp_path / "groot.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    monkeypatch.setattr(duck, "_SAMPLE_BLOCKS", blocks)
+    monkeypatch.setattr(duck, "_SAMPLE_BLOCK", 300)
+    monkeypatch.setattr(duck, "_RESTART_SHARE", share)
+    monkeypatch.setattr(duck, "_CHUNK_VECTORS", 1)  # chunks of 2,048 rows: values found in later chunks too
+    calls = {"prescan": 0, "added": 0}
+    prescan, add = duck._prescan, duck._Values.add
+
+    def counted_prescan(*args):
+        calls["prescan"] += 1
+        return prescan(*args)
+
+    def counted_add(self, value):
+        calls["added"] += 1
+        return add(self, value)
+
+    monkeypatch.setattr(duck, "_prescan", counted_prescan)
+    monkeypatch.setattr(duck._Values, "add", counted_add)
+    _same_as_pandas(path, ENROL_PERIODS, "M", STARTS, max_listed=100_000)
+    assert calls["prescan"] == (1 if share == 0.0 else 0)  # restarted after one pass for all values
+    if share == 1.0:
+        assert calls["added"] > 100  # the missed values came through the stream as text
+
+
+def test_empty_lines_agree_with_a_line_split(tmp_path):
+    """Empty lines (LF and CRLF, in runs, across block boundaries) found by the byte scan equal a plain split."""
+    from evaluatie._panel_duckdb import _empty_lines
+
+    rng = np.random.default_rng(3)
+    path = tmp_path / "regels.csv"
+    for _ in range(400):
+        data = b"".join(rng.choice([b"a", b"bc", b"\n", b"\r\n", b"\n\n", b"x\r", b"\r"], size=rng.integers(0, 30)))
+        path.write_bytes(data)
+        lines = data.split(b"\n")[:data.count(b"\n")]  # lines that end with a newline
+        expected = [i + 1 for i, line in enumerate(lines) if line in (b"", b"\r") and i + 1 > 1]
+        n_lines = data.count(b"\n") + (1 if data and not data.endswith(b"\n") else 0)
+        for block in (1 << 20, 1, 2, 3):
+            found, n = _empty_lines(path, 1, block)
+            assert found.tolist() == expected and n == n_lines
