@@ -1066,8 +1066,14 @@ MESSAGES: dict[str, dict[str, str]] = {
     "fs_rule_threshold": {"nl": "Aantallen kleiner dan {k} (en de cellen waaruit ze terug te rekenen zijn) zijn in de "
                                 "tabellen vervangen door x.",
                           "en": "Counts below {k} (and the cells they could be recomputed from) are shown as x."},
-    "fs_rule_rounding": {"nl": "Gepubliceerde aantallen zijn afgerond op veelvouden van {k}.",
-                         "en": "Published counts are rounded to multiples of {k}."},
+    "fs_rule_rounding": {"nl": "Aantallen in de tabellen (tabellen.xlsx en de CSV-bestanden) zijn afgerond op "
+                                 "veelvouden van {k}. Let op: figuren, bijschriften en kerncijfers tonen exacte "
+                                 "aantallen (kleine aantallen wel afgeschermd); publiceer ze niet naast de "
+                                 "afgeronde tabellen als de afronding de bescherming moet zijn.",
+                         "en": "Counts in the tables (tabellen.xlsx and the CSV files) are rounded to multiples of {k}. "
+                               "Note: figures, captions and key figures show exact counts (small counts still "
+                               "suppressed); do not publish them next to the rounded tables if rounding is meant "
+                               "to be the protection."},
     "fs_rule_min_den": {"nl": "Percentages met een noemer kleiner dan {k} zijn niet getoond.",
                         "en": "Percentages with a denominator below {k} are not shown."},
     "nb_codebook": {"nl": "codeboek", "en": "codebook"},
