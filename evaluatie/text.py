@@ -1089,10 +1089,13 @@ MESSAGES: dict[str, dict[str, str]] = {
                                 "tabellen vervangen door x.",
                           "en": "Counts below {k} (and the cells they could be recomputed from) are shown as x."},
     "fs_rule_rounding": {"nl": "Aantallen in de tabellen (tabellen.xlsx en de CSV-bestanden) zijn afgerond op "
-                                "veelvouden van {k}. De factsheet en de figuren noemen aantallen zoals geteld, niet "
-                                "afgerond.",
+                                "veelvouden van {k}. Let op: figuren, bijschriften en kerncijfers tonen exacte "
+                                "aantallen (kleine aantallen wel afgeschermd); publiceer ze niet naast de "
+                                "afgeronde tabellen als de afronding de bescherming moet zijn.",
                          "en": "Counts in the tables (tabellen.xlsx and the CSV files) are rounded to multiples of {k}. "
-                               "The factsheet and the figures give counts as counted, not rounded."},
+                               "Note: figures, captions and key figures show exact counts (small counts still "
+                               "suppressed); do not publish them next to the rounded tables if rounding is meant "
+                               "to be the protection."},
     "fs_rule_min_den": {"nl": "Percentages met een noemer kleiner dan {k} zijn in de tabellen niet getoond.",
                         "en": "Percentages with a denominator below {k} are not shown in the tables."},
     "nb_codebook": {"nl": "codeboek", "en": "codebook"},

@@ -421,3 +421,16 @@ def test_vragenlijst_scales_table_counts_answers_and_respondents_apart(tmp_path)
     scales = pd.read_csv(tmp_path / "reports" / "test" / "vragenlijst_schalen.csv", sep=";", dtype=str,
                          encoding="utf-8-sig")
     assert scales[["antwoorden (respondent × meting)", "respondenten"]].values.tolist() == [["140", "70"]] * 2
+
+
+def test_method_note_does_not_claim_figures_are_rounded(tmp_path):
+    """Adversary: with 'afronden = 5' the method note said 'Gepubliceerde aantallen zijn afgerond op
+    veelvouden van 5', while figures, captions and key figures show exact counts (rounding undone)."""
+    path = write_pilot(tmp_path, "[analyses.doorlooptijden]", data={"trajecten": EXAMPLE / "trajecten_thuiszitters.xlsx"},
+                       head=BASE + "afronden = 5\n")
+    run_pilot(path, figures=tmp_path / "f", reports=tmp_path / "r", pdf=False, docx=False, progress=lambda _: None)
+    note = (tmp_path / "r" / "test" / "verantwoording.md").read_text(encoding="utf-8")
+    norm = pd.read_csv(tmp_path / "r" / "test" / "doorlooptijden_norm.csv", sep=";", dtype=str, encoding="utf-8-sig")
+    caption = (tmp_path / "f" / "test" / "04_doorlooptijden.txt").read_text(encoding="utf-8")
+    assert (norm["casussen"].astype(int) % 5 == 0).all() and "(n = 33)" in caption  # tables rounded, figure exact
+    assert "Gepubliceerde aantallen zijn afgerond" not in note and "figuren, bijschriften en kerncijfers tonen exacte" in note

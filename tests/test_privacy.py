@@ -142,8 +142,13 @@ def test_grouped_numbers_that_are_not_nine_digits_pass():
     from evaluatie.privacy import find_in_text
 
     texts = ["op 12-03-2024 kwamen 12 leerlingen", "periode 2021-2024, 11.000 leerlingen, 42 scholen",
-             "1.234.567 euro", "12 34 56 7820", "schooljaar 2023-2024 en 2024-2025"]
+             "1.234.567 euro", "12 34 56 7820", "schooljaar 2023-2024 en 2024-2025",
+             # adversary: a SHA-256 in the method note with '120411039' (passes the eleven-test) refused it
+             "| `pilot.toml` | `9a4aa4fea062346059997d8bcda126cff3f46c39a120411039c01240cc507a40` |"]
     assert find_in_text(texts).empty
+    check_exportable(texts, where="verantwoording.md")
+    assert find_in_text(["ps_9a4aa4fea062346059997d8bcda126cff3f46c39", "bsn 123456782"])["kind"].tolist() == [
+        "pseudoniem", "BSN"]
 
 
 def test_suppress_known_table():
