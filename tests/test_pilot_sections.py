@@ -350,7 +350,7 @@ def test_process_time_groups_below_threshold_are_not_shown_nor_compared(tmp_path
     assert "casussen zonder groep tellen niet mee in de vergelijking" in html
     assert "klein (n" not in text and "onbekend (n" not in text  # no median or share of the small groups anywhere
     assert "(1 vrijheidsgraad)" in note  # log-rank over the two shown groups only
-    assert "2 rijen (rij 46–47), kolom 'group': groep ontbreekt; ingedeeld als 'onbekend'" in note  # file rows
+    assert "2 rijen (rij 46–47), kolom 'Groep': groep ontbreekt; ingedeeld als 'onbekend'" in note  # file rows, header
     assert "; )" not in html
 
 
@@ -375,8 +375,8 @@ def test_process_time_tables_hide_what_a_small_open_count_gives_away(tmp_path):
     assert shown and all(int(v) % 5 == 0 for v in shown)
     # the method note says where the rounding applies, and where not (the factsheet names counts as counted)
     note = (tmp_path / "r5" / "secties" / "verantwoording.md").read_text(encoding="utf-8")
-    assert ("Aantallen in de tabellen (tabellen.xlsx en de CSV-bestanden) zijn afgerond op veelvouden van 5. De "
-            "factsheet en de figuren noemen aantallen zoals geteld, niet afgerond.") in note
+    assert ("Aantallen in de tabellen (tabellen.xlsx en de CSV-bestanden) zijn afgerond op veelvouden van 5. Let op: "
+            "figuren, bijschriften en kerncijfers tonen exacte aantallen") in note
 
 
 def test_process_times_of_a_handful_need_a_reason_which_is_recorded(tmp_path):
