@@ -22,11 +22,13 @@ help:
 	@echo "make bench     - snelheidsmetingen (verhoudingen t.o.v. een basislijn)"
 	@echo "make bench-scale - 20 miljoen verwijzingen naar een panel (DuckDB; duurt minuten)"
 
+# pip's own output goes to .venv/install.log (shown only when the installation fails): a newcomer
+# reads warnings as errors.
 $(STAMP): pyproject.toml
-	@echo "Installeren in $(VENV) (eenmalig, een paar minuten)..."
+	@echo "Installeren in $(VENV) (eenmalig, een paar minuten; verslag in $(VENV)/install.log)..."
 	@$(PYTHON) -m venv $(VENV)
-	@$(PIP) install --upgrade pip
-	@$(PIP) install -e ".[dev]"
+	@$(PIP) install --upgrade pip > $(VENV)/install.log 2>&1 || { tail -n 40 $(VENV)/install.log; exit 1; }
+	@$(PIP) install -e ".[dev]" >> $(VENV)/install.log 2>&1 || { tail -n 40 $(VENV)/install.log; exit 1; }
 	@touch $(STAMP)
 
 # Headless Chromium (Debian package) for factsheet.pdf and the factsheet's browser test; installed when missing and root.
@@ -35,7 +37,6 @@ chromium:
 
 demo: $(STAMP) chromium
 	@$(BIN)/evaluatie demo
-	@$(BIN)/evaluatie rapport data_raw/voorbeeld/pilot.toml
 
 test: $(STAMP) chromium
 	$(BIN)/python -m pytest $(MARKERS) --cov=evaluatie --cov-report=term --cov-fail-under=85

@@ -62,9 +62,11 @@ def _parser() -> argparse.ArgumentParser:
     val.add_argument("--lang", default="nl", choices=["nl", "en"], help="taal van het rapport")
     val.add_argument("-h", "--help", action="help", help="toon deze hulp en stop")
 
-    demo = sub.add_parser("demo", help="voer alle notebooks uit op de voorbeelddata (figuren in figures/)",
+    demo = sub.add_parser("demo", help="voer alle notebooks en de voorbeeldfactsheet uit op de voorbeelddata",
                           **common)
     demo.add_argument("--notebooks", default="notebooks", help="map met notebooks (standaard: notebooks)")
+    demo.add_argument("--geen-rapport", dest="rapport", action="store_false",
+                      help="alleen de notebooks, niet de factsheet van de voorbeeldpilot")
     demo.add_argument("-h", "--help", action="help", help="toon deze hulp en stop")
 
     nul = sub.add_parser("nulmeting", help="nulmeting instanties: kerntabel, conclusie en figuren uit een "
@@ -241,22 +243,40 @@ def _totals(values: list[str]):
 
 
 def _demo(args) -> int:
-    """Run every notebook on the example data; end with a short Dutch summary of what is where."""
+    """Run every notebook and the example pilot report; end with one short Dutch summary of what is where."""
     import os
 
-    from .notebooks import ROOT
+    from .notebooks import EXAMPLE, ROOT
+    from .pilot import run_pilot
 
     figures = Path(os.environ.get("EVALUATIE_FIGUREN", ROOT / "figures"))
     reports = Path(os.environ.get("EVALUATIE_RAPPORTEN", ROOT / "reports"))
-    print("De voorbeeldanalyse draait (alle notebooks op synthetische data, een paar minuten)...")
+    print(t("demo_start"))
     books = run_notebooks(args.notebooks)
-    n_fig = len(list(figures.glob("*.png"))) if figures.is_dir() else 0
-    n_tab = len([p for p in reports.rglob("*") if p.suffix in (".csv", ".xlsx")]) if reports.is_dir() else 0
-    print(f"\nKlaar: {len(books)} notebooks uitgevoerd.\n"
-          f"  figuren:  {figures}/ ({n_fig} figuren, elk als PNG, SVG en PDF met een beschrijving in .txt)\n"
-          f"  tabellen: {reports}/ ({n_tab} bestanden)\n"
-          "Open de notebooks met 'make notebook' en begin bij 00_start_hier.ipynb.")
+    print(t("demo_notebooks_done", n=len(books)))
+    pilot = EXAMPLE / "pilot.toml"
+    paths = run_pilot(pilot, figures=figures, reports=reports, progress=lambda _: None) if args.rapport else {}
+    n_fig = len(list(figures.rglob("*.png"))) if figures.is_dir() else 0
+    lines = [t("demo_done", n=len(books)), t("demo_figures", folder=_shown(figures), n=n_fig)]
+    if paths:
+        html = paths["factsheet.html"]
+        made = [p.suffix for p in (html.with_suffix(".pdf"), html.with_suffix(".docx")) if p.exists()]
+        lines.append(t("demo_factsheet", path=_shown(html), also=", ".join(made) or "–"))
+        lines.append(t("demo_tables", path=_shown(html.parent / "tabellen.xlsx"),
+                       note=_shown(html.parent / "verantwoording.md")))
+        if "_pdf_note" in paths:
+            lines.append(t("demo_no_pdf"))
+    lines.append(t("demo_next"))
+    print("\n".join(lines))
     return 0
+
+
+def _shown(path: Path) -> str:
+    """A path as a newcomer types it: relative to the working folder when it is inside it."""
+    try:
+        return str(Path(path).resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
 
 
 def _notebook(args) -> int:

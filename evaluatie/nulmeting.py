@@ -173,8 +173,12 @@ def network(dossier: pd.DataFrame, *, pupil: str = "pupil", agency: str = "agenc
     graph.add_nodes_from((("pupil", p) for p in links[pupil].unique()), side="pupil")
     graph.add_edges_from((("pupil", p), str(a)) for p, a in zip(links[pupil], links[agency]))
     projected = bipartite.weighted_projected_graph(graph, agencies)
-    nx.set_node_attributes(projected, {a: graph.degree[a] for a in agencies}, "n_pupils")
-    return projected
+    # nodes and edges in sorted order: the projection iterates over sets, whose order follows Python's
+    # hash seed, and the drawing (edge order in SVG/PDF) must be the same in every run
+    ordered = nx.Graph()
+    ordered.add_nodes_from((a, {"n_pupils": graph.degree[a]}) for a in agencies)
+    ordered.add_edges_from(sorted((min(u, v), max(u, v), d) for u, v, d in projected.edges(data=True)),)
+    return ordered
 
 
 def network_table(graph) -> pd.DataFrame:

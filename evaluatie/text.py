@@ -1867,6 +1867,21 @@ MESSAGES: dict[str, dict[str, str]] = {
                     "en": "That one agency was involved with fewer than {k} pupils."},
     "ag_placeholder": {"nl": "'{value}' betekent: geen instantie; geteld als lege cel (leerling zonder instantie)",
                        "en": "'{value}' means: no agency; counted as an empty cell (pupil without an agency)"},
+    "demo_start": {"nl": "De voorbeeldanalyse draait: alle notebooks en de factsheet van de voorbeeldpilot, op synthetische "
+                         "data (een paar minuten)...",
+                   "en": "The example analysis runs: every notebook and the example pilot's factsheet, on synthetic data "
+                         "(a few minutes)..."},
+    "demo_notebooks_done": {"nl": "{n} notebooks uitgevoerd; nu de factsheet...", "en": "{n} notebooks run; now the factsheet..."},
+    "demo_done": {"nl": "\nKlaar. Dit is gemaakt:", "en": "\nDone. This was made:"},
+    "demo_figures": {"nl": "  figuren:        {folder}/ ({n} figuren, elk als PNG, SVG en PDF, met een beschrijving in .txt)",
+                     "en": "  figures:        {folder}/ ({n} figures, each as PNG, SVG and PDF, with a description in .txt)"},
+    "demo_factsheet": {"nl": "  factsheet:      {path} (ook als {also})", "en": "  factsheet:      {path} (also as {also})"},
+    "demo_tables": {"nl": "  tabellen:       {path}\n  verantwoording: {note}",
+                    "en": "  tables:         {path}\n  method note:    {note}"},
+    "demo_no_pdf": {"nl": "  (geen factsheet.pdf: Chromium ontbreekt; installeer het met 'apt-get install chromium')",
+                    "en": "  (no factsheet.pdf: Chromium is missing; install it with 'apt-get install chromium')"},
+    "demo_next": {"nl": "Verder: open de notebooks met 'make notebook' en begin bij 00_start_hier.ipynb.",
+                  "en": "Next: open the notebooks with 'make notebook' and start with 00_start_hier.ipynb."},
 }
 
 

@@ -1,3 +1,4 @@
+import pytest
 from evaluatie.cli import main
 
 
@@ -27,6 +28,24 @@ def test_validate_errors_are_dutch_without_traceback(capsys, root):
 def test_demo_without_notebooks(capsys, tmp_path):
     assert main(["demo", "--notebooks", str(tmp_path)]) == 2
     assert "Geen notebooks gevonden" in capsys.readouterr().err
+
+
+@pytest.mark.notebook
+def test_demo_ends_with_one_short_summary(capsys, tmp_path, monkeypatch):
+    """`make demo` prints a line per notebook and one summary of what was made and where (issue #12)."""
+    import nbformat
+
+    monkeypatch.setenv("EVALUATIE_FIGUREN", str(tmp_path / "figures"))
+    monkeypatch.setenv("EVALUATIE_RAPPORTEN", str(tmp_path / "reports"))
+    folder = tmp_path / "notebooks"
+    folder.mkdir()
+    nbformat.write(nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("x = 1 + 1")]), folder / "00_klein.ipynb")
+    assert main(["demo", "--notebooks", str(folder), "--geen-rapport"]) == 0
+    out = capsys.readouterr()
+    lines = out.out.splitlines()
+    assert lines[1] == "✓ 00_klein.ipynb" and "Klaar. Dit is gemaakt:" in lines
+    assert lines[-1].startswith("Verder: open de notebooks met 'make notebook'") and len(lines) <= 8
+    assert "Kernel is running over TCP" not in out.out + out.err
 
 
 def test_nulmeting_command_prints_table_and_writes_figures(capsys, root, tmp_path):

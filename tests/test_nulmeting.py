@@ -1,5 +1,7 @@
 """Nulmeting: counts recovered exactly from synthetic dossiers; Chao1/Chao2 equal to R vegan."""
+import os
 import re
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -340,3 +342,21 @@ def test_small_count_sentences_read_naturally():
     assert "Geen enkele leerling had twee of meer instanties." in analyze(single, n_boot=20).summary()
     assert "De drie grootste" not in analyze(single, n_boot=20).summary()  # one agency: nothing to rank
     assert "No pupil had two or more agencies." in analyze(single, n_boot=20).summary(lang="en")
+
+
+def test_network_figure_is_the_same_in_every_process(tmp_path):
+    """The network's edge order followed Python's hash seed, so 01_netwerk_* differed between two runs of
+    the same report (found by measuring the suite); now the SVG is byte-identical across processes."""
+    import subprocess
+    import sys
+
+    script = ("import sys, pandas as pd; from evaluatie import synthetic; from evaluatie.nulmeting import analyze;"
+              "from evaluatie.plots import save_figure;"
+              "d, _ = synthetic.dossier((120,), read_fraction=0.8, seed=3);"
+              "r = analyze(d, n_boot=20); ax = r.plot('network');"
+              "save_figure(ax.figure, 'net', source='synthetisch', n=1, caption='x', folder=sys.argv[1], formats=('svg',))")
+    root = Path(__file__).resolve().parents[1]
+    for seed in ("1", "2"):
+        env = {**os.environ, "PYTHONHASHSEED": seed, "PYTHONPATH": str(root), "MPLBACKEND": "Agg"}
+        subprocess.run([sys.executable, "-c", script, str(tmp_path / seed)], check=True, env=env)
+    assert (tmp_path / "1" / "net.svg").read_bytes() == (tmp_path / "2" / "net.svg").read_bytes()
