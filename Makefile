@@ -11,7 +11,7 @@ else
 MARKERS := -m "not slow"
 endif
 
-.PHONY: demo test test-all data notebook notebooks-sync bench bench-scale clean help
+.PHONY: demo test test-all data notebook notebooks-sync bench bench-scale bench-suite clean help
 
 help:
 	@echo "make demo      - installeer (.venv) en voer de voorbeeldanalyse uit: figuren in figures/"
@@ -21,6 +21,7 @@ help:
 	@echo "make data      - maak de synthetische voorbeelddata en sjablonen opnieuw"
 	@echo "make bench     - snelheidsmetingen (verhoudingen t.o.v. een basislijn)"
 	@echo "make bench-scale - 20 miljoen verwijzingen naar een panel (DuckDB; duurt minuten)"
+	@echo "make bench-suite - CPU-tijd van 'make test' meten (budget 4,5 min; per test de duurste)"
 
 $(STAMP): pyproject.toml
 	@echo "Installeren in $(VENV) (eenmalig, een paar minuten)..."
@@ -55,6 +56,11 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/score_bootstrap_speed.py
 	$(BIN)/python benchmarks/power_speed.py
 	$(BIN)/python benchmarks/import_time.py
+
+# CPU budget of `make test` (issue #12): user + sys of the whole process tree (kernels, subprocesses,
+# orphaned workers) under 270 s; exits 1 above it and lists the 15 costliest tests. Runs the suite once.
+bench-suite: $(STAMP)
+	$(BIN)/python benchmarks/suite_cpu.py
 
 # Regional scale (issue #16, benchmark 3): 20 M referral rows, minutes and a few GB of /tmp.
 bench-scale: $(STAMP)

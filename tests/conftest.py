@@ -29,3 +29,18 @@ def _close_figures():
 @pytest.fixture
 def root() -> Path:
     return ROOT
+
+
+def pytest_terminal_summary(terminalreporter, config):
+    """Print the CPU the run used (issue #12: `make test` under 5 min CPU on a busy 2-core machine)."""
+    try:
+        import resource
+    except ImportError:  # pragma: no cover - Windows
+        return
+    cpu = sum(getattr(resource.getrusage(who), f) for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)
+              for f in ("ru_utime", "ru_stime"))
+    line = f"CPU van deze testrun (pytest, notebook-kernels, subprocessen): {cpu / 60:.1f} min".replace(".", ",", 1)
+    whole = getattr(config, "args_source", None) == pytest.Config.ArgsSource.TESTPATHS  # no paths given
+    if whole and config.getoption("markexpr", "") == "not slow" and cpu > 270:
+        line += " - LET OP: boven het budget van 4,5 min voor 'make test' (meet met benchmarks/suite_cpu.py)"
+    terminalreporter.write_line(line)
