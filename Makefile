@@ -11,7 +11,7 @@ else
 MARKERS := -m "not slow"
 endif
 
-.PHONY: chromium demo test test-all data notebook notebooks-sync bench bench-scale clean help
+.PHONY: chromium demo test test-all data notebook notebooks-sync bench bench-scale bench-suite clean help
 
 help:
 	@echo "make demo      - installeer (.venv) en voer de voorbeeldanalyse uit: figuren in figures/"
@@ -21,6 +21,7 @@ help:
 	@echo "make data      - maak de synthetische voorbeelddata en sjablonen opnieuw"
 	@echo "make bench     - snelheidsmetingen (verhoudingen t.o.v. een basislijn)"
 	@echo "make bench-scale - 20 miljoen verwijzingen naar een panel (DuckDB; duurt minuten)"
+	@echo "make bench-suite - CPU-tijd van 'make test' meten (budget 5 min; per test de duurste)"
 
 # pip's own output goes to .venv/install.log (shown only when the installation fails): a newcomer
 # reads warnings as errors.
@@ -60,6 +61,13 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/score_bootstrap_speed.py
 	$(BIN)/python benchmarks/power_speed.py
 	$(BIN)/python benchmarks/import_time.py --demo
+
+# CPU budget of `make test` (issue #12): user + sys of the whole process tree (kernels, subprocesses,
+# orphaned workers) under 300 s; exits 1 above it and lists the 15 costliest tests. Runs the suite once.
+# Measured 2026-12-07 on a shared 2-core machine (load 7-9): 265-280 s CPU, 9-12 min wall; almost a third of it
+# is executing the notebooks, a fifth the example pilot runs (figures in three formats, kernel start-up).
+bench-suite: $(STAMP)
+	$(BIN)/python benchmarks/suite_cpu.py
 
 # Regional scale (issue #16, benchmark 3): 20 M referral rows, minutes and a few GB of /tmp.
 bench-scale: $(STAMP)

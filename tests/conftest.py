@@ -1,7 +1,14 @@
 import os
 from pathlib import Path
 
-import matplotlib
+# One BLAS/OpenMP thread, set before numpy is first imported (matplotlib imports it) and inherited by
+# notebook kernels and CLI subprocesses: on a busy 2-core machine a second BLAS thread only spins on the
+# suite's small matrices (issue #12; measured 3x interleaved on test_did/nulmeting/its/score_bootstrap/
+# disclosure: 28.1 s CPU with 2 threads, 24.1 s with 1).
+for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ.setdefault(_var, "1")
+
+import matplotlib  # noqa: E402
 
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
@@ -25,3 +32,18 @@ def _close_figures():
 @pytest.fixture
 def root() -> Path:
     return ROOT
+
+
+def pytest_terminal_summary(terminalreporter, config):
+    """Print the CPU the run used (issue #12: `make test` under 5 min CPU on a busy 2-core machine)."""
+    try:
+        import resource
+    except ImportError:  # pragma: no cover - Windows
+        return
+    cpu = sum(getattr(resource.getrusage(who), f) for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)
+              for f in ("ru_utime", "ru_stime"))
+    line = f"CPU van deze testrun (pytest, notebook-kernels, subprocessen): {cpu / 60:.1f} min".replace(".", ",", 1)
+    whole = getattr(config, "args_source", None) == pytest.Config.ArgsSource.TESTPATHS  # no paths given
+    if whole and config.getoption("markexpr", "") == "not slow" and cpu > 300:
+        line += " - LET OP: boven het budget van 5 min voor 'make test' (meet met make bench-suite)"
+    terminalreporter.write_line(line)
