@@ -184,3 +184,25 @@ def test_notebook_settings_take_a_pupil_column(tmp_path):
     assert shown["leerlingen per school"] == "uit kolom 'Leerlingen school'"
     with pytest.raises(ev.InputError, match="of de naam van een kolom in je bestand"):
         ev.notebook_settings("01", bestand=path, leerlingen=[160, 120])
+
+
+@pytest.mark.notebook
+def test_cli_notebook_01_with_a_pupil_column(tmp_path, monkeypatch, capsys):
+    """`evaluatie notebook 01 --bestand ... --leerlingen-kolom ...`: the notebook predicts for all files of
+    each school with the numbers of the column, and shows where they came from."""
+    import re
+
+    import nbformat
+
+    monkeypatch.setenv("EVALUATIE_FIGUREN", str(tmp_path / "figures"))
+    monkeypatch.setenv("EVALUATIE_RAPPORTEN", str(tmp_path / "reports"))
+    monkeypatch.setenv("EVALUATIE_WERKMAP", str(tmp_path / "uitgevoerd"))
+    path, _ = _two_schools_with_column(tmp_path, {"SBO De Regenboog": 160, "SBO De Vlinder": 120})
+    assert main(["notebook", "01", "--bestand", str(path), "--leerlingen-kolom", "Leerlingen school"]) == 0
+    out = next((tmp_path / "uitgevoerd" / "dossier_met_kolom").glob("01_*.ipynb"))
+    nb = nbformat.read(out, as_version=4)
+    text = "\n".join(str(o.get("data", {}).get("text/html", "")) + str(o.get("text", ""))
+                     for c in nb.cells for o in c.get("outputs", []))
+    assert re.search(r"leerlingen per school</td>\s*<td>uit kolom 'Leerlingen school'</td>", text)
+    assert "uit kolom 'Leerlingen school': SBO De Regenboog 160, SBO De Vlinder 120" in text
+    assert "Met alle 160 dossiers gelezen verwachten we" in text
