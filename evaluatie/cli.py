@@ -75,6 +75,9 @@ def _parser() -> argparse.ArgumentParser:
     nul.add_argument("--leerlingen", action="append", default=[], metavar="AANTAL",
                      help="totaal aantal leerlingen per school als niet alle dossiers gelezen zijn: "
                           "\"SBO De Brug=160,SBO De Vlinder=95\" (één getal, bv. 160, alleen bij één school)")
+    nul.add_argument("--leerlingen-kolom", default=None, metavar="KOLOM",
+                     help="kolom in het bestand met het totaal aantal leerlingen van de school op elke rij, "
+                          "bv. \"Leerlingen school\" (in plaats van --leerlingen)")
     nul.add_argument("--koppeltabel", default=None, help="gecontroleerde koppeltabel van instantienamen (CSV/Excel)")
     nul.add_argument("--figuren", default=None, help="map voor figuren (standaard: figures/<bestandsnaam>)")
     nul.add_argument("--bron", default=None, help="bronvermelding onder de figuren (standaard: de bestandsnaam)")
@@ -150,6 +153,9 @@ def _parser() -> argparse.ArgumentParser:
     nb.add_argument("--koppeltabel", default=None, help="gecontroleerde koppeltabel van instantienamen (notebook 01)")
     nb.add_argument("--leerlingen", action="append", default=[], metavar="AANTAL",
                     help="totaal aantal leerlingen per school (notebook 01): \"SBO De Brug=160,SBO De Vlinder=95\"")
+    nb.add_argument("--leerlingen-kolom", default=None, metavar="KOLOM",
+                    help="kolom in het bestand met het totaal aantal leerlingen per school (notebook 01), "
+                         "bv. \"Leerlingen school\"")
     nb.add_argument("--reeks", default=None, help="eigen tijdreeks van één gemeente (notebook 02b)")
     nb.add_argument("--klas", default=None, metavar="BESTAND",
                     help="kleine groep, één rij per leerling met startdatum, einddatum en uitkomst (notebook 04; "
@@ -223,6 +229,14 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _pupils_option(args):
+    """``--leerlingen`` or ``--leerlingen-kolom`` (a column of the file), never both."""
+    column = getattr(args, "leerlingen_kolom", None)
+    if column and args.leerlingen:
+        raise InputError(t("pupils_two_ways"))
+    return column or _totals(args.leerlingen)
+
+
 def _totals(values: list[str]):
     """``--leerlingen`` values: one number (a file with one school) or ``school=number`` pairs, separated
     by commas or given with a repeated option: ``"De Brug=160,De Vlinder=95"``."""
@@ -289,8 +303,8 @@ def _notebook(args) -> int:
     parameters = {"MIJN_BESTAND": str(Path(args.bestand).resolve())}
     if args.koppeltabel:
         parameters["KOPPELTABEL"] = str(Path(args.koppeltabel).resolve())
-    if args.leerlingen:
-        totals = _totals(args.leerlingen)
+    totals = _pupils_option(args)
+    if totals is not None:
         parameters["LEERLINGEN"] = totals
     for option, setting in (("reeks", "MIJN_REEKS"), ("klas", "MIJN_KLAS"), ("procedures", "MIJN_PROCEDURES"),
                             ("panel", "MIJN_PANEL")):
@@ -319,7 +333,7 @@ def _nulmeting(args) -> int:
     from .nulmeting import analyze
 
     data, report = read_table(args.file, kind="dossier", sheet=args.sheet, lang=args.lang)
-    result = analyze(data, n_total=_totals(args.leerlingen), mapping=args.koppeltabel, report=report)
+    result = analyze(data, n_total=_pupils_option(args), mapping=args.koppeltabel, report=report)
     with pd.option_context("display.width", 200, "display.max_columns", 20):
         print(result.table(args.lang).to_string(index=False))
     print()

@@ -89,8 +89,9 @@ class Settings:
         The data file to read (``MIJN_BESTAND``).
     mapping : Path or None
         Reviewed agency-name mapping; never the example mapping with an own file.
-    pupils : dict or None
-        Total pupils per school; never the example numbers with an own file.
+    pupils : dict, int, str or None
+        Total pupils per school, or the name of the column of the own file that gives them; never
+        the example numbers with an own file.
     source : str
         Source line under figures and tables.
     figures, reports : Path
@@ -114,7 +115,7 @@ class Settings:
     example: bool
     file: Path
     mapping: Path | None
-    pupils: dict | None
+    pupils: dict | int | str | None
     source: str
     figures: Path
     reports: Path
@@ -144,8 +145,9 @@ class Settings:
         rows += [(f"nb_{key}", path.name if path else none) for key, path in self.files.items()]
         if self.notebook == "01":
             rows += [("nb_mapping", self.mapping.name if self.mapping else none),
-                     ("nb_pupils", ", ".join(f"{k}: {v}" for k, v in self.pupils.items()) if self.pupils
-                      else t("nb_pupils_all", lang))]
+                     ("nb_pupils", t("nb_pupils_column", lang, column=self.pupils) if isinstance(self.pupils, str)
+                      else ", ".join(f"{k}: {v}" for k, v in self.pupils.items()) if isinstance(self.pupils, dict)
+                      and self.pupils else str(self.pupils) if self.pupils else t("nb_pupils_all", lang))]
         rows += [("nb_source", self.source), ("nb_figures", str(self.figures)), ("nb_reports", str(self.reports))]
         cols = ["instelling", "waarde"] if lang == "nl" else ["setting", "value"]
         return pd.DataFrame([(t(k, lang), v) for k, v in rows], columns=cols)
@@ -177,9 +179,10 @@ def notebook_settings(notebook: Notebook, *, bestand=None, koppeltabel=None, lee
         The student's own data file (``MIJN_BESTAND``); None uses the synthetic example.
     koppeltabel : path, optional
         Reviewed agency-name mapping (notebook 01). With an own file only this one is used.
-    leerlingen : dict or int, optional
+    leerlingen : dict, int or str, optional
         Total pupils per school, ``{"SBO De Brug": 160}`` (notebook 01); one number only for a
-        file with one school (checked by :func:`evaluatie.nulmeting.analyze`).
+        file with one school; or the header of a column of the own file with each school's number,
+        ``"Leerlingen school"`` (all checked by :func:`evaluatie.nulmeting.analyze`).
     bron : str, optional
         Source line under the figures; default the names of the own data files.
     schooljaar : str, optional
@@ -246,7 +249,9 @@ def notebook_settings(notebook: Notebook, *, bestand=None, koppeltabel=None, lee
              for k, (key, setting, _) in companions.items()}
     if notebook == "02b" and files["series"] is None:
         files["series"] = file  # the own panel, summed over schools
-    if leerlingen is not None and not isinstance(leerlingen, (dict, int)):
+    if isinstance(leerlingen, str) and leerlingen.strip():
+        leerlingen = leerlingen.strip()  # a column of the own file (read by nulmeting.analyze)
+    elif leerlingen is not None and not isinstance(leerlingen, (dict, int)):
         raise InputError(t("nb_pupils_type", value=repr(leerlingen)))
     names = [file.name] + [files[key].name for k, (key, _, data) in companions.items()
                            if data and bestanden.get(k) is not None]

@@ -866,6 +866,54 @@ def _pupil_totals(n_total, schools: list) -> dict:
     return {s: int(v) for s, v in n_total.items()}
 
 
+def _pupils_from_column(data: pd.DataFrame, column: str, *, school: str, report) -> dict:
+    """Total pupils per school read from a column of the dossier file (one number per school).
+
+    ``column`` is the header as in the user's file (kept by :func:`evaluatie.read_table` as an extra
+    column) or a column of ``data``; headers are also matched without case, spaces and punctuation.
+    Every school needs one whole number of at least 1; different numbers on the rows of one school are
+    refused (naming the rows), and a school whose cells are all empty gets no total (with a note).
+    """
+    from .io import parse_number
+    from .schemas import normalize_header
+
+    found = column if column in data.columns else next(
+        (c for c in data.columns if normalize_header(c) == normalize_header(column)), None)
+    if found is None:
+        shown = [c for c in data.columns if c not in ("source_row", "_row")]
+        raise InputError(t("pupils_column_missing", column=column, columns=", ".join(f"'{c}'" for c in shown)))
+    rows = data["source_row"] if "source_row" in data else pd.Series(np.arange(2, len(data) + 2), index=data.index)
+    totals, empty = {}, []
+    for name, part in data.groupby(school, sort=True):
+        values = {}
+        for idx, value in part[found].items():
+            try:
+                number = parse_number(value)
+            except ValueError:
+                try:  # '160.0' as written by a spreadsheet export
+                    number = parse_number(value, decimal=".")
+                except ValueError:
+                    number = -1.0
+            if np.isnan(number):
+                continue
+            if number < 1 or number != int(number):
+                raise InputError(t("pupils_column_not_count", column=found, value=value, school=name,
+                                   row=int(rows[idx])))
+            values.setdefault(int(number), int(rows[idx]))
+        if not values:
+            empty.append(str(name))
+        elif len(values) > 1:
+            raise InputError(t("pupils_column_conflict", column=found, school=name,
+                               values=", ".join(f"{v} (rij {r})" for v, r in sorted(values.items(), key=lambda x: x[1]))))
+        else:
+            totals[name] = next(iter(values))
+    if empty:
+        report.notes.append(t("pupils_column_empty", column=found, schools=", ".join(f"'{s}'" for s in empty)))
+    report.notes.append(t("pupils_column_used", column=found,
+                          values=", ".join(f"{s} {v}" for s, v in totals.items()) or "-"))
+    return totals
+
+
 def _note_suspect_schools(data, counts, report, *, school, agency) -> None:
     """Notes for schools without any agency, and school names that look like a typo of another."""
     from .quality import near_duplicates
@@ -890,10 +938,12 @@ def analyze(dossier: pd.DataFrame, *, n_total=None, mapping=None, school: str = 
         One row per pupil × agency mention (``kind="dossier"`` of :func:`evaluatie.read_table`). If
         the ``agency`` column is missing, ``agency_raw`` is normalized with
         :func:`evaluatie.agencies.normalize` (and ``mapping``).
-    n_total : int or dict, optional
+    n_total : int, dict or str, optional
         Number of pupils in the school when not every file was read: one number for a file with one
         school, ``{school: number}`` for several schools (one number for several schools is refused:
-        schools differ in size). The richness table then predicts the number of agencies in a
+        schools differ in size), or the name of a column of the dossier file that gives each school's
+        number on its rows (e.g. ``"Leerlingen school"``, as headed in the file; different numbers
+        within one school are refused). The richness table then predicts the number of agencies in a
         complete study.
     mapping : DataFrame or path, optional
         Reviewed agency-name mapping (see :func:`evaluatie.agencies.normalize`).
@@ -920,6 +970,8 @@ def analyze(dossier: pd.DataFrame, *, n_total=None, mapping=None, school: str = 
     >>> res = analyze(d, n_total=160)
     >>> res.summary().startswith("De school had te maken met")
     True
+    >>> int(analyze(d.assign(leerlingen=160), n_total="leerlingen").richness["n_total"].iloc[0])
+    160
     """
     from .quality import QualityReport
 
@@ -977,6 +1029,8 @@ def analyze(dossier: pd.DataFrame, *, n_total=None, mapping=None, school: str = 
     pupils = pupil_table(data, school=school, pupil=pupil, agency=agency)
     frag = fragmentation(data, school=school, pupil=pupil, agency=agency)
     _note_suspect_schools(data, counts, report, school=school, agency=agency)
+    if isinstance(n_total, str):
+        n_total = _pupils_from_column(data, n_total, school=school, report=report)
     totals = _pupil_totals(n_total, counts[school].tolist())
     accs, nets, rich, matrices = {}, {}, [], {}
     for _, c in counts.iterrows():

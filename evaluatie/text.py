@@ -375,8 +375,10 @@ MESSAGES: dict[str, dict[str, str]] = {
               "voorbeelddata).",
         "en": "{names} belongs to an own file: fill in MIJN_BESTAND too (or leave {names} empty for the example "
               "data)."},
-    "nb_pupils_type": {"nl": "LEERLINGEN moet een lijst per school zijn, bv. {{\"SBO De Brug\": 160}}, niet {value}.",
-                       "en": "LEERLINGEN must give a number per school, e.g. {{\"SBO De Brug\": 160}}, not {value}."},
+    "nb_pupils_type": {"nl": "LEERLINGEN moet een aantal per school zijn, bv. {{\"SBO De Brug\": 160}}, of de naam "
+                             "van een kolom in je bestand, bv. \"Leerlingen school\"; niet {value}.",
+                       "en": "LEERLINGEN must give a number per school, e.g. {{\"SBO De Brug\": 160}}, or name a "
+                             "column of your file, e.g. \"Leerlingen school\"; not {value}."},
     "nb_not_found": {"nl": "Notebook {notebook} niet gevonden in '{folder}'.",
                      "en": "Notebook {notebook} not found in '{folder}'."},
     "nb_none_found": {"nl": "Geen notebooks gevonden in '{folder}'. Start de opdracht in de projectmap.",
@@ -1882,6 +1884,34 @@ MESSAGES: dict[str, dict[str, str]] = {
                     "en": "  (no factsheet.pdf: Chromium is missing; install it with 'apt-get install chromium')"},
     "demo_next": {"nl": "Verder: open de notebooks met 'make notebook' en begin bij 00_start_hier.ipynb.",
                   "en": "Next: open the notebooks with 'make notebook' and start with 00_start_hier.ipynb."},
+    # pupil numbers per school from a column of the dossier file (issue #12)
+    "pupils_column_missing": {
+        "nl": "De kolom '{column}' met het aantal leerlingen per school staat niet in het bestand. Schrijf de kolomnaam "
+              "zoals in je bestand; kolommen in het bestand: {columns}.",
+        "en": "The column '{column}' with the number of pupils per school is not in the file. Spell the header as in "
+              "your file; columns in the file: {columns}."},
+    "pupils_column_not_count": {
+        "nl": "Kolom '{column}', rij {row} ({school}): '{value}' is geen aantal leerlingen (een geheel getal van "
+              "minstens 1).",
+        "en": "Column '{column}', row {row} ({school}): '{value}' is not a number of pupils (a whole number of at "
+              "least 1)."},
+    "pupils_column_conflict": {
+        "nl": "Kolom '{column}' geeft voor '{school}' verschillende aantallen leerlingen: {values}. Per school hoort er "
+              "één totaal te staan; verbeter het bestand.",
+        "en": "Column '{column}' gives different numbers of pupils for '{school}': {values}. Each school needs one "
+              "total; correct the file."},
+    "pupils_column_empty": {
+        "nl": "Kolom '{column}' is leeg bij {schools}: daar geen schatting voor alle dossiers (alsof alle dossiers "
+              "gelezen zijn).",
+        "en": "Column '{column}' is empty for {schools}: no estimate for all files there (as if every file was read)."},
+    "pupils_column_used": {"nl": "Totaal aantal leerlingen per school uit kolom '{column}': {values}.",
+                           "en": "Total number of pupils per school from column '{column}': {values}."},
+    "pupils_two_ways": {
+        "nl": "Geef het aantal leerlingen op één manier: --leerlingen \"School=aantal,...\" óf --leerlingen-kolom "
+              "KOLOM, niet allebei.",
+        "en": "Give the number of pupils one way: --leerlingen \"School=number,...\" or --leerlingen-kolom COLUMN, "
+              "not both."},
+    "nb_pupils_column": {"nl": "uit kolom '{column}'", "en": "from column '{column}'"},
 }
 
 

@@ -32,7 +32,8 @@
 # Instellingen: pas alleen deze cel aan. Paden mogen vanaf de projectmap, bv. "data_raw/mijn_dossier.xlsx".
 MIJN_BESTAND = None  # je dossierbestand (Excel of CSV): één rij per leerling × instantie; None = voorbeelddata
 KOPPELTABEL = None   # je gecontroleerde koppeltabel van instantienamen (stap 2); None = nog geen koppeltabel
-LEERLINGEN = None    # totaal aantal leerlingen per school, bv. {"SBO De Brug": 160, "SBO De Vlinder": 95};
+LEERLINGEN = None    # totaal aantal leerlingen per school, bv. {"SBO De Brug": 160, "SBO De Vlinder": 95},
+                     # of de kolom in je bestand met dat aantal op elke rij, bv. "Leerlingen school";
                      # None = van alle leerlingen is het dossier gelezen
 BRON = None          # bronregel onder figuren en tabellen, bv. "dossieronderzoek SBO De Brug"; None = bestandsnaam
 SCHOOLJAAR = None    # schooljaar van de dossiers, bv. "2024-2025"; komt in de bronregel

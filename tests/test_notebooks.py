@@ -271,3 +271,34 @@ def test_notebook_04_with_a_students_own_files(student_files, student_pilot_file
     assert "synthetisch" not in text and not any(e in text for e in ("so_plus_klas", "procedures_logopedie",
                                                                      "zorgvraag_panel"))
     assert _shown_headers(nb) and not set(_shown_headers(nb)) & ENGLISH
+
+
+@pytest.mark.notebook
+def test_notebooks_03_and_05_with_a_students_own_files(student_files, tmp_path, monkeypatch, root):
+    """Notebooks 03 and 05 through their settings cell with own files (an empty row, a group label with a
+    trailing space): every figure shown, no example file or 'synthetisch' source used anywhere."""
+    monkeypatch.setenv("EVALUATIE_FIGUREN", str(tmp_path / "figures"))
+    monkeypatch.setenv("EVALUATIE_RAPPORTEN", str(tmp_path / "reports"))
+    monkeypatch.setenv("EVALUATIE_WERKMAP", str(tmp_path / "uitgevoerd"))
+    example = root / "data_raw" / "voorbeeld"
+    answers = pd.read_excel(example / "vragenlijst.xlsx", dtype=object)
+    answers.loc[answers.index[:4], "Groep"] = answers.loc[answers.index[:4], "Groep"].astype(str) + " "
+    answers = pd.concat([answers.iloc[:7], pd.DataFrame([[None] * answers.shape[1]], columns=answers.columns),
+                         answers.iloc[7:]], ignore_index=True)
+    own = {"MIJN_BESTAND": tmp_path / "mijn_vragenlijst.xlsx", "CODEBOEK": tmp_path / "mijn_codeboek.csv",
+           "FRAGMENTEN": tmp_path / "mijn_interviews.csv"}
+    answers.to_excel(own["MIJN_BESTAND"], index=False)
+    own["CODEBOEK"].write_bytes((example / "codeboek_vragenlijst.csv").read_bytes())
+    own["FRAGMENTEN"].write_bytes((example / "interviewfragmenten.csv").read_bytes())
+    runs = {"03": own, "05": {"MIJN_BESTAND": student_files["panel"], "SIMULATIES": 20, "LOCATIES": [3, 30],
+                              "JAREN": [1], "OVERDISPERSIE": [0.3]}}
+    for code, parameters in runs.items():
+        nb, out = run_notebook(code, parameters=parameters)
+        assert cells_without_figure(nb) == [], f"{code}: plotting cells without an image"
+        text = _text(nb)
+        assert "synthetisch" not in text and "voorbeeld/" not in text, code
+        assert "eigen bestand" in text, code
+        assert out == tmp_path / "uitgevoerd" / parameters["MIJN_BESTAND"].stem / find_notebook(code).name
+        assert "p = 0,000" not in text, code
+        source = {"03": "mijn_vragenlijst.xlsx, mijn_interviews.csv", "05": "mijn_verwijzingen.csv"}[code]
+        assert re.search(rf"bronregel</td>\s*<td>{re.escape(source)}</td>", text), code  # the own files, no example

@@ -60,7 +60,11 @@ def test_make_dry_run_in_the_clone(clone):
     assert "--quiet" in demo  # no pip noise for a newcomer
     assert '-m "not slow"' in dry("test", CI="") and "not slow" not in dry("test", CI="true")
     assert ".venv/bin/jupyter lab --notebook-dir=notebooks" in dry("notebook")
-    assert "CI=true make test" in (clone / ".ci" / "run").read_text()
+    ci = (clone / ".ci" / "run").read_text()
+    # CI follows the README literally: `make demo` (failing on warnings or tracebacks in its output), then `make test`
+    assert -1 < ci.index("make demo 2>&1") < ci.index("CI=true make test")
+    assert 'grep -Eiq "traceback|warning|deprecat|over tcp"' in ci
+    assert "PIP_ROOT_USER_ACTION=ignore" in demo  # no pip warning for root (CI runs as root)
 
 
 def test_every_cli_line_in_the_readme_parses(readme):

@@ -104,3 +104,105 @@ def test_cli_notebook_error_is_the_dutch_message_not_a_traceback(tmp_path, monke
     assert "stopte in codecel" in err and "SBO Onbekend" in err and "niet in het bestand" in err
     assert "Traceback" not in err and "\x1b[" not in err and len(err.splitlines()) <= 4
 
+
+
+def _two_schools_with_column(tmp_path, pupils):
+    """A dossier file of two schools with a column 'Leerlingen school' giving each school's total on its rows."""
+    d, _ = synthetic.dossier(seed=5, read_fraction=0.6)
+    two = pd.concat([d, d.assign(school="SBO De Vlinder")], ignore_index=True)
+    two = two.rename(columns={"school": "School", "pupil": "Leerling", "agency_raw": "Instantie"})
+    two = two[["School", "Leerling", "Instantie"]]
+    two["Leerlingen school"] = two["School"].map(pupils).astype(object)
+    path = tmp_path / "dossier_met_kolom.csv"
+    two.to_csv(path, sep=";", index=False)
+    return path, two
+
+
+def test_pupil_numbers_from_a_column_of_the_file(tmp_path):
+    path, two = _two_schools_with_column(tmp_path, {"SBO De Regenboog": 160, "SBO De Vlinder": 120})
+    data, report = ev.read_table(path, kind="dossier")
+    result = ev.nulmeting.analyze(data, n_total="Leerlingen school", report=report)
+    totals = result.richness.set_index("school")["n_total"].to_dict()
+    assert totals == {"SBO De Regenboog": 160, "SBO De Vlinder": 120}
+    assert "Totaal aantal leerlingen per school uit kolom 'Leerlingen school': SBO De Regenboog 160, " \
+           "SBO De Vlinder 120." in result.report.notes
+    # the same as giving the numbers by hand; the header may be written without case or spaces
+    by_hand = ev.nulmeting.analyze(data, n_total={"SBO De Regenboog": 160, "SBO De Vlinder": 120})
+    loose = ev.nulmeting.analyze(data, n_total="leerlingenSchool")
+    for other in (by_hand, loose):
+        pd.testing.assert_frame_equal(other.richness, result.richness)
+
+
+def test_pupil_column_refuses_two_numbers_for_one_school_and_a_missing_column(tmp_path):
+    path, two = _two_schools_with_column(tmp_path, {"SBO De Regenboog": 160, "SBO De Vlinder": 120})
+    two.loc[two.index[two["School"] == "SBO De Vlinder"][3], "Leerlingen school"] = 125
+    two.to_csv(path, sep=";", index=False)
+    data, _ = ev.read_table(path, kind="dossier")
+    row = int(two.index[two["School"] == "SBO De Vlinder"][3]) + 2  # header on row 1
+    first = int(two.index[two["School"] == "SBO De Vlinder"][0]) + 2
+    with pytest.raises(ev.InputError, match=rf"Kolom 'Leerlingen school' geeft voor 'SBO De Vlinder' verschillende "
+                                            rf"aantallen leerlingen: 120 \(rij {first}\), 125 \(rij {row}\)"):
+        ev.nulmeting.analyze(data, n_total="Leerlingen school")
+    with pytest.raises(ev.InputError, match="De kolom 'Aantal leerlingen' .* staat niet in het bestand.*'Leerlingen "
+                                            "school'"):
+        ev.nulmeting.analyze(data, n_total="Aantal leerlingen")
+    two["Leerlingen school"] = two["Leerlingen school"].astype(str).replace("125", "veel")
+    two.to_csv(path, sep=";", index=False)
+    data, _ = ev.read_table(path, kind="dossier")
+    with pytest.raises(ev.InputError, match=rf"rij {row} \(SBO De Vlinder\): 'veel' is geen aantal leerlingen"):
+        ev.nulmeting.analyze(data, n_total="Leerlingen school")
+
+
+def test_pupil_column_empty_for_one_school_and_below_files_read(tmp_path):
+    path, two = _two_schools_with_column(tmp_path, {"SBO De Regenboog": 160, "SBO De Vlinder": None})
+    data, _ = ev.read_table(path, kind="dossier")
+    result = ev.nulmeting.analyze(data, n_total="Leerlingen school")
+    assert result.richness.set_index("school")["n_total"].to_dict()["SBO De Regenboog"] == 160
+    assert pd.isna(result.richness.set_index("school")["n_total"]["SBO De Vlinder"])
+    assert any("Kolom 'Leerlingen school' is leeg bij 'SBO De Vlinder'" in n for n in result.report.notes)
+    path, _ = _two_schools_with_column(tmp_path, {"SBO De Regenboog": 160, "SBO De Vlinder": 20})
+    data, _ = ev.read_table(path, kind="dossier")
+    with pytest.raises(ev.InputError, match=r"Het totaal aantal leerlingen van 'SBO De Vlinder' \(20\) is kleiner"):
+        ev.nulmeting.analyze(data, n_total="Leerlingen school")
+
+
+def test_cli_pupil_column(tmp_path, capsys):
+    path, _ = _two_schools_with_column(tmp_path, {"SBO De Regenboog": 160, "SBO De Vlinder": 120})
+    assert main(["nulmeting", str(path), "--leerlingen-kolom", "Leerlingen school", "--figuren", str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    assert "uit kolom 'Leerlingen school': SBO De Regenboog 160, SBO De Vlinder 120" in out
+    assert main(["nulmeting", str(path), "--leerlingen-kolom", "Leerlingen school", "--leerlingen",
+                 "SBO De Regenboog=160", "--figuren", str(tmp_path)]) == 2
+    assert "niet allebei" in capsys.readouterr().err
+
+
+def test_notebook_settings_take_a_pupil_column(tmp_path):
+    path, _ = _two_schools_with_column(tmp_path, {"SBO De Regenboog": 160, "SBO De Vlinder": 120})
+    settings = ev.notebook_settings("01", bestand=path, leerlingen="Leerlingen school")
+    assert settings.pupils == "Leerlingen school"
+    shown = settings.to_frame().set_index("instelling")["waarde"]
+    assert shown["leerlingen per school"] == "uit kolom 'Leerlingen school'"
+    with pytest.raises(ev.InputError, match="of de naam van een kolom in je bestand"):
+        ev.notebook_settings("01", bestand=path, leerlingen=[160, 120])
+
+
+@pytest.mark.notebook
+def test_cli_notebook_01_with_a_pupil_column(tmp_path, monkeypatch, capsys):
+    """`evaluatie notebook 01 --bestand ... --leerlingen-kolom ...`: the notebook predicts for all files of
+    each school with the numbers of the column, and shows where they came from."""
+    import re
+
+    import nbformat
+
+    monkeypatch.setenv("EVALUATIE_FIGUREN", str(tmp_path / "figures"))
+    monkeypatch.setenv("EVALUATIE_RAPPORTEN", str(tmp_path / "reports"))
+    monkeypatch.setenv("EVALUATIE_WERKMAP", str(tmp_path / "uitgevoerd"))
+    path, _ = _two_schools_with_column(tmp_path, {"SBO De Regenboog": 160, "SBO De Vlinder": 120})
+    assert main(["notebook", "01", "--bestand", str(path), "--leerlingen-kolom", "Leerlingen school"]) == 0
+    out = next((tmp_path / "uitgevoerd" / "dossier_met_kolom").glob("01_*.ipynb"))
+    nb = nbformat.read(out, as_version=4)
+    text = "\n".join(str(o.get("data", {}).get("text/html", "")) + str(o.get("text", ""))
+                     for c in nb.cells for o in c.get("outputs", []))
+    assert re.search(r"leerlingen per school</td>\s*<td>uit kolom 'Leerlingen school'</td>", text)
+    assert "uit kolom 'Leerlingen school': SBO De Regenboog 160, SBO De Vlinder 120" in text
+    assert "Met alle 160 dossiers gelezen verwachten we" in text
