@@ -14,7 +14,7 @@ endif
 .PHONY: chromium demo test test-all data notebook notebooks-sync bench bench-scale bench-suite clean help
 
 help:
-	@echo "make demo      - installeer (.venv) en voer de voorbeeldanalyse uit: figuren in figures/"
+	@echo "make demo      - installeer (.venv) en voer de voorbeeldanalyse uit: notebooks, figuren en factsheet"
 	@echo "make test      - installeer (.venv) indien nodig en draai de tests (ook de notebooks), zonder de lange simulaties"
 	@echo "make test-all  - alle tests, ook de lange simulaties (zo draait CI)"
 	@echo "make notebook  - open JupyterLab in de map notebooks/"

@@ -141,6 +141,14 @@ def finding_title(ax, finding: str, question: str):
     return ax
 
 
+def png_dpi() -> int:
+    """Resolution of saved PNG figures: 300 dpi (print quality), or ``EVALUATIE_PNG_DPI``.
+
+    The test suite draws hundreds of figures and sets 100 dpi: the same figure, drawn with fewer pixels.
+    """
+    return int(os.environ.get("EVALUATIE_PNG_DPI", 300))
+
+
 def fit_titles(fig) -> None:
     """Wrap every axes title (and the figure's suptitle) that runs past the figure's right edge.
 
@@ -228,7 +236,7 @@ def save_figure(fig, name: str, *, source: str, n, caption: str, folder=None, la
     for a in old:
         a.remove()
     screen_dpi = fig.dpi
-    fig.set_dpi(300)  # measure text as the PNG draws it (hinting at screen dpi makes it narrower)
+    fig.set_dpi(png_dpi())  # measure text as the PNG draws it (hinting at screen dpi makes it narrower)
     fit_titles(fig)
     renderer = fig.canvas.get_renderer()
     box = fig.get_tightbbox(renderer).transformed(fig.dpi_scale_trans).transformed(fig.transFigure.inverted())
@@ -251,7 +259,7 @@ def save_figure(fig, name: str, *, source: str, n, caption: str, folder=None, la
             path = folder / f"{name}.{fmt}"
             metadata = {"png": {"Software": None}, "svg": {"Date": None, "Creator": None},
                         "pdf": {"CreationDate": None, "ModDate": None, "Creator": None, "Producer": None}}[fmt]
-            fig.savefig(path, dpi=300 if fmt == "png" else 100, bbox_inches=tight, metadata=metadata)
+            fig.savefig(path, dpi=png_dpi() if fmt == "png" else 100, bbox_inches=tight, metadata=metadata)
             paths[fmt] = path
     paths["txt"] = folder / f"{name}.txt"
     paths["txt"].write_text(f"{caption.strip()}\n{footer}\n", encoding="utf-8")

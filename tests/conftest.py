@@ -17,6 +17,9 @@ import pytest  # noqa: E402
 ROOT = Path(__file__).resolve().parents[1]
 # The corpus writer is a script, not a test module: collecting it would rewrite the corpus files.
 collect_ignore = ["corpus/maak_corpus.py"]
+# Figures at 100 dpi in tests (kernels and subprocesses inherit it): the same drawing with fewer pixels;
+# saving PNGs at 300 dpi was the largest single cost of the notebook and report tests.
+os.environ.setdefault("EVALUATIE_PNG_DPI", "100")
 # A fixed test key, set before any notebook kernel starts so that kernels inherit it.
 os.environ.setdefault("EVALUATIE_SLEUTEL", "test-sleutel-alleen-voor-de-testsuite")
 # Executed notebooks (working copies) never land in the project's notebooks/uitgevoerd/ during tests.

@@ -112,3 +112,17 @@ def test_long_titles_are_wrapped_not_cut_off(tmp_path):
     title = ax._left_title.get_window_extent(fig.canvas.get_renderer())
     assert title.x1 <= fig.bbox.x1
     assert paths["txt"].read_text(encoding="utf-8").startswith(finding)  # alt text: the title as one sentence
+
+
+def test_png_is_300_dpi_unless_the_suite_asks_for_less(tmp_path, monkeypatch):
+    """Figures for reports are print quality (README: PNG 300 dpi); the suite lowers it to save time only."""
+    import matplotlib.pyplot as plt
+    from PIL import Image
+
+    from evaluatie.plots import save_figure
+
+    monkeypatch.delenv("EVALUATIE_PNG_DPI", raising=False)
+    fig, ax = plt.subplots(figsize=(4, 3))
+    ax.plot([0, 1], [0, 1])
+    png = save_figure(fig, "dpi", source="synthetisch", n=1, caption="Lijn.", folder=tmp_path, formats=("png",))["png"]
+    assert round(Image.open(png).info["dpi"][0]) == 300
