@@ -257,7 +257,7 @@ def test_hostile_file_gives_the_same_panel_and_report(tmp_path, freq, enrolment,
     assert not rep["value"].str.contains("612345678|info@", regex=True).any()  # personal data never shown
 
 
-@pytest.mark.parametrize("blocks, share", [(1, 1.0), (1, 0.0)])
+@pytest.mark.parametrize("blocks, share", [pytest.param(1, 1.0, marks=pytest.mark.slow), (1, 0.0)])
 def test_values_the_sample_missed_arrive_as_text_or_force_a_full_pass(tmp_path, monkeypatch, blocks, share):
     """A sample of one small block misses most schools and dates: they come through the stream as text
     (``share=1``) or, when too many rows miss, the scan restarts after one pass for every distinct value."""

@@ -236,6 +236,7 @@ def student_pilot_files(tmp_path_factory):
     return {"thuiszitters": thuis, "klas": klas, "procedures": procedures}
 
 
+@pytest.mark.slow  # CPU budget of `make test` (issue #12); CI runs it
 @pytest.mark.notebook
 def test_notebook_04_with_a_students_own_files(student_files, student_pilot_files, tmp_path, monkeypatch):
     monkeypatch.setenv("EVALUATIE_FIGUREN", str(tmp_path / "figures"))
@@ -273,6 +274,7 @@ def test_notebook_04_with_a_students_own_files(student_files, student_pilot_file
     assert _shown_headers(nb) and not set(_shown_headers(nb)) & ENGLISH
 
 
+@pytest.mark.slow  # CPU budget of `make test` (issue #12); CI runs it
 @pytest.mark.notebook
 def test_notebooks_03_and_05_with_a_students_own_files(student_files, tmp_path, monkeypatch, root):
     """Notebooks 03 and 05 through their settings cell with own files (an empty row, a group label with a

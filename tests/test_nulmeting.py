@@ -344,6 +344,7 @@ def test_small_count_sentences_read_naturally():
     assert "No pupil had two or more agencies." in analyze(single, n_boot=20).summary(lang="en")
 
 
+@pytest.mark.slow  # CPU budget of `make test` (issue #12); CI runs it
 def test_network_figure_is_the_same_in_every_process(tmp_path):
     """The network's edge order followed Python's hash seed, so 01_netwerk_* differed between two runs of
     the same report (found by measuring the suite); now the SVG is byte-identical across processes."""

@@ -192,7 +192,7 @@ def _has_bsn(text: str, bsn: str) -> bool:
     return bsn in joined
 
 
-@pytest.mark.parametrize("where", ["title", "school", "column"])
+@pytest.mark.parametrize("where", ["title", "school", pytest.param("column", marks=pytest.mark.slow)])
 def test_injected_bsn_never_reaches_any_output(tmp_path, capsys, where):
     """A BSN in several spellings, in the pilot file or the data, is refused or left out: never written."""
     spellings = ["123456782", "1234.56.782", "123 456 782", "BSN: 1234-56-782"]

@@ -186,6 +186,7 @@ def test_notebook_settings_take_a_pupil_column(tmp_path):
         ev.notebook_settings("01", bestand=path, leerlingen=[160, 120])
 
 
+@pytest.mark.slow  # CPU budget of `make test` (issue #12); CI runs it
 @pytest.mark.notebook
 def test_cli_notebook_01_with_a_pupil_column(tmp_path, monkeypatch, capsys):
     """`evaluatie notebook 01 --bestand ... --leerlingen-kolom ...`: the notebook predicts for all files of
