@@ -1909,9 +1909,10 @@ def format_p(p: float, lang: str = "nl") -> str:
 
     Examples
     --------
-    >>> format_p(0.04213), format_p(0.00002), format_p(0.0004, lang="en")
-    ('p = 0,042', 'p < 0,001', 'p < 0.001')
+    >>> format_p(0.04213), format_p(0.00002), format_p(0.0007), format_p(0.0004, lang="en")
+    ('p = 0,042', 'p < 0,001', 'p < 0,001', 'p < 0.001')
     """
     if p is None or (isinstance(p, float) and math.isnan(p)):
         return "p = " + format_number(float("nan"), 3, lang)
-    return f"p < {format_number(0.001, 3, lang)}" if p < 0.0005 else f"p = {format_number(p, 3, lang)}"
+    # below 0.001 (not only below 0.0005, which would round to 0,000): the same rule as the exported tables
+    return f"p < {format_number(0.001, 3, lang)}" if p < 0.001 else f"p = {format_number(p, 3, lang)}"

@@ -434,3 +434,25 @@ def test_method_note_does_not_claim_figures_are_rounded(tmp_path):
     caption = (tmp_path / "f" / "test" / "04_doorlooptijden.txt").read_text(encoding="utf-8")
     assert (norm["casussen"].astype(int) % 5 == 0).all() and "(n = 33)" in caption  # tables rounded, figure exact
     assert "Gepubliceerde aantallen zijn afgerond" not in note and "figuren, bijschriften en kerncijfers tonen exacte" in note
+
+
+# ------------------------------------------------------------------ tables for policy makers (new-user test)
+def test_p_values_below_0001_read_less_than_in_csv_and_xlsx(tmp_path):
+    """New-user test: a p-value cell held 0 with format '#,##0.000', so Excel showed '0,000'."""
+    import openpyxl
+
+    from evaluatie.report import Table, export_tables
+    from evaluatie.text import format_p
+
+    frame = pd.DataFrame({"toets": ["a", "b", "c", "d"], "p-waarde": [0.00002, 0.0421, 0.0007, 0.001],
+                          "p-waarde gecorrigeerd (Holm)": [0.0, 0.5, float("nan"), 0.0012]})
+    paths = export_tables({"toetsen": Table(frame, counts=(), percent=())}, tmp_path, source="test")
+    csv = pd.read_csv(paths["toetsen.csv"], sep=";", dtype=str, encoding="utf-8-sig", keep_default_na=False)
+    assert csv["p-waarde"].tolist() == ["< 0,001", "0,042", "< 0,001", "0,001"]
+    assert csv["p-waarde gecorrigeerd (Holm)"].tolist() == ["< 0,001", "0,500", "", "0,001"]
+    ws = openpyxl.load_workbook(paths["tabellen.xlsx"])["toetsen"]
+    cells = {(c.row, c.column): c for r in ws.iter_rows(min_row=2) for c in r}
+    assert cells[2, 2].value == "< 0,001" and cells[2, 2].alignment.horizontal == "right"
+    assert cells[3, 2].value == 0.042 and cells[3, 2].number_format == "#,##0.000"
+    assert cells[4, 2].value == "< 0,001" and cells[5, 2].value == 0.001
+    assert format_p(0.0007) == "p < 0,001" and format_p(0.001) == "p = 0,001"  # the factsheet says the same
