@@ -37,6 +37,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from .display import value_label
 from .errors import InputError
 from .plots import finding_title
 from .privacy import HIDDEN, is_small, mask_value, small_count
@@ -442,6 +443,8 @@ def _zorgvraag(ctx: _Context, model="poisson", inferentie="auto") -> Section:
         res.to_frame()[["term", "estimate", "lower", "upper", "p_value", "n_units", "n_treated_units", "n_periods",
                         "family", "inference"]]
     table = table[table["term"] == "treated"].drop(columns="term")
+    for c in ("family", "inference"):  # the model and the inference in words, not option names
+        table[c] = table[c].map(lambda v: value_label(v, lang))
     table = table.rename(columns=lambda c: t(f"pilot_col_{c}", lang))
     caveats = [t("pilot_zv_caveat_few", lang, k=res.n_treated_units, n=res.n_units),
                t("pilot_zv_caveat_registration", lang), t("pilot_zv_caveat_choice", lang)]
@@ -450,7 +453,9 @@ def _zorgvraag(ctx: _Context, model="poisson", inferentie="auto") -> Section:
     return Section(key="zorgvraag", title=t("pilot_zv_title", lang), question=t("pilot_zv_question", lang),
                    key_figures=key, figures=figures,
                    tables={"effect_voor_na": Table(table, counts=(), percent=(), decimals={
-                       t(f"pilot_col_{c}", lang): 0 for c in ("n_units", "n_treated_units", "n_periods")})},
+                       t(f"pilot_col_{c}", lang): 0 for c in ("n_units", "n_treated_units", "n_periods")} | {
+                       t(f"pilot_col_{c}", lang): 1 for c in ("percent_change", "percent_lower", "percent_upper")
+                       if count})},
                    notes={"effect_voor_na": t("pilot_zv_note", lang)}, meaning=[res.sentence(lang)],
                    caveats=caveats, methods=res.summary(lang), quality=[("panel", report)]), res
 
@@ -471,14 +476,15 @@ def _uitrol(ctx: _Context, frequentie="Q", model="poisson") -> Section:
     finding_title(ax, _finding(es.att, es.ci, "es", lang), t("pilot_es_question", lang))
     fig = ctx.save(ax, "02b_uitrol_per_" + ("kwartaal" if frequentie == "Q" else "maand"),
                    n=es.n_units, caption=es.sentence(lang), on_factsheet=True, rank=4)
-    table = es.to_frame().rename(columns=lambda c: t(f"pilot_col_{c}", lang) if f"pilot_col_{c}" in _KNOWN else c)
+    table = _event_study_table(es, frequentie, exposure is not None, lang)
     from .report import Table
 
     return Section(key="uitrol", title=t("pilot_es_title", lang), question=t("pilot_es_question", lang),
                    key_figures=[], figures=[fig], tables={"effect_per_periode": Table(
-                       table, counts=(), percent=(), decimals={c: 0 for c in (t("pilot_col_rel_time", lang), "n_cohorts")
-                                                               if c in table.columns})},
-                   notes={"effect_per_periode": t("pilot_es_note", lang)}, meaning=[es.sentence(lang)],
+                       table, counts=(), percent=(), decimals=dict.fromkeys(table.columns[[0, -1]], 0)
+                       | dict.fromkeys(table.columns[1:-1], 1))},
+                   notes={"effect_per_periode": t("pilot_es_note" if es.family == "poisson" else "pilot_es_note_linear",
+                                                  lang)}, meaning=[es.sentence(lang)],
                    caveats=[t("pilot_es_caveat", lang)], methods=es.summary(lang), quality=[]), es
 
 
@@ -503,14 +509,82 @@ def _tijdreeks(ctx: _Context, model="quasipoisson", seizoen="fourier") -> Sectio
                   if model != "gaussian" else ax.get_title(), t("pilot_its_question", lang))
     fig = ctx.save(ax, "02b_tijdreeks", n=len(series), caption=its.sentence(lang), on_factsheet=True,
                    rank=5)
-    table = its.to_frame().rename(columns=lambda c: t(f"pilot_col_{c}", lang) if f"pilot_col_{c}" in _KNOWN else c)
+    from .its import _time_index
     from .report import Table
 
+    table = _its_table(its, _time_index(series["period"])[1], exposure is not None, lang)
     return Section(key="tijdreeks", title=t("pilot_its_title", lang), question=t("pilot_its_question", lang),
-                   key_figures=[], figures=[fig], tables={"tijdreeks": Table(table, counts=(), percent=())},
-                   notes={"tijdreeks": t("pilot_its_note", lang)}, meaning=[its.sentence(lang)],
+                   key_figures=[], figures=[fig], tables={"tijdreeks": Table(
+                       table, counts=(), percent=(), decimals=dict.fromkeys(table.columns[2:], 1))},
+                   notes={"tijdreeks": t("pilot_its_note" if its.family != "gaussian" else "pilot_its_note_linear",
+                                         lang)}, meaning=[its.sentence(lang)],
                    caveats=[t("pilot_its_caveat", lang)], methods=its.summary(lang),
                    quality=[("reeks", report)]), its
+
+
+def _event_study_table(es, freq: str, rate: bool, lang: str) -> pd.DataFrame:
+    """The event study for people: periods since the start, the effect as % change (Poisson) with its interval.
+
+    On the log scale an estimate of −0,27 is a change of (exp(−0,27) − 1) × 100 = −24%, the way the
+    factsheet says it; a linear model keeps its differences.
+    """
+    e = es.to_frame()
+    when = t("pilot_col_rel_time_" + ("q" if freq == "Q" else "m"), lang)
+    if es.family == "poisson":
+        pct = lambda v: 100 * np.expm1(e[v].to_numpy(float))  # noqa: E731
+        out = {t("pilot_col_percent_change", lang): pct("estimate"), t("pilot_col_percent_lower", lang): pct("lower"),
+               t("pilot_col_percent_upper", lang): pct("upper")}
+    else:
+        out = {t("pilot_col_difference_" + ("rate" if rate else "count"), lang): e["estimate"].to_numpy(float),
+               t("pilot_col_lower", lang): e["lower"].to_numpy(float), t("pilot_col_upper", lang): e["upper"].to_numpy(float)}
+    return pd.DataFrame({when: e["rel_time"].astype(int).to_numpy(), **out,
+                         t("pilot_col_cohorts", lang): e["n_cohorts"].astype(int).to_numpy()})
+
+
+#: Terms of the segmented regression (evaluatie.its) → (label key, unit key) of the exported table.
+_ITS_TERMS = {"const": ("pilot_its_term_const", None),  # its unit: see _its_table
+              "time": ("pilot_its_term_time", "pilot_its_unit_per"),
+              "level_change": ("pilot_its_term_level", "pilot_its_unit_jump"),
+              "slope_change": ("pilot_its_term_slope", "pilot_its_unit_per")}
+
+
+def _its_table(its, unit: str, rate: bool, lang: str) -> pd.DataFrame:
+    """The interrupted time series for people: Dutch terms, each with its unit, effects as % change.
+
+    Count models work on the log scale: a level change of −0,13 is a jump of (exp(−0,13) − 1) × 100
+    = −12%, the number the factsheet gives; the level before the start is exp(const) referrals per
+    1.000 pupils per period (per period without pupil numbers). Seasonal terms are the % deviation at
+    the top of each wave. A linear model keeps its own units.
+    """
+    f = its.to_frame()
+    count = its.family != "gaussian"
+    per = {"maand": ("maand", "month"), "week": ("week", "week")}.get(unit, ("periode", "period"))[lang != "nl"]
+    labels, units, values = [], [], []
+    for _, row in f.iterrows():
+        term = str(row["term"])
+        b = row[["estimate", "lower", "upper"]].to_numpy(float)
+        if term in _ITS_TERMS:
+            label, unit_key = _ITS_TERMS[term]
+            labels.append(t(label, lang))
+        else:  # sin1, cos2, ...: the yearly (1) and half-yearly (2) seasonal waves
+            wave = re.fullmatch(r"(sin|cos)(\d+)", term)
+            k = int(wave.group(2)) if wave else 0
+            labels.append(t("pilot_its_term_season", lang, wave=t(f"pilot_its_wave_{min(k, 3)}", lang, k=k),
+                            part=t(f"pilot_its_part_{wave.group(1)}", lang) if wave else term))
+            unit_key = "pilot_its_unit_season"
+        if not count:
+            units.append(t("pilot_its_unit_linear_" + ("rate" if rate else "count"), lang, per=per))
+            values.append(b)
+        elif term == "const":
+            units.append(t("pilot_its_unit_level_" + ("rate" if rate else "count"), lang, per=per))
+            values.append(np.exp(b) * (1000 if rate else 1))
+        else:
+            units.append(t(unit_key, lang, per=per))
+            values.append(100 * np.expm1(b))
+    values = np.array(values, dtype=float).reshape(-1, 3)
+    return pd.DataFrame({t("pilot_col_part", lang): labels, t("pilot_col_unit", lang): units,
+                         t("pilot_col_estimate", lang): values[:, 0], t("pilot_col_lower", lang): values[:, 1],
+                         t("pilot_col_upper", lang): values[:, 2]})
 
 
 # --- power: can this design see the drop, and how many schools would? (evaluatie.power) -------------------
@@ -544,9 +618,6 @@ def _power(ctx: _Context, daling=20, simulaties=200) -> Section:
                    notes={"onderscheidend_vermogen": t("pilot_power_note", lang)},
                    meaning=[res._row_sentence(now, lang, ["n_units", "n_treated"])],
                    caveats=[t("pilot_power_caveat", lang)], methods=res.summary(lang), quality=[]), res
-
-
-_KNOWN = {f"pilot_col_{c}" for c in ("rel_time", "estimate", "se", "lower", "upper", "term")}
 
 
 def _sha256(path: Path) -> str:

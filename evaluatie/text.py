@@ -1018,10 +1018,18 @@ MESSAGES: dict[str, dict[str, str]] = {
     "pilot_es_caveat": {"nl": "De schattingen per periode rusten op weinig scholen; kijk naar het patroon, niet naar "
                               "één punt.",
                         "en": "The estimates per period rest on few schools; look at the pattern, not at one point."},
-    "pilot_es_note": {"nl": "Effect per periode ten opzichte van de start (event study, Callaway & Sant'Anna). "
-                            "Schatting en grenzen op de logschaal; verhouding = exp(schatting).",
-                      "en": "Effect by period relative to the start (event study, Callaway & Sant'Anna). Estimate "
-                            "and bounds on the log scale; ratio = exp(estimate)."},
+    "pilot_es_note": {"nl": "Effect per periode ten opzichte van de start (event study, Callaway & Sant'Anna), als "
+                            "procentuele verandering in verwijzingen per 1.000 leerlingen met 95%-betrouwbaarheidsinterval "
+                            "(het model rekent op de logschaal: verandering = (exp(schatting) − 1) × 100). Negatief = "
+                            "minder verwijzingen. Periode 0 is de eerste periode met jeugdondersteuner; negatieve "
+                            "perioden liggen vóór de start (daar hoort geen verschil te zijn). Startgroepen: aantal "
+                            "groepen scholen met dezelfde startdatum waarop de schatting rust.",
+                      "en": "Effect by period relative to the start (event study, Callaway & Sant'Anna), as percent "
+                            "change in referrals per 1,000 pupils with 95% confidence interval (the model works on the "
+                            "log scale: change = (exp(estimate) − 1) × 100). Negative = fewer referrals. Period 0 is the "
+                            "first period with a youth worker; negative periods are before the start (there should be "
+                            "no difference there). Start groups: number of groups of schools with the same start date "
+                            "the estimate rests on."},
     "pilot_its_title": {"nl": "Tijdreeks van het hele gebied", "en": "Time series of the whole area"},
     "pilot_its_question": {"nl": "Veranderde het aantal verwijzingen in het hele gebied na de start?",
                            "en": "Did referrals in the whole area change after the start?"},
@@ -1029,8 +1037,16 @@ MESSAGES: dict[str, dict[str, str]] = {
                                "veranderde (beleid, wachtlijsten, registratie) kan de verandering verklaren.",
                          "en": "The time series has no comparison group: something else that changed around the start "
                                "(policy, waiting lists, registration) can explain the change too."},
-    "pilot_its_note": {"nl": "Onderbroken tijdreeks (gesegmenteerde regressie): coëfficiënten op de logschaal.",
-                       "en": "Interrupted time series (segmented regression): coefficients on the log scale."},
+    "pilot_its_note": {"nl": "Onderbroken tijdreeks (gesegmenteerde regressie) met 95%-betrouwbaarheidsinterval. Het "
+                             "model rekent op de logschaal; de tabel geeft de uitkomsten als procentuele verandering "
+                             "((exp(coëfficiënt) − 1) × 100) en het niveau vóór de start als aantal, elk met de eenheid "
+                             "in de kolom 'eenheid'. Seizoen: hoeveel procent de golf op zijn top boven of onder het "
+                             "gemiddelde ligt.",
+                       "en": "Interrupted time series (segmented regression) with 95% confidence interval. The model "
+                             "works on the log scale; the table gives the results as percent change "
+                             "((exp(coefficient) − 1) × 100) and the level before the start as a number, each with its "
+                             "unit in the column 'unit'. Season: how many percent the wave at its top lies above or "
+                             "below the average."},
     "pilot_col_percent_change": {"nl": "verandering (%)", "en": "change (%)"},
     "pilot_col_percent_lower": {"nl": "ondergrens 95%-BI (%)", "en": "lower 95% CI (%)"},
     "pilot_col_percent_upper": {"nl": "bovengrens 95%-BI (%)", "en": "upper 95% CI (%)"},
@@ -1043,9 +1059,6 @@ MESSAGES: dict[str, dict[str, str]] = {
     "pilot_col_estimate": {"nl": "schatting", "en": "estimate"},
     "pilot_col_lower": {"nl": "ondergrens 95%-BI", "en": "lower 95% CI"},
     "pilot_col_upper": {"nl": "bovengrens 95%-BI", "en": "upper 95% CI"},
-    "pilot_col_se": {"nl": "standaardfout", "en": "standard error"},
-    "pilot_col_rel_time": {"nl": "periode t.o.v. start", "en": "period relative to start"},
-    "pilot_col_term": {"nl": "term", "en": "term"},
     "fs_kicker": {"nl": "Factsheet", "en": "Factsheet"},
     "fs_key_heading": {"nl": "De belangrijkste cijfers", "en": "Key figures"},
     "fs_meaning": {"nl": "Wat betekent dit?", "en": "What does this mean?"},
@@ -1867,6 +1880,45 @@ MESSAGES: dict[str, dict[str, str]] = {
                     "en": "That one agency was involved with fewer than {k} pupils."},
     "ag_placeholder": {"nl": "'{value}' betekent: geen instantie; geteld als lege cel (leerling zonder instantie)",
                        "en": "'{value}' means: no agency; counted as an empty cell (pupil without an agency)"},
+    # --- exported effect tables in words and units (new-user test of tabellen.xlsx) ---
+    "pilot_col_rel_time_q": {"nl": "kwartalen sinds de start", "en": "quarters since the start"},
+    "pilot_col_rel_time_m": {"nl": "maanden sinds de start", "en": "months since the start"},
+    "pilot_col_cohorts": {"nl": "startgroepen (aantal)", "en": "start groups (number)"},
+    "pilot_col_difference_rate": {"nl": "verschil (verwijzingen per 1.000 leerlingen)",
+                                  "en": "difference (referrals per 1,000 pupils)"},
+    "pilot_col_difference_count": {"nl": "verschil (verwijzingen)", "en": "difference (referrals)"},
+    "pilot_col_part": {"nl": "onderdeel", "en": "part"},
+    "pilot_col_unit": {"nl": "eenheid", "en": "unit"},
+    "pilot_es_note_linear": {"nl": "Effect per periode ten opzichte van de start (event study, Callaway & Sant'Anna) "
+                                   "met 95%-betrouwbaarheidsinterval, als verschil (lineair model). Periode 0 is de "
+                                   "eerste periode met jeugdondersteuner; negatieve perioden liggen vóór de start.",
+                             "en": "Effect by period relative to the start (event study, Callaway & Sant'Anna) with "
+                                   "95% confidence interval, as a difference (linear model). Period 0 is the first "
+                                   "period with a youth worker; negative periods are before the start."},
+    "pilot_its_note_linear": {"nl": "Onderbroken tijdreeks (gesegmenteerde regressie, lineair model) met "
+                                    "95%-betrouwbaarheidsinterval; elke regel met zijn eenheid.",
+                              "en": "Interrupted time series (segmented regression, linear model) with 95% confidence "
+                                    "interval; each row with its unit."},
+    "pilot_its_term_const": {"nl": "niveau vóór de start (begin van de reeks, zonder seizoen)",
+                             "en": "level before the start (beginning of the series, without season)"},
+    "pilot_its_term_time": {"nl": "trend vóór de start", "en": "trend before the start"},
+    "pilot_its_term_level": {"nl": "sprong bij de start", "en": "jump at the start"},
+    "pilot_its_term_slope": {"nl": "verandering van de trend na de start", "en": "change of the trend after the start"},
+    "pilot_its_term_season": {"nl": "seizoen: {wave} ({part})", "en": "season: {wave} ({part})"},
+    "pilot_its_wave_1": {"nl": "jaarlijkse golf", "en": "yearly wave"},
+    "pilot_its_wave_2": {"nl": "halfjaarlijkse golf", "en": "half-yearly wave"},
+    "pilot_its_wave_3": {"nl": "golf {k}", "en": "wave {k}"},
+    "pilot_its_part_sin": {"nl": "sinusdeel", "en": "sine part"},
+    "pilot_its_part_cos": {"nl": "cosinusdeel", "en": "cosine part"},
+    "pilot_its_unit_per": {"nl": "% per {per}", "en": "% per {per}"},
+    "pilot_its_unit_jump": {"nl": "% verandering", "en": "% change"},
+    "pilot_its_unit_season": {"nl": "% t.o.v. gemiddelde (top van de golf)", "en": "% vs. average (top of the wave)"},
+    "pilot_its_unit_level_rate": {"nl": "verwijzingen per 1.000 leerlingen per {per}",
+                                  "en": "referrals per 1,000 pupils per {per}"},
+    "pilot_its_unit_level_count": {"nl": "verwijzingen per {per}", "en": "referrals per {per}"},
+    "pilot_its_unit_linear_rate": {"nl": "verwijzingen per 1.000 leerlingen (verschil of niveau)",
+                                   "en": "referrals per 1,000 pupils (difference or level)"},
+    "pilot_its_unit_linear_count": {"nl": "verwijzingen (verschil of niveau)", "en": "referrals (difference or level)"},
 }
 
 

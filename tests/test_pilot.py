@@ -370,7 +370,8 @@ def test_numbers_of_schools_periods_and_cohorts_are_whole_numbers(tmp_path):
     for column in ("scholen", "scholen met jeugdondersteuner", "perioden"):
         assert did[column].str.fullmatch(r"\d+").all(), column
     es = read("effect_per_periode")
-    assert es["periode t.o.v. start"].str.fullmatch(r"-?\d+").all() and es["n_cohorts"].str.fullmatch(r"\d+").all()
+    assert es["kwartalen sinds de start"].str.fullmatch(r"-?\d+").all()
+    assert es["startgroepen (aantal)"].str.fullmatch(r"\d+").all()
 
 
 def test_open_cases_hidden_are_not_cases_minus_ended(tmp_path):
