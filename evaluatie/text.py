@@ -1454,7 +1454,8 @@ MESSAGES: dict[str, dict[str, str]] = {
                                "en": "Group '{b}' possibly placed faster, not yet certain"},
     "pilot_dl_fig_unsure_down": {"nl": "Groep '{b}' mogelijk trager geplaatst, nog niet zeker",
                                  "en": "Group '{b}' possibly placed more slowly, not yet certain"},
-    "pilot_dl_kf_label": {"nl": "binnen {days} dagen ({what}; {group})", "en": "within {days} days ({what}; {group})"},
+    "pilot_dl_kf_label": {"nl": "{what} binnen {days} dagen, in groep '{group}'",
+                          "en": "{what} within {days} days, in group '{group}'"},
     "pilot_dl_kf_words": {"nl": "95%-interval {lo} tot {hi}, {n} casussen; nog lopende casussen tellen mee tot de "
                                 "peildatum.",
                           "en": "95% interval {lo} to {hi}, {n} cases; open cases count up to the reference date."},
@@ -1708,7 +1709,7 @@ MESSAGES: dict[str, dict[str, str]] = {
                              "The reason goes into verantwoording.md."},
     "pilot_dl_fig_one_group": {"nl": "Groep '{group}': {share} binnen {days} dagen een passend aanbod",
                                "en": "Group '{group}': {share} with a suitable place within {days} days"},
-    "pilot_dl_kf_label_all": {"nl": "binnen {days} dagen ({what})", "en": "within {days} days ({what})"},
+    "pilot_dl_kf_label_all": {"nl": "{what} binnen {days} dagen", "en": "{what} within {days} days"},
     "pilot_dl_note_unprotected": {"nl": "Aantallen kleiner dan {k} zijn hier niet afgeschermd; de reden staat in "
                                         "verantwoording.md.",
                                   "en": "Counts below {k} are not protected here; the reason is in verantwoording.md."},

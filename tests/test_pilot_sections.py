@@ -157,7 +157,8 @@ def test_every_section_publishes_its_parts(runs):
         assert re.search(r"Bron: synthetische testdata; n = \d+", (fig / f"{name}.txt").read_text(encoding="utf-8"))
     html = paths["factsheet.html"].read_text(encoding="utf-8")
     for label in ("verschil in score &#39;samenwerking&#39; (1–5), voor → na", "interviews (ouder 11, overige 12)",
-                  "2 van 4", "binnen 90 dagen", "kosten per bereikte leerling per jaar",
+                  "2 van 4", "aandeel met passend aanbod binnen 90 dagen, in groep &#39;na&#39;",
+                  "kosten per bereikte leerling per jaar",
                   "kans dat de inzet zich terugverdient"):
         assert label in html, label
     assert len(re.findall(r"<img ", html)) == 3  # the three figures of lowest rank; the rest in figures/
@@ -390,7 +391,7 @@ def test_process_times_of_a_handful_need_a_reason_which_is_recorded(tmp_path):
     run_pilot(path, figures=tmp_path / "f", reports=tmp_path / "r", pdf=False, docx=False, progress=lambda m: None)
     rep = tmp_path / "r" / "secties"
     html = unescape((rep / "factsheet.html").read_text(encoding="utf-8"))
-    assert "binnen 90 dagen (aandeel met passend aanbod)" in html and "; )" not in html
+    assert "aandeel met passend aanbod binnen 90 dagen" in html and "; )" not in html
     median = pd.read_csv(rep / "doorlooptijden_mediaan.csv", sep=";", dtype=str, encoding="utf-8-sig")
     assert median[["afgerond", "nog open"]].values.tolist() == [["5", "1"]]
     note = (rep / "verantwoording.md").read_text(encoding="utf-8")
