@@ -321,8 +321,12 @@ class _Context:
             self.reports[key] = self._data[key][1]
         return self._data[key]
 
-    def save(self, ax_or_fig, name: str, *, n, caption: str, on_factsheet: bool = False, rank: int = 9) -> FigureOut:
+    def save(self, ax_or_fig, name: str, *, n, caption: str, on_factsheet: bool = False, rank: int = 9,
+             what: str | None = None) -> FigureOut:
         """Write one figure with :func:`evaluatie.plots.save_figure` and close it.
+
+        ``what``: a :data:`evaluatie.text.MESSAGES` key naming what ``n`` counts, so that the footer says
+        ``n = 180 bereikte leerlingen`` instead of a bare ``n = 180``.
 
         ``on_factsheet``: a candidate for the factsheet; the :data:`evaluatie.factsheet.MAX_FIGURES`
         candidates with the lowest ``rank`` are shown, in the order of the sections.
@@ -334,6 +338,8 @@ class _Context:
         fig = getattr(ax_or_fig, "figure", ax_or_fig)
         if isinstance(ax_or_fig, (list, tuple)) or hasattr(ax_or_fig, "flat"):
             fig = next(iter(getattr(ax_or_fig, "flat", ax_or_fig))).figure
+        if what is not None and not isinstance(n, str):
+            n = f"{format_number(n, 0, self.lang)} {t(what, self.lang)}"
         paths = save_figure(fig, name, source=self.pilot.source, n=n, caption=caption, folder=self.figures,
                             lang=self.lang)
         plt.close(fig)
@@ -368,6 +374,7 @@ def _nulmeting(ctx: _Context, leerlingen=None) -> Section:
     if multi and result.richness["common_estimate"].notna().sum() > 1:
         axes = result.plot("schools", lang=lang)
         figures.append(ctx.save(axes, "01_scholen", n=int(k["n_pupils"].sum()), on_factsheet=True, rank=2,
+                                what="pilot_n_files",
                                 caption=t("pilot_nul_schools_caption", lang, k=len(axes[0].get_yticks()),
                                           t=int(result.richness["common_files"].dropna().iloc[0]))))
     for i, school in enumerate(result.schools):
@@ -381,7 +388,7 @@ def _nulmeting(ctx: _Context, leerlingen=None) -> Section:
             ax.figure.suptitle(str(school), x=0.01, ha="left", fontsize=10, color="#555555")
             first = not multi and kind == "agencies"
             figures.append(ctx.save(ax, f"01_{label}{suffix}", n=n, caption=f"{school}. " + result.summary(school, lang),
-                                    on_factsheet=first, rank=2))
+                                    on_factsheet=first, rank=2, what="pilot_n_files"))
     read = int(k["n_pupils"].sum())
     two = int((result.pupils["n_agencies"] >= 2).sum())
     k_min = ctx.pilot.threshold
@@ -429,9 +436,9 @@ def _zorgvraag(ctx: _Context, model="poisson", inferentie="auto") -> Section:
         ax = plot_rates(panel, lang=lang)
         finding_title(ax, _finding(res.coef, res.ci, "zv", lang), t("pilot_zv_question", lang))
         figures.append(ctx.save(ax, "02_verwijzingen_per_1000", n=res.n_units,
-                                caption=res.sentence(lang), on_factsheet=True, rank=1))
+                                caption=res.sentence(lang), on_factsheet=True, rank=1, what="pilot_n_schools"))
     figures.append(ctx.save(res.plot(lang=lang), "02_effect_verschil_in_verschillen", n=res.n_units,
-                            caption=res.sentence(lang)))
+                            caption=res.sentence(lang), what="pilot_n_schools"))
     count = res.family in ("poisson", "quasipoisson", "negbin")
     if count:
         value = _pct(res.percent_change, lang)
@@ -475,7 +482,7 @@ def _uitrol(ctx: _Context, frequentie="Q", model="poisson") -> Section:
     ax = es.plot(lang=lang, freq=frequentie)
     finding_title(ax, _finding(es.att, es.ci, "es", lang), t("pilot_es_question", lang))
     fig = ctx.save(ax, "02b_uitrol_per_" + ("kwartaal" if frequentie == "Q" else "maand"),
-                   n=es.n_units, caption=es.sentence(lang), on_factsheet=True, rank=4)
+                   n=es.n_units, caption=es.sentence(lang), on_factsheet=True, rank=4, what="pilot_n_schools")
     table = _event_study_table(es, frequentie, exposure is not None, lang)
     from .report import Table
 
@@ -507,9 +514,11 @@ def _tijdreeks(ctx: _Context, model="quasipoisson", seizoen="fourier") -> Sectio
     ax = its.plot(lang=lang)
     finding_title(ax, _finding(math.log(its.level_ratio), tuple(map(math.log, its.level_ci)), "its", lang)
                   if model != "gaussian" else ax.get_title(), t("pilot_its_question", lang))
-    fig = ctx.save(ax, "02b_tijdreeks", n=len(series), caption=its.sentence(lang), on_factsheet=True,
-                   rank=5)
     from .its import _time_index
+
+    fig = ctx.save(ax, "02b_tijdreeks", n=len(series), caption=its.sentence(lang), on_factsheet=True,
+                   rank=5, what={"maand": "pilot_n_months", "week": "pilot_n_weeks"}.get(
+                       _time_index(series["period"])[1], "pilot_n_periods"))
     from .report import Table
 
     table = _its_table(its, _time_index(series["period"])[1], exposure is not None, lang)
@@ -674,7 +683,7 @@ def _vragenlijst(ctx: _Context, vergelijking="auto", toets="auto") -> Section:
     finding_title(ax, title, t("pilot_sv_question", lang))
     caption = cmp.sentence(first) if cmp is not None else t("pilot_sv_fig_title", lang, what=first)
     figures = [ctx.save(ax, "03_vragenlijst_" + re.sub(r"[^a-z0-9]+", "_", str(first).lower()), n=n_resp,
-                        caption=caption, on_factsheet=True, rank=7)]
+                        caption=caption, on_factsheet=True, rank=7, what="pilot_n_respondents")]
     rel = [survey.reliability(s, construct=c, lang=lang) for c in constructs if len(s.construct_items(c)) >= 3]
     # --- key figure, texts
     if row is not None and row["effect_size"] not in ("eta2", "eta2_h"):
@@ -771,7 +780,8 @@ def _interviews(ctx: _Context, citaten=1) -> Section:
     ax = interviews.plot_codes(freq, min_group=k_min, min_cell=k_min, lang=lang)
     finding_title(ax, t("pilot_iv_fig_title", lang, code=top_code, k=k_text, n=n_text), t("pilot_iv_question", lang))
     caption = interviews.summary(freq, min_group=k_min, min_cell=k_min, lang=lang)
-    figures = [ctx.save(ax, "03_interviews_themas", n=n_resp, caption=caption, on_factsheet=True, rank=9)]
+    figures = [ctx.save(ax, "03_interviews_themas", n=n_resp, caption=caption, on_factsheet=True, rank=9,
+                        what="pilot_n_interviewed")]
     parts = ", ".join(f"{g} {small_count(counts.attrs['n'][g], k_min, lang)}" for g in groups) or \
         f"{t('iv_all_groups', lang)} {n_text}"
     key = [KeyFigure(n_text, t("pilot_iv_kf_label", lang, parts=parts),
@@ -861,11 +871,12 @@ def _kleine_pilot(ctx: _Context, uitkomst="Uitkomst", gunstig="regulier onderwij
     ax = res.plot(lang=lang)
     finding_title(ax, t("pilots_proportion_title", lang, k=k, n=n, lo=res.bound(res.lower, lang),
                         hi=res.bound(res.upper, lang)), t("pilot_kp_question", lang, what=what))
-    figures = [ctx.save(ax, "04_kleine_pilot_aandeel", n=n, caption=res.sentence(lang), on_factsheet=True, rank=8)]
+    figures = [ctx.save(ax, "04_kleine_pilot_aandeel", n=n, caption=res.sentence(lang), on_factsheet=True, rank=8,
+                        what="pilot_n_pupils")]
     if tijdlijn:
         same = data.assign(**{uitkomst: outcome.where(~unknown).str.lower()})  # one colour per outcome, as counted
         ax = plot_timeline(same, pupil="case", outcome=uitkomst, events=(moment,) if moment else (), lang=lang)
-        figures.append(ctx.save(ax, "04_kleine_pilot_tijdlijn", n=n, caption=res.sentence(lang)))
+        figures.append(ctx.save(ax, "04_kleine_pilot_tijdlijn", n=n, caption=res.sentence(lang), what="pilot_n_pupils"))
     key = [KeyFigure(t("pilot_kp_kf_value", lang, k=k, n=n), what, f"{lines[1]} {lines[-1]}")]
     methods = [res.summary(lang)]
     if vergelijk is not None:
@@ -958,7 +969,7 @@ def _doorlooptijden(ctx: _Context, norm_dagen=90, peildatum=None, label=None, re
     ax = km.plot(lang=lang, days=norm_dagen)
     finding_title(ax, title, t("pilot_dl_question", lang, days=norm_dagen))
     figures = [ctx.save(ax, "04_doorlooptijden", n=len(km.data), caption=km.sentence(lang, norm_dagen),
-                        on_factsheet=True, rank=3)]
+                        on_factsheet=True, rank=3, what="pilot_n_cases")]
     words = t("pilot_dl_kf_words", lang, lo=pct(last["lower"]), hi=pct(last["upper"]), n=int(last["n"]))
     meaning = f"{t('pilot_dl_title', lang)}: {km.sentence(lang, norm_dagen)}"
     if test is not None:
@@ -1089,7 +1100,9 @@ def _kosten_section(ctx: _Context, marges=None, simulaties=10_000, **given) -> S
     key = [KeyFigure(euro(per), t(what, lang), words)]
     figures, meaning = [], []
     # what the figure rests on: the pupils reached (or cases); without them a model of assumptions, not "n = 1"
-    counted = int(cost.pupils_reached or cost.cases or 0) or t("pilot_kost_n_none", lang)
+    counted = int(cost.pupils_reached or cost.cases or 0)
+    counted = (f"{format_number(counted, 0, lang)} {t('pilot_n_reached' if cost.pupils_reached else 'pilot_n_cases', lang)}"
+               if counted else t("pilot_kost_n_none", lang))
     if mc is not None:
         p = mc.probability_pays
         verdict = "high" if p >= 0.95 else "likely" if p >= 0.75 else "open" if p > 0.25 else "low"
