@@ -198,7 +198,7 @@ def display_table(obj, lang: str = "nl", *, vertical: bool | None = None) -> pd.
           grootheid  waarde
          verhouding    0,79
            p-waarde < 0,001
-    verandering (%)  -20,8%
+    verandering (%)  −20,8%
     """
     check_lang(lang)
     result = not isinstance(obj, pd.DataFrame)

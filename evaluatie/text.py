@@ -1951,7 +1951,14 @@ def t(key: str, lang: str = "nl", **kwargs) -> str:
 def format_number(x: float, decimals: int = 0, lang: str = "nl") -> str:
     """Format a number for people: ``1.234,5`` in Dutch, ``1,234.5`` in English.
 
-    Missing values become an en dash. Negative zero is printed as zero.
+    Missing values become an en dash. Negative zero is printed as zero. A negative number gets the
+    typographic minus (U+2212), as the sentences write it (``−21%``), not the hyphen; machine-readable
+    outputs (CSV cells) do not use this function.
+
+    Examples
+    --------
+    >>> format_number(-16512.4), format_number(1234.5, 1, "en"), format_number(-0.001, 2)
+    ('−16.512', '1,234.5', '0,00')
     """
     check_lang(lang)
     if x is None or (isinstance(x, float) and math.isnan(x)):
@@ -1960,7 +1967,7 @@ def format_number(x: float, decimals: int = 0, lang: str = "nl") -> str:
     text = f"{value:,.{decimals}f}"
     if lang == "nl":
         text = text.replace(",", "\0").replace(".", ",").replace("\0", ".")
-    return text
+    return "−" + text[1:] if text.startswith("-") else text
 
 
 def format_percent(x: float, decimals: int = 0, lang: str = "nl") -> str:
