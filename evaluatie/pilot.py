@@ -976,20 +976,23 @@ def _doorlooptijden(ctx: _Context, norm_dagen=90, peildatum=None, label=None, re
         meaning += " " + t("pilots_logrank_" + ("small" if sure else "large"), lang)
     key = [KeyFigure(pct(last["share"]), t("pilot_dl_kf_label", lang, days=norm_dagen, what=what, group=order[-1])
                      if group else t("pilot_dl_kf_label_all", lang, days=norm_dagen, what=what), words)]
-    med = km.medians
+    # the tables list the groups in time order (voor, na), as the figure and the text do, not alphabetically
+    rank = {g: i for i, g in enumerate(order)}
+    med = km.medians.sort_values("group", key=lambda g: g.map(rank), kind="stable").reset_index(drop=True)
+    share = share.sort_values("group", key=lambda g: g.map(rank), kind="stable").reset_index(drop=True)
     # ended + open = cases: the cases are left out here (the next table has them), so that the ended and open counts
     # form one cross table whose row total is protected with them (a shown total would give away a hidden cell)
     medians = pd.DataFrame({t("pilot_col_group", lang): med["group"],
                             t("pilot_col_ended", lang): med["events"], t("pilot_col_open", lang): med["open"],
-                            t("pilot_col_median_days", lang): med["median"], t("pilot_col_lower", lang): med["lower"],
-                            t("pilot_col_upper", lang): med["upper"]})
+                            t("pilot_col_median_days", lang): med["median"], t("pilot_col_lower_days", lang): med["lower"],
+                            t("pilot_col_upper_days", lang): med["upper"]})
     cases = t("pilot_col_cases", lang)
     within = pd.DataFrame({t("pilot_col_group", lang): share["group"], cases: share["n"],
                            t("pilot_col_within", lang, days=norm_dagen): share["share"],
                            t("pilot_col_lower_pct", lang): share["lower"], t("pilot_col_upper_pct", lang): share["upper"]})
     pcts = (t("pilot_col_within", lang, days=norm_dagen), t("pilot_col_lower_pct", lang), t("pilot_col_upper_pct", lang))
     ended_open = (t("pilot_col_ended", lang), t("pilot_col_open", lang))
-    times = (t("pilot_col_median_days", lang), t("pilot_col_lower", lang), t("pilot_col_upper", lang))
+    times = (t("pilot_col_median_days", lang), t("pilot_col_lower_days", lang), t("pilot_col_upper_days", lang))
     # the median and its interval reveal no count and stay shown when a count in their row is hidden
     tables = {"doorlooptijden_mediaan": Table(medians, counts=() if unprotected else ended_open, percent=(), cross=True,
                                               derived=dict.fromkeys(times, ()),
