@@ -327,11 +327,14 @@ def write_csv(frame: pd.DataFrame, path, *, kinds: Mapping | None = None, decima
     return path
 
 
-def _number_format(kind: str, decimals: int) -> str:
+def _number_format(kind: str, decimals: int, negative: bool = False) -> str:
+    """Excel number format; with ``negative`` a second section shows the typographic minus (−20,8, not -20,8).
+
+    The cell stays a number (sortable, computable); only what Excel shows changes.
+    """
     digits = "." + "0" * decimals if decimals > 0 else ""
-    if kind == "percent":
-        return f"0{digits}%"
-    return f"#,##0{digits}"
+    shown = f"0{digits}%" if kind == "percent" else f"#,##0{digits}"
+    return f'{shown};"−"{shown}' if negative else shown
 
 
 def _text_cell(ws, row: int, col: int, value: str):
@@ -377,6 +380,7 @@ def _sheet(book, title: str, prepared: _Prepared, n_index: int) -> None:
         cell.alignment = Alignment(wrap_text=True, vertical="top")
     right = Alignment(horizontal="right")
     widths = [min(max(len(h), 6), 40) for h in headers]
+    negative = {c: any(isinstance(v, (int, float)) and v < 0 for v in prepared.frame[c]) for c in prepared.frame.columns}
     for i, record in enumerate(prepared.frame.itertuples(index=False), start=2):
         for j, (column, value) in enumerate(zip(prepared.frame.columns, record), start=1):
             kind = prepared.kinds[column]
@@ -389,7 +393,7 @@ def _sheet(book, title: str, prepared: _Prepared, n_index: int) -> None:
                 shown = value
             else:
                 cell = ws.cell(row=i, column=j, value=value)
-                cell.number_format = _number_format(kind, prepared.decimals[column])
+                cell.number_format = _number_format(kind, prepared.decimals[column], negative[column])
                 shown = f"{value * (100 if kind == 'percent' else 1):,.{prepared.decimals[column]}f}" + "%" * (
                     kind == "percent")
             widths[j - 1] = max(widths[j - 1], min(len(shown), 60))

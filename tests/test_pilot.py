@@ -564,6 +564,11 @@ def test_figure_footers_and_texts_for_people(example_run):
         assert not _HYPHEN_MINUS.search(text), (name, _HYPHEN_MINUS.search(text) and
                                                 text[_HYPHEN_MINUS.search(text).start() - 40:][:60])
     assert "−1,9" in (fig / "04_kosten_gevoeligheid.txt").read_text(encoding="utf-8")
+    import openpyxl
+
+    ws = openpyxl.load_workbook(rep / "tabellen.xlsx")["effect_voor_na"]  # −20,8 in Excel too, still a number
+    assert ws["A2"].value < 0 and ws["A2"].number_format == '#,##0.0;"−"#,##0.0'
+    assert ws["D2"].number_format == "#,##0.000"  # p-values are never negative
     html = (rep / "factsheet.html").read_text(encoding="utf-8")
     assert "aandeel met passend aanbod binnen 90 dagen, in groep &#39;na&#39;" in html and "; na)" not in html
     # axis ticks of the cost figure: the SVG holds the tick texts; negative amounts with U+2212
