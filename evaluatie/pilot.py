@@ -729,12 +729,15 @@ def _vragenlijst(ctx: _Context, vergelijking="auto", toets="auto") -> Section:
                                t("pilot_col_n_items", lang): [r.n_items for r in rel],
                                t("pilot_col_answers_waves", lang): [r.n for r in rel],
                                t("pilot_col_respondents", lang): [r.n_respondents for r in rel],
-                               "alfa": [r.alpha for r in rel], t("pilot_col_lower", lang): [r.ci[0] for r in rel],
-                               t("pilot_col_upper", lang): [r.ci[1] for r in rel], "omega": [r.omega for r in rel]})
+                               t("pilot_col_alpha", lang): [r.alpha for r in rel],
+                               t("pilot_col_alpha_lower", lang): [r.ci[0] for r in rel],
+                               t("pilot_col_alpha_upper", lang): [r.ci[1] for r in rel],
+                               t("pilot_col_omega", lang): [r.omega for r in rel]})
         tables["vragenlijst_schalen"] = Table(scales, counts=(t("pilot_col_answers_waves", lang),
                                                               t("pilot_col_respondents", lang)), percent=(),
-                                              decimals={t("pilot_col_n_items", lang): 0} | {c: 2 for c in ("alfa", "omega", t("pilot_col_lower", lang),
-                                                                       t("pilot_col_upper", lang))})
+                                              decimals={t("pilot_col_n_items", lang): 0} | {
+                                                  t(k, lang): 2 for k in ("pilot_col_alpha", "pilot_col_alpha_lower",
+                                                                          "pilot_col_alpha_upper", "pilot_col_omega")})
         notes["vragenlijst_schalen"] = t("pilot_sv_note_scales", lang)
     if cmp is not None:
         c = cmp.to_frame()
