@@ -1132,7 +1132,7 @@ def _kosten_section(ctx: _Context, marges=None, simulaties=10_000, **given) -> S
         kind = INPUTS[name][2]
         cents = kind == "euro" and not float(x).is_integer()  # an input as given: "€ 4.200,50" stays itself
         return ("€ " + format_number(x, 2, lang) if cents else euro(x) if kind == "euro" else format_percent(x, 0, lang) if kind == "share" else
-                format_number(x, 2 if kind == "ratio" else 1, lang))
+                format_number(x, 2 if kind == "ratio" else 0 if float(x).is_integer() else 1, lang))  # 40, not 40,0
     if res is not None:
         a = res.assumptions(lang)
     else:

@@ -564,6 +564,9 @@ def test_figure_footers_and_texts_for_people(example_run):
         assert not _HYPHEN_MINUS.search(text), (name, _HYPHEN_MINUS.search(text) and
                                                 text[_HYPHEN_MINUS.search(text).start() - 40:][:60])
     assert "−1,9" in (fig / "04_kosten_gevoeligheid.txt").read_text(encoding="utf-8")
+    costs = pd.read_csv(rep / "kosten_aannames.csv", sep=";", dtype=str, encoding="utf-8-sig").set_index("aanname")
+    assert costs.loc["uren per week", "waarde"] == "20"  # whole numbers of hours and trajectories without ",0"
+    assert costs.loc["tweedelijns trajecten per jaar zonder inzet", ["waarde", "laag", "hoog"]].tolist() == ["40", "30", "50"]
     import openpyxl
 
     ws = openpyxl.load_workbook(rep / "tabellen.xlsx")["effect_voor_na"]  # −20,8 in Excel too, still a number
