@@ -529,6 +529,7 @@ def test_effect_tables_give_percent_change_as_the_factsheet_does(example_run):
     read = lambda n: pd.read_csv(rep / f"{n}.csv", sep=";", dtype=str, encoding="utf-8-sig", keep_default_na=False)
     did = read("effect_voor_na")
     assert did.loc[0, "model"] == "Poisson-regressie" and did.loc[0, "onzekerheid berekend met"] == "randomisatie-inferentie"
+    assert re.fullmatch(r"-\d+,\d", did.loc[0, "verandering (%)"])  # CSV numbers stay machine-readable (ASCII minus)
     change = float(did.loc[0, "verandering (%)"].replace(",", "."))
     html = (rep / "factsheet.html").read_text(encoding="utf-8")
     assert f"−{abs(round(change)):.0f}%" in html  # −20,8 in the table is the factsheet's −21%
