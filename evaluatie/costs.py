@@ -699,7 +699,10 @@ def impact(*, deployment, baseline_trajectories, rate_ratio, trajectory_cost, at
     check_lang(lang)
     if hasattr(rate_ratio, "ratio") and hasattr(rate_ratio, "ratio_ci"):
         rate_ratio_ci = tuple(rate_ratio.ratio_ci)
-        source_rr = t("pilots_source_effect", lang, name=type(rate_ratio).__name__)
+        # the method in words, never the class name ("DidResult") in a table for policy makers
+        method = {"DidResult": "pilots_source_did", "EventStudy": "pilots_source_es"}.get(
+            type(rate_ratio).__name__, "pilots_source_other")
+        source_rr = t("pilots_source_effect", lang, name=t(method, lang))
         rate_ratio = rate_ratio.ratio
     else:
         source_rr = t("pilots_source_user", lang)

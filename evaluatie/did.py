@@ -152,10 +152,13 @@ class DidResult:
                      f" in {self.n_clusters} clusters ('{self.cluster}')") if nested else "")
         covs = ((f"; covariaten: {', '.join(self.covariates)}" if nl else f"; covariates: {', '.join(self.covariates)}")
                 if self.covariates else "")
+        from .display import value_label
+
+        model = value_label(self.family, lang)  # "Poisson-regressie", not the option name "poisson"
         design = (f"Opzet: {self.n_units} eenheden{clusters}, waarvan {self.n_treated_units} met de interventie; "
-                  f"{self.n_periods} perioden; {self.n} waarnemingen; model: {self.family}{covs}." if nl else
+                  f"{self.n_periods} perioden; {self.n} waarnemingen; model: {model}{covs}." if nl else
                   f"Design: {self.n_units} units{clusters}, {self.n_treated_units} with the intervention; "
-                  f"{self.n_periods} periods; {self.n} observations; model: {self.family}{covs}.")
+                  f"{self.n_periods} periods; {self.n} observations; model: {model}{covs}.")
         uncertainty = f"{'Onzekerheid' if nl else 'Uncertainty'}: {how} ({p}). {self.reason_text(lang)}"
         return "\n".join([self.sentence(lang), design, uncertainty] + [f"- {n}" for n in self.notes])
 

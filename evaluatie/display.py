@@ -24,7 +24,7 @@ import pandas as pd
 
 from .text import check_lang, format_number, format_p
 
-__all__ = ["display_table", "COLUMNS"]
+__all__ = ["display_table", "value_label", "COLUMNS"]
 
 # column -> (Dutch label, English label, kind). Kinds: int, dec1, dec2, ratio, pct (already in %),
 # share (0–1 shown as %), p, rate (per pupil, shown per 1,000), rate1000 (already per 1,000), text, period.
@@ -124,15 +124,33 @@ COLUMNS: dict[str, tuple[str, str, str]] = {
 _BOUNDS = {"lower": ("ondergrens {ci}", "lower {ci}"), "upper": ("bovengrens {ci}", "upper {ci}")}
 
 _VALUES = {  # option values shown to people
-    "poisson": ("Poisson", "Poisson"), "quasipoisson": ("quasi-Poisson", "quasi-Poisson"),
-    "negbin": ("negatief-binomiaal", "negative binomial"), "gaussian": ("lineair", "linear"),
+    "poisson": ("Poisson-regressie", "Poisson regression"),
+    "quasipoisson": ("quasi-Poisson-regressie", "quasi-Poisson regression"),
+    "negbin": ("negatief-binomiale regressie", "negative binomial regression"),
+    "gaussian": ("lineaire regressie", "linear regression"),
     "randomization": ("randomisatie-inferentie", "randomization inference"),
     "wild": ("wild cluster bootstrap", "wild cluster bootstrap"),
     "cluster": ("cluster-robuuste standaardfouten", "cluster-robust standard errors"),
     "iid": ("modelgebaseerde standaardfouten", "model-based standard errors"),
+    "HC1": ("robuuste standaardfouten (HC1)", "robust standard errors (HC1)"),
+    "jackknife": ("jackknife over scholen", "jackknife over schools"),
     "mapping": ("koppeltabel", "mapping"), "exact": ("exact gelijk", "exact"),
     "fuzzy": ("voorstel (controleren)", "suggestion (review)"), "new": ("nieuw (controleren)", "new (review)"),
 }
+
+
+def value_label(value, lang: str = "nl"):
+    """An option value as people read it: ``"randomization"`` → ``"randomisatie-inferentie"``.
+
+    Values that are not option names are returned unchanged.
+
+    Examples
+    --------
+    >>> value_label("poisson"), value_label("randomization", "en"), value_label("Accare")
+    ('Poisson-regressie', 'randomization inference', 'Accare')
+    """
+    check_lang(lang)
+    return _VALUES.get(value, (value, value))[0 if lang == "nl" else 1] if isinstance(value, str) else value
 
 
 def _format(values: pd.Series, kind: str, lang: str) -> pd.Series:
@@ -140,7 +158,7 @@ def _format(values: pd.Series, kind: str, lang: str) -> pd.Series:
         return format_number(x, d, lang)
 
     if kind == "text":
-        return values.map(lambda v: _VALUES.get(v, (v, v))[0 if lang == "nl" else 1] if isinstance(v, str) else v)
+        return values.map(lambda v: value_label(v, lang))
     if kind == "bool":
         yes, no = ("ja", "nee") if lang == "nl" else ("yes", "no")
         return values.map(lambda v: yes if v is True or v == 1 else no)
@@ -180,7 +198,7 @@ def display_table(obj, lang: str = "nl", *, vertical: bool | None = None) -> pd.
           grootheid  waarde
          verhouding    0,79
            p-waarde < 0,001
-    verandering (%)  -20,8%
+    verandering (%)  −20,8%
     """
     check_lang(lang)
     result = not isinstance(obj, pd.DataFrame)

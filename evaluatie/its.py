@@ -88,11 +88,14 @@ class SegmentedResult:
 
     def summary(self, lang: str = "nl") -> str:
         """Sentence, model and remarks."""
+        from .display import value_label
+
         check_lang(lang)
+        model = value_label(self.family, lang)  # "quasi-Poisson-regressie", not the option name
         lines = [self.sentence(lang),
-                 (f"Onderbroken tijdreeks: {self.n} perioden, start {str(self.start)[:10]}, model {self.family}."
+                 (f"Onderbroken tijdreeks: {self.n} perioden, start {str(self.start)[:10]}, model {model}."
                   if lang == "nl" else f"Interrupted time series: {self.n} periods, start {str(self.start)[:10]}, "
-                  f"model {self.family}.")]
+                  f"model {model}.")]
         return "\n".join(lines + [f"- {n}" for n in self.notes])
 
     def plot(self, ax=None, lang: str = "nl", title: str | None = None, per: float = 1000):

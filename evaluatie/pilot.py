@@ -37,6 +37,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from .display import value_label
 from .errors import InputError
 from .plots import finding_title
 from .privacy import HIDDEN, is_small, mask_value, small_count
@@ -320,8 +321,12 @@ class _Context:
             self.reports[key] = self._data[key][1]
         return self._data[key]
 
-    def save(self, ax_or_fig, name: str, *, n, caption: str, on_factsheet: bool = False, rank: int = 9) -> FigureOut:
+    def save(self, ax_or_fig, name: str, *, n, caption: str, on_factsheet: bool = False, rank: int = 9,
+             what: str | None = None) -> FigureOut:
         """Write one figure with :func:`evaluatie.plots.save_figure` and close it.
+
+        ``what``: a :data:`evaluatie.text.MESSAGES` key naming what ``n`` counts, so that the footer says
+        ``n = 180 bereikte leerlingen`` instead of a bare ``n = 180``.
 
         ``on_factsheet``: a candidate for the factsheet; the :data:`evaluatie.factsheet.MAX_FIGURES`
         candidates with the lowest ``rank`` are shown, in the order of the sections.
@@ -333,6 +338,8 @@ class _Context:
         fig = getattr(ax_or_fig, "figure", ax_or_fig)
         if isinstance(ax_or_fig, (list, tuple)) or hasattr(ax_or_fig, "flat"):
             fig = next(iter(getattr(ax_or_fig, "flat", ax_or_fig))).figure
+        if what is not None and not isinstance(n, str):
+            n = f"{format_number(n, 0, self.lang)} {t(what, self.lang)}"
         paths = save_figure(fig, name, source=self.pilot.source, n=n, caption=caption, folder=self.figures,
                             lang=self.lang)
         plt.close(fig)
@@ -367,6 +374,7 @@ def _nulmeting(ctx: _Context, leerlingen=None) -> Section:
     if multi and result.richness["common_estimate"].notna().sum() > 1:
         axes = result.plot("schools", lang=lang)
         figures.append(ctx.save(axes, "01_scholen", n=int(k["n_pupils"].sum()), on_factsheet=True, rank=2,
+                                what="pilot_n_files",
                                 caption=t("pilot_nul_schools_caption", lang, k=len(axes[0].get_yticks()),
                                           t=int(result.richness["common_files"].dropna().iloc[0]))))
     for i, school in enumerate(result.schools):
@@ -380,7 +388,7 @@ def _nulmeting(ctx: _Context, leerlingen=None) -> Section:
             ax.figure.suptitle(str(school), x=0.01, ha="left", fontsize=10, color="#555555")
             first = not multi and kind == "agencies"
             figures.append(ctx.save(ax, f"01_{label}{suffix}", n=n, caption=f"{school}. " + result.summary(school, lang),
-                                    on_factsheet=first, rank=2))
+                                    on_factsheet=first, rank=2, what="pilot_n_files"))
     read = int(k["n_pupils"].sum())
     two = int((result.pupils["n_agencies"] >= 2).sum())
     k_min = ctx.pilot.threshold
@@ -428,9 +436,9 @@ def _zorgvraag(ctx: _Context, model="poisson", inferentie="auto") -> Section:
         ax = plot_rates(panel, lang=lang)
         finding_title(ax, _finding(res.coef, res.ci, "zv", lang), t("pilot_zv_question", lang))
         figures.append(ctx.save(ax, "02_verwijzingen_per_1000", n=res.n_units,
-                                caption=res.sentence(lang), on_factsheet=True, rank=1))
+                                caption=res.sentence(lang), on_factsheet=True, rank=1, what="pilot_n_schools"))
     figures.append(ctx.save(res.plot(lang=lang), "02_effect_verschil_in_verschillen", n=res.n_units,
-                            caption=res.sentence(lang)))
+                            caption=res.sentence(lang), what="pilot_n_schools"))
     count = res.family in ("poisson", "quasipoisson", "negbin")
     if count:
         value = _pct(res.percent_change, lang)
@@ -442,6 +450,8 @@ def _zorgvraag(ctx: _Context, model="poisson", inferentie="auto") -> Section:
         res.to_frame()[["term", "estimate", "lower", "upper", "p_value", "n_units", "n_treated_units", "n_periods",
                         "family", "inference"]]
     table = table[table["term"] == "treated"].drop(columns="term")
+    for c in ("family", "inference"):  # the model and the inference in words, not option names
+        table[c] = table[c].map(lambda v: value_label(v, lang))
     table = table.rename(columns=lambda c: t(f"pilot_col_{c}", lang))
     caveats = [t("pilot_zv_caveat_few", lang, k=res.n_treated_units, n=res.n_units),
                t("pilot_zv_caveat_registration", lang), t("pilot_zv_caveat_choice", lang)]
@@ -450,7 +460,9 @@ def _zorgvraag(ctx: _Context, model="poisson", inferentie="auto") -> Section:
     return Section(key="zorgvraag", title=t("pilot_zv_title", lang), question=t("pilot_zv_question", lang),
                    key_figures=key, figures=figures,
                    tables={"effect_voor_na": Table(table, counts=(), percent=(), decimals={
-                       t(f"pilot_col_{c}", lang): 0 for c in ("n_units", "n_treated_units", "n_periods")})},
+                       t(f"pilot_col_{c}", lang): 0 for c in ("n_units", "n_treated_units", "n_periods")} | {
+                       t(f"pilot_col_{c}", lang): 1 for c in ("percent_change", "percent_lower", "percent_upper")
+                       if count})},
                    notes={"effect_voor_na": t("pilot_zv_note", lang)}, meaning=[res.sentence(lang)],
                    caveats=caveats, methods=res.summary(lang), quality=[("panel", report)]), res
 
@@ -470,15 +482,16 @@ def _uitrol(ctx: _Context, frequentie="Q", model="poisson") -> Section:
     ax = es.plot(lang=lang, freq=frequentie)
     finding_title(ax, _finding(es.att, es.ci, "es", lang), t("pilot_es_question", lang))
     fig = ctx.save(ax, "02b_uitrol_per_" + ("kwartaal" if frequentie == "Q" else "maand"),
-                   n=es.n_units, caption=es.sentence(lang), on_factsheet=True, rank=4)
-    table = es.to_frame().rename(columns=lambda c: t(f"pilot_col_{c}", lang) if f"pilot_col_{c}" in _KNOWN else c)
+                   n=es.n_units, caption=es.sentence(lang), on_factsheet=True, rank=4, what="pilot_n_schools")
+    table = _event_study_table(es, frequentie, exposure is not None, lang)
     from .report import Table
 
     return Section(key="uitrol", title=t("pilot_es_title", lang), question=t("pilot_es_question", lang),
                    key_figures=[], figures=[fig], tables={"effect_per_periode": Table(
-                       table, counts=(), percent=(), decimals={c: 0 for c in (t("pilot_col_rel_time", lang), "n_cohorts")
-                                                               if c in table.columns})},
-                   notes={"effect_per_periode": t("pilot_es_note", lang)}, meaning=[es.sentence(lang)],
+                       table, counts=(), percent=(), decimals=dict.fromkeys(table.columns[[0, -1]], 0)
+                       | dict.fromkeys(table.columns[1:-1], 1))},
+                   notes={"effect_per_periode": t("pilot_es_note" if es.family == "poisson" else "pilot_es_note_linear",
+                                                  lang)}, meaning=[es.sentence(lang)],
                    caveats=[t("pilot_es_caveat", lang)], methods=es.summary(lang), quality=[]), es
 
 
@@ -501,16 +514,86 @@ def _tijdreeks(ctx: _Context, model="quasipoisson", seizoen="fourier") -> Sectio
     ax = its.plot(lang=lang)
     finding_title(ax, _finding(math.log(its.level_ratio), tuple(map(math.log, its.level_ci)), "its", lang)
                   if model != "gaussian" else ax.get_title(), t("pilot_its_question", lang))
+    from .its import _time_index
+
     fig = ctx.save(ax, "02b_tijdreeks", n=len(series), caption=its.sentence(lang), on_factsheet=True,
-                   rank=5)
-    table = its.to_frame().rename(columns=lambda c: t(f"pilot_col_{c}", lang) if f"pilot_col_{c}" in _KNOWN else c)
+                   rank=5, what={"maand": "pilot_n_months", "week": "pilot_n_weeks"}.get(
+                       _time_index(series["period"])[1], "pilot_n_periods"))
     from .report import Table
 
+    table = _its_table(its, _time_index(series["period"])[1], exposure is not None, lang)
     return Section(key="tijdreeks", title=t("pilot_its_title", lang), question=t("pilot_its_question", lang),
-                   key_figures=[], figures=[fig], tables={"tijdreeks": Table(table, counts=(), percent=())},
-                   notes={"tijdreeks": t("pilot_its_note", lang)}, meaning=[its.sentence(lang)],
+                   key_figures=[], figures=[fig], tables={"tijdreeks": Table(
+                       table, counts=(), percent=(), decimals=dict.fromkeys(table.columns[2:], 1))},
+                   notes={"tijdreeks": t("pilot_its_note" if its.family != "gaussian" else "pilot_its_note_linear",
+                                         lang)}, meaning=[its.sentence(lang)],
                    caveats=[t("pilot_its_caveat", lang)], methods=its.summary(lang),
                    quality=[("reeks", report)]), its
+
+
+def _event_study_table(es, freq: str, rate: bool, lang: str) -> pd.DataFrame:
+    """The event study for people: periods since the start, the effect as % change (Poisson) with its interval.
+
+    On the log scale an estimate of −0,27 is a change of (exp(−0,27) − 1) × 100 = −24%, the way the
+    factsheet says it; a linear model keeps its differences.
+    """
+    e = es.to_frame()
+    when = t("pilot_col_rel_time_" + ("q" if freq == "Q" else "m"), lang)
+    if es.family == "poisson":
+        pct = lambda v: 100 * np.expm1(e[v].to_numpy(float))  # noqa: E731
+        out = {t("pilot_col_percent_change", lang): pct("estimate"), t("pilot_col_percent_lower", lang): pct("lower"),
+               t("pilot_col_percent_upper", lang): pct("upper")}
+    else:
+        out = {t("pilot_col_difference_" + ("rate" if rate else "count"), lang): e["estimate"].to_numpy(float),
+               t("pilot_col_lower", lang): e["lower"].to_numpy(float), t("pilot_col_upper", lang): e["upper"].to_numpy(float)}
+    return pd.DataFrame({when: e["rel_time"].astype(int).to_numpy(), **out,
+                         t("pilot_col_cohorts", lang): e["n_cohorts"].astype(int).to_numpy()})
+
+
+#: Terms of the segmented regression (evaluatie.its) → (label key, unit key) of the exported table.
+_ITS_TERMS = {"const": ("pilot_its_term_const", None),  # its unit: see _its_table
+              "time": ("pilot_its_term_time", "pilot_its_unit_per"),
+              "level_change": ("pilot_its_term_level", "pilot_its_unit_jump"),
+              "slope_change": ("pilot_its_term_slope", "pilot_its_unit_per")}
+
+
+def _its_table(its, unit: str, rate: bool, lang: str) -> pd.DataFrame:
+    """The interrupted time series for people: Dutch terms, each with its unit, effects as % change.
+
+    Count models work on the log scale: a level change of −0,13 is a jump of (exp(−0,13) − 1) × 100
+    = −12%, the number the factsheet gives; the level before the start is exp(const) referrals per
+    1.000 pupils per period (per period without pupil numbers). Seasonal terms are the % deviation at
+    the top of each wave. A linear model keeps its own units.
+    """
+    f = its.to_frame()
+    count = its.family != "gaussian"
+    per = {"maand": ("maand", "month"), "week": ("week", "week")}.get(unit, ("periode", "period"))[lang != "nl"]
+    labels, units, values = [], [], []
+    for _, row in f.iterrows():
+        term = str(row["term"])
+        b = row[["estimate", "lower", "upper"]].to_numpy(float)
+        if term in _ITS_TERMS:
+            label, unit_key = _ITS_TERMS[term]
+            labels.append(t(label, lang))
+        else:  # sin1, cos2, ...: the yearly (1) and half-yearly (2) seasonal waves
+            wave = re.fullmatch(r"(sin|cos)(\d+)", term)
+            k = int(wave.group(2)) if wave else 0
+            labels.append(t("pilot_its_term_season", lang, wave=t(f"pilot_its_wave_{min(k, 3)}", lang, k=k),
+                            part=t(f"pilot_its_part_{wave.group(1)}", lang) if wave else term))
+            unit_key = "pilot_its_unit_season"
+        if not count:
+            units.append(t("pilot_its_unit_linear_" + ("rate" if rate else "count"), lang, per=per))
+            values.append(b)
+        elif term == "const":
+            units.append(t("pilot_its_unit_level_" + ("rate" if rate else "count"), lang, per=per))
+            values.append(np.exp(b) * (1000 if rate else 1))
+        else:
+            units.append(t(unit_key, lang, per=per))
+            values.append(100 * np.expm1(b))
+    values = np.array(values, dtype=float).reshape(-1, 3)
+    return pd.DataFrame({t("pilot_col_part", lang): labels, t("pilot_col_unit", lang): units,
+                         t("pilot_col_estimate", lang): values[:, 0], t("pilot_col_lower", lang): values[:, 1],
+                         t("pilot_col_upper", lang): values[:, 2]})
 
 
 # --- power: can this design see the drop, and how many schools would? (evaluatie.power) -------------------
@@ -544,9 +627,6 @@ def _power(ctx: _Context, daling=20, simulaties=200) -> Section:
                    notes={"onderscheidend_vermogen": t("pilot_power_note", lang)},
                    meaning=[res._row_sentence(now, lang, ["n_units", "n_treated"])],
                    caveats=[t("pilot_power_caveat", lang)], methods=res.summary(lang), quality=[]), res
-
-
-_KNOWN = {f"pilot_col_{c}" for c in ("rel_time", "estimate", "se", "lower", "upper", "term")}
 
 
 def _sha256(path: Path) -> str:
@@ -603,7 +683,7 @@ def _vragenlijst(ctx: _Context, vergelijking="auto", toets="auto") -> Section:
     finding_title(ax, title, t("pilot_sv_question", lang))
     caption = cmp.sentence(first) if cmp is not None else t("pilot_sv_fig_title", lang, what=first)
     figures = [ctx.save(ax, "03_vragenlijst_" + re.sub(r"[^a-z0-9]+", "_", str(first).lower()), n=n_resp,
-                        caption=caption, on_factsheet=True, rank=7)]
+                        caption=caption, on_factsheet=True, rank=7, what="pilot_n_respondents")]
     rel = [survey.reliability(s, construct=c, lang=lang) for c in constructs if len(s.construct_items(c)) >= 3]
     # --- key figure, texts
     if row is not None and row["effect_size"] not in ("eta2", "eta2_h"):
@@ -649,12 +729,15 @@ def _vragenlijst(ctx: _Context, vergelijking="auto", toets="auto") -> Section:
                                t("pilot_col_n_items", lang): [r.n_items for r in rel],
                                t("pilot_col_answers_waves", lang): [r.n for r in rel],
                                t("pilot_col_respondents", lang): [r.n_respondents for r in rel],
-                               "alfa": [r.alpha for r in rel], t("pilot_col_lower", lang): [r.ci[0] for r in rel],
-                               t("pilot_col_upper", lang): [r.ci[1] for r in rel], "omega": [r.omega for r in rel]})
+                               t("pilot_col_alpha", lang): [r.alpha for r in rel],
+                               t("pilot_col_alpha_lower", lang): [r.ci[0] for r in rel],
+                               t("pilot_col_alpha_upper", lang): [r.ci[1] for r in rel],
+                               t("pilot_col_omega", lang): [r.omega for r in rel]})
         tables["vragenlijst_schalen"] = Table(scales, counts=(t("pilot_col_answers_waves", lang),
                                                               t("pilot_col_respondents", lang)), percent=(),
-                                              decimals={t("pilot_col_n_items", lang): 0} | {c: 2 for c in ("alfa", "omega", t("pilot_col_lower", lang),
-                                                                       t("pilot_col_upper", lang))})
+                                              decimals={t("pilot_col_n_items", lang): 0} | {
+                                                  t(k, lang): 2 for k in ("pilot_col_alpha", "pilot_col_alpha_lower",
+                                                                          "pilot_col_alpha_upper", "pilot_col_omega")})
         notes["vragenlijst_schalen"] = t("pilot_sv_note_scales", lang)
     if cmp is not None:
         c = cmp.to_frame()
@@ -700,7 +783,8 @@ def _interviews(ctx: _Context, citaten=1) -> Section:
     ax = interviews.plot_codes(freq, min_group=k_min, min_cell=k_min, lang=lang)
     finding_title(ax, t("pilot_iv_fig_title", lang, code=top_code, k=k_text, n=n_text), t("pilot_iv_question", lang))
     caption = interviews.summary(freq, min_group=k_min, min_cell=k_min, lang=lang)
-    figures = [ctx.save(ax, "03_interviews_themas", n=n_resp, caption=caption, on_factsheet=True, rank=9)]
+    figures = [ctx.save(ax, "03_interviews_themas", n=n_resp, caption=caption, on_factsheet=True, rank=9,
+                        what="pilot_n_interviewed")]
     parts = ", ".join(f"{g} {small_count(counts.attrs['n'][g], k_min, lang)}" for g in groups) or \
         f"{t('iv_all_groups', lang)} {n_text}"
     key = [KeyFigure(n_text, t("pilot_iv_kf_label", lang, parts=parts),
@@ -790,11 +874,12 @@ def _kleine_pilot(ctx: _Context, uitkomst="Uitkomst", gunstig="regulier onderwij
     ax = res.plot(lang=lang)
     finding_title(ax, t("pilots_proportion_title", lang, k=k, n=n, lo=res.bound(res.lower, lang),
                         hi=res.bound(res.upper, lang)), t("pilot_kp_question", lang, what=what))
-    figures = [ctx.save(ax, "04_kleine_pilot_aandeel", n=n, caption=res.sentence(lang), on_factsheet=True, rank=8)]
+    figures = [ctx.save(ax, "04_kleine_pilot_aandeel", n=n, caption=res.sentence(lang), on_factsheet=True, rank=8,
+                        what="pilot_n_pupils")]
     if tijdlijn:
         same = data.assign(**{uitkomst: outcome.where(~unknown).str.lower()})  # one colour per outcome, as counted
         ax = plot_timeline(same, pupil="case", outcome=uitkomst, events=(moment,) if moment else (), lang=lang)
-        figures.append(ctx.save(ax, "04_kleine_pilot_tijdlijn", n=n, caption=res.sentence(lang)))
+        figures.append(ctx.save(ax, "04_kleine_pilot_tijdlijn", n=n, caption=res.sentence(lang), what="pilot_n_pupils"))
     key = [KeyFigure(t("pilot_kp_kf_value", lang, k=k, n=n), what, f"{lines[1]} {lines[-1]}")]
     methods = [res.summary(lang)]
     if vergelijk is not None:
@@ -887,27 +972,30 @@ def _doorlooptijden(ctx: _Context, norm_dagen=90, peildatum=None, label=None, re
     ax = km.plot(lang=lang, days=norm_dagen)
     finding_title(ax, title, t("pilot_dl_question", lang, days=norm_dagen))
     figures = [ctx.save(ax, "04_doorlooptijden", n=len(km.data), caption=km.sentence(lang, norm_dagen),
-                        on_factsheet=True, rank=3)]
+                        on_factsheet=True, rank=3, what="pilot_n_cases")]
     words = t("pilot_dl_kf_words", lang, lo=pct(last["lower"]), hi=pct(last["upper"]), n=int(last["n"]))
     meaning = f"{t('pilot_dl_title', lang)}: {km.sentence(lang, norm_dagen)}"
     if test is not None:
         meaning += " " + t("pilots_logrank_" + ("small" if sure else "large"), lang)
     key = [KeyFigure(pct(last["share"]), t("pilot_dl_kf_label", lang, days=norm_dagen, what=what, group=order[-1])
                      if group else t("pilot_dl_kf_label_all", lang, days=norm_dagen, what=what), words)]
-    med = km.medians
+    # the tables list the groups in time order (voor, na), as the figure and the text do, not alphabetically
+    rank = {g: i for i, g in enumerate(order)}
+    med = km.medians.sort_values("group", key=lambda g: g.map(rank), kind="stable").reset_index(drop=True)
+    share = share.sort_values("group", key=lambda g: g.map(rank), kind="stable").reset_index(drop=True)
     # ended + open = cases: the cases are left out here (the next table has them), so that the ended and open counts
     # form one cross table whose row total is protected with them (a shown total would give away a hidden cell)
     medians = pd.DataFrame({t("pilot_col_group", lang): med["group"],
                             t("pilot_col_ended", lang): med["events"], t("pilot_col_open", lang): med["open"],
-                            t("pilot_col_median_days", lang): med["median"], t("pilot_col_lower", lang): med["lower"],
-                            t("pilot_col_upper", lang): med["upper"]})
+                            t("pilot_col_median_days", lang): med["median"], t("pilot_col_lower_days", lang): med["lower"],
+                            t("pilot_col_upper_days", lang): med["upper"]})
     cases = t("pilot_col_cases", lang)
     within = pd.DataFrame({t("pilot_col_group", lang): share["group"], cases: share["n"],
                            t("pilot_col_within", lang, days=norm_dagen): share["share"],
                            t("pilot_col_lower_pct", lang): share["lower"], t("pilot_col_upper_pct", lang): share["upper"]})
     pcts = (t("pilot_col_within", lang, days=norm_dagen), t("pilot_col_lower_pct", lang), t("pilot_col_upper_pct", lang))
     ended_open = (t("pilot_col_ended", lang), t("pilot_col_open", lang))
-    times = (t("pilot_col_median_days", lang), t("pilot_col_lower", lang), t("pilot_col_upper", lang))
+    times = (t("pilot_col_median_days", lang), t("pilot_col_lower_days", lang), t("pilot_col_upper_days", lang))
     # the median and its interval reveal no count and stay shown when a count in their row is hidden
     tables = {"doorlooptijden_mediaan": Table(medians, counts=() if unprotected else ended_open, percent=(), cross=True,
                                               derived=dict.fromkeys(times, ()),
@@ -1018,7 +1106,9 @@ def _kosten_section(ctx: _Context, marges=None, simulaties=10_000, **given) -> S
     key = [KeyFigure(euro(per), t(what, lang), words)]
     figures, meaning = [], []
     # what the figure rests on: the pupils reached (or cases); without them a model of assumptions, not "n = 1"
-    counted = int(cost.pupils_reached or cost.cases or 0) or t("pilot_kost_n_none", lang)
+    counted = int(cost.pupils_reached or cost.cases or 0)
+    counted = (f"{format_number(counted, 0, lang)} {t('pilot_n_reached' if cost.pupils_reached else 'pilot_n_cases', lang)}"
+               if counted else t("pilot_kost_n_none", lang))
     if mc is not None:
         p = mc.probability_pays
         verdict = "high" if p >= 0.95 else "likely" if p >= 0.75 else "open" if p > 0.25 else "low"
@@ -1042,7 +1132,7 @@ def _kosten_section(ctx: _Context, marges=None, simulaties=10_000, **given) -> S
         kind = INPUTS[name][2]
         cents = kind == "euro" and not float(x).is_integer()  # an input as given: "€ 4.200,50" stays itself
         return ("€ " + format_number(x, 2, lang) if cents else euro(x) if kind == "euro" else format_percent(x, 0, lang) if kind == "share" else
-                format_number(x, 2 if kind == "ratio" else 1, lang))
+                format_number(x, 2 if kind == "ratio" else 0 if float(x).is_integer() else 1, lang))  # 40, not 40,0
     if res is not None:
         a = res.assumptions(lang)
     else:

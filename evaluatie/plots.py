@@ -80,7 +80,20 @@ def house_style(overrides: dict | None = None):
 
 
 def format_axis(ax, axis: str = "y", decimals: int = 0, percent: bool = False, lang: str = "nl"):
-    """Format tick labels with nl-NL numbers (``1.234,5``) or percentages (``24%``) on ``axis``."""
+    """Format tick labels with nl-NL numbers (``1.234,5``) or percentages (``24%``) on ``axis``.
+
+    Negative ticks get the typographic minus (U+2212) of :func:`evaluatie.text.format_number`, as
+    matplotlib's own formatter and the figure texts write it (``−40.000``, ``−20%``).
+
+    Examples
+    --------
+    >>> import matplotlib.pyplot as plt
+    >>> fig, ax = plt.subplots()
+    >>> _ = ax.set_xlim(-60000, 100000); _ = format_axis(ax, "x")
+    >>> fig.canvas.draw(); [t.get_text() for t in ax.get_xticklabels()][:2]
+    ['−60.000', '−40.000']
+    >>> plt.close(fig)
+    """
     check_lang(lang)
 
     def fmt(x, _pos):

@@ -45,6 +45,8 @@ __all__ = ["Table", "export_tables", "export_table", "escape_text", "unescape_te
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _PERCENT_WORDS = re.compile(r"(?i)%|\baandeel\b|\bpercentage\b|\bshare\b|\bproportion\b|\bproportie\b")
 _BAD_NAME = re.compile(r"[\\/:*?\[\]<>|\"\x00-\x1f]")
+#: Headers of p-value columns: shown with 3 decimals, and as ``< 0,001`` below 0.001 (never ``0,000``).
+_P_HEADER = re.compile(r"(?i)^(p-waarde|p-value|p)\b")
 
 
 def escape_text(value: str) -> str:
@@ -97,8 +99,10 @@ class Table:
     denominator : str, optional
         Count column holding the denominator of the percentages of a row (for ``min_denominator``).
     decimals : mapping of str to int, optional
-        Decimals shown per column. Default: 0 for counts and percentages; for other numbers three
-        significant digits of the column's largest value, at most 3 (1,38; 30,4; 155; 0,042).
+        Decimals shown per column. Default: 0 for counts and percentages; 3 for p-values (columns
+        whose header starts with ``p-waarde``); for other numbers three significant digits of the
+        column's largest value, at most 3 (1,38; 30,4; 155; 0,042). A p-value below 0.001 is
+        written as the text ``< 0,001``, as the factsheet writes it, never as ``0,000``.
     cross : bool, optional
         True when the count columns are one cross table whose row totals mean something (e.g.
         agency × school); then row and column totals are protected. False: each count column is
@@ -120,7 +124,7 @@ class _Prepared:
     """One table ready to write: values (numbers rounded, text), hidden mask and column kinds."""
 
     frame: pd.DataFrame   # object columns; numbers rounded; hidden cells hold HIDDEN
-    kinds: dict           # column -> "count" | "percent" | "number" | "text"
+    kinds: dict           # column -> "count" | "percent" | "number" | "p" | "text"
     decimals: dict        # column -> decimals shown
     n_hidden: int
 
@@ -155,6 +159,11 @@ def _default_decimals(series: pd.Series) -> int:
     values = np.abs(pd.to_numeric(series, errors="coerce").to_numpy(dtype=float, na_value=np.nan))
     largest = np.nanmax(values, initial=0)
     return 0 if largest == 0 else int(np.clip(2 - np.floor(np.log10(largest)), 0, 3))
+
+
+def _p_below(lang: str) -> str:
+    """How a table writes a p-value below 0.001 (as :func:`evaluatie.text.format_p` does, without ``p``)."""
+    return "< 0,001" if lang == "nl" else "< 0.001"
 
 
 def _half_up(values: np.ndarray, decimals: int) -> np.ndarray:
@@ -201,9 +210,10 @@ def _layout(name: str, spec: Table, lang: str) -> _Layout:
         values = flat[c].dropna().to_numpy(dtype=float)
         if values.size and (values.min() < 0 or values.max() > 1):
             raise InputError(t("export_not_fraction", lang, table=name, column=c), column=c)
-    kinds = {c: "count" if c in counts else "percent" if c in percent else "number" if c in numeric else "text"
-             for c in columns}
-    decimals = {c: _default_decimals(flat[c]) if kinds[c] == "number" else 0 for c in columns}
+    kinds = {c: "count" if c in counts else "percent" if c in percent else
+             "p" if c in numeric and _P_HEADER.match(c) else "number" if c in numeric else "text" for c in columns}
+    decimals = {c: _default_decimals(flat[c]) if kinds[c] == "number" else 3 if kinds[c] == "p" else 0
+                for c in columns}
     decimals.update({str(k): int(v) for k, v in (spec.decimals or {}).items()})
     labels = spec.frame.index if len(flat.columns) > len(spec.frame.columns) else flat.index
     count_frame = flat[counts].astype(float).set_axis(labels, axis=0)
@@ -222,7 +232,7 @@ def _finish(name: str, lay: _Layout, hidden_counts: pd.DataFrame, *, rounding: i
     hidden[counts] = hidden_counts.to_numpy(dtype=bool)
     row_hidden = hidden[counts].any(axis=1)
     for c in columns:
-        if kinds[c] in ("percent", "number"):
+        if kinds[c] in ("percent", "number", "p"):
             hidden[c] = hidden[list(lay.derived[c])].any(axis=1) if c in lay.derived else row_hidden
     percent = [c for c in columns if kinds[c] == "percent"]
     if min_denominator is not None and percent:
@@ -243,6 +253,9 @@ def _finish(name: str, lay: _Layout, hidden_counts: pd.DataFrame, *, rounding: i
         else:
             extra = 2 if kinds[c] == "percent" else 0
             shown = [None if np.isnan(v) else float(v) for v in _half_up(values, lay.decimals[c] + extra)]
+            if kinds[c] == "p":  # below 0.001 the rounded value would read 0,000: say "< 0,001"
+                small = _p_below(lang)
+                shown = [small if v is not None and raw < 0.001 else v for v, raw in zip(shown, values)]
         out[c] = pd.Series(shown, index=flat.index, dtype=object)
     out = out.mask(hidden, HIDDEN)
     out = out.astype(object).where(out.notna(), None)
@@ -270,7 +283,7 @@ def _csv_text(value, kind: str, decimals: int, lang: str) -> str:
         return escape_text(value)
     if kind == "percent":
         value, decimals = 100 * value, decimals
-    if kind in ("percent", "number"):
+    if kind in ("percent", "number", "p"):
         text = f"{value:.{decimals}f}"
         return text.replace(".", ",") if lang == "nl" else text
     if isinstance(value, (int, np.integer)) or (isinstance(value, float) and value == int(value)):
@@ -314,11 +327,14 @@ def write_csv(frame: pd.DataFrame, path, *, kinds: Mapping | None = None, decima
     return path
 
 
-def _number_format(kind: str, decimals: int) -> str:
+def _number_format(kind: str, decimals: int, negative: bool = False) -> str:
+    """Excel number format; with ``negative`` a second section shows the typographic minus (−20,8, not -20,8).
+
+    The cell stays a number (sortable, computable); only what Excel shows changes.
+    """
     digits = "." + "0" * decimals if decimals > 0 else ""
-    if kind == "percent":
-        return f"0{digits}%"
-    return f"#,##0{digits}"
+    shown = f"0{digits}%" if kind == "percent" else f"#,##0{digits}"
+    return f'{shown};"−"{shown}' if negative else shown
 
 
 def _text_cell(ws, row: int, col: int, value: str):
@@ -364,6 +380,7 @@ def _sheet(book, title: str, prepared: _Prepared, n_index: int) -> None:
         cell.alignment = Alignment(wrap_text=True, vertical="top")
     right = Alignment(horizontal="right")
     widths = [min(max(len(h), 6), 40) for h in headers]
+    negative = {c: any(isinstance(v, (int, float)) and v < 0 for v in prepared.frame[c]) for c in prepared.frame.columns}
     for i, record in enumerate(prepared.frame.itertuples(index=False), start=2):
         for j, (column, value) in enumerate(zip(prepared.frame.columns, record), start=1):
             kind = prepared.kinds[column]
@@ -371,12 +388,12 @@ def _sheet(book, title: str, prepared: _Prepared, n_index: int) -> None:
                 continue
             if isinstance(value, str):
                 cell = _text_cell(ws, i, j, value)
-                if value == HIDDEN and kind != "text":
+                if kind != "text":  # x, or a p-value "< 0,001": aligned with the numbers
                     cell.alignment = right
                 shown = value
             else:
                 cell = ws.cell(row=i, column=j, value=value)
-                cell.number_format = _number_format(kind, prepared.decimals[column])
+                cell.number_format = _number_format(kind, prepared.decimals[column], negative[column])
                 shown = f"{value * (100 if kind == 'percent' else 1):,.{prepared.decimals[column]}f}" + "%" * (
                     kind == "percent")
             widths[j - 1] = max(widths[j - 1], min(len(shown), 60))

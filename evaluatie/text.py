@@ -1020,10 +1020,18 @@ MESSAGES: dict[str, dict[str, str]] = {
     "pilot_es_caveat": {"nl": "De schattingen per periode rusten op weinig scholen; kijk naar het patroon, niet naar "
                               "één punt.",
                         "en": "The estimates per period rest on few schools; look at the pattern, not at one point."},
-    "pilot_es_note": {"nl": "Effect per periode ten opzichte van de start (event study, Callaway & Sant'Anna). "
-                            "Schatting en grenzen op de logschaal; verhouding = exp(schatting).",
-                      "en": "Effect by period relative to the start (event study, Callaway & Sant'Anna). Estimate "
-                            "and bounds on the log scale; ratio = exp(estimate)."},
+    "pilot_es_note": {"nl": "Effect per periode ten opzichte van de start (event study, Callaway & Sant'Anna), als "
+                            "procentuele verandering in verwijzingen per 1.000 leerlingen met 95%-betrouwbaarheidsinterval "
+                            "(het model rekent op de logschaal: verandering = (exp(schatting) − 1) × 100). Negatief = "
+                            "minder verwijzingen. Periode 0 is de eerste periode met jeugdondersteuner; negatieve "
+                            "perioden liggen vóór de start (daar hoort geen verschil te zijn). Startgroepen: aantal "
+                            "groepen scholen met dezelfde startdatum waarop de schatting rust.",
+                      "en": "Effect by period relative to the start (event study, Callaway & Sant'Anna), as percent "
+                            "change in referrals per 1,000 pupils with 95% confidence interval (the model works on the "
+                            "log scale: change = (exp(estimate) − 1) × 100). Negative = fewer referrals. Period 0 is the "
+                            "first period with a youth worker; negative periods are before the start (there should be "
+                            "no difference there). Start groups: number of groups of schools with the same start date "
+                            "the estimate rests on."},
     "pilot_its_title": {"nl": "Tijdreeks van het hele gebied", "en": "Time series of the whole area"},
     "pilot_its_question": {"nl": "Veranderde het aantal verwijzingen in het hele gebied na de start?",
                            "en": "Did referrals in the whole area change after the start?"},
@@ -1031,8 +1039,16 @@ MESSAGES: dict[str, dict[str, str]] = {
                                "veranderde (beleid, wachtlijsten, registratie) kan de verandering verklaren.",
                          "en": "The time series has no comparison group: something else that changed around the start "
                                "(policy, waiting lists, registration) can explain the change too."},
-    "pilot_its_note": {"nl": "Onderbroken tijdreeks (gesegmenteerde regressie): coëfficiënten op de logschaal.",
-                       "en": "Interrupted time series (segmented regression): coefficients on the log scale."},
+    "pilot_its_note": {"nl": "Onderbroken tijdreeks (gesegmenteerde regressie) met 95%-betrouwbaarheidsinterval. Het "
+                             "model rekent op de logschaal; de tabel geeft de uitkomsten als procentuele verandering "
+                             "((exp(coëfficiënt) − 1) × 100) en het niveau vóór de start als aantal, elk met de eenheid "
+                             "in de kolom 'eenheid'. Seizoen: hoeveel procent de golf op zijn top boven of onder het "
+                             "gemiddelde ligt.",
+                       "en": "Interrupted time series (segmented regression) with 95% confidence interval. The model "
+                             "works on the log scale; the table gives the results as percent change "
+                             "((exp(coefficient) − 1) × 100) and the level before the start as a number, each with its "
+                             "unit in the column 'unit'. Season: how many percent the wave at its top lies above or "
+                             "below the average."},
     "pilot_col_percent_change": {"nl": "verandering (%)", "en": "change (%)"},
     "pilot_col_percent_lower": {"nl": "ondergrens 95%-BI (%)", "en": "lower 95% CI (%)"},
     "pilot_col_percent_upper": {"nl": "bovengrens 95%-BI (%)", "en": "upper 95% CI (%)"},
@@ -1045,9 +1061,6 @@ MESSAGES: dict[str, dict[str, str]] = {
     "pilot_col_estimate": {"nl": "schatting", "en": "estimate"},
     "pilot_col_lower": {"nl": "ondergrens 95%-BI", "en": "lower 95% CI"},
     "pilot_col_upper": {"nl": "bovengrens 95%-BI", "en": "upper 95% CI"},
-    "pilot_col_se": {"nl": "standaardfout", "en": "standard error"},
-    "pilot_col_rel_time": {"nl": "periode t.o.v. start", "en": "period relative to start"},
-    "pilot_col_term": {"nl": "term", "en": "term"},
     "fs_kicker": {"nl": "Factsheet", "en": "Factsheet"},
     "fs_key_heading": {"nl": "De belangrijkste cijfers", "en": "Key figures"},
     "fs_meaning": {"nl": "Wat betekent dit?", "en": "What does this mean?"},
@@ -1443,7 +1456,8 @@ MESSAGES: dict[str, dict[str, str]] = {
                                "en": "Group '{b}' possibly placed faster, not yet certain"},
     "pilot_dl_fig_unsure_down": {"nl": "Groep '{b}' mogelijk trager geplaatst, nog niet zeker",
                                  "en": "Group '{b}' possibly placed more slowly, not yet certain"},
-    "pilot_dl_kf_label": {"nl": "binnen {days} dagen ({what}; {group})", "en": "within {days} days ({what}; {group})"},
+    "pilot_dl_kf_label": {"nl": "{what} binnen {days} dagen, in groep '{group}'",
+                          "en": "{what} within {days} days, in group '{group}'"},
     "pilot_dl_kf_words": {"nl": "95%-interval {lo} tot {hi}, {n} casussen; nog lopende casussen tellen mee tot de "
                                 "peildatum.",
                           "en": "95% interval {lo} to {hi}, {n} cases; open cases count up to the reference date."},
@@ -1697,7 +1711,7 @@ MESSAGES: dict[str, dict[str, str]] = {
                              "The reason goes into verantwoording.md."},
     "pilot_dl_fig_one_group": {"nl": "Groep '{group}': {share} binnen {days} dagen een passend aanbod",
                                "en": "Group '{group}': {share} with a suitable place within {days} days"},
-    "pilot_dl_kf_label_all": {"nl": "binnen {days} dagen ({what})", "en": "within {days} days ({what})"},
+    "pilot_dl_kf_label_all": {"nl": "{what} binnen {days} dagen", "en": "{what} within {days} days"},
     "pilot_dl_note_unprotected": {"nl": "Aantallen kleiner dan {k} zijn hier niet afgeschermd; de reden staat in "
                                         "verantwoording.md.",
                                   "en": "Counts below {k} are not protected here; the reason is in verantwoording.md."},
@@ -1912,6 +1926,65 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Give the number of pupils one way: --leerlingen \"School=number,...\" or --leerlingen-kolom COLUMN, "
               "not both."},
     "nb_pupils_column": {"nl": "uit kolom '{column}'", "en": "from column '{column}'"},
+    # --- exported effect tables in words and units (new-user test of tabellen.xlsx) ---
+    "pilot_col_rel_time_q": {"nl": "kwartalen sinds de start", "en": "quarters since the start"},
+    "pilot_col_rel_time_m": {"nl": "maanden sinds de start", "en": "months since the start"},
+    "pilot_col_cohorts": {"nl": "startgroepen (aantal)", "en": "start groups (number)"},
+    "pilot_col_difference_rate": {"nl": "verschil (verwijzingen per 1.000 leerlingen)",
+                                  "en": "difference (referrals per 1,000 pupils)"},
+    "pilot_col_difference_count": {"nl": "verschil (verwijzingen)", "en": "difference (referrals)"},
+    "pilot_col_part": {"nl": "onderdeel", "en": "part"},
+    "pilot_col_unit": {"nl": "eenheid", "en": "unit"},
+    "pilot_es_note_linear": {"nl": "Effect per periode ten opzichte van de start (event study, Callaway & Sant'Anna) "
+                                   "met 95%-betrouwbaarheidsinterval, als verschil (lineair model). Periode 0 is de "
+                                   "eerste periode met jeugdondersteuner; negatieve perioden liggen vóór de start.",
+                             "en": "Effect by period relative to the start (event study, Callaway & Sant'Anna) with "
+                                   "95% confidence interval, as a difference (linear model). Period 0 is the first "
+                                   "period with a youth worker; negative periods are before the start."},
+    "pilot_its_note_linear": {"nl": "Onderbroken tijdreeks (gesegmenteerde regressie, lineair model) met "
+                                    "95%-betrouwbaarheidsinterval; elke regel met zijn eenheid.",
+                              "en": "Interrupted time series (segmented regression, linear model) with 95% confidence "
+                                    "interval; each row with its unit."},
+    "pilot_its_term_const": {"nl": "niveau vóór de start (begin van de reeks, zonder seizoen)",
+                             "en": "level before the start (beginning of the series, without season)"},
+    "pilot_its_term_time": {"nl": "trend vóór de start", "en": "trend before the start"},
+    "pilot_its_term_level": {"nl": "sprong bij de start", "en": "jump at the start"},
+    "pilot_its_term_slope": {"nl": "verandering van de trend na de start", "en": "change of the trend after the start"},
+    "pilot_its_term_season": {"nl": "seizoen: {wave} ({part})", "en": "season: {wave} ({part})"},
+    "pilot_its_wave_1": {"nl": "jaarlijkse golf", "en": "yearly wave"},
+    "pilot_its_wave_2": {"nl": "halfjaarlijkse golf", "en": "half-yearly wave"},
+    "pilot_its_wave_3": {"nl": "golf {k}", "en": "wave {k}"},
+    "pilot_its_part_sin": {"nl": "sinusdeel", "en": "sine part"},
+    "pilot_its_part_cos": {"nl": "cosinusdeel", "en": "cosine part"},
+    # what n counts in a figure footer ("n = 180 bereikte leerlingen")
+    "pilot_n_files": {"nl": "leerlingen (gelezen dossiers)", "en": "pupils (files read)"},
+    "pilot_n_schools": {"nl": "scholen", "en": "schools"},
+    "pilot_n_months": {"nl": "maanden", "en": "months"},
+    "pilot_n_weeks": {"nl": "weken", "en": "weeks"},
+    "pilot_n_periods": {"nl": "perioden", "en": "periods"},
+    "pilot_n_respondents": {"nl": "respondenten", "en": "respondents"},
+    "pilot_n_interviewed": {"nl": "geïnterviewden", "en": "people interviewed"},
+    "pilot_n_pupils": {"nl": "leerlingen", "en": "pupils"},
+    "pilot_n_cases": {"nl": "casussen", "en": "cases"},
+    "pilot_n_reached": {"nl": "bereikte leerlingen", "en": "pupils reached"},
+    "pilot_col_alpha": {"nl": "Cronbachs alfa (0–1)", "en": "Cronbach's alpha (0–1)"},
+    "pilot_col_alpha_lower": {"nl": "alfa: ondergrens 95%-BI", "en": "alpha: lower 95% CI"},
+    "pilot_col_alpha_upper": {"nl": "alfa: bovengrens 95%-BI", "en": "alpha: upper 95% CI"},
+    "pilot_col_omega": {"nl": "McDonalds omega (0–1)", "en": "McDonald's omega (0–1)"},
+    "pilot_col_lower_days": {"nl": "ondergrens 95%-BI (dagen)", "en": "lower 95% CI (days)"},
+    "pilot_col_upper_days": {"nl": "bovengrens 95%-BI (dagen)", "en": "upper 95% CI (days)"},
+    "pilots_source_did": {"nl": "verschil-in-verschillen", "en": "difference-in-differences"},
+    "pilots_source_es": {"nl": "effect per startmoment", "en": "effect by start date"},
+    "pilots_source_other": {"nl": "geschatte verhouding met interval", "en": "estimated ratio with interval"},
+    "pilot_its_unit_per": {"nl": "% per {per}", "en": "% per {per}"},
+    "pilot_its_unit_jump": {"nl": "% verandering", "en": "% change"},
+    "pilot_its_unit_season": {"nl": "% t.o.v. gemiddelde (top van de golf)", "en": "% vs. average (top of the wave)"},
+    "pilot_its_unit_level_rate": {"nl": "verwijzingen per 1.000 leerlingen per {per}",
+                                  "en": "referrals per 1,000 pupils per {per}"},
+    "pilot_its_unit_level_count": {"nl": "verwijzingen per {per}", "en": "referrals per {per}"},
+    "pilot_its_unit_linear_rate": {"nl": "verwijzingen per 1.000 leerlingen (verschil of niveau)",
+                                   "en": "referrals per 1,000 pupils (difference or level)"},
+    "pilot_its_unit_linear_count": {"nl": "verwijzingen (verschil of niveau)", "en": "referrals (difference or level)"},
 }
 
 
@@ -1932,7 +2005,14 @@ def t(key: str, lang: str = "nl", **kwargs) -> str:
 def format_number(x: float, decimals: int = 0, lang: str = "nl") -> str:
     """Format a number for people: ``1.234,5`` in Dutch, ``1,234.5`` in English.
 
-    Missing values become an en dash. Negative zero is printed as zero.
+    Missing values become an en dash. Negative zero is printed as zero. A negative number gets the
+    typographic minus (U+2212), as the sentences write it (``−21%``), not the hyphen; machine-readable
+    outputs (CSV cells) do not use this function.
+
+    Examples
+    --------
+    >>> format_number(-16512.4), format_number(1234.5, 1, "en"), format_number(-0.001, 2)
+    ('−16.512', '1,234.5', '0,00')
     """
     check_lang(lang)
     if x is None or (isinstance(x, float) and math.isnan(x)):
@@ -1941,7 +2021,7 @@ def format_number(x: float, decimals: int = 0, lang: str = "nl") -> str:
     text = f"{value:,.{decimals}f}"
     if lang == "nl":
         text = text.replace(",", "\0").replace(".", ",").replace("\0", ".")
-    return text
+    return "−" + text[1:] if text.startswith("-") else text
 
 
 def format_percent(x: float, decimals: int = 0, lang: str = "nl") -> str:
@@ -1954,9 +2034,10 @@ def format_p(p: float, lang: str = "nl") -> str:
 
     Examples
     --------
-    >>> format_p(0.04213), format_p(0.00002), format_p(0.0004, lang="en")
-    ('p = 0,042', 'p < 0,001', 'p < 0.001')
+    >>> format_p(0.04213), format_p(0.00002), format_p(0.0007), format_p(0.0004, lang="en")
+    ('p = 0,042', 'p < 0,001', 'p < 0,001', 'p < 0.001')
     """
     if p is None or (isinstance(p, float) and math.isnan(p)):
         return "p = " + format_number(float("nan"), 3, lang)
-    return f"p < {format_number(0.001, 3, lang)}" if p < 0.0005 else f"p = {format_number(p, 3, lang)}"
+    # below 0.001 (not only below 0.0005, which would round to 0,000): the same rule as the exported tables
+    return f"p < {format_number(0.001, 3, lang)}" if p < 0.001 else f"p = {format_number(p, 3, lang)}"

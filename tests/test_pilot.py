@@ -370,7 +370,8 @@ def test_numbers_of_schools_periods_and_cohorts_are_whole_numbers(tmp_path):
     for column in ("scholen", "scholen met jeugdondersteuner", "perioden"):
         assert did[column].str.fullmatch(r"\d+").all(), column
     es = read("effect_per_periode")
-    assert es["periode t.o.v. start"].str.fullmatch(r"-?\d+").all() and es["n_cohorts"].str.fullmatch(r"\d+").all()
+    assert es["kwartalen sinds de start"].str.fullmatch(r"-?\d+").all()
+    assert es["startgroepen (aantal)"].str.fullmatch(r"\d+").all()
 
 
 def test_open_cases_hidden_are_not_cases_minus_ended(tmp_path):
@@ -434,3 +435,147 @@ def test_method_note_does_not_claim_figures_are_rounded(tmp_path):
     caption = (tmp_path / "f" / "test" / "04_doorlooptijden.txt").read_text(encoding="utf-8")
     assert (norm["casussen"].astype(int) % 5 == 0).all() and "(n = 33)" in caption  # tables rounded, figure exact
     assert "Gepubliceerde aantallen zijn afgerond" not in note and "figuren, bijschriften en kerncijfers tonen exacte" in note
+
+
+# ------------------------------------------------------------------ tables for policy makers (new-user test)
+def test_p_values_below_0001_read_less_than_in_csv_and_xlsx(tmp_path):
+    """New-user test: a p-value cell held 0 with format '#,##0.000', so Excel showed '0,000'."""
+    import openpyxl
+
+    from evaluatie.report import Table, export_tables
+    from evaluatie.text import format_p
+
+    frame = pd.DataFrame({"toets": ["a", "b", "c", "d"], "p-waarde": [0.00002, 0.0421, 0.0007, 0.001],
+                          "p-waarde gecorrigeerd (Holm)": [0.0, 0.5, float("nan"), 0.0012]})
+    paths = export_tables({"toetsen": Table(frame, counts=(), percent=())}, tmp_path, source="test")
+    csv = pd.read_csv(paths["toetsen.csv"], sep=";", dtype=str, encoding="utf-8-sig", keep_default_na=False)
+    assert csv["p-waarde"].tolist() == ["< 0,001", "0,042", "< 0,001", "0,001"]
+    assert csv["p-waarde gecorrigeerd (Holm)"].tolist() == ["< 0,001", "0,500", "", "0,001"]
+    ws = openpyxl.load_workbook(paths["tabellen.xlsx"])["toetsen"]
+    cells = {(c.row, c.column): c for r in ws.iter_rows(min_row=2) for c in r}
+    assert cells[2, 2].value == "< 0,001" and cells[2, 2].alignment.horizontal == "right"
+    assert cells[3, 2].value == 0.042 and cells[3, 2].number_format == "#,##0.000"
+    assert cells[4, 2].value == "< 0,001" and cells[5, 2].value == 0.001
+    assert format_p(0.0007) == "p < 0,001" and format_p(0.001) == "p = 0,001"  # the factsheet says the same
+
+
+#: Internal (English) names of models, options, terms and columns: never a header or a cell of an exported table.
+INTERNAL = {"poisson", "quasipoisson", "negbin", "gaussian", "randomization", "wild", "cluster", "jackknife", "iid",
+            "hc1", "auto", "const", "time", "level_change", "slope_change", "sin1", "cos1", "sin2", "cos2", "n_cohorts",
+            "rel_time", "ratio", "estimate", "se", "lower", "upper", "p_value", "p_adjusted", "percent_change",
+            "percent_lower", "percent_upper", "n_units", "n_treated_units", "n_periods", "family", "inference", "term",
+            "effect_size", "treated", "didresult", "eventstudy", "segmentedresult"}
+_SNAKE = re.compile(r"\b[a-z]+_[a-z0-9_]+\b")       # an internal column name such as share_2plus
+_HYPHEN_MINUS = re.compile(r"(?<![\w.,/-])-\d")     # "-1,9" in a text for people (dates 2022-08-01 are not minus)
+
+
+def _exported_cells(rep: Path):
+    """Every header and cell of every CSV, and of every sheet of tabellen.xlsx with its number format."""
+    import openpyxl
+
+    for path in sorted(rep.glob("*.csv")):
+        frame = pd.read_csv(path, sep=";", dtype=str, encoding="utf-8-sig", keep_default_na=False)
+        yield path.name, "header", list(frame.columns), None
+        for column in frame.columns:
+            yield path.name, column, frame[column].tolist(), None
+    book = openpyxl.load_workbook(rep / "tabellen.xlsx")
+    for ws in book:
+        rows = list(ws.iter_rows())
+        if ws.title == "Toelichting":
+            yield ws.title, "text", [c.value for r in rows for c in r if c.value is not None], None
+            continue
+        yield ws.title, "header", [c.value for c in rows[0]], None
+        for j, head in enumerate(rows[0]):
+            yield ws.title, head.value, [r[j].value for r in rows[1:]], [r[j].number_format for r in rows[1:]]
+
+
+def test_exported_tables_speak_dutch_and_round_p_values(example_run):
+    """New-user test of every CSV and every sheet of tabellen.xlsx (values and number formats): 'model=poisson;
+    onzekerheid=randomization', headers 'n_cohorts' and 'ratio', terms 'const, time, level_change' on the log scale,
+    and a p-value 0 shown as '0,000' by its format '#,##0.000'."""
+    root = example_run[0]
+    rep = root / "reports" / "voorbeeldpilot"
+    seen_p = 0
+    names = sorted((p.stem for p in rep.glob("*.csv")), key=len, reverse=True)  # the tables' own file/sheet names
+    for where, column, values, formats in _exported_cells(rep):
+        for v in values:
+            if isinstance(v, str):
+                assert v.strip().lower() not in INTERNAL, (where, column, v)
+                assert not _SNAKE.search(re.sub("|".join(map(re.escape, names)), "", v)), (where, column, v)
+                assert "Result" not in v, (where, column, v)
+        if isinstance(column, str) and column.startswith("p-waarde"):
+            for i, v in enumerate(values):
+                if v in (None, "", "x"):
+                    continue
+                if isinstance(v, str) and v.startswith("<"):
+                    assert v == "< 0,001", (where, column, v)
+                else:  # a number of at least 0,001 with three decimals (CSV text or an xlsx number)
+                    number = float(v.replace(",", ".")) if isinstance(v, str) else v
+                    assert number >= 0.001, (where, column, v)
+                    assert re.fullmatch(r"\d,\d{3}", v) if isinstance(v, str) else formats[i] == "#,##0.000"
+                seen_p += 1
+    assert seen_p >= 4  # effect_voor_na and vragenlijst_vergelijking, CSV and xlsx
+    # the example's questionnaire p-values are below 0,001: they read as the factsheet writes them
+    vv = pd.read_csv(rep / "vragenlijst_vergelijking.csv", sep=";", dtype=str, encoding="utf-8-sig")
+    assert vv["p-waarde"].eq("< 0,001").all() and vv["p-waarde gecorrigeerd (Holm)"].eq("< 0,001").all()
+    html = (rep / "factsheet.html").read_text(encoding="utf-8")
+    assert "p &lt; 0,001" in html or "p < 0,001" in html
+
+
+def test_effect_tables_give_percent_change_as_the_factsheet_does(example_run):
+    """effect_voor_na, effect_per_periode and tijdreeks: the numbers of the factsheet (−21%, −12%), Dutch terms."""
+    root = example_run[0]
+    rep = root / "reports" / "voorbeeldpilot"
+    read = lambda n: pd.read_csv(rep / f"{n}.csv", sep=";", dtype=str, encoding="utf-8-sig", keep_default_na=False)
+    did = read("effect_voor_na")
+    assert did.loc[0, "model"] == "Poisson-regressie" and did.loc[0, "onzekerheid berekend met"] == "randomisatie-inferentie"
+    assert re.fullmatch(r"-\d+,\d", did.loc[0, "verandering (%)"])  # CSV numbers stay machine-readable (ASCII minus)
+    change = float(did.loc[0, "verandering (%)"].replace(",", "."))
+    html = (rep / "factsheet.html").read_text(encoding="utf-8")
+    assert f"−{abs(round(change)):.0f}%" in html  # −20,8 in the table is the factsheet's −21%
+    es = read("effect_per_periode")
+    assert es.columns.tolist() == ["kwartalen sinds de start", "verandering (%)", "ondergrens 95%-BI (%)",
+                                   "bovengrens 95%-BI (%)", "startgroepen (aantal)"]
+    pct = es[["verandering (%)", "ondergrens 95%-BI (%)", "bovengrens 95%-BI (%)"]].map(
+        lambda v: float(v.replace(",", ".")))
+    assert (pct["ondergrens 95%-BI (%)"] <= pct["verandering (%)"]).all() and (pct > -100).all().all()
+    its = read("tijdreeks").set_index("onderdeel")
+    assert list(its.index[:4]) == ["niveau vóór de start (begin van de reeks, zonder seizoen)", "trend vóór de start",
+                                   "sprong bij de start", "verandering van de trend na de start"]
+    assert its.index[4].startswith("seizoen: jaarlijkse golf")
+    jump = its.loc["sprong bij de start"]
+    assert jump["eenheid"] == "% verandering"
+    jump_pct = [round(float(jump[c].replace(",", "."))) for c in ("schatting", "ondergrens 95%-BI", "bovengrens 95%-BI")]
+    assert f"−{abs(jump_pct[0])}% (95%-BI: −{abs(jump_pct[1])}% tot +{jump_pct[2]}%)" in html  # −12% (−26% tot +5%)
+    assert its.loc["trend vóór de start", "eenheid"] == "% per maand"
+    assert "logschaal" in pd.read_excel(rep / "tabellen.xlsx", sheet_name="Toelichting", header=None).to_string()
+
+
+def test_figure_footers_and_texts_for_people(example_run):
+    """Footers say what n counts; numbers for people use the typographic minus; the process-time key figure reads."""
+    root = example_run[0]
+    fig, rep = root / "figures" / "voorbeeldpilot", root / "reports" / "voorbeeldpilot"
+    footers = {p.stem: p.read_text(encoding="utf-8").splitlines()[-1] for p in fig.glob("*.txt")}
+    assert footers["04_kosten_gevoeligheid"].endswith("n = 180 bereikte leerlingen")
+    assert footers["02_verwijzingen_per_1000"].endswith("n = 15 scholen")
+    assert footers["02b_tijdreeks"].endswith("maanden") and footers["04_doorlooptijden"].endswith("casussen")
+    assert all(re.search(r"; n = [\d.]+ \w", f) for f in footers.values()), footers
+    for name, path in {**{p.name: p for p in fig.glob("*.txt")}, "verantwoording.md": rep / "verantwoording.md"}.items():
+        text = path.read_text(encoding="utf-8")
+        assert not _HYPHEN_MINUS.search(text), (name, _HYPHEN_MINUS.search(text) and
+                                                text[_HYPHEN_MINUS.search(text).start() - 40:][:60])
+    assert "−1,9" in (fig / "04_kosten_gevoeligheid.txt").read_text(encoding="utf-8")
+    costs = pd.read_csv(rep / "kosten_aannames.csv", sep=";", dtype=str, encoding="utf-8-sig").set_index("aanname")
+    assert costs.loc["uren per week", "waarde"] == "20"  # whole numbers of hours and trajectories without ",0"
+    assert costs.loc["tweedelijns trajecten per jaar zonder inzet", ["waarde", "laag", "hoog"]].tolist() == ["40", "30", "50"]
+    import openpyxl
+
+    ws = openpyxl.load_workbook(rep / "tabellen.xlsx")["effect_voor_na"]  # −20,8 in Excel too, still a number
+    assert ws["A2"].value < 0 and ws["A2"].number_format == '#,##0.0;"−"#,##0.0'
+    assert ws["D2"].number_format == "#,##0.000"  # p-values are never negative
+    html = (rep / "factsheet.html").read_text(encoding="utf-8")
+    assert "aandeel met passend aanbod binnen 90 dagen, in groep &#39;na&#39;" in html and "; na)" not in html
+    # axis ticks of the cost figure: the SVG holds the tick texts; negative amounts with U+2212
+    svg = (fig / "04_kosten_gevoeligheid.svg").read_text(encoding="utf-8")
+    assert "−60.000" in svg or "−40.000" in svg
+    assert not re.search(r">-\d", svg)

@@ -157,7 +157,8 @@ def test_every_section_publishes_its_parts(runs):
         assert re.search(r"Bron: synthetische testdata; n = \d+", (fig / f"{name}.txt").read_text(encoding="utf-8"))
     html = paths["factsheet.html"].read_text(encoding="utf-8")
     for label in ("verschil in score &#39;samenwerking&#39; (1–5), voor → na", "interviews (ouder 11, overige 12)",
-                  "2 van 4", "binnen 90 dagen", "kosten per bereikte leerling per jaar",
+                  "2 van 4", "aandeel met passend aanbod binnen 90 dagen, in groep &#39;na&#39;",
+                  "kosten per bereikte leerling per jaar",
                   "kans dat de inzet zich terugverdient"):
         assert label in html, label
     assert len(re.findall(r"<img ", html)) == 3  # the three figures of lowest rank; the rest in figures/
@@ -177,7 +178,8 @@ def test_tables_have_dutch_headers_rounded_numbers_and_protected_cells(runs):
     assert list(themes.columns[3:]) == ["genoemd door ouder", "genoemd door overige"]
     assert (themes[list(themes.columns[3:])] == "x").sum().sum() >= 2
     scales = read("vragenlijst_schalen")
-    assert scales["alfa"].str.fullmatch(r"0,\d\d").all()
+    assert scales["Cronbachs alfa (0–1)"].str.fullmatch(r"0,\d\d").all()
+    assert scales.columns[-3:].tolist() == ["alfa: ondergrens 95%-BI", "alfa: bovengrens 95%-BI", "McDonalds omega (0–1)"]
     norm = read("doorlooptijden_norm")
     assert norm.columns.tolist() == ["groep", "casussen", "binnen 90 dagen (%)", "ondergrens 95%-BI (%)",
                                      "bovengrens 95%-BI (%)"]
@@ -366,7 +368,8 @@ def test_process_time_tables_hide_what_a_small_open_count_gives_away(tmp_path):
     assert median.loc["na", "nog open"] == "x" and median.loc["na", "afgerond"] == "x"
     assert median.loc["voor", "nog open"] == "x"  # else the column total would give the hidden cell away
     assert median["mediaan (dagen)"].ne("x").all()  # a median reveals no count
-    assert read("doorlooptijden_norm")["casussen"].tolist() == ["30", "26"]
+    # groups in time order (median start): 'voor' (26 cases, started earlier on average) before 'na' (30)
+    assert read("doorlooptijden_norm")["casussen"].tolist() == ["26", "30"]
     path.write_text(path.read_text(encoding="utf-8").replace("seed = 3\n", "seed = 3\nafronden = 5\n"), encoding="utf-8")
     run_pilot(path, figures=tmp_path / "f5", reports=tmp_path / "r5", pdf=False, docx=False, progress=lambda m: None)
     shown = [v for name in ("doorlooptijden_mediaan", "doorlooptijden_norm")
@@ -390,7 +393,7 @@ def test_process_times_of_a_handful_need_a_reason_which_is_recorded(tmp_path):
     run_pilot(path, figures=tmp_path / "f", reports=tmp_path / "r", pdf=False, docx=False, progress=lambda m: None)
     rep = tmp_path / "r" / "secties"
     html = unescape((rep / "factsheet.html").read_text(encoding="utf-8"))
-    assert "binnen 90 dagen (aandeel met passend aanbod)" in html and "; )" not in html
+    assert "aandeel met passend aanbod binnen 90 dagen" in html and "; )" not in html
     median = pd.read_csv(rep / "doorlooptijden_mediaan.csv", sep=";", dtype=str, encoding="utf-8-sig")
     assert median[["afgerond", "nog open"]].values.tolist() == [["5", "1"]]
     note = (rep / "verantwoording.md").read_text(encoding="utf-8")
