@@ -102,8 +102,12 @@ def test_total_series_sums_only_complete_unit_periods_and_refuses_shifting_units
 
     p = _flat_panel()
     p.loc[(p["unit"] == "School D") & (p["period"] >= "2023-03-01"), "exposure"] = float("nan")
-    with pytest.raises(InputError, match="Niet elke periode telt dezelfde scholen: School D"):
+    with pytest.raises(InputError, match="Niet elke periode telt dezelfde scholen: School D ontbreekt \\(of mist"):
         total_series(p)
+    p.loc[(p["unit"] == "School C") & (p["period"] == "2023-01-01"), "count"] = float("nan")
+    with pytest.raises(InputError, match="School C, School D ontbreken \\(of missen .* laat deze scholen weg"):
+        total_series(p)
+    p.loc[p["unit"] == "School C", "count"] = 3.0
     series, _ = total_series(p, incomplete="drop_unit")
     rate = series["count"] / series["exposure"]
     assert rate.tolist() == pytest.approx([0.01] * 4) and series["n_units"].eq(3).all()
