@@ -3,7 +3,8 @@
 In each simulated world (``synthetic.panel`` with rate ratio 1, overdispersed counts, school effects)
 the 3 treated schools are drawn at random. A valid 5% test rejects in about 5% of the worlds. The
 default ``inference="auto"`` (randomization inference here) is compared with naive cluster-robust
-standard errors. The fast version is ``tests/test_did.py::test_size_auto_versus_naive_cluster``.
+standard errors: measured 0.050 and 0.126 over 500 worlds (notebook 02 quotes "ongeveer 13% ... in plaats van
+5%"), asserted by ``tests/test_did.py::test_size_auto_versus_naive_cluster`` (slow) with the same worlds.
 ``coverage`` checks the randomization interval (obtained by test inversion) when the true rate
 ratio is 0.75: measured 0.947 over 150 worlds, geometric mean estimate 0.774.
 

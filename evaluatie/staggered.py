@@ -22,7 +22,7 @@ import numpy as np
 import pandas as pd
 from scipy import stats
 
-from .did import _check_covariates, _require, effect_sentence
+from .did import _check_covariates, _refuse_duplicate_units, _require, effect_sentence
 from .errors import InputError, check_option
 from .resampling import assignments, invert_test
 from .text import check_lang, format_number, format_p, t
@@ -387,7 +387,8 @@ def event_study(panel: pd.DataFrame, outcome: str = "count", unit: str = "unit",
     panel : DataFrame
         One row per unit × period.
     outcome, unit, time : str
-        Count (or rate) column, unit column, period column.
+        Count (or rate) column, unit column, period column. Unit names that look like one school
+        spelled two ways are refused, by the rule of :func:`evaluatie.did.panel_did`.
     start : str
         Column with each unit's start date of the intervention; empty for units that never get it.
         With dated periods a period counts as treated by the one rule of
@@ -535,6 +536,7 @@ def event_study(panel: pd.DataFrame, outcome: str = "count", unit: str = "unit",
     covariates = _check_covariates(covariates)
     _require(panel, {"outcome": outcome, "unit": unit, "time": time, "start": start, "exposure": exposure}
              | {f"cov{i}": c for i, c in enumerate(covariates)})
+    _refuse_duplicate_units(panel.dropna(subset=[unit]), unit, time)  # one school spelled two ways (as panel_did)
     d = panel[[c for c in dict.fromkeys([unit, time, outcome, start, exposure, "treated", *covariates])
                if c and c in panel]].copy()
     notes = []

@@ -531,10 +531,14 @@ def total_series(panel: pd.DataFrame, *, unit: str = "unit", time: str = "period
     if len(partial):
         if incomplete == "refuse":
             shown = ", ".join(map(str, partial[:5]))
-            raise InputError(f"Niet elke periode telt dezelfde scholen: {shown} ontbreken (of missen het aantal of de "
+            one = len(partial) == 1
+            more = f" (en nog {len(partial) - 5})" if len(partial) > 5 else ""
+            raise InputError(f"Niet elke periode telt dezelfde scholen: {shown}{more} "
+                             f"{'ontbreekt (of mist' if one else 'ontbreken (of missen'} het aantal of de "
                              "leerlingen) in een deel van de perioden. Een optelsom over wisselende scholen meet de "
-                             "samenstelling, niet de vraag. Vul de ontbrekende gegevens aan, of laat deze scholen weg "
-                             "(total_series(..., incomplete='drop_unit')).", column=unit)
+                             "samenstelling, niet de vraag. Vul de ontbrekende gegevens aan, of laat "
+                             f"{'deze school' if one else 'deze scholen'} weg uit het bestand (in Python: "
+                             "total_series(..., incomplete='drop_unit')).", column=unit)
         notes.append(f"{len(partial)} school/scholen weggelaten omdat ze niet in alle perioden meetellen: "
                      f"{', '.join(map(str, partial[:5]))}.")
         d = d[~d[unit].isin(partial)]

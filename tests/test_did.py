@@ -86,20 +86,20 @@ def test_randomization_inference_exact_and_interval():
     assert not s.exact and s.n_resamples == 1000 and np.isnan(s.ci[0])  # 15!/(9!3!3!) > 999: sampled
 
 
-@pytest.mark.slow  # coverage/size simulation: CI (make test-all) runs it
-def test_size_auto_versus_naive_cluster():
+@pytest.mark.slow  # coverage/size simulation (500 worlds, about 10 CPU seconds): CI (make test-all) runs it
+def test_size_auto_versus_naive_cluster(root):
     """Under no effect with 3 of 15 schools treated, auto (randomization) keeps its 5% level and naive
-    cluster-robust errors over-reject. Measured: auto 0.065, cluster 0.145 over 400 worlds (this seed);
-    the slow version (benchmarks/did_size.py, 500 worlds) gave 0.050 and 0.126."""
-    rng = np.random.default_rng(11)
-    auto, naive = [], []
-    for _ in range(400):
-        panel, _ = synthetic.panel(n_units=15, n_periods=12, treated_units=3, start_period=6, rate_ratio=1.0,
-                                   dispersion=3.0, seed=int(rng.integers(2**31)))
-        auto.append(panel_did(panel, exposure="exposure", conf_int=False).p_value < 0.05)
-        naive.append(panel_did(panel, exposure="exposure", inference="cluster").p_value < 0.05)
-    assert 0.03 <= np.mean(auto) <= 0.07
-    assert np.mean(naive) >= 0.09
+    cluster-robust errors over-reject. benchmarks/did_size.py size(500) (the source of notebook 02's "ongeveer 13%
+    ... in plaats van 5%") measured 0.050 and 0.126; the bounds are about 2 Monte Carlo standard errors
+    (0.010 and 0.015 at 500 worlds) around 5% and 13%."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("did_size", root / "benchmarks" / "did_size.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    rates = module.size(500)["rejection_rate_at_5pct"]
+    assert 0.03 <= rates["auto"] <= 0.07
+    assert 0.10 <= rates["cluster"] <= 0.16
 
 
 def test_wild_cluster_bootstrap_linear():

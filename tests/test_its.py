@@ -62,6 +62,26 @@ def test_default_interval_covers_under_autocorrelation(months):
     assert 0.93 <= np.mean(hits) <= 0.97
 
 
+# benchmarks/its_coverage.py 200 (seeds 1000-1199), quoted in segmented's docstring and notebook 02b ("zonder die
+# correctie 83-89%"): months -> (model-based quasi-Poisson, Newey-West with 3 lags)
+WITHOUT_AR = {48: (0.875, 0.785), 60: (0.890, 0.845), 120: (0.825, 0.840)}
+
+
+@pytest.mark.slow  # 2 x 200 series, about 10 CPU seconds per length
+@pytest.mark.parametrize("months", [48, 60, 120])
+def test_model_and_newey_west_intervals_undercover(root, months):
+    """The coverage quoted for errors="model" and "newey_west" is the benchmark's output (the same series, to one
+    series in 200) and stays below the 93% that the default errors="ar" reaches."""
+    import sys
+
+    sys.path.insert(0, str(root / "benchmarks"))
+    from its_coverage import coverage
+
+    for errors, quoted in zip(("model", "newey_west"), WITHOUT_AR[months]):
+        got = coverage(months, 200, errors)
+        assert got == pytest.approx(quoted, abs=0.005) and got < 0.92, errors
+
+
 # R 4.2.2 sandwich::NeweyWest(glm, lag = 3, prewhite = FALSE, adjust = TRUE), tests/reference/its.R
 # (the same for the poisson and the quasipoisson fit: the dispersion cancels in the sandwich)
 R_SE_NEWEY_WEST = [0.0558549213286, 0.00323801593805, 0.0988196326229, 0.00603367302759, 0.036383176761,

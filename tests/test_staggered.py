@@ -373,3 +373,36 @@ def test_covariates_bad_input_in_dutch():
         event_study(text, exposure="exposure", covariates=["x"])
     with pytest.raises(InputError, match="gelijk voor alle"):
         event_study(p.assign(c=1.0), exposure="exposure", covariates=["c"])
+
+
+def test_start_rule_per_frequency_and_duplicate_schools():
+    """Regression (#11): the start rule of zorgvraag.treated_in_period (after = the intervention ran for at least
+    half of the period) also decides event_study's start groups on quarter and school-year panels, and a school
+    spelled two ways (a rename halfway) is refused as in panel_did instead of becoming two schools."""
+    from evaluatie.zorgvraag import coarsen, prepare
+
+    p = synthetic.panel(n_units=15, n_periods=48, start="2020-07-01", treated_units=3, start_period=24,
+                        later_units=3, later_start=36, baseline=10, seed=5)[0]
+    p["start"] = p["start"] + pd.DateOffset(months=2)  # 1 September 2022 and 2023
+    monthly = prepare(p)
+    # quarter Jul-Sep: 1 September ran for 1 of its 3 months, so Oct-Dec is the first quarter after the start
+    q = event_study(coarsen(monthly, "Q").drop(columns="treated"), exposure="exposure", inference="jackknife")
+    assert sorted(q.group_time["start"].unique()) == list(pd.to_datetime(["2022-10-01", "2023-10-01"]))
+    # school year Aug-Jul: 1 September counts for that school year (it left 2023/2024 untreated before)
+    sy = event_study(coarsen(monthly, "SY").drop(columns="treated"), exposure="exposure", inference="jackknife")
+    assert sorted(sy.group_time["start"].unique()) == list(pd.to_datetime(["2022-08-01", "2023-08-01"]))
+    renamed = p.copy()
+    unit = renamed.loc[renamed["start"].notna(), "unit"].iloc[0]
+    renamed.loc[(renamed["unit"] == unit) & (renamed["period"] >= "2022-01-01"), "unit"] = unit.upper()
+    with pytest.raises(InputError, match="dezelfde eenheid"):
+        event_study(renamed, exposure="exposure")
+    # zero-filled (every name in every period): the later rows under a lower-case spelling as a never-treated
+    # school; without an effect this gave 'daalde ... met 43% (95%-BI: 3% tot 81%)' (seed 1)
+    p = synthetic.panel(n_units=10, n_periods=36, treated_units=3, later_units=2, rate_ratio=1.0, seed=1)[0]
+    unit = p.loc[p["start"].notna(), "unit"].iloc[0]
+    late = p["period"] >= p["period"].unique()[20]
+    twin = p[p["unit"] == unit].assign(unit=unit.lower(), start=pd.NaT)
+    twin["count"] = twin["count"].where(late[p["unit"] == unit], 0)
+    p.loc[(p["unit"] == unit) & late, "count"] = 0
+    with pytest.raises(InputError, match="dezelfde eenheid"):
+        event_study(pd.concat([p, twin]), exposure="exposure")

@@ -102,8 +102,12 @@ def test_total_series_sums_only_complete_unit_periods_and_refuses_shifting_units
 
     p = _flat_panel()
     p.loc[(p["unit"] == "School D") & (p["period"] >= "2023-03-01"), "exposure"] = float("nan")
-    with pytest.raises(InputError, match="Niet elke periode telt dezelfde scholen: School D"):
+    with pytest.raises(InputError, match="Niet elke periode telt dezelfde scholen: School D ontbreekt \\(of mist"):
         total_series(p)
+    p.loc[(p["unit"] == "School C") & (p["period"] == "2023-01-01"), "count"] = float("nan")
+    with pytest.raises(InputError, match="School C, School D ontbreken \\(of missen .* laat deze scholen weg"):
+        total_series(p)
+    p.loc[p["unit"] == "School C", "count"] = 3.0
     series, _ = total_series(p, incomplete="drop_unit")
     rate = series["count"] / series["exposure"]
     assert rate.tolist() == pytest.approx([0.01] * 4) and series["n_units"].eq(3).all()
@@ -213,3 +217,17 @@ def test_pupil_numbers_with_dutch_headers_or_per_school(refs):
     with pytest.raises(InputError, match=r"leerlingaantallen mist kolom\(men\) Leerlingen \(of: aantalleerlingen"
                                          r".*Aanwezig: School, aantal ll\."):
         enrolment_frame(pd.DataFrame({"School": ["A"], "aantal ll": [3]}))
+
+
+def test_to_panel_start_rule_per_frequency(refs):
+    """Regression (#11): to_panel decides 'after' by the one rule of treated_in_period for every frequency; a start
+    on 1 September is after for its school year, not for the quarter Jul-Sep (1 of 3 months) or calendar year."""
+    data, truth = refs
+    start = {u: pd.Timestamp("2022-09-01") for u in truth["starts"]}
+    first = {"M": "2022-09-01", "Q": "2022-10-01", "SY": "2022-08-01", "Y": "2023-01-01"}
+    for freq, expected in first.items():
+        panel = to_panel(data, truth["enrolment"], freq=freq, start=start)
+        started = panel[panel["unit"].isin(list(start))]
+        assert started.loc[started["treated"] == 1, "period"].min() == pd.Timestamp(expected), freq
+        assert (started["treated"] == (started["period"] >= expected)).all(), freq
+        assert panel.loc[~panel["unit"].isin(list(start)), "treated"].eq(0).all()
