@@ -45,6 +45,17 @@ _LOW_CARD = ("unit", "date", "care_level", "provider")
 _log = logging.getLogger(__name__)
 
 
+def _identifier_hits(values, name: str) -> dict:
+    """Personal data in distinct cell values: position → ``[(pattern rank, kind, masked value), ...]``."""
+    hits = privacy.find_identifiers(pd.DataFrame({name: np.asarray(values, dtype=object)}), [name])
+    hits = hits[hits["row"].notna()]
+    order = {k: i for i, k in enumerate(privacy._PATTERNS)}
+    found: dict = {}
+    for row, kind, value in zip(hits["row"].astype(int), hits["kind"], hits["value"]):
+        found.setdefault(int(row), []).append((order[kind], kind, value))
+    return found
+
+
 def _sql(con, query: str, *args):
     """Run one statement; its duration is logged (``logging.DEBUG``) to see where time goes on large files."""
     start = time.perf_counter()
@@ -958,14 +969,9 @@ class _Panel:
             ids = np.flatnonzero(np.array([v is not None for v in tab["value"]], dtype=bool))
             if not len(ids):
                 continue
-            hits = privacy.find_identifiers(pd.DataFrame({c: tab["value"][ids]}), [c])
-            hits = hits[hits["row"].notna()]
-            if hits.empty:
+            found = {int(ids[row]): kinds for row, kinds in _identifier_hits(tab["value"][ids], c).items()}
+            if not found:
                 continue
-            order = {k: i for i, k in enumerate(privacy._PATTERNS)}
-            found = {}
-            for row, kind, value in zip(hits["row"].astype(int), hits["kind"], hits["value"]):
-                found.setdefault(int(ids[row]), []).append((order[kind], kind, value))
             bad = np.zeros(len(tab["raw"]), dtype=bool)
             bad[list(found)] = True
             self.map_hits[c] = {i: sorted(v) for i, v in found.items()}
@@ -1012,14 +1018,9 @@ class _Panel:
             if not cells:
                 return
             values = pd.Series(sorted({v for _, v in cells}), dtype=object)
-            hits = privacy.find_identifiers(pd.DataFrame({name: values}), [name])
-            hits = hits[hits["row"].notna()]
-            if hits.empty:
+            found = {values.iloc[row]: kinds for row, kinds in _identifier_hits(values, name).items()}
+            if not found:
                 return
-            order = {k: i for i, k in enumerate(privacy._PATTERNS)}
-            found = {}
-            for row, kind, value in zip(hits["row"].astype(int), hits["kind"], hits["value"]):
-                found.setdefault(values.iloc[row], []).append((order[kind], kind, value))
             for record, value in cells:
                 for _, kind, masked in sorted(found.get(value, [])):
                     entries.append((record, kind, masked))
