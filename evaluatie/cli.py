@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 from .errors import InputError
-from .notebooks import run_notebooks
+from .notebooks import NOTEBOOKS, run_notebooks
 from .schemas import KINDS
 from .text import t
 
@@ -145,9 +145,9 @@ def _parser() -> argparse.ArgumentParser:
         p.add_argument("-h", "--help", action="help", help="toon deze hulp en stop")
 
     nb = sub.add_parser("notebook", help="voer een notebook uit voor je eigen bestand; het uitgevoerde notebook "
-                        "(ook als HTML) komt in reports/<bestandsnaam>/", **common)
-    nb.add_argument("notebook", choices=["00", "01", "02", "02b", "04"], metavar="NOTEBOOK",
-                    help="welk notebook: 00, 01, 02, 02b of 04")
+                        "(ook als HTML, je werkversie) komt in notebooks/uitgevoerd/<bestandsnaam>/", **common)
+    nb.add_argument("notebook", choices=list(NOTEBOOKS), metavar="NOTEBOOK",
+                    help="welk notebook: " + ", ".join(NOTEBOOKS))
     nb.add_argument("--bestand", required=True, help="je eigen gegevensbestand (CSV of Excel); bij notebook 04 de "
                     "thuiszitters: één rij per leerling met aanmelddatum en datum passend aanbod")
     nb.add_argument("--koppeltabel", default=None, help="gecontroleerde koppeltabel van instantienamen (notebook 01)")

@@ -150,4 +150,4 @@ def test_notebook_04_takes_its_files_from_the_command_line(capsys, root, tmp_pat
     assert len(calls) == 1
     assert main(["notebook", "--help"]) == 0
     help_text = capsys.readouterr().out
-    assert "welk notebook: 00, 01, 02, 02b of 04" in help_text and "--procedures BESTAND" in help_text
+    assert "welk notebook: 00, 01, 02, 02b, 03, 04, 05" in help_text and "--procedures BESTAND" in help_text
