@@ -531,7 +531,7 @@ def _check_covariates(covariates) -> list:
     return list(covariates)
 
 
-def _refuse_duplicate_units(data: pd.DataFrame, unit: str, time: str) -> None:
+def _refuse_duplicate_units(data: pd.DataFrame, unit: str, time: str, outcome: str | None = None) -> None:
     """Refuse a panel whose unit names look like one school spelled twice.
 
     A pair of similar names (:func:`evaluatie.quality.near_duplicates`) is refused when the names are
@@ -539,7 +539,15 @@ def _refuse_duplicate_units(data: pd.DataFrame, unit: str, time: str) -> None:
     periods of the shorter one): then the "two schools" are one school whose name changed between
     rows. Two real schools with similar names ("IKC School A", "IKC School B") report in the same
     periods and pass.
+
+    A panel completed with zeros (every name has every period) hides a name change in the counts:
+    one name has its non-zero counts before some period, the other only after it. Such a pair is
+    refused when two independent series would be separated this cleanly with probability below 1%
+    (``2 / C(a + b, a)`` for ``a`` and ``b`` periods with a count), so rare events in two real
+    schools do not trigger it.
     """
+    from math import comb
+
     from .quality import near_duplicates
 
     names = data[unit].astype(str)
@@ -547,10 +555,18 @@ def _refuse_duplicate_units(data: pd.DataFrame, unit: str, time: str) -> None:
     if pairs.empty:
         return
     periods = data.groupby(names)[time].agg(lambda x: set(x.dropna()))
+    counts = pd.to_numeric(data[outcome], errors="coerce") if outcome in data else None
+    active = (data[time].where(counts > 0).groupby(names).agg(lambda x: sorted(set(x.dropna())))
+              if counts is not None else pd.Series(dtype=object))
 
     def one_school(a, b) -> bool:
         pa, pb = periods.get(a, set()), periods.get(b, set())
-        return len(pa & pb) <= 0.5 * max(1, min(len(pa), len(pb)))
+        if len(pa & pb) <= 0.5 * max(1, min(len(pa), len(pb))):
+            return True
+        ta, tb = active.get(a, []), active.get(b, [])
+        if not ta or not tb or not (ta[-1] < tb[0] or tb[-1] < ta[0]):
+            return False
+        return 2 / comb(len(ta) + len(tb), len(ta)) < 0.01
 
     same = np.array([one_school(a, b) for a, b in zip(pairs["value"], pairs["similar_to"])], dtype=bool)
     pairs = pairs[(pairs["score"].to_numpy() >= 100) | same]
@@ -570,7 +586,7 @@ def _prepare(panel, outcome, unit, time, treated, exposure, family, per, covaria
     d = panel[cols].copy()
     notes = []
     dropped_units: tuple = ()
-    _refuse_duplicate_units(d.dropna(subset=[unit]), unit, time)
+    _refuse_duplicate_units(d.dropna(subset=[unit]), unit, time, outcome)
     for c in covariates:
         if not pd.api.types.is_numeric_dtype(d[c]) or pd.api.types.is_bool_dtype(d[c]):
             d[c] = pd.to_numeric(d[c], errors="coerce") if not pd.api.types.is_bool_dtype(d[c]) else d[c].astype(float)

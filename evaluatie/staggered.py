@@ -536,7 +536,7 @@ def event_study(panel: pd.DataFrame, outcome: str = "count", unit: str = "unit",
     covariates = _check_covariates(covariates)
     _require(panel, {"outcome": outcome, "unit": unit, "time": time, "start": start, "exposure": exposure}
              | {f"cov{i}": c for i, c in enumerate(covariates)})
-    _refuse_duplicate_units(panel.dropna(subset=[unit]), unit, time)  # one school spelled two ways (as panel_did)
+    _refuse_duplicate_units(panel.dropna(subset=[unit]), unit, time, outcome)  # one school spelled two ways (as panel_did)
     d = panel[[c for c in dict.fromkeys([unit, time, outcome, start, exposure, "treated", *covariates])
                if c and c in panel]].copy()
     notes = []

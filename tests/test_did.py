@@ -226,6 +226,34 @@ def test_units_that_look_like_one_school_are_refused(boards):
     assert panel_did(letters, exposure="exposure", inference="cluster").n_units == 12
 
 
+def test_a_name_change_hidden_by_zero_filled_periods_is_refused(boards):
+    """A panel completed with zeros gave both spellings every period, so the overlap check passed and
+    one school became a control that stopped referring plus a school that started referring."""
+    first = sorted(boards["unit"].unique())[0]
+    boards = boards.assign(count=boards["count"] + boards["unit"].eq(first))  # this school refers every period
+    late = boards["period"] >= boards["period"].unique()[5]
+    old = boards[boards["unit"].eq(first)]
+    new = old.assign(unit=first + "e", count=old["count"].where(late[old.index], 0))
+    zero_filled = pd.concat([boards.assign(count=boards["count"].where(~(boards["unit"].eq(first) & late), 0)), new])
+    assert zero_filled.groupby("unit")["period"].nunique().eq(10).all()  # every name has every period
+    assert (new["count"] > 0).sum() == 5 and (old["count"].where(~late[old.index], 0) > 0).sum() == 5
+    with pytest.raises(InputError, match=f"'{first}e' en '{first}'"):
+        panel_did(zero_filled, exposure="exposure", inference="cluster")
+    from evaluatie.staggered import event_study
+
+    with pytest.raises(InputError, match="lijken namen dezelfde eenheid"):
+        event_study(zero_filled.assign(start=np.nan), outcome="count", exposure="exposure")
+    # two real schools with similar names and rare referrals: a clean split of 2 + 2 active periods
+    # happens by chance (probability 1/3) and is not refused
+    rare = boards.assign(unit="IKC School " + boards["unit"].astype("category").cat.codes.map(
+        lambda i: "ABCDEFGHIJKL"[i]), count=0)
+    periods = sorted(rare["period"].unique())
+    for school, active in (("IKC School A", periods[:2]), ("IKC School B", periods[6:8])):
+        rare.loc[rare["unit"].eq(school) & rare["period"].isin(active), "count"] = 1
+    rare.loc[~rare["unit"].isin(["IKC School A", "IKC School B"]), "count"] = boards["count"]
+    assert panel_did(rare, exposure="exposure", inference="cluster").n_units == 12
+
+
 def test_wording_follows_the_evidence():
     """The figure title said 'daalde … met 21%' with p = 0,10 and an interval up to +5%."""
     import math
