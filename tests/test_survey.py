@@ -276,9 +276,8 @@ def test_sdq_dutch_parent_norms_theunissen_2022():
     uk = sv.score_sdq(pd.DataFrame([child(12, 13)]))
     assert uk.attrs["notes"][0].startswith("Banden volgens de Britse normen (Goodman 1997")
     assert sv.score_sdq(pd.DataFrame([child(12, 13)]), cutoffs=sv.SDQ_CUTOFFS).attrs["notes"] == []
-    for version in ("leerkracht", "zelf"):
-        with pytest.raises(InputError, match="alleen meegeleverd voor de oudervragenlijst.*Vugteveen"):
-            sv.score_sdq(pd.DataFrame(rows), version=version, norms="nl", age="leeftijd")
+    with pytest.raises(InputError, match="alleen voor de oudervragenlijst"):
+        sv.score_sdq(pd.DataFrame(rows), version="leerkracht", norms="nl2018", age="leeftijd")
     with pytest.raises(InputError, match="age="):
         sv.score_sdq(pd.DataFrame(rows), norms="nl")
     with pytest.raises(InputError, match="geen getal"):
@@ -287,6 +286,96 @@ def test_sdq_dutch_parent_norms_theunissen_2022():
         sv.score_sdq(pd.DataFrame(rows), norms="be")
     en = sv.score_sdq(pd.DataFrame(rows), norms="nl", age="leeftijd", lang="en")
     assert en.loc[17, "norm"] == "no norm: age missing" and en["band_total"].iloc[1] == "borderline"
+
+
+def _sdq_child(scores: dict, **extra) -> dict:
+    """Items that give exactly the asked subscale scores (each 0-10, built from 2s and one 1)."""
+    items = {"emotional": [3, 8, 13, 16, 24], "conduct": [5, 7, 12, 18, 22],
+             "hyperactivity": [2, 10, 15, 21, 25], "peer": [6, 11, 14, 19, 23],
+             "prosocial": [1, 4, 9, 17, 20]}
+    reversed_items = {7, 11, 14, 21, 25}
+    row = {f"sdq_{i}": (2 if i in reversed_items else 0) for i in range(1, 26)}  # every scale 0
+    for scale, score in scores.items():
+        for k, item in enumerate(items[scale]):
+            value = min(2, max(0, score - 2 * k))
+            row[f"sdq_{item}"] = 2 - value if item in reversed_items else value
+    return {**row, **extra}
+
+
+def test_sdq_dutch_teacher_norms_van_den_heuvel_2017():
+    # van den Heuvel et al. (2017) PLoS ONE 12(4):e0176605, doi:10.1371/journal.pone.0176605, Table 2,
+    # complete sample (N = 387, 4-10 years): P90 / P80 score emotional 4 / 2, conduct 2 / 1,
+    # hyperactivity 7 / 4, peer 4 / 2, total 14 / 10; prosocial p10 / p20 5 / 6 (">= P90", "<= p10").
+    published = {"emotional": (4, 2), "conduct": (2, 1), "hyperactivity": (7, 4), "peer": (4, 2),
+                 "total": (14, 10), "prosocial": (5, 6)}
+    table = sv.SDQ_NORMS_NL[sv.SDQ_NORMS_NL["version"] == "leerkracht"].set_index("scale")
+    for scale, (p90, p80) in published.items():
+        assert (table.loc[scale, "abnormal"], table.loc[scale, "borderline"]) == (p90, p80)
+        assert (table.loc[scale, "age_min"], table.loc[scale, "age_max"]) == (4, 11)
+    # one pupil just below P80, at P80, just below P90 and at P90 on emotional (prosocial kept 10)
+    rows = [_sdq_child({"emotional": e, "prosocial": 10}, leeftijd=8) for e in (1, 2, 3, 4)]
+    rows += [_sdq_child({"prosocial": p}, leeftijd=8) for p in (7, 6, 5)]
+    rows += [_sdq_child({"hyperactivity": 7, "peer": 3}, leeftijd=12), _sdq_child({}, leeftijd=None)]
+    out = sv.score_sdq(pd.DataFrame(rows), version="leerkracht", norms="nl", age="leeftijd")
+    assert out["emotional"].tolist()[:4] == [1, 2, 3, 4]
+    assert out["band_emotional"].tolist()[:4] == ["normaal", "grensgebied", "grensgebied", "verhoogd"]
+    assert out["prosocial"].tolist()[4:7] == [7, 6, 5]
+    assert out["band_prosocial"].tolist()[4:7] == ["normaal", "grensgebied", "verhoogd"]
+    # the same emotional score 4 by the UK teacher bands (borderline 5, abnormal 6) is normal
+    assert sv.score_sdq(pd.DataFrame(rows[3:4]), version="leerkracht")["band_emotional"].iloc[0] == "normaal"
+    assert out.loc[0, "norm"] == "NL-normen leerkrachten (Van den Heuvel e.a. 2017), 4-10 jaar"
+    assert pd.isna(out.loc[7, "band_hyperactivity"]) and out.loc[7, "norm"] == "geen norm voor leeftijd 12"
+    assert pd.isna(out.loc[8, "band_total"]) and out.loc[8, "norm"] == "geen norm: leeftijd ontbreekt"
+    # the teacher impact score has no Dutch band: none is given and the note says so
+    impact = {"sdq_impact_last": 2, "sdq_impact_medeleerlingen": 3, "sdq_impact_leren": 0}
+    with_impact = sv.score_sdq(pd.DataFrame([{**rows[0], **impact}]), version="leerkracht", norms="nl",
+                               age="leeftijd")
+    assert with_impact.loc[0, "impact"] == 3 and "band_impact" not in with_impact.columns
+    assert with_impact.attrs["notes"][0].startswith("Geen Nederlandse normen meegeleverd voor impact:")
+
+
+def test_sdq_self_report_with_dutch_norms_gets_uk_bands_and_says_so():
+    rows = [_sdq_child({"emotional": e}, leeftijd=14) for e in (5, 6, 7)]
+    nl = sv.score_sdq(pd.DataFrame(rows), version="zelf", norms="nl", age="leeftijd")
+    uk = sv.score_sdq(pd.DataFrame(rows), version="zelf")
+    # UK self-report bands (Goodman 1997, sdqinfo.org): emotional borderline 6, abnormal 7
+    assert nl["band_emotional"].tolist() == uk["band_emotional"].tolist() == ["normaal", "grensgebied", "verhoogd"]
+    (note,) = nl.attrs["notes"]
+    assert note.startswith("Let op: voor de zelfrapportageversie zitten geen Nederlandse grenzen in dit pakket")
+    assert "Vugteveen" in note and "Britse normen" in note
+    assert set(nl["norm"]) == {"UK-normen (Goodman 1997): geen NL-normen voor zelfrapportage meegeleverd"}
+    en = sv.score_sdq(pd.DataFrame(rows), version="zelf", norms="nl", lang="en")
+    assert en.attrs["notes"][0].startswith("Note: this package holds no Dutch cut-offs for the self-report form")
+
+
+def test_sdq_dutch_parent_subscale_norms_maurice_stam_2018():
+    # Maurice-Stam et al. (2018) Health Qual Life Outcomes 16:123, doi:10.1186/s12955-018-0948-1, Table 2,
+    # "Clinical cut-off" for 6-11 years: emotional "> 5", conduct "> 3", hyperactivity "> 7", peer "> 3",
+    # prosocial "< 6", total "> 17", internalizing "> 8", externalizing "> 10"; 4-5 years: emotional "> 3",
+    # hyperactivity "> 6", prosocial "< 6", total "> 13", internalizing "> 5", externalizing "> 9";
+    # 2-3 years: hyperactivity "> 6", prosocial "< 6", total "> 12", externalizing "> 9".
+    published = {"6-11": {"emotional": 5, "conduct": 3, "hyperactivity": 7, "peer": 3, "total": 17,
+                          "internalising": 8, "externalising": 10},
+                 "4-5": {"emotional": 3, "hyperactivity": 6, "total": 13, "internalising": 5, "externalising": 9},
+                 "2-3": {"hyperactivity": 6, "total": 12, "externalising": 9}}
+    t = sv.SDQ_NORMS_NL_2018.set_index(["age_group", "scale"])
+    for group, cut in published.items():
+        assert t.loc[(group, "prosocial"), "abnormal"] == 5  # "< 6"
+        for scale, gt in cut.items():
+            assert t.loc[(group, scale), "abnormal"] == t.loc[(group, scale), "borderline"] == gt + 1
+    assert len(t) == sum(len(c) + 1 for c in published.values())  # nothing shipped that we did not read
+    rows = [_sdq_child({"emotional": 5, "conduct": 4}, leeftijd=9),   # 6-11: emotional normal, conduct high
+            _sdq_child({"emotional": 6, "conduct": 3}, leeftijd=9),   # 6-11: emotional high, conduct normal
+            _sdq_child({"emotional": 4, "conduct": 4}, leeftijd=5),   # 4-5: emotional high, conduct: no norm
+            _sdq_child({"emotional": 6}, leeftijd=14)]                # 12+: not shipped
+    out = sv.score_sdq(pd.DataFrame(rows), norms="nl2018", age="leeftijd")
+    assert out["band_emotional"].tolist()[:3] == ["normaal", "verhoogd", "verhoogd"]
+    assert out["band_conduct"].tolist()[:2] == ["verhoogd", "normaal"] and pd.isna(out.loc[2, "band_conduct"])
+    assert out.loc[0, "band_internalising"] == "normaal" and out.loc[1, "band_internalising"] == "normaal"
+    assert "grensgebied" not in set(out.filter(like="band_").stack())  # one clinical cut-off, no borderline
+    assert pd.isna(out.loc[3, "band_emotional"]) and out.loc[3, "norm"] == "geen norm voor leeftijd 14"
+    assert out.loc[0, "norm"] == "NL-normen ouders, klinische grens (Maurice-Stam e.a. 2018), 6-11 jaar"
+    assert out.attrs["notes"][-1].startswith("Maurice-Stam e.a. (2018) geven één klinische grens per schaal")
 
 
 def test_sdq_dutch_answer_labels_are_scored_and_other_text_is_refused():
