@@ -82,8 +82,14 @@ SCALES: dict[str, Scale] = {
     "sdq": Scale("sdq", 0, 2, {"niet waar": 0, "een beetje waar": 1, "beetje waar": 1, "zeker waar": 2,
                                "not true": 0, "somewhat true": 1, "certainly true": 2}, low=(0,), high=(2,)),
     "sdq_impact": Scale("sdq_impact", 0, 3, {"helemaal niet": 0, "nee": 0, "een beetje": 1, "beetje": 1,
-                                              "behoorlijk": 2, "heel erg": 3, "not at all": 0, "only a little": 1,
-                                              "quite a lot": 2, "a great deal": 3}, low=(0,), high=(2, 3)),
+                                              "een beetje maar": 1, "behoorlijk": 2, "tamelijk": 2, "heel erg": 3,
+                                              "not at all": 0, "only a little": 1, "quite a lot": 2,
+                                              "a great deal": 3}, low=(0,), high=(2, 3)),
+    # the SDQ's overall question ("... moeilijkheden ...?"): 0 = no, 1-3 = minor / definite / severe
+    "sdq_moeilijkheden": Scale("sdq_moeilijkheden", 0, 3, {
+        "nee": 0, "ja, kleine moeilijkheden": 1, "ja, duidelijke moeilijkheden": 2, "ja, ernstige moeilijkheden": 3,
+        "no": 0, "yes - minor difficulties": 1, "yes - definite difficulties": 2, "yes - severe difficulties": 3},
+        low=(0,), high=(2, 3)),
     "ja_nee": Scale("ja_nee", 0, 1, {"nee": 0, "ja": 1, "no": 0, "yes": 1}, low=(0,), high=(1,)),
     "cijfer": Scale("cijfer", 1, 10, {}, low=(1, 2, 3, 4, 5), high=(8, 9, 10)),
 }
@@ -1319,7 +1325,8 @@ def score_sdq(data, *, version: str = "ouder", norms: str = "uk", age: str | Non
     data : SurveyData or DataFrame
         Items ``sdq_1`` … ``sdq_25`` scored 0–2 as answered ("niet waar" 0, "een beetje waar" 1,
         "zeker waar" 2); reverse-coded items (7, 11, 14, 21, 25) are turned around here. Optional
-        impact items ``sdq_impact_*`` scored 0–3 ("helemaal niet" … "heel erg").
+        impact items ``sdq_impact_*`` scored 0–3 ("helemaal niet" … "heel erg") and the optional overall
+        question ``sdq_moeilijkheden`` (0 "nee", 1–3 "ja, kleine / duidelijke / ernstige moeilijkheden").
     version : {"ouder", "leerkracht", "zelf"}
         Parent, teacher or self-report form (selects cut-offs and impact items).
     norms : {"uk", "nl", "nl2018"}
@@ -1354,7 +1361,12 @@ def score_sdq(data, *, version: str = "ouder", norms: str = "uk", age: str | Non
     Scoring rules of the SDQ authors (sdqinfo.org): a subscale is scored when at least 3 of its 5
     items are answered, prorated as ``round(mean × 5)``; total difficulties is the sum of the four
     difficulty subscales (only when all four are scored); impact: "helemaal niet" and "een beetje"
-    score 0, "behoorlijk" 1, "heel erg" 2, summed (parent/self 0–10, teacher 0–6).
+    score 0, "behoorlijk" 1, "heel erg" 2, summed (parent/self 0–10, teacher 0–6) when at least one
+    impact item is answered (an unanswered one counts 0), and 0 when the overall question
+    ``sdq_moeilijkheden`` is answered "nee" (the impact questions are then skipped on the form). These
+    are the rules of the SDQ authors' Stata scoring syntax; the R syntax instead leaves impact missing
+    when any impact item is missing. ``tests/test_survey.py`` checks every score against an R
+    transcription of the scoring syntax on 40 constructed respondents.
 
     References
     ----------
@@ -1400,7 +1412,8 @@ def score_sdq(data, *, version: str = "ouder", norms: str = "uk", age: str | Non
     x = _sdq_codes(frame, items, SCALES["sdq"], lang)
     for row in cb[cb["reversed"]].itertuples():
         x[row.item] = 2 - x[row.item]
-    meta = [c for c in frame.columns if c not in items and not str(c).startswith("sdq_impact_")]
+    meta = [c for c in frame.columns
+            if c not in items and c != "sdq_moeilijkheden" and not str(c).startswith("sdq_impact_")]
     out = frame[meta].copy()
     for scale in SDQ_SCALES:
         cols = list(cb.loc[cb["construct"] == scale, "item"])
@@ -1413,6 +1426,9 @@ def score_sdq(data, *, version: str = "ouder", norms: str = "uk", age: str | Non
     if all(c in frame.columns for c in impact_items):
         imp = _sdq_codes(frame, impact_items, SCALES["sdq_impact"], lang)
         out["impact"] = imp.replace({1: 0, 2: 1, 3: 2}).sum(axis=1, min_count=1)
+        if "sdq_moeilijkheden" in frame.columns:  # 'no difficulties': impact 0, as the SDQ syntax scores it
+            overall = _sdq_codes(frame, ["sdq_moeilijkheden"], SCALES["sdq_moeilijkheden"], lang)
+            out.loc[overall["sdq_moeilijkheden"] == 0, "impact"] = 0.0
     bands, out["norm"] = _sdq_bands(frame, out, version, norms, age, cutoffs, lang)
     scored = [s for s in (*SDQ_SCALES, "total", "impact") if s in out.columns]
     notes = []
@@ -1450,7 +1466,7 @@ def _sdq_codes(frame: pd.DataFrame, items: list[str], scale: Scale, lang: str) -
         if wrong.any():
             pos = int(np.flatnonzero(wrong.to_numpy())[0])
             row, value = rownum.iloc[pos], frame[col].iloc[pos]
-            key = "sv_sdq_range" if scale.name == "sdq" else "sv_sdq_impact_range"
+            key = {"sdq": "sv_sdq_range", "sdq_impact": "sv_sdq_impact_range"}.get(scale.name, "sv_sdq_overall_range")
             raise InputError(t(key, lang, item=col) + " " + t("sv_sdq_cell", lang, row=row, value=value),
                              row=row, column=col)
         out[col] = code

@@ -2006,6 +2006,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "norms=\"nl2018\" (Maurice-Stam et al. 2018) is for the parent form only, not for version "
               "'{version}'. Use norms=\"nl\" (teachers: van den Heuvel et al. 2017) or norms=\"uk\".",
     },
+    "sv_sdq_overall_range": {
+        "nl": "SDQ-vraag '{item}' (moeilijkheden in het algemeen) heeft een antwoord buiten 0-3 (nee / ja, kleine / "
+              "ja, duidelijke / ja, ernstige moeilijkheden).",
+        "en": "SDQ item '{item}' (difficulties overall) has an answer outside 0-3 (no / yes, minor / yes, definite / "
+              "yes, severe difficulties).",
+    },
 }
 
 

@@ -378,6 +378,153 @@ def test_sdq_dutch_parent_subscale_norms_maurice_stam_2018():
     assert out.attrs["notes"][-1].startswith("Maurice-Stam e.a. (2018) geven één klinische grens per schaal")
 
 
+# 40 constructed respondents (items 1-25 in form order, coded 0-2 as answered, '.' = missing; five parent
+# impact items 0-3; the overall question 0-3) with subscales missing 0-3 of their 5 items.
+_SDQ_REF_INPUT = [
+    "0211021111.102002121222.. 12333 1",
+    "122222....12.20112221011. 11222 3",
+    "20.00..0002.0.22.2220..21 ..... 0",
+    "0..12.0..200201..0.2.221. 33.21 0",
+    "..01.02010222200122.21212 ..... 2",
+    "212000.2.12.200102210.022 0.332 .",
+    "0.212111.110102001010.02. 111.2 1",
+    "22101000102110000010100.0 ..... 3",
+    "10102.1.1201..0101.0211.0 .033. 2",
+    "02201.0121.10.20211.00210 ..... 0",
+    "1012.010222010001.2121020 01022 2",
+    "0120.1.2010.001211002110. 32133 1",
+    "2122102110.10001221.20.1. 223.1 1",
+    "212.0010.1110220201.22200 21311 1",
+    "00.1001222.10212120021100 1103. 1",
+    "100..100002.010200..0.212 .3012 2",
+    "0.210222.0022210.00122222 03232 2",
+    "20.1221.10.1111002.212.11 20..1 0",
+    "12.111.0.22120.01..22..02 10.33 0",
+    "2120010..11.21..2110..02. 10.01 2",
+    ".11.0.0122010.01200110202 21310 3",
+    "20.21.12100111122112001.2 30133 2",
+    "00222.10021.20002.021.000 ..... 1",
+    "2.2211022.1.222.10112.22. 1011. 2",
+    "120.11.10102.1....021.0.1 22132 1",
+    "12120111.0021110202122112 ..... 0",
+    "..2.022202201201100..11.2 310.. 2",
+    ".102.001000202111.11.1100 2203. 2",
+    "12.22...201.2.222.0022.01 00122 1",
+    ".0..1.1.11100.2.210.02.02 31332 3",
+    "0001.10211111102111201200 .021. 2",
+    "120.2022010.10.1211..2112 32321 2",
+    "120020.0.11.2001210101111 ..... 2",
+    "0222200112112112212000011 .332. 2",
+    "202120.21.01212001.01.211 1.002 0",
+    ".20201.201.11120.22110.12 32132 1",
+    "21.1.2201.0.111.0012001.2 02033 2",
+    "200201021020020201010.0.1 11022 1",
+    "210022221110220221.200200 ..... 1",
+    "21.20.210.002100.111.210. 3.0.2 0",
+]
+# Reference scores (emotional, conduct, hyperactivity, peer, prosocial, total, impact by the Stata rule,
+# impact by the R rule) computed with Rscript (R 4.2.2) by a line-by-line transcription of the SDQ
+# authors' scoring syntax (sdqinfo.org "Scoring the SDQ"): the R function as reproduced in a public
+# adaptation ("sdq_eval": recode reversed items 0=2/1=1/2=0, subscale = floor(0.5 + 5 * rowMeans(na.rm))
+# if fewer than 3 of 5 items missing, total = sum of the four difficulty scales; impact items recoded
+# 0/1=0, 2=1, 3=2, summed, 0 if the overall question is 'no') and, for impact, the Stata syntax
+# ("recode pdistres (0=0) (1=0) (2=1) (3=2) (.=0)", "gen pimpact=... if (nimpact!=0)",
+# "replace pimpact=0 if pebddiff==0"). The two syntaxes differ only when some impact items are missing
+# (R: missing; Stata: unanswered items count 0) or the overall question is missing (R: missing).
+_SDQ_REF_SCORES = [
+    (3, 5, 4, 8, 5, 20, 7, 7),
+    (7, 8, 5, 6, 8, 26, 3, 3),
+    (5, None, 5, None, 5, None, 0, 0),
+    (None, 6, None, 10, 5, None, 0, 0),
+    (3, 6, 0, 4, 5, 13, None, None),
+    (9, None, 4, 4, 4, None, 5, None),
+    (6, 5, 8, 4, 3, 23, 1, None),
+    (3, 4, 5, 3, 3, 15, None, None),
+    (None, 6, 4, None, 2, None, 4, None),
+    (4, 5, 9, None, 5, None, 0, 0),
+    (4, 3, 4, 4, 7, 15, 2, 2),
+    (6, None, 4, 6, 1, None, 7, 7),
+    (5, 4, 1, 5, 9, 15, 4, None),
+    (2, 4, 6, 4, None, 16, 3, 3),
+    (5, 5, 5, 1, 4, 16, 2, None),
+    (3, None, 2, 5, 2, None, 3, None),
+    (8, 4, 1, 6, 3, 19, 6, 6),
+    (3, 8, 3, None, 6, None, 0, 0),
+    (3, None, 5, 5, 6, None, 0, 0),
+    (10, 5, None, 4, 5, None, 0, None),
+    (3, 3, 4, 7, 8, 17, 3, 3),
+    (8, 4, 3, 6, 9, 21, 6, 6),
+    (4, None, 5, 4, 6, None, None, None),
+    (10, 5, None, 5, 8, None, 0, None),
+    (None, None, 6, 4, 5, None, 5, 5),
+    (4, 5, 3, 7, 8, 19, 0, 0),
+    (8, 1, 3, 3, None, 15, 2, None),
+    (2, 8, 5, 4, 5, 19, 4, None),
+    (7, None, 5, None, 7, None, 2, 2),
+    (None, 5, 5, None, None, None, 7, 7),
+    (5, 6, 5, 6, 5, 22, 1, None),
+    (5, 6, 5, 6, 5, 22, 6, 6),
+    (4, 7, 6, 4, 5, 21, None, None),
+    (8, 6, 8, 4, 5, 26, 5, None),
+    (7, 7, 5, 6, 4, 25, 0, 0),
+    (4, 4, 6, 7, 5, 21, 6, 6),
+    (None, 0, 5, 7, 6, None, 5, 5),
+    (5, 4, 3, 1, 6, 13, 2, 2),
+    (6, 3, 6, 6, 7, 21, None, None),
+    (4, 3, None, 6, 6, None, 0, 0),
+]
+
+
+def _sdq_ref_frame():
+    rows = []
+    for line in _SDQ_REF_INPUT:
+        items, impact, overall = line.split(" ")
+        code = [np.nan if ch == "." else float(ch) for ch in items + impact + overall]
+        rows.append(code)
+    cols = ([f"sdq_{i}" for i in range(1, 26)]
+            + [f"sdq_impact_{w}" for w in ("last", "thuis", "vriendschappen", "leren", "vrije_tijd")]
+            + ["sdq_moeilijkheden"])
+    return pd.DataFrame(rows, columns=cols)
+
+
+def test_sdq_scores_equal_the_sdq_scoring_syntax_reference():
+    d = _sdq_ref_frame()
+    out = sv.score_sdq(d)
+    ref = pd.DataFrame(_SDQ_REF_SCORES, columns=["emotional", "conduct", "hyperactivity", "peer", "prosocial",
+                                                 "total", "impact_stata", "impact_r"]).astype(float)
+    for scale in ("emotional", "conduct", "hyperactivity", "peer", "prosocial", "total"):
+        pd.testing.assert_series_equal(out[scale], ref[scale], check_names=False)
+    pd.testing.assert_series_equal(out["externalising"], ref["conduct"] + ref["hyperactivity"], check_names=False)
+    pd.testing.assert_series_equal(out["internalising"], ref["emotional"] + ref["peer"], check_names=False)
+    pd.testing.assert_series_equal(out["impact"], ref["impact_stata"], check_names=False)
+    # the data exercise every rule: 3, 4 and 5 answered items (scored) and 2 (missing), x.5 rounding
+    answered = d[[f"sdq_{i}" for i in (3, 8, 13, 16, 24)]].notna().sum(axis=1)
+    assert set(answered) == {2, 3, 4, 5} and ref["emotional"].isna().sum() == (answered < 3).sum()
+    # by hand: row 0 emotional items 1, 1, 0, 0, missing -> 5 * 0.5 = 2.5 -> 3 (half up, not Python's 2);
+    # row 1 conduct 2, (reversed item 7 missing), 2, 2, 0 -> 5 * 1.5 = 7.5 -> 8
+    assert out.loc[0, "emotional"] == 3 and out.loc[1, "conduct"] == 8
+    # impact: 'no difficulties' with the impact questions skipped (row 2) or answered anyway (row 3) is 0;
+    # difficulties but impact skipped (row 4) stays missing
+    assert out.loc[2, "impact"] == 0 and out.loc[3, "impact"] == 0 and np.isnan(out.loc[4, "impact"])
+    # where the R and Stata rules differ, we follow Stata (documented in score_sdq's Notes)
+    differ = ref["impact_stata"].ne(ref["impact_r"]) & ref["impact_stata"].notna()
+    assert differ.sum() >= 5 and ref.loc[differ, "impact_r"].isna().all()
+    # the overall question in the form's own words scores like the numbers; other text is refused
+    words = {0: "Nee", 1: "ja, kleine moeilijkheden", 2: "Ja, duidelijke moeilijkheden", 3: "ja, ernstige moeilijkheden"}
+    labelled = d.assign(sdq_moeilijkheden=d["sdq_moeilijkheden"].map(words))
+    pd.testing.assert_series_equal(sv.score_sdq(labelled)["impact"], out["impact"])
+    assert "sdq_moeilijkheden" not in out.columns
+    with pytest.raises(InputError, match="moeilijkheden in het algemeen.*'misschien'"):
+        sv.score_sdq(d.assign(sdq_moeilijkheden=["misschien"] + [0] * (len(d) - 1)))
+    # teacher form: three impact items, same rules
+    t = d.drop(columns=["sdq_impact_thuis", "sdq_impact_vrije_tijd"]).rename(
+        columns={"sdq_impact_vriendschappen": "sdq_impact_medeleerlingen"})
+    teacher = sv.score_sdq(t, version="leerkracht")
+    q = t[["sdq_impact_last", "sdq_impact_medeleerlingen", "sdq_impact_leren"]].replace({1: 0, 2: 1, 3: 2})
+    expected = q.fillna(0).sum(axis=1).where(q.notna().any(axis=1)).mask(t["sdq_moeilijkheden"].eq(0), 0.0)
+    pd.testing.assert_series_equal(teacher["impact"], expected, check_names=False)
+
+
 def test_sdq_dutch_answer_labels_are_scored_and_other_text_is_refused():
     """The form's own labels ("niet waar" 0, "een beetje waar" 1, "zeker waar" 2, any case) score like the
     numbers (reversed items turned around as the SDQ does); text that is no answer raises, naming column and row."""
