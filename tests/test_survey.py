@@ -514,6 +514,11 @@ def test_sdq_scores_equal_the_sdq_scoring_syntax_reference():
     labelled = d.assign(sdq_moeilijkheden=d["sdq_moeilijkheden"].map(words))
     pd.testing.assert_series_equal(sv.score_sdq(labelled)["impact"], out["impact"])
     assert "sdq_moeilijkheden" not in out.columns
+    # the Dutch teacher/parent forms also word the impact answers "een beetje maar" (1) and "tamelijk" (2)
+    impact_words = {0: "helemaal niet", 1: "Een beetje maar", 2: "tamelijk", 3: "heel erg"}
+    imp_cols = [c for c in d.columns if c.startswith("sdq_impact_")]
+    worded = d.assign(**{c: d[c].map(impact_words) for c in imp_cols})
+    pd.testing.assert_series_equal(sv.score_sdq(worded)["impact"], out["impact"])
     with pytest.raises(InputError, match="moeilijkheden in het algemeen.*'misschien'"):
         sv.score_sdq(d.assign(sdq_moeilijkheden=["misschien"] + [0] * (len(d) - 1)))
     # teacher form: three impact items, same rules
