@@ -43,7 +43,7 @@ from .text import check_lang, format_number, format_p, t
 
 __all__ = ["SCALES", "Scale", "read_codebook", "prepare", "SurveyData", "likert_summary", "LikertSummary",
            "reliability", "Reliability", "scale_scores", "compare", "Comparison", "response", "score_sdq",
-           "sdq_codebook", "SDQ_CUTOFFS", "SDQ_NORMS_NL", "SDQ_NORMS", "plot_likert", "harmonize_labels",
+           "sdq_codebook", "SDQ_CUTOFFS", "SDQ_NORMS_NL", "SDQ_NORMS_NL_2018", "SDQ_NORMS", "plot_likert", "harmonize_labels",
            "WAVE_SYNONYMS"]
 
 
@@ -82,8 +82,14 @@ SCALES: dict[str, Scale] = {
     "sdq": Scale("sdq", 0, 2, {"niet waar": 0, "een beetje waar": 1, "beetje waar": 1, "zeker waar": 2,
                                "not true": 0, "somewhat true": 1, "certainly true": 2}, low=(0,), high=(2,)),
     "sdq_impact": Scale("sdq_impact", 0, 3, {"helemaal niet": 0, "nee": 0, "een beetje": 1, "beetje": 1,
-                                              "behoorlijk": 2, "heel erg": 3, "not at all": 0, "only a little": 1,
-                                              "quite a lot": 2, "a great deal": 3}, low=(0,), high=(2, 3)),
+                                              "een beetje maar": 1, "behoorlijk": 2, "tamelijk": 2, "heel erg": 3,
+                                              "not at all": 0, "only a little": 1, "quite a lot": 2,
+                                              "a great deal": 3}, low=(0,), high=(2, 3)),
+    # the SDQ's overall question ("... moeilijkheden ...?"): 0 = no, 1-3 = minor / definite / severe
+    "sdq_moeilijkheden": Scale("sdq_moeilijkheden", 0, 3, {
+        "nee": 0, "ja, kleine moeilijkheden": 1, "ja, duidelijke moeilijkheden": 2, "ja, ernstige moeilijkheden": 3,
+        "no": 0, "yes - minor difficulties": 1, "yes - definite difficulties": 2, "yes - severe difficulties": 3},
+        low=(0,), high=(2, 3)),
     "ja_nee": Scale("ja_nee", 0, 1, {"nee": 0, "ja": 1, "no": 0, "yes": 1}, low=(0,), high=(1,)),
     "cijfer": Scale("cijfer", 1, 10, {}, low=(1, 2, 3, 4, 5), high=(8, 9, 10)),
 }
@@ -1233,21 +1239,64 @@ SDQ_CUTOFFS = pd.DataFrame(
      ("zelf", "impact", 1, 2)],
     columns=["version", "scale", "borderline", "abnormal"])
 
-#: Dutch national norms for the parent form, total difficulties, by age (``norms="nl"``).
-#: Source: Theunissen, de Wolff, Eekhout, Mieloo, Stone & Reijneveld (2022), "The Strengths and
-#: Difficulties Questionnaire Parent Form: Dutch norms and validity", *BMC Pediatrics* 22:202,
-#: doi:10.1186/s12887-022-03274-6, Table 2: clinical cut-off (10% highest) "> 10", "> 14", "> 13",
+#: Dutch bands (``norms="nl"``): the parent form's total difficulties by age, and the teacher form.
+#:
+#: Parent form, total difficulties only: Theunissen, de Wolff, Eekhout, Mieloo, Stone & Reijneveld (2022),
+#: "The Strengths and Difficulties Questionnaire Parent Form: Dutch norms and validity", *BMC Pediatrics*
+#: 22:202, doi:10.1186/s12887-022-03274-6, Table 2: clinical cut-off (10% highest) "> 10", "> 14", "> 13",
 #: "> 11" and borderline cut-off (20% highest) "> 7", "> 10", "> 10", "> 8" for the age groups labelled
 #: "3-4", "4-7", "7-11" and "12-14 years" (n = 3,384). "> 10" means a score of 11 or more, so the table
 #: stores 11 as the lowest abnormal score. The paper's group labels overlap at 4 and 7; we read them as
-#: ages [3, 4), [4, 7), [7, 12) and [12, 15) years (``age_min`` inclusive, ``age_max`` exclusive).
-#: The paper publishes no Dutch bands for the subscales, the teacher or the self-report form, so
-#: ``norms="nl"`` bands the total difficulties score of the parent form only.
+#: ages [3, 4), [4, 7), [7, 12) and [12, 15) years (``age_min`` inclusive, ``age_max`` exclusive). The
+#: paper publishes no Dutch bands for the subscales (for those see :data:`SDQ_NORMS_NL_2018`).
+#:
+#: Teacher form, all five subscales and total difficulties, ages 4-10: van den Heuvel, Jansen, Stewart,
+#: Smits-Engelsman, Reijneveld & Flapper (2017), "How reliable and valid is the teacher version of the
+#: Strengths and Difficulties Questionnaire in primary school children?", *PLoS ONE* 12(4): e0176605,
+#: doi:10.1371/journal.pone.0176605, Table 2 ("clinical cut-off scores (p90 & p80) for the teacher SDQ",
+#: complete sample, N = 387 children of 4-10 years in Dutch primary schools): P90 / P80 score emotional
+#: 4 / 2, conduct 2 / 1, hyperactivity-inattention 7 / 4, peer 4 / 2, total difficulties 14 / 10, and for
+#: prosocial the p10 / p20 score 5 / 6. The table counts children scoring ">= P90" (">= P80") and, for
+#: prosocial, "<= p10" ("<= p20"), so P90 is stored as the lowest abnormal and P80 as the lowest
+#: borderline score (prosocial: the highest). A study sample, not a national norm group; no Dutch bands
+#: for the teacher impact score.
+#:
+#: Self-report form: no Dutch cut-offs are shipped (Vugteveen, de Bildt & Timmerman 2022, *Child Adolesc
+#: Psychiatry Ment Health* 16:5, doi:10.1186/s13034-021-00437-8, publish norms per year of age 12-17, not
+#: checked into this package); ``norms="nl"`` scores the self-report form with the UK bands and says so.
 SDQ_NORMS_NL = pd.DataFrame(
     [("ouder", "total", 3.0, 4.0, "3-4", 8, 11), ("ouder", "total", 4.0, 7.0, "4-7", 11, 15),
-     ("ouder", "total", 7.0, 12.0, "7-11", 11, 14), ("ouder", "total", 12.0, 15.0, "12-14", 9, 12)],
+     ("ouder", "total", 7.0, 12.0, "7-11", 11, 14), ("ouder", "total", 12.0, 15.0, "12-14", 9, 12),
+     ("leerkracht", "emotional", 4.0, 11.0, "4-10", 2, 4), ("leerkracht", "conduct", 4.0, 11.0, "4-10", 1, 2),
+     ("leerkracht", "hyperactivity", 4.0, 11.0, "4-10", 4, 7), ("leerkracht", "peer", 4.0, 11.0, "4-10", 2, 4),
+     ("leerkracht", "prosocial", 4.0, 11.0, "4-10", 6, 5), ("leerkracht", "total", 4.0, 11.0, "4-10", 10, 14)],
     columns=["version", "scale", "age_min", "age_max", "age_group", "borderline", "abnormal"])
-SDQ_NORMS: tuple[str, ...] = ("uk", "nl")
+
+#: Dutch parent-form clinical cut-offs for the subscales (``norms="nl2018"``): Maurice-Stam, Haverman,
+#: Splinter, van Oers, Schepers & Grootenhuis (2018), "Dutch norms for the Strengths and Difficulties
+#: Questionnaire (SDQ) - parent form for children aged 2-18 years", *Health Qual Life Outcomes* 16:123,
+#: doi:10.1186/s12955-018-0948-1, Table 2, column "Clinical cut-off": 2-3 years (N = 194) hyperactivity
+#: "> 6", prosocial "< 6", total "> 12", externalizing "> 9" (emotional, conduct and peer: none, internal
+#: consistency too low); 4-5 years (N = 182) emotional "> 3", hyperactivity "> 6", prosocial "< 6", total
+#: "> 13", internalizing "> 5", externalizing "> 9" (conduct and peer: none); 6-11 years (N = 403)
+#: emotional "> 5", conduct "> 3", hyperactivity "> 7", peer "> 3", prosocial "< 6", total "> 17",
+#: internalizing "> 8", externalizing "> 10". One clinical cut-off, no borderline band: ``borderline``
+#: equals ``abnormal`` ("> 6" is stored as 7; prosocial "< 6" as 5), so the bands are normaal/verhoogd.
+#: Ages read as [2, 4), [4, 6), [6, 12) (Table 1 gives the child age ranges 2.0-3.9 and 4.0-5.9). The
+#: 12-18 rows of Table 2 and its footnote defining the cut-off were not in the copy of the table we read,
+#: so they are not shipped: adolescents get no band and the ``norm`` column says so.
+SDQ_NORMS_NL_2018 = pd.DataFrame(
+    [("ouder", "hyperactivity", 2.0, 4.0, "2-3", 7, 7), ("ouder", "prosocial", 2.0, 4.0, "2-3", 5, 5),
+     ("ouder", "total", 2.0, 4.0, "2-3", 13, 13), ("ouder", "externalising", 2.0, 4.0, "2-3", 10, 10),
+     ("ouder", "emotional", 4.0, 6.0, "4-5", 4, 4), ("ouder", "hyperactivity", 4.0, 6.0, "4-5", 7, 7),
+     ("ouder", "prosocial", 4.0, 6.0, "4-5", 5, 5), ("ouder", "total", 4.0, 6.0, "4-5", 14, 14),
+     ("ouder", "internalising", 4.0, 6.0, "4-5", 6, 6), ("ouder", "externalising", 4.0, 6.0, "4-5", 10, 10),
+     ("ouder", "emotional", 6.0, 12.0, "6-11", 6, 6), ("ouder", "conduct", 6.0, 12.0, "6-11", 4, 4),
+     ("ouder", "hyperactivity", 6.0, 12.0, "6-11", 8, 8), ("ouder", "peer", 6.0, 12.0, "6-11", 4, 4),
+     ("ouder", "prosocial", 6.0, 12.0, "6-11", 5, 5), ("ouder", "total", 6.0, 12.0, "6-11", 18, 18),
+     ("ouder", "internalising", 6.0, 12.0, "6-11", 9, 9), ("ouder", "externalising", 6.0, 12.0, "6-11", 11, 11)],
+    columns=["version", "scale", "age_min", "age_max", "age_group", "borderline", "abnormal"])
+SDQ_NORMS: tuple[str, ...] = ("uk", "nl", "nl2018")
 SDQ_SCALES = ("emotional", "conduct", "hyperactivity", "peer", "prosocial")
 
 
@@ -1276,13 +1325,21 @@ def score_sdq(data, *, version: str = "ouder", norms: str = "uk", age: str | Non
     data : SurveyData or DataFrame
         Items ``sdq_1`` … ``sdq_25`` scored 0–2 as answered ("niet waar" 0, "een beetje waar" 1,
         "zeker waar" 2); reverse-coded items (7, 11, 14, 21, 25) are turned around here. Optional
-        impact items ``sdq_impact_*`` scored 0–3 ("helemaal niet" … "heel erg").
+        impact items ``sdq_impact_*`` scored 0–3 ("helemaal niet" … "heel erg") and the optional overall
+        question ``sdq_moeilijkheden`` (0 "nee", 1–3 "ja, kleine / duidelijke / ernstige moeilijkheden").
     version : {"ouder", "leerkracht", "zelf"}
         Parent, teacher or self-report form (selects cut-offs and impact items).
-    norms : {"uk", "nl"}
-        Which published bands to use: ``"uk"`` (:data:`SDQ_CUTOFFS`, Goodman 1997, every scale and
-        form) or ``"nl"`` (:data:`SDQ_NORMS_NL`, Dutch age-specific norms of Theunissen et al. 2022:
-        total difficulties of the parent form, ages 3–14; needs ``age``).
+    norms : {"uk", "nl", "nl2018"}
+        Which published bands to use (each table documents its source, table number and reading):
+
+        * ``"uk"``: :data:`SDQ_CUTOFFS`, Goodman 1997, every scale and form;
+        * ``"nl"``: :data:`SDQ_NORMS_NL` (needs ``age``): parent form total difficulties, ages 3–14, three
+          bands (Theunissen et al. 2022); teacher form, five subscales and total, ages 4–10, three bands
+          (van den Heuvel et al. 2017). No Dutch self-report cut-offs are shipped: the self-report form
+          gets the UK bands and ``.attrs["notes"]`` and the ``norm`` column say so in words;
+        * ``"nl2018"``: :data:`SDQ_NORMS_NL_2018` (parent form only, needs ``age``): one clinical cut-off
+          (no borderline band) for the subscales, total, internalising and externalising, ages 2–11
+          (Maurice-Stam et al. 2018; not every scale at ages 2–5).
     age : str, optional
         Column with the child's age in years; needed for age-specific norms.
     cutoffs : DataFrame, optional
@@ -1304,7 +1361,12 @@ def score_sdq(data, *, version: str = "ouder", norms: str = "uk", age: str | Non
     Scoring rules of the SDQ authors (sdqinfo.org): a subscale is scored when at least 3 of its 5
     items are answered, prorated as ``round(mean × 5)``; total difficulties is the sum of the four
     difficulty subscales (only when all four are scored); impact: "helemaal niet" and "een beetje"
-    score 0, "behoorlijk" 1, "heel erg" 2, summed (parent/self 0–10, teacher 0–6).
+    score 0, "behoorlijk" 1, "heel erg" 2, summed (parent/self 0–10, teacher 0–6) when at least one
+    impact item is answered (an unanswered one counts 0), and 0 when the overall question
+    ``sdq_moeilijkheden`` is answered "nee" (the impact questions are then skipped on the form). These
+    are the rules of the SDQ authors' Stata scoring syntax; the R syntax instead leaves impact missing
+    when any impact item is missing. ``tests/test_survey.py`` checks every score against an R
+    transcription of the scoring syntax on 40 constructed respondents.
 
     References
     ----------
@@ -1313,6 +1375,14 @@ def score_sdq(data, *, version: str = "ouder", norms: str = "uk", age: str | Non
 
     Theunissen M.H.C. et al. (2022). The Strengths and Difficulties Questionnaire Parent Form: Dutch
     norms and validity. *BMC Pediatrics* 22, 202. doi:10.1186/s12887-022-03274-6
+
+    van den Heuvel M. et al. (2017). How reliable and valid is the teacher version of the Strengths and
+    Difficulties Questionnaire in primary school children? *PLoS ONE* 12, e0176605.
+    doi:10.1371/journal.pone.0176605
+
+    Maurice-Stam H. et al. (2018). Dutch norms for the Strengths and Difficulties Questionnaire (SDQ) –
+    parent form for children aged 2–18 years. *Health Qual Life Outcomes* 16, 123.
+    doi:10.1186/s12955-018-0948-1
 
     Examples
     --------
@@ -1342,7 +1412,8 @@ def score_sdq(data, *, version: str = "ouder", norms: str = "uk", age: str | Non
     x = _sdq_codes(frame, items, SCALES["sdq"], lang)
     for row in cb[cb["reversed"]].itertuples():
         x[row.item] = 2 - x[row.item]
-    meta = [c for c in frame.columns if c not in items and not str(c).startswith("sdq_impact_")]
+    meta = [c for c in frame.columns
+            if c not in items and c != "sdq_moeilijkheden" and not str(c).startswith("sdq_impact_")]
     out = frame[meta].copy()
     for scale in SDQ_SCALES:
         cols = list(cb.loc[cb["construct"] == scale, "item"])
@@ -1355,14 +1426,21 @@ def score_sdq(data, *, version: str = "ouder", norms: str = "uk", age: str | Non
     if all(c in frame.columns for c in impact_items):
         imp = _sdq_codes(frame, impact_items, SCALES["sdq_impact"], lang)
         out["impact"] = imp.replace({1: 0, 2: 1, 3: 2}).sum(axis=1, min_count=1)
+        if "sdq_moeilijkheden" in frame.columns:  # 'no difficulties': impact 0, as the SDQ syntax scores it
+            overall = _sdq_codes(frame, ["sdq_moeilijkheden"], SCALES["sdq_moeilijkheden"], lang)
+            out.loc[overall["sdq_moeilijkheden"] == 0, "impact"] = 0.0
     bands, out["norm"] = _sdq_bands(frame, out, version, norms, age, cutoffs, lang)
     scored = [s for s in (*SDQ_SCALES, "total", "impact") if s in out.columns]
     notes = []
-    if cutoffs is None and norms == "nl":
+    if cutoffs is None and norms == "nl" and version == "zelf":
+        notes.append(t("sv_sdq_nl_zelf", lang))
+    elif cutoffs is None and norms in ("nl", "nl2018"):
         lacking = [s for s in scored if s not in bands]
         if lacking:
             notes.append(t("sv_sdq_nl_missing", lang,
                            scales=", ".join(t(f"sv_sdq_scale_{s}", lang) for s in lacking)))
+        if norms == "nl2018":
+            notes.append(t("sv_sdq_nl2018_note", lang))
     elif cutoffs is None:
         notes.append(t("sv_sdq_uk_note", lang))
     names = {"nl": ("normaal", "grensgebied", "verhoogd"), "en": ("normal", "borderline", "abnormal")}[lang]
@@ -1388,7 +1466,7 @@ def _sdq_codes(frame: pd.DataFrame, items: list[str], scale: Scale, lang: str) -
         if wrong.any():
             pos = int(np.flatnonzero(wrong.to_numpy())[0])
             row, value = rownum.iloc[pos], frame[col].iloc[pos]
-            key = "sv_sdq_range" if scale.name == "sdq" else "sv_sdq_impact_range"
+            key = {"sdq": "sv_sdq_range", "sdq_impact": "sv_sdq_impact_range"}.get(scale.name, "sv_sdq_overall_range")
             raise InputError(t(key, lang, item=col) + " " + t("sv_sdq_cell", lang, row=row, value=value),
                              row=row, column=col)
         out[col] = code
@@ -1404,10 +1482,14 @@ def _sdq_bands(frame: pd.DataFrame, out: pd.DataFrame, version: str, norms: str,
     """
     if cutoffs is not None:
         cut, source = cutoffs, "eigen"
-    elif norms == "nl":
+    elif norms == "nl2018":
         if version != "ouder":
-            raise InputError(t("sv_sdq_nl_version", lang, version=version))
-        cut, source = SDQ_NORMS_NL, "nl"
+            raise InputError(t("sv_sdq_nl2018_version", lang, version=version))
+        cut, source = SDQ_NORMS_NL_2018, "nl2018"
+    elif norms == "nl" and version == "zelf":  # no Dutch self-report bands shipped: UK ones, said so
+        cut, source = SDQ_CUTOFFS, "uk_zelf"
+    elif norms == "nl":
+        cut, source = SDQ_NORMS_NL, "nl" if version == "ouder" else "nl_leerkracht"
     else:
         cut, source = SDQ_CUTOFFS, "uk"
     missing_cols = {"version", "scale", "borderline", "abnormal"} - set(cut.columns)

@@ -1186,19 +1186,6 @@ MESSAGES: dict[str, dict[str, str]] = {
                             "en": "CBS table {table} could not be downloaded ({detail}); is there internet? Otherwise "
                                   "download the CSV from opendata.cbs.nl and read it with read_statline."},
     # --- integrator: SDQ norms (survey.score_sdq) ---------------------------------------------------
-    "sv_sdq_nl_version": {
-        "nl": "Nederlandse SDQ-normen zijn alleen meegeleverd voor de oudervragenlijst (totale "
-              "moeilijkheden, 3-14 jaar; Theunissen e.a. 2022), niet voor versie '{version}': voor de "
-              "leerkracht- en zelfrapportageversie en voor de subschalen zit geen gecontroleerde Nederlandse "
-              "grenstabel in dit pakket (voor zelfrapportage 12-17 jaar publiceren Vugteveen e.a. 2022 normen "
-              "per leeftijd, doi:10.1186/s13034-021-00437-8). Gebruik norms=\"uk\" (Britse normen) of geef "
-              "die grenzen zelf mee met cutoffs=.",
-        "en": "Dutch SDQ norms are shipped for the parent form only (total difficulties, ages 3-14; "
-              "Theunissen et al. 2022), not for version '{version}': this package holds no checked Dutch "
-              "cut-off table for the teacher and self-report forms or the subscales (for self-report at ages "
-              "12-17, Vugteveen et al. 2022 publish norms per year of age, doi:10.1186/s13034-021-00437-8). "
-              "Use norms=\"uk\" (UK norms) or pass those bands yourself with cutoffs=.",
-    },
     "sv_sdq_cutoffs_cols": {
         "nl": "De tabel met SDQ-grenzen mist kolom(men): {columns}.",
         "en": "The SDQ cut-off table lacks column(s): {columns}.",
@@ -1673,19 +1660,23 @@ MESSAGES: dict[str, dict[str, str]] = {
               "Did you mean the Dutch word 'na' (after)? Then write it in lower case."},
     # --- audit1416: SDQ norms that are missing ------------------------------------------------------
     "sv_sdq_nl_missing": {
-        "nl": "Geen Nederlandse normen meegeleverd voor {scales}: die schalen krijgen bij norms=\"nl\" geen "
-              "band (ook niet stilzwijgend een Britse). Theunissen e.a. (2022) publiceren voor de "
-              "oudervragenlijst alleen grenzen voor de totale moeilijkheden; geef andere gepubliceerde grenzen "
-              "mee met cutoffs=.",
-        "en": "No Dutch norms shipped for {scales}: with norms=\"nl\" those scales get no band (and no silent "
-              "UK one either). Theunissen et al. (2022) publish parent-form cut-offs for total difficulties "
-              "only; pass other published bands with cutoffs=.",
+        "nl": "Geen Nederlandse normen meegeleverd voor {scales}: die schalen krijgen bij deze Nederlandse normen "
+              "geen band (ook niet stilzwijgend een Britse). Gepubliceerd en meegeleverd zijn alleen: ouders, "
+              "totale moeilijkheden 3-14 jaar (norms=\"nl\"); ouders, subschalen 2-11 jaar, alleen een klinische "
+              "grens (norms=\"nl2018\"); leerkrachten 4-10 jaar (norms=\"nl\"). Geef andere gepubliceerde "
+              "grenzen mee met cutoffs=.",
+        "en": "No Dutch norms shipped for {scales}: with these Dutch norms those scales get no band (and no silent "
+              "UK one either). Published and shipped are only: parents, total difficulties ages 3-14 "
+              "(norms=\"nl\"); parents, subscales ages 2-11, a clinical cut-off only (norms=\"nl2018\"); "
+              "teachers ages 4-10 (norms=\"nl\"). Pass other published bands with cutoffs=.",
     },
     "sv_sdq_uk_note": {
-        "nl": "Banden volgens de Britse normen (Goodman 1997; sdqinfo.org). Nederlandse normen zijn er in dit "
-              "pakket alleen voor de totale moeilijkheden van de oudervragenlijst, 3-14 jaar (norms=\"nl\").",
-        "en": "Bands by the UK norms (Goodman 1997; sdqinfo.org). Dutch norms in this package cover only total "
-              "difficulties of the parent form, ages 3-14 (norms=\"nl\").",
+        "nl": "Banden volgens de Britse normen (Goodman 1997; sdqinfo.org). Nederlandse normen in dit pakket: "
+              "ouders, totale moeilijkheden 3-14 jaar en leerkrachten 4-10 jaar (norms=\"nl\"); ouders, "
+              "subschalen 2-11 jaar (norms=\"nl2018\").",
+        "en": "Bands by the UK norms (Goodman 1997; sdqinfo.org). Dutch norms in this package: parents, total "
+              "difficulties ages 3-14, and teachers ages 4-10 (norms=\"nl\"); parents, subscales ages 2-11 "
+              "(norms=\"nl2018\").",
     },
     "sv_sdq_scale_emotional": {"nl": "emotionele problemen", "en": "emotional symptoms"},
     "sv_sdq_scale_conduct": {"nl": "gedragsproblemen", "en": "conduct problems"},
@@ -1985,6 +1976,42 @@ MESSAGES: dict[str, dict[str, str]] = {
     "pilot_its_unit_linear_rate": {"nl": "verwijzingen per 1.000 leerlingen (verschil of niveau)",
                                    "en": "referrals per 1,000 pupils (difference or level)"},
     "pilot_its_unit_linear_count": {"nl": "verwijzingen (verschil of niveau)", "en": "referrals (difference or level)"},
+    # --- sdq: Dutch teacher norms, parent subscale norms, self-report without Dutch norms -----------
+    "sv_sdq_norm_nl_leerkracht": {"nl": "NL-normen leerkrachten (Van den Heuvel e.a. 2017)",
+                                  "en": "Dutch teacher norms (van den Heuvel et al. 2017)"},
+    "sv_sdq_norm_nl2018": {"nl": "NL-normen ouders, klinische grens (Maurice-Stam e.a. 2018)",
+                           "en": "Dutch parent norms, clinical cut-off (Maurice-Stam et al. 2018)"},
+    "sv_sdq_norm_uk_zelf": {"nl": "UK-normen (Goodman 1997): geen NL-normen voor zelfrapportage meegeleverd",
+                            "en": "UK norms (Goodman 1997): no Dutch self-report norms shipped"},
+    "sv_sdq_nl_zelf": {
+        "nl": "Let op: voor de zelfrapportageversie zitten geen Nederlandse grenzen in dit pakket. De banden zijn "
+              "daarom die van de Britse normen (Goodman 1997), ook bij norms=\"nl\". Nederlandse normen per "
+              "leeftijdsjaar (12-17 jaar) staan in Vugteveen e.a. 2022 (doi:10.1186/s13034-021-00437-8); geef "
+              "die grenzen mee met cutoffs= om ze te gebruiken.",
+        "en": "Note: this package holds no Dutch cut-offs for the self-report form, so the bands are those of the "
+              "UK norms (Goodman 1997), also with norms=\"nl\". Dutch norms per year of age (12-17) are in "
+              "Vugteveen et al. 2022 (doi:10.1186/s13034-021-00437-8); pass those bands with cutoffs= to use them.",
+    },
+    "sv_sdq_nl2018_note": {
+        "nl": "Maurice-Stam e.a. (2018) geven één klinische grens per schaal en geen grensgebied: de banden zijn "
+              "'normaal' of 'verhoogd'. Meegeleverd voor 2-11 jaar; voor 2-5 jaar ontbreken enkele schalen "
+              "(te lage betrouwbaarheid), voor 12 jaar en ouder zijn de grenzen niet opgenomen.",
+        "en": "Maurice-Stam et al. (2018) give one clinical cut-off per scale and no borderline band: the bands are "
+              "'normal' or 'abnormal'. Shipped for ages 2-11; at ages 2-5 some scales have none (reliability too "
+              "low), and the cut-offs for ages 12 and over are not included.",
+    },
+    "sv_sdq_nl2018_version": {
+        "nl": "norms=\"nl2018\" (Maurice-Stam e.a. 2018) geldt alleen voor de oudervragenlijst, niet voor versie "
+              "'{version}'. Gebruik norms=\"nl\" (leerkrachten: Van den Heuvel e.a. 2017) of norms=\"uk\".",
+        "en": "norms=\"nl2018\" (Maurice-Stam et al. 2018) is for the parent form only, not for version "
+              "'{version}'. Use norms=\"nl\" (teachers: van den Heuvel et al. 2017) or norms=\"uk\".",
+    },
+    "sv_sdq_overall_range": {
+        "nl": "SDQ-vraag '{item}' (moeilijkheden in het algemeen) heeft een antwoord buiten 0-3 (nee / ja, kleine / "
+              "ja, duidelijke / ja, ernstige moeilijkheden).",
+        "en": "SDQ item '{item}' (difficulties overall) has an answer outside 0-3 (no / yes, minor / yes, definite / "
+              "yes, severe difficulties).",
+    },
 }
 
 

@@ -276,9 +276,8 @@ def test_sdq_dutch_parent_norms_theunissen_2022():
     uk = sv.score_sdq(pd.DataFrame([child(12, 13)]))
     assert uk.attrs["notes"][0].startswith("Banden volgens de Britse normen (Goodman 1997")
     assert sv.score_sdq(pd.DataFrame([child(12, 13)]), cutoffs=sv.SDQ_CUTOFFS).attrs["notes"] == []
-    for version in ("leerkracht", "zelf"):
-        with pytest.raises(InputError, match="alleen meegeleverd voor de oudervragenlijst.*Vugteveen"):
-            sv.score_sdq(pd.DataFrame(rows), version=version, norms="nl", age="leeftijd")
+    with pytest.raises(InputError, match="alleen voor de oudervragenlijst"):
+        sv.score_sdq(pd.DataFrame(rows), version="leerkracht", norms="nl2018", age="leeftijd")
     with pytest.raises(InputError, match="age="):
         sv.score_sdq(pd.DataFrame(rows), norms="nl")
     with pytest.raises(InputError, match="geen getal"):
@@ -287,6 +286,248 @@ def test_sdq_dutch_parent_norms_theunissen_2022():
         sv.score_sdq(pd.DataFrame(rows), norms="be")
     en = sv.score_sdq(pd.DataFrame(rows), norms="nl", age="leeftijd", lang="en")
     assert en.loc[17, "norm"] == "no norm: age missing" and en["band_total"].iloc[1] == "borderline"
+
+
+def _sdq_child(scores: dict, **extra) -> dict:
+    """Items that give exactly the asked subscale scores (each 0-10, built from 2s and one 1)."""
+    items = {"emotional": [3, 8, 13, 16, 24], "conduct": [5, 7, 12, 18, 22],
+             "hyperactivity": [2, 10, 15, 21, 25], "peer": [6, 11, 14, 19, 23],
+             "prosocial": [1, 4, 9, 17, 20]}
+    reversed_items = {7, 11, 14, 21, 25}
+    row = {f"sdq_{i}": (2 if i in reversed_items else 0) for i in range(1, 26)}  # every scale 0
+    for scale, score in scores.items():
+        for k, item in enumerate(items[scale]):
+            value = min(2, max(0, score - 2 * k))
+            row[f"sdq_{item}"] = 2 - value if item in reversed_items else value
+    return {**row, **extra}
+
+
+def test_sdq_dutch_teacher_norms_van_den_heuvel_2017():
+    # van den Heuvel et al. (2017) PLoS ONE 12(4):e0176605, doi:10.1371/journal.pone.0176605, Table 2,
+    # complete sample (N = 387, 4-10 years): P90 / P80 score emotional 4 / 2, conduct 2 / 1,
+    # hyperactivity 7 / 4, peer 4 / 2, total 14 / 10; prosocial p10 / p20 5 / 6 (">= P90", "<= p10").
+    published = {"emotional": (4, 2), "conduct": (2, 1), "hyperactivity": (7, 4), "peer": (4, 2),
+                 "total": (14, 10), "prosocial": (5, 6)}
+    table = sv.SDQ_NORMS_NL[sv.SDQ_NORMS_NL["version"] == "leerkracht"].set_index("scale")
+    for scale, (p90, p80) in published.items():
+        assert (table.loc[scale, "abnormal"], table.loc[scale, "borderline"]) == (p90, p80)
+        assert (table.loc[scale, "age_min"], table.loc[scale, "age_max"]) == (4, 11)
+    # one pupil just below P80, at P80, just below P90 and at P90 on emotional (prosocial kept 10)
+    rows = [_sdq_child({"emotional": e, "prosocial": 10}, leeftijd=8) for e in (1, 2, 3, 4)]
+    rows += [_sdq_child({"prosocial": p}, leeftijd=8) for p in (7, 6, 5)]
+    rows += [_sdq_child({"hyperactivity": 7, "peer": 3}, leeftijd=12), _sdq_child({}, leeftijd=None)]
+    out = sv.score_sdq(pd.DataFrame(rows), version="leerkracht", norms="nl", age="leeftijd")
+    assert out["emotional"].tolist()[:4] == [1, 2, 3, 4]
+    assert out["band_emotional"].tolist()[:4] == ["normaal", "grensgebied", "grensgebied", "verhoogd"]
+    assert out["prosocial"].tolist()[4:7] == [7, 6, 5]
+    assert out["band_prosocial"].tolist()[4:7] == ["normaal", "grensgebied", "verhoogd"]
+    # the same emotional score 4 by the UK teacher bands (borderline 5, abnormal 6) is normal
+    assert sv.score_sdq(pd.DataFrame(rows[3:4]), version="leerkracht")["band_emotional"].iloc[0] == "normaal"
+    assert out.loc[0, "norm"] == "NL-normen leerkrachten (Van den Heuvel e.a. 2017), 4-10 jaar"
+    assert pd.isna(out.loc[7, "band_hyperactivity"]) and out.loc[7, "norm"] == "geen norm voor leeftijd 12"
+    assert pd.isna(out.loc[8, "band_total"]) and out.loc[8, "norm"] == "geen norm: leeftijd ontbreekt"
+    # the teacher impact score has no Dutch band: none is given and the note says so
+    impact = {"sdq_impact_last": 2, "sdq_impact_medeleerlingen": 3, "sdq_impact_leren": 0}
+    with_impact = sv.score_sdq(pd.DataFrame([{**rows[0], **impact}]), version="leerkracht", norms="nl",
+                               age="leeftijd")
+    assert with_impact.loc[0, "impact"] == 3 and "band_impact" not in with_impact.columns
+    assert with_impact.attrs["notes"][0].startswith("Geen Nederlandse normen meegeleverd voor impact:")
+
+
+def test_sdq_self_report_with_dutch_norms_gets_uk_bands_and_says_so():
+    rows = [_sdq_child({"emotional": e}, leeftijd=14) for e in (5, 6, 7)]
+    nl = sv.score_sdq(pd.DataFrame(rows), version="zelf", norms="nl", age="leeftijd")
+    uk = sv.score_sdq(pd.DataFrame(rows), version="zelf")
+    # UK self-report bands (Goodman 1997, sdqinfo.org): emotional borderline 6, abnormal 7
+    assert nl["band_emotional"].tolist() == uk["band_emotional"].tolist() == ["normaal", "grensgebied", "verhoogd"]
+    (note,) = nl.attrs["notes"]
+    assert note.startswith("Let op: voor de zelfrapportageversie zitten geen Nederlandse grenzen in dit pakket")
+    assert "Vugteveen" in note and "Britse normen" in note
+    assert set(nl["norm"]) == {"UK-normen (Goodman 1997): geen NL-normen voor zelfrapportage meegeleverd"}
+    en = sv.score_sdq(pd.DataFrame(rows), version="zelf", norms="nl", lang="en")
+    assert en.attrs["notes"][0].startswith("Note: this package holds no Dutch cut-offs for the self-report form")
+
+
+def test_sdq_dutch_parent_subscale_norms_maurice_stam_2018():
+    # Maurice-Stam et al. (2018) Health Qual Life Outcomes 16:123, doi:10.1186/s12955-018-0948-1, Table 2,
+    # "Clinical cut-off" for 6-11 years: emotional "> 5", conduct "> 3", hyperactivity "> 7", peer "> 3",
+    # prosocial "< 6", total "> 17", internalizing "> 8", externalizing "> 10"; 4-5 years: emotional "> 3",
+    # hyperactivity "> 6", prosocial "< 6", total "> 13", internalizing "> 5", externalizing "> 9";
+    # 2-3 years: hyperactivity "> 6", prosocial "< 6", total "> 12", externalizing "> 9".
+    published = {"6-11": {"emotional": 5, "conduct": 3, "hyperactivity": 7, "peer": 3, "total": 17,
+                          "internalising": 8, "externalising": 10},
+                 "4-5": {"emotional": 3, "hyperactivity": 6, "total": 13, "internalising": 5, "externalising": 9},
+                 "2-3": {"hyperactivity": 6, "total": 12, "externalising": 9}}
+    t = sv.SDQ_NORMS_NL_2018.set_index(["age_group", "scale"])
+    for group, cut in published.items():
+        assert t.loc[(group, "prosocial"), "abnormal"] == 5  # "< 6"
+        for scale, gt in cut.items():
+            assert t.loc[(group, scale), "abnormal"] == t.loc[(group, scale), "borderline"] == gt + 1
+    assert len(t) == sum(len(c) + 1 for c in published.values())  # nothing shipped that we did not read
+    rows = [_sdq_child({"emotional": 5, "conduct": 4}, leeftijd=9),   # 6-11: emotional normal, conduct high
+            _sdq_child({"emotional": 6, "conduct": 3}, leeftijd=9),   # 6-11: emotional high, conduct normal
+            _sdq_child({"emotional": 4, "conduct": 4}, leeftijd=5),   # 4-5: emotional high, conduct: no norm
+            _sdq_child({"emotional": 6}, leeftijd=14)]                # 12+: not shipped
+    out = sv.score_sdq(pd.DataFrame(rows), norms="nl2018", age="leeftijd")
+    assert out["band_emotional"].tolist()[:3] == ["normaal", "verhoogd", "verhoogd"]
+    assert out["band_conduct"].tolist()[:2] == ["verhoogd", "normaal"] and pd.isna(out.loc[2, "band_conduct"])
+    assert out.loc[0, "band_internalising"] == "normaal" and out.loc[1, "band_internalising"] == "normaal"
+    assert "grensgebied" not in set(out.filter(like="band_").stack())  # one clinical cut-off, no borderline
+    assert pd.isna(out.loc[3, "band_emotional"]) and out.loc[3, "norm"] == "geen norm voor leeftijd 14"
+    assert out.loc[0, "norm"] == "NL-normen ouders, klinische grens (Maurice-Stam e.a. 2018), 6-11 jaar"
+    assert out.attrs["notes"][-1].startswith("Maurice-Stam e.a. (2018) geven één klinische grens per schaal")
+
+
+# 40 constructed respondents (items 1-25 in form order, coded 0-2 as answered, '.' = missing; five parent
+# impact items 0-3; the overall question 0-3) with subscales missing 0-3 of their 5 items.
+_SDQ_REF_INPUT = [
+    "0211021111.102002121222.. 12333 1",
+    "122222....12.20112221011. 11222 3",
+    "20.00..0002.0.22.2220..21 ..... 0",
+    "0..12.0..200201..0.2.221. 33.21 0",
+    "..01.02010222200122.21212 ..... 2",
+    "212000.2.12.200102210.022 0.332 .",
+    "0.212111.110102001010.02. 111.2 1",
+    "22101000102110000010100.0 ..... 3",
+    "10102.1.1201..0101.0211.0 .033. 2",
+    "02201.0121.10.20211.00210 ..... 0",
+    "1012.010222010001.2121020 01022 2",
+    "0120.1.2010.001211002110. 32133 1",
+    "2122102110.10001221.20.1. 223.1 1",
+    "212.0010.1110220201.22200 21311 1",
+    "00.1001222.10212120021100 1103. 1",
+    "100..100002.010200..0.212 .3012 2",
+    "0.210222.0022210.00122222 03232 2",
+    "20.1221.10.1111002.212.11 20..1 0",
+    "12.111.0.22120.01..22..02 10.33 0",
+    "2120010..11.21..2110..02. 10.01 2",
+    ".11.0.0122010.01200110202 21310 3",
+    "20.21.12100111122112001.2 30133 2",
+    "00222.10021.20002.021.000 ..... 1",
+    "2.2211022.1.222.10112.22. 1011. 2",
+    "120.11.10102.1....021.0.1 22132 1",
+    "12120111.0021110202122112 ..... 0",
+    "..2.022202201201100..11.2 310.. 2",
+    ".102.001000202111.11.1100 2203. 2",
+    "12.22...201.2.222.0022.01 00122 1",
+    ".0..1.1.11100.2.210.02.02 31332 3",
+    "0001.10211111102111201200 .021. 2",
+    "120.2022010.10.1211..2112 32321 2",
+    "120020.0.11.2001210101111 ..... 2",
+    "0222200112112112212000011 .332. 2",
+    "202120.21.01212001.01.211 1.002 0",
+    ".20201.201.11120.22110.12 32132 1",
+    "21.1.2201.0.111.0012001.2 02033 2",
+    "200201021020020201010.0.1 11022 1",
+    "210022221110220221.200200 ..... 1",
+    "21.20.210.002100.111.210. 3.0.2 0",
+]
+# Reference scores (emotional, conduct, hyperactivity, peer, prosocial, total, impact by the Stata rule,
+# impact by the R rule) computed with Rscript (R 4.2.2) by a line-by-line transcription of the SDQ
+# authors' scoring syntax (sdqinfo.org "Scoring the SDQ"): the R function as reproduced in a public
+# adaptation ("sdq_eval": recode reversed items 0=2/1=1/2=0, subscale = floor(0.5 + 5 * rowMeans(na.rm))
+# if fewer than 3 of 5 items missing, total = sum of the four difficulty scales; impact items recoded
+# 0/1=0, 2=1, 3=2, summed, 0 if the overall question is 'no') and, for impact, the Stata syntax
+# ("recode pdistres (0=0) (1=0) (2=1) (3=2) (.=0)", "gen pimpact=... if (nimpact!=0)",
+# "replace pimpact=0 if pebddiff==0"). The two syntaxes differ only when some impact items are missing
+# (R: missing; Stata: unanswered items count 0) or the overall question is missing (R: missing).
+_SDQ_REF_SCORES = [
+    (3, 5, 4, 8, 5, 20, 7, 7),
+    (7, 8, 5, 6, 8, 26, 3, 3),
+    (5, None, 5, None, 5, None, 0, 0),
+    (None, 6, None, 10, 5, None, 0, 0),
+    (3, 6, 0, 4, 5, 13, None, None),
+    (9, None, 4, 4, 4, None, 5, None),
+    (6, 5, 8, 4, 3, 23, 1, None),
+    (3, 4, 5, 3, 3, 15, None, None),
+    (None, 6, 4, None, 2, None, 4, None),
+    (4, 5, 9, None, 5, None, 0, 0),
+    (4, 3, 4, 4, 7, 15, 2, 2),
+    (6, None, 4, 6, 1, None, 7, 7),
+    (5, 4, 1, 5, 9, 15, 4, None),
+    (2, 4, 6, 4, None, 16, 3, 3),
+    (5, 5, 5, 1, 4, 16, 2, None),
+    (3, None, 2, 5, 2, None, 3, None),
+    (8, 4, 1, 6, 3, 19, 6, 6),
+    (3, 8, 3, None, 6, None, 0, 0),
+    (3, None, 5, 5, 6, None, 0, 0),
+    (10, 5, None, 4, 5, None, 0, None),
+    (3, 3, 4, 7, 8, 17, 3, 3),
+    (8, 4, 3, 6, 9, 21, 6, 6),
+    (4, None, 5, 4, 6, None, None, None),
+    (10, 5, None, 5, 8, None, 0, None),
+    (None, None, 6, 4, 5, None, 5, 5),
+    (4, 5, 3, 7, 8, 19, 0, 0),
+    (8, 1, 3, 3, None, 15, 2, None),
+    (2, 8, 5, 4, 5, 19, 4, None),
+    (7, None, 5, None, 7, None, 2, 2),
+    (None, 5, 5, None, None, None, 7, 7),
+    (5, 6, 5, 6, 5, 22, 1, None),
+    (5, 6, 5, 6, 5, 22, 6, 6),
+    (4, 7, 6, 4, 5, 21, None, None),
+    (8, 6, 8, 4, 5, 26, 5, None),
+    (7, 7, 5, 6, 4, 25, 0, 0),
+    (4, 4, 6, 7, 5, 21, 6, 6),
+    (None, 0, 5, 7, 6, None, 5, 5),
+    (5, 4, 3, 1, 6, 13, 2, 2),
+    (6, 3, 6, 6, 7, 21, None, None),
+    (4, 3, None, 6, 6, None, 0, 0),
+]
+
+
+def _sdq_ref_frame():
+    rows = []
+    for line in _SDQ_REF_INPUT:
+        items, impact, overall = line.split(" ")
+        code = [np.nan if ch == "." else float(ch) for ch in items + impact + overall]
+        rows.append(code)
+    cols = ([f"sdq_{i}" for i in range(1, 26)]
+            + [f"sdq_impact_{w}" for w in ("last", "thuis", "vriendschappen", "leren", "vrije_tijd")]
+            + ["sdq_moeilijkheden"])
+    return pd.DataFrame(rows, columns=cols)
+
+
+def test_sdq_scores_equal_the_sdq_scoring_syntax_reference():
+    d = _sdq_ref_frame()
+    out = sv.score_sdq(d)
+    ref = pd.DataFrame(_SDQ_REF_SCORES, columns=["emotional", "conduct", "hyperactivity", "peer", "prosocial",
+                                                 "total", "impact_stata", "impact_r"]).astype(float)
+    for scale in ("emotional", "conduct", "hyperactivity", "peer", "prosocial", "total"):
+        pd.testing.assert_series_equal(out[scale], ref[scale], check_names=False)
+    pd.testing.assert_series_equal(out["externalising"], ref["conduct"] + ref["hyperactivity"], check_names=False)
+    pd.testing.assert_series_equal(out["internalising"], ref["emotional"] + ref["peer"], check_names=False)
+    pd.testing.assert_series_equal(out["impact"], ref["impact_stata"], check_names=False)
+    # the data exercise every rule: 3, 4 and 5 answered items (scored) and 2 (missing), x.5 rounding
+    answered = d[[f"sdq_{i}" for i in (3, 8, 13, 16, 24)]].notna().sum(axis=1)
+    assert set(answered) == {2, 3, 4, 5} and ref["emotional"].isna().sum() == (answered < 3).sum()
+    # by hand: row 0 emotional items 1, 1, 0, 0, missing -> 5 * 0.5 = 2.5 -> 3 (half up, not Python's 2);
+    # row 1 conduct 2, (reversed item 7 missing), 2, 2, 0 -> 5 * 1.5 = 7.5 -> 8
+    assert out.loc[0, "emotional"] == 3 and out.loc[1, "conduct"] == 8
+    # impact: 'no difficulties' with the impact questions skipped (row 2) or answered anyway (row 3) is 0;
+    # difficulties but impact skipped (row 4) stays missing
+    assert out.loc[2, "impact"] == 0 and out.loc[3, "impact"] == 0 and np.isnan(out.loc[4, "impact"])
+    # where the R and Stata rules differ, we follow Stata (documented in score_sdq's Notes)
+    differ = ref["impact_stata"].ne(ref["impact_r"]) & ref["impact_stata"].notna()
+    assert differ.sum() >= 5 and ref.loc[differ, "impact_r"].isna().all()
+    # the overall question in the form's own words scores like the numbers; other text is refused
+    words = {0: "Nee", 1: "ja, kleine moeilijkheden", 2: "Ja, duidelijke moeilijkheden", 3: "ja, ernstige moeilijkheden"}
+    labelled = d.assign(sdq_moeilijkheden=d["sdq_moeilijkheden"].map(words))
+    pd.testing.assert_series_equal(sv.score_sdq(labelled)["impact"], out["impact"])
+    assert "sdq_moeilijkheden" not in out.columns
+    # the Dutch teacher/parent forms also word the impact answers "een beetje maar" (1) and "tamelijk" (2)
+    impact_words = {0: "helemaal niet", 1: "Een beetje maar", 2: "tamelijk", 3: "heel erg"}
+    imp_cols = [c for c in d.columns if c.startswith("sdq_impact_")]
+    worded = d.assign(**{c: d[c].map(impact_words) for c in imp_cols})
+    pd.testing.assert_series_equal(sv.score_sdq(worded)["impact"], out["impact"])
+    with pytest.raises(InputError, match="moeilijkheden in het algemeen.*'misschien'"):
+        sv.score_sdq(d.assign(sdq_moeilijkheden=["misschien"] + [0] * (len(d) - 1)))
+    # teacher form: three impact items, same rules
+    t = d.drop(columns=["sdq_impact_thuis", "sdq_impact_vrije_tijd"]).rename(
+        columns={"sdq_impact_vriendschappen": "sdq_impact_medeleerlingen"})
+    teacher = sv.score_sdq(t, version="leerkracht")
+    q = t[["sdq_impact_last", "sdq_impact_medeleerlingen", "sdq_impact_leren"]].replace({1: 0, 2: 1, 3: 2})
+    expected = q.fillna(0).sum(axis=1).where(q.notna().any(axis=1)).mask(t["sdq_moeilijkheden"].eq(0), 0.0)
+    pd.testing.assert_series_equal(teacher["impact"], expected, check_names=False)
 
 
 def test_sdq_dutch_answer_labels_are_scored_and_other_text_is_refused():
