@@ -40,8 +40,8 @@ from .errors import InputError
 from .quality import QualityReport
 from .text import check_lang, t
 
-__all__ = ["read_statline", "percent_to_count", "comparison_series", "download", "parse_period", "parse_region",
-           "REGION_KINDS", "SYMBOLS"]
+__all__ = ["read_statline", "percent_to_count", "comparison_series", "download", "parse_period", "period_code",
+           "parse_region", "REGION_KINDS", "SYMBOLS"]
 
 #: Prefix of a CBS region code → kind of region.
 REGION_KINDS: dict[str, str] = {"NL": "land", "LD": "landsdeel", "PV": "provincie", "CR": "COROP-gebied",
@@ -98,6 +98,23 @@ def parse_period(value) -> tuple[pd.Period, str]:
     if m := re.fullmatch(rf"(\d{{4}}) ({'|'.join(_MONTHS)})", text):
         return pd.Period(year=int(m[1]), month=_MONTHS.index(m[2]) + 1, freq="M"), flag
     raise ValueError(f"not a CBS period: {value!r}")
+
+
+def period_code(period: pd.Period) -> str:
+    """The CBS code of a period, as the open-data tables key it: the inverse of :func:`parse_period`.
+
+    Examples
+    --------
+    >>> [period_code(parse_period(x)[0]) for x in ["2023", "2023 2e halfjaar", "2023 1e kwartaal*", "2023 oktober"]]
+    ['2023JJ00', '2023HJ02', '2023KW01', '2023MM10']
+    """
+    if period.freqstr in ("Y-DEC", "A-DEC", "Y", "A"):
+        return f"{period.year}JJ00"
+    if period.freqstr.startswith("Q"):
+        return f"{period.year}KW{period.quarter:02d}"
+    if period.freqstr == "6M":
+        return f"{period.year}HJ{1 if period.month == 1 else 2:02d}"
+    return f"{period.year}MM{period.month:02d}"
 
 
 def parse_region(value) -> tuple[str, str | None]:
@@ -172,7 +189,8 @@ def read_statline(path, *, regions=None, sheet=None, lang: str = "nl") -> pd.Dat
     missing for a table without a region dimension, such as a national table, with a note in the report),
     ``region_kind`` (:data:`REGION_KINDS`; from a StatLine suffix such as ``(PV)`` for names; missing
     otherwise), ``region_name`` (the name as written in the file, when it was a name), ``period`` (pandas
-    Period), ``period_start`` (its first day), ``freq`` (``Y``, ``6M``, ``Q``, ``M``), any other dimension
+    Period), ``period_code`` (its CBS code: ``2023JJ00``, ``2023HJ01``, ``2023KW01``, ``2023MM10``),
+    ``period_start`` (its first day), ``freq`` (``Y``, ``6M``, ``Q``, ``M``), any other dimension
     columns of the table, ``measure`` (the column name; in a wide export the topic and its unit),
     ``value`` (float; missing where CBS gives a symbol), ``missing`` (why the value is missing), ``flag``
     (``voorlopig`` / ``nader voorlopig``) and ``row`` (line in the file). ``.attrs["report"]`` is the
@@ -221,8 +239,9 @@ def read_statline(path, *, regions=None, sheet=None, lang: str = "nl") -> pd.Dat
     out["period_start"] = [p.start_time for p in out["period"]]
     out["freq"] = [p.freqstr for p in out["period"]]
     out["freq"] = out["freq"].replace({"Y-DEC": "Y", "Q-DEC": "Q", "A-DEC": "Y"})
-    columns = ["region", "region_kind", "region_name", "period", "period_start", "freq", *dims, "measure",
-               "value", "missing", "flag", "row"]
+    out["period_code"] = [period_code(p) for p in out["period"]]
+    columns = ["region", "region_kind", "region_name", "period", "period_code", "period_start", "freq", *dims,
+               "measure", "value", "missing", "flag", "row"]
     out = out[columns].astype({"region_kind": object, "region_name": object, "missing": object})
     out = out.reset_index(drop=True)
     for column in ("missing", "region_kind", "region_name"):
@@ -304,17 +323,20 @@ def _find_layout(lines) -> tuple | None:
     """``("long", header line)``, ``("wide", period line, first period column)`` or ``None``.
 
     The first line from the top decides: a line with a ``Perioden`` header cell and no period to its right
-    is the header of a long file; a line whose cells from some column on are all periods (at least two, or
-    one after a ``Perioden`` label) is the period header of a wide file.
+    is the header of a long file; a line with periods right of a ``Perioden`` label (the values start right
+    after the label), or without the label at least two periods from some column on, making up at least
+    half of the cells from there, is the period header of a wide file (so that one bad label is reported
+    by name, not as a file without periods).
     """
     for i, row in enumerate(lines[:40]):
         cells = [_text(c) for c in row]
         periods = [j for j, c in enumerate(cells) if c and _is_period(c)]
         labels = [j for j, c in enumerate(cells) if _norm(c) in _PERIOD_HEADERS]
-        if periods and periods[0] >= 1:
-            j0 = periods[0]
+        j0 = labels[-1] + 1 if labels else (periods[0] if periods and periods[0] >= 1 else None)
+        if j0 is not None:
             right = [c for c in cells[j0:] if c]
-            if len(right) == len(periods) and (len(periods) >= 2 or any(j < j0 for j in labels)):
+            n = sum(j >= j0 for j in periods)
+            if right and n >= (1 if labels else 2) and n >= len(right) / 2:
                 return "wide", i, j0
         if labels and not periods:
             return "long", i

@@ -241,3 +241,269 @@ def test_decimal_sign_comes_from_the_values_not_from_a_title(tmp_path):
     typed = tmp_path / "typed.csv"  # a typed data set writes a decimal point, also for 1234.567
     typed.write_text('"ID";"Perioden";"RegioS";"Kosten_1"\n"0";"2022JJ00";"GM0014    ";"1234.567"\n', encoding="utf-8")
     assert cbs.read_statline(typed)["value"].tolist() == [1234.567]
+
+
+# --- wide exports: the periods across the columns, as the StatLine website downloads a table -----------------
+# Layouts, sources and what each fixture holds: tests/fixtures/cbs/README.md (a StatLine CSV download of table
+# 7052_95 as documented in a public "Zelfdoding viewer" guide: title, two empty lines, a line per column
+# dimension, "Onderwerp";"Perioden";"2000";..., one line per topic with its unit, "Bron: CBS", UTF-8 with BOM,
+# ";", quoted; the 2017 StatLine export of 37296ned quoted in Nina92/fe3-assessment-2: "Onderwerpen" lines
+# repeated over their columns and a unit line "Perioden";"aantal";...; region names such as
+# "Noord-Nederland (LD)" and "Groningen (PV)" in a 2025 download in Lex0803/project).
+
+WIDE = FIXTURES / "jeugdhulp_regio_breed.csv"
+TOPICS_IN_ROWS = FIXTURES / "jeugdhulp_nl_onderwerpen_in_rijen.csv"
+COUNT = "Jongeren met jeugdhulp (aantal)"
+SHARE = "Jongeren met jeugdhulp (% van alle jongeren tot 18 jaar)"
+#: The region list of the OData table (``cbsodata.get_meta(table, "RegioS")``: Key padded to ten characters,
+#: Title as StatLine shows it); Schiermonnikoog (GM0088) left out on purpose.
+ODATA_REGIONS = [{"Key": "NL01      ", "Title": "Nederland"}, {"Key": "LD01      ", "Title": "Noord-Nederland (LD)"},
+                 {"Key": "PV21      ", "Title": "Fryslân (PV)"}, {"Key": "GM0080    ", "Title": "Leeuwarden"},
+                 {"Key": "GM1900    ", "Title": "Súdwest-Fryslân"}]
+
+
+def _wide_rows(path=WIDE):
+    import csv
+
+    with open(path, encoding="utf-8-sig", newline="") as f:
+        return list(csv.reader(f, delimiter=";"))
+
+
+def _write_csv(rows, path, *, delimiter=";", encoding="utf-8-sig", quoting=None):
+    import csv
+    import io
+
+    buf = io.StringIO(newline="")
+    csv.writer(buf, delimiter=delimiter, quoting=csv.QUOTE_ALL if quoting is None else quoting,
+               lineterminator="\r\n").writerows(rows)
+    path.write_bytes(buf.getvalue().encode(encoding))
+    return path
+
+
+def _write_xlsx(rows, path, *, merge_topics=True):
+    """The same table as an Excel download: numbers as numbers, the topic one merged cell over its columns."""
+    import re
+
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    ws = book.active
+    for i, row in enumerate(rows, start=1):
+        for j, cell in enumerate(row, start=1):
+            if cell == "":
+                continue
+            if re.fullmatch(r"\d+", cell):
+                ws.cell(i, j, int(cell))
+            elif re.fullmatch(r"\d+,\d+", cell):
+                ws.cell(i, j, float(cell.replace(",", ".")))
+            else:
+                ws.cell(i, j, cell)
+        if merge_topics and row and row[0] == "Onderwerp":
+            start = 2
+            for j in range(3, len(row) + 2):
+                if j > len(row) or row[j - 1] != row[start - 1]:
+                    if j - 1 > start:
+                        for k in range(start + 1, j):
+                            ws.cell(i, k).value = None
+                        ws.merge_cells(start_row=i, start_column=start, end_row=i, end_column=j - 1)
+                    start = j
+    book.save(path)
+    return path
+
+
+def _cells(data):
+    """The content of a read table, without the report: what must not depend on how the file was written."""
+    columns = ["region", "region_kind", "region_name", "period", "period_code", "freq", "measure", "value",
+               "missing", "flag", "row"]
+    return data[columns].reset_index(drop=True)
+
+
+@pytest.fixture(scope="module")
+def wide():
+    return cbs.read_statline(WIDE)
+
+
+def test_wide_export_becomes_one_row_per_region_period_and_topic(wide):
+    assert len(wide) == 6 * 9  # six regions × nine value columns, nothing dropped
+    assert set(wide["measure"]) == {COUNT, SHARE}
+    count = wide[wide["measure"] == COUNT].set_index(["region", "freq", "period"])
+    lw = count.loc["Leeuwarden"]
+    assert lw.loc[("Y", pd.Period("2021", "Y")), "value"] == 7690
+    assert lw.loc[("6M", pd.Period("2023-01", "6M")), "value"] == 6050  # "2023 1e halfjaar**"
+    assert lw.loc[("Q", pd.Period("2023Q1")), "value"] == 4210  # "2023 1e kwartaal"
+    assert lw.loc[("M", pd.Period("2023-01", "M")), "value"] == 2330  # "2023 januari"
+    codes = wide[(wide["region"] == "Leeuwarden") & (wide["measure"] == COUNT)]["period_code"].tolist()
+    assert codes == ["2021JJ00", "2022JJ00", "2023JJ00", "2023HJ01", "2023KW01", "2023MM01"]
+    assert lw.loc[("Y", pd.Period("2023", "Y")), "flag"] == "voorlopig"  # "2023*"
+    assert lw.loc[("6M", pd.Period("2023-01", "6M")), "flag"] == "nader voorlopig"  # "**"
+    assert lw.loc[("Y", pd.Period("2021", "Y")), "flag"] == ""
+    share = wide[wide["measure"] == SHARE].set_index(["region", "period"])
+    assert share.loc[("Leeuwarden", pd.Period("2022", "Y")), "value"] == pytest.approx(10.5)  # "10,5"
+    assert share.loc[("Schiermonnikoog", pd.Period("2022", "Y")), "value"] == 0  # a real zero
+
+
+def test_wide_export_keeps_what_the_cbs_symbols_mean(wide):
+    v = wide.set_index(["region", "measure", "period_code"])[["value", "missing"]]
+    assert np.isnan(v.loc[("Leeuwarden", COUNT, "2023JJ00"), "value"])  # "." is never 0
+    assert v.loc[("Leeuwarden", COUNT, "2023JJ00"), "missing"] == "onbekend of geheim"
+    assert v.loc[("Schiermonnikoog", COUNT, "2023JJ00"), "missing"] == "geheim"  # "x"
+    assert v.loc[("Schiermonnikoog", COUNT, "2022JJ00"), "value"] == 0  # "-" is nil
+    assert v.loc[("Schiermonnikoog", COUNT, "2022JJ00"), "missing"] is None
+    assert v.loc[("Nederland", COUNT, "2023MM01"), "missing"] == "niet van toepassing"  # empty cell
+    assert wide["value"].notna().sum() + wide["missing"].notna().sum() == len(wide)
+    assert "3× onbekend of geheim" in wide.attrs["report"].summary()
+
+
+def test_wide_export_every_line_is_used_or_reported(wide):
+    rep = wide.attrs["report"]
+    # 19 lines: title + 2 empty (1-3), 3 header lines (not counted, as a long file's header), 6 regions (7-12),
+    # "Bron: CBS" and five lines explaining the symbols (13-19)
+    assert (rep.n_read, rep.n_used, rep.n_dropped) == (16, 6, 10)
+    assert sorted(rep.dropped_rows()) == [1, 2, 3, *range(13, 20)]
+    assert wide["row"].nunique() == rep.n_used
+    assert any(n.startswith("Perioden in de kolommen") for n in rep.notes)
+    assert any("zonder CBS-code" in n for n in rep.notes)  # names kept, and said so
+
+
+def test_region_names_keep_their_kind_and_become_codes_with_the_odata_list(wide, tmp_path):
+    kinds = wide.drop_duplicates("region").set_index("region")["region_kind"].to_dict()
+    assert kinds["Noord-Nederland (LD)"] == "landsdeel" and kinds["Fryslân (PV)"] == "provincie"
+    assert kinds["Leeuwarden"] is None  # a plain name: no kind guessed
+    coded = cbs.read_statline(WIDE, regions=ODATA_REGIONS)
+    first = coded.drop_duplicates("region_name").set_index("region_name")
+    assert first["region"].to_dict() == {"Nederland": "NL01", "Noord-Nederland (LD)": "LD01", "Fryslân (PV)": "PV21",
+                                         "Leeuwarden": "GM0080", "Súdwest-Fryslân": "GM1900",
+                                         "Schiermonnikoog": "Schiermonnikoog"}
+    assert first.loc["Leeuwarden", "region_kind"] == "gemeente" and first.loc["Nederland", "region_kind"] == "land"
+    notes = coded.attrs["report"].notes
+    assert any("1 regionaam/-namen: Schiermonnikoog" in n for n in notes)
+    as_frame = cbs.read_statline(WIDE, regions=pd.DataFrame(ODATA_REGIONS))
+    as_dict = cbs.read_statline(WIDE, regions={r["Title"]: r["Key"] for r in ODATA_REGIONS})
+    pd.testing.assert_frame_equal(_cells(as_frame), _cells(coded))
+    pd.testing.assert_frame_equal(_cells(as_dict), _cells(coded))
+    series = cbs.comparison_series(coded, measure=COUNT, region="GM0080", freq="Y")
+    assert series["count"].tolist() == [7690, 7830] and series.attrs["notes"] == ["GM0080 2023: onbekend of geheim"]
+    with pytest.raises(InputError, match="regions= moet een dict"):
+        cbs.read_statline(WIDE, regions="GM0080")
+    with pytest.raises(InputError, match="regions= moet een dict"):
+        cbs.read_statline(WIDE, regions={"Leeuwarden": "Leeuwarden"})  # not a CBS code
+
+
+@pytest.mark.parametrize("variant", ["comma_cp1252", "semicolon_unquoted", "xlsx", "xlsx_unmerged"])
+def test_separators_encodings_and_excel_give_the_same_table(wide, tmp_path, variant):
+    """The same download written with ',' (decimal commas quoted) in Windows-1252, with ';' unquoted in UTF-8
+    without BOM, and as Excel (numbers as numbers, periods such as 2021 as numbers, the topic merged or
+    repeated over its columns): every version gives the same cells."""
+    import csv
+
+    rows = _wide_rows()
+    if variant == "comma_cp1252":
+        path = _write_csv(rows, tmp_path / "breed.csv", delimiter=",", encoding="cp1252",
+                          quoting=csv.QUOTE_MINIMAL)
+        assert b'"9,7"' in path.read_bytes() and "Fryslân".encode("cp1252") in path.read_bytes()
+    elif variant == "semicolon_unquoted":
+        path = _write_csv(rows, tmp_path / "breed.csv", encoding="utf-8", quoting=csv.QUOTE_MINIMAL)
+        assert b"\r\nLeeuwarden;7690;7830;.;6050;" in path.read_bytes()  # data lines unquoted
+    else:
+        path = _write_xlsx(rows, tmp_path / "breed.xlsx", merge_topics=variant == "xlsx")
+    data = cbs.read_statline(path)
+    pd.testing.assert_frame_equal(_cells(data), _cells(wide))
+    if variant == "comma_cp1252":
+        assert any("Windows-1252" in n and "','" in n for n in data.attrs["report"].notes)
+
+
+def test_wide_and_long_layouts_agree_cell_by_cell(wide, tmp_path):
+    """One reader for one question: the wide download rewritten by hand as a long StatLine export (periods
+    down the rows, one measure column per topic) is read by the long path into the same values and flags."""
+    rows = _wide_rows()
+    topics, periods, units = rows[3], rows[4], rows[5]
+    measures = list(dict.fromkeys(f"{tp} ({u})" if u not in tp else tp for tp, u in zip(topics[1:], units[1:])))
+    lines = [["Jongeren met jeugdhulp; regio"], ["Regio's", "Perioden", *measures]]
+    for row in rows[6:12]:
+        by_period = {}
+        for j in range(1, len(periods)):
+            m = f"{topics[j]} ({units[j]})" if units[j] not in topics[j] else topics[j]
+            by_period.setdefault(periods[j], {})[m] = row[j]
+        lines += [[row[0], label, *(cells.get(m, "") for m in measures)] for label, cells in by_period.items()]
+    long = cbs.read_statline(_write_csv(lines, tmp_path / "lang.csv"))
+    keys = ["region", "period_code", "measure"]
+    both = wide.merge(long, on=keys, suffixes=("_wide", "_long"), validate="one_to_one")
+    assert len(both) == len(wide)
+    assert np.allclose(both["value_wide"], both["value_long"], equal_nan=True)
+    assert (both["missing_wide"].fillna("") == both["missing_long"].fillna("")).all()
+    assert (both["flag_wide"] == both["flag_long"]).all() and (both["freq_wide"] == both["freq_long"]).all()
+
+
+def test_topics_down_the_rows_with_a_unit_column_and_dimensions_in_the_header():
+    """Source 1's layout exactly (tests/fixtures/cbs/README.md): dimension lines Geslacht and Leeftijd, then
+    "Onderwerp";"Perioden";"2022";"2023*", one line per topic with its unit beside it; a national table."""
+    data = cbs.read_statline(TOPICS_IN_ROWS)
+    assert len(data) == 3 * 6 and data["region"].isna().all()
+    assert list(data.columns[data.columns.get_loc("freq") + 1:data.columns.get_loc("measure")]) == ["Geslacht",
+                                                                                                    "Leeftijd"]
+    assert set(data["measure"]) == {COUNT, SHARE, "Jongeren met jeugdhulp en jeugdbescherming (aantal)"}
+    girls = data[(data["Geslacht"] == "Meisjes") & (data["measure"] == COUNT)]
+    assert girls["value"].tolist() == [175550, 179640] and girls["flag"].tolist() == ["", "voorlopig"]
+    pct = data[(data["Geslacht"] == "Jongens") & (data["measure"] == SHARE)]
+    assert pct["value"].tolist() == pytest.approx([13.0, 13.1])
+    protection = data[data["measure"].str.contains("jeugdbescherming") & (data["period_code"] == "2023JJ00")]
+    assert protection["missing"].tolist() == ["onbekend of geheim"] * 3
+    rep = data.attrs["report"]
+    assert (rep.n_read, rep.n_used, rep.n_dropped) == (7, 3, 4)
+    assert any(n.startswith("Geen kolom met regio's") for n in rep.notes)
+    total = cbs.comparison_series(data[data["Geslacht"] == "Totaal jongens en meisjes"], measure=COUNT, region=None)
+    assert total["count"].tolist() == [402130, 408950]
+
+
+def _edited(tmp_path, line, column, text, *, xlsx=False):
+    rows = _wide_rows()
+    rows[line - 1][column - 1] = text
+    if xlsx:
+        return _write_xlsx(rows, tmp_path / "breed.xlsx")
+    return _write_csv(rows, tmp_path / "breed.csv")
+
+
+def test_an_unknown_period_label_is_refused_with_file_line_and_column(tmp_path):
+    path = _edited(tmp_path, 5, 7, "2023 dertiende maand")
+    with pytest.raises(InputError, match=r"'breed\.csv', regel 5, kolom 7: '2023 dertiende maand' is geen "
+                                         r"CBS-periode") as err:
+        cbs.read_statline(path)
+    assert (err.value.file, err.value.row) == (str(path), 5)
+    path = _edited(tmp_path, 5, 7, "2023 dertiende maand", xlsx=True)
+    with pytest.raises(InputError, match=r"'breed\.xlsx', regel 5, kolom G: '2023 dertiende maand'"):
+        cbs.read_statline(path)
+
+
+def test_a_period_twice_for_the_same_topic_is_refused(tmp_path):
+    """'2022' and '2021*' are two columns of one topic for the same year: which figures hold cannot be told."""
+    with pytest.raises(InputError, match=r"regel 5: periode '2021\*' staat twee keer .* \(kolom 2 en kolom 3\)"):
+        cbs.read_statline(_edited(tmp_path, 5, 3, "2021*"))
+    rows = _wide_rows()  # the same year for the percentage is another topic: allowed
+    assert rows[4][7] == "2021" and rows[3][7] == SHARE
+
+
+def test_text_in_a_value_cell_is_refused_with_file_line_and_column(tmp_path):
+    path = _edited(tmp_path, 10, 3, "7830 (schatting)")
+    with pytest.raises(InputError, match=r"'breed\.csv', regel 10, kolom 3 \(Jongeren met jeugdhulp \(aantal\), "
+                                         r"2022\): '7830 \(schatting\)' is geen getal en geen CBS-symbool") as err:
+        cbs.read_statline(path)
+    assert err.value.row == 10
+    with pytest.raises(InputError, match=r"regel 10, kolom C \("):
+        cbs.read_statline(_edited(tmp_path, 10, 3, "n.b.", xlsx=True))
+    typed = (FIXTURES / "jeugdzorg_regio_typed.csv").read_text(encoding="utf-8").replace('"    7830"', '"zeven"')
+    (tmp_path / "typed.csv").write_text(typed, encoding="utf-8")  # the long layout: the same refusal
+    with pytest.raises(InputError, match=r"regel 9, kolom 4 \(TotaalJongerenMetJeugdzorg_1\): 'zeven'"):
+        cbs.read_statline(tmp_path / "typed.csv")
+
+
+def test_figures_without_a_period_header_or_without_a_region_are_not_lost(tmp_path):
+    rows = _wide_rows()
+    rows[9] = rows[9] + ["123"]  # a figure right of the last period: refused, not dropped
+    with pytest.raises(InputError, match=r"regel 5, kolom 11: '' is geen CBS-periode"):
+        cbs.read_statline(_write_csv(rows, tmp_path / "extra.csv"))
+    rows = _wide_rows()
+    rows.insert(12, [""] + rows[11][1:])  # figures with no region name: listed in the report
+    data = cbs.read_statline(_write_csv(rows, tmp_path / "naamloos.csv"))
+    rep = data.attrs["report"]
+    assert rep.n_read == 17 and rep.n_used == 6
+    assert rep.to_frame().set_index("row").loc[13, "reason"].startswith("regel met cijfers maar zonder regio")
