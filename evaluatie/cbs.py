@@ -445,7 +445,7 @@ def _read_long(lines, header_at: int, path: Path, default_decimal: str, report: 
     base = pd.DataFrame({"row": grid.index.to_numpy(),
                          "region": [regions[c][0] for c in grid[region_col]] if region_col is not None else None,
                          "region_kind": [regions[c][1] for c in grid[region_col]] if region_col is not None else None,
-                         "period": [period_of[c][0] for c in grid[period_col]],
+                         "period": pd.Series([period_of[c][0] for c in grid[period_col]], dtype=object),
                          "period_flag": [period_of[c][1] for c in grid[period_col]]})
     for j in dims:
         base[names[j]] = grid[j].astype(str).str.strip().to_numpy()
@@ -607,8 +607,11 @@ def _read_wide(lines, widths, p: int, j0: int, path: Path, excel: bool, report: 
             region = cell(r, region_col) if region_col is not None else (region_values[j] if region_values else None)
             records.append((r + 1, region, period, flag or period_flag, m, value, missing,
                             *(cell(r, s) for s in stub_dims), *(v[j] for _, v in other_dims)))
-    out = pd.DataFrame.from_records(records, columns=["row", "region", "period", "flag", "measure", "value",
-                                                      "missing", *dim_names])
+    names = ["row", "region", "period", "flag", "measure", "value", "missing", *dim_names]
+    # periods of several lengths (a 6-month and a month Period of January) stay objects: pandas would try one
+    # PeriodArray and fail on mixed frequencies
+    out = pd.DataFrame({name: pd.Series(list(column), dtype=object if name == "period" else None)
+                        for name, column in zip(names, zip(*records))}, columns=names)
     parsed = {c: parse_region(c) for c in out["region"].dropna().unique()}
     out["region_kind"] = out["region"].map(lambda c: parsed[c][1] if c in parsed else None)
     out["region"] = out["region"].map(lambda c: parsed[c][0] if c in parsed else None)

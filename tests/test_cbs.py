@@ -507,3 +507,79 @@ def test_figures_without_a_period_header_or_without_a_region_are_not_lost(tmp_pa
     rep = data.attrs["report"]
     assert rep.n_read == 17 and rep.n_used == 6
     assert rep.to_frame().set_index("row").loc[13, "reason"].startswith("regel met cijfers maar zonder regio")
+
+
+_MONTHS_NL = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
+              "november", "december"]
+
+
+def _dutch_label(period: pd.Period) -> str:
+    """StatLine's Dutch label of a period, written here independently of cbs.parse_period."""
+    if period.freqstr.startswith("Q"):
+        return f"{period.year} {period.quarter}e kwartaal"
+    if period.freqstr == "6M":
+        return f"{period.year} {1 if period.month == 1 else 2}e halfjaar"
+    if period.freqstr == "M":
+        return f"{period.year} {_MONTHS_NL[period.month - 1]}"
+    return str(period.year)
+
+
+def test_any_wide_table_is_read_back_cell_for_cell(tmp_path_factory):
+    """Property: a wide table of random regions, topics, periods (years, half years, quarters, months, with
+    * and **), numbers (whole, decimal comma) and CBS symbols, written with ';' or ',' in UTF-8 with BOM or
+    Windows-1252, is read back with every cell in its place and the symbols' meaning kept."""
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    year = st.integers(2015, 2025)
+    period = st.one_of(year.map(lambda y: pd.Period(year=y, freq="Y")),
+                       st.tuples(year, st.sampled_from([1, 7])).map(lambda t: pd.Period(f"{t[0]}-{t[1]:02d}", "6M")),
+                       st.tuples(year, st.integers(1, 4)).map(lambda t: pd.Period(year=t[0], quarter=t[1], freq="Q")),
+                       st.tuples(year, st.integers(1, 12)).map(lambda t: pd.Period(year=t[0], month=t[1], freq="M")))
+    cell = st.one_of(st.integers(0, 9_999_999).map(lambda v: (str(v), float(v), None)),
+                     st.integers(0, 9999).map(lambda v: (f"{v // 10},{v % 10}", v / 10, None)),
+                     st.sampled_from([(".", np.nan, "onbekend of geheim"), ("x", np.nan, "geheim"),
+                                      ("", np.nan, "niet van toepassing"), ("-", 0.0, None)]))
+    names = ["Leeuwarden", "Súdwest-Fryslân", "Fryslân (PV)", "Noord-Nederland (LD)", "Groningen (gemeente)", "Ede"]
+    folder = tmp_path_factory.mktemp("eigenschap")
+
+    @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    @given(regions=st.lists(st.sampled_from(names), min_size=1, max_size=4, unique=True),
+           topics=st.lists(st.sampled_from(["Jongeren met jeugdhulp", "Jeugdbescherming", "Jeugdreclassering"]),
+                           min_size=1, max_size=2, unique=True),
+           periods=st.lists(st.tuples(period, st.sampled_from(["", "*", "**"])), min_size=1, max_size=5,
+                            unique_by=lambda x: x[0]),
+           data=st.data(), delimiter=st.sampled_from([";", ","]), encoding=st.sampled_from(["utf-8-sig", "cp1252"]))
+    def check(regions, topics, periods, data, delimiter, encoding):
+        columns = [(tp, p, f) for tp in topics for p, f in periods]
+        grid = [[data.draw(cell) for _ in columns] for _ in regions]
+        rows = [["Jeugd; regio (eigenschapstest)"], [""], ["Onderwerp", *(tp for tp, _, _ in columns)],
+                ["Perioden", *(_dutch_label(p) + f for _, p, f in columns)], ["Regio's", *["aantal"] * len(columns)],
+                *([r, *(c[0] for c in cells)] for r, cells in zip(regions, grid)), ["Bron: CBS"]]
+        out = cbs.read_statline(_write_csv(rows, folder / "tabel.csv", delimiter=delimiter, encoding=encoding))
+        assert len(out) == len(regions) * len(columns)
+        k = 0
+        for r, cells in zip(regions, grid):
+            for (tp, p, f), (_, value, missing) in zip(columns, cells):
+                got = out.iloc[k]
+                assert (got["region"], got["period"], got["measure"], got["row"]) == (r, p, f"{tp} (aantal)", 6 + k
+                                                                                       // len(columns))
+                assert got["flag"] == {"": "", "*": "voorlopig", "**": "nader voorlopig"}[f]
+                assert got["missing"] == missing
+                assert (np.isnan(value) and np.isnan(got["value"])) or got["value"] == pytest.approx(value)
+                k += 1
+        rep = out.attrs["report"]
+        assert (rep.n_read, rep.n_used) == (len(regions) + 3, len(regions))
+
+    check()
+
+
+def test_a_half_year_and_a_month_of_the_same_start_do_not_crash_the_long_reader(tmp_path):
+    """Found by the property test above: '2015 1e halfjaar' and '2015 januari' in one file made pandas build one
+    PeriodArray and fail (IncompatibleFrequency, a bare traceback) in both layouts; periods stay objects."""
+    p = tmp_path / "gemengd.csv"
+    p.write_text('"Perioden";"Regio\'s";"Aantal"\n"2015 1e halfjaar";"Ede";"3"\n"2015 januari";"Ede";"4"\n',
+                 encoding="utf-8")
+    data = cbs.read_statline(p)
+    assert data["period"].tolist() == [pd.Period("2015-01", "6M"), pd.Period("2015-01", "M")]
+    assert data["period_code"].tolist() == ["2015HJ01", "2015MM01"] and data["value"].tolist() == [3, 4]
