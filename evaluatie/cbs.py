@@ -240,6 +240,8 @@ def read_statline(path, *, regions=None, sheet=None, lang: str = "nl") -> pd.Dat
     out["freq"] = [p.freqstr for p in out["period"]]
     out["freq"] = out["freq"].replace({"Y-DEC": "Y", "Q-DEC": "Q", "A-DEC": "Y"})
     out["period_code"] = [period_code(p) for p in out["period"]]
+    if out["freq"].nunique() == 1:  # one kind of period: a period column (selectable by "2022"); else objects
+        out["period"] = pd.PeriodIndex(list(out["period"])).array
     columns = ["region", "region_kind", "region_name", "period", "period_code", "period_start", "freq", *dims,
                "measure", "value", "missing", "flag", "row"]
     out = out[columns].astype({"region_kind": object, "region_name": object, "missing": object})
