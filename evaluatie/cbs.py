@@ -437,8 +437,8 @@ def _read_long(lines, header_at: int, path: Path, default_decimal: str, report: 
     frames = []
     for j in measures:
         cells = grid[j].astype(str)
-        first = dict(zip(cells, cells.index))  # the first line of each distinct cell, for the message
-        parsed = {c: _cell_value(c, decimal, path, int(first[c]), str(j + 1), names[j], lang) for c in cells.unique()}
+        first = cells.drop_duplicates()  # each distinct cell once, at its first line (named in a refusal)
+        parsed = {c: _cell_value(c, decimal, path, int(row), str(j + 1), names[j], lang) for row, c in first.items()}
         values = cells.map(parsed)
         frames.append(pd.DataFrame({"row": grid.index.to_numpy(), "measure": names[j],
                                     "value": [v[0] for v in values], "missing": [v[1] for v in values],

@@ -1163,8 +1163,6 @@ MESSAGES: dict[str, dict[str, str]] = {
                                 "month, or a label such as '2023 1e kwartaal')"},
     "cbs_reason_region": {"nl": "regiocode ontbreekt of is geen CBS-code (NL01, PV21, GM0080, ...)",
                           "en": "region code missing or not a CBS code (NL01, PV21, GM0080, ...)"},
-    "cbs_reason_value": {"nl": "cijfer niet te lezen; als ontbrekend behandeld",
-                         "en": "figure not readable; treated as missing"},
     "cbs_note_symbols": {"nl": "CBS-symbolen als ontbrekend gelezen (nooit als 0): {counts}.",
                          "en": "CBS symbols read as missing (never as 0): {counts}."},
     "cbs_need_population": {"nl": "'{measure}' is een percentage van de jongeren; omrekenen naar aantallen kan alleen "

@@ -583,3 +583,31 @@ def test_a_half_year_and_a_month_of_the_same_start_do_not_crash_the_long_reader(
     data = cbs.read_statline(p)
     assert data["period"].tolist() == [pd.Period("2015-01", "6M"), pd.Period("2015-01", "M")]
     assert data["period_code"].tolist() == ["2015HJ01", "2015MM01"] and data["value"].tolist() == [3, 4]
+
+
+def test_regions_across_the_columns_and_a_dimension_down_the_rows(tmp_path):
+    """The other way StatLine can lay out the same table: topic and regions in header lines over the periods,
+    a dimension (Geslacht) down the rows, its name left of the period line; regions then come from the header."""
+    rows = [["Jeugdhulp; geslacht, regio"], ["", "Onderwerp", *["Jongeren met jeugdhulp"] * 4],
+            ["", "Regio's", "Leeuwarden", "Leeuwarden", "Ede", "Ede"],
+            ["Geslacht", "Perioden", "2022", "2023*", "2022", "2023*"],
+            ["Jongens", "", "4100", "4200", "900", "."], ["Meisjes", "", "3730", "3800", "800", "x"], ["Bron: CBS"]]
+    data = cbs.read_statline(_write_csv(rows, tmp_path / "kolommen.csv"), regions={"Leeuwarden": "GM0080"})
+    assert data.columns[data.columns.get_loc("freq") + 1] == "Geslacht"
+    got = data.set_index(["region", "Geslacht", "period_code"])
+    assert got.loc[("GM0080", "Meisjes", "2023JJ00"), "value"] == 3800
+    assert got.loc[("Ede", "Jongens", "2023JJ00"), "missing"] == "onbekend of geheim"
+    assert got.loc[("Ede", "Meisjes", "2023JJ00"), "missing"] == "geheim"
+    assert got.loc[("GM0080", "Jongens", "2022JJ00"), "flag"] == "" and set(data["measure"]) == {"Jongeren met jeugdhulp"}
+    assert len(data) == 8 and data.attrs["report"].n_used == 2
+
+
+@pytest.mark.parametrize("period_line", [["Regio's", "2022", "2023*"], ["", "2022", "2023*"]])
+def test_a_wide_export_without_topic_or_unit_lines(tmp_path, period_line):
+    """Only the period line over the regions ('Regio's' in its first cell, or nothing): the regions are the
+    unnamed first column and the measure is named by the title."""
+    rows = [["Jongeren met jeugdhulp (aantal)"], period_line, ["Leeuwarden", "7830", "."], ["Ede", "1702", "1750"]]
+    data = cbs.read_statline(_write_csv(rows, tmp_path / "kaal.csv"))
+    assert data["region"].tolist() == ["Leeuwarden"] * 2 + ["Ede"] * 2
+    assert data["measure"].unique().tolist() == ["Jongeren met jeugdhulp (aantal)"]
+    assert data["value"].tolist()[2:] == [1702, 1750] and data["flag"].tolist() == ["", "voorlopig"] * 2
