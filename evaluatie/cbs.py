@@ -1,10 +1,12 @@
 """CBS StatLine / open-data exports as comparison series: municipal youth-care trends next to a pilot.
 
-Reads the CSV files Statistics Netherlands (CBS) publishes — the data-set download of opendata.cbs.nl
+Reads the files Statistics Netherlands (CBS) publishes — the data-set download of opendata.cbs.nl
 (``<table>_UntypedDataSet_<date>.csv``: ``Perioden`` = ``2023JJ00``, ``RegioS`` = ``GM0080    ``, numbers
-right-aligned with leading spaces, ``"       ."`` for unknown) and a StatLine table exported as CSV
-(labels such as ``2023*`` or ``2023 1e kwartaal``, decimal comma) — into one tidy table, keeping what
-the CBS symbols mean:
+right-aligned with leading spaces, ``"       ."`` for unknown) and a StatLine table downloaded as CSV or
+Excel, with the periods down the rows or, as the website lays a table out by default, across the columns
+(labels such as ``2023*``, ``2023 1e kwartaal`` or ``2023 januari`` in a header line, topics and units in
+the lines above, region names such as ``Fryslân (PV)``, decimal comma, ``Bron: CBS`` below) — into one
+tidy table (:func:`read_statline`), keeping what the CBS symbols mean:
 
 - ``.`` unknown or secret (suppressed): missing, with the reason in ``missing``, never read as 0;
 - ``x`` secret: missing, reason ``geheim``; ``-`` nil: 0 (CBS writes ``-`` for zero);
