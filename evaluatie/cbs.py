@@ -510,10 +510,14 @@ def _read_wide(lines, widths, p: int, j0: int, path: Path, excel: bool, report: 
             if cell(k, j) and labelled.get(k) != j:
                 stub_names[j] = cell(k, j)
     body = list(range(q, len(texts)))
+    last = max((r for r in body if any(cell(r, j) for j in value_cols)), default=q - 1)
     data_rows, footer = [], []
     for r in body:
         values = [cell(r, j) for j in value_cols]
-        if not any(values) and widths[r] <= max(value_cols):  # title, source, symbol-explanation or blank line
+        # a line without figures is a title, source, symbol-explanation or blank line when it is shorter than
+        # the table (CSV: "Bron: CBS" is one field) or comes after the last figure ("Bron: CBS";"";"" as wide
+        # as the table); in between, a full-width line of empty cells is a region whose figures do not apply
+        if not any(values) and (widths[r] <= max(value_cols) or r > last):
             footer.append(r)
         elif not any(cell(r, j) for j in range(j0)):
             report.add(row=r + 1, column="", value=" ".join(v for v in values if v)[:40], action="dropped",
@@ -592,7 +596,8 @@ def _read_wide(lines, widths, p: int, j0: int, path: Path, excel: bool, report: 
     from .io import _detect_decimal
 
     cells = [lines[r][j] for r in data_rows for j in value_cols if j < len(lines[r])]
-    decimal = "." if excel else _detect_decimal(list({c for c in cells if isinstance(c, str)}), ",")
+    # Excel numbers are numbers; text cells (and CSV) tell their decimal sign, else StatLine's decimal comma
+    decimal = _detect_decimal(list({c for c in cells if isinstance(c, str)}), "." if excel else ",")
 
     def measure(r, j):
         name = " / ".join(x for x in (topic(j), *(cell(r, s) for s in used_stubs if roles[s] == "topic")) if x)
@@ -654,7 +659,8 @@ def _name_regions(out: pd.DataFrame, regions, report: QualityReport, lang: str) 
         if kind is None:
             raise InputError(t("cbs_bad_regions", lang, type=f"{name!r} → {code!r}"))
         codes[str(name).strip()] = code
-    found = out["region_name"].map(lambda n: codes.get(n) if isinstance(n, str) else None)
+    folded = {name.casefold(): code for name, code in codes.items()}  # "Súdwest-fryslân" as "Súdwest-Fryslân"
+    found = out["region_name"].map(lambda n: codes.get(n, folded.get(n.casefold())) if isinstance(n, str) else None)
     mapped = found.notna()
     out.loc[mapped, "region"] = found[mapped]
     out.loc[mapped, "region_kind"] = [REGION_KINDS[c[:2]] for c in found[mapped]]

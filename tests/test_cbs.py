@@ -280,8 +280,9 @@ def _write_csv(rows, path, *, delimiter=";", encoding="utf-8-sig", quoting=None)
     return path
 
 
-def _write_xlsx(rows, path, *, merge_topics=True):
-    """The same table as an Excel download: numbers as numbers, the topic one merged cell over its columns."""
+def _write_xlsx(rows, path, *, merge_topics=True, numbers=True):
+    """The same table as an Excel download: numbers as numbers (or kept as the CSV's text with decimal commas),
+    the topic one merged cell over its columns."""
     import re
 
     import openpyxl
@@ -292,9 +293,9 @@ def _write_xlsx(rows, path, *, merge_topics=True):
         for j, cell in enumerate(row, start=1):
             if cell == "":
                 continue
-            if re.fullmatch(r"\d+", cell):
+            if numbers and re.fullmatch(r"\d+", cell):
                 ws.cell(i, j, int(cell))
-            elif re.fullmatch(r"\d+,\d+", cell):
+            elif numbers and re.fullmatch(r"\d+,\d+", cell):
                 ws.cell(i, j, float(cell.replace(",", ".")))
             else:
                 ws.cell(i, j, cell)
@@ -378,7 +379,7 @@ def test_region_names_keep_their_kind_and_become_codes_with_the_odata_list(wide,
     notes = coded.attrs["report"].notes
     assert any("1 regionaam/-namen: Schiermonnikoog" in n for n in notes)
     as_frame = cbs.read_statline(WIDE, regions=pd.DataFrame(ODATA_REGIONS))
-    as_dict = cbs.read_statline(WIDE, regions={r["Title"]: r["Key"] for r in ODATA_REGIONS})
+    as_dict = cbs.read_statline(WIDE, regions={r["Title"].upper(): r["Key"] for r in ODATA_REGIONS})  # any case
     pd.testing.assert_frame_equal(_cells(as_frame), _cells(coded))
     pd.testing.assert_frame_equal(_cells(as_dict), _cells(coded))
     series = cbs.comparison_series(coded, measure=COUNT, region="GM0080", freq="Y")
@@ -389,11 +390,12 @@ def test_region_names_keep_their_kind_and_become_codes_with_the_odata_list(wide,
         cbs.read_statline(WIDE, regions={"Leeuwarden": "Leeuwarden"})  # not a CBS code
 
 
-@pytest.mark.parametrize("variant", ["comma_cp1252", "semicolon_unquoted", "xlsx", "xlsx_unmerged"])
+@pytest.mark.parametrize("variant", ["comma_cp1252", "semicolon_unquoted", "xlsx", "xlsx_unmerged", "xlsx_text"])
 def test_separators_encodings_and_excel_give_the_same_table(wide, tmp_path, variant):
     """The same download written with ',' (decimal commas quoted) in Windows-1252, with ';' unquoted in UTF-8
     without BOM, and as Excel (numbers as numbers, periods such as 2021 as numbers, the topic merged or
-    repeated over its columns): every version gives the same cells."""
+    repeated over its columns; or every cell text, '9,7' with its decimal comma): every version gives the same
+    cells."""
     import csv
 
     rows = _wide_rows()
@@ -405,7 +407,7 @@ def test_separators_encodings_and_excel_give_the_same_table(wide, tmp_path, vari
         path = _write_csv(rows, tmp_path / "breed.csv", encoding="utf-8", quoting=csv.QUOTE_MINIMAL)
         assert b"\r\nLeeuwarden;7690;7830;.;6050;" in path.read_bytes()  # data lines unquoted
     else:
-        path = _write_xlsx(rows, tmp_path / "breed.xlsx", merge_topics=variant == "xlsx")
+        path = _write_xlsx(rows, tmp_path / "breed.xlsx", merge_topics=variant == "xlsx", numbers=variant != "xlsx_text")
     data = cbs.read_statline(path)
     pd.testing.assert_frame_equal(_cells(data), _cells(wide))
     if variant == "comma_cp1252":
@@ -611,3 +613,18 @@ def test_a_wide_export_without_topic_or_unit_lines(tmp_path, period_line):
     assert data["region"].tolist() == ["Leeuwarden"] * 2 + ["Ede"] * 2
     assert data["measure"].unique().tolist() == ["Jongeren met jeugdhulp (aantal)"]
     assert data["value"].tolist()[2:] == [1702, 1750] and data["flag"].tolist() == ["", "voorlopig"] * 2
+
+
+def test_a_footer_as_wide_as_the_table_is_not_read_as_a_region(tmp_path):
+    """Adversary: 'Bron: CBS' written with empty cells up to the table's width (as a spreadsheet saves it) was
+    read as a region whose nine figures do not apply. After the last figure it is a footer line; a region line
+    of empty cells between other regions keeps its 'niet van toepassing'."""
+    rows = _wide_rows()
+    width = len(rows[4])
+    rows = [r + [""] * (width - len(r)) if i >= 12 else r for i, r in enumerate(rows)]
+    rows.insert(9, ["Tytsjerksteradiel"] + [""] * (width - 1))
+    data = cbs.read_statline(_write_csv(rows, tmp_path / "breed_vol.csv"))
+    assert "Bron: CBS" not in set(data["region"]) and data["region"].nunique() == 7
+    assert set(data.loc[data["region"] == "Tytsjerksteradiel", "missing"]) == {"niet van toepassing"}
+    rep = data.attrs["report"]
+    assert (rep.n_read, rep.n_used, rep.n_dropped) == (17, 7, 10)
