@@ -459,6 +459,9 @@ def _read_long(lines, header_at: int, path: Path, default_decimal: str, report: 
 
 
 _TOPIC_HEADERS = {"onderwerp", "onderwerpen", "topic", "topics"}
+#: The units StatLine writes in a unit line ("aantal", "%", "x 1 000", "euro", "1 000 euro", "per 1 000 inwoners").
+_UNIT = re.compile(r"aantal|%|x ?1 ?000( ?000)?|x (mln|mld)\.?|((x )?(1 ?000 |mln\.? |mld\.? )?euro('?s)?)|"
+                   r"per 1 ?000.*|jaar|jaren|maanden|dagen|uren|index.*", re.IGNORECASE)
 
 
 def _read_wide(lines, widths, p: int, j0: int, path: Path, excel: bool, report: QualityReport, lang: str):
@@ -484,6 +487,9 @@ def _read_wide(lines, widths, p: int, j0: int, path: Path, excel: bool, report: 
     def label_at(k):  # the last text left of the values is the line's label
         return max((j for j in range(j0) if cell(k, j)), default=None)
 
+    # a unit line above the periods (all its cells units such as "aantal" or "%") is no dimension
+    above_units = [k for k in header_rows if all(_UNIT.fullmatch(cell(k, j)) for j in value_cols)]
+    header_rows = [k for k in header_rows if k not in above_units]
     col_dims = []  # (label, {column: value}, line)
     for k in header_rows:
         at = label_at(k)
@@ -502,10 +508,11 @@ def _read_wide(lines, widths, p: int, j0: int, path: Path, excel: bool, report: 
             q += 1
         else:
             break
+    unit_rows = above_units + unit_rows
     units = {j: " ".join(cell(k, j) for k in unit_rows).strip() for j in value_cols}
     labelled = {k: label_at(k) for k in [*header_rows, p]}
     stub_names = {}
-    for k in [*header_rows, p, *unit_rows]:
+    for k in sorted([*header_rows, p, *unit_rows]):
         for j in range(j0):
             if cell(k, j) and labelled.get(k) != j:
                 stub_names[j] = cell(k, j)
@@ -559,6 +566,12 @@ def _read_wide(lines, widths, p: int, j0: int, path: Path, excel: bool, report: 
                   if _norm(label) not in _TOPIC_HEADERS | {""} and label != region_header]
     region_values = next((values for label, values, _ in col_dims if label == region_header), None)
     dim_names += [label for label, _ in other_dims]
+    taken = {"row", "region", "region_kind", "region_name", "period", "period_code", "period_start", "freq",
+             "flag", "measure", "value", "missing"}
+    for i, name in enumerate(dim_names):  # a dimension never overwrites another column
+        if name in taken:
+            dim_names[i] = name = f"{name} ({i + 1})"
+        taken.add(name)
     if region_col is None and region_values is None:
         report.notes.append(t("cbs_note_no_region", lang))
     # the period of each value column; a column with figures but no readable period is refused

@@ -628,3 +628,18 @@ def test_a_footer_as_wide_as_the_table_is_not_read_as_a_region(tmp_path):
     assert set(data.loc[data["region"] == "Tytsjerksteradiel", "missing"]) == {"niet van toepassing"}
     rep = data.attrs["report"]
     assert (rep.n_read, rep.n_used, rep.n_dropped) == (17, 7, 10)
+
+
+def test_a_unit_line_above_the_periods_is_a_unit_not_a_region(wide, tmp_path):
+    """Adversary: with the unit line "Regio's";"aantal";...;"%" above the period line instead of under it, the
+    units became the regions of every column. Units are recognised by what they say ('aantal', '%')."""
+    rows = _wide_rows()
+    rows[4], rows[5] = rows[5], rows[4]
+    data = cbs.read_statline(_write_csv(rows, tmp_path / "eenheid_boven.csv"))
+    pd.testing.assert_frame_equal(_cells(data), _cells(wide))
+
+
+def test_a_dimension_named_like_an_output_column_does_not_overwrite_it(tmp_path):
+    rows = [["Tabel"], ["", "value", "a", "b"], ["", "Perioden", "2022", "2022"], ["Ede", "", "1", "2"]]
+    data = cbs.read_statline(_write_csv(rows, tmp_path / "botsing.csv"))
+    assert data["value"].tolist() == [1, 2] and data["value (1)"].tolist() == ["a", "b"]
