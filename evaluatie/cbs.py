@@ -372,7 +372,10 @@ def _read_long(lines, header_at: int, path: Path, default_decimal: str, report: 
     names = []
     for j, cell in enumerate(header):  # measures may be named in a line above (StatLine's "Onderwerp")
         above = [r[j].strip() for r in lines[:header_at] if j < len(r) and r[j].strip() and len(r) > 1]
-        names.append(cell.strip() or (above[-1] if above else f"kolom {j + 1}"))
+        name = cell.strip() or (above[-1] if above else f"kolom {j + 1}")
+        if above and _UNIT.fullmatch(cell.strip()):  # "Perioden";"aantal": the unit line under the topics
+            name = above[-1] if cell.strip() in above[-1] else f"{above[-1]} ({cell.strip()})"
+        names.append(name)
     period_col = next(j for j, c in enumerate(header) if _norm(c) in _PERIOD_HEADERS)
     body = lines[header_at + 1:]
     rows = np.arange(header_at + 2, header_at + 2 + len(body))

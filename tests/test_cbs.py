@@ -14,6 +14,9 @@ The fixtures in tests/fixtures/cbs/ hold invented numbers in the two CSV forms C
   the nil symbol ``-``) for the quality report.
 * ``jeugdzorg_regio_statline.csv``: a table exported from StatLine (title line, ``"Onderwerp"`` line,
   labels such as ``2023*``, decimal comma, ``"Bron: CBS"`` at the bottom), periods down the rows.
+* ``jeugdhulp_regio_breed.csv``, ``jeugdhulp_nl_onderwerpen_in_rijen.csv``: StatLine downloads with the
+  periods across the columns (the website's default layout); the real files whose layout they copy are
+  quoted in tests/fixtures/cbs/README.md.
 """
 from pathlib import Path
 
@@ -643,3 +646,29 @@ def test_a_dimension_named_like_an_output_column_does_not_overwrite_it(tmp_path)
     rows = [["Tabel"], ["", "value", "a", "b"], ["", "Perioden", "2022", "2022"], ["Ede", "", "1", "2"]]
     data = cbs.read_statline(_write_csv(rows, tmp_path / "botsing.csv"))
     assert data["value"].tolist() == [1, 2] and data["value (1)"].tolist() == ["a", "b"]
+
+
+def test_the_2017_statline_export_with_topic_lines_and_a_unit_line(tmp_path):
+    """The complete StatLine export of 37296ned quoted in the README of Nina92/fe3-assessment-2 (periods down the
+    rows, three "Onderwerpen" lines, the unit line "Perioden";"aantal";..., a © footer), in Windows-1252 as
+    StatLine wrote it then. Every column was named 'aantal'; the measure is the topic with its unit."""
+    text = ('"Bevolking; kerncijfers"\n'
+            + '"Onderwerpen";' + ";".join(['"Bevolking naar leeftijd (op 1 januari)"'] * 5) + "\n"
+            + '"Onderwerpen";' + ";".join(['"Bevolking naar leeftijd, aantallen"'] * 5) + "\n"
+            '"Onderwerpen";"Jonger dan 20 jaar";"20 tot 40 jaar";"40 tot 65 jaar";"65 tot 80 jaar";"80 jaar of ouder"\n'
+            '"Perioden";"aantal";"aantal";"aantal";"aantal";"aantal"\n'
+            '"1950";"3742499";"2951369";"2562311";"670995";"99599"\n'
+            '"1960";"4331042";"3098779";"2968611";"864423";"154399"\n'
+            '"2010";"3928334";"4192772";"5915555";"1890334";"647994"\n'
+            '"© Centraal Bureau voor de Statistiek, Den Haag/Heerlen 10-10-2017"\n')
+    p = tmp_path / "37296ned.csv"
+    p.write_bytes(text.encode("cp1252"))
+    data = cbs.read_statline(p)
+    assert data["measure"].unique().tolist() == ["Jonger dan 20 jaar (aantal)", "20 tot 40 jaar (aantal)",
+                                                 "40 tot 65 jaar (aantal)", "65 tot 80 jaar (aantal)",
+                                                 "80 jaar of ouder (aantal)"]
+    young = data[data["measure"] == "Jonger dan 20 jaar (aantal)"]
+    assert young["value"].tolist() == [3742499, 4331042, 3928334]
+    assert young["period_code"].tolist() == ["1950JJ00", "1960JJ00", "2010JJ00"] and data["region"].isna().all()
+    rep = data.attrs["report"]
+    assert (rep.n_read, rep.n_used, rep.n_dropped) == (8, 3, 5)  # title, three topic lines, the © line
