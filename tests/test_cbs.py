@@ -672,3 +672,22 @@ def test_the_2017_statline_export_with_topic_lines_and_a_unit_line(tmp_path):
     assert young["period_code"].tolist() == ["1950JJ00", "1960JJ00", "2010JJ00"] and data["region"].isna().all()
     rep = data.attrs["report"]
     assert (rep.n_read, rep.n_used, rep.n_dropped) == (8, 3, 5)  # title, three topic lines, the © line
+
+
+def test_a_recent_statline_download_with_dimensions_and_region_kinds(tmp_path):
+    """The first lines of a real 2025 StatLine CSV download (``2023_onderwijsniveau.csv`` in the public
+    repository Lex0803/project, from ``Hoogst_behaald_onderwijsniveau__regio_05062025_113647.csv``; CBS open
+    data): unquoted ';', topic group and topic joined by '/', the unit in brackets, region names with their kind."""
+    p = tmp_path / "onderwijsniveau.csv"
+    p.write_text("Geslacht;Leeftijd;Perioden;Regio's;Bevolking (aantal);Onderwijsniveau 5 categorien/11 "
+                 "Basisonderwijs (%)\n"
+                 "Totaal mannen en vrouwen;15 tot 75 jaar;2023*;Nederland;13503400;8,8\n"
+                 "Totaal mannen en vrouwen;15 tot 75 jaar;2023*;Noord-Nederland (LD);1326000;7,8\n"
+                 "Totaal mannen en vrouwen;15 tot 75 jaar;2023*;Groningen (PV);463400;7,4\n", encoding="utf-8")
+    data = cbs.read_statline(p)
+    assert list(data.columns[data.columns.get_loc("freq") + 1:data.columns.get_loc("measure")]) == ["Geslacht",
+                                                                                                    "Leeftijd"]
+    share = data[data["measure"] == "Onderwijsniveau 5 categorien/11 Basisonderwijs (%)"]
+    assert share["value"].tolist() == [8.8, 7.8, 7.4] and (share["flag"] == "voorlopig").all()
+    assert share["region_kind"].tolist() == [None, "landsdeel", "provincie"]
+    assert data.loc[data["measure"] == "Bevolking (aantal)", "value"].tolist() == [13503400, 1326000, 463400]
