@@ -383,11 +383,12 @@ def _read_long(lines, header_at: int, path: Path, default_decimal: str, report: 
     grid = pd.DataFrame([r + [""] * (width - len(r)) for r in body], columns=range(max(width, 1)),
                         dtype=object).iloc[:, :width] if body else pd.DataFrame(columns=range(width))
     grid.index = rows
-    region_col = next((j for j, c in enumerate(header) if _norm(c) in _REGION_HEADERS), None)
-    if region_col is None:  # a column whose cells are region codes
-        region_col = next((j for j in range(width) if j != period_col and
-                           grid[j].astype(str).str.strip().str.upper().str.fullmatch(_REGION.pattern).mean() > 0.5),
-                          None)
+    named = [j for j, c in enumerate(header) if _norm(c) in _REGION_HEADERS]
+    coded = [j for j in range(width) if j != period_col and
+             grid[j].astype(str).str.strip().str.upper().str.fullmatch(_REGION.pattern).mean() > 0.5]
+    # the codes are the region; a column of names beside them (an OData export has both) is region_name
+    region_col = next((j for j in named if j in coded), coded[0] if coded else (named[0] if named else None))
+    name_col = next((j for j in named if j != region_col and j not in coded), None) if region_col in coded else None
     if region_col is None:  # a national table (e.g. 37296ned "Bevolking; kerncijfers") has no region dimension
         report.notes.append(t("cbs_note_no_region", lang))
     report.n_read = len(grid) + header_at  # the lines above the header are read too
@@ -399,7 +400,7 @@ def _read_long(lines, header_at: int, path: Path, default_decimal: str, report: 
     # do not tell (only "12.345"), a StatLine table with ";" writes a decimal comma, a typed data set a point
     from .io import _detect_decimal
 
-    cells = grid.loc[keep, [j for j in range(width) if j not in (period_col, region_col)]].stack()
+    cells = grid.loc[keep, [j for j in range(width) if j not in (period_col, region_col, name_col)]].stack()
     typed = any(_norm(h) == "id" or re.search(r"_\d+$", h.strip()) for h in header)
     decimal = _detect_decimal(list(cells.astype(str).unique()), "." if typed else default_decimal)
 
@@ -407,7 +408,7 @@ def _read_long(lines, header_at: int, path: Path, default_decimal: str, report: 
         cells = grid.loc[keep, j].astype(str).unique()
         return np.mean([_safe_value(c, decimal) is not None for c in cells]) if len(cells) else 0.0
 
-    others = [j for j in range(width) if j not in (period_col, region_col) and _norm(header[j]) != "id"]
+    others = [j for j in range(width) if j not in (period_col, region_col, name_col) and _norm(header[j]) != "id"]
     # a measure: no name in the header line (StatLine names it above), a typed-data-set name (..._3), or numbers
     measures = [j for j in others if not header[j].strip() or re.search(r"_\d+$", header[j].strip())
                 or numeric_share(j) >= 0.8]
@@ -454,6 +455,8 @@ def _read_long(lines, header_at: int, path: Path, default_decimal: str, report: 
                          "region_kind": [regions[c][1] for c in grid[region_col]] if region_col is not None else None,
                          "period": pd.Series([period_of[c][0] for c in grid[period_col]], dtype=object),
                          "period_flag": [period_of[c][1] for c in grid[period_col]]})
+    if name_col is not None:
+        base["region_name"] = grid[name_col].astype(str).str.strip().to_numpy()
     for j in dims:
         base[names[j]] = grid[j].astype(str).str.strip().to_numpy()
     out = long.merge(base, on="row", how="left")  # measure by measure, rows in file order
@@ -462,6 +465,9 @@ def _read_long(lines, header_at: int, path: Path, default_decimal: str, report: 
 
 
 _TOPIC_HEADERS = {"onderwerp", "onderwerpen", "topic", "topics"}
+#: Lines under a StatLine table: the source, the copyright and the explanation of the symbols.
+_FOOTER = re.compile(r"\s*(bron\b|source\b|©|\(c\)|centraal bureau voor de statistiek|statistics netherlands|"
+                     r"verklaring van tekens|explanation of symbols|\S{1,2} = )", re.IGNORECASE)
 #: The units StatLine writes in a unit line ("aantal", "%", "x 1 000", "euro", "1 000 euro", "per 1 000 inwoners").
 _UNIT = re.compile(r"aantal|%|x ?1 ?000( ?000)?|x (mln|mld)\.?|((x )?(1 ?000 |mln\.? |mld\.? )?euro('?s)?)|"
                    r"per 1 ?000.*|jaar|jaren|maanden|dagen|uren|index.*", re.IGNORECASE)
@@ -524,10 +530,13 @@ def _read_wide(lines, widths, p: int, j0: int, path: Path, excel: bool, report: 
     data_rows, footer = [], []
     for r in body:
         values = [cell(r, j) for j in value_cols]
-        # a line without figures is a title, source, symbol-explanation or blank line when it is shorter than
-        # the table (CSV: "Bron: CBS" is one field) or comes after the last figure ("Bron: CBS";"";"" as wide
-        # as the table); in between, a full-width line of empty cells is a region whose figures do not apply
-        if not any(values) and (widths[r] <= max(value_cols) or r > last):
+        # a line without figures is a title, source, symbol-explanation or blank line when it has no label,
+        # reads as one ("Bron: CBS", ". = gegevens ontbreken"), is shorter than the table in a CSV ("Bron: CBS"
+        # is one field there) or, in Excel (which keeps no empty cells), comes after the last figure; otherwise
+        # it is a region whose figures do not apply (empty cells), and kept
+        label = " ".join(cell(r, j) for j in range(j0) if cell(r, j))
+        if not any(values) and (not label or _FOOTER.match(label) or (excel and r > last)
+                                or (not excel and widths[r] <= max(value_cols))):
             footer.append(r)
         elif not any(cell(r, j) for j in range(j0)):
             report.add(row=r + 1, column="", value=" ".join(v for v in values if v)[:40], action="dropped",
@@ -548,12 +557,12 @@ def _read_wide(lines, widths, p: int, j0: int, path: Path, excel: bool, report: 
         else:
             roles[j] = "other"
     region_cols = [j for j in used_stubs if roles[j] == "region"]
-    if len(region_cols) > 1:  # a name column and a code column: the codes are the region, the names a dimension
+    if len(region_cols) > 1:  # a name column and a code column: the codes are the region, the names region_name
         coded = [j for j in region_cols if np.mean([bool(_REGION.fullmatch(cell(r, j).upper())) for r in data_rows]) > .5]
         keep = coded[0] if coded else region_cols[0]
         for j in region_cols:
             if j != keep:
-                roles[j] = "other"
+                roles[j] = "name" if coded and j not in coded else "other"
     has_topic_rows = any(r == "topic" for r in roles.values())
     for j in used_stubs:
         if roles[j] == "other" and not stub_names.get(j):
@@ -562,6 +571,7 @@ def _read_wide(lines, widths, p: int, j0: int, path: Path, excel: bool, report: 
             elif region_header is None and "region" not in roles.values():
                 roles[j] = "region"  # rows of region names without a header
     region_col = next((j for j in used_stubs if roles[j] == "region"), None)
+    name_col = next((j for j in used_stubs if roles[j] == "name"), None)
     stub_dims = [j for j in used_stubs if roles[j] == "other"]
     dim_names = [stub_names.get(j) or f"kolom {j + 1}" for j in stub_dims]
     topic_dims = [(values) for label, values, _ in col_dims if _norm(label) in _TOPIC_HEADERS | {""}]
@@ -633,6 +643,9 @@ def _read_wide(lines, widths, p: int, j0: int, path: Path, excel: bool, report: 
             records.append((r + 1, region, period, flag or period_flag, m, value, missing,
                             *(cell(r, s) for s in stub_dims), *(v[j] for _, v in other_dims)))
     names = ["row", "region", "period", "flag", "measure", "value", "missing", *dim_names]
+    if name_col is not None:
+        records = [(*rec, cell(rec[0] - 1, name_col)) for rec in records]
+        names.append("region_name")
     # periods of several lengths (a 6-month and a month Period of January) stay objects: pandas would try one
     # PeriodArray and fail on mixed frequencies
     out = pd.DataFrame({name: pd.Series(list(column), dtype=object if name == "period" else None)
@@ -656,7 +669,10 @@ _SUFFIX_KINDS = {"ld": "landsdeel", "pv": "provincie", "cr": "COROP-gebied", "ge
 def _name_regions(out: pd.DataFrame, regions, report: QualityReport, lang: str) -> pd.DataFrame:
     """Region names → CBS codes with ``regions`` where it gives one; otherwise the name stays, with a note."""
     names = out["region"].notna() & ~out["region"].astype(str).str.fullmatch(_REGION.pattern)
+    given = out["region_name"] if "region_name" in out else None  # a name column beside the codes
     out["region_name"] = out["region"].where(names, None)
+    if given is not None:
+        out["region_name"] = given.where(given.notna() & (given != ""), out["region_name"])
     if regions is None:
         if names.any():
             report.notes.append(t("cbs_note_region_names", lang))

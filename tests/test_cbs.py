@@ -18,6 +18,7 @@ The fixtures in tests/fixtures/cbs/ hold invented numbers in the two CSV forms C
   periods across the columns (the website's default layout); the real files whose layout they copy are
   quoted in tests/fixtures/cbs/README.md.
 """
+import os
 from pathlib import Path
 
 import numpy as np
@@ -548,7 +549,8 @@ def test_any_wide_table_is_read_back_cell_for_cell(tmp_path_factory):
     names = ["Leeuwarden", "Súdwest-Fryslân", "Fryslân (PV)", "Noord-Nederland (LD)", "Groningen (gemeente)", "Ede"]
     folder = tmp_path_factory.mktemp("eigenschap")
 
-    @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    @settings(max_examples=int(os.environ.get("CBS_PROPERTY_EXAMPLES", 25)), deadline=None, derandomize=True,
+              suppress_health_check=[HealthCheck.too_slow])
     @given(regions=st.lists(st.sampled_from(names), min_size=1, max_size=4, unique=True),
            topics=st.lists(st.sampled_from(["Jongeren met jeugdhulp", "Jeugdbescherming", "Jeugdreclassering"]),
                            min_size=1, max_size=2, unique=True),
@@ -691,3 +693,23 @@ def test_a_recent_statline_download_with_dimensions_and_region_kinds(tmp_path):
     assert share["value"].tolist() == [8.8, 7.8, 7.4] and (share["flag"] == "voorlopig").all()
     assert share["region_kind"].tolist() == [None, "landsdeel", "provincie"]
     assert data.loc[data["measure"] == "Bevolking (aantal)", "value"].tolist() == [13503400, 1326000, 463400]
+
+
+@pytest.mark.parametrize("layout", ["long", "wide"])
+def test_a_file_with_region_names_and_codes_uses_the_codes(tmp_path, layout):
+    """An export with both (a names column 'Regio's' and the codes 'Codering', as the OData RegioS list pairs
+    Title and Key): region is the code, region_name the name; the names are no dimension."""
+    if layout == "long":
+        rows = [["Perioden", "Regio's", "Codering", "Jongeren met jeugdhulp"],
+                ["2022", "Leeuwarden", "GM0080    ", "7830"], ["2023*", "Leeuwarden", "GM0080    ", "."],
+                ["2022", "Fryslân (PV)", "PV21      ", "17220"]]
+    else:
+        rows = [["", "", "Jongeren met jeugdhulp", "Jongeren met jeugdhulp"], ["", "Perioden", "2022", "2023*"],
+                ["Regio's", "Codering", "aantal", "aantal"], ["Leeuwarden", "GM0080    ", "7830", "."],
+                ["Fryslân (PV)", "PV21      ", "17220", "17330"]]
+    data = cbs.read_statline(_write_csv(rows, tmp_path / f"{layout}.csv"))
+    first = data.drop_duplicates("region").set_index("region")
+    assert first["region_name"].to_dict() == {"GM0080": "Leeuwarden", "PV21": "Fryslân (PV)"}
+    assert first["region_kind"].to_dict() == {"GM0080": "gemeente", "PV21": "provincie"}
+    assert "Regio's" not in data.columns and "Codering" not in data.columns
+    assert not any("zonder CBS-code" in n for n in data.attrs["report"].notes)
