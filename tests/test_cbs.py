@@ -713,3 +713,19 @@ def test_a_file_with_region_names_and_codes_uses_the_codes(tmp_path, layout):
     assert first["region_kind"].to_dict() == {"GM0080": "gemeente", "PV21": "provincie"}
     assert "Regio's" not in data.columns and "Codering" not in data.columns
     assert not any("zonder CBS-code" in n for n in data.attrs["report"].notes)
+
+
+def test_excel_sheet_is_chosen_by_name_or_number(wide, tmp_path):
+    import openpyxl
+
+    path = _write_xlsx(_wide_rows(), tmp_path / "twee.xlsx")
+    book = openpyxl.load_workbook(path)
+    book.active.title = "Tabel"
+    book.create_sheet("Toelichting", 0)["A1"] = "Toelichting bij de tabel"
+    book.save(path)
+    for sheet in ("Tabel", 1):
+        pd.testing.assert_frame_equal(_cells(cbs.read_statline(path, sheet=sheet)), _cells(wide))
+    with pytest.raises(InputError, match="geen kolom 'Perioden'"):
+        cbs.read_statline(path)  # the first sheet holds no table
+    with pytest.raises(InputError, match="geen tabblad 'Cijfers'.*Toelichting, Tabel"):
+        cbs.read_statline(path, sheet="Cijfers")
