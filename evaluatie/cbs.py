@@ -1,10 +1,12 @@
 """CBS StatLine / open-data exports as comparison series: municipal youth-care trends next to a pilot.
 
-Reads the CSV files Statistics Netherlands (CBS) publishes — the data-set download of opendata.cbs.nl
+Reads the files Statistics Netherlands (CBS) publishes — the data-set download of opendata.cbs.nl
 (``<table>_UntypedDataSet_<date>.csv``: ``Perioden`` = ``2023JJ00``, ``RegioS`` = ``GM0080    ``, numbers
-right-aligned with leading spaces, ``"       ."`` for unknown) and a StatLine table exported as CSV
-(labels such as ``2023*`` or ``2023 1e kwartaal``, decimal comma) — into one tidy table, keeping what
-the CBS symbols mean:
+right-aligned with leading spaces, ``"       ."`` for unknown) and a StatLine table downloaded as CSV or
+Excel, with the periods down the rows or, as the website lays a table out by default, across the columns
+(labels such as ``2023*``, ``2023 1e kwartaal`` or ``2023 januari`` in a header line, topics and units in
+the lines above, region names such as ``Fryslân (PV)``, decimal comma, ``Bron: CBS`` below) — into one
+tidy table (:func:`read_statline`), keeping what the CBS symbols mean:
 
 - ``.`` unknown or secret (suppressed): missing, with the reason in ``missing``, never read as 0;
 - ``x`` secret: missing, reason ``geheim``; ``-`` nil: 0 (CBS writes ``-`` for zero);
@@ -40,8 +42,8 @@ from .errors import InputError
 from .quality import QualityReport
 from .text import check_lang, t
 
-__all__ = ["read_statline", "percent_to_count", "comparison_series", "download", "parse_period", "parse_region",
-           "REGION_KINDS", "SYMBOLS"]
+__all__ = ["read_statline", "percent_to_count", "comparison_series", "download", "parse_period", "period_code",
+           "parse_region", "REGION_KINDS", "SYMBOLS"]
 
 #: Prefix of a CBS region code → kind of region.
 REGION_KINDS: dict[str, str] = {"NL": "land", "LD": "landsdeel", "PV": "provincie", "CR": "COROP-gebied",
@@ -100,18 +102,41 @@ def parse_period(value) -> tuple[pd.Period, str]:
     raise ValueError(f"not a CBS period: {value!r}")
 
 
+def period_code(period: pd.Period) -> str:
+    """The CBS code of a period, as the open-data tables key it: the inverse of :func:`parse_period`.
+
+    Examples
+    --------
+    >>> [period_code(parse_period(x)[0]) for x in ["2023", "2023 2e halfjaar", "2023 1e kwartaal*", "2023 oktober"]]
+    ['2023JJ00', '2023HJ02', '2023KW01', '2023MM10']
+    """
+    if period.freqstr in ("Y-DEC", "A-DEC", "Y", "A"):
+        return f"{period.year}JJ00"
+    if period.freqstr.startswith("Q"):
+        return f"{period.year}KW{period.quarter:02d}"
+    if period.freqstr == "6M":
+        return f"{period.year}HJ{1 if period.month == 1 else 2:02d}"
+    return f"{period.year}MM{period.month:02d}"
+
+
 def parse_region(value) -> tuple[str, str | None]:
     """A CBS region code (trailing spaces allowed) → ``(code, kind)``; a name gives ``(name, None)``.
+
+    A name with the suffix StatLine writes after it gives its kind: ``Fryslân (PV)`` → provincie,
+    ``Noord-Nederland (LD)`` → landsdeel, ``Groningen (gemeente)`` → gemeente, ``... (CR)`` → COROP-gebied.
 
     Examples
     --------
     >>> parse_region("GM0080    "), parse_region("PV21"), parse_region("NL01")
     (('GM0080', 'gemeente'), ('PV21', 'provincie'), ('NL01', 'land'))
+    >>> parse_region("Fryslân (PV)"), parse_region("Leeuwarden")
+    (('Fryslân (PV)', 'provincie'), ('Leeuwarden', None))
     """
     text = str(value).strip()
     if _REGION.fullmatch(text.upper()):
         return text.upper(), REGION_KINDS[text[:2].upper()]
-    return text, None
+    m = re.search(r"\((LD|PV|CR|gemeente)\)$", text, flags=re.IGNORECASE)
+    return text, (_SUFFIX_KINDS[m[1].lower()] if m else None)
 
 
 def _norm(header) -> str:
@@ -132,56 +157,225 @@ def _value(cell: str, decimal: str) -> tuple[float, str | None, str]:
     return parse_number(text, decimal), None, flag
 
 
-def read_statline(path, *, lang: str = "nl") -> pd.DataFrame:
-    """Read a CBS StatLine or open-data CSV into a tidy table (one row per region × period × measure).
+def read_statline(path, *, regions=None, sheet=None, lang: str = "nl") -> pd.DataFrame:
+    """Read a CBS StatLine or open-data table (CSV or Excel) into a tidy table (one row per region × period × measure).
+
+    Two layouts are read into the same table:
+
+    - *long*: one line per period (and region), a ``Perioden`` column: the data set of opendata.cbs.nl
+      (codes such as ``2023JJ00`` and ``GM0080``, padded values) and a StatLine export with the periods
+      down the rows;
+    - *wide*: the periods across the columns, as the StatLine website exports a table with its default
+      layout: a title, header lines with the topic (``Onderwerp``), other column dimensions and the
+      periods (``2021``, ``2023*``, ``2023 1e kwartaal``, ``2023 januari``), a unit line (``aantal``,
+      ``%``), one line per region (``Leeuwarden``, ``Fryslân (PV)``) and a footer (``Bron: CBS``,
+      explanation of symbols). Topics may also run down the rows with a unit column beside them.
 
     Parameters
     ----------
     path : str or Path
-        A CSV as downloaded from opendata.cbs.nl (the data set: codes such as ``2023JJ00`` and
-        ``GM0080``, padded values) or exported from StatLine (labels such as ``2023*``, title and source lines).
+        A ``.csv`` (``;`` or ``,``, quoted or not, decimal comma or point, UTF-8 with or without BOM or
+        Windows-1252) or an ``.xlsx``/``.xlsm`` file.
+    regions : dict or DataFrame or list of dict, optional
+        Region names → CBS codes, for files that name regions instead of coding them: a dict
+        ``{"Leeuwarden": "GM0080"}`` or the region list of the OData table (``Key`` and ``Title``, as
+        ``cbsodata.get_meta("84134NED", "RegioS")`` returns it). Names not in it are kept, with a note.
+    sheet : str or int, optional
+        Excel sheet (default: the first visible one).
     lang : {"nl", "en"}
         Language of the quality report.
 
     Returns
     -------
-    DataFrame with ``region`` (code, or the name when the file has no codes; missing for a table without
-    a region dimension, such as a national table, with a note in the report), ``region_kind``
-    (:data:`REGION_KINDS`; missing for names), ``period`` (pandas Period), ``period_start``
-    (its first day), ``freq`` (``Y``, ``6M``, ``Q``, ``M``), any other dimension columns of the table,
-    ``measure`` (the column name), ``value`` (float; missing where CBS gives a symbol),
-    ``missing`` (why the value is missing), ``flag`` (``voorlopig`` / ``nader voorlopig``) and
-    ``row`` (line in the file). ``.attrs["report"]`` is the :class:`~evaluatie.quality.QualityReport`:
-    every line read is used or listed with its reason (title and source lines, unreadable periods or
-    regions), and a note counts the symbols.
+    DataFrame with ``region`` (code; the name when the file has no codes and ``regions`` does not give one;
+    missing for a table without a region dimension, such as a national table, with a note in the report),
+    ``region_kind`` (:data:`REGION_KINDS`; from a StatLine suffix such as ``(PV)`` for names; missing
+    otherwise), ``region_name`` (the name as written in the file, when it was a name), ``period`` (pandas
+    Period), ``period_code`` (its CBS code: ``2023JJ00``, ``2023HJ01``, ``2023KW01``, ``2023MM10``),
+    ``period_start`` (its first day), ``freq`` (``Y``, ``6M``, ``Q``, ``M``), any other dimension
+    columns of the table, ``measure`` (the column name; in a wide export the topic and its unit),
+    ``value`` (float; missing where CBS gives a symbol), ``missing`` (why the value is missing), ``flag``
+    (``voorlopig`` / ``nader voorlopig``) and ``row`` (line in the file). ``.attrs["report"]`` is the
+    :class:`~evaluatie.quality.QualityReport`: every line read is used or listed with its reason (title,
+    source and symbol-explanation lines, unreadable periods or regions in a long file), and notes count
+    the symbols and say how the file was read.
 
     Raises
     ------
     InputError
-        When the file has no ``Perioden`` column or no rows with values (Dutch message).
-    """
-    from .io import _decode, _sniff_delimiter
+        In Dutch, naming the file, line and column: no ``Perioden`` column or period header, no rows
+        with values, a period label in a wide header that is no CBS period, a period that occurs twice
+        for the same topic, or text in a value cell (neither a number nor a CBS symbol).
 
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "jeugdhulp.csv"
+    >>> _ = p.write_text('"Jeugdhulp; regio"\\n"Onderwerp";"Jongeren met jeugdhulp";"Jongeren met jeugdhulp"\\n'
+    ...                  '"Perioden";"2022";"2023*"\\n"Regio\\'s";"aantal";"aantal"\\n'
+    ...                  '"Leeuwarden";"7 830";"."\\n"Bron: CBS"\\n', encoding="utf-8")
+    >>> data = read_statline(p, regions={"Leeuwarden": "GM0080"})
+    >>> data[["region", "period", "flag", "value", "missing"]]
+       region period       flag   value             missing
+    0  GM0080   2022             7830.0                None
+    1  GM0080   2023  voorlopig     NaN  onbekend of geheim
+    >>> data["measure"].unique().tolist()
+    ['Jongeren met jeugdhulp (aantal)']
+    """
     check_lang(lang)
     path = Path(path)
     if not path.is_file():
         raise InputError(t("file_not_found", lang, file=path, cwd=Path.cwd()), file=path)
-    data, encoding, _ = _decode(path.read_bytes(), path, lang)
-    text = data.decode("utf-8")
-    delimiter = _sniff_delimiter(text[:200_000])
+    report = QualityReport(source=path.name, kind="cbs", lang=lang)
+    lines, widths, read_note, delimiter = _read_lines(path, sheet, report, lang)
+    excel = delimiter is None
+    layout = _find_layout(lines)
+    if layout is None:
+        raise InputError(t("cbs_no_periods", lang, file=path.name), file=path)
+    if layout[0] == "wide":
+        out, dims = _read_wide(lines, widths, layout[1], layout[2], path, excel, report, lang)
+    else:
+        texts = [[_text(c) for c in r] for r in lines]
+        out, dims = _read_long(texts, layout[1], path, "," if delimiter == ";" else ".", report, lang)
+    out = _name_regions(out, regions, report, lang)
+    out["period_start"] = [p.start_time for p in out["period"]]
+    out["freq"] = [p.freqstr for p in out["period"]]
+    out["freq"] = out["freq"].replace({"Y-DEC": "Y", "Q-DEC": "Q", "A-DEC": "Y"})
+    out["period_code"] = [period_code(p) for p in out["period"]]
+    if out["freq"].nunique() == 1:  # one kind of period: a period column (selectable by "2022"); else objects
+        out["period"] = pd.PeriodIndex(list(out["period"])).array
+    columns = ["region", "region_kind", "region_name", "period", "period_code", "period_start", "freq", *dims,
+               "measure", "value", "missing", "flag", "row"]
+    out = out[columns].astype({"region_kind": object, "region_name": object, "missing": object})
+    out = out.reset_index(drop=True)
+    for column in ("missing", "region_kind", "region_name"):
+        out[column] = out[column].where(out[column].notna(), None)
+    report.notes.append(read_note)
+    counts = out["missing"].dropna().value_counts(sort=False)
+    if len(counts):
+        report.notes.append(t("cbs_note_symbols", lang, counts=", ".join(f"{n}× {r}" for r, n in counts.items())))
+    out.attrs["report"] = report
+    out.attrs["source"] = path.name
+    return out
+
+
+def _text(cell) -> str:
+    """A cell as text: ``None`` → ``""``, a whole float from Excel (``2021.0``) → ``"2021"``."""
+    if cell is None:
+        return ""
+    if isinstance(cell, float) and cell.is_integer():
+        return str(int(cell))
+    return str(cell).strip()
+
+
+def _read_lines(path: Path, sheet, report: QualityReport, lang: str):
+    """The file as a list of rows of cells, the raw width of each row, a note on how it was read, the delimiter.
+
+    CSV cells are strings; Excel cells keep their type (numbers stay numbers) and the delimiter is ``None``.
+    """
+    from .io import _decode, _sniff_delimiter
+
+    if path.suffix.lower() in (".xlsx", ".xlsm"):
+        import zipfile
+
+        import openpyxl
+
+        try:
+            book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+        except (zipfile.BadZipFile, OSError, KeyError, ValueError, TypeError) as err:
+            raise InputError(t("bad_excel", lang, file=path.name, detail=type(err).__name__), file=path) from None
+        try:
+            names = book.sheetnames
+            if sheet is None:
+                chosen = next((n for n in names if book[n].sheet_state == "visible"), names[0])
+            else:
+                chosen = names[sheet] if isinstance(sheet, int) and 0 <= sheet < len(names) else sheet
+                if chosen not in names:
+                    raise InputError(t("sheet_missing", lang, file=path.name, sheet=sheet, sheets=", ".join(names)),
+                                     file=path)
+            ws = book[chosen]
+            ws.reset_dimensions()
+            lines = []
+            for row in ws.iter_rows(values_only=True):
+                values = [None if isinstance(v, str) and not v.strip() else v for v in row]
+                while values and values[-1] is None:
+                    values.pop()
+                lines.append(values)
+        finally:
+            book.close()
+        return lines, [len(r) for r in lines], t("note_sheet", lang, sheet=chosen), None
     import csv
     import io as _io
 
+    data, encoding, _ = _decode(path.read_bytes(), path, lang)
+    text = data.decode("utf-8")
+    delimiter = _sniff_delimiter(text[:200_000])
     lines = list(csv.reader(_io.StringIO(text, newline=""), delimiter=delimiter))
-    report = QualityReport(source=path.name, kind="cbs", lang=lang)
-    header_at = next((i for i, r in enumerate(lines[:30]) if any(_norm(c) in _PERIOD_HEADERS for c in r)), None)
-    if header_at is None:
-        raise InputError(t("cbs_no_periods", lang, file=path.name), file=path)
+    note = t("note_encoding", lang, encoding=encoding, delimiter={"\t": "tab"}.get(delimiter, delimiter))
+    return lines, [len(r) for r in lines], note, delimiter
+
+
+def _is_period(text: str) -> bool:
+    try:
+        parse_period(text)
+        return True
+    except ValueError:
+        return False
+
+
+def _find_layout(lines) -> tuple | None:
+    """``("long", header line)``, ``("wide", period line, first period column)`` or ``None``.
+
+    The first line from the top decides: a line with a ``Perioden`` header cell and no period to its right
+    is the header of a long file; a line with periods right of a ``Perioden`` label (the values start right
+    after the label), or without the label at least two periods from some column on, making up at least
+    half of the cells from there, is the period header of a wide file (so that one bad label is reported
+    by name, not as a file without periods).
+    """
+    for i, row in enumerate(lines[:40]):
+        cells = [_text(c) for c in row]
+        periods = [j for j, c in enumerate(cells) if c and _is_period(c)]
+        labels = [j for j, c in enumerate(cells) if _norm(c) in _PERIOD_HEADERS]
+        j0 = labels[-1] + 1 if labels else (periods[0] if periods and periods[0] >= 1 else None)
+        if j0 is not None:
+            right = [c for c in cells[j0:] if c]
+            n = sum(j >= j0 for j in periods)
+            if right and n >= (1 if labels else 2) and n >= len(right) / 2:
+                return "wide", i, j0
+        if labels and not periods:
+            return "long", i
+    return None
+
+
+def _col_ref(j: int, excel: bool) -> str:
+    if excel:
+        from openpyxl.utils import get_column_letter
+
+        return get_column_letter(j + 1)
+    return str(j + 1)
+
+
+def _cell_value(cell, decimal: str, path: Path, row: int, column: str, header: str, lang: str):
+    """One value cell → (value, missing reason, flag); a Dutch ``InputError`` naming file, line and column if unreadable."""
+    if isinstance(cell, (int, float)) and not isinstance(cell, bool):  # an Excel number
+        return float(cell), None, ""
+    try:
+        return _value("" if cell is None else cell, decimal)
+    except ValueError:
+        raise InputError(t("cbs_value_text", lang, file=path.name, row=row, column=column, header=header,
+                           value=_text(cell)), file=path, row=row, column=header) from None
+
+
+def _read_long(lines, header_at: int, path: Path, default_decimal: str, report: QualityReport, lang: str):
+    """The long layout (a ``Perioden`` column): rows of region, period, other dimensions and measure columns."""
     header = lines[header_at]
     names = []
     for j, cell in enumerate(header):  # measures may be named in a line above (StatLine's "Onderwerp")
         above = [r[j].strip() for r in lines[:header_at] if j < len(r) and r[j].strip() and len(r) > 1]
-        names.append(cell.strip() or (above[-1] if above else f"kolom {j + 1}"))
+        name = cell.strip() or (above[-1] if above else f"kolom {j + 1}")
+        if above and _UNIT.fullmatch(cell.strip()):  # "Perioden";"aantal": the unit line under the topics
+            name = above[-1] if cell.strip() in above[-1] else f"{above[-1]} ({cell.strip()})"
+        names.append(name)
     period_col = next(j for j, c in enumerate(header) if _norm(c) in _PERIOD_HEADERS)
     body = lines[header_at + 1:]
     rows = np.arange(header_at + 2, header_at + 2 + len(body))
@@ -189,11 +383,12 @@ def read_statline(path, *, lang: str = "nl") -> pd.DataFrame:
     grid = pd.DataFrame([r + [""] * (width - len(r)) for r in body], columns=range(max(width, 1)),
                         dtype=object).iloc[:, :width] if body else pd.DataFrame(columns=range(width))
     grid.index = rows
-    region_col = next((j for j, c in enumerate(header) if _norm(c) in _REGION_HEADERS), None)
-    if region_col is None:  # a column whose cells are region codes
-        region_col = next((j for j in range(width) if j != period_col and
-                           grid[j].astype(str).str.strip().str.upper().str.fullmatch(_REGION.pattern).mean() > 0.5),
-                          None)
+    named = [j for j, c in enumerate(header) if _norm(c) in _REGION_HEADERS]
+    coded = [j for j in range(width) if j != period_col and
+             grid[j].astype(str).str.strip().str.upper().str.fullmatch(_REGION.pattern).mean() > 0.5]
+    # the codes are the region; a column of names beside them (an OData export has both) is region_name
+    region_col = next((j for j in named if j in coded), coded[0] if coded else (named[0] if named else None))
+    name_col = next((j for j in named if j != region_col and j not in coded), None) if region_col in coded else None
     if region_col is None:  # a national table (e.g. 37296ned "Bevolking; kerncijfers") has no region dimension
         report.notes.append(t("cbs_note_no_region", lang))
     report.n_read = len(grid) + header_at  # the lines above the header are read too
@@ -205,15 +400,15 @@ def read_statline(path, *, lang: str = "nl") -> pd.DataFrame:
     # do not tell (only "12.345"), a StatLine table with ";" writes a decimal comma, a typed data set a point
     from .io import _detect_decimal
 
-    cells = grid.loc[keep, [j for j in range(width) if j not in (period_col, region_col)]].stack()
+    cells = grid.loc[keep, [j for j in range(width) if j not in (period_col, region_col, name_col)]].stack()
     typed = any(_norm(h) == "id" or re.search(r"_\d+$", h.strip()) for h in header)
-    decimal = _detect_decimal(list(cells.astype(str).unique()), "," if delimiter == ";" and not typed else ".")
+    decimal = _detect_decimal(list(cells.astype(str).unique()), "." if typed else default_decimal)
 
     def numeric_share(j):
         cells = grid.loc[keep, j].astype(str).unique()
         return np.mean([_safe_value(c, decimal) is not None for c in cells]) if len(cells) else 0.0
 
-    others = [j for j in range(width) if j not in (period_col, region_col) and _norm(header[j]) != "id"]
+    others = [j for j in range(width) if j not in (period_col, region_col, name_col) and _norm(header[j]) != "id"]
     # a measure: no name in the header line (StatLine names it above), a typed-data-set name (..._3), or numbers
     measures = [j for j in others if not header[j].strip() or re.search(r"_\d+$", header[j].strip())
                 or numeric_share(j) >= 0.8]
@@ -229,7 +424,7 @@ def read_statline(path, *, lang: str = "nl") -> pd.DataFrame:
         except ValueError:
             bad_period.add(cell)
     regions = {cell: parse_region(cell) for cell in grid[region_col].unique()} if region_col is not None else {}
-    coded = any(kind is not None for _, kind in regions.values())
+    coded = any(_REGION.fullmatch(code) for code, _ in regions.values())
     ok = pd.Series(True, index=grid.index)
     for row, cell in grid[period_col].items():
         if cell in bad_period:
@@ -238,7 +433,7 @@ def read_statline(path, *, lang: str = "nl") -> pd.DataFrame:
             ok[row] = False
     for row, cell in (grid.loc[ok, region_col].items() if region_col is not None else ()):
         code, kind = regions[cell]
-        if not code or (coded and kind is None):
+        if not code or (coded and not _REGION.fullmatch(code)):
             report.add(row=int(row), column=header[region_col], value=cell, action="dropped",
                        reason=t("cbs_reason_region", lang))
             ok[row] = False
@@ -246,43 +441,267 @@ def read_statline(path, *, lang: str = "nl") -> pd.DataFrame:
     if grid.empty or not measures:
         raise InputError(t("cbs_no_rows", lang, file=path.name), file=path)
     frames = []
-    counts: dict[str, int] = {}
     for j in measures:
         cells = grid[j].astype(str)
-        parsed = {c: _safe_value(c, decimal) for c in cells.unique()}
+        first = cells.drop_duplicates()  # each distinct cell once, at its first line (named in a refusal)
+        parsed = {c: _cell_value(c, decimal, path, int(row), str(j + 1), names[j], lang) for row, c in first.items()}
         values = cells.map(parsed)
-        for row, cell in cells[values.map(lambda v: v is None)].items():
-            report.add(row=int(row), column=names[j], value=cell, action="changed", reason=t("cbs_reason_value", lang))
-        values = values.map(lambda v: v if v is not None else (np.nan, "niet te lezen", ""))
-        frame = pd.DataFrame({"row": grid.index.to_numpy(), "measure": names[j],
-                              "value": [v[0] for v in values], "missing": [v[1] for v in values],
-                              "value_flag": [v[2] for v in values]})
-        for reason in frame["missing"].dropna():
-            counts[reason] = counts.get(reason, 0) + 1
-        frames.append(frame)
+        frames.append(pd.DataFrame({"row": grid.index.to_numpy(), "measure": names[j],
+                                    "value": [v[0] for v in values], "missing": [v[1] for v in values],
+                                    "value_flag": [v[2] for v in values]}))
     long = pd.concat(frames, ignore_index=True)
     base = pd.DataFrame({"row": grid.index.to_numpy(),
                          "region": [regions[c][0] for c in grid[region_col]] if region_col is not None else None,
                          "region_kind": [regions[c][1] for c in grid[region_col]] if region_col is not None else None,
-                         "period": [period_of[c][0] for c in grid[period_col]],
+                         "period": pd.Series([period_of[c][0] for c in grid[period_col]], dtype=object),
                          "period_flag": [period_of[c][1] for c in grid[period_col]]})
+    if name_col is not None:
+        base["region_name"] = grid[name_col].astype(str).str.strip().to_numpy()
     for j in dims:
         base[names[j]] = grid[j].astype(str).str.strip().to_numpy()
     out = long.merge(base, on="row", how="left")  # measure by measure, rows in file order
     out["flag"] = np.where(out["value_flag"] != "", out["value_flag"], out["period_flag"])
-    out["period_start"] = [p.start_time for p in out["period"]]
-    out["freq"] = [p.freqstr for p in out["period"]]
-    out["freq"] = out["freq"].replace({"Y-DEC": "Y", "Q-DEC": "Q", "A-DEC": "Y"})
-    columns = ["region", "region_kind", "period", "period_start", "freq", *[names[j] for j in dims], "measure",
-               "value", "missing", "flag", "row"]
-    out = out[columns].astype({"region_kind": object, "missing": object}).reset_index(drop=True)
-    out["missing"] = out["missing"].where(out["missing"].notna(), None)
-    out["region_kind"] = out["region_kind"].where(out["region_kind"].notna(), None)
-    report.notes.append(t("note_encoding", lang, encoding=encoding, delimiter={"\t": "tab"}.get(delimiter, delimiter)))
-    if counts:
-        report.notes.append(t("cbs_note_symbols", lang, counts=", ".join(f"{n}× {r}" for r, n in counts.items())))
-    out.attrs["report"] = report
-    out.attrs["source"] = path.name
+    return out, [names[j] for j in dims]
+
+
+_TOPIC_HEADERS = {"onderwerp", "onderwerpen", "topic", "topics"}
+#: Lines under a StatLine table: the source, the copyright and the explanation of the symbols.
+_FOOTER = re.compile(r"\s*(bron\b|source\b|©|\(c\)|centraal bureau voor de statistiek|statistics netherlands|"
+                     r"verklaring van tekens|explanation of symbols|\S{1,2} = )", re.IGNORECASE)
+#: The units StatLine writes in a unit line ("aantal", "%", "x 1 000", "euro", "1 000 euro", "per 1 000 inwoners").
+_UNIT = re.compile(r"aantal|%|x ?1 ?000( ?000)?|x (mln|mld)\.?|((x )?(1 ?000 |mln\.? |mld\.? )?euro('?s)?)|"
+                   r"per 1 ?000.*|jaar|jaren|maanden|dagen|uren|index.*", re.IGNORECASE)
+
+
+def _read_wide(lines, widths, p: int, j0: int, path: Path, excel: bool, report: QualityReport, lang: str):
+    """The wide layout: periods across the columns (line ``p``, from column ``j0`` on), reshaped to long.
+
+    Header lines above the period line that have text over the value columns are column dimensions, each
+    named by its last text left of the values (``Onderwerp`` → the topic, ``Regio's`` → the region, other
+    names → a dimension column; merged cells in Excel are filled to the right). Lines right under the
+    period line whose value cells are all text are unit lines (``aantal``). The columns left of the values
+    are named by the header text above them that is not a line's label: ``Regio's`` (or, unnamed, the
+    region names), ``Onderwerp`` (topics down the rows; an unnamed column beside it holds their unit), or
+    another dimension.
+    """
+    texts = [[_text(c) for c in r] for r in lines]
+    period_line = texts[p]
+    value_cols = [j for j in range(j0, len(period_line)) if period_line[j]]
+
+    def cell(k, j):
+        return texts[k][j] if j < len(texts[k]) else ""
+
+    header_rows = [k for k in range(p) if any(cell(k, j) for j in range(j0, len(period_line)))]
+
+    def label_at(k):  # the last text left of the values is the line's label
+        return max((j for j in range(j0) if cell(k, j)), default=None)
+
+    # a unit line above the periods (all its cells units such as "aantal" or "%") is no dimension
+    above_units = [k for k in header_rows if all(_UNIT.fullmatch(cell(k, j)) for j in value_cols)]
+    header_rows = [k for k in header_rows if k not in above_units]
+    col_dims = []  # (label, {column: value}, line)
+    for k in header_rows:
+        at = label_at(k)
+        values, last = {}, ""
+        for j in range(j0, max(value_cols) + 1):
+            last = cell(k, j) or last  # merged cells (Excel) hold their text in the first column only
+            if j in value_cols:
+                values[j] = last
+        col_dims.append(("" if at is None else cell(k, at), values, k))
+    unit_rows = []
+    q = p + 1
+    while q < len(texts):
+        row_cells = [cell(q, j) for j in value_cols]
+        if all(row_cells) and not any(_safe_value(c, d) for c in row_cells for d in (",", ".")):
+            unit_rows.append(q)
+            q += 1
+        else:
+            break
+    unit_rows = above_units + unit_rows
+    units = {j: " ".join(cell(k, j) for k in unit_rows).strip() for j in value_cols}
+    labelled = {k: label_at(k) for k in [*header_rows, p]}
+    stub_names = {}
+    for k in sorted([*header_rows, p, *unit_rows]):
+        for j in range(j0):
+            if cell(k, j) and labelled.get(k) != j:
+                stub_names[j] = cell(k, j)
+    body = list(range(q, len(texts)))
+    last = max((r for r in body if any(cell(r, j) for j in value_cols)), default=q - 1)
+    data_rows, footer = [], []
+    for r in body:
+        values = [cell(r, j) for j in value_cols]
+        # a line without figures is a title, source, symbol-explanation or blank line when it has no label,
+        # reads as one ("Bron: CBS", ". = gegevens ontbreken"), is shorter than the table in a CSV ("Bron: CBS"
+        # is one field there) or, in Excel (which keeps no empty cells), comes after the last figure; otherwise
+        # it is a region whose figures do not apply (empty cells), and kept
+        label = " ".join(cell(r, j) for j in range(j0) if cell(r, j))
+        if not any(values) and (not label or _FOOTER.match(label) or (excel and r > last)
+                                or (not excel and widths[r] <= max(value_cols))):
+            footer.append(r)
+        elif not any(cell(r, j) for j in range(j0)):
+            report.add(row=r + 1, column="", value=" ".join(v for v in values if v)[:40], action="dropped",
+                       reason=t("cbs_reason_no_label", lang))
+        else:
+            data_rows.append(r)
+    # stub columns: region, topic, unit or another dimension
+    used_stubs = [j for j in range(j0) if any(cell(r, j) for r in data_rows)]
+    region_header = next((label for label, _, _ in col_dims if _norm(label) in _REGION_HEADERS), None)
+    roles = {}
+    for j in used_stubs:
+        name = stub_names.get(j, "")
+        codes = np.mean([bool(_REGION.fullmatch(cell(r, j).upper())) for r in data_rows]) > 0.5
+        if codes or _norm(name) in _REGION_HEADERS:
+            roles[j] = "region"
+        elif _norm(name) in _TOPIC_HEADERS:
+            roles[j] = "topic"
+        else:
+            roles[j] = "other"
+    region_cols = [j for j in used_stubs if roles[j] == "region"]
+    if len(region_cols) > 1:  # a name column and a code column: the codes are the region, the names region_name
+        coded = [j for j in region_cols if np.mean([bool(_REGION.fullmatch(cell(r, j).upper())) for r in data_rows]) > .5]
+        keep = coded[0] if coded else region_cols[0]
+        for j in region_cols:
+            if j != keep:
+                roles[j] = "name" if coded and j not in coded else "other"
+    has_topic_rows = any(r == "topic" for r in roles.values())
+    for j in used_stubs:
+        if roles[j] == "other" and not stub_names.get(j):
+            if has_topic_rows:
+                roles[j] = "unit"  # the unit beside topics down the rows ("aantal")
+            elif region_header is None and "region" not in roles.values():
+                roles[j] = "region"  # rows of region names without a header
+    region_col = next((j for j in used_stubs if roles[j] == "region"), None)
+    name_col = next((j for j in used_stubs if roles[j] == "name"), None)
+    stub_dims = [j for j in used_stubs if roles[j] == "other"]
+    dim_names = [stub_names.get(j) or f"kolom {j + 1}" for j in stub_dims]
+    topic_dims = [(values) for label, values, _ in col_dims if _norm(label) in _TOPIC_HEADERS | {""}]
+    other_dims = [(label, values) for label, values, _ in col_dims
+                  if _norm(label) not in _TOPIC_HEADERS | {""} and label != region_header]
+    region_values = next((values for label, values, _ in col_dims if label == region_header), None)
+    dim_names += [label for label, _ in other_dims]
+    taken = {"row", "region", "region_kind", "region_name", "period", "period_code", "period_start", "freq",
+             "flag", "measure", "value", "missing"}
+    for i, name in enumerate(dim_names):  # a dimension never overwrites another column
+        if name in taken:
+            dim_names[i] = name = f"{name} ({i + 1})"
+        taken.add(name)
+    if region_col is None and region_values is None:
+        report.notes.append(t("cbs_note_no_region", lang))
+    # the period of each value column; a column with figures but no readable period is refused
+    period_of = {}
+    for j in value_cols:
+        try:
+            period_of[j] = parse_period(period_line[j])
+        except ValueError:
+            raise InputError(t("cbs_wide_period", lang, file=path.name, row=p + 1, column=_col_ref(j, excel),
+                               value=period_line[j]), file=path, row=p + 1, column=period_line[j]) from None
+    for j in range(j0, max((len(texts[r]) for r in data_rows), default=0)):
+        if j not in value_cols and any(cell(r, j) for r in data_rows):
+            raise InputError(t("cbs_wide_period", lang, file=path.name, row=p + 1, column=_col_ref(j, excel),
+                               value=""), file=path, row=p + 1, column=_col_ref(j, excel))
+    title = next((cell(k, 0) for k in range(p) if k not in header_rows and cell(k, 0)), "")
+
+    def topic(j):
+        levels = []
+        for values in topic_dims:
+            if values[j] and (not levels or levels[-1] != values[j]):
+                levels.append(values[j])
+        return " / ".join(levels)
+
+    key_of = {}
+    for j in value_cols:  # the same period twice for the same topic and dimensions cannot be placed
+        key = (topic(j), units[j], tuple(v[j] for _, v in other_dims),
+               region_values[j] if region_values else None, period_of[j][0])
+        if key in key_of:
+            raise InputError(t("cbs_wide_duplicate", lang, file=path.name, row=p + 1, value=period_line[j],
+                               first=_col_ref(key_of[key], excel), second=_col_ref(j, excel)),
+                             file=path, row=p + 1, column=period_line[j])
+        key_of[key] = j
+    if not data_rows:
+        raise InputError(t("cbs_no_rows", lang, file=path.name), file=path)
+    from .io import _detect_decimal
+
+    cells = [lines[r][j] for r in data_rows for j in value_cols if j < len(lines[r])]
+    # Excel numbers are numbers; text cells (and CSV) tell their decimal sign, else StatLine's decimal comma
+    decimal = _detect_decimal(list({c for c in cells if isinstance(c, str)}), "." if excel else ",")
+
+    def measure(r, j):
+        name = " / ".join(x for x in (topic(j), *(cell(r, s) for s in used_stubs if roles[s] == "topic")) if x)
+        unit = " ".join(x for x in (units[j], *(cell(r, s) for s in used_stubs if roles[s] == "unit")) if x)
+        name = name or title or "waarde"
+        return f"{name} ({unit})" if unit and unit not in name else name
+
+    records = []
+    for r in data_rows:
+        for j in value_cols:
+            raw = lines[r][j] if j < len(lines[r]) else None
+            m = measure(r, j)
+            value, missing, flag = _cell_value(raw, decimal, path, r + 1, _col_ref(j, excel),
+                                               f"{m}, {period_line[j]}", lang)
+            period, period_flag = period_of[j]
+            region = cell(r, region_col) if region_col is not None else (region_values[j] if region_values else None)
+            records.append((r + 1, region, period, flag or period_flag, m, value, missing,
+                            *(cell(r, s) for s in stub_dims), *(v[j] for _, v in other_dims)))
+    names = ["row", "region", "period", "flag", "measure", "value", "missing", *dim_names]
+    if name_col is not None:
+        records = [(*rec, cell(rec[0] - 1, name_col)) for rec in records]
+        names.append("region_name")
+    # periods of several lengths (a 6-month and a month Period of January) stay objects: pandas would try one
+    # PeriodArray and fail on mixed frequencies
+    out = pd.DataFrame({name: pd.Series(list(column), dtype=object if name == "period" else None)
+                        for name, column in zip(names, zip(*records))}, columns=names)
+    parsed = {c: parse_region(c) for c in out["region"].dropna().unique()}
+    out["region_kind"] = out["region"].map(lambda c: parsed[c][1] if c in parsed else None)
+    out["region"] = out["region"].map(lambda c: parsed[c][0] if c in parsed else None)
+    header = [*header_rows, p, *unit_rows]
+    report.n_read = len(texts) - len(header)
+    for k in range(len(texts)):
+        if k not in header and (k < p or k in footer):
+            report.add(row=k + 1, column="", value="", reason=t("cbs_reason_title", lang), action="dropped")
+    report.notes.append(t("cbs_note_wide", lang, periods=len({period_of[j][0] for j in value_cols}),
+                          columns=len(value_cols), rows=len(data_rows)))
+    return out, dim_names
+
+
+_SUFFIX_KINDS = {"ld": "landsdeel", "pv": "provincie", "cr": "COROP-gebied", "gemeente": "gemeente"}
+
+
+def _name_regions(out: pd.DataFrame, regions, report: QualityReport, lang: str) -> pd.DataFrame:
+    """Region names → CBS codes with ``regions`` where it gives one; otherwise the name stays, with a note."""
+    names = out["region"].notna() & ~out["region"].astype(str).str.fullmatch(_REGION.pattern)
+    given = out["region_name"] if "region_name" in out else None  # a name column beside the codes
+    out["region_name"] = out["region"].where(names, None)
+    if given is not None:
+        out["region_name"] = given.where(given.notna() & (given != ""), out["region_name"])
+    if regions is None:
+        if names.any():
+            report.notes.append(t("cbs_note_region_names", lang))
+        return out
+    if isinstance(regions, pd.DataFrame) and {"Key", "Title"} <= set(regions.columns):
+        pairs = zip(regions["Title"], regions["Key"])
+    elif isinstance(regions, dict):
+        pairs = regions.items()
+    elif isinstance(regions, (list, tuple)) and all(isinstance(r, dict) and {"Key", "Title"} <= set(r) for r in regions):
+        pairs = ((r["Title"], r["Key"]) for r in regions)
+    else:
+        raise InputError(t("cbs_bad_regions", lang, type=type(regions).__name__))
+    codes = {}
+    for name, code in pairs:
+        code, kind = parse_region(code)
+        if kind is None:
+            raise InputError(t("cbs_bad_regions", lang, type=f"{name!r} → {code!r}"))
+        codes[str(name).strip()] = code
+    folded = {name.casefold(): code for name, code in codes.items()}  # "Súdwest-fryslân" as "Súdwest-Fryslân"
+    found = out["region_name"].map(lambda n: codes.get(n, folded.get(n.casefold())) if isinstance(n, str) else None)
+    mapped = found.notna()
+    out.loc[mapped, "region"] = found[mapped]
+    out.loc[mapped, "region_kind"] = [REGION_KINDS[c[:2]] for c in found[mapped]]
+    unmapped = sorted(set(out.loc[names & ~mapped, "region_name"]))
+    if mapped.any():
+        report.notes.append(t("cbs_note_region_mapped", lang, n=found[mapped].nunique()))
+    if unmapped:
+        report.notes.append(t("cbs_note_region_unmapped", lang, n=len(unmapped), names=", ".join(unmapped[:10])
+                              + (f" … (+{len(unmapped) - 10})" if len(unmapped) > 10 else "")))
     return out
 
 

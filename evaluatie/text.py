@@ -1147,10 +1147,12 @@ MESSAGES: dict[str, dict[str, str]] = {
                                     "niet regels.",
                               "en": "A cell spans several lines; row numbers after line {line} count records, "
                                     "not lines."},
-    "cbs_no_periods": {"nl": "Bestand '{file}': geen kolom 'Perioden' gevonden; is dit een CBS-tabel (StatLine of "
-                             "opendata.cbs.nl) als CSV?",
-                       "en": "File '{file}': no 'Perioden' column; is this a CBS table (StatLine or opendata.cbs.nl) "
-                             "as CSV?"},
+    "cbs_no_periods": {"nl": "Bestand '{file}': geen kolom 'Perioden' en geen kopregel met perioden (2022, 2023*, "
+                             "2023 1e kwartaal) gevonden; is dit een CBS-tabel (StatLine of opendata.cbs.nl) als "
+                             "CSV of Excel?",
+                       "en": "File '{file}': no 'Perioden' column and no header line of periods (2022, 2023*, "
+                             "2023 1e kwartaal); is this a CBS table (StatLine or opendata.cbs.nl) as CSV or "
+                             "Excel?"},
     "cbs_no_rows": {"nl": "Bestand '{file}': geen enkele rij met een leesbare periode, regio en cijfers; bekijk het "
                           "kwaliteitsrapport.",
                     "en": "File '{file}': no row with a readable period, region and figures; see the quality report."},
@@ -1161,8 +1163,6 @@ MESSAGES: dict[str, dict[str, str]] = {
                                 "month, or a label such as '2023 1e kwartaal')"},
     "cbs_reason_region": {"nl": "regiocode ontbreekt of is geen CBS-code (NL01, PV21, GM0080, ...)",
                           "en": "region code missing or not a CBS code (NL01, PV21, GM0080, ...)"},
-    "cbs_reason_value": {"nl": "cijfer niet te lezen; als ontbrekend behandeld",
-                         "en": "figure not readable; treated as missing"},
     "cbs_note_symbols": {"nl": "CBS-symbolen als ontbrekend gelezen (nooit als 0): {counts}.",
                          "en": "CBS symbols read as missing (never as 0): {counts}."},
     "cbs_need_population": {"nl": "'{measure}' is een percentage van de jongeren; omrekenen naar aantallen kan alleen "
@@ -2012,6 +2012,51 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "SDQ item '{item}' (difficulties overall) has an answer outside 0-3 (no / yes, minor / yes, definite / "
               "yes, severe difficulties).",
     },
+    # --- CBS StatLine exports with the periods across the columns (wide), Excel, region names (#16) ----------
+    "cbs_wide_period": {"nl": "Bestand '{file}', regel {row}, kolom {column}: '{value}' is geen CBS-periode; in de "
+                              "periodekop verwacht bv. 2023, 2023*, 2023 1e halfjaar, 2023 3e kwartaal, 2023 oktober "
+                              "of een code als 2023KW03. Herstel de kop of download de tabel opnieuw van StatLine.",
+                        "en": "File '{file}', line {row}, column {column}: '{value}' is not a CBS period; the period "
+                              "header expects e.g. 2023, 2023*, 2023 1e halfjaar, 2023 3e kwartaal, 2023 oktober or a "
+                              "code such as 2023KW03. Fix the header or download the table again from StatLine."},
+    "cbs_wide_duplicate": {"nl": "Bestand '{file}', regel {row}: periode '{value}' staat twee keer in de kop voor "
+                                 "hetzelfde onderwerp (kolom {first} en kolom {second}); welke cijfers gelden is niet "
+                                 "te zeggen. Verwijder een van beide kolommen.",
+                           "en": "File '{file}', line {row}: period '{value}' occurs twice in the header for the same "
+                                 "topic (column {first} and column {second}); which figures hold cannot be told. "
+                                 "Remove one of the two columns."},
+    "cbs_value_text": {"nl": "Bestand '{file}', regel {row}, kolom {column} ({header}): '{value}' is geen getal en "
+                             "geen CBS-symbool (. = onbekend, x = geheim, - = nihil, leeg = niet van toepassing). "
+                             "Herstel de cel of download de tabel opnieuw.",
+                       "en": "File '{file}', line {row}, column {column} ({header}): '{value}' is neither a number "
+                             "nor a CBS symbol (. = unknown, x = secret, - = nil, empty = not applicable). Fix the "
+                             "cell or download the table again."},
+    "cbs_reason_no_label": {"nl": "regel met cijfers maar zonder regio of naam in de eerste kolom(men)",
+                            "en": "line with figures but no region or name in the first column(s)"},
+    "cbs_note_wide": {"nl": "Perioden in de kolommen (breed bestand, zoals StatLine een tabel downloadt): {columns} "
+                            "kolommen met {periods} perioden en {rows} regels omgezet naar één rij per regio × "
+                            "periode × onderwerp.",
+                      "en": "Periods across the columns (a wide file, as StatLine downloads a table): {columns} "
+                            "columns with {periods} periods and {rows} lines turned into one row per region × "
+                            "period × topic."},
+    "cbs_note_region_names": {"nl": "Regio's staan als naam in het bestand, zonder CBS-code (zoals GM0080): region "
+                                    "is de naam. Geef regions= (naam → code, of de lijst RegioS van de OData-tabel "
+                                    "met Key en Title) om codes te krijgen.",
+                              "en": "Regions are names in the file, without a CBS code (such as GM0080): region is "
+                                    "the name. Give regions= (name → code, or the RegioS list of the OData table "
+                                    "with Key and Title) to get codes."},
+    "cbs_note_region_mapped": {"nl": "Regionamen omgezet naar CBS-codes met de opgegeven lijst ({n} regio's).",
+                               "en": "Region names turned into CBS codes with the list given ({n} regions)."},
+    "cbs_note_region_unmapped": {"nl": "Geen CBS-code in de opgegeven lijst voor {n} regionaam/-namen: {names}; de "
+                                       "naam is gehouden.",
+                                 "en": "No CBS code in the list given for {n} region name(s): {names}; the name "
+                                       "is kept."},
+    "cbs_bad_regions": {"nl": "regions= moet een dict naam → CBS-code zijn (bv. {{'Leeuwarden': 'GM0080'}}) of de "
+                              "lijst RegioS van de OData-tabel met Key en Title (cbsodata.get_meta(tabel, 'RegioS')); "
+                              "ontvangen: {type}.",
+                        "en": "regions= must be a dict name → CBS code (e.g. {{'Leeuwarden': 'GM0080'}}) or the RegioS "
+                              "list of the OData table with Key and Title (cbsodata.get_meta(table, 'RegioS')); "
+                              "received: {type}."},
 }
 
 
