@@ -258,11 +258,11 @@ class CostResult:
         lines = [self.sentence(lang)]
         if "annual_cost" not in self.inputs:
             i = self.inputs
-            lines.append(t("pilots_cost_build", lang, salary=_euro(i["salary_per_month"], lang),
+            lines.append(t("pilots_cost_build", lang, salary=_show(i["salary_per_month"], "euro", lang),
                            hours=format_number(i["hours_per_week"], 0, lang),
                            fte=format_number(i["fte_hours"], 0, lang),
                            charges=format_percent(i["employer_charges"], 0, lang),
-                           overhead=format_percent(i["overhead"], 0, lang), other=_euro(i["other_costs"], lang)))
+                           overhead=format_percent(i["overhead"], 0, lang), other=_show(i["other_costs"], "euro", lang)))
         if trajectory_cost is not None:
             lines.append(t("pilots_break_even", lang, n=format_number(self.break_even(trajectory_cost), 1, lang),
                            cost=_euro(parse_amount(trajectory_cost), lang)))

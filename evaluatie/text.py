@@ -543,8 +543,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "pilots_share_ended": {"nl": "aandeel afgerond (bv. passend aanbod)", "en": "share ended (e.g. suitable place)"},
     "pilots_km_title": {"nl": "Hoe snel krijgen casussen een passende plek?",
                         "en": "How fast do cases get a suitable place?"},
-    "pilots_logrank": {"nl": "Log-rank-toets: χ² = {chi2} ({df} {dfw}), p = {p}.",
-                       "en": "Log-rank test: χ² = {chi2} ({df} {dfw}), p = {p}."},
+    "pilots_logrank": {"nl": "Log-rank-toets: χ² = {chi2} ({df} {dfw}), {p}.",
+                       "en": "Log-rank test: χ² = {chi2} ({df} {dfw}), {p}."},
     "pilots_df_one": {"nl": "vrijheidsgraad", "en": "degree of freedom"},
     "pilots_df_many": {"nl": "vrijheidsgraden", "en": "degrees of freedom"},
     "pilots_steps_names": {"nl": "Geef evenveel namen als stappen ({n}); kreeg: {names}.",
@@ -2019,17 +2019,17 @@ MESSAGES: dict[str, dict[str, str]] = {
               "zijn, niet {value!r}.",
         "en": "Pilot file '{file}', [analyses.stappen] {key}: every value must be a text in quotes, not {value!r}."},
     "pilot_st_small": {
-        "nl": "Stappen: minder dan {k} casussen, of minder dan {k} afgerond of nog bezig in een stap; zulke kleine "
+        "nl": "Stappen: minder dan {k} casussen, of minder dan {k} die alle stappen doorliepen; zulke kleine "
               "aantallen worden alleen gepubliceerd als '{file}' onder [analyses.stappen] een reden geeft, bv. "
               "reden = \"8 aanmeldingen; ouders zijn geïnformeerd\". De reden komt in verantwoording.md.",
-        "en": "Steps: fewer than {k} cases, or fewer than {k} completed or still waiting in a step; such small numbers "
+        "en": "Steps: fewer than {k} cases, or fewer than {k} that went through every step; such small numbers "
               "are only published when '{file}' gives a reason under [analyses.stappen], e.g. reden = \"8 "
               "registrations; parents were informed\". The reason goes into verantwoording.md."},
     "pilot_st_left_out": {
-        "nl": "Stappen: groep {groups} niet apart getoond: minder dan {k} casussen, of minder dan {k} afgerond of nog "
-              "bezig in een stap.",
-        "en": "Steps: group {groups} not shown separately: fewer than {k} cases, or fewer than {k} completed or still "
-              "waiting in a step."},
+        "nl": "Stappen: groep {groups} niet apart getoond en niet vergeleken: minder dan {k} casussen, of minder dan {k} "
+              "die alle stappen doorliepen.",
+        "en": "Steps: group {groups} not shown separately nor compared: fewer than {k} cases, or fewer than {k} that "
+              "went through every step."},
     "pilot_st_without_group": {"nl": "Stappen: casussen zonder groep tellen niet mee in de vergelijking tussen groepen "
                                      "(zie verantwoording.md).",
                                "en": "Steps: cases without a group are left out of the comparison between groups (see "
@@ -2041,6 +2041,7 @@ MESSAGES: dict[str, dict[str, str]] = {
                            "en": "not yet estimable (fewer than half completed)"},
     "pilot_st_group_line": {"nl": "{group}mediaan per stap: {steps}; hele route {total}.",
                             "en": "{group}median per step: {steps}; whole route {total}."},
+    "pilot_st_group": {"nl": "Groep '{group}': ", "en": "Group '{group}': "},
     "pilot_st_most_sure": {
         "nl": "De meeste tijd zit in '{step}' (gemiddeld {share} van de totale tijd bij {n} casussen die alle stappen "
               "doorliepen); die stap duurt duidelijk langer dan de andere (de 95%-intervallen overlappen niet).",
@@ -2063,8 +2064,10 @@ MESSAGES: dict[str, dict[str, str]] = {
                             "en": "Whole route: median {mb} days ('{b}') against {ma} ('{a}'); difference not yet certain"},
     "pilot_st_kf_label": {"nl": "mediaan van {first} tot {last}{group}", "en": "median from {first} to {last}{group}"},
     "pilot_st_kf_group": {"nl": ", groep '{group}'", "en": ", group '{group}'"},
-    "pilot_st_kf_words": {"nl": "95%-interval {ci}; nog lopende casussen tellen mee tot de peildatum.",
-                          "en": "95% interval {ci}; open cases count up to the reference date."},
+    "pilot_st_kf_words": {"nl": "95%-interval {lo} tot {hi} dagen, {n} casussen; nog lopende casussen tellen mee tot de "
+                                "peildatum.",
+                          "en": "95% interval {lo} to {hi} days, {n} cases; open cases count up to the reference date."},
+    "pilot_st_days": {"nl": "{n} dagen", "en": "{n} days"},
     "pilot_st_note": {
         "nl": "Per groep en stap: afgerond en nog bezig (op de peildatum), mediane duur in dagen (Kaplan-Meier, nog "
               "lopende casussen meegeteld) met 95%-interval, en het gemiddelde en het deel van de totale tijd bij de "
@@ -2091,6 +2094,10 @@ MESSAGES: dict[str, dict[str, str]] = {
               "de toegang), voor hetzelfde aantal geholpen leerlingen per jaar. Aanname: vergelijkbare hulp.",
         "en": "Collective (fixed budget for the deployment) against individual (a decision per pupil: the help plus the "
               "access procedure), for the same number of pupils helped per year. Assumption: comparable help."},
+    "pilot_kost_fin_question": {"nl": "Collectief (vast budget) of individueel (per beschikking) financieren: wat kost "
+                                      "het per jaar?",
+                                "en": "Collective (fixed budget) or individual (per decision) financing: what does it "
+                                      "cost per year?"},
     "pilot_col_financing": {"nl": "financiering", "en": "financing"},
     "pilot_col_pupils_helped": {"nl": "geholpen leerlingen", "en": "pupils helped"},
     "pilot_col_total_cost": {"nl": "kosten per jaar (euro)", "en": "cost per year (euro)"},
