@@ -1105,10 +1105,10 @@ def _stappen(ctx: _Context, datums=None, namen=None, groep=None, peildatum=None,
     def column(name, key: str) -> str:
         """A column of the file by its header (or its canonical name), or a Dutch error naming the pilot-file key."""
         if not isinstance(name, str):
-            raise InputError(t("pilot_st_not_text", lang, file=where, key=key, value=name))
+            raise InputError(t("pilot_st_not_text", lang, file=where, option=key, value=name))
         hit = [c for c, h in headers.items() if name.strip().lower() in (h.strip().lower(), str(c).lower())]
         if not hit:
-            raise InputError(t("pilot_st_no_column", lang, file=where, key=key, column=name, data=file,
+            raise InputError(t("pilot_st_no_column", lang, file=where, option=key, column=name, data=file,
                                columns=", ".join(headers.values())))
         return hit[0]
 
@@ -1121,7 +1121,7 @@ def _stappen(ctx: _Context, datums=None, namen=None, groep=None, peildatum=None,
         raise InputError(t("pilot_st_too_few", lang, file=where, found=", ".join(headers[c] for c in cols) or "–"))
     for n in namen or []:
         if not isinstance(n, str):
-            raise InputError(t("pilot_st_not_text", lang, file=where, key="namen", value=n))
+            raise InputError(t("pilot_st_not_text", lang, file=where, option="namen", value=n))
     if namen is not None and len(namen) != len(cols):
         raise InputError(t("pilot_st_names", lang, file=where, n=len(cols), names=", ".join(map(str, namen))))
     names = [n.strip() for n in namen] if namen else [headers[c] for c in cols]
@@ -1164,6 +1164,8 @@ def _stappen(ctx: _Context, datums=None, namen=None, groep=None, peildatum=None,
     def ci(row) -> str:
         if not np.isfinite(row["median"]):
             return t("pilot_st_no_median", lang)
+        if not np.isfinite(row["lower"]):  # e.g. every case took exactly as long: no interval
+            return t("pilot_st_ci_none", lang, median=num(row["median"]))
         if not np.isfinite(row["upper"]):
             return t("pilot_st_ci_open", lang, median=num(row["median"]), lo=num(row["lower"]))
         return t("pilot_st_ci", lang, median=num(row["median"]), lo=num(row["lower"]), hi=num(row["upper"]))
@@ -1183,7 +1185,7 @@ def _stappen(ctx: _Context, datums=None, namen=None, groep=None, peildatum=None,
                             share=format_percent(inner.loc[top, "share_of_total"], 0, lang),
                             n=small_count(int(part.loc[total, "n_all_steps"]), k_min, lang),
                             other=others["mean_completed"].idxmax() if len(others) else "")
-        lines.append(line)
+        lines.append(line[:1].upper() + line[1:])
     totals = steps[steps["step"] == total].set_index("group")
     test = None
     if gcol and len(order) > 1:

@@ -2001,9 +2001,9 @@ MESSAGES: dict[str, dict[str, str]] = {
                           "en": "How long does each step from {first} to {last} take, and where does the time go?"},
     "pilot_st_all": {"nl": "alle casussen", "en": "all cases"},
     "pilot_st_no_column": {
-        "nl": "Pilotbestand '{file}', [analyses.stappen] {key}: kolom '{column}' staat niet in '{data}'. Kolommen in "
+        "nl": "Pilotbestand '{file}', [analyses.stappen] {option}: kolom '{column}' staat niet in '{data}'. Kolommen in "
               "het bestand: {columns}.",
-        "en": "Pilot file '{file}', [analyses.stappen] {key}: column '{column}' is not in '{data}'. Columns in the "
+        "en": "Pilot file '{file}', [analyses.stappen] {option}: column '{column}' is not in '{data}'. Columns in the "
               "file: {columns}."},
     "pilot_st_too_few": {
         "nl": "Pilotbestand '{file}', [analyses.stappen] datums: geef minstens twee verschillende datumkolommen in de "
@@ -2015,9 +2015,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nl": "Pilotbestand '{file}', [analyses.stappen] namen: geef evenveel namen als datums ({n}), kreeg: {names}.",
         "en": "Pilot file '{file}', [analyses.stappen] namen: give as many names as dates ({n}), got: {names}."},
     "pilot_st_not_text": {
-        "nl": "Pilotbestand '{file}', [analyses.stappen] {key}: elke waarde moet een tekst tussen aanhalingstekens "
+        "nl": "Pilotbestand '{file}', [analyses.stappen] {option}: elke waarde moet een tekst tussen aanhalingstekens "
               "zijn, niet {value!r}.",
-        "en": "Pilot file '{file}', [analyses.stappen] {key}: every value must be a text in quotes, not {value!r}."},
+        "en": "Pilot file '{file}', [analyses.stappen] {option}: every value must be a text in quotes, not {value!r}."},
     "pilot_st_small": {
         "nl": "Stappen: minder dan {k} casussen, of minder dan {k} die alle stappen doorliepen; zulke kleine "
               "aantallen worden alleen gepubliceerd als '{file}' onder [analyses.stappen] een reden geeft, bv. "
@@ -2037,6 +2037,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "pilot_st_ci": {"nl": "{median} dagen (95%-BI {lo} tot {hi})", "en": "{median} days (95% CI {lo} to {hi})"},
     "pilot_st_ci_open": {"nl": "{median} dagen (95%-BI {lo} dagen of langer)",
                          "en": "{median} days (95% CI {lo} days or longer)"},
+    "pilot_st_ci_none": {"nl": "{median} dagen (95%-BI met deze gegevens niet te geven)",
+                         "en": "{median} days (95% CI cannot be given with these data)"},
     "pilot_st_no_median": {"nl": "nog niet te schatten (minder dan de helft afgerond)",
                            "en": "not yet estimable (fewer than half completed)"},
     "pilot_st_group_line": {"nl": "{group}mediaan per stap: {steps}; hele route {total}.",
