@@ -1393,7 +1393,7 @@ def _kosten_section(ctx: _Context, marges=None, simulaties=10_000, **given) -> S
         ax = fin.plot(lang=lang)
         ax.set_title("")  # the library's title gives way to the finding, with the question under it
         finding_title(ax, fin.sentence(lang).split(";")[0], t("pilot_kost_fin_question", lang))
-        figures.append(ctx.save(ax, "04_kosten_financiering", n=t("pilot_kost_n_none", lang),
+        figures.append(ctx.save(ax, "04_kosten_financiering", n=fin.pupils_helped, what="pilot_n_helped",
                                 caption=fin.sentence(lang) + " " + t("pilots_fin_caveat", lang)))
     methods = [cost.summary(lang, trajectory_cost=given.get("kosten_traject"))]
     if res is not None:

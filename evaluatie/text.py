@@ -2100,6 +2100,7 @@ MESSAGES: dict[str, dict[str, str]] = {
                                       "het per jaar?",
                                 "en": "Collective (fixed budget) or individual (per decision) financing: what does it "
                                       "cost per year?"},
+    "pilot_n_helped": {"nl": "geholpen leerlingen (opgegeven)", "en": "pupils helped (as given)"},
     "pilot_col_financing": {"nl": "financiering", "en": "financing"},
     "pilot_col_pupils_helped": {"nl": "geholpen leerlingen", "en": "pupils helped"},
     "pilot_col_total_cost": {"nl": "kosten per jaar (euro)", "en": "cost per year (euro)"},

@@ -617,6 +617,7 @@ def test_costs_warn_above_a_full_time_week_and_compare_financing(tmp_path):
     annual = round(4200.5 * 12 * 40 / 36 * 1.3 * 1.15)  # 83.730
     assert fin["kosten per jaar (euro)"].tolist() == [str(annual), "66000"]  # no access cost given: 60 × € 1.100
     caption = (tmp_path / "f" / "secties" / "04_kosten_financiering.txt").read_text(encoding="utf-8")
+    assert caption.splitlines()[-1] == "Bron: synthetische testdata; n = 60 geholpen leerlingen (opgegeven)"
     assert caption.startswith("Voor 60 geholpen leerlingen is collectieve financiering € 17.730 per jaar duurder; "
                               "collectief wordt goedkoper vanaf 76 leerlingen per jaar.")
     rep = _run(write_pilot(tmp_path, {}, body.replace("uren_per_week = 40", "uren_per_week = 20")), tmp_path / "b")
