@@ -1183,7 +1183,6 @@ def _stappen(ctx: _Context, datums=None, namen=None, groep=None, peildatum=None,
             most_sure[g] = bool((inner.loc[top, "lower"] > others["upper"]).all())
             line += " " + t("pilot_st_most_" + ("sure" if most_sure[g] else "unsure"), lang, step=top,
                             share=format_percent(inner.loc[top, "share_of_total"], 0, lang),
-                            n=small_count(int(part.loc[total, "n_all_steps"]), k_min, lang),
                             other=others["mean_completed"].idxmax() if len(others) else "")
         lines.append(line[:1].upper() + line[1:])
     totals = steps[steps["step"] == total].set_index("group")
@@ -1231,7 +1230,11 @@ def _stappen(ctx: _Context, datums=None, namen=None, groep=None, peildatum=None,
                                derived=dict.fromkeys((*times, share), ()),
                                decimals=dict.fromkeys((ended, waiting, *times, share), 0))}
     notes = {"stappen": t("pilot_st_note", lang)}
-    methods = [res.summary(lang)] + ([test.sentence(lang)] if test is not None else [])
+    ref_day = res.reference_date
+    # the sentences, not the library's summary: its counts per step (32 of 35 completed) would give away the
+    # small still-waiting counts the table hides
+    methods = [meaning, t("pilot_st_methods", lang, ref=f"{ref_day.day}-{ref_day.month}-{ref_day.year}"
+                                                if lang == "nl" else ref_day.strftime("%Y-%m-%d"))]
     if unprotected:
         notes = _unprotected(notes, methods, reden, k_min, lang)
     caveats = [*shown.caveats("st", k_min, lang), t("pilot_st_caveat", lang)]

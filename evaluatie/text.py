@@ -2045,15 +2045,15 @@ MESSAGES: dict[str, dict[str, str]] = {
                             "en": "{group}median per step: {steps}; whole route {total}."},
     "pilot_st_group": {"nl": "Groep '{group}': ", "en": "Group '{group}': "},
     "pilot_st_most_sure": {
-        "nl": "De meeste tijd zit in '{step}' (gemiddeld {share} van de totale tijd bij {n} casussen die alle stappen "
+        "nl": "De meeste tijd zit in '{step}' (gemiddeld {share} van de totale tijd bij de casussen die alle stappen "
               "doorliepen); die stap duurt duidelijk langer dan de andere (de 95%-intervallen overlappen niet).",
-        "en": "Most of the time goes to '{step}' (on average {share} of the total time for {n} cases that went through "
+        "en": "Most of the time goes to '{step}' (on average {share} of the total time for the cases that went through "
               "every step); that step clearly takes longer than the others (the 95% intervals do not overlap)."},
     "pilot_st_most_unsure": {
-        "nl": "De meeste tijd lijkt in '{step}' te zitten (gemiddeld {share} van de totale tijd bij {n} casussen die "
+        "nl": "De meeste tijd lijkt in '{step}' te zitten (gemiddeld {share} van de totale tijd bij de casussen die "
               "alle stappen doorliepen), maar het verschil met '{other}' is niet zeker (de 95%-intervallen "
               "overlappen).",
-        "en": "Most of the time seems to go to '{step}' (on average {share} of the total time for {n} cases that went "
+        "en": "Most of the time seems to go to '{step}' (on average {share} of the total time for the cases that went "
               "through every step), but the difference with '{other}' is not certain (the 95% intervals overlap)."},
     "pilot_st_fig_step_sure": {"nl": "De meeste tijd zit in '{step}'", "en": "Most of the time goes to '{step}'"},
     "pilot_st_fig_step_unsure": {"nl": "Hele route: mediaan {days} dagen; welke stap de meeste tijd kost is nog niet zeker",
@@ -2069,6 +2069,17 @@ MESSAGES: dict[str, dict[str, str]] = {
     "pilot_st_kf_words": {"nl": "95%-interval {lo} tot {hi} dagen, {n} casussen; nog lopende casussen tellen mee tot de "
                                 "peildatum.",
                           "en": "95% interval {lo} to {hi} days, {n} cases; open cases count up to the reference date."},
+    "pilot_st_methods": {
+        "nl": "Werkwijze: per groep en stap de mediane duur met Kaplan-Meier; casussen die nog in een stap zitten tellen "
+              "mee tot de peildatum ({ref}). Waar de tijd zit: gemiddelde dagen per stap bij de casussen die alle "
+              "stappen doorliepen (gemiddelden tellen op, medianen niet). Een stap kost 'duidelijk' de meeste tijd als "
+              "het 95%-interval van zijn mediaan boven dat van elke andere stap ligt. Groepen: log-rank-toets over de "
+              "hele route. Aantallen per stap staan in tabellen.xlsx (kleine aantallen afgeschermd).",
+        "en": "Method: per group and step the median duration with Kaplan-Meier; cases still in a step count up to the "
+              "reference date ({ref}). Where the time goes: mean days per step among cases that went through every "
+              "step (means add up, medians do not). A step 'clearly' takes most time when the 95% interval of its "
+              "median lies above that of every other step. Groups: log-rank test over the whole route. Counts per step "
+              "are in tabellen.xlsx (small counts suppressed)."},
     "pilot_st_days": {"nl": "{n} dagen", "en": "{n} days"},
     "pilot_st_note": {
         "nl": "Per groep en stap: afgerond en nog bezig (op de peildatum), mediane duur in dagen (Kaplan-Meier, nog "

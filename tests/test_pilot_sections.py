@@ -212,6 +212,11 @@ def test_tables_have_dutch_headers_rounded_numbers_and_protected_cells(runs):
     assert steps[["afgerond", "nog bezig"]].values.tolist()[3:] == [["35", "0"], ["x", "x"], ["x", "x"]]
     assert steps["mediaan (dagen)"].tolist() == ["38", "28", "69", "13", "24", "37"]  # medians reveal no count
     assert "stappen" in pd.ExcelFile(rep / "tabellen.xlsx").sheet_names
+    # nor do the texts give the hidden count away: 35 cases of 'nieuw', of whom 32 went through every step
+    text = _all_text([runs[0][0], rep])
+    assert "35 casussen" in text and not re.search(r"\b32 (afgerond|casussen)", text)
+    note = (rep / "verantwoording.md").read_text(encoding="utf-8")
+    assert "Log-rank-toets: χ² = 13,96 (1 vrijheidsgraad), p < 0,001." in note
 
 
 def test_small_counts_only_with_the_reason_recorded(runs, tmp_path):
@@ -532,8 +537,8 @@ def test_steps_run_when_their_data_are_given_and_say_where_the_time_goes(tmp_pat
     assert caption.startswith("De meeste tijd zit in 'Datum indicatie → Start hulp'. Mediaan per stap: Aanmelddatum → "
                               "Datum indicatie 10 dagen (95%-BI 9 tot 11), Datum indicatie → Start hulp 30 dagen "
                               "(95%-BI 29 tot 31); hele route 40 dagen (95%-BI 38 tot 42). De meeste tijd zit in 'Datum "
-                              "indicatie → Start hulp' (gemiddeld 75% van de totale tijd bij 30 casussen die alle stappen doorliepen); die stap duurt "
-                              "duidelijk langer dan de andere")
+                              "indicatie → Start hulp' (gemiddeld 75% van de totale tijd bij de casussen die alle "
+                              "stappen doorliepen); die stap duurt duidelijk langer dan de andere")
     assert caption.splitlines()[-1] == "Bron: synthetische testdata; n = 30 casussen"
 
 
