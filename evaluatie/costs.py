@@ -21,6 +21,7 @@ Examples
 from __future__ import annotations
 
 import re
+import warnings
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -51,7 +52,13 @@ INPUTS: dict[str, tuple[str, str, str]] = {
                     "to the deployment", "share"),
     "trajectory_cost": ("gemiddelde kosten van een tweedelijns traject", "average cost of a second-line "
                         "trajectory", "euro"),
+    "individual_cost_per_pupil": ("kosten van de hulp per leerling met een beschikking", "cost of the help per pupil "
+                                  "with an individual decision", "euro"),
+    "decision_cost": ("kosten van de toegang per beschikking", "cost of the access procedure per decision", "euro"),
+    "pupils_helped": ("geholpen leerlingen per jaar", "pupils helped per year", "count"),
 }
+#: Inputs that must be more than 0 (a deployment of 0 hours, or a full-time job of 0 hours, is no deployment).
+_POSITIVE = ("hours_per_week", "fte_hours", "pupils_helped")
 _COMPONENTS = ("hours_per_week", "salary_per_month", "fte_hours", "employer_charges", "overhead", "other_costs")
 
 
@@ -88,9 +95,10 @@ def _read(name: str, value, lang: str) -> float:
     """One model input, validated for its kind (no negative hours or amounts, shares within 0-1)."""
     kind = INPUTS[name][2]
     x = parse_amount(value, name=name, lang=lang)
-    if x < 0 or (kind == "share" and x > 1) or (kind in ("ratio",) and x <= 0) or (name == "fte_hours" and x <= 0):
+    positive = name in _POSITIVE
+    if x < 0 or (kind == "share" and x > 1) or (kind in ("ratio",) and x <= 0) or (positive and x <= 0):
         allowed = {"share": "een aandeel tussen 0 en 1", "ratio": "een verhouding groter dan 0"}.get(
-            kind, "0 of meer" if name != "fte_hours" else "meer dan 0")
+            kind, "meer dan 0" if positive else "0 of meer")
         raise InputError(t("pilots_bad_input_value", lang, name=name, label=INPUTS[name][0], value=value,
                            allowed=allowed))
     return x
@@ -105,12 +113,50 @@ def _annual_cost(v: dict) -> np.ndarray:
 
 
 def _show(x: float, kind: str, lang: str) -> str:
-    """An input value for people, by its kind: euro, percentage, ratio (2 decimals) or number."""
+    """An input value for people, by its kind, as it was given: euro (with cents only when it has them),
+    percentage, ratio (2 decimals) or number (whole numbers without ",0"); empty when missing.
+
+    Examples
+    --------
+    >>> _show(4200.5, "euro", "nl"), _show(8500, "euro", "nl"), _show(0.3, "share", "nl"), _show(22.5, "hours", "nl")
+    ('€ 4.200,50', '€ 8.500', '30%', '22,5')
+    """
+    if x is None or not np.isfinite(x):
+        return ""
+    x = float(x)
     if kind == "euro":
-        return _euro(x, lang)
+        return "€ " + format_number(x, 0 if x.is_integer() else 2, lang)
     if kind == "share":
         return format_percent(x, 0, lang)
-    return format_number(x, 2 if kind == "ratio" else 0, lang)
+    return format_number(x, 2 if kind == "ratio" else 0 if x.is_integer() else 1, lang)
+
+
+def _sources(inputs: dict, lang: str) -> dict:
+    """Where every input comes from: the package's default value or given by the user."""
+    out = {k: t("pilots_source_user", lang) for k in inputs}
+    for k, default in (("fte_hours", 36.0), ("employer_charges", 0.30), ("overhead", 0.15), ("attribution", 1.0)):
+        if k in inputs and inputs[k] == default:
+            out[k] = t("pilots_source_default", lang)
+    return out
+
+
+def _assumptions(inputs: dict, ranges: dict, sources: dict, lang: str) -> pd.DataFrame:
+    """Every input: ``name, label, value, low, high, source``."""
+    check_lang(lang)
+    rows = [{"name": k, "label": INPUTS[k][0 if lang == "nl" else 1], "value": v,
+             "low": ranges.get(k, (np.nan, np.nan))[0], "high": ranges.get(k, (np.nan, np.nan))[1],
+             "source": sources.get(k, "")} for k, v in inputs.items()]
+    return pd.DataFrame(rows, columns=["name", "label", "value", "low", "high", "source"])
+
+
+def _assumptions_table(a: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """An assumptions frame (:func:`_assumptions`) as people read it, with Dutch headers: the one way to show it."""
+    def show(col):
+        return [_show(x, INPUTS[n][2], lang) for n, x in zip(a["name"], a[col])]
+
+    return pd.DataFrame({t("pilot_col_assumption", lang): a["label"].tolist(), t("pilot_col_value", lang): show("value"),
+                         t("pilot_col_low", lang): show("low"), t("pilot_col_high", lang): show("high"),
+                         t("pilot_col_source", lang): a["source"].tolist()})
 
 
 def _plain(x: float, lang: str) -> str:
@@ -135,6 +181,8 @@ class CostResult:
     cases: float | None = None
     pupils_enrolled: float | None = None
     schools: float | None = None
+    #: Warnings about the inputs for the reader (e.g. more hours per week than a full-time job), in ``lang``.
+    notes: tuple = ()
 
     def _per(self, n):
         return self.annual_cost / n if n else float("nan")
@@ -162,6 +210,21 @@ class CostResult:
             raise InputError(t("pilots_bad_input_value", name="trajectory_cost", label=INPUTS["trajectory_cost"][0],
                                value=trajectory_cost, allowed="meer dan 0"))
         return self.annual_cost / cost
+
+    def assumptions(self, lang: str = "nl") -> pd.DataFrame:
+        """Every input: ``name, label, value, low, high, source`` (no ranges: see :func:`impact` for those)."""
+        return _assumptions(self.inputs, {}, _sources(self.inputs, lang), lang)
+
+    def assumptions_table(self, lang: str = "nl") -> pd.DataFrame:
+        """:meth:`assumptions` as people read it (see :meth:`ImpactResult.assumptions_table`).
+
+        Examples
+        --------
+        >>> c = deployment_cost(hours_per_week=20, salary_per_month="€ 4.200,50")
+        >>> c.assumptions_table().iloc[:2, [1, 4]].values.tolist()
+        [['20', 'invoer gebruiker'], ['€ 4.200,50', 'invoer gebruiker']]
+        """
+        return _assumptions_table(self.assumptions(lang), lang)
 
     def to_frame(self, lang: str = "nl") -> pd.DataFrame:
         """Tidy table: ``item, value, unit`` — the inputs, the annual cost and every cost per unit."""
@@ -195,11 +258,11 @@ class CostResult:
         lines = [self.sentence(lang)]
         if "annual_cost" not in self.inputs:
             i = self.inputs
-            lines.append(t("pilots_cost_build", lang, salary=_euro(i["salary_per_month"], lang),
+            lines.append(t("pilots_cost_build", lang, salary=_show(i["salary_per_month"], "euro", lang),
                            hours=format_number(i["hours_per_week"], 0, lang),
                            fte=format_number(i["fte_hours"], 0, lang),
                            charges=format_percent(i["employer_charges"], 0, lang),
-                           overhead=format_percent(i["overhead"], 0, lang), other=_euro(i["other_costs"], lang)))
+                           overhead=format_percent(i["overhead"], 0, lang), other=_show(i["other_costs"], "euro", lang)))
         if trajectory_cost is not None:
             lines.append(t("pilots_break_even", lang, n=format_number(self.break_even(trajectory_cost), 1, lang),
                            cost=_euro(parse_amount(trajectory_cost), lang)))
@@ -238,7 +301,9 @@ def deployment_cost(*, hours_per_week=None, salary_per_month=None, fte_hours=36.
     Parameters
     ----------
     hours_per_week : float
-        Contract hours of the deployment (e.g. 20).
+        Contract hours of the deployment per week (e.g. 20); more than 0. More than ``fte_hours`` is accepted
+        with a :class:`UserWarning` (the same Dutch text is in ``CostResult.notes``): it is often a number of
+        hours per month or per year.
     salary_per_month : float or str
         Gross monthly salary at full time from the salary scale (e.g. CAO Sociaal Werk scale 8).
     fte_hours : float, default 36
@@ -289,7 +354,13 @@ def deployment_cost(*, hours_per_week=None, salary_per_month=None, fte_hours=36.
                 raise InputError(t("pilots_bad_input_value", lang, name=name, label=labels[name][lang == "en"],
                                    value=v, allowed=t("pilots_whole_count", lang)))
             counts[name] = x
-    return CostResult(inputs, float(_annual_cost(inputs)), **counts)
+    notes = []
+    if "hours_per_week" in inputs and inputs["hours_per_week"] > inputs["fte_hours"]:
+        # possible (overtime, two people on one budget) but more often hours per month or per year: say so
+        notes.append(t("pilots_cost_above_fte", lang, hours=_plain(inputs["hours_per_week"], lang),
+                       fte=_plain(inputs["fte_hours"], lang)))
+        warnings.warn(notes[-1], UserWarning, stacklevel=2)
+    return CostResult(inputs, float(_annual_cost(inputs)), **counts, notes=tuple(notes))
 
 
 @dataclass(frozen=True)
@@ -373,11 +444,9 @@ def financing_scenarios(*, collective_cost, pupils_helped, individual_cost_per_p
     check_lang(lang)
     cost = collective_cost.annual_cost if isinstance(collective_cost, CostResult) else _read(
         "annual_cost", collective_cost, lang)
-    n = parse_amount(pupils_helped, name="pupils_helped", lang=lang)
-    if n <= 0:
-        raise InputError(t("pilots_bad_input_value", lang, name="pupils_helped", label="pupils_helped",
-                           value=pupils_helped, allowed="meer dan 0"))
-    per = _read("trajectory_cost", individual_cost_per_pupil, lang) + _read("other_costs", decision_cost, lang)
+    n = _read("pupils_helped", pupils_helped, lang)
+    per = _read("individual_cost_per_pupil", individual_cost_per_pupil, lang) + _read("decision_cost", decision_cost,
+                                                                                       lang)
     nl = lang == "nl"
     table = pd.DataFrame({"scenario": ["collectief (vast budget)" if nl else "collective (fixed budget)",
                                        "individueel (per beschikking)" if nl else "individual (per decision)"],
@@ -473,38 +542,26 @@ class ImpactResult:
 
     def assumptions(self, lang: str = "nl") -> pd.DataFrame:
         """Every input: ``name, label, value, low, high, source`` — the list to show beside any result."""
-        check_lang(lang)
-        rows = [{"name": k, "label": INPUTS[k][0 if lang == "nl" else 1], "value": v,
-                 "low": self.ranges.get(k, (np.nan, np.nan))[0], "high": self.ranges.get(k, (np.nan, np.nan))[1],
-                 "source": self.sources.get(k, "")} for k, v in self.inputs.items()]
-        return pd.DataFrame(rows)
+        return _assumptions(self.inputs, self.ranges, self.sources, lang)
 
     def assumptions_table(self, lang: str = "nl") -> pd.DataFrame:
         """:meth:`assumptions` as people read it: labelled, euro and percentages written out, ranges, source.
+
+        Amounts are shown as given (cents only when they have them), whole numbers without ",0".
 
         Examples
         --------
         >>> r = impact(deployment="€ 40.000", baseline_trajectories=60, rate_ratio=0.8,
         ...            trajectory_cost="€ 8.500,50", ranges={"attribution": (0.5, 1)})
         >>> print(r.assumptions_table().iloc[:, :4].to_string(index=False))  # doctest: +NORMALIZE_WHITESPACE
-                                                        aanname   waarde laag hoog
-                                   kosten van de inzet per jaar € 40.000
-                    tweedelijns trajecten per jaar zonder inzet       60
-         verhouding verwijzingen na/voor (1 = geen verandering)     0,80
-        deel van de daling dat aan de inzet toe te schrijven is     100%  50% 100%
-                  gemiddelde kosten van een tweedelijns traject  € 8.500
+                                                        aanname     waarde laag hoog
+                                   kosten van de inzet per jaar   € 40.000
+                    tweedelijns trajecten per jaar zonder inzet         60
+         verhouding verwijzingen na/voor (1 = geen verandering)       0,80
+        deel van de daling dat aan de inzet toe te schrijven is       100%  50% 100%
+                  gemiddelde kosten van een tweedelijns traject € 8.500,50
         """
-        check_lang(lang)
-        a = self.assumptions(lang)
-
-        def show(name, x):
-            return "" if not np.isfinite(x) else _show(x, INPUTS[name][2], lang)
-
-        return pd.DataFrame({t("pilot_col_assumption", lang): a["label"],
-                             t("pilot_col_value", lang): [show(n, v) for n, v in zip(a["name"], a["value"])],
-                             t("pilot_col_low", lang): [show(n, v) for n, v in zip(a["name"], a["low"])],
-                             t("pilot_col_high", lang): [show(n, v) for n, v in zip(a["name"], a["high"])],
-                             t("pilot_col_source", lang): a["source"]})
+        return _assumptions_table(self.assumptions(lang), lang)
 
     def interval(self) -> pd.DataFrame:
         """Avoided trajectories, avoided costs and net result at the base and at the two rate-ratio bounds."""
@@ -731,11 +788,8 @@ def impact(*, deployment, baseline_trajectories, rate_ratio, trajectory_cost, at
         if not lo <= inputs[k] <= hi:
             raise InputError(t("pilots_bad_range", lang, name=k, value=rng, base=_plain(inputs[k], lang)))
         clean[k] = (lo, hi)
-    default_source = {k: t("pilots_source_user", lang) for k in inputs}
+    default_source = _sources(inputs, lang)
     default_source["rate_ratio"] = source_rr
-    for k, default in (("fte_hours", 36.0), ("employer_charges", 0.30), ("overhead", 0.15), ("attribution", 1.0)):
-        if k in inputs and inputs[k] == default:
-            default_source[k] = t("pilots_source_default", lang)
     unknown = set(sources or {}) - set(inputs)
     if unknown:
         raise InputError(t("bad_option", lang, value=sorted(unknown)[0], param="sources", allowed=", ".join(inputs)))

@@ -33,7 +33,7 @@ from .errors import InputError
 from .io import is_still_open, parse_date
 from .quality import QualityReport
 from .schemas import missing_columns_message
-from .text import check_lang, format_number, format_percent, t
+from .text import check_lang, format_number, format_p, format_percent, t
 
 __all__ = ["durations", "kaplan_meier", "share_within", "logrank", "process_steps", "classify_absence",
            "SurvivalResult", "LogrankResult", "StepsResult", "NORM_DAYS", "THUISZITTER_WEEKS", "CONF_TYPES"]
@@ -443,7 +443,7 @@ class LogrankResult:
         """'Log-rank: χ² = 2,31 (1 vrijheidsgraad), p = 0,129.'"""
         check_lang(lang)
         return t("pilots_logrank", lang, chi2=format_number(self.statistic, 2, lang), df=self.df,
-                 p=format_number(self.p_value, 3, lang), dfw=t("pilots_df_one" if self.df == 1 else "pilots_df_many",
+                 p=format_p(self.p_value, lang), dfw=t("pilots_df_one" if self.df == 1 else "pilots_df_many",
                                                               lang))
 
     def summary(self, lang: str = "nl") -> str:

@@ -19,8 +19,8 @@ numbers, figures, tables, what the result means and what to watch out for. New a
 Examples
 --------
 >>> sorted(SECTIONS)  # doctest: +NORMALIZE_WHITESPACE
-['doorlooptijden', 'interviews', 'kleine_pilot', 'kosten', 'nulmeting', 'power', 'tijdreeks', 'uitrol',
- 'vragenlijst', 'zorgvraag']
+['doorlooptijden', 'interviews', 'kleine_pilot', 'kosten', 'nulmeting', 'power', 'stappen', 'tijdreeks',
+ 'uitrol', 'vragenlijst', 'zorgvraag']
 >>> SECTIONS["uitrol"].needs
 ('panel',)
 """
@@ -49,7 +49,8 @@ __all__ = ["Pilot", "Section", "KeyFigure", "FigureOut", "SectionSpec", "SECTION
 #: Data keys in ``[data]`` and the canonical table kind each is read as (None: not a canonical table).
 DATA_KINDS: dict[str, str | None] = {"dossier": "dossier", "koppeltabel": None, "panel": "panel", "reeks": "panel",
                                      "vragenlijst": "survey", "codeboek": None, "fragmenten": "fragments",
-                                     "trajecten": "trajectories", "klas": "trajectories"}
+                                     "trajecten": "trajectories", "klas": "trajectories",
+                                     "stappen": "trajectories"}
 #: Extra arguments of :func:`evaluatie.io.read_table` per data key (answer labels stay text for the codebook).
 _READ_OPTIONS: dict[str, dict] = {"vragenlijst": {"raw_items": True}}
 #: Who the factsheet is written for (shown in its header).
@@ -217,7 +218,7 @@ def load_pilot(path, lang: str = "nl") -> Pilot:
     --------
     >>> p = load_pilot(Path(__file__).parents[1] / "data_raw" / "voorbeeld" / "pilot.toml")
     >>> p.name, len(p.analyses), p.threshold, p.analyses["doorlooptijden"]
-    ('voorbeeldpilot', 9, 5, {'norm_dagen': 90, 'peildatum': None, 'label': None, 'reden': None})
+    ('voorbeeldpilot', 10, 5, {'norm_dagen': 90, 'peildatum': None, 'label': None, 'reden': None})
     """
     check_lang(lang)
     path = Path(path)
@@ -908,6 +909,50 @@ def _kleine_pilot(ctx: _Context, uitkomst="Uitkomst", gunstig="regulier onderwij
                    quality=[("klas", report)], unprotected=reden.strip() if small else ""), res
 
 
+# ------------------------------------------------------------------------------ groups under the threshold rule
+@dataclass(frozen=True)
+class _ShownGroups:
+    """Which groups a process-time section shows separately under the threshold rule (see :func:`_shown_groups`)."""
+
+    keep: list
+    left_out: list
+    without_group: bool
+
+    def caveats(self, prefix: str, k: int, lang: str) -> list:
+        """'groep … niet apart getoond' and 'casussen zonder groep …' (message keys ``pilot_<prefix>_…``)."""
+        out = []
+        if self.left_out:
+            # masked, as small schools are: a 'group' of one or two cases is often a name in the wrong cell
+            out.append(t(f"pilot_{prefix}_left_out", lang, groups=", ".join(f"'{mask_value(g)}'" for g in self.left_out),
+                         k=k))
+        if self.without_group:
+            out.append(t(f"pilot_{prefix}_without_group", lang))
+        return out
+
+
+def _shown_groups(groups, small: Callable[[str], bool], allowed: bool, unknown: str) -> _ShownGroups:
+    """Groups shown separately: those for which ``small(group)`` is false (every group when ``allowed``).
+
+    ``groups``: the group of every case (``unknown`` for a case without one). Cases without a group are
+    never a comparison group; when no group can be shown the section takes all cases together.
+    """
+    present = set(groups)
+    real = sorted(g for g in present if g != unknown)
+    keep = [g for g in real if allowed or not small(g)]
+    return _ShownGroups(keep, [g for g in real if g not in keep], bool(real) and unknown in present)
+
+
+def _time_order(frame: pd.DataFrame) -> list:
+    """Groups in time order (median ``start``): 'voor' before 'na', 'oud' before 'nieuw', as people read them."""
+    return frame.groupby("group")["start"].median().sort_values(kind="stable").index.tolist()
+
+
+def _unprotected(notes: dict, methods: list, reden: str, k: int, lang: str) -> dict:
+    """With the pilot file's ``reden``: the reason in the method note, and every table note says counts are shown."""
+    methods.append(t("pilot_kp_reason", lang, k=k, reason=reden.strip()))
+    return {key: v + " " + t("pilot_dl_note_unprotected", lang, k=k) for key, v in notes.items()}
+
+
 @register_section("doorlooptijden", needs=("trajecten",), options={"norm_dagen": (int, 90), "peildatum": (str, None),
                                                                    "label": (str, None), "reden": (str, None)})
 def _doorlooptijden(ctx: _Context, norm_dagen=90, peildatum=None, label=None, reden=None) -> Section:
@@ -941,10 +986,9 @@ def _doorlooptijden(ctx: _Context, norm_dagen=90, peildatum=None, label=None, re
     def small(f: pd.DataFrame) -> bool:
         return any(is_small(c, k_min) for c in cells(f))
 
-    real = sorted(g for g in frame["group"].unique() if g != unknown) if group else []
-    keep = [g for g in real if allowed or not small(frame[frame["group"] == g])]
-    left_out = [g for g in real if g not in keep]
-    without_group = bool(real) and bool((frame["group"] == unknown).any())
+    groups = (_shown_groups(frame["group"], lambda g: small(frame[frame["group"] == g]), allowed, unknown) if group
+              else _ShownGroups([], [], False))
+    keep = groups.keep
     if keep:
         shown = frame[frame["group"].isin(keep)]
         data = data.loc[shown.index]
@@ -956,8 +1000,7 @@ def _doorlooptijden(ctx: _Context, norm_dagen=90, peildatum=None, label=None, re
     what = label or t("pilot_dl_label", lang)
     km = kaplan_meier(data, group=group, reference_date=peildatum, label=what, lang=lang)
     share = km.share_within(norm_dagen)
-    order = (shown.groupby("group")["start"].median().sort_values().index.tolist() if group
-             else list(km.medians["group"]))
+    order = _time_order(shown) if group else list(km.medians["group"])
     last = share.set_index("group").loc[order[-1]]
     test = logrank(data, group=group, reference_date=peildatum, lang=lang) if group and len(order) > 1 else None
     sure = test is not None and test.p_value < 0.05
@@ -1005,19 +1048,11 @@ def _doorlooptijden(ctx: _Context, norm_dagen=90, peildatum=None, label=None, re
                                            denominator=cases, decimals={cases: 0})}
     notes = {"doorlooptijden_mediaan": t("pilot_dl_note_median", lang),
              "doorlooptijden_norm": t("pilot_dl_note_norm", lang, days=norm_dagen)}
-    if unprotected:
-        notes = {k: v + " " + t("pilot_dl_note_unprotected", lang, k=k_min) for k, v in notes.items()}
     methods = [km.summary(lang, norm_dagen)] + ([test.sentence(lang) + " " + t("pilots_logrank_" + ("small" if sure else "large"), lang)]
                                               if test is not None else [])
-    caveats = []
-    if left_out:
-        # masked, as small schools are: a 'group' of one or two cases is often a name in the wrong cell
-        caveats.append(t("pilot_dl_left_out", lang, groups=", ".join(f"'{mask_value(g)}'" for g in left_out), k=k_min))
-    if without_group:
-        caveats.append(t("pilot_dl_without_group", lang))
     if unprotected:
-        methods.append(t("pilot_kp_reason", lang, k=k_min, reason=reden.strip()))
-    caveats.append(t("pilot_dl_caveat", lang))
+        notes = _unprotected(notes, methods, reden, k_min, lang)
+    caveats = [*groups.caveats("dl", k_min, lang), t("pilot_dl_caveat", lang)]
     quality = [("trajecten", report)]
     if checked.entries:  # rows the durations check changed (no group, ended after the reference date) or dropped
         checked.source = f"{ctx.pilot.data['trajecten'].name} ({t('pilot_dl_title', lang).lower()})"
@@ -1029,6 +1064,190 @@ def _doorlooptijden(ctx: _Context, norm_dagen=90, peildatum=None, label=None, re
                    quality=quality, unprotected=reden.strip() if unprotected else ""), km
 
 
+def _is_date_column(values: pd.Series) -> bool:
+    """True for a column whose filled cells are all dates (text dates included, numbers not)."""
+    from .durations import _parse_dates
+
+    if pd.api.types.is_datetime64_any_dtype(values):
+        return values.notna().any()
+    if pd.api.types.is_numeric_dtype(values):
+        return False
+    filled = values[values.notna() & values.astype("string").str.strip().ne("")]
+    return len(filled) > 0 and not _parse_dates(filled)[1].any()
+
+
+@register_section("stappen", needs=("stappen",), options={
+    "datums": (list, None), "namen": (list, None), "groep": (str, None), "peildatum": (str, None),
+    "label": (str, None), "reden": (str, None)})
+def _stappen(ctx: _Context, datums=None, namen=None, groep=None, peildatum=None, label=None, reden=None) -> Section:
+    """A multi-step procedure (registration → indication → start of help): time per step and in total, where it goes.
+
+    ``datums`` are the date columns in process order, as the file names them (default: every date
+    column, the registration date first); ``namen`` what the figure and table call them. Per group
+    (``groep``) and step the median (Kaplan–Meier, cases still waiting censored at ``peildatum``) with
+    its interval; where the time goes from the cases that went through every step. Groups are
+    protected as in :func:`_doorlooptijden`: a group is shown only when neither its cases nor its
+    complete routes (what the figure and the sentences rest on) are below the threshold (every group
+    with ``reden``); small completed or waiting counts per step are hidden in the table.
+    """
+    from dataclasses import replace
+
+    from .durations import logrank, process_steps
+    from .report import Table
+
+    lang = ctx.lang
+    k_min = ctx.pilot.threshold
+    where, file = ctx.pilot.path.name, ctx.pilot.data["stappen"].name
+    data, report = ctx.read("stappen")
+    labels = data.attrs.get("labels", {})
+    headers = {c: str(labels.get(c, c)) for c in data.columns if c not in ("source_row", "case")}
+
+    def column(name, key: str) -> str:
+        """A column of the file by its header (or its canonical name), or a Dutch error naming the pilot-file key."""
+        if not isinstance(name, str):
+            raise InputError(t("pilot_st_not_text", lang, file=where, option=key, value=name))
+        hit = [c for c, h in headers.items() if name.strip().lower() in (h.strip().lower(), str(c).lower())]
+        if not hit:
+            raise InputError(t("pilot_st_no_column", lang, file=where, option=key, column=name, data=file,
+                               columns=", ".join(headers.values())))
+        return hit[0]
+
+    if datums is None:  # every date column: registration (start) first, the recognised end date last
+        found = [c for c in headers if c not in ("group", "unit") and _is_date_column(data[c])]
+        cols = sorted(found, key=lambda c: {"start": 0, "end": 2}.get(c, 1))
+    else:
+        cols = [column(d, "datums") for d in datums]
+    if len(cols) < 2 or len(set(cols)) != len(cols):
+        raise InputError(t("pilot_st_too_few", lang, file=where, found=", ".join(headers[c] for c in cols) or "–"))
+    for n in namen or []:
+        if not isinstance(n, str):
+            raise InputError(t("pilot_st_not_text", lang, file=where, option="namen", value=n))
+    if namen is not None and len(namen) != len(cols):
+        raise InputError(t("pilot_st_names", lang, file=where, n=len(cols), names=", ".join(map(str, namen))))
+    names = [n.strip() for n in namen] if namen else [headers[c] for c in cols]
+    gcol = column(groep, "groep") if groep is not None else "group" if "group" in headers else None
+    if gcol is not None and not data[gcol].notna().any():
+        gcol = None
+    allowed = bool(reden and reden.strip())
+    unknown = "onbekend" if lang == "nl" else "unknown"
+
+    def small(steps: pd.DataFrame) -> bool:
+        """The counts a group's figure, key figure and sentences rest on: its cases and its complete routes.
+
+        Completed and still-waiting counts per step are only in the table, which protects them cell by cell.
+        """
+        return any(is_small(int(c), k_min) for c in (steps["n"].iloc[0], steps["n_all_steps"].iloc[0]))
+
+    full = process_steps(data, steps=cols, names=names, group=gcol, reference_date=peildatum, lang=lang)
+    ref = full.reference_date.strftime("%Y-%m-%d")
+    shown = (_shown_groups(full.steps["group"], lambda g: small(full.steps[full.steps["group"] == g]), allowed, unknown)
+             if gcol else _ShownGroups([], [], False))
+    if shown.keep:
+        groups = data[gcol].astype(object).where(data[gcol].notna(), unknown).astype(str)
+        res = process_steps(data[groups.isin(shown.keep)], steps=cols, names=names, group=gcol, reference_date=ref,
+                            lang=lang)
+    else:  # no group to show: all cases together
+        res, gcol = (full, None) if gcol is None else (process_steps(data, steps=cols, names=names, reference_date=ref,
+                                                                     lang=lang), None)
+        if small(res.steps) and not allowed:
+            raise InputError(t("pilot_st_small", lang, k=k_min, file=where))
+    unprotected = allowed and any(small(part) for _, part in res.steps.groupby("group"))
+    total = res.steps["step"].iloc[-1]
+    first_step = res.per_case[res.per_case["step"] == res.steps["step"].iloc[0]]
+    order = _time_order(first_step)
+    rank = {g: i for i, g in enumerate(order)}
+    res = replace(res, steps=res.steps.sort_values("group", key=lambda g: g.map(rank), kind="stable")
+                  .reset_index(drop=True))
+    steps = res.steps
+    num = lambda v: format_number(v, 0, lang)  # noqa: E731
+
+    def ci(row) -> str:
+        if not np.isfinite(row["median"]):
+            return t("pilot_st_no_median", lang)
+        if not np.isfinite(row["lower"]):  # e.g. every case took exactly as long: no interval
+            return t("pilot_st_ci_none", lang, median=num(row["median"]))
+        if not np.isfinite(row["upper"]):
+            return t("pilot_st_ci_open", lang, median=num(row["median"]), lo=num(row["lower"]))
+        return t("pilot_st_ci", lang, median=num(row["median"]), lo=num(row["lower"]), hi=num(row["upper"]))
+
+    lines, most_sure = [], {}
+    for g in order:
+        part = steps[steps["group"] == g].set_index("step")
+        inner = part.drop(index=total)
+        line = t("pilot_st_group_line", lang, group=t("pilot_st_group", lang, group=g) if gcol else "",
+                 steps=", ".join(f"{s} {ci(r)}" for s, r in inner.iterrows()), total=ci(part.loc[total]))
+        if inner["share_of_total"].notna().any():
+            top = inner["share_of_total"].idxmax()
+            others = inner.drop(index=top)
+            # sure only when the longest step's interval lies above every other step's interval
+            most_sure[g] = bool((inner.loc[top, "lower"] > others["upper"]).all())
+            line += " " + t("pilot_st_most_" + ("sure" if most_sure[g] else "unsure"), lang, step=top,
+                            share=format_percent(inner.loc[top, "share_of_total"], 0, lang),
+                            other=others["mean_completed"].idxmax() if len(others) else "")
+        lines.append(line[:1].upper() + line[1:])
+    totals = steps[steps["step"] == total].set_index("group")
+    test = None
+    if gcol and len(order) > 1:
+        routes = res.per_case[res.per_case["step"] == total][["group", "start", "end"]]
+        test = logrank(routes, group="group", reference_date=ref, lang=lang)
+    meaning = " ".join(lines)
+    if test is not None:
+        sure = test.p_value < 0.05
+        meaning += " " + test.sentence(lang) + " " + t("pilots_logrank_" + ("small" if sure else "large"), lang)
+        a, b = order[0], order[-1]
+        ma, mb = totals.loc[a, "median"], totals.loc[b, "median"]
+        title = t("pilot_st_fig_" + (("sure_down" if mb < ma else "sure_up") if sure else "unsure"), lang,
+                  a=a, b=b, ma=num(ma), mb=num(mb))
+    else:
+        top_sure = most_sure.get(order[-1], False)
+        inner = steps[(steps["group"] == order[-1]) & (steps["step"] != total)].set_index("step")
+        title = (t("pilot_st_fig_step_sure", lang, step=inner["share_of_total"].idxmax()) if top_sure else
+                 t("pilot_st_fig_step_unsure", lang, days=num(totals.loc[order[-1], "median"])))
+    question = t("pilot_st_question", lang, first=names[0], last=names[-1])
+    ax = res.plot(lang=lang)
+    ax.set_title("")  # the step chart's own title gives way to the finding
+    finding_title(ax, title, question)
+    n_cases = int(steps.groupby("group", sort=False)["n"].first().sum())
+    figures = [ctx.save(ax, "04_stappen", n=n_cases, caption=meaning, on_factsheet=True, rank=8, what="pilot_n_cases")]
+    last = totals.loc[order[-1]]
+    key = [KeyFigure(t("pilot_st_days", lang, n=num(last["median"])),
+                     t("pilot_st_kf_label", lang, first=label or names[0], last=names[-1],
+                       group=t("pilot_st_kf_group", lang, group=order[-1]) if gcol else ""),
+                     t("pilot_st_kf_words", lang, lo=num(last["lower"]), hi=num(last["upper"]),
+                       n=small_count(int(last["n"]), k_min, lang)))]
+    # one table: per group and step the counts (completed, still waiting: one cross table), medians and means
+    ended, waiting = t("pilot_col_ended", lang), t("pilot_col_waiting", lang)
+    times = (t("pilot_col_median_days", lang), t("pilot_col_lower_days", lang), t("pilot_col_upper_days", lang),
+             t("pilot_col_mean_complete", lang))
+    share = t("pilot_col_share_total", lang)
+    table = pd.DataFrame({t("pilot_col_group", lang): steps["group"] if gcol else t("pilot_st_all", lang),
+                          t("pilot_col_step", lang): steps["step"], ended: steps["completed"],
+                          waiting: steps["n"] - steps["completed"],
+                          **dict(zip(times, (steps["median"], steps["lower"], steps["upper"], steps["mean_completed"]))),
+                          share: steps["share_of_total"]})
+    # medians, means and shares of the time reveal no count: they stay shown when a count in their row is hidden
+    tables = {"stappen": Table(table, counts=() if unprotected else (ended, waiting), percent=(share,), cross=True,
+                               derived=dict.fromkeys((*times, share), ()),
+                               decimals=dict.fromkeys((ended, waiting, *times, share), 0))}
+    notes = {"stappen": t("pilot_st_note", lang)}
+    ref_day = res.reference_date
+    # the sentences, not the library's summary: its counts per step (32 of 35 completed) would give away the
+    # small still-waiting counts the table hides
+    methods = [meaning, t("pilot_st_methods", lang, ref=f"{ref_day.day}-{ref_day.month}-{ref_day.year}"
+                                                if lang == "nl" else ref_day.strftime("%Y-%m-%d"))]
+    if unprotected:
+        notes = _unprotected(notes, methods, reden, k_min, lang)
+    caveats = [*shown.caveats("st", k_min, lang), t("pilot_st_caveat", lang)]
+    quality = [("stappen", report)]
+    if res.report.entries:  # dates out of order, a later step without an earlier one
+        res.report.source = f"{file} ({t('pilot_st_title', lang).lower()})"
+        quality.append(("stappen", res.report))
+    return Section(key="stappen", title=t("pilot_st_title", lang), question=question, key_figures=key,
+                   figures=figures, tables=tables, notes=notes, meaning=[meaning], caveats=caveats,
+                   methods="\n\n".join(methods), quality=quality,
+                   unprotected=reden.strip() if unprotected else ""), res
+
+
 #: ``[analyses.kosten]`` options → argument of :func:`evaluatie.costs.deployment_cost` / :func:`~evaluatie.costs.impact`.
 _COST_ARGS = {"uren_per_week": "hours_per_week", "maandsalaris": "salary_per_month", "voltijd_uren": "fte_hours",
               "werkgeverslasten": "employer_charges", "overhead": "overhead", "overige_kosten": "other_costs",
@@ -1036,11 +1255,15 @@ _COST_ARGS = {"uren_per_week": "hours_per_week", "maandsalaris": "salary_per_mon
               "leerlingen_totaal": "pupils_enrolled", "scholen": "schools"}
 _IMPACT_ARGS = {"trajecten_per_jaar": "baseline_trajectories", "kosten_traject": "trajectory_cost",
                 "toerekening": "attribution", "verhouding": "rate_ratio"}
+#: ``[analyses.kosten]`` options → argument of :func:`evaluatie.costs.financing_scenarios` (collective vs individual).
+_FIN_ARGS = {"individueel_per_leerling": "individual_cost_per_pupil", "kosten_toegang": "decision_cost",
+             "leerlingen_geholpen": "pupils_helped"}
 _AMOUNT = (int, float, str)
 
 
 @register_section("kosten", needs=(), options={
-    **{k: (_AMOUNT, None) for k in (*_COST_ARGS, *_IMPACT_ARGS)}, "marges": (dict, None), "simulaties": (int, 10_000)})
+    **{k: (_AMOUNT, None) for k in (*_COST_ARGS, *_IMPACT_ARGS, *_FIN_ARGS)}, "marges": (dict, None),
+    "simulaties": (int, 10_000)})
 def _kosten(ctx: _Context, marges=None, simulaties=10_000, **given) -> Section:
     """Costs (see :func:`_kosten_section`); an input the cost model refuses is reported by its key in the pilot file."""
     try:
@@ -1049,26 +1272,43 @@ def _kosten(ctx: _Context, marges=None, simulaties=10_000, **given) -> Section:
         if exc.file is not None:  # already about the pilot file
             raise
         text = str(exc)
-        for key, name in {**_COST_ARGS, **_IMPACT_ARGS}.items():  # the model's argument names → the pilot file's keys
+        for key, name in {**_COST_ARGS, **_IMPACT_ARGS, **_FIN_ARGS}.items():  # the model's argument names → the pilot file's keys
             text = text.replace(f" ({name})", "").replace(f"'{name}'", f"'{key}'")
         raise _err("pilot_kost_bad_input", ctx.pilot.path, ctx.lang, detail=text) from None
 
 
 def _kosten_section(ctx: _Context, marges=None, simulaties=10_000, **given) -> Section:
-    """Costs: cost per pupil reached, break-even and (with ranges) the probability that the deployment pays for itself.
+    """Costs: cost per pupil reached, break-even, (with ranges) the probability that the deployment pays for itself,
+    and (with ``individueel_per_leerling``) collective against individual financing.
 
     The rate ratio is ``verhouding`` when given, else the before/after estimate of ``zorgvraag``
-    (with its interval as range) when that section ran with a count model.
+    (with its interval as range) when that section ran with a count model. Collective financing is
+    the deployment's annual cost; individual financing gives each of ``leerlingen_geholpen`` pupils
+    (default ``casussen``) a decision: ``individueel_per_leerling`` plus ``kosten_toegang``.
     """
-    from .costs import INPUTS, deployment_cost, impact
+    import warnings
+
+    from .costs import INPUTS, deployment_cost, financing_scenarios, impact
     from .report import Table
 
     lang = ctx.lang
     where = ctx.pilot.path.name
     if given.get("jaarkosten") is None and (given.get("uren_per_week") is None or given.get("maandsalaris") is None):
         raise InputError(t("pilot_kost_need", lang, file=where))
-    cost = deployment_cost(**{_COST_ARGS[k]: v for k, v in given.items() if k in _COST_ARGS and v is not None},
-                           lang=lang)
+    helped = given.get("leerlingen_geholpen") if given.get("leerlingen_geholpen") is not None else given.get("casussen")
+    if given.get("individueel_per_leerling") is not None and helped is None:
+        raise InputError(t("pilot_kost_fin_need", lang, file=where))
+    with warnings.catch_warnings():  # the report says it, under "waar moet u op letten?" and in the method note
+        warnings.simplefilter("ignore", UserWarning)
+        cost = deployment_cost(**{_COST_ARGS[k]: v for k, v in given.items() if k in _COST_ARGS and v is not None},
+                               lang=lang)
+    fin = None
+    if given.get("individueel_per_leerling") is not None:
+        fin = financing_scenarios(collective_cost=cost, pupils_helped=helped,
+                                  individual_cost_per_pupil=given["individueel_per_leerling"],
+                                  decision_cost=given.get("kosten_toegang") or 0, lang=lang)
+    elif given.get("kosten_toegang") is not None or given.get("leerlingen_geholpen") is not None:
+        raise InputError(t("pilot_kost_fin_need", lang, file=where))
     names = {**{k: v for k, v in _COST_ARGS.items() if v in INPUTS}, **_IMPACT_ARGS}
     ranges = {}
     for k, pair in (marges or {}).items():
@@ -1124,25 +1364,8 @@ def _kosten_section(ctx: _Context, marges=None, simulaties=10_000, **given) -> S
         figures.append(ctx.save(ax, "04_kosten", n=counted,
                                 caption=cost.sentence(lang)))
     meaning.append(res.sentence(lang) if res is not None else cost.sentence(lang))
-    # --- tables: every assumption with its range and source, and the outcomes
-    def show(name: str, x) -> str:
-        """An input value by its kind (euro, share, ratio, number), as people read it."""
-        if x is None or not np.isfinite(x):
-            return ""
-        kind = INPUTS[name][2]
-        cents = kind == "euro" and not float(x).is_integer()  # an input as given: "€ 4.200,50" stays itself
-        return ("€ " + format_number(x, 2, lang) if cents else euro(x) if kind == "euro" else format_percent(x, 0, lang) if kind == "share" else
-                format_number(x, 2 if kind == "ratio" else 0 if float(x).is_integer() else 1, lang))  # 40, not 40,0
-    if res is not None:
-        a = res.assumptions(lang)
-    else:
-        a = pd.DataFrame({"name": list(cost.inputs), "label": [INPUTS[k][0 if lang == "nl" else 1] for k in cost.inputs],
-                          "value": list(cost.inputs.values()), "low": np.nan, "high": np.nan, "source": ""})
-    assumptions = pd.DataFrame({t("pilot_col_assumption", lang): a["label"],
-                                t("pilot_col_value", lang): [show(n, v) for n, v in zip(a["name"], a["value"])],
-                                t("pilot_col_low", lang): [show(n, v) for n, v in zip(a["name"], a["low"])],
-                                t("pilot_col_high", lang): [show(n, v) for n, v in zip(a["name"], a["high"])],
-                                t("pilot_col_source", lang): a["source"]})
+    # --- tables: every assumption with its range and source (as the library shows them), and the outcomes
+    assumptions = (res if res is not None else cost).assumptions_table(lang)
     out = cost.to_frame(lang)
     outcomes = pd.DataFrame({t("pilot_col_item", lang): out["item"], t("pilot_col_euro", lang): out["value"]})
     outcomes = outcomes[out["unit"].to_numpy() == "euro"].iloc[len([k for k in cost.inputs if INPUTS[k][2] == "euro"]):]
@@ -1161,12 +1384,30 @@ def _kosten_section(ctx: _Context, marges=None, simulaties=10_000, **given) -> S
                                            counts=(), percent=(), decimals={t(c, lang): 0 for c in (
                                                "pilot_col_estimate", "pilot_col_low", "pilot_col_high")})
         notes["kosten_opbrengst"] = t("pilot_kost_note_impact", lang)
+    if fin is not None:
+        f = fin.to_frame()
+        euros = (t("pilot_col_total_cost", lang), t("pilot_col_cost_per_pupil", lang))
+        tables["kosten_financiering"] = Table(pd.DataFrame({
+            t("pilot_col_financing", lang): f["scenario"], t("pilot_col_pupils_helped", lang): f["pupils_helped"],
+            euros[0]: f["total_cost"], euros[1]: f["cost_per_pupil"]}), counts=(), percent=(),
+            decimals={t("pilot_col_pupils_helped", lang): 0, euros[0]: 0, euros[1]: 0})
+        notes["kosten_financiering"] = t("pilot_kost_fin_note", lang)
+        meaning.append(fin.sentence(lang))
+        ax = fin.plot(lang=lang)
+        ax.set_title("")  # the library's title gives way to the finding, with the question under it
+        finding_title(ax, fin.sentence(lang).split(";")[0], t("pilot_kost_fin_question", lang))
+        figures.append(ctx.save(ax, "04_kosten_financiering", n=fin.pupils_helped, what="pilot_n_helped",
+                                caption=fin.sentence(lang) + " " + t("pilots_fin_caveat", lang)))
     methods = [cost.summary(lang, trajectory_cost=given.get("kosten_traject"))]
     if res is not None:
         methods.append(res.summary(lang))
     if mc is not None:
         methods.append(mc.summary(lang))
-    caveats = [t("pilot_kost_caveat", lang)]
+    if fin is not None:
+        methods.append(fin.summary(lang))
+    # an input the reader should check (more hours per week than a full-time job) comes first
+    caveats = [*cost.notes, t("pilot_kost_caveat", lang)]
+    methods.extend(cost.notes)
     return Section(key="kosten", title=t("pilot_kost_title", lang), question=t("pilot_kost_question", lang),
                    key_figures=key, figures=figures, tables=tables, notes=notes, meaning=meaning, caveats=caveats,
                    methods="\n\n".join(methods), quality=[]), res if res is not None else cost

@@ -543,8 +543,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "pilots_share_ended": {"nl": "aandeel afgerond (bv. passend aanbod)", "en": "share ended (e.g. suitable place)"},
     "pilots_km_title": {"nl": "Hoe snel krijgen casussen een passende plek?",
                         "en": "How fast do cases get a suitable place?"},
-    "pilots_logrank": {"nl": "Log-rank-toets: χ² = {chi2} ({df} {dfw}), p = {p}.",
-                       "en": "Log-rank test: χ² = {chi2} ({df} {dfw}), p = {p}."},
+    "pilots_logrank": {"nl": "Log-rank-toets: χ² = {chi2} ({df} {dfw}), {p}.",
+                       "en": "Log-rank test: χ² = {chi2} ({df} {dfw}), {p}."},
     "pilots_df_one": {"nl": "vrijheidsgraad", "en": "degree of freedom"},
     "pilots_df_many": {"nl": "vrijheidsgraden", "en": "degrees of freedom"},
     "pilots_steps_names": {"nl": "Geef evenveel namen als stappen ({n}); kreeg: {names}.",
@@ -2057,6 +2057,137 @@ MESSAGES: dict[str, dict[str, str]] = {
                         "en": "regions= must be a dict name → CBS code (e.g. {{'Leeuwarden': 'GM0080'}}) or the RegioS "
                               "list of the OData table with Key and Title (cbsodata.get_meta(table, 'RegioS')); "
                               "received: {type}."},
+    # ---- secties: process steps and financing in the pilot report, hours above a full-time week (#15) ----------
+    "pilots_cost_above_fte": {
+        "nl": "Let op: {hours} uur per week is meer dan een voltijdbaan ({fte} uur). Dat kan (bv. twee mensen samen), "
+              "maar vaak is het een aantal uren per maand of per jaar; reken dat dan om naar uren per week.",
+        "en": "Note: {hours} hours per week is more than a full-time job ({fte} hours). That is possible (e.g. two "
+              "people together), but often it is a number of hours per month or per year; then convert it to hours "
+              "per week."},
+    "pilot_type_list": {"nl": "een lijst tussen rechte haken (bv. [\"Aanmelddatum\", \"Datum indicatie\"])",
+                        "en": "a list in square brackets (e.g. [\"Aanmelddatum\", \"Datum indicatie\"])"},
+    "pilot_step_stappen": {"nl": "stappen in de procedure: waar zit de tijd?",
+                           "en": "steps of the procedure: where does the time go?"},
+    "pilot_st_title": {"nl": "Stappen in de procedure", "en": "Steps of the procedure"},
+    "pilot_st_question": {"nl": "Hoe lang duurt elke stap van {first} tot {last}, en waar zit de tijd?",
+                          "en": "How long does each step from {first} to {last} take, and where does the time go?"},
+    "pilot_st_all": {"nl": "alle casussen", "en": "all cases"},
+    "pilot_st_no_column": {
+        "nl": "Pilotbestand '{file}', [analyses.stappen] {option}: kolom '{column}' staat niet in '{data}'. Kolommen in "
+              "het bestand: {columns}.",
+        "en": "Pilot file '{file}', [analyses.stappen] {option}: column '{column}' is not in '{data}'. Columns in the "
+              "file: {columns}."},
+    "pilot_st_too_few": {
+        "nl": "Pilotbestand '{file}', [analyses.stappen] datums: geef minstens twee verschillende datumkolommen in de "
+              "volgorde van de procedure, bv. datums = [\"Aanmelddatum\", \"Datum indicatie\", \"Start hulp\"] "
+              "(gevonden: {found}).",
+        "en": "Pilot file '{file}', [analyses.stappen] datums: give at least two different date columns in process "
+              "order, e.g. datums = [\"Aanmelddatum\", \"Datum indicatie\", \"Start hulp\"] (found: {found})."},
+    "pilot_st_names": {
+        "nl": "Pilotbestand '{file}', [analyses.stappen] namen: geef evenveel namen als datums ({n}), kreeg: {names}.",
+        "en": "Pilot file '{file}', [analyses.stappen] namen: give as many names as dates ({n}), got: {names}."},
+    "pilot_st_not_text": {
+        "nl": "Pilotbestand '{file}', [analyses.stappen] {option}: elke waarde moet een tekst tussen aanhalingstekens "
+              "zijn, niet {value!r}.",
+        "en": "Pilot file '{file}', [analyses.stappen] {option}: every value must be a text in quotes, not {value!r}."},
+    "pilot_st_small": {
+        "nl": "Stappen: minder dan {k} casussen, of minder dan {k} die alle stappen doorliepen; zulke kleine "
+              "aantallen worden alleen gepubliceerd als '{file}' onder [analyses.stappen] een reden geeft, bv. "
+              "reden = \"8 aanmeldingen; ouders zijn geïnformeerd\". De reden komt in verantwoording.md.",
+        "en": "Steps: fewer than {k} cases, or fewer than {k} that went through every step; such small numbers "
+              "are only published when '{file}' gives a reason under [analyses.stappen], e.g. reden = \"8 "
+              "registrations; parents were informed\". The reason goes into verantwoording.md."},
+    "pilot_st_left_out": {
+        "nl": "Stappen: groep {groups} niet apart getoond en niet vergeleken: minder dan {k} casussen, of minder dan {k} "
+              "die alle stappen doorliepen.",
+        "en": "Steps: group {groups} not shown separately nor compared: fewer than {k} cases, or fewer than {k} that "
+              "went through every step."},
+    "pilot_st_without_group": {"nl": "Stappen: casussen zonder groep tellen niet mee in de vergelijking tussen groepen "
+                                     "(zie verantwoording.md).",
+                               "en": "Steps: cases without a group are left out of the comparison between groups (see "
+                                     "verantwoording.md)."},
+    "pilot_st_ci": {"nl": "{median} dagen (95%-BI {lo} tot {hi})", "en": "{median} days (95% CI {lo} to {hi})"},
+    "pilot_st_ci_open": {"nl": "{median} dagen (95%-BI {lo} dagen of langer)",
+                         "en": "{median} days (95% CI {lo} days or longer)"},
+    "pilot_st_ci_none": {"nl": "{median} dagen (95%-BI met deze gegevens niet te geven)",
+                         "en": "{median} days (95% CI cannot be given with these data)"},
+    "pilot_st_no_median": {"nl": "nog niet te schatten (minder dan de helft afgerond)",
+                           "en": "not yet estimable (fewer than half completed)"},
+    "pilot_st_group_line": {"nl": "{group}mediaan per stap: {steps}; hele route {total}.",
+                            "en": "{group}median per step: {steps}; whole route {total}."},
+    "pilot_st_group": {"nl": "Groep '{group}': ", "en": "Group '{group}': "},
+    "pilot_st_most_sure": {
+        "nl": "De meeste tijd zit in '{step}' (gemiddeld {share} van de totale tijd bij de casussen die alle stappen "
+              "doorliepen); die stap duurt duidelijk langer dan de andere (de 95%-intervallen overlappen niet).",
+        "en": "Most of the time goes to '{step}' (on average {share} of the total time for the cases that went through "
+              "every step); that step clearly takes longer than the others (the 95% intervals do not overlap)."},
+    "pilot_st_most_unsure": {
+        "nl": "De meeste tijd lijkt in '{step}' te zitten (gemiddeld {share} van de totale tijd bij de casussen die "
+              "alle stappen doorliepen), maar het verschil met '{other}' is niet zeker (de 95%-intervallen "
+              "overlappen).",
+        "en": "Most of the time seems to go to '{step}' (on average {share} of the total time for the cases that went "
+              "through every step), but the difference with '{other}' is not certain (the 95% intervals overlap)."},
+    "pilot_st_fig_step_sure": {"nl": "De meeste tijd zit in '{step}'", "en": "Most of the time goes to '{step}'"},
+    "pilot_st_fig_step_unsure": {"nl": "Hele route: mediaan {days} dagen; welke stap de meeste tijd kost is nog niet zeker",
+                                 "en": "Whole route: median {days} days; which step takes most time is not yet certain"},
+    "pilot_st_fig_sure_down": {"nl": "Hele route bij '{b}' korter dan bij '{a}': mediaan {mb} tegen {ma} dagen",
+                               "en": "Whole route shorter with '{b}' than with '{a}': median {mb} against {ma} days"},
+    "pilot_st_fig_sure_up": {"nl": "Hele route bij '{b}' langer dan bij '{a}': mediaan {mb} tegen {ma} dagen",
+                             "en": "Whole route longer with '{b}' than with '{a}': median {mb} against {ma} days"},
+    "pilot_st_fig_unsure": {"nl": "Hele route: mediaan {mb} dagen ('{b}') tegen {ma} ('{a}'); verschil nog niet zeker",
+                            "en": "Whole route: median {mb} days ('{b}') against {ma} ('{a}'); difference not yet certain"},
+    "pilot_st_kf_label": {"nl": "mediaan van {first} tot {last}{group}", "en": "median from {first} to {last}{group}"},
+    "pilot_st_kf_group": {"nl": ", groep '{group}'", "en": ", group '{group}'"},
+    "pilot_st_kf_words": {"nl": "95%-interval {lo} tot {hi} dagen, {n} casussen; nog lopende casussen tellen mee tot de "
+                                "peildatum.",
+                          "en": "95% interval {lo} to {hi} days, {n} cases; open cases count up to the reference date."},
+    "pilot_st_methods": {
+        "nl": "Werkwijze: per groep en stap de mediane duur met Kaplan-Meier; casussen die nog in een stap zitten tellen "
+              "mee tot de peildatum ({ref}). Waar de tijd zit: gemiddelde dagen per stap bij de casussen die alle "
+              "stappen doorliepen (gemiddelden tellen op, medianen niet). Een stap kost 'duidelijk' de meeste tijd als "
+              "het 95%-interval van zijn mediaan boven dat van elke andere stap ligt. Groepen: log-rank-toets over de "
+              "hele route. Aantallen per stap staan in tabellen.xlsx (kleine aantallen afgeschermd).",
+        "en": "Method: per group and step the median duration with Kaplan-Meier; cases still in a step count up to the "
+              "reference date ({ref}). Where the time goes: mean days per step among cases that went through every "
+              "step (means add up, medians do not). A step 'clearly' takes most time when the 95% interval of its "
+              "median lies above that of every other step. Groups: log-rank test over the whole route. Counts per step "
+              "are in tabellen.xlsx (small counts suppressed)."},
+    "pilot_st_days": {"nl": "{n} dagen", "en": "{n} days"},
+    "pilot_st_note": {
+        "nl": "Per groep en stap: afgerond en nog bezig (op de peildatum), mediane duur in dagen (Kaplan-Meier, nog "
+              "lopende casussen meegeteld) met 95%-interval, en het gemiddelde en het deel van de totale tijd bij de "
+              "casussen die alle stappen doorliepen. Leeg: niet te schatten.",
+        "en": "Per group and step: completed and still waiting (at the reference date), median duration in days "
+              "(Kaplan-Meier, open cases included) with 95% interval, and the mean and the share of the total time "
+              "among cases that went through every step. Empty: not estimable."},
+    "pilot_st_caveat": {
+        "nl": "Stappen: de tijd per stap hangt af van welke datum als aanmelding, indicatie of start telt; vergelijk "
+              "alleen gelijk geregistreerde groepen. Gemiddelden per stap tellen alleen afgeronde routes.",
+        "en": "Steps: the time per step depends on which date counts as registration, indication or start; compare "
+              "only groups registered the same way. Means per step only count completed routes."},
+    "pilot_col_step": {"nl": "stap", "en": "step"},
+    "pilot_col_waiting": {"nl": "nog bezig", "en": "still waiting"},
+    "pilot_col_mean_complete": {"nl": "gemiddeld bij afgeronde routes (dagen)", "en": "mean, completed routes (days)"},
+    "pilot_col_share_total": {"nl": "deel van de totale tijd (%)", "en": "share of the total time (%)"},
+    "pilot_kost_fin_need": {
+        "nl": "Pilotbestand '{file}', [analyses.kosten]: voor collectief tegenover individueel financieren is "
+              "leerlingen_geholpen (of casussen) nodig naast individueel_per_leerling.",
+        "en": "Pilot file '{file}', [analyses.kosten]: comparing collective with individual financing needs "
+              "leerlingen_geholpen (or casussen) besides individueel_per_leerling."},
+    "pilot_kost_fin_note": {
+        "nl": "Collectief (vast budget voor de inzet) tegenover individueel (per leerling een beschikking: de hulp plus "
+              "de toegang), voor hetzelfde aantal geholpen leerlingen per jaar. Aanname: vergelijkbare hulp.",
+        "en": "Collective (fixed budget for the deployment) against individual (a decision per pupil: the help plus the "
+              "access procedure), for the same number of pupils helped per year. Assumption: comparable help."},
+    "pilot_kost_fin_question": {"nl": "Collectief (vast budget) of individueel (per beschikking) financieren: wat kost "
+                                      "het per jaar?",
+                                "en": "Collective (fixed budget) or individual (per decision) financing: what does it "
+                                      "cost per year?"},
+    "pilot_n_helped": {"nl": "geholpen leerlingen (opgegeven)", "en": "pupils helped (as given)"},
+    "pilot_col_financing": {"nl": "financiering", "en": "financing"},
+    "pilot_col_pupils_helped": {"nl": "geholpen leerlingen", "en": "pupils helped"},
+    "pilot_col_total_cost": {"nl": "kosten per jaar (euro)", "en": "cost per year (euro)"},
+    "pilot_col_cost_per_pupil": {"nl": "kosten per geholpen leerling (euro)", "en": "cost per pupil helped (euro)"},
 }
 
 

@@ -144,3 +144,51 @@ def test_impact_sentence_follows_the_evidence():
     loses = impact(deployment=400000, baseline_trajectories=60, rate_ratio=0.8, rate_ratio_ci=(0.6, 0.9),
                    trajectory_cost=8500)
     assert "per saldo € 298.000 per jaar meer kosten dan besparing" in loses.sentence()
+
+
+def test_hours_above_a_full_time_week_warn_and_zero_hours_are_refused():
+    """20 hours is fine; 40 of a 36-hour week is accepted with a Dutch warning (often hours per month); 0 is no
+    deployment and refused, as negative hours are."""
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert deployment_cost(hours_per_week=36, salary_per_month=4200).notes == ()  # exactly full time: no warning
+    with pytest.warns(UserWarning, match=r"40 uur per week is meer dan een voltijdbaan \(36 uur\)") as caught:
+        c = deployment_cost(hours_per_week=40, salary_per_month=4200)
+    assert c.notes == (str(caught[0].message),) and "per maand of per jaar" in c.notes[0]
+    assert_allclose(c.annual_cost, 4200 * 12 * 40 / 36 * 1.3 * 1.15)  # still computed: the reader decides
+    with pytest.warns(UserWarning, match="38 uur per week is meer dan een voltijdbaan \\(37,5 uur\\)"):
+        deployment_cost(hours_per_week=38, salary_per_month=4200, fte_hours=37.5)
+    with pytest.warns(UserWarning, match="more than a full-time job"):
+        deployment_cost(hours_per_week=40, salary_per_month=4200, lang="en")
+    for hours in (0, -4, "0"):
+        with pytest.raises(InputError, match=r"'hours_per_week' \(uren per week\) = .* kan niet: moet meer dan 0 zijn"):
+            deployment_cost(hours_per_week=hours, salary_per_month=4200)
+
+
+def test_one_assumptions_table_for_costs_and_impact():
+    """The deployment's assumptions are shown the same way alone and inside the impact model: amounts as given."""
+    c = deployment_cost(hours_per_week=22.5, salary_per_month="€ 4.200,50", other_costs="€ 1.500")
+    alone = c.assumptions_table()
+    assert alone.columns.tolist() == ["aanname", "waarde", "laag", "hoog", "bron"]
+    assert alone["waarde"].tolist() == ["22,5", "€ 4.200,50", "36", "30%", "15%", "€ 1.500"]
+    assert alone["bron"].str.startswith("standaardaanname").tolist() == [False, False, True, True, True, False]
+    r = impact(deployment=c, baseline_trajectories=40, rate_ratio=0.8, trajectory_cost="€ 8.500",
+               ranges={"trajectory_cost": ("€ 6.000", "€ 12.000,75")})
+    both = r.assumptions_table()
+    assert both.iloc[:len(alone)].equals(alone)
+    assert both.set_index("aanname").loc["gemiddelde kosten van een tweedelijns traject", ["laag", "hoog"]].tolist() \
+        == ["€ 6.000", "€ 12.000,75"]
+
+
+def test_financing_inputs_are_named_by_what_they_are():
+    with pytest.raises(InputError, match=r"'pupils_helped' \(geholpen leerlingen per jaar\) = 0 kan niet: moet meer dan 0"):
+        financing_scenarios(collective_cost=45000, pupils_helped=0, individual_cost_per_pupil=900)
+    with pytest.raises(InputError, match=r"'individual_cost_per_pupil' \(kosten van de hulp per leerling"):
+        financing_scenarios(collective_cost=45000, pupils_helped=60, individual_cost_per_pupil="€ -900")
+    with pytest.raises(InputError, match=r"'decision_cost' \(kosten van de toegang per beschikking\)"):
+        financing_scenarios(collective_cost=45000, pupils_helped=60, individual_cost_per_pupil=900, decision_cost=-1)
+    f = financing_scenarios(collective_cost="€ 45.000", pupils_helped="60", individual_cost_per_pupil="€ 899,50",
+                            decision_cost="€ 350,50")
+    assert f.table["total_cost"].tolist() == [45000.0, 60 * 1250.0] and f.break_even_pupils == 36.0

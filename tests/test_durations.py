@@ -253,3 +253,15 @@ def test_missing_column_is_named_as_in_the_file(tmp_path, capsys):
     # a DataFrame of one's own: the name the function looks for, with the names a file may use
     with pytest.raises(InputError, match=r"mist kolom\(men\) 'end' \(in een bestand: Einddatum, of: eind"):
         durations(pd.DataFrame({"start": ["1-1-2024"]}))
+
+
+def test_logrank_sentence_writes_small_p_values_as_people_read_them():
+    """χ² = 13,96 with 1 df is p = 0,00019: written 'p < 0,001', never 'p = 0,000' (as the factsheet writes p)."""
+    d = pd.read_csv(__import__("pathlib").Path(__file__).parents[1] / "data_raw" / "voorbeeld" /
+                    "procedures_logopedie.csv", sep=";", encoding="utf-8-sig", dtype=str)
+    frame = pd.DataFrame({"start": d["Aanmelddatum"], "end": d["Start hulp"].replace("", None), "group": d["Groep"]})
+    r = logrank(frame, group="group")
+    assert 1e-4 < r.p_value < 1e-3
+    assert r.sentence().endswith("(1 vrijheidsgraad), p < 0,001.") and "p < 0.001" in r.sentence("en")
+    _, data, ref = _km("log")
+    assert logrank(data, group="group", reference_date=ref).sentence().endswith("p = 0,129.")

@@ -39,7 +39,7 @@ def write_pilot(folder: Path, body: str, data: dict | None = None, head: str = B
 def test_example_pilot_is_valid():
     pilot = load_pilot(EXAMPLE / "pilot.toml")
     assert set(pilot.analyses) == {"nulmeting", "zorgvraag", "uitrol", "tijdreeks", "vragenlijst", "interviews",
-                                   "kleine_pilot", "doorlooptijden", "kosten"} == set(SECTIONS) - {"power"}
+                                   "kleine_pilot", "doorlooptijden", "stappen", "kosten"} == set(SECTIONS) - {"power"}
     # 'power' (is the design large enough?) is a planning aid, opt-in in the example (commented block in
     # pilot.toml) so the 2-page factsheet stays about results; its section is run in tests/test_power.py
     assert pilot.analyses["zorgvraag"] == {"model": "poisson", "inferentie": "auto"}
@@ -116,10 +116,10 @@ def test_example_run_writes_the_whole_set(example_run):
     for name in ("02_verwijzingen_per_1000", "02b_uitrol_per_kwartaal", "02b_tijdreeks", "01_scholen"):
         for ext in ("png", "svg", "pdf", "txt"):
             assert (fig / f"{name}.{ext}").is_file(), f"{name}.{ext}"
-    assert lines[0].startswith("[1/12] nulmeting") and lines[-1].startswith("[12/12] verantwoording")
+    assert lines[0].startswith("[1/13] nulmeting") and lines[-1].startswith("[13/13] verantwoording")
     sheets = pd.ExcelFile(rep / "tabellen.xlsx").sheet_names
     assert {"01_kerncijfers", "01_instanties_per_school", "effect_voor_na", "effect_per_periode",
-            "tijdreeks"} <= set(sheets)  # one workbook for the whole pilot
+            "tijdreeks", "stappen", "kosten_financiering"} <= set(sheets)  # one workbook for the whole pilot
     assert not list(rep.glob("*.xlsx"))[1:]
     kern = pd.read_csv(rep / "01_kerncijfers.csv", sep=";", dtype=str, encoding="utf-8-sig")
     assert len(kern) == 4 and kern.columns[0] == "school"

@@ -65,6 +65,12 @@ kosten_traject = "€ 8.500"
 verhouding = 0.8
 marges = { verhouding = [0.6, 1.05], kosten_traject = ["€ 6.000", "€ 12.000"] }
 simulaties = 2000
+individueel_per_leerling = "€ 899,50"
+kosten_toegang = "€ 350,50"
+[analyses.stappen]
+datums = ["Aanmelddatum", "Datum indicatie", "Start hulp"]
+namen = ["aanmelding", "indicatie", "start hulp"]
+groep = "Groep"
 '''
 
 
@@ -95,7 +101,11 @@ def injected_inputs(folder: Path) -> dict:
     klas = pd.read_csv(EXAMPLE / "so_plus_klas.csv", sep=";", dtype=str, encoding="utf-8-sig")
     klas["Leerling"] = [f"{NAMES[i]} ({SPELLINGS[i]})" for i in range(len(klas))]
     klas["Opmerking"] = f"moeder {NAMES[1]} gebeld"
-    return {"vragenlijst": _csv(survey, folder / "vragenlijst.csv"), "codeboek": EXAMPLE / "codeboek_vragenlijst.csv",
+    steps = pd.read_csv(EXAMPLE / "procedures_logopedie.csv", sep=";", dtype=str, encoding="utf-8-sig")
+    steps["Casus"] = [f"{NAMES[i % 5]} {SPELLINGS[i % 4]}" for i in range(len(steps))]
+    steps["Opmerking"] = f"juf {NAMES[3]} belde"
+    return {"stappen": _csv(steps, folder / "procedures.csv"),
+            "vragenlijst": _csv(survey, folder / "vragenlijst.csv"), "codeboek": EXAMPLE / "codeboek_vragenlijst.csv",
             "fragmenten": _csv(frag, folder / "fragmenten.csv"),
             "trajecten": _csv(traj, folder / "trajecten.csv"), "klas": _csv(klas, folder / "klas.csv")}
 
@@ -142,16 +152,17 @@ def _all_text(folders) -> str:
 # ------------------------------------------------------------------ what is published
 def test_every_section_publishes_its_parts(runs):
     fig, rep, paths, lines = runs[0]
-    assert [ln.split("]")[0] for ln in lines] == [f"[{i}/8" for i in range(1, 9)]
+    assert [ln.split("]")[0] for ln in lines] == [f"[{i}/9" for i in range(1, 10)]
     sheets = pd.ExcelFile(rep / "tabellen.xlsx").sheet_names
     expected = {"vragenlijst_vragen", "vragenlijst_schalen", "vragenlijst_vergelijking", "interviews_themas",
                 "interviews_citaten", "kleine_pilot", "doorlooptijden_mediaan", "doorlooptijden_norm",
-                "kosten_aannames", "kosten_per_leerling", "kosten_opbrengst"}
+                "kosten_aannames", "kosten_per_leerling", "kosten_opbrengst", "kosten_financiering", "stappen"}
     assert expected <= set(sheets)
     for name in expected:
         assert (rep / f"{name}.csv").is_file(), name
     for name in ("03_vragenlijst_samenwerking", "03_interviews_themas", "04_kleine_pilot_aandeel",
-                 "04_kleine_pilot_tijdlijn", "04_doorlooptijden", "04_kosten_gevoeligheid"):
+                 "04_kleine_pilot_tijdlijn", "04_doorlooptijden", "04_kosten_gevoeligheid", "04_stappen",
+                 "04_kosten_financiering"):
         for ext in ("png", "svg", "pdf", "txt"):
             assert (fig / f"{name}.{ext}").is_file(), f"{name}.{ext}"
         assert re.search(r"Bron: synthetische testdata; n = \d+", (fig / f"{name}.txt").read_text(encoding="utf-8"))
@@ -185,6 +196,27 @@ def test_tables_have_dutch_headers_rounded_numbers_and_protected_cells(runs):
                                      "bovengrens 95%-BI (%)"]
     costs = read("kosten_aannames")
     assert "€ 4.200" in costs["waarde"].tolist() and "€ 6.000" in costs["laag"].tolist()
+    # collective (the deployment: € 4.200 × 12 × 20/36 × 1,3 × 1,15 = € 41.860) against 60 × (€ 899,50 + € 350,50)
+    fin = read("kosten_financiering")
+    assert fin.columns.tolist() == ["financiering", "geholpen leerlingen", "kosten per jaar (euro)",
+                                    "kosten per geholpen leerling (euro)"]
+    assert fin.values.tolist() == [["collectief (vast budget)", "60", "41860", "698"],
+                                   ["individueel (per beschikking)", "60", "75000", "1250"]]
+    steps = read("stappen")
+    assert steps.columns.tolist() == ["groep", "stap", "afgerond", "nog bezig", "mediaan (dagen)",
+                                      "ondergrens 95%-BI (dagen)", "bovengrens 95%-BI (dagen)",
+                                      "gemiddeld bij afgeronde routes (dagen)", "deel van de totale tijd (%)"]
+    # groups in time order (oud before nieuw); 3 cases of 'nieuw' still wait for help: hidden, with what gives them away
+    assert steps["groep"].tolist() == ["oud"] * 3 + ["nieuw"] * 3
+    assert steps["stap"].tolist() == ["aanmelding → indicatie", "indicatie → start hulp", "totaal"] * 2
+    assert steps[["afgerond", "nog bezig"]].values.tolist()[3:] == [["35", "0"], ["x", "x"], ["x", "x"]]
+    assert steps["mediaan (dagen)"].tolist() == ["38", "28", "69", "13", "24", "37"]  # medians reveal no count
+    assert "stappen" in pd.ExcelFile(rep / "tabellen.xlsx").sheet_names
+    # nor do the texts give the hidden count away: 35 cases of 'nieuw', of whom 32 went through every step
+    text = _all_text([runs[0][0], rep])
+    assert "35 casussen" in text and not re.search(r"\b32 (afgerond|casussen)", text)
+    note = (rep / "verantwoording.md").read_text(encoding="utf-8")
+    assert "Log-rank-toets: χ² = 13,96 (1 vrijheidsgraad), p < 0,001." in note
 
 
 def test_small_counts_only_with_the_reason_recorded(runs, tmp_path):
@@ -296,8 +328,8 @@ def test_factsheet_picks_first_of_every_section_then_the_rest():
      r"^Pilotbestand 'pilot.toml', \[analyses.kosten\]: 'jaarkosten': '€ 12,34,56' is geen bedrag of getal"),
     # the cost model's refusals name the key of the pilot file, not the model's argument (audit #15)
     ("[analyses.kosten]\nuren_per_week = -20\nmaandsalaris = \"€ 4.200,50\"",
-     r"^Pilotbestand 'pilot.toml', \[analyses.kosten\]: 'uren_per_week' \(uren per week\) = -20 kan niet: moet 0 of "
-     r"meer zijn\.$"),
+     r"^Pilotbestand 'pilot.toml', \[analyses.kosten\]: 'uren_per_week' \(uren per week\) = -20 kan niet: moet meer "
+     r"dan 0 zijn\.$"),
     ("[analyses.kosten]\nuren_per_week = \"twintig\"\nmaandsalaris = 4200", r"'uren_per_week': 'twintig' is geen bedrag"),
     ("[analyses.kosten]\njaarkosten = 50000\nleerlingen_bereikt = -3", r"'leerlingen_bereikt' \(bereikte leerlingen\) = -3 kan niet: moet een heel getal van 0 of meer zijn"),
     ("[analyses.kosten]\njaarkosten = 50000\ntrajecten_per_jaar = 40\nkosten_traject = \"€ 8.500\"\nverhouding = 0.8\n"
@@ -461,3 +493,156 @@ def test_cost_figure_without_pupils_does_not_claim_n_1(tmp_path):
     assert caption.splitlines()[-1] == "Bron: synthetische testdata; n = geen telling (rekenmodel met aannames)"
     costs = pd.read_csv(tmp_path / "r" / "secties" / "kosten_aannames.csv", sep=";", dtype=str, encoding="utf-8-sig")
     assert costs.set_index("aanname").loc["bruto maandsalaris bij voltijd", "waarde"] == "€ 4.200,50"  # read and shown as given
+
+
+# ------------------------------------------------------------------ steps of a procedure (#15)
+def _steps(groups: dict, folder: Path, first: int = 10, second: int = 30) -> Path:
+    """Procedures with known step times: {group: (complete, waiting for help)}; both steps vary by −2 to +2 days
+    (case i: i % 5 − 2) around ``first`` and ``second`` days; group 'snel' takes half the first step."""
+    rows = []
+    for g, (done, waiting) in groups.items():
+        for i in range(done + waiting):
+            start = pd.Timestamp("2023-09-01") + pd.Timedelta(days=2 * i)
+            off = pd.Timedelta(days=i % 5 - 2)
+            indication = start + pd.Timedelta(days=first // 2 if g == "snel" else first) + off
+            rows.append({"Casus": f"{g or 'z'}{i}", "Groep": g or "", "Aanmelddatum": start.strftime("%d-%m-%Y"),
+                         "Datum indicatie": indication.strftime("%d-%m-%Y"),
+                         "Start hulp": "" if i >= done else (indication + pd.Timedelta(days=second) + off
+                                                             ).strftime("%d-%m-%Y")})
+    return _csv(pd.DataFrame(rows), folder / "procedures.csv")
+
+
+def _run(path: Path, folder: Path) -> Path:
+    run_pilot(path, figures=folder / "f", reports=folder / "r", pdf=False, docx=False, progress=lambda m: None)
+    return folder / "r" / "secties"
+
+
+def test_steps_run_when_their_data_are_given_and_say_where_the_time_goes(tmp_path):
+    """10 days to the indication, 30 to the help for everyone: medians 10 and 30, 75% of the time in the second step,
+    and sure (the intervals do not overlap); the pilot with only a steps file runs it without [analyses]."""
+    file = _steps({None: (30, 0)}, tmp_path)
+    assert set(load_pilot(write_pilot(tmp_path, {"stappen": file}, "")).analyses) == {"stappen"}
+    assert "stappen" not in load_pilot(write_pilot(tmp_path, {"klas": EXAMPLE / "so_plus_klas.csv"}, "")).analyses
+    with pytest.raises(InputError, match=r"analyse 'stappen' heeft gegevens nodig onder \[data\] stappen"):
+        load_pilot(write_pilot(tmp_path, {"klas": EXAMPLE / "so_plus_klas.csv"}, "[analyses.stappen]\n"))
+    rep = _run(write_pilot(tmp_path, {"stappen": file}, ""), tmp_path)  # default: every date column, in file order
+    steps = pd.read_csv(rep / "stappen.csv", sep=";", dtype=str, encoding="utf-8-sig")
+    assert steps["groep"].tolist() == ["alle casussen"] * 3
+    assert steps["stap"].tolist() == ["Aanmelddatum → Datum indicatie", "Datum indicatie → Start hulp", "totaal"]
+    assert steps["mediaan (dagen)"].tolist() == ["10", "30", "40"]
+    assert steps["deel van de totale tijd (%)"].fillna("").tolist() == ["25", "75", ""]
+    html = unescape((rep / "factsheet.html").read_text(encoding="utf-8"))
+    assert "mediaan van Aanmelddatum tot Start hulp" in html and "40 dagen" in html
+    caption = (tmp_path / "f" / "secties" / "04_stappen.txt").read_text(encoding="utf-8")
+    assert caption.startswith("De meeste tijd zit in 'Datum indicatie → Start hulp'. Mediaan per stap: Aanmelddatum → "
+                              "Datum indicatie 10 dagen (95%-BI 9 tot 11), Datum indicatie → Start hulp 30 dagen "
+                              "(95%-BI 29 tot 31); hele route 40 dagen (95%-BI 38 tot 42). De meeste tijd zit in 'Datum "
+                              "indicatie → Start hulp' (gemiddeld 75% van de totale tijd bij de casussen die alle "
+                              "stappen doorliepen); die stap duurt duidelijk langer dan de andere")
+    assert caption.splitlines()[-1] == "Bron: synthetische testdata; n = 30 casussen"
+
+
+def test_steps_small_groups_are_not_shown_and_the_comparison_follows_the_evidence(tmp_path):
+    """'qroute' (3 cases) is named masked, never shown; cases without a group are not compared; 'snel' (half the first
+    step) is compared with 'gewoon' by a log-rank test on the whole route; with reden every group is shown."""
+    file = _steps({"gewoon": (15, 0), "snel": (15, 2), "qroute": (3, 0), None: (2, 0)}, tmp_path)
+    body = ('[analyses.stappen]\ndatums = ["Aanmelddatum", "Datum indicatie", "Start hulp"]\n'
+            'namen = ["aanmelding", "indicatie", "start hulp"]\ngroep = "Groep"\n')
+    rep = _run(write_pilot(tmp_path, {"stappen": file}, body), tmp_path)
+    steps = pd.read_csv(rep / "stappen.csv", sep=";", dtype=str, encoding="utf-8-sig")
+    assert steps["groep"].tolist() == ["gewoon"] * 3 + ["snel"] * 3
+    assert steps["mediaan (dagen)"].tolist() == ["10", "30", "40", "5", "30", "35"]
+    assert steps[["afgerond", "nog bezig"]].values.tolist()[3:] == [["17", "0"], ["x", "x"], ["x", "x"]]  # 2 waiting
+    text = _all_text([tmp_path / "f", rep])
+    assert "qroute" not in text and "onbekend" not in text
+    html = unescape((rep / "factsheet.html").read_text(encoding="utf-8"))
+    assert "Stappen: groep '…te' niet apart getoond en niet vergeleken: minder dan 5 casussen" in html
+    assert "Stappen: casussen zonder groep tellen niet mee" in html
+    caption = (tmp_path / "f" / "secties" / "04_stappen.txt").read_text(encoding="utf-8")
+    assert caption.startswith("Hele route bij 'snel' korter dan bij 'gewoon': mediaan 35 tegen 40 dagen")
+    assert "Log-rank-toets: χ² = 6,02 (1 vrijheidsgraad), p = 0,014." in caption
+    assert "verschillen meer dan toeval goed verklaart" in caption
+    # 15 cases of 'gewoon', all done: no upper limit for the medians, so which step takes longest is not sure
+    assert ("Groep 'gewoon': mediaan per stap: aanmelding → indicatie 10 dagen (95%-BI 9 dagen of langer), indicatie → "
+            "start hulp 30 dagen (95%-BI 29 dagen of langer)") in caption
+    assert "De meeste tijd lijkt in 'indicatie → start hulp' te zitten" in caption
+    assert "Groep 'snel': mediaan per stap: aanmelding → indicatie 5 dagen (95%-BI 4 tot 6)" in caption
+    note = (rep / "verantwoording.md").read_text(encoding="utf-8")
+    assert "reden volgens het pilotbestand" not in note
+    rep = _run(write_pilot(tmp_path, {"stappen": file}, body + 'reden = "3 casussen in de pilotklas (testdata)"\n'),
+               tmp_path / "met_reden")
+    steps = pd.read_csv(rep / "stappen.csv", sep=";", dtype=str, encoding="utf-8-sig")
+    assert set(steps["groep"]) == {"gewoon", "snel", "qroute"} and "x" not in set(steps["afgerond"])
+    note = (rep / "verantwoording.md").read_text(encoding="utf-8")
+    assert "reden volgens het pilotbestand: 3 casussen in de pilotklas (testdata)" in note
+    assert "Uitzondering – Stappen in de procedure: aantallen kleiner dan 5 zijn niet afgeschermd" in note
+
+
+def test_steps_of_a_handful_need_a_reason(tmp_path):
+    file = _steps({None: (3, 1)}, tmp_path)
+    with pytest.raises(InputError, match=r"Stappen: minder dan 5 casussen.*\[analyses.stappen\] een reden"):
+        _run(write_pilot(tmp_path, {"stappen": file}, ""), tmp_path)
+    assert not (tmp_path / "r").exists()
+
+
+@pytest.mark.parametrize("options, match", [
+    ('datums = ["Aanmelddatum", "Datum beschikking"]',
+     r"^Pilotbestand 'pilot.toml', \[analyses.stappen\] datums: kolom 'Datum beschikking' staat niet in "
+     r"'procedures.csv'\. Kolommen in het bestand: Aanmelddatum, Groep, Datum indicatie, Start hulp\.$"),
+    ('datums = ["Aanmelddatum"]', r"\[analyses.stappen\] datums: geef minstens twee verschillende datumkolommen"),
+    ('datums = ["Aanmelddatum", "aanmelddatum"]', r"\[analyses.stappen\] datums: geef minstens twee verschillende"),
+    ('datums = "Aanmelddatum"', r"'datums' in \[analyses.stappen\] moet een lijst tussen rechte haken"),
+    ('datums = ["Aanmelddatum", 3]', r"\[analyses.stappen\] datums: elke waarde moet een tekst"),
+    ('namen = ["aanmelding", "hulp"]', r"\[analyses.stappen\] namen: geef evenveel namen als datums \(3\), kreeg: "
+                                       r"aanmelding, hulp"),
+    ('groep = "Route"', r"\[analyses.stappen\] groep: kolom 'Route' staat niet in 'procedures.csv'"),
+    ('peildatum = "gisteren"', r"gisteren"),
+    ('stap = ["a"]', r"onbekende sleutel 'stap' in \[analyses.stappen\]"),
+])
+def test_steps_options_are_checked_in_dutch_naming_the_key(tmp_path, options, match):
+    file = _steps({None: (15, 0)}, tmp_path)
+    with pytest.raises(InputError, match=match):
+        _run(write_pilot(tmp_path, {"stappen": file}, f"[analyses.stappen]\n{options}\n"), tmp_path)
+
+
+def test_costs_warn_above_a_full_time_week_and_compare_financing(tmp_path):
+    """40 hours of a 36-hour week: computed, and the factsheet says to check it; financing needs pupils helped."""
+    body = ('[analyses.kosten]\nuren_per_week = 40\nmaandsalaris = "€ 4.200,50"\ncasussen = 60\n'
+            'individueel_per_leerling = "€ 1.100"\n')
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # the report says it; no warning on the console as well
+        rep = _run(write_pilot(tmp_path, {}, body), tmp_path)
+    html = unescape((rep / "factsheet.html").read_text(encoding="utf-8"))
+    caveats = html.split("Waar moet u op letten?")[1]
+    assert "Let op: 40 uur per week is meer dan een voltijdbaan (36 uur)" in caveats
+    assert "Let op: 40 uur per week" in (rep / "verantwoording.md").read_text(encoding="utf-8")
+    fin = pd.read_csv(rep / "kosten_financiering.csv", sep=";", dtype=str, encoding="utf-8-sig")
+    annual = round(4200.5 * 12 * 40 / 36 * 1.3 * 1.15)  # 83.730
+    assert fin["kosten per jaar (euro)"].tolist() == [str(annual), "66000"]  # no access cost given: 60 × € 1.100
+    caption = (tmp_path / "f" / "secties" / "04_kosten_financiering.txt").read_text(encoding="utf-8")
+    assert caption.splitlines()[-1] == "Bron: synthetische testdata; n = 60 geholpen leerlingen (opgegeven)"
+    assert caption.startswith("Voor 60 geholpen leerlingen is collectieve financiering € 17.730 per jaar duurder; "
+                              "collectief wordt goedkoper vanaf 76 leerlingen per jaar.")
+    rep = _run(write_pilot(tmp_path, {}, body.replace("uren_per_week = 40", "uren_per_week = 20")), tmp_path / "b")
+    assert "voltijdbaan" not in (rep / "factsheet.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("body, match", [
+    ('jaarkosten = 50000\nindividueel_per_leerling = "€ 900"',
+     r"voor collectief tegenover individueel financieren is leerlingen_geholpen \(of casussen\) nodig"),
+    ('jaarkosten = 50000\ncasussen = 60\nkosten_toegang = "€ 350"', r"leerlingen_geholpen \(of casussen\) nodig naast "
+                                                                    r"individueel_per_leerling"),
+    ('jaarkosten = 50000\ncasussen = 60\nindividueel_per_leerling = "€ -900"',
+     r"^Pilotbestand 'pilot.toml', \[analyses.kosten\]: 'individueel_per_leerling' \(kosten van de hulp per leerling "
+     r"met een beschikking\) = '€ -900' kan niet: moet 0 of meer zijn\.$"),
+    ('jaarkosten = 50000\nleerlingen_geholpen = 0\nindividueel_per_leerling = 900',
+     r"'leerlingen_geholpen' \(geholpen leerlingen per jaar\) = 0 kan niet: moet meer dan 0 zijn"),
+    ('jaarkosten = 50000\ncasussen = 60\nindividueel_per_leerling = 900\nkosten_toegang = "€ 3,50,0"',
+     r"'kosten_toegang': '€ 3,50,0' is geen bedrag of getal"),
+    ('uren_per_week = 0\nmaandsalaris = 4200', r"'uren_per_week' \(uren per week\) = 0 kan niet: moet meer dan 0 zijn"),
+])
+def test_financing_inputs_are_checked_in_dutch_by_their_pilot_key(tmp_path, body, match):
+    with pytest.raises(InputError, match=match):
+        _run(write_pilot(tmp_path, {}, f"[analyses.kosten]\n{body}\n"), tmp_path)
