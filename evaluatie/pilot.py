@@ -1352,8 +1352,9 @@ def _kosten_section(ctx: _Context, marges=None, simulaties=10_000, **given) -> S
     if mc is not None:
         p = mc.probability_pays
         verdict = "high" if p >= 0.95 else "likely" if p >= 0.75 else "open" if p > 0.25 else "low"
-        key.append(KeyFigure(format_percent(p, 0, lang), t("pilot_kost_kf_prob", lang),
-                             t(f"pilot_kost_prob_{verdict}", lang)))
+        # the answer to "does it pay for itself?" comes first: a full factsheet keeps one key figure per section
+        key.insert(0, KeyFigure(format_percent(p, 0, lang), t("pilot_kost_kf_prob", lang),
+                                t(f"pilot_kost_prob_{verdict}", lang)))
         ax = res.plot_tornado(lang=lang)
         finding_title(ax, t(f"pilot_kost_fig_{verdict}", lang, p=format_percent(p, 0, lang)),
                       t("pilot_kost_question", lang))
