@@ -35,7 +35,7 @@ from .text import check_lang, t
 
 __all__ = ["pseudonymize", "get_key", "find_identifiers", "is_bsn", "suppress", "audit", "check_exportable",
            "header_kind", "find_in_text", "mask_value", "scrub", "normalize_id", "HIDDEN", "THRESHOLD",
-           "small_count", "is_small", "rounding_rule", "rounding_base", "published", "published_range", "count_text"]
+           "small_count", "is_small", "rounding_rule", "rounding_base", "exact_counts", "published", "published_range", "count_text"]
 
 KEY_ENV = "EVALUATIE_SLEUTEL"
 KEYFILE_ENV = "EVALUATIE_SLEUTELBESTAND"
@@ -450,6 +450,17 @@ def rounding_rule(base: int | None):
         yield
     finally:
         _ROUNDING.reset(token)
+
+
+def exact_counts() -> None:
+    """Publish exact counts until the enclosing :func:`rounding_rule` block ends.
+
+    For a section that publishes small counts with a reason from the pilot file (its tables are not
+    rounded either); the method note says so. Outside a ``rounding_rule`` block this is a no-op
+    (counts are exact there anyway).
+    """
+    if _ROUNDING.get() is not None:
+        _ROUNDING.set(None)
 
 
 def rounding_base() -> int | None:

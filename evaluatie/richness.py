@@ -23,7 +23,7 @@ from scipy import stats
 from scipy.special import gammaln
 
 from .errors import InputError
-from .privacy import THRESHOLD, small_count
+from .privacy import THRESHOLD, count_text, published, published_range, small_count
 from .text import check_lang, format_number, t
 
 __all__ = ["chao1", "chao2", "Richness", "accumulation", "Accumulation"]
@@ -371,15 +371,17 @@ class Accumulation:
         if not self.n_total or self.n_total <= self.n_files:
             return ""
         row, pct = self.total, format_number(100 * self.level, 0, lang)
+        # an estimated number of agencies is published as a count is: rounded, the interval outward
+        lower, upper = published_range(row["lower"], row["upper"])
         f = lambda x: format_number(x, 0, lang)  # noqa: E731
-        return t("nm_prediction", lang, total=small_count(self.n_total, min_cell, lang), estimate=f(row["estimate"]),
-                 pct=pct, lower=f(row["lower"]), upper=f(row["upper"]))
+        return t("nm_prediction", lang, total=small_count(self.n_total, min_cell, lang),
+                 estimate=f(published(row["estimate"])), pct=pct, lower=f(lower), upper=f(upper))
 
     def summary(self, lang: str = "nl", *, min_cell: int = THRESHOLD) -> str:
         """What was found, and what a complete file study would find."""
         check_lang(lang)
         found = t("nm_files_found", lang, files=small_count(self.n_files, min_cell, lang),
-                  agencies=format_number(self.observed, 0, lang))
+                  agencies=count_text(self.observed, lang))
         return " ".join(p for p in (found, self.prediction(lang, min_cell=min_cell)) if p)
 
     def plot(self, ax=None, *, lang: str = "nl", title: str | None = None):

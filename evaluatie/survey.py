@@ -37,6 +37,7 @@ import numpy as np
 import pandas as pd
 
 from .errors import InputError
+from .privacy import count_text
 from .quality import QualityReport
 from .schemas import missing_columns_message
 from .text import check_lang, format_number, format_p, t
@@ -677,8 +678,8 @@ class Reliability:
         verdict = ("sv_alpha_good" if self.alpha >= 0.8 else "sv_alpha_ok" if self.alpha >= 0.7 else
                    "sv_alpha_poor")
         r = self.n_respondents
-        who = (t("sv_alpha_n_rows", lang, n=format_number(self.n, 0, lang), r=format_number(r, 0, lang))
-               if r is not None and r < self.n else t("sv_alpha_n_resp", lang, n=format_number(self.n, 0, lang)))
+        who = (t("sv_alpha_n_rows", lang, n=count_text(self.n, lang), r=count_text(r, lang))
+               if r is not None and r < self.n else t("sv_alpha_n_resp", lang, n=count_text(self.n, lang)))
         omega = format_number(self.omega, 2, lang)
         if not self.omega_converged:
             omega = t("sv_omega_unreliable", lang, omega=omega)
@@ -936,13 +937,13 @@ def _comparison_sentence(r, design: str, level: float, lang: str) -> str:
     sure = np.isfinite(r.p_adjusted) and r.p_adjusted < 1 - level
     if r.effect_size in ("eta2", "eta2_h"):  # omnibus test of 3+ groups: no direction
         key = "sv_groups_differ" if sure else "sv_groups_no_difference"
-        return t(key, lang, outcome=r.outcome, p=format_p(r.p_adjusted, lang), n=int(r.n))
+        return t(key, lang, outcome=r.outcome, p=format_p(r.p_adjusted, lang), n=count_text(r.n, lang))
     direction = "up" if r.estimate > 0 else "down"
     key = f"sv_{design}_{direction}" + ("" if sure else "_unsure")
     return t(key, lang, outcome=r.outcome, diff=format_number(abs(r.estimate), 2, lang),
              effect=f"{_effect_name(r.effect_size, lang)} {format_number(r.effect, 2, lang)}",
              lo=format_number(r.effect_lower, 2, lang), hi=format_number(r.effect_upper, 2, lang),
-             p=format_p(r.p_adjusted, lang), n=int(r.n), level=format_number(100 * level, 0, lang))
+             p=format_p(r.p_adjusted, lang), n=count_text(r.n, lang), level=format_number(100 * level, 0, lang))
 
 
 def _hedges_paired_ci(x: np.ndarray, y: np.ndarray, level: float, seed, n_boot: int = 4000) -> tuple[float, float]:

@@ -1103,14 +1103,27 @@ MESSAGES: dict[str, dict[str, str]] = {
     "fs_rule_threshold": {"nl": "Aantallen kleiner dan {k} (en de cellen waaruit ze terug te rekenen zijn) zijn in de "
                                 "tabellen vervangen door x.",
                           "en": "Counts below {k} (and the cells they could be recomputed from) are shown as x."},
-    "fs_rule_rounding": {"nl": "Aantallen in de tabellen (tabellen.xlsx en de CSV-bestanden) zijn afgerond op "
-                                "veelvouden van {k}. Let op: figuren, bijschriften en kerncijfers tonen exacte "
-                                "aantallen (kleine aantallen wel afgeschermd); publiceer ze niet naast de "
-                                "afgeronde tabellen als de afronding de bescherming moet zijn.",
-                         "en": "Counts in the tables (tabellen.xlsx and the CSV files) are rounded to multiples of {k}. "
-                               "Note: figures, captions and key figures show exact counts (small counts still "
-                               "suppressed); do not publish them next to the rounded tables if rounding is meant "
-                               "to be the protection."},
+    "fs_rule_rounding": {"nl": "Gepubliceerde aantallen (leerlingen, dossiers, instanties, respondenten, antwoorden, "
+                                "casussen, geïnterviewden) zijn afgerond op veelvouden van {k}, de helft naar boven "
+                                "(zoals het CBS): in de tabellen, de kerncijfers, de bijschriften, de uitkomsten in "
+                                "deze verantwoording en de figuren (ook de hoogte en het label van een staaf). "
+                                "Aantallen kleiner dan de drempel blijven afgeschermd ('minder dan …' of x). Een "
+                                "geschat aantal (zoals instanties bij alle dossiers) is ook afgerond, zijn interval "
+                                "naar buiten. Percentages, gemiddelden, effecten en hun intervallen zijn berekend op "
+                                "de exacte gegevens; ze passen daarom niet altijd precies bij de afgeronde aantallen. "
+                                "Niet afgerond: aantallen scholen, maanden en perioden (openbaar), de verzamelcurve "
+                                "(een schatting) en het kwaliteitsrapport hierboven (rijen van de invoerbestanden, "
+                                "voor wie de gegevens beheert).",
+                         "en": "Published counts (pupils, files, agencies, respondents, answers, cases, people "
+                               "interviewed) are rounded to multiples of {k}, halves up (as Statistics Netherlands "
+                               "does): in the tables, the key figures, the captions, the results in this note and the "
+                               "figures (including the height and label of a bar). Counts below the threshold stay "
+                               "suppressed ('fewer than …' or x). An estimated number (such as agencies in all files) "
+                               "is rounded too, its interval outward. Percentages, means, effects and their intervals "
+                               "are computed on the exact data; they therefore do not always match the rounded counts "
+                               "exactly. Not rounded: numbers of schools, months and periods (public), the accumulation "
+                               "curve (an estimate) and the data quality report above (rows of the input files, for "
+                               "whoever manages the data)."},
     "fs_rule_min_den": {"nl": "Percentages met een noemer kleiner dan {k} zijn in de tabellen niet getoond.",
                         "en": "Percentages with a denominator below {k} are not shown in the tables."},
     "nb_codebook": {"nl": "codeboek", "en": "codebook"},
@@ -1723,10 +1736,10 @@ MESSAGES: dict[str, dict[str, str]] = {
                                      "groepen (zie verantwoording.md).",
                                "en": "Process times: cases without a group are left out of the comparison between "
                                      "groups (see verantwoording.md)."},
-    "fs_rule_exception": {"nl": "Uitzondering – {section}: aantallen kleiner dan {k} zijn niet afgeschermd, omdat het "
-                                "pilotbestand dat toestaat met als reden: {reason}",
-                          "en": "Exception – {section}: counts below {k} are not protected, because the pilot file "
-                                "allows it with the reason: {reason}"},
+    "fs_rule_exception": {"nl": "Uitzondering – {section}: aantallen kleiner dan {k} zijn niet afgeschermd (en niet "
+                                "afgerond), omdat het pilotbestand dat toestaat met als reden: {reason}",
+                          "en": "Exception – {section}: counts below {k} are not protected (nor rounded), because the "
+                                "pilot file allows it with the reason: {reason}"},
     "pilot_kp_reason_no_outcome": {"nl": "uitkomst ontbreekt; telt niet mee in het aandeel",
                                    "en": "outcome missing; not counted in the proportion"},
     "pilot_kp_no_outcome": {"nl": "Kleine pilot: geen enkele leerling in '{file}' heeft een uitkomst in kolom '{column}'. "
