@@ -648,3 +648,15 @@ def test_rounding_reaches_factsheet_captions_and_method_note(rounded_run):
     wrong = {name: [c for c in found if c % 5] for name, found in counts.items()}
     assert not any(wrong.values()), {k: v for k, v in wrong.items() if v}
     assert "afgerond op veelvouden van 5" in note
+
+
+def test_section_with_a_reason_publishes_exact_counts_and_says_so(tmp_path):
+    """The SO+ class of 4 publishes '2 van de 4' with the pilot file's reason: rounding it to '0 van de 5'
+    would make the section meaningless; the method note names the exception (not rounded either)."""
+    body = ('[analyses.kleine_pilot]\nvergelijk = 0.10\nreden = "klas van 4, bij iedereen bekend"\n')
+    path = write_pilot(tmp_path, body, data={"klas": EXAMPLE / "so_plus_klas.csv"}, head=BASE + "afronden = 5\n")
+    run_pilot(path, figures=tmp_path / "f", reports=tmp_path / "r", pdf=False, docx=False, progress=lambda _: None)
+    caption = (tmp_path / "f" / "test" / "04_kleine_pilot_aandeel.txt").read_text(encoding="utf-8")
+    note = (tmp_path / "r" / "test" / "verantwoording.md").read_text(encoding="utf-8")
+    assert "2 van de 4" in caption and "n = 4 leerlingen" in caption
+    assert "niet afgeschermd (en niet afgerond)" in note and "klas van 4" in note
