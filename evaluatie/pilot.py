@@ -698,9 +698,11 @@ def _vragenlijst(ctx: _Context, vergelijking="auto", toets="auto") -> Section:
     else:
         title = t(f"pilot_sv_fig_{'up' if row['estimate'] > 0 else 'down'}_{'sure' if sure else 'unsure'}", lang,
                   what=first)
-    ax = likert.plot()
+    # the published figure shows no share of fewer than `drempel` answers (n is next to each bar)
+    ax = likert.plot(detail="protected", min_cell=ctx.pilot.threshold)
     finding_title(ax, title, t("pilot_sv_question", lang))
     caption = cmp.sentence(first) if cmp is not None else t("pilot_sv_fig_title", lang, what=first)
+    caption = " ".join(filter(None, [caption, likert.protection_note(ctx.pilot.threshold)]))
     figures = [ctx.save(ax, "03_vragenlijst_" + re.sub(r"[^a-z0-9]+", "_", str(first).lower()), n=n_resp,
                         caption=caption, on_factsheet=True, rank=7, what="pilot_n_respondents")]
     rel = [survey.reliability(s, construct=c, lang=lang) for c in constructs if len(s.construct_items(c)) >= 3]

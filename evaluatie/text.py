@@ -1998,6 +1998,21 @@ MESSAGES: dict[str, dict[str, str]] = {
     "pilot_its_unit_linear_rate": {"nl": "verwijzingen per 1.000 leerlingen (verschil of niveau)",
                                    "en": "referrals per 1,000 pupils (difference or level)"},
     "pilot_its_unit_linear_count": {"nl": "verwijzingen (verschil of niveau)", "en": "referrals (difference or level)"},
+    # --- issue #13 (branch afronden): protected Likert figures, nulmeting finding titles
+    "sv_plot_group_disagree": {"nl": "oneens", "en": "disagree"},
+    "sv_plot_group_neutral": {"nl": "neutraal", "en": "neutral"},
+    "sv_plot_group_agree": {"nl": "eens", "en": "agree"},
+    "sv_plot_protected": {"nl": "afgeschermd", "en": "suppressed"},
+    "sv_plot_protected_note": {"nl": "(geen aandeel van minder dan {k} antwoorden getoond)",
+                               "en": "(no share of fewer than {k} answers shown)"},
+    "sv_caption_collapsed": {"nl": "De antwoorden zijn samengenomen tot oneens, neutraal en eens, omdat een "
+                                   "antwoordcategorie minder dan {k} antwoorden had.",
+                             "en": "Answers are grouped into disagree, neutral and agree, because an answer "
+                                   "category had fewer than {k} answers."},
+    "sv_caption_protected": {"nl": "Een groep met minder dan {k} antwoorden is samen met een andere groep grijs "
+                                   "gearceerd ('afgeschermd'), zonder eigen aandeel.",
+                             "en": "A group with fewer than {k} answers is hatched grey together with another "
+                                   "group ('suppressed'), without its own share."},
 }
 
 
