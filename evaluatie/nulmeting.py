@@ -240,6 +240,18 @@ def _new_axes(ax, figsize=(8.0, 4.8)):
         return plt.subplots(figsize=figsize)[1]
 
 
+def _rounded_ticks(ax) -> None:
+    """Under a rounding rule, y ticks at multiples of its base (bar heights are such multiples: no 6, 12, 18 grid)."""
+    from matplotlib.ticker import MultipleLocator
+
+    from .privacy import rounding_base
+
+    base = rounding_base()
+    if base:
+        top = max([p.get_height() for p in ax.patches] + [base])
+        ax.yaxis.set_major_locator(MultipleLocator(base * max(1, int(np.ceil(top / base / 8)))))
+
+
 def plot_agencies(table: pd.DataFrame, ax=None, *, min_cell: int = 5, published=None, lang: str = "nl",
                   title: str | None = None):
     """Bar chart of agencies by number of pupils (one school).
@@ -276,6 +288,7 @@ def plot_agencies(table: pd.DataFrame, ax=None, *, min_cell: int = 5, published=
         ax.set_xlabel(lab["agency_rank"])
         ax.set_ylabel(lab["pupils"])
         format_axis(ax, "y", lang=lang)
+        _rounded_ticks(ax)
         ax.set_title(title or lab["agencies_title"])
     return ax
 
@@ -330,6 +343,7 @@ def plot_agencies_per_pupil(pupils: pd.DataFrame, ax=None, *, min_cell: int = 5,
         ax.set_xlabel(lab["per_pupil_x"])
         ax.set_ylabel(lab["pupils"])
         format_axis(ax, "y", lang=lang)
+        _rounded_ticks(ax)
         ax.set_title(title or lab["per_pupil_title"])
     return ax
 

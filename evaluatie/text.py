@@ -2013,6 +2013,28 @@ MESSAGES: dict[str, dict[str, str]] = {
                                    "gearceerd ('afgeschermd'), zonder eigen aandeel.",
                              "en": "A group with fewer than {k} answers is hatched grey together with another "
                                    "group ('suppressed'), without its own share."},
+    "nm_acc_finding_rises_total": {"nl": "Het dossieronderzoek vond {found} instanties en de curve stijgt nog: in alle "
+                                         "{total} dossiers staan er naar schatting {est} ({lo} tot {hi})",
+                                   "en": "The file study found {found} agencies and the curve still rises: all {total} "
+                                         "files would name an estimated {est} ({lo} to {hi})"},
+    "nm_acc_finding_flat_total": {"nl": "Het dossieronderzoek vond {found} instanties en de curve vlakt af: in alle "
+                                        "{total} dossiers staan er naar schatting {est} ({lo} tot {hi})",
+                                  "en": "The file study found {found} agencies and the curve levels off: all {total} "
+                                        "files would name an estimated {est} ({lo} to {hi})"},
+    "nm_acc_finding_rises": {"nl": "Het dossieronderzoek vond {found} instanties en de curve stijgt nog: meer dossiers "
+                                   "lezen vindt er waarschijnlijk meer",
+                             "en": "The file study found {found} agencies and the curve still rises: reading more "
+                                   "files would probably find more"},
+    "nm_acc_finding_flat": {"nl": "Het dossieronderzoek vond {found} instanties en de curve vlakt af: meer dossiers "
+                                  "lezen voegt er waarschijnlijk weinig toe",
+                            "en": "The file study found {found} agencies and the curve levels off: reading more files "
+                                  "would probably add few"},
+    "nm_acc_finding_all": {"nl": "Alle {files} dossiers gelezen: {found} instanties gevonden",
+                           "en": "All {files} files read: {found} agencies found"},
+    "nm_agencies_finding": {"nl": "{n} instanties betrokken; {big} daarvan bij {k} of meer leerlingen",
+                            "en": "{n} agencies involved; {big} of them with {k} or more pupils"},
+    "nm_agencies_finding_none": {"nl": "{n} instanties betrokken, geen enkele bij {k} of meer leerlingen",
+                                 "en": "{n} agencies involved, none with {k} or more pupils"},
 }
 
 

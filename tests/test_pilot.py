@@ -660,3 +660,18 @@ def test_section_with_a_reason_publishes_exact_counts_and_says_so(tmp_path):
     note = (tmp_path / "r" / "test" / "verantwoording.md").read_text(encoding="utf-8")
     assert "2 van de 4" in caption and "n = 4 leerlingen" in caption
     assert "niet afgeschermd (en niet afgerond)" in note and "klas van 4" in note
+
+
+def test_report_figure_titles_state_findings_not_questions(example_run):
+    """Issue #13: titles state the finding, the question goes in the subtitle. The caption (alt text)
+    starts with the title; before, eight figures of the file study had a question as title."""
+    root, paths, _ = example_run
+    captions = {p.name: p.read_text(encoding="utf-8") for p in paths.values()
+                if isinstance(p, Path) and p.suffix == ".txt"}
+    assert len(captions) > 20
+    questions = {name: text[:80] for name, text in captions.items() if re.match(r"^[^.!?\n]*\?", text)}
+    assert not questions, questions
+    curve = captions["01_verzamelcurve_1.txt"]
+    assert re.match(r"Het dossieronderzoek vond \d+ instanties en de curve (stijgt nog|vlakt af): in alle 160 dossiers "
+                    r"staan er naar schatting \d+ \(\d+ tot \d+\)\. SBO De Regenboog\.", curve), curve[:200]
+    assert re.match(r"\d+ instanties betrokken; \d+ daarvan bij 5 of meer leerlingen\.", captions["01_instanties_1.txt"])
