@@ -322,7 +322,7 @@ class SurvivalResult:
                 colour = PALETTE[i % len(PALETTE)]
                 n = int(self.medians.loc[self.medians["group"] == g, "n"].iloc[0])
                 name = g if g != ALL else ("alle casussen" if lang == "nl" else "all cases")
-                ax.step(x, y, where="post", color=colour, label=f"{name} (n = {n})")
+                ax.step(x, y, where="post", color=colour, label=f"{name} (n = {count_text(n, lang)})")
                 ax.fill_between(x, lo, np.nan_to_num(hi, nan=1.0), step="post", color=colour, alpha=0.15)
             if days is not None:
                 ax.axvline(days, color=GREY, linestyle="--", linewidth=1)
