@@ -31,6 +31,7 @@ from statsmodels.duration.survfunc import SurvfuncRight, survdiff
 
 from .errors import InputError
 from .io import is_still_open, parse_date
+from .privacy import count_text
 from .quality import QualityReport
 from .schemas import missing_columns_message
 from .text import check_lang, format_number, format_p, format_percent, t
@@ -284,7 +285,7 @@ class SurvivalResult:
             key = "pilots_km_group" if np.isfinite(r.median) else "pilots_km_group_no_median"
             if np.isfinite(r.median) and not np.isfinite(r.upper):  # the curve never drops far enough: open-ended
                 key = "pilots_km_group_open" if np.isfinite(r.lower) else "pilots_km_group_no_ci"
-            parts.append(t(key, lang, group=r.group, n=r.n, median=num(r.median), lo=num(r.lower), hi=num(r.upper),
+            parts.append(t(key, lang, group=r.group, n=count_text(r.n, lang), median=num(r.median), lo=num(r.lower), hi=num(r.upper),
                            days=format_number(days, 0, lang), share=pct(s["share"]), slo=pct(s["lower"]),
                            shi=pct(s["upper"])))
         return " ".join(parts)
@@ -294,10 +295,11 @@ class SurvivalResult:
         check_lang(lang)
         n_open = int((~self.data["observed"]).sum())
         lines = [self.sentence(lang, days),
-                 t("pilots_km_method", lang, n_open=n_open, date=self.reference_date.strftime("%d-%m-%Y"),
+                 t("pilots_km_method", lang, n_open=count_text(n_open, lang), date=self.reference_date.strftime("%d-%m-%Y"),
                    level=format_percent(self.level, 0, lang), conf=self.conf_type)]
         if self.report.n_dropped:
-            lines.append(t("pilots_dropped", lang, n=self.report.n_dropped, n_read=self.report.n_read))
+            lines.append(t("pilots_dropped", lang, n=count_text(self.report.n_dropped, lang),
+                           n_read=count_text(self.report.n_read, lang)))
         return "\n".join(lines)
 
     def plot(self, ax=None, lang: str = "nl", days: float | None = NORM_DAYS, title: str | None = None):
@@ -320,7 +322,7 @@ class SurvivalResult:
                 colour = PALETTE[i % len(PALETTE)]
                 n = int(self.medians.loc[self.medians["group"] == g, "n"].iloc[0])
                 name = g if g != ALL else ("alle casussen" if lang == "nl" else "all cases")
-                ax.step(x, y, where="post", color=colour, label=f"{name} (n = {n})")
+                ax.step(x, y, where="post", color=colour, label=f"{name} (n = {count_text(n, lang)})")
                 ax.fill_between(x, lo, np.nan_to_num(hi, nan=1.0), step="post", color=colour, alpha=0.15)
             if days is not None:
                 ax.axvline(days, color=GREY, linestyle="--", linewidth=1)

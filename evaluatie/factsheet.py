@@ -186,7 +186,7 @@ def _rows_not_used(pilot, sections) -> list:
     The first quality report of a data key is the one made on reading (sections add dropped rows to it,
     e.g. a pupil without an outcome); later reports of the same key work on the rows it kept.
     """
-    from .privacy import small_count
+    from .privacy import count_text, small_count
 
     first: dict = {}
     for s in sections:
@@ -194,7 +194,7 @@ def _rows_not_used(pilot, sections) -> list:
             first.setdefault(key, report)
     return [t("fs_rows_not_used_file", pilot.lang, file=pilot.data[key].name,
               k=small_count(report.n_dropped, pilot.threshold, pilot.lang),
-              n=format_number(report.n_read, 0, pilot.lang))
+              n=count_text(report.n_read, pilot.lang))
             for key, report in first.items() if report.n_dropped]
 
 

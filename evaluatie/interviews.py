@@ -28,7 +28,7 @@ import numpy as np
 import pandas as pd
 
 from .errors import InputError
-from .privacy import HIDDEN, THRESHOLD, small_count, suppress
+from .privacy import HIDDEN, THRESHOLD, count_text, small_count, suppress
 from .schemas import missing_columns_message
 from .text import check_lang, format_number, t
 
@@ -375,7 +375,8 @@ def plot_codes(frequencies: pd.DataFrame, ax=None, *, level: int | None = 1, min
                 if hidden.iat[i, hidden.columns.get_loc(groups[j])]:
                     ax.text(j, i, HIDDEN, ha="center", va="center", fontsize=9, color=GREY)
                     continue
-                ax.text(j, i, f"{int(k.iat[i, j])}/{int(n.iat[j])}", ha="center", va="center", fontsize=9,
+                ax.text(j, i, f"{count_text(k.iat[i, j], lang)}/{count_text(n.iat[j], lang)}", ha="center", va="center",
+                        fontsize=9,
                         color="white" if share.iat[i, j] > 0.6 else "black")
         labels = [g if g else t("iv_all_groups", lang) for g in groups]
         ax.set_xticks(range(share.shape[1]), [f"{g}\n(n = {small_count(int(n.iat[j]), min_group, lang)})"

@@ -21,7 +21,8 @@ import pandas as pd
 from .agencies import CHECKED, split_cells
 from .errors import InputError
 from .privacy import TOTAL as TOTAL_LABEL
-from .privacy import HIDDEN, is_small, mask_value, small_count
+from .privacy import HIDDEN, count_text, is_small, mask_value, small_count
+from .privacy import published as published_count
 from .richness import Accumulation, accumulation, chao2
 from .schemas import DUTCH_HEADERS, missing_columns_message
 from .text import check_lang, format_number, t
@@ -239,6 +240,18 @@ def _new_axes(ax, figsize=(8.0, 4.8)):
         return plt.subplots(figsize=figsize)[1]
 
 
+def _rounded_ticks(ax) -> None:
+    """Under a rounding rule, y ticks at multiples of its base (bar heights are such multiples: no 6, 12, 18 grid)."""
+    from matplotlib.ticker import MultipleLocator
+
+    from .privacy import rounding_base
+
+    base = rounding_base()
+    if base:
+        top = max([p.get_height() for p in ax.patches] + [base])
+        ax.yaxis.set_major_locator(MultipleLocator(base * max(1, int(np.ceil(top / base / 8)))))
+
+
 def plot_agencies(table: pd.DataFrame, ax=None, *, min_cell: int = 5, published=None, lang: str = "nl",
                   title: str | None = None):
     """Bar chart of agencies by number of pupils (one school).
@@ -263,16 +276,19 @@ def plot_agencies(table: pd.DataFrame, ax=None, *, min_cell: int = 5, published=
     with house_style():
         ax = _new_axes(ax, (9.0, 5.2))
         x = np.arange(len(shown))
-        ax.bar(x, shown["n_pupils"], color=PALETTE[0], width=0.8)
+        # heights as published: rounded under the rounding rule in force (the bar would give the exact count back)
+        ax.bar(x, [published_count(v) for v in shown["n_pupils"]], color=PALETTE[0], width=0.8)
         ax.set_xticks(x, shown["agency"], rotation=60, ha="right", fontsize=8)
         n_small = int((~big).sum())
         if n_small:
-            ax.text(0.98, 0.95, lab["tail"].format(n=n_small, k=min_cell), transform=ax.transAxes, ha="right",
+            ax.text(0.98, 0.95, lab["tail"].format(n=count_text(n_small, lang), k=min_cell), transform=ax.transAxes,
+                    ha="right",
                     va="top", fontsize=9, color=GREY)
         ax.set_xlim(-0.6, max(len(shown), 8) - 0.4)
         ax.set_xlabel(lab["agency_rank"])
         ax.set_ylabel(lab["pupils"])
         format_axis(ax, "y", lang=lang)
+        _rounded_ticks(ax)
         ax.set_title(title or lab["agencies_title"])
     return ax
 
@@ -318,15 +334,16 @@ def plot_agencies_per_pupil(pupils: pd.DataFrame, ax=None, *, min_cell: int = 5,
                                                        published["two"])]
     with house_style():
         ax = _new_axes(ax)
-        heights = [v if ok else 0 for _, v, ok in bars]
+        heights = [published_count(v) if ok else 0 for _, v, ok in bars]
         drawn = ax.bar([b[0] for b in bars], heights, color=PALETTE[0])
         for bar, (_, value, ok) in zip(drawn, bars):
-            text = format_number(value, 0, lang) if ok else HIDDEN
+            text = count_text(value, lang) if ok else HIDDEN
             ax.annotate(text, (bar.get_x() + bar.get_width() / 2, bar.get_height()), ha="center", va="bottom",
                         fontsize=9, xytext=(0, 2), textcoords="offset points")
         ax.set_xlabel(lab["per_pupil_x"])
         ax.set_ylabel(lab["pupils"])
         format_axis(ax, "y", lang=lang)
+        _rounded_ticks(ax)
         ax.set_title(title or lab["per_pupil_title"])
     return ax
 
@@ -357,7 +374,7 @@ def plot_accumulation(acc: Accumulation, ax=None, *, lang: str = "nl", title: st
             tot = acc.total
             ax.errorbar([tot["files"]], [tot["estimate"]], color=PALETTE[1], fmt="D", capsize=4, markersize=5,
                         yerr=[[tot["estimate"] - tot["lower"]], [tot["upper"] - tot["estimate"]]],
-                        label=lab["predicted"].format(t=acc.n_total, p=format_number(100 * acc.level, 0, lang)))
+                        label=lab["predicted"].format(t=count_text(acc.n_total, lang), p=format_number(100 * acc.level, 0, lang)))
         ax.set_xlabel(lab["acc_x"])
         ax.set_ylabel(lab["acc_y"])
         ax.set_ylim(bottom=0)
@@ -473,7 +490,7 @@ def plot_schools(table: pd.DataFrame, ax=None, *, school: str = "school", lang: 
         format_axis(left, "x", decimals=0, lang=lang)
         err = np.vstack([r["common_estimate"] - r["common_lower"], r["common_upper"] - r["common_estimate"]])
         right.errorbar(r["common_estimate"], y, xerr=err, fmt="o", color=PALETTE[1], capsize=3)
-        right.set_xlabel(lab["common"].format(t=int(r["common_files"].iloc[0])))
+        right.set_xlabel(lab["common"].format(t=count_text(r["common_files"].iloc[0], lang)))
         right.set_xlim(left=0)
         format_axis(right, "x", decimals=0, lang=lang)
         for a in (left, right):
@@ -581,16 +598,17 @@ class Nulmeting:
 
         def count(x: int, key: str) -> str:
             if shown[key]:
-                return n(x)
+                return count_text(x, lang)
             if is_small(x, k):
                 return people(x)
             return t("nm_all_but", lang, k=k) if is_small(total - x, k) else t("nm_hidden", lang, marker=HIDDEN)
 
         word = {"nl": ("instantie", "instanties"), "en": ("agency", "agencies")}[lang][int(c["n_agencies"] != 1)]
+        agencies = count_text(c["n_agencies"], lang)  # published counts follow the rounding rule in force
         if is_small(total, k):  # "bij minder dan 5 van de minder dan 5 leerlingen" says nothing: say it once
-            parts = [t("nm_found_few_files", lang, agencies=n(c["n_agencies"]), word=word, k=k)]
+            parts = [t("nm_found_few_files", lang, agencies=agencies, word=word, k=k)]
         else:
-            parts = [t("nm_found", lang, agencies=n(c["n_agencies"]), word=word, helped=count(helped, "with"),
+            parts = [t("nm_found", lang, agencies=agencies, word=word, helped=count(helped, "with"),
                        pupils=people(total), share=f" ({pct(helped / total)})" if shown["with"] and shown["pupils"]
                        else "")]
         if helped:
@@ -609,9 +627,9 @@ class Nulmeting:
             tail = int((sizes < k).sum())
             if tail == len(sizes):  # "2 van de 2 instanties": all of them
                 key = {1: "nm_tail_one", 2: "nm_tail_both"}.get(len(sizes), "nm_tail_all")
-                parts.append(t(key, lang, total=n(len(sizes)), k=k))
+                parts.append(t(key, lang, total=count_text(len(sizes), lang), k=k))
             elif tail:
-                parts.append(t("nm_tail", lang, n=n(tail), total=n(len(sizes)), k=k))
+                parts.append(t("nm_tail", lang, n=count_text(tail, lang), total=count_text(len(sizes), lang), k=k))
         if name in self.accumulations:
             parts.append(self.accumulations[name].prediction(lang, min_cell=k))
         return " ".join(p for p in parts if p)

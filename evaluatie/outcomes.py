@@ -25,6 +25,7 @@ from scipy import stats
 from statsmodels.stats.proportion import proportion_confint
 
 from .errors import InputError
+from .privacy import count_text
 from .schemas import missing_columns_message
 from .text import check_lang, format_number, format_percent, t
 
@@ -136,7 +137,8 @@ class ProportionResult:
         """The proportion with its interval in one line."""
         check_lang(lang)
         head = f"{self.label}: " if self.label else ""
-        return head + t("pilots_proportion", lang, k=self.k, n=self.n, pct=self.bound(self.estimate, lang),
+        return head + t("pilots_proportion", lang, k=count_text(self.k, lang), n=count_text(self.n, lang),
+                        pct=self.bound(self.estimate, lang),
                         level=format_percent(self.level, 0, lang), lo=self.bound(self.lower, lang),
                         hi=self.bound(self.upper, lang), method=_METHOD_NAME[self.method][lang == "en"])
 
@@ -145,14 +147,14 @@ class ProportionResult:
         check_lang(lang)
         fmt = lambda p: self.bound(p, lang)  # noqa: E731
         lines = [self.sentence(lang)]
-        lines.append(t("pilots_width", lang, width=format_number(100 * self.width, 0, lang), n=self.n,
+        lines.append(t("pilots_width", lang, width=format_number(100 * self.width, 0, lang), n=count_text(self.n, lang),
                        lo=fmt(self.lower), hi=fmt(self.upper)))
         if self.k > 0:
-            lines.append(t("pilots_can_say_occurs", lang, k=self.k, n=self.n, lo=fmt(self.lower)))
+            lines.append(t("pilots_can_say_occurs", lang, k=count_text(self.k, lang), n=count_text(self.n, lang), lo=fmt(self.lower)))
         if self.k < self.n:
             lines.append(t("pilots_can_say_not_always", lang, hi=fmt(self.upper)))
         if self.n < 30:
-            lines.append(t("pilots_small_n", lang, n=self.n))
+            lines.append(t("pilots_small_n", lang, n=count_text(self.n, lang)))
         lines.append(t("pilots_n_needed", lang, hw=format_number(100 * half_width, 0, lang),
                        n=format_number(self.n_needed(half_width), 0, lang)))
         return "\n".join(lines)
@@ -175,7 +177,7 @@ class ProportionResult:
             ax.grid(axis="x", visible=True)
             format_axis(ax, "x", percent=True, lang=lang)
             ax.set_xlabel(self.label or ("aandeel" if lang == "nl" else "proportion"))
-            ax.set_title(title or t("pilots_proportion_title", lang, k=self.k, n=self.n,
+            ax.set_title(title or t("pilots_proportion_title", lang, k=count_text(self.k, lang), n=count_text(self.n, lang),
                                     lo=self.bound(self.lower, lang), hi=self.bound(self.upper, lang)))
         return ax
 
@@ -273,9 +275,11 @@ class ComparisonResult:
         pct = lambda p: format_percent(p, 0, lang)  # noqa: E731
         p = format_number(self.p_value, 3, lang)
         if self.test == "fisher":
-            return t("pilots_fisher", lang, k=self.k, n=self.n, pct=pct(self.estimate), k_ref=self.k_ref,
+            return t("pilots_fisher", lang, k=count_text(self.k, lang), n=count_text(self.n, lang),
+                     pct=pct(self.estimate), k_ref=self.k_ref,
                      n_ref=self.n_ref, pct_ref=pct(self.reference), p=p)
-        return t("pilots_benchmark", lang, k=self.k, n=self.n, pct=pct(self.estimate), ref=pct(self.reference), p=p)
+        return t("pilots_benchmark", lang, k=count_text(self.k, lang), n=count_text(self.n, lang),
+                 pct=pct(self.estimate), ref=pct(self.reference), p=p)
 
     def summary(self, lang: str = "nl") -> str:
         """The sentence plus how to read a p-value from a small group."""
@@ -286,7 +290,7 @@ class ComparisonResult:
                            est=format_number(self.odds_ratio, 2, lang),
                            lo=format_number(self.odds_ratio_ci[0], 2, lang),
                            hi=format_number(self.odds_ratio_ci[1], 2, lang)))
-        lines.append(t("pilots_p_small" if self.p_value < 0.05 else "pilots_p_large", lang, n=self.n))
+        lines.append(t("pilots_p_small" if self.p_value < 0.05 else "pilots_p_large", lang, n=count_text(self.n, lang)))
         return "\n".join(lines)
 
     def plot(self, ax=None, lang: str = "nl", method: Method = "exact"):
@@ -442,7 +446,7 @@ class PosteriorResult:
         """'De kans dat het werkelijke aandeel boven 30% ligt is 71%' with the prior named."""
         check_lang(lang)
         return t("pilots_posterior", lang, threshold=format_percent(self.threshold, 0, lang),
-                 prob=format_percent(self.probability, 0, lang), k=self.k, n=self.n,
+                 prob=format_percent(self.probability, 0, lang), k=count_text(self.k, lang), n=count_text(self.n, lang),
                  a=format_number(self.prior[0], 1, lang), b=format_number(self.prior[1], 1, lang))
 
     def summary(self, lang: str = "nl") -> str:
@@ -451,7 +455,7 @@ class PosteriorResult:
         pct = lambda p: format_percent(p, 0, lang)  # noqa: E731
         return "\n".join([self.sentence(lang),
                           t("pilots_credible", lang, level=pct(self.level), lo=pct(self.lower), hi=pct(self.upper)),
-                          t("pilots_prior_matters", lang, n=self.n)])
+                          t("pilots_prior_matters", lang, n=count_text(self.n, lang))])
 
     def plot(self, ax=None, lang: str = "nl"):
         """Posterior density with the area above ``threshold`` shaded; returns the Axes."""

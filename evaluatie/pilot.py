@@ -40,7 +40,7 @@ import pandas as pd
 from .display import value_label
 from .errors import InputError
 from .plots import finding_title
-from .privacy import HIDDEN, is_small, mask_value, small_count
+from .privacy import HIDDEN, count_text, exact_counts, is_small, mask_value, published, rounding_rule, small_count
 from .text import LANGS, check_lang, format_number, format_percent, t
 
 __all__ = ["Pilot", "Section", "KeyFigure", "FigureOut", "SectionSpec", "SECTIONS", "register_section",
@@ -297,6 +297,10 @@ def load_pilot(path, lang: str = "nl") -> Pilot:
 
 
 # ------------------------------------------------------------------------------ running
+#: ``what`` keys of :meth:`_Context.save` that count schools or periods (public facts): written exactly.
+_NOT_ROUNDED = frozenset({"pilot_n_schools", "pilot_n_months", "pilot_n_weeks", "pilot_n_periods"})
+
+
 class _Context:
     """What a section builder gets: the pilot, data read once, and a figure writer."""
 
@@ -322,6 +326,18 @@ class _Context:
             self.reports[key] = self._data[key][1]
         return self._data[key]
 
+    def count(self, n) -> str:
+        """A count of people, files, agencies, answers or cases as the outputs write it: below the threshold
+        "minder dan 5", else rounded by the pilot's ``afronden`` (:func:`evaluatie.privacy.small_count`)."""
+        return small_count(int(n), self.pilot.threshold, self.lang)
+
+    def exact_counts(self) -> None:
+        """This section publishes exact counts (small ones with the pilot file's reason): no rounding either.
+
+        Call it where the section decides so; it holds until the section's builder returns.
+        """
+        exact_counts()
+
     def save(self, ax_or_fig, name: str, *, n, caption: str, on_factsheet: bool = False, rank: int = 9,
              what: str | None = None) -> FigureOut:
         """Write one figure with :func:`evaluatie.plots.save_figure` and close it.
@@ -340,7 +356,9 @@ class _Context:
         if isinstance(ax_or_fig, (list, tuple)) or hasattr(ax_or_fig, "flat"):
             fig = next(iter(getattr(ax_or_fig, "flat", ax_or_fig))).figure
         if what is not None and not isinstance(n, str):
-            n = f"{format_number(n, 0, self.lang)} {t(what, self.lang)}"
+            # schools, months and periods are public facts, not counts of people: never rounded
+            number = format_number(n, 0, self.lang) if what in _NOT_ROUNDED else count_text(n, self.lang)
+            n = f"{number} {t(what, self.lang)}"
         paths = save_figure(fig, name, source=self.pilot.source, n=n, caption=caption, folder=self.figures,
                             lang=self.lang)
         plt.close(fig)
@@ -377,7 +395,7 @@ def _nulmeting(ctx: _Context, leerlingen=None) -> Section:
         figures.append(ctx.save(axes, "01_scholen", n=int(k["n_pupils"].sum()), on_factsheet=True, rank=2,
                                 what="pilot_n_files",
                                 caption=t("pilot_nul_schools_caption", lang, k=len(axes[0].get_yticks()),
-                                          t=int(result.richness["common_files"].dropna().iloc[0]))))
+                                          t=ctx.count(result.richness["common_files"].dropna().iloc[0]))))
     for i, school in enumerate(result.schools):
         suffix = f"_{i + 1}" if multi else ""
         n = int(k.loc[k[result.school] == school, "n_pupils"].iloc[0])
@@ -386,7 +404,11 @@ def _nulmeting(ctx: _Context, leerlingen=None) -> Section:
             if kind == "accumulation" and school not in result.accumulations:
                 continue
             ax = result.plot(kind, school, lang=lang)
-            ax.figure.suptitle(str(school), x=0.01, ha="left", fontsize=10, color="#555555")
+            if kind in ("accumulation", "agencies"):  # the title states the finding; school and question under it
+                question = f"{school} · {ax.get_title(loc='left')}"
+                finding_title(ax, _nulmeting_finding(result, kind, school, ax, ctx), question)
+            else:
+                ax.figure.suptitle(str(school), x=0.01, ha="left", fontsize=10, color="#555555")
             first = not multi and kind == "agencies"
             figures.append(ctx.save(ax, f"01_{label}{suffix}", n=n, caption=f"{school}. " + result.summary(school, lang),
                                     on_factsheet=first, rank=2, what="pilot_n_files"))
@@ -396,19 +418,39 @@ def _nulmeting(ctx: _Context, leerlingen=None) -> Section:
     # a share of the pupils reveals the count behind it: publish it only when that count is not small
     two_pct = format_number(100 * two / read, 0, lang) + "%" if read and not is_small(two, k_min) else "–"
     n_agencies = int(result.agencies.loc[result.agencies["n_pupils"] > 0, "agency"].nunique())
-    key = [KeyFigure(format_number(n_agencies, 0, lang), t("pilot_nul_kf_agencies", lang, k=len(result.schools)),
-                     t("pilot_nul_kf_agencies_words", lang, n=format_number(read, 0, lang))),
+    key = [KeyFigure(count_text(n_agencies, lang), t("pilot_nul_kf_agencies", lang, k=len(result.schools)),
+                     t("pilot_nul_kf_agencies_words", lang, n=ctx.count(read))),
            KeyFigure(two_pct, t("pilot_nul_kf_two", lang),
-                     t("pilot_nul_kf_two_words", lang, k=small_count(two, k_min, lang), n=format_number(read, 0, lang)))]
+                     t("pilot_nul_kf_two_words", lang, k=ctx.count(two), n=ctx.count(read)))]
     per_school = k["n_agencies"].astype(int)
-    span = (format_number(per_school.min(), 0, lang) if per_school.min() == per_school.max() else
-            f"{format_number(per_school.min(), 0, lang)} {t('pilot_to', lang)} {format_number(per_school.max(), 0, lang)}")
+    lo, hi = published(per_school.min()), published(per_school.max())
+    span = (count_text(lo, lang) if lo == hi else
+            f"{count_text(lo, lang)} {t('pilot_to', lang)} {count_text(hi, lang)}")
     few = float((result.agencies.groupby("agency")["n_pupils"].sum() < k_min).mean())
     meaning = [t("pilot_nul_meaning", lang, span=span, two=two_pct, k=k_min, few=format_number(100 * few, 0, lang))]
     caveats = [t("pilot_nul_caveat_files", lang), t("pilot_nul_caveat_names", lang)]
     return Section(key="nulmeting", title=t("pilot_nul_title", lang), question=t("pilot_nul_question", lang),
                    key_figures=key, figures=figures, tables={}, notes={}, meaning=meaning, caveats=caveats,
                    methods=t("pilot_nul_methods", lang), quality=[("dossier", report)]), result
+
+
+def _nulmeting_finding(result, kind: str, school, ax, ctx: _Context) -> str:
+    """The finding for the title of a school's accumulation curve or agency chart (counts as published).
+
+    Accumulation: agencies found, whether the curve still rises (:meth:`evaluatie.richness.Accumulation.flattened`)
+    and the estimate for all files with its interval. Agency chart: agencies involved and how many of them
+    are drawn (those with at least ``drempel`` pupils that the table publishes).
+    """
+    lang, k_min = ctx.lang, ctx.pilot.threshold
+    if kind == "accumulation":
+        return result.accumulations[school].finding(lang, min_cell=k_min)
+    sizes = result.agencies.loc[(result.agencies[result.school] == school) & (result.agencies["n_pupils"] > 0)]
+    # the bars drawn (agencies with >= drempel pupils that the table publishes): named and countable in the figure,
+    # so written exactly; the number of agencies involved follows the rounding rule
+    n, big = len(sizes), len(ax.patches)
+    if not big:
+        return t("nm_agencies_finding_none", lang, n=count_text(n, lang), k=k_min)
+    return t("nm_agencies_finding", lang, n=count_text(n, lang), big=format_number(big, 0, lang), k=k_min)
 
 
 def _panel(ctx: _Context):
@@ -680,9 +722,11 @@ def _vragenlijst(ctx: _Context, vergelijking="auto", toets="auto") -> Section:
     else:
         title = t(f"pilot_sv_fig_{'up' if row['estimate'] > 0 else 'down'}_{'sure' if sure else 'unsure'}", lang,
                   what=first)
-    ax = likert.plot()
+    # the published figure shows no share of fewer than `drempel` answers (n is next to each bar)
+    ax = likert.plot(detail="protected", min_cell=ctx.pilot.threshold)
     finding_title(ax, title, t("pilot_sv_question", lang))
     caption = cmp.sentence(first) if cmp is not None else t("pilot_sv_fig_title", lang, what=first)
+    caption = " ".join(filter(None, [caption, likert.protection_note(ctx.pilot.threshold)]))
     figures = [ctx.save(ax, "03_vragenlijst_" + re.sub(r"[^a-z0-9]+", "_", str(first).lower()), n=n_resp,
                         caption=caption, on_factsheet=True, rank=7, what="pilot_n_respondents")]
     rel = [survey.reliability(s, construct=c, lang=lang) for c in constructs if len(s.construct_items(c)) >= 3]
@@ -694,15 +738,15 @@ def _vragenlijst(ctx: _Context, vergelijking="auto", toets="auto") -> Section:
     else:
         mean = float(scores[first].mean())
         key = [KeyFigure(format_number(mean, 1, lang), t("pilot_sv_kf_mean", lang, what=first),
-                         cmp.sentence(first) if cmp is not None else t("pilot_sv_kf_mean_words", lang, n=n_resp))]
+                         cmp.sentence(first) if cmp is not None else t("pilot_sv_kf_mean_words", lang,
+                                                                        n=ctx.count(n_resp)))]
     caveats = [t("pilot_sv_caveat_" + ("voor_na" if design == "voor_na" else "other"), lang)]
     if design == "voor_na":
         # the pairs the comparison used: took part both times *and* has a score for the outcome both times
         pairs = cmp.table.loc[cmp.table["outcome"] == first, "n"]
         matched = int(pairs.iloc[0]) if len(pairs) else int(survey.response(s, lang=lang)["matched"].sum())
-        caveats.append(t("pilot_sv_caveat_matched", lang, k=format_number(matched, 0, lang),
-                         n=format_number(n_resp, 0, lang), what=first))
-    methods = [t("pilot_sv_methods", lang, n=format_number(n_resp, 0, lang), k=len(s.items),
+        caveats.append(t("pilot_sv_caveat_matched", lang, k=ctx.count(matched), n=ctx.count(n_resp), what=first))
+    methods = [t("pilot_sv_methods", lang, n=ctx.count(n_resp), k=len(s.items),
                  scales=", ".join(map(str, constructs)) or "–")]
     methods += [f"{c}: {r.sentence(lang)}" for c, r in zip([c for c in constructs if len(s.construct_items(c)) >= 3],
                                                                rel)]
@@ -869,11 +913,14 @@ def _kleine_pilot(ctx: _Context, uitkomst="Uitkomst", gunstig="regulier onderwij
     small = n < ctx.pilot.threshold or 0 < k < ctx.pilot.threshold or 0 < n - k < ctx.pilot.threshold
     if small and not (reden and reden.strip()):
         raise InputError(t("pilot_kp_small", lang, n=n, k=ctx.pilot.threshold, file=ctx.pilot.path.name))
+    if small:  # k of n as they are, with the reason (the table is not rounded either)
+        ctx.exact_counts()
     what = label or gunstig
     res = proportion_ci(k, n, label=what, lang=lang)
     lines = res.summary(lang).splitlines()
     ax = res.plot(lang=lang)
-    finding_title(ax, t("pilots_proportion_title", lang, k=k, n=n, lo=res.bound(res.lower, lang),
+    finding_title(ax, t("pilots_proportion_title", lang, k=count_text(k, lang), n=count_text(n, lang),
+                        lo=res.bound(res.lower, lang),
                         hi=res.bound(res.upper, lang)), t("pilot_kp_question", lang, what=what))
     figures = [ctx.save(ax, "04_kleine_pilot_aandeel", n=n, caption=res.sentence(lang), on_factsheet=True, rank=8,
                         what="pilot_n_pupils")]
@@ -881,7 +928,7 @@ def _kleine_pilot(ctx: _Context, uitkomst="Uitkomst", gunstig="regulier onderwij
         same = data.assign(**{uitkomst: outcome.where(~unknown).str.lower()})  # one colour per outcome, as counted
         ax = plot_timeline(same, pupil="case", outcome=uitkomst, events=(moment,) if moment else (), lang=lang)
         figures.append(ctx.save(ax, "04_kleine_pilot_tijdlijn", n=n, caption=res.sentence(lang), what="pilot_n_pupils"))
-    key = [KeyFigure(t("pilot_kp_kf_value", lang, k=k, n=n), what, f"{lines[1]} {lines[-1]}")]
+    key = [KeyFigure(t("pilot_kp_kf_value", lang, k=count_text(k, lang), n=count_text(n, lang)), what, f"{lines[1]} {lines[-1]}")]
     methods = [res.summary(lang)]
     if vergelijk is not None:
         methods.append(compare_to_benchmark(k, n, vergelijk, label=what, lang=lang).summary(lang))
@@ -897,7 +944,7 @@ def _kleine_pilot(ctx: _Context, uitkomst="Uitkomst", gunstig="regulier onderwij
     whole = (t("pilot_col_k", lang), t("pilot_col_n", lang))
     spec = Table(table, counts=() if small else whole, percent=shares, denominator=t("pilot_col_n", lang),
                  decimals=dict.fromkeys(whole, 0))
-    small_n = t("pilots_small_n", lang, n=n) if n < 30 else None
+    small_n = t("pilots_small_n", lang, n=count_text(n, lang)) if n < 30 else None
     can_say = [ln for ln in lines[2:-1] if ln != small_n]
     return Section(key="kleine_pilot", title=t("pilot_kp_title", lang), question=t("pilot_kp_question", lang, what=what),
                    key_figures=key, figures=figures, tables={"kleine_pilot": spec},
@@ -997,6 +1044,8 @@ def _doorlooptijden(ctx: _Context, norm_dagen=90, peildatum=None, label=None, re
         if small(frame) and not allowed:
             raise InputError(t("pilot_dl_small", lang, k=k_min, file=ctx.pilot.path.name))
     unprotected = allowed and (small(shown) or any(small(shown[shown["group"] == g]) for g in keep))
+    if unprotected:  # exact counts with the reason (the tables are not rounded either)
+        ctx.exact_counts()
     what = label or t("pilot_dl_label", lang)
     km = kaplan_meier(data, group=group, reference_date=peildatum, label=what, lang=lang)
     share = km.share_within(norm_dagen)
@@ -1016,7 +1065,7 @@ def _doorlooptijden(ctx: _Context, norm_dagen=90, peildatum=None, label=None, re
     finding_title(ax, title, t("pilot_dl_question", lang, days=norm_dagen))
     figures = [ctx.save(ax, "04_doorlooptijden", n=len(km.data), caption=km.sentence(lang, norm_dagen),
                         on_factsheet=True, rank=3, what="pilot_n_cases")]
-    words = t("pilot_dl_kf_words", lang, lo=pct(last["lower"]), hi=pct(last["upper"]), n=int(last["n"]))
+    words = t("pilot_dl_kf_words", lang, lo=pct(last["lower"]), hi=pct(last["upper"]), n=ctx.count(last["n"]))
     meaning = f"{t('pilot_dl_title', lang)}: {km.sentence(lang, norm_dagen)}"
     if test is not None:
         meaning += " " + t("pilots_logrank_" + ("small" if sure else "large"), lang)
@@ -1347,7 +1396,7 @@ def _kosten_section(ctx: _Context, marges=None, simulaties=10_000, **given) -> S
     figures, meaning = [], []
     # what the figure rests on: the pupils reached (or cases); without them a model of assumptions, not "n = 1"
     counted = int(cost.pupils_reached or cost.cases or 0)
-    counted = (f"{format_number(counted, 0, lang)} {t('pilot_n_reached' if cost.pupils_reached else 'pilot_n_cases', lang)}"
+    counted = (f"{count_text(counted, lang)} {t('pilot_n_reached' if cost.pupils_reached else 'pilot_n_cases', lang)}"
                if counted else t("pilot_kost_n_none", lang))
     if mc is not None:
         p = mc.probability_pays
@@ -1462,7 +1511,10 @@ def run_pilot(path, *, figures=None, reports=None, pdf: bool = True, docx: bool 
     sections, results = [], ctx.results
     for i, name in enumerate(order, 1):
         show(t("pilot_step", pilot.lang, i=i, n=total, step=t(f"pilot_step_{name}", pilot.lang)))
-        section, result = SECTIONS[name].builder(ctx, **pilot.analyses[name])
+        # every count a section writes is rounded as the tables' counts are (a section with a reason may
+        # switch it off for itself: _Context.exact_counts)
+        with rounding_rule(pilot.rounding):
+            section, result = SECTIONS[name].builder(ctx, **pilot.analyses[name])
         sections.append(section)
         results[name] = result
     i = len(pilot.analyses) + 1
@@ -1480,11 +1532,13 @@ def run_pilot(path, *, figures=None, reports=None, pdf: bool = True, docx: bool 
                                      rounding=pilot.rounding, min_denominator=pilot.min_denominator,
                                      links=links, lang=pilot.lang))
     show(t("pilot_step", pilot.lang, i=i + 1, n=total, step=t("pilot_step_factsheet", pilot.lang)))
-    written.update(factsheet.write_factsheet(pilot, sections, rep_dir, pdf=pdf, docx=docx, progress=show))
-    show(t("pilot_step", pilot.lang, i=i + 2, n=total, step=t("pilot_step_method", pilot.lang)))
-    written["verantwoording.md"] = factsheet.write_method_note(
-        pilot, sections, rep_dir, checksums={p.name: _sha256(p) for p in [pilot.path, *(pilot.data[k] for k in sorted(pilot.data))]},
-        outputs=sorted(written), pdf_note=written.pop("_pdf_note", None))
+    with rounding_rule(pilot.rounding):
+        written.update(factsheet.write_factsheet(pilot, sections, rep_dir, pdf=pdf, docx=docx, progress=show))
+        show(t("pilot_step", pilot.lang, i=i + 2, n=total, step=t("pilot_step_method", pilot.lang)))
+        written["verantwoording.md"] = factsheet.write_method_note(
+            pilot, sections, rep_dir,
+            checksums={p.name: _sha256(p) for p in [pilot.path, *(pilot.data[k] for k in sorted(pilot.data))]},
+            outputs=sorted(written), pdf_note=written.pop("_pdf_note", None))
     for s in sections:
         for f in s.figures:
             for fmt, p in f.paths.items():

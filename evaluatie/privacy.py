@@ -21,6 +21,8 @@ import os
 import re
 import secrets
 import unicodedata
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -33,7 +35,7 @@ from .text import check_lang, t
 
 __all__ = ["pseudonymize", "get_key", "find_identifiers", "is_bsn", "suppress", "audit", "check_exportable",
            "header_kind", "find_in_text", "mask_value", "scrub", "normalize_id", "HIDDEN", "THRESHOLD",
-           "small_count", "is_small"]
+           "small_count", "is_small", "rounding_rule", "rounding_base", "exact_counts", "published", "published_range", "count_text"]
 
 KEY_ENV = "EVALUATIE_SLEUTEL"
 KEYFILE_ENV = "EVALUATIE_SLEUTELBESTAND"
@@ -419,20 +421,116 @@ def mask_value(value) -> str:
 THRESHOLD = 5
 
 
+#: The rounding base of published counts in force (``afronden`` of the pilot file), or None: exact counts.
+_ROUNDING: ContextVar[int | None] = ContextVar("evaluatie_rounding", default=None)
+
+
+@contextmanager
+def rounding_rule(base: int | None):
+    """Within the block, every published count is rounded to a multiple of ``base`` (None: exact).
+
+    ``evaluatie rapport`` runs each section, the factsheet and the method note inside
+    ``rounding_rule(pilot.rounding)``; a section that publishes exact small counts with a reason
+    from the pilot file runs its texts inside ``rounding_rule(None)``. The rule is applied by
+    :func:`published` (and so by :func:`small_count` and :func:`count_text`): the one place where a
+    count becomes the number people read.
+
+    Examples
+    --------
+    >>> with rounding_rule(5):
+    ...     published(37), published(2), small_count(37), small_count(3)
+    (35, 0, '35', 'minder dan 5')
+    >>> published(37)
+    37
+    """
+    if base is not None and (not isinstance(base, int) or base < 2):
+        raise ValueError(f"rounding base must be an integer >= 2, not {base!r}")
+    token = _ROUNDING.set(base)
+    try:
+        yield
+    finally:
+        _ROUNDING.reset(token)
+
+
+def exact_counts() -> None:
+    """Publish exact counts until the enclosing :func:`rounding_rule` block ends.
+
+    For a section that publishes small counts with a reason from the pilot file (its tables are not
+    rounded either); the method note says so. Outside a ``rounding_rule`` block this is a no-op
+    (counts are exact there anyway).
+    """
+    if _ROUNDING.get() is not None:
+        _ROUNDING.set(None)
+
+
+def rounding_base() -> int | None:
+    """The rounding base in force (see :func:`rounding_rule`)."""
+    return _ROUNDING.get()
+
+
+def published(n):
+    """A count as published: rounded half-up to the multiple of the base in force (1–2 → 0, 3–7 → 5, as CBS).
+
+    Computations (shares, means, effects) use the exact count; only the number people read is
+    rounded. Without a :func:`rounding_rule` the count is returned as it is (a whole number).
+
+    Examples
+    --------
+    >>> with rounding_rule(5):
+    ...     [published(x) for x in (0, 2, 3, 7, 8, 112)]
+    [0, 0, 5, 5, 10, 110]
+    """
+    base = _ROUNDING.get()
+    n = int(round(float(n)))
+    if not base:
+        return n
+    return int(np.sign(n) * np.floor(abs(n) / base + 0.5 + 1e-9)) * base
+
+
+def published_range(low, high) -> tuple:
+    """An estimated number with its interval as published: outward to multiples of the base in force.
+
+    The lower bound goes down and the upper bound up, so the published interval still holds the
+    estimated one; without a rule the bounds are rounded to whole numbers.
+
+    Examples
+    --------
+    >>> with rounding_rule(5):
+    ...     published_range(36.2, 48.7)
+    (35, 50)
+    """
+    base = _ROUNDING.get() or 1
+    return int(np.floor(float(low) / base + 1e-9)) * base, int(np.ceil(float(high) / base - 1e-9)) * base
+
+
+def count_text(n, lang: str = "nl") -> str:
+    """A count written for people under the rounding rule in force (no threshold: use :func:`small_count` for people).
+
+    Examples
+    --------
+    >>> count_text(1234), count_text(37, "en")
+    ('1.234', '37')
+    """
+    from .text import format_number
+
+    return format_number(published(n), 0, lang)
+
+
 def small_count(n, threshold: int = THRESHOLD, lang: str = "nl") -> str:
     """A count of people for a sentence or caption, under the same rule as the tables.
 
     Counts ``0 < n < threshold`` become "minder dan 5" ("fewer than 5"); others are written with
-    :func:`evaluatie.text.format_number`. Every sentence that states a number of pupils goes through this.
+    :func:`evaluatie.text.format_number`, rounded when a :func:`rounding_rule` is in force. Every
+    sentence that states a number of pupils goes through this.
 
     Examples
     --------
     >>> small_count(2), small_count(0), small_count(1234), small_count(3, lang="en")
     ('minder dan 5', '0', '1.234', 'fewer than 5')
     """
-    from .text import format_number, t
+    from .text import t
 
-    return t("small_count", lang, k=threshold) if 0 < n < threshold else format_number(n, 0, lang)
+    return t("small_count", lang, k=threshold) if 0 < n < threshold else count_text(n, lang)
 
 
 def is_small(n, threshold: int = THRESHOLD) -> bool:

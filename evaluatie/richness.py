@@ -23,7 +23,7 @@ from scipy import stats
 from scipy.special import gammaln
 
 from .errors import InputError
-from .privacy import THRESHOLD, small_count
+from .privacy import THRESHOLD, count_text, published, published_range, small_count
 from .text import check_lang, format_number, t
 
 __all__ = ["chao1", "chao2", "Richness", "accumulation", "Accumulation"]
@@ -371,15 +371,61 @@ class Accumulation:
         if not self.n_total or self.n_total <= self.n_files:
             return ""
         row, pct = self.total, format_number(100 * self.level, 0, lang)
+        # an estimated number of agencies is published as a count is: rounded, the interval outward
+        lower, upper = published_range(row["lower"], row["upper"])
         f = lambda x: format_number(x, 0, lang)  # noqa: E731
-        return t("nm_prediction", lang, total=small_count(self.n_total, min_cell, lang), estimate=f(row["estimate"]),
-                 pct=pct, lower=f(row["lower"]), upper=f(row["upper"]))
+        return t("nm_prediction", lang, total=small_count(self.n_total, min_cell, lang),
+                 estimate=f(published(row["estimate"])), pct=pct, lower=f(lower), upper=f(upper))
+
+    def gain_per_10(self) -> float:
+        """New agencies per 10 more files where the reading stopped: the slope of the rarefaction curve over
+        the last tenth of the files read (at least one file). NaN with fewer than two files read.
+
+        Examples
+        --------
+        >>> import numpy as np
+        >>> y = np.eye(6, dtype=int)  # every file names another agency: the curve rises by one per file
+        >>> round(accumulation(y, seed=1).gain_per_10(), 1)
+        10.0
+        """
+        c = self.curve[self.curve["files"] <= self.n_files].sort_values("files")
+        step = max(1, self.n_files // 10)
+        before = c[c["files"] <= self.n_files - step]
+        if before.empty or self.n_files < 2:
+            return float("nan")
+        a = before.iloc[-1]
+        return 10 * (float(self.observed) - float(a["estimate"])) / (self.n_files - float(a["files"]))
+
+    def flattened(self, per_10: float = 1.0) -> bool:
+        """True when reading 10 more files adds fewer than ``per_10`` agencies (:meth:`gain_per_10`)."""
+        gain = self.gain_per_10()
+        return bool(np.isfinite(gain) and gain < per_10)
+
+    def finding(self, lang: str = "nl", *, min_cell: int = THRESHOLD) -> str:
+        """A figure title that states what the curve shows: the agencies found, whether the curve still rises,
+        and (with ``n_total``) the estimate with its interval for all files.
+
+        Counts follow the rounding rule in force (:func:`evaluatie.privacy.rounding_rule`); the interval
+        is rounded outward. The question goes in the subtitle (:func:`evaluatie.plots.finding_title`).
+        """
+        check_lang(lang)
+        found = count_text(self.observed, lang)
+        if self.n_total and self.n_total <= self.n_files:
+            return t("nm_acc_finding_all", lang, found=found, files=small_count(self.n_files, min_cell, lang))
+        shape = "flat" if self.flattened() else "rises"
+        if not self.n_total:
+            return t(f"nm_acc_finding_{shape}", lang, found=found)
+        row = self.total
+        lower, upper = published_range(row["lower"], row["upper"])
+        return t(f"nm_acc_finding_{shape}_total", lang, found=found, total=small_count(self.n_total, min_cell, lang),
+                 est=count_text(row["estimate"], lang), lo=format_number(lower, 0, lang),
+                 hi=format_number(upper, 0, lang))
 
     def summary(self, lang: str = "nl", *, min_cell: int = THRESHOLD) -> str:
         """What was found, and what a complete file study would find."""
         check_lang(lang)
         found = t("nm_files_found", lang, files=small_count(self.n_files, min_cell, lang),
-                  agencies=format_number(self.observed, 0, lang))
+                  agencies=count_text(self.observed, lang))
         return " ".join(p for p in (found, self.prediction(lang, min_cell=min_cell)) if p)
 
     def plot(self, ax=None, *, lang: str = "nl", title: str | None = None):

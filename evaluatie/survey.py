@@ -37,6 +37,7 @@ import numpy as np
 import pandas as pd
 
 from .errors import InputError
+from .privacy import count_text
 from .quality import QualityReport
 from .schemas import missing_columns_message
 from .text import check_lang, format_number, format_p, t
@@ -522,9 +523,23 @@ class LikertSummary:
                                          zip(tab["median"], small)]
         return out.reset_index(drop=True)
 
-    def plot(self, ax=None, *, title: str | None = None):
-        """Diverging stacked bars (disagree left, agree right, neutral split around 0). Returns the Axes."""
-        return plot_likert(self, ax=ax, title=title)
+    def plot(self, ax=None, *, title: str | None = None, detail: str = "protected", min_cell: int | None = None):
+        """Diverging stacked bars (disagree left, agree right, neutral split around 0). Returns the Axes.
+
+        ``detail="protected"`` (default) shows no share of fewer than ``min_cell`` answers; ``"full"``
+        draws every category, for the researcher (see :func:`plot_likert`).
+        """
+        return plot_likert(self, ax=ax, title=title, detail=detail, min_cell=min_cell)
+
+    def protection_note(self, min_cell: int | None = None) -> str:
+        """For a caption: what the protected figure merged or left out ('' when it draws every category)."""
+        _, plan = _likert_plan(self, "protected", min_cell)
+        if not (plan.collapsed or plan.protected):
+            return ""
+        parts = [t("sv_caption_collapsed", self.lang, k=plan.min_cell)] if plan.collapsed else []
+        if plan.protected:
+            parts.append(t("sv_caption_protected", self.lang, k=plan.min_cell))
+        return " ".join(parts)
 
 
 def likert_summary(data, items=None, *, by: str | None = None, construct: str | None = None, min_n: int = 5,
@@ -594,43 +609,137 @@ _LIKERT_COLOURS = {2: ["#D55E00", "#0072B2"], 3: ["#D55E00", "#BBBBBB", "#0072B2
                    5: ["#D55E00", "#E69F00", "#BBBBBB", "#56B4E9", "#0072B2"]}
 
 
-def plot_likert(summary: LikertSummary, ax=None, *, title: str | None = None):
+#: Colours of the three collapsed groups (disagree, neutral, agree) and of a protected segment.
+_COLLAPSED_COLOURS = ("#D55E00", "#BBBBBB", "#0072B2")
+_HIDDEN_COLOUR = "#F2F2F2"
+
+
+@dataclass(frozen=True)
+class _LikertPlan:
+    """What a Likert figure draws: segment names/colours/sides, per row the segments, and what was protected."""
+
+    names: list        # legend label per segment
+    colours: list
+    sides: list        # -1 disagree, 0 neutral (split around 0), +1 agree
+    rows: list         # per shown row: list of (segment index or None for the protected block, share)
+    collapsed: bool    # five (or four) categories merged to disagree / neutral / agree
+    protected: int     # rows with a protected block
+    hidden_rows: int   # rows not drawn at all (fewer than min_n answers)
+    min_cell: int
+
+
+def _likert_plan(summary: LikertSummary, detail: str, min_cell: int | None) -> tuple[pd.DataFrame, _LikertPlan]:
+    """The rows a Likert figure shows and how (see :func:`plot_likert`)."""
+    lang = summary.lang
+    if detail not in ("protected", "full"):
+        raise InputError(t("bad_option", lang, value=detail, param="detail", allowed="protected, full"))
+    k = summary.min_n if min_cell is None else int(min_cell)
+    tab = summary.table[summary.table["n"] >= summary.min_n]
+    scale = summary.scale
+    values = scale.values
+    if len(values) > 5:
+        raise InputError(t("sv_plot_scale", lang, scale=scale.name))
+    shares = tab[[f"p_{v}" for v in values]].fillna(0).to_numpy(float)
+    counts = np.rint(shares * tab["n"].to_numpy(float)[:, None]).astype(int)  # answers per category
+    mid = (len(values) - 1) / 2
+    names = [_label_name(scale, v, lang) for v in values]
+    colours = list(_LIKERT_COLOURS[len(values)])
+    sides = [-1 if i < mid else 1 if i > mid else 0 for i in range(len(values))]
+    small = lambda c: (c > 0) & (c < k)  # noqa: E731
+    collapsed = False
+    if detail == "protected" and small(counts).any() and scale.low and scale.high:
+        groups = [list(scale.low), [v for v in values if v not in scale.low and v not in scale.high], list(scale.high)]
+        keep = [g for g in groups if g]
+        idx = [[values.index(v) for v in g] for g in keep]
+        shares = np.column_stack([shares[:, g].sum(axis=1) for g in idx])
+        counts = np.column_stack([counts[:, g].sum(axis=1) for g in idx])
+        which = [gi for gi, g in enumerate(groups) if g]
+        names = [t(f"sv_plot_group_{('disagree', 'neutral', 'agree')[gi]}", lang) for gi in which]
+        colours = [_COLLAPSED_COLOURS[gi] for gi in which]
+        sides = [(-1, 0, 1)[gi] for gi in which]
+        collapsed = True
+    rows, protected = [], 0
+    for r in range(len(tab)):
+        c = counts[r]
+        hidden = set(np.flatnonzero(small(c))) if detail == "protected" else set()
+        # a lone hidden segment comes back as n minus the others: hide the smallest other one with it, until
+        # the hidden block as a whole is no small count either
+        while hidden and (len(hidden) < 2 or c[list(hidden)].sum() < k) and len(hidden) < len(c):
+            rest = [i for i in range(len(c)) if i not in hidden]
+            hidden.add(min(rest, key=lambda i: (c[i] == 0, c[i])))
+        segs, block = [], False
+        for i in range(len(c)):
+            if i in hidden:
+                if not block:
+                    segs.append((None, float(shares[r, sorted(hidden)].sum()), sides[i]))
+                    block = True
+            else:
+                segs.append((i, float(shares[r, i]), sides[i]))
+        protected += bool(hidden)
+        rows.append(segs)
+    plan = _LikertPlan(names, colours, sides, rows, collapsed, protected,
+                       int((summary.table["n"] < summary.min_n).sum()), k)
+    return tab, plan
+
+
+def plot_likert(summary: LikertSummary, ax=None, *, title: str | None = None, detail: str = "protected",
+                min_cell: int | None = None):
     """Diverging stacked bar chart of a :class:`LikertSummary` (house style). Returns the Axes.
 
     Disagreeing answers extend to the left of 0, agreeing answers to the right; a neutral middle
     category is split evenly around 0. Rows with fewer than ``min_n`` valid answers are left out
     (named in the axis label). Colours: Okabe–Ito, colour-blind safe.
+
+    With ``n`` next to each bar a share gives its count back ("8% of 12": one teacher). The
+    default ``detail="protected"`` draws no share of fewer than ``min_cell`` answers (default
+    ``min_n``): when a category has fewer, the scale is drawn as three groups (oneens / neutraal /
+    eens); a group that is still small is drawn together with the smallest other group as one
+    light grey block "afgeschermd" (a lone hidden share would come back as 100% minus the others),
+    and the axis label says so. ``detail="full"`` draws every category as it is, for the researcher
+    (not for publication). :meth:`LikertSummary.protection_note` gives the sentence for a caption.
+
+    Examples
+    --------
+    Two of 12 answers "helemaal mee oneens": grouped, and still too few, so "oneens" is drawn together
+    with "neutraal" as one protected block:
+
+    >>> d = pd.DataFrame({"v1": [1, 1] + [3] * 5 + [5] * 5})
+    >>> ax = plot_likert(likert_summary(d, ["v1"]))
+    >>> [x.get_text() for x in ax.get_legend().get_texts()]
+    ['eens', 'afgeschermd']
+    >>> ax = plot_likert(likert_summary(d, ["v1"]), detail="full")
+    >>> [x.get_text() for x in ax.get_legend().get_texts()]
+    ['helemaal mee oneens', 'mee oneens', 'neutraal', 'mee eens', 'helemaal mee eens']
     """
     import matplotlib.pyplot as plt
 
     from .plots import format_axis, house_style
 
     lang = summary.lang
-    tab = summary.table[summary.table["n"] >= summary.min_n]
-    scale = summary.scale
-    values = scale.values
-    if len(values) > 5:
-        raise InputError(t("sv_plot_scale", lang, scale=scale.name))
-    shares = tab[[f"p_{v}" for v in values]].fillna(0).to_numpy()
-    mid = (len(values) - 1) / 2
-    left = shares[:, [i for i in range(len(values)) if i < mid]].sum(axis=1)
-    if len(values) % 2:
-        left = left + shares[:, int(mid)] / 2
+    tab, plan = _likert_plan(summary, detail, min_cell)
     label = tab["text"].fillna(tab["item"]).astype(str).map(lambda s: textwrap.fill(s, 40))
     if summary.by:
         label = label + "\n" + tab[summary.by].astype(str) + ","
     else:
         label = label + "\n"
-    label = label + " n = " + tab["n"].astype(int).astype(str)
-    names = [_label_name(scale, v, lang) for v in values]
+    label = label + " n = " + tab["n"].map(lambda v: count_text(v, lang))
     with house_style():
         if ax is None:
             _, ax = plt.subplots(figsize=(9, 1.6 + 0.62 * len(tab)))
         y = np.arange(len(tab))[::-1]
-        start = -left
-        for i, v in enumerate(values):
-            ax.barh(y, shares[:, i], left=start, color=_LIKERT_COLOURS[len(values)][i], label=names[i], height=0.7)
-            start = start + shares[:, i]
+        drawn = set()
+        for yy, segs in zip(y, plan.rows):
+            start = -sum(w * (1.0 if side < 0 else 0.5 if side == 0 else 0.0) for _, w, side in segs)
+            for i, w, _ in segs:
+                if i is None:
+                    ax.barh(yy, w, left=start, color=_HIDDEN_COLOUR, edgecolor="#999999", hatch="///", linewidth=0.5,
+                            height=0.7, label=t("sv_plot_protected", lang) if "hidden" not in drawn else None)
+                    drawn.add("hidden")
+                else:
+                    ax.barh(yy, w, left=start, color=plan.colours[i], height=0.7,
+                            label=plan.names[i] if i not in drawn else None)
+                    drawn.add(i)
+                start += w
         ax.axvline(0, color="#333333", linewidth=0.8)
         ax.set_yticks(y, label)
         ax.set_xlim(-1, 1)
@@ -639,10 +748,20 @@ def plot_likert(summary: LikertSummary, ax=None, *, title: str | None = None):
             lambda x, _: format_number(abs(100 * x), 0, lang) + "%"))
         ax.grid(axis="y", visible=False)
         ax.grid(axis="x", visible=True)
-        ax.legend(ncol=len(values), loc="upper center", bbox_to_anchor=(0.5, -0.12), fontsize=9)
-        hidden = int((summary.table["n"] < summary.min_n).sum())
-        ax.set_xlabel(t("sv_plot_x", lang) + (" " + t("sv_plot_hidden", lang, n=hidden, k=summary.min_n)
-                                               if hidden else ""))
+        # the legend in scale order, every category of the scale (also one no row has), the protected block last
+        handles = {h.get_label(): h for h in ax.containers}
+        order = [n for n in plan.names if n in handles] + ([t("sv_plot_protected", lang)] if "hidden" in drawn else [])
+        notes = [t("sv_plot_hidden", lang, n=plan.hidden_rows, k=summary.min_n)] if plan.hidden_rows else []
+        if plan.collapsed or plan.protected:
+            notes.append(t("sv_plot_protected_note", lang, k=plan.min_cell))
+        xlabel = "\n".join([t("sv_plot_x", lang), *notes])
+        ax.set_xlabel(xlabel)
+        # the legend under the axis label (tick labels + one line per label line), never over it
+        from matplotlib.transforms import ScaledTranslation
+
+        drop = (24 + 14 * (xlabel.count("\n") + 1)) / 72
+        ax.legend([handles[n] for n in order], order, ncol=len(order), loc="upper center", bbox_to_anchor=(0.5, 0),
+                  bbox_transform=ax.transAxes + ScaledTranslation(0, -drop, ax.figure.dpi_scale_trans), fontsize=9)
         ax.set_title(title or t("sv_plot_title", lang))
     return ax
 
@@ -683,8 +802,8 @@ class Reliability:
         verdict = ("sv_alpha_good" if self.alpha >= 0.8 else "sv_alpha_ok" if self.alpha >= 0.7 else
                    "sv_alpha_poor")
         r = self.n_respondents
-        who = (t("sv_alpha_n_rows", lang, n=format_number(self.n, 0, lang), r=format_number(r, 0, lang))
-               if r is not None and r < self.n else t("sv_alpha_n_resp", lang, n=format_number(self.n, 0, lang)))
+        who = (t("sv_alpha_n_rows", lang, n=count_text(self.n, lang), r=count_text(r, lang))
+               if r is not None and r < self.n else t("sv_alpha_n_resp", lang, n=count_text(self.n, lang)))
         omega = format_number(self.omega, 2, lang)
         if not self.omega_converged:
             omega = t("sv_omega_unreliable", lang, omega=omega)
@@ -942,13 +1061,13 @@ def _comparison_sentence(r, design: str, level: float, lang: str) -> str:
     sure = np.isfinite(r.p_adjusted) and r.p_adjusted < 1 - level
     if r.effect_size in ("eta2", "eta2_h"):  # omnibus test of 3+ groups: no direction
         key = "sv_groups_differ" if sure else "sv_groups_no_difference"
-        return t(key, lang, outcome=r.outcome, p=format_p(r.p_adjusted, lang), n=int(r.n))
+        return t(key, lang, outcome=r.outcome, p=format_p(r.p_adjusted, lang), n=count_text(r.n, lang))
     direction = "up" if r.estimate > 0 else "down"
     key = f"sv_{design}_{direction}" + ("" if sure else "_unsure")
     return t(key, lang, outcome=r.outcome, diff=format_number(abs(r.estimate), 2, lang),
              effect=f"{_effect_name(r.effect_size, lang)} {format_number(r.effect, 2, lang)}",
              lo=format_number(r.effect_lower, 2, lang), hi=format_number(r.effect_upper, 2, lang),
-             p=format_p(r.p_adjusted, lang), n=int(r.n), level=format_number(100 * level, 0, lang))
+             p=format_p(r.p_adjusted, lang), n=count_text(r.n, lang), level=format_number(100 * level, 0, lang))
 
 
 def _hedges_paired_ci(x: np.ndarray, y: np.ndarray, level: float, seed, n_boot: int = 4000) -> tuple[float, float]:

@@ -1103,14 +1103,27 @@ MESSAGES: dict[str, dict[str, str]] = {
     "fs_rule_threshold": {"nl": "Aantallen kleiner dan {k} (en de cellen waaruit ze terug te rekenen zijn) zijn in de "
                                 "tabellen vervangen door x.",
                           "en": "Counts below {k} (and the cells they could be recomputed from) are shown as x."},
-    "fs_rule_rounding": {"nl": "Aantallen in de tabellen (tabellen.xlsx en de CSV-bestanden) zijn afgerond op "
-                                "veelvouden van {k}. Let op: figuren, bijschriften en kerncijfers tonen exacte "
-                                "aantallen (kleine aantallen wel afgeschermd); publiceer ze niet naast de "
-                                "afgeronde tabellen als de afronding de bescherming moet zijn.",
-                         "en": "Counts in the tables (tabellen.xlsx and the CSV files) are rounded to multiples of {k}. "
-                               "Note: figures, captions and key figures show exact counts (small counts still "
-                               "suppressed); do not publish them next to the rounded tables if rounding is meant "
-                               "to be the protection."},
+    "fs_rule_rounding": {"nl": "Gepubliceerde aantallen (leerlingen, dossiers, instanties, respondenten, antwoorden, "
+                                "casussen, geïnterviewden) zijn afgerond op veelvouden van {k}, de helft naar boven "
+                                "(zoals het CBS): in de tabellen, de kerncijfers, de bijschriften, de uitkomsten in "
+                                "deze verantwoording en de figuren (ook de hoogte en het label van een staaf). "
+                                "Aantallen kleiner dan de drempel blijven afgeschermd ('minder dan …' of x). Een "
+                                "geschat aantal (zoals instanties bij alle dossiers) is ook afgerond, zijn interval "
+                                "naar buiten. Percentages, gemiddelden, effecten en hun intervallen zijn berekend op "
+                                "de exacte gegevens; ze passen daarom niet altijd precies bij de afgeronde aantallen. "
+                                "Niet afgerond: aantallen scholen, maanden en perioden (openbaar), de verzamelcurve "
+                                "(een schatting) en het kwaliteitsrapport hierboven (rijen van de invoerbestanden, "
+                                "voor wie de gegevens beheert).",
+                         "en": "Published counts (pupils, files, agencies, respondents, answers, cases, people "
+                               "interviewed) are rounded to multiples of {k}, halves up (as Statistics Netherlands "
+                               "does): in the tables, the key figures, the captions, the results in this note and the "
+                               "figures (including the height and label of a bar). Counts below the threshold stay "
+                               "suppressed ('fewer than …' or x). An estimated number (such as agencies in all files) "
+                               "is rounded too, its interval outward. Percentages, means, effects and their intervals "
+                               "are computed on the exact data; they therefore do not always match the rounded counts "
+                               "exactly. Not rounded: numbers of schools, months and periods (public), the accumulation "
+                               "curve (an estimate) and the data quality report above (rows of the input files, for "
+                               "whoever manages the data)."},
     "fs_rule_min_den": {"nl": "Percentages met een noemer kleiner dan {k} zijn in de tabellen niet getoond.",
                         "en": "Percentages with a denominator below {k} are not shown in the tables."},
     "nb_codebook": {"nl": "codeboek", "en": "codebook"},
@@ -1714,10 +1727,10 @@ MESSAGES: dict[str, dict[str, str]] = {
                                      "groepen (zie verantwoording.md).",
                                "en": "Process times: cases without a group are left out of the comparison between "
                                      "groups (see verantwoording.md)."},
-    "fs_rule_exception": {"nl": "Uitzondering – {section}: aantallen kleiner dan {k} zijn niet afgeschermd, omdat het "
-                                "pilotbestand dat toestaat met als reden: {reason}",
-                          "en": "Exception – {section}: counts below {k} are not protected, because the pilot file "
-                                "allows it with the reason: {reason}"},
+    "fs_rule_exception": {"nl": "Uitzondering – {section}: aantallen kleiner dan {k} zijn niet afgeschermd (en niet "
+                                "afgerond), omdat het pilotbestand dat toestaat met als reden: {reason}",
+                          "en": "Exception – {section}: counts below {k} are not protected (nor rounded), because the "
+                                "pilot file allows it with the reason: {reason}"},
     "pilot_kp_reason_no_outcome": {"nl": "uitkomst ontbreekt; telt niet mee in het aandeel",
                                    "en": "outcome missing; not counted in the proportion"},
     "pilot_kp_no_outcome": {"nl": "Kleine pilot: geen enkele leerling in '{file}' heeft een uitkomst in kolom '{column}'. "
@@ -2188,6 +2201,43 @@ MESSAGES: dict[str, dict[str, str]] = {
     "pilot_col_pupils_helped": {"nl": "geholpen leerlingen", "en": "pupils helped"},
     "pilot_col_total_cost": {"nl": "kosten per jaar (euro)", "en": "cost per year (euro)"},
     "pilot_col_cost_per_pupil": {"nl": "kosten per geholpen leerling (euro)", "en": "cost per pupil helped (euro)"},
+    # --- issue #13 (branch afronden): protected Likert figures, nulmeting finding titles
+    "sv_plot_group_disagree": {"nl": "oneens", "en": "disagree"},
+    "sv_plot_group_neutral": {"nl": "neutraal", "en": "neutral"},
+    "sv_plot_group_agree": {"nl": "eens", "en": "agree"},
+    "sv_plot_protected": {"nl": "afgeschermd", "en": "suppressed"},
+    "sv_plot_protected_note": {"nl": "(geen aandeel van minder dan {k} antwoorden getoond)",
+                               "en": "(no share of fewer than {k} answers shown)"},
+    "sv_caption_collapsed": {"nl": "De antwoorden zijn samengenomen tot oneens, neutraal en eens, omdat een "
+                                   "antwoordcategorie minder dan {k} antwoorden had.",
+                             "en": "Answers are grouped into disagree, neutral and agree, because an answer "
+                                   "category had fewer than {k} answers."},
+    "sv_caption_protected": {"nl": "Een groep met minder dan {k} antwoorden is samen met een andere groep grijs "
+                                   "gearceerd ('afgeschermd'), zonder eigen aandeel.",
+                             "en": "A group with fewer than {k} answers is hatched grey together with another "
+                                   "group ('suppressed'), without its own share."},
+    "nm_acc_finding_rises_total": {"nl": "Het dossieronderzoek vond {found} instanties en de curve stijgt nog: in alle "
+                                         "{total} dossiers staan er naar schatting {est} ({lo} tot {hi})",
+                                   "en": "The file study found {found} agencies and the curve still rises: all {total} "
+                                         "files would name an estimated {est} ({lo} to {hi})"},
+    "nm_acc_finding_flat_total": {"nl": "Het dossieronderzoek vond {found} instanties en de curve vlakt af: in alle "
+                                        "{total} dossiers staan er naar schatting {est} ({lo} tot {hi})",
+                                  "en": "The file study found {found} agencies and the curve levels off: all {total} "
+                                        "files would name an estimated {est} ({lo} to {hi})"},
+    "nm_acc_finding_rises": {"nl": "Het dossieronderzoek vond {found} instanties en de curve stijgt nog: meer dossiers "
+                                   "lezen vindt er waarschijnlijk meer",
+                             "en": "The file study found {found} agencies and the curve still rises: reading more "
+                                   "files would probably find more"},
+    "nm_acc_finding_flat": {"nl": "Het dossieronderzoek vond {found} instanties en de curve vlakt af: meer dossiers "
+                                  "lezen voegt er waarschijnlijk weinig toe",
+                            "en": "The file study found {found} agencies and the curve levels off: reading more files "
+                                  "would probably add few"},
+    "nm_acc_finding_all": {"nl": "Alle {files} dossiers gelezen: {found} instanties gevonden",
+                           "en": "All {files} files read: {found} agencies found"},
+    "nm_agencies_finding": {"nl": "{n} instanties betrokken; {big} daarvan bij {k} of meer leerlingen",
+                            "en": "{n} agencies involved; {big} of them with {k} or more pupils"},
+    "nm_agencies_finding_none": {"nl": "{n} instanties betrokken, geen enkele bij {k} of meer leerlingen",
+                                 "en": "{n} agencies involved, none with {k} or more pupils"},
 }
 
 

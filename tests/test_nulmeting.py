@@ -361,3 +361,51 @@ def test_network_figure_is_the_same_in_every_process(tmp_path):
         env = {**os.environ, "PYTHONHASHSEED": seed, "PYTHONPATH": str(root), "MPLBACKEND": "Agg"}
         subprocess.run([sys.executable, "-c", script, str(tmp_path / seed)], check=True, env=env)
     assert (tmp_path / "1" / "net.svg").read_bytes() == (tmp_path / "2" / "net.svg").read_bytes()
+
+
+def test_bars_and_summary_follow_the_rounding_rule():
+    """Adversary: with counts rounded to 5 in the tables, a bar of height 40 (or a label '40') next to
+    a caption saying '40' is fine, but a bar of 10 → a label '10' while the table says 10 and the
+    per-pupil bar showed 47: every count a figure draws is the rounded one (bars, labels, tail note)."""
+    import matplotlib.pyplot as plt
+
+    res = analyze(_school_with_small_groups(), n_total=160, n_boot=50)
+    exact_bars = [p.get_height() for p in res.plot("per_pupil").patches]
+    with privacy.rounding_rule(5):
+        ax = res.plot("per_pupil")
+        labels = [a.get_text() for a in ax.texts]
+        heights = [p.get_height() for p in ax.patches]
+        agencies = [p.get_height() for p in res.plot("agencies").patches]
+        text = res.summary()
+    plt.close("all")
+    assert any(h % 5 for h in exact_bars)  # without the rule: exact (29 without agency, 47 with one)
+    assert heights and all(h % 5 == 0 for h in heights) and agencies and all(h % 5 == 0 for h in agencies)
+    assert all(lab == privacy.HIDDEN or int(lab.replace(".", "")) % 5 == 0 for lab in labels)
+    assert "(95%-BI: " in text
+    for number in re.findall(r"(?<![\d,])(\d+)(?![\d,%])", text.split("(95%-BI")[0].replace("minder dan 5", "")):
+        assert int(number) % 5 == 0, text
+
+
+def test_accumulation_finding_follows_the_curve_and_the_rounding_rule():
+    """The title states what the curve shows: still rising when every file adds a new agency, levelling
+    off when the last tenth of the files added none; with n_total the estimate and its interval."""
+    rising = accumulation(np.eye(20, dtype=int), n_total=40, seed=1)  # every file: a new agency
+    assert rising.gain_per_10() == pytest.approx(10.0) and not rising.flattened()
+    text = rising.finding()
+    row = rising.total
+    assert text.startswith("Het dossieronderzoek vond 20 instanties en de curve stijgt nog: in alle 40 dossiers")
+    assert f"naar schatting {row['estimate']:.0f} ({row['lower']:.0f} tot {row['upper']:.0f})" in text
+    assert not text.endswith("?")
+    # 5 agencies in the first 5 files, the next 45 files name only those: the curve is flat at the end
+    flat_rows = np.vstack([np.eye(5, dtype=int)] + [np.eye(5, dtype=int)[[i % 5]] for i in range(45)])
+    flat = accumulation(flat_rows, seed=1)
+    assert flat.gain_per_10() < 1 and flat.flattened()
+    assert flat.finding() == ("Het dossieronderzoek vond 5 instanties en de curve vlakt af: meer dossiers lezen voegt "
+                              "er waarschijnlijk weinig toe")
+    assert accumulation(flat_rows, n_total=50).finding() == "Alle 50 dossiers gelezen: 5 instanties gevonden"
+    assert "levels off" in flat.finding("en")
+    with privacy.rounding_rule(5):
+        rounded = rising.finding()
+        lo, hi = privacy.published_range(row["lower"], row["upper"])
+    assert lo % 5 == 0 and hi % 5 == 0 and lo <= row["lower"] and hi >= row["upper"]
+    assert f"({lo} tot {hi})" in rounded and "vond 20 instanties" in rounded

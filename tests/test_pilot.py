@@ -424,17 +424,18 @@ def test_vragenlijst_scales_table_counts_answers_and_respondents_apart(tmp_path)
     assert scales[["antwoorden (respondent × meting)", "respondenten"]].values.tolist() == [["140", "70"]] * 2
 
 
-def test_method_note_does_not_claim_figures_are_rounded(tmp_path):
-    """Adversary: with 'afronden = 5' the method note said 'Gepubliceerde aantallen zijn afgerond op
-    veelvouden van 5', while figures, captions and key figures show exact counts (rounding undone)."""
+def test_method_note_rounding_claim_is_true_for_captions_too(tmp_path):
+    """Adversary: with 'afronden = 5' the method note said counts were rounded while the caption said
+    'n = 33' (and before that, that figures were exact). Now both round, and the note says so."""
     path = write_pilot(tmp_path, "[analyses.doorlooptijden]", data={"trajecten": EXAMPLE / "trajecten_thuiszitters.xlsx"},
                        head=BASE + "afronden = 5\n")
     run_pilot(path, figures=tmp_path / "f", reports=tmp_path / "r", pdf=False, docx=False, progress=lambda _: None)
     note = (tmp_path / "r" / "test" / "verantwoording.md").read_text(encoding="utf-8")
     norm = pd.read_csv(tmp_path / "r" / "test" / "doorlooptijden_norm.csv", sep=";", dtype=str, encoding="utf-8-sig")
     caption = (tmp_path / "f" / "test" / "04_doorlooptijden.txt").read_text(encoding="utf-8")
-    assert (norm["casussen"].astype(int) % 5 == 0).all() and "(n = 33)" in caption  # tables rounded, figure exact
-    assert "Gepubliceerde aantallen zijn afgerond" not in note and "figuren, bijschriften en kerncijfers tonen exacte" in note
+    assert (norm["casussen"].astype(int) % 5 == 0).all()
+    assert "(n = 35)" in caption and "(n = 33)" not in caption and "n = 80 casussen" in caption  # 33 → 35, 80 stays
+    assert "Gepubliceerde aantallen" in note and "de bijschriften" in note and "exacte gegevens" in note
 
 
 # ------------------------------------------------------------------ tables for policy makers (new-user test)
@@ -579,3 +580,98 @@ def test_figure_footers_and_texts_for_people(example_run):
     svg = (fig / "04_kosten_gevoeligheid.svg").read_text(encoding="utf-8")
     assert "−60.000" in svg or "−40.000" in svg
     assert not re.search(r">-\d", svg)
+
+
+# ------------------------------------------------------------------ rounding of published counts (issue #13)
+#: A number of people, files, agencies, answers or cases as it is written in the outputs (not: schools,
+#: periods, days, percentages, decimals, money). The look-behind keeps "1,9 instanties" and "46%" out.
+_NUM = r"(?<![\d,.%€])(\d{1,3}(?:\.\d{3})*)(?![\d,%])"
+_COUNTED = (r"(?:verschillende |gelezen |bereikte )?(?:leerlingen|leerling\(en\)|dossiers|instanties|respondenten|"
+            r"casussen|casus\(sen\)|geïnterviewden|interviews|antwoorden|verwijzingen)")
+_COUNT_PATTERNS = (
+    re.compile(r"n = " + _NUM + r"(?! (?:scholen|maanden|weken|perioden|eenheden|simulaties))"),
+    re.compile(_NUM + r" van de " + _NUM + r"(?! (?:scholen|eenheden))"),
+    re.compile(_NUM + " " + _COUNTED),
+    re.compile(_NUM + r" tot " + _NUM + r" verschillende instanties"),
+    re.compile(r"instanties \(95%-BI:? " + _NUM + r" tot " + _NUM + r"\)"),
+    re.compile(r"gelezen dossiers per school \(" + _NUM + r"\)"),
+    re.compile(r"interviews \(([^()]*)\)"),  # "17 interviews (ouder 8, overige 9)": every number inside
+)
+
+
+def published_counts(text: str) -> list[int]:
+    """Every count of people/files/agencies/answers/cases in ``text`` (see _COUNT_PATTERNS)."""
+    found = []
+    for pattern in _COUNT_PATTERNS:
+        for m in pattern.finditer(text):
+            found += [int(x.replace(".", "")) for g in m.groups() if g for x in re.findall(r"\d+(?:\.\d{3})*", g)]
+    return found
+
+
+def test_published_counts_pattern_by_hand():
+    text = ("Gevonden in de 409 gelezen dossiers; 167 van de 409 leerlingen; gemiddeld 1,9 instanties; 46% van de "
+            "leerlingen; 6 van de 15 scholen; n = 15 scholen; n = 66 respondenten; na (n = 33): mediaan 61 dagen "
+            "(95%-BI 35 tot 134); 41 instanties (95%-BI: 36 tot 49); 17 interviews (ouder 8, overige 9); € 233")
+    # 'n = 66 respondenten' and '167 van de 409 leerlingen' are found by two patterns each
+    assert sorted(published_counts(text)) == sorted([409, 167, 409, 409, 66, 66, 33, 41, 36, 49, 17, 8, 9])
+
+
+@pytest.fixture(scope="module")
+def rounded_run(tmp_path_factory):
+    """The example pilot with ``afronden = 5`` (data read from data_raw/voorbeeld/), without the SO+ class:
+    that section publishes its exact small counts with a reason (tested apart)."""
+    root = tmp_path_factory.mktemp("afronden")
+    text = (EXAMPLE / "pilot.toml").read_text(encoding="utf-8")
+    text = text.replace("# afronden = 5 ", "afronden = 5   ")
+    text = re.sub(r'^(\w+) = "([^"]+\.(?:xlsx|csv))"', lambda m: f'{m.group(1)} = {json.dumps(str(EXAMPLE / m.group(2)))}',
+                  text, flags=re.M)
+    text = re.sub(r"\[analyses\.kleine_pilot\].*?(?=\n\[analyses\.doorlooptijden\])", "", text, flags=re.S)
+    assert "afronden = 5" in text and "kleine_pilot" not in text
+    (root / "pilot.toml").write_text(text, encoding="utf-8")
+    run_pilot(root / "pilot.toml", figures=root / "figures", reports=root / "reports", pdf=False, docx=False,
+              progress=lambda _: None)
+    return root
+
+
+def test_rounding_reaches_factsheet_captions_and_method_note(rounded_run):
+    """Adversary: with 'afronden = 5' the tables rounded 37 to 35 while the factsheet and the captions said
+    37, so the rounding protected nothing. Every published count is now a multiple of 5."""
+    root = rounded_run
+    html = (root / "reports" / "voorbeeldpilot" / "factsheet.html").read_text(encoding="utf-8")
+    visible = re.sub(r"<[^>]+>", " ", re.sub(r"<style.*?</style>", "", html, flags=re.S)).replace("&#39;", "'")
+    captions = {p.name: p.read_text(encoding="utf-8") for p in (root / "figures" / "voorbeeldpilot").glob("*.txt")}
+    note = (root / "reports" / "voorbeeldpilot" / "verantwoording.md").read_text(encoding="utf-8")
+    results = note.split("## Kwaliteit van de gegevens")[0]
+    where = {"factsheet.html": visible, "verantwoording.md": results, **captions}
+    counts = {name: published_counts(text) for name, text in where.items()}
+    assert sum(map(len, counts.values())) > 100 and len(counts["factsheet.html"]) > 15  # the check is not vacuous
+    wrong = {name: [c for c in found if c % 5] for name, found in counts.items()}
+    assert not any(wrong.values()), {k: v for k, v in wrong.items() if v}
+    assert "afgerond op veelvouden van 5" in note
+
+
+def test_section_with_a_reason_publishes_exact_counts_and_says_so(tmp_path):
+    """The SO+ class of 4 publishes '2 van de 4' with the pilot file's reason: rounding it to '0 van de 5'
+    would make the section meaningless; the method note names the exception (not rounded either)."""
+    body = ('[analyses.kleine_pilot]\nvergelijk = 0.10\nreden = "klas van 4, bij iedereen bekend"\n')
+    path = write_pilot(tmp_path, body, data={"klas": EXAMPLE / "so_plus_klas.csv"}, head=BASE + "afronden = 5\n")
+    run_pilot(path, figures=tmp_path / "f", reports=tmp_path / "r", pdf=False, docx=False, progress=lambda _: None)
+    caption = (tmp_path / "f" / "test" / "04_kleine_pilot_aandeel.txt").read_text(encoding="utf-8")
+    note = (tmp_path / "r" / "test" / "verantwoording.md").read_text(encoding="utf-8")
+    assert "2 van de 4" in caption and "n = 4 leerlingen" in caption
+    assert "niet afgeschermd (en niet afgerond)" in note and "klas van 4" in note
+
+
+def test_report_figure_titles_state_findings_not_questions(example_run):
+    """Issue #13: titles state the finding, the question goes in the subtitle. The caption (alt text)
+    starts with the title; before, eight figures of the file study had a question as title."""
+    root, paths, _ = example_run
+    captions = {p.name: p.read_text(encoding="utf-8") for p in paths.values()
+                if isinstance(p, Path) and p.suffix == ".txt"}
+    assert len(captions) > 20
+    questions = {name: text[:80] for name, text in captions.items() if re.match(r"^[^.!?\n]*\?", text)}
+    assert not questions, questions
+    curve = captions["01_verzamelcurve_1.txt"]
+    assert re.match(r"Het dossieronderzoek vond \d+ instanties en de curve (stijgt nog|vlakt af): in alle 160 dossiers "
+                    r"staan er naar schatting \d+ \(\d+ tot \d+\)\. SBO De Regenboog\.", curve), curve[:200]
+    assert re.match(r"\d+ instanties betrokken; \d+ daarvan bij 5 of meer leerlingen\.", captions["01_instanties_1.txt"])

@@ -408,10 +408,12 @@ def test_process_time_tables_hide_what_a_small_open_count_gives_away(tmp_path):
              for col in ("afgerond", "nog open", "casussen") if col in read(name, "r5")
              for v in read(name, "r5")[col] if v != "x"]
     assert shown and all(int(v) % 5 == 0 for v in shown)
-    # the method note says where the rounding applies, and where not (the factsheet names counts as counted)
+    # the method note says where the rounding applies (tables, key figures, captions, figures), and that the
+    # caption follows it: 26 and 30 cases are published as 25 and 30, not as 26
     note = (tmp_path / "r5" / "secties" / "verantwoording.md").read_text(encoding="utf-8")
-    assert ("Aantallen in de tabellen (tabellen.xlsx en de CSV-bestanden) zijn afgerond op veelvouden van 5. Let op: "
-            "figuren, bijschriften en kerncijfers tonen exacte aantallen") in note
+    assert "Gepubliceerde aantallen" in note and "de kerncijfers, de bijschriften" in note
+    caption = (tmp_path / "f5" / "secties" / "04_doorlooptijden.txt").read_text(encoding="utf-8")
+    assert "(n = 25)" in caption and "(n = 26)" not in caption
 
 
 def test_process_times_of_a_handful_need_a_reason_which_is_recorded(tmp_path):

@@ -637,3 +637,37 @@ def test_omega_non_convergence_is_said_in_dutch_not_leaked_as_statsmodels_warnin
     good = sv.reliability(pd.read_csv(__import__("pathlib").Path(__file__).parent / "reference" / "survey_items.csv")
                           .dropna())
     assert good.omega_converged and "convergeerde" not in good.sentence()
+
+
+def test_likert_figure_shows_no_share_of_fewer_than_five_answers():
+    """Adversary: 'n = 18' next to a bar with a segment of 11% tells that 2 respondents answered
+    'helemaal mee oneens'. The protected figure (the default, and what the report draws) groups the
+    scale into oneens / neutraal / eens and draws a still-small group only inside a hatched block."""
+    import matplotlib.pyplot as plt
+
+    d = pd.DataFrame({"v1": [1] * 2 + [2] * 5 + [4] * 5 + [5] * 6,            # 2 'helemaal oneens': grouping is enough
+                      "v2": [1] * 2 + [3] * 6 + [4] * 6 + [5] * 4})           # grouped 'oneens' is still 2
+    summ = sv.likert_summary(d, ["v1", "v2"], min_n=5)
+    n = 18
+    small_widths = [k / n for k in range(1, 5)]
+
+    def widths(ax):
+        return [(p.get_width(), p.get_facecolor()) for p in ax.patches if p.get_width() > 0]
+
+    full = summ.plot(detail="full")
+    assert any(np.isclose(w, 2 / n) for w, _ in widths(full))  # the researcher's figure shows the 2 answers
+    ax = summ.plot()  # protected by default
+    drawn = widths(ax)
+    assert not any(np.isclose(w, s) for w, _ in drawn for s in small_widths)
+    legend = [x.get_text() for x in ax.get_legend().get_texts()]
+    assert legend == ["oneens", "neutraal", "eens", "afgeschermd"]
+    hatched = [p for p in ax.patches if p.get_hatch()]
+    assert len(hatched) == 1 and np.isclose(hatched[0].get_width(), 8 / n)  # v2: oneens 2 + neutraal 6 together
+    assert "geen aandeel van minder dan 5 antwoorden" in ax.get_xlabel()
+    note = summ.protection_note()
+    assert "oneens, neutraal en eens" in note and "afgeschermd" in note
+    # both rows keep their n; a five-answer category needs no grouping
+    assert sv.likert_summary(d.assign(v1=[1] * 5 + [2] * 5 + [4] * 8), ["v1"]).protection_note() == ""
+    with pytest.raises(InputError, match="detail"):
+        summ.plot(detail="alles")
+    plt.close("all")
