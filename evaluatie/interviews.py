@@ -24,6 +24,8 @@ Examples
 """
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pandas as pd
 
@@ -32,7 +34,7 @@ from .privacy import HIDDEN, THRESHOLD, small_count, suppress
 from .schemas import missing_columns_message
 from .text import check_lang, format_number, t
 
-__all__ = ["split_codes", "code_frequencies", "cooccurrence", "quotes", "possible_names", "theme_counts",
+__all__ = ["normalize_codes", "split_codes", "code_frequencies", "cooccurrence", "quotes", "possible_names", "theme_counts",
            "hidden_theme_counts", "plot_codes", "summary"]
 
 SEPARATOR = ">"
@@ -65,6 +67,137 @@ def split_codes(codes: pd.Series, separator: str = SEPARATOR) -> pd.DataFrame:
         for depth in range(1, len(levels) + 1):
             rows.append((original, f" {separator} ".join(levels[:depth]), depth))
     return pd.DataFrame(rows, columns=["original", "code", "depth"]).drop_duplicates()
+
+
+#: A category prefix written "Categorie: code" (ATLAS.ti's naming convention): one colon followed by a space.
+_COLON_CODE = re.compile(r"^(?P<cat>[^:]*[^\s:]):\s+(?P<rest>[^:]+)$")
+
+
+def _levels(code: str) -> list[str]:
+    r"""The levels of one code: ``>`` (this package, MAXQDA's code import) and ``\`` (MAXQDA's exports)."""
+    return [p for p in (re.sub(r"\s+", " ", part).strip() for part in re.split(r"[>\\]", code)) if p]
+
+
+def normalize_codes(data: pd.DataFrame, *, written=None, written_groups=None, report=None, labels=None,
+                    lang: str = "nl") -> pd.DataFrame:
+    r"""The one normalisation step for coded fragments exported from ATLAS.ti, MAXQDA or Taguette.
+
+    :func:`evaluatie.read_table` calls it for ``kind="fragments"``; every change is in ``report``.
+
+    * A code cell with several codes on separate lines (ATLAS.ti's "Codes" column) becomes one row
+      per code (the other columns repeated, listed as ``changed``); a code twice in one cell counts once.
+    * Hierarchy is written ``"a > b"``: MAXQDA's ``Parent\Child\Grandchild`` is read as three levels.
+    * ATLAS.ti's naming convention ``"Categorie: code"`` is read as ``"Categorie > code"`` only when
+      the part before the colon is a category in this file: it starts at least two different codes,
+      or is itself a code. Other codes with a colon (``"tijd: 10 min"`` alone, ``"Quote: 'nee'"``)
+      stay whole. Both decisions are listed in the report's notes.
+    * A document in several document groups (one per line in ATLAS.ti's "Document Groups") keeps
+      them all, joined by ``" / "``, with a warning per row.
+    * An empty fragment (a coded image, a code without text) is kept — it counts for its code — with
+      a warning: it cannot be quoted.
+
+    Parameters
+    ----------
+    data : DataFrame
+        The ``fragments`` table, indexed by row number in the file.
+    written, written_groups : sequence, optional
+        The code and group cells as typed (line breaks kept); by default ``data["code"]``/``data["group"]``.
+    report : QualityReport, optional
+    labels : dict, optional
+        Column headers as in the file, for the report.
+
+    Returns
+    -------
+    DataFrame with one row per code (index repeated for a split cell).
+
+    Examples
+    --------
+    >>> d = pd.DataFrame({"respondent": ["a", "b", "c"], "code": ["Zorg\\Wachttijd", "Rol: ib\nRol: leraar", "tijd: 10 min"]})
+    >>> normalize_codes(d)["code"].tolist()
+    ['Zorg > Wachttijd', 'Rol > ib', 'Rol > leraar', 'tijd: 10 min']
+    """
+    labels = labels or {}
+    col = labels.get("code", "code")
+    cells = list(data["code"] if written is None else written)
+    split_rows, repeated, codes_per_row = [], [], []
+    backslash = {}
+    for row, cell in zip(data.index, cells):
+        if cell is None or (not isinstance(cell, str) and pd.isna(cell)):
+            codes_per_row.append([])
+            continue
+        seen = []
+        for line in re.split(r"[\r\n]+", str(cell)):
+            levels = _levels(line)
+            if not levels:
+                continue
+            code = f" {SEPARATOR} ".join(levels)
+            if "\\" in line:
+                backslash.setdefault(line.strip(), code)
+            if code in seen:
+                repeated.append((row, code))
+                continue
+            seen.append(code)
+        if len(seen) > 1:
+            split_rows.append((row, str(cell), len(seen)))
+        codes_per_row.append(seen)
+    # ATLAS.ti's "Categorie: code": a category only when the prefix is shared or is itself a code
+    distinct = {c for codes in codes_per_row for c in codes}
+    prefixes: dict[str, set] = {}
+    for c in distinct:
+        if SEPARATOR not in c and (m := _COLON_CODE.match(c)):
+            prefixes.setdefault(m["cat"].strip().casefold(), set()).add(c)
+    firsts = {c.split(f" {SEPARATOR} ")[0].casefold() for c in distinct}
+    colon = {}
+    for cat, members in prefixes.items():
+        if len(members) >= 2 or cat in firsts:
+            for c in members:
+                m = _COLON_CODE.match(c)
+                colon[c] = f"{m['cat'].strip()} {SEPARATOR} {m['rest'].strip()}"
+    kept = sorted(c for members in prefixes.values() for c in members if c not in colon)
+    codes_per_row = [[colon.get(c, c) for c in codes] for codes in codes_per_row]
+
+    positions = np.repeat(np.arange(len(data)), [max(len(c), 1) for c in codes_per_row])
+    out = data.iloc[positions].copy()
+    out["code"] = [c for codes in codes_per_row for c in (codes or [None])]
+    if report is not None:
+        from .io import _list_numbers  # noqa: PLC0415 - one shared way to list row numbers
+
+        for row, cell, n in split_rows:
+            report.add(row=int(row), column=col, value=cell.replace("\r", "").replace("\n", " | "), action="changed",
+                       reason=t("reason_codes_split", lang, n=n))
+        for row, code in repeated:
+            report.add(row=int(row), column=col, value=code, action="changed", reason=t("reason_code_repeated", lang))
+        if split_rows:
+            report.notes.append(t("note_codes_split", lang, n=len(split_rows),
+                                  rows=_list_numbers([r for r, _, _ in split_rows])))
+        if backslash:
+            report.notes.append(t("note_codes_backslash", lang, n=len(backslash), examples=_examples(backslash)))
+        if colon:
+            report.notes.append(t("note_codes_colon", lang, n=len(colon), examples=_examples(colon)))
+        if kept:
+            report.notes.append(t("note_codes_colon_kept", lang, n=len(kept),
+                                  codes=", ".join(f"'{c}'" for c in kept[:8]) + (" …" if len(kept) > 8 else "")))
+    if "group" in out.columns and written_groups is not None:
+        groups = pd.Series(list(written_groups), index=data.index, dtype=object).iloc[positions]
+        several = groups.map(lambda g: isinstance(g, str) and len([x for x in re.split(r"[\r\n]+", g) if x.strip()]) > 1)
+        if several.any():
+            joined = groups[several].map(lambda g: " / ".join(x.strip() for x in re.split(r"[\r\n]+", g) if x.strip()))
+            out.loc[several.to_numpy(), "group"] = joined.to_numpy()
+            if report is not None:
+                for row, g in joined[~joined.index.duplicated()].items():
+                    report.add(row=int(row), column=labels.get("group", "group"), value=g, action="warning",
+                               reason=t("reason_several_groups", lang, group=g))
+    if "text" in out.columns and report is not None:
+        empty = out["text"].isna() | (out["text"].astype("string").str.strip() == "")
+        for row in out.index[empty.to_numpy()].unique():
+            report.add(row=int(row), column=labels.get("text", "text"), value="", action="warning",
+                       reason=t("reason_empty_segment", lang))
+    return out
+
+
+def _examples(mapping: dict, n: int = 3) -> str:
+    items = sorted(mapping.items())
+    return "; ".join(f"'{a}' → '{b}'" for a, b in items[:n]) + (" …" if len(items) > n else "")
 
 
 def _grouped(fragments: pd.DataFrame, group: str, lang: str) -> tuple[pd.DataFrame, str]:
