@@ -69,8 +69,9 @@ def split_codes(codes: pd.Series, separator: str = SEPARATOR) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["original", "code", "depth"]).drop_duplicates()
 
 
-#: A category prefix written "Categorie: code" (ATLAS.ti's naming convention): one colon followed by a space.
-_COLON_CODE = re.compile(r"^(?P<cat>[^:]*[^\s:]):\s+(?P<rest>[^:]+)$")
+#: A category prefix written "Categorie: code" (ATLAS.ti's naming convention): up to the first colon followed by
+#: a space; the rest may hold more colons ("papers - title: Modelling: an approach").
+_COLON_CODE = re.compile(r"^(?P<cat>[^:]*[^\s:]):\s+(?P<rest>\S.*)$")
 
 
 def _levels(code: str) -> list[str]:
@@ -92,7 +93,7 @@ def normalize_codes(data: pd.DataFrame, *, written=None, written_groups=None, re
       or is itself a code. Other codes with a colon (``"tijd: 10 min"`` alone, ``"Quote: 'nee'"``)
       stay whole. Both decisions are listed in the report's notes.
     * A document in several document groups (one per line in ATLAS.ti's "Document Groups") keeps
-      them all, joined by ``" / "``, with a warning per row.
+      them all, joined by ``" / "``; the report's notes list how many rows and combinations.
     * An empty fragment (a coded image, a code without text) is kept — it counts for its code — with
       a warning: it cannot be quoted.
 
@@ -176,7 +177,7 @@ def normalize_codes(data: pd.DataFrame, *, written=None, written_groups=None, re
             report.notes.append(t("note_codes_colon", lang, n=len(colon), examples=_examples(colon)))
         if kept:
             report.notes.append(t("note_codes_colon_kept", lang, n=len(kept),
-                                  codes=", ".join(f"'{c}'" for c in kept[:8]) + (" …" if len(kept) > 8 else "")))
+                                  codes=", ".join(f"'{_short(c)}'" for c in kept[:8]) + (" …" if len(kept) > 8 else "")))
     if "group" in out.columns and written_groups is not None:
         groups = pd.Series(list(written_groups), index=data.index, dtype=object).iloc[positions]
         several = groups.map(lambda g: isinstance(g, str) and len([x for x in re.split(r"[\r\n]+", g) if x.strip()]) > 1)
@@ -184,9 +185,12 @@ def normalize_codes(data: pd.DataFrame, *, written=None, written_groups=None, re
             joined = groups[several].map(lambda g: " / ".join(x.strip() for x in re.split(r"[\r\n]+", g) if x.strip()))
             out.loc[several.to_numpy(), "group"] = joined.to_numpy()
             if report is not None:
-                for row, g in joined[~joined.index.duplicated()].items():
-                    report.add(row=int(row), column=labels.get("group", "group"), value=g, action="warning",
-                               reason=t("reason_several_groups", lang, group=g))
+                from .io import _list_numbers  # noqa: PLC0415
+
+                rows = joined.index.unique()
+                report.notes.append(t("note_several_groups", lang, column=labels.get("group", "group"),
+                                      n=len(rows), rows=_list_numbers(rows), k=joined.nunique(),
+                                      example=joined.value_counts().index[0]))
     if "text" in out.columns and report is not None:
         empty = out["text"].isna() | (out["text"].astype("string").str.strip() == "")
         for row in out.index[empty.to_numpy()].unique():
@@ -195,9 +199,13 @@ def normalize_codes(data: pd.DataFrame, *, written=None, written_groups=None, re
     return out
 
 
+def _short(text: str, n: int = 60) -> str:
+    return text if len(text) <= n else text[:n - 1] + "…"
+
+
 def _examples(mapping: dict, n: int = 3) -> str:
     items = sorted(mapping.items())
-    return "; ".join(f"'{a}' → '{b}'" for a, b in items[:n]) + (" …" if len(items) > n else "")
+    return "; ".join(f"'{_short(a)}' → '{_short(b)}'" for a, b in items[:n]) + (" …" if len(items) > n else "")
 
 
 def _grouped(fragments: pd.DataFrame, group: str, lang: str) -> tuple[pd.DataFrame, str]:

@@ -205,7 +205,7 @@ KINDS: dict[str, KindSpec] = {
             # "document", "tag", "content": the highlights export of Taguette (id, document, tag, [tag_parent,
             # tag_full_path, tag_description,] content; taguette/export.py highlights_csv), one document per interview.
             # ATLAS.ti's quotation export: "Document", "Document Groups", "Codes" (several on separate lines),
-            # "Quotation Content"/"Content". MAXQDA's coded segments: "Document group", "Document name", "Code"
+            # "Quotation Content"/"Content"/"Text Content". MAXQDA's coded segments: "Document group", "Document name", "Code"
             # (Parent\Child), "Segment"; Dutch interface "Documentgroep", "Documentnaam"; German "Dokumentgruppe",
             # "Dokumentname". Layouts and sources: tests/fixtures/qda/README.md; codes are normalised by
             # evaluatie.interviews.normalize_codes, called by read_table.
@@ -219,7 +219,7 @@ KINDS: dict[str, KindSpec] = {
             C("code", "text", True, ("code", "codes", "thema", "label", "categorie", "tag"),
               "Code uit het codeboek", "Code from the codebook", "samenwerking"),
             C("text", "text", False, ("text", "tekst", "fragment", "citaat", "quote", "content", "quotationcontent",
-                                      "segment"),
+                                      "textcontent", "segment"),
               "Tekstfragment (zonder namen)", "Text fragment (no names)", "We weten elkaar nu sneller te vinden."),
         ),
         identifier="respondent",

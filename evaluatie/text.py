@@ -2211,10 +2211,14 @@ MESSAGES: dict[str, dict[str, str]] = {
                               "en": "{n} codes with ':' were kept as one code (the part before ':' starts no other "
                                     "code, so it is no category): {codes}. If you do mean a category, write "
                                     "'category > code'."},
-    "reason_several_groups": {"nl": "document zit in meerdere documentgroepen; groep wordt '{group}'. Geef elk "
-                                    "interview één groep (de rol van de geïnterviewde) of voeg een kolom 'Groep' toe.",
-                              "en": "document is in several document groups; group becomes '{group}'. Give each "
-                                    "interview one group (the interviewee's role) or add a column 'Group'."},
+    "note_several_groups": {"nl": "Kolom '{column}': in {n} rijen zit het document in meerdere documentgroepen "
+                                  "(rijen {rows}); die zijn samengevoegd tot {k} combinaties zoals '{example}', elk een "
+                                  "eigen groep. Geef elk interview één groep (de rol van de geïnterviewde) of voeg een "
+                                  "kolom 'Groep' toe.",
+                            "en": "Column '{column}': in {n} rows the document is in several document groups (rows "
+                                  "{rows}); they were joined into {k} combinations such as '{example}', each its own "
+                                  "group. Give each interview one group (the interviewee's role) or add a column "
+                                  "'Group'."},
     "reason_empty_segment": {"nl": "leeg fragment (bv. een gecodeerde afbeelding): telt mee voor de code, maar is geen "
                                    "citaat",
                              "en": "empty fragment (e.g. a coded image): counts for its code but cannot be quoted"},
