@@ -1,8 +1,21 @@
 """Interviews: which themes parents, teachers and care coordinators raise, and in their own words.
 
 Works on coded fragments (the ``fragments`` table: respondent, group, code, text), for example
-exported from a spreadsheet or from ATLAS.ti, MAXQDA or Taguette as CSV. Codes may be hierarchical,
+exported from a spreadsheet or from ATLAS.ti, MAXQDA or Taguette. Codes may be hierarchical,
 written ``"samenwerking > overleg"``: a respondent who mentions a sub-code also counts for its parent.
+
+:func:`evaluatie.read_table` (``kind="fragments"``) reads these exports as they come, one document
+per interview (the document name is the respondent, pseudonymized on load):
+
+* ATLAS.ti Quotation Manager → Excel/CSV: ``Document``, ``Document Groups``, ``Codes`` (several on
+  separate lines), ``Quotation Content`` or ``Text Content``; ``Categorie: code`` is a hierarchy
+  when the category starts several codes;
+* MAXQDA coded segments → Excel: ``Document group``, ``Document name``, ``Code`` (``Parent\\Child``),
+  ``Segment``, also with Dutch headers (``Documentgroep``, ``Documentnaam``) and a title row;
+* Taguette highlights CSV: ``document``, ``tag``, ``content``.
+
+:func:`normalize_codes` is the one step that turns them into one row per code; layouts and their
+sources are in ``tests/fixtures/qda/README.md``.
 
 * :func:`code_frequencies` — per code and respondent group: how many *respondents* mention it (not
   just how many fragments), as a share of the group;
@@ -86,7 +99,8 @@ def normalize_codes(data: pd.DataFrame, *, written=None, written_groups=None, re
     :func:`evaluatie.read_table` calls it for ``kind="fragments"``; every change is in ``report``.
 
     * A code cell with several codes on separate lines (ATLAS.ti's "Codes" column) becomes one row
-      per code (the other columns repeated, listed as ``changed``); a code twice in one cell counts once.
+      per code (the other columns repeated, listed as ``changed``); a code twice in one cell counts once;
+      a cell of separators only (``"\"``) is dropped and listed.
     * Hierarchy is written ``"a > b"``: MAXQDA's ``Parent\Child\Grandchild`` is read as three levels.
     * ATLAS.ti's naming convention ``"Categorie: code"`` is read as ``"Categorie > code"`` only when
       the part before the colon is a category in this file: it starts at least two different codes,
@@ -109,7 +123,7 @@ def normalize_codes(data: pd.DataFrame, *, written=None, written_groups=None, re
 
     Returns
     -------
-    DataFrame with one row per code (index repeated for a split cell).
+    DataFrame with one row per code (index repeated for a split cell, rows without a code left out).
 
     Examples
     --------
@@ -120,11 +134,11 @@ def normalize_codes(data: pd.DataFrame, *, written=None, written_groups=None, re
     labels = labels or {}
     col = labels.get("code", "code")
     cells = list(data["code"] if written is None else written)
-    split_rows, repeated, codes_per_row = [], [], []
+    split_rows, repeated, codes_per_row, no_code = [], [], [], []
     backslash = {}
     for row, cell in zip(data.index, cells):
         if cell is None or (not isinstance(cell, str) and pd.isna(cell)):
-            codes_per_row.append([])
+            codes_per_row.append([None])
             continue
         seen = []
         for line in re.split(r"[\r\n]+", str(cell)):
@@ -140,9 +154,11 @@ def normalize_codes(data: pd.DataFrame, *, written=None, written_groups=None, re
             seen.append(code)
         if len(seen) > 1:
             split_rows.append((row, str(cell), len(seen)))
+        if not seen:  # only separators ("\\", " > "): no code left
+            no_code.append((row, str(cell)))
         codes_per_row.append(seen)
     # ATLAS.ti's "Categorie: code": a category only when the prefix is shared or is itself a code
-    distinct = {c for codes in codes_per_row for c in codes}
+    distinct = {c for codes in codes_per_row for c in codes if c is not None}
     prefixes: dict[str, set] = {}
     for c in distinct:
         if SEPARATOR not in c and (m := _COLON_CODE.match(c)):
@@ -157,10 +173,12 @@ def normalize_codes(data: pd.DataFrame, *, written=None, written_groups=None, re
     kept = sorted(c for members in prefixes.values() for c in members if c not in colon)
     codes_per_row = [[colon.get(c, c) for c in codes] for codes in codes_per_row]
 
-    positions = np.repeat(np.arange(len(data)), [max(len(c), 1) for c in codes_per_row])
+    positions = np.repeat(np.arange(len(data)), [len(c) for c in codes_per_row])
     out = data.iloc[positions].copy()
-    out["code"] = [c for codes in codes_per_row for c in (codes or [None])]
+    out["code"] = [c for codes in codes_per_row for c in codes]
     if report is not None:
+        for row, cell in no_code:
+            report.add(row=int(row), column=col, value=cell, action="dropped", reason=t("reason_no_code_left", lang))
         from .io import _list_numbers  # noqa: PLC0415 - one shared way to list row numbers
 
         for row, cell, n in split_rows:

@@ -2191,6 +2191,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     # --- interviews: exports of ATLAS.ti, MAXQDA and Taguette (evaluatie.interviews.normalize_codes) ---
     "reason_codes_split": {"nl": "cel met {n} codes (op aparte regels): één rij per code",
                            "en": "cell with {n} codes (on separate lines): one row per code"},
+    "reason_no_code_left": {"nl": "de cel bevat alleen scheidingstekens ('\\' of '>'), geen code",
+                            "en": "the cell holds only separators ('\\' or '>'), no code"},
     "reason_code_repeated": {"nl": "code staat twee keer in dezelfde cel: één keer geteld",
                              "en": "code appears twice in the same cell: counted once"},
     "note_codes_split": {"nl": "{n} cellen met meerdere codes op aparte regels (zoals ATLAS.ti ze exporteert) zijn "

@@ -293,3 +293,17 @@ def test_normalize_codes_colon_is_a_category_only_when_shared():
     assert out.index.tolist() == [0, 0, 1, 2, 3, 4, 5]  # the split cell keeps its row
     assert iv.normalize_codes(pd.DataFrame({"respondent": ["a"], "code": ["A\\ B \\\\C"]}))["code"].tolist() == [
         "A > B > C"]
+
+
+def test_a_code_cell_of_separators_only_is_dropped_and_reported(tmp_path):
+    from evaluatie import read_table
+
+    path = tmp_path / "segmenten.csv"
+    path.write_text("Document name;Code;Segment\nInterview 1;Zorg\\Wachttijd;Lang gewacht.\n"
+                    "Interview 2;\\;Tekst zonder code.\nInterview 3; > ;Nog een.\n", encoding="utf-8")
+    data, report = read_table(path, kind="fragments")
+    assert data["code"].tolist() == ["Zorg > Wachttijd"] and report.n_used == 1 and report.n_dropped == 2
+    entries = report.to_frame()
+    assert entries[["row", "column", "action"]].values.tolist() == [[3, "Code", "verwijderd"],
+                                                                   [4, "Code", "verwijderd"]]
+    assert entries["reason"].str.contains("alleen scheidingstekens").all()
