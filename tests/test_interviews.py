@@ -307,3 +307,15 @@ def test_a_code_cell_of_separators_only_is_dropped_and_reported(tmp_path):
     assert entries[["row", "column", "action"]].values.tolist() == [[3, "Code", "verwijderd"],
                                                                    [4, "Code", "verwijderd"]]
     assert entries["reason"].str.contains("alleen scheidingstekens").all()
+
+
+def test_an_export_without_codes_names_file_row_and_missing_column(tmp_path):
+    """ATLAS.ti quotations exported without the 'Codes' column: a Dutch refusal naming what is missing."""
+    from evaluatie import read_table
+
+    path = tmp_path / "citaten.csv"
+    path.write_text("ID;Quotation Name;Document;Document Groups;Quotation Content\n1:1;x;Interview 1.docx;ouder;Tekst\n",
+                    encoding="utf-8")
+    with pytest.raises(InputError, match=r"'citaten.csv'.*rij 1\): Code \(code\)\..*codes, thema") as err:
+        read_table(path, kind="fragments")
+    assert (err.value.row, err.value.column) == (1, "code")
