@@ -1,8 +1,21 @@
 """Interviews: which themes parents, teachers and care coordinators raise, and in their own words.
 
 Works on coded fragments (the ``fragments`` table: respondent, group, code, text), for example
-exported from a spreadsheet or from ATLAS.ti, MAXQDA or Taguette as CSV. Codes may be hierarchical,
+exported from a spreadsheet or from ATLAS.ti, MAXQDA or Taguette. Codes may be hierarchical,
 written ``"samenwerking > overleg"``: a respondent who mentions a sub-code also counts for its parent.
+
+:func:`evaluatie.read_table` (``kind="fragments"``) reads these exports as they come, one document
+per interview (the document name is the respondent, pseudonymized on load):
+
+* ATLAS.ti Quotation Manager → Excel/CSV: ``Document``, ``Document Groups``, ``Codes`` (several on
+  separate lines), ``Quotation Content`` or ``Text Content``; ``Categorie: code`` is a hierarchy
+  when the category starts several codes;
+* MAXQDA coded segments → Excel: ``Document group``, ``Document name``, ``Code`` (``Parent\\Child``),
+  ``Segment``, also with Dutch headers (``Documentgroep``, ``Documentnaam``) and a title row;
+* Taguette highlights CSV: ``document``, ``tag``, ``content``.
+
+:func:`normalize_codes` is the one step that turns them into one row per code; layouts and their
+sources are in ``tests/fixtures/qda/README.md``.
 
 * :func:`code_frequencies` — per code and respondent group: how many *respondents* mention it (not
   just how many fragments), as a share of the group;
@@ -24,6 +37,8 @@ Examples
 """
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pandas as pd
 
@@ -32,7 +47,7 @@ from .privacy import HIDDEN, THRESHOLD, count_text, small_count, suppress
 from .schemas import missing_columns_message
 from .text import check_lang, format_number, t
 
-__all__ = ["split_codes", "code_frequencies", "cooccurrence", "quotes", "possible_names", "theme_counts",
+__all__ = ["normalize_codes", "split_codes", "code_frequencies", "cooccurrence", "quotes", "possible_names", "theme_counts",
            "hidden_theme_counts", "plot_codes", "summary"]
 
 SEPARATOR = ">"
@@ -65,6 +80,150 @@ def split_codes(codes: pd.Series, separator: str = SEPARATOR) -> pd.DataFrame:
         for depth in range(1, len(levels) + 1):
             rows.append((original, f" {separator} ".join(levels[:depth]), depth))
     return pd.DataFrame(rows, columns=["original", "code", "depth"]).drop_duplicates()
+
+
+#: A category prefix written "Categorie: code" (ATLAS.ti's naming convention): up to the first colon followed by
+#: a space; the rest may hold more colons ("papers - title: Modelling: an approach").
+_COLON_CODE = re.compile(r"^(?P<cat>[^:]*[^\s:]):\s+(?P<rest>\S.*)$")
+
+
+def _levels(code: str) -> list[str]:
+    r"""The levels of one code: ``>`` (this package, MAXQDA's code import) and ``\`` (MAXQDA's exports)."""
+    return [p for p in (re.sub(r"\s+", " ", part).strip() for part in re.split(r"[>\\]", code)) if p]
+
+
+def normalize_codes(data: pd.DataFrame, *, written=None, written_groups=None, report=None, labels=None,
+                    lang: str = "nl") -> pd.DataFrame:
+    r"""The one normalisation step for coded fragments exported from ATLAS.ti, MAXQDA or Taguette.
+
+    :func:`evaluatie.read_table` calls it for ``kind="fragments"``; every change is in ``report``.
+
+    * A code cell with several codes on separate lines (ATLAS.ti's "Codes" column) becomes one row
+      per code (the other columns repeated, listed as ``changed``); a code twice in one cell counts once;
+      a cell of separators only (``"\"``) is dropped and listed.
+    * Hierarchy is written ``"a > b"``: MAXQDA's ``Parent\Child\Grandchild`` is read as three levels.
+    * ATLAS.ti's naming convention ``"Categorie: code"`` is read as ``"Categorie > code"`` only when
+      the part before the colon is a category in this file: it starts at least two different codes,
+      or is itself a code. Other codes with a colon (``"tijd: 10 min"`` alone, ``"Quote: 'nee'"``)
+      stay whole. Both decisions are listed in the report's notes.
+    * A document in several document groups (one per line in ATLAS.ti's "Document Groups") keeps
+      them all, joined by ``" / "``; the report's notes list how many rows and combinations.
+    * An empty fragment (a coded image, a code without text) is kept — it counts for its code — with
+      a warning: it cannot be quoted.
+
+    Parameters
+    ----------
+    data : DataFrame
+        The ``fragments`` table, indexed by row number in the file.
+    written, written_groups : sequence, optional
+        The code and group cells as typed (line breaks kept); by default ``data["code"]``/``data["group"]``.
+    report : QualityReport, optional
+    labels : dict, optional
+        Column headers as in the file, for the report.
+
+    Returns
+    -------
+    DataFrame with one row per code (index repeated for a split cell, rows without a code left out).
+
+    Examples
+    --------
+    >>> d = pd.DataFrame({"respondent": ["a", "b", "c"], "code": ["Zorg\\Wachttijd", "Rol: ib\nRol: leraar", "tijd: 10 min"]})
+    >>> normalize_codes(d)["code"].tolist()
+    ['Zorg > Wachttijd', 'Rol > ib', 'Rol > leraar', 'tijd: 10 min']
+    """
+    labels = labels or {}
+    col = labels.get("code", "code")
+    cells = list(data["code"] if written is None else written)
+    split_rows, repeated, codes_per_row, no_code = [], [], [], []
+    backslash = {}
+    for row, cell in zip(data.index, cells):
+        if cell is None or (not isinstance(cell, str) and pd.isna(cell)):
+            codes_per_row.append([None])
+            continue
+        seen = []
+        for line in re.split(r"[\r\n]+", str(cell)):
+            levels = _levels(line)
+            if not levels:
+                continue
+            code = f" {SEPARATOR} ".join(levels)
+            if "\\" in line:
+                backslash.setdefault(line.strip(), code)
+            if code in seen:
+                repeated.append((row, code))
+                continue
+            seen.append(code)
+        if len(seen) > 1:
+            split_rows.append((row, str(cell), len(seen)))
+        if not seen:  # only separators ("\\", " > "): no code left
+            no_code.append((row, str(cell)))
+        codes_per_row.append(seen)
+    # ATLAS.ti's "Categorie: code": a category only when the prefix is shared or is itself a code
+    distinct = {c for codes in codes_per_row for c in codes if c is not None}
+    prefixes: dict[str, set] = {}
+    for c in distinct:
+        if SEPARATOR not in c and (m := _COLON_CODE.match(c)):
+            prefixes.setdefault(m["cat"].strip().casefold(), set()).add(c)
+    firsts = {c.split(f" {SEPARATOR} ")[0].casefold() for c in distinct}
+    colon = {}
+    for cat, members in prefixes.items():
+        if len(members) >= 2 or cat in firsts:
+            for c in members:
+                m = _COLON_CODE.match(c)
+                colon[c] = f"{m['cat'].strip()} {SEPARATOR} {m['rest'].strip()}"
+    kept = sorted(c for members in prefixes.values() for c in members if c not in colon)
+    codes_per_row = [[colon.get(c, c) for c in codes] for codes in codes_per_row]
+
+    positions = np.repeat(np.arange(len(data)), [len(c) for c in codes_per_row])
+    out = data.iloc[positions].copy()
+    out["code"] = [c for codes in codes_per_row for c in codes]
+    if report is not None:
+        for row, cell in no_code:
+            report.add(row=int(row), column=col, value=cell, action="dropped", reason=t("reason_no_code_left", lang))
+        from .io import _list_numbers  # noqa: PLC0415 - one shared way to list row numbers
+
+        for row, cell, n in split_rows:
+            report.add(row=int(row), column=col, value=cell.replace("\r", "").replace("\n", " | "), action="changed",
+                       reason=t("reason_codes_split", lang, n=n))
+        for row, code in repeated:
+            report.add(row=int(row), column=col, value=code, action="changed", reason=t("reason_code_repeated", lang))
+        if split_rows:
+            report.notes.append(t("note_codes_split", lang, n=len(split_rows),
+                                  rows=_list_numbers([r for r, _, _ in split_rows])))
+        if backslash:
+            report.notes.append(t("note_codes_backslash", lang, n=len(backslash), examples=_examples(backslash)))
+        if colon:
+            report.notes.append(t("note_codes_colon", lang, n=len(colon), examples=_examples(colon)))
+        if kept:
+            report.notes.append(t("note_codes_colon_kept", lang, n=len(kept),
+                                  codes=", ".join(f"'{_short(c)}'" for c in kept[:8]) + (" …" if len(kept) > 8 else "")))
+    if "group" in out.columns and written_groups is not None:
+        groups = pd.Series(list(written_groups), index=data.index, dtype=object).iloc[positions]
+        several = groups.map(lambda g: isinstance(g, str) and len([x for x in re.split(r"[\r\n]+", g) if x.strip()]) > 1)
+        if several.any():
+            joined = groups[several].map(lambda g: " / ".join(x.strip() for x in re.split(r"[\r\n]+", g) if x.strip()))
+            out.loc[several.to_numpy(), "group"] = joined.to_numpy()
+            if report is not None:
+                from .io import _list_numbers  # noqa: PLC0415
+
+                rows = joined.index.unique()
+                report.notes.append(t("note_several_groups", lang, column=labels.get("group", "group"),
+                                      n=len(rows), rows=_list_numbers(rows), k=joined.nunique(),
+                                      example=joined.value_counts().index[0]))
+    if "text" in out.columns and report is not None:
+        empty = out["text"].isna() | (out["text"].astype("string").str.strip() == "")
+        for row in out.index[empty.to_numpy()].unique():
+            report.add(row=int(row), column=labels.get("text", "text"), value="", action="warning",
+                       reason=t("reason_empty_segment", lang))
+    return out
+
+
+def _short(text: str, n: int = 60) -> str:
+    return text if len(text) <= n else text[:n - 1] + "…"
+
+
+def _examples(mapping: dict, n: int = 3) -> str:
+    items = sorted(mapping.items())
+    return "; ".join(f"'{_short(a)}' → '{_short(b)}'" for a, b in items[:n]) + (" …" if len(items) > n else "")
 
 
 def _grouped(fragments: pd.DataFrame, group: str, lang: str) -> tuple[pd.DataFrame, str]:

@@ -966,6 +966,8 @@ def read_table(path, kind: str, *, sheet=None, pseudonymize: bool = True, key=No
     elif suffix in (".csv", ".txt", ".tsv", ""):
         frame, delimiter, cp1252 = _read_csv_raw(path, report, lang)
         default_decimal = "." if delimiter == "," else ","
+    elif kind == "fragments" and suffix in (".html", ".htm"):  # MAXQDA and ATLAS.ti also export HTML
+        raise InputError(t("qda_html", lang, file=path.name), file=path)
     else:
         raise InputError(t("unsupported_format", lang, file=path.name, suffix=suffix), file=path)
     bar = _Progress(len(frame), path.name, lang, progress)
@@ -974,7 +976,12 @@ def read_table(path, kind: str, *, sheet=None, pseudonymize: bool = True, key=No
             head.astype(object).itertuples(index=False)]
     if frame.empty or all(all(_is_missing(c) for c in row) for row in grid) and _all_missing(frame):
         raise InputError(t("file_empty", lang, file=path.name), file=path)
-    header_pos, mapping = _find_header(grid, spec, path, lang, list(head.index), _item_headers(items, lang))
+    try:
+        header_pos, mapping = _find_header(grid, spec, path, lang, list(head.index), _item_headers(items, lang))
+    except InputError:
+        if kind == "fragments":
+            _refuse_code_matrix(grid, list(head.index), path, lang)
+        raise
     header = grid[header_pos]
     header_row = int(frame.index[header_pos])
     if header_pos:
@@ -1200,6 +1207,12 @@ def read_table(path, kind: str, *, sheet=None, pseudonymize: bool = True, key=No
         typed = raw_value("agency_raw", np.searchsorted(rows, data.index.to_numpy()))  # line breaks kept
         data = split_cells(data, rows=pd.Series(data.index, index=data.index), report=report,
                            label=label["agency_raw"], written=typed, lang=lang)
+    if kind == "fragments":  # one row per code, hierarchy as "a > b" (ATLAS.ti, MAXQDA, Taguette exports)
+        from .interviews import normalize_codes
+
+        where = np.searchsorted(rows, data.index.to_numpy())
+        data = normalize_codes(data, written=raw_value("code", where), report=report, labels=label, lang=lang,
+                               written_groups=raw_value("group", where) if "group" in data else None)
     data.insert(0, "source_row", data.index.to_numpy())
     data = data.reset_index(drop=True)
     data.attrs.update({"kind": kind, "source": path.name, "identifier_columns": list(report.identifier_columns),
@@ -1208,6 +1221,17 @@ def read_table(path, kind: str, *, sheet=None, pseudonymize: bool = True, key=No
         data.attrs["period_freq"] = period_freq
     bar.close()
     return data, report
+
+
+def _refuse_code_matrix(grid: list[list], rownums: list[int], path: Path, lang: str) -> None:
+    """A code matrix (MAXQDA's "Code: ..." or "Parent > Child" column per code) is no fragments file: say so."""
+    for i, row in enumerate(grid):
+        codes = [str(c).strip() for c in row if isinstance(c, str) and re.match(r"^\s*code\s*:\s*\S|.+\S\s*(>|\\)\s*\S",
+                                                                               c, flags=re.I)]
+        if len(codes) >= 2:
+            raise InputError(t("qda_code_matrix", lang, file=path.name, row=rownums[i],
+                               columns=", ".join(f"'{c}'" for c in codes[:3]) + (" …" if len(codes) > 3 else "")),
+                             file=path, row=rownums[i])
 
 
 def _item_headers(items, lang: str) -> frozenset:

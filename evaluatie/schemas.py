@@ -203,16 +203,23 @@ KINDS: dict[str, KindSpec] = {
         "fragments",
         (
             # "document", "tag", "content": the highlights export of Taguette (id, document, tag, [tag_parent,
-            # tag_full_path, tag_description,] content; taguette/export.py highlights_csv), one document per interview
+            # tag_full_path, tag_description,] content; taguette/export.py highlights_csv), one document per interview.
+            # ATLAS.ti's quotation export: "Document", "Document Groups", "Codes" (several on separate lines),
+            # "Quotation Content"/"Content"/"Text Content". MAXQDA's coded segments: "Document group", "Document name", "Code"
+            # (Parent\Child), "Segment"; Dutch interface "Documentgroep", "Documentnaam"; German "Dokumentgruppe",
+            # "Dokumentname". Layouts and sources: tests/fixtures/qda/README.md; codes are normalised by
+            # evaluatie.interviews.normalize_codes, called by read_table.
             C("respondent", "id", True, ("respondent", "respondentnummer", "deelnemer", "geinterviewde", "interview",
-                                         "document"),
+                                         "document", "documentname", "documentnaam", "dokumentname", "docname"),
               "Code van de geïnterviewde (wordt gepseudonimiseerd)", "Interviewee code (pseudonymized)", "R01"),
-            C("group", "text", False, ("group", "groep", "rol", "functie"),
+            C("group", "text", False, ("group", "groep", "rol", "functie", "documentgroup", "documentgroups",
+                                       "documentgroep", "documentgroepen", "dokumentgruppe"),
               "Groep: ouder, leerkracht, intern begeleider, ... (zonder groep is iedereen één groep 'respondent')",
               "Group (without one, everybody is one group 'respondent')", "leerkracht"),
-            C("code", "text", True, ("code", "thema", "label", "categorie", "tag"),
+            C("code", "text", True, ("code", "codes", "thema", "label", "categorie", "tag"),
               "Code uit het codeboek", "Code from the codebook", "samenwerking"),
-            C("text", "text", False, ("text", "tekst", "fragment", "citaat", "quote", "content"),
+            C("text", "text", False, ("text", "tekst", "fragment", "citaat", "quote", "content", "quotationcontent",
+                                      "textcontent", "segment"),
               "Tekstfragment (zonder namen)", "Text fragment (no names)", "We weten elkaar nu sneller te vinden."),
         ),
         identifier="respondent",

@@ -2238,6 +2238,56 @@ MESSAGES: dict[str, dict[str, str]] = {
                             "en": "{n} agencies involved; {big} of them with {k} or more pupils"},
     "nm_agencies_finding_none": {"nl": "{n} instanties betrokken, geen enkele bij {k} of meer leerlingen",
                                  "en": "{n} agencies involved, none with {k} or more pupils"},
+    # --- interviews: exports of ATLAS.ti, MAXQDA and Taguette (evaluatie.interviews.normalize_codes) ---
+    "reason_codes_split": {"nl": "cel met {n} codes (op aparte regels): één rij per code",
+                           "en": "cell with {n} codes (on separate lines): one row per code"},
+    "reason_no_code_left": {"nl": "de cel bevat alleen scheidingstekens ('\\' of '>'), geen code",
+                            "en": "the cell holds only separators ('\\' or '>'), no code"},
+    "reason_code_repeated": {"nl": "code staat twee keer in dezelfde cel: één keer geteld",
+                             "en": "code appears twice in the same cell: counted once"},
+    "note_codes_split": {"nl": "{n} cellen met meerdere codes op aparte regels (zoals ATLAS.ti ze exporteert) zijn "
+                               "gesplitst in één rij per code; rijen {rows}.",
+                         "en": "{n} cells with several codes on separate lines (as ATLAS.ti exports them) were split "
+                               "into one row per code; rows {rows}."},
+    "note_codes_backslash": {"nl": "{n} codes met '\\' (MAXQDA: Hoofdcode\\Subcode) gelezen als hiërarchie "
+                                   "'hoofdcode > subcode': {examples}.",
+                             "en": "{n} codes with '\\' (MAXQDA: Parent\\Child) read as hierarchy 'parent > child': "
+                                   "{examples}."},
+    "note_codes_colon": {"nl": "{n} codes 'Categorie: code' gelezen als hiërarchie 'Categorie > code' (ATLAS.ti-"
+                               "naamgeving; de categorie komt bij meerdere codes voor of is zelf een code): {examples}.",
+                         "en": "{n} codes 'Category: code' read as hierarchy 'Category > code' (ATLAS.ti naming; the "
+                               "category starts several codes or is a code itself): {examples}."},
+    "note_codes_colon_kept": {"nl": "{n} codes met ':' zijn één code gebleven (het deel voor ':' komt bij geen andere "
+                                    "code voor, dus is geen categorie): {codes}. Bedoelt u wel een categorie, schrijf "
+                                    "dan 'categorie > code'.",
+                              "en": "{n} codes with ':' were kept as one code (the part before ':' starts no other "
+                                    "code, so it is no category): {codes}. If you do mean a category, write "
+                                    "'category > code'."},
+    "note_several_groups": {"nl": "Kolom '{column}': in {n} rijen zit het document in meerdere documentgroepen "
+                                  "(rijen {rows}); die zijn samengevoegd tot {k} combinaties zoals '{example}', elk een "
+                                  "eigen groep. Geef elk interview één groep (de rol van de geïnterviewde) of voeg een "
+                                  "kolom 'Groep' toe.",
+                            "en": "Column '{column}': in {n} rows the document is in several document groups (rows "
+                                  "{rows}); they were joined into {k} combinations such as '{example}', each its own "
+                                  "group. Give each interview one group (the interviewee's role) or add a column "
+                                  "'Group'."},
+    "reason_empty_segment": {"nl": "leeg fragment (bv. een gecodeerde afbeelding): telt mee voor de code, maar is geen "
+                                   "citaat",
+                             "en": "empty fragment (e.g. a coded image): counts for its code but cannot be quoted"},
+    "qda_html": {"nl": "Bestand '{file}' is een HTML-export. Exporteer de gecodeerde segmenten (MAXQDA: 'Übersicht "
+                       "Codings'/'Overview of Coded Segments' → Excel) of de citaten (ATLAS.ti: Quotation Manager → "
+                       "Excel) als .xlsx of .csv en lees dat bestand.",
+                 "en": "File '{file}' is an HTML export. Export the coded segments (MAXQDA: 'Overview of Coded "
+                       "Segments' → Excel) or the quotations (ATLAS.ti: Quotation Manager → Excel) as .xlsx or .csv "
+                       "and read that file."},
+    "qda_code_matrix": {"nl": "Bestand '{file}', rij {row}: de kolommen {columns} zijn codes (één kolom per code, "
+                              "een codematrix). Voor interviewfragmenten is één rij per gecodeerd fragment nodig met "
+                              "een kolom 'Code': exporteer in MAXQDA de gecodeerde segmenten of in ATLAS.ti de "
+                              "Quotation Manager naar Excel.",
+                        "en": "File '{file}', row {row}: the columns {columns} are codes (one column per code, a "
+                              "code matrix). Interview fragments need one row per coded fragment with a column "
+                              "'Code': export the coded segments from MAXQDA or the Quotation Manager from ATLAS.ti "
+                              "to Excel."},
 }
 
 

@@ -159,3 +159,163 @@ def test_a_name_that_starts_a_sentence_keeps_a_quote_out():
     assert iv.possible_names(texts).tolist() == [True, True, True, False, False, True]
     f = pd.DataFrame({"respondent": ["a", "b"], "group": "ouder", "code": "wachttijd", "text": texts[:2]})
     assert iv.quotes(f[~iv.possible_names(f["text"])], per_code=2).empty
+
+
+# --------------------------------------------------------------------------- QDA exports (tests/fixtures/qda)
+QDA = __import__("pathlib").Path(__file__).parent / "fixtures" / "qda"
+
+
+def _read(name, **kw):
+    from evaluatie import read_table
+
+    return read_table(QDA / name, kind="fragments", **kw)
+
+
+def test_atlasti_quotation_manager_excel_one_row_per_code_with_hierarchy():
+    """ATLAS.ti 9 Quotation Manager export (layout of ateeuw/FoodSecGovSim2 Data/all_quotes_simpl_20220321.xlsx):
+    several codes per cell on separate lines, 'Categorie: code', a document in two groups, a quotation
+    without code, an image quotation without text, a code twice in one cell."""
+    data, report = _read("atlasti9_quotation_manager.xlsx")
+    assert (report.n_read, report.n_used, report.n_dropped) == (10, 9, 1)
+    assert len(data) == 12  # 9 quotations, three cells of two codes; 'Wachttijd' twice in a cell counts once
+    assert data.groupby("source_row").size().to_dict() == {2: 2, 3: 1, 5: 1, 6: 1, 7: 1, 8: 2, 9: 1, 10: 1, 11: 2}
+    assert sorted(data["code"].unique()) == ["Samenwerking", "Samenwerking > overleg", "Samenwerking > rolverdeling",
+                                             "Vertrouwen", "Wachttijd", "tijdsduur: 3 maanden"]
+    assert set(data["group"]) == {"ouder", "leerkracht", "intern begeleider / School A"}
+    entries = report.to_frame()
+    dropped = entries[entries["action"] == "verwijderd"]
+    assert dropped[["row", "column", "reason"]].values.tolist() == [[4, "Codes", "verplichte waarde ontbreekt"]]
+    changed = entries[entries["action"] == "aangepast"]
+    assert changed["row"].tolist() == [2, 3, 8, 11] and (changed["column"] == "Codes").all()
+    warned = entries[entries["action"] == "waarschuwing"]
+    assert warned[["row", "column"]].values.tolist() == [[7, "Quotation Content"]]
+    notes = " ".join(report.notes)
+    assert "rijen 2, 8, 11" in notes and "'Samenwerking: overleg' → 'Samenwerking > overleg'" in notes
+    assert "'tijdsduur: 3 maanden'" in notes and "intern begeleider / School A" in notes
+    assert "'Quotation Name' niet ingelezen" in notes  # quotation names may hold names: not loaded
+    # respondents (not fragments) per code, parents included: known from the fixture
+    freq = iv.code_frequencies(data).groupby("code")["n_respondents"].sum()
+    assert freq.to_dict() == {"Samenwerking": 4, "Samenwerking > overleg": 3, "Samenwerking > rolverdeling": 1,
+                              "Vertrouwen": 3, "Wachttijd": 2, "tijdsduur: 3 maanden": 1}
+    assert iv.code_frequencies(data).query("code == 'Samenwerking > overleg'")["depth"].eq(2).all()
+
+
+def test_atlasti_csv_export_without_document_groups():
+    """ATLAS.ti 23/24 quotation report saved as CSV (columns Number, Reference, Name, Text Content, Document,
+    Codes, ...: ICSA26-supplementary-material/edgeai_empirical-study_replication-package), codes on CRLF lines."""
+    data, report = _read("atlasti24_quotations.csv")
+    assert (report.n_read, report.n_used, len(data)) == (3, 3, 5)
+    assert data["code"].tolist() == ["Zorg > wachttijd", "Zorg > toegang", "Zorg > wachttijd", "Zorg > toegang",
+                                     "School: contact"]  # 'School' starts one code only: no category
+    assert data["text"].iloc[0] == "Eerst moesten we naar de huisarts." and "group" not in data
+    assert set(iv.code_frequencies(data)["group"]) == {"respondent"}
+
+
+@pytest.mark.parametrize("name, header_row", [("maxqda_coded_segments.xlsx", 1),
+                                              ("maxqda_gecodeerde_segmenten_nl.xlsx", 3)])
+def test_maxqda_coded_segments_backslash_hierarchy_duplicates_and_empty_segments(name, header_row):
+    """MAXQDA 'Coded Segments' export (header of LeeLawliet/24_25_RD2 'Coded Segments.xlsx': Color, Document
+    group, Document name, Code, Beginning, End, Weight score, Segment); the Dutch variant has a title row."""
+    data, report = _read(name)
+    first = header_row + 1
+    assert (report.n_read, report.n_used, report.n_dropped, len(data)) == (8, 7, 1, 7)
+    assert data.loc[0, "code"] == "Samenwerking > Overleg > Maandelijks zorgoverleg"
+    entries = report.to_frame()
+    assert entries[entries["action"] == "verwijderd"]["reason"].tolist() == [
+        f"exacte dubbele rij (gelijk aan rij {first + 1})"]
+    empty = entries[entries["action"] == "waarschuwing"]
+    assert empty[["row", "column"]].values.tolist() == [[first + 4, "Segment"]]
+    assert data.loc[data["source_row"] == first + 4, "code"].tolist() == ["Wachttijd"]  # kept: it counts
+    freq = iv.code_frequencies(data).set_index(["code", "group"])
+    assert freq.loc[("Samenwerking", "Leerkrachten"), "n_respondents"] == 2  # groep 5 via Rolverdeling, groep 7
+    assert freq.loc[("Samenwerking > Overleg", "Ouders"), "depth"] == 2
+    assert freq.loc[("Samenwerking > Overleg > Maandelijks zorgoverleg", "Ouders"), "depth"] == 3
+    assert freq.loc[("Vertrouwen", "groep onbekend"), "n_respondents"] == 1  # a document without group stays
+    assert "'Samenwerking\\Overleg' → 'Samenwerking > Overleg'" in " ".join(report.notes)
+    if header_row > 1:
+        assert any("rij 3" in n for n in report.notes)  # the header was found under the title row
+
+
+def test_document_name_with_a_pupils_name_never_reaches_an_output(tmp_path):
+    """'Interview moeder van Jan.docx' is the respondent: pseudonymized on load, and neither the name nor the
+    quote that names Jan appears in the report, its tables, figures or quality report."""
+    import re
+    import shutil
+
+    import openpyxl
+
+    from evaluatie.pilot import run_pilot
+
+    data, report = _read("atlasti9_quotation_manager.xlsx")
+    pattern = re.compile(r"\bJan\b|moeder van|Sanne")
+    assert not data["respondent"].str.contains(pattern).any() and data["respondent"].str.startswith("ps_").all()
+    for col in data.columns.drop(["text"]):
+        assert not data[col].astype(str).str.contains(pattern).any(), col
+    assert not pattern.search(str(report) + report.summary() + report.to_frame().to_string())
+    shutil.copy(QDA / "atlasti9_quotation_manager.xlsx", tmp_path)
+    (tmp_path / "pilot.toml").write_text(
+        'naam = "qda"\ntitel = "Test"\nregio = "Gemeente Test"\nperiode = "2026"\npubliek = "gemeente"\n'
+        'taal = "nl"\nbron = "test"\nseed = 1\ndrempel = 5\n\n[data]\nfragmenten = "atlasti9_quotation_manager.xlsx"\n'
+        '\n[analyses.interviews]\ncitaten = 1\n', encoding="utf-8")
+    paths = run_pilot(tmp_path / "pilot.toml", figures=tmp_path / "fig", reports=tmp_path / "rep", pdf=False,
+                      docx=False)
+    quotes = (tmp_path / "rep" / "qda" / "interviews_citaten.csv").read_text(encoding="utf-8-sig")
+    assert "Wachttijd" in quotes and "Jan kwam" not in quotes  # a quote for the theme, not the one naming Jan
+    for path in map(__import__("pathlib").Path, paths.values()):
+        if path.suffix in (".png", ".pdf"):
+            continue
+        if path.suffix == ".xlsx":
+            book = openpyxl.load_workbook(path)
+            text = " ".join(str(c) for ws in book for row in ws.iter_rows(values_only=True) for c in row if c)
+        else:
+            text = path.read_text(encoding="utf-8-sig")
+        assert not pattern.search(text), path.name
+
+
+def test_code_matrix_and_html_exports_are_refused_in_dutch():
+    with pytest.raises(InputError, match=r"'maxqda_codematrix.csv', rij 1: de kolommen 'Code: Samenwerking', "
+                                         r"'Code: Wachttijd' zijn codes") as err:
+        _read("maxqda_codematrix.csv")
+    assert err.value.row == 1
+    with pytest.raises(InputError, match=r"'maxqda_coded_segments.html' is een HTML-export\. Exporteer"):
+        _read("maxqda_coded_segments.html")
+    with pytest.raises(InputError, match="is an HTML export"):
+        _read("maxqda_coded_segments.html", lang="en")
+
+
+def test_normalize_codes_colon_is_a_category_only_when_shared():
+    f = pd.DataFrame({"respondent": list("abcdef"),
+                      "code": ["Rol: ib\nRol: leraar", "Tijd: 10:30", "Zorg", "Zorg: jgz", "Papers - title: A: b",
+                               "Papers - title: C"]})
+    out = iv.normalize_codes(f)
+    assert out["code"].tolist() == ["Rol > ib", "Rol > leraar", "Tijd: 10:30", "Zorg", "Zorg > jgz",
+                                    "Papers - title > A: b", "Papers - title > C"]
+    assert out.index.tolist() == [0, 0, 1, 2, 3, 4, 5]  # the split cell keeps its row
+    assert iv.normalize_codes(pd.DataFrame({"respondent": ["a"], "code": ["A\\ B \\\\C"]}))["code"].tolist() == [
+        "A > B > C"]
+
+
+def test_a_code_cell_of_separators_only_is_dropped_and_reported(tmp_path):
+    from evaluatie import read_table
+
+    path = tmp_path / "segmenten.csv"
+    path.write_text("Document name;Code;Segment\nInterview 1;Zorg\\Wachttijd;Lang gewacht.\n"
+                    "Interview 2;\\;Tekst zonder code.\nInterview 3; > ;Nog een.\n", encoding="utf-8")
+    data, report = read_table(path, kind="fragments")
+    assert data["code"].tolist() == ["Zorg > Wachttijd"] and report.n_used == 1 and report.n_dropped == 2
+    entries = report.to_frame()
+    assert entries[["row", "column", "action"]].values.tolist() == [[3, "Code", "verwijderd"],
+                                                                   [4, "Code", "verwijderd"]]
+    assert entries["reason"].str.contains("alleen scheidingstekens").all()
+
+
+def test_an_export_without_codes_names_file_row_and_missing_column(tmp_path):
+    """ATLAS.ti quotations exported without the 'Codes' column: a Dutch refusal naming what is missing."""
+    from evaluatie import read_table
+
+    path = tmp_path / "citaten.csv"
+    path.write_text("ID;Quotation Name;Document;Document Groups;Quotation Content\n1:1;x;Interview 1.docx;ouder;Tekst\n",
+                    encoding="utf-8")
+    with pytest.raises(InputError, match=r"'citaten.csv'.*rij 1\): Code \(code\)\..*codes, thema") as err:
+        read_table(path, kind="fragments")
+    assert (err.value.row, err.value.column) == (1, "code")
