@@ -145,3 +145,11 @@ def test_python_blocks_in_the_readme_run_as_written(clone, readme):
         out += done.stdout
     assert "Met alle 160 dossiers gelezen verwachten we" in out and "randomisatie-inferentie" in out
     assert "gepaarde t-toets" in out
+
+
+def test_every_report_section_is_named_in_the_readme(readme):
+    """A section added to the pilot report (stappen) was missing from the README's list of parts."""
+    from evaluatie.pilot import SECTIONS
+
+    listed = re.search(r"Onderdelen \(`\[analyses\.…\]`\):(.*?)de voorbeeld-`pilot\.toml`", readme, flags=re.S).group(1)
+    assert set(re.findall(r"`(\w+)`", listed)) == set(SECTIONS)
