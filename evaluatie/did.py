@@ -31,7 +31,7 @@ from scipy import stats
 from .errors import InputError, check_option
 from .resampling import (FixedEffects, RandomizationTable, assignments, fe_fit, invert_test, sandwich, score_bootstrap,
                          single_thread, wild_cluster_bootstrap)
-from .text import check_lang, format_number, format_p, t
+from .text import check_lang, format_number, format_p, in_lang, t
 
 __all__ = ["did_2x2", "panel_did", "placebo_starts", "DidResult", "PlaceboResult", "effect_sentence", "evidence"]
 
@@ -160,7 +160,7 @@ class DidResult:
                   f"Design: {self.n_units} units{clusters}, {self.n_treated_units} with the intervention; "
                   f"{self.n_periods} periods; {self.n} observations; model: {model}{covs}.")
         uncertainty = f"{'Onzekerheid' if nl else 'Uncertainty'}: {how} ({p}). {self.reason_text(lang)}"
-        return "\n".join([self.sentence(lang), design, uncertainty] + [f"- {n}" for n in self.notes])
+        return "\n".join([self.sentence(lang), design, uncertainty] + [f"- {in_lang(n, lang)}" for n in self.notes])
 
     def plot(self, ax=None, lang: str = "nl", title: str | None = None):
         """Estimate with interval (rate ratio for counts, with 1 = no change marked) and the sentence."""

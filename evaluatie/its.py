@@ -25,7 +25,7 @@ from scipy import optimize, stats
 
 from .did import _dispersion_note, _glm_family, _negbin_alpha
 from .errors import InputError, check_option
-from .text import check_lang, format_number
+from .text import check_lang, format_number, in_lang, note as in_every_lang
 
 __all__ = ["segmented", "SegmentedResult"]
 
@@ -96,7 +96,7 @@ class SegmentedResult:
                  (f"Onderbroken tijdreeks: {self.n} perioden, start {str(self.start)[:10]}, model {model}."
                   if lang == "nl" else f"Interrupted time series: {self.n} periods, start {str(self.start)[:10]}, "
                   f"model {model}.")]
-        return "\n".join(lines + [f"- {n}" for n in self.notes])
+        return "\n".join(lines + [f"- {in_lang(n, lang)}" for n in self.notes])
 
     def plot(self, ax=None, lang: str = "nl", title: str | None = None, per: float = 1000):
         """Observed series, fitted line and, after the start, the counterfactual without intervention."""
@@ -321,8 +321,7 @@ def segmented(data: pd.DataFrame, outcome: str, time: str, intervention, *, expo
         cov, c, rho = _ar_covariance(fit, X.to_numpy(), t)
         se = pd.Series(np.sqrt(np.diag(cov)), index=fit.params.index)
         df = float(len(y) - X.shape[1])
-        notes.append(f"Standaardfouten gecorrigeerd voor autocorrelatie (geschat: {format_number(c * rho, 2)} tussen "
-                     f"opeenvolgende perioden), t-verdeling met {int(df)} vrijheidsgraden.")
+        notes.append(in_every_lang("its_note_ar", rho=lambda lang: format_number(c * rho, 2, lang), df=int(df)))
     dispersion = float(fit.pearson_chi2 / fit.df_resid) if family != "gaussian" else float("nan")
     if (note := _dispersion_note(family, dispersion)) is not None:
         notes.append(note)

@@ -1022,7 +1022,7 @@ def analyze(dossier: pd.DataFrame, *, n_total=None, mapping=None, school: str = 
                        reason="lege instantie-cel bij een leerling die wel andere instanties heeft; genegeerd")
     n_none = len(data[[school, pupil]].drop_duplicates()) - len(helped)
     if n_none:
-        report.notes.append(t("nm_no_agency_note", n=small_count(n_none, min_cell)))
+        report.notes.append(t("nm_no_agency_note", report.lang, n=small_count(n_none, min_cell, report.lang)))
 
     counts = agency_counts(data, school=school, pupil=pupil, agency=agency, agency_type=agency_type)
     table = agency_table(data, school=school, pupil=pupil, agency=agency, agency_type=agency_type)

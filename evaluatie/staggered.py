@@ -25,7 +25,7 @@ from scipy import stats
 from .did import _check_covariates, _refuse_duplicate_units, _require, effect_sentence
 from .errors import InputError, check_option
 from .resampling import assignments, invert_test
-from .text import check_lang, format_number, format_p, t
+from .text import check_lang, format_number, format_p, in_lang, t, note as in_every_lang
 from .zorgvraag import infer_freq, treated_in_period
 
 __all__ = ["event_study", "EventStudy", "HonestBounds"]
@@ -132,11 +132,11 @@ class EventStudy:
                        df=self.df)
         else:
             method = t("es_method_ri", lang, treated=self.n_treated_units, units=self.n_units, cohorts=self.n_cohorts,
-                       n=self.n_resamples, p=format_p(self.p_value, lang))
+                       n=format_number(self.n_resamples, 0, lang), p=format_p(self.p_value, lang))
         pretrend = t("es_pretrend_warn" if self.pretrend_p < 0.05 else "es_pretrend", lang,
                      p=format_p(self.pretrend_p, lang))
         adjusted = [t("es_covariates", lang, names=", ".join(self.covariates))] if self.covariates else []
-        return "\n".join([self.sentence(lang), method, *adjusted, pretrend] + [f"- {n}" for n in self.notes])
+        return "\n".join([self.sentence(lang), method, *adjusted, pretrend] + [f"- {in_lang(n, lang)}" for n in self.notes])
 
     def plot(self, ax=None, lang: str = "nl", title: str | None = None, freq: str | None = None):
         """Estimate and interval per period relative to the start; pre-periods in grey, start marked.
@@ -710,7 +710,7 @@ def event_study(panel: pd.DataFrame, outcome: str = "count", unit: str = "unit",
     group_time = pd.DataFrame([(periods[g], periods[t], t - g, gt0[k, t]) for k, g in enumerate(cohorts)
                                for t in range(n_t) if valid[k, t]], columns=["start", "period", "rel_time", "estimate"])
     if sizes.min() < 5:
-        notes.append(f"Kleinste startgroep: {int(sizes.min())} eenheden; de intervallen zijn dan ruw.")
+        notes.append(in_every_lang("es_note_small_cohort", n=int(sizes.min())))
     return EventStudy(effects, group_time, float(att0[0]), ci, att_se, float(pretrend_p), family, method, level,
                       len(units), treated_n, len(cohorts), df, notes, inference=inference, p_value=p_value,
                       n_resamples=n_draws, exact=exact, control_group=control_group, anticipation=anticipation,

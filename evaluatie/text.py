@@ -18,7 +18,8 @@ from __future__ import annotations
 import math
 from typing import Literal
 
-__all__ = ["Lang", "LANGS", "t", "format_number", "format_percent", "format_p", "check_lang"]
+__all__ = ["Lang", "LANGS", "t", "format_number", "format_percent", "format_p", "format_date", "check_lang", "Note",
+           "note", "in_lang"]
 
 Lang = Literal["nl", "en"]
 LANGS: tuple[str, ...] = ("nl", "en")
@@ -2057,6 +2058,30 @@ MESSAGES: dict[str, dict[str, str]] = {
                         "en": "regions= must be a dict name → CBS code (e.g. {{'Leeuwarden': 'GM0080'}}) or the RegioS "
                               "list of the OData table with Key and Title (cbsodata.get_meta(table, 'RegioS')); "
                               "received: {type}."},
+    # --- English pilot report (taal = "en"): notes of result objects kept in both languages, dates, sheets ---
+    "its_note_ar": {"nl": "Standaardfouten gecorrigeerd voor autocorrelatie (geschat: {rho} tussen opeenvolgende "
+                          "perioden), t-verdeling met {df} vrijheidsgraden.",
+                    "en": "Standard errors corrected for autocorrelation (estimated: {rho} between successive "
+                          "periods), t distribution with {df} degrees of freedom."},
+    "es_note_small_cohort": {"nl": "Kleinste startgroep: {n} eenheden; de intervallen zijn dan ruw.",
+                             "en": "Smallest start group: {n} units; the intervals are rough."},
+    "month_names": {"nl": "januari februari maart april mei juni juli augustus september oktober november december",
+                    "en": "January February March April May June July August September October November December"},
+    "pilot_sheet_effect_voor_na": {"nl": "effect_voor_na", "en": "effect_before_after"},
+    "pilot_sheet_effect_per_periode": {"nl": "effect_per_periode", "en": "effect_per_period"},
+    "pilot_sheet_tijdreeks": {"nl": "tijdreeks", "en": "time_series"},
+    "pilot_sheet_onderscheidend_vermogen": {"nl": "onderscheidend_vermogen", "en": "power"},
+    "pilot_sheet_vragenlijst_vragen": {"nl": "vragenlijst_vragen", "en": "questionnaire_items"},
+    "pilot_sheet_vragenlijst_schalen": {"nl": "vragenlijst_schalen", "en": "questionnaire_scales"},
+    "pilot_sheet_vragenlijst_vergelijking": {"nl": "vragenlijst_vergelijking", "en": "questionnaire_comparison"},
+    "pilot_sheet_interviews_themas": {"nl": "interviews_themas", "en": "interviews_themes"},
+    "pilot_sheet_interviews_citaten": {"nl": "interviews_citaten", "en": "interviews_quotes"},
+    "pilot_sheet_kleine_pilot": {"nl": "kleine_pilot", "en": "small_pilot"},
+    "pilot_sheet_doorlooptijden_mediaan": {"nl": "doorlooptijden_mediaan", "en": "process_times_median"},
+    "pilot_sheet_doorlooptijden_norm": {"nl": "doorlooptijden_norm", "en": "process_times_norm"},
+    "pilot_sheet_kosten_aannames": {"nl": "kosten_aannames", "en": "costs_assumptions"},
+    "pilot_sheet_kosten_per_leerling": {"nl": "kosten_per_leerling", "en": "costs_per_pupil"},
+    "pilot_sheet_kosten_opbrengst": {"nl": "kosten_opbrengst", "en": "costs_and_returns"},
 }
 
 
@@ -2113,3 +2138,55 @@ def format_p(p: float, lang: str = "nl") -> str:
         return "p = " + format_number(float("nan"), 3, lang)
     # below 0.001 (not only below 0.0005, which would round to 0,000): the same rule as the exported tables
     return f"p < {format_number(0.001, 3, lang)}" if p < 0.001 else f"p = {format_number(p, 3, lang)}"
+
+
+def format_date(d, lang: str = "nl") -> str:
+    """A date for people: ``12-07-2024`` in Dutch, ``12 July 2024`` in English (never day and month as bare numbers
+    for an English reader, who would read 12-07 as 7 December).
+
+    Examples
+    --------
+    >>> import datetime
+    >>> format_date(datetime.date(2024, 7, 12)), format_date(datetime.date(2024, 7, 12), "en")
+    ('12-07-2024', '12 July 2024')
+    """
+    check_lang(lang)
+    if lang == "nl":
+        return d.strftime("%d-%m-%Y")
+    return f"{d.day} {t('month_names', lang).split()[d.month - 1]} {d.year}"
+
+
+class Note(str):
+    """A message kept in every language: it reads (and compares) as its Dutch text; :func:`in_lang` gives the others.
+
+    Result objects collect notes while they are computed, before anyone says in which language they will
+    be read; a plain Dutch string there leaked into English summaries. Make them with :func:`note`.
+    """
+
+    texts: dict
+
+    def __new__(cls, texts: dict):
+        obj = super().__new__(cls, texts["nl"])
+        obj.texts = dict(texts)
+        return obj
+
+
+def note(key: str, **kwargs) -> Note:
+    """Message ``key`` in every language; a callable keyword value is called with the language (numbers, dates).
+
+    Examples
+    --------
+    >>> n = note("es_note_small_cohort", n=3)
+    >>> n, in_lang(n, "en")
+    ('Kleinste startgroep: 3 eenheden; de intervallen zijn dan ruw.', 'Smallest start group: 3 units; the intervals are rough.')
+    >>> in_lang(note("its_note_ar", rho=lambda lang: format_number(0.123, 2, lang), df=52), "en")[:62]
+    'Standard errors corrected for autocorrelation (estimated: 0.12'
+    """
+    return Note({lang: t(key, lang, **{k: v(lang) if callable(v) else v for k, v in kwargs.items()})
+                 for lang in LANGS})
+
+
+def in_lang(text: str, lang: str = "nl") -> str:
+    """A :class:`Note` in ``lang``; any other string unchanged."""
+    check_lang(lang)
+    return text.texts[lang] if isinstance(text, Note) else text
