@@ -41,7 +41,7 @@ from .display import value_label
 from .errors import InputError
 from .plots import finding_title
 from .privacy import HIDDEN, is_small, mask_value, small_count
-from .text import LANGS, check_lang, format_number, format_percent, t
+from .text import LANGS, MESSAGES, check_lang, format_number, format_percent, t
 
 __all__ = ["Pilot", "Section", "KeyFigure", "FigureOut", "SectionSpec", "SECTIONS", "register_section",
            "load_pilot", "run_pilot", "DATA_KINDS", "AUDIENCES"]
@@ -1229,10 +1229,12 @@ def run_pilot(path, *, figures=None, reports=None, pdf: bool = True, docx: bool 
     tables, notes, links = {}, {}, None
     if "nulmeting" in results:  # key figures + agency table, protected together through their links
         tables, notes, links = results["nulmeting"].table_specs(prefix="01", lang=pilot.lang)
-    for s in sections:
-        tables.update(s.tables)
-        notes.update(s.notes)
-        links = [*(links or []), *s.links] or None
+    name = lambda key: t(f"pilot_sheet_{key}", pilot.lang) if f"pilot_sheet_{key}" in MESSAGES else key  # noqa: E731
+    for s in sections:  # builders name their tables in Dutch: sheet and CSV names in the report's language
+        tables.update({name(k): v for k, v in s.tables.items()})
+        notes.update({name(k): v for k, v in s.notes.items()})
+        links = [*(links or []), *(((name(c[0]), *c[1:]), [(name(p[0]), *p[1:]) for p in parts])
+                                   for c, parts in s.links)] or None
     if tables:
         written.update(export_tables(tables, rep_dir, source=pilot.source, notes=notes, threshold=pilot.threshold,
                                      rounding=pilot.rounding, min_denominator=pilot.min_denominator,
