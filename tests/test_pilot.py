@@ -579,3 +579,87 @@ def test_figure_footers_and_texts_for_people(example_run):
     svg = (fig / "04_kosten_gevoeligheid.svg").read_text(encoding="utf-8")
     assert "−60.000" in svg or "−40.000" in svg
     assert not re.search(r">-\d", svg)
+
+
+# ------------------------------------------------------------------ the whole set in English (taal = "en")
+#: Dutch words that leaked into English outputs (or would, from a message without its English text). The
+#: pilot file's own texts (title, source, label, reason) are given in English below; the example data stay Dutch
+#: (survey items, theme codes, group names), so the words are chosen not to occur in those data.
+_DUTCH = (" en ", "leerlingen", "verwijzingen", "scholen", "Bron", "waarschijnlijk", "per 1.000", "zonder",
+          "eenheden", "vrijheidsgraden", "Standaardfouten", "Kleinste", "startgroep", "tellen mee", "verandering", "ondergrens", "bovengrens", "aandeel", "dagen", "kosten", "Toelichting")
+#: A decimal comma ("0,12", "1,9", "0,096"): in English a comma only separates thousands (1,000).
+_DECIMAL_COMMA = re.compile(r"(?<![\d.,])(?:0,\d|\d{1,3},(?:\d{1,2}|\d{4,})(?!\d))")
+
+
+@pytest.fixture(scope="module")
+def english_run(tmp_path_factory):
+    """The example pilot with ``taal = "en"`` and English texts in the pilot file, once (no PDF)."""
+    root = tmp_path_factory.mktemp("english")
+    text = (EXAMPLE / "pilot.toml").read_text(encoding="utf-8")
+    text = text.replace('taal = "nl"', 'taal = "en"')
+    for key, value in {"titel": "Youth workers in school: example pilot", "regio": "Example municipality",
+                       "periode": "August 2021 – July 2024", "bron": "synthetic example data (package evaluatie)",
+                       "label": "return to mainstream education",
+                       "reden": "SO+ class of 4 pupils known to everyone at school (SYNTHETIC example)"}.items():
+        text, n = re.subn(rf'^{key} = "[^"]*"', lambda _m: f"{key} = {json.dumps(value, ensure_ascii=False)}", text,
+                          flags=re.M)
+        assert n == 1, key
+    text = re.sub(r'^(\w+) = "([^"]+\.(?:csv|xlsx))"', lambda m: f"{m[1]} = {json.dumps(str(EXAMPLE / m[2]))}",
+                  text, flags=re.M)
+    (root / "pilot.toml").write_text(text, encoding="utf-8")
+    lines = []
+    paths = run_pilot(root / "pilot.toml", figures=root / "figures", reports=root / "reports", pdf=False,
+                      progress=lines.append)
+    return root / "figures" / "voorbeeldpilot", root / "reports" / "voorbeeldpilot", paths, lines
+
+
+def _english_texts(fig: Path, rep: Path) -> dict:
+    """What an English reader reads: factsheet text, captions, sheet names, headers and notes, the method note."""
+    import openpyxl
+
+    html = (rep / "factsheet.html").read_text(encoding="utf-8")
+    html = re.sub(r"<(style|svg)\b.*?</\1>", " ", html, flags=re.S)
+    html = re.sub(r'src="data:[^"]*"', "", html)
+    import html as html_lib
+
+    texts = {"factsheet.html": html_lib.unescape(re.sub(r"<[^>]+>", " ", html))}
+    texts.update({p.name: p.read_text(encoding="utf-8") for p in sorted(fig.glob("*.txt"))})
+    book = openpyxl.load_workbook(rep / "tabellen.xlsx")
+    texts["tabellen.xlsx sheet names"] = " | ".join(book.sheetnames)
+    for ws in book.worksheets:
+        first = ws.title == book.sheetnames[0]  # the notes sheet: every line; a table: its header row
+        rows = ws.iter_rows(values_only=True) if first else ws.iter_rows(max_row=1, values_only=True)
+        texts[f"tabellen.xlsx [{ws.title}]"] = "\n".join(" | ".join(str(v) for v in r if v is not None) for r in rows)
+    texts.update({p.name + " header": p.read_text(encoding="utf-8-sig").splitlines()[0] for p in rep.glob("*.csv")})
+    texts["csv file names"] = " ".join(sorted(p.name for p in rep.glob("*.csv")))
+    # the data quality report quotes the file's own (Dutch) headers: "'Aantal leerlingen' → exposure"
+    texts["verantwoording.md"] = re.sub(r"'[^']*' → ", "", (rep / "verantwoording.md").read_text(encoding="utf-8"))
+    return texts
+
+
+def test_english_run_has_no_dutch_words_or_decimal_commas(english_run):
+    fig, rep, paths, lines = english_run
+    texts = _english_texts(fig, rep)
+    assert len([k for k in texts if k.endswith(".txt")]) >= 20 and "tabellen.xlsx [Notes]" in texts
+    leaks = [(name, word, text[max(0, text.find(word) - 50):text.find(word) + 50].replace("\n", " "))
+             for name, text in texts.items() for word in _DUTCH if word in text]
+    leaks += [(name, "decimal comma", text[max(0, m.start() - 50):m.end() + 30].replace("\n", " "))
+              for name, text in texts.items() for m in _DECIMAL_COMMA.finditer(text)]
+    assert not leaks, "\n".join(map(str, leaks))
+    assert "0.12 between successive periods" in texts["verantwoording.md"]  # the time series' autocorrelation note
+    assert re.search(r"\(2,000 assignments; p = ", texts["verantwoording.md"])  # thousands comma
+    assert "reference date 12 July 2024" in texts["verantwoording.md"]  # not 12-07-2024 (read as 7 December)
+    assert [ln.split("]")[0] for ln in lines] == [f"[{i}/12" for i in range(1, 13)]
+    assert all(re.fullmatch(r"\[\d+/12\] [a-z][\w ,:()./-]+(…)?", ln) and not any(w in ln for w in _DUTCH)
+               for ln in lines), lines
+
+
+def test_english_docx_is_proofed_in_english_and_dutch_in_dutch(english_run, example_run):
+    """Word spell-checks a run in its language: python-docx's template says en-US, also for a Dutch factsheet."""
+    def proofing(path: Path) -> set:
+        with zipfile.ZipFile(path) as z:
+            xml = z.read("word/styles.xml").decode("utf-8")
+        return set(re.findall(r'<w:lang w:val="([^"]+)"', xml))
+
+    assert proofing(english_run[1] / "factsheet.docx") == {"en-GB"}
+    assert proofing(example_run[0] / "reports" / "voorbeeldpilot" / "factsheet.docx") == {"nl-NL"}
