@@ -232,7 +232,7 @@ def segmented(data: pd.DataFrame, outcome: str, time: str, intervention, *, expo
     d = data.dropna(subset=[outcome, time]).sort_values(time, kind="stable").reset_index(drop=True)
     notes = []
     if len(d) < len(data):
-        notes.append(f"{len(data) - len(d)} rij(en) zonder uitkomst of periode weggelaten.")
+        notes.append(in_every_lang("its_note_dropped", n=len(data) - len(d)))
     if d[time].duplicated().any():
         raise InputError(f"Periode {d.loc[d[time].duplicated(), time].iloc[0]} komt meer dan eens voor; één rij per "
                          "periode nodig (tel scholen eerst op).", column=time)
@@ -262,7 +262,8 @@ def segmented(data: pd.DataFrame, outcome: str, time: str, intervention, *, expo
                          column=time)
     expected = t.max() - t.min() + 1
     if len(t) < expected:
-        notes.append(f"De reeks heeft gaten: {int(expected - len(t))} {unit}(en) ontbreken; die tellen niet mee.")
+        notes.append(in_every_lang("its_note_gaps", n=int(expected - len(t)), unit=lambda lang: unit if lang == "nl" else
+                                   {"maand": "month", "periode": "period"}.get(unit, unit)))
     t0 = t[post == 1].min()
     cols = {"const": np.ones(len(d)), "time": t, "level_change": post.astype(float)}
     if slope_change:
@@ -281,7 +282,7 @@ def segmented(data: pd.DataFrame, outcome: str, time: str, intervention, *, expo
         offset = np.log(d[exposure].to_numpy(float)) if family != "gaussian" else None
         if family == "gaussian":
             y = y / d[exposure].to_numpy(float) * 1000
-            notes.append("Uitkomst geanalyseerd als aantal per 1.000.")
+            notes.append(in_every_lang("its_note_per"))
     if family != "gaussian" and ((y < 0).any() or (y != np.round(y)).any()):
         raise InputError(f"Kolom '{outcome}' moet gehele aantallen van 0 of meer bevatten voor family='{family}'.",
                          column=outcome)
@@ -306,7 +307,7 @@ def segmented(data: pd.DataFrame, outcome: str, time: str, intervention, *, expo
             if errors == "newey_west":
                 lags = int(hac_lags or 3)
                 fit = model.fit(scale=scale, cov_type="HAC", cov_kwds={"maxlags": lags, "use_correction": True})
-                notes.append(f"Newey–West-standaardfouten met {lags} vertraging(en).")
+                notes.append(in_every_lang("its_note_newey_west", lags=lags))
             else:
                 fit = model.fit(scale=scale)
     except (PerfectSeparationWarning, np.linalg.LinAlgError, ValueError) as exc:

@@ -567,12 +567,10 @@ def event_study(panel: pd.DataFrame, outcome: str = "count", unit: str = "unit",
     start_idx = _start_index(pd.Index(periods), starts, freq)
     late = starts.notna() & (start_idx < 0)
     if late.any():
-        notes.append(f"{int(late.sum())} eenheid/eenheden starten na de laatste periode en tellen als "
-                     "vergelijkingseenheid.")
+        notes.append(in_every_lang("es_note_late", n=int(late.sum())))
     first = start_idx == 0
     if first.any():
-        notes.append(f"{int(first.sum())} eenheid/eenheden hadden al de interventie in de eerste periode (geen "
-                     f"voormeting) en zijn weggelaten: {', '.join(map(str, units[first][:5]))}.")
+        notes.append(in_every_lang("es_note_first", n=int(first.sum()), names=", ".join(map(str, units[first][:5]))))
         units, start_idx = units[~first], start_idx[~first]
     if not (start_idx > 0).any():
         raise InputError("Geen enkele eenheid start met de interventie binnen de gemeten periode.", column=start)
@@ -617,8 +615,7 @@ def event_study(panel: pd.DataFrame, outcome: str = "count", unit: str = "unit",
     rel = np.arange(n_t)[None, :] - cohorts[:, None]           # cohorts × periods
     valid = np.isfinite(gt0)
     if (~valid & (rel >= 0)).any():
-        notes.append(f"{int((~valid & (rel >= 0)).sum())} groep×periode-combinaties na de start hebben geen "
-                     "vergelijkingsschool die nog niet gestart is en tellen niet mee.")
+        notes.append(in_every_lang("es_note_no_comparison", n=int((~valid & (rel >= 0)).sum())))
     rel_values = np.unique(rel[valid])
     est0, att0 = _aggregate(gt0[None], rel, rel_values, sizes, valid)
     pre = rel_values < -anticipation - (0 if base == "pre_mean" else 1)
@@ -692,12 +689,10 @@ def event_study(panel: pd.DataFrame, outcome: str = "count", unit: str = "unit",
                              att0[0], att_se, alpha)
         lost = int((~np.isfinite(raw_att)).sum())
         if lost:
-            notes.append(f"{lost} van de {n_draws} hertoewijzingen zijn niet te schatten (met de covariaatcorrectie "
-                         "wordt een gewogen aantal van de vergelijkingsscholen 0 of negatief) en tellen niet mee.")
+            notes.append(in_every_lang("es_note_lost_draws", n=lost, total=lambda lang: format_number(n_draws, 0, lang)))
         if 1 / n_possible > alpha:
-            notes.append(f"Met {n_possible} mogelijke toewijzingen is de kleinste mogelijke p-waarde "
-                         f"{format_number(1 / n_possible, 3)}: de intervallen zijn dan onbetrouwbaar; meer scholen "
-                         "zijn nodig.")
+            notes.append(in_every_lang("es_note_min_p", n=lambda lang: format_number(n_possible, 0, lang),
+                                       p=lambda lang: format_number(1 / n_possible, 3, lang)))
     effects = pd.DataFrame({"rel_time": rel_values, "estimate": est0[0], "se": se_rel, "lower": lower, "upper": upper,
                             "n_cohorts": [int((valid & (rel == e)).any(axis=1).sum()) for e in rel_values]})
     if base == "universal":

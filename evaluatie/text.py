@@ -2065,6 +2065,71 @@ MESSAGES: dict[str, dict[str, str]] = {
                           "periods), t distribution with {df} degrees of freedom."},
     "es_note_small_cohort": {"nl": "Kleinste startgroep: {n} eenheden; de intervallen zijn dan ruw.",
                              "en": "Smallest start group: {n} units; the intervals are rough."},
+    "did_note_dropped_empty": {"nl": "{n} rij(en) met een lege waarde in {columns} weggelaten.",
+                               "en": "{n} row(s) with an empty value in {columns} left out."},
+    "did_note_missing": {"nl": "{n} rij(en) zonder eenheid, periode, uitkomst, behandeling, blootstelling, covariaat of "
+                               "cluster weggelaten.",
+                         "en": "{n} row(s) without unit, period, outcome, treatment, exposure, covariate or cluster "
+                               "left out."},
+    "did_note_bad_exposure": {"nl": "{n} rij(en) met blootstelling 0 of minder weggelaten (bijvoorbeeld {unit}, {time}).",
+                              "en": "{n} row(s) with exposure 0 or less left out (for example {unit}, {time})."},
+    "did_note_always_treated": {"nl": "{n} eenheid/eenheden waren de hele periode behandeld (geen voormeting) en zijn "
+                                      "weggelaten: {names}.",
+                                "en": "{n} unit(s) had the intervention the whole period (no baseline) and were left "
+                                      "out: {names}."},
+    "did_note_no_events_unit": {"nl": "{n} eenheid/eenheden zonder enige gebeurtenis weggelaten (dragen niets bij aan "
+                                      "een Poisson-model met vaste effecten): {names}.",
+                                "en": "{n} unit(s) without any event left out (they add nothing to a Poisson model with "
+                                      "fixed effects): {names}."},
+    "did_note_no_events_period": {"nl": "{n} periode(n) zonder enige gebeurtenis weggelaten (dragen niets bij aan een "
+                                        "Poisson-model met vaste effecten): {names}.",
+                                  "en": "{n} period(s) without any event left out (they add nothing to a Poisson model "
+                                        "with fixed effects): {names}."},
+    "did_note_per": {"nl": "Uitkomst geanalyseerd als aantal per {per} (kolom '{column}').",
+                     "en": "Outcome analysed as a count per {per} (column '{column}')."},
+    "did_note_unbalanced": {"nl": "Ongebalanceerd panel: {n} eenheid/eenheden missen perioden; de schatting gebruikt "
+                                  "wat er is.",
+                            "en": "Unbalanced panel: {n} unit(s) miss periods; the estimate uses what there is."},
+    "did_note_min_p": {"nl": "Met {n} mogelijke toewijzingen is de kleinste mogelijke p-waarde {p}: significantie op "
+                             "{alpha}% is onmogelijk. Meer eenheden (of meer behandelde eenheden) zijn nodig.",
+                       "en": "With {n} possible assignments the smallest possible p-value is {p}: significance at "
+                             "{alpha}% is impossible. More units (or more treated units) are needed."},
+    "did_note_one_treated": {"nl": "Maar één eenheid kreeg de interventie: het effect is niet te scheiden van andere "
+                                   "veranderingen op die ene plek.",
+                             "en": "Only one unit got the intervention: the effect cannot be separated from other "
+                                   "changes at that one place."},
+    "did_note_overdispersion": {"nl": "De aantallen zijn overgedispergeerd (Pearson χ²/df = {phi}): de "
+                                      "Poisson-standaardfouten zijn te klein. Randomisatie-inferentie en "
+                                      "cluster-robuuste fouten blijven geldig; voor modelgebaseerde fouten gebruik "
+                                      "family='negbin' of 'quasipoisson'.",
+                                "en": "The counts are overdispersed (Pearson χ²/df = {phi}): the Poisson standard "
+                                      "errors are too small. Randomization inference and cluster-robust errors stay "
+                                      "valid; for model-based errors use family='negbin' or 'quasipoisson'."},
+    "its_note_dropped": {"nl": "{n} rij(en) zonder uitkomst of periode weggelaten.",
+                         "en": "{n} row(s) without outcome or period left out."},
+    "its_note_gaps": {"nl": "De reeks heeft gaten: {n} {unit}(en) ontbreken; die tellen niet mee.",
+                      "en": "The series has gaps: {n} {unit}(s) missing; they do not count."},
+    "its_note_per": {"nl": "Uitkomst geanalyseerd als aantal per 1.000.", "en": "Outcome analysed as a count per 1,000."},
+    "its_note_newey_west": {"nl": "Newey–West-standaardfouten met {lags} vertraging(en).",
+                            "en": "Newey–West standard errors with {lags} lag(s)."},
+    "es_note_late": {"nl": "{n} eenheid/eenheden starten na de laatste periode en tellen als vergelijkingseenheid.",
+                     "en": "{n} unit(s) start after the last period and count as comparison units."},
+    "es_note_first": {"nl": "{n} eenheid/eenheden hadden al de interventie in de eerste periode (geen voormeting) en "
+                            "zijn weggelaten: {names}.",
+                      "en": "{n} unit(s) already had the intervention in the first period (no baseline) and were "
+                            "left out: {names}."},
+    "es_note_no_comparison": {"nl": "{n} groep×periode-combinaties na de start hebben geen vergelijkingsschool die nog "
+                                    "niet gestart is en tellen niet mee.",
+                              "en": "{n} group × period combinations after the start have no comparison school that "
+                                    "has not started yet and do not count."},
+    "es_note_lost_draws": {"nl": "{n} van de {total} hertoewijzingen zijn niet te schatten (met de covariaatcorrectie "
+                                 "wordt een gewogen aantal van de vergelijkingsscholen 0 of negatief) en tellen niet mee.",
+                           "en": "{n} of the {total} reassignments cannot be estimated (with the covariate adjustment a "
+                                 "weighted count of the comparison schools becomes 0 or negative) and do not count."},
+    "es_note_min_p": {"nl": "Met {n} mogelijke toewijzingen is de kleinste mogelijke p-waarde {p}: de intervallen zijn "
+                            "dan onbetrouwbaar; meer scholen zijn nodig.",
+                      "en": "With {n} possible assignments the smallest possible p-value is {p}: the intervals are "
+                            "then unreliable; more schools are needed."},
     "month_names": {"nl": "januari februari maart april mei juni juli augustus september oktober november december",
                     "en": "January February March April May June July August September October November December"},
     "pilot_sheet_effect_voor_na": {"nl": "effect_voor_na", "en": "effect_before_after"},
@@ -2170,6 +2235,9 @@ class Note(str):
         obj.texts = dict(texts)
         return obj
 
+    def __getnewargs__(self):  # copy and pickle make a Note again, with every language
+        return (self.texts,)
+
 
 def note(key: str, **kwargs) -> Note:
     """Message ``key`` in every language; a callable keyword value is called with the language (numbers, dates).
@@ -2181,6 +2249,11 @@ def note(key: str, **kwargs) -> Note:
     ('Kleinste startgroep: 3 eenheden; de intervallen zijn dan ruw.', 'Smallest start group: 3 units; the intervals are rough.')
     >>> in_lang(note("its_note_ar", rho=lambda lang: format_number(0.123, 2, lang), df=52), "en")[:62]
     'Standard errors corrected for autocorrelation (estimated: 0.12'
+    >>> import copy, pickle
+    >>> in_lang(pickle.loads(pickle.dumps(n)), "en") == in_lang(copy.deepcopy(n), "en") == in_lang(n, "en")
+    True
+    >>> in_lang("not a note", "en")
+    'not a note'
     """
     return Note({lang: t(key, lang, **{k: v(lang) if callable(v) else v for k, v in kwargs.items()})
                  for lang in LANGS})
