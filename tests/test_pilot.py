@@ -663,3 +663,30 @@ def test_english_docx_is_proofed_in_english_and_dutch_in_dutch(english_run, exam
 
     assert proofing(english_run[1] / "factsheet.docx") == {"en-GB"}
     assert proofing(example_run[0] / "reports" / "voorbeeldpilot" / "factsheet.docx") == {"nl-NL"}
+
+
+def test_notes_of_result_objects_follow_the_language():
+    """Notes a model collects while it fits (unbalanced panel, a school without events, gaps in a series) were
+    Dutch sentences inside English summaries; they read as before in Dutch and in English with ``lang="en"``."""
+    from evaluatie.did import panel_did
+    from evaluatie.io import read_table
+    from evaluatie.its import segmented
+    from evaluatie.zorgvraag import prepare, total_series
+
+    panel = prepare(read_table(EXAMPLE / "zorgvraag_panel.csv", kind="panel", progress=False)[0])
+    quiet = panel["unit"] == panel["unit"].iloc[0]
+    panel.loc[quiet, "count"] = 0  # a school without any referral: left out of the Poisson model
+    panel = panel.drop(panel.index[~quiet][:3])  # three months missing: unbalanced
+    res = panel_did(panel, exposure="exposure", inference="cluster")
+    dutch, english = res.summary("nl"), res.summary("en")
+    assert "zonder enige gebeurtenis weggelaten" in dutch and "Ongebalanceerd panel: 1 eenheid/eenheden" in dutch
+    assert "without any event left out" in english and "Unbalanced panel: 1 unit(s) miss periods" in english
+    series, start = total_series(read_table(EXAMPLE / "zorgvraag_gemeente.csv", kind="panel", progress=False)[0])
+    its = segmented(series.drop(series.index[[5, 6]]), "count", "period", start, exposure="exposure",
+                    family="quasipoisson")
+    english = its.summary("en")
+    assert "The series has gaps: 2 month(s) missing" in english and "between successive periods" in english
+    for text in (res.summary("en"), english):
+        notes = [ln for ln in text.splitlines() if ln.startswith("- ")]
+        assert notes and not [w for w in _DUTCH + ("weggelaten", "rij(en)", "perioden") for n in notes if w in n], notes
+        assert not _DECIMAL_COMMA.search(text), text
