@@ -2130,6 +2130,14 @@ MESSAGES: dict[str, dict[str, str]] = {
                             "dan onbetrouwbaar; meer scholen zijn nodig.",
                       "en": "With {n} possible assignments the smallest possible p-value is {p}: the intervals are "
                             "then unreliable; more schools are needed."},
+    "nm_note_review": {"nl": "{n} instantienamen zijn nog niet gecontroleerd (voorstel of nieuw); controleer ze met "
+                             "'evaluatie agencies review'.",
+                       "en": "{n} agency names have not been reviewed yet (suggestion or new); review them with "
+                             "'evaluatie agencies review'."},
+    "nm_reason_duplicate": {"nl": "zelfde instantie al genoemd bij deze leerling (rij {row}); één keer geteld",
+                            "en": "same agency already named for this pupil (row {row}); counted once"},
+    "nm_reason_empty_agency": {"nl": "lege instantie-cel bij een leerling die wel andere instanties heeft; genegeerd",
+                               "en": "empty agency cell for a pupil who has other agencies; ignored"},
     "month_names": {"nl": "januari februari maart april mei juni juli augustus september oktober november december",
                     "en": "January February March April May June July August September October November December"},
     "pilot_sheet_effect_voor_na": {"nl": "effect_voor_na", "en": "effect_before_after"},
