@@ -340,6 +340,11 @@ class _Context:
             fig = next(iter(getattr(ax_or_fig, "flat", ax_or_fig))).figure
         if what is not None and not isinstance(n, str):
             n = f"{format_number(n, 0, self.lang)} {t(what, self.lang)}"
+        parts = name.split("_")  # longest known Dutch base: 01_instanties_2 → 01_instanties
+        base = next((b for b in ("_".join(parts[:i]) for i in range(len(parts), 0, -1)) if f"pilot_file_{b}" in MESSAGES),
+                    None)
+        if base is not None:  # the file name in the report's language: 02_verwijzingen_per_1000 → 02_referrals_per_1000
+            name = t(f"pilot_file_{base}", self.lang) + name[len(base):]
         paths = save_figure(fig, name, source=self.pilot.source, n=n, caption=caption, folder=self.figures,
                             lang=self.lang)
         plt.close(fig)

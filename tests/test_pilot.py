@@ -586,7 +586,9 @@ def test_figure_footers_and_texts_for_people(example_run):
 #: pilot file's own texts (title, source, label, reason) are given in English below; the example data stay Dutch
 #: (survey items, theme codes, group names), so the words are chosen not to occur in those data.
 _DUTCH = (" en ", "leerlingen", "verwijzingen", "scholen", "Bron", "waarschijnlijk", "per 1.000", "zonder",
-          "eenheden", "vrijheidsgraden", "Standaardfouten", "Kleinste", "startgroep", "tellen mee", "verandering", "ondergrens", "bovengrens", "aandeel", "dagen", "kosten", "Toelichting")
+          "eenheden", "vrijheidsgraden", "Standaardfouten", "Kleinste", "startgroep", "tellen mee", "verandering",
+          "ondergrens", "bovengrens", "aandeel", "dagen", "kosten", "Toelichting", "instanties_", "leerling_",
+          "tijdreeks", "doorlooptijden", "uitrol")
 #: A decimal comma ("0,12", "1,9", "0,096"): in English a comma only separates thousands (1,000).
 _DECIMAL_COMMA = re.compile(r"(?<![\d.,])(?:0,\d|\d{1,3},(?:\d{1,2}|\d{4,})(?!\d))")
 
@@ -632,6 +634,7 @@ def _english_texts(fig: Path, rep: Path) -> dict:
         texts[f"tabellen.xlsx [{ws.title}]"] = "\n".join(" | ".join(str(v) for v in r if v is not None) for r in rows)
     texts.update({p.name + " header": p.read_text(encoding="utf-8-sig").splitlines()[0] for p in rep.glob("*.csv")})
     texts["csv file names"] = " ".join(sorted(p.name for p in rep.glob("*.csv")))
+    texts["figure file names"] = " ".join(sorted(p.name for p in fig.iterdir()))
     # the data quality report quotes the file's own (Dutch) headers: "'Aantal leerlingen' → exposure"
     texts["verantwoording.md"] = re.sub(r"'[^']*' → ", "", (rep / "verantwoording.md").read_text(encoding="utf-8"))
     return texts
@@ -690,3 +693,16 @@ def test_notes_of_result_objects_follow_the_language():
         notes = [ln for ln in text.splitlines() if ln.startswith("- ")]
         assert notes and not [w for w in _DUTCH + ("weggelaten", "rij(en)", "perioden") for n in notes if w in n], notes
         assert not _DECIMAL_COMMA.search(text), text
+
+
+def test_rapport_command_speaks_the_pilot_files_language(tmp_path, capsys):
+    """`evaluatie rapport` printed "Klaar. Factsheet: …" after English progress lines."""
+    path = write_pilot(tmp_path, "[analyses.zorgvraag]\ninferentie = 'cluster'",
+                       data={"panel": EXAMPLE / "zorgvraag_panel.csv"}, head=BASE + 'taal = "en"\n')
+    code = main(["rapport", str(path), "--figuren", str(tmp_path / "f"), "--rapporten", str(tmp_path / "r"),
+                 "--geen-pdf"])
+    out, err = capsys.readouterr()
+    assert code == 0 and out.startswith("Done. Factsheet: ") and "Tables and method note" in out, out
+    assert err.splitlines()[0].startswith("[1/4] demand before and after"), err
+    assert (tmp_path / "r" / "test" / "effect_before_after.csv").is_file()
+    assert (tmp_path / "f" / "test" / "02_referrals_per_1000.png").is_file()
