@@ -122,7 +122,9 @@ def _plain(x: float, lang: str) -> str:
 def _euro(x: float, lang: str) -> str:
     if x is None or not np.isfinite(x):
         return "–"
-    return ("−" if x < 0 else "") + "€ " + format_number(abs(x), 2 if 0 < abs(x) < 10 else 0, lang)
+    # Dutch writes "€ 4.200", English "€4,200" (no space after the sign)
+    sign = "€ " if lang == "nl" else "€"
+    return ("−" if x < 0 else "") + sign + format_number(abs(x), 2 if 0 < abs(x) < 10 else 0, lang)
 
 
 @dataclass(frozen=True)

@@ -1099,7 +1099,8 @@ def _kosten_section(ctx: _Context, marges=None, simulaties=10_000, **given) -> S
             mc = res.monte_carlo(n=simulaties, seed=ctx.pilot.seed)
     elif ranges:
         raise InputError(t("pilot_kost_ranges_need", lang, file=where))
-    euro = lambda x: "€ " + format_number(x, 0, lang)
+    sign = "€ " if lang == "nl" else "€"  # Dutch "€ 4.200", English "€4,200" (as evaluatie.costs writes amounts)
+    euro = lambda x: sign + format_number(x, 0, lang)  # noqa: E731
     per, what = ((cost.cost_per_pupil_reached, "pilot_kost_kf_pupil") if cost.pupils_reached else
                  (cost.cost_per_case, "pilot_kost_kf_case") if cost.cases else
                  (cost.cost_per_enrolled_pupil, "pilot_kost_kf_enrolled") if cost.pupils_enrolled else
@@ -1136,7 +1137,7 @@ def _kosten_section(ctx: _Context, marges=None, simulaties=10_000, **given) -> S
             return ""
         kind = INPUTS[name][2]
         cents = kind == "euro" and not float(x).is_integer()  # an input as given: "€ 4.200,50" stays itself
-        return ("€ " + format_number(x, 2, lang) if cents else euro(x) if kind == "euro" else format_percent(x, 0, lang) if kind == "share" else
+        return (sign + format_number(x, 2, lang) if cents else euro(x) if kind == "euro" else format_percent(x, 0, lang) if kind == "share" else
                 format_number(x, 2 if kind == "ratio" else 0 if float(x).is_integer() else 1, lang))  # 40, not 40,0
     if res is not None:
         a = res.assumptions(lang)

@@ -648,10 +648,13 @@ def test_english_run_has_no_dutch_words_or_decimal_commas(english_run):
              for name, text in texts.items() for word in _DUTCH if word in text]
     leaks += [(name, "decimal comma", text[max(0, m.start() - 50):m.end() + 30].replace("\n", " "))
               for name, text in texts.items() for m in _DECIMAL_COMMA.finditer(text)]
+    leaks += [(name, "€ with a space (Dutch)", text[max(0, m.start() - 50):m.end() + 30].replace("\n", " "))
+              for name, text in texts.items() for m in re.finditer(r"€ \d", text)]
     assert not leaks, "\n".join(map(str, leaks))
     assert "0.12 between successive periods" in texts["verantwoording.md"]  # the time series' autocorrelation note
     assert re.search(r"\(2,000 assignments; p = ", texts["verantwoording.md"])  # thousands comma
     assert "reference date 12 July 2024" in texts["verantwoording.md"]  # not 12-07-2024 (read as 7 December)
+    assert "€233" in texts["factsheet.html"] and "€41,860 per year" in texts["verantwoording.md"]
     assert [ln.split("]")[0] for ln in lines] == [f"[{i}/12" for i in range(1, 13)]
     assert all(re.fullmatch(r"\[\d+/12\] [a-z][\w ,:()./-]+(…)?", ln) and not any(w in ln for w in _DUTCH)
                for ln in lines), lines
