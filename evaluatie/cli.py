@@ -570,12 +570,13 @@ def _check_output_folders(args) -> None:
 
 
 def _rapport(args) -> int:
-    from .pilot import run_pilot
+    from .pilot import load_pilot, run_pilot
     from .text import t
 
     paths = run_pilot(args.file, figures=args.figuren, reports=args.rapporten, pdf=not args.geen_pdf)
     html = paths["factsheet.html"]
-    print(t("pilot_done", path=html, figures=Path(args.figuren) / html.parent.name, reports=html.parent))
+    print(t("pilot_done", load_pilot(args.file).lang,  # the pilot file's language (taal), as the progress lines
+            path=html, figures=Path(args.figuren) / html.parent.name, reports=html.parent))
     return 0
 
 

@@ -112,6 +112,10 @@ def _annual_cost(v: dict) -> np.ndarray:
             * (1 + v["overhead"]) + v["other_costs"])
 
 
+#: Dutch writes "€ 4.200", English "€4,200" (no space after the sign)
+_EURO = {"nl": "€ ", "en": "€"}
+
+
 def _show(x: float, kind: str, lang: str) -> str:
     """An input value for people, by its kind, as it was given: euro (with cents only when it has them),
     percentage, ratio (2 decimals) or number (whole numbers without ",0"); empty when missing.
@@ -125,7 +129,7 @@ def _show(x: float, kind: str, lang: str) -> str:
         return ""
     x = float(x)
     if kind == "euro":
-        return "€ " + format_number(x, 0 if x.is_integer() else 2, lang)
+        return _EURO[lang] + format_number(x, 0 if x.is_integer() else 2, lang)
     if kind == "share":
         return format_percent(x, 0, lang)
     return format_number(x, 2 if kind == "ratio" else 0 if x.is_integer() else 1, lang)
@@ -168,7 +172,7 @@ def _plain(x: float, lang: str) -> str:
 def _euro(x: float, lang: str) -> str:
     if x is None or not np.isfinite(x):
         return "–"
-    return ("−" if x < 0 else "") + "€ " + format_number(abs(x), 2 if 0 < abs(x) < 10 else 0, lang)
+    return ("−" if x < 0 else "") + _EURO[lang] + format_number(abs(x), 2 if 0 < abs(x) < 10 else 0, lang)
 
 
 @dataclass(frozen=True)

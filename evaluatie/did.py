@@ -31,7 +31,7 @@ from scipy import stats
 from .errors import InputError, check_option
 from .resampling import (FixedEffects, RandomizationTable, assignments, fe_fit, invert_test, sandwich, score_bootstrap,
                          single_thread, wild_cluster_bootstrap)
-from .text import check_lang, format_number, format_p, t
+from .text import check_lang, format_number, format_p, in_lang, t, note as in_every_lang
 
 __all__ = ["did_2x2", "panel_did", "placebo_starts", "DidResult", "PlaceboResult", "effect_sentence", "evidence"]
 
@@ -160,7 +160,7 @@ class DidResult:
                   f"Design: {self.n_units} units{clusters}, {self.n_treated_units} with the intervention; "
                   f"{self.n_periods} periods; {self.n} observations; model: {model}{covs}.")
         uncertainty = f"{'Onzekerheid' if nl else 'Uncertainty'}: {how} ({p}). {self.reason_text(lang)}"
-        return "\n".join([self.sentence(lang), design, uncertainty] + [f"- {n}" for n in self.notes])
+        return "\n".join([self.sentence(lang), design, uncertainty] + [f"- {in_lang(n, lang)}" for n in self.notes])
 
     def plot(self, ax=None, lang: str = "nl", title: str | None = None):
         """Estimate with interval (rate ratio for counts, with 1 = no change marked) and the sentence."""
@@ -359,9 +359,7 @@ def _pearson_dispersion(y, mu, family, alpha, n_params) -> float:
 
 def _dispersion_note(family: str, phi: float) -> str | None:
     if family == "poisson" and phi > 1.5:
-        return (f"De aantallen zijn overgedispergeerd (Pearson χ²/df = {format_number(phi, 2)}): de Poisson-standaardfouten "
-                "zijn te klein. Randomisatie-inferentie en cluster-robuuste fouten blijven geldig; voor modelgebaseerde "
-                "fouten gebruik family='negbin' of 'quasipoisson'.")
+        return in_every_lang("did_note_overdispersion", phi=lambda lang: format_number(phi, 2, lang))
     return None
 
 
@@ -431,7 +429,8 @@ def did_2x2(data: pd.DataFrame, outcome: str, treated: str, post: str, *, family
             raise InputError(f"Covariaat '{c}' moet getallen bevatten.", column=c)
     dropped = d.isna().any(axis=1)
     d = d[~dropped]
-    notes = [f"{int(dropped.sum())} rij(en) met een lege waarde in {', '.join(used)} weggelaten."] if dropped.any() else []
+    notes = [in_every_lang("did_note_dropped_empty", n=lambda lang: format_number(dropped.sum(), 0, lang),
+                           columns=", ".join(used))] if dropped.any() else []
     for col in (treated, post):
         if not d[col].isin([0, 1, True, False]).all():
             raise InputError(f"Kolom '{col}' moet 0/1 (of ja/nee) zijn.", column=col)
@@ -593,14 +592,13 @@ def _prepare(panel, outcome, unit, time, treated, exposure, family, per, covaria
     missing = d[[unit, time, outcome, treated] + ([exposure] if exposure else []) + list(covariates)
                 + ([cluster] if cluster else [])].isna().any(axis=1)
     if missing.any():
-        notes.append(f"{int(missing.sum())} rij(en) zonder eenheid, periode, uitkomst, behandeling, blootstelling, "
-                     "covariaat of cluster weggelaten.")
+        notes.append(in_every_lang("did_note_missing", n=lambda lang: format_number(missing.sum(), 0, lang)))
         d = d[~missing]
     if exposure:
         bad = d[exposure] <= 0
         if bad.any():
-            notes.append(f"{int(bad.sum())} rij(en) met blootstelling 0 of minder weggelaten "
-                         f"(bijvoorbeeld {d.loc[bad, unit].iloc[0]}, {d.loc[bad, time].iloc[0]}).")
+            notes.append(in_every_lang("did_note_bad_exposure", n=lambda lang: format_number(bad.sum(), 0, lang),
+                                       unit=d.loc[bad, unit].iloc[0], time=d.loc[bad, time].iloc[0]))
             d = d[~bad]
     if not d[treated].isin([0, 1, True, False]).all():
         raise InputError(f"Kolom '{treated}' moet 0/1 (of ja/nee) zijn.", column=treated)
@@ -636,8 +634,8 @@ def _prepare(panel, outcome, unit, time, treated, exposure, family, per, covaria
     unit_ok = np.ones(nu, bool)
     always = on_u == rows_u
     if always.any() and not always.all():
-        notes.append(f"{int(always.sum())} eenheid/eenheden waren de hele periode behandeld (geen voormeting) en zijn "
-                     f"weggelaten: {', '.join(map(str, u_names[always][:5]))}.")
+        notes.append(in_every_lang("did_note_always_treated", n=int(always.sum()),
+                                   names=", ".join(map(str, u_names[always][:5]))))
         unit_ok &= ~always
     y_raw = d[outcome].to_numpy(float)
     period_ok = np.ones(nt, bool)
@@ -648,14 +646,14 @@ def _prepare(panel, outcome, unit, time, treated, exposure, family, per, covaria
                              column=outcome)
         if y_in.sum() == 0:
             raise InputError("Alle aantallen zijn 0: er is niets te schatten.", column=outcome)
-        for level, label in (("unit", "eenheid/eenheden"), ("period", "periode(n)")):
+        for level in ("unit", "period"):
             codes, names, ok = (u_codes, u_names, unit_ok) if level == "unit" else (t_codes, t_names, period_ok)
             present = np.bincount(codes[unit_ok[u_codes] & period_ok[t_codes]], minlength=len(names)) > 0
             zero = present & (np.bincount(codes, np.where(unit_ok[u_codes] & period_ok[t_codes], y_raw, 0.0),
                                           len(names)) == 0)
             if zero.any():
-                notes.append(f"{int(zero.sum())} {label} zonder enige gebeurtenis weggelaten (dragen niets bij aan een "
-                             f"Poisson-model met vaste effecten): {', '.join(map(str, names[zero][:5]))}.")
+                notes.append(in_every_lang(f"did_note_no_events_{level}", n=int(zero.sum()),
+                                           names=", ".join(map(str, names[zero][:5]))))
                 ok &= ~zero
                 if level == "unit":
                     dropped_units = tuple(names[zero])
@@ -664,7 +662,7 @@ def _prepare(panel, outcome, unit, time, treated, exposure, family, per, covaria
     d = d.iloc[rows]
     if family not in COUNT_FAMILIES and exposure:
         d = d.assign(**{outcome: d[outcome] / d[exposure] * per})
-        notes.append(f"Uitkomst geanalyseerd als aantal per {format_number(per)} (kolom '{exposure}').")
+        notes.append(in_every_lang("did_note_per", per=lambda lang: format_number(per, 0, lang), column=exposure))
     kept_u, unit_codes = np.unique(u_codes[rows], return_inverse=True)
     kept_t, period_codes = np.unique(t_codes[rows], return_inverse=True)
     units, periods = u_names[kept_u], t_names[kept_t]
@@ -685,8 +683,7 @@ def _prepare(panel, outcome, unit, time, treated, exposure, family, per, covaria
                          column=outcome)
     short = np.bincount(unit_codes, minlength=len(units)) < len(periods)
     if short.any():
-        notes.append(f"Ongebalanceerd panel: {int(short.sum())} eenheid/eenheden missen perioden; "
-                     "de schatting gebruikt wat er is.")
+        notes.append(in_every_lang("did_note_unbalanced", n=int(short.sum())))
     Z = d[list(covariates)].to_numpy(float) if covariates else np.zeros((len(d), 0))
     fe = FixedEffects(unit_codes, period_codes)
     tilde = fe.project(np.column_stack([D, Z]), np.ones(len(d))) if covariates else None
@@ -969,7 +966,7 @@ def panel_did(panel: pd.DataFrame, outcome: str = "count", unit: str = "unit", t
                 estimate=coef, scale=se, level=level, n_resamples=n_resamples, rng=rng, weights=weights,
                 conf_int=conf_int)
             if conf_int and exact and 2 / n_draws > alpha:
-                notes.append(t("did_score_min_p", "nl", n=n_draws, p=format_number(2 / n_draws, 3)))
+                notes.append(in_every_lang("did_score_min_p", n=n_draws, p=lambda lang: format_number(2 / n_draws, 3, lang)))
             reasons.append(("did_score_all" if exact else "did_score", {"kind": kind, "n": n_draws}))
         else:
             level_starts = _assignment_level(p, cluster)
@@ -992,12 +989,11 @@ def panel_did(panel: pd.DataFrame, outcome: str = "count", unit: str = "unit", t
             reasons.append(("did_ri_exact", {"n": n_possible}) if exact
                            else ("did_ri_sample", {"n": n_draws, "total": n_possible}))
             if 1 / n_possible > alpha:
-                notes.append(f"Met {n_possible} mogelijke toewijzingen is de kleinste mogelijke p-waarde "
-                             f"{format_number(1 / n_possible, 3)}: significantie op {format_number(100 * alpha, 0)}% is "
-                             "onmogelijk. Meer eenheden (of meer behandelde eenheden) zijn nodig.")
+                notes.append(in_every_lang("did_note_min_p", n=lambda lang: format_number(n_possible, 0, lang),
+                                           p=lambda lang: format_number(1 / n_possible, 3, lang),
+                                           alpha=lambda lang: format_number(100 * alpha, 0, lang)))
     if n_treated == 1:
-        notes.append("Maar één eenheid kreeg de interventie: het effect is niet te scheiden van andere veranderingen "
-                     "op die ene plek.")
+        notes.append(in_every_lang("did_note_one_treated"))
     return DidResult(coef, se, tuple(map(float, ci)), float(pval), len(p.y), family, inference, tuple(reasons), n_units,
                      n_treated, n_periods, level, phi, n_draws, exact, notes, "twfe", n_clusters=n_clusters,
                      cluster=cluster, covariates=tuple(covariates), covariate_terms=cov_terms,

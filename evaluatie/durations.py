@@ -34,7 +34,7 @@ from .io import is_still_open, parse_date
 from .privacy import count_text
 from .quality import QualityReport
 from .schemas import missing_columns_message
-from .text import check_lang, format_number, format_p, format_percent, t
+from .text import check_lang, format_date, format_number, format_p, format_percent, t
 
 __all__ = ["durations", "kaplan_meier", "share_within", "logrank", "process_steps", "classify_absence",
            "SurvivalResult", "LogrankResult", "StepsResult", "NORM_DAYS", "THUISZITTER_WEEKS", "CONF_TYPES"]
@@ -153,7 +153,7 @@ def durations(data: pd.DataFrame, *, start: str = "start", end: str = "end", gro
         (bad_e, end, t("reason_not_date", lang)),
         (s.isna() & ~bad_s, start, t("reason_missing", lang)),
         (e.notna() & s.notna() & (e < s), end, t("reason_end_before_start", lang)),
-        (s.notna() & (s > ref), start, t("pilots_reason_after_reference", lang, date=ref.strftime("%d-%m-%Y"))),
+        (s.notna() & (s > ref), start, t("pilots_reason_after_reference", lang, date=format_date(ref, lang))),
     ]
     drop = pd.Series(False, index=data.index)
     row = _row_numbers(data)
@@ -170,7 +170,7 @@ def durations(data: pd.DataFrame, *, start: str = "start", end: str = "end", gro
     late = e.notna() & (e > ref) & ~drop
     for idx in data.index[late]:  # ended after the reference date: still open on that date
         report.add(row=row[idx], column=shown_as.get(end, end), value=data.loc[idx, end], action="changed",
-                   reason=t("pilots_reason_end_after_reference", lang, date=ref.strftime("%d-%m-%Y")))
+                   reason=t("pilots_reason_end_after_reference", lang, date=format_date(ref, lang)))
     e = e.mask(late)
     groups = pd.Series(ALL, index=data.index, dtype=object)
     if group is not None:
@@ -186,7 +186,7 @@ def durations(data: pd.DataFrame, *, start: str = "start", end: str = "end", gro
     frame["days"] = frame["days"].astype(int)
     frame.insert(frame.columns.get_loc("days") + 1, "weeks", frame["days"] / 7)
     frame.attrs["reference_date"] = ref
-    report.notes.append(t("pilots_note_reference", lang, date=ref.strftime("%d-%m-%Y"),
+    report.notes.append(t("pilots_note_reference", lang, date=format_date(ref, lang),
                           n_open=int((~frame["observed"]).sum())))
     return frame, report
 
@@ -295,7 +295,7 @@ class SurvivalResult:
         check_lang(lang)
         n_open = int((~self.data["observed"]).sum())
         lines = [self.sentence(lang, days),
-                 t("pilots_km_method", lang, n_open=count_text(n_open, lang), date=self.reference_date.strftime("%d-%m-%Y"),
+                 t("pilots_km_method", lang, n_open=count_text(n_open, lang), date=format_date(self.reference_date, lang),
                    level=format_percent(self.level, 0, lang), conf=self.conf_type)]
         if self.report.n_dropped:
             lines.append(t("pilots_dropped", lang, n=count_text(self.report.n_dropped, lang),

@@ -256,6 +256,13 @@ def write_docx(pilot, sections, path: Path) -> Path:
     doc = docx.Document()
     doc.core_properties.author = ""
     doc.core_properties.title = pilot.title
+    # Word spell-checks in the document's language; python-docx's template says en-US, also for a Dutch factsheet
+    tag = {"nl": "nl-NL", "en": "en-GB"}[lang]
+    doc.core_properties.language = tag
+    from docx.oxml.ns import qn
+
+    for el in doc.styles.element.iter(qn("w:lang")):
+        el.set(qn("w:val"), tag)
     doc.add_heading(pilot.title, level=0)
     table = doc.add_table(rows=0, cols=2)
     table.style = "Light List"

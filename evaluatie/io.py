@@ -581,8 +581,9 @@ def _loaded_columns(header, mapping, spec: KindSpec, report: QualityReport, path
                                   role=spec.column(name).label))
             if name != spec.identifier:
                 report.identifier_columns.append(name)
-    report.notes.append(t("note_columns", lang, mapping=", ".join(f"'{header[j]}' → {spec.column(c).label}"
-                                                                  for j, c in mapping.items())))
+    # the template's Dutch header in Dutch, the canonical (English) column name in English
+    report.notes.append(t("note_columns", lang, mapping=", ".join(
+        f"'{header[j]}' → {spec.column(c).label if lang == 'nl' else c}" for j, c in mapping.items())))
     if extra:
         report.notes.append(t("note_extra", lang, columns=", ".join(extra.values())))
     return {**mapping, **extra}

@@ -25,7 +25,7 @@ from scipy import optimize, stats
 
 from .did import _dispersion_note, _glm_family, _negbin_alpha
 from .errors import InputError, check_option
-from .text import check_lang, format_number
+from .text import check_lang, format_number, in_lang, note as in_every_lang
 
 __all__ = ["segmented", "SegmentedResult"]
 
@@ -96,7 +96,7 @@ class SegmentedResult:
                  (f"Onderbroken tijdreeks: {self.n} perioden, start {str(self.start)[:10]}, model {model}."
                   if lang == "nl" else f"Interrupted time series: {self.n} periods, start {str(self.start)[:10]}, "
                   f"model {model}.")]
-        return "\n".join(lines + [f"- {n}" for n in self.notes])
+        return "\n".join(lines + [f"- {in_lang(n, lang)}" for n in self.notes])
 
     def plot(self, ax=None, lang: str = "nl", title: str | None = None, per: float = 1000):
         """Observed series, fitted line and, after the start, the counterfactual without intervention."""
@@ -232,7 +232,7 @@ def segmented(data: pd.DataFrame, outcome: str, time: str, intervention, *, expo
     d = data.dropna(subset=[outcome, time]).sort_values(time, kind="stable").reset_index(drop=True)
     notes = []
     if len(d) < len(data):
-        notes.append(f"{len(data) - len(d)} rij(en) zonder uitkomst of periode weggelaten.")
+        notes.append(in_every_lang("its_note_dropped", n=len(data) - len(d)))
     if d[time].duplicated().any():
         raise InputError(f"Periode {d.loc[d[time].duplicated(), time].iloc[0]} komt meer dan eens voor; één rij per "
                          "periode nodig (tel scholen eerst op).", column=time)
@@ -262,7 +262,8 @@ def segmented(data: pd.DataFrame, outcome: str, time: str, intervention, *, expo
                          column=time)
     expected = t.max() - t.min() + 1
     if len(t) < expected:
-        notes.append(f"De reeks heeft gaten: {int(expected - len(t))} {unit}(en) ontbreken; die tellen niet mee.")
+        notes.append(in_every_lang("its_note_gaps", n=int(expected - len(t)), unit=lambda lang: unit if lang == "nl" else
+                                   {"maand": "month", "periode": "period"}.get(unit, unit)))
     t0 = t[post == 1].min()
     cols = {"const": np.ones(len(d)), "time": t, "level_change": post.astype(float)}
     if slope_change:
@@ -281,7 +282,7 @@ def segmented(data: pd.DataFrame, outcome: str, time: str, intervention, *, expo
         offset = np.log(d[exposure].to_numpy(float)) if family != "gaussian" else None
         if family == "gaussian":
             y = y / d[exposure].to_numpy(float) * 1000
-            notes.append("Uitkomst geanalyseerd als aantal per 1.000.")
+            notes.append(in_every_lang("its_note_per"))
     if family != "gaussian" and ((y < 0).any() or (y != np.round(y)).any()):
         raise InputError(f"Kolom '{outcome}' moet gehele aantallen van 0 of meer bevatten voor family='{family}'.",
                          column=outcome)
@@ -306,7 +307,7 @@ def segmented(data: pd.DataFrame, outcome: str, time: str, intervention, *, expo
             if errors == "newey_west":
                 lags = int(hac_lags or 3)
                 fit = model.fit(scale=scale, cov_type="HAC", cov_kwds={"maxlags": lags, "use_correction": True})
-                notes.append(f"Newey–West-standaardfouten met {lags} vertraging(en).")
+                notes.append(in_every_lang("its_note_newey_west", lags=lags))
             else:
                 fit = model.fit(scale=scale)
     except (PerfectSeparationWarning, np.linalg.LinAlgError, ValueError) as exc:
@@ -321,8 +322,7 @@ def segmented(data: pd.DataFrame, outcome: str, time: str, intervention, *, expo
         cov, c, rho = _ar_covariance(fit, X.to_numpy(), t)
         se = pd.Series(np.sqrt(np.diag(cov)), index=fit.params.index)
         df = float(len(y) - X.shape[1])
-        notes.append(f"Standaardfouten gecorrigeerd voor autocorrelatie (geschat: {format_number(c * rho, 2)} tussen "
-                     f"opeenvolgende perioden), t-verdeling met {int(df)} vrijheidsgraden.")
+        notes.append(in_every_lang("its_note_ar", rho=lambda lang: format_number(c * rho, 2, lang), df=int(df)))
     dispersion = float(fit.pearson_chi2 / fit.df_resid) if family != "gaussian" else float("nan")
     if (note := _dispersion_note(family, dispersion)) is not None:
         notes.append(note)

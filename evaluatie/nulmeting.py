@@ -1014,8 +1014,7 @@ def analyze(dossier: pd.DataFrame, *, n_total=None, mapping=None, school: str = 
             data[agency_type] = given.where(given.notna(), names["agency_type"])
         review = names[names["needs_review"]]
         if len(review):
-            report.notes.append(f"{review['raw'].nunique()} instantienamen zijn nog niet gecontroleerd (voorstel of "
-                                "nieuw); controleer ze met 'evaluatie agencies review'.")
+            report.notes.append(t("nm_note_review", report.lang, n=review["raw"].nunique()))
     else:
         names = pd.DataFrame(columns=["raw", "agency", "agency_type", "method", "score", "needs_review"])
     _check_columns(data, school=school, pupil=pupil, agency=agency)
@@ -1030,17 +1029,17 @@ def analyze(dossier: pd.DataFrame, *, n_total=None, mapping=None, school: str = 
         key = (data.at[idx, school], data.at[idx, pupil], data.at[idx, agency])
         if key in first_row:
             report.add(row=rows[idx], column=column_label, value=data.at[idx, written], action="dropped",
-                       reason=f"zelfde instantie al genoemd bij deze leerling (rij {first_row[key]}); één keer geteld")
+                       reason=t("nm_reason_duplicate", report.lang, row=first_row[key]))
         first_row.setdefault(key, rows[idx])
     helped = data.loc[has_agency, [school, pupil]].drop_duplicates()
     helped_keys = set(map(tuple, helped.to_numpy()))
     for idx in data.index[~has_agency]:
         if (data.at[idx, school], data.at[idx, pupil]) in helped_keys:
             report.add(row=rows[idx], column=column_label, value="", action="warning",
-                       reason="lege instantie-cel bij een leerling die wel andere instanties heeft; genegeerd")
+                       reason=t("nm_reason_empty_agency", report.lang))
     n_none = len(data[[school, pupil]].drop_duplicates()) - len(helped)
     if n_none:
-        report.notes.append(t("nm_no_agency_note", n=small_count(n_none, min_cell)))
+        report.notes.append(t("nm_no_agency_note", report.lang, n=small_count(n_none, min_cell, report.lang)))
 
     counts = agency_counts(data, school=school, pupil=pupil, agency=agency, agency_type=agency_type)
     table = agency_table(data, school=school, pupil=pupil, agency=agency, agency_type=agency_type)

@@ -41,7 +41,7 @@ from .display import value_label
 from .errors import InputError
 from .plots import finding_title
 from .privacy import HIDDEN, count_text, exact_counts, is_small, mask_value, published, rounding_rule, small_count
-from .text import LANGS, check_lang, format_number, format_percent, t
+from .text import LANGS, MESSAGES, check_lang, format_number, format_percent, t
 
 __all__ = ["Pilot", "Section", "KeyFigure", "FigureOut", "SectionSpec", "SECTIONS", "register_section",
            "load_pilot", "run_pilot", "DATA_KINDS", "AUDIENCES"]
@@ -359,6 +359,11 @@ class _Context:
             # schools, months and periods are public facts, not counts of people: never rounded
             number = format_number(n, 0, self.lang) if what in _NOT_ROUNDED else count_text(n, self.lang)
             n = f"{number} {t(what, self.lang)}"
+        parts = name.split("_")  # longest known Dutch base: 01_instanties_2 → 01_instanties
+        base = next((b for b in ("_".join(parts[:i]) for i in range(len(parts), 0, -1)) if f"pilot_file_{b}" in MESSAGES),
+                    None)
+        if base is not None:  # the file name in the report's language: 02_verwijzingen_per_1000 → 02_referrals_per_1000
+            name = t(f"pilot_file_{base}", self.lang) + name[len(base):]
         paths = save_figure(fig, name, source=self.pilot.source, n=n, caption=caption, folder=self.figures,
                             lang=self.lang)
         plt.close(fig)
@@ -1337,7 +1342,7 @@ def _kosten_section(ctx: _Context, marges=None, simulaties=10_000, **given) -> S
     """
     import warnings
 
-    from .costs import INPUTS, deployment_cost, financing_scenarios, impact
+    from .costs import INPUTS, _euro, deployment_cost, financing_scenarios, impact
     from .report import Table
 
     lang = ctx.lang
@@ -1383,7 +1388,7 @@ def _kosten_section(ctx: _Context, marges=None, simulaties=10_000, **given) -> S
             mc = res.monte_carlo(n=simulaties, seed=ctx.pilot.seed)
     elif ranges:
         raise InputError(t("pilot_kost_ranges_need", lang, file=where))
-    euro = lambda x: "€ " + format_number(x, 0, lang)
+    euro = lambda x: _euro(x, lang)  # noqa: E731  (Dutch "€ 4.200", English "€4,200", as the cost model writes)
     per, what = ((cost.cost_per_pupil_reached, "pilot_kost_kf_pupil") if cost.pupils_reached else
                  (cost.cost_per_case, "pilot_kost_kf_case") if cost.cases else
                  (cost.cost_per_enrolled_pupil, "pilot_kost_kf_enrolled") if cost.pupils_enrolled else
@@ -1523,10 +1528,12 @@ def run_pilot(path, *, figures=None, reports=None, pdf: bool = True, docx: bool 
     tables, notes, links = {}, {}, None
     if "nulmeting" in results:  # key figures + agency table, protected together through their links
         tables, notes, links = results["nulmeting"].table_specs(prefix="01", lang=pilot.lang)
-    for s in sections:
-        tables.update(s.tables)
-        notes.update(s.notes)
-        links = [*(links or []), *s.links] or None
+    name = lambda key: t(f"pilot_sheet_{key}", pilot.lang) if f"pilot_sheet_{key}" in MESSAGES else key  # noqa: E731
+    for s in sections:  # builders name their tables in Dutch: sheet and CSV names in the report's language
+        tables.update({name(k): v for k, v in s.tables.items()})
+        notes.update({name(k): v for k, v in s.notes.items()})
+        links = [*(links or []), *(((name(c[0]), *c[1:]), [(name(p[0]), *p[1:]) for p in parts])
+                                   for c, parts in s.links)] or None
     if tables:
         written.update(export_tables(tables, rep_dir, source=pilot.source, notes=notes, threshold=pilot.threshold,
                                      rounding=pilot.rounding, min_denominator=pilot.min_denominator,

@@ -25,7 +25,7 @@ from scipy import stats
 from .did import _check_covariates, _refuse_duplicate_units, _require, effect_sentence
 from .errors import InputError, check_option
 from .resampling import assignments, invert_test
-from .text import check_lang, format_number, format_p, t
+from .text import check_lang, format_number, format_p, in_lang, t, note as in_every_lang
 from .zorgvraag import infer_freq, treated_in_period
 
 __all__ = ["event_study", "EventStudy", "HonestBounds"]
@@ -132,11 +132,11 @@ class EventStudy:
                        df=self.df)
         else:
             method = t("es_method_ri", lang, treated=self.n_treated_units, units=self.n_units, cohorts=self.n_cohorts,
-                       n=self.n_resamples, p=format_p(self.p_value, lang))
+                       n=format_number(self.n_resamples, 0, lang), p=format_p(self.p_value, lang))
         pretrend = t("es_pretrend_warn" if self.pretrend_p < 0.05 else "es_pretrend", lang,
                      p=format_p(self.pretrend_p, lang))
         adjusted = [t("es_covariates", lang, names=", ".join(self.covariates))] if self.covariates else []
-        return "\n".join([self.sentence(lang), method, *adjusted, pretrend] + [f"- {n}" for n in self.notes])
+        return "\n".join([self.sentence(lang), method, *adjusted, pretrend] + [f"- {in_lang(n, lang)}" for n in self.notes])
 
     def plot(self, ax=None, lang: str = "nl", title: str | None = None, freq: str | None = None):
         """Estimate and interval per period relative to the start; pre-periods in grey, start marked.
@@ -567,12 +567,10 @@ def event_study(panel: pd.DataFrame, outcome: str = "count", unit: str = "unit",
     start_idx = _start_index(pd.Index(periods), starts, freq)
     late = starts.notna() & (start_idx < 0)
     if late.any():
-        notes.append(f"{int(late.sum())} eenheid/eenheden starten na de laatste periode en tellen als "
-                     "vergelijkingseenheid.")
+        notes.append(in_every_lang("es_note_late", n=int(late.sum())))
     first = start_idx == 0
     if first.any():
-        notes.append(f"{int(first.sum())} eenheid/eenheden hadden al de interventie in de eerste periode (geen "
-                     f"voormeting) en zijn weggelaten: {', '.join(map(str, units[first][:5]))}.")
+        notes.append(in_every_lang("es_note_first", n=int(first.sum()), names=", ".join(map(str, units[first][:5]))))
         units, start_idx = units[~first], start_idx[~first]
     if not (start_idx > 0).any():
         raise InputError("Geen enkele eenheid start met de interventie binnen de gemeten periode.", column=start)
@@ -617,8 +615,7 @@ def event_study(panel: pd.DataFrame, outcome: str = "count", unit: str = "unit",
     rel = np.arange(n_t)[None, :] - cohorts[:, None]           # cohorts × periods
     valid = np.isfinite(gt0)
     if (~valid & (rel >= 0)).any():
-        notes.append(f"{int((~valid & (rel >= 0)).sum())} groep×periode-combinaties na de start hebben geen "
-                     "vergelijkingsschool die nog niet gestart is en tellen niet mee.")
+        notes.append(in_every_lang("es_note_no_comparison", n=int((~valid & (rel >= 0)).sum())))
     rel_values = np.unique(rel[valid])
     est0, att0 = _aggregate(gt0[None], rel, rel_values, sizes, valid)
     pre = rel_values < -anticipation - (0 if base == "pre_mean" else 1)
@@ -692,12 +689,10 @@ def event_study(panel: pd.DataFrame, outcome: str = "count", unit: str = "unit",
                              att0[0], att_se, alpha)
         lost = int((~np.isfinite(raw_att)).sum())
         if lost:
-            notes.append(f"{lost} van de {n_draws} hertoewijzingen zijn niet te schatten (met de covariaatcorrectie "
-                         "wordt een gewogen aantal van de vergelijkingsscholen 0 of negatief) en tellen niet mee.")
+            notes.append(in_every_lang("es_note_lost_draws", n=lost, total=lambda lang: format_number(n_draws, 0, lang)))
         if 1 / n_possible > alpha:
-            notes.append(f"Met {n_possible} mogelijke toewijzingen is de kleinste mogelijke p-waarde "
-                         f"{format_number(1 / n_possible, 3)}: de intervallen zijn dan onbetrouwbaar; meer scholen "
-                         "zijn nodig.")
+            notes.append(in_every_lang("es_note_min_p", n=lambda lang: format_number(n_possible, 0, lang),
+                                       p=lambda lang: format_number(1 / n_possible, 3, lang)))
     effects = pd.DataFrame({"rel_time": rel_values, "estimate": est0[0], "se": se_rel, "lower": lower, "upper": upper,
                             "n_cohorts": [int((valid & (rel == e)).any(axis=1).sum()) for e in rel_values]})
     if base == "universal":
@@ -710,7 +705,7 @@ def event_study(panel: pd.DataFrame, outcome: str = "count", unit: str = "unit",
     group_time = pd.DataFrame([(periods[g], periods[t], t - g, gt0[k, t]) for k, g in enumerate(cohorts)
                                for t in range(n_t) if valid[k, t]], columns=["start", "period", "rel_time", "estimate"])
     if sizes.min() < 5:
-        notes.append(f"Kleinste startgroep: {int(sizes.min())} eenheden; de intervallen zijn dan ruw.")
+        notes.append(in_every_lang("es_note_small_cohort", n=int(sizes.min())))
     return EventStudy(effects, group_time, float(att0[0]), ci, att_se, float(pretrend_p), family, method, level,
                       len(units), treated_n, len(cohorts), df, notes, inference=inference, p_value=p_value,
                       n_resamples=n_draws, exact=exact, control_group=control_group, anticipation=anticipation,

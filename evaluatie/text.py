@@ -18,7 +18,8 @@ from __future__ import annotations
 import math
 from typing import Literal
 
-__all__ = ["Lang", "LANGS", "t", "format_number", "format_percent", "format_p", "check_lang"]
+__all__ = ["Lang", "LANGS", "t", "format_number", "format_percent", "format_p", "format_date", "check_lang", "Note",
+           "note", "in_lang"]
 
 Lang = Literal["nl", "en"]
 LANGS: tuple[str, ...] = ("nl", "en")
@@ -2079,8 +2080,8 @@ MESSAGES: dict[str, dict[str, str]] = {
               "per week."},
     "pilot_type_list": {"nl": "een lijst tussen rechte haken (bv. [\"Aanmelddatum\", \"Datum indicatie\"])",
                         "en": "a list in square brackets (e.g. [\"Aanmelddatum\", \"Datum indicatie\"])"},
-    "pilot_step_stappen": {"nl": "stappen in de procedure: waar zit de tijd?",
-                           "en": "steps of the procedure: where does the time go?"},
+    "pilot_step_stappen": {"nl": "stappen in de procedure en waar de tijd zit",
+                           "en": "steps of the procedure and where the time goes"},
     "pilot_st_title": {"nl": "Stappen in de procedure", "en": "Steps of the procedure"},
     "pilot_st_question": {"nl": "Hoe lang duurt elke stap van {first} tot {last}, en waar zit de tijd?",
                           "en": "How long does each step from {first} to {last} take, and where does the time go?"},
@@ -2288,6 +2289,126 @@ MESSAGES: dict[str, dict[str, str]] = {
                               "code matrix). Interview fragments need one row per coded fragment with a column "
                               "'Code': export the coded segments from MAXQDA or the Quotation Manager from ATLAS.ti "
                               "to Excel."},
+    # --- English pilot report (taal = "en"): notes of result objects kept in both languages, dates, sheets ---
+    "its_note_ar": {"nl": "Standaardfouten gecorrigeerd voor autocorrelatie (geschat: {rho} tussen opeenvolgende "
+                          "perioden), t-verdeling met {df} vrijheidsgraden.",
+                    "en": "Standard errors corrected for autocorrelation (estimated: {rho} between successive "
+                          "periods), t distribution with {df} degrees of freedom."},
+    "es_note_small_cohort": {"nl": "Kleinste startgroep: {n} eenheden; de intervallen zijn dan ruw.",
+                             "en": "Smallest start group: {n} units; the intervals are rough."},
+    "did_note_dropped_empty": {"nl": "{n} rij(en) met een lege waarde in {columns} weggelaten.",
+                               "en": "{n} row(s) with an empty value in {columns} left out."},
+    "did_note_missing": {"nl": "{n} rij(en) zonder eenheid, periode, uitkomst, behandeling, blootstelling, covariaat of "
+                               "cluster weggelaten.",
+                         "en": "{n} row(s) without unit, period, outcome, treatment, exposure, covariate or cluster "
+                               "left out."},
+    "did_note_bad_exposure": {"nl": "{n} rij(en) met blootstelling 0 of minder weggelaten (bijvoorbeeld {unit}, {time}).",
+                              "en": "{n} row(s) with exposure 0 or less left out (for example {unit}, {time})."},
+    "did_note_always_treated": {"nl": "{n} eenheid/eenheden waren de hele periode behandeld (geen voormeting) en zijn "
+                                      "weggelaten: {names}.",
+                                "en": "{n} unit(s) had the intervention the whole period (no baseline) and were left "
+                                      "out: {names}."},
+    "did_note_no_events_unit": {"nl": "{n} eenheid/eenheden zonder enige gebeurtenis weggelaten (dragen niets bij aan "
+                                      "een Poisson-model met vaste effecten): {names}.",
+                                "en": "{n} unit(s) without any event left out (they add nothing to a Poisson model with "
+                                      "fixed effects): {names}."},
+    "did_note_no_events_period": {"nl": "{n} periode(n) zonder enige gebeurtenis weggelaten (dragen niets bij aan een "
+                                        "Poisson-model met vaste effecten): {names}.",
+                                  "en": "{n} period(s) without any event left out (they add nothing to a Poisson model "
+                                        "with fixed effects): {names}."},
+    "did_note_per": {"nl": "Uitkomst geanalyseerd als aantal per {per} (kolom '{column}').",
+                     "en": "Outcome analysed as a count per {per} (column '{column}')."},
+    "did_note_unbalanced": {"nl": "Ongebalanceerd panel: {n} eenheid/eenheden missen perioden; de schatting gebruikt "
+                                  "wat er is.",
+                            "en": "Unbalanced panel: {n} unit(s) miss periods; the estimate uses what there is."},
+    "did_note_min_p": {"nl": "Met {n} mogelijke toewijzingen is de kleinste mogelijke p-waarde {p}: significantie op "
+                             "{alpha}% is onmogelijk. Meer eenheden (of meer behandelde eenheden) zijn nodig.",
+                       "en": "With {n} possible assignments the smallest possible p-value is {p}: significance at "
+                             "{alpha}% is impossible. More units (or more treated units) are needed."},
+    "did_note_one_treated": {"nl": "Maar één eenheid kreeg de interventie: het effect is niet te scheiden van andere "
+                                   "veranderingen op die ene plek.",
+                             "en": "Only one unit got the intervention: the effect cannot be separated from other "
+                                   "changes at that one place."},
+    "did_note_overdispersion": {"nl": "De aantallen zijn overgedispergeerd (Pearson χ²/df = {phi}): de "
+                                      "Poisson-standaardfouten zijn te klein. Randomisatie-inferentie en "
+                                      "cluster-robuuste fouten blijven geldig; voor modelgebaseerde fouten gebruik "
+                                      "family='negbin' of 'quasipoisson'.",
+                                "en": "The counts are overdispersed (Pearson χ²/df = {phi}): the Poisson standard "
+                                      "errors are too small. Randomization inference and cluster-robust errors stay "
+                                      "valid; for model-based errors use family='negbin' or 'quasipoisson'."},
+    "its_note_dropped": {"nl": "{n} rij(en) zonder uitkomst of periode weggelaten.",
+                         "en": "{n} row(s) without outcome or period left out."},
+    "its_note_gaps": {"nl": "De reeks heeft gaten: {n} {unit}(en) ontbreken; die tellen niet mee.",
+                      "en": "The series has gaps: {n} {unit}(s) missing; they do not count."},
+    "its_note_per": {"nl": "Uitkomst geanalyseerd als aantal per 1.000.", "en": "Outcome analysed as a count per 1,000."},
+    "its_note_newey_west": {"nl": "Newey–West-standaardfouten met {lags} vertraging(en).",
+                            "en": "Newey–West standard errors with {lags} lag(s)."},
+    "es_note_late": {"nl": "{n} eenheid/eenheden starten na de laatste periode en tellen als vergelijkingseenheid.",
+                     "en": "{n} unit(s) start after the last period and count as comparison units."},
+    "es_note_first": {"nl": "{n} eenheid/eenheden hadden al de interventie in de eerste periode (geen voormeting) en "
+                            "zijn weggelaten: {names}.",
+                      "en": "{n} unit(s) already had the intervention in the first period (no baseline) and were "
+                            "left out: {names}."},
+    "es_note_no_comparison": {"nl": "{n} groep×periode-combinaties na de start hebben geen vergelijkingsschool die nog "
+                                    "niet gestart is en tellen niet mee.",
+                              "en": "{n} group × period combinations after the start have no comparison school that "
+                                    "has not started yet and do not count."},
+    "es_note_lost_draws": {"nl": "{n} van de {total} hertoewijzingen zijn niet te schatten (met de covariaatcorrectie "
+                                 "wordt een gewogen aantal van de vergelijkingsscholen 0 of negatief) en tellen niet mee.",
+                           "en": "{n} of the {total} reassignments cannot be estimated (with the covariate adjustment a "
+                                 "weighted count of the comparison schools becomes 0 or negative) and do not count."},
+    "es_note_min_p": {"nl": "Met {n} mogelijke toewijzingen is de kleinste mogelijke p-waarde {p}: de intervallen zijn "
+                            "dan onbetrouwbaar; meer scholen zijn nodig.",
+                      "en": "With {n} possible assignments the smallest possible p-value is {p}: the intervals are "
+                            "then unreliable; more schools are needed."},
+    "nm_note_review": {"nl": "{n} instantienamen zijn nog niet gecontroleerd (voorstel of nieuw); controleer ze met "
+                             "'evaluatie agencies review'.",
+                       "en": "{n} agency names have not been reviewed yet (suggestion or new); review them with "
+                             "'evaluatie agencies review'."},
+    "nm_reason_duplicate": {"nl": "zelfde instantie al genoemd bij deze leerling (rij {row}); één keer geteld",
+                            "en": "same agency already named for this pupil (row {row}); counted once"},
+    "nm_reason_empty_agency": {"nl": "lege instantie-cel bij een leerling die wel andere instanties heeft; genegeerd",
+                               "en": "empty agency cell for a pupil who has other agencies; ignored"},
+    # figure file names (the section builders name them in Dutch; a suffix such as _2 or a construct is kept)
+    "pilot_file_01_scholen": {"nl": "01_scholen", "en": "01_schools"},
+    "pilot_file_01_instanties": {"nl": "01_instanties", "en": "01_agencies"},
+    "pilot_file_01_per_leerling": {"nl": "01_per_leerling", "en": "01_per_pupil"},
+    "pilot_file_01_verzamelcurve": {"nl": "01_verzamelcurve", "en": "01_accumulation_curve"},
+    "pilot_file_01_netwerk": {"nl": "01_netwerk", "en": "01_network"},
+    "pilot_file_02_verwijzingen_per_1000": {"nl": "02_verwijzingen_per_1000", "en": "02_referrals_per_1000"},
+    "pilot_file_02_effect_verschil_in_verschillen": {"nl": "02_effect_verschil_in_verschillen", "en": "02_effect_difference_in_differences"},
+    "pilot_file_02b_uitrol_per_kwartaal": {"nl": "02b_uitrol_per_kwartaal", "en": "02b_rollout_per_quarter"},
+    "pilot_file_02b_uitrol_per_maand": {"nl": "02b_uitrol_per_maand", "en": "02b_rollout_per_month"},
+    "pilot_file_02b_tijdreeks": {"nl": "02b_tijdreeks", "en": "02b_time_series"},
+    "pilot_file_03_vragenlijst": {"nl": "03_vragenlijst", "en": "03_questionnaire"},
+    "pilot_file_03_interviews_themas": {"nl": "03_interviews_themas", "en": "03_interviews_themes"},
+    "pilot_file_04_kleine_pilot_aandeel": {"nl": "04_kleine_pilot_aandeel", "en": "04_small_pilot_share"},
+    "pilot_file_04_kleine_pilot_tijdlijn": {"nl": "04_kleine_pilot_tijdlijn", "en": "04_small_pilot_timeline"},
+    "pilot_file_04_doorlooptijden": {"nl": "04_doorlooptijden", "en": "04_process_times"},
+    "pilot_file_04_kosten_gevoeligheid": {"nl": "04_kosten_gevoeligheid", "en": "04_costs_sensitivity"},
+    "pilot_file_04_kosten": {"nl": "04_kosten", "en": "04_costs"},
+    "pilot_file_04_kosten_financiering": {"nl": "04_kosten_financiering", "en": "04_costs_financing"},
+    "pilot_file_04_stappen": {"nl": "04_stappen", "en": "04_process_steps"},
+    "pilot_file_05_onderscheidend_vermogen": {"nl": "05_onderscheidend_vermogen", "en": "05_power"},
+    "month_names": {"nl": "januari februari maart april mei juni juli augustus september oktober november december",
+                    "en": "January February March April May June July August September October November December"},
+    "pilot_sheet_effect_voor_na": {"nl": "effect_voor_na", "en": "effect_before_after"},
+    "pilot_sheet_effect_per_periode": {"nl": "effect_per_periode", "en": "effect_per_period"},
+    "pilot_sheet_tijdreeks": {"nl": "tijdreeks", "en": "time_series"},
+    "pilot_sheet_onderscheidend_vermogen": {"nl": "onderscheidend_vermogen", "en": "power"},
+    "pilot_sheet_vragenlijst_vragen": {"nl": "vragenlijst_vragen", "en": "questionnaire_items"},
+    "pilot_sheet_vragenlijst_schalen": {"nl": "vragenlijst_schalen", "en": "questionnaire_scales"},
+    "pilot_sheet_vragenlijst_vergelijking": {"nl": "vragenlijst_vergelijking", "en": "questionnaire_comparison"},
+    "pilot_sheet_interviews_themas": {"nl": "interviews_themas", "en": "interviews_themes"},
+    "pilot_sheet_interviews_citaten": {"nl": "interviews_citaten", "en": "interviews_quotes"},
+    "pilot_sheet_kleine_pilot": {"nl": "kleine_pilot", "en": "small_pilot"},
+    "pilot_sheet_doorlooptijden_mediaan": {"nl": "doorlooptijden_mediaan", "en": "process_times_median"},
+    "pilot_sheet_doorlooptijden_norm": {"nl": "doorlooptijden_norm", "en": "process_times_norm"},
+    "pilot_sheet_kosten_aannames": {"nl": "kosten_aannames", "en": "costs_assumptions"},
+    "pilot_sheet_kosten_per_leerling": {"nl": "kosten_per_leerling", "en": "costs_per_pupil"},
+    "pilot_sheet_kosten_opbrengst": {"nl": "kosten_opbrengst", "en": "costs_and_returns"},
+    "pilot_sheet_kosten_financiering": {"nl": "kosten_financiering", "en": "costs_financing"},
+    "pilot_sheet_stappen": {"nl": "stappen", "en": "process_steps"},
 }
 
 
@@ -2344,3 +2465,63 @@ def format_p(p: float, lang: str = "nl") -> str:
         return "p = " + format_number(float("nan"), 3, lang)
     # below 0.001 (not only below 0.0005, which would round to 0,000): the same rule as the exported tables
     return f"p < {format_number(0.001, 3, lang)}" if p < 0.001 else f"p = {format_number(p, 3, lang)}"
+
+
+def format_date(d, lang: str = "nl") -> str:
+    """A date for people: ``12-07-2024`` in Dutch, ``12 July 2024`` in English (never day and month as bare numbers
+    for an English reader, who would read 12-07 as 7 December).
+
+    Examples
+    --------
+    >>> import datetime
+    >>> format_date(datetime.date(2024, 7, 12)), format_date(datetime.date(2024, 7, 12), "en")
+    ('12-07-2024', '12 July 2024')
+    """
+    check_lang(lang)
+    if lang == "nl":
+        return d.strftime("%d-%m-%Y")
+    return f"{d.day} {t('month_names', lang).split()[d.month - 1]} {d.year}"
+
+
+class Note(str):
+    """A message kept in every language: it reads (and compares) as its Dutch text; :func:`in_lang` gives the others.
+
+    Result objects collect notes while they are computed, before anyone says in which language they will
+    be read; a plain Dutch string there leaked into English summaries. Make them with :func:`note`.
+    """
+
+    texts: dict
+
+    def __new__(cls, texts: dict):
+        obj = super().__new__(cls, texts["nl"])
+        obj.texts = dict(texts)
+        return obj
+
+    def __getnewargs__(self):  # copy and pickle make a Note again, with every language
+        return (self.texts,)
+
+
+def note(key: str, **kwargs) -> Note:
+    """Message ``key`` in every language; a callable keyword value is called with the language (numbers, dates).
+
+    Examples
+    --------
+    >>> n = note("es_note_small_cohort", n=3)
+    >>> n, in_lang(n, "en")
+    ('Kleinste startgroep: 3 eenheden; de intervallen zijn dan ruw.', 'Smallest start group: 3 units; the intervals are rough.')
+    >>> in_lang(note("its_note_ar", rho=lambda lang: format_number(0.123, 2, lang), df=52), "en")[:62]
+    'Standard errors corrected for autocorrelation (estimated: 0.12'
+    >>> import copy, pickle
+    >>> in_lang(pickle.loads(pickle.dumps(n)), "en") == in_lang(copy.deepcopy(n), "en") == in_lang(n, "en")
+    True
+    >>> in_lang("not a note", "en")
+    'not a note'
+    """
+    return Note({lang: t(key, lang, **{k: v(lang) if callable(v) else v for k, v in kwargs.items()})
+                 for lang in LANGS})
+
+
+def in_lang(text: str, lang: str = "nl") -> str:
+    """A :class:`Note` in ``lang``; any other string unchanged."""
+    check_lang(lang)
+    return text.texts[lang] if isinstance(text, Note) else text

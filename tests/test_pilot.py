@@ -679,3 +679,147 @@ def test_report_figure_titles_state_findings_not_questions(example_run):
     assert re.match(r"Het dossieronderzoek vond \d+ instanties en de curve (stijgt nog|vlakt af): in alle 160 dossiers "
                     r"staan er naar schatting \d+ \(\d+ tot \d+\)\. SBO De Regenboog\.", curve), curve[:200]
     assert re.match(r"\d+ instanties betrokken; \d+ daarvan bij 5 of meer leerlingen\.", captions["01_instanties_1.txt"])
+
+
+# ------------------------------------------------------------------ the whole set in English (taal = "en")
+#: Dutch words that leaked into English outputs (or would, from a message without its English text). The
+#: pilot file's own texts (title, source, label, reason) are given in English below; the example data stay Dutch
+#: (survey items, theme codes, group names), so the words are chosen not to occur in those data.
+_DUTCH = (" en ", "leerlingen", "verwijzingen", "scholen", "Bron", "waarschijnlijk", "per 1.000", "zonder",
+          "eenheden", "vrijheidsgraden", "Standaardfouten", "Kleinste", "startgroep", "tellen mee", "verandering",
+          "ondergrens", "bovengrens", "aandeel", "dagen", "kosten", "Toelichting", "instanties_", "leerling_",
+          "tijdreeks", "doorlooptijden", "uitrol")
+#: A decimal comma ("0,12", "1,9", "0,096"): in English a comma only separates thousands (1,000).
+_DECIMAL_COMMA = re.compile(r"(?<![\d.,])(?:0,\d|\d{1,3},(?:\d{1,2}|\d{4,})(?!\d))")
+
+
+@pytest.fixture(scope="module")
+def english_run(tmp_path_factory):
+    """The example pilot with ``taal = "en"`` and English texts in the pilot file, once (no PDF)."""
+    root = tmp_path_factory.mktemp("english")
+    text = (EXAMPLE / "pilot.toml").read_text(encoding="utf-8")
+    text = text.replace('taal = "nl"', 'taal = "en"')
+    for key, value in {"titel": "Youth workers in school: example pilot", "regio": "Example municipality",
+                       "periode": "August 2021 – July 2024", "bron": "synthetic example data (package evaluatie)",
+                       "label": "return to mainstream education",
+                       "reden": "SO+ class of 4 pupils known to everyone at school (SYNTHETIC example)"}.items():
+        text, n = re.subn(rf'^{key} = "[^"]*"', lambda _m: f"{key} = {json.dumps(value, ensure_ascii=False)}", text,
+                          flags=re.M)
+        assert n == 1, key
+    text = re.sub(r'^(\w+) = "([^"]+\.(?:csv|xlsx))"', lambda m: f"{m[1]} = {json.dumps(str(EXAMPLE / m[2]))}",
+                  text, flags=re.M)
+    (root / "pilot.toml").write_text(text, encoding="utf-8")
+    lines = []
+    paths = run_pilot(root / "pilot.toml", figures=root / "figures", reports=root / "reports", pdf=False,
+                      progress=lines.append)
+    return root / "figures" / "voorbeeldpilot", root / "reports" / "voorbeeldpilot", paths, lines
+
+
+def _english_texts(fig: Path, rep: Path) -> dict:
+    """What an English reader reads: factsheet text, captions, sheet names, headers and notes, the method note."""
+    import openpyxl
+
+    html = (rep / "factsheet.html").read_text(encoding="utf-8")
+    html = re.sub(r"<(style|svg)\b.*?</\1>", " ", html, flags=re.S)
+    html = re.sub(r'src="data:[^"]*"', "", html)
+    import html as html_lib
+
+    texts = {"factsheet.html": html_lib.unescape(re.sub(r"<[^>]+>", " ", html))}
+    texts.update({p.name: p.read_text(encoding="utf-8") for p in sorted(fig.glob("*.txt"))})
+    book = openpyxl.load_workbook(rep / "tabellen.xlsx")
+    texts["tabellen.xlsx sheet names"] = " | ".join(book.sheetnames)
+    for ws in book.worksheets:
+        first = ws.title == book.sheetnames[0]  # the notes sheet: every line; a table: its header row
+        rows = ws.iter_rows(values_only=True) if first else ws.iter_rows(max_row=1, values_only=True)
+        texts[f"tabellen.xlsx [{ws.title}]"] = "\n".join(" | ".join(str(v) for v in r if v is not None) for r in rows)
+    texts.update({p.name + " header": p.read_text(encoding="utf-8-sig").splitlines()[0] for p in rep.glob("*.csv")})
+    texts["csv file names"] = " ".join(sorted(p.name for p in rep.glob("*.csv")))
+    texts["figure file names"] = " ".join(sorted(p.name for p in fig.iterdir()))
+    # the data quality report quotes the file's own (Dutch) headers: "'Aantal leerlingen' → exposure"
+    texts["verantwoording.md"] = re.sub(r"'[^']*' → ", "", (rep / "verantwoording.md").read_text(encoding="utf-8"))
+    return texts
+
+
+def test_english_run_names_every_table_and_figure_in_english(english_run, example_run):
+    """A new section's sheet, CSV and figure names stayed Dutch in an English report (kosten_financiering)."""
+    def names(rep, fig):
+        return {*pd.ExcelFile(rep / "tabellen.xlsx").sheet_names, *(p.stem for p in rep.glob("*.csv")),
+                *(re.sub(r"_\d+$", "", p.stem) for p in fig.glob("*.png"))}
+
+    fig, rep, _, _ = english_run
+    dutch = names(example_run[0] / "reports" / "voorbeeldpilot", example_run[0] / "figures" / "voorbeeldpilot")
+    english = names(rep, fig)
+    assert len(english) >= 30 and len(dutch) == len(english)
+    assert not english & dutch, sorted(english & dutch)
+
+
+def test_english_run_has_no_dutch_words_or_decimal_commas(english_run):
+    fig, rep, paths, lines = english_run
+    texts = _english_texts(fig, rep)
+    assert len([k for k in texts if k.endswith(".txt")]) >= 20 and "tabellen.xlsx [Notes]" in texts
+    leaks = [(name, word, text[max(0, text.find(word) - 50):text.find(word) + 50].replace("\n", " "))
+             for name, text in texts.items() for word in _DUTCH if word in text]
+    leaks += [(name, "decimal comma", text[max(0, m.start() - 50):m.end() + 30].replace("\n", " "))
+              for name, text in texts.items() for m in _DECIMAL_COMMA.finditer(text)]
+    leaks += [(name, "€ with a space (Dutch)", text[max(0, m.start() - 50):m.end() + 30].replace("\n", " "))
+              for name, text in texts.items() for m in re.finditer(r"€ \d", text)]
+    assert not leaks, "\n".join(map(str, leaks))
+    assert "0.12 between successive periods" in texts["verantwoording.md"]  # the time series' autocorrelation note
+    assert re.search(r"\(2,000 assignments; p = ", texts["verantwoording.md"])  # thousands comma
+    assert "reference date 12 July 2024" in texts["verantwoording.md"]  # not 12-07-2024 (read as 7 December)
+    assert "€233 per pupil reached" in texts["verantwoording.md"] and "€41,860 per year" in texts["verantwoording.md"]
+    steps = len(lines)  # one per section (the example has them all) + tables, factsheet, method note
+    assert steps >= 13 and [ln.split("]")[0] for ln in lines] == [f"[{i}/{steps}" for i in range(1, steps + 1)]
+    assert all(re.fullmatch(rf"\[\d+/{steps}\] [a-z][\w ,:()./-]+(…)?", ln) and not any(w in ln for w in _DUTCH)
+               for ln in lines), lines
+
+
+def test_english_docx_is_proofed_in_english_and_dutch_in_dutch(english_run, example_run):
+    """Word spell-checks a run in its language: python-docx's template says en-US, also for a Dutch factsheet."""
+    def proofing(path: Path) -> set:
+        with zipfile.ZipFile(path) as z:
+            xml = z.read("word/styles.xml").decode("utf-8")
+        return set(re.findall(r'<w:lang w:val="([^"]+)"', xml))
+
+    assert proofing(english_run[1] / "factsheet.docx") == {"en-GB"}
+    assert proofing(example_run[0] / "reports" / "voorbeeldpilot" / "factsheet.docx") == {"nl-NL"}
+
+
+def test_notes_of_result_objects_follow_the_language():
+    """Notes a model collects while it fits (unbalanced panel, a school without events, gaps in a series) were
+    Dutch sentences inside English summaries; they read as before in Dutch and in English with ``lang="en"``."""
+    from evaluatie.did import panel_did
+    from evaluatie.io import read_table
+    from evaluatie.its import segmented
+    from evaluatie.zorgvraag import prepare, total_series
+
+    panel = prepare(read_table(EXAMPLE / "zorgvraag_panel.csv", kind="panel", progress=False)[0])
+    quiet = panel["unit"] == panel["unit"].iloc[0]
+    panel.loc[quiet, "count"] = 0  # a school without any referral: left out of the Poisson model
+    panel = panel.drop(panel.index[~quiet][:3])  # three months missing: unbalanced
+    res = panel_did(panel, exposure="exposure", inference="cluster")
+    dutch, english = res.summary("nl"), res.summary("en")
+    assert "zonder enige gebeurtenis weggelaten" in dutch and "Ongebalanceerd panel: 1 eenheid/eenheden" in dutch
+    assert "without any event left out" in english and "Unbalanced panel: 1 unit(s) miss periods" in english
+    series, start = total_series(read_table(EXAMPLE / "zorgvraag_gemeente.csv", kind="panel", progress=False)[0])
+    its = segmented(series.drop(series.index[[5, 6]]), "count", "period", start, exposure="exposure",
+                    family="quasipoisson")
+    english = its.summary("en")
+    assert "The series has gaps: 2 month(s) missing" in english and "between successive periods" in english
+    for text in (res.summary("en"), english):
+        notes = [ln for ln in text.splitlines() if ln.startswith("- ")]
+        assert notes and not [w for w in _DUTCH + ("weggelaten", "rij(en)", "perioden") for n in notes if w in n], notes
+        assert not _DECIMAL_COMMA.search(text), text
+
+
+def test_rapport_command_speaks_the_pilot_files_language(tmp_path, capsys):
+    """`evaluatie rapport` printed "Klaar. Factsheet: …" after English progress lines."""
+    path = write_pilot(tmp_path, "[analyses.zorgvraag]\ninferentie = 'cluster'",
+                       data={"panel": EXAMPLE / "zorgvraag_panel.csv"}, head=BASE + 'taal = "en"\n')
+    code = main(["rapport", str(path), "--figuren", str(tmp_path / "f"), "--rapporten", str(tmp_path / "r"),
+                 "--geen-pdf"])
+    out, err = capsys.readouterr()
+    assert code == 0 and out.startswith("Done. Factsheet: ") and "Tables and method note" in out, out
+    assert err.splitlines()[0].startswith("[1/4] demand before and after"), err
+    assert (tmp_path / "r" / "test" / "effect_before_after.csv").is_file()
+    assert (tmp_path / "f" / "test" / "02_referrals_per_1000.png").is_file()
