@@ -138,7 +138,8 @@ class _Source:
         self.default_decimal = "." if self.delimiter == "," else ","
         report.notes.append(t("note_encoding", self.lang, encoding=self.encoding,
                               delimiter={"\t": "tab"}.get(self.delimiter, self.delimiter)))
-        self.empty_lines, self.n_lines = _empty_lines(self.path, self.header_row)
+        self.n_lines = _count_lines(self.path)
+        self.empty_lines = np.zeros(0, np.int64)  # found after the scan, only if records are missing
 
     def _mapping(self, grid, spec, rownums):
         pos, mapping = rt._find_header(grid, spec, self.path, self.lang, rownums)
@@ -154,6 +155,12 @@ class _Source:
         return (f"read_csv({_sql_path(self.path)}, delim='{delim}', header=false, skip={self.header_row}, "
                 f"columns={columns}, quote='\"', escape='\"', null_padding=true, strict_mode=false, "
                 f"auto_detect=false, parallel={str(parallel).lower()})")
+
+    def settle(self, n_records: int) -> None:
+        """After the scan: when DuckDB read fewer records than the file has lines after the header, find the
+        empty lines (it skips them); the usual file has none, and its bytes are then searched only once."""
+        if self.n_lines is not None and n_records < self.n_lines - self.header_row:
+            self.empty_lines, _ = _empty_lines(self.path, self.header_row)
 
     def lines(self, records: np.ndarray) -> np.ndarray:
         """Line number in the file (Parquet: record number + 1) of data records numbered from 1."""
@@ -190,6 +197,22 @@ def _ends_of_empty(text: bytes, start: int = 0, first: int = 0) -> list:
             ends.append(m.end() - 1)
         m = _EMPTY.search(text, m.end() - 1)
     return ends
+
+
+def _count_lines(path: Path, block: int = 1 << 24) -> int:
+    """Number of lines of the file (as :func:`_empty_lines` counts them): newlines counted in blocks read
+    into one reused buffer, plus one for a last line without a newline."""
+    n_lines, last = 0, b"\n"
+    buf = bytearray(block)
+    view = memoryview(buf)
+    with open(path, "rb", buffering=0) as fh:
+        while True:
+            n = fh.readinto(view)
+            if not n:
+                break
+            n_lines += buf.count(b"\n", 0, n)
+            last = buf[n - 1:n]
+    return n_lines + (last != b"\n")
 
 
 def _empty_lines(path: Path, header_row: int, block: int = 1 << 24) -> tuple[np.ndarray, int]:
@@ -484,6 +507,7 @@ def panel_duckdb(path: Path, enrolment: pd.DataFrame, *, freq: str, start, lang:
     finally:
         con.close()
         shutil.rmtree(folder, ignore_errors=True)
+    source.settle(rows.n)
     if source.n_lines is not None and rows.n < source.n_lines - source.header_row - len(source.empty_lines):
         first = _first_multiline(source, low + [pupil] + extras, parallel)  # only for files with such cells
         report.notes.append(t("note_duckdb_multiline", lang, line=int(source.lines([first])[0])))

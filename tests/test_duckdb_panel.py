@@ -298,7 +298,7 @@ def test_values_the_sample_missed_arrive_as_text_or_force_a_full_pass(tmp_path, 
 
 def test_empty_lines_agree_with_a_line_split(tmp_path):
     """Empty lines (LF and CRLF, in runs, across block boundaries) found by the byte scan equal a plain split."""
-    from evaluatie._panel_duckdb import _empty_lines
+    from evaluatie._panel_duckdb import _count_lines, _empty_lines
 
     rng = np.random.default_rng(3)
     path = tmp_path / "regels.csv"
@@ -311,3 +311,4 @@ def test_empty_lines_agree_with_a_line_split(tmp_path):
         for block in (1 << 20, 1, 2, 3):
             found, n = _empty_lines(path, 1, block)
             assert found.tolist() == expected and n == n_lines
+            assert _count_lines(path, block) == n_lines
