@@ -345,7 +345,7 @@ def _scan_sql(source: _Source, vals: dict, pupil: str, extras: list, parallel: b
     for name, v in vals.items():
         raw_cols.append(f"{q(source.source_names[name])}::VARCHAR AS {q('r_' + name)}")
         middle += [q("r_" + name), f"TRY_CAST({q('r_' + name)} AS {v.type}) AS {q('e_' + name)}"]
-        packed.append((name, f"COALESCE(enum_code({q('e_' + name)})::BIGINT + 1, 0)"))
+        packed.append((name, f"COALESCE(enum_code({q('e_' + name)})::{_id_type(v.n_enum)}, -1)"))
         rare.append(f"({q('e_' + name)} IS NULL AND {q('r_' + name)} IS NOT NULL)")
     texts = [("r_pupil", "c_pupil", "s_pupil", source.source_names[pupil])]
     texts += [(f"r_x{k}", f"c_x{k}", f"s_x{k}", source.source_names[x]) for k, x in enumerate(extras)]
@@ -359,10 +359,10 @@ def _scan_sql(source: _Source, vals: dict, pupil: str, extras: list, parallel: b
         cleaned.append(f"{_missing_sql(f'(CASE WHEN {s} THEN {_collapse_sql(r)} ELSE {r} END)')} AS {c}")
         personal.append(f"(CASE WHEN {s} THEN regexp_matches({c}, {either}) ELSE false END)")
     extra_null = " AND ".join(f"c_x{k} IS NULL" for k in range(len(extras))) or "true"
-    flags = f"(c_pupil IS NULL)::BIGINT * {_F_PUPIL_NULL} + ({extra_null})::BIGINT * {_F_EXTRA_NULL}"
-    # the value ids (+1; 0 = empty or not in the list) and the flags in one integer: fewer columns to convert
-    outer += [" | ".join([f"({e} << {_shift(vals, n)})" for n, e in packed] + [f"({flags})"]) + " AS k",
-              "hash(c_pupil) AS ph"]
+    flags = f"((c_pupil IS NULL)::INTEGER * {_F_PUPIL_NULL} + ({extra_null})::INTEGER * {_F_EXTRA_NULL})::UTINYINT"
+    # the value ids (-1: empty or not in the list) in the smallest integer type that holds them, and the flags:
+    # columns without NULLs, which arrive in numpy as they are (no unpacking in Python)
+    outer += [f"{e} AS {q('i_' + n)}" for n, e in packed] + [f"{flags} AS f", "hash(c_pupil) AS ph"]
     if extras:
         outer.append(f"hash({', '.join(f'c_x{k}' for k in range(len(extras)))}) AS hx")
     shown = [q("r_" + name) for name in vals] + ["r_pupil", "c_pupil"] + [f"c_x{k}" for k in range(len(extras))]
@@ -374,21 +374,12 @@ def _scan_sql(source: _Source, vals: dict, pupil: str, extras: list, parallel: b
             f"FROM (SELECT {', '.join(raw_cols)} FROM {source.relation(parallel)})))")
 
 
-_FLAG_BITS = 4
+def _id_type(n_values: int) -> str:
+    """SQL integer type of the value ids of a list of ``n_values`` values (id -1: empty or not in the list)."""
+    return "TINYINT" if n_values < 127 else "SMALLINT" if n_values < 32000 else "INTEGER"
 
 
-def _widths(vals: dict) -> dict:
-    """Bits per value id in the packed column (ids + 1, with room for the empty cell)."""
-    return {name: max(int(v.n_enum + 1).bit_length(), 1) for name, v in vals.items()}
-
-
-def _shift(vals: dict, name: str) -> int:
-    shift = _FLAG_BITS
-    for other, bits in _widths(vals).items():
-        if other == name:
-            return shift
-        shift += bits
-    raise KeyError(name)
+_ID_DTYPE = {"TINYINT": np.int8, "SMALLINT": np.int16, "INTEGER": np.int32}
 
 
 def _scan(con, source: _Source, vals: dict, pupil: str, extras: list, first4: list, parallel: bool,
@@ -403,9 +394,7 @@ def _scan(con, source: _Source, vals: dict, pupil: str, extras: list, first4: li
         if not n:
             break
         offset = rows.n
-        packed = chunk["k"].to_numpy(dtype=np.int64)
-        ids = {c: ((packed >> _shift(vals, c)) & ((1 << bits) - 1)).astype(np.int32) - 1
-               for c, bits in _widths(vals).items()}
+        ids = {c: chunk["i_" + c].to_numpy() for c in low}
         rare = chunk["rare"].to_numpy(dtype=object)
         at = np.flatnonzero(pd.notna(rare))
         missed, totals = 0, []
@@ -414,7 +403,10 @@ def _scan(con, source: _Source, vals: dict, pupil: str, extras: list, first4: li
             row_missed = False
             for k, c in enumerate(low):
                 if ids[c][i] < 0 and texts[k] is not None:
-                    ids[c][i] = vals[c].add(texts[k])
+                    new = vals[c].add(texts[k])
+                    if not ids[c].flags.writeable or new > np.iinfo(ids[c].dtype).max:
+                        ids[c] = ids[c].astype(np.int32)  # a copy: pandas hands out read-only arrays
+                    ids[c][i] = new
                     row_missed = True
             missed += row_missed
             r_pupil = texts[len(low)]
@@ -430,11 +422,12 @@ def _scan(con, source: _Source, vals: dict, pupil: str, extras: list, first4: li
         rows.n_missed += missed
         if restart and offset == 0 and missed > _RESTART_SHARE * n:
             raise _Restart  # the pending result is dropped with the next query
-        flags = (packed & ((1 << _FLAG_BITS) - 1)).astype(np.uint8)
-        flags[totals] |= _F_TOTAL
+        flags = chunk["f"].to_numpy()
+        if totals:
+            flags = flags.copy()
+            flags[totals] |= _F_TOTAL
         for c in low:  # the smallest integers that hold the ids: about 6 bytes a row for four columns
-            size = len(vals[c].raw)
-            rows.ids[c].append(ids[c].astype(np.int8 if size < 127 else np.int16 if size < 32000 else np.int32))
+            rows.ids[c].append(ids[c].astype(_ID_DTYPE[_id_type(len(vals[c].raw))], copy=False))
         rows.flags.append(flags)
         rows.ph.append(chunk["ph"].to_numpy(dtype=np.uint64))
         if extras:
@@ -478,9 +471,6 @@ def panel_duckdb(path: Path, enrolment: pd.DataFrame, *, freq: str, start, lang:
             try:
                 for v in vals.values():
                     v.create(con)
-                if sum(_widths(vals).values()) + _FLAG_BITS > 62:  # pragma: no cover - millions of distinct values
-                    raise InputError(t("duckdb_read", lang, file=path.name, detail="te veel verschillende waarden"),
-                                     file=path)
                 rows = _scan(con, source, vals, pupil, extras, first4, parallel, restart)
                 break
             except _Restart:  # the sample missed many values: one pass for all of them, then the scan again
