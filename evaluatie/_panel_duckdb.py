@@ -906,9 +906,8 @@ class _Panel:
         table = pd.DataFrame({"unit": self.units[nz // (n_p * n_l)], "period": self.periods[(nz // n_l) % n_p],
                               "care_level": self.levels[nz % n_l], "count": counts})
         table["period"] = pd.to_datetime(table["period"]).astype(enrol["period"].dtype)
-        # the same route as to_panel (groupby keys become an index), so the dtypes agree too
-        table = table.astype({"unit": object, "care_level": object}).groupby(
-            ["unit", "period", "care_level"])["count"].sum().reset_index()
+        # cells come sorted by school, period and care level (sorted lists; codes in increasing order), with
+        # the dtypes of to_panel's groupby route (checked by the tests that compare the panels)
         levels = sorted(table["care_level"].dropna().unique())
         return _assemble(enrol, table, levels, self.enrolment, start, self.freq, report, unit="unit",
                          period="period", care_level="care_level", exposure="exposure")

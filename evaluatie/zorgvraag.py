@@ -242,9 +242,10 @@ def _assemble(enrol: pd.DataFrame, counts: pd.DataFrame, levels, enrolment: pd.D
         out["start"] = out[unit].map(starts)
         out["treated"] = treated_in_period(out[period], out["start"], freq).astype(int)
     out = out.sort_values(keys, kind="stable").reset_index(drop=True)
-    out.attrs["report"] = report
+    out = out[[c for c in [unit, period, care_level, "count", exposure, "start", "treated"] if c and c in out]]
+    out.attrs["report"] = report  # after the last operation: pandas deep-copies attrs (a report of thousands of rows)
     out.attrs["freq"] = freq
-    return out[[c for c in [unit, period, care_level, "count", exposure, "start", "treated"] if c and c in out]]
+    return out
 
 
 def panel_from_file(path, enrolment: pd.DataFrame, *, freq: str = "M", start=None, engine: str = "auto",
