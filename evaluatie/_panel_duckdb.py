@@ -23,6 +23,7 @@ import os
 import re
 import shutil
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -102,7 +103,7 @@ class _Source:
         names = [r[0] for r in duckdb.sql(f"DESCRIBE SELECT * FROM read_parquet({_sql_path(self.path)})").fetchall()]
         header = list(names)
         mapping = self._mapping([header], spec, [1])
-        self.header_row, self.encoding, self.empty_lines, self.n_lines = 1, None, np.zeros(0, np.int64), None
+        self.header_row, self.encoding, self.empty_lines, self._n_lines = 1, None, np.zeros(0, np.int64), None
         self.cols = rt._loaded_columns(header, mapping, spec, report, self.path, 1, self.lang)
         self.label = {c: rt._clean_text(header[j]) for j, c in self.cols.items()}
         self.source_names = {c: names[j] for j, c in self.cols.items()}
@@ -138,7 +139,7 @@ class _Source:
         self.default_decimal = "." if self.delimiter == "," else ","
         report.notes.append(t("note_encoding", self.lang, encoding=self.encoding,
                               delimiter={"\t": "tab"}.get(self.delimiter, self.delimiter)))
-        self.n_lines = _count_lines(self.path)
+        self._n_lines = _Background(_count_lines, self.path)  # counted while DuckDB scans
         self.empty_lines = np.zeros(0, np.int64)  # found after the scan, only if records are missing
 
     def _mapping(self, grid, spec, rownums):
@@ -155,6 +156,13 @@ class _Source:
         return (f"read_csv({_sql_path(self.path)}, delim='{delim}', header=false, skip={self.header_row}, "
                 f"columns={columns}, quote='\"', escape='\"', null_padding=true, strict_mode=false, "
                 f"auto_detect=false, parallel={str(parallel).lower()})")
+
+    @property
+    def n_lines(self) -> int | None:
+        """Lines in the file (CSV; None for Parquet)."""
+        if isinstance(self._n_lines, _Background):
+            self._n_lines = self._n_lines.result()
+        return self._n_lines
 
     def settle(self, n_records: int) -> None:
         """After the scan: when DuckDB read fewer records than the file has lines after the header, find the
@@ -197,6 +205,28 @@ def _ends_of_empty(text: bytes, start: int = 0, first: int = 0) -> list:
             ends.append(m.end() - 1)
         m = _EMPTY.search(text, m.end() - 1)
     return ends
+
+
+class _Background:
+    """``fn(*args)`` in a thread (reading releases the GIL, and DuckDB releases it while it scans); ``result()``
+    waits for it and raises what it raised."""
+
+    def __init__(self, fn, *args):
+        self._out: dict = {}
+        self._thread = threading.Thread(target=self._run, args=(fn, args), daemon=True)
+        self._thread.start()
+
+    def _run(self, fn, args) -> None:
+        try:
+            self._out["value"] = fn(*args)
+        except BaseException as err:  # noqa: BLE001 - handed to the caller by result()
+            self._out["error"] = err
+
+    def result(self):
+        self._thread.join()
+        if "error" in self._out:
+            raise self._out["error"]
+        return self._out["value"]
 
 
 def _count_lines(path: Path, block: int = 1 << 24) -> int:
