@@ -4,7 +4,11 @@ DuckDB reads the file (CSV or Parquet) once, as a stream in file order, and hand
 numbers per row: the ids of the school, date, care-level and provider cells in lists of their distinct
 values (a DuckDB ``ENUM`` built before the scan from values sampled across the file; values the sample
 missed arrive as text and are appended), a 64-bit hash of the cleaned pupil code, and flags (empty, total
-row, multi-line cell). Nothing is materialized in DuckDB and no table is copied.
+row, multi-line cell), each id in the smallest integer column that holds it. Nothing is materialized in
+DuckDB and no table is copied. Per pupil code DuckDB runs one regular expression (``_SUSPECT_SQL``: white
+space, or anything that could be personal data or a total label); the clean-up and the exact prefilter run
+only on the few cells it flags. The file's lines are counted in a thread during the scan; empty lines (which
+DuckDB skips) are searched for only when it read fewer records than there are lines.
 
 Python then works on distinct values and integer arrays only: every distinct school, date, care level
 and provider is parsed once by the functions :func:`evaluatie.read_table` uses (so a date is read exactly
