@@ -757,8 +757,7 @@ class _Panel:
         has_second = np.zeros(n_units, dtype=bool)
         third = np.zeros(n_units, dtype=bool)
         self.status, self.fails = [], []
-        self.low32 = np.empty(self.rows.n, dtype=np.uint32)  # filled in place: no list to concatenate
-        n_low = 0
+        self.n_half = np.zeros(2, dtype=np.int64)  # rows the duplicate search sorts, per top bit of their hash
         for k, offset, ids in self._chunks():
             status, fail = self._status(k, ids)
             self.status.append(status)
@@ -779,35 +778,46 @@ class _Panel:
             h = self._hash(k, ids)
             self.rows.ph[k] = h
             eligible = (status != 1) & (status != 2)
-            low = (h[eligible] & np.uint64(0xFFFFFFFF)).astype(np.uint32)
-            self.low32[n_low:n_low + len(low)] = low
-            n_low += len(low)
+            upper = int(np.count_nonzero(h[eligible] >> np.uint64(63)))
+            self.n_half += [int(eligible.sum()) - upper, upper]
             self.rows.flags[k] = None  # no longer needed: the status says it all
-        self.low32 = self.low32[:n_low]
         self.single = has_first & ~has_second
         self.several = bool(third.any())
 
     def _pass_duplicates(self) -> None:
-        """Exact duplicate rows among rows that are neither blank nor a total: 32-bit hash candidates from one
-        sort, confirmed on the 64-bit row hash and the cleaned school, date, level and provider."""
-        low32, self.low32 = self.low32, None
-        low32.sort()  # in place
-        repeated = np.unique(low32[1:][low32[1:] == low32[:-1]])
-        del low32
+        """Exact duplicate rows among rows that are neither blank nor a total: 32-bit hash candidates from a
+        sort, confirmed on the 64-bit row hash and the cleaned school, date, level and provider. The sort runs
+        twice, on the rows whose hash has its top bit 0 and then 1 (equal rows have equal hashes, so fall in the
+        same half): the array sorted is half as long (40 MB less at 20 M rows)."""
+        found = []
+        for half in (0, 1):
+            low32 = np.empty(int(self.n_half[half]), dtype=np.uint32)  # filled in place: nothing to concatenate
+            n = 0
+            for k in range(len(self.status)):
+                h, status = self.rows.ph[k], self.status[k]
+                take = (status != 1) & (status != 2) & ((h >> np.uint64(63)) == np.uint64(half))
+                low = (h[take] & np.uint64(0xFFFFFFFF)).astype(np.uint32)
+                low32[n:n + len(low)] = low
+                n += len(low)
+            low32.sort()  # in place
+            found.append(np.unique(low32[1:][low32[1:] == low32[:-1]]).astype(np.int64) + (half << 32))
+            del low32
+        repeated = np.concatenate(found)  # keys: top bit × 2^32 + low 32 bits, in increasing order
         self.dup_first = {}
         if not len(repeated):
             return
         cand = []
-        # a first test on the top 20 of the 32 bits, one gather per row in a table that stays in the cache
-        bucket = np.zeros(1 << 20, dtype=bool)
-        bucket[repeated >> np.uint32(12)] = True
+        # a first test on the top 21 of the 33 key bits, one gather per row in a table that stays in the cache
+        bucket = np.zeros(1 << 21, dtype=bool)
+        bucket[repeated >> 12] = True
         for k, offset, ids in self._chunks():
             h = self.rows.ph[k]
             status = self.status[k]
-            lo = (h & np.uint64(0xFFFFFFFF)).astype(np.uint32)
-            at = np.flatnonzero(bucket[lo >> np.uint32(12)])
-            pos = np.searchsorted(repeated, lo[at])
-            hit = (repeated[np.minimum(pos, len(repeated) - 1)] == lo[at]) & (status[at] != 1) & (status[at] != 2)
+            key = ((h >> np.uint64(31)) & np.uint64(1 << 32)) | (h & np.uint64(0xFFFFFFFF))
+            key = key.view(np.int64)
+            at = np.flatnonzero(bucket[key >> 12])
+            pos = np.searchsorted(repeated, key[at])
+            hit = (repeated[np.minimum(pos, len(repeated) - 1)] == key[at]) & (status[at] != 1) & (status[at] != 2)
             at = at[hit]
             if len(at):
                 part = {"pos": offset + at, "h": h[at]}
