@@ -25,39 +25,40 @@ reader on the five columns as text; the path's scan query (value ids, pupil-code
 hash, flags) aggregated inside DuckDB, so nothing is handed over; the same query streamed into numpy chunks.
 
 Measured 2026-12-07 on the shared 2-core machine (other jobs running: the load average is printed with each
-table; wall times mostly measure those neighbours, CPU times are steadier). ``--rows 2000000 --pandas-rows 0
---repeat 3 --breakdown``, load average 4.4 before and 4.2 after::
+table; wall times mostly measure those neighbours, and CPU times, which include DuckDB's threads waiting
+on each other, vary too). ``--rows 2000000 --pandas-rows 0 --repeat 3 --breakdown``, load average 4.5
+before and 5.1 after::
 
-    | benchmark                                       | rows      | seconds | CPU s | peak MB | ratio            |
-    | raw DuckDB query (no checks)                    | 2,000,000 |     0.9 |   0.9 |     209 | 1                |
-    | part: CSV read alone (five text columns)        | 2,000,000 |     0.5 |   0.4 |      96 | CPU 0.44×        |
-    | part: scan query, aggregated in DuckDB          | 2,000,000 |     1.4 |   0.9 |      98 | CPU 1.07×        |
-    | part: scan query streamed to numpy              | 2,000,000 |     1.8 |   1.1 |     103 | CPU 1.27×        |
-    | panel_from_file, DuckDB                         | 2,000,000 |     3.0 |   1.9 |     171 | time 3.23× (CPU  |
-    |                                                 |           |         |       |         | 2.27×), memory   |
-    |                                                 |           |         |       |         | 0.82×: not met   |
+    | benchmark                                  | rows       | seconds | CPU s | peak MB | ratio to raw       |
+    | raw DuckDB query (no checks)               |  2,000,000 |     1.6 |   0.9 |     212 | 1                  |
+    | part: CSV read alone (five text columns)   |  2,000,000 |     0.5 |   0.3 |      64 | CPU 0.38×          |
+    | part: scan query, aggregated in DuckDB     |  2,000,000 |     1.8 |   1.0 |      98 | CPU 1.11×          |
+    | part: scan query streamed to numpy         |  2,000,000 |     1.8 |   1.1 |     102 | CPU 1.27×          |
+    | panel_from_file, DuckDB                    |  2,000,000 |     3.6 |   2.2 |     154 | time 2.33×, CPU    |
+    |                                            |            |         |       |         | 2.47×, memory 0.72×|
 
-``--rows 20000000 --pandas-rows 0 --breakdown`` (one run), load average 5.1 before and 7.0 after::
+``--rows 20000000 --pandas-rows 0 --breakdown`` (one run), load average 2.8 before and 4.5 after::
 
-    | raw DuckDB query (no checks)                    | 20,000,000 |    9.8 |   6.3 |     340 | 1                |
-    | part: CSV read alone (five text columns)        | 20,000,000 |    7.2 |   4.7 |     126 | CPU 0.74×        |
-    | part: scan query, aggregated in DuckDB          | 20,000,000 |   21.4 |  11.2 |      82 | CPU 1.77×        |
-    | part: scan query streamed to numpy              | 20,000,000 |   30.3 |  13.3 |     116 | CPU 2.10×        |
-    | panel_from_file, DuckDB                         | 20,000,000 |   39.0 |  17.3 |     534 | time 3.99× (CPU  |
-    |                                                 |            |        |       |         | 2.72×), memory   |
-    |                                                 |            |        |       |         | 1.57×: not met   |
+    | raw DuckDB query (no checks)               | 20,000,000 |    12.3 |   7.6 |     374 | 1                  |
+    | part: CSV read alone (five text columns)   | 20,000,000 |     8.1 |   4.9 |     126 | CPU 0.64×          |
+    | part: scan query, aggregated in DuckDB     | 20,000,000 |    20.2 |  12.4 |     113 | CPU 1.62×          |
+    | part: scan query streamed to numpy         | 20,000,000 |    35.2 |  17.3 |     119 | CPU 2.27×          |
+    | panel_from_file, DuckDB                    | 20,000,000 |    34.5 |  23.1 |     478 | time 2.80×, CPU    |
+    |                                            |            |         |       |         | 3.02×, memory 1.28×|
 
-Other 2 M runs the same afternoon (load 2–4, without the breakdown): time 2.15× / 2.28× (CPU 2.54× / 2.39×),
-memory 0.74–0.80×. The target of issue #16 (within 1.5× the raw query's time and memory) is not met, and
-the parts say why: the raw query needs three of the five columns and groups them into 240,000 cells; the
+Other runs the same afternoon, with this version or the commits just before it: 2 M (load 2–5, medians of
+three) time 2.15–3.78×, CPU 2.27–2.54×, memory 0.72–0.82×; 20 M (load 5–7, before the duplicate search was split in halves) time 3.99×, CPU 2.72×, memory
+1.57× (534 MB against 340 MB). The time target of issue #16 (within 1.5× the raw query) is not met, and the
+parts say why: the raw query needs three of the five columns and groups them into 240,000 cells; the
 DuckDB path needs all five (pupil code, provider for the duplicate and privacy checks), and its scan query
 with the per-row checks (four ``ENUM`` lookups, one regular expression and a hash per pupil code) costs
-1.1–1.8× the raw query's CPU before anything reaches Python (reading alone: 0.4–0.7×); handing the
-per-row ids and hashes to numpy adds 0.2–0.3×; the rest (each row's reason,
-the exact-duplicate search over every row, the report with its privacy checks, the panel) is Python on
-integer arrays, 0.8 s per 2 M rows and 4 s per 20 M rows. The previous version (same benchmark, load 6–9)
-took 3.26× / 3.24× CPU at 2 M and 2.97× / 3.42× CPU at 20 M (memory 1.82×); before the one-scan route (file
-copied into a DuckDB table, checks in SQL): 128.8 s and 1.18 GB at 20 M rows, 6.0× and 3.4×.
+1.1–1.6× the raw query's CPU before anything reaches Python (reading alone: 0.4–0.6×); handing the per-row
+ids and hashes to numpy adds 0.2–0.7×; the rest (each row's reason, the exact-duplicate search over every
+row, the report with its privacy checks, the panel) is Python on integer arrays, about 1 s per 2 M rows
+and 6 s per 20 M rows in these runs. The memory target is met at 2 M and was met in the last 20 M run
+(1.28×), not in the one before (1.57×). The previous version (load 6–9) took 3.26× time / 3.24× CPU at
+2 M and 2.97× / 3.42× CPU and 1.82× memory at 20 M; before the one-scan route (file copied into a DuckDB
+table, checks in SQL): 128.8 s and 1.18 GB at 20 M rows, 6.0× and 3.4×.
 """
 from __future__ import annotations
 

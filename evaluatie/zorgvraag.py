@@ -300,19 +300,18 @@ def panel_from_file(path, enrolment: pd.DataFrame, *, freq: str = "M", start=Non
     numbers count records, not lines (a note says so); per-school losses (``report.losses()``) are not kept.
 
     Speed and memory (``benchmarks/to_panel_scale.py``, measured 2026-12-07 on a shared 2-core machine with
-    a load average of 2–7 from other jobs, so wall times mostly measure the neighbours and CPU time is the
-    steadier figure), against a raw DuckDB ``GROUP BY`` school × month × care level without any checks: on
-    2 M generated referrals (three runs, each the median of three alternating repetitions) 2.3–2.5× its CPU
-    time (wall 2.2–3.2×) and 0.7–0.8× its peak memory; on 20 M referrals (one run) 2.7× its CPU time (17.3 s
-    against 6.3 s; wall 4.0×) and 1.6× its memory (534 MB against 340 MB). The issue's target, within 1.5×
-    the raw query's time and memory, is not met; ``--breakdown`` shows why. The raw query needs three of
-    the five columns; this path needs all five, and its scan query with the per-row checks (value ids for
-    four columns, one regular expression and a hash per pupil code), aggregated inside DuckDB without
-    handing anything over, already takes 1.1× (2 M) to 1.8× (20 M) the raw query's CPU time; streamed to
-    numpy 1.3–2.1×; the rest (every row's reason, the duplicate search over all rows, the report and its
-    privacy checks, the panel) is Python on integer arrays. The previous version took 3.2–3.4× the CPU
-    time; the earlier route (the file copied into a DuckDB table, every check in SQL) 6.0× the time and
-    3.4× the memory at 20 M.
+    a load average of 2–7 from other jobs, so wall times mostly measure the neighbours), against a raw
+    DuckDB ``GROUP BY`` school × month × care level without any checks: on 2 M generated referrals (five
+    runs, each the median of three alternating repetitions) 2.2–3.8× its time, 2.3–2.5× its CPU time and
+    0.7–0.8× its peak memory; on 20 M referrals (two single runs) 2.8–4.0× its time, 2.7–3.0× its CPU time
+    and 1.3–1.6× its memory. The issue's time target, within 1.5× the raw query, is not met;
+    ``--breakdown`` shows why. The raw query needs three of the five columns; this path needs all five, and
+    its scan query with the per-row checks (value ids for four columns, one regular expression and a hash
+    per pupil code), aggregated inside DuckDB without handing anything over, already takes 1.1× (2 M) to
+    1.6× (20 M) the raw query's CPU time; streamed to numpy 1.3–2.3×; the rest (every row's reason, the
+    duplicate search over all rows, the report and its privacy checks, the panel) is Python on integer
+    arrays. The previous version took 3.2–3.4× the CPU time and 1.8× the memory at 20 M; the earlier route
+    (the file copied into a DuckDB table, every check in SQL) 6.0× the time and 3.4× the memory at 20 M.
 
     Examples
     --------
