@@ -472,6 +472,14 @@ def _scan(con, source: _Source, vals: dict, pupil: str, extras: list, first4: li
     return rows
 
 
+def _cores() -> int:
+    """Cores this process may run on (its CPU affinity; all cores where that is unknown)."""
+    try:
+        return max(len(os.sched_getaffinity(0)), 1)
+    except (AttributeError, OSError):  # pragma: no cover - not on Linux
+        return os.cpu_count() or 1
+
+
 def panel_duckdb(path: Path, enrolment: pd.DataFrame, *, freq: str, start, lang: str, max_listed: int,
                  memory_limit: str, reason: str, threads: int | None = None) -> pd.DataFrame:
     """The panel and its quality report (``.attrs["report"]``) from a referral file, in one DuckDB scan."""
@@ -495,7 +503,7 @@ def panel_duckdb(path: Path, enrolment: pd.DataFrame, *, freq: str, start, lang:
     con = duckdb.connect()
     try:
         _sql(con, f"SET memory_limit = '{memory_limit}'")
-        _sql(con, f"SET threads = {int(threads or min(2, os.cpu_count() or 1))}")
+        _sql(con, f"SET threads = {int(threads or _cores())}")
         _sql(con, f"SET temp_directory = '{folder / 'tmp'}'")
         _sql(con, "SET preserve_insertion_order = true")  # the stream comes in file order: position = record
         _sql(con, "SET enable_progress_bar = false")
