@@ -278,8 +278,8 @@ def panel_from_file(path, enrolment: pd.DataFrame, *, freq: str = "M", start=Non
     memory_limit : str, default "1GB"
         DuckDB: memory it may use before it spills to a temporary folder (deleted afterwards).
     threads : int, optional
-        DuckDB: threads it may use; by default the cores this process may run on (its CPU affinity), as
-        many as a plain DuckDB query uses.
+        DuckDB: threads it may use; by default one per core this process may run on (its CPU affinity;
+        a plain DuckDB query uses every core).
 
     Returns
     -------
