@@ -622,7 +622,8 @@ class _Panel:
             raw = np.array(self.vals[c].raw + [None], dtype=object)
             size = len(raw)
             seen = np.flatnonzero(self.first[c] >= 0)
-            seen = seen[np.argsort(self.first[c][seen], kind="stable")]  # order of first appearance, as pandas
+            # sorted as the pandas path's categories of a CSV (its notes quote the first ambiguous date, say)
+            seen = np.array(sorted(seen.tolist(), key=raw.__getitem__), dtype=np.int64)
             col = self.spec.column(c)
             uniques = raw[seen]
             series, reasons = rt._parse_column(col, np.arange(len(uniques)), uniques, self.source.default_decimal,
