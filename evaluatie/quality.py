@@ -12,6 +12,7 @@ Examples
 """
 from __future__ import annotations
 
+import functools
 import html
 from dataclasses import dataclass, field
 from typing import Literal
@@ -27,6 +28,15 @@ Action = Literal["dropped", "changed", "warning"]
 #: Schools/units with fewer rows than this are named only masked in reports (see ``QualityReport.losses``).
 SMALL_UNIT = 5
 ACTIONS: tuple[str, ...] = ("dropped", "changed", "warning")
+
+
+@functools.lru_cache(maxsize=4096)
+def _scrub(text: str) -> str:
+    """:func:`evaluatie.privacy.scrub`, remembered: a report repeats the same reasons and values thousands
+    of times (a pure function of the text, so the result is the same)."""
+    from .privacy import scrub
+
+    return scrub(text)
 
 
 @dataclass
@@ -84,13 +94,13 @@ class QualityReport:
         personal) is masked to its last two characters, and personal data inside any other value
         (:func:`evaluatie.privacy.scrub`) is masked too.
         """
-        from .privacy import mask_value, scrub
+        from .privacy import mask_value
 
         if action not in ACTIONS:
             raise ValueError(f"action must be one of {ACTIONS}, got {action!r}")
         text = "" if value is None else str(value)
-        text = mask_value(text) if column in self.masked_columns else scrub(text)
-        self.entries.append({"row": row, "column": column, "value": text, "reason": scrub(reason),
+        text = mask_value(text) if column in self.masked_columns else _scrub(text)
+        self.entries.append({"row": row, "column": column, "value": text, "reason": _scrub(reason),
                              "action": action})
 
     def _rows(self, action: str) -> set:

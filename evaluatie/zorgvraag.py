@@ -242,9 +242,10 @@ def _assemble(enrol: pd.DataFrame, counts: pd.DataFrame, levels, enrolment: pd.D
         out["start"] = out[unit].map(starts)
         out["treated"] = treated_in_period(out[period], out["start"], freq).astype(int)
     out = out.sort_values(keys, kind="stable").reset_index(drop=True)
-    out.attrs["report"] = report
+    out = out[[c for c in [unit, period, care_level, "count", exposure, "start", "treated"] if c and c in out]]
+    out.attrs["report"] = report  # after the last operation: pandas deep-copies attrs (a report of thousands of rows)
     out.attrs["freq"] = freq
-    return out[[c for c in [unit, period, care_level, "count", exposure, "start", "treated"] if c and c in out]]
+    return out
 
 
 def panel_from_file(path, enrolment: pd.DataFrame, *, freq: str = "M", start=None, engine: str = "auto",
@@ -277,7 +278,8 @@ def panel_from_file(path, enrolment: pd.DataFrame, *, freq: str = "M", start=Non
     memory_limit : str, default "1GB"
         DuckDB: memory it may use before it spills to a temporary folder (deleted afterwards).
     threads : int, optional
-        DuckDB: threads it may use; by default the number of cores, at most 2 (a shared machine).
+        DuckDB: threads it may use; by default one per core this process may run on (its CPU affinity;
+        a plain DuckDB query uses every core).
 
     Returns
     -------
@@ -298,15 +300,19 @@ def panel_from_file(path, enrolment: pd.DataFrame, *, freq: str = "M", start=Non
     use ``engine="pandas"``); Excel files need pandas; after a cell that spans several lines the row
     numbers count records, not lines (a note says so); per-school losses (``report.losses()``) are not kept.
 
-    Speed and memory (``benchmarks/to_panel_scale.py``, measured 2026-12-07 on a shared 2-core machine,
-    against a raw DuckDB ``GROUP BY`` school × month × care level without any checks): on 2 M generated
-    referrals (medians of three alternating runs) 3.3× its time (3.2× its CPU time) and 0.8× its peak
-    memory, and about 35× less CPU time than the pandas path; on 20 M referrals (one run) 3.0× its time
-    (3.4× CPU) and 1.8× its memory (513 MB against 282 MB). The issue's target, within 1.5× the raw query's
-    time and memory, is not met: the checks themselves (cleaning and hashing every pupil code, a regular
-    expression for personal data, the duplicate search over every row, the report) cost about twice the
-    raw query's whole scan. The earlier route (the file copied into a DuckDB table, every check in SQL) took
-    6.0× the time and 3.4× the memory at 20 M.
+    Speed and memory (``benchmarks/to_panel_scale.py``, measured 2026-12-07 on a shared 2-core machine with
+    a load average of 2–7 from other jobs, so wall times mostly measure the neighbours), against a raw
+    DuckDB ``GROUP BY`` school × month × care level without any checks: on 2 M generated referrals (five
+    runs, each the median of three alternating repetitions) 2.2–3.8× its time, 2.3–2.5× its CPU time and
+    0.7–0.8× its peak memory; on 20 M referrals (two single runs) 2.8–4.0× its time, 2.7–3.0× its CPU time
+    and 1.3–1.6× its memory. The issue's time target, within 1.5× the raw query, is not met;
+    ``--breakdown`` shows why. The raw query needs three of the five columns; this path needs all five, and
+    its scan query with the per-row checks (value ids for four columns, one regular expression and a hash
+    per pupil code), aggregated inside DuckDB without handing anything over, already takes 1.1× (2 M) to
+    1.6× (20 M) the raw query's CPU time; streamed to numpy 1.3–2.3×; the rest (every row's reason, the
+    duplicate search over all rows, the report and its privacy checks, the panel) is Python on integer
+    arrays. The previous version took 3.2–3.4× the CPU time and 1.8× the memory at 20 M; the earlier route
+    (the file copied into a DuckDB table, every check in SQL) 6.0× the time and 3.4× the memory at 20 M.
 
     Examples
     --------

@@ -298,7 +298,7 @@ def test_values_the_sample_missed_arrive_as_text_or_force_a_full_pass(tmp_path, 
 
 def test_empty_lines_agree_with_a_line_split(tmp_path):
     """Empty lines (LF and CRLF, in runs, across block boundaries) found by the byte scan equal a plain split."""
-    from evaluatie._panel_duckdb import _empty_lines
+    from evaluatie._panel_duckdb import _count_lines, _empty_lines
 
     rng = np.random.default_rng(3)
     path = tmp_path / "regels.csv"
@@ -311,3 +311,30 @@ def test_empty_lines_agree_with_a_line_split(tmp_path):
         for block in (1 << 20, 1, 2, 3):
             found, n = _empty_lines(path, 1, block)
             assert found.tolist() == expected and n == n_lines
+            assert _count_lines(path, block) == n_lines
+
+
+def test_pupil_codes_through_the_one_regular_expression(tmp_path):
+    """Pupil codes the scan's single test flags (white space of any kind, possible personal data, total
+    labels, missing markers written with spaces) and codes it does not: read exactly as the pandas path
+    reads them, so duplicates in disguise, missing codes and personal-data warnings agree."""
+    rows = ["Leerling;School;Datum;Zorgniveau;Aanbieder",
+            "L001;IKC De Linde;3-1-2024;2;Accare",
+            "L001\u00a0;IKC De Linde;3-1-2024;2;Accare",  # no-break space: the same code, a duplicate
+            "L\t002;IKC De Linde;4-1-2024;2;Accare",
+            "L 002;IKC De Linde;4-1-2024;2;Accare",  # tab and space collapse alike: a duplicate
+            " n.v.t. ;IKC De Linde;5-1-2024;2;Accare",  # missing once cleaned
+            "nvt;IKC De Linde;6-1-2024;2;Accare",
+            "0031 6 12345678;OBS Het Anker;7-1-2024;1;Accare",  # a telephone number with spaces
+            "L0031389;OBS Het Anker;8-1-2024;1;Accare",  # flagged by the prefilter ('0031'), not personal
+            "ps_1a2b;OBS Het Anker;9-1-2024;1;Accare",
+            "som ;OBS Het Anker;10-1-2024;1;Accare",  # a total label behind a space
+            "L003;SBO De Regenboog;11-1-2024;1;Accare",
+            "L004;SBO De Regenboog;12-1-2024;2;Accare"]
+    path = tmp_path / "codes.csv"
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    duck = _same_as_pandas(path)
+    rep = duck.attrs["report"].to_frame()
+    assert rep.loc[rep["reason"].str.startswith("exacte dubbele rij"), "row"].tolist() == [3, 5]
+    assert rep.loc[rep["reason"].str.startswith("verplichte waarde ontbreekt"), "row"].tolist() == [6, 7]
+    assert not rep["value"].str.contains("12345678").any()
