@@ -273,17 +273,10 @@ def _read_lines(path: Path, sheet, report: QualityReport, lang: str):
 
     CSV cells are strings; Excel cells keep their type (numbers stay numbers) and the delimiter is ``None``.
     """
-    from .io import _decode, _sniff_delimiter
+    from .io import _decode, _sniff_delimiter, open_workbook
 
     if path.suffix.lower() in (".xlsx", ".xlsm"):
-        import zipfile
-
-        import openpyxl
-
-        try:
-            book = openpyxl.load_workbook(path, read_only=True, data_only=True)
-        except (zipfile.BadZipFile, OSError, KeyError, ValueError, TypeError) as err:
-            raise InputError(t("bad_excel", lang, file=path.name, detail=type(err).__name__), file=path) from None
+        book = open_workbook(path, lang)
         try:
             names = book.sheetnames
             if sheet is None:

@@ -412,15 +412,21 @@ def _sheet_xml_scan(book, ws) -> tuple[list[str], list[str]]:
                 return merged, no_value
 
 
-def _read_excel_raw(path: Path, sheet, spec: KindSpec, report: QualityReport, lang: str) -> pd.DataFrame:
-    """The chosen sheet as an object frame indexed by Excel row number, read in streaming mode."""
+def open_workbook(path: Path, lang: str = "nl"):
+    """The workbook, streamed with cached values (never formulas); a damaged file is an InputError naming it."""
     import openpyxl
-    from openpyxl.utils import range_boundaries
 
     try:
-        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+        return openpyxl.load_workbook(path, read_only=True, data_only=True)
     except (zipfile.BadZipFile, OSError, KeyError, ValueError, TypeError) as err:
         raise InputError(t("bad_excel", lang, file=path.name, detail=type(err).__name__), file=path) from None
+
+
+def _read_excel_raw(path: Path, sheet, spec: KindSpec, report: QualityReport, lang: str) -> pd.DataFrame:
+    """The chosen sheet as an object frame indexed by Excel row number, read in streaming mode."""
+    from openpyxl.utils import range_boundaries
+
+    book = open_workbook(path, lang)
     try:
         names = book.sheetnames
         hidden = [n for n in names if book[n].sheet_state != "visible"]
