@@ -767,6 +767,9 @@ def _vragenlijst(ctx: _Context, vergelijking="auto", toets="auto") -> Section:
                                           percent=(t("pilot_col_disagree", lang), t("pilot_col_agree", lang)),
                                           derived={t(c, lang): n_col for c in ("pilot_col_disagree", "pilot_col_agree",
                                                                                "pilot_col_median")},
+                                          # disagree and agree are parts of the valid answers: no share (nor the
+                                          # neutral rest) of fewer than drempel answers, as in the protected figure
+                                          shares={t(c, lang): n_col for c in ("pilot_col_disagree", "pilot_col_agree")},
                                           denominator=n_col, decimals={t("pilot_col_median", lang): 1})}
     notes = {"vragenlijst_vragen": t("pilot_sv_note_items", lang)}
     if rel:

@@ -2238,6 +2238,11 @@ MESSAGES: dict[str, dict[str, str]] = {
                             "en": "{n} agencies involved; {big} of them with {k} or more pupils"},
     "nm_agencies_finding_none": {"nl": "{n} instanties betrokken, geen enkele bij {k} of meer leerlingen",
                                  "en": "{n} agencies involved, none with {k} or more pupils"},
+    # --- adversarial review (tegen): shares that give a small count back, hostile inputs
+    "export_share_not_percent": {"nl": "Tabel '{table}': kolom '{column}' staat bij 'shares' maar is geen "
+                                       "percentagekolom",
+                                 "en": "Table '{table}': column '{column}' is listed under 'shares' but is not a "
+                                       "percentage column"},
 }
 
 

@@ -648,3 +648,32 @@ def test_costs_warn_above_a_full_time_week_and_compare_financing(tmp_path):
 def test_financing_inputs_are_checked_in_dutch_by_their_pilot_key(tmp_path, body, match):
     with pytest.raises(InputError, match=match):
         _run(write_pilot(tmp_path, {}, f"[analyses.kosten]\n{body}\n"), tmp_path)
+
+
+# ------------------------------------------------------------------ attacks: a share and its n give a small count back
+def test_questionnaire_table_hides_a_share_the_protected_figure_hides(tmp_path):
+    """Three answers 'oneens' for the first item after the start: the protected figure draws them in one hatched
+    block with 'neutraal'; the table may not give them back as '(helemaal) oneens 5%' next to 'antwoorden 65'
+    (5% of 65 is 3). The same for a neutral middle that is small: 100% minus the two published shares."""
+    survey = pd.read_excel(EXAMPLE / "vragenlijst.xlsx")
+    after = survey["Meting"].eq("na")
+    low = survey.index[after & survey["samenwerking_1"].astype(str).isin(["1", "2"])]
+    survey.loc[low[3:], "samenwerking_1"] = 3  # 3 answers (helemaal) oneens left in 'na'
+    before = survey["Meting"].eq("voor")
+    mid = survey.index[before & survey["samenwerking_2"].astype(str).eq("3")]
+    survey.loc[mid[2:], "samenwerking_2"] = 4  # 2 neutral answers left in 'voor'
+    data = {"vragenlijst": _csv(survey, tmp_path / "vragenlijst.csv"), "codeboek": EXAMPLE / "codeboek_vragenlijst.csv"}
+    rep = _run(write_pilot(tmp_path, data, ""), tmp_path)
+    items = pd.read_csv(rep / "vragenlijst_vragen.csv", sep=";", dtype=str, encoding="utf-8-sig")
+    shares = ["(helemaal) oneens (%)", "(helemaal) eens (%)"]
+    for text, wave in (("School en jeugdhulp stemmen goed met elkaar af.", "na"),
+                       ("Ik weet bij wie ik terecht kan.", "voor")):
+        row = items[items["onderdeel"].eq(text) & items["meting"].eq(wave)].iloc[0]
+        n, shown = int(row["antwoorden"]), [row[c] for c in shares]
+        implied = [round(int(v) / 100 * n) for v in shown if v != "x"]
+        if len(implied) == 2:
+            implied.append(n - sum(implied))
+        assert not any(0 < k < 5 for k in implied), (text, wave, shown, n)
+    # rows without a small category keep their shares
+    row = items[items["onderdeel"].eq("Afspraken worden nagekomen.") & items["meting"].eq("na")].iloc[0]
+    assert row[shares].ne("x").all()
