@@ -536,13 +536,18 @@ class StepsResult:
         return "\n".join(lines)
 
     def plot(self, ax=None, lang: str = "nl"):
-        """Step chart: mean days per step stacked along the route, one bar per group; returns the Axes."""
+        """Step chart: mean days per step stacked along the route, one bar per group; returns the Axes.
+
+        Bars are drawn at whole days, as their labels and the step table show them: a vector file keeps a
+        length to six decimals, and an exact mean (10 + 16/17 days) gives its number of cases back.
+        """
         import matplotlib.pyplot as plt
 
         from .plots import PALETTE, format_axis, house_style
 
         check_lang(lang)
         table = self.steps[self.steps["step"] != "totaal"]
+        table = table.assign(mean_completed=np.floor(table["mean_completed"].astype(float) + 0.5))
         groups = list(dict.fromkeys(table["group"]))
         with house_style():
             if ax is None:

@@ -677,3 +677,43 @@ def test_questionnaire_table_hides_a_share_the_protected_figure_hides(tmp_path):
     # rows without a small category keep their shares
     row = items[items["onderdeel"].eq("Afspraken worden nagekomen.") & items["meting"].eq("na")].iloc[0]
     assert row[shares].ne("x").all()
+
+
+def _svg_bar_days(svg: str) -> list:
+    """Widths of the horizontal bars of a step chart in days: bar paths (4 corners) scaled by two x ticks."""
+    ticks = []
+    for group in svg.split('<g id="xtick_')[1:]:
+        group = group.split('<g id="ytick_')[0].split('<g id="patch_')[0]
+        x = re.search(r'<use [^>]*x="([\d.]+)"', group)
+        label = re.search(r"<!-- ([\d.,]+) -->", group)
+        if x and label:
+            ticks.append((float(x.group(1)), float(label.group(1).replace(".", "").replace(",", "."))))
+    (x0, v0), (x1, v1) = ticks[0], ticks[-1]
+    scale = (x1 - x0) / (v1 - v0)
+    paths = [[float(v) for v in re.findall(r"[ML] ([\d.]+) [\d.]+", d)]
+             for d in re.findall(r'<g id="patch_\d+">\s*<path d="([^"]+)"', svg)]
+    right = max(paths[1])  # the axes background; the legend's patches lie to its right
+    return [(max(xs) - min(xs)) / scale for xs in paths[2:]
+            if len(xs) == 4 and min(xs) >= x0 - 0.01 and max(xs) < right - 0.01]
+
+
+def test_step_chart_bars_give_no_count_back_through_their_exact_length(tmp_path):
+    """17 complete routes and 3 still waiting in 'nieuw': the table hides the 3 (and the 17). A bar drawn at the exact
+    mean (10 + 16/17 days) gives 17 back as the denominator of its length in the SVG (6 decimals); the bars are
+    drawn at the whole days the table and the labels show."""
+    rows = []
+    for g, (done, waiting) in {"oud": (20, 0), "nieuw": (17, 3)}.items():
+        for i in range(done + waiting):
+            start = pd.Timestamp("2023-09-01") + pd.Timedelta(days=2 * i)
+            indication = start + pd.Timedelta(days=10 + i % 3)
+            help_ = "" if i >= done else (indication + pd.Timedelta(days=20 + i % 4)).strftime("%d-%m-%Y")
+            rows.append({"Casus": f"{g}{i}", "Groep": g, "Aanmelddatum": start.strftime("%d-%m-%Y"),
+                         "Datum indicatie": indication.strftime("%d-%m-%Y"), "Start hulp": help_})
+    file = _csv(pd.DataFrame(rows), tmp_path / "procedures.csv")
+    rep = _run(write_pilot(tmp_path, {"stappen": file}, ANALYSES.split("[analyses.stappen]")[0].split(
+        "[analyses.vragenlijst]")[0] + '[analyses.stappen]\ngroep = "Groep"\n'), tmp_path)
+    steps = pd.read_csv(rep / "stappen.csv", sep=";", dtype=str, encoding="utf-8-sig")
+    assert "x" in steps.loc[steps["groep"].eq("nieuw"), "nog bezig"].tolist()  # the 3 waiting are hidden
+    widths = _svg_bar_days((tmp_path / "f" / "secties" / "04_stappen.svg").read_text(encoding="utf-8"))
+    assert len(widths) == 4
+    assert all(abs(w - round(w)) < 1e-3 for w in widths), widths
