@@ -1064,7 +1064,9 @@ def _doorlooptijden(ctx: _Context, norm_dagen=90, peildatum=None, label=None, re
         before = share.set_index("group").loc[order[0], "share"]
         title = t("pilot_dl_fig_" + ("sure" if sure else "unsure") + ("_up" if last["share"] >= before else "_down"),
                   lang, days=norm_dagen, a=order[0], b=order[-1])
-    ax = km.plot(lang=lang, days=norm_dagen)
+    # the curves stop while more than drempel cases are without an end: their last level would give a small
+    # number of open cases back (29 of 30 ended: one open), which the table hides
+    ax = km.plot(lang=lang, days=norm_dagen, min_left=None if unprotected else k_min + 1)
     finding_title(ax, title, t("pilot_dl_question", lang, days=norm_dagen))
     figures = [ctx.save(ax, "04_doorlooptijden", n=len(km.data), caption=km.sentence(lang, norm_dagen),
                         on_factsheet=True, rank=3, what="pilot_n_cases")]

@@ -2243,6 +2243,8 @@ MESSAGES: dict[str, dict[str, str]] = {
                                        "percentagekolom",
                                  "en": "Table '{table}': column '{column}' is listed under 'shares' but is not a "
                                        "percentage column"},
+    "pilots_km_cut": {"nl": "(een lijn stopt zodra minder dan {k} casussen nog geen einde hebben)",
+                      "en": "(a line stops once fewer than {k} cases have no end yet)"},
 }
 
 

@@ -717,3 +717,31 @@ def test_step_chart_bars_give_no_count_back_through_their_exact_length(tmp_path)
     widths = _svg_bar_days((tmp_path / "f" / "secties" / "04_stappen.svg").read_text(encoding="utf-8"))
     assert len(widths) == 4
     assert all(abs(w - round(w)) < 1e-3 for w in widths), widths
+
+
+def test_process_time_curve_does_not_give_a_hidden_open_count_back(tmp_path):
+    """One case still open in 'na' (30 cases): the table hides it. A curve drawn to its end climbs to 29/30 and so
+    gives it back (1 - 29/30 of 30 is 1); the published curves stop while at least drempel + 1 cases are still
+    without an end, so whatever is not drawn is no small count."""
+    file = _cases({"voor": (12, 8, 6), "na": (20, 9, 1)}, tmp_path)
+    path = write_pilot(tmp_path, {"trajecten": file}, '[analyses.doorlooptijden]\npeildatum = "1-9-2024"\n')
+    run_pilot(path, figures=tmp_path / "f", reports=tmp_path / "r", pdf=False, docx=False, progress=lambda m: None)
+    median = pd.read_csv(tmp_path / "r" / "secties" / "doorlooptijden_mediaan.csv", sep=";", dtype=str,
+                         encoding="utf-8-sig").set_index("groep")
+    assert median.loc["na", "nog open"] == "x"
+    svg = (tmp_path / "f" / "secties" / "04_doorlooptijden.svg").read_text(encoding="utf-8")
+    ticks = {}
+    for group in svg.split('<g id="ytick_')[1:]:
+        y = re.search(r'<use [^>]*y="([\d.]+)"', group)
+        label = re.search(r"<!-- (\d+)% -->", group)
+        if y and label:
+            ticks[int(label.group(1))] = float(y.group(1))
+    zero, full = ticks[0], ticks[100]
+    levels = []
+    for d in re.findall(r'<g id="line2d_\d+">\s*<path d="([^"]+)"[^>]*style="fill: none; stroke: #(?!dddddd)', svg):
+        ys = [float(v) for v in re.findall(r"[ML] [\d.]+ ([\d.]+)", d)]
+        if len(ys) > 6:  # a curve, not the norm line
+            levels.append((zero - min(ys)) / (zero - full))
+    assert len(levels) == 2
+    for n, level in zip((26, 30), sorted(levels)):  # 'voor' ends lower (6 of 26 open) than 'na'
+        assert n - round(level * n) >= 6, (n, level)
