@@ -1112,8 +1112,8 @@ MESSAGES: dict[str, dict[str, str]] = {
                                 "naar buiten. Percentages, gemiddelden, effecten en hun intervallen zijn berekend op "
                                 "de exacte gegevens; ze passen daarom niet altijd precies bij de afgeronde aantallen. "
                                 "Niet afgerond: aantallen scholen, maanden en perioden (openbaar), de verzamelcurve "
-                                "(een schatting) en het kwaliteitsrapport hierboven (rijen van de invoerbestanden, "
-                                "voor wie de gegevens beheert).",
+                                "(een schatting) en de rijnummers in het kwaliteitsrapport hierboven (voor wie de "
+                                "gegevens beheert); de aantallen rijen daarin zijn wel afgerond.",
                          "en": "Published counts (pupils, files, agencies, respondents, answers, cases, people "
                                "interviewed) are rounded to multiples of {k}, halves up (as Statistics Netherlands "
                                "does): in the tables, the key figures, the captions, the results in this note and the "
@@ -1122,8 +1122,8 @@ MESSAGES: dict[str, dict[str, str]] = {
                                "is rounded too, its interval outward. Percentages, means, effects and their intervals "
                                "are computed on the exact data; they therefore do not always match the rounded counts "
                                "exactly. Not rounded: numbers of schools, months and periods (public), the accumulation "
-                               "curve (an estimate) and the data quality report above (rows of the input files, for "
-                               "whoever manages the data)."},
+                               "curve (an estimate) and the row numbers in the data quality report above (for "
+                               "whoever manages the data); its numbers of rows are rounded."},
     "fs_rule_min_den": {"nl": "Percentages met een noemer kleiner dan {k} zijn in de tabellen niet getoond.",
                         "en": "Percentages with a denominator below {k} are not shown in the tables."},
     "nb_codebook": {"nl": "codeboek", "en": "codebook"},

@@ -745,3 +745,18 @@ def test_process_time_curve_does_not_give_a_hidden_open_count_back(tmp_path):
     assert len(levels) == 2
     for n, level in zip((26, 30), sorted(levels)):  # 'voor' ends lower (6 of 26 open) than 'na'
         assert n - round(level * n) >= 6, (n, level)
+
+
+def test_rounded_report_gives_no_left_out_group_back_through_the_rows_read(tmp_path):
+    """'qroute' (3 cases) is left out of the steps section. With afronden = 5 the shown groups are published rounded,
+    but an exact '36 rijen gelezen' in the method note's data-quality section is the margin that, with the exact
+    group sizes a figure gives away, pins the left-out group down: the rows follow the rounding rule too."""
+    file = _steps({"gewoon": (15, 0), "snel": (16, 2), "qroute": (3, 0)}, tmp_path)  # 36 rows
+    body = '[analyses.stappen]\ngroep = "Groep"\n'
+    path = write_pilot(tmp_path, {"stappen": file}, body)
+    path.write_text(path.read_text(encoding="utf-8").replace("seed = 3\n", "seed = 3\nafronden = 5\n"), encoding="utf-8")
+    rep = _run(path, tmp_path)
+    note = (rep / "verantwoording.md").read_text(encoding="utf-8")
+    line = next(l for l in note.splitlines() if "rijen gelezen" in l)
+    assert "36" not in line and "35 rijen gelezen, 35 gebruikt" in line, line
+    assert "het kwaliteitsrapport hierboven (rijen" not in note  # no longer listed as not rounded
