@@ -626,7 +626,7 @@ def test_costs_warn_above_a_full_time_week_and_compare_financing(tmp_path):
     caption = (tmp_path / "f" / "secties" / "04_kosten_financiering.txt").read_text(encoding="utf-8")
     assert caption.splitlines()[-1] == "Bron: synthetische testdata; n = 60 geholpen leerlingen (opgegeven)"
     assert caption.startswith("Voor 60 geholpen leerlingen is collectieve financiering € 17.730 per jaar duurder; "
-                              "collectief wordt goedkoper vanaf 76 leerlingen per jaar.")
+                              "collectief wordt goedkoper vanaf 77 leerlingen per jaar.")  # 76 × € 1.100 < € 83.730
     rep = _run(write_pilot(tmp_path, {}, body.replace("uren_per_week = 40", "uren_per_week = 20")), tmp_path / "b")
     assert "voltijdbaan" not in (rep / "factsheet.html").read_text(encoding="utf-8")
 
@@ -760,3 +760,20 @@ def test_rounded_report_gives_no_left_out_group_back_through_the_rows_read(tmp_p
     line = next(l for l in note.splitlines() if "rijen gelezen" in l)
     assert "36" not in line and "35 rijen gelezen, 35 gebruikt" in line, line
     assert "het kwaliteitsrapport hierboven (rijen" not in note  # no longer listed as not rounded
+
+
+def test_financing_break_even_is_the_first_number_of_pupils_for_which_collective_is_cheaper(tmp_path):
+    """Collective € 41.860 a year against € 1.250 per pupil (€ 900 help + € 350 access): at 33 pupils the individual
+    route costs € 41.250, still cheaper; collective is cheaper from 34 (41.860 / 1.250 = 33,5 was written '33').
+    At exactly the break-even (€ 45.000 / € 1.250 = 36) both cost the same: cheaper from 37."""
+    from evaluatie.costs import financing_scenarios
+
+    body = ('[analyses.kosten]\njaarkosten = 41860\ncasussen = 60\nindividueel_per_leerling = "€ 900"\n'
+            'kosten_toegang = "€ 350"\n')
+    _run(write_pilot(tmp_path, {}, body), tmp_path)
+    caption = (tmp_path / "f" / "secties" / "04_kosten_financiering.txt").read_text(encoding="utf-8")
+    assert "collectief is goedkoper vanaf 34 leerlingen per jaar" in caption, caption
+    for cost, per, first in ((41860, 1250, 34), (45000, 1250, 37), (83730, 1100, 77), (100, 1250, 1)):
+        f = financing_scenarios(collective_cost=cost, pupils_helped=60, individual_cost_per_pupil=per)
+        assert f"vanaf {first} leerlingen" in f.sentence()
+        assert first * per > cost >= (first - 1) * per
