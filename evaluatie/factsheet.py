@@ -29,7 +29,7 @@ from importlib import metadata
 from pathlib import Path
 
 from .errors import InputError
-from .privacy import check_exportable
+from .privacy import check_exportable, rounding_base, rounding_rule
 from .text import format_number, t
 
 __all__ = ["render_html", "write_factsheet", "write_method_note", "find_chromium", "html_to_pdf", "fix_pdf_dates",
@@ -327,8 +327,10 @@ def write_method_note(pilot, sections, folder, *, checksums: dict, outputs: list
         for key, report in s.quality:
             # the home folder (e.g. where the pseudonymization key lives) can hold a person's name
             # cell values are masked: free text in a date or number cell may hold a name
-            quality.append((key, pilot.data[key].name,
-                            report.summary(published=True).replace(str(Path.home()), "~")))
+            # row counts follow the rounding rule, except for a section that publishes exact counts with a reason
+            with rounding_rule(None if s.unprotected else rounding_base()):
+                summary = report.summary(published=True)
+            quality.append((key, pilot.data[key].name, summary.replace(str(Path.home()), "~")))
     rule = t("fs_rule_threshold", lang, k=pilot.threshold)
     if pilot.rounding:
         rule += " " + t("fs_rule_rounding", lang, k=pilot.rounding)

@@ -777,3 +777,13 @@ def test_financing_break_even_is_the_first_number_of_pupils_for_which_collective
         f = financing_scenarios(collective_cost=cost, pupils_helped=60, individual_cost_per_pupil=per)
         assert f"vanaf {first} leerlingen" in f.sentence()
         assert first * per > cost >= (first - 1) * per
+
+
+def test_rounded_rows_in_the_method_note_except_for_a_section_with_a_reason(tmp_path):
+    """With afronden = 5 the data-quality section rounds its row counts, but the SO+ class of 4 that the small-pilot
+    section publishes exactly (with its reason) is not written as '5 rijen gelezen'."""
+    body = '[analyses.kleine_pilot]\nvergelijk = 0.10\nreden = "klas van 4, bij iedereen bekend"\n'
+    path = write_pilot(tmp_path, {"klas": EXAMPLE / "so_plus_klas.csv"}, body)
+    path.write_text(path.read_text(encoding="utf-8").replace("seed = 3\n", "seed = 3\nafronden = 5\n"), encoding="utf-8")
+    note = (_run(path, tmp_path) / "verantwoording.md").read_text(encoding="utf-8")
+    assert "4 rijen gelezen, 4 gebruikt" in note and "5 rijen gelezen" not in note
