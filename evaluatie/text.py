@@ -2246,9 +2246,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     "pilots_km_cut": {"nl": "(een lijn stopt zodra minder dan {k} casussen nog geen einde hebben)",
                       "en": "(a line stops once fewer than {k} cases have no end yet)"},
     "cbs_personal_cell": {"nl": "lijkt persoonsgegevens te bevatten ({kind}); een CBS-tabel heeft die niet: controleer "
-                                "of dit het goede bestand is. Deze kolom wordt niet geëxporteerd",
+                                "of dit het goede bestand is. Een export met deze kolom wordt geweigerd",
                           "en": "seems to hold personal data ({kind}); a CBS table has none: check that this is the "
-                                "right file. This column is not exported"},
+                                "right file. An export with this column is refused"},
     "cbs_formula_cell": {"nl": "begint als een Excel-formule; bewaard als tekst (exports schrijven het nooit als "
                                "formule)",
                          "en": "starts like an Excel formula; kept as text (exports never write it as a formula)"},
