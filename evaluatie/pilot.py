@@ -98,6 +98,10 @@ class Section:
     quality: list = field(default_factory=list)
     #: Why this section publishes counts below the threshold (the pilot file's ``reden``); empty: it does not.
     unprotected: str = ""
+    #: Cases of its files are left out to protect a small group (or cases without a group): the method note
+    #: rounds those files' row counts to multiples of the threshold when no rounding is in force (else the
+    #: rows read minus the cases shown give the left-out group back).
+    left_out: bool = False
     #: Relations between exported count cells (see :func:`evaluatie.privacy.audit`), e.g. a total column
     #: that equals the sum of other columns; all sections' links are protected with the tables.
     links: list = field(default_factory=list)
@@ -1115,7 +1119,8 @@ def _doorlooptijden(ctx: _Context, norm_dagen=90, peildatum=None, label=None, re
                                                                                      days=norm_dagen),
                    key_figures=key, figures=figures, tables=tables, notes=notes,
                    meaning=[meaning], caveats=caveats, methods="\n\n".join(methods),
-                   quality=quality, unprotected=reden.strip() if unprotected else ""), km
+                   quality=quality, unprotected=reden.strip() if unprotected else "",
+                   left_out=bool(keep) and bool(groups.left_out or groups.without_group)), km
 
 
 def _is_date_column(values: pd.Series) -> bool:
@@ -1299,7 +1304,8 @@ def _stappen(ctx: _Context, datums=None, namen=None, groep=None, peildatum=None,
     return Section(key="stappen", title=t("pilot_st_title", lang), question=question, key_figures=key,
                    figures=figures, tables=tables, notes=notes, meaning=[meaning], caveats=caveats,
                    methods="\n\n".join(methods), quality=quality,
-                   unprotected=reden.strip() if unprotected else ""), res
+                   unprotected=reden.strip() if unprotected else "",
+                   left_out=bool(shown.keep) and bool(shown.left_out or shown.without_group)), res
 
 
 #: ``[analyses.kosten]`` options → argument of :func:`evaluatie.costs.deployment_cost` / :func:`~evaluatie.costs.impact`.

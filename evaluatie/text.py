@@ -2252,6 +2252,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     "cbs_formula_cell": {"nl": "begint als een Excel-formule; bewaard als tekst (exports schrijven het nooit als "
                                "formule)",
                          "en": "starts like an Excel formula; kept as text (exports never write it as a formula)"},
+    "fs_rule_rows_rounded": {"nl": "{sections}: een kleine groep is niet getoond; daarom zijn de aantallen rijen in het "
+                                   "kwaliteitsrapport van die bestanden afgerond op veelvouden van {k} (anders gaven "
+                                   "rijen min getoonde casussen de groep terug).",
+                             "en": "{sections}: a small group is not shown; the numbers of rows in the data quality "
+                                   "report of those files are therefore rounded to multiples of {k} (otherwise rows "
+                                   "minus the cases shown would give the group back)."},
 }
 
 

@@ -787,3 +787,21 @@ def test_rounded_rows_in_the_method_note_except_for_a_section_with_a_reason(tmp_
     path.write_text(path.read_text(encoding="utf-8").replace("seed = 3\n", "seed = 3\nafronden = 5\n"), encoding="utf-8")
     note = (_run(path, tmp_path) / "verantwoording.md").read_text(encoding="utf-8")
     assert "4 rijen gelezen, 4 gebruikt" in note and "5 rijen gelezen" not in note
+
+
+def test_exact_report_gives_no_left_out_group_back_through_the_rows_read(tmp_path):
+    """Without afronden every count is exact: 36 rows read and 33 cases shown (15 + 18) gave the left-out group
+    'qroute' back as 3. When a section leaves a small group out, the method note writes that file's row counts
+    rounded to multiples of drempel (36 → 35), so rows minus shown no longer pins it down."""
+    file = _steps({"gewoon": (15, 0), "snel": (16, 2), "qroute": (3, 0)}, tmp_path)  # 36 rows
+    rep = _run(write_pilot(tmp_path, {"stappen": file}, '[analyses.stappen]\ngroep = "Groep"\n'), tmp_path)
+    caption = (tmp_path / "f" / "secties" / "04_stappen.txt").read_text(encoding="utf-8")
+    assert caption.splitlines()[-1].endswith("n = 33 casussen")
+    note = (rep / "verantwoording.md").read_text(encoding="utf-8")
+    line = next(l for l in note.splitlines() if "rijen gelezen" in l)
+    assert "36" not in line and "35 rijen gelezen, 35 gebruikt" in line, line
+    assert "Stappen in de procedure: een kleine groep is niet getoond; daarom zijn de aantallen rijen" in note
+    # a section that leaves nobody out keeps exact row counts without afronden
+    file = _steps({"gewoon": (15, 0), "snel": (16, 2)}, tmp_path / "b" if (tmp_path / "b").mkdir() is None else None)
+    rep = _run(write_pilot(tmp_path / "b", {"stappen": file}, '[analyses.stappen]\ngroep = "Groep"\n'), tmp_path / "b")
+    assert "33 rijen gelezen, 33 gebruikt" in (rep / "verantwoording.md").read_text(encoding="utf-8")
