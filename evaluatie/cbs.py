@@ -250,6 +250,7 @@ def read_statline(path, *, regions=None, sheet=None, lang: str = "nl") -> pd.Dat
     out = out.reset_index(drop=True)
     for column in ("missing", "region_kind", "region_name"):
         out[column] = out[column].where(out[column].notna(), None)
+    out.attrs["identifier_columns"] = _flag_cells(out, ["region", "region_name", *dims], report, lang)
     report.notes.append(read_note)
     counts = out["missing"].dropna().value_counts(sort=False)
     if len(counts):
@@ -257,6 +258,38 @@ def read_statline(path, *, regions=None, sheet=None, lang: str = "nl") -> pd.Dat
     out.attrs["report"] = report
     out.attrs["source"] = path.name
     return out
+
+
+def _flag_cells(out: pd.DataFrame, columns: list, report: QualityReport, lang: str) -> list:
+    """Warn (masked) about text cells that hold personal data or read as an Excel formula; return the personal columns.
+
+    A StatLine table holds no personal data: a BSN, e-mail address or name after a title in a region or
+    dimension cell means a wrong or edited file. Such columns are returned, so that the export guard refuses
+    them as flagged at load; a cell starting with ``=``, ``+``, ``@`` or ``-`` followed by a letter is kept as
+    text (exports never write it as a formula) with a warning.
+    """
+    from .privacy import find_identifiers
+
+    flagged = []
+    for column in dict.fromkeys(columns):
+        if column not in out or out[column].dropna().empty:
+            continue
+        values = out[column].dropna().astype(str)
+        first = ~values.duplicated()
+        unique = values[first]
+        hits = find_identifiers(unique.to_frame(name=column))
+        hits = hits[hits["row"].notna()]
+        if len(hits):
+            flagged.append(column)
+            report.masked_columns.append(column)
+            for label, kind in hits.drop_duplicates("row")[["row", "kind"]].itertuples(index=False):
+                report.add(row=int(out.loc[label, "row"]), column=column, value=unique[label],
+                           reason=t("cbs_personal_cell", lang, kind=kind), action="warning")
+        formula = unique[unique.str.match(r"^\s*(?:[=@+]|-[A-Za-z])")]
+        for label, value in formula.items():
+            report.add(row=int(out.loc[label, "row"]), column=column, value=value if column not in flagged else "",
+                       reason=t("cbs_formula_cell", lang), action="warning")
+    return flagged
 
 
 def _text(cell) -> str:

@@ -20,6 +20,7 @@ Examples
 """
 from __future__ import annotations
 
+import math
 import re
 import warnings
 from dataclasses import dataclass, field
@@ -383,8 +384,12 @@ class FinancingResult:
         check_lang(lang)
         c, i = self.table["total_cost"]
         key = "pilots_fin_cheaper" if c < i else "pilots_fin_dearer"
+        # "cheaper from n pupils": the first whole number above the break-even (33,5 → 34; at exactly 36 both cost
+        # the same, so 37), not the break-even rounded (33 pupils would still be cheaper individually)
+        be = self.break_even_pupils
+        first = math.floor(be) + 1 if np.isfinite(be) else be
         return t(key, lang, n=format_number(self.pupils_helped, 0, lang), diff=_euro(abs(i - c), lang),
-                 be=format_number(self.break_even_pupils, 0, lang))
+                 be=format_number(first, 0, lang))
 
     def summary(self, lang: str = "nl") -> str:
         check_lang(lang)

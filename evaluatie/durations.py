@@ -302,19 +302,42 @@ class SurvivalResult:
                            n_read=count_text(self.report.n_read, lang)))
         return "\n".join(lines)
 
-    def plot(self, ax=None, lang: str = "nl", days: float | None = NORM_DAYS, title: str | None = None):
-        """Share with an end (1 - S) over time per group, with interval bands and the norm; returns the Axes."""
+    def plot(self, ax=None, lang: str = "nl", days: float | None = NORM_DAYS, title: str | None = None,
+             min_left: int | None = None):
+        """Share with an end (1 - S) over time per group, with interval bands and the norm; returns the Axes.
+
+        ``min_left``: draw each curve only while at least this many of its cases have no end yet (published
+        figures: ``drempel + 1``). A curve drawn to its end climbs to (n - open) / n and gives a small number of
+        open cases back (29/30: one), which the tables hide; the x-axis label says where the curves stop.
+
+        Examples
+        --------
+        >>> d = pd.DataFrame({"start": pd.Timestamp("2024-01-01"),
+        ...                   "end": pd.to_datetime(["2024-01-11", "2024-01-21", "2024-01-31", None])})
+        >>> ax = kaplan_meier(d, reference_date="2024-03-01").plot(days=None, min_left=2)
+        >>> [round(float(v), 2) for v in ax.lines[0].get_ydata()]
+        [0.0, 0.25, 0.5, 0.5]
+        """
         import matplotlib.pyplot as plt
 
         from .plots import GREY, PALETTE, format_axis, house_style
 
         check_lang(lang)
+        cut = False
         with house_style():
             if ax is None:
                 _, ax = plt.subplots()
             for i, g in enumerate(self.medians["group"]):
                 c = self.curves[self.curves["group"] == g]
-                last = self.data.loc[self.data["group"] == g, "days"].max()
+                times = self.data.loc[self.data["group"] == g, "days"].to_numpy(float)
+                last = times.max()
+                if min_left is not None:  # cases without an end after each step: at least min_left
+                    left = np.array([(times > x).sum() for x in c["time"]])
+                    keep = left >= min_left
+                    if not keep.all():
+                        c = c[keep]
+                        last = float(c["time"].iloc[-1]) if len(c) else 0.0
+                        cut = True
                 x = np.r_[0, c["time"], last]
                 y = 1 - np.r_[1, c["survival"], c["survival"].iloc[-1] if len(c) else 1]
                 lo = 1 - np.r_[1, c["upper"], c["upper"].iloc[-1] if len(c) else 1]
@@ -332,7 +355,8 @@ class SurvivalResult:
             ax.set_xlim(left=0)
             format_axis(ax, "y", percent=True, lang=lang)
             format_axis(ax, "x", lang=lang)
-            ax.set_xlabel(t("pilots_days_since_start", lang))
+            ax.set_xlabel(t("pilots_days_since_start", lang) + ("\n" + t("pilots_km_cut", lang, k=min_left)
+                                                                  if cut else ""))
             ax.set_ylabel(self.label or t("pilots_share_ended", lang))
             ax.legend(loc="lower right")
             ax.set_title(title or t("pilots_km_title", lang))
@@ -536,13 +560,18 @@ class StepsResult:
         return "\n".join(lines)
 
     def plot(self, ax=None, lang: str = "nl"):
-        """Step chart: mean days per step stacked along the route, one bar per group; returns the Axes."""
+        """Step chart: mean days per step stacked along the route, one bar per group; returns the Axes.
+
+        Bars are drawn at whole days, as their labels and the step table show them: a vector file keeps a
+        length to six decimals, and an exact mean (10 + 16/17 days) gives its number of cases back.
+        """
         import matplotlib.pyplot as plt
 
         from .plots import PALETTE, format_axis, house_style
 
         check_lang(lang)
         table = self.steps[self.steps["step"] != "totaal"]
+        table = table.assign(mean_completed=np.floor(table["mean_completed"].astype(float) + 0.5))
         groups = list(dict.fromkeys(table["group"]))
         with house_style():
             if ax is None:

@@ -29,7 +29,7 @@ from importlib import metadata
 from pathlib import Path
 
 from .errors import InputError
-from .privacy import check_exportable
+from .privacy import check_exportable, rounding_base, rounding_rule
 from .text import format_number, t
 
 __all__ = ["render_html", "write_factsheet", "write_method_note", "find_chromium", "html_to_pdf", "fix_pdf_dates",
@@ -334,13 +334,22 @@ def write_method_note(pilot, sections, folder, *, checksums: dict, outputs: list
         for key, report in s.quality:
             # the home folder (e.g. where the pseudonymization key lives) can hold a person's name
             # cell values are masked: free text in a date or number cell may hold a name
-            quality.append((key, pilot.data[key].name,
-                            report.summary(published=True).replace(str(Path.home()), "~")))
+            # row counts follow the rounding rule, except for a section that publishes exact counts with a reason;
+            # a section that left a small group out rounds them to the threshold when nothing else rounds them
+            # (rows read minus the cases shown would give the group back)
+            base = rounding_base() or (pilot.threshold if getattr(s, "left_out", False) and pilot.threshold >= 2
+                                       else None)
+            with rounding_rule(None if s.unprotected else base):
+                summary = report.summary(published=True)
+            quality.append((key, pilot.data[key].name, summary.replace(str(Path.home()), "~")))
     rule = t("fs_rule_threshold", lang, k=pilot.threshold)
     if pilot.rounding:
         rule += " " + t("fs_rule_rounding", lang, k=pilot.rounding)
     if pilot.min_denominator:
         rule += " " + t("fs_rule_min_den", lang, k=pilot.min_denominator)
+    left_out = [s.title for s in sections if getattr(s, "left_out", False) and not s.unprotected]
+    if left_out and not pilot.rounding and pilot.threshold >= 2:
+        rule += " " + t("fs_rule_rows_rounded", lang, k=pilot.threshold, sections=", ".join(left_out))
     for s in sections:  # the exceptions the pilot file allows, with its reason
         if s.unprotected:
             rule += "\n\n" + t("fs_rule_exception", lang, section=s.title, k=pilot.threshold, reason=s.unprotected)

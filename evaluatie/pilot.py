@@ -98,6 +98,10 @@ class Section:
     quality: list = field(default_factory=list)
     #: Why this section publishes counts below the threshold (the pilot file's ``reden``); empty: it does not.
     unprotected: str = ""
+    #: Cases of its files are left out to protect a small group (or cases without a group): the method note
+    #: rounds those files' row counts to multiples of the threshold when no rounding is in force (else the
+    #: rows read minus the cases shown give the left-out group back).
+    left_out: bool = False
     #: Relations between exported count cells (see :func:`evaluatie.privacy.audit`), e.g. a total column
     #: that equals the sum of other columns; all sections' links are protected with the tables.
     links: list = field(default_factory=list)
@@ -772,6 +776,9 @@ def _vragenlijst(ctx: _Context, vergelijking="auto", toets="auto") -> Section:
                                           percent=(t("pilot_col_disagree", lang), t("pilot_col_agree", lang)),
                                           derived={t(c, lang): n_col for c in ("pilot_col_disagree", "pilot_col_agree",
                                                                                "pilot_col_median")},
+                                          # disagree and agree are parts of the valid answers: no share (nor the
+                                          # neutral rest) of fewer than drempel answers, as in the protected figure
+                                          shares={t(c, lang): n_col for c in ("pilot_col_disagree", "pilot_col_agree")},
                                           denominator=n_col, decimals={t("pilot_col_median", lang): 1})}
     notes = {"vragenlijst_vragen": t("pilot_sv_note_items", lang)}
     if rel:
@@ -1066,7 +1073,9 @@ def _doorlooptijden(ctx: _Context, norm_dagen=90, peildatum=None, label=None, re
         before = share.set_index("group").loc[order[0], "share"]
         title = t("pilot_dl_fig_" + ("sure" if sure else "unsure") + ("_up" if last["share"] >= before else "_down"),
                   lang, days=norm_dagen, a=order[0], b=order[-1])
-    ax = km.plot(lang=lang, days=norm_dagen)
+    # the curves stop while more than drempel cases are without an end: their last level would give a small
+    # number of open cases back (29 of 30 ended: one open), which the table hides
+    ax = km.plot(lang=lang, days=norm_dagen, min_left=None if unprotected else k_min + 1)
     finding_title(ax, title, t("pilot_dl_question", lang, days=norm_dagen))
     figures = [ctx.save(ax, "04_doorlooptijden", n=len(km.data), caption=km.sentence(lang, norm_dagen),
                         on_factsheet=True, rank=3, what="pilot_n_cases")]
@@ -1115,7 +1124,8 @@ def _doorlooptijden(ctx: _Context, norm_dagen=90, peildatum=None, label=None, re
                                                                                      days=norm_dagen),
                    key_figures=key, figures=figures, tables=tables, notes=notes,
                    meaning=[meaning], caveats=caveats, methods="\n\n".join(methods),
-                   quality=quality, unprotected=reden.strip() if unprotected else ""), km
+                   quality=quality, unprotected=reden.strip() if unprotected else "",
+                   left_out=bool(keep) and bool(groups.left_out or groups.without_group)), km
 
 
 def _is_date_column(values: pd.Series) -> bool:
@@ -1299,7 +1309,8 @@ def _stappen(ctx: _Context, datums=None, namen=None, groep=None, peildatum=None,
     return Section(key="stappen", title=t("pilot_st_title", lang), question=question, key_figures=key,
                    figures=figures, tables=tables, notes=notes, meaning=[meaning], caveats=caveats,
                    methods="\n\n".join(methods), quality=quality,
-                   unprotected=reden.strip() if unprotected else ""), res
+                   unprotected=reden.strip() if unprotected else "",
+                   left_out=bool(shown.keep) and bool(shown.left_out or shown.without_group)), res
 
 
 #: ``[analyses.kosten]`` options → argument of :func:`evaluatie.costs.deployment_cost` / :func:`~evaluatie.costs.impact`.

@@ -153,13 +153,17 @@ class QualityReport:
         and a name in it cannot be recognised; the row, column and reason say what to fix.
         """
         check_lang(self.lang)
+        from .privacy import count_text, mask_value, scrub
+
+        # published: the row counts follow the rounding rule in force, as every other published count does; an
+        # exact number of rows read is the margin that gives a left-out small group back (rows - groups shown)
+        count = (lambda n: count_text(n, self.lang)) if published else (lambda n: n)
         lines = [
             t("report_title", self.lang) + " — " + t(
-                "report_line", self.lang, file=self.source, kind=self.kind, n_read=self.n_read,
-                n_used=self.n_used, n_dropped=self.n_dropped, n_changed=self.n_changed,
+                "report_line", self.lang, file=self.source, kind=self.kind, n_read=count(self.n_read),
+                n_used=count(self.n_used), n_dropped=count(self.n_dropped), n_changed=count(self.n_changed),
                 n_warn=self.n_warnings)
         ]
-        from .privacy import mask_value, scrub
 
         lines += [f"  {scrub(n)}" for n in self.notes]
         losses = self.losses()

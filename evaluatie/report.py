@@ -108,6 +108,11 @@ class Table:
         agency × school); then row and column totals are protected. False: each count column is
         protected over the rows (its column total is assumed public). Default: true when all
         numeric columns are counts.
+    shares : mapping of str to str, optional
+        Percentage columns that are disjoint parts of a count column (``{"oneens (%)": "antwoorden"}``):
+        share times denominator gives a count of people back ("5% of 65" is 3), and so does the
+        denominator minus all shares of it (the people in none of them). In a row where any such
+        count is below the threshold, every share of that denominator is hidden.
     """
 
     frame: pd.DataFrame
@@ -117,6 +122,7 @@ class Table:
     denominator: str | None = None
     decimals: Mapping | None = None
     cross: bool | None = None
+    shares: Mapping | None = None
 
 
 @dataclass(frozen=True)
@@ -183,13 +189,15 @@ class _Layout:
     cross: bool
     derived: dict
     denominator: str | None
+    shares: dict
 
 
 def _layout(name: str, spec: Table, lang: str) -> _Layout:
     flat = _flat(spec.frame, lang)
     columns = list(flat.columns)
     for given in (spec.counts or (), spec.percent or (), list(spec.derived or {}), list(spec.decimals or {}),
-                  [spec.denominator] if spec.denominator else [],
+                  [spec.denominator] if spec.denominator else [], list(spec.shares or {}),
+                  list((spec.shares or {}).values()),
                   [c for v in (spec.derived or {}).values() for c in ((v,) if isinstance(v, str) else v)]):
         unknown = [c for c in given if str(c) not in columns]
         if unknown:
@@ -219,12 +227,32 @@ def _layout(name: str, spec: Table, lang: str) -> _Layout:
     count_frame = flat[counts].astype(float).set_axis(labels, axis=0)
     derived = {str(k): (v,) if isinstance(v, str) else tuple(map(str, v)) for k, v in (spec.derived or {}).items()}
     cross = spec.cross if spec.cross is not None else set(counts) == set(numeric)
-    return _Layout(flat, kinds, decimals, count_frame, bool(cross), derived, spec.denominator)
+    shares = {str(k): str(v) for k, v in (spec.shares or {}).items()}
+    for c in shares:
+        if c not in percent:
+            raise InputError(t("export_share_not_percent", lang, table=name, column=c), column=c)
+    return _Layout(flat, kinds, decimals, count_frame, bool(cross), derived, spec.denominator, shares)
+
+
+def _small_shares(lay: _Layout, threshold: int) -> pd.DataFrame:
+    """Share cells that give a count below ``threshold`` back: share × denominator, or the denominator minus all
+    its shares (see :class:`Table` ``shares``); every share of that denominator in such a row."""
+    out = pd.DataFrame(False, index=lay.flat.index, columns=list(lay.flat.columns))
+    for denominator in dict.fromkeys(lay.shares.values()):
+        columns = [c for c, d in lay.shares.items() if d == denominator]
+        n = pd.to_numeric(lay.flat[denominator], errors="coerce").to_numpy(dtype=float)
+        parts = np.rint(np.nan_to_num(np.column_stack([
+            pd.to_numeric(lay.flat[c], errors="coerce").to_numpy(dtype=float) * n for c in columns])))
+        implied = np.column_stack([parts, n - parts.sum(axis=1)])
+        small = ((implied > 0) & (implied < threshold)).any(axis=1) & np.isfinite(n)
+        out.loc[small, columns] = True
+    return out
 
 
 def _finish(name: str, lay: _Layout, hidden_counts: pd.DataFrame, *, rounding: int | None,
-            min_denominator: int | None, lang: str) -> _Prepared:
-    """Hide derived figures with their counts, apply the minimum denominator, round, mark."""
+            min_denominator: int | None, lang: str, threshold: int = 1) -> _Prepared:
+    """Hide derived figures with their counts and shares that give a small count back, apply the minimum
+    denominator, round, mark."""
     flat, kinds = lay.flat, lay.kinds
     columns = list(flat.columns)
     counts = list(lay.counts.columns)
@@ -234,6 +262,10 @@ def _finish(name: str, lay: _Layout, hidden_counts: pd.DataFrame, *, rounding: i
     for c in columns:
         if kinds[c] in ("percent", "number", "p"):
             hidden[c] = hidden[list(lay.derived[c])].any(axis=1) if c in lay.derived else row_hidden
+    if lay.shares and threshold > 1:
+        hidden |= _small_shares(lay, threshold)
+    if lay.shares and threshold > 1:
+        hidden |= _small_shares(lay, threshold)
     percent = [c for c in columns if kinds[c] == "percent"]
     if min_denominator is not None and percent:
         if not lay.denominator:
@@ -521,7 +553,7 @@ def export_tables(tables: Mapping, folder, *, workbook: str = "tabellen.xlsx", s
     layouts = {name: _layout(name, spec, lang) for name, spec in specs.items()}
     hidden = _protect(layouts, threshold=threshold, links=links)
     prepared = {name: _finish(name, layouts[name], hidden[name], rounding=rounding,
-                              min_denominator=min_denominator, lang=lang) for name in names}
+                              min_denominator=min_denominator, lang=lang, threshold=threshold) for name in names}
     # the guard sees exactly what is written, with the flags set at load
     for name, p in prepared.items():
         written = p.frame.set_axis(_headers(p), axis=1)

@@ -1113,8 +1113,8 @@ MESSAGES: dict[str, dict[str, str]] = {
                                 "naar buiten. Percentages, gemiddelden, effecten en hun intervallen zijn berekend op "
                                 "de exacte gegevens; ze passen daarom niet altijd precies bij de afgeronde aantallen. "
                                 "Niet afgerond: aantallen scholen, maanden en perioden (openbaar), de verzamelcurve "
-                                "(een schatting) en het kwaliteitsrapport hierboven (rijen van de invoerbestanden, "
-                                "voor wie de gegevens beheert).",
+                                "(een schatting) en de rijnummers in het kwaliteitsrapport hierboven (voor wie de "
+                                "gegevens beheert); de aantallen rijen daarin zijn wel afgerond.",
                          "en": "Published counts (pupils, files, agencies, respondents, answers, cases, people "
                                "interviewed) are rounded to multiples of {k}, halves up (as Statistics Netherlands "
                                "does): in the tables, the key figures, the captions, the results in this note and the "
@@ -1123,8 +1123,8 @@ MESSAGES: dict[str, dict[str, str]] = {
                                "is rounded too, its interval outward. Percentages, means, effects and their intervals "
                                "are computed on the exact data; they therefore do not always match the rounded counts "
                                "exactly. Not rounded: numbers of schools, months and periods (public), the accumulation "
-                               "curve (an estimate) and the data quality report above (rows of the input files, for "
-                               "whoever manages the data)."},
+                               "curve (an estimate) and the row numbers in the data quality report above (for "
+                               "whoever manages the data); its numbers of rows are rounded."},
     "fs_rule_min_den": {"nl": "Percentages met een noemer kleiner dan {k} zijn in de tabellen niet getoond.",
                         "en": "Percentages with a denominator below {k} are not shown in the tables."},
     "nb_codebook": {"nl": "codeboek", "en": "codebook"},
@@ -2409,6 +2409,26 @@ MESSAGES: dict[str, dict[str, str]] = {
     "pilot_sheet_kosten_opbrengst": {"nl": "kosten_opbrengst", "en": "costs_and_returns"},
     "pilot_sheet_kosten_financiering": {"nl": "kosten_financiering", "en": "costs_financing"},
     "pilot_sheet_stappen": {"nl": "stappen", "en": "process_steps"},
+    # --- adversarial review (tegen): shares that give a small count back, hostile inputs
+    "export_share_not_percent": {"nl": "Tabel '{table}': kolom '{column}' staat bij 'shares' maar is geen "
+                                       "percentagekolom",
+                                 "en": "Table '{table}': column '{column}' is listed under 'shares' but is not a "
+                                       "percentage column"},
+    "pilots_km_cut": {"nl": "(een lijn stopt zodra minder dan {k} casussen nog geen einde hebben)",
+                      "en": "(a line stops once fewer than {k} cases have no end yet)"},
+    "cbs_personal_cell": {"nl": "lijkt persoonsgegevens te bevatten ({kind}); een CBS-tabel heeft die niet: controleer "
+                                "of dit het goede bestand is. Een export met deze kolom wordt geweigerd",
+                          "en": "seems to hold personal data ({kind}); a CBS table has none: check that this is the "
+                                "right file. An export with this column is refused"},
+    "cbs_formula_cell": {"nl": "begint als een Excel-formule; bewaard als tekst (exports schrijven het nooit als "
+                               "formule)",
+                         "en": "starts like an Excel formula; kept as text (exports never write it as a formula)"},
+    "fs_rule_rows_rounded": {"nl": "{sections}: een kleine groep is niet getoond; daarom zijn de aantallen rijen in het "
+                                   "kwaliteitsrapport van die bestanden afgerond op veelvouden van {k} (anders gaven "
+                                   "rijen min getoonde casussen de groep terug).",
+                             "en": "{sections}: a small group is not shown; the numbers of rows in the data quality "
+                                   "report of those files are therefore rounded to multiples of {k} (otherwise rows "
+                                   "minus the cases shown would give the group back)."},
 }
 
 

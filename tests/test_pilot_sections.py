@@ -626,7 +626,7 @@ def test_costs_warn_above_a_full_time_week_and_compare_financing(tmp_path):
     caption = (tmp_path / "f" / "secties" / "04_kosten_financiering.txt").read_text(encoding="utf-8")
     assert caption.splitlines()[-1] == "Bron: synthetische testdata; n = 60 geholpen leerlingen (opgegeven)"
     assert caption.startswith("Voor 60 geholpen leerlingen is collectieve financiering € 17.730 per jaar duurder; "
-                              "collectief wordt goedkoper vanaf 76 leerlingen per jaar.")
+                              "collectief wordt goedkoper vanaf 77 leerlingen per jaar.")  # 76 × € 1.100 < € 83.730
     rep = _run(write_pilot(tmp_path, {}, body.replace("uren_per_week = 40", "uren_per_week = 20")), tmp_path / "b")
     assert "voltijdbaan" not in (rep / "factsheet.html").read_text(encoding="utf-8")
 
@@ -648,3 +648,160 @@ def test_costs_warn_above_a_full_time_week_and_compare_financing(tmp_path):
 def test_financing_inputs_are_checked_in_dutch_by_their_pilot_key(tmp_path, body, match):
     with pytest.raises(InputError, match=match):
         _run(write_pilot(tmp_path, {}, f"[analyses.kosten]\n{body}\n"), tmp_path)
+
+
+# ------------------------------------------------------------------ attacks: a share and its n give a small count back
+def test_questionnaire_table_hides_a_share_the_protected_figure_hides(tmp_path):
+    """Three answers 'oneens' for the first item after the start: the protected figure draws them in one hatched
+    block with 'neutraal'; the table may not give them back as '(helemaal) oneens 5%' next to 'antwoorden 65'
+    (5% of 65 is 3). The same for a neutral middle that is small: 100% minus the two published shares."""
+    survey = pd.read_excel(EXAMPLE / "vragenlijst.xlsx")
+    after = survey["Meting"].eq("na")
+    low = survey.index[after & survey["samenwerking_1"].astype(str).isin(["1", "2"])]
+    survey.loc[low[3:], "samenwerking_1"] = 3  # 3 answers (helemaal) oneens left in 'na'
+    before = survey["Meting"].eq("voor")
+    mid = survey.index[before & survey["samenwerking_2"].astype(str).eq("3")]
+    survey.loc[mid[2:], "samenwerking_2"] = 4  # 2 neutral answers left in 'voor'
+    data = {"vragenlijst": _csv(survey, tmp_path / "vragenlijst.csv"), "codeboek": EXAMPLE / "codeboek_vragenlijst.csv"}
+    rep = _run(write_pilot(tmp_path, data, ""), tmp_path)
+    items = pd.read_csv(rep / "vragenlijst_vragen.csv", sep=";", dtype=str, encoding="utf-8-sig")
+    shares = ["(helemaal) oneens (%)", "(helemaal) eens (%)"]
+    for text, wave in (("School en jeugdhulp stemmen goed met elkaar af.", "na"),
+                       ("Ik weet bij wie ik terecht kan.", "voor")):
+        row = items[items["onderdeel"].eq(text) & items["meting"].eq(wave)].iloc[0]
+        n, shown = int(row["antwoorden"]), [row[c] for c in shares]
+        implied = [round(int(v) / 100 * n) for v in shown if v != "x"]
+        if len(implied) == 2:
+            implied.append(n - sum(implied))
+        assert not any(0 < k < 5 for k in implied), (text, wave, shown, n)
+    # rows without a small category keep their shares
+    row = items[items["onderdeel"].eq("Afspraken worden nagekomen.") & items["meting"].eq("na")].iloc[0]
+    assert row[shares].ne("x").all()
+
+
+def _svg_bar_days(svg: str) -> list:
+    """Widths of the horizontal bars of a step chart in days: bar paths (4 corners) scaled by two x ticks."""
+    ticks = []
+    for group in svg.split('<g id="xtick_')[1:]:
+        group = group.split('<g id="ytick_')[0].split('<g id="patch_')[0]
+        x = re.search(r'<use [^>]*x="([\d.]+)"', group)
+        label = re.search(r"<!-- ([\d.,]+) -->", group)
+        if x and label:
+            ticks.append((float(x.group(1)), float(label.group(1).replace(".", "").replace(",", "."))))
+    (x0, v0), (x1, v1) = ticks[0], ticks[-1]
+    scale = (x1 - x0) / (v1 - v0)
+    paths = [[float(v) for v in re.findall(r"[ML] ([\d.]+) [\d.]+", d)]
+             for d in re.findall(r'<g id="patch_\d+">\s*<path d="([^"]+)"', svg)]
+    right = max(paths[1])  # the axes background; the legend's patches lie to its right
+    return [(max(xs) - min(xs)) / scale for xs in paths[2:]
+            if len(xs) == 4 and min(xs) >= x0 - 0.01 and max(xs) < right - 0.01]
+
+
+def test_step_chart_bars_give_no_count_back_through_their_exact_length(tmp_path):
+    """17 complete routes and 3 still waiting in 'nieuw': the table hides the 3 (and the 17). A bar drawn at the exact
+    mean (10 + 16/17 days) gives 17 back as the denominator of its length in the SVG (6 decimals); the bars are
+    drawn at the whole days the table and the labels show."""
+    rows = []
+    for g, (done, waiting) in {"oud": (20, 0), "nieuw": (17, 3)}.items():
+        for i in range(done + waiting):
+            start = pd.Timestamp("2023-09-01") + pd.Timedelta(days=2 * i)
+            indication = start + pd.Timedelta(days=10 + i % 3)
+            help_ = "" if i >= done else (indication + pd.Timedelta(days=20 + i % 4)).strftime("%d-%m-%Y")
+            rows.append({"Casus": f"{g}{i}", "Groep": g, "Aanmelddatum": start.strftime("%d-%m-%Y"),
+                         "Datum indicatie": indication.strftime("%d-%m-%Y"), "Start hulp": help_})
+    file = _csv(pd.DataFrame(rows), tmp_path / "procedures.csv")
+    rep = _run(write_pilot(tmp_path, {"stappen": file}, ANALYSES.split("[analyses.stappen]")[0].split(
+        "[analyses.vragenlijst]")[0] + '[analyses.stappen]\ngroep = "Groep"\n'), tmp_path)
+    steps = pd.read_csv(rep / "stappen.csv", sep=";", dtype=str, encoding="utf-8-sig")
+    assert "x" in steps.loc[steps["groep"].eq("nieuw"), "nog bezig"].tolist()  # the 3 waiting are hidden
+    widths = _svg_bar_days((tmp_path / "f" / "secties" / "04_stappen.svg").read_text(encoding="utf-8"))
+    assert len(widths) == 4
+    assert all(abs(w - round(w)) < 1e-3 for w in widths), widths
+
+
+def test_process_time_curve_does_not_give_a_hidden_open_count_back(tmp_path):
+    """One case still open in 'na' (30 cases): the table hides it. A curve drawn to its end climbs to 29/30 and so
+    gives it back (1 - 29/30 of 30 is 1); the published curves stop while at least drempel + 1 cases are still
+    without an end, so whatever is not drawn is no small count."""
+    file = _cases({"voor": (12, 8, 6), "na": (20, 9, 1)}, tmp_path)
+    path = write_pilot(tmp_path, {"trajecten": file}, '[analyses.doorlooptijden]\npeildatum = "1-9-2024"\n')
+    run_pilot(path, figures=tmp_path / "f", reports=tmp_path / "r", pdf=False, docx=False, progress=lambda m: None)
+    median = pd.read_csv(tmp_path / "r" / "secties" / "doorlooptijden_mediaan.csv", sep=";", dtype=str,
+                         encoding="utf-8-sig").set_index("groep")
+    assert median.loc["na", "nog open"] == "x"
+    svg = (tmp_path / "f" / "secties" / "04_doorlooptijden.svg").read_text(encoding="utf-8")
+    ticks = {}
+    for group in svg.split('<g id="ytick_')[1:]:
+        y = re.search(r'<use [^>]*y="([\d.]+)"', group)
+        label = re.search(r"<!-- (\d+)% -->", group)
+        if y and label:
+            ticks[int(label.group(1))] = float(y.group(1))
+    zero, full = ticks[0], ticks[100]
+    levels = []
+    for d in re.findall(r'<g id="line2d_\d+">\s*<path d="([^"]+)"[^>]*style="fill: none; stroke: #(?!dddddd)', svg):
+        ys = [float(v) for v in re.findall(r"[ML] [\d.]+ ([\d.]+)", d)]
+        if len(ys) > 6:  # a curve, not the norm line
+            levels.append((zero - min(ys)) / (zero - full))
+    assert len(levels) == 2
+    for n, level in zip((26, 30), sorted(levels)):  # 'voor' ends lower (6 of 26 open) than 'na'
+        assert n - round(level * n) >= 6, (n, level)
+
+
+def test_rounded_report_gives_no_left_out_group_back_through_the_rows_read(tmp_path):
+    """'qroute' (3 cases) is left out of the steps section. With afronden = 5 the shown groups are published rounded,
+    but an exact '36 rijen gelezen' in the method note's data-quality section is the margin that, with the exact
+    group sizes a figure gives away, pins the left-out group down: the rows follow the rounding rule too."""
+    file = _steps({"gewoon": (15, 0), "snel": (16, 2), "qroute": (3, 0)}, tmp_path)  # 36 rows
+    body = '[analyses.stappen]\ngroep = "Groep"\n'
+    path = write_pilot(tmp_path, {"stappen": file}, body)
+    path.write_text(path.read_text(encoding="utf-8").replace("seed = 3\n", "seed = 3\nafronden = 5\n"), encoding="utf-8")
+    rep = _run(path, tmp_path)
+    note = (rep / "verantwoording.md").read_text(encoding="utf-8")
+    line = next(l for l in note.splitlines() if "rijen gelezen" in l)
+    assert "36" not in line and "35 rijen gelezen, 35 gebruikt" in line, line
+    assert "het kwaliteitsrapport hierboven (rijen" not in note  # no longer listed as not rounded
+
+
+def test_financing_break_even_is_the_first_number_of_pupils_for_which_collective_is_cheaper(tmp_path):
+    """Collective € 41.860 a year against € 1.250 per pupil (€ 900 help + € 350 access): at 33 pupils the individual
+    route costs € 41.250, still cheaper; collective is cheaper from 34 (41.860 / 1.250 = 33,5 was written '33').
+    At exactly the break-even (€ 45.000 / € 1.250 = 36) both cost the same: cheaper from 37."""
+    from evaluatie.costs import financing_scenarios
+
+    body = ('[analyses.kosten]\njaarkosten = 41860\ncasussen = 60\nindividueel_per_leerling = "€ 900"\n'
+            'kosten_toegang = "€ 350"\n')
+    _run(write_pilot(tmp_path, {}, body), tmp_path)
+    caption = (tmp_path / "f" / "secties" / "04_kosten_financiering.txt").read_text(encoding="utf-8")
+    assert "collectief is goedkoper vanaf 34 leerlingen per jaar" in caption, caption
+    for cost, per, first in ((41860, 1250, 34), (45000, 1250, 37), (83730, 1100, 77), (100, 1250, 1)):
+        f = financing_scenarios(collective_cost=cost, pupils_helped=60, individual_cost_per_pupil=per)
+        assert f"vanaf {first} leerlingen" in f.sentence()
+        assert first * per > cost >= (first - 1) * per
+
+
+def test_rounded_rows_in_the_method_note_except_for_a_section_with_a_reason(tmp_path):
+    """With afronden = 5 the data-quality section rounds its row counts, but the SO+ class of 4 that the small-pilot
+    section publishes exactly (with its reason) is not written as '5 rijen gelezen'."""
+    body = '[analyses.kleine_pilot]\nvergelijk = 0.10\nreden = "klas van 4, bij iedereen bekend"\n'
+    path = write_pilot(tmp_path, {"klas": EXAMPLE / "so_plus_klas.csv"}, body)
+    path.write_text(path.read_text(encoding="utf-8").replace("seed = 3\n", "seed = 3\nafronden = 5\n"), encoding="utf-8")
+    note = (_run(path, tmp_path) / "verantwoording.md").read_text(encoding="utf-8")
+    assert "4 rijen gelezen, 4 gebruikt" in note and "5 rijen gelezen" not in note
+
+
+def test_exact_report_gives_no_left_out_group_back_through_the_rows_read(tmp_path):
+    """Without afronden every count is exact: 36 rows read and 33 cases shown (15 + 18) gave the left-out group
+    'qroute' back as 3. When a section leaves a small group out, the method note writes that file's row counts
+    rounded to multiples of drempel (36 → 35), so rows minus shown no longer pins it down."""
+    file = _steps({"gewoon": (15, 0), "snel": (16, 2), "qroute": (3, 0)}, tmp_path)  # 36 rows
+    rep = _run(write_pilot(tmp_path, {"stappen": file}, '[analyses.stappen]\ngroep = "Groep"\n'), tmp_path)
+    caption = (tmp_path / "f" / "secties" / "04_stappen.txt").read_text(encoding="utf-8")
+    assert caption.splitlines()[-1].endswith("n = 33 casussen")
+    note = (rep / "verantwoording.md").read_text(encoding="utf-8")
+    line = next(l for l in note.splitlines() if "rijen gelezen" in l)
+    assert "36" not in line and "35 rijen gelezen, 35 gebruikt" in line, line
+    assert "Stappen in de procedure: een kleine groep is niet getoond; daarom zijn de aantallen rijen" in note
+    # a section that leaves nobody out keeps exact row counts without afronden
+    file = _steps({"gewoon": (15, 0), "snel": (16, 2)}, tmp_path / "b" if (tmp_path / "b").mkdir() is None else None)
+    rep = _run(write_pilot(tmp_path / "b", {"stappen": file}, '[analyses.stappen]\ngroep = "Groep"\n'), tmp_path / "b")
+    assert "33 rijen gelezen, 33 gebruikt" in (rep / "verantwoording.md").read_text(encoding="utf-8")
