@@ -428,7 +428,16 @@ def _nulmeting(ctx: _Context, leerlingen=None) -> Section:
             f"{count_text(lo, lang)} {t('pilot_to', lang)} {count_text(hi, lang)}")
     few = float((result.agencies.groupby("agency")["n_pupils"].sum() < k_min).mean())
     meaning = [t("pilot_nul_meaning", lang, span=span, two=two_pct, k=k_min, few=format_number(100 * few, 0, lang))]
-    caveats = [t("pilot_nul_caveat_files", lang), t("pilot_nul_caveat_names", lang)]
+    # the names caveat says what was done: a reviewed mapping for all names, for some, or none at all
+    spellings = result.names.drop_duplicates("raw") if len(result.names) else result.names
+    unreviewed = int(spellings["needs_review"].astype(bool).sum()) if len(spellings) else 0
+    if mapping is None and len(spellings):
+        names_caveat = t("pilot_nul_caveat_names_none", lang)
+    elif unreviewed:
+        names_caveat = t("pilot_nul_caveat_names_partly", lang, n=unreviewed, m=len(spellings))
+    else:
+        names_caveat = t("pilot_nul_caveat_names", lang)
+    caveats = [t("pilot_nul_caveat_files", lang), names_caveat]
     return Section(key="nulmeting", title=t("pilot_nul_title", lang), question=t("pilot_nul_question", lang),
                    key_figures=key, figures=figures, tables={}, notes={}, meaning=meaning, caveats=caveats,
                    methods=t("pilot_nul_methods", lang), quality=[("dossier", report)]), result

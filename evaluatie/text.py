@@ -2238,6 +2238,20 @@ MESSAGES: dict[str, dict[str, str]] = {
                             "en": "{n} agencies involved; {big} of them with {k} or more pupils"},
     "nm_agencies_finding_none": {"nl": "{n} instanties betrokken, geen enkele bij {k} of meer leerlingen",
                                  "en": "{n} agencies involved, none with {k} or more pupils"},
+    # --- nieuw (fresh-eye student test, 2026-12-07)
+    "pilot_nul_caveat_names_none": {"nl": "Namen van instanties zijn niet met een gecontroleerde koppeltabel "
+                                          "gelijkgetrokken (er is geen koppeltabel opgegeven): schrijfwijzen die op "
+                                          "elkaar lijken zijn automatisch samengenomen, andere tellen apart. De "
+                                          "aantallen instanties zijn daarom voorlopig.",
+                                    "en": "Agency names were not merged with a reviewed mapping (none was given): "
+                                          "similar spellings were merged automatically, others count separately. The "
+                                          "numbers of agencies are therefore provisional."},
+    "pilot_nul_caveat_names_partly": {"nl": "{n} van de {m} schrijfwijzen van instanties staan niet in de "
+                                            "gecontroleerde koppeltabel en zijn automatisch ingedeeld; de aantallen "
+                                            "instanties kunnen nog veranderen.",
+                                      "en": "{n} of the {m} spellings of agency names are not in the reviewed mapping "
+                                            "and were assigned automatically; the numbers of agencies may still "
+                                            "change."},
 }
 
 

@@ -679,3 +679,35 @@ def test_report_figure_titles_state_findings_not_questions(example_run):
     assert re.match(r"Het dossieronderzoek vond \d+ instanties en de curve (stijgt nog|vlakt af): in alle 160 dossiers "
                     r"staan er naar schatting \d+ \(\d+ tot \d+\)\. SBO De Regenboog\.", curve), curve[:200]
     assert re.match(r"\d+ instanties betrokken; \d+ daarvan bij 5 of meer leerlingen\.", captions["01_instanties_1.txt"])
+
+
+def test_names_caveat_says_whether_a_reviewed_mapping_was_used(tmp_path):
+    """Fresh-eye test: without a koppeltabel the factsheet claimed 'Namen van instanties zijn gelijkgetrokken met
+    een gecontroleerde koppeltabel'. It now says that no mapping was given; with a mapping that misses names it
+    says how many spellings were assigned automatically; only a complete mapping gets the original sentence."""
+    rows = [(f"L{i}", a) for i, a in enumerate(["GGD", "G.G.D. Fryslân", "jeugdarts ggd", "Wijkteam",
+                                                 "wijk team Noord", "Accare", "Kinnik", "GGD"] * 2)]
+    dossier = tmp_path / "dossiers.csv"
+    pd.DataFrame([{"School": "SBO De Brug", "Leerling": p, "Instantie": a} for p, a in rows]).to_csv(
+        dossier, sep=";", index=False)
+    claim = "gelijkgetrokken met een gecontroleerde koppeltabel"
+
+    def caveats(data: dict, name: str) -> str:
+        path = write_pilot(tmp_path, "", data=data)
+        run_pilot(path, figures=tmp_path / name / "f", reports=tmp_path / name / "r", pdf=False, docx=False,
+                  progress=lambda _: None)
+        html = (tmp_path / name / "r" / "test" / "factsheet.html").read_text(encoding="utf-8")
+        return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
+
+    text = caveats({"dossier": dossier}, "zonder")
+    assert claim not in text and "er is geen koppeltabel opgegeven" in text
+    full = tmp_path / "koppeltabel.csv"
+    names = ["GGD", "G.G.D. Fryslân", "jeugdarts ggd", "Wijkteam", "wijk team Noord", "Accare", "Kinnik"]
+    agency = ["GGD", "GGD", "GGD", "Wijkteam", "Wijkteam", "Accare", "Kinnik"]
+    pd.DataFrame({"naam_in_dossier": names, "instantie": agency, "soort": "jeugdhulp"}).to_csv(full, sep=";", index=False)
+    assert claim in caveats({"dossier": dossier, "koppeltabel": full}, "volledig")
+    part = tmp_path / "deel.csv"
+    pd.DataFrame({"naam_in_dossier": names[:3], "instantie": agency[:3], "soort": "jeugdhulp"}).to_csv(
+        part, sep=";", index=False)
+    text = caveats({"dossier": dossier, "koppeltabel": part}, "deels")
+    assert claim not in text and "4 van de 7 schrijfwijzen van instanties staan niet in de gecontroleerde" in text
