@@ -2252,6 +2252,14 @@ MESSAGES: dict[str, dict[str, str]] = {
                                       "en": "{n} of the {m} spellings of agency names are not in the reviewed mapping "
                                             "and were assigned automatically; the numbers of agencies may still "
                                             "change."},
+    "nb_dl_left_out": {"nl": "Niet apart in de figuur om te delen: groep {groups} (minder dan {k} casussen, of minder "
+                             "dan {k} binnen of buiten de norm). Hierboven, in je werkversie, staan ze wel.",
+                       "en": "Not shown separately in the figure to share: group {groups} (fewer than {k} cases, or "
+                             "fewer than {k} within or beyond the norm). Your working copy above shows them."},
+    "nb_dl_nothing_shared": {"nl": "Geen figuur bewaard: ook alle casussen samen geven een aantal kleiner dan {k} "
+                                   "(casussen, binnen of buiten de norm). Deel deze doorlooptijden niet.",
+                             "en": "No figure saved: even all cases together give a count below {k} (cases, within "
+                                   "or beyond the norm). Do not share these process times."},
 }
 
 

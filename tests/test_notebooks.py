@@ -304,3 +304,30 @@ def test_notebooks_03_and_05_with_a_students_own_files(student_files, tmp_path, 
         assert "p = 0,000" not in text, code
         source = {"03": "mijn_vragenlijst.xlsx, mijn_interviews.csv", "05": "mijn_verwijzingen.csv"}[code]
         assert re.search(rf"bronregel</td>\s*<td>{re.escape(source)}</td>", text), code  # the own files, no example
+
+
+@pytest.mark.notebook
+def test_notebook_04_figure_to_share_has_no_group_of_one(tmp_path, monkeypatch):
+    """Fresh-eye test: a student's CSV (Windows-1252, ';') with 'Na' once next to 'na' saved the shared figure with
+    'Na (n = 1)' and that child's exact waiting time in the curve and the caption. Now the figure leaves the group
+    out (the notebook says so), as ``evaluatie rapport`` does."""
+    monkeypatch.setenv("EVALUATIE_FIGUREN", str(tmp_path / "figures"))
+    monkeypatch.setenv("EVALUATIE_RAPPORTEN", str(tmp_path / "reports"))
+    monkeypatch.setenv("EVALUATIE_WERKMAP", str(tmp_path / "uitgevoerd"))
+    rows = ["Casus;Aanmelddatum;Datum plaatsing;Groep"]
+    rows += [f"T{i:02d};{d}-9-2023;{p};voor" for i, (d, p) in enumerate(
+        [(1, "15-10-2023"), (2, "20-10-2023"), (3, "1-11-2023"), (4, "5-11-2023"), (5, "10-11-2023"),
+         (6, "1-3-2024"), (7, "5-3-2024"), (8, "loopt nog"), (9, "1-4-2024"), (10, "2-4-2024")])]
+    rows += [f"T{i + 20:02d};{d}-1-2024;{p};na" for i, (d, p) in enumerate(
+        [(1, "1-2-2024"), (2, "3-2-2024"), (3, "5-2-2024"), (4, "7-2-2024"), (5, "9-2-2024"),
+         (6, "1-6-2024"), (7, "2-6-2024"), (8, "nog niet"), (9, "4-6-2024"), (10, "5-6-2024")])]
+    rows += ["T31;2-4-2024;30-4-2024;Na", ";;;"]
+    own = tmp_path / "doorlooptijden thuiszitters.csv"
+    own.write_bytes(("\r\n".join(rows) + "\r\n").encode("cp1252"))
+    nb, _ = run_notebook("04", parameters={"MIJN_BESTAND": str(own)})
+    text = _text(nb)
+    assert "Niet apart in de figuur om te delen: groep Na" in text
+    caption = (tmp_path / "figures" / "doorlooptijden_thuiszitters" / "04_thuiszitters_tijd_tot_plek.txt").read_text(
+        encoding="utf-8")
+    assert "(n = 1)" not in caption and "Na (" not in caption
+    assert "voor (n = 10)" in caption and "na (n = 10)" in caption
