@@ -2260,6 +2260,18 @@ MESSAGES: dict[str, dict[str, str]] = {
                                    "(casussen, binnen of buiten de norm). Deel deze doorlooptijden niet.",
                              "en": "No figure saved: even all cases together give a count below {k} (cases, within "
                                    "or beyond the norm). Do not share these process times."},
+    "sv_no_codebook_worded": {"nl": "Geen codeboek: de kolommen {items} (antwoorden als cijfer of als 'mee eens') zijn "
+                                    "behandeld als vijfpuntsschaal (1-5), zonder omscoren en zonder onderwerpen. Geef "
+                                    "een codeboek voor vraagteksten, omgescoorde vragen en schalen.",
+                              "en": "No codebook: the columns {items} (answers as numbers or as 'agree') were treated "
+                                    "as five-point items (1-5), without reverse scoring and without constructs. Give a "
+                                    "codebook for question texts, reversed items and scales."},
+    "sv_no_items_no_codebook": {"nl": "Geen codeboek opgegeven en geen kolom met antwoorden op een vijfpuntsschaal "
+                                      "(1-5 of 'helemaal mee oneens' … 'helemaal mee eens'). Kolommen in het bestand: "
+                                      "{columns}. Geef een codeboek: CODEBOEK in het notebook, of --codeboek.",
+                                "en": "No codebook given and no column with five-point answers (1-5 or 'strongly "
+                                      "disagree' … 'strongly agree'). Columns in the file: {columns}. Give a codebook: "
+                                      "CODEBOEK in the notebook, or --codeboek."},
 }
 
 
