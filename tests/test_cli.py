@@ -151,3 +151,34 @@ def test_notebook_04_takes_its_files_from_the_command_line(capsys, root, tmp_pat
     assert main(["notebook", "--help"]) == 0
     help_text = capsys.readouterr().out
     assert "welk notebook: 00, 01, 02, 02b, 03, 04, 05" in help_text and "--procedures BESTAND" in help_text
+
+
+def test_notebook_03_takes_codebook_and_fragments_from_the_command_line(capsys, root, tmp_path, monkeypatch):
+    """Fresh-eye test: the README says 'evaluatie notebook NN --bestand ...', but notebook 03 could not be given
+    its codebook that way (the run stopped on the student's own questionnaire). ``--codeboek`` and
+    ``--fragmenten`` fill CODEBOEK and FRAGMENTEN; the help no longer says the notebook goes to reports/."""
+    import evaluatie.notebooks
+
+    monkeypatch.setenv("EVALUATIE_FIGUREN", str(tmp_path / "figures"))
+    monkeypatch.setenv("EVALUATIE_RAPPORTEN", str(tmp_path / "reports"))
+    example = root / "data_raw" / "voorbeeld"
+    calls = []
+
+    def fake_run(notebook, *, parameters, output=None):
+        calls.append((notebook, parameters))
+        return None, tmp_path / "uitgevoerd" / "vragenlijst" / "03.ipynb"
+
+    monkeypatch.setattr(evaluatie.notebooks, "run_notebook", fake_run)
+    assert main(["notebook", "03", "--bestand", str(example / "vragenlijst.xlsx"),
+                 "--codeboek", str(example / "codeboek_vragenlijst.csv"),
+                 "--fragmenten", str(example / "interviewfragmenten.csv")]) == 0
+    assert calls == [("03", {"MIJN_BESTAND": str(example / "vragenlijst.xlsx"),
+                             "CODEBOEK": str(example / "codeboek_vragenlijst.csv"),
+                             "FRAGMENTEN": str(example / "interviewfragmenten.csv")})]
+    assert main(["notebook", "01", "--bestand", str(example / "dossieronderzoek_sbo.xlsx"),
+                 "--codeboek", str(example / "codeboek_vragenlijst.csv")]) == 2
+    assert "Onbekende instelling(en): CODEBOEK" in capsys.readouterr().err
+    assert main(["notebook", "--help"]) == 0
+    help_text = " ".join(capsys.readouterr().out.split())
+    assert "--codeboek BESTAND" in help_text and "--fragmenten BESTAND" in help_text
+    assert "standaard: reports/" not in help_text and "notebooks/uitgevoerd/<bestandsnaam>/" in help_text
