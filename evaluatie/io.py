@@ -1027,14 +1027,34 @@ def read_table(path, kind: str, *, sheet=None, pseudonymize: bool = True, key=No
         uid, _ = pd.factorize(pd.Series(_clean_uniques(uniques), dtype=object), use_na_sentinel=True)
         ids.append(np.append(uid, -1).astype(np.int32)[codes])
     blank = np.logical_and.reduce([v < 0 for v in ids])
+    # a remark under the table ("Let op: dossiers groep 8 nog niet gelezen"): at the end, one cell of several
+    # words; not a school or pupil whose every row was lost
+    note = np.zeros(len(raw), dtype=bool)
+    if len(factors) > 1:
+        filled = np.add.reduce([(v >= 0).astype(np.int8) for v in ids])
+        for pos in range(len(raw) - 1, -1, -1):
+            if blank[pos]:
+                continue
+            if filled[pos] != 1:
+                break
+            column, cid = next((c, v) for c, v in zip(factors, ids) if v[pos] >= 0)
+            text = str(raw_value(column, [pos])[0]).strip()
+            # a sentence, not a name: once in its column, and a colon, closing punctuation or six words or more
+            sentence = ":" in text or text[-1:] in ".!?" or len(text.split()) >= 6
+            if not sentence or int((cid == cid[pos]).sum()) > 1:
+                break
+            note[pos] = True
+        if note.any() and isinstance(report.row_units, pd.Series):
+            report.row_units.iloc[np.flatnonzero(note)] = ""
+    blank &= ~note
     total = np.zeros(len(raw), dtype=bool)
     for c in list(factors)[:4]:
         codes, uniques = factors[c]
         is_total = np.fromiter((c2 is not None and normalize_header(c2) in _TOTAL for c2 in _clean_uniques(uniques)),
                                dtype=bool, count=len(uniques))
         total |= np.append(is_total, False)[codes]
-    total &= ~blank
-    rest = ~blank & ~total
+    total &= ~blank & ~note
+    rest = ~blank & ~total & ~note
     if rest.all():
         first_pos = _first_of_group(ids)
     else:
@@ -1044,10 +1064,11 @@ def read_table(path, kind: str, *, sheet=None, pseudonymize: bool = True, key=No
     del ids
     dup = first_pos != np.arange(len(raw))
     drop(np.flatnonzero(blank), None, t("reason_blank", lang))
+    drop(np.flatnonzero(note), None, t("reason_note_under_table", lang))
     drop(np.flatnonzero(total), None, t("reason_total", lang))
     dup_pos = np.flatnonzero(dup)
     drop(dup_pos, None, [t("reason_duplicate", lang, first=int(rows[first_pos[p]])) for p in dup_pos])
-    keep = ~(blank | total | dup)
+    keep = ~(blank | total | dup | note)
     bar.update(0.4)
 
     # 2. parse canonical columns (each distinct value once), then drop rows with an unreadable value

@@ -2272,6 +2272,8 @@ MESSAGES: dict[str, dict[str, str]] = {
                                 "en": "No codebook given and no column with five-point answers (1-5 or 'strongly "
                                       "disagree' … 'strongly agree'). Columns in the file: {columns}. Give a codebook: "
                                       "CODEBOEK in the notebook, or --codeboek."},
+    "reason_note_under_table": {"nl": "opmerking onder de tabel, geen gegevens; niet gelezen",
+                                "en": "remark below the table, no data; not read"},
 }
 
 

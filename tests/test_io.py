@@ -425,3 +425,34 @@ def test_read_table_splits_a_dossier_cell_naming_several_agencies(tmp_path):
     assert "- rij 4, kolom 'Hulpverlener': cel noemt 2 instanties ('Accare' en 'Wijkteam Noord')" in "\n".join(lines)
     assert "(waarde: 'Wijkteam Noord en GGD')" in lines[-1] and "Geen problemen gevonden" not in report.summary()
     assert report.n_changed == 5 and data.attrs["labels"]["agency_raw"] == "Hulpverlener"
+
+
+def test_a_remark_under_the_table_is_not_a_school_that_vanished(tmp_path):
+    """Fresh-eye test: a student's remark in the last row ('Let op: dossiers groep 8 nog niet gelezen, volgt in
+    november') was read as a school, and the report said "Let op: '…er' is helemaal weggevallen: alle 1 rijen
+    zijn verwijderd". A one-cell row of several words at the end is a remark: dropped with that reason, no
+    vanished school. A school name at the end with no pupil is still reported as before."""
+    from openpyxl import Workbook
+
+    from evaluatie import read_table
+
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["Dossieronderzoek SBO De Brug"])
+    ws.append([])
+    ws.append(["School", "Leerling", "Instantie"])
+    for i in range(6):
+        ws.append(["SBO De Brug", f"L{i}", "GGD"])
+    ws.append([])
+    ws.append(["Let op: dossiers groep 8 nog niet gelezen, volgt in november"])
+    path = tmp_path / "dossier.xlsx"
+    wb.save(path)
+    data, report = read_table(path, kind="dossier")
+    assert len(data) == 6
+    text = report.summary()
+    assert "helemaal weggevallen" not in text and "'…er'" not in text
+    assert "rij 11: opmerking onder de tabel, geen gegevens; niet gelezen [verwijderd]" in text
+    ws.append(["SBO Het Anker"])  # now the last row is a name: a school without pupil, reported as before
+    wb.save(path)
+    data, report = read_table(path, kind="dossier")
+    assert "kolom 'Leerling': verplichte waarde ontbreekt" in report.summary()
