@@ -594,6 +594,41 @@ _REASON = {"int": "reason_not_number", "number": "reason_not_number", "date": "r
            "bool": "reason_not_bool"}
 
 
+def _school_from_pupil(factors: dict, keep: np.ndarray, rows: np.ndarray, label: dict, report: QualityReport,
+                       lang: str) -> None:
+    """Dossier: an empty school cell on a row of a pupil whose other rows name exactly one school gets that school.
+
+    Students write the school once per pupil (or once per block) and leave it empty on the pupil's next rows.
+    Each filled cell is reported as changed, with the row it was taken from; a pupil with rows at two schools,
+    or with no school at all, is left as it is (the row is dropped for its missing school, as before).
+    ``factors["school"]`` and ``report.row_units`` are updated in place.
+    """
+    s_codes, s_uniques = factors["school"]
+    p_codes, p_uniques = factors["pupil"]
+    blank_s = np.append([v is None or not str(v).strip() for v in _clean_uniques(s_uniques)], True)[s_codes]
+    blank_p = np.append([v is None or not str(v).strip() for v in _clean_uniques(p_uniques)], True)[p_codes]
+    empty = blank_s & ~blank_p & keep
+    if not empty.any():
+        return
+    known = ~blank_s & ~blank_p & keep
+    seen = pd.DataFrame({"pupil": p_codes[known], "school": s_codes[known], "row": rows[known]})
+    per_pupil = seen.groupby("pupil").agg(n=("school", "nunique"), school=("school", "first"), row=("row", "first"))
+    single = per_pupil[per_pupil["n"] == 1]
+    positions = np.flatnonzero(empty)
+    positions = positions[np.isin(p_codes[positions], single.index.to_numpy())]
+    if not len(positions):
+        return
+    s_codes = s_codes.copy()
+    s_codes[positions] = single.loc[p_codes[positions], "school"].to_numpy()
+    factors["school"] = (s_codes, s_uniques)
+    names = _take(_clean_uniques(s_uniques), s_codes[positions], "")
+    if isinstance(report.row_units, pd.Series):
+        report.row_units.loc[rows[positions]] = names
+    for pos, source in zip(positions, single.loc[p_codes[positions], "row"].to_numpy()):
+        report.add(row=int(rows[pos]), column=label.get("school", "school"), value="", action="changed",
+                   reason=t("reason_school_from_pupil", lang, row=int(source)))
+
+
 def _factorize(series: pd.Series) -> tuple[np.ndarray, np.ndarray]:
     """Codes (``-1`` = empty cell) and distinct values of a raw column, so every distinct cell is parsed once."""
     if isinstance(series.dtype, pd.CategoricalDtype):
@@ -1069,6 +1104,8 @@ def read_table(path, kind: str, *, sheet=None, pseudonymize: bool = True, key=No
     dup_pos = np.flatnonzero(dup)
     drop(dup_pos, None, [t("reason_duplicate", lang, first=int(rows[first_pos[p]])) for p in dup_pos])
     keep = ~(blank | total | dup | note)
+    if kind == "dossier" and "school" in factors and "pupil" in factors:
+        _school_from_pupil(factors, keep, rows, label, report, lang)
     bar.update(0.4)
 
     # 2. parse canonical columns (each distinct value once), then drop rows with an unreadable value

@@ -2274,6 +2274,10 @@ MESSAGES: dict[str, dict[str, str]] = {
                                       "CODEBOEK in the notebook, or --codeboek."},
     "reason_note_under_table": {"nl": "opmerking onder de tabel, geen gegevens; niet gelezen",
                                 "en": "remark below the table, no data; not read"},
+    "reason_school_from_pupil": {"nl": "school leeg; ingevuld uit rij {row} van dezelfde leerling (die staat bij één "
+                                       "school)",
+                                 "en": "school empty; filled in from row {row} of the same pupil (listed at one "
+                                       "school)"},
 }
 
 

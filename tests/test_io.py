@@ -456,3 +456,29 @@ def test_a_remark_under_the_table_is_not_a_school_that_vanished(tmp_path):
     wb.save(path)
     data, report = read_table(path, kind="dossier")
     assert "kolom 'Leerling': verplichte waarde ontbreekt" in report.summary()
+
+
+def test_dossier_school_left_empty_on_a_pupils_next_rows_is_filled_from_that_pupil(tmp_path):
+    """Fresh-eye test: a student writes the school once per pupil and leaves it empty on the pupil's next rows
+    (not merged cells); 21 of 80 rows were dropped ('verplichte waarde ontbreekt'). An empty school is now taken
+    from the pupil's other rows when they name exactly one school, each cell reported with its source row; a
+    pupil at two schools, or a row with neither school nor a known pupil, is still dropped."""
+    from evaluatie import read_table
+
+    rows = [("SBO De Brug", "Daan", "GGD"), (None, "Daan", "Wijkteam"), (None, "Daan", "Accare"),
+            ("OBS 't Anker", "Emma", "GGD"), (None, "Emma", "Kinnik"),
+            ("SBO De Brug", "Sem", "GGD"), ("OBS 't Anker", "Sem", "Accare"), (None, "Sem", "Kinnik"),
+            (None, "Noor", "GGD")]
+    rows += [("SBO De Brug", f"L{i}", "GGD") for i in range(5)] + [("OBS 't Anker", f"M{i}", "GGD") for i in range(5)]
+    path = tmp_path / "dossier.csv"
+    pd.DataFrame(rows, columns=["School", "Leerling", "Instantie"]).to_csv(path, sep=";", index=False)
+    data, report = read_table(path, kind="dossier")
+    assert len(data) == len(rows) - 2
+    assert data["school"].value_counts().to_dict() == {"SBO De Brug": 9, "OBS 't Anker": 8}
+    text = report.summary()
+    assert "2 rijen van SBO De Brug (rij 3–4), kolom 'School': school leeg; ingevuld uit rij 2 van dezelfde" in text
+    assert "rij 6, kolom 'School': school leeg; ingevuld uit rij 5 van dezelfde leerling" in text
+    # Sem (two schools) and Noor (no school anywhere): dropped with the reason they had
+    dropped = {e["row"] for e in report.entries if e["action"] == "dropped"}
+    assert dropped == {9, 10}
+    assert "Daan" not in text and "Emma" not in text
