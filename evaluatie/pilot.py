@@ -171,10 +171,30 @@ def _err(msg_key: str, path, lang: str, **kw) -> InputError:
     return InputError(t(msg_key, lang, file=Path(path).name, **kw), file=str(path))
 
 
+def _guess(name: str, options, cutoff: float = 0.75) -> str | None:
+    """The option that ``name`` is most likely a typo of (``vragelijst`` → ``vragenlijst``), or None.
+
+    Spaces, ``_`` and ``-`` and capitals are ignored, so ``doorlooptijden_thuiszitters.csv`` finds
+    ``doorlooptijden thuiszitters.csv``.
+    """
+    import difflib
+
+    key = lambda x: re.sub(r"[\s_\-]+", " ", str(x)).strip().casefold()
+    options = list(options)
+    found = difflib.get_close_matches(key(name), [key(o) for o in options], n=1, cutoff=cutoff)
+    return next((o for o in options if key(o) == found[0]), None) if found else None
+
+
+def _with_guess(error: InputError, guess: str | None, lang: str) -> InputError:
+    return error if guess is None else InputError(f"{error} {t('pilot_did_you_mean', lang, name=guess)}",
+                                                  file=error.file)
+
+
 def _check_keys(given, allowed, where: str, path, lang: str) -> None:
     unknown = [k for k in given if k not in allowed]
     if unknown:
-        raise _err("pilot_unknown_key", path, lang, name=unknown[0], where=where, allowed=", ".join(allowed))
+        raise _with_guess(_err("pilot_unknown_key", path, lang, name=unknown[0], where=where,
+                               allowed=", ".join(allowed)), _guess(unknown[0], allowed), lang)
 
 
 def _option(value, rule, name: str, where: str, path, lang: str):
@@ -265,7 +285,9 @@ def load_pilot(path, lang: str = "nl") -> Pilot:
             raise _err("pilot_bad_type", path, lang, name=key, where="[data]", value=rel, kind=t("pilot_type_str", lang))
         file = (path.parent / rel).resolve()
         if not file.is_file():
-            raise _err("pilot_missing_file", path, lang, name=key, value=rel, folder=path.parent)
+            near = sorted(p.name for p in file.parent.glob("*") if p.is_file()) if file.parent.is_dir() else []
+            raise _with_guess(_err("pilot_missing_file", path, lang, name=key, value=rel, folder=path.parent),
+                              _guess(file.name, near, cutoff=0.8), lang)
         data[key] = file
     given = raw.get("analyses")
     if given is None:  # every analysis whose data are given

@@ -2278,6 +2278,7 @@ MESSAGES: dict[str, dict[str, str]] = {
                                        "school)",
                                  "en": "school empty; filled in from row {row} of the same pupil (listed at one "
                                        "school)"},
+    "pilot_did_you_mean": {"nl": "Bedoel je '{name}'?", "en": "Did you mean '{name}'?"},
 }
 
 

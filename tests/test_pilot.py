@@ -711,3 +711,27 @@ def test_names_caveat_says_whether_a_reviewed_mapping_was_used(tmp_path):
         part, sep=";", index=False)
     text = caveats({"dossier": dossier, "koppeltabel": part}, "deels")
     assert claim not in text and "4 van de 7 schrijfwijzen van instanties staan niet in de gecontroleerde" in text
+
+
+def test_typos_in_the_pilot_file_get_a_suggestion(tmp_path):
+    """Fresh-eye test: a student's pilot file with 'vragelijst' (a typo) or 'doorlooptijden_thuiszitters.csv' for
+    'doorlooptijden thuiszitters.csv' got a correct Dutch error; it now also says what was probably meant.
+    Without a close match the message stays as it was."""
+    (tmp_path / "doorlooptijden thuiszitters.csv").write_text("Casus;Aanmelddatum\nT1;1-1-2024\n", encoding="utf-8")
+    (tmp_path / "enquete.xlsx").write_bytes(b"")
+    path = write_pilot(tmp_path, "", data={"vragelijst": tmp_path / "enquete.xlsx"})
+    with pytest.raises(InputError, match=r"onbekende sleutel 'vragelijst' in \[data\]\. Toegestaan: .*\. "
+                                         r"Bedoel je 'vragenlijst'\?$"):
+        load_pilot(path)
+    path = write_pilot(tmp_path, "", data={"trajecten": "doorlooptijden_thuiszitters.csv"})
+    with pytest.raises(InputError, match=r"bestaat niet \(gezocht vanaf de map .*\)\. "
+                                         r"Bedoel je 'doorlooptijden thuiszitters\.csv'\?$"):
+        load_pilot(path)
+    path = write_pilot(tmp_path, "[analyses.doorlooptijden]\nnormdagen = 90",
+                       data={"trajecten": "doorlooptijden thuiszitters.csv"})
+    with pytest.raises(InputError, match=r"Toegestaan: norm_dagen, .*Bedoel je 'norm_dagen'\?$"):
+        load_pilot(path)
+    path = write_pilot(tmp_path, "", data={"xyz": "iets.csv"})
+    with pytest.raises(InputError) as err:
+        load_pilot(path)
+    assert "Bedoel je" not in str(err.value)
