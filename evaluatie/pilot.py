@@ -777,6 +777,12 @@ def _vragenlijst(ctx: _Context, vergelijking="auto", toets="auto") -> Section:
         pairs = cmp.table.loc[cmp.table["outcome"] == first, "n"]
         matched = int(pairs.iloc[0]) if len(pairs) else int(survey.response(s, lang=lang)["matched"].sum())
         caveats.append(t("pilot_sv_caveat_matched", lang, k=ctx.count(matched), n=ctx.count(n_resp), what=first))
+    # the key figure is a scale score: say so when its questions hardly hang together (the 'weinig betrouwbare'
+    # verdict of the method note, alpha below 0.7)
+    first_rel = dict(zip([c for c in constructs if len(s.construct_items(c)) >= 3], rel)).get(first)
+    if first_rel is not None and np.isfinite(first_rel.alpha) and first_rel.alpha < 0.7:
+        # second, before the pairs used: the factsheet shows the first two caveats of a section
+        caveats.insert(1, t("pilot_sv_caveat_alpha", lang, what=first, alpha=format_number(first_rel.alpha, 2, lang)))
     methods = [t("pilot_sv_methods", lang, n=ctx.count(n_resp), k=len(s.items),
                  scales=", ".join(map(str, constructs)) or "–")]
     methods += [f"{c}: {r.sentence(lang)}" for c, r in zip([c for c in constructs if len(s.construct_items(c)) >= 3],

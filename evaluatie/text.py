@@ -2279,6 +2279,12 @@ MESSAGES: dict[str, dict[str, str]] = {
                                  "en": "school empty; filled in from row {row} of the same pupil (listed at one "
                                        "school)"},
     "pilot_did_you_mean": {"nl": "Bedoel je '{name}'?", "en": "Did you mean '{name}'?"},
+    "pilot_sv_caveat_alpha": {"nl": "De vragen van '{what}' hangen weinig samen (Cronbachs alfa {alpha}, onder 0,70): "
+                                    "de score is een gemiddelde van vragen die misschien niet hetzelfde meten. Kijk ook "
+                                    "naar de antwoorden per vraag.",
+                              "en": "The questions of '{what}' hardly hang together (Cronbach's alpha {alpha}, below "
+                                    "0.70): the score averages questions that may not measure the same thing. Look at "
+                                    "the answers per question too."},
 }
 
 

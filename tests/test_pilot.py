@@ -735,3 +735,40 @@ def test_typos_in_the_pilot_file_get_a_suggestion(tmp_path):
     with pytest.raises(InputError) as err:
         load_pilot(path)
     assert "Bedoel je" not in str(err.value)
+
+
+def test_factsheet_warns_when_the_key_scale_hardly_hangs_together(tmp_path):
+    """Fresh-eye test: the key figure '+0,67 verschil in score samenwerking' stood on the factsheet while the method
+    note called the scale 'weinig betrouwbaar' (alpha 0,03): the policy reader never saw that. Below alpha 0.7 the
+    caveats now say so; a consistent scale gets no such caveat."""
+    import numpy as np
+
+    rng = np.random.default_rng(4)
+    codebook = tmp_path / "codeboek.csv"
+    pd.DataFrame({"Vraag": ["v1", "v2", "v3", "v4"], "Vraagtekst": ["a", "b", "c", "Ik moet alles opnieuw vertellen"],
+                  "Schaal": "likert5", "Omgescoord": ["nee", "nee", "nee", "ja"],
+                  "Construct": "samenwerking"}).to_csv(codebook, sep=";", index=False)
+
+    def factsheet(reversed_answered_as_reversed: bool, name: str) -> str:  # noqa: FBT001
+        rows = []
+        for r in range(24):
+            level = rng.integers(1, 6)
+            for wave, shift in (("voor", 0), ("na", 1)):
+                base = [int(np.clip(level + shift + rng.integers(-1, 2), 1, 5)) for _ in range(4)]
+                if reversed_answered_as_reversed:
+                    base[3] = 6 - base[3]  # the negative statement answered as it is meant: low = good
+                # else: answered like the others although the codebook reverses it (alpha falls far)
+                rows.append({"Respondent": f"R{r}", "Groep": "ouder", "Meting": wave,
+                             **{f"v{i + 1}": v for i, v in enumerate(base)}})
+        answers = tmp_path / f"{name}.csv"
+        pd.DataFrame(rows).to_csv(answers, sep=";", index=False)
+        path = write_pilot(tmp_path, "", data={"vragenlijst": answers, "codeboek": codebook})
+        run_pilot(path, figures=tmp_path / name / "f", reports=tmp_path / name / "r", pdf=False, docx=False,
+                  progress=lambda _: None)
+        from html import unescape
+
+        page = (tmp_path / name / "r" / "test" / "factsheet.html").read_text(encoding="utf-8")
+        return unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", page)))
+
+    assert "De vragen van 'samenwerking' hangen weinig samen (Cronbachs alfa" in factsheet(False, "ruis")
+    assert "hangen weinig samen" not in factsheet(True, "samenhang")
