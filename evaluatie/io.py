@@ -1190,6 +1190,10 @@ def read_table(path, kind: str, *, sheet=None, pseudonymize: bool = True, key=No
         from .survey import harmonize_respondent_labels
 
         data = harmonize_respondent_labels(data, {r: (r, label.get(r, r)) for r in ("wave", "group")}, report, lang)
+    elif kind == "trajectories" and "group" in data:  # 'Na'/'na': one group, as in a survey (noted in the report)
+        from .survey import harmonize_respondent_labels
+
+        data = harmonize_respondent_labels(data, {"group": ("group", label.get("group", "group"))}, report, lang)
     failed: dict = {}
     canonical = [c.name for c in spec.columns if c.name in data]
     for start in range(0, len(data), _CHECK_CHUNK):  # row-wise checks, in chunks to bound memory

@@ -308,9 +308,9 @@ def test_notebooks_03_and_05_with_a_students_own_files(student_files, tmp_path, 
 
 @pytest.mark.notebook
 def test_notebook_04_figure_to_share_has_no_group_of_one(tmp_path, monkeypatch):
-    """Fresh-eye test: a student's CSV (Windows-1252, ';') with 'Na' once next to 'na' saved the shared figure with
+    """Fresh-eye test: a student's CSV (Windows-1252, ';') with a group of one case saved the shared figure with
     'Na (n = 1)' and that child's exact waiting time in the curve and the caption. Now the figure leaves the group
-    out (the notebook says so), as ``evaluatie rapport`` does."""
+    out (the notebook says so), as ``evaluatie rapport`` does. ('Na' itself is now read as 'na': test_io.py.)"""
     monkeypatch.setenv("EVALUATIE_FIGUREN", str(tmp_path / "figures"))
     monkeypatch.setenv("EVALUATIE_RAPPORTEN", str(tmp_path / "reports"))
     monkeypatch.setenv("EVALUATIE_WERKMAP", str(tmp_path / "uitgevoerd"))
@@ -321,13 +321,13 @@ def test_notebook_04_figure_to_share_has_no_group_of_one(tmp_path, monkeypatch):
     rows += [f"T{i + 20:02d};{d}-1-2024;{p};na" for i, (d, p) in enumerate(
         [(1, "1-2-2024"), (2, "3-2-2024"), (3, "5-2-2024"), (4, "7-2-2024"), (5, "9-2-2024"),
          (6, "1-6-2024"), (7, "2-6-2024"), (8, "nog niet"), (9, "4-6-2024"), (10, "5-6-2024")])]
-    rows += ["T31;2-4-2024;30-4-2024;Na", ";;;"]
+    rows += ["T31;2-4-2024;30-4-2024;Team Zuid", ";;;"]
     own = tmp_path / "doorlooptijden thuiszitters.csv"
     own.write_bytes(("\r\n".join(rows) + "\r\n").encode("cp1252"))
     nb, _ = run_notebook("04", parameters={"MIJN_BESTAND": str(own)})
     text = _text(nb)
-    assert "Niet apart in de figuur om te delen: groep Na" in text
+    assert "Niet apart in de figuur om te delen: groep Team Zuid" in text
     caption = (tmp_path / "figures" / "doorlooptijden_thuiszitters" / "04_thuiszitters_tijd_tot_plek.txt").read_text(
         encoding="utf-8")
-    assert "(n = 1)" not in caption and "Na (" not in caption
+    assert "(n = 1)" not in caption and "Team Zuid" not in caption
     assert "voor (n = 10)" in caption and "na (n = 10)" in caption
