@@ -1006,12 +1006,25 @@ class _ShownGroups:
         """'groep … niet apart getoond' and 'casussen zonder groep …' (message keys ``pilot_<prefix>_…``)."""
         out = []
         if self.left_out:
-            # masked, as small schools are: a 'group' of one or two cases is often a name in the wrong cell
-            out.append(t(f"pilot_{prefix}_left_out", lang, groups=", ".join(f"'{mask_value(g)}'" for g in self.left_out),
+            # masked, as small schools are: a 'group' of one or two cases is often a name in the wrong cell; a
+            # period label ('voor', 'na', 'oud', 'nieuw', 'nameting', ...) is no name and is written in full
+            out.append(t(f"pilot_{prefix}_left_out", lang,
+                         groups=", ".join(f"'{g if _period_label(g) else mask_value(g)}'" for g in self.left_out),
                          k=k))
         if self.without_group:
             out.append(t(f"pilot_{prefix}_without_group", lang))
         return out
+
+
+def _period_label(group) -> bool:
+    """True for a group label that names a period, not a person: a wave of a before/after design
+    (:data:`evaluatie.survey.WAVE_SYNONYMS`), ``oud``/``nieuw`` or a year (``2023``, ``2023-2024``)."""
+    from .schemas import normalize_header
+    from .survey import WAVE_SYNONYMS
+
+    key = normalize_header(str(group))
+    return (key in WAVE_SYNONYMS or key in {"oud", "nieuw", "old", "new", "voorheen", "nu"}
+            or re.fullmatch(r"(19|20)\d\d(\s*[-/]\s*(19|20)?\d\d)?", str(group).strip()) is not None)
 
 
 def _shown_groups(groups, small: Callable[[str], bool], allowed: bool, unknown: str) -> _ShownGroups:

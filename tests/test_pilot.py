@@ -352,6 +352,9 @@ def test_process_times_never_describe_a_group_below_the_threshold(tmp_path):
     for text in texts:
         assert "na (n = 3)" not in text and "67%" not in text
     assert "<!-- na -->" not in svg and "niet apart getoond en niet vergeleken: minder dan 5" in texts[1] + texts[2]
+    # fresh-eye test: 'na' is a period, not a name: written in full (was "groep '…na'"); names stay masked
+    # (test_method_note_masks_cell_values_and_small_group_names)
+    assert "groep 'na' niet apart getoond" in texts[2] and "'…na'" not in texts[1] + texts[2]
     norm = pd.read_csv(rep / "doorlooptijden_norm.csv", sep=";", dtype=str, encoding="utf-8-sig")
     assert norm["groep"].tolist() == ["voor"] and norm["casussen"].tolist() == ["47"]
     small[small["Groep"] == "na"].to_csv(tmp_path / "trajecten.csv", sep=";", index=False)
