@@ -2285,6 +2285,15 @@ MESSAGES: dict[str, dict[str, str]] = {
                               "en": "The questions of '{what}' hardly hang together (Cronbach's alpha {alpha}, below "
                                     "0.70): the score averages questions that may not measure the same thing. Look at "
                                     "the answers per question too."},
+    "nb_sv_no_constructs": {"nl": "De vragen in {file} zijn gelezen, maar dit notebook rekent per onderwerp "
+                                  "(schaalscore, betrouwbaarheid, voor/na) en zonder codeboek is er geen onderwerp. "
+                                  "Vul CODEBOEK in (of --codeboek): per vraag de vraagtekst, schaal, omgescoord "
+                                  "(ja/nee) en het onderwerp (kolom Construct), zoals "
+                                  "data_raw/voorbeeld/codeboek_vragenlijst.csv.",
+                            "en": "The questions in {file} were read, but this notebook works per construct (scale "
+                                  "score, reliability, before/after) and without a codebook there is none. Fill in "
+                                  "CODEBOEK (or --codeboek): per question the text, scale, reversed (yes/no) and the "
+                                  "construct, as in data_raw/voorbeeld/codeboek_vragenlijst.csv."},
 }
 
 

@@ -331,3 +331,25 @@ def test_notebook_04_figure_to_share_has_no_group_of_one(tmp_path, monkeypatch):
         encoding="utf-8")
     assert "(n = 1)" not in caption and "Team Zuid" not in caption
     assert "voor (n = 10)" in caption and "na (n = 10)" in caption
+
+
+@pytest.mark.notebook
+def test_notebook_03_without_codebook_stops_with_a_dutch_message(tmp_path, monkeypatch):
+    """Fresh-eye test: a student's questionnaire with worded answers and no CODEBOEK stopped with a misleading
+    'Geen enkele vraag uit het codeboek staat in de data' (there was no codebook) and, once the answers were read,
+    with an IndexError traceback (no construct). It now stops in the reading cell, saying what a codebook needs."""
+    from evaluatie.errors import InputError
+
+    monkeypatch.setenv("EVALUATIE_FIGUREN", str(tmp_path / "figures"))
+    monkeypatch.setenv("EVALUATIE_RAPPORTEN", str(tmp_path / "reports"))
+    monkeypatch.setenv("EVALUATIE_WERKMAP", str(tmp_path / "uitgevoerd"))
+    labels = ["helemaal mee oneens", "mee oneens", "neutraal", "mee eens", "helemaal mee eens"]
+    rows = [{"Respondent": f"R{i}", "Groep": "ouder", "Meting": m, "v1": labels[(i + j) % 5], "v2": labels[i % 5]}
+            for i in range(10) for j, m in enumerate(["voormeting", "nameting"])]
+    own = tmp_path / "enquete samenwerking.xlsx"
+    pd.DataFrame(rows).to_excel(own, index=False)
+    with pytest.raises(InputError) as err:
+        run_notebook("03", parameters={"MIJN_BESTAND": str(own)})
+    message = str(err.value)
+    assert "zonder codeboek is er geen onderwerp. Vul CODEBOEK in (of --codeboek)" in message
+    assert "Traceback" not in message and "IndexError" not in message
