@@ -326,8 +326,11 @@ def _notebook(args) -> int:
     settings = notebook_settings(args.notebook, **_settings_kwargs(parameters))
     print(f"Notebook {args.notebook} draait met {Path(args.bestand).name}...")
     _, out = run_notebook(args.notebook, parameters=parameters, output=args.uit)
-    print(t("nb_cli_done", notebook=str(out), html=out.with_suffix(".html").name, figures=str(settings.figures),
-            reports=str(settings.reports)))
+    def written(folder: Path) -> str:  # a folder the run wrote nothing to is not announced as if it had
+        return f"{folder}/" if folder.is_dir() and any(folder.iterdir()) else t("nb_cli_nothing", folder=str(folder))
+
+    print(t("nb_cli_done", notebook=str(out), html=out.with_suffix(".html").name, figures=written(settings.figures),
+            reports=written(settings.reports)))
     return 0
 
 

@@ -390,10 +390,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "nb_failed_input": {"nl": "Notebook '{notebook}' stopte in codecel {cell}: {error}",
                         "en": "Notebook '{notebook}' stopped in code cell {cell}: {error}"},
     "nb_cli_done": {
-        "nl": "Klaar.\nFiguren: {figures}/\nTabellen (afgeschermd, om te delen): {reports}/\nUitgevoerd notebook: {notebook} "
+        "nl": "Klaar.\nFiguren: {figures}\nTabellen (afgeschermd, om te delen): {reports}\nUitgevoerd notebook: {notebook} "
               "(en {html} om in de browser te lezen). Dat is je werkversie: het toont wat je op het scherm zag, ook "
               "kleine aantallen en schoolnamen die in de tabellen zijn afgeschermd. Deel het niet.",
-        "en": "Done.\nFigures: {figures}/\nTables (protected, for sharing): {reports}/\nExecuted notebook: {notebook} "
+        "en": "Done.\nFigures: {figures}\nTables (protected, for sharing): {reports}\nExecuted notebook: {notebook} "
               "(and {html} to read in the browser). That is your working copy: it shows what you saw on screen, "
               "including small counts and school names the tables protect. Do not share it."},
     "nb_failed": {"nl": "Notebook '{notebook}' stopte met een fout:\n{error}",
@@ -2298,6 +2298,8 @@ MESSAGES: dict[str, dict[str, str]] = {
                                   "met 'evaluatie agencies review'.",
                             "en": "{n} agency names have not been reviewed yet (suggestion or new); review them with "
                                   "'evaluatie agencies review'."},
+    "nb_cli_nothing": {"nl": "geen (dit notebook schreef niets in {folder}/)",
+                       "en": "none (this notebook wrote nothing to {folder}/)"},
 }
 
 

@@ -129,6 +129,9 @@ def test_notebook_04_takes_its_files_from_the_command_line(capsys, root, tmp_pat
 
     def fake_run(notebook, *, parameters, output=None):
         calls.append((notebook, parameters))
+        figures = tmp_path / "figures" / "trajecten_thuiszitters"
+        figures.mkdir(parents=True, exist_ok=True)
+        (figures / "04_thuiszitters_tijd_tot_plek.png").write_bytes(b"")
         return None, tmp_path / "reports" / "trajecten_thuiszitters" / "04.ipynb"
 
     monkeypatch.setattr(evaluatie.notebooks, "run_notebook", fake_run)
@@ -141,6 +144,9 @@ def test_notebook_04_takes_its_files_from_the_command_line(capsys, root, tmp_pat
                              "PEILDATUM": "31-7-2024", "SCHOOLJAAR": "2023-2024"})]
     out = capsys.readouterr().out
     assert f"Figuren: {tmp_path / 'figures' / 'trajecten_thuiszitters'}/" in out
+    # fresh-eye test: no tables were written, so the path is not announced as if they were
+    reports = tmp_path / "reports" / "trajecten_thuiszitters"
+    assert f"Tabellen (afgeschermd, om te delen): geen (dit notebook schreef niets in {reports}/)" in out
     assert main(["notebook", "04", "--bestand", str(example / "trajecten_thuiszitters.xlsx"),
                  "--klas", str(tmp_path / "bestaat_niet.csv")]) == 2
     assert "MIJN_KLAS: bestand" in capsys.readouterr().err
