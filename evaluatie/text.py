@@ -2300,6 +2300,8 @@ MESSAGES: dict[str, dict[str, str]] = {
                                   "'evaluatie agencies review'."},
     "nb_cli_nothing": {"nl": "geen (dit notebook schreef niets in {folder}/)",
                        "en": "none (this notebook wrote nothing to {folder}/)"},
+    "unit_removed_one": {"nl": "Let op: '{unit}' is helemaal weggevallen: de enige rij is verwijderd (zie hieronder).",
+                         "en": "Note: '{unit}' is gone entirely: its only row was dropped (see below)."},
 }
 
 

@@ -501,3 +501,15 @@ def test_trajectory_groups_differing_only_in_capitals_are_one_group(tmp_path):
     text = report.summary()
     assert "Kolom 'Groep': groepen die alleen in hoofdletters of spaties verschillen samengenomen: 'Na' → na" in text
     assert "gelijkenis 100%" not in text
+
+
+def test_a_school_with_one_dropped_row_is_not_all_1_rows():
+    """Fresh-eye test: 'alle 1 rijen zijn verwijderd' for a school whose only row was dropped."""
+    from evaluatie.quality import QualityReport
+
+    report = QualityReport(source="d.csv", kind="dossier", n_read=3,
+                           row_units={2: "SBO De Brug", 3: "SBO De Brug", 4: "OBS Het Anker"})
+    report.add(row=4, column="Leerling", value="", reason="verplichte waarde ontbreekt", action="dropped")
+    text = report.summary()
+    assert "Let op: '…er' is helemaal weggevallen: de enige rij is verwijderd (zie hieronder)." in text
+    assert "alle 1 rijen" not in text and "alle 1 rijen" not in report._repr_html_()
