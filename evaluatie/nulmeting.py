@@ -1018,7 +1018,8 @@ def analyze(dossier: pd.DataFrame, *, n_total=None, mapping=None, school: str = 
             data[agency_type] = given.where(given.notna(), names["agency_type"])
         review = names[names["needs_review"]]
         if len(review):
-            report.notes.append(t("nm_names_unreviewed", getattr(report, "lang", "nl"), n=review["raw"].nunique()))
+            report.notes.append(f"{review['raw'].nunique()} instantienamen zijn nog niet gecontroleerd (voorstel of "
+                                "nieuw); controleer ze met 'evaluatie agencies review'.")
     else:
         names = pd.DataFrame(columns=["raw", "agency", "agency_type", "method", "score", "needs_review"])
     _check_columns(data, school=school, pupil=pupil, agency=agency)

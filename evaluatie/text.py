@@ -2294,10 +2294,6 @@ MESSAGES: dict[str, dict[str, str]] = {
                                   "score, reliability, before/after) and without a codebook there is none. Fill in "
                                   "CODEBOEK (or --codeboek): per question the text, scale, reversed (yes/no) and the "
                                   "construct, as in data_raw/voorbeeld/codeboek_vragenlijst.csv."},
-    "nm_names_unreviewed": {"nl": "{n} instantienamen zijn nog niet gecontroleerd (voorstel of nieuw); controleer ze "
-                                  "met 'evaluatie agencies review'.",
-                            "en": "{n} agency names have not been reviewed yet (suggestion or new); review them with "
-                                  "'evaluatie agencies review'."},
     "nb_cli_nothing": {"nl": "geen (dit notebook schreef niets in {folder}/)",
                        "en": "none (this notebook wrote nothing to {folder}/)"},
     "unit_removed_one": {"nl": "Let op: '{unit}' is helemaal weggevallen: de enige rij is verwijderd (zie hieronder).",

@@ -431,16 +431,3 @@ def test_agency_chart_without_any_bar_has_no_axis_of_zeros():
     ax.figure.canvas.draw()
     assert [tick.get_text() for tick in ax.get_yticklabels() if tick.get_text()][:2] == ["0", "2"]
     plt.close(ax.figure)
-
-
-def test_unreviewed_names_note_follows_the_report_language():
-    """Fresh-eye test: the note on unreviewed agency names was a hard-coded Dutch f-string (not in MESSAGES)."""
-    from evaluatie.nulmeting import analyze
-    from evaluatie.quality import QualityReport
-
-    d = pd.DataFrame({"school": "SBO De Brug", "pupil": [f"L{i}" for i in range(6)],
-                      "agency_raw": ["GGD", "G.G.D. Fryslân", "jeugdarts ggd", "Wijkteam", "wijk team Noord", "GGD"]})
-    for lang, text in (("nl", "instantienamen zijn nog niet gecontroleerd"), ("en", "agency names have not been")):
-        report = QualityReport(source="d.csv", kind="dossier", n_read=6, lang=lang)
-        analyze(d, report=report)
-        assert any(text in n for n in report.notes), (lang, report.notes)
