@@ -166,6 +166,10 @@ def _parser() -> argparse.ArgumentParser:
     nb.add_argument("--panel", default=None, metavar="BESTAND",
                     help="verwijzingen per school × maand voor de verhouding na/voor in het kostenmodel (notebook 04; "
                     "zonder dit bestand wordt dat deel overgeslagen)")
+    nb.add_argument("--codeboek", default=None, metavar="BESTAND",
+                    help="codeboek van je vragenlijst (notebook 03): vraag, vraagtekst, schaal, omgescoord, construct")
+    nb.add_argument("--fragmenten", default=None, metavar="BESTAND",
+                    help="gecodeerde interviewfragmenten (notebook 03; zonder dit bestand wordt dat deel overgeslagen)")
     nb.add_argument("--peildatum", default=None, metavar="DATUM",
                     help="lopende casussen tellen mee tot deze datum, bv. 31-7-2024 (notebook 04; standaard: de "
                     "laatste datum in het bestand)")
@@ -173,7 +177,8 @@ def _parser() -> argparse.ArgumentParser:
     nb.add_argument("--schooljaar", default=None, help="schooljaar voor de bronregel, bv. 2024-2025")
     nb.add_argument("--soort", default=None, choices=list(KINDS), metavar="SOORT",
                     help="soort tabel van je bestand (notebook 00): " + ", ".join(KINDS))
-    nb.add_argument("--uit", default=None, help="het uitgevoerde notebook (standaard: reports/<bestandsnaam>/)")
+    nb.add_argument("--uit", default=None, help="waar het uitgevoerde notebook komt (.ipynb; standaard: "
+                    "notebooks/uitgevoerd/<bestandsnaam>/)")
     nb.add_argument("-h", "--help", action="help", help="toon deze hulp en stop")
 
     rap = sub.add_parser("rapport", help="een hele pilot in één keer: figuren, factsheet (HTML, PDF, Word), tabellen "
@@ -307,7 +312,7 @@ def _notebook(args) -> int:
     if totals is not None:
         parameters["LEERLINGEN"] = totals
     for option, setting in (("reeks", "MIJN_REEKS"), ("klas", "MIJN_KLAS"), ("procedures", "MIJN_PROCEDURES"),
-                            ("panel", "MIJN_PANEL")):
+                            ("panel", "MIJN_PANEL"), ("codeboek", "CODEBOEK"), ("fragmenten", "FRAGMENTEN")):
         if getattr(args, option):
             parameters[setting] = str(Path(getattr(args, option)).resolve())
     if args.peildatum:
@@ -321,8 +326,11 @@ def _notebook(args) -> int:
     settings = notebook_settings(args.notebook, **_settings_kwargs(parameters))
     print(f"Notebook {args.notebook} draait met {Path(args.bestand).name}...")
     _, out = run_notebook(args.notebook, parameters=parameters, output=args.uit)
-    print(t("nb_cli_done", notebook=str(out), html=out.with_suffix(".html").name, figures=str(settings.figures),
-            reports=str(settings.reports)))
+    def written(folder: Path) -> str:  # a folder the run wrote nothing to is not announced as if it had
+        return f"{folder}/" if folder.is_dir() and any(folder.iterdir()) else t("nb_cli_nothing", folder=str(folder))
+
+    print(t("nb_cli_done", notebook=str(out), html=out.with_suffix(".html").name, figures=written(settings.figures),
+            reports=written(settings.reports)))
     return 0
 
 

@@ -36,7 +36,7 @@ from .quality import QualityReport
 from .schemas import missing_columns_message
 from .text import check_lang, format_date, format_number, format_p, format_percent, t
 
-__all__ = ["durations", "kaplan_meier", "share_within", "logrank", "process_steps", "classify_absence",
+__all__ = ["durations", "shareable", "kaplan_meier", "share_within", "logrank", "process_steps", "classify_absence",
            "SurvivalResult", "LogrankResult", "StepsResult", "NORM_DAYS", "THUISZITTER_WEEKS", "CONF_TYPES"]
 
 #: Thuiszitterspact (2016): a suitable place within 3 months, taken as 90 days (pass ``days=`` to change).
@@ -361,6 +361,65 @@ class SurvivalResult:
             ax.legend(loc="lower right")
             ax.set_title(title or t("pilots_km_title", lang))
         return ax
+
+
+def shareable(data: pd.DataFrame, *, group: str | None = None, days: float = NORM_DAYS, start: str = "start",
+              end: str = "end", reference_date=None, min_cell: int = 5,
+              lang: str = "nl") -> tuple[pd.DataFrame | None, str | None, list]:
+    """The cases whose process times can go into a figure to share, by the rule of ``evaluatie rapport``.
+
+    A group is drawn only when none of the counts its share within ``days`` reveals (cases, ended
+    within ``days``, the others) is below ``min_cell``; cases without a group are never a group of
+    their own. When no group passes, all cases are taken together; when even that reveals a small
+    count, nothing can be shared.
+
+    Parameters
+    ----------
+    data : DataFrame
+        The ``trajectories`` table, as for :func:`kaplan_meier`.
+    group : str, optional
+        Column with the group (e.g. ``"group"``: voor/na).
+    days : float
+        The norm (default 90 days).
+    start, end, reference_date, lang
+        As for :func:`durations`.
+    min_cell : int
+        Smallest count that may be shown (default 5).
+
+    Returns
+    -------
+    data : DataFrame or None
+        The rows of ``data`` to draw (None: nothing can be shared).
+    group : str or None
+        The group column to draw with (None: all cases together).
+    left_out : list
+        Groups not drawn separately.
+
+    Examples
+    --------
+    >>> d = pd.DataFrame({"start": ["1-1-2024"] * 12, "end": ["1-2-2024"] * 6 + ["1-8-2024"] * 5 + ["1-3-2024"],
+    ...                   "group": ["na"] * 11 + ["Na"]})
+    >>> rows, column, left_out = shareable(d, group="group")
+    >>> len(rows), column, left_out
+    (11, 'group', ['Na'])
+    """
+    frame, _ = durations(data, start=start, end=end, group=group, reference_date=reference_date, lang=lang)
+
+    def small(f: pd.DataFrame) -> bool:
+        within = int((f["observed"].to_numpy(bool) & (f["days"].to_numpy() <= days)).sum())
+        return any(0 < c < min_cell for c in (len(f), within, len(f) - within))
+
+    left_out: list = []
+    if group is not None:
+        unknown = "onbekend" if lang == "nl" else "unknown"
+        real = sorted(g for g in frame["group"].unique() if g != unknown)
+        keep = [g for g in real if not small(frame[frame["group"] == g])]
+        left_out = [g for g in real if g not in keep]
+        if keep:
+            return data.loc[frame.index[frame["group"].isin(keep)]], group, left_out
+    if frame.empty or small(frame):
+        return None, None, left_out
+    return data.loc[frame.index], None, left_out
 
 
 def kaplan_meier(data: pd.DataFrame, *, start: str = "start", end: str = "end", group: str | None = None,

@@ -601,6 +601,41 @@ _REASON = {"int": "reason_not_number", "number": "reason_not_number", "date": "r
            "bool": "reason_not_bool"}
 
 
+def _school_from_pupil(factors: dict, keep: np.ndarray, rows: np.ndarray, label: dict, report: QualityReport,
+                       lang: str) -> None:
+    """Dossier: an empty school cell on a row of a pupil whose other rows name exactly one school gets that school.
+
+    Students write the school once per pupil (or once per block) and leave it empty on the pupil's next rows.
+    Each filled cell is reported as changed, with the row it was taken from; a pupil with rows at two schools,
+    or with no school at all, is left as it is (the row is dropped for its missing school, as before).
+    ``factors["school"]`` and ``report.row_units`` are updated in place.
+    """
+    s_codes, s_uniques = factors["school"]
+    p_codes, p_uniques = factors["pupil"]
+    blank_s = np.append([v is None or not str(v).strip() for v in _clean_uniques(s_uniques)], True)[s_codes]
+    blank_p = np.append([v is None or not str(v).strip() for v in _clean_uniques(p_uniques)], True)[p_codes]
+    empty = blank_s & ~blank_p & keep
+    if not empty.any():
+        return
+    known = ~blank_s & ~blank_p & keep
+    seen = pd.DataFrame({"pupil": p_codes[known], "school": s_codes[known], "row": rows[known]})
+    per_pupil = seen.groupby("pupil").agg(n=("school", "nunique"), school=("school", "first"), row=("row", "first"))
+    single = per_pupil[per_pupil["n"] == 1]
+    positions = np.flatnonzero(empty)
+    positions = positions[np.isin(p_codes[positions], single.index.to_numpy())]
+    if not len(positions):
+        return
+    s_codes = s_codes.copy()
+    s_codes[positions] = single.loc[p_codes[positions], "school"].to_numpy()
+    factors["school"] = (s_codes, s_uniques)
+    names = _take(_clean_uniques(s_uniques), s_codes[positions], "")
+    if isinstance(report.row_units, pd.Series):
+        report.row_units.loc[rows[positions]] = names
+    for pos, source in zip(positions, single.loc[p_codes[positions], "row"].to_numpy()):
+        report.add(row=int(rows[pos]), column=label.get("school", "school"), value="", action="changed",
+                   reason=t("reason_school_from_pupil", lang, row=int(source)))
+
+
 def _factorize(series: pd.Series) -> tuple[np.ndarray, np.ndarray]:
     """Codes (``-1`` = empty cell) and distinct values of a raw column, so every distinct cell is parsed once."""
     if isinstance(series.dtype, pd.CategoricalDtype):
@@ -1041,14 +1076,34 @@ def read_table(path, kind: str, *, sheet=None, pseudonymize: bool = True, key=No
         uid, _ = pd.factorize(pd.Series(_clean_uniques(uniques), dtype=object), use_na_sentinel=True)
         ids.append(np.append(uid, -1).astype(np.int32)[codes])
     blank = np.logical_and.reduce([v < 0 for v in ids])
+    # a remark under the table ("Let op: dossiers groep 8 nog niet gelezen"): at the end, one cell of several
+    # words; not a school or pupil whose every row was lost
+    note = np.zeros(len(raw), dtype=bool)
+    if len(factors) > 1:
+        filled = np.add.reduce([(v >= 0).astype(np.int8) for v in ids])
+        for pos in range(len(raw) - 1, -1, -1):
+            if blank[pos]:
+                continue
+            if filled[pos] != 1:
+                break
+            column, cid = next((c, v) for c, v in zip(factors, ids) if v[pos] >= 0)
+            text = str(raw_value(column, [pos])[0]).strip()
+            # a sentence, not a name: once in its column, and a colon, closing punctuation or six words or more
+            sentence = ":" in text or text[-1:] in ".!?" or len(text.split()) >= 6
+            if not sentence or int((cid == cid[pos]).sum()) > 1:
+                break
+            note[pos] = True
+        if note.any() and isinstance(report.row_units, pd.Series):
+            report.row_units.iloc[np.flatnonzero(note)] = ""
+    blank &= ~note
     total = np.zeros(len(raw), dtype=bool)
     for c in list(factors)[:4]:
         codes, uniques = factors[c]
         is_total = np.fromiter((c2 is not None and normalize_header(c2) in _TOTAL for c2 in _clean_uniques(uniques)),
                                dtype=bool, count=len(uniques))
         total |= np.append(is_total, False)[codes]
-    total &= ~blank
-    rest = ~blank & ~total
+    total &= ~blank & ~note
+    rest = ~blank & ~total & ~note
     if rest.all():
         first_pos = _first_of_group(ids)
     else:
@@ -1058,10 +1113,13 @@ def read_table(path, kind: str, *, sheet=None, pseudonymize: bool = True, key=No
     del ids
     dup = first_pos != np.arange(len(raw))
     drop(np.flatnonzero(blank), None, t("reason_blank", lang))
+    drop(np.flatnonzero(note), None, t("reason_note_under_table", lang))
     drop(np.flatnonzero(total), None, t("reason_total", lang))
     dup_pos = np.flatnonzero(dup)
     drop(dup_pos, None, [t("reason_duplicate", lang, first=int(rows[first_pos[p]])) for p in dup_pos])
-    keep = ~(blank | total | dup)
+    keep = ~(blank | total | dup | note)
+    if kind == "dossier" and "school" in factors and "pupil" in factors:
+        _school_from_pupil(factors, keep, rows, label, report, lang)
     bar.update(0.4)
 
     # 2. parse canonical columns (each distinct value once), then drop rows with an unreadable value
@@ -1146,6 +1204,10 @@ def read_table(path, kind: str, *, sheet=None, pseudonymize: bool = True, key=No
         from .survey import harmonize_respondent_labels
 
         data = harmonize_respondent_labels(data, {r: (r, label.get(r, r)) for r in ("wave", "group")}, report, lang)
+    elif kind == "trajectories" and "group" in data:  # 'Na'/'na': one group, as in a survey (noted in the report)
+        from .survey import harmonize_respondent_labels
+
+        data = harmonize_respondent_labels(data, {"group": ("group", label.get("group", "group"))}, report, lang)
     failed: dict = {}
     canonical = [c.name for c in spec.columns if c.name in data]
     for start in range(0, len(data), _CHECK_CHUNK):  # row-wise checks, in chunks to bound memory

@@ -287,8 +287,12 @@ def plot_agencies(table: pd.DataFrame, ax=None, *, min_cell: int = 5, published=
         ax.set_xlim(-0.6, max(len(shown), 8) - 0.4)
         ax.set_xlabel(lab["agency_rank"])
         ax.set_ylabel(lab["pupils"])
-        format_axis(ax, "y", lang=lang)
-        _rounded_ticks(ax)
+        if len(shown):
+            format_axis(ax, "y", lang=lang)
+            _rounded_ticks(ax)
+        else:  # no bar to read off: an empty axis would be labelled 0, 0, 0, ... (format_axis on [-0.05, 0.05])
+            ax.set_ylim(0, 1)
+            ax.set_yticks([])
         ax.set_title(title or lab["agencies_title"])
     return ax
 

@@ -175,10 +175,30 @@ def _err(msg_key: str, path, lang: str, **kw) -> InputError:
     return InputError(t(msg_key, lang, file=Path(path).name, **kw), file=str(path))
 
 
+def _guess(name: str, options, cutoff: float = 0.75) -> str | None:
+    """The option that ``name`` is most likely a typo of (``vragelijst`` → ``vragenlijst``), or None.
+
+    Spaces, ``_`` and ``-`` and capitals are ignored, so ``doorlooptijden_thuiszitters.csv`` finds
+    ``doorlooptijden thuiszitters.csv``.
+    """
+    import difflib
+
+    key = lambda x: re.sub(r"[\s_\-]+", " ", str(x)).strip().casefold()
+    options = list(options)
+    found = difflib.get_close_matches(key(name), [key(o) for o in options], n=1, cutoff=cutoff)
+    return next((o for o in options if key(o) == found[0]), None) if found else None
+
+
+def _with_guess(error: InputError, guess: str | None, lang: str) -> InputError:
+    return error if guess is None else InputError(f"{error} {t('pilot_did_you_mean', lang, name=guess)}",
+                                                  file=error.file)
+
+
 def _check_keys(given, allowed, where: str, path, lang: str) -> None:
     unknown = [k for k in given if k not in allowed]
     if unknown:
-        raise _err("pilot_unknown_key", path, lang, name=unknown[0], where=where, allowed=", ".join(allowed))
+        raise _with_guess(_err("pilot_unknown_key", path, lang, name=unknown[0], where=where,
+                               allowed=", ".join(allowed)), _guess(unknown[0], allowed), lang)
 
 
 def _option(value, rule, name: str, where: str, path, lang: str):
@@ -269,7 +289,9 @@ def load_pilot(path, lang: str = "nl") -> Pilot:
             raise _err("pilot_bad_type", path, lang, name=key, where="[data]", value=rel, kind=t("pilot_type_str", lang))
         file = (path.parent / rel).resolve()
         if not file.is_file():
-            raise _err("pilot_missing_file", path, lang, name=key, value=rel, folder=path.parent)
+            near = sorted(p.name for p in file.parent.glob("*") if p.is_file()) if file.parent.is_dir() else []
+            raise _with_guess(_err("pilot_missing_file", path, lang, name=key, value=rel, folder=path.parent),
+                              _guess(file.name, near, cutoff=0.8), lang)
         data[key] = file
     given = raw.get("analyses")
     if given is None:  # every analysis whose data are given
@@ -437,7 +459,16 @@ def _nulmeting(ctx: _Context, leerlingen=None) -> Section:
             f"{count_text(lo, lang)} {t('pilot_to', lang)} {count_text(hi, lang)}")
     few = float((result.agencies.groupby("agency")["n_pupils"].sum() < k_min).mean())
     meaning = [t("pilot_nul_meaning", lang, span=span, two=two_pct, k=k_min, few=format_number(100 * few, 0, lang))]
-    caveats = [t("pilot_nul_caveat_files", lang), t("pilot_nul_caveat_names", lang)]
+    # the names caveat says what was done: a reviewed mapping for all names, for some, or none at all
+    spellings = result.names.drop_duplicates("raw") if len(result.names) else result.names
+    unreviewed = int(spellings["needs_review"].astype(bool).sum()) if len(spellings) else 0
+    if mapping is None and len(spellings):
+        names_caveat = t("pilot_nul_caveat_names_none", lang)
+    elif unreviewed:
+        names_caveat = t("pilot_nul_caveat_names_partly", lang, n=unreviewed, m=len(spellings))
+    else:
+        names_caveat = t("pilot_nul_caveat_names", lang)
+    caveats = [t("pilot_nul_caveat_files", lang), names_caveat]
     return Section(key="nulmeting", title=t("pilot_nul_title", lang), question=t("pilot_nul_question", lang),
                    key_figures=key, figures=figures, tables={}, notes={}, meaning=meaning, caveats=caveats,
                    methods=t("pilot_nul_methods", lang), quality=[("dossier", report)]), result
@@ -755,6 +786,12 @@ def _vragenlijst(ctx: _Context, vergelijking="auto", toets="auto") -> Section:
         pairs = cmp.table.loc[cmp.table["outcome"] == first, "n"]
         matched = int(pairs.iloc[0]) if len(pairs) else int(survey.response(s, lang=lang)["matched"].sum())
         caveats.append(t("pilot_sv_caveat_matched", lang, k=ctx.count(matched), n=ctx.count(n_resp), what=first))
+    # the key figure is a scale score: say so when its questions hardly hang together (the 'weinig betrouwbare'
+    # verdict of the method note, alpha below 0.7)
+    first_rel = dict(zip([c for c in constructs if len(s.construct_items(c)) >= 3], rel)).get(first)
+    if first_rel is not None and np.isfinite(first_rel.alpha) and first_rel.alpha < 0.7:
+        # second, before the pairs used: the factsheet shows the first two caveats of a section
+        caveats.insert(1, t("pilot_sv_caveat_alpha", lang, what=first, alpha=format_number(first_rel.alpha, 2, lang)))
     methods = [t("pilot_sv_methods", lang, n=ctx.count(n_resp), k=len(s.items),
                  scales=", ".join(map(str, constructs)) or "–")]
     methods += [f"{c}: {r.sentence(lang)}" for c, r in zip([c for c in constructs if len(s.construct_items(c)) >= 3],
@@ -981,12 +1018,25 @@ class _ShownGroups:
         """'groep … niet apart getoond' and 'casussen zonder groep …' (message keys ``pilot_<prefix>_…``)."""
         out = []
         if self.left_out:
-            # masked, as small schools are: a 'group' of one or two cases is often a name in the wrong cell
-            out.append(t(f"pilot_{prefix}_left_out", lang, groups=", ".join(f"'{mask_value(g)}'" for g in self.left_out),
+            # masked, as small schools are: a 'group' of one or two cases is often a name in the wrong cell; a
+            # period label ('voor', 'na', 'oud', 'nieuw', 'nameting', ...) is no name and is written in full
+            out.append(t(f"pilot_{prefix}_left_out", lang,
+                         groups=", ".join(f"'{g if _period_label(g) else mask_value(g)}'" for g in self.left_out),
                          k=k))
         if self.without_group:
             out.append(t(f"pilot_{prefix}_without_group", lang))
         return out
+
+
+def _period_label(group) -> bool:
+    """True for a group label that names a period, not a person: a wave of a before/after design
+    (:data:`evaluatie.survey.WAVE_SYNONYMS`), ``oud``/``nieuw`` or a year (``2023``, ``2023-2024``)."""
+    from .schemas import normalize_header
+    from .survey import WAVE_SYNONYMS
+
+    key = normalize_header(str(group))
+    return (key in WAVE_SYNONYMS or key in {"oud", "nieuw", "old", "new", "voorheen", "nu"}
+            or re.fullmatch(r"(19|20)\d\d(\s*[-/]\s*(19|20)?\d\d)?", str(group).strip()) is not None)
 
 
 def _shown_groups(groups, small: Callable[[str], bool], allowed: bool, unknown: str) -> _ShownGroups:

@@ -145,6 +145,10 @@ class QualityReport:
         frame["action"] = frame["action"].map(labels)
         return frame.sort_values("row", kind="stable", na_position="first").reset_index(drop=True)
 
+    def _gone(self, r) -> str:
+        """'Let op: … is helemaal weggevallen' for a row of :meth:`losses` (one row: 'de enige rij')."""
+        return t("unit_removed" if r.n_read != 1 else "unit_removed_one", self.lang, unit=r.unit, n=r.n_read)
+
     def summary(self, published: bool = False) -> str:
         """Short text: counts, file-level notes and (if any) the problems, one per line.
 
@@ -168,7 +172,7 @@ class QualityReport:
         lines += [f"  {scrub(n)}" for n in self.notes]
         losses = self.losses()
         for r in losses[losses["removed"]].itertuples(index=False):
-            lines.append("  " + scrub(t("unit_removed", self.lang, unit=r.unit, n=r.n_read)))
+            lines.append("  " + scrub(self._gone(r)))
         if not self.entries:
             lines.append("  " + t("no_problems", self.lang))
         for e in self._grouped().itertuples(index=False):
@@ -292,7 +296,7 @@ class QualityReport:
 
         notes = "".join(f"<li>{html.escape(scrub(n))}</li>" for n in self.notes)
         losses = self.losses()
-        notes += "".join(f"<li>{html.escape(scrub(t('unit_removed', self.lang, unit=r.unit, n=r.n_read)))}</li>"
+        notes += "".join(f"<li>{html.escape(scrub(self._gone(r)))}</li>"
                          for r in losses[losses["removed"]].itertuples(index=False))
         if self.entries:  # the same problem on many rows of one school is one line
             g = self._grouped()

@@ -356,6 +356,16 @@ def _codes_for(values: pd.Series, scale: Scale):
     return code.where(in_scale), dont_know.astype(bool), bad.astype(bool)
 
 
+def _worded_item(values: pd.Series, share: float = 0.8) -> bool:
+    """True for a text column whose answers are mostly five-point answers (``mee eens``, ``3``) or 'weet niet'."""
+    if pd.api.types.is_numeric_dtype(values):
+        return False
+    code, dont_know, bad = _codes_for(values, SCALES["likert5"])
+    answered = int(code.notna().sum()) + int(dont_know.sum()) + int(bad.sum())
+    labelled = values.astype("string").str.strip().str.lower().isin(list(SCALES["likert5"].labels or {})).fillna(False)
+    return bool(answered and labelled.any() and (code.notna().sum() + dont_know.sum()) >= share * answered)
+
+
 def prepare(data: pd.DataFrame, codebook=None, *, respondent: str = "respondent", group: str | None = "group",
             wave: str | None = "wave", report: QualityReport | None = None, lang: str = "nl") -> SurveyData:
     """Map answers to numbers with a codebook; keep "weet niet" apart; report what cannot be used.
@@ -406,9 +416,15 @@ def prepare(data: pd.DataFrame, codebook=None, *, respondent: str = "respondent"
         data, {"wave": (wave, labels.get("wave", wave)), "group": (group, labels.get("group", group))}, report, lang,
         rows=data["source_row"] if "source_row" in data.columns else None)
     if codebook is None:
-        candidates = [c for c in data.columns if c not in meta + extra_meta and pd.api.types.is_numeric_dtype(data[c])]
+        numeric = [c for c in data.columns if c not in meta + extra_meta and pd.api.types.is_numeric_dtype(data[c])]
+        # answers written as labels ('mee eens'): a column counts when most of its answers are five-point answers
+        worded = [c for c in data.columns if c not in meta + extra_meta + numeric and _worded_item(data[c])]
+        candidates = [c for c in data.columns if c in numeric or c in worded]
         cb = pd.DataFrame({"item": candidates, "text": None, "scale": "likert5", "reversed": False, "construct": None})
-        report.notes.append(t("sv_no_codebook", lang, items=", ".join(map(str, candidates))))
+        if worded:
+            report.notes.append(t("sv_no_codebook_worded", lang, items=", ".join(map(str, candidates))))
+        elif candidates:
+            report.notes.append(t("sv_no_codebook", lang, items=", ".join(map(str, candidates))))
     else:
         cb = read_codebook(codebook, lang=lang)
         data = _items_by_header(data, cb, meta, report, lang)
@@ -417,8 +433,10 @@ def prepare(data: pd.DataFrame, codebook=None, *, respondent: str = "respondent"
     if absent:
         report.notes.append(t("sv_items_absent", lang, items=", ".join(absent)))
         cb = cb[~cb["item"].isin(absent)].reset_index(drop=True)
-    if cb.empty:
-        raise InputError(t("sv_no_items", lang, columns=", ".join(map(str, data.columns))))
+    if cb.empty:  # name the columns as the file heads them, without the loader's own row-number column
+        headers = ", ".join(str(labels.get(c) or c) for c in data.columns if c != "source_row")
+        raise InputError(t("sv_no_items" if codebook is not None else "sv_no_items_no_codebook", lang,
+                           columns=headers))
     unused = [c for c in data.columns if c not in meta + extra_meta + list(cb["item"])]
     if codebook is not None and unused:
         report.notes.append(t("sv_items_unused", lang, items=", ".join(map(str, unused))))

@@ -391,10 +391,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "nb_failed_input": {"nl": "Notebook '{notebook}' stopte in codecel {cell}: {error}",
                         "en": "Notebook '{notebook}' stopped in code cell {cell}: {error}"},
     "nb_cli_done": {
-        "nl": "Klaar.\nFiguren: {figures}/\nTabellen (afgeschermd, om te delen): {reports}/\nUitgevoerd notebook: {notebook} "
+        "nl": "Klaar.\nFiguren: {figures}\nTabellen (afgeschermd, om te delen): {reports}\nUitgevoerd notebook: {notebook} "
               "(en {html} om in de browser te lezen). Dat is je werkversie: het toont wat je op het scherm zag, ook "
               "kleine aantallen en schoolnamen die in de tabellen zijn afgeschermd. Deel het niet.",
-        "en": "Done.\nFigures: {figures}/\nTables (protected, for sharing): {reports}/\nExecuted notebook: {notebook} "
+        "en": "Done.\nFigures: {figures}\nTables (protected, for sharing): {reports}\nExecuted notebook: {notebook} "
               "(and {html} to read in the browser). That is your working copy: it shows what you saw on screen, "
               "including small counts and school names the tables protect. Do not share it."},
     "nb_failed": {"nl": "Notebook '{notebook}' stopte met een fout:\n{error}",
@@ -2429,6 +2429,66 @@ MESSAGES: dict[str, dict[str, str]] = {
                              "en": "{sections}: a small group is not shown; the numbers of rows in the data quality "
                                    "report of those files are therefore rounded to multiples of {k} (otherwise rows "
                                    "minus the cases shown would give the group back)."},
+    # --- nieuw (fresh-eye student test, 2026-12-07)
+    "pilot_nul_caveat_names_none": {"nl": "Namen van instanties zijn niet met een gecontroleerde koppeltabel "
+                                          "gelijkgetrokken (er is geen koppeltabel opgegeven): schrijfwijzen die op "
+                                          "elkaar lijken zijn automatisch samengenomen, andere tellen apart. De "
+                                          "aantallen instanties zijn daarom voorlopig.",
+                                    "en": "Agency names were not merged with a reviewed mapping (none was given): "
+                                          "similar spellings were merged automatically, others count separately. The "
+                                          "numbers of agencies are therefore provisional."},
+    "pilot_nul_caveat_names_partly": {"nl": "{n} van de {m} schrijfwijzen van instanties staan niet in de "
+                                            "gecontroleerde koppeltabel en zijn automatisch ingedeeld; de aantallen "
+                                            "instanties kunnen nog veranderen.",
+                                      "en": "{n} of the {m} spellings of agency names are not in the reviewed mapping "
+                                            "and were assigned automatically; the numbers of agencies may still "
+                                            "change."},
+    "nb_dl_left_out": {"nl": "Niet apart in de figuur om te delen: groep {groups} (minder dan {k} casussen, of minder "
+                             "dan {k} binnen of buiten de norm). Hierboven, in je werkversie, staan ze wel.",
+                       "en": "Not shown separately in the figure to share: group {groups} (fewer than {k} cases, or "
+                             "fewer than {k} within or beyond the norm). Your working copy above shows them."},
+    "nb_dl_nothing_shared": {"nl": "Geen figuur bewaard: ook alle casussen samen geven een aantal kleiner dan {k} "
+                                   "(casussen, binnen of buiten de norm). Deel deze doorlooptijden niet.",
+                             "en": "No figure saved: even all cases together give a count below {k} (cases, within "
+                                   "or beyond the norm). Do not share these process times."},
+    "sv_no_codebook_worded": {"nl": "Geen codeboek: de kolommen {items} (antwoorden als cijfer of als 'mee eens') zijn "
+                                    "behandeld als vijfpuntsschaal (1-5), zonder omscoren en zonder onderwerpen. Geef "
+                                    "een codeboek voor vraagteksten, omgescoorde vragen en schalen.",
+                              "en": "No codebook: the columns {items} (answers as numbers or as 'agree') were treated "
+                                    "as five-point items (1-5), without reverse scoring and without constructs. Give a "
+                                    "codebook for question texts, reversed items and scales."},
+    "sv_no_items_no_codebook": {"nl": "Geen codeboek opgegeven en geen kolom met antwoorden op een vijfpuntsschaal "
+                                      "(1-5 of 'helemaal mee oneens' … 'helemaal mee eens'). Kolommen in het bestand: "
+                                      "{columns}. Geef een codeboek: CODEBOEK in het notebook, of --codeboek.",
+                                "en": "No codebook given and no column with five-point answers (1-5 or 'strongly "
+                                      "disagree' … 'strongly agree'). Columns in the file: {columns}. Give a codebook: "
+                                      "CODEBOEK in the notebook, or --codeboek."},
+    "reason_note_under_table": {"nl": "opmerking onder de tabel, geen gegevens; niet gelezen",
+                                "en": "remark below the table, no data; not read"},
+    "reason_school_from_pupil": {"nl": "school leeg; ingevuld uit rij {row} van dezelfde leerling (die staat bij één "
+                                       "school)",
+                                 "en": "school empty; filled in from row {row} of the same pupil (listed at one "
+                                       "school)"},
+    "pilot_did_you_mean": {"nl": "Bedoel je '{name}'?", "en": "Did you mean '{name}'?"},
+    "pilot_sv_caveat_alpha": {"nl": "De vragen van '{what}' hangen weinig samen (Cronbachs alfa {alpha}, onder 0,70): "
+                                    "de score is een gemiddelde van vragen die misschien niet hetzelfde meten. Kijk ook "
+                                    "naar de antwoorden per vraag.",
+                              "en": "The questions of '{what}' hardly hang together (Cronbach's alpha {alpha}, below "
+                                    "0.70): the score averages questions that may not measure the same thing. Look at "
+                                    "the answers per question too."},
+    "nb_sv_no_constructs": {"nl": "De vragen in {file} zijn gelezen, maar dit notebook rekent per onderwerp "
+                                  "(schaalscore, betrouwbaarheid, voor/na) en zonder codeboek is er geen onderwerp. "
+                                  "Vul CODEBOEK in (of --codeboek): per vraag de vraagtekst, schaal, omgescoord "
+                                  "(ja/nee) en het onderwerp (kolom Construct), zoals "
+                                  "data_raw/voorbeeld/codeboek_vragenlijst.csv.",
+                            "en": "The questions in {file} were read, but this notebook works per construct (scale "
+                                  "score, reliability, before/after) and without a codebook there is none. Fill in "
+                                  "CODEBOEK (or --codeboek): per question the text, scale, reversed (yes/no) and the "
+                                  "construct, as in data_raw/voorbeeld/codeboek_vragenlijst.csv."},
+    "nb_cli_nothing": {"nl": "geen (dit notebook schreef niets in {folder}/)",
+                       "en": "none (this notebook wrote nothing to {folder}/)"},
+    "unit_removed_one": {"nl": "Let op: '{unit}' is helemaal weggevallen: de enige rij is verwijderd (zie hieronder).",
+                         "en": "Note: '{unit}' is gone entirely: its only row was dropped (see below)."},
 }
 
 

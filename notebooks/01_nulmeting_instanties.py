@@ -145,7 +145,10 @@ resultaat.plot("per_pupil", SCHOOL);
 #
 # De doorgetrokken lijn laat zien hoeveel instanties je gemiddeld vindt als je 1, 2, 3, … van de
 # gelezen dossiers leest. Na de punt (de gelezen dossiers) gaat de lijn gestippeld verder tot alle
-# leerlingen van de school: de voorspelling, met een interval dat nooit onder het al gevonden aantal komt.
+# leerlingen van de school: de voorspelling. Er staan twee intervallen in de figuur. De lichtblauwe band is de
+# onzekerheid van de curve zelf (hoeveel instanties je zou vinden bij zoveel dossiers van een school als deze);
+# die band kan rechts van de punt onder het al gevonden aantal komen. Het oranje interval rechts is de
+# voorspelling voor déze school als je alle dossiers leest: dat komt nooit onder het al gevonden aantal.
 
 # %%
 resultaat.plot("accumulation", SCHOOL);

@@ -57,6 +57,8 @@ instellingen
 # %%
 antwoorden, rapport = ev.read_table(instellingen.file, kind="survey", raw_items=True)
 vragenlijst = survey.prepare(antwoorden, instellingen.codebook, report=rapport)
+if not vragenlijst.constructs:  # schaalscores en vergelijkingen hebben onderwerpen uit een codeboek nodig
+    raise ev.InputError(ev.text.t("nb_sv_no_constructs", file=instellingen.file.name))
 rapport
 
 # %%

@@ -66,7 +66,7 @@ BANDBREEDTES = {"trajectory_cost": ("€ 6.000", "€ 12.000"), "attribution": (
 import evaluatie as ev
 from evaluatie.costs import deployment_cost, financing_scenarios, impact
 from evaluatie.did import panel_did
-from evaluatie.durations import kaplan_meier, logrank, process_steps
+from evaluatie.durations import kaplan_meier, logrank, process_steps, shareable
 from evaluatie.outcomes import compare_to_benchmark, plot_timeline, posterior_above, proportion_ci
 from evaluatie.zorgvraag import prepare
 
@@ -161,10 +161,22 @@ if groep is None:
 else:
     print(logrank(trajecten, group=groep, reference_date=PEILDATUM).summary())
 
+# %% [markdown]
+# De figuur hieronder is om te **delen**: een groep met minder dan 5 casussen (of minder dan 5 binnen of buiten
+# de norm) staat er niet apart in, want dan is één leerling te herkennen. Kan geen enkele groep, dan staan alle
+# casussen samen in de figuur; zijn het er ook samen te weinig, dan wordt er geen figuur bewaard.
+
 # %%
-ax = km.plot(days=NORM_DAGEN)
-ev.save_figure(ax.figure, "04_thuiszitters_tijd_tot_plek", source=instellingen.source, n=len(km.data),
-               caption=km.sentence(days=NORM_DAGEN), folder=instellingen.figures);
+deel, groep_deel, weggelaten = shareable(trajecten, group=groep, days=NORM_DAGEN, reference_date=PEILDATUM)
+if weggelaten:
+    print(ev.text.t("nb_dl_left_out", groups=", ".join(map(str, weggelaten)), k=5))
+if deel is None:
+    print(ev.text.t("nb_dl_nothing_shared", k=5))
+else:
+    km_deel = kaplan_meier(deel, group=groep_deel, reference_date=PEILDATUM, label="aandeel met passend aanbod")
+    ax = km_deel.plot(days=NORM_DAGEN)
+    ev.save_figure(ax.figure, "04_thuiszitters_tijd_tot_plek", source=instellingen.source, n=len(km_deel.data),
+                   caption=km_deel.sentence(days=NORM_DAGEN), folder=instellingen.figures);
 
 # %% [markdown]
 # **Let op:** "voor" en "na" is een vergelijking in de tijd, zonder controlegroep. Veranderde er in dezelfde

@@ -129,6 +129,9 @@ def test_notebook_04_takes_its_files_from_the_command_line(capsys, root, tmp_pat
 
     def fake_run(notebook, *, parameters, output=None):
         calls.append((notebook, parameters))
+        figures = tmp_path / "figures" / "trajecten_thuiszitters"
+        figures.mkdir(parents=True, exist_ok=True)
+        (figures / "04_thuiszitters_tijd_tot_plek.png").write_bytes(b"")
         return None, tmp_path / "reports" / "trajecten_thuiszitters" / "04.ipynb"
 
     monkeypatch.setattr(evaluatie.notebooks, "run_notebook", fake_run)
@@ -141,6 +144,9 @@ def test_notebook_04_takes_its_files_from_the_command_line(capsys, root, tmp_pat
                              "PEILDATUM": "31-7-2024", "SCHOOLJAAR": "2023-2024"})]
     out = capsys.readouterr().out
     assert f"Figuren: {tmp_path / 'figures' / 'trajecten_thuiszitters'}/" in out
+    # fresh-eye test: no tables were written, so the path is not announced as if they were
+    reports = tmp_path / "reports" / "trajecten_thuiszitters"
+    assert f"Tabellen (afgeschermd, om te delen): geen (dit notebook schreef niets in {reports}/)" in out
     assert main(["notebook", "04", "--bestand", str(example / "trajecten_thuiszitters.xlsx"),
                  "--klas", str(tmp_path / "bestaat_niet.csv")]) == 2
     assert "MIJN_KLAS: bestand" in capsys.readouterr().err
@@ -151,3 +157,34 @@ def test_notebook_04_takes_its_files_from_the_command_line(capsys, root, tmp_pat
     assert main(["notebook", "--help"]) == 0
     help_text = capsys.readouterr().out
     assert "welk notebook: 00, 01, 02, 02b, 03, 04, 05" in help_text and "--procedures BESTAND" in help_text
+
+
+def test_notebook_03_takes_codebook_and_fragments_from_the_command_line(capsys, root, tmp_path, monkeypatch):
+    """Fresh-eye test: the README says 'evaluatie notebook NN --bestand ...', but notebook 03 could not be given
+    its codebook that way (the run stopped on the student's own questionnaire). ``--codeboek`` and
+    ``--fragmenten`` fill CODEBOEK and FRAGMENTEN; the help no longer says the notebook goes to reports/."""
+    import evaluatie.notebooks
+
+    monkeypatch.setenv("EVALUATIE_FIGUREN", str(tmp_path / "figures"))
+    monkeypatch.setenv("EVALUATIE_RAPPORTEN", str(tmp_path / "reports"))
+    example = root / "data_raw" / "voorbeeld"
+    calls = []
+
+    def fake_run(notebook, *, parameters, output=None):
+        calls.append((notebook, parameters))
+        return None, tmp_path / "uitgevoerd" / "vragenlijst" / "03.ipynb"
+
+    monkeypatch.setattr(evaluatie.notebooks, "run_notebook", fake_run)
+    assert main(["notebook", "03", "--bestand", str(example / "vragenlijst.xlsx"),
+                 "--codeboek", str(example / "codeboek_vragenlijst.csv"),
+                 "--fragmenten", str(example / "interviewfragmenten.csv")]) == 0
+    assert calls == [("03", {"MIJN_BESTAND": str(example / "vragenlijst.xlsx"),
+                             "CODEBOEK": str(example / "codeboek_vragenlijst.csv"),
+                             "FRAGMENTEN": str(example / "interviewfragmenten.csv")})]
+    assert main(["notebook", "01", "--bestand", str(example / "dossieronderzoek_sbo.xlsx"),
+                 "--codeboek", str(example / "codeboek_vragenlijst.csv")]) == 2
+    assert "Onbekende instelling(en): CODEBOEK" in capsys.readouterr().err
+    assert main(["notebook", "--help"]) == 0
+    help_text = " ".join(capsys.readouterr().out.split())
+    assert "--codeboek BESTAND" in help_text and "--fragmenten BESTAND" in help_text
+    assert "standaard: reports/" not in help_text and "notebooks/uitgevoerd/<bestandsnaam>/" in help_text

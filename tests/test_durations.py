@@ -265,3 +265,27 @@ def test_logrank_sentence_writes_small_p_values_as_people_read_them():
     assert r.sentence().endswith("(1 vrijheidsgraad), p < 0,001.") and "p < 0.001" in r.sentence("en")
     _, data, ref = _km("log")
     assert logrank(data, group="group", reference_date=ref).sentence().endswith("p = 0,129.")
+
+
+def test_shareable_leaves_out_groups_with_small_counts():
+    """Fresh-eye test: notebook 04 saved the figure 'to share' with a group 'Na' of one case (its exact duration
+    in the curve and the caption). ``shareable`` applies the rule of ``evaluatie rapport``: a group is drawn only
+    when its cases, those ended within the norm and the others are all 0 or at least 5."""
+    from evaluatie.durations import shareable
+
+    ends = ["1-2-2024"] * 6 + ["1-8-2024"] * 5  # 6 within 90 days, 5 beyond: every count at least 5
+    d = pd.DataFrame({"start": ["1-1-2024"] * 16, "end": ends + ["1-3-2024"] + ["1-2-2024"] * 4,
+                      "group": ["na"] * 11 + ["Na"] + ["voor"] * 4})
+    rows, column, left_out = shareable(d, group="group")
+    assert column == "group" and left_out == ["Na", "voor"] and len(rows) == 11 and set(rows["group"]) == {"na"}
+    # no group passes (na: 5 within, 3 beyond; voor: 6 within, 2 beyond): all cases together (11 within, 5 beyond)
+    d2 = d.assign(group=["na", "voor"] * 8)
+    rows, column, left_out = shareable(d2, group="group")
+    assert column is None and len(rows) == 16 and left_out == ["na", "voor"]
+    # even together small (3 beyond the norm): nothing to share
+    rows, column, _ = shareable(d.iloc[:9], group=None)
+    assert rows is None and column is None
+    # cases without a group are never a group of their own, but count in 'all together'
+    d3 = d.assign(group=[None] * 16)
+    rows, column, left_out = shareable(d3, group="group")
+    assert column is None and left_out == [] and len(rows) == 16

@@ -181,15 +181,17 @@ def test_vectorized_fast_paths_agree_with_the_cell_parsers():
 
 def test_na_as_the_dutch_word_after_is_not_lost(tmp_path):
     """'NA' is R's missing code, but in a group column next to 'voor' and 'na' it is the word 'na' (after):
-    kept, and the spellings that differ only in case are reported instead of silently forming extra groups."""
+    kept, and the spellings that differ only in case are merged with a note instead of silently forming extra
+    groups."""
     rows = ["Casus;Aanmelddatum;Datum plaatsing;Groep", "C1;1-9-2023;1-10-2023;voor", "C2;1-9-2023;1-11-2023;Voor",
             "C3;1-3-2024;1-4-2024;na", "C4;1-3-2024;1-5-2024;NA", "C5;1-3-2024;;na", "C6;1-9-2023;1-12-2023;voor"]
     path = tmp_path / "trajecten.csv"
     path.write_text("\n".join(rows), encoding="utf-8")
     data, report = read_table(path, kind="trajectories")
-    assert data["group"].tolist() == ["voor", "Voor", "na", "NA", "na", "voor"]
-    warned = report.to_frame()
-    assert set(warned.loc[warned["reason"].str.contains("lijkt op"), "value"]) == {"Voor", "NA"}
+    # kept as the word, and (since the fresh-eye test) merged with its other spelling as in a survey, with a note
+    assert data["group"].tolist() == ["voor", "voor", "na", "na", "na", "voor"]
+    assert any("groepen die alleen in hoofdletters of spaties verschillen samengenomen" in n and "'Voor' → voor" in n
+               and "'NA' → na" in n for n in report.notes)
     # without the word 'na' in the column, 'NA' is a missing value, and the report says so
     path.write_text("\n".join(rows[:3] + ["C9;1-3-2024;;NA"]), encoding="utf-8")
     data, report = read_table(path, kind="trajectories")
@@ -425,3 +427,89 @@ def test_read_table_splits_a_dossier_cell_naming_several_agencies(tmp_path):
     assert "- rij 4, kolom 'Hulpverlener': cel noemt 2 instanties ('Accare' en 'Wijkteam Noord')" in "\n".join(lines)
     assert "(waarde: 'Wijkteam Noord en GGD')" in lines[-1] and "Geen problemen gevonden" not in report.summary()
     assert report.n_changed == 5 and data.attrs["labels"]["agency_raw"] == "Hulpverlener"
+
+
+def test_a_remark_under_the_table_is_not_a_school_that_vanished(tmp_path):
+    """Fresh-eye test: a student's remark in the last row ('Let op: dossiers groep 8 nog niet gelezen, volgt in
+    november') was read as a school, and the report said "Let op: '…er' is helemaal weggevallen: alle 1 rijen
+    zijn verwijderd". A one-cell row of several words at the end is a remark: dropped with that reason, no
+    vanished school. A school name at the end with no pupil is still reported as before."""
+    from openpyxl import Workbook
+
+    from evaluatie import read_table
+
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["Dossieronderzoek SBO De Brug"])
+    ws.append([])
+    ws.append(["School", "Leerling", "Instantie"])
+    for i in range(6):
+        ws.append(["SBO De Brug", f"L{i}", "GGD"])
+    ws.append([])
+    ws.append(["Let op: dossiers groep 8 nog niet gelezen, volgt in november"])
+    path = tmp_path / "dossier.xlsx"
+    wb.save(path)
+    data, report = read_table(path, kind="dossier")
+    assert len(data) == 6
+    text = report.summary()
+    assert "helemaal weggevallen" not in text and "'…er'" not in text
+    assert "rij 11: opmerking onder de tabel, geen gegevens; niet gelezen [verwijderd]" in text
+    ws.append(["SBO Het Anker"])  # now the last row is a name: a school without pupil, reported as before
+    wb.save(path)
+    data, report = read_table(path, kind="dossier")
+    assert "kolom 'Leerling': verplichte waarde ontbreekt" in report.summary()
+
+
+def test_dossier_school_left_empty_on_a_pupils_next_rows_is_filled_from_that_pupil(tmp_path):
+    """Fresh-eye test: a student writes the school once per pupil and leaves it empty on the pupil's next rows
+    (not merged cells); 21 of 80 rows were dropped ('verplichte waarde ontbreekt'). An empty school is now taken
+    from the pupil's other rows when they name exactly one school, each cell reported with its source row; a
+    pupil at two schools, or a row with neither school nor a known pupil, is still dropped."""
+    from evaluatie import read_table
+
+    rows = [("SBO De Brug", "Daan", "GGD"), (None, "Daan", "Wijkteam"), (None, "Daan", "Accare"),
+            ("OBS 't Anker", "Emma", "GGD"), (None, "Emma", "Kinnik"),
+            ("SBO De Brug", "Sem", "GGD"), ("OBS 't Anker", "Sem", "Accare"), (None, "Sem", "Kinnik"),
+            (None, "Noor", "GGD")]
+    rows += [("SBO De Brug", f"L{i}", "GGD") for i in range(5)] + [("OBS 't Anker", f"M{i}", "GGD") for i in range(5)]
+    path = tmp_path / "dossier.csv"
+    pd.DataFrame(rows, columns=["School", "Leerling", "Instantie"]).to_csv(path, sep=";", index=False)
+    data, report = read_table(path, kind="dossier")
+    assert len(data) == len(rows) - 2
+    assert data["school"].value_counts().to_dict() == {"SBO De Brug": 9, "OBS 't Anker": 8}
+    text = report.summary()
+    assert "2 rijen van SBO De Brug (rij 3–4), kolom 'School': school leeg; ingevuld uit rij 2 van dezelfde" in text
+    assert "rij 6, kolom 'School': school leeg; ingevuld uit rij 5 van dezelfde leerling" in text
+    # Sem (two schools) and Noor (no school anywhere): dropped with the reason they had
+    dropped = {e["row"] for e in report.entries if e["action"] == "dropped"}
+    assert dropped == {9, 10}
+    assert "Daan" not in text and "Emma" not in text
+
+
+def test_trajectory_groups_differing_only_in_capitals_are_one_group(tmp_path):
+    """Fresh-eye test: 'Na' once among 'na' in the Groep column of a process-times file stayed a group of its own
+    (only a warning 'lijkt op na, gelijkenis 100%'), so the factsheet said "groep '…Na', '…na' niet apart getoond"
+    and the notebook drew a group of one. As in a survey, case and spaces only are merged, with a note."""
+    from evaluatie import read_table
+
+    rows = ["Casus;Aanmelddatum;Datum plaatsing;Groep"] + [f"T{i};1-1-2024;1-2-2024;na" for i in range(6)]
+    rows += ["T9;1-1-2024;1-3-2024;Na", "T10;1-1-2024;;voor ", "T11;1-1-2024;1-3-2024;voor"]
+    path = tmp_path / "doorlooptijden.csv"
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    data, report = read_table(path, kind="trajectories")
+    assert data["group"].value_counts().to_dict() == {"na": 7, "voor": 2}
+    text = report.summary()
+    assert "Kolom 'Groep': groepen die alleen in hoofdletters of spaties verschillen samengenomen: 'Na' → na" in text
+    assert "gelijkenis 100%" not in text
+
+
+def test_a_school_with_one_dropped_row_is_not_all_1_rows():
+    """Fresh-eye test: 'alle 1 rijen zijn verwijderd' for a school whose only row was dropped."""
+    from evaluatie.quality import QualityReport
+
+    report = QualityReport(source="d.csv", kind="dossier", n_read=3,
+                           row_units={2: "SBO De Brug", 3: "SBO De Brug", 4: "OBS Het Anker"})
+    report.add(row=4, column="Leerling", value="", reason="verplichte waarde ontbreekt", action="dropped")
+    text = report.summary()
+    assert "Let op: '…er' is helemaal weggevallen: de enige rij is verwijderd (zie hieronder)." in text
+    assert "alle 1 rijen" not in text and "alle 1 rijen" not in report._repr_html_()

@@ -304,3 +304,52 @@ def test_notebooks_03_and_05_with_a_students_own_files(student_files, tmp_path, 
         assert "p = 0,000" not in text, code
         source = {"03": "mijn_vragenlijst.xlsx, mijn_interviews.csv", "05": "mijn_verwijzingen.csv"}[code]
         assert re.search(rf"bronregel</td>\s*<td>{re.escape(source)}</td>", text), code  # the own files, no example
+
+
+@pytest.mark.notebook
+def test_notebook_04_figure_to_share_has_no_group_of_one(tmp_path, monkeypatch):
+    """Fresh-eye test: a student's CSV (Windows-1252, ';') with a group of one case saved the shared figure with
+    'Na (n = 1)' and that child's exact waiting time in the curve and the caption. Now the figure leaves the group
+    out (the notebook says so), as ``evaluatie rapport`` does. ('Na' itself is now read as 'na': test_io.py.)"""
+    monkeypatch.setenv("EVALUATIE_FIGUREN", str(tmp_path / "figures"))
+    monkeypatch.setenv("EVALUATIE_RAPPORTEN", str(tmp_path / "reports"))
+    monkeypatch.setenv("EVALUATIE_WERKMAP", str(tmp_path / "uitgevoerd"))
+    rows = ["Casus;Aanmelddatum;Datum plaatsing;Groep"]
+    rows += [f"T{i:02d};{d}-9-2023;{p};voor" for i, (d, p) in enumerate(
+        [(1, "15-10-2023"), (2, "20-10-2023"), (3, "1-11-2023"), (4, "5-11-2023"), (5, "10-11-2023"),
+         (6, "1-3-2024"), (7, "5-3-2024"), (8, "loopt nog"), (9, "1-4-2024"), (10, "2-4-2024")])]
+    rows += [f"T{i + 20:02d};{d}-1-2024;{p};na" for i, (d, p) in enumerate(
+        [(1, "1-2-2024"), (2, "3-2-2024"), (3, "5-2-2024"), (4, "7-2-2024"), (5, "9-2-2024"),
+         (6, "1-6-2024"), (7, "2-6-2024"), (8, "nog niet"), (9, "4-6-2024"), (10, "5-6-2024")])]
+    rows += ["T31;2-4-2024;30-4-2024;Team Zuid", ";;;"]
+    own = tmp_path / "doorlooptijden thuiszitters.csv"
+    own.write_bytes(("\r\n".join(rows) + "\r\n").encode("cp1252"))
+    nb, _ = run_notebook("04", parameters={"MIJN_BESTAND": str(own)})
+    text = _text(nb)
+    assert "Niet apart in de figuur om te delen: groep Team Zuid" in text
+    caption = (tmp_path / "figures" / "doorlooptijden_thuiszitters" / "04_thuiszitters_tijd_tot_plek.txt").read_text(
+        encoding="utf-8")
+    assert "(n = 1)" not in caption and "Team Zuid" not in caption
+    assert "voor (n = 10)" in caption and "na (n = 10)" in caption
+
+
+@pytest.mark.notebook
+def test_notebook_03_without_codebook_stops_with_a_dutch_message(tmp_path, monkeypatch):
+    """Fresh-eye test: a student's questionnaire with worded answers and no CODEBOEK stopped with a misleading
+    'Geen enkele vraag uit het codeboek staat in de data' (there was no codebook) and, once the answers were read,
+    with an IndexError traceback (no construct). It now stops in the reading cell, saying what a codebook needs."""
+    from evaluatie.errors import InputError
+
+    monkeypatch.setenv("EVALUATIE_FIGUREN", str(tmp_path / "figures"))
+    monkeypatch.setenv("EVALUATIE_RAPPORTEN", str(tmp_path / "reports"))
+    monkeypatch.setenv("EVALUATIE_WERKMAP", str(tmp_path / "uitgevoerd"))
+    labels = ["helemaal mee oneens", "mee oneens", "neutraal", "mee eens", "helemaal mee eens"]
+    rows = [{"Respondent": f"R{i}", "Groep": "ouder", "Meting": m, "v1": labels[(i + j) % 5], "v2": labels[i % 5]}
+            for i in range(10) for j, m in enumerate(["voormeting", "nameting"])]
+    own = tmp_path / "enquete samenwerking.xlsx"
+    pd.DataFrame(rows).to_excel(own, index=False)
+    with pytest.raises(InputError) as err:
+        run_notebook("03", parameters={"MIJN_BESTAND": str(own)})
+    message = str(err.value)
+    assert "zonder codeboek is er geen onderwerp. Vul CODEBOEK in (of --codeboek)" in message
+    assert "Traceback" not in message and "IndexError" not in message

@@ -409,3 +409,25 @@ def test_accumulation_finding_follows_the_curve_and_the_rounding_rule():
         lo, hi = privacy.published_range(row["lower"], row["upper"])
     assert lo % 5 == 0 and hi % 5 == 0 and lo <= row["lower"] and hi >= row["upper"]
     assert f"({lo} tot {hi})" in rounded and "vond 20 instanties" in rounded
+
+
+def test_agency_chart_without_any_bar_has_no_axis_of_zeros():
+    """Fresh-eye test: when every agency has fewer than 5 pupils, the chart drew no bar and labelled the empty
+    y axis 0, 0, 0, 0, 0, 0, 0. Now it has no y ticks at all; the note says why nothing is drawn."""
+    import matplotlib.pyplot as plt
+
+    from evaluatie.nulmeting import plot_agencies
+
+    table = pd.DataFrame({"school": "SBO De Brug", "agency": ["GGD", "Wijkteam", "Accare"], "n_pupils": [3, 2, 1]})
+    ax = plot_agencies(table)
+    ax.figure.canvas.draw()
+    labels = [tick.get_text() for tick in ax.get_yticklabels() if tick.get_text()]
+    assert len(labels) == len(set(labels)), labels
+    assert labels == [] and not ax.patches
+    assert any("3 instanties met elk minder dan 5 leerlingen" in x.get_text() for x in ax.texts)
+    plt.close(ax.figure)
+    # with bars the axis keeps its numbers
+    ax = plot_agencies(pd.DataFrame({"school": "S", "agency": ["GGD", "Accare"], "n_pupils": [12, 6]}))
+    ax.figure.canvas.draw()
+    assert [tick.get_text() for tick in ax.get_yticklabels() if tick.get_text()][:2] == ["0", "2"]
+    plt.close(ax.figure)

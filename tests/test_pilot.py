@@ -352,6 +352,9 @@ def test_process_times_never_describe_a_group_below_the_threshold(tmp_path):
     for text in texts:
         assert "na (n = 3)" not in text and "67%" not in text
     assert "<!-- na -->" not in svg and "niet apart getoond en niet vergeleken: minder dan 5" in texts[1] + texts[2]
+    # fresh-eye test: 'na' is a period, not a name: written in full (was "groep '…na'"); names stay masked
+    # (test_method_note_masks_cell_values_and_small_group_names)
+    assert "groep 'na' niet apart getoond" in texts[2] and "'…na'" not in texts[1] + texts[2]
     norm = pd.read_csv(rep / "doorlooptijden_norm.csv", sep=";", dtype=str, encoding="utf-8-sig")
     assert norm["groep"].tolist() == ["voor"] and norm["casussen"].tolist() == ["47"]
     small[small["Groep"] == "na"].to_csv(tmp_path / "trajecten.csv", sep=";", index=False)
@@ -823,3 +826,96 @@ def test_rapport_command_speaks_the_pilot_files_language(tmp_path, capsys):
     assert err.splitlines()[0].startswith("[1/4] demand before and after"), err
     assert (tmp_path / "r" / "test" / "effect_before_after.csv").is_file()
     assert (tmp_path / "f" / "test" / "02_referrals_per_1000.png").is_file()
+
+
+def test_names_caveat_says_whether_a_reviewed_mapping_was_used(tmp_path):
+    """Fresh-eye test: without a koppeltabel the factsheet claimed 'Namen van instanties zijn gelijkgetrokken met
+    een gecontroleerde koppeltabel'. It now says that no mapping was given; with a mapping that misses names it
+    says how many spellings were assigned automatically; only a complete mapping gets the original sentence."""
+    rows = [(f"L{i}", a) for i, a in enumerate(["GGD", "G.G.D. Fryslân", "jeugdarts ggd", "Wijkteam",
+                                                 "wijk team Noord", "Accare", "Kinnik", "GGD"] * 2)]
+    dossier = tmp_path / "dossiers.csv"
+    pd.DataFrame([{"School": "SBO De Brug", "Leerling": p, "Instantie": a} for p, a in rows]).to_csv(
+        dossier, sep=";", index=False)
+    claim = "gelijkgetrokken met een gecontroleerde koppeltabel"
+
+    def caveats(data: dict, name: str) -> str:
+        path = write_pilot(tmp_path, "", data=data)
+        run_pilot(path, figures=tmp_path / name / "f", reports=tmp_path / name / "r", pdf=False, docx=False,
+                  progress=lambda _: None)
+        html = (tmp_path / name / "r" / "test" / "factsheet.html").read_text(encoding="utf-8")
+        return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
+
+    text = caveats({"dossier": dossier}, "zonder")
+    assert claim not in text and "er is geen koppeltabel opgegeven" in text
+    full = tmp_path / "koppeltabel.csv"
+    names = ["GGD", "G.G.D. Fryslân", "jeugdarts ggd", "Wijkteam", "wijk team Noord", "Accare", "Kinnik"]
+    agency = ["GGD", "GGD", "GGD", "Wijkteam", "Wijkteam", "Accare", "Kinnik"]
+    pd.DataFrame({"naam_in_dossier": names, "instantie": agency, "soort": "jeugdhulp"}).to_csv(full, sep=";", index=False)
+    assert claim in caveats({"dossier": dossier, "koppeltabel": full}, "volledig")
+    part = tmp_path / "deel.csv"
+    pd.DataFrame({"naam_in_dossier": names[:3], "instantie": agency[:3], "soort": "jeugdhulp"}).to_csv(
+        part, sep=";", index=False)
+    text = caveats({"dossier": dossier, "koppeltabel": part}, "deels")
+    assert claim not in text and "4 van de 7 schrijfwijzen van instanties staan niet in de gecontroleerde" in text
+
+
+def test_typos_in_the_pilot_file_get_a_suggestion(tmp_path):
+    """Fresh-eye test: a student's pilot file with 'vragelijst' (a typo) or 'doorlooptijden_thuiszitters.csv' for
+    'doorlooptijden thuiszitters.csv' got a correct Dutch error; it now also says what was probably meant.
+    Without a close match the message stays as it was."""
+    (tmp_path / "doorlooptijden thuiszitters.csv").write_text("Casus;Aanmelddatum\nT1;1-1-2024\n", encoding="utf-8")
+    (tmp_path / "enquete.xlsx").write_bytes(b"")
+    path = write_pilot(tmp_path, "", data={"vragelijst": tmp_path / "enquete.xlsx"})
+    with pytest.raises(InputError, match=r"onbekende sleutel 'vragelijst' in \[data\]\. Toegestaan: .*\. "
+                                         r"Bedoel je 'vragenlijst'\?$"):
+        load_pilot(path)
+    path = write_pilot(tmp_path, "", data={"trajecten": "doorlooptijden_thuiszitters.csv"})
+    with pytest.raises(InputError, match=r"bestaat niet \(gezocht vanaf de map .*\)\. "
+                                         r"Bedoel je 'doorlooptijden thuiszitters\.csv'\?$"):
+        load_pilot(path)
+    path = write_pilot(tmp_path, "[analyses.doorlooptijden]\nnormdagen = 90",
+                       data={"trajecten": "doorlooptijden thuiszitters.csv"})
+    with pytest.raises(InputError, match=r"Toegestaan: norm_dagen, .*Bedoel je 'norm_dagen'\?$"):
+        load_pilot(path)
+    path = write_pilot(tmp_path, "", data={"xyz": "iets.csv"})
+    with pytest.raises(InputError) as err:
+        load_pilot(path)
+    assert "Bedoel je" not in str(err.value)
+
+
+def test_factsheet_warns_when_the_key_scale_hardly_hangs_together(tmp_path):
+    """Fresh-eye test: the key figure '+0,67 verschil in score samenwerking' stood on the factsheet while the method
+    note called the scale 'weinig betrouwbaar' (alpha 0,03): the policy reader never saw that. Below alpha 0.7 the
+    caveats now say so; a consistent scale gets no such caveat."""
+    import numpy as np
+
+    rng = np.random.default_rng(4)
+    codebook = tmp_path / "codeboek.csv"
+    pd.DataFrame({"Vraag": ["v1", "v2", "v3", "v4"], "Vraagtekst": ["a", "b", "c", "Ik moet alles opnieuw vertellen"],
+                  "Schaal": "likert5", "Omgescoord": ["nee", "nee", "nee", "ja"],
+                  "Construct": "samenwerking"}).to_csv(codebook, sep=";", index=False)
+
+    def factsheet(reversed_answered_as_reversed: bool, name: str) -> str:  # noqa: FBT001
+        rows = []
+        for r in range(24):
+            level = rng.integers(1, 6)
+            for wave, shift in (("voor", 0), ("na", 1)):
+                base = [int(np.clip(level + shift + rng.integers(-1, 2), 1, 5)) for _ in range(4)]
+                if reversed_answered_as_reversed:
+                    base[3] = 6 - base[3]  # the negative statement answered as it is meant: low = good
+                # else: answered like the others although the codebook reverses it (alpha falls far)
+                rows.append({"Respondent": f"R{r}", "Groep": "ouder", "Meting": wave,
+                             **{f"v{i + 1}": v for i, v in enumerate(base)}})
+        answers = tmp_path / f"{name}.csv"
+        pd.DataFrame(rows).to_csv(answers, sep=";", index=False)
+        path = write_pilot(tmp_path, "", data={"vragenlijst": answers, "codeboek": codebook})
+        run_pilot(path, figures=tmp_path / name / "f", reports=tmp_path / name / "r", pdf=False, docx=False,
+                  progress=lambda _: None)
+        from html import unescape
+
+        page = (tmp_path / name / "r" / "test" / "factsheet.html").read_text(encoding="utf-8")
+        return unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", page)))
+
+    assert "De vragen van 'samenwerking' hangen weinig samen (Cronbachs alfa" in factsheet(False, "ruis")
+    assert "hangen weinig samen" not in factsheet(True, "samenhang")

@@ -671,3 +671,37 @@ def test_likert_figure_shows_no_share_of_fewer_than_five_answers():
     with pytest.raises(InputError, match="detail"):
         summ.plot(detail="alles")
     plt.close("all")
+
+
+def test_without_codebook_worded_answers_are_items_and_the_error_names_the_file_headers(tmp_path):
+    """Fresh-eye test: a student's questionnaire with answers as words ('mee eens') and no codebook stopped with
+    'Geen enkele vraag uit het codeboek staat in de data. Kolommen in de data: source_row, respondent, group,
+    wave, ...' (there was no codebook; internal names). Worded five-point columns are now items (with a note);
+    a free-text column is not; with no item at all the error says that a codebook is needed and names the
+    columns as the file heads them."""
+    from evaluatie import read_table
+    from evaluatie.errors import InputError
+    from evaluatie.survey import prepare
+
+    labels = ["helemaal mee oneens", "mee oneens", "neutraal", "mee eens", "helemaal mee eens"]
+    rows = [{"Respondent": f"R{i}", "Groep": "ouder", "Meting": m, "v1": labels[(i + j) % 5],
+             "v2": labels[(2 * i + j) % 5] if i != 3 else "weet niet", "Toelichting": "fijn dat er hulp is"}
+            for i in range(8) for j, m in enumerate(["voormeting", "nameting"])]
+    rows[5]["v2"] = "mee eenss"
+    path = tmp_path / "enquete.xlsx"
+    pd.DataFrame(rows).to_excel(path, index=False)
+    data, report = read_table(path, kind="survey", raw_items=True)
+    s = prepare(data, report=report)
+    assert list(s.codebook["item"]) == ["v1", "v2"]
+    assert any("Geen codeboek: de kolommen v1, v2 (antwoorden als cijfer of als 'mee eens')" in n for n in report.notes)
+    assert s.answers["v1"].notna().all() and int(s.dont_know["v2"].sum()) == 2
+    assert any(e["column"] == "v2" and e["value"] == "mee eenss" for e in report.entries)
+    # nothing that looks like an answer: a Dutch error about the codebook, with the file's own headers
+    only_text = tmp_path / "alleen_tekst.xlsx"
+    pd.DataFrame(rows).drop(columns=["v1", "v2"]).to_excel(only_text, index=False)
+    data, report = read_table(only_text, kind="survey", raw_items=True)
+    with pytest.raises(InputError) as err:
+        prepare(data, report=report)
+    message = str(err.value)
+    assert message.startswith("Geen codeboek opgegeven en geen kolom met antwoorden op een vijfpuntsschaal")
+    assert "Respondent, Groep, Meting, Toelichting" in message and "source_row" not in message
