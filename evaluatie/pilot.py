@@ -478,7 +478,7 @@ def _zorgvraag(ctx: _Context, model="poisson", inferentie="auto") -> Section:
     lang = ctx.lang
     panel, report = _panel(ctx)
     exposure = "exposure" if "exposure" in panel else None
-    res = panel_did(panel, exposure=exposure, family=model, inference=inferentie, seed=ctx.pilot.seed)
+    res = panel_did(panel, exposure=exposure, family=model, inference=inferentie, seed=ctx.pilot.seed, lang=lang)
     figures = []
     if exposure and "start" in panel:
         ax = plot_rates(panel, lang=lang)

@@ -2409,6 +2409,179 @@ MESSAGES: dict[str, dict[str, str]] = {
     "pilot_sheet_kosten_opbrengst": {"nl": "kosten_opbrengst", "en": "costs_and_returns"},
     "pilot_sheet_kosten_financiering": {"nl": "kosten_financiering", "en": "costs_financing"},
     "pilot_sheet_stappen": {"nl": "stappen", "en": "process_steps"},
+    # --- errors of the analysis modules (nl unchanged from the former f-strings) ----------------
+    "did_err_level": {
+        "nl": "level moet een getal tussen 0 en 1 zijn (bijvoorbeeld 0.95); ontvangen: {level!r}.",
+        "en": "level must be a number between 0 and 1 (for example 0.95); received: {level!r}.",
+    },
+    "did_err_missing_columns": {
+        "nl": "Kolom(men) {missing} ontbreken; aanwezig: {present}.",
+        "en": "Column(s) {missing} missing; present: {present}.",
+    },
+    "did_err_cluster_needed": {
+        "nl": "vcov='cluster' heeft een clusterkolom nodig, bijvoorbeeld cluster='school'.",
+        "en": "vcov='cluster' needs a cluster column, for example cluster='school'.",
+    },
+    "did_err_cluster_ignored": {
+        "nl": "cluster={cluster!r} werkt alleen met vcov='cluster'; bij vcov={vcov!r} zou het genegeerd worden.",
+        "en": "cluster={cluster!r} only works with vcov='cluster'; with vcov={vcov!r} it would be ignored.",
+    },
+    "did_err_covariate_numeric": {
+        "nl": "Covariaat '{column}' moet getallen bevatten.",
+        "en": "Covariate '{column}' must contain numbers.",
+    },
+    "did_err_binary": {
+        "nl": "Kolom '{column}' moet 0/1 (of ja/nee) zijn.",
+        "en": "Column '{column}' must be 0/1 (or yes/no).",
+    },
+    "did_err_four_cells": {
+        "nl": "Voor verschil-in-verschillen zijn alle vier de groepen nodig: interventie/vergelijking × "
+              "voor/na. Aanwezig: {cells}.",
+        "en": "Difference-in-differences needs all four groups: intervention/comparison × "
+              "before/after. Present: {cells}.",
+    },
+    "did_err_exposure_positive": {
+        "nl": "Kolom '{column}' bevat 0 of minder; de blootstelling moet groter dan 0 zijn.",
+        "en": "Column '{column}' contains 0 or less; the exposure must be greater than 0.",
+    },
+    "did_err_covariates_collinear": {
+        "nl": "Covariaten {covariates} vallen samen met de groep, de periode of elkaar; laat er een weg.",
+        "en": "Covariates {covariates} coincide with the group, the period or each other; leave one out.",
+    },
+    "did_err_counts_not_all_zero": {
+        "nl": "Kolom '{column}' moet gehele aantallen van 0 of meer bevatten, niet allemaal 0, voor "
+              "family='{family}'.",
+        "en": "Column '{column}' must contain whole counts of 0 or more, not all 0, for "
+              "family='{family}'.",
+    },
+    "did_err_constant_outcome": {
+        "nl": "Kolom '{column}' heeft overal dezelfde waarde: er is geen verschil te schatten.",
+        "en": "Column '{column}' has the same value everywhere: there is no difference to estimate.",
+    },
+    "did_err_covariates_list": {
+        "nl": "covariates moet een lijst met kolomnamen zijn, bijvoorbeeld covariates=['leerlingen_zorg']; "
+              "ontvangen: {covariates!r}.",
+        "en": "covariates must be a list of column names, for example covariates=['leerlingen_zorg']; "
+              "received: {covariates!r}.",
+    },
+    "did_err_duplicate_units": {
+        "nl": "In kolom '{column}' lijken namen dezelfde eenheid te zijn: {shown} (gelijkenis "
+              "{score}%). Zo wordt één school een vergelijkingsschool én een "
+              "school die altijd behandeld was. Maak de schrijfwijze gelijk (bijvoorbeeld met een "
+              "koppeltabel) of geef de eenheden verschillende, duidelijk andere namen.",
+        "en": "In column '{column}' names seem to be the same unit: {shown} (similarity "
+              "{score}%). That way one school becomes both a comparison school and a "
+              "school that was always treated. Make the spelling the same (for example with a "
+              "lookup table) or give the units different, clearly distinct names.",
+    },
+    "did_err_pair_and": {"nl": "'{a}' en '{b}'", "en": "'{a}' and '{b}'"},
+    "did_err_repeated_period": {
+        "nl": "Eenheid '{unit}' heeft periode {period} meer dan eens; één rij per eenheid × periode nodig.",
+        "en": "Unit '{unit}' has period {period} more than once; one row per unit × period is needed.",
+    },
+    "did_err_unit_in_clusters": {
+        "nl": "Eenheid '{unit}' hoort bij meer dan één cluster in kolom '{column}'; elke eenheid moet binnen "
+              "één cluster vallen (bijvoorbeeld scholen binnen één bestuur).",
+        "en": "Unit '{unit}' belongs to more than one cluster in column '{column}'; every unit must fall within "
+              "one cluster (for example schools within one school board).",
+    },
+    "did_err_treatment_stops": {
+        "nl": "Bij '{unit}' stopt de interventie in periode {period} (van 1 naar 0). Deze methode gaat uit van "
+              "een interventie die blijft; laat de eenheid weg of analyseer alleen de periode tot de stop.",
+        "en": "At '{unit}' the intervention stops in period {period} (from 1 to 0). This method assumes "
+              "an intervention that stays; leave the unit out or analyse only the period up to the stop.",
+    },
+    "did_err_counts": {
+        "nl": "Kolom '{column}' moet gehele aantallen van 0 of meer bevatten voor family='{family}'.",
+        "en": "Column '{column}' must contain whole counts of 0 or more for family='{family}'.",
+    },
+    "did_err_all_zero": {
+        "nl": "Alle aantallen zijn 0: er is niets te schatten.",
+        "en": "All counts are 0: there is nothing to estimate.",
+    },
+    "did_err_none_treated": {
+        "nl": "Geen enkele eenheid krijgt de interventie binnen de gemeten periode; er is geen effect te schatten.",
+        "en": "No unit receives the intervention within the measured period; there is no effect to estimate.",
+    },
+    "did_err_all_treated": {
+        "nl": "Alle eenheden krijgen de interventie en er is geen vergelijkingsgroep; gebruik een "
+              "gespreide-invoeringsanalyse of een onderbroken tijdreeks.",
+        "en": "All units receive the intervention and there is no comparison group; use a "
+              "staggered-adoption analysis or an interrupted time series.",
+    },
+    "did_err_no_treated_events": {
+        "nl": "Na de start is er bij geen enkele behandelde eenheid een gebeurtenis: de verhouding is niet te "
+              "schatten (perfecte scheiding). Kies een langere periode of een bredere uitkomst.",
+        "en": "After the start no treated unit has any event: the rate ratio cannot be "
+              "estimated (perfect separation). Choose a longer period or a broader outcome.",
+    },
+    "did_err_covariate_absorbed": {
+        "nl": "Covariaat '{column}' varieert niet binnen scholen en perioden (of volgt uit de andere "
+              "termen): de vaste effecten per school en per periode nemen die al mee. Laat hem weg.",
+        "en": "Covariate '{column}' does not vary within schools and periods (or follows from the other "
+              "terms): the fixed effects per school and per period already account for it. Leave it out.",
+    },
+    "did_err_cluster_mixed_starts": {
+        "nl": "Binnen cluster(s) uit kolom '{column}' starten eenheden op verschillende momenten (of niet): "
+              "randomisatie-inferentie op clusterniveau verwisselt hele clusters en kan dat niet nabootsen. "
+              "Kies inference='wild' (wild bootstrap per cluster, ook voor aantallen) of laat cluster= weg.",
+        "en": "Within cluster(s) of column '{column}' units start at different moments (or not at all): "
+              "randomization inference at cluster level swaps whole clusters and cannot mimic that. "
+              "Choose inference='wild' (wild bootstrap per cluster, also for counts) or leave out cluster=.",
+    },
+    "did_err_weights_wild_only": {
+        "nl": "weights={weights!r} geldt alleen voor inference='wild' (de gewichten van de wild "
+              "bootstrap); bij inference={inference!r} zou het genegeerd worden. Laat weights weg.",
+        "en": "weights={weights!r} only applies to inference='wild' (the weights of the wild "
+              "bootstrap); with inference={inference!r} it would be ignored. Leave out weights.",
+    },
+    "did_err_n_resamples": {
+        "nl": "n_resamples moet een geheel getal van 1 of meer zijn; ontvangen: {value!r}.",
+        "en": "n_resamples must be a whole number of 1 or more; received: {value!r}.",
+    },
+    "did_err_per": {
+        "nl": "per moet een getal groter dan 0 zijn; ontvangen: {value!r}.",
+        "en": "per must be a number greater than 0; received: {value!r}.",
+    },
+    "did_err_wild_negbin": {
+        "nl": "De wild bootstrap is er voor family='gaussian' (WCR) en voor 'poisson' en 'quasipoisson' "
+              "(score-bootstrap); niet voor 'negbin'. Kies family='quasipoisson' (ook geldig bij "
+              "overdispersie) of inference='randomization'.",
+        "en": "The wild bootstrap exists for family='gaussian' (WCR) and for 'poisson' and 'quasipoisson' "
+              "(score bootstrap); not for 'negbin'. Choose family='quasipoisson' (also valid with "
+              "overdispersion) or inference='randomization'.",
+    },
+    "did_err_one_cluster": {
+        "nl": "Alle eenheden vallen in één cluster ('{cluster}'): voor onzekerheid per cluster zijn er "
+              "minstens 2 clusters nodig. Laat cluster= weg of kies een fijnere indeling.",
+        "en": "All units fall in one cluster ('{cluster}'): uncertainty per cluster needs "
+              "at least 2 clusters. Leave out cluster= or choose a finer grouping.",
+    },
+    "did_err_fe_fit": {
+        "nl": "Het model met vaste effecten per school en periode is niet te schatten op deze gegevens: "
+              "de behandeling (of een covariaat) valt samen met de vaste effecten, of de aantallen zijn "
+              "bij een groep scholen of perioden (bijna) allemaal 0 (scheiding). Tel over een langere "
+              "periode of meer scholen samen, of controleer de covariaten.",
+        "en": "The model with fixed effects per school and period cannot be estimated on these data: "
+              "the treatment (or a covariate) coincides with the fixed effects, or the counts are "
+              "(almost) all 0 for a group of schools or periods (separation). Add up over a longer "
+              "period or more schools, or check the covariates.",
+    },
+    "did_err_null_fit": {
+        "nl": "Het model zonder interventie-effect is niet te schatten op deze gegevens (de vaste "
+              "effecten per school en periode en de covariaten hangen van elkaar af). Controleer "
+              "covariaten en lege scholen of perioden.",
+        "en": "The model without an intervention effect cannot be estimated on these data (the fixed "
+              "effects per school and period and the covariates depend on each other). Check "
+              "covariates and empty schools or periods.",
+    },
+    "did_err_placebo_shifts": {
+        "nl": "Nep-starts moeten tussen 1 en {max_shift} perioden vóór de echte start liggen (de kortste "
+              "voorperiode is {shortest} perioden); ontvangen: shifts={shifts}.",
+        "en": "Placebo starts must lie between 1 and {max_shift} periods before the real start (the shortest "
+              "pre-period is {shortest} periods); received: shifts={shifts}.",
+    },
+    # --- end of analysis-module errors
 }
 
 
