@@ -526,7 +526,7 @@ def _uitrol(ctx: _Context, frequentie="Q", model="poisson") -> Section:
     panel = _panel(ctx)[0]
     data = coarsen(panel, "Q") if frequentie == "Q" else panel
     exposure = "exposure" if "exposure" in data else None
-    es = event_study(data, exposure=exposure, family=model)
+    es = event_study(data, exposure=exposure, family=model, lang=lang)
     ax = es.plot(lang=lang, freq=frequentie)
     finding_title(ax, _finding(es.att, es.ci, "es", lang), t("pilot_es_question", lang))
     fig = ctx.save(ax, "02b_uitrol_per_" + ("kwartaal" if frequentie == "Q" else "maand"),

@@ -2581,6 +2581,109 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Placebo starts must lie between 1 and {max_shift} periods before the real start (the shortest "
               "pre-period is {shortest} periods); received: shifts={shifts}.",
     },
+    "es_err_mbar": {
+        "nl": "mbar={mbar!r}: geef een of meer getallen ≥ 0 (bijvoorbeeld [0, 0,5, 1]).",
+        "en": "mbar={mbar!r}: give one or more numbers ≥ 0 (for example [0, 0.5, 1]).",
+    },
+    "es_err_two_pre_periods": {
+        "nl": "Voor de gevoeligheidsanalyse zijn minstens twee perioden vóór de start nodig.",
+        "en": "The sensitivity analysis needs at least two periods before the start.",
+    },
+    "es_err_anticipation": {
+        "nl": "anticipation={anticipation!r} moet een geheel aantal perioden ≥ 0 zijn.",
+        "en": "anticipation={anticipation!r} must be a whole number of periods ≥ 0.",
+    },
+    "es_err_level": {
+        "nl": "level={level!r} moet tussen 0 en 1 liggen (bijvoorbeeld 0,95).",
+        "en": "level={level!r} must lie between 0 and 1 (for example 0.95).",
+    },
+    "es_err_n_resamples": {
+        "nl": "n_resamples={n_resamples!r} is te klein; neem er minstens 99.",
+        "en": "n_resamples={n_resamples!r} is too small; take at least 99.",
+    },
+    "es_err_covariate_missing": {
+        "nl": "Covariaat '{column}' heeft {n} lege of niet-numerieke waarde(n): {shown}. "
+              "event_study heeft voor elke school en periode een waarde nodig (alleen de basisperiode "
+              "telt mee); vul ze aan of laat de covariaat weg.",
+        "en": "Covariate '{column}' has {n} empty or non-numeric value(s): {shown}. "
+              "event_study needs a value for every school and period (only the base period "
+              "counts); fill them in or leave the covariate out.",
+    },
+    "es_err_covariate_row": {"nl": "rij {row} ({unit}, {period})", "en": "row {row} ({unit}, {period})"},
+    "es_err_several_starts": {
+        "nl": "'{unit}' heeft meer dan één startdatum; één start per eenheid "
+              "nodig (stoppen en opnieuw beginnen kan deze methode niet aan).",
+        "en": "'{unit}' has more than one start date; one start per unit "
+              "is needed (this method cannot handle stopping and starting again).",
+    },
+    "es_err_stops": {
+        "nl": "Bij '{unit}' stopt de interventie weer (treated van 1 naar 0). "
+              "Deze methode gaat uit van een start die blijft; analyseer de periode tot de stop.",
+        "en": "At '{unit}' the intervention stops again (treated from 1 to 0). "
+              "This method assumes a start that stays; analyse the period up to the stop.",
+    },
+    "es_err_no_start": {
+        "nl": "Geen enkele eenheid start met de interventie binnen de gemeten periode.",
+        "en": "No unit starts the intervention within the measured period.",
+    },
+    "es_err_no_never_treated": {
+        "nl": "Er zijn geen eenheden zonder interventie (vergelijkingsgroep). Bij een volledige uitrol "
+              "(alle scholen starten) kies control_group='not_yet_treated': dan vergelijkt de methode met "
+              "scholen die nog niet gestart zijn. Voor één reeks: evaluatie.its.segmented.",
+        "en": "There are no units without the intervention (comparison group). With a full roll-out "
+              "(all schools start) choose control_group='not_yet_treated': the method then compares with "
+              "schools that have not started yet. For one series: evaluatie.its.segmented.",
+    },
+    "es_err_all_at_once": {
+        "nl": "Alle eenheden starten tegelijk: er is geen vergelijkingsgroep, ook niet van later "
+              "startende scholen. Gebruik evaluatie.its.segmented voor één reeks.",
+        "en": "All units start at the same time: there is no comparison group, not even of schools "
+              "starting later. Use evaluatie.its.segmented for one series.",
+    },
+    "es_err_anticipation_too_large": {
+        "nl": "Met anticipation={anticipation} heeft de eerste startgroep geen periode vóór de "
+              "(verwachte) start meer; neem een kleinere anticipation.",
+        "en": "With anticipation={anticipation} the first start group has no period before the "
+              "(expected) start left; take a smaller anticipation.",
+    },
+    "es_err_unbalanced": {
+        "nl": "Het panel heeft gaten (eenheden zonder alle perioden); event_study heeft een gebalanceerd "
+              "panel nodig. Vul ontbrekende maanden aan of laat die eenheden weg.",
+        "en": "The panel has gaps (units without all periods); event_study needs a balanced "
+              "panel. Fill in missing months or leave those units out.",
+    },
+    "es_err_exposure_zero": {
+        "nl": "'{unit}' heeft in periode {period} {column} = 0 (of negatief); een verhouding per "
+              "leerling is dan niet te berekenen. Corrigeer het aantal leerlingen of laat de periode weg.",
+        "en": "'{unit}' has {column} = 0 (or negative) in period {period}; a rate per "
+              "pupil cannot be computed then. Correct the number of pupils or leave the period out.",
+    },
+    "es_err_jackknife_single": {
+        "nl": "De jackknife kan niet met een startgroep (of vergelijkingsgroep) van één school: die "
+              "school voegt dan geen onzekerheid toe en het interval is te smal. Gebruik "
+              "inference='randomization' (of 'auto').",
+        "en": "The jackknife cannot work with a start group (or comparison group) of one school: that "
+              "school then adds no uncertainty and the interval is too narrow. Use "
+              "inference='randomization' (or 'auto').",
+    },
+    "es_err_jackknife_cell": {
+        "nl": "Zonder één van de scholen is een groep×periode niet meer te schatten; gebruik "
+              "inference='randomization'.",
+        "en": "Without one of the schools a group×period can no longer be estimated; use "
+              "inference='randomization'.",
+    },
+    "es_err_covariates_constant": {
+        "nl": "De covariaten {covariates} zijn in de basisperiode gelijk voor alle "
+              "vergelijkingsscholen (of vallen samen): er valt niets mee te corrigeren. Laat er "
+              "een weg.",
+        "en": "The covariates {covariates} are equal in the base period for all "
+              "comparison schools (or coincide): there is nothing to adjust for with them. Leave "
+              "one out.",
+    },
+    "es_err_freq": {
+        "nl": "Kan de periodelengte niet afleiden uit de perioden; geef freq='M', 'Q', 'SY' of 'Y'.",
+        "en": "Cannot derive the period length from the periods; give freq='M', 'Q', 'SY' or 'Y'.",
+    },
     # --- end of analysis-module errors
 }
 
