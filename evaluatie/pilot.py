@@ -556,7 +556,7 @@ def _tijdreeks(ctx: _Context, model="quasipoisson", seizoen="fourier") -> Sectio
     series, start = total_series(data)
     exposure = "exposure" if "exposure" in series else None
     its = segmented(series, "count", "period", start, exposure=exposure, family=model,
-                    seasonality="fourier" if seizoen == "fourier" and len(series) >= 24 else None)
+                    seasonality="fourier" if seizoen == "fourier" and len(series) >= 24 else None, lang=lang)
     import math
 
     ax = its.plot(lang=lang)

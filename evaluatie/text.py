@@ -2684,6 +2684,95 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nl": "Kan de periodelengte niet afleiden uit de perioden; geef freq='M', 'Q', 'SY' of 'Y'.",
         "en": "Cannot derive the period length from the periods; give freq='M', 'Q', 'SY' or 'Y'.",
     },
+    "its_err_time_values": {
+        "nl": "De tijdkolom moet datums of getallen bevatten.",
+        "en": "The time column must contain dates or numbers.",
+    },
+    "its_err_family": {
+        "nl": "family='{family}' bestaat niet; kies uit: {allowed}.",
+        "en": "family='{family}' does not exist; choose from: {allowed}.",
+    },
+    "its_err_hac_lags": {
+        "nl": "hac_lags geldt alleen voor errors='newey_west'; bij errors='{errors}' zou het genegeerd "
+              "worden. Laat hac_lags weg.",
+        "en": "hac_lags only applies to errors='newey_west'; with errors='{errors}' it would be ignored. "
+              "Leave out hac_lags.",
+    },
+    "its_err_seasonality": {
+        "nl": "seasonality='{seasonality}' bestaat niet; kies None of 'fourier'.",
+        "en": "seasonality='{seasonality}' does not exist; choose None or 'fourier'.",
+    },
+    "its_err_missing_column": {
+        "nl": "Kolom '{column}' ontbreekt; aanwezig: {present}.",
+        "en": "Column '{column}' is missing; present: {present}.",
+    },
+    "its_err_repeated_period": {
+        "nl": "Periode {period} komt meer dan eens voor; één rij per periode nodig (tel scholen eerst op).",
+        "en": "Period {period} occurs more than once; one row per period is needed (add up schools first).",
+    },
+    "its_err_restarts": {
+        "nl": "De interventie in kolom '{column}' stopt en begint opnieuw; een onderbroken "
+              "tijdreeks gaat uit van één start die blijft.",
+        "en": "The intervention in column '{column}' stops and starts again; an interrupted "
+              "time series assumes one start that stays.",
+    },
+    "its_err_intervention": {
+        "nl": "intervention='{intervention}' is geen kolom en geen startdatum; geef de naam van een "
+              "0/1-kolom of een datum zoals '2022-08-01'.",
+        "en": "intervention='{intervention}' is neither a column nor a start date; give the name of a "
+              "0/1 column or a date such as '2022-08-01'.",
+    },
+    "its_err_start_outside": {
+        "nl": "De start valt vóór de eerste of na de laatste periode: er zijn perioden vóór én na de start nodig.",
+        "en": "The start falls before the first or after the last period: periods before and after the start "
+              "are needed.",
+    },
+    "its_err_too_few_periods": {
+        "nl": "Te weinig perioden: {n_pre} vóór en {n_post} na de start; er zijn er minstens 3 aan elke "
+              "kant nodig (liefst 8 of meer).",
+        "en": "Too few periods: {n_pre} before and {n_post} after the start; at least 3 are needed on each "
+              "side (preferably 8 or more).",
+    },
+    "its_err_seasons": {
+        "nl": "De reeks heeft {n} perioden; voor seizoenscorrectie zijn minstens twee seizoenen "
+              "({needed} perioden) nodig. Laat seasonality weg of verzamel een langere reeks.",
+        "en": "The series has {n} periods; seasonal adjustment needs at least two seasons "
+              "({needed} periods). Leave out seasonality or collect a longer series.",
+    },
+    "its_err_constant": {
+        "nl": "Kolom '{column}' heeft in elke periode dezelfde waarde ({value}); er is "
+              "geen verandering te schatten.",
+        "en": "Column '{column}' has the same value in every period ({value}); there is "
+              "no change to estimate.",
+    },
+    "its_err_zero_before": {
+        "nl": "Alle aantallen vóór de start zijn 0: de verandering van het niveau is dan "
+              "oneindig groot of niet te schatten (scheiding). Tel over een langere periode of "
+              "meer scholen samen, of beschrijf de aantallen zonder model.",
+        "en": "All counts before the start are 0: the change in level is then "
+              "infinitely large or cannot be estimated (separation). Add up over a longer period or "
+              "more schools, or describe the counts without a model.",
+    },
+    "its_err_zero_after": {
+        "nl": "Alle aantallen na de start zijn 0: de verandering van het niveau is dan "
+              "oneindig groot of niet te schatten (scheiding). Tel over een langere periode of "
+              "meer scholen samen, of beschrijf de aantallen zonder model.",
+        "en": "All counts after the start are 0: the change in level is then "
+              "infinitely large or cannot be estimated (separation). Add up over a longer period or "
+              "more schools, or describe the counts without a model.",
+    },
+    "its_err_fit_failed": {
+        "nl": "Het model past niet op deze reeks (bijna alle aantallen 0 of een constante reeks); er is "
+              "geen betrouwbare verandering te schatten.",
+        "en": "The model does not fit this series (almost all counts 0 or a constant series); no "
+              "reliable change can be estimated.",
+    },
+    "its_err_not_finite": {
+        "nl": "Het model geeft geen eindige schatting (te weinig gebeurtenissen); tel over een langere "
+              "periode of meer scholen samen.",
+        "en": "The model gives no finite estimate (too few events); add up over a longer "
+              "period or more schools.",
+    },
     # --- end of analysis-module errors
 }
 
