@@ -463,7 +463,7 @@ def _panel(ctx: _Context):
     from .zorgvraag import prepare
 
     if "panel_prepared" not in ctx._data:
-        ctx._data["panel_prepared"] = prepare(ctx.read("panel")[0])
+        ctx._data["panel_prepared"] = prepare(ctx.read("panel")[0], lang=ctx.lang)
     return ctx._data["panel_prepared"], ctx.reports["panel"]
 
 
@@ -524,7 +524,7 @@ def _uitrol(ctx: _Context, frequentie="Q", model="poisson") -> Section:
 
     lang = ctx.lang
     panel = _panel(ctx)[0]
-    data = coarsen(panel, "Q") if frequentie == "Q" else panel
+    data = coarsen(panel, "Q", lang=lang) if frequentie == "Q" else panel
     exposure = "exposure" if "exposure" in data else None
     es = event_study(data, exposure=exposure, family=model, lang=lang)
     ax = es.plot(lang=lang, freq=frequentie)
@@ -553,7 +553,7 @@ def _tijdreeks(ctx: _Context, model="quasipoisson", seizoen="fourier") -> Sectio
 
     lang = ctx.lang
     data, report = ctx.read("reeks")
-    series, start = total_series(data)
+    series, start = total_series(data, lang=lang)
     exposure = "exposure" if "exposure" in series else None
     its = segmented(series, "count", "period", start, exposure=exposure, family=model,
                     seasonality="fourier" if seizoen == "fourier" and len(series) >= 24 else None, lang=lang)

@@ -2773,6 +2773,69 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "The model gives no finite estimate (too few events); add up over a longer "
               "period or more schools.",
     },
+    "zv_err_freq": {
+        "nl": "freq='{freq}' bestaat niet; kies uit: {allowed}.",
+        "en": "freq='{freq}' does not exist; choose from: {allowed}.",
+    },
+    "zv_err_starts_length": {
+        "nl": "treated_in_period: {n_starts} startdata voor {n} perioden; geef er één of één per periode.",
+        "en": "treated_in_period: {n_starts} start dates for {n} periods; give one, or one per period.",
+    },
+    "zv_err_freq_unknown": {
+        "nl": "Uit de kolom '{column}' is niet op te maken of het om maanden, kwartalen, schooljaren of "
+              "jaren gaat; geef freq= op ('M', 'Q', 'SY' of 'Y') of een kolom 'treated' (0/1).",
+        "en": "Column '{column}' does not show whether the periods are months, quarters, school years or "
+              "years; give freq= ('M', 'Q', 'SY' or 'Y') or a column 'treated' (0/1).",
+    },
+    "zv_err_care_level": {
+        "nl": "Geen rijen met zorgniveau '{care_level}'; aanwezig: {present}.",
+        "en": "No rows with care level '{care_level}'; present: {present}.",
+    },
+    "zv_err_no_treated_no_start": {
+        "nl": "Het panel heeft geen kolom 'treated' (interventie ja/nee) en geen 'start' (startdatum); "
+              "één van beide is nodig.",
+        "en": "The panel has no column 'treated' (intervention yes/no) and no 'start' (start date); "
+              "one of the two is needed.",
+    },
+    "zv_err_column_missing": {
+        "nl": "Kolom '{column}' ontbreekt in het panel.",
+        "en": "Column '{column}' is missing from the panel.",
+    },
+    "zv_err_no_start": {
+        "nl": "Er is geen startdatum (kolom 'start'); die is nodig voor een onderbroken tijdreeks.",
+        "en": "There is no start date (column 'start'); an interrupted time series needs one.",
+    },
+    "zv_err_and_more": {"nl": " (en nog {n})", "en": " (and {n} more)"},
+    "zv_err_incomplete_one": {
+        "nl": "Niet elke periode telt dezelfde scholen: {shown}{more} ontbreekt (of mist het aantal of de "
+              "leerlingen) in een deel van de perioden. Een optelsom over wisselende scholen meet de "
+              "samenstelling, niet de vraag. Vul de ontbrekende gegevens aan, of laat "
+              "deze school weg uit het bestand (in Python: total_series(..., incomplete='drop_unit')).",
+        "en": "Not every period counts the same schools: {shown}{more} is missing (or lacks the count or the "
+              "pupils) in part of the periods. A sum over changing schools measures the "
+              "composition, not the demand. Fill in the missing data, or leave "
+              "this school out of the file (in Python: total_series(..., incomplete='drop_unit')).",
+    },
+    "zv_err_incomplete_many": {
+        "nl": "Niet elke periode telt dezelfde scholen: {shown}{more} ontbreken (of missen het aantal of de "
+              "leerlingen) in een deel van de perioden. Een optelsom over wisselende scholen meet de "
+              "samenstelling, niet de vraag. Vul de ontbrekende gegevens aan, of laat "
+              "deze scholen weg uit het bestand (in Python: total_series(..., incomplete='drop_unit')).",
+        "en": "Not every period counts the same schools: {shown}{more} are missing (or lack the count or the "
+              "pupils) in part of the periods. A sum over changing schools measures the "
+              "composition, not the demand. Fill in the missing data, or leave "
+              "these schools out of the file (in Python: total_series(..., incomplete='drop_unit')).",
+    },
+    "zv_err_no_complete_school": {
+        "nl": "Geen enkele school telt in alle perioden mee; er is geen reeks te maken.",
+        "en": "No school counts in all periods; no series can be made.",
+    },
+    "zv_err_before_after": {
+        "nl": "Voor een voor-na-vergelijking zijn perioden vóór én na de start nodig bij de eenheden met "
+              "interventie.",
+        "en": "A before/after comparison needs periods before and after the start at the units with the "
+              "intervention.",
+    },
     # --- end of analysis-module errors
 }
 
