@@ -2836,6 +2836,26 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "A before/after comparison needs periods before and after the start at the units with the "
               "intervention.",
     },
+    "rates_err_counts": {
+        "nl": "Aantallen moeten gehele getallen van 0 of meer zijn (bijvoorbeeld aantal verwijzingen).",
+        "en": "Counts must be whole numbers of 0 or more (for example the number of referrals).",
+    },
+    "rates_err_exposure": {
+        "nl": "De blootstelling (bijvoorbeeld aantal leerlingen) moet groter dan 0 zijn.",
+        "en": "The exposure (for example the number of pupils) must be greater than 0.",
+    },
+    "rates_err_level": {
+        "nl": "level moet tussen 0 en 1 liggen, niet {level}.",
+        "en": "level must lie between 0 and 1, not {level}.",
+    },
+    "rates_err_two_groups": {
+        "nl": "rate_ratio_test vergelijkt twee groepen: geef per groep één aantal en één blootstelling.",
+        "en": "rate_ratio_test compares two groups: give one count and one exposure per group.",
+    },
+    "rates_err_no_events": {
+        "nl": "In beide groepen 0 gebeurtenissen: de verhouding is niet te schatten.",
+        "en": "0 events in both groups: the rate ratio cannot be estimated.",
+    },
     # --- end of analysis-module errors
 }
 

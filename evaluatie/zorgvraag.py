@@ -593,7 +593,7 @@ def before_after(panel: pd.DataFrame, *, count: str = "count", exposure: str = "
     from .rates import rate_ratio_test
 
     return rate_ratio_test(after[count].sum(), after[exposure].sum(), before[count].sum(), before[exposure].sum(),
-                           level=level, comparison="before_after")
+                           level=level, comparison="before_after", lang=lang)
 
 
 def rates_by_group(panel: pd.DataFrame, *, unit: str = "unit", time: str = "period", count: str = "count",
@@ -613,7 +613,7 @@ def rates_by_group(panel: pd.DataFrame, *, unit: str = "unit", time: str = "peri
         count=(count, "sum"), exposure=(exposure, "sum"), n_units=(unit, "nunique"))
     from .rates import rate_ci
 
-    return pd.concat([g, rate_ci(g["count"], g["exposure"], per=per, level=level)], axis=1)
+    return pd.concat([g, rate_ci(g["count"], g["exposure"], per=per, level=level, lang=lang)], axis=1)
 
 
 def plot_rates(panel: pd.DataFrame, ax=None, *, unit: str = "unit", time: str = "period", count: str = "count",
