@@ -2856,6 +2856,28 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nl": "In beide groepen 0 gebeurtenissen: de verhouding is niet te schatten.",
         "en": "0 events in both groups: the rate ratio cannot be estimated.",
     },
+    "rich_err_chao1_counts": {
+        "nl": "chao1: geef een rij gehele aantallen (0 of meer), bijvoorbeeld leerlingen per instantie.",
+        "en": "chao1: give a row of whole counts (0 or more), for example pupils per agency.",
+    },
+    "rich_err_incidence": {
+        "nl": "{name}: geef een tabel met één rij per leerling en één kolom per instantie (0/1).",
+        "en": "{name}: give a table with one row per pupil and one column per agency (0/1).",
+    },
+    "rich_err_two_files": {
+        "nl": "{name}: er zijn minstens 2 gelezen dossiers nodig.",
+        "en": "{name}: at least 2 files read are needed.",
+    },
+    "rich_err_n_total": {
+        "nl": "n_total ({n_total}) is kleiner dan het aantal gelezen dossiers ({m}). Geef het totale "
+              "aantal leerlingen van de school.",
+        "en": "n_total ({n_total}) is smaller than the number of files read ({m}). Give the total "
+              "number of pupils of the school.",
+    },
+    "rich_err_sizes": {
+        "nl": "sizes: geef aantallen dossiers als gehele getallen vanaf 1.",
+        "en": "sizes: give numbers of files as whole numbers from 1 up.",
+    },
     # --- end of analysis-module errors
 }
 
