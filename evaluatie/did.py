@@ -940,13 +940,13 @@ def panel_did(panel: pd.DataFrame, outcome: str = "count", unit: str = "unit", t
             project = p.partial_out
             coef, se, ci, pval, n_draws, exact, kind = wild_cluster_bootstrap(
                 project(p.y), project(p.D), project, p.cluster_codes, p.n_params, level, n_resamples, rng,
-                weights, conf_int)
+                weights, conf_int, lang)
             reasons.append(("did_wild_all" if exact else "did_wild", {"kind": kind, "n": n_draws}))
         elif inference == "wild":  # counts: wild score bootstrap from restricted fits (Kline & Santos 2012)
             pval, ci, n_draws, exact, kind = score_bootstrap(
                 p.y, p.D, p.unit_codes, p.period_codes, p.cluster_codes, family, Z=p.Z, offset=p.offset,
                 estimate=coef, scale=se, level=level, n_resamples=n_resamples, rng=rng, weights=weights,
-                conf_int=conf_int)
+                conf_int=conf_int, lang=lang)
             if conf_int and exact and 2 / n_draws > alpha:
                 notes.append(in_every_lang("did_score_min_p", n=n_draws, p=lambda lang: format_number(2 / n_draws, 3, lang)))
             reasons.append(("did_score_all" if exact else "did_score", {"kind": kind, "n": n_draws}))

@@ -2878,6 +2878,50 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nl": "sizes: geef aantallen dossiers als gehele getallen vanaf 1.",
         "en": "sizes: give numbers of files as whole numbers from 1 up.",
     },
+    "rs_err_treatment_absorbed": {
+        "nl": "De behandeling valt volledig samen met de vaste effecten (of covariaten): er is geen "
+              "verschil-in-verschillen te schatten.",
+        "en": "The treatment coincides completely with the fixed effects (or covariates): there is no "
+              "difference-in-differences to estimate.",
+    },
+    "rs_err_zero_residuals": {
+        "nl": "De residuen zijn (vrijwel) nul: de uitkomst ligt volledig vast door scholen, perioden en "
+              "de behandeling (bijvoorbeeld een constante reeks). Een bootstrap heeft dan niets te "
+              "hertrekken; controleer de uitkomstkolom.",
+        "en": "The residuals are (almost) zero: the outcome is fully determined by schools, periods and "
+              "the treatment (for example a constant series). A bootstrap then has nothing to "
+              "resample; check the outcome column.",
+    },
+    "rs_err_score_family": {
+        "nl": "Ongeldige waarde {family!r} voor family van de score-bootstrap. Kies uit: {allowed}.",
+        "en": "Invalid value {family!r} for family of the score bootstrap. Choose from: {allowed}.",
+    },
+    "nm_err_unknown_school": {
+        "nl": "School '{school}' komt niet voor; kies uit: {schools}.",
+        "en": "School '{school}' does not occur; choose from: {schools}.",
+    },
+    "nm_err_no_accumulation": {
+        "nl": "Voor '{school}' is geen verzamelcurve: er zijn minstens 2 gelezen dossiers nodig.",
+        "en": "There is no accumulation curve for '{school}': at least 2 files read are needed.",
+    },
+    "nm_err_unknown_figure": {
+        "nl": "Onbekende figuur '{kind}'; kies uit: agencies, per_pupil, accumulation, network, schools.",
+        "en": "Unknown figure '{kind}'; choose from: agencies, per_pupil, accumulation, network, schools.",
+    },
+    "nm_err_agency_hint": {
+        "nl": " Maak de kolom 'agency' eerst met evaluatie.agencies.normalize.",
+        "en": " Make the column 'agency' first with evaluatie.agencies.normalize.",
+    },
+    "ag_err_mapping_missing": {
+        "nl": "Koppeltabel '{file}' bestaat niet.",
+        "en": "Lookup table '{file}' does not exist.",
+    },
+    "ag_err_mapping_columns": {
+        "nl": "De koppeltabel mist kolom(men) {missing}; nodig zijn 'raw' (naam zoals in "
+              "het dossier) en 'agency' (de instantie), optioneel 'agency_type'.",
+        "en": "The lookup table lacks column(s) {missing}; needed are 'raw' (the name as in "
+              "the file) and 'agency' (the agency), optionally 'agency_type'.",
+    },
     # --- end of analysis-module errors
 }
 
