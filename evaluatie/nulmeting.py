@@ -32,11 +32,11 @@ __all__ = ["agency_counts", "pupil_table", "agency_table", "fragmentation", "inc
            "plot_agencies", "plot_agencies_per_pupil", "plot_accumulation", "plot_network", "plot_schools"]
 
 
-def _check_columns(data: pd.DataFrame, **columns) -> None:
+def _check_columns(data: pd.DataFrame, *, lang: str = "nl", **columns) -> None:
     missing = [c for c in columns.values() if c is not None and c not in data.columns]
     if missing:
-        hint = " Maak de kolom 'agency' eerst met evaluatie.agencies.normalize." if "agency" in missing else ""
-        raise InputError(missing_columns_message(data, missing, "dossier") + hint, column=missing[0])
+        hint = t("nm_err_agency_hint", lang) if "agency" in missing else ""
+        raise InputError(missing_columns_message(data, missing, "dossier", lang) + hint, column=missing[0])
 
 
 def _mentions(data, school, pupil, agency) -> pd.DataFrame:
@@ -550,7 +550,7 @@ class Nulmeting:
         if kind == "fragmentation":
             return display_table(self.fragmentation, lang)
         if kind == "network":
-            return display_table(network_table(self.networks[self._school(school)]), lang)
+            return display_table(network_table(self.networks[self._school(school, lang)]), lang)
         k = self.to_frame()
         n = lambda x, d=0: format_number(x, d, lang)  # noqa: E731
         ci = lambda e, lo, hi: "–" if pd.isna(e) else f"{n(e)} ({n(lo)}–{n(hi)})"  # noqa: E731
@@ -569,11 +569,11 @@ class Nulmeting:
                          ci(r.get("expected_total"), r.get("total_lower"), r.get("total_upper"))])
         return pd.DataFrame(rows, columns=cols)
 
-    def _school(self, school):
+    def _school(self, school, lang: str = "nl"):
         if school is None:
             return self.schools[0]
         if school not in self.schools:
-            raise InputError(f"School '{school}' komt niet voor; kies uit: {', '.join(map(str, self.schools))}.")
+            raise InputError(t("nm_err_unknown_school", lang, school=school, schools=", ".join(map(str, self.schools))))
         return school
 
     def summary(self, school=None, lang: str = "nl") -> str:
@@ -584,7 +584,7 @@ class Nulmeting:
         and shares and means that would reveal such a number are left out.
         """
         check_lang(lang)
-        name = self._school(school)
+        name = self._school(school, lang)
         c = self.to_frame().set_index(self.school).loc[name]
         k = self.min_cell
         n = lambda x, d=0: format_number(x, d, lang)  # noqa: E731
@@ -670,7 +670,8 @@ class Nulmeting:
 
     def plot(self, kind: str = "agencies", school=None, ax=None, lang: str = "nl"):
         """Draw one figure: ``agencies``, ``per_pupil``, ``accumulation``, ``network`` or ``schools``."""
-        name = None if kind == "schools" else self._school(school)
+        check_lang(lang)
+        name = None if kind == "schools" else self._school(school, lang)
         if kind == "agencies":
             return plot_agencies(self.agencies[self.agencies[self.school] == name], ax, min_cell=self.min_cell,
                                  published=self.published_agencies().get(name, set()), lang=lang)
@@ -679,7 +680,7 @@ class Nulmeting:
                                            min_cell=self.min_cell, published=self.published_counts(name), lang=lang)
         if kind == "accumulation":
             if name not in self.accumulations:
-                raise InputError(f"Voor '{name}' is geen verzamelcurve: er zijn minstens 2 gelezen dossiers nodig.")
+                raise InputError(t("nm_err_no_accumulation", lang, school=name))
             return plot_accumulation(self.accumulations[name], ax, lang=lang)
         if kind == "network":
             return plot_network(self.networks[name], ax, min_cell=self.min_cell,
@@ -688,7 +689,7 @@ class Nulmeting:
             frame = self.to_frame()
             shown = frame[frame["n_pupils"] >= self.min_cell].dropna(subset=["common_estimate"])
             return plot_schools(shown, ax, school=self.school, lang=lang)
-        raise InputError(f"Onbekende figuur '{kind}'; kies uit: agencies, per_pupil, accumulation, network, schools.")
+        raise InputError(t("nm_err_unknown_figure", lang, kind=kind))
 
     def save_figures(self, *, source: str, folder=None, prefix: str = "01", lang: str = "nl") -> dict:
         """Write every figure (per school, plus the school comparison) with :func:`evaluatie.save_figure`.
@@ -1007,7 +1008,7 @@ def analyze(dossier: pd.DataFrame, *, n_total=None, mapping=None, school: str = 
     if agency not in data.columns and "agency_raw" in data.columns:
         from .agencies import normalize
 
-        names = normalize(data["agency_raw"], mapping)
+        names = normalize(data["agency_raw"], mapping, lang=report.lang)
         data[agency] = names["agency"]
         if agency_type:
             given = data[agency_type] if agency_type in data else pd.Series(None, index=data.index, dtype=object)
@@ -1017,7 +1018,7 @@ def analyze(dossier: pd.DataFrame, *, n_total=None, mapping=None, school: str = 
             report.notes.append(t("nm_note_review", report.lang, n=review["raw"].nunique()))
     else:
         names = pd.DataFrame(columns=["raw", "agency", "agency_type", "method", "score", "needs_review"])
-    _check_columns(data, school=school, pupil=pupil, agency=agency)
+    _check_columns(data, lang=report.lang, school=school, pupil=pupil, agency=agency)
     if agency_type and agency_type not in data:
         agency_type = None
     # report what the counting does with each kind of row, naming the column and cell as in the file
@@ -1056,7 +1057,7 @@ def analyze(dossier: pd.DataFrame, *, n_total=None, mapping=None, school: str = 
         nets[name] = network(part, pupil=pupil, agency=agency)
         total = totals.get(name)
         if total is not None and total < m:
-            raise InputError(t("pupils_below_files", school=name, n=total, m=m))
+            raise InputError(t("pupils_below_files", report.lang, school=name, n=total, m=m))
         row = {school: name, "files_read": m, "n_total": total, "observed": int(c["n_agencies"])}
         if m < 2:
             shown = name if m >= min_cell else mask_value(name)  # a group of one may be a pupil's name
@@ -1064,8 +1065,8 @@ def analyze(dossier: pd.DataFrame, *, n_total=None, mapping=None, school: str = 
             rich.append(row)
             continue
         y = matrices[name] = incidence_matrix(part, pupil=pupil, agency=agency)
-        r = chao2(y, level)
-        acc = accumulation(y, n_total=total, level=level, n_boot=n_boot, seed=seed)
+        r = chao2(y, level, lang=report.lang)
+        acc = accumulation(y, n_total=total, level=level, n_boot=n_boot, seed=seed, lang=report.lang)
         accs[name] = acc
         tot = acc.total
         row.update(chao2=r.estimate, chao2_lower=r.lower, chao2_upper=r.upper,

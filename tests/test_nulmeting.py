@@ -409,3 +409,37 @@ def test_accumulation_finding_follows_the_curve_and_the_rounding_rule():
         lo, hi = privacy.published_range(row["lower"], row["upper"])
     assert lo % 5 == 0 and hi % 5 == 0 and lo <= row["lower"] and hi >= row["upper"]
     assert f"({lo} tot {hi})" in rounded and "vond 20 instanties" in rounded
+
+
+def _small_dossier():
+    return pd.DataFrame({"school": ["A"] * 7 + ["B"],
+                         "pupil": ["p1", "p1", "p1", "p2", "p2", "p3", "p4", "q1"],
+                         "agency_raw": ["Accare", "accare", None, "Wijkteam", "MEE", None, "MEE", "MEE"]})
+
+
+def test_nulmeting_errors_in_english_with_lang_en():
+    """An English report (its QualityReport in English) and lang="en" give the refusals in English."""
+    from evaluatie.quality import QualityReport
+
+    d = _small_dossier()
+    res = analyze(d, n_total={"A": 10}, n_boot=20)
+    with pytest.raises(InputError, match="^Unknown figure 'taart'; choose from: agencies"):
+        res.plot("taart", lang="en")
+    with pytest.raises(InputError, match="^School 'C' does not occur; choose from: A, B"):
+        res.summary("C", "en")
+    with pytest.raises(InputError, match="^There is no accumulation curve for 'B': at least 2 files read"):
+        res.plot("accumulation", school="B", lang="en")
+    report = QualityReport(source="dossier.csv", kind="dossier", n_read=len(d), lang="en")
+    with pytest.raises(InputError, match="Make the column 'agency' first") as info:
+        analyze(d.drop(columns="agency_raw"), report=report)
+    assert "Maak de kolom" not in str(info.value)
+
+
+def test_nulmeting_dutch_error_text_is_unchanged_by_default():
+    res = analyze(_small_dossier(), n_total={"A": 10}, n_boot=20)
+    with pytest.raises(InputError) as info:
+        res.plot("taart")
+    assert str(info.value) == "Onbekende figuur 'taart'; kies uit: agencies, per_pupil, accumulation, network, schools."
+    with pytest.raises(InputError) as info:
+        res.plot("accumulation", school="B")
+    assert str(info.value) == "Voor 'B' is geen verzamelcurve: er zijn minstens 2 gelezen dossiers nodig."
