@@ -2922,6 +2922,38 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "The lookup table lacks column(s) {missing}; needed are 'raw' (the name as in "
               "the file) and 'agency' (the agency), optionally 'agency_type'.",
     },
+    "cli_err_pupils_not_integer": {
+        "nl": "--leerlingen '{value}' is geen geheel getal; gebruik bv. 160 of 'SBO De Regenboog=160'.",
+        "en": "--leerlingen '{value}' is not a whole number; use e.g. 160 or 'SBO De Regenboog=160'.",
+    },
+    "cli_err_pupils_unreadable": {
+        "nl": "--leerlingen '{value}' is niet te lezen; gebruik 'School=aantal', bv. "
+              "\"SBO De Regenboog=160,SBO De Vlinder=95\".",
+        "en": "--leerlingen '{value}' cannot be read; use 'School=number', e.g. "
+              "\"SBO De Regenboog=160,SBO De Vlinder=95\".",
+    },
+    "cli_err_one_series": {
+        "nl": "Het bestand bevat één reeks (één school of gemeente): er is geen vergelijkingsgroep. "
+              "Gebruik --tijdreeks.",
+        "en": "The file contains one series (one school or municipality): there is no comparison group. "
+              "Use --tijdreeks.",
+    },
+    "cli_err_folder_is_file": {
+        "nl": "--{option} '{folder}' is een bestand, maar hier is een map nodig. Kies een andere "
+              "map of verwijder/hernoem het bestand.",
+        "en": "--{option} '{folder}' is a file, but a folder is needed here. Choose another "
+              "folder or delete/rename the file.",
+    },
+    "cli_err_out_is_folder": {
+        "nl": "--uit '{out}' is een map, maar hier is een bestandsnaam nodig (bv. '{example}').",
+        "en": "--uit '{out}' is a folder, but a file name is needed here (e.g. '{example}').",
+    },
+    "cli_err_no_agency_column": {
+        "nl": "Bestand '{file}' heeft geen kolom met instantienamen (bv. "
+              "'Instantie' of 'Hulpverleningsinstantie'); er is niets te controleren.",
+        "en": "File '{file}' has no column with agency names (e.g. "
+              "'Instantie' or 'Hulpverleningsinstantie'); there is nothing to check.",
+    },
     # --- end of analysis-module errors
 }
 

@@ -151,3 +151,18 @@ def test_notebook_04_takes_its_files_from_the_command_line(capsys, root, tmp_pat
     assert main(["notebook", "--help"]) == 0
     help_text = capsys.readouterr().out
     assert "welk notebook: 00, 01, 02, 02b, 03, 04, 05" in help_text and "--procedures BESTAND" in help_text
+
+
+def test_cli_errors_in_english_with_lang_en(root, tmp_path, capsys):
+    """--lang en gives the command line's own refusals in English; the Dutch default is unchanged."""
+    dossier = str(root / "data_raw" / "voorbeeld" / "dossieronderzoek_sbo.xlsx")
+    assert main(["nulmeting", dossier, "--leerlingen", "veel", "--lang", "en"]) == 2
+    err = capsys.readouterr().err
+    assert "--leerlingen 'veel' is not a whole number; use e.g. 160" in err and "geen geheel getal" not in err
+    a_file = tmp_path / "figuren.txt"
+    a_file.write_text("x")
+    assert main(["nulmeting", dossier, "--figuren", str(a_file), "--lang", "en"]) == 2
+    assert f"--figuren '{a_file}' is a file, but a folder is needed here" in capsys.readouterr().err
+    assert main(["nulmeting", dossier, "--figuren", str(a_file)]) == 2
+    assert (f"--figuren '{a_file}' is een bestand, maar hier is een map nodig. Kies een andere map of "
+            "verwijder/hernoem het bestand.") in capsys.readouterr().err
