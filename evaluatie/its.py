@@ -251,7 +251,8 @@ def segmented(data: pd.DataFrame, outcome: str, time: str, intervention, *, expo
         except (ValueError, TypeError):
             raise InputError(msg("its_err_intervention", lang, intervention=intervention), column=time) from None
     if post.sum() == 0 or post.sum() == len(post):
-        raise InputError(msg("its_err_start_outside", lang), column=intervention if isinstance(intervention, str) else time)
+        raise InputError(msg("its_err_start_outside", lang),
+                         column=intervention if isinstance(intervention, str) else time)
     n_pre, n_post = int((post == 0).sum()), int(post.sum())
     if min(n_pre, n_post) < 3:
         raise InputError(msg("its_err_too_few_periods", lang, n_pre=n_pre, n_post=n_post), column=time)

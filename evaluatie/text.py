@@ -2954,6 +2954,22 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "File '{file}' has no column with agency names (e.g. "
               "'Instantie' or 'Hulpverleningsinstantie'); there is nothing to check.",
     },
+    "syn_err_period_outside": {
+        "nl": "{name}={value} ligt buiten de {n_periods} perioden (0 t/m {last}).",
+        "en": "{name}={value} lies outside the {n_periods} periods (0 to {last}).",
+    },
+    "syn_err_too_many_treated": {
+        "nl": "Meer behandelde scholen ({n_treated}) dan scholen ({n_units}).",
+        "en": "More treated schools ({n_treated}) than schools ({n_units}).",
+    },
+    "syn_err_intervention_period": {
+        "nl": "intervention_period={value} moet tussen 0 en {n_periods} liggen.",
+        "en": "intervention_period={value} must lie between 0 and {n_periods}.",
+    },
+    "syn_err_n_moved": {
+        "nl": "n_moved = {n_moved} moet tussen 0 en het aantal leerlingen ({n_pupils}) liggen.",
+        "en": "n_moved = {n_moved} must lie between 0 and the number of pupils ({n_pupils}).",
+    },
     # --- end of analysis-module errors
 }
 
