@@ -2970,6 +2970,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nl": "n_moved = {n_moved} moet tussen 0 en het aantal leerlingen ({n_pupils}) liggen.",
         "en": "n_moved = {n_moved} must lie between 0 and the number of pupils ({n_pupils}).",
     },
+    "zv_note_missing_cells": {
+        "nl": "{n} school-periode(n) zonder aantal of leerlingen niet meegeteld: {shown}{more}.",
+        "en": "{n} school period(s) without a count or pupils not counted: {shown}{more}.",
+    },
+    "zv_note_dropped_units": {
+        "nl": "{n} school/scholen weggelaten omdat ze niet in alle perioden meetellen: {shown}.",
+        "en": "{n} school(s) left out because they do not count in all periods: {shown}.",
+    },
     # --- end of analysis-module errors
 }
 

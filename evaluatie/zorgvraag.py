@@ -503,7 +503,7 @@ def total_series(panel: pd.DataFrame, *, unit: str = "unit", time: str = "period
     would raise the rate). When that leaves a different set of units in some periods, the sum would
     change with the composition of the area, not with the demand: then the function refuses
     (``incomplete="refuse"``), or leaves out every unit that misses a period (``"drop_unit"``).
-    What was left out is listed in ``series.attrs["notes"]`` (Dutch).
+    What was left out is listed in ``series.attrs["notes"]`` (in ``lang``).
 
     Parameters
     ----------
@@ -535,8 +535,8 @@ def total_series(panel: pd.DataFrame, *, unit: str = "unit", time: str = "period
     missing = panel[values].isna().any(axis=1)
     if missing.any():
         where = panel.loc[missing, [unit, time]].astype(str).agg(" ".join, axis=1)
-        notes.append(f"{int(missing.sum())} school-periode(n) zonder aantal of leerlingen niet meegeteld: "
-                     f"{', '.join(where.iloc[:5])}{' …' if missing.sum() > 5 else ''}.")
+        notes.append(t("zv_note_missing_cells", lang, n=int(missing.sum()), shown=", ".join(where.iloc[:5]),
+                       more=" …" if missing.sum() > 5 else ""))
     d = panel[~missing]
     periods = pd.Index(panel[time].dropna().unique()).sort_values()
     present = d.groupby(unit)[time].nunique()
@@ -549,8 +549,7 @@ def total_series(panel: pd.DataFrame, *, unit: str = "unit", time: str = "period
             more = t("zv_err_and_more", lang, n=len(partial) - 5) if len(partial) > 5 else ""
             raise InputError(t("zv_err_incomplete_one" if one else "zv_err_incomplete_many", lang, shown=shown,
                                more=more), column=unit)
-        notes.append(f"{len(partial)} school/scholen weggelaten omdat ze niet in alle perioden meetellen: "
-                     f"{', '.join(map(str, partial[:5]))}.")
+        notes.append(t("zv_note_dropped_units", lang, n=len(partial), shown=", ".join(map(str, partial[:5]))))
         d = d[~d[unit].isin(partial)]
         if d.empty:
             raise InputError(t("zv_err_no_complete_school", lang), column=unit)

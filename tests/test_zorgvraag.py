@@ -244,6 +244,10 @@ def test_errors_in_english_with_lang_en():
     gap.loc[(gap["unit"] == "School D") & (gap["period"] >= "2023-03-01"), "exposure"] = float("nan")
     with pytest.raises(InputError, match="^Not every period counts the same schools: School D is missing"):
         total_series(gap, lang="en")
+    series, _ = total_series(gap, incomplete="drop_unit", lang="en")
+    assert series.attrs["notes"] == ["2 school period(s) without a count or pupils not counted: School D 2023-03-01, "
+                                     "School D 2023-04-01.",
+                                     "1 school(s) left out because they do not count in all periods: School D."]
     with pytest.raises(InputError, match="^A before/after comparison needs periods before and after the start"):
         before_after(p.assign(treated=0), lang="en")
     with pytest.raises(InputError, match="^Column 'leerlingen' is missing from the panel"):
