@@ -1061,7 +1061,8 @@ def analyze(dossier: pd.DataFrame, *, n_total=None, mapping=None, school: str = 
         row = {school: name, "files_read": m, "n_total": total, "observed": int(c["n_agencies"])}
         if m < 2:
             shown = name if m >= min_cell else mask_value(name)  # a group of one may be a pupil's name
-            report.notes.append(t("nm_tiny_school_note", school=shown, n=small_count(m, min_cell)))
+            report.notes.append(t("nm_tiny_school_note", report.lang, school=shown,
+                                  n=small_count(m, min_cell, report.lang)))
             rich.append(row)
             continue
         y = matrices[name] = incidence_matrix(part, pupil=pupil, agency=agency)

@@ -430,6 +430,9 @@ def test_nulmeting_errors_in_english_with_lang_en():
     with pytest.raises(InputError, match="^There is no accumulation curve for 'B': at least 2 files read"):
         res.plot("accumulation", school="B", lang="en")
     report = QualityReport(source="dossier.csv", kind="dossier", n_read=len(d), lang="en")
+    english = analyze(d, n_total={"A": 10}, n_boot=20, report=report)
+    assert not any("minder dan" in n for n in english.report.notes)  # the notes follow the report's language
+    report = QualityReport(source="dossier.csv", kind="dossier", n_read=len(d), lang="en")
     with pytest.raises(InputError, match="Make the column 'agency' first") as info:
         analyze(d.drop(columns="agency_raw"), report=report)
     assert "Maak de kolom" not in str(info.value)
