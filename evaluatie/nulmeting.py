@@ -863,25 +863,25 @@ def _reports_folder():
     return Path(os.environ.get("EVALUATIE_RAPPORTEN", "reports"))
 
 
-def _pupil_totals(n_total, schools: list) -> dict:
+def _pupil_totals(n_total, schools: list, lang: str = "nl") -> dict:
     """``n_total`` as ``{school: number}``; one number is refused when the file has several schools."""
     if n_total is None:
         return {}
     if not isinstance(n_total, dict):
         if len(schools) > 1:
-            raise InputError(t("pupils_one_for_many", n=n_total, k=len(schools),
+            raise InputError(t("pupils_one_for_many", lang, n=n_total, k=len(schools),
                                schools=", ".join(map(str, schools)),
                                example=", ".join(f"{s}={n_total if i == 0 else '...'}" for i, s in
                                                  enumerate(schools[:2]))))
         n_total = {schools[0]: n_total}
     unknown = [str(s) for s in n_total if s not in schools]
     if unknown:
-        raise InputError(t("pupils_unknown_school", unknown=", ".join(f"'{s}'" for s in unknown),
+        raise InputError(t("pupils_unknown_school", lang, unknown=", ".join(f"'{s}'" for s in unknown),
                            schools=", ".join(f"'{s}'" for s in schools)))
     bad = [f"{s}={v!r}" for s, v in n_total.items() if isinstance(v, bool) or not isinstance(v, (int, np.integer))
            or v < 1]
     if bad:
-        raise InputError(t("pupils_not_count", values=", ".join(bad)))
+        raise InputError(t("pupils_not_count", lang, values=", ".join(bad)))
     return {s: int(v) for s, v in n_total.items()}
 
 
@@ -900,7 +900,7 @@ def _pupils_from_column(data: pd.DataFrame, column: str, *, school: str, report)
         (c for c in data.columns if normalize_header(c) == normalize_header(column)), None)
     if found is None:
         shown = [c for c in data.columns if c not in ("source_row", "_row")]
-        raise InputError(t("pupils_column_missing", column=column, columns=", ".join(f"'{c}'" for c in shown)))
+        raise InputError(t("pupils_column_missing", report.lang, column=column, columns=", ".join(f"'{c}'" for c in shown)))
     rows = data["source_row"] if "source_row" in data else pd.Series(np.arange(2, len(data) + 2), index=data.index)
     totals, empty = {}, []
     for name, part in data.groupby(school, sort=True):
@@ -916,18 +916,19 @@ def _pupils_from_column(data: pd.DataFrame, column: str, *, school: str, report)
             if np.isnan(number):
                 continue
             if number < 1 or number != int(number):
-                raise InputError(t("pupils_column_not_count", column=found, value=value, school=name,
+                raise InputError(t("pupils_column_not_count", report.lang, column=found, value=value, school=name,
                                    row=int(rows[idx])))
             values.setdefault(int(number), int(rows[idx]))
         if not values:
             empty.append(str(name))
         elif len(values) > 1:
-            raise InputError(t("pupils_column_conflict", column=found, school=name,
-                               values=", ".join(f"{v} (rij {r})" for v, r in sorted(values.items(), key=lambda x: x[1]))))
+            row_word = "rij" if report.lang == "nl" else "row"
+            raise InputError(t("pupils_column_conflict", report.lang, column=found, school=name,
+                               values=", ".join(f"{v} ({row_word} {r})" for v, r in sorted(values.items(), key=lambda x: x[1]))))
         else:
             totals[name] = next(iter(values))
     if empty:
-        report.notes.append(t("pupils_column_empty", column=found, schools=", ".join(f"'{s}'" for s in empty)))
+        report.notes.append(t("pupils_column_empty", report.lang, column=found, schools=", ".join(f"'{s}'" for s in empty)))
     report.notes.append(t("pupils_column_used", column=found,
                           values=", ".join(f"{s} {v}" for s, v in totals.items()) or "-"))
     return totals
@@ -1049,7 +1050,7 @@ def analyze(dossier: pd.DataFrame, *, n_total=None, mapping=None, school: str = 
     _note_suspect_schools(data, counts, report, school=school, agency=agency)
     if isinstance(n_total, str):
         n_total = _pupils_from_column(data, n_total, school=school, report=report)
-    totals = _pupil_totals(n_total, counts[school].tolist())
+    totals = _pupil_totals(n_total, counts[school].tolist(), report.lang)
     accs, nets, rich, matrices = {}, {}, [], {}
     for _, c in counts.iterrows():
         name, m = c[school], int(c["n_pupils"])

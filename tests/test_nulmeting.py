@@ -432,6 +432,12 @@ def test_nulmeting_errors_in_english_with_lang_en():
     report = QualityReport(source="dossier.csv", kind="dossier", n_read=len(d), lang="en")
     english = analyze(d, n_total={"A": 10}, n_boot=20, report=report)
     assert not any("minder dan" in n for n in english.report.notes)  # the notes follow the report's language
+    for n_total, message in (({"C": 2}, "^The numbers of pupils name schools that are not in the file: 'C'"),
+                             (160, "^One number of pupils \\(160\\) for 2 schools"),
+                             ("Leerlingen", "^The column 'Leerlingen' with the number of pupils per school is not")):
+        report = QualityReport(source="dossier.csv", kind="dossier", n_read=len(d), lang="en")
+        with pytest.raises(InputError, match=message):
+            analyze(d, n_total=n_total, report=report)
     report = QualityReport(source="dossier.csv", kind="dossier", n_read=len(d), lang="en")
     with pytest.raises(InputError, match="Make the column 'agency' first") as info:
         analyze(d.drop(columns="agency_raw"), report=report)
