@@ -297,7 +297,7 @@ def _notebook(args) -> int:
     from .notebooks import _settings_kwargs, notebook_settings, run_notebook
 
     if not Path(args.bestand).exists():
-        raise InputError(t("nb_missing", what="MIJN_BESTAND", file=args.bestand, cwd=str(Path.cwd())),
+        raise InputError(t("nb_missing", getattr(args, "lang", "nl"), what="MIJN_BESTAND", file=args.bestand, cwd=str(Path.cwd())),
                          file=args.bestand)
     parameters = {"MIJN_BESTAND": str(Path(args.bestand).resolve())}
     if args.koppeltabel:
@@ -345,13 +345,13 @@ def _nulmeting(args) -> int:
     return 0
 
 
-def _refuse_overwrite(paths, overwrite: bool) -> None:
-    """Stop (Dutch message, exit code 2) before replacing an existing file, unless ``--overschrijf``."""
+def _refuse_overwrite(paths, overwrite: bool, lang: str = "nl") -> None:
+    """Stop (message in ``lang``, exit code 2) before replacing an existing file, unless ``--overschrijf``."""
     from .text import t
 
     existing = [Path(p) for p in paths if Path(p).exists()]
     if existing and not overwrite:
-        raise InputError(t("overwrite_refused", file=existing[0]), file=existing[0])
+        raise InputError(t("overwrite_refused", lang, file=existing[0]), file=existing[0])
 
 
 def _doorlooptijden(args) -> int:
@@ -594,7 +594,7 @@ def _power(args) -> int:
             try:
                 x = float(str(v).replace(",", "."))
             except ValueError:
-                raise InputError(t("power_cli_number", option=option, value=v)) from None
+                raise InputError(t("power_cli_number", args.lang, option=option, value=v)) from None
             out.append(int(x) if kind is int and x == int(x) else x)
         return out
 
@@ -613,7 +613,7 @@ def _power(args) -> int:
         drops = numbers("--daling", args.daling)
         bad = [d for d in drops if not 0 <= d < 100]
         if bad:
-            raise InputError(t("power_cli_drop", value=format(bad[0], "g")))
+            raise InputError(t("power_cli_drop", args.lang, value=format(bad[0], "g")))
         result = simulate_did(**design, rate_ratio=[1 - d / 100 for d in drops])
         name, n = "05_onderscheidend_vermogen", args.simulaties
     print(result.summary(args.lang))
@@ -661,7 +661,7 @@ def _run(parser, args) -> int:
             raise InputError(t("cli_err_no_agency_column", getattr(args, "lang", "nl"), file=Path(args.file).name),
                              file=args.file, column="agency_raw")
         out = Path(args.uit) if args.uit else Path(args.file).with_name("koppeltabel_controle.xlsx")
-        _refuse_overwrite([out], args.overschrijf)
+        _refuse_overwrite([out], args.overschrijf, getattr(args, "lang", "nl"))
         review_sheet(data["agency_raw"], out, mapping=args.koppeltabel, types=data.get("agency_type"))
         print(f"Geschreven: {out}\nControleer de rijen met 'controleren = ja' en geef het bestand daarna mee "
               "met --koppeltabel.")
@@ -688,7 +688,7 @@ def _run(parser, args) -> int:
             made = list(write_example_files(Path(tmp) / "voorbeeld").values())
             made += [write_template(k, Path(tmp) / "sjablonen" / f"sjabloon_{names[k]}.xlsx") for k in KINDS]
             paths = [root / p.relative_to(tmp) for p in made]
-            _refuse_overwrite(paths, args.overschrijf)
+            _refuse_overwrite(paths, args.overschrijf, getattr(args, "lang", "nl"))
             for source, target in zip(made, paths):
                 target.parent.mkdir(parents=True, exist_ok=True)
                 shutil.copyfile(source, target)

@@ -166,3 +166,10 @@ def test_cli_errors_in_english_with_lang_en(root, tmp_path, capsys):
     assert main(["nulmeting", dossier, "--figuren", str(a_file)]) == 2
     assert (f"--figuren '{a_file}' is een bestand, maar hier is een map nodig. Kies een andere map of "
             "verwijder/hernoem het bestand.") in capsys.readouterr().err
+
+
+def test_cli_power_refusals_follow_lang(capsys):
+    assert main(["power", "--daling", "120", "--lang", "en"]) == 2
+    assert "--daling is a percentage from 0 to 100 (e.g. 20); received: 120." in capsys.readouterr().err
+    assert main(["power", "--scholen", "veel", "--lang", "en"]) == 2
+    assert "--scholen expects numbers; 'veel' is not a number." in capsys.readouterr().err
