@@ -23,6 +23,7 @@ from .errors import InputError
 from .privacy import check_exportable
 from .report import append_row, unescape_text
 from .schemas import AGENCY_TYPES
+from .text import check_lang, t
 
 __all__ = ["normalize", "review_sheet", "split_cells", "name_key", "similarity", "is_placeholder", "STOPWORDS",
            "PLACEHOLDERS", "MIN_LENGTH_RATIO"]
@@ -310,13 +311,13 @@ def split_cells(data: pd.DataFrame, column: str = "agency_raw", *, mapping=None,
     return out
 
 
-def _read_mapping(mapping) -> pd.DataFrame:
+def _read_mapping(mapping, lang: str = "nl") -> pd.DataFrame:
     if mapping is None:
         return pd.DataFrame(columns=["raw", "agency", "agency_type"])
     if isinstance(mapping, (str, Path)):
         path = Path(mapping)
         if not path.is_file():
-            raise InputError(f"Koppeltabel '{path}' bestaat niet.", file=path)
+            raise InputError(t("ag_err_mapping_missing", lang, file=path), file=path)
         frame = pd.read_excel(path, dtype=str) if path.suffix.lower() in (".xlsx", ".xlsm") else pd.read_csv(
             path, sep=None, engine="python", encoding="utf-8-sig", dtype=str)
         frame = frame.map(unescape_text)  # text written safely ('=...) reads back as it was typed
@@ -328,14 +329,13 @@ def _read_mapping(mapping) -> pd.DataFrame:
         name_key(c).replace(" ", "_"), name_key(c).replace(" ", "_")))
     missing = {"raw", "agency"} - set(frame.columns)
     if missing:
-        raise InputError(f"De koppeltabel mist kolom(men) {', '.join(sorted(missing))}; nodig zijn 'raw' (naam zoals in "
-                         "het dossier) en 'agency' (de instantie), optioneel 'agency_type'.")
+        raise InputError(t("ag_err_mapping_columns", lang, missing=", ".join(sorted(missing))))
     if "agency_type" not in frame:
         frame["agency_type"] = None
     return frame.dropna(subset=["raw", "agency"])
 
 
-def normalize(names, mapping=None, *, threshold: float = 85) -> pd.DataFrame:
+def normalize(names, mapping=None, *, threshold: float = 85, lang: str = "nl") -> pd.DataFrame:
     """Map raw agency names from pupil files to one name per agency, with a trace for every decision.
 
     Parameters
@@ -350,6 +350,8 @@ def normalize(names, mapping=None, *, threshold: float = 85) -> pd.DataFrame:
         Minimum :func:`similarity` (0–100) for a fuzzy suggestion: rapidfuzz's ``ratio`` on names
         without generic words such as "kinder", "jeugdpsychiatrie", "ambulant" and place names, and
         never for a name that is only a part of a longer one ("GGD" is not "Wijkteam Noord en GGD").
+    lang : {"nl", "en"}
+        Language of the error messages (Dutch by default).
 
     Returns
     -------
@@ -364,8 +366,9 @@ def normalize(names, mapping=None, *, threshold: float = 85) -> pd.DataFrame:
     agency name. A fuzzy match is a suggestion only: it is applied in ``agency`` so that analyses
     can run, but flagged in ``needs_review`` until it is confirmed in the mapping file.
     """
+    check_lang(lang)
     series = pd.Series(list(names) if not isinstance(names, pd.Series) else names, dtype=object)
-    table = _read_mapping(mapping)
+    table = _read_mapping(mapping, lang)
     by_key = {name_key(r): (a, t) for r, a, t in zip(table["raw"], table["agency"], table["agency_type"])}
     canon: dict[str, tuple[str, object]] = {name_key(a): (a, t) for a, t in zip(table["agency"], table["agency_type"])}
     present = series.dropna().map(lambda v: str(v).strip())
@@ -405,7 +408,7 @@ def normalize(names, mapping=None, *, threshold: float = 85) -> pd.DataFrame:
     return out
 
 
-def review_sheet(names, path, mapping=None, *, types=None, threshold: float = 85) -> Path:
+def review_sheet(names, path, mapping=None, *, types=None, threshold: float = 85, lang: str = "nl") -> Path:
     """Write an Excel sheet in which students check every agency name; once checked it *is* the mapping.
 
     Parameters
@@ -419,6 +422,8 @@ def review_sheet(names, path, mapping=None, *, types=None, threshold: float = 85
     types : sequence or Series, optional
         Agency type written next to each name in the files; the most frequent one fills ``soort``
         where the mapping has none.
+    lang : {"nl", "en"}
+        Language of the error messages (Dutch by default; the sheet itself is Dutch).
 
     Returns
     -------
@@ -442,7 +447,7 @@ def review_sheet(names, path, mapping=None, *, types=None, threshold: float = 85
     from .io import save_workbook
 
     series = pd.Series(list(names), dtype=object)
-    table = normalize(series, mapping, threshold=threshold)
+    table = normalize(series, mapping, threshold=threshold, lang=lang)
     if types is not None:
         given = pd.Series(list(types), dtype=object, index=table.index)
         table["agency_type"] = table["agency_type"].where(table["agency_type"].notna(), given)

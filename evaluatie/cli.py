@@ -238,25 +238,24 @@ def _pupils_option(args):
     """``--leerlingen`` or ``--leerlingen-kolom`` (a column of the file), never both."""
     column = getattr(args, "leerlingen_kolom", None)
     if column and args.leerlingen:
-        raise InputError(t("pupils_two_ways"))
-    return column or _totals(args.leerlingen)
+        raise InputError(t("pupils_two_ways", getattr(args, "lang", "nl")))
+    return column or _totals(args.leerlingen, getattr(args, "lang", "nl"))
 
 
-def _totals(values: list[str]):
+def _totals(values: list[str], lang: str = "nl"):
     """``--leerlingen`` values: one number (a file with one school) or ``school=number`` pairs, separated
     by commas or given with a repeated option: ``"De Brug=160,De Vlinder=95"``."""
     if not values:
         return None
     if len(values) == 1 and "=" not in values[0]:
         if not values[0].strip().isdigit():
-            raise InputError(f"--leerlingen '{values[0]}' is geen geheel getal; gebruik bv. 160 of 'SBO De Regenboog=160'.")
+            raise InputError(t("cli_err_pupils_not_integer", lang, value=values[0]))
         return int(values[0])
     out = {}
     for v in (part for value in values for part in value.split(",") if part.strip()):
         school, _, number = v.rpartition("=")
         if not school.strip() or not number.strip().isdigit():
-            raise InputError(f"--leerlingen '{v.strip()}' is niet te lezen; gebruik 'School=aantal', bv. "
-                             "\"SBO De Regenboog=160,SBO De Vlinder=95\".")
+            raise InputError(t("cli_err_pupils_unreadable", lang, value=v.strip()))
         out[school.strip()] = int(number)
     return out
 
@@ -303,7 +302,7 @@ def _notebook(args) -> int:
     from .notebooks import _settings_kwargs, notebook_settings, run_notebook
 
     if not Path(args.bestand).exists():
-        raise InputError(t("nb_missing", what="MIJN_BESTAND", file=args.bestand, cwd=str(Path.cwd())),
+        raise InputError(t("nb_missing", getattr(args, "lang", "nl"), what="MIJN_BESTAND", file=args.bestand, cwd=str(Path.cwd())),
                          file=args.bestand)
     parameters = {"MIJN_BESTAND": str(Path(args.bestand).resolve())}
     if args.koppeltabel:
@@ -354,13 +353,13 @@ def _nulmeting(args) -> int:
     return 0
 
 
-def _refuse_overwrite(paths, overwrite: bool) -> None:
-    """Stop (Dutch message, exit code 2) before replacing an existing file, unless ``--overschrijf``."""
+def _refuse_overwrite(paths, overwrite: bool, lang: str = "nl") -> None:
+    """Stop (message in ``lang``, exit code 2) before replacing an existing file, unless ``--overschrijf``."""
     from .text import t
 
     existing = [Path(p) for p in paths if Path(p).exists()]
     if existing and not overwrite:
-        raise InputError(t("overwrite_refused", file=existing[0]), file=existing[0])
+        raise InputError(t("overwrite_refused", lang, file=existing[0]), file=existing[0])
 
 
 def _doorlooptijden(args) -> int:
@@ -391,11 +390,10 @@ def _zorgvraag(args) -> int:
     from .zorgvraag import plot_rates, prepare, total_series
 
     data, report = read_table(args.file, kind="panel", sheet=args.sheet, lang=args.lang)
-    panel = prepare(data)
+    panel = prepare(data, lang=args.lang)
     one_series = panel["unit"].nunique() < 2
     if one_series and not args.tijdreeks:
-        raise InputError("Het bestand bevat één reeks (één school of gemeente): er is geen vergelijkingsgroep. "
-                         "Gebruik --tijdreeks.")
+        raise InputError(t("cli_err_one_series", args.lang))
     source = args.bron or Path(args.file).name
     exposure = "exposure" if "exposure" in panel else None
     written = []
@@ -407,19 +405,21 @@ def _zorgvraag(args) -> int:
         written.append(name)
 
     if args.tijdreeks:
-        series, start = total_series(panel)
+        series, start = total_series(panel, lang=args.lang)
         for note in series.attrs["notes"]:
             print(f"- {note}")
         its = segmented(series, "count", "period", start, exposure=exposure,
                         family="quasipoisson" if args.model == "poisson" else args.model,
-                        seasonality="fourier" if len(series) >= 24 else None)
+                        seasonality="fourier" if len(series) >= 24 else None, lang=args.lang)
         print(its.summary(args.lang) + "\n")
         save(its.plot(lang=args.lang), "02_tijdreeks", len(series), its.sentence(args.lang))
     if not one_series:
-        result = panel_did(panel, exposure=exposure, family=args.model, inference=args.inferentie, seed=args.seed)
+        result = panel_did(panel, exposure=exposure, family=args.model, inference=args.inferentie, seed=args.seed,
+                           lang=args.lang)
         print(result.summary(args.lang))
         if args.uitrol:
-            es = event_study(panel, exposure=exposure, family="gaussian" if args.model == "gaussian" else "poisson")
+            es = event_study(panel, exposure=exposure, family="gaussian" if args.model == "gaussian" else "poisson",
+                             lang=args.lang)
             print("\n" + es.summary(args.lang))
             save(es.plot(lang=args.lang), "02_uitrol_per_periode", es.n_units, es.sentence(args.lang))
         if exposure and "start" in panel:
@@ -567,14 +567,14 @@ def main(argv=None) -> int:
 
 def _check_output_folders(args) -> None:
     """Refuse an output folder that is an existing file before any work is done."""
+    lang = getattr(args, "lang", "nl")
     for option in ("figuren", "map"):
         folder = getattr(args, option, None)
         if folder and Path(folder).exists() and not Path(folder).is_dir():
-            raise InputError(f"--{option} '{folder}' is een bestand, maar hier is een map nodig. Kies een andere "
-                             "map of verwijder/hernoem het bestand.", file=folder)
+            raise InputError(t("cli_err_folder_is_file", lang, option=option, folder=folder), file=folder)
     if getattr(args, "uit", None) and Path(args.uit).is_dir():
-        raise InputError(f"--uit '{args.uit}' is een map, maar hier is een bestandsnaam nodig (bv. "
-                         f"'{Path(args.uit) / 'koppeltabel_controle.xlsx'}').", file=args.uit)
+        raise InputError(t("cli_err_out_is_folder", lang, out=args.uit,
+                           example=Path(args.uit) / "koppeltabel_controle.xlsx"), file=args.uit)
 
 
 def _rapport(args) -> int:
@@ -602,7 +602,7 @@ def _power(args) -> int:
             try:
                 x = float(str(v).replace(",", "."))
             except ValueError:
-                raise InputError(t("power_cli_number", option=option, value=v)) from None
+                raise InputError(t("power_cli_number", args.lang, option=option, value=v)) from None
             out.append(int(x) if kind is int and x == int(x) else x)
         return out
 
@@ -621,7 +621,7 @@ def _power(args) -> int:
         drops = numbers("--daling", args.daling)
         bad = [d for d in drops if not 0 <= d < 100]
         if bad:
-            raise InputError(t("power_cli_drop", value=format(bad[0], "g")))
+            raise InputError(t("power_cli_drop", args.lang, value=format(bad[0], "g")))
         result = simulate_did(**design, rate_ratio=[1 - d / 100 for d in drops])
         name, n = "05_onderscheidend_vermogen", args.simulaties
     print(result.summary(args.lang))
@@ -666,11 +666,10 @@ def _run(parser, args) -> int:
 
         data, report = read_table(args.file, kind="dossier", sheet=args.sheet)
         if "agency_raw" not in data:
-            raise InputError(f"Bestand '{Path(args.file).name}' heeft geen kolom met instantienamen (bv. "
-                             "'Instantie' of 'Hulpverleningsinstantie'); er is niets te controleren.",
+            raise InputError(t("cli_err_no_agency_column", getattr(args, "lang", "nl"), file=Path(args.file).name),
                              file=args.file, column="agency_raw")
         out = Path(args.uit) if args.uit else Path(args.file).with_name("koppeltabel_controle.xlsx")
-        _refuse_overwrite([out], args.overschrijf)
+        _refuse_overwrite([out], args.overschrijf, getattr(args, "lang", "nl"))
         review_sheet(data["agency_raw"], out, mapping=args.koppeltabel, types=data.get("agency_type"))
         print(f"Geschreven: {out}\nControleer de rijen met 'controleren = ja' en geef het bestand daarna mee "
               "met --koppeltabel.")
@@ -697,7 +696,7 @@ def _run(parser, args) -> int:
             made = list(write_example_files(Path(tmp) / "voorbeeld").values())
             made += [write_template(k, Path(tmp) / "sjablonen" / f"sjabloon_{names[k]}.xlsx") for k in KINDS]
             paths = [root / p.relative_to(tmp) for p in made]
-            _refuse_overwrite(paths, args.overschrijf)
+            _refuse_overwrite(paths, args.overschrijf, getattr(args, "lang", "nl"))
             for source, target in zip(made, paths):
                 target.parent.mkdir(parents=True, exist_ok=True)
                 shutil.copyfile(source, target)

@@ -271,16 +271,16 @@ def effect_sentence(coef: float, ci: tuple, family: str, level: float, lang: str
             f"{lead}, {what} was {judged}: {signed(change)} {interval}.")
 
 
-def _check_level(level) -> None:
+def _check_level(level, lang: str = "nl") -> None:
     if not isinstance(level, (float, int, np.floating)) or isinstance(level, bool) or not 0 < level < 1:
-        raise InputError(f"level moet een getal tussen 0 en 1 zijn (bijvoorbeeld 0.95); ontvangen: {level!r}.")
+        raise InputError(t("did_err_level", lang, level=level))
 
 
-def _require(data: pd.DataFrame, columns: dict) -> None:
+def _require(data: pd.DataFrame, columns: dict, lang: str = "nl") -> None:
     missing = [c for c in columns.values() if c is not None and c not in data.columns]
     if missing:
-        raise InputError(f"Kolom(men) {', '.join(missing)} ontbreken; aanwezig: {', '.join(map(str, data.columns))}.",
-                         column=missing[0])
+        raise InputError(t("did_err_missing_columns", lang, missing=", ".join(missing),
+                           present=", ".join(map(str, data.columns))), column=missing[0])
 
 
 def _glm_family(family: str, alpha: float | None = None):
@@ -366,7 +366,7 @@ def _dispersion_note(family: str, phi: float) -> str | None:
 # ------------------------------------------------------------------------------ 2 x 2
 def did_2x2(data: pd.DataFrame, outcome: str, treated: str, post: str, *, family: str = "gaussian",
             exposure: str | None = None, vcov: str = "iid", cluster: str | None = None,
-            covariates: list | None = None, level: float = 0.95) -> DidResult:
+            covariates: list | None = None, level: float = 0.95, lang: str = "nl") -> DidResult:
     """Classic 2 × 2 difference-in-differences: ``outcome ~ treated + post + treated:post``.
 
     Parameters
@@ -387,6 +387,8 @@ def did_2x2(data: pd.DataFrame, outcome: str, treated: str, post: str, *, family
         Numeric columns added to the model (regression adjustment; they may change over time).
     level : float
         Confidence level.
+    lang : {"nl", "en"}
+        Language of the error messages.
 
     Returns
     -------
@@ -411,51 +413,47 @@ def did_2x2(data: pd.DataFrame, outcome: str, treated: str, post: str, *, family
     >>> round(r.ratio, 4)
     0.413
     """
-    check_option("family", family, Family)
-    check_option("vcov", vcov, Vcov)
-    _check_level(level)
-    covariates = _check_covariates(covariates)
+    check_lang(lang)
+    check_option("family", family, Family, lang)
+    check_option("vcov", vcov, Vcov, lang)
+    _check_level(level, lang)
+    covariates = _check_covariates(covariates, lang)
     _require(data, {"outcome": outcome, "treated": treated, "post": post, "exposure": exposure,
-                    "cluster": cluster} | {f"cov{i}": c for i, c in enumerate(covariates)})
+                    "cluster": cluster} | {f"cov{i}": c for i, c in enumerate(covariates)}, lang)
     if vcov == "cluster" and cluster is None:
-        raise InputError("vcov='cluster' heeft een clusterkolom nodig, bijvoorbeeld cluster='school'.")
+        raise InputError(t("did_err_cluster_needed", lang))
     if cluster is not None and vcov != "cluster":
-        raise InputError(f"cluster={cluster!r} werkt alleen met vcov='cluster'; bij vcov={vcov!r} zou het genegeerd "
-                         "worden.")
+        raise InputError(t("did_err_cluster_ignored", lang, cluster=cluster, vcov=vcov))
     used = [c for c in (outcome, treated, post, exposure, cluster, *covariates) if c]
     d = data[list(dict.fromkeys(used))].copy()
     for c in covariates:
         if not pd.api.types.is_numeric_dtype(d[c]):
-            raise InputError(f"Covariaat '{c}' moet getallen bevatten.", column=c)
+            raise InputError(t("did_err_covariate_numeric", lang, column=c), column=c)
     dropped = d.isna().any(axis=1)
     d = d[~dropped]
     notes = [in_every_lang("did_note_dropped_empty", n=lambda lang: format_number(dropped.sum(), 0, lang),
                            columns=", ".join(used))] if dropped.any() else []
     for col in (treated, post):
         if not d[col].isin([0, 1, True, False]).all():
-            raise InputError(f"Kolom '{col}' moet 0/1 (of ja/nee) zijn.", column=col)
+            raise InputError(t("did_err_binary", lang, column=col), column=col)
     cells = d.groupby([d[treated].astype(int), d[post].astype(int)]).size()
     if len(cells) < 4:
-        raise InputError("Voor verschil-in-verschillen zijn alle vier de groepen nodig: interventie/vergelijking × "
-                         f"voor/na. Aanwezig: {', '.join(f'{a}/{b}' for a, b in cells.index)}.")
+        raise InputError(t("did_err_four_cells", lang, cells=", ".join(f"{a}/{b}" for a, b in cells.index)))
     offset = None
     if exposure and family in COUNT_FAMILIES:
         if (d[exposure] <= 0).any():
-            raise InputError(f"Kolom '{exposure}' bevat 0 of minder; de blootstelling moet groter dan 0 zijn.",
-                             column=exposure)
+            raise InputError(t("did_err_exposure_positive", lang, column=exposure), column=exposure)
         offset = np.log(d[exposure].to_numpy(float))
     g, p = d[treated].astype(float).to_numpy(), d[post].astype(float).to_numpy()
     X = np.column_stack([np.ones(len(d)), g, p, g * p, d[covariates].to_numpy(float)])
     if np.linalg.matrix_rank(X) < X.shape[1]:
-        raise InputError(f"Covariaten {', '.join(covariates)} vallen samen met de groep, de periode of elkaar; laat er "
-                         "een weg.", column=covariates[0] if covariates else None)
+        raise InputError(t("did_err_covariates_collinear", lang, covariates=", ".join(covariates)),
+                         column=covariates[0] if covariates else None)
     y = d[outcome].to_numpy(float)
     if family in COUNT_FAMILIES and ((y < 0).any() or (y != np.round(y)).any() or y.sum() == 0):
-        raise InputError(f"Kolom '{outcome}' moet gehele aantallen van 0 of meer bevatten, niet allemaal 0, voor "
-                         f"family='{family}'.", column=outcome)
+        raise InputError(t("did_err_counts_not_all_zero", lang, column=outcome, family=family), column=outcome)
     if family == "gaussian" and np.ptp(y) == 0:
-        raise InputError(f"Kolom '{outcome}' heeft overal dezelfde waarde: er is geen verschil te schatten.",
-                         column=outcome)
+        raise InputError(t("did_err_constant_outcome", lang, column=outcome), column=outcome)
     with single_thread():
         alpha = _negbin_alpha(y, X, offset) if family == "negbin" else None
         fit = _fit(y, X, family, offset, alpha)
@@ -521,16 +519,16 @@ class _Panel:
         return R
 
 
-def _check_covariates(covariates) -> list:
+def _check_covariates(covariates, lang: str = "nl") -> list:
     if covariates is None:
         return []
     if isinstance(covariates, str) or not all(isinstance(c, str) for c in covariates):
-        raise InputError(f"covariates moet een lijst met kolomnamen zijn, bijvoorbeeld covariates=['leerlingen_zorg']; "
-                         f"ontvangen: {covariates!r}.")
+        raise InputError(t("did_err_covariates_list", lang, covariates=covariates))
     return list(covariates)
 
 
-def _refuse_duplicate_units(data: pd.DataFrame, unit: str, time: str, outcome: str | None = None) -> None:
+def _refuse_duplicate_units(data: pd.DataFrame, unit: str, time: str, outcome: str | None = None,
+                            lang: str = "nl") -> None:
     """Refuse a panel whose unit names look like one school spelled twice.
 
     A pair of similar names (:func:`evaluatie.quality.near_duplicates`) is refused when the names are
@@ -571,21 +569,21 @@ def _refuse_duplicate_units(data: pd.DataFrame, unit: str, time: str, outcome: s
     pairs = pairs[(pairs["score"].to_numpy() >= 100) | same]
     if len(pairs):
         first = pairs.iloc[0]
-        shown = "; ".join(f"'{a}' en '{b}'" for a, b in pairs[["value", "similar_to"]].head(3).itertuples(index=False))
-        raise InputError(f"In kolom '{unit}' lijken namen dezelfde eenheid te zijn: {shown} (gelijkenis "
-                         f"{format_number(first['score'], 0)}%). Zo wordt één school een vergelijkingsschool én een "
-                         "school die altijd behandeld was. Maak de schrijfwijze gelijk (bijvoorbeeld met een "
-                         "koppeltabel) of geef de eenheden verschillende, duidelijk andere namen.", column=unit)
+        shown = "; ".join(t("did_err_pair_and", lang, a=a, b=b)
+                          for a, b in pairs[["value", "similar_to"]].head(3).itertuples(index=False))
+        raise InputError(t("did_err_duplicate_units", lang, column=unit, shown=shown,
+                           score=format_number(first["score"], 0, lang)), column=unit)
 
 
-def _prepare(panel, outcome, unit, time, treated, exposure, family, per, covariates=(), cluster=None) -> _Panel:
+def _prepare(panel, outcome, unit, time, treated, exposure, family, per, covariates=(), cluster=None,
+             lang: str = "nl") -> _Panel:
     _require(panel, {"outcome": outcome, "unit": unit, "time": time, "treated": treated, "exposure": exposure,
-                     "cluster": cluster} | {f"cov{i}": c for i, c in enumerate(covariates)})
+                     "cluster": cluster} | {f"cov{i}": c for i, c in enumerate(covariates)}, lang)
     cols = list(dict.fromkeys(c for c in (unit, time, outcome, treated, exposure, cluster, *covariates) if c))
     d = panel[cols].copy()
     notes = []
     dropped_units: tuple = ()
-    _refuse_duplicate_units(d.dropna(subset=[unit]), unit, time, outcome)
+    _refuse_duplicate_units(d.dropna(subset=[unit]), unit, time, outcome, lang)
     for c in covariates:
         if not pd.api.types.is_numeric_dtype(d[c]) or pd.api.types.is_bool_dtype(d[c]):
             d[c] = pd.to_numeric(d[c], errors="coerce") if not pd.api.types.is_bool_dtype(d[c]) else d[c].astype(float)
@@ -601,7 +599,7 @@ def _prepare(panel, outcome, unit, time, treated, exposure, family, per, covaria
                                        unit=d.loc[bad, unit].iloc[0], time=d.loc[bad, time].iloc[0]))
             d = d[~bad]
     if not d[treated].isin([0, 1, True, False]).all():
-        raise InputError(f"Kolom '{treated}' moet 0/1 (of ja/nee) zijn.", column=treated)
+        raise InputError(t("did_err_binary", lang, column=treated), column=treated)
     # from here on: integer codes and numpy (bincount), rows kept in unit × period order; no groupby
     u_codes, u_names = pd.factorize(d[unit], sort=True)
     t_codes, t_names = pd.factorize(d[time], sort=True)
@@ -610,25 +608,23 @@ def _prepare(panel, outcome, unit, time, treated, exposure, family, per, covaria
     repeated = np.bincount(key, minlength=nu * nt)[key] > 1
     if repeated.any():
         i = int(np.argmax(repeated))
-        raise InputError(f"Eenheid '{d[unit].iloc[i]}' heeft periode {d[time].iloc[i]} meer dan eens; één rij per "
-                         "eenheid × periode nodig.", column=time)
+        raise InputError(t("did_err_repeated_period", lang, unit=d[unit].iloc[i], period=d[time].iloc[i]),
+                         column=time)
     if cluster:
         c_codes = pd.factorize(d[cluster], sort=True)[0]
         pairs = np.unique(u_codes * (c_codes.max() + 1) + c_codes) // (c_codes.max() + 1)
         mixed = np.bincount(pairs, minlength=nu) > 1
         if mixed.any():
-            raise InputError(f"Eenheid '{u_names[int(np.argmax(mixed))]}' hoort bij meer dan één cluster in kolom "
-                             f"'{cluster}'; elke eenheid moet binnen één cluster vallen (bijvoorbeeld scholen binnen "
-                             "één bestuur).", column=cluster)
+            raise InputError(t("did_err_unit_in_clusters", lang, unit=u_names[int(np.argmax(mixed))], column=cluster),
+                             column=cluster)
     order = np.argsort(key, kind="stable")
     D_all = d[treated].to_numpy(int)[order]
     u_sorted = u_codes[order]
     stops = np.flatnonzero((np.diff(D_all) < 0) & (u_sorted[1:] == u_sorted[:-1])) + 1
     if stops.size:
         i = order[stops[0]]
-        raise InputError(f"Bij '{d[unit].iloc[i]}' stopt de interventie in periode {d[time].iloc[i]} (van 1 naar 0). "
-                         "Deze methode gaat uit van een interventie die blijft; laat de eenheid weg of analyseer alleen "
-                         "de periode tot de stop.", column=treated)
+        raise InputError(t("did_err_treatment_stops", lang, unit=d[unit].iloc[i], period=d[time].iloc[i]),
+                         column=treated)
     rows_u = np.bincount(u_codes, minlength=nu)
     on_u = np.bincount(u_codes, d[treated].to_numpy(float), nu)
     unit_ok = np.ones(nu, bool)
@@ -642,10 +638,9 @@ def _prepare(panel, outcome, unit, time, treated, exposure, family, per, covaria
     if family in COUNT_FAMILIES:
         y_in = y_raw[unit_ok[u_codes]]
         if (y_in < 0).any() or (y_in != np.round(y_in)).any():
-            raise InputError(f"Kolom '{outcome}' moet gehele aantallen van 0 of meer bevatten voor family='{family}'.",
-                             column=outcome)
+            raise InputError(t("did_err_counts", lang, column=outcome, family=family), column=outcome)
         if y_in.sum() == 0:
-            raise InputError("Alle aantallen zijn 0: er is niets te schatten.", column=outcome)
+            raise InputError(t("did_err_all_zero", lang), column=outcome)
         for level in ("unit", "period"):
             codes, names, ok = (u_codes, u_names, unit_ok) if level == "unit" else (t_codes, t_names, period_ok)
             present = np.bincount(codes[unit_ok[u_codes] & period_ok[t_codes]], minlength=len(names)) > 0
@@ -670,17 +665,13 @@ def _prepare(panel, outcome, unit, time, treated, exposure, family, per, covaria
     D = D_all[keep].astype(float)
     ever = np.bincount(unit_codes, D, len(units)) > 0
     if not ever.any():
-        raise InputError("Geen enkele eenheid krijgt de interventie binnen de gemeten periode; er is geen effect te schatten.",
-                         column=treated)
+        raise InputError(t("did_err_none_treated", lang), column=treated)
     if ever.all():
-        raise InputError("Alle eenheden krijgen de interventie en er is geen vergelijkingsgroep; gebruik een "
-                         "gespreide-invoeringsanalyse of een onderbroken tijdreeks.", column=treated)
+        raise InputError(t("did_err_all_treated", lang), column=treated)
     if family in COUNT_FAMILIES and y[D == 1].sum() == 0:
-        raise InputError("Na de start is er bij geen enkele behandelde eenheid een gebeurtenis: de verhouding is niet te "
-                         "schatten (perfecte scheiding). Kies een langere periode of een bredere uitkomst.", column=outcome)
+        raise InputError(t("did_err_no_treated_events", lang), column=outcome)
     if family == "gaussian" and np.ptp(y) == 0:
-        raise InputError(f"Kolom '{outcome}' heeft overal dezelfde waarde: er is geen verschil te schatten.",
-                         column=outcome)
+        raise InputError(t("did_err_constant_outcome", lang, column=outcome), column=outcome)
     short = np.bincount(unit_codes, minlength=len(units)) < len(periods)
     if short.any():
         notes.append(in_every_lang("did_note_unbalanced", n=int(short.sum())))
@@ -691,9 +682,7 @@ def _prepare(panel, outcome, unit, time, treated, exposure, family, per, covaria
         others = np.delete(tilde, 1 + j, axis=1)
         resid = tilde[:, 1 + j] - others @ np.linalg.lstsq(others, tilde[:, 1 + j], rcond=None)[0]
         if resid @ resid <= 1e-10 * max(1.0, Z[:, j] @ Z[:, j]):
-            raise InputError(f"Covariaat '{c}' varieert niet binnen scholen en perioden (of volgt uit de andere "
-                             "termen): de vaste effecten per school en per periode nemen die al mee. Laat hem weg.",
-                             column=c)
+            raise InputError(t("did_err_covariate_absorbed", lang, column=c), column=c)
     never = np.iinfo(np.int64).max
     first_on = np.full(len(units), never)
     np.minimum.at(first_on, unit_codes, np.where(D == 1, period_codes, never))
@@ -710,17 +699,14 @@ def _prepare(panel, outcome, unit, time, treated, exposure, family, per, covaria
                   cluster_codes, unit_cluster, units, periods, fe, dropped_units)
 
 
-def _assignment_level(p: _Panel, cluster: str | None) -> np.ndarray:
+def _assignment_level(p: _Panel, cluster: str | None, lang: str = "nl") -> np.ndarray:
     """Starts per assignment unit: per unit, or per cluster when the intervention was assigned to clusters."""
     if cluster is None:
         return p.starts
     per_cluster = pd.Series(p.starts).groupby(p.unit_cluster)
     mixed = per_cluster.nunique() > 1
     if mixed.any():
-        raise InputError(f"Binnen cluster(s) uit kolom '{cluster}' starten eenheden op verschillende momenten (of niet): "
-                         "randomisatie-inferentie op clusterniveau verwisselt hele clusters en kan dat niet nabootsen. "
-                         "Kies inference='wild' (wild bootstrap per cluster, ook voor aantallen) of laat cluster= weg.",
-                         column=cluster)
+        raise InputError(t("did_err_cluster_mixed_starts", lang, column=cluster), column=cluster)
     return per_cluster.first().to_numpy()
 
 
@@ -786,27 +772,26 @@ Inference = Literal["auto", "randomization", "wild", "cluster"]
 WildWeights = Literal["rademacher", "webb"]
 
 
-def _check_panel_options(family, inference, weights, level, n_resamples, per, conf_int) -> None:
-    check_option("family", family, Family)
-    check_option("inference", inference, Inference)
+def _check_panel_options(family, inference, weights, level, n_resamples, per, conf_int, lang: str = "nl") -> None:
+    check_option("family", family, Family, lang)
+    check_option("inference", inference, Inference, lang)
     if weights is not None:
-        check_option("weights", weights, WildWeights)
+        check_option("weights", weights, WildWeights, lang)
         if inference != "wild":
-            raise InputError(f"weights={weights!r} geldt alleen voor inference='wild' (de gewichten van de wild "
-                             f"bootstrap); bij inference={inference!r} zou het genegeerd worden. Laat weights weg.")
-    _check_level(level)
+            raise InputError(t("did_err_weights_wild_only", lang, weights=weights, inference=inference))
+    _check_level(level, lang)
     if not isinstance(n_resamples, (int, np.integer)) or isinstance(n_resamples, bool) or n_resamples < 1:
-        raise InputError(f"n_resamples moet een geheel getal van 1 of meer zijn; ontvangen: {n_resamples!r}.")
+        raise InputError(t("did_err_n_resamples", lang, value=n_resamples))
     if not isinstance(per, (int, float, np.number)) or isinstance(per, bool) or not per > 0:
-        raise InputError(f"per moet een getal groter dan 0 zijn; ontvangen: {per!r}.")
-    check_option("conf_int", conf_int, (True, False))
+        raise InputError(t("did_err_per", lang, value=per))
+    check_option("conf_int", conf_int, (True, False), lang)
 
 
 def panel_did(panel: pd.DataFrame, outcome: str = "count", unit: str = "unit", time: str = "period",
               treated: str = "treated", exposure: str | None = None, *, family: str = "poisson",
               inference: str = "auto", n_resamples: int = 9999, level: float = 0.95, per: float = 1000,
               weights: str | None = None, covariates: list | None = None, cluster: str | None = None,
-              conf_int: bool = True, seed=None) -> DidResult:
+              conf_int: bool = True, seed=None, lang: str = "nl") -> DidResult:
     """Difference-in-differences with unit and period fixed effects, valid with few schools.
 
     Parameters
@@ -846,6 +831,8 @@ def panel_did(panel: pd.DataFrame, outcome: str = "count", unit: str = "unit", t
         test); ``False`` gives ``(nan, nan)``, e.g. in simulations.
     seed : int, optional
         Seed for sampled assignments or bootstrap weights.
+    lang : {"nl", "en"}
+        Language of the error messages (Dutch by default).
 
     Returns
     -------
@@ -903,20 +890,18 @@ def panel_did(panel: pd.DataFrame, outcome: str = "count", unit: str = "unit", t
     ...
     evaluatie.errors.InputError: Ongeldige waarde 'leerlingen' voor parameter 'weights'. Kies uit: 'rademacher', 'webb'.
     """
-    _check_panel_options(family, inference, weights, level, n_resamples, per, conf_int)
-    covariates = _check_covariates(covariates)
+    check_lang(lang)
+    _check_panel_options(family, inference, weights, level, n_resamples, per, conf_int, lang)
+    covariates = _check_covariates(covariates, lang)
     if inference == "wild" and family == "negbin":
-        raise InputError("De wild bootstrap is er voor family='gaussian' (WCR) en voor 'poisson' en 'quasipoisson' "
-                         "(score-bootstrap); niet voor 'negbin'. Kies family='quasipoisson' (ook geldig bij "
-                         "overdispersie) of inference='randomization'.")
-    p = _prepare(panel, outcome, unit, time, treated, exposure, family, per, covariates, cluster)
+        raise InputError(t("did_err_wild_negbin", lang))
+    p = _prepare(panel, outcome, unit, time, treated, exposure, family, per, covariates, cluster, lang)
     n_units = p.starts.size
     n_treated = int((p.starts >= 0).sum())
     n_periods = len(p.periods)
     n_clusters = int(p.cluster_codes.max()) + 1
     if n_clusters < 2:
-        raise InputError(f"Alle eenheden vallen in één cluster ('{cluster}'): voor onzekerheid per cluster zijn er "
-                         "minstens 2 clusters nodig. Laat cluster= weg of kies een fijnere indeling.", column=cluster)
+        raise InputError(t("did_err_one_cluster", lang, cluster=cluster), column=cluster)
     G_treated = int(np.unique(p.unit_cluster[p.starts >= 0]).size)  # clusters with a treated unit
     with single_thread():
         Xg = np.column_stack([p.D, p.Z])
@@ -927,10 +912,7 @@ def panel_did(panel: pd.DataFrame, outcome: str = "count", unit: str = "unit", t
                                                                                a).mu) if family == "negbin" else None
             fit = absorbed(family, alpha_nb)
         except np.linalg.LinAlgError:
-            raise InputError("Het model met vaste effecten per school en periode is niet te schatten op deze gegevens: "
-                             "de behandeling (of een covariaat) valt samen met de vaste effecten, of de aantallen zijn "
-                             "bij een groep scholen of perioden (bijna) allemaal 0 (scheiding). Tel over een langere "
-                             "periode of meer scholen samen, of controleer de covariaten.") from None
+            raise InputError(t("did_err_fe_fit", lang)) from None
         coef = float(fit.gamma[0])
         ses = np.sqrt(np.maximum(np.diag(fit.vcov(p.cluster_codes)), 0.0))
         se = float(ses[0])
@@ -958,18 +940,18 @@ def panel_did(panel: pd.DataFrame, outcome: str = "count", unit: str = "unit", t
             project = p.partial_out
             coef, se, ci, pval, n_draws, exact, kind = wild_cluster_bootstrap(
                 project(p.y), project(p.D), project, p.cluster_codes, p.n_params, level, n_resamples, rng,
-                weights, conf_int)
+                weights, conf_int, lang)
             reasons.append(("did_wild_all" if exact else "did_wild", {"kind": kind, "n": n_draws}))
         elif inference == "wild":  # counts: wild score bootstrap from restricted fits (Kline & Santos 2012)
             pval, ci, n_draws, exact, kind = score_bootstrap(
                 p.y, p.D, p.unit_codes, p.period_codes, p.cluster_codes, family, Z=p.Z, offset=p.offset,
                 estimate=coef, scale=se, level=level, n_resamples=n_resamples, rng=rng, weights=weights,
-                conf_int=conf_int)
+                conf_int=conf_int, lang=lang)
             if conf_int and exact and 2 / n_draws > alpha:
                 notes.append(in_every_lang("did_score_min_p", n=n_draws, p=lambda lang: format_number(2 / n_draws, 3, lang)))
             reasons.append(("did_score_all" if exact else "did_score", {"kind": kind, "n": n_draws}))
         else:
-            level_starts = _assignment_level(p, cluster)
+            level_starts = _assignment_level(p, cluster, lang)
             table, exact, n_possible = assignments(level_starts, n_resamples, rng)
             table = table[:, p.unit_cluster]
             n_draws = len(table)
@@ -977,9 +959,7 @@ def panel_did(panel: pd.DataFrame, outcome: str = "count", unit: str = "unit", t
             try:
                 pval = pfun(0.0)
             except np.linalg.LinAlgError:
-                raise InputError("Het model zonder interventie-effect is niet te schatten op deze gegevens (de vaste "
-                                 "effecten per school en periode en de covariaten hangen van elkaar af). Controleer "
-                                 "covariaten en lege scholen of perioden.") from None
+                raise InputError(t("did_err_null_fit", lang)) from None
             if not conf_int:
                 ci = (np.nan, np.nan)
             elif 1 / n_possible > alpha:
@@ -1077,7 +1057,8 @@ class PlaceboResult:
 def placebo_starts(panel: pd.DataFrame, outcome: str = "count", unit: str = "unit", time: str = "period",
                    treated: str = "treated", exposure: str | None = None, *, shifts=None, family: str = "poisson",
                    inference: str = "auto", n_resamples: int = 9999, level: float = 0.95, per: float = 1000,
-                   covariates: list | None = None, cluster: str | None = None, seed=None) -> PlaceboResult:
+                   covariates: list | None = None, cluster: str | None = None, seed=None,
+                   lang: str = "nl") -> PlaceboResult:
     """Placebo test: pretend the intervention started ``k`` periods earlier, using only the pre-period.
 
     For every shift ``k``, each treated unit keeps its periods before its real start and is "treated"
@@ -1107,17 +1088,17 @@ def placebo_starts(panel: pd.DataFrame, outcome: str = "count", unit: str = "uni
     >>> res.to_frame()["shift"].tolist()
     [2, 4]
     """
-    _check_panel_options(family, inference, None, level, n_resamples, per, True)
-    covariates = _check_covariates(covariates)
-    p = _prepare(panel, outcome, unit, time, treated, exposure, family, per, covariates, cluster)
+    check_lang(lang)
+    _check_panel_options(family, inference, None, level, n_resamples, per, True, lang)
+    covariates = _check_covariates(covariates, lang)
+    p = _prepare(panel, outcome, unit, time, treated, exposure, family, per, covariates, cluster, lang)
     row_start = p.starts[p.unit_codes]
     shortest = int(p.starts[p.starts >= 0].min())
     if shifts is None:
         shifts = list(range(1, min(6, shortest // 2) + 1))
     shifts = [int(k) for k in shifts]
     if not shifts or min(shifts) < 1 or max(shifts) >= shortest:
-        raise InputError(f"Nep-starts moeten tussen 1 en {shortest - 1} perioden vóór de echte start liggen (de kortste "
-                         f"voorperiode is {shortest} perioden); ontvangen: shifts={shifts}.")
+        raise InputError(t("did_err_placebo_shifts", lang, max_shift=shortest - 1, shortest=shortest, shifts=shifts))
     last_start = int(p.starts.max())
     pre = np.where(row_start >= 0, p.period_codes < row_start, p.period_codes < last_start)
     rows = []
@@ -1125,7 +1106,8 @@ def placebo_starts(panel: pd.DataFrame, outcome: str = "count", unit: str = "uni
         placebo = ((row_start >= 0) & (p.period_codes >= row_start - k)).astype(int)
         sub = panel.loc[p.frame.index[pre]].assign(**{treated: placebo[pre]})
         r = panel_did(sub, outcome, unit, time, treated, exposure, family=family, inference=inference,
-                      n_resamples=n_resamples, level=level, per=per, covariates=covariates, cluster=cluster, seed=seed)
+                      n_resamples=n_resamples, level=level, per=per, covariates=covariates, cluster=cluster, seed=seed,
+                      lang=lang)
         first = p.periods[max(shortest - k, 0)]
         rows.append({"shift": k, "placebo_start": str(getattr(first, "date", lambda: first)()), "estimate": r.coef,
                      "se": r.se, "lower": r.ci[0], "upper": r.ci[1], "p_value": r.p_value, "ratio": r.ratio,

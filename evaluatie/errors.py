@@ -41,8 +41,8 @@ class InputError(ValueError):
         self.column = column
 
 
-def check_option(name: str, value, allowed) -> None:
-    """Refuse an option value outside ``allowed`` (a ``Literal`` type or a tuple), in Dutch.
+def check_option(name: str, value, allowed, lang: str = "nl") -> None:
+    """Refuse an option value outside ``allowed`` (a ``Literal`` type or a tuple), in ``lang`` (Dutch by default).
 
     The message names the parameter, the allowed values and the value received.
 
@@ -61,4 +61,4 @@ def check_option(name: str, value, allowed) -> None:
 
     options = get_args(allowed) or tuple(allowed)
     if not any(value is o or (type(value) is type(o) and value == o) for o in options):
-        raise InputError(t("bad_option", value=value, param=name, allowed=", ".join(map(repr, options))))
+        raise InputError(t("bad_option", lang, value=value, param=name, allowed=", ".join(map(repr, options))))

@@ -25,7 +25,7 @@ from scipy import optimize, stats
 
 from .did import _dispersion_note, _glm_family, _negbin_alpha
 from .errors import InputError, check_option
-from .text import check_lang, format_number, in_lang, note as in_every_lang
+from .text import check_lang, format_number, in_lang, note as in_every_lang, t as msg
 
 __all__ = ["segmented", "SegmentedResult"]
 
@@ -138,7 +138,7 @@ class SegmentedResult:
         return ax
 
 
-def _time_index(times: pd.Series) -> tuple[np.ndarray, str]:
+def _time_index(times: pd.Series, lang: str = "nl") -> tuple[np.ndarray, str]:
     """Periods as whole steps from the first one (months for monthly dates), so gaps stay gaps."""
     if pd.api.types.is_datetime64_any_dtype(times):
         months = times.dt.year * 12 + times.dt.month
@@ -147,14 +147,14 @@ def _time_index(times: pd.Series) -> tuple[np.ndarray, str]:
         return ((times - times.min()).dt.days / 7).to_numpy(float), "week"
     values = pd.to_numeric(times, errors="coerce")
     if values.isna().any():
-        raise InputError("De tijdkolom moet datums of getallen bevatten.", column=times.name)
+        raise InputError(msg("its_err_time_values", lang), column=times.name)
     return (values - values.min()).to_numpy(float), "periode"
 
 
 def segmented(data: pd.DataFrame, outcome: str, time: str, intervention, *, exposure: str | None = None,
               family: str = "quasipoisson", seasonality: str | None = None, harmonics: int = 2, period: int = 12,
               errors: str | None = None, hac_lags: int | None = None, slope_change: bool = True,
-              level: float = 0.95) -> SegmentedResult:
+              level: float = 0.95, lang: str = "nl") -> SegmentedResult:
     """Segmented regression for an interrupted time series.
 
     Parameters
@@ -180,6 +180,8 @@ def segmented(data: pd.DataFrame, outcome: str, time: str, intervention, *, expo
         Lags for Newey–West (HAC) standard errors, e.g. 3 for monthly data.
     slope_change : bool
         Estimate a change in slope after the start (default) or only a level change.
+    lang : {"nl", "en"}
+        Language of the error messages (Dutch by default).
 
     Returns
     -------
@@ -217,49 +219,45 @@ def segmented(data: pd.DataFrame, outcome: str, time: str, intervention, *, expo
     Validated against: R 4.2.2 ``glm`` (poisson and quasipoisson, Fourier terms, offset), script
     tests/reference/its.R (tests/test_its.py).
     """
+    check_lang(lang)
     if family not in FAMILIES:
-        raise InputError(f"family='{family}' bestaat niet; kies uit: {', '.join(FAMILIES)}.")
+        raise InputError(msg("its_err_family", lang, family=family, allowed=", ".join(FAMILIES)))
     errors = errors or ("newey_west" if hac_lags else "ar")
-    check_option("errors", errors, Errors)
+    check_option("errors", errors, Errors, lang)
     if hac_lags and errors != "newey_west":
-        raise InputError(f"hac_lags geldt alleen voor errors='newey_west'; bij errors='{errors}' zou het genegeerd "
-                         "worden. Laat hac_lags weg.")
+        raise InputError(msg("its_err_hac_lags", lang, errors=errors))
     if seasonality not in (None, "fourier"):
-        raise InputError(f"seasonality='{seasonality}' bestaat niet; kies None of 'fourier'.")
+        raise InputError(msg("its_err_seasonality", lang, seasonality=seasonality))
     for c in (outcome, time, exposure):
         if c is not None and c not in data:
-            raise InputError(f"Kolom '{c}' ontbreekt; aanwezig: {', '.join(map(str, data.columns))}.", column=c)
+            raise InputError(msg("its_err_missing_column", lang, column=c, present=", ".join(map(str, data.columns))),
+                             column=c)
     d = data.dropna(subset=[outcome, time]).sort_values(time, kind="stable").reset_index(drop=True)
     notes = []
     if len(d) < len(data):
         notes.append(in_every_lang("its_note_dropped", n=len(data) - len(d)))
     if d[time].duplicated().any():
-        raise InputError(f"Periode {d.loc[d[time].duplicated(), time].iloc[0]} komt meer dan eens voor; één rij per "
-                         "periode nodig (tel scholen eerst op).", column=time)
-    t, unit = _time_index(d[time])
+        raise InputError(msg("its_err_repeated_period", lang, period=d.loc[d[time].duplicated(), time].iloc[0]),
+                         column=time)
+    t, unit = _time_index(d[time], lang)
     if isinstance(intervention, str) and intervention in d:
         post = d[intervention].astype(int).to_numpy()
         if np.any(np.diff(post) < 0):
-            raise InputError(f"De interventie in kolom '{intervention}' stopt en begint opnieuw; een onderbroken "
-                             "tijdreeks gaat uit van één start die blijft.", column=intervention)
+            raise InputError(msg("its_err_restarts", lang, column=intervention), column=intervention)
     else:
         try:
             start = pd.Timestamp(intervention) if pd.api.types.is_datetime64_any_dtype(d[time]) else intervention
             post = (d[time] >= start).astype(int).to_numpy()
         except (ValueError, TypeError):
-            raise InputError(f"intervention='{intervention}' is geen kolom en geen startdatum; geef de naam van een "
-                             "0/1-kolom of een datum zoals '2022-08-01'.", column=time) from None
+            raise InputError(msg("its_err_intervention", lang, intervention=intervention), column=time) from None
     if post.sum() == 0 or post.sum() == len(post):
-        raise InputError("De start valt vóór de eerste of na de laatste periode: er zijn perioden vóór én na de start "
-                         "nodig.", column=intervention if isinstance(intervention, str) else time)
+        raise InputError(msg("its_err_start_outside", lang),
+                         column=intervention if isinstance(intervention, str) else time)
     n_pre, n_post = int((post == 0).sum()), int(post.sum())
     if min(n_pre, n_post) < 3:
-        raise InputError(f"Te weinig perioden: {n_pre} vóór en {n_post} na de start; er zijn er minstens 3 aan elke "
-                         "kant nodig (liefst 8 of meer).", column=time)
+        raise InputError(msg("its_err_too_few_periods", lang, n_pre=n_pre, n_post=n_post), column=time)
     if seasonality == "fourier" and len(d) < 2 * period:
-        raise InputError(f"De reeks heeft {len(d)} perioden; voor seizoenscorrectie zijn minstens twee seizoenen "
-                         f"({2 * period} perioden) nodig. Laat seasonality weg of verzamel een langere reeks.",
-                         column=time)
+        raise InputError(msg("its_err_seasons", lang, n=len(d), needed=2 * period), column=time)
     expected = t.max() - t.min() + 1
     if len(t) < expected:
         notes.append(in_every_lang("its_note_gaps", n=int(expected - len(t)), unit=lambda lang: unit if lang == "nl" else
@@ -277,24 +275,20 @@ def segmented(data: pd.DataFrame, outcome: str, time: str, intervention, *, expo
     offset = None
     if exposure:
         if (d[exposure] <= 0).any():
-            raise InputError(f"Kolom '{exposure}' bevat 0 of minder; de blootstelling moet groter dan 0 zijn.",
-                             column=exposure)
+            raise InputError(msg("did_err_exposure_positive", lang, column=exposure), column=exposure)
         offset = np.log(d[exposure].to_numpy(float)) if family != "gaussian" else None
         if family == "gaussian":
             y = y / d[exposure].to_numpy(float) * 1000
             notes.append(in_every_lang("its_note_per"))
     if family != "gaussian" and ((y < 0).any() or (y != np.round(y)).any()):
-        raise InputError(f"Kolom '{outcome}' moet gehele aantallen van 0 of meer bevatten voor family='{family}'.",
-                         column=outcome)
+        raise InputError(msg("did_err_counts", lang, column=outcome, family=family), column=outcome)
     if np.ptp(y) == 0:
-        raise InputError(f"Kolom '{outcome}' heeft in elke periode dezelfde waarde ({format_number(y[0], 0)}); er is "
-                         "geen verandering te schatten.", column=outcome)
+        raise InputError(msg("its_err_constant", lang, column=outcome, value=format_number(y[0], 0, lang)),
+                         column=outcome)
     if family != "gaussian":
-        for side, mask in (("vóór", post == 0), ("na", post == 1)):
+        for side, mask in (("before", post == 0), ("after", post == 1)):
             if y[mask].sum() == 0:
-                raise InputError(f"Alle aantallen {side} de start zijn 0: de verandering van het niveau is dan "
-                                 "oneindig groot of niet te schatten (scheiding). Tel over een langere periode of "
-                                 "meer scholen samen, of beschrijf de aantallen zonder model.", column=outcome)
+                raise InputError(msg(f"its_err_zero_{side}", lang), column=outcome)
     alpha = _negbin_alpha(y, X.to_numpy(), offset) if family == "negbin" else None
     model = sm.GLM(y, X, family=_glm_family(family, alpha), offset=offset)
     scale = "X2" if family == "quasipoisson" else None
@@ -311,11 +305,9 @@ def segmented(data: pd.DataFrame, outcome: str, time: str, intervention, *, expo
             else:
                 fit = model.fit(scale=scale)
     except (PerfectSeparationWarning, np.linalg.LinAlgError, ValueError) as exc:
-        raise InputError("Het model past niet op deze reeks (bijna alle aantallen 0 of een constante reeks); er is "
-                         "geen betrouwbare verandering te schatten.", column=outcome) from exc
+        raise InputError(msg("its_err_fit_failed", lang), column=outcome) from exc
     if not np.isfinite(fit.params).all() or not np.isfinite(fit.bse).all():
-        raise InputError("Het model geeft geen eindige schatting (te weinig gebeurtenissen); tel over een langere "
-                         "periode of meer scholen samen.", column=outcome)
+        raise InputError(msg("its_err_not_finite", lang), column=outcome)
     se = fit.bse
     df = float("inf")
     if errors == "ar":

@@ -32,11 +32,11 @@ __all__ = ["agency_counts", "pupil_table", "agency_table", "fragmentation", "inc
            "plot_agencies", "plot_agencies_per_pupil", "plot_accumulation", "plot_network", "plot_schools"]
 
 
-def _check_columns(data: pd.DataFrame, **columns) -> None:
+def _check_columns(data: pd.DataFrame, *, lang: str = "nl", **columns) -> None:
     missing = [c for c in columns.values() if c is not None and c not in data.columns]
     if missing:
-        hint = " Maak de kolom 'agency' eerst met evaluatie.agencies.normalize." if "agency" in missing else ""
-        raise InputError(missing_columns_message(data, missing, "dossier") + hint, column=missing[0])
+        hint = t("nm_err_agency_hint", lang) if "agency" in missing else ""
+        raise InputError(missing_columns_message(data, missing, "dossier", lang) + hint, column=missing[0])
 
 
 def _mentions(data, school, pupil, agency) -> pd.DataFrame:
@@ -554,7 +554,7 @@ class Nulmeting:
         if kind == "fragmentation":
             return display_table(self.fragmentation, lang)
         if kind == "network":
-            return display_table(network_table(self.networks[self._school(school)]), lang)
+            return display_table(network_table(self.networks[self._school(school, lang)]), lang)
         k = self.to_frame()
         n = lambda x, d=0: format_number(x, d, lang)  # noqa: E731
         ci = lambda e, lo, hi: "–" if pd.isna(e) else f"{n(e)} ({n(lo)}–{n(hi)})"  # noqa: E731
@@ -573,11 +573,11 @@ class Nulmeting:
                          ci(r.get("expected_total"), r.get("total_lower"), r.get("total_upper"))])
         return pd.DataFrame(rows, columns=cols)
 
-    def _school(self, school):
+    def _school(self, school, lang: str = "nl"):
         if school is None:
             return self.schools[0]
         if school not in self.schools:
-            raise InputError(f"School '{school}' komt niet voor; kies uit: {', '.join(map(str, self.schools))}.")
+            raise InputError(t("nm_err_unknown_school", lang, school=school, schools=", ".join(map(str, self.schools))))
         return school
 
     def summary(self, school=None, lang: str = "nl") -> str:
@@ -588,7 +588,7 @@ class Nulmeting:
         and shares and means that would reveal such a number are left out.
         """
         check_lang(lang)
-        name = self._school(school)
+        name = self._school(school, lang)
         c = self.to_frame().set_index(self.school).loc[name]
         k = self.min_cell
         n = lambda x, d=0: format_number(x, d, lang)  # noqa: E731
@@ -674,7 +674,8 @@ class Nulmeting:
 
     def plot(self, kind: str = "agencies", school=None, ax=None, lang: str = "nl"):
         """Draw one figure: ``agencies``, ``per_pupil``, ``accumulation``, ``network`` or ``schools``."""
-        name = None if kind == "schools" else self._school(school)
+        check_lang(lang)
+        name = None if kind == "schools" else self._school(school, lang)
         if kind == "agencies":
             return plot_agencies(self.agencies[self.agencies[self.school] == name], ax, min_cell=self.min_cell,
                                  published=self.published_agencies().get(name, set()), lang=lang)
@@ -683,7 +684,7 @@ class Nulmeting:
                                            min_cell=self.min_cell, published=self.published_counts(name), lang=lang)
         if kind == "accumulation":
             if name not in self.accumulations:
-                raise InputError(f"Voor '{name}' is geen verzamelcurve: er zijn minstens 2 gelezen dossiers nodig.")
+                raise InputError(t("nm_err_no_accumulation", lang, school=name))
             return plot_accumulation(self.accumulations[name], ax, lang=lang)
         if kind == "network":
             return plot_network(self.networks[name], ax, min_cell=self.min_cell,
@@ -692,7 +693,7 @@ class Nulmeting:
             frame = self.to_frame()
             shown = frame[frame["n_pupils"] >= self.min_cell].dropna(subset=["common_estimate"])
             return plot_schools(shown, ax, school=self.school, lang=lang)
-        raise InputError(f"Onbekende figuur '{kind}'; kies uit: agencies, per_pupil, accumulation, network, schools.")
+        raise InputError(t("nm_err_unknown_figure", lang, kind=kind))
 
     def save_figures(self, *, source: str, folder=None, prefix: str = "01", lang: str = "nl") -> dict:
         """Write every figure (per school, plus the school comparison) with :func:`evaluatie.save_figure`.
@@ -866,25 +867,25 @@ def _reports_folder():
     return Path(os.environ.get("EVALUATIE_RAPPORTEN", "reports"))
 
 
-def _pupil_totals(n_total, schools: list) -> dict:
+def _pupil_totals(n_total, schools: list, lang: str = "nl") -> dict:
     """``n_total`` as ``{school: number}``; one number is refused when the file has several schools."""
     if n_total is None:
         return {}
     if not isinstance(n_total, dict):
         if len(schools) > 1:
-            raise InputError(t("pupils_one_for_many", n=n_total, k=len(schools),
+            raise InputError(t("pupils_one_for_many", lang, n=n_total, k=len(schools),
                                schools=", ".join(map(str, schools)),
                                example=", ".join(f"{s}={n_total if i == 0 else '...'}" for i, s in
                                                  enumerate(schools[:2]))))
         n_total = {schools[0]: n_total}
     unknown = [str(s) for s in n_total if s not in schools]
     if unknown:
-        raise InputError(t("pupils_unknown_school", unknown=", ".join(f"'{s}'" for s in unknown),
+        raise InputError(t("pupils_unknown_school", lang, unknown=", ".join(f"'{s}'" for s in unknown),
                            schools=", ".join(f"'{s}'" for s in schools)))
     bad = [f"{s}={v!r}" for s, v in n_total.items() if isinstance(v, bool) or not isinstance(v, (int, np.integer))
            or v < 1]
     if bad:
-        raise InputError(t("pupils_not_count", values=", ".join(bad)))
+        raise InputError(t("pupils_not_count", lang, values=", ".join(bad)))
     return {s: int(v) for s, v in n_total.items()}
 
 
@@ -903,7 +904,7 @@ def _pupils_from_column(data: pd.DataFrame, column: str, *, school: str, report)
         (c for c in data.columns if normalize_header(c) == normalize_header(column)), None)
     if found is None:
         shown = [c for c in data.columns if c not in ("source_row", "_row")]
-        raise InputError(t("pupils_column_missing", column=column, columns=", ".join(f"'{c}'" for c in shown)))
+        raise InputError(t("pupils_column_missing", report.lang, column=column, columns=", ".join(f"'{c}'" for c in shown)))
     rows = data["source_row"] if "source_row" in data else pd.Series(np.arange(2, len(data) + 2), index=data.index)
     totals, empty = {}, []
     for name, part in data.groupby(school, sort=True):
@@ -919,18 +920,19 @@ def _pupils_from_column(data: pd.DataFrame, column: str, *, school: str, report)
             if np.isnan(number):
                 continue
             if number < 1 or number != int(number):
-                raise InputError(t("pupils_column_not_count", column=found, value=value, school=name,
+                raise InputError(t("pupils_column_not_count", report.lang, column=found, value=value, school=name,
                                    row=int(rows[idx])))
             values.setdefault(int(number), int(rows[idx]))
         if not values:
             empty.append(str(name))
         elif len(values) > 1:
-            raise InputError(t("pupils_column_conflict", column=found, school=name,
-                               values=", ".join(f"{v} (rij {r})" for v, r in sorted(values.items(), key=lambda x: x[1]))))
+            row_word = "rij" if report.lang == "nl" else "row"
+            raise InputError(t("pupils_column_conflict", report.lang, column=found, school=name,
+                               values=", ".join(f"{v} ({row_word} {r})" for v, r in sorted(values.items(), key=lambda x: x[1]))))
         else:
             totals[name] = next(iter(values))
     if empty:
-        report.notes.append(t("pupils_column_empty", column=found, schools=", ".join(f"'{s}'" for s in empty)))
+        report.notes.append(t("pupils_column_empty", report.lang, column=found, schools=", ".join(f"'{s}'" for s in empty)))
     report.notes.append(t("pupils_column_used", column=found,
                           values=", ".join(f"{s} {v}" for s, v in totals.items()) or "-"))
     return totals
@@ -1011,7 +1013,7 @@ def analyze(dossier: pd.DataFrame, *, n_total=None, mapping=None, school: str = 
     if agency not in data.columns and "agency_raw" in data.columns:
         from .agencies import normalize
 
-        names = normalize(data["agency_raw"], mapping)
+        names = normalize(data["agency_raw"], mapping, lang=report.lang)
         data[agency] = names["agency"]
         if agency_type:
             given = data[agency_type] if agency_type in data else pd.Series(None, index=data.index, dtype=object)
@@ -1021,7 +1023,7 @@ def analyze(dossier: pd.DataFrame, *, n_total=None, mapping=None, school: str = 
             report.notes.append(t("nm_note_review", report.lang, n=review["raw"].nunique()))
     else:
         names = pd.DataFrame(columns=["raw", "agency", "agency_type", "method", "score", "needs_review"])
-    _check_columns(data, school=school, pupil=pupil, agency=agency)
+    _check_columns(data, lang=report.lang, school=school, pupil=pupil, agency=agency)
     if agency_type and agency_type not in data:
         agency_type = None
     # report what the counting does with each kind of row, naming the column and cell as in the file
@@ -1052,7 +1054,7 @@ def analyze(dossier: pd.DataFrame, *, n_total=None, mapping=None, school: str = 
     _note_suspect_schools(data, counts, report, school=school, agency=agency)
     if isinstance(n_total, str):
         n_total = _pupils_from_column(data, n_total, school=school, report=report)
-    totals = _pupil_totals(n_total, counts[school].tolist())
+    totals = _pupil_totals(n_total, counts[school].tolist(), report.lang)
     accs, nets, rich, matrices = {}, {}, [], {}
     for _, c in counts.iterrows():
         name, m = c[school], int(c["n_pupils"])
@@ -1060,16 +1062,17 @@ def analyze(dossier: pd.DataFrame, *, n_total=None, mapping=None, school: str = 
         nets[name] = network(part, pupil=pupil, agency=agency)
         total = totals.get(name)
         if total is not None and total < m:
-            raise InputError(t("pupils_below_files", school=name, n=total, m=m))
+            raise InputError(t("pupils_below_files", report.lang, school=name, n=total, m=m))
         row = {school: name, "files_read": m, "n_total": total, "observed": int(c["n_agencies"])}
         if m < 2:
             shown = name if m >= min_cell else mask_value(name)  # a group of one may be a pupil's name
-            report.notes.append(t("nm_tiny_school_note", school=shown, n=small_count(m, min_cell)))
+            report.notes.append(t("nm_tiny_school_note", report.lang, school=shown,
+                                  n=small_count(m, min_cell, report.lang)))
             rich.append(row)
             continue
         y = matrices[name] = incidence_matrix(part, pupil=pupil, agency=agency)
-        r = chao2(y, level)
-        acc = accumulation(y, n_total=total, level=level, n_boot=n_boot, seed=seed)
+        r = chao2(y, level, lang=report.lang)
+        acc = accumulation(y, n_total=total, level=level, n_boot=n_boot, seed=seed, lang=report.lang)
         accs[name] = acc
         tot = acc.total
         row.update(chao2=r.estimate, chao2_lower=r.lower, chao2_upper=r.upper,

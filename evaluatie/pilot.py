@@ -498,7 +498,7 @@ def _panel(ctx: _Context):
     from .zorgvraag import prepare
 
     if "panel_prepared" not in ctx._data:
-        ctx._data["panel_prepared"] = prepare(ctx.read("panel")[0])
+        ctx._data["panel_prepared"] = prepare(ctx.read("panel")[0], lang=ctx.lang)
     return ctx._data["panel_prepared"], ctx.reports["panel"]
 
 
@@ -513,7 +513,7 @@ def _zorgvraag(ctx: _Context, model="poisson", inferentie="auto") -> Section:
     lang = ctx.lang
     panel, report = _panel(ctx)
     exposure = "exposure" if "exposure" in panel else None
-    res = panel_did(panel, exposure=exposure, family=model, inference=inferentie, seed=ctx.pilot.seed)
+    res = panel_did(panel, exposure=exposure, family=model, inference=inferentie, seed=ctx.pilot.seed, lang=lang)
     figures = []
     if exposure and "start" in panel:
         ax = plot_rates(panel, lang=lang)
@@ -559,9 +559,9 @@ def _uitrol(ctx: _Context, frequentie="Q", model="poisson") -> Section:
 
     lang = ctx.lang
     panel = _panel(ctx)[0]
-    data = coarsen(panel, "Q") if frequentie == "Q" else panel
+    data = coarsen(panel, "Q", lang=lang) if frequentie == "Q" else panel
     exposure = "exposure" if "exposure" in data else None
-    es = event_study(data, exposure=exposure, family=model)
+    es = event_study(data, exposure=exposure, family=model, lang=lang)
     ax = es.plot(lang=lang, freq=frequentie)
     finding_title(ax, _finding(es.att, es.ci, "es", lang), t("pilot_es_question", lang))
     fig = ctx.save(ax, "02b_uitrol_per_" + ("kwartaal" if frequentie == "Q" else "maand"),
@@ -588,10 +588,10 @@ def _tijdreeks(ctx: _Context, model="quasipoisson", seizoen="fourier") -> Sectio
 
     lang = ctx.lang
     data, report = ctx.read("reeks")
-    series, start = total_series(data)
+    series, start = total_series(data, lang=lang)
     exposure = "exposure" if "exposure" in series else None
     its = segmented(series, "count", "period", start, exposure=exposure, family=model,
-                    seasonality="fourier" if seizoen == "fourier" and len(series) >= 24 else None)
+                    seasonality="fourier" if seizoen == "fourier" and len(series) >= 24 else None, lang=lang)
     import math
 
     ax = its.plot(lang=lang)

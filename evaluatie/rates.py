@@ -21,24 +21,24 @@ import pandas as pd
 from scipy import stats
 
 from .errors import InputError, check_option
-from .text import check_lang, format_number, format_p
+from .text import check_lang, format_number, format_p, t as msg
 
 __all__ = ["rate_ci", "rate_ratio_test", "RateRatioResult"]
 
 Comparison = Literal["groups", "before_after"]
 
 
-def _counts_and_exposure(count, exposure):
+def _counts_and_exposure(count, exposure, lang: str = "nl"):
     x = np.asarray(count, dtype=float)
     t = np.asarray(exposure, dtype=float)
     if np.any(np.isnan(x)) or np.any(x < 0) or np.any(x != np.round(x)):
-        raise InputError("Aantallen moeten gehele getallen van 0 of meer zijn (bijvoorbeeld aantal verwijzingen).")
+        raise InputError(msg("rates_err_counts", lang))
     if np.any(np.isnan(t)) or np.any(t <= 0):
-        raise InputError("De blootstelling (bijvoorbeeld aantal leerlingen) moet groter dan 0 zijn.")
+        raise InputError(msg("rates_err_exposure", lang))
     return np.broadcast_arrays(x, t)
 
 
-def rate_ci(count, exposure, per: float = 1000, level: float = 0.95) -> pd.DataFrame:
+def rate_ci(count, exposure, per: float = 1000, level: float = 0.95, *, lang: str = "nl") -> pd.DataFrame:
     """Rate per ``per`` units of exposure with the exact (Garwood) Poisson interval.
 
     Parameters
@@ -51,6 +51,8 @@ def rate_ci(count, exposure, per: float = 1000, level: float = 0.95) -> pd.DataF
         Scale of the rate: 1000 gives referrals per 1,000 pupils.
     level : float, default 0.95
         Confidence level.
+    lang : {"nl", "en"}
+        Language of the error messages (Dutch by default).
 
     Returns
     -------
@@ -70,10 +72,11 @@ def rate_ci(count, exposure, per: float = 1000, level: float = 0.95) -> pd.DataF
     >>> rate_ci([0, 3], [500, 500]).round(3).values.tolist()
     [[0.0, 0.0, 7.378], [6.0, 1.237, 17.535]]
     """
+    check_lang(lang)
     index = count.index if isinstance(count, pd.Series) else None
-    x, t = (np.atleast_1d(v) for v in _counts_and_exposure(count, exposure))
+    x, t = (np.atleast_1d(v) for v in _counts_and_exposure(count, exposure, lang))
     if not 0 < level < 1:
-        raise InputError(f"level moet tussen 0 en 1 liggen, niet {level}.")
+        raise InputError(msg("rates_err_level", lang, level=level))
     alpha = 1 - level
     lower = np.where(x > 0, stats.chi2.ppf(alpha / 2, 2 * np.maximum(x, 1)) / 2, 0.0)
     upper = stats.chi2.ppf(1 - alpha / 2, 2 * x + 2) / 2
@@ -150,7 +153,7 @@ class RateRatioResult:
 
 
 def rate_ratio_test(count1, exposure1, count0, exposure0, level: float = 0.95, ratio: float = 1.0, *,
-                    comparison: str = "groups") -> RateRatioResult:
+                    comparison: str = "groups", lang: str = "nl") -> RateRatioResult:
     """Exact comparison of two Poisson rates (group 1 against group 0), conditional on the total.
 
     Parameters
@@ -161,6 +164,8 @@ def rate_ratio_test(count1, exposure1, count0, exposure0, level: float = 0.95, r
     ratio : rate ratio under the null hypothesis.
     comparison : {"groups", "before_after"}
         How the sentence words the result (two groups, or after against before at the same units).
+    lang : {"nl", "en"}
+        Language of the error messages (Dutch by default).
 
     Returns
     -------
@@ -187,16 +192,17 @@ def rate_ratio_test(count1, exposure1, count0, exposure0, level: float = 0.95, r
     >>> round(r.ratio, 4), round(r.lower, 4), round(r.upper, 4)
     (0.5978, 0.2631, 1.2766)
     """
-    check_option("comparison", comparison, Comparison)
+    check_lang(lang)
+    check_option("comparison", comparison, Comparison, lang)
     if not 0 < level < 1:
-        raise InputError(f"level moet tussen 0 en 1 liggen, niet {level}.")
-    (x1, t1), (x0, t0) = _counts_and_exposure(count1, exposure1), _counts_and_exposure(count0, exposure0)
+        raise InputError(msg("rates_err_level", lang, level=level))
+    (x1, t1), (x0, t0) = _counts_and_exposure(count1, exposure1, lang), _counts_and_exposure(count0, exposure0, lang)
     x1, t1, x0, t0 = (float(np.asarray(v).item()) if np.size(v) == 1 else None for v in (x1, t1, x0, t0))
     if None in (x1, t1, x0, t0):
-        raise InputError("rate_ratio_test vergelijkt twee groepen: geef per groep één aantal en één blootstelling.")
+        raise InputError(msg("rates_err_two_groups", lang))
     n = int(x1 + x0)
     if n == 0:
-        raise InputError("In beide groepen 0 gebeurtenissen: de verhouding is niet te schatten.")
+        raise InputError(msg("rates_err_no_events", lang))
     test = stats.binomtest(int(x1), n, ratio * t1 / (ratio * t1 + t0))
     ci = test.proportion_ci(confidence_level=level, method="exact")
     with np.errstate(divide="ignore"):

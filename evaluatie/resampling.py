@@ -41,6 +41,7 @@ from scipy.sparse import coo_matrix
 from scipy.sparse.csgraph import connected_components
 
 from .errors import InputError
+from .text import check_lang, t as msg
 
 __all__ = ["assignments", "RandomizationTable", "FixedEffects", "FeFit", "fe_fit", "fe_glm", "sandwich", "invert_test", "wild_cluster_bootstrap", "single_thread",
            "ScoreBootstrap", "score_bootstrap"]
@@ -440,7 +441,8 @@ def wild_weights(kind: str, n_clusters: int, n_resamples: int, rng) -> tuple[np.
 
 
 def wild_cluster_bootstrap(y_t: np.ndarray, d_t: np.ndarray, project, clusters: np.ndarray, n_params: int,
-                           level: float, n_resamples: int, rng, weights: str | None, conf_int: bool = True):
+                           level: float, n_resamples: int, rng, weights: str | None, conf_int: bool = True,
+                           lang: str = "nl"):
     """Restricted wild cluster bootstrap (WCR) t-test and interval for one coefficient of a linear model.
 
     ``y_t`` and ``d_t`` are the outcome and the regressor with every other term (fixed effects,
@@ -456,6 +458,7 @@ def wild_cluster_bootstrap(y_t: np.ndarray, d_t: np.ndarray, project, clusters: 
 
     Returns ``(beta, se, ci, p_value, n_draws, enumerated, kind)``.
     """
+    check_lang(lang)
     G = int(clusters.max()) + 1
     n = len(y_t)
     factor = G / (G - 1) * (n - 1) / (n - n_params)
@@ -463,8 +466,7 @@ def wild_cluster_bootstrap(y_t: np.ndarray, d_t: np.ndarray, project, clusters: 
     w, enumerated = wild_weights(kind, G, n_resamples, rng)
     dd = d_t @ d_t
     if dd <= 1e-12 * max(1.0, float(np.abs(d_t).max()) ** 2 * n):
-        raise InputError("De behandeling valt volledig samen met de vaste effecten (of covariaten): er is geen "
-                         "verschil-in-verschillen te schatten.")
+        raise InputError(msg("rs_err_treatment_absorbed", lang))
     onehot = np.zeros((n, G))
     onehot[np.arange(n), clusters] = 1.0
     MV = project(d_t[:, None] * onehot)                     # n × G: M(1_h d̃)
@@ -476,9 +478,7 @@ def wild_cluster_bootstrap(y_t: np.ndarray, d_t: np.ndarray, project, clusters: 
     s_hat = onehot.T @ (d_t * (y_t - beta_hat * d_t))
     se_hat = float(np.sqrt(factor * s_hat @ s_hat) / dd)
     if not np.isfinite(se_hat) or se_hat <= 1e-12 * max(1.0, abs(beta_hat)):
-        raise InputError("De residuen zijn (vrijwel) nul: de uitkomst ligt volledig vast door scholen, perioden en "
-                         "de behandeling (bijvoorbeeld een constante reeks). Een bootstrap heeft dan niets te "
-                         "hertrekken; controleer de uitkomstkolom.")
+        raise InputError(msg("rs_err_zero_residuals", lang))
     WT = w.T.copy()
 
     def pvalue(beta0):
@@ -560,10 +560,11 @@ class ScoreBootstrap:
     """
 
     def __init__(self, y, d, unit_codes, period_codes, clusters, family: str = "poisson", *, Z=None, offset=None,
-                 weights):
+                 weights, lang: str = "nl"):
+        self.lang = check_lang(lang)
         if family not in ScoreFamily:
-            raise InputError(f"Ongeldige waarde {family!r} voor family van de score-bootstrap. Kies uit: "
-                             + ", ".join(repr(f) for f in ScoreFamily) + ".")
+            raise InputError(msg("rs_err_score_family", lang, family=family,
+                                 allowed=", ".join(repr(f) for f in ScoreFamily)))
         self.y, self.d = np.asarray(y, float), np.asarray(d, float)
         n = len(self.y)
         self.unit_codes, self.period_codes = np.asarray(unit_codes), np.asarray(period_codes)
@@ -605,8 +606,7 @@ class ScoreBootstrap:
             d_t, V_t = d_t - Z_t @ coef[:, 0], V_t - Z_t @ coef[:, 1:]
         J = float(w @ d_t**2)
         if J <= 1e-12 * max(1.0, float(w @ self.d**2)):
-            raise InputError("De behandeling valt volledig samen met de vaste effecten (of covariaten): er is geen "
-                             "verschil-in-verschillen te schatten.")
+            raise InputError(msg("rs_err_treatment_absorbed", self.lang))
         dw = d_t * w
         V_t -= np.outer(d_t, dw @ V_t) / J                # and the treatment: residual maker of all regressors
         a = np.bincount(g, d_t * r, G)
@@ -631,7 +631,7 @@ class ScoreBootstrap:
 
 def score_bootstrap(y, d, unit_codes, period_codes, clusters, family: str = "poisson", *, Z=None, offset=None,
                     estimate: float, scale: float, level: float = 0.95, n_resamples: int = 9999, rng=None,
-                    weights: str | None = None, conf_int: bool = True):
+                    weights: str | None = None, conf_int: bool = True, lang: str = "nl"):
     """Wild score cluster bootstrap p-value (H0: coefficient 0) and interval by test inversion.
 
     See :class:`ScoreBootstrap` for the method. ``estimate`` and ``scale`` (the maximum-likelihood
@@ -657,7 +657,7 @@ def score_bootstrap(y, d, unit_codes, period_codes, clusters, family: str = "poi
     G = int(np.max(clusters)) + 1
     kind = weights or ("webb" if G < 12 else "rademacher")
     w, enumerated = wild_weights(kind, G, n_resamples, rng if rng is not None else np.random.default_rng())
-    boot = ScoreBootstrap(y, d, unit_codes, period_codes, clusters, family, Z=Z, offset=offset, weights=w)
+    boot = ScoreBootstrap(y, d, unit_codes, period_codes, clusters, family, Z=Z, offset=offset, weights=w, lang=lang)
     p = boot.pvalue(0.0)
     if not conf_int:
         ci = (np.nan, np.nan)

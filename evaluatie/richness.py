@@ -78,7 +78,7 @@ def _lognormal_interval(observed, estimate, var, level: float):
     return (float(lower), float(upper)) if lower.ndim == 0 else (lower, upper)
 
 
-def chao1(counts, level: float = 0.95) -> Richness:
+def chao1(counts, level: float = 0.95, *, lang: str = "nl") -> Richness:
     """Bias-corrected Chao1 richness estimate from abundance counts (e.g. pupils per agency).
 
     Parameters
@@ -87,6 +87,8 @@ def chao1(counts, level: float = 0.95) -> Richness:
         Number of individuals (pupils) per observed agency; zeros are ignored.
     level : float
         Confidence level of the interval.
+    lang : {"nl", "en"}
+        Language of the error messages (Dutch by default).
 
     Returns
     -------
@@ -115,9 +117,10 @@ def chao1(counts, level: float = 0.95) -> Richness:
     >>> r.observed, r.estimate, round(r.se, 4)
     (6, 9.0, 4.4159)
     """
+    check_lang(lang)
     x = np.asarray(counts, dtype=float)
     if x.ndim != 1 or np.any(x < 0) or np.any(x != np.round(x)):
-        raise InputError("chao1: geef een rij gehele aantallen (0 of meer), bijvoorbeeld leerlingen per instantie.")
+        raise InputError(t("rich_err_chao1_counts", lang))
     x = x[x > 0]
     s_obs, f1, f2 = len(x), int(np.sum(x == 1)), int(np.sum(x == 2))
     estimate = s_obs + f1 * (f1 - 1) / (2 * (f2 + 1))
@@ -130,7 +133,7 @@ def chao1(counts, level: float = 0.95) -> Richness:
     return Richness("Chao1", s_obs, float(estimate), float(np.sqrt(var)), lower, upper, level, f1, f2, int(x.sum()))
 
 
-def chao2(incidence, level: float = 0.95) -> Richness:
+def chao2(incidence, level: float = 0.95, *, lang: str = "nl") -> Richness:
     """Chao2 richness estimate from incidence data (pupil × agency presence matrix).
 
     Parameters
@@ -140,6 +143,8 @@ def chao2(incidence, level: float = 0.95) -> Richness:
         zeros), one column per agency, non-zero = agency involved.
     level : float
         Confidence level of the interval.
+    lang : {"nl", "en"}
+        Language of the error messages (Dutch by default).
 
     Notes
     -----
@@ -163,7 +168,8 @@ def chao2(incidence, level: float = 0.95) -> Richness:
     >>> r.observed, r.n, round(r.estimate, 3)
     (3, 3, 4.333)
     """
-    freq, m = _frequencies(incidence, "chao2")
+    check_lang(lang)
+    freq, m = _frequencies(incidence, "chao2", lang)
     freq = freq[freq > 0]
     s_obs, q1, q2 = len(freq), int(np.sum(freq == 1)), int(np.sum(freq == 2))
     c = (m - 1) / m
@@ -178,13 +184,13 @@ def chao2(incidence, level: float = 0.95) -> Richness:
     return Richness("Chao2", s_obs, float(estimate), float(np.sqrt(var)), lower, upper, level, q1, q2, m)
 
 
-def _frequencies(incidence, name: str) -> tuple[np.ndarray, int]:
+def _frequencies(incidence, name: str, lang: str = "nl") -> tuple[np.ndarray, int]:
     """Incidence frequencies (files per agency) and number of files from a presence matrix."""
     y = np.asarray(incidence, dtype=float)
     if y.ndim != 2 or np.isnan(y).any():
-        raise InputError(f"{name}: geef een tabel met één rij per leerling en één kolom per instantie (0/1).")
+        raise InputError(t("rich_err_incidence", lang, name=name))
     if y.shape[0] < 2:
-        raise InputError(f"{name}: er zijn minstens 2 gelezen dossiers nodig.")
+        raise InputError(t("rich_err_two_files", lang, name=name))
     return (y > 0).sum(axis=0).astype(float), y.shape[0]
 
 
@@ -436,7 +442,7 @@ class Accumulation:
 
 
 def accumulation(incidence, *, n_total: int | None = None, endpoint: int | None = None, sizes=None,
-                 level: float = 0.95, n_boot: int = 200, seed=0) -> Accumulation:
+                 level: float = 0.95, n_boot: int = 200, seed=0, lang: str = "nl") -> Accumulation:
     """How many agencies would reading more files have found? Rarefaction and extrapolation.
 
     Parameters
@@ -457,6 +463,8 @@ def accumulation(incidence, *, n_total: int | None = None, endpoint: int | None 
         Bootstrap replicates for the intervals.
     seed : int or None
         Seed of the bootstrap; fixed by default so results are reproducible.
+    lang : {"nl", "en"}
+        Language of the error messages (Dutch by default).
 
     Returns
     -------
@@ -542,18 +550,18 @@ def accumulation(incidence, *, n_total: int | None = None, endpoint: int | None 
     >>> acc.to_frame()[["files", "method", "estimate"]].round(2).tail(2).values.tolist()
     [[7, 'extrapolated', 4.58], [8, 'extrapolated', 4.78]]
     """
-    freq, m = _frequencies(incidence, "accumulation")
+    check_lang(lang)
+    freq, m = _frequencies(incidence, "accumulation", lang)
     if not 0 < level < 1:
-        raise InputError(f"level moet tussen 0 en 1 liggen, niet {level}.")
+        raise InputError(t("rates_err_level", lang, level=level))
     if n_total is not None and n_total < m:
-        raise InputError(f"n_total ({n_total}) is kleiner dan het aantal gelezen dossiers ({m}). Geef het totale "
-                         "aantal leerlingen van de school.")
+        raise InputError(t("rich_err_n_total", lang, n_total=n_total, m=m))
     end = int(n_total or endpoint or 2 * m)
     if sizes is None:
         sizes = np.unique(np.r_[np.linspace(1, end, 40).round(), m, end])
     sizes = np.asarray(sizes, dtype=float)
     if np.any(sizes < 1) or np.any(sizes != np.round(sizes)):
-        raise InputError("sizes: geef aantallen dossiers als gehele getallen vanaf 1.")
+        raise InputError(t("rich_err_sizes", lang))
     estimate = _expected_curve(freq, m, sizes)[0]
     rng = np.random.default_rng(seed)
     probs = _bootstrap_assemblage(freq, m)

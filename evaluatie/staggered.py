@@ -59,7 +59,7 @@ class EventStudy:
     post_weights: pd.Series | None = field(default=None, repr=False)
     covariates: tuple = ()
 
-    def honest(self, mbar=(0.0, 0.5, 1.0, 1.5, 2.0)) -> "HonestBounds":
+    def honest(self, mbar=(0.0, 0.5, 1.0, 1.5, 2.0), lang: str = "nl") -> "HonestBounds":
         """Rambachan–Roth relative-magnitude bounds on the overall post-start effect ``att``.
 
         Assumption Δ^RM(M̄) (Rambachan & Roth 2023): after the start, the difference in trends
@@ -78,6 +78,8 @@ class EventStudy:
         ----------
         mbar : sequence of float
             Values of M̄ ≥ 0.
+        lang : {"nl", "en"}
+            Language of the error messages (Dutch by default).
 
         References
         ----------
@@ -92,13 +94,14 @@ class EventStudy:
         >>> h.to_frame().columns.tolist()
         ['mbar', 'bias_bound', 'set_lower', 'set_upper', 'lower', 'upper']
         """
+        check_lang(lang)
         grid = np.asarray(mbar, float).ravel()
         if grid.size == 0 or not np.isfinite(grid).all() or (grid < 0).any():
-            raise InputError(f"mbar={mbar!r}: geef een of meer getallen ≥ 0 (bijvoorbeeld [0, 0,5, 1]).")
+            raise InputError(t("es_err_mbar", lang, mbar=mbar))
         e = self.effects
         pre = e.loc[e["rel_time"] < -self.anticipation].sort_values("rel_time")
         if len(pre) < 2:
-            raise InputError("Voor de gevoeligheidsanalyse zijn minstens twee perioden vóór de start nodig.")
+            raise InputError(t("es_err_two_pre_periods", lang))
         steps = np.abs(np.diff(np.r_[pre["estimate"].to_numpy(), 0.0]))
         delta = float(steps.max())
         lw = self.post_weights
@@ -379,7 +382,7 @@ def event_study(panel: pd.DataFrame, outcome: str = "count", unit: str = "unit",
                 method: str = "callaway_santanna", base: str = "pre_mean", control_group: str = "never_treated",
                 anticipation: int = 0, covariates: list | None = None, freq: str | None = None,
                 inference: str = "auto", n_resamples: int = 1999, level: float = 0.95, per: float = 1000,
-                seed=0) -> EventStudy:
+                seed=0, lang: str = "nl") -> EventStudy:
     """Staggered roll-out: effect per period since the start, robust to effects that differ by start date.
 
     Parameters
@@ -440,6 +443,8 @@ def event_study(panel: pd.DataFrame, outcome: str = "count", unit: str = "unit",
         Maximum number of assignments for randomization inference.
     seed : int
         Seed for sampled assignments.
+    lang : {"nl", "en"}
+        Language of the error messages (Dutch by default).
 
     Returns
     -------
@@ -522,21 +527,22 @@ def event_study(panel: pd.DataFrame, outcome: str = "count", unit: str = "unit",
     >>> es.to_frame().columns.tolist(), es.inference
     (['rel_time', 'estimate', 'se', 'lower', 'upper', 'n_cohorts', 'ratio'], 'randomization')
     """
-    check_option("family", family, Family)
-    check_option("base", base, Base)
-    check_option("method", method, Method)
-    check_option("inference", inference, Inference)
-    check_option("control_group", control_group, ControlGroup)
+    check_lang(lang)
+    check_option("family", family, Family, lang)
+    check_option("base", base, Base, lang)
+    check_option("method", method, Method, lang)
+    check_option("inference", inference, Inference, lang)
+    check_option("control_group", control_group, ControlGroup, lang)
     if not isinstance(anticipation, (int, np.integer)) or anticipation < 0:
-        raise InputError(f"anticipation={anticipation!r} moet een geheel aantal perioden ≥ 0 zijn.")
+        raise InputError(t("es_err_anticipation", lang, anticipation=anticipation))
     if not 0 < level < 1:
-        raise InputError(f"level={level!r} moet tussen 0 en 1 liggen (bijvoorbeeld 0,95).")
+        raise InputError(t("es_err_level", lang, level=level))
     if int(n_resamples) < 99:
-        raise InputError(f"n_resamples={n_resamples!r} is te klein; neem er minstens 99.")
-    covariates = _check_covariates(covariates)
+        raise InputError(t("es_err_n_resamples", lang, n_resamples=n_resamples))
+    covariates = _check_covariates(covariates, lang)
     _require(panel, {"outcome": outcome, "unit": unit, "time": time, "start": start, "exposure": exposure}
-             | {f"cov{i}": c for i, c in enumerate(covariates)})
-    _refuse_duplicate_units(panel.dropna(subset=[unit]), unit, time, outcome)  # one school spelled two ways (as panel_did)
+             | {f"cov{i}": c for i, c in enumerate(covariates)}, lang)
+    _refuse_duplicate_units(panel.dropna(subset=[unit]), unit, time, outcome, lang)  # one school spelled two ways (as panel_did)
     d = panel[[c for c in dict.fromkeys([unit, time, outcome, start, exposure, "treated", *covariates])
                if c and c in panel]].copy()
     notes = []
@@ -545,26 +551,22 @@ def event_study(panel: pd.DataFrame, outcome: str = "count", unit: str = "unit",
         bad = values.isna()
         if bad.any():
             rows = d.index[bad]
-            shown = "; ".join(f"rij {r} ({d.at[r, unit]}, {d.at[r, time]})" for r in rows[:3])
-            raise InputError(f"Covariaat '{c}' heeft {int(bad.sum())} lege of niet-numerieke waarde(n): {shown}. "
-                             "event_study heeft voor elke school en periode een waarde nodig (alleen de basisperiode "
-                             "telt mee); vul ze aan of laat de covariaat weg.", column=c)
+            shown = "; ".join(t("es_err_covariate_row", lang, row=r, unit=d.at[r, unit], period=d.at[r, time])
+                              for r in rows[:3])
+            raise InputError(t("es_err_covariate_missing", lang, column=c, n=int(bad.sum()), shown=shown), column=c)
         d[c] = values
     periods = np.sort(d[time].dropna().unique())
     units = np.sort(d[unit].unique())
     n_starts = d.groupby(unit)[start].nunique()
     if n_starts.gt(1).any():
-        raise InputError(f"'{n_starts[n_starts > 1].index[0]}' heeft meer dan één startdatum; één start per eenheid "
-                         "nodig (stoppen en opnieuw beginnen kan deze methode niet aan).", column=start)
+        raise InputError(t("es_err_several_starts", lang, unit=n_starts[n_starts > 1].index[0]), column=start)
     if "treated" in d and d["treated"].notna().all():
         s = d.sort_values([unit, time])
         drops = (s["treated"].astype(int).diff() < 0) & (s[unit] == s[unit].shift())
         if drops.any():
-            raise InputError(f"Bij '{s.loc[drops, unit].iloc[0]}' stopt de interventie weer (treated van 1 naar 0). "
-                             "Deze methode gaat uit van een start die blijft; analyseer de periode tot de stop.",
-                             column="treated")
+            raise InputError(t("es_err_stops", lang, unit=s.loc[drops, unit].iloc[0]), column="treated")
     starts = d.groupby(unit)[start].first().reindex(units)
-    start_idx = _start_index(pd.Index(periods), starts, freq)
+    start_idx = _start_index(pd.Index(periods), starts, freq, lang)
     late = starts.notna() & (start_idx < 0)
     if late.any():
         notes.append(in_every_lang("es_note_late", n=int(late.sum())))
@@ -573,31 +575,24 @@ def event_study(panel: pd.DataFrame, outcome: str = "count", unit: str = "unit",
         notes.append(in_every_lang("es_note_first", n=int(first.sum()), names=", ".join(map(str, units[first][:5]))))
         units, start_idx = units[~first], start_idx[~first]
     if not (start_idx > 0).any():
-        raise InputError("Geen enkele eenheid start met de interventie binnen de gemeten periode.", column=start)
+        raise InputError(t("es_err_no_start", lang), column=start)
     cohorts = np.unique(start_idx[start_idx > 0])
     if (start_idx > 0).all() and control_group == "never_treated":
-        raise InputError("Er zijn geen eenheden zonder interventie (vergelijkingsgroep). Bij een volledige uitrol "
-                         "(alle scholen starten) kies control_group='not_yet_treated': dan vergelijkt de methode met "
-                         "scholen die nog niet gestart zijn. Voor één reeks: evaluatie.its.segmented.", column=start)
+        raise InputError(t("es_err_no_never_treated", lang), column=start)
     if (start_idx > 0).all() and len(cohorts) < 2:
-        raise InputError("Alle eenheden starten tegelijk: er is geen vergelijkingsgroep, ook niet van later "
-                         "startende scholen. Gebruik evaluatie.its.segmented voor één reeks.", column=start)
+        raise InputError(t("es_err_all_at_once", lang), column=start)
     if cohorts.min() - anticipation < 1:
-        raise InputError(f"Met anticipation={anticipation} heeft de eerste startgroep geen periode vóór de "
-                         "(verwachte) start meer; neem een kleinere anticipation.")
+        raise InputError(t("es_err_anticipation_too_large", lang, anticipation=anticipation))
     Y = d.pivot_table(index=unit, columns=time, values=outcome, aggfunc="sum").reindex(index=units, columns=periods)
     E = (d.pivot_table(index=unit, columns=time, values=exposure, aggfunc="sum").reindex(index=units, columns=periods)
          if exposure else None)
     if Y.isna().to_numpy().any() or (E is not None and E.isna().to_numpy().any()):
-        raise InputError("Het panel heeft gaten (eenheden zonder alle perioden); event_study heeft een gebalanceerd "
-                         "panel nodig. Vul ontbrekende maanden aan of laat die eenheden weg.", column=time)
+        raise InputError(t("es_err_unbalanced", lang), column=time)
     if family == "poisson" and E is None:
         E = pd.DataFrame(1.0, index=Y.index, columns=Y.columns)
     if E is not None and (E.to_numpy() <= 0).any():
         bad = E.stack()[E.stack() <= 0].index[0]
-        raise InputError(f"'{bad[0]}' heeft in periode {bad[1]} {exposure} = 0 (of negatief); een verhouding per "
-                         "leerling is dan niet te berekenen. Corrigeer het aantal leerlingen of laat de periode weg.",
-                         column=exposure)
+        raise InputError(t("es_err_exposure_zero", lang, unit=bad[0], period=bad[1], column=exposure), column=exposure)
     Yv, Ev = Y.to_numpy(float), (None if E is None else E.to_numpy(float))
     Cs = [d.pivot_table(index=unit, columns=time, values=c, aggfunc="mean").reindex(index=units, columns=periods)
           for c in covariates]
@@ -607,7 +602,7 @@ def event_study(panel: pd.DataFrame, outcome: str = "count", unit: str = "unit",
     if covariates:   # each unit's covariates in the base of every start group (K × U × p)
         bm = _base_matrix(cohorts, len(periods), base, anticipation, mean_base=True)
         Xk = np.stack([bm @ C.to_numpy(float).T for C in Cs], axis=2)
-        _check_covariate_design(Xk, start_idx, cohorts, covariates)
+        _check_covariate_design(Xk, start_idx, cohorts, covariates, lang)
     opts = dict(cohorts=cohorts, family=family, per=per, base=base, control_group=control_group,
                 anticipation=anticipation, X=Xk)
     gt0 = _group_time(Yv, Ev, start_idx[None, :], **opts)[0]
@@ -629,16 +624,13 @@ def event_study(panel: pd.DataFrame, outcome: str = "count", unit: str = "unit",
     df = len(units) - len(cohorts) - (n_never > 0)
     if inference == "jackknife":
         if sizes.min() < 2 or 0 < n_never < 2:
-            raise InputError("De jackknife kan niet met een startgroep (of vergelijkingsgroep) van één school: die "
-                             "school voegt dan geen onzekerheid toe en het interval is te smal. Gebruik "
-                             "inference='randomization' (of 'auto').")
+            raise InputError(t("es_err_jackknife_single", lang))
         strata = [np.flatnonzero(start_idx == g) for g in cohorts] + ([np.flatnonzero(start_idx < 0)] if n_never else [])
         W = np.ones((1 + len(units), len(units)))
         W[1 + np.arange(len(units)), np.arange(len(units))] = 0.0  # row 1 + i: unit i left out
         gt = _group_time(Yv, Ev, np.broadcast_to(start_idx, W.shape), weights=W, **opts)
         if not np.isfinite(gt[:, valid]).all():
-            raise InputError("Zonder één van de scholen is een groep×periode niet meer te schatten; gebruik "
-                             "inference='randomization'.")
+            raise InputError(t("es_err_jackknife_cell", lang))
         est, att_all = _aggregate(gt, rel, rel_values, sizes, valid)
         pretrend_p = pretrend.f_p(est0[0])
         z = stats.t.ppf(0.5 + level / 2, df)
@@ -849,7 +841,7 @@ def _pooled_cov(Y, E, start_idx, cohorts, gt0, rel, rel_values, sizes, valid, fa
     return cov, df
 
 
-def _check_covariate_design(Xk, start_idx, cohorts, covariates) -> None:
+def _check_covariate_design(Xk, start_idx, cohorts, covariates, lang: str = "nl") -> None:
     """Refuse covariates that the regression adjustment cannot use (constant among the comparison units)."""
     comparison = start_idx < 0
     if comparison.sum() <= Xk.shape[2] + 1:
@@ -857,9 +849,8 @@ def _check_covariate_design(Xk, start_idx, cohorts, covariates) -> None:
     for k in range(len(cohorts)):
         Xc = np.column_stack([np.ones(int(comparison.sum())), Xk[k][comparison]])
         if np.linalg.matrix_rank(Xc) < Xc.shape[1]:
-            raise InputError(f"De covariaten {', '.join(covariates)} zijn in de basisperiode gelijk voor alle "
-                             "vergelijkingsscholen (of vallen samen): er valt niets mee te corrigeren. Laat er "
-                             "een weg.", column=covariates[0])
+            raise InputError(t("es_err_covariates_constant", lang, covariates=", ".join(covariates)),
+                             column=covariates[0])
 
 
 def _ri_pvalue(stat: np.ndarray) -> float:
@@ -872,7 +863,7 @@ def _ri_pvalue(stat: np.ndarray) -> float:
     return float(np.mean(np.abs(s) >= abs(stat[0]) - 1e-12)) if np.isfinite(stat[0]) else float("nan")
 
 
-def _start_index(periods: pd.Index, starts: pd.Series, freq: str | None) -> np.ndarray:
+def _start_index(periods: pd.Index, starts: pd.Series, freq: str | None, lang: str = "nl") -> np.ndarray:
     """Index of each unit's first treated period (−1: never, or after the last period).
 
     Dated periods use :func:`evaluatie.zorgvraag.treated_in_period` (one rule for every frequency);
@@ -885,7 +876,7 @@ def _start_index(periods: pd.Index, starts: pd.Series, freq: str | None) -> np.n
     if pd.api.types.is_datetime64_any_dtype(periods):
         f = freq or infer_freq(pd.Series(periods))
         if f is None:
-            raise InputError("Kan de periodelengte niet afleiden uit de perioden; geef freq='M', 'Q', 'SY' of 'Y'.")
+            raise InputError(t("es_err_freq", lang))
         s = pd.to_datetime(starts[has]).to_numpy()
         grid = treated_in_period(np.tile(periods.to_numpy(), len(s)), np.repeat(s, len(periods)), f).reshape(
             len(s), len(periods))

@@ -24,6 +24,7 @@ import numpy as np
 import pandas as pd
 
 from .errors import InputError
+from .text import check_lang, t as msg
 
 __all__ = ["dossier", "panel", "series", "referrals", "survey", "survey_codebook", "fragments", "trajectories",
            "small_class", "procedures", "write_example_files", "AGENCIES"]
@@ -174,7 +175,8 @@ def dossier(n_pupils=160, *, n_schools: int = 1, p_none: float = 0.3, mean_extra
 def panel(n_units: int = 15, n_periods: int = 36, *, start: str = "2021-08-01", treated_units: int = 3,
           start_period: int = 12, later_units: int = 0, later_start: int = 24, rate_ratio: float = 0.75,
           ramp: int = 0, baseline: float = 3.0, unit_sd: float = 0.3, dispersion: float | None = None,
-          seasonality: float = 0.3, trend_treated: float = 0.0, seed=None) -> tuple[pd.DataFrame, dict]:
+          seasonality: float = 0.3, trend_treated: float = 0.0, seed=None,
+          lang: str = "nl") -> tuple[pd.DataFrame, dict]:
     """Monthly referral counts per school with youth workers starting at some schools.
 
     ``count ~ Poisson(exposure / 1000 * baseline * exp(u_unit + season(t)) * RR(t))`` (or negative
@@ -193,12 +195,14 @@ def panel(n_units: int = 15, n_periods: int = 36, *, start: str = "2021-08-01", 
         ``rate_ratio``, ``ramp``, ``baseline`` (per 1,000 pupils per month), ``starts``
         (unit -> start date), ``unit_effects``, ``dispersion``, ``seed``.
     """
+    check_lang(lang)
     for name, value, active in (("start_period", start_period, treated_units),
                                 ("later_start", later_start, later_units)):
         if active and not 0 <= value < n_periods:
-            raise InputError(f"{name}={value} ligt buiten de {n_periods} perioden (0 t/m {n_periods - 1}).")
+            raise InputError(msg("syn_err_period_outside", lang, name=name, value=value, n_periods=n_periods,
+                                 last=n_periods - 1))
     if treated_units + later_units > n_units:
-        raise InputError(f"Meer behandelde scholen ({treated_units + later_units}) dan scholen ({n_units}).")
+        raise InputError(msg("syn_err_too_many_treated", lang, n_treated=treated_units + later_units, n_units=n_units))
     rng = _rng(seed)
     periods = pd.date_range(start, periods=n_periods, freq="MS")
     units = [UNITS[i % len(UNITS)] + ("" if i < len(UNITS) else f" {i // len(UNITS) + 1}") for i in range(n_units)]
@@ -233,7 +237,7 @@ def panel(n_units: int = 15, n_periods: int = 36, *, start: str = "2021-08-01", 
 def series(n_periods: int = 60, *, start: str = "2019-08-01", intervention_period: int = 36,
            level_ratio: float = 0.8, slope_ratio: float = 0.99, trend: float = 0.004, baseline: float = 4.0,
            pupils: int = 12_000, seasonality: float = 0.3, ar: float = 0.5, noise_sd: float = 0.08,
-           seed=None) -> tuple[pd.DataFrame, dict]:
+           seed=None, lang: str = "nl") -> tuple[pd.DataFrame, dict]:
     """One municipality's monthly referral series for an interrupted time series (no comparison group).
 
     ``log μ_t = log(pupils/1000 · baseline) + trend·t + seasonality·cos(2π month/12) + log(level_ratio)·post_t
@@ -241,7 +245,8 @@ def series(n_periods: int = 60, *, start: str = "2019-08-01", intervention_perio
     ``count_t ~ Poisson(μ_t)``. Returns ``period, count, exposure, intervention`` and the truth.
     """
     if not 0 < intervention_period < n_periods:
-        raise InputError(f"intervention_period={intervention_period} moet tussen 0 en {n_periods} liggen.")
+        raise InputError(msg("syn_err_intervention_period", check_lang(lang), value=intervention_period,
+                             n_periods=n_periods))
     rng = _rng(seed)
     periods = pd.date_range(start, periods=n_periods, freq="MS")
     t = np.arange(n_periods)
@@ -437,7 +442,7 @@ def trajectories(n_cases: int = 80, *, median_before: float = 120.0, median_afte
 
 
 def small_class(n_pupils: int = 4, *, n_moved: int = 2, start: str = "2023-08-28",
-                study_end: str = "2024-07-15", seed=None) -> tuple[pd.DataFrame, dict]:
+                study_end: str = "2024-07-15", seed=None, lang: str = "nl") -> tuple[pd.DataFrame, dict]:
     """A very small class (e.g. SO+ with 4 pupils): entry date, start of ambulant youth care, outcome.
 
     ``n_moved`` pupils, chosen at random, move to regular education 3 to 10 months after entry; the
@@ -455,7 +460,7 @@ def small_class(n_pupils: int = 4, *, n_moved: int = 2, start: str = "2023-08-28
     entry = t0 + pd.to_timedelta(rng.integers(0, 60, n_pupils), unit="D")
     care = entry + pd.to_timedelta(rng.integers(14, 70, n_pupils), unit="D")
     if not 0 <= n_moved <= n_pupils:
-        raise InputError(f"n_moved = {n_moved} moet tussen 0 en het aantal leerlingen ({n_pupils}) liggen.")
+        raise InputError(msg("syn_err_n_moved", check_lang(lang), n_moved=n_moved, n_pupils=n_pupils))
     leaves = pd.Series(entry + pd.to_timedelta(rng.integers(90, 300, n_pupils), unit="D")).clip(upper=t_end)
     moved = np.isin(np.arange(n_pupils), rng.choice(n_pupils, n_moved, replace=False))
     data = pd.DataFrame({"pupil": [f"L{i + 1}" for i in range(n_pupils)], "start": entry, "youth_care": care,

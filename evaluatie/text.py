@@ -2489,6 +2489,576 @@ MESSAGES: dict[str, dict[str, str]] = {
                        "en": "none (this notebook wrote nothing to {folder}/)"},
     "unit_removed_one": {"nl": "Let op: '{unit}' is helemaal weggevallen: de enige rij is verwijderd (zie hieronder).",
                          "en": "Note: '{unit}' is gone entirely: its only row was dropped (see below)."},
+    # --- errors of the analysis modules (nl unchanged from the former f-strings) ----------------
+    "did_err_level": {
+        "nl": "level moet een getal tussen 0 en 1 zijn (bijvoorbeeld 0.95); ontvangen: {level!r}.",
+        "en": "level must be a number between 0 and 1 (for example 0.95); received: {level!r}.",
+    },
+    "did_err_missing_columns": {
+        "nl": "Kolom(men) {missing} ontbreken; aanwezig: {present}.",
+        "en": "Column(s) {missing} missing; present: {present}.",
+    },
+    "did_err_cluster_needed": {
+        "nl": "vcov='cluster' heeft een clusterkolom nodig, bijvoorbeeld cluster='school'.",
+        "en": "vcov='cluster' needs a cluster column, for example cluster='school'.",
+    },
+    "did_err_cluster_ignored": {
+        "nl": "cluster={cluster!r} werkt alleen met vcov='cluster'; bij vcov={vcov!r} zou het genegeerd worden.",
+        "en": "cluster={cluster!r} only works with vcov='cluster'; with vcov={vcov!r} it would be ignored.",
+    },
+    "did_err_covariate_numeric": {
+        "nl": "Covariaat '{column}' moet getallen bevatten.",
+        "en": "Covariate '{column}' must contain numbers.",
+    },
+    "did_err_binary": {
+        "nl": "Kolom '{column}' moet 0/1 (of ja/nee) zijn.",
+        "en": "Column '{column}' must be 0/1 (or yes/no).",
+    },
+    "did_err_four_cells": {
+        "nl": "Voor verschil-in-verschillen zijn alle vier de groepen nodig: interventie/vergelijking × "
+              "voor/na. Aanwezig: {cells}.",
+        "en": "Difference-in-differences needs all four groups: intervention/comparison × "
+              "before/after. Present: {cells}.",
+    },
+    "did_err_exposure_positive": {
+        "nl": "Kolom '{column}' bevat 0 of minder; de blootstelling moet groter dan 0 zijn.",
+        "en": "Column '{column}' contains 0 or less; the exposure must be greater than 0.",
+    },
+    "did_err_covariates_collinear": {
+        "nl": "Covariaten {covariates} vallen samen met de groep, de periode of elkaar; laat er een weg.",
+        "en": "Covariates {covariates} coincide with the group, the period or each other; leave one out.",
+    },
+    "did_err_counts_not_all_zero": {
+        "nl": "Kolom '{column}' moet gehele aantallen van 0 of meer bevatten, niet allemaal 0, voor "
+              "family='{family}'.",
+        "en": "Column '{column}' must contain whole counts of 0 or more, not all 0, for "
+              "family='{family}'.",
+    },
+    "did_err_constant_outcome": {
+        "nl": "Kolom '{column}' heeft overal dezelfde waarde: er is geen verschil te schatten.",
+        "en": "Column '{column}' has the same value everywhere: there is no difference to estimate.",
+    },
+    "did_err_covariates_list": {
+        "nl": "covariates moet een lijst met kolomnamen zijn, bijvoorbeeld covariates=['leerlingen_zorg']; "
+              "ontvangen: {covariates!r}.",
+        "en": "covariates must be a list of column names, for example covariates=['leerlingen_zorg']; "
+              "received: {covariates!r}.",
+    },
+    "did_err_duplicate_units": {
+        "nl": "In kolom '{column}' lijken namen dezelfde eenheid te zijn: {shown} (gelijkenis "
+              "{score}%). Zo wordt één school een vergelijkingsschool én een "
+              "school die altijd behandeld was. Maak de schrijfwijze gelijk (bijvoorbeeld met een "
+              "koppeltabel) of geef de eenheden verschillende, duidelijk andere namen.",
+        "en": "In column '{column}' names seem to be the same unit: {shown} (similarity "
+              "{score}%). That way one school becomes both a comparison school and a "
+              "school that was always treated. Make the spelling the same (for example with a "
+              "lookup table) or give the units different, clearly distinct names.",
+    },
+    "did_err_pair_and": {"nl": "'{a}' en '{b}'", "en": "'{a}' and '{b}'"},
+    "did_err_repeated_period": {
+        "nl": "Eenheid '{unit}' heeft periode {period} meer dan eens; één rij per eenheid × periode nodig.",
+        "en": "Unit '{unit}' has period {period} more than once; one row per unit × period is needed.",
+    },
+    "did_err_unit_in_clusters": {
+        "nl": "Eenheid '{unit}' hoort bij meer dan één cluster in kolom '{column}'; elke eenheid moet binnen "
+              "één cluster vallen (bijvoorbeeld scholen binnen één bestuur).",
+        "en": "Unit '{unit}' belongs to more than one cluster in column '{column}'; every unit must fall within "
+              "one cluster (for example schools within one school board).",
+    },
+    "did_err_treatment_stops": {
+        "nl": "Bij '{unit}' stopt de interventie in periode {period} (van 1 naar 0). Deze methode gaat uit van "
+              "een interventie die blijft; laat de eenheid weg of analyseer alleen de periode tot de stop.",
+        "en": "At '{unit}' the intervention stops in period {period} (from 1 to 0). This method assumes "
+              "an intervention that stays; leave the unit out or analyse only the period up to the stop.",
+    },
+    "did_err_counts": {
+        "nl": "Kolom '{column}' moet gehele aantallen van 0 of meer bevatten voor family='{family}'.",
+        "en": "Column '{column}' must contain whole counts of 0 or more for family='{family}'.",
+    },
+    "did_err_all_zero": {
+        "nl": "Alle aantallen zijn 0: er is niets te schatten.",
+        "en": "All counts are 0: there is nothing to estimate.",
+    },
+    "did_err_none_treated": {
+        "nl": "Geen enkele eenheid krijgt de interventie binnen de gemeten periode; er is geen effect te schatten.",
+        "en": "No unit receives the intervention within the measured period; there is no effect to estimate.",
+    },
+    "did_err_all_treated": {
+        "nl": "Alle eenheden krijgen de interventie en er is geen vergelijkingsgroep; gebruik een "
+              "gespreide-invoeringsanalyse of een onderbroken tijdreeks.",
+        "en": "All units receive the intervention and there is no comparison group; use a "
+              "staggered-adoption analysis or an interrupted time series.",
+    },
+    "did_err_no_treated_events": {
+        "nl": "Na de start is er bij geen enkele behandelde eenheid een gebeurtenis: de verhouding is niet te "
+              "schatten (perfecte scheiding). Kies een langere periode of een bredere uitkomst.",
+        "en": "After the start no treated unit has any event: the rate ratio cannot be "
+              "estimated (perfect separation). Choose a longer period or a broader outcome.",
+    },
+    "did_err_covariate_absorbed": {
+        "nl": "Covariaat '{column}' varieert niet binnen scholen en perioden (of volgt uit de andere "
+              "termen): de vaste effecten per school en per periode nemen die al mee. Laat hem weg.",
+        "en": "Covariate '{column}' does not vary within schools and periods (or follows from the other "
+              "terms): the fixed effects per school and per period already account for it. Leave it out.",
+    },
+    "did_err_cluster_mixed_starts": {
+        "nl": "Binnen cluster(s) uit kolom '{column}' starten eenheden op verschillende momenten (of niet): "
+              "randomisatie-inferentie op clusterniveau verwisselt hele clusters en kan dat niet nabootsen. "
+              "Kies inference='wild' (wild bootstrap per cluster, ook voor aantallen) of laat cluster= weg.",
+        "en": "Within cluster(s) of column '{column}' units start at different moments (or not at all): "
+              "randomization inference at cluster level swaps whole clusters and cannot mimic that. "
+              "Choose inference='wild' (wild bootstrap per cluster, also for counts) or leave out cluster=.",
+    },
+    "did_err_weights_wild_only": {
+        "nl": "weights={weights!r} geldt alleen voor inference='wild' (de gewichten van de wild "
+              "bootstrap); bij inference={inference!r} zou het genegeerd worden. Laat weights weg.",
+        "en": "weights={weights!r} only applies to inference='wild' (the weights of the wild "
+              "bootstrap); with inference={inference!r} it would be ignored. Leave out weights.",
+    },
+    "did_err_n_resamples": {
+        "nl": "n_resamples moet een geheel getal van 1 of meer zijn; ontvangen: {value!r}.",
+        "en": "n_resamples must be a whole number of 1 or more; received: {value!r}.",
+    },
+    "did_err_per": {
+        "nl": "per moet een getal groter dan 0 zijn; ontvangen: {value!r}.",
+        "en": "per must be a number greater than 0; received: {value!r}.",
+    },
+    "did_err_wild_negbin": {
+        "nl": "De wild bootstrap is er voor family='gaussian' (WCR) en voor 'poisson' en 'quasipoisson' "
+              "(score-bootstrap); niet voor 'negbin'. Kies family='quasipoisson' (ook geldig bij "
+              "overdispersie) of inference='randomization'.",
+        "en": "The wild bootstrap exists for family='gaussian' (WCR) and for 'poisson' and 'quasipoisson' "
+              "(score bootstrap); not for 'negbin'. Choose family='quasipoisson' (also valid with "
+              "overdispersion) or inference='randomization'.",
+    },
+    "did_err_one_cluster": {
+        "nl": "Alle eenheden vallen in één cluster ('{cluster}'): voor onzekerheid per cluster zijn er "
+              "minstens 2 clusters nodig. Laat cluster= weg of kies een fijnere indeling.",
+        "en": "All units fall in one cluster ('{cluster}'): uncertainty per cluster needs "
+              "at least 2 clusters. Leave out cluster= or choose a finer grouping.",
+    },
+    "did_err_fe_fit": {
+        "nl": "Het model met vaste effecten per school en periode is niet te schatten op deze gegevens: "
+              "de behandeling (of een covariaat) valt samen met de vaste effecten, of de aantallen zijn "
+              "bij een groep scholen of perioden (bijna) allemaal 0 (scheiding). Tel over een langere "
+              "periode of meer scholen samen, of controleer de covariaten.",
+        "en": "The model with fixed effects per school and period cannot be estimated on these data: "
+              "the treatment (or a covariate) coincides with the fixed effects, or the counts are "
+              "(almost) all 0 for a group of schools or periods (separation). Add up over a longer "
+              "period or more schools, or check the covariates.",
+    },
+    "did_err_null_fit": {
+        "nl": "Het model zonder interventie-effect is niet te schatten op deze gegevens (de vaste "
+              "effecten per school en periode en de covariaten hangen van elkaar af). Controleer "
+              "covariaten en lege scholen of perioden.",
+        "en": "The model without an intervention effect cannot be estimated on these data (the fixed "
+              "effects per school and period and the covariates depend on each other). Check "
+              "covariates and empty schools or periods.",
+    },
+    "did_err_placebo_shifts": {
+        "nl": "Nep-starts moeten tussen 1 en {max_shift} perioden vóór de echte start liggen (de kortste "
+              "voorperiode is {shortest} perioden); ontvangen: shifts={shifts}.",
+        "en": "Placebo starts must lie between 1 and {max_shift} periods before the real start (the shortest "
+              "pre-period is {shortest} periods); received: shifts={shifts}.",
+    },
+    "es_err_mbar": {
+        "nl": "mbar={mbar!r}: geef een of meer getallen ≥ 0 (bijvoorbeeld [0, 0,5, 1]).",
+        "en": "mbar={mbar!r}: give one or more numbers ≥ 0 (for example [0, 0.5, 1]).",
+    },
+    "es_err_two_pre_periods": {
+        "nl": "Voor de gevoeligheidsanalyse zijn minstens twee perioden vóór de start nodig.",
+        "en": "The sensitivity analysis needs at least two periods before the start.",
+    },
+    "es_err_anticipation": {
+        "nl": "anticipation={anticipation!r} moet een geheel aantal perioden ≥ 0 zijn.",
+        "en": "anticipation={anticipation!r} must be a whole number of periods ≥ 0.",
+    },
+    "es_err_level": {
+        "nl": "level={level!r} moet tussen 0 en 1 liggen (bijvoorbeeld 0,95).",
+        "en": "level={level!r} must lie between 0 and 1 (for example 0.95).",
+    },
+    "es_err_n_resamples": {
+        "nl": "n_resamples={n_resamples!r} is te klein; neem er minstens 99.",
+        "en": "n_resamples={n_resamples!r} is too small; take at least 99.",
+    },
+    "es_err_covariate_missing": {
+        "nl": "Covariaat '{column}' heeft {n} lege of niet-numerieke waarde(n): {shown}. "
+              "event_study heeft voor elke school en periode een waarde nodig (alleen de basisperiode "
+              "telt mee); vul ze aan of laat de covariaat weg.",
+        "en": "Covariate '{column}' has {n} empty or non-numeric value(s): {shown}. "
+              "event_study needs a value for every school and period (only the base period "
+              "counts); fill them in or leave the covariate out.",
+    },
+    "es_err_covariate_row": {"nl": "rij {row} ({unit}, {period})", "en": "row {row} ({unit}, {period})"},
+    "es_err_several_starts": {
+        "nl": "'{unit}' heeft meer dan één startdatum; één start per eenheid "
+              "nodig (stoppen en opnieuw beginnen kan deze methode niet aan).",
+        "en": "'{unit}' has more than one start date; one start per unit "
+              "is needed (this method cannot handle stopping and starting again).",
+    },
+    "es_err_stops": {
+        "nl": "Bij '{unit}' stopt de interventie weer (treated van 1 naar 0). "
+              "Deze methode gaat uit van een start die blijft; analyseer de periode tot de stop.",
+        "en": "At '{unit}' the intervention stops again (treated from 1 to 0). "
+              "This method assumes a start that stays; analyse the period up to the stop.",
+    },
+    "es_err_no_start": {
+        "nl": "Geen enkele eenheid start met de interventie binnen de gemeten periode.",
+        "en": "No unit starts the intervention within the measured period.",
+    },
+    "es_err_no_never_treated": {
+        "nl": "Er zijn geen eenheden zonder interventie (vergelijkingsgroep). Bij een volledige uitrol "
+              "(alle scholen starten) kies control_group='not_yet_treated': dan vergelijkt de methode met "
+              "scholen die nog niet gestart zijn. Voor één reeks: evaluatie.its.segmented.",
+        "en": "There are no units without the intervention (comparison group). With a full roll-out "
+              "(all schools start) choose control_group='not_yet_treated': the method then compares with "
+              "schools that have not started yet. For one series: evaluatie.its.segmented.",
+    },
+    "es_err_all_at_once": {
+        "nl": "Alle eenheden starten tegelijk: er is geen vergelijkingsgroep, ook niet van later "
+              "startende scholen. Gebruik evaluatie.its.segmented voor één reeks.",
+        "en": "All units start at the same time: there is no comparison group, not even of schools "
+              "starting later. Use evaluatie.its.segmented for one series.",
+    },
+    "es_err_anticipation_too_large": {
+        "nl": "Met anticipation={anticipation} heeft de eerste startgroep geen periode vóór de "
+              "(verwachte) start meer; neem een kleinere anticipation.",
+        "en": "With anticipation={anticipation} the first start group has no period before the "
+              "(expected) start left; take a smaller anticipation.",
+    },
+    "es_err_unbalanced": {
+        "nl": "Het panel heeft gaten (eenheden zonder alle perioden); event_study heeft een gebalanceerd "
+              "panel nodig. Vul ontbrekende maanden aan of laat die eenheden weg.",
+        "en": "The panel has gaps (units without all periods); event_study needs a balanced "
+              "panel. Fill in missing months or leave those units out.",
+    },
+    "es_err_exposure_zero": {
+        "nl": "'{unit}' heeft in periode {period} {column} = 0 (of negatief); een verhouding per "
+              "leerling is dan niet te berekenen. Corrigeer het aantal leerlingen of laat de periode weg.",
+        "en": "'{unit}' has {column} = 0 (or negative) in period {period}; a rate per "
+              "pupil cannot be computed then. Correct the number of pupils or leave the period out.",
+    },
+    "es_err_jackknife_single": {
+        "nl": "De jackknife kan niet met een startgroep (of vergelijkingsgroep) van één school: die "
+              "school voegt dan geen onzekerheid toe en het interval is te smal. Gebruik "
+              "inference='randomization' (of 'auto').",
+        "en": "The jackknife cannot work with a start group (or comparison group) of one school: that "
+              "school then adds no uncertainty and the interval is too narrow. Use "
+              "inference='randomization' (or 'auto').",
+    },
+    "es_err_jackknife_cell": {
+        "nl": "Zonder één van de scholen is een groep×periode niet meer te schatten; gebruik "
+              "inference='randomization'.",
+        "en": "Without one of the schools a group×period can no longer be estimated; use "
+              "inference='randomization'.",
+    },
+    "es_err_covariates_constant": {
+        "nl": "De covariaten {covariates} zijn in de basisperiode gelijk voor alle "
+              "vergelijkingsscholen (of vallen samen): er valt niets mee te corrigeren. Laat er "
+              "een weg.",
+        "en": "The covariates {covariates} are equal in the base period for all "
+              "comparison schools (or coincide): there is nothing to adjust for with them. Leave "
+              "one out.",
+    },
+    "es_err_freq": {
+        "nl": "Kan de periodelengte niet afleiden uit de perioden; geef freq='M', 'Q', 'SY' of 'Y'.",
+        "en": "Cannot derive the period length from the periods; give freq='M', 'Q', 'SY' or 'Y'.",
+    },
+    "its_err_time_values": {
+        "nl": "De tijdkolom moet datums of getallen bevatten.",
+        "en": "The time column must contain dates or numbers.",
+    },
+    "its_err_family": {
+        "nl": "family='{family}' bestaat niet; kies uit: {allowed}.",
+        "en": "family='{family}' does not exist; choose from: {allowed}.",
+    },
+    "its_err_hac_lags": {
+        "nl": "hac_lags geldt alleen voor errors='newey_west'; bij errors='{errors}' zou het genegeerd "
+              "worden. Laat hac_lags weg.",
+        "en": "hac_lags only applies to errors='newey_west'; with errors='{errors}' it would be ignored. "
+              "Leave out hac_lags.",
+    },
+    "its_err_seasonality": {
+        "nl": "seasonality='{seasonality}' bestaat niet; kies None of 'fourier'.",
+        "en": "seasonality='{seasonality}' does not exist; choose None or 'fourier'.",
+    },
+    "its_err_missing_column": {
+        "nl": "Kolom '{column}' ontbreekt; aanwezig: {present}.",
+        "en": "Column '{column}' is missing; present: {present}.",
+    },
+    "its_err_repeated_period": {
+        "nl": "Periode {period} komt meer dan eens voor; één rij per periode nodig (tel scholen eerst op).",
+        "en": "Period {period} occurs more than once; one row per period is needed (add up schools first).",
+    },
+    "its_err_restarts": {
+        "nl": "De interventie in kolom '{column}' stopt en begint opnieuw; een onderbroken "
+              "tijdreeks gaat uit van één start die blijft.",
+        "en": "The intervention in column '{column}' stops and starts again; an interrupted "
+              "time series assumes one start that stays.",
+    },
+    "its_err_intervention": {
+        "nl": "intervention='{intervention}' is geen kolom en geen startdatum; geef de naam van een "
+              "0/1-kolom of een datum zoals '2022-08-01'.",
+        "en": "intervention='{intervention}' is neither a column nor a start date; give the name of a "
+              "0/1 column or a date such as '2022-08-01'.",
+    },
+    "its_err_start_outside": {
+        "nl": "De start valt vóór de eerste of na de laatste periode: er zijn perioden vóór én na de start nodig.",
+        "en": "The start falls before the first or after the last period: periods before and after the start "
+              "are needed.",
+    },
+    "its_err_too_few_periods": {
+        "nl": "Te weinig perioden: {n_pre} vóór en {n_post} na de start; er zijn er minstens 3 aan elke "
+              "kant nodig (liefst 8 of meer).",
+        "en": "Too few periods: {n_pre} before and {n_post} after the start; at least 3 are needed on each "
+              "side (preferably 8 or more).",
+    },
+    "its_err_seasons": {
+        "nl": "De reeks heeft {n} perioden; voor seizoenscorrectie zijn minstens twee seizoenen "
+              "({needed} perioden) nodig. Laat seasonality weg of verzamel een langere reeks.",
+        "en": "The series has {n} periods; seasonal adjustment needs at least two seasons "
+              "({needed} periods). Leave out seasonality or collect a longer series.",
+    },
+    "its_err_constant": {
+        "nl": "Kolom '{column}' heeft in elke periode dezelfde waarde ({value}); er is "
+              "geen verandering te schatten.",
+        "en": "Column '{column}' has the same value in every period ({value}); there is "
+              "no change to estimate.",
+    },
+    "its_err_zero_before": {
+        "nl": "Alle aantallen vóór de start zijn 0: de verandering van het niveau is dan "
+              "oneindig groot of niet te schatten (scheiding). Tel over een langere periode of "
+              "meer scholen samen, of beschrijf de aantallen zonder model.",
+        "en": "All counts before the start are 0: the change in level is then "
+              "infinitely large or cannot be estimated (separation). Add up over a longer period or "
+              "more schools, or describe the counts without a model.",
+    },
+    "its_err_zero_after": {
+        "nl": "Alle aantallen na de start zijn 0: de verandering van het niveau is dan "
+              "oneindig groot of niet te schatten (scheiding). Tel over een langere periode of "
+              "meer scholen samen, of beschrijf de aantallen zonder model.",
+        "en": "All counts after the start are 0: the change in level is then "
+              "infinitely large or cannot be estimated (separation). Add up over a longer period or "
+              "more schools, or describe the counts without a model.",
+    },
+    "its_err_fit_failed": {
+        "nl": "Het model past niet op deze reeks (bijna alle aantallen 0 of een constante reeks); er is "
+              "geen betrouwbare verandering te schatten.",
+        "en": "The model does not fit this series (almost all counts 0 or a constant series); no "
+              "reliable change can be estimated.",
+    },
+    "its_err_not_finite": {
+        "nl": "Het model geeft geen eindige schatting (te weinig gebeurtenissen); tel over een langere "
+              "periode of meer scholen samen.",
+        "en": "The model gives no finite estimate (too few events); add up over a longer "
+              "period or more schools.",
+    },
+    "zv_err_freq": {
+        "nl": "freq='{freq}' bestaat niet; kies uit: {allowed}.",
+        "en": "freq='{freq}' does not exist; choose from: {allowed}.",
+    },
+    "zv_err_starts_length": {
+        "nl": "treated_in_period: {n_starts} startdata voor {n} perioden; geef er één of één per periode.",
+        "en": "treated_in_period: {n_starts} start dates for {n} periods; give one, or one per period.",
+    },
+    "zv_err_freq_unknown": {
+        "nl": "Uit de kolom '{column}' is niet op te maken of het om maanden, kwartalen, schooljaren of "
+              "jaren gaat; geef freq= op ('M', 'Q', 'SY' of 'Y') of een kolom 'treated' (0/1).",
+        "en": "Column '{column}' does not show whether the periods are months, quarters, school years or "
+              "years; give freq= ('M', 'Q', 'SY' or 'Y') or a column 'treated' (0/1).",
+    },
+    "zv_err_care_level": {
+        "nl": "Geen rijen met zorgniveau '{care_level}'; aanwezig: {present}.",
+        "en": "No rows with care level '{care_level}'; present: {present}.",
+    },
+    "zv_err_no_treated_no_start": {
+        "nl": "Het panel heeft geen kolom 'treated' (interventie ja/nee) en geen 'start' (startdatum); "
+              "één van beide is nodig.",
+        "en": "The panel has no column 'treated' (intervention yes/no) and no 'start' (start date); "
+              "one of the two is needed.",
+    },
+    "zv_err_column_missing": {
+        "nl": "Kolom '{column}' ontbreekt in het panel.",
+        "en": "Column '{column}' is missing from the panel.",
+    },
+    "zv_err_no_start": {
+        "nl": "Er is geen startdatum (kolom 'start'); die is nodig voor een onderbroken tijdreeks.",
+        "en": "There is no start date (column 'start'); an interrupted time series needs one.",
+    },
+    "zv_err_and_more": {"nl": " (en nog {n})", "en": " (and {n} more)"},
+    "zv_err_incomplete_one": {
+        "nl": "Niet elke periode telt dezelfde scholen: {shown}{more} ontbreekt (of mist het aantal of de "
+              "leerlingen) in een deel van de perioden. Een optelsom over wisselende scholen meet de "
+              "samenstelling, niet de vraag. Vul de ontbrekende gegevens aan, of laat "
+              "deze school weg uit het bestand (in Python: total_series(..., incomplete='drop_unit')).",
+        "en": "Not every period counts the same schools: {shown}{more} is missing (or lacks the count or the "
+              "pupils) in part of the periods. A sum over changing schools measures the "
+              "composition, not the demand. Fill in the missing data, or leave "
+              "this school out of the file (in Python: total_series(..., incomplete='drop_unit')).",
+    },
+    "zv_err_incomplete_many": {
+        "nl": "Niet elke periode telt dezelfde scholen: {shown}{more} ontbreken (of missen het aantal of de "
+              "leerlingen) in een deel van de perioden. Een optelsom over wisselende scholen meet de "
+              "samenstelling, niet de vraag. Vul de ontbrekende gegevens aan, of laat "
+              "deze scholen weg uit het bestand (in Python: total_series(..., incomplete='drop_unit')).",
+        "en": "Not every period counts the same schools: {shown}{more} are missing (or lack the count or the "
+              "pupils) in part of the periods. A sum over changing schools measures the "
+              "composition, not the demand. Fill in the missing data, or leave "
+              "these schools out of the file (in Python: total_series(..., incomplete='drop_unit')).",
+    },
+    "zv_err_no_complete_school": {
+        "nl": "Geen enkele school telt in alle perioden mee; er is geen reeks te maken.",
+        "en": "No school counts in all periods; no series can be made.",
+    },
+    "zv_err_before_after": {
+        "nl": "Voor een voor-na-vergelijking zijn perioden vóór én na de start nodig bij de eenheden met "
+              "interventie.",
+        "en": "A before/after comparison needs periods before and after the start at the units with the "
+              "intervention.",
+    },
+    "rates_err_counts": {
+        "nl": "Aantallen moeten gehele getallen van 0 of meer zijn (bijvoorbeeld aantal verwijzingen).",
+        "en": "Counts must be whole numbers of 0 or more (for example the number of referrals).",
+    },
+    "rates_err_exposure": {
+        "nl": "De blootstelling (bijvoorbeeld aantal leerlingen) moet groter dan 0 zijn.",
+        "en": "The exposure (for example the number of pupils) must be greater than 0.",
+    },
+    "rates_err_level": {
+        "nl": "level moet tussen 0 en 1 liggen, niet {level}.",
+        "en": "level must lie between 0 and 1, not {level}.",
+    },
+    "rates_err_two_groups": {
+        "nl": "rate_ratio_test vergelijkt twee groepen: geef per groep één aantal en één blootstelling.",
+        "en": "rate_ratio_test compares two groups: give one count and one exposure per group.",
+    },
+    "rates_err_no_events": {
+        "nl": "In beide groepen 0 gebeurtenissen: de verhouding is niet te schatten.",
+        "en": "0 events in both groups: the rate ratio cannot be estimated.",
+    },
+    "rich_err_chao1_counts": {
+        "nl": "chao1: geef een rij gehele aantallen (0 of meer), bijvoorbeeld leerlingen per instantie.",
+        "en": "chao1: give a row of whole counts (0 or more), for example pupils per agency.",
+    },
+    "rich_err_incidence": {
+        "nl": "{name}: geef een tabel met één rij per leerling en één kolom per instantie (0/1).",
+        "en": "{name}: give a table with one row per pupil and one column per agency (0/1).",
+    },
+    "rich_err_two_files": {
+        "nl": "{name}: er zijn minstens 2 gelezen dossiers nodig.",
+        "en": "{name}: at least 2 files read are needed.",
+    },
+    "rich_err_n_total": {
+        "nl": "n_total ({n_total}) is kleiner dan het aantal gelezen dossiers ({m}). Geef het totale "
+              "aantal leerlingen van de school.",
+        "en": "n_total ({n_total}) is smaller than the number of files read ({m}). Give the total "
+              "number of pupils of the school.",
+    },
+    "rich_err_sizes": {
+        "nl": "sizes: geef aantallen dossiers als gehele getallen vanaf 1.",
+        "en": "sizes: give numbers of files as whole numbers from 1 up.",
+    },
+    "rs_err_treatment_absorbed": {
+        "nl": "De behandeling valt volledig samen met de vaste effecten (of covariaten): er is geen "
+              "verschil-in-verschillen te schatten.",
+        "en": "The treatment coincides completely with the fixed effects (or covariates): there is no "
+              "difference-in-differences to estimate.",
+    },
+    "rs_err_zero_residuals": {
+        "nl": "De residuen zijn (vrijwel) nul: de uitkomst ligt volledig vast door scholen, perioden en "
+              "de behandeling (bijvoorbeeld een constante reeks). Een bootstrap heeft dan niets te "
+              "hertrekken; controleer de uitkomstkolom.",
+        "en": "The residuals are (almost) zero: the outcome is fully determined by schools, periods and "
+              "the treatment (for example a constant series). A bootstrap then has nothing to "
+              "resample; check the outcome column.",
+    },
+    "rs_err_score_family": {
+        "nl": "Ongeldige waarde {family!r} voor family van de score-bootstrap. Kies uit: {allowed}.",
+        "en": "Invalid value {family!r} for family of the score bootstrap. Choose from: {allowed}.",
+    },
+    "nm_err_unknown_school": {
+        "nl": "School '{school}' komt niet voor; kies uit: {schools}.",
+        "en": "School '{school}' does not occur; choose from: {schools}.",
+    },
+    "nm_err_no_accumulation": {
+        "nl": "Voor '{school}' is geen verzamelcurve: er zijn minstens 2 gelezen dossiers nodig.",
+        "en": "There is no accumulation curve for '{school}': at least 2 files read are needed.",
+    },
+    "nm_err_unknown_figure": {
+        "nl": "Onbekende figuur '{kind}'; kies uit: agencies, per_pupil, accumulation, network, schools.",
+        "en": "Unknown figure '{kind}'; choose from: agencies, per_pupil, accumulation, network, schools.",
+    },
+    "nm_err_agency_hint": {
+        "nl": " Maak de kolom 'agency' eerst met evaluatie.agencies.normalize.",
+        "en": " Make the column 'agency' first with evaluatie.agencies.normalize.",
+    },
+    "ag_err_mapping_missing": {
+        "nl": "Koppeltabel '{file}' bestaat niet.",
+        "en": "Lookup table '{file}' does not exist.",
+    },
+    "ag_err_mapping_columns": {
+        "nl": "De koppeltabel mist kolom(men) {missing}; nodig zijn 'raw' (naam zoals in "
+              "het dossier) en 'agency' (de instantie), optioneel 'agency_type'.",
+        "en": "The lookup table lacks column(s) {missing}; needed are 'raw' (the name as in "
+              "the file) and 'agency' (the agency), optionally 'agency_type'.",
+    },
+    "cli_err_pupils_not_integer": {
+        "nl": "--leerlingen '{value}' is geen geheel getal; gebruik bv. 160 of 'SBO De Regenboog=160'.",
+        "en": "--leerlingen '{value}' is not a whole number; use e.g. 160 or 'SBO De Regenboog=160'.",
+    },
+    "cli_err_pupils_unreadable": {
+        "nl": "--leerlingen '{value}' is niet te lezen; gebruik 'School=aantal', bv. "
+              "\"SBO De Regenboog=160,SBO De Vlinder=95\".",
+        "en": "--leerlingen '{value}' cannot be read; use 'School=number', e.g. "
+              "\"SBO De Regenboog=160,SBO De Vlinder=95\".",
+    },
+    "cli_err_one_series": {
+        "nl": "Het bestand bevat één reeks (één school of gemeente): er is geen vergelijkingsgroep. "
+              "Gebruik --tijdreeks.",
+        "en": "The file contains one series (one school or municipality): there is no comparison group. "
+              "Use --tijdreeks.",
+    },
+    "cli_err_folder_is_file": {
+        "nl": "--{option} '{folder}' is een bestand, maar hier is een map nodig. Kies een andere "
+              "map of verwijder/hernoem het bestand.",
+        "en": "--{option} '{folder}' is a file, but a folder is needed here. Choose another "
+              "folder or delete/rename the file.",
+    },
+    "cli_err_out_is_folder": {
+        "nl": "--uit '{out}' is een map, maar hier is een bestandsnaam nodig (bv. '{example}').",
+        "en": "--uit '{out}' is a folder, but a file name is needed here (e.g. '{example}').",
+    },
+    "cli_err_no_agency_column": {
+        "nl": "Bestand '{file}' heeft geen kolom met instantienamen (bv. "
+              "'Instantie' of 'Hulpverleningsinstantie'); er is niets te controleren.",
+        "en": "File '{file}' has no column with agency names (e.g. "
+              "'Instantie' or 'Hulpverleningsinstantie'); there is nothing to check.",
+    },
+    "syn_err_period_outside": {
+        "nl": "{name}={value} ligt buiten de {n_periods} perioden (0 t/m {last}).",
+        "en": "{name}={value} lies outside the {n_periods} periods (0 to {last}).",
+    },
+    "syn_err_too_many_treated": {
+        "nl": "Meer behandelde scholen ({n_treated}) dan scholen ({n_units}).",
+        "en": "More treated schools ({n_treated}) than schools ({n_units}).",
+    },
+    "syn_err_intervention_period": {
+        "nl": "intervention_period={value} moet tussen 0 en {n_periods} liggen.",
+        "en": "intervention_period={value} must lie between 0 and {n_periods}.",
+    },
+    "syn_err_n_moved": {
+        "nl": "n_moved = {n_moved} moet tussen 0 en het aantal leerlingen ({n_pupils}) liggen.",
+        "en": "n_moved = {n_moved} must lie between 0 and the number of pupils ({n_pupils}).",
+    },
+    "zv_note_missing_cells": {
+        "nl": "{n} school-periode(n) zonder aantal of leerlingen niet meegeteld: {shown}{more}.",
+        "en": "{n} school period(s) without a count or pupils not counted: {shown}{more}.",
+    },
+    "zv_note_dropped_units": {
+        "nl": "{n} school/scholen weggelaten omdat ze niet in alle perioden meetellen: {shown}.",
+        "en": "{n} school(s) left out because they do not count in all periods: {shown}.",
+    },
+    # --- end of analysis-module errors
 }
 
 

@@ -38,9 +38,10 @@ Engine = Literal["auto", "pandas", "duckdb"]
 DUCKDB_FROM_BYTES = 50_000_000
 FREQS = {"M": "maand", "Q": "kwartaal", "SY": "schooljaar (1 aug – 31 jul)", "Y": "kalenderjaar"}
 MONTHS = {"M": 1, "Q": 3, "SY": 12, "Y": 12}
+_FREQS_EN = {"M": "month", "Q": "quarter", "SY": "school year (1 Aug – 31 Jul)", "Y": "calendar year"}
 
 
-def period_start(dates, freq: str = "M") -> pd.Series:
+def period_start(dates, freq: str = "M", lang: str = "nl") -> pd.Series:
     """First day of the period each date falls in: month, quarter, school year (1 August) or year.
 
     Examples
@@ -48,8 +49,10 @@ def period_start(dates, freq: str = "M") -> pd.Series:
     >>> period_start(pd.Series(pd.to_datetime(["2024-07-31", "2024-08-01"])), "SY").dt.strftime("%Y-%m-%d").tolist()
     ['2023-08-01', '2024-08-01']
     """
+    check_lang(lang)
     if freq not in FREQS:
-        raise InputError(f"freq='{freq}' bestaat niet; kies uit: {', '.join(f'{k} ({v})' for k, v in FREQS.items())}.")
+        names = FREQS if lang == "nl" else _FREQS_EN
+        raise InputError(t("zv_err_freq", lang, freq=freq, allowed=", ".join(f"{k} ({v})" for k, v in names.items())))
     d = pd.to_datetime(pd.Series(dates))
     if freq == "SY":
         year = d.dt.year - (d.dt.month < 8)
@@ -57,7 +60,7 @@ def period_start(dates, freq: str = "M") -> pd.Series:
     return d.dt.to_period({"M": "M", "Q": "Q", "Y": "Y"}[freq]).dt.start_time
 
 
-def treated_in_period(period_start, start, freq: str = "M") -> np.ndarray:
+def treated_in_period(period_start, start, freq: str = "M", lang: str = "nl") -> np.ndarray:
     """Whether each period counts as "after" the start: THE one rule for every frequency.
 
     A period is *after* the start when the intervention ran for at least half of it, i.e. when
@@ -89,12 +92,13 @@ def treated_in_period(period_start, start, freq: str = "M") -> np.ndarray:
     >>> treated_in_period(pd.to_datetime(["2024-01-01"]), pd.Timestamp("2024-02-20"), "Q").tolist()
     [False]
     """
-    check_option("freq", freq, Freq)
+    check_lang(lang)
+    check_option("freq", freq, Freq, lang)
     begin = pd.to_datetime(pd.Series(np.asarray(period_start).ravel()))
     n = len(begin)
     first = pd.to_datetime(pd.Series(np.asarray(start).ravel() if np.ndim(start) else [start] * n))
     if len(first) != n:
-        raise InputError(f"treated_in_period: {len(first)} startdata voor {n} perioden; geef er één of één per periode.")
+        raise InputError(t("zv_err_starts_length", lang, n_starts=len(first), n=n))
     end = begin + pd.DateOffset(months=MONTHS[freq])
     return (first.notna() & ((end - first) * 2 >= (end - begin))).to_numpy(bool)
 
@@ -400,19 +404,18 @@ def infer_freq(periods) -> str | None:
     return "M" if step == 1 else None
 
 
-def _freq_of(panel: pd.DataFrame, period: str, freq: str | None) -> str:
+def _freq_of(panel: pd.DataFrame, period: str, freq: str | None, lang: str = "nl") -> str:
     if freq is not None:
-        check_option("freq", freq, Freq)
+        check_option("freq", freq, Freq, lang)
         return freq
     found = panel.attrs.get("freq") or infer_freq(panel[period])
     if found not in FREQS:
-        raise InputError(f"Uit de kolom '{period}' is niet op te maken of het om maanden, kwartalen, schooljaren of "
-                         "jaren gaat; geef freq= op ('M', 'Q', 'SY' of 'Y') of een kolom 'treated' (0/1).", column=period)
+        raise InputError(t("zv_err_freq_unknown", lang, column=period), column=period)
     return found
 
 
 def prepare(panel: pd.DataFrame, *, care_level: str | None = "second", period: str = "period",
-            start: str = "start", treated: str = "treated", freq: str | None = None) -> pd.DataFrame:
+            start: str = "start", treated: str = "treated", freq: str | None = None, lang: str = "nl") -> pd.DataFrame:
     """Panel ready for :func:`evaluatie.did.panel_did`: one care level, and ``treated`` derived from ``start``.
 
     Keeps the rows of ``care_level`` (default second-line care) when the panel has a ``care_level``
@@ -424,6 +427,8 @@ def prepare(panel: pd.DataFrame, *, care_level: str | None = "second", period: s
     freq : {"M", "Q", "SY", "Y"}, optional
         Length of the periods; by default taken from the panel (``to_panel`` records it) or from the
         spacing of the period dates.
+    lang : {"nl", "en"}
+        Language of the error messages (Dutch by default).
 
     Examples
     --------
@@ -432,27 +437,27 @@ def prepare(panel: pd.DataFrame, *, care_level: str | None = "second", period: s
     >>> prepare(p)["treated"].tolist()
     [0, 1]
     """
+    check_lang(lang)
     out = panel
     if care_level and "care_level" in out:
         if care_level not in set(out["care_level"].dropna()):
-            raise InputError(f"Geen rijen met zorgniveau '{care_level}'; aanwezig: "
-                             f"{', '.join(map(str, out['care_level'].dropna().unique()))}.", column="care_level")
+            raise InputError(t("zv_err_care_level", lang, care_level=care_level,
+                               present=", ".join(map(str, out["care_level"].dropna().unique()))), column="care_level")
         out = out[out["care_level"] == care_level].drop(columns="care_level")
     if treated not in out:
         if start not in out:
-            raise InputError("Het panel heeft geen kolom 'treated' (interventie ja/nee) en geen 'start' (startdatum); "
-                             "één van beide is nodig.", column=treated)
-        f = _freq_of(panel, period, freq)
-        out = out.assign(**{treated: treated_in_period(out[period], out[start], f).astype(int)})
+            raise InputError(t("zv_err_no_treated_no_start", lang), column=treated)
+        f = _freq_of(panel, period, freq, lang)
+        out = out.assign(**{treated: treated_in_period(out[period], out[start], f, lang).astype(int)})
     elif freq is not None:
-        check_option("freq", freq, Freq)
+        check_option("freq", freq, Freq, lang)
     out = out.reset_index(drop=True)
     out.attrs = {k: v for k, v in panel.attrs.items() if k == "freq"}
     return out
 
 
 def coarsen(panel: pd.DataFrame, freq: str = "Q", *, unit: str = "unit", time: str = "period",
-            count: str = "count", exposure: str = "exposure", start: str = "start") -> pd.DataFrame:
+            count: str = "count", exposure: str = "exposure", start: str = "start", lang: str = "nl") -> pd.DataFrame:
     """Sum a monthly panel to quarters, school years or years, keeping each unit's start.
 
     Small schools have many months without a referral; counting per quarter avoids empty cells.
@@ -468,11 +473,12 @@ def coarsen(panel: pd.DataFrame, freq: str = "Q", *, unit: str = "unit", time: s
     >>> coarsen(p, "Q")[["period", "count", "treated"]].values.tolist()  # doctest: +NORMALIZE_WHITESPACE
     [[Timestamp('2024-01-01 00:00:00'), 3, 0], [Timestamp('2024-04-01 00:00:00'), 1, 1]]
     """
-    check_option("freq", freq, Freq)
+    check_lang(lang)
+    check_option("freq", freq, Freq, lang)
     for c in (unit, time, count):
         if c not in panel:
-            raise InputError(f"Kolom '{c}' ontbreekt in het panel.", column=c)
-    d = panel.assign(**{time: period_start(panel[time], freq).to_numpy()})
+            raise InputError(t("zv_err_column_missing", lang, column=c), column=c)
+    d = panel.assign(**{time: period_start(panel[time], freq, lang).to_numpy()})
     agg = {count: (count, "sum")}
     if exposure in d:
         agg[exposure] = (exposure, "sum")
@@ -489,7 +495,7 @@ def coarsen(panel: pd.DataFrame, freq: str = "Q", *, unit: str = "unit", time: s
 
 def total_series(panel: pd.DataFrame, *, unit: str = "unit", time: str = "period", count: str = "count",
                  exposure: str = "exposure", start: str = "start",
-                 incomplete: str = "refuse") -> tuple[pd.DataFrame, object]:
+                 incomplete: str = "refuse", lang: str = "nl") -> tuple[pd.DataFrame, object]:
     """One series for the whole area: counts and pupils summed over the same units in every period.
 
     For an interrupted time series (:func:`evaluatie.its.segmented`) when there is no comparison
@@ -497,12 +503,14 @@ def total_series(panel: pd.DataFrame, *, unit: str = "unit", time: str = "period
     would raise the rate). When that leaves a different set of units in some periods, the sum would
     change with the composition of the area, not with the demand: then the function refuses
     (``incomplete="refuse"``), or leaves out every unit that misses a period (``"drop_unit"``).
-    What was left out is listed in ``series.attrs["notes"]`` (Dutch).
+    What was left out is listed in ``series.attrs["notes"]`` (in ``lang``).
 
     Parameters
     ----------
     incomplete : {"refuse", "drop_unit"}
         What to do when units are missing in some periods.
+    lang : {"nl", "en"}
+        Language of the error messages (Dutch by default).
 
     Returns
     -------
@@ -515,20 +523,20 @@ def total_series(panel: pd.DataFrame, *, unit: str = "unit", time: str = "period
     >>> total_series(p)[0]["count"].tolist()
     [3, 7]
     """
-    check_option("incomplete", incomplete, Incomplete)
+    check_lang(lang)
+    check_option("incomplete", incomplete, Incomplete, lang)
     for c in (unit, time, count):
         if c not in panel:
-            raise InputError(f"Kolom '{c}' ontbreekt in het panel.", column=c)
+            raise InputError(t("zv_err_column_missing", lang, column=c), column=c)
     if start not in panel or panel[start].isna().all():
-        raise InputError("Er is geen startdatum (kolom 'start'); die is nodig voor een onderbroken tijdreeks.",
-                         column=start)
+        raise InputError(t("zv_err_no_start", lang), column=start)
     values = [count] + ([exposure] if exposure in panel else [])
     notes = []
     missing = panel[values].isna().any(axis=1)
     if missing.any():
         where = panel.loc[missing, [unit, time]].astype(str).agg(" ".join, axis=1)
-        notes.append(f"{int(missing.sum())} school-periode(n) zonder aantal of leerlingen niet meegeteld: "
-                     f"{', '.join(where.iloc[:5])}{' …' if missing.sum() > 5 else ''}.")
+        notes.append(t("zv_note_missing_cells", lang, n=int(missing.sum()), shown=", ".join(where.iloc[:5]),
+                       more=" …" if missing.sum() > 5 else ""))
     d = panel[~missing]
     periods = pd.Index(panel[time].dropna().unique()).sort_values()
     present = d.groupby(unit)[time].nunique()
@@ -538,18 +546,13 @@ def total_series(panel: pd.DataFrame, *, unit: str = "unit", time: str = "period
         if incomplete == "refuse":
             shown = ", ".join(map(str, partial[:5]))
             one = len(partial) == 1
-            more = f" (en nog {len(partial) - 5})" if len(partial) > 5 else ""
-            raise InputError(f"Niet elke periode telt dezelfde scholen: {shown}{more} "
-                             f"{'ontbreekt (of mist' if one else 'ontbreken (of missen'} het aantal of de "
-                             "leerlingen) in een deel van de perioden. Een optelsom over wisselende scholen meet de "
-                             "samenstelling, niet de vraag. Vul de ontbrekende gegevens aan, of laat "
-                             f"{'deze school' if one else 'deze scholen'} weg uit het bestand (in Python: "
-                             "total_series(..., incomplete='drop_unit')).", column=unit)
-        notes.append(f"{len(partial)} school/scholen weggelaten omdat ze niet in alle perioden meetellen: "
-                     f"{', '.join(map(str, partial[:5]))}.")
+            more = t("zv_err_and_more", lang, n=len(partial) - 5) if len(partial) > 5 else ""
+            raise InputError(t("zv_err_incomplete_one" if one else "zv_err_incomplete_many", lang, shown=shown,
+                               more=more), column=unit)
+        notes.append(t("zv_note_dropped_units", lang, n=len(partial), shown=", ".join(map(str, partial[:5]))))
         d = d[~d[unit].isin(partial)]
         if d.empty:
-            raise InputError("Geen enkele school telt in alle perioden mee; er is geen reeks te maken.", column=unit)
+            raise InputError(t("zv_err_no_complete_school", lang), column=unit)
     agg = {v: (v, "sum") for v in values} | {"n_units": (unit, "nunique")}
     out = d.groupby(time, as_index=False, sort=True).agg(**agg)
     out.attrs["notes"] = notes
@@ -557,7 +560,8 @@ def total_series(panel: pd.DataFrame, *, unit: str = "unit", time: str = "period
 
 
 def before_after(panel: pd.DataFrame, *, count: str = "count", exposure: str = "exposure",
-                 treated: str = "treated", start: str = "start", level: float = 0.95) -> RateRatioResult:
+                 treated: str = "treated", start: str = "start", level: float = 0.95,
+                 lang: str = "nl") -> RateRatioResult:
     """Naive comparison at the units that get the intervention: their rate after the start against before.
 
     Exact rate-ratio test (:func:`evaluatie.rates.rate_ratio_test`, group 1 = after). Without a
@@ -577,37 +581,38 @@ def before_after(panel: pd.DataFrame, *, count: str = "count", exposure: str = "
     >>> round(before_after(p).ratio, 2)
     0.5
     """
+    check_lang(lang)
     for c in (count, exposure, treated, start):
         if c not in panel:
-            raise InputError(f"Kolom '{c}' ontbreekt in het panel.", column=c)
+            raise InputError(t("zv_err_column_missing", lang, column=c), column=c)
     units = panel[panel[start].notna()].dropna(subset=[count, exposure])
     after, before = units[units[treated] == 1], units[units[treated] == 0]
     if after.empty or before.empty:
-        raise InputError("Voor een voor-na-vergelijking zijn perioden vóór én na de start nodig bij de eenheden met "
-                         "interventie.", column=treated)
+        raise InputError(t("zv_err_before_after", lang), column=treated)
     from .rates import rate_ratio_test
 
     return rate_ratio_test(after[count].sum(), after[exposure].sum(), before[count].sum(), before[exposure].sum(),
-                           level=level, comparison="before_after")
+                           level=level, comparison="before_after", lang=lang)
 
 
 def rates_by_group(panel: pd.DataFrame, *, unit: str = "unit", time: str = "period", count: str = "count",
                    exposure: str = "exposure", start: str = "start", per: float = 1000,
-                   level: float = 0.95) -> pd.DataFrame:
+                   level: float = 0.95, lang: str = "nl") -> pd.DataFrame:
     """Rate per ``per`` pupils per period for units with and without the intervention (exact intervals).
 
     Returns ``group`` (``met`` = units that get the intervention at some point, ``zonder`` = never),
     ``period``, ``count``, ``exposure``, ``rate``, ``lower``, ``upper``, ``n_units``.
     """
+    check_lang(lang)
     for c in (unit, time, count, exposure, start):
         if c not in panel:
-            raise InputError(f"Kolom '{c}' ontbreekt in het panel.", column=c)
+            raise InputError(t("zv_err_column_missing", lang, column=c), column=c)
     ever = panel.groupby(unit)[start].transform(lambda s: s.notna().any())
     g = panel.assign(group=np.where(ever, "met", "zonder")).groupby(["group", time], as_index=False).agg(
         count=(count, "sum"), exposure=(exposure, "sum"), n_units=(unit, "nunique"))
     from .rates import rate_ci
 
-    return pd.concat([g, rate_ci(g["count"], g["exposure"], per=per, level=level)], axis=1)
+    return pd.concat([g, rate_ci(g["count"], g["exposure"], per=per, level=level, lang=lang)], axis=1)
 
 
 def plot_rates(panel: pd.DataFrame, ax=None, *, unit: str = "unit", time: str = "period", count: str = "count",
@@ -619,7 +624,7 @@ def plot_rates(panel: pd.DataFrame, ax=None, *, unit: str = "unit", time: str = 
     from .plots import _MONTHS, GREY, PALETTE, format_axis, house_style, month_axis
 
     check_lang(lang)
-    r = rates_by_group(panel, unit=unit, time=time, count=count, exposure=exposure, start=start, per=per)
+    r = rates_by_group(panel, unit=unit, time=time, count=count, exposure=exposure, start=start, per=per, lang=lang)
     lab = {"nl": {"met": "scholen met jeugdondersteuner", "zonder": "scholen zonder",
                   "y": f"Verwijzingen per {format_number(per)} leerlingen", "start": "start",
                   "title": "Verwijzingen naar tweedelijns jeugdhulp"},

@@ -140,3 +140,21 @@ def test_placeholder_words_mean_no_agency():
     changed = [e for e in rep.entries if e["action"] == "changed"]
     assert [e["row"] for e in changed] == [2, 3, 4, 5, 6, 7, 8]
     assert changed[0]["value"] == "geen" and "betekent: geen instantie" in changed[0]["reason"]
+
+
+def test_agencies_errors_in_english_with_lang_en(tmp_path):
+    with pytest.raises(InputError, match="^Lookup table '.*koppel.csv' does not exist"):
+        normalize(["Accare"], mapping=tmp_path / "koppel.csv", lang="en")
+    with pytest.raises(InputError, match="^The lookup table lacks column\\(s\\) agency; needed are 'raw'"):
+        normalize(["Accare"], mapping=pd.DataFrame({"raw": ["Accare"]}), lang="en")
+
+
+def test_agencies_dutch_error_text_is_unchanged_by_default(tmp_path):
+    with pytest.raises(InputError) as info:
+        normalize(["Accare"], mapping=pd.DataFrame({"naam": ["Accare"]}))
+    assert str(info.value) == ("De koppeltabel mist kolom(men) agency, raw; nodig zijn 'raw' (naam zoals in het dossier) "
+                               "en 'agency' (de instantie), optioneel 'agency_type'.")
+    with pytest.raises(InputError) as info:
+        normalize(["Accare"], mapping=tmp_path / "koppel.csv")
+    assert str(info.value) == f"Koppeltabel '{tmp_path / 'koppel.csv'}' bestaat niet."
+    assert info.value.file == str(tmp_path / "koppel.csv")

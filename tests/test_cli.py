@@ -188,3 +188,25 @@ def test_notebook_03_takes_codebook_and_fragments_from_the_command_line(capsys, 
     help_text = " ".join(capsys.readouterr().out.split())
     assert "--codeboek BESTAND" in help_text and "--fragmenten BESTAND" in help_text
     assert "standaard: reports/" not in help_text and "notebooks/uitgevoerd/<bestandsnaam>/" in help_text
+
+
+def test_cli_errors_in_english_with_lang_en(root, tmp_path, capsys):
+    """--lang en gives the command line's own refusals in English; the Dutch default is unchanged."""
+    dossier = str(root / "data_raw" / "voorbeeld" / "dossieronderzoek_sbo.xlsx")
+    assert main(["nulmeting", dossier, "--leerlingen", "veel", "--lang", "en"]) == 2
+    err = capsys.readouterr().err
+    assert "--leerlingen 'veel' is not a whole number; use e.g. 160" in err and "geen geheel getal" not in err
+    a_file = tmp_path / "figuren.txt"
+    a_file.write_text("x")
+    assert main(["nulmeting", dossier, "--figuren", str(a_file), "--lang", "en"]) == 2
+    assert f"--figuren '{a_file}' is a file, but a folder is needed here" in capsys.readouterr().err
+    assert main(["nulmeting", dossier, "--figuren", str(a_file)]) == 2
+    assert (f"--figuren '{a_file}' is een bestand, maar hier is een map nodig. Kies een andere map of "
+            "verwijder/hernoem het bestand.") in capsys.readouterr().err
+
+
+def test_cli_power_refusals_follow_lang(capsys):
+    assert main(["power", "--daling", "120", "--lang", "en"]) == 2
+    assert "--daling is a percentage from 0 to 100 (e.g. 20); received: 120." in capsys.readouterr().err
+    assert main(["power", "--scholen", "veel", "--lang", "en"]) == 2
+    assert "--scholen expects numbers; 'veel' is not a number." in capsys.readouterr().err

@@ -435,3 +435,43 @@ def test_randomization_interval_coverage_matches_the_benchmark(root):
     out = module.coverage()
     assert 0.93 <= out["coverage"] <= 0.97 and out["worlds"] == 150
     assert out["geometric_mean_ratio"] == pytest.approx(0.75, abs=0.03)
+
+
+def test_errors_in_english_with_lang_en():
+    """lang="en" gives the refusals in English: options, input checks and the 2 × 2 design."""
+    from evaluatie.did import placebo_starts
+
+    panel, _ = synthetic.panel(n_units=6, n_periods=8, treated_units=2, start_period=4, baseline=20.0, seed=15)
+    with pytest.raises(InputError, match="^No unit receives the intervention within the measured period"):
+        panel_did(panel.assign(treated=0), exposure="exposure", lang="en")
+    with pytest.raises(InputError, match=r"^Column\(s\) verwijzingen missing; present: "):
+        panel_did(panel, outcome="verwijzingen", lang="en")
+    with pytest.raises(InputError, match="^Invalid value 'binomial' for parameter 'family'"):
+        panel_did(panel, family="binomial", lang="en")
+    with pytest.raises(InputError, match="^Placebo starts must lie between 1 and 3 periods"):
+        placebo_starts(panel, exposure="exposure", shifts=[9], lang="en")
+    d = pd.DataFrame({"y": [1.0, 2, 3, 4], "g": [0, 0, 1, 1], "p": [0, 1, 0, 1]})
+    with pytest.raises(InputError, match="^vcov='cluster' needs a cluster column") as info:
+        did_2x2(d, "y", "g", "p", vcov="cluster", lang="en")
+    assert "clusterkolom" not in str(info.value)
+    with pytest.raises(InputError, match="^Difference-in-differences needs all four groups.*Present: 0/0, 0/1, 1/0"):
+        did_2x2(d.iloc[:3], "y", "g", "p", lang="en")
+    with pytest.raises(InputError, match="lang"):
+        panel_did(panel, lang="fr")
+
+
+def test_dutch_error_text_is_unchanged_by_default():
+    """The Dutch default reads word for word as before the messages moved to MESSAGES."""
+    panel, _ = synthetic.panel(n_units=6, n_periods=8, treated_units=2, start_period=4, baseline=20.0, seed=15)
+    with pytest.raises(InputError) as info:
+        panel_did(panel.assign(treated=0), exposure="exposure")
+    assert str(info.value) == ("Geen enkele eenheid krijgt de interventie binnen de gemeten periode; er is geen effect "
+                               "te schatten.")
+    assert info.value.column == "treated"
+    d = pd.DataFrame({"y": [1.0, 2, 3, 4], "g": [0, 0, 1, 1], "p": [0, 1, 0, 1]})
+    with pytest.raises(InputError) as info:
+        did_2x2(d, "y", "g", "p", cluster="g")
+    assert str(info.value) == "cluster='g' werkt alleen met vcov='cluster'; bij vcov='iid' zou het genegeerd worden."
+    with pytest.raises(InputError) as info:
+        panel_did(panel, n_resamples=0)
+    assert str(info.value) == "n_resamples moet een geheel getal van 1 of meer zijn; ontvangen: 0."

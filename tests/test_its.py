@@ -168,3 +168,27 @@ def test_sentence_wording_follows_the_evidence():
     assert "fell" not in unsure.sentence("en") and "not yet certain" in unsure.sentence("en")
     clear = dataclasses.replace(res, level_ratio=0.7, level_ci=(0.56, 0.88))
     assert clear.sentence().startswith("Direct na de start daalde het niveau met 30%")
+
+
+def test_errors_in_english_with_lang_en(ref):
+    """lang="en" gives segmented's refusals in English."""
+    zero = ref.assign(count=np.where(ref["intervention"] == 0, 0, ref["count"]))
+    with pytest.raises(InputError, match="^All counts before the start are 0"):
+        segmented(zero, "count", "period", "intervention", exposure="exposure", lang="en")
+    with pytest.raises(InputError, match="^Column 'count' has the same value in every period \\(7\\)"):
+        segmented(ref.assign(count=7), "count", "period", "intervention", lang="en")
+    with pytest.raises(InputError, match="^intervention='interventie' is neither a column nor a start date"):
+        segmented(ref, "count", "period", "interventie", lang="en")
+    with pytest.raises(InputError, match="^Invalid value 'ma' for parameter 'errors'"):
+        segmented(ref, "count", "period", "intervention", errors="ma", lang="en")
+
+
+def test_dutch_error_text_is_unchanged_by_default(ref):
+    with pytest.raises(InputError) as info:
+        segmented(ref, "count", "period", ref["period"].iloc[-2])
+    assert str(info.value) == ("Te weinig perioden: 58 vóór en 2 na de start; er zijn er minstens 3 aan elke kant "
+                               "nodig (liefst 8 of meer).")
+    with pytest.raises(InputError) as info:
+        segmented(ref.iloc[26:46], "count", "period", "intervention", seasonality="fourier")
+    assert str(info.value) == ("De reeks heeft 20 perioden; voor seizoenscorrectie zijn minstens twee seizoenen "
+                               "(24 perioden) nodig. Laat seasonality weg of verzamel een langere reeks.")

@@ -431,3 +431,46 @@ def test_agency_chart_without_any_bar_has_no_axis_of_zeros():
     ax.figure.canvas.draw()
     assert [tick.get_text() for tick in ax.get_yticklabels() if tick.get_text()][:2] == ["0", "2"]
     plt.close(ax.figure)
+
+
+def _small_dossier():
+    return pd.DataFrame({"school": ["A"] * 7 + ["B"],
+                         "pupil": ["p1", "p1", "p1", "p2", "p2", "p3", "p4", "q1"],
+                         "agency_raw": ["Accare", "accare", None, "Wijkteam", "MEE", None, "MEE", "MEE"]})
+
+
+def test_nulmeting_errors_in_english_with_lang_en():
+    """An English report (its QualityReport in English) and lang="en" give the refusals in English."""
+    from evaluatie.quality import QualityReport
+
+    d = _small_dossier()
+    res = analyze(d, n_total={"A": 10}, n_boot=20)
+    with pytest.raises(InputError, match="^Unknown figure 'taart'; choose from: agencies"):
+        res.plot("taart", lang="en")
+    with pytest.raises(InputError, match="^School 'C' does not occur; choose from: A, B"):
+        res.summary("C", "en")
+    with pytest.raises(InputError, match="^There is no accumulation curve for 'B': at least 2 files read"):
+        res.plot("accumulation", school="B", lang="en")
+    report = QualityReport(source="dossier.csv", kind="dossier", n_read=len(d), lang="en")
+    english = analyze(d, n_total={"A": 10}, n_boot=20, report=report)
+    assert not any("minder dan" in n for n in english.report.notes)  # the notes follow the report's language
+    for n_total, message in (({"C": 2}, "^The numbers of pupils name schools that are not in the file: 'C'"),
+                             (160, "^One number of pupils \\(160\\) for 2 schools"),
+                             ("Leerlingen", "^The column 'Leerlingen' with the number of pupils per school is not")):
+        report = QualityReport(source="dossier.csv", kind="dossier", n_read=len(d), lang="en")
+        with pytest.raises(InputError, match=message):
+            analyze(d, n_total=n_total, report=report)
+    report = QualityReport(source="dossier.csv", kind="dossier", n_read=len(d), lang="en")
+    with pytest.raises(InputError, match="Make the column 'agency' first") as info:
+        analyze(d.drop(columns="agency_raw"), report=report)
+    assert "Maak de kolom" not in str(info.value)
+
+
+def test_nulmeting_dutch_error_text_is_unchanged_by_default():
+    res = analyze(_small_dossier(), n_total={"A": 10}, n_boot=20)
+    with pytest.raises(InputError) as info:
+        res.plot("taart")
+    assert str(info.value) == "Onbekende figuur 'taart'; kies uit: agencies, per_pupil, accumulation, network, schools."
+    with pytest.raises(InputError) as info:
+        res.plot("accumulation", school="B")
+    assert str(info.value) == "Voor 'B' is geen verzamelcurve: er zijn minstens 2 gelezen dossiers nodig."

@@ -919,3 +919,22 @@ def test_factsheet_warns_when_the_key_scale_hardly_hangs_together(tmp_path):
 
     assert "De vragen van 'samenwerking' hangen weinig samen (Cronbachs alfa" in factsheet(False, "ruis")
     assert "hangen weinig samen" not in factsheet(True, "samenhang")
+
+
+@pytest.mark.parametrize("taal, expected", [
+    ("en", "Too few periods: 36 before and 2 after the start; at least 3 are needed on each side (preferably 8 or "
+           "more)."),
+    ("nl", "Te weinig perioden: 36 vóór en 2 na de start; er zijn er minstens 3 aan elke kant nodig (liefst 8 of "
+           "meer).")])
+def test_english_pilot_gets_analysis_errors_in_english(tmp_path, taal, expected):
+    """An analysis that refuses the data (here the time series, 2 months after the start) says so in the
+    pilot's language: the sections pass ``taal`` on to the analysis functions."""
+    lines = (EXAMPLE / "zorgvraag_gemeente.csv").read_text(encoding="utf-8").splitlines()
+    (tmp_path / "reeks.csv").write_text("\n".join(lines[:39]) + "\n", encoding="utf-8")  # 36 months before, 2 after
+    (tmp_path / "pilot.toml").write_text(
+        f'naam = "kort"\ntitel = "Korte reeks"\nregio = "Voorbeeld"\nperiode = "2019-2022"\npubliek = "gemeente"\n'
+        f'taal = "{taal}"\nbron = "synthetisch"\n\n[data]\nreeks = "reeks.csv"\n\n'
+        '[analyses.tijdreeks]\nseizoen = "geen"\n', encoding="utf-8")
+    with pytest.raises(InputError) as info:
+        run_pilot(tmp_path / "pilot.toml", figures=tmp_path / "f", reports=tmp_path / "r", pdf=False)
+    assert str(info.value) == expected

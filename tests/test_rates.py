@@ -50,3 +50,23 @@ def test_rate_ci_coverage_on_simulated_counts():
     ci = rate_ci(x, 800)
     covered = ((ci["lower"] <= true_rate) & (true_rate <= ci["upper"])).mean()
     assert 0.95 <= covered <= 0.99  # exact intervals are conservative
+
+
+def test_errors_in_english_with_lang_en():
+    with pytest.raises(InputError, match="^Counts must be whole numbers of 0 or more"):
+        rate_ci([1.5], [100], lang="en")
+    with pytest.raises(InputError, match="^The exposure \\(for example the number of pupils\\) must be greater than 0"):
+        rate_ratio_test(3, 0, 4, 100, lang="en")
+    with pytest.raises(InputError, match="^0 events in both groups: the rate ratio cannot be estimated"):
+        rate_ratio_test(0, 100, 0, 100, lang="en")
+    with pytest.raises(InputError, match="^level must lie between 0 and 1, not 95"):
+        rate_ci([3], [100], level=95, lang="en")
+
+
+def test_dutch_error_text_is_unchanged_by_default():
+    with pytest.raises(InputError) as info:
+        rate_ratio_test([1, 2], [100, 100], 3, 100)
+    assert str(info.value) == "rate_ratio_test vergelijkt twee groepen: geef per groep één aantal en één blootstelling."
+    with pytest.raises(InputError) as info:
+        rate_ci([3], [100], level=95)
+    assert str(info.value) == "level moet tussen 0 en 1 liggen, niet 95."

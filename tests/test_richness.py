@@ -104,3 +104,31 @@ def test_prediction_interval_coverage(files_read, setting):
         assert 0.93 <= result["coverage"] <= 0.97
     else:  # about one new agency expected: whole-number bounds round outward (see accumulation, Notes)
         assert 0.975 <= result["coverage"] <= 0.995
+
+
+def test_errors_in_english_with_lang_en():
+    """lang="en" gives the richness estimators' refusals in English."""
+    from evaluatie import InputError
+    from evaluatie.richness import accumulation, chao1, chao2
+
+    y = np.array([[1, 1, 0], [1, 0, 1], [0, 0, 0]])
+    with pytest.raises(InputError, match="^chao1: give a row of whole counts"):
+        chao1([1.5, 2], lang="en")
+    with pytest.raises(InputError, match="^chao2: at least 2 files read are needed"):
+        chao2(y[:1], lang="en")
+    with pytest.raises(InputError, match="^n_total \\(2\\) is smaller than the number of files read \\(3\\)"):
+        accumulation(y, n_total=2, lang="en")
+    with pytest.raises(InputError, match="^sizes: give numbers of files as whole numbers from 1 up"):
+        accumulation(y, sizes=[0, 2], lang="en")
+
+
+def test_dutch_error_text_is_unchanged_by_default():
+    from evaluatie import InputError
+    from evaluatie.richness import accumulation
+
+    with pytest.raises(InputError) as info:
+        accumulation(np.ones(3), n_boot=10)
+    assert str(info.value) == "accumulation: geef een tabel met één rij per leerling en één kolom per instantie (0/1)."
+    with pytest.raises(InputError) as info:
+        accumulation(np.ones((3, 2)), level=1.5)
+    assert str(info.value) == "level moet tussen 0 en 1 liggen, niet 1.5."

@@ -188,3 +188,31 @@ def test_score_bootstrap_benchmark_smoke(root):
         assert r["ratio"] == pytest.approx(r["score_poisson_s"] / r["linear_wild_s"])
         assert r["draws"] == 99 and r["clusters"] == 8 and r["target_ratio"] == 2.0
     assert "ratio (target ≤ 2)" in bench.markdown(rows)
+
+
+@pytest.mark.filterwarnings("ignore::statsmodels.tools.sm_exceptions.PerfectSeparationWarning")  # exact fit on purpose
+def test_resampling_errors_in_english_with_lang_en(boards):
+    """lang="en" reaches the bootstraps' refusals, directly and through panel_did."""
+    with pytest.raises(InputError, match="^Invalid value 'negbin' for family of the score bootstrap. Choose from: "):
+        ScoreBootstrap(np.ones(4), np.r_[0, 1, 0, 0.0], np.r_[0, 0, 1, 1], np.r_[0, 1, 0, 1], np.r_[0, 0, 1, 1],
+                       "negbin", weights=np.ones((1, 2)), lang="en")
+    codes = pd.factorize(boards["unit"])[0]
+    exact = boards.assign(rate=codes * 2.0 + pd.factorize(boards["period"])[0] * 0.5)  # fully explained by FE
+    with pytest.raises(InputError, match="^The residuals are \\(almost\\) zero"):
+        panel_did(exact, outcome="rate", family="gaussian", inference="wild", conf_int=False, lang="en")
+    with pytest.raises(InputError, match="^The treatment coincides completely with the fixed effects"):
+        wild_cluster_bootstrap(np.r_[1.0, 2, 3, 4], np.zeros(4), lambda v: v, np.r_[0, 0, 1, 1], 1, 0.95, 99,
+                               np.random.default_rng(1), "rademacher", lang="en")
+
+
+def test_resampling_dutch_error_text_is_unchanged_by_default():
+    with pytest.raises(InputError) as info:
+        ScoreBootstrap(np.ones(4), np.r_[0, 1, 0, 0.0], np.r_[0, 0, 1, 1], np.r_[0, 1, 0, 1], np.r_[0, 0, 1, 1],
+                       "negbin", weights=np.ones((1, 2)))
+    assert str(info.value) == ("Ongeldige waarde 'negbin' voor family van de score-bootstrap. Kies uit: 'poisson', "
+                               "'quasipoisson', 'gaussian'.")
+    with pytest.raises(InputError) as info:
+        wild_cluster_bootstrap(np.r_[1.0, 2, 3, 4], np.zeros(4), lambda v: v, np.r_[0, 0, 1, 1], 1, 0.95, 99,
+                               np.random.default_rng(1), "rademacher")
+    assert str(info.value) == ("De behandeling valt volledig samen met de vaste effecten (of covariaten): er is geen "
+                               "verschil-in-verschillen te schatten.")

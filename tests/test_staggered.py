@@ -406,3 +406,32 @@ def test_start_rule_per_frequency_and_duplicate_schools():
     p.loc[(p["unit"] == unit) & late, "count"] = 0
     with pytest.raises(InputError, match="dezelfde eenheid"):
         event_study(pd.concat([p, twin]), exposure="exposure")
+
+
+def test_errors_in_english_with_lang_en():
+    """lang="en" gives event_study's refusals in English (input checks, design, sensitivity grid)."""
+    p = _staggered(3)
+    with pytest.raises(InputError, match=r"^The panel has gaps \(units without all periods\)"):
+        event_study(p.drop(index=p.index[5]), exposure="exposure", lang="en")
+    with pytest.raises(InputError, match="^No unit starts the intervention within the measured period"):
+        event_study(p.assign(start=pd.NaT), exposure="exposure", lang="en")
+    with pytest.raises(InputError, match="^anticipation=-1 must be a whole number of periods"):
+        event_study(p, exposure="exposure", anticipation=-1, lang="en")
+    gap = p.assign(x=np.arange(len(p), dtype=float))
+    gap.loc[gap.index[7], "x"] = np.nan
+    with pytest.raises(InputError, match=r"^Covariate 'x' has 1 empty or non-numeric value\(s\): row 7 "):
+        event_study(gap, exposure="exposure", covariates=["x"], lang="en")
+    es = event_study(p, exposure="exposure", n_resamples=199)
+    with pytest.raises(InputError, match=r"^mbar=\[-1\]: give one or more numbers ≥ 0"):
+        es.honest([-1], lang="en")
+
+
+def test_dutch_error_text_is_unchanged_by_default():
+    p = _staggered(3)
+    with pytest.raises(InputError) as info:
+        event_study(p.assign(start=pd.NaT), exposure="exposure")
+    assert str(info.value) == "Geen enkele eenheid start met de interventie binnen de gemeten periode."
+    assert info.value.column == "start"
+    with pytest.raises(InputError) as info:
+        event_study(p, exposure="exposure", n_resamples=50)
+    assert str(info.value) == "n_resamples=50 is te klein; neem er minstens 99."

@@ -95,3 +95,18 @@ def test_example_files_regenerate_byte_for_byte(tmp_path, root):
         assert committed == fresh
         match, mismatch, errors = filecmp.cmpfiles(root / "data_raw" / sub, tmp_path / sub, fresh, shallow=False)
         assert mismatch == [] and errors == []
+
+
+def test_synthetic_errors_in_english_with_lang_en():
+    with pytest.raises(InputError, match="^start_period=8 lies outside the 6 periods \\(0 to 5\\)"):
+        synthetic.panel(n_periods=6, start_period=8, lang="en")
+    with pytest.raises(InputError, match="^More treated schools \\(9\\) than schools \\(4\\)"):
+        synthetic.panel(n_units=4, treated_units=9, lang="en")
+    with pytest.raises(InputError, match="^n_moved = 7 must lie between 0 and the number of pupils \\(4\\)"):
+        synthetic.small_class(n_moved=7, lang="en")
+
+
+def test_synthetic_dutch_error_text_is_unchanged_by_default():
+    with pytest.raises(InputError) as info:
+        synthetic.series(n_periods=10, intervention_period=12)
+    assert str(info.value) == "intervention_period=12 moet tussen 0 en 10 liggen."

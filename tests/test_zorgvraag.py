@@ -231,3 +231,42 @@ def test_to_panel_start_rule_per_frequency(refs):
         assert started.loc[started["treated"] == 1, "period"].min() == pd.Timestamp(expected), freq
         assert (started["treated"] == (started["period"] >= expected)).all(), freq
         assert panel.loc[~panel["unit"].isin(list(start)), "treated"].eq(0).all()
+
+
+def test_errors_in_english_with_lang_en():
+    """lang="en" gives the panel helpers' refusals in English."""
+    from evaluatie.zorgvraag import before_after, coarsen, total_series
+
+    p = _flat_panel()
+    with pytest.raises(InputError, match="^There is no start date \\(column 'start'\\)"):
+        total_series(p.assign(start=pd.NaT), lang="en")
+    gap = p.copy()
+    gap.loc[(gap["unit"] == "School D") & (gap["period"] >= "2023-03-01"), "exposure"] = float("nan")
+    with pytest.raises(InputError, match="^Not every period counts the same schools: School D is missing"):
+        total_series(gap, lang="en")
+    series, _ = total_series(gap, incomplete="drop_unit", lang="en")
+    assert series.attrs["notes"] == ["2 school period(s) without a count or pupils not counted: School D 2023-03-01, "
+                                     "School D 2023-04-01.",
+                                     "1 school(s) left out because they do not count in all periods: School D."]
+    with pytest.raises(InputError, match="^A before/after comparison needs periods before and after the start"):
+        before_after(p.assign(treated=0), lang="en")
+    with pytest.raises(InputError, match="^Column 'leerlingen' is missing from the panel"):
+        coarsen(p, "Q", count="leerlingen", lang="en")
+    with pytest.raises(InputError, match=r"^freq='W' does not exist; choose from: M \(month\), Q \(quarter\)"):
+        period_start(p["period"], "W", lang="en")
+    with pytest.raises(InputError, match="^No rows with care level 'derde'"):
+        prepare(p.assign(care_level="second"), care_level="derde", lang="en")
+
+
+def test_dutch_error_text_is_unchanged_by_default():
+    from evaluatie.zorgvraag import total_series
+
+    p = _flat_panel()
+    with pytest.raises(InputError) as info:
+        total_series(p.assign(start=pd.NaT))
+    assert str(info.value) == "Er is geen startdatum (kolom 'start'); die is nodig voor een onderbroken tijdreeks."
+    assert info.value.column == "start"
+    with pytest.raises(InputError) as info:
+        period_start(p["period"], "W")
+    assert str(info.value) == ("freq='W' bestaat niet; kies uit: M (maand), Q (kwartaal), SY (schooljaar (1 aug – 31 "
+                               "jul)), Y (kalenderjaar).")
