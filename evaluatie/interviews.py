@@ -109,7 +109,8 @@ def normalize_codes(data: pd.DataFrame, *, written=None, written_groups=None, re
     * A document in several document groups (one per line in ATLAS.ti's "Document Groups") keeps
       them all, joined by ``" / "``; the report's notes list how many rows and combinations.
     * An empty fragment (a coded image, a code without text) is kept — it counts for its code — with
-      a warning: it cannot be quoted.
+      a warning per row (it cannot be quoted); when half the rows or more have no text (a codes-only
+      spreadsheet) one note lists them instead.
 
     Parameters
     ----------
@@ -211,9 +212,16 @@ def normalize_codes(data: pd.DataFrame, *, written=None, written_groups=None, re
                                       example=joined.value_counts().index[0]))
     if "text" in out.columns and report is not None:
         empty = out["text"].isna() | (out["text"].astype("string").str.strip() == "")
-        for row in out.index[empty.to_numpy()].unique():
-            report.add(row=int(row), column=labels.get("text", "text"), value="", action="warning",
-                       reason=t("reason_empty_segment", lang))
+        rows = out.index[empty.to_numpy()].unique()
+        if 2 * len(rows) < out.index.nunique():  # an exception in a file of text fragments: each row is worth a look
+            for row in rows:
+                report.add(row=int(row), column=labels.get("text", "text"), value="", action="warning",
+                           reason=t("reason_empty_segment", lang))
+        elif len(rows):  # a codes-only spreadsheet (the text column is optional): one note, not a warning per row
+            from .io import _list_numbers  # noqa: PLC0415
+
+            report.notes.append(t("note_empty_segments", lang, column=labels.get("text", "text"), n=len(rows),
+                                  rows=_list_numbers(rows)))
     return out
 
 

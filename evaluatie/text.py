@@ -2275,6 +2275,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "reason_empty_segment": {"nl": "leeg fragment (bv. een gecodeerde afbeelding): telt mee voor de code, maar is geen "
                                    "citaat",
                              "en": "empty fragment (e.g. a coded image): counts for its code but cannot be quoted"},
+    "note_empty_segments": {"nl": "Kolom '{column}': {n} fragment(en) zonder tekst (rij {rows}); ze tellen mee voor "
+                                  "hun code, maar kunnen geen citaat zijn.",
+                            "en": "Column '{column}': {n} fragment(s) without text (row {rows}); they count for their "
+                                  "code but cannot be quoted."},
     "qda_html": {"nl": "Bestand '{file}' is een HTML-export. Exporteer de gecodeerde segmenten (MAXQDA: 'Übersicht "
                        "Codings'/'Overview of Coded Segments' → Excel) of de citaten (ATLAS.ti: Quotation Manager → "
                        "Excel) als .xlsx of .csv en lees dat bestand.",

@@ -319,3 +319,19 @@ def test_an_export_without_codes_names_file_row_and_missing_column(tmp_path):
     with pytest.raises(InputError, match=r"'citaten.csv'.*rij 1\): Code \(code\)\..*codes, thema") as err:
         read_table(path, kind="fragments")
     assert (err.value.row, err.value.column) == (1, "code")
+
+
+def test_codes_only_spreadsheet_gets_one_note_not_a_warning_per_row(tmp_path):
+    """The fragments template has an optional text column: a filled template with codes only gave a warning
+    per row ('leeg fragment'); now one note names the rows. An exception in a text file stays a warning."""
+    from evaluatie.io import read_table
+
+    codes_only = pd.DataFrame({"Respondent": ["R1", "R2", "R3"], "Groep": ["ouder"] * 3,
+                               "Code": ["wachttijd", "samenwerking", "wachttijd"], "Tekst": ["Het duurde lang.", None, None]})
+    codes_only.to_csv(tmp_path / "codes.csv", sep=";", index=False)
+    _, report = read_table(tmp_path / "codes.csv", kind="fragments")
+    assert report.entries == [] and any("2 fragment(en) zonder tekst (rij 3, 4)" in n for n in report.notes)
+    texts = codes_only.assign(Tekst=["Het duurde lang.", "We overleggen nu.", None])
+    texts.to_csv(tmp_path / "texts.csv", sep=";", index=False)
+    _, report = read_table(tmp_path / "texts.csv", kind="fragments")
+    assert [(e["row"], e["action"]) for e in report.entries] == [(4, "warning")]
