@@ -2275,6 +2275,13 @@ MESSAGES: dict[str, dict[str, str]] = {
     "reason_empty_segment": {"nl": "leeg fragment (bv. een gecodeerde afbeelding): telt mee voor de code, maar is geen "
                                    "citaat",
                              "en": "empty fragment (e.g. a coded image): counts for its code but cannot be quoted"},
+    "nb_timeline_not_saved": {
+        "nl": "De tijdlijn per leerling is alleen hier getoond en niet in figures/ bewaard: hij laat elke leerling "
+              "apart zien, met data. Geef bij REDEN_TIJDLIJN in de instellingen een reden om hem te bewaren.",
+        "en": "The timeline per pupil is only shown here and not saved in figures/: it shows each pupil apart, "
+              "with dates. Give a reason in REDEN_TIJDLIJN in the settings to save it."},
+    "nb_timeline_reason": {"nl": "Elke leerling apart getoond; reden: {reason}.",
+                           "en": "Each pupil shown apart; reason: {reason}."},
     "note_empty_segments": {"nl": "Kolom '{column}': {n} fragment(en) zonder tekst (rij {rows}); ze tellen mee voor "
                                   "hun code, maar kunnen geen citaat zijn.",
                             "en": "Column '{column}': {n} fragment(s) without text (row {rows}); they count for their "

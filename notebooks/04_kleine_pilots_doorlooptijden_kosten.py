@@ -5,6 +5,8 @@
 #     text_representation:
 #       extension: .py
 #       format_name: percent
+#       format_version: '1.3'
+#       jupytext_version: 1.19.7
 #   kernelspec:
 #     display_name: Python 3
 #     language: python
@@ -44,6 +46,7 @@ SCHOOLJAAR = None       # schooljaar of periode, bv. "2023-2024"; komt in de bro
 PEILDATUM = None        # lopende casussen tellen mee tot deze datum, bv. "31-7-2024"; None = laatste datum
 NORM_DAGEN = 90         # Thuiszitterspact: passend aanbod binnen 3 maanden (90 dagen)
 GELUKT = "regulier onderwijs"  # de uitkomst in de kolom Uitkomst van MIJN_KLAS die telt als gelukt
+REDEN_TIJDLIJN = None   # tijdlijn per leerling alleen bewaren (om te delen) met een reden, bv. "klas bij iedereen bekend"
 EERDER_PERCENTAGE = 0.10  # uitstroom naar regulier onderwijs in eerdere jaren (aanname; zoek het echte cijfer op)
 
 # kosten van de jeugdondersteuner (voorbeeldbedragen: vervang ze door de echte cijfers)
@@ -124,13 +127,20 @@ if klasbestand is not None:
           ev.text.format_percent(kans.predictive(n, k)))
 
 # %% [markdown]
-# Bij zo'n kleine groep zegt het verhaal per leerling meer dan een percentage: de **tijdlijn**.
+# Bij zo'n kleine groep zegt het verhaal per leerling meer dan een percentage: de **tijdlijn**. Die laat
+# elke leerling apart zien, met data: wie de klas kent, herkent de leerlingen. Met je eigen klas wordt de
+# tijdlijn daarom alleen hier getoond, en pas in `figures/` bewaard (om te delen) als je in de instellingen
+# bij `REDEN_TIJDLIJN` een reden geeft; zo werkt `evaluatie rapport` ook.
 
 # %%
 if klasbestand is not None:
     ax = plot_timeline(klas, pupil="case", outcome="Uitkomst", events=("Start ambulante hulp",))
-    ev.save_figure(ax.figure, "04_tijdlijn_so_plus", source=instellingen.source, n=n, caption=uitstroom.sentence(),
-                   folder=instellingen.figures);
+    if instellingen.example or REDEN_TIJDLIJN:  # each pupil apart, with dates: shared only with a reason
+        reden = ev.text.t("nb_timeline_reason", reason=REDEN_TIJDLIJN) if REDEN_TIJDLIJN else ""
+        ev.save_figure(ax.figure, "04_tijdlijn_so_plus", source=instellingen.source, n=n,
+                       caption=f"{uitstroom.sentence()} {reden}".strip(), folder=instellingen.figures);
+    else:
+        print(ev.text.t("nb_timeline_not_saved"))
 
 # %% [markdown]
 # ## 2. Thuiszitters: hoe snel een passende plek?

@@ -260,15 +260,21 @@ def test_notebook_04_with_a_students_own_files(student_files, student_pilot_file
     # 4.200,50 × 12 × 20/36 × 1,30 × 1,15 = 41.864,98 per year; break-even 41.864,98 / 9.150,75 = 4,6 trajectories
     assert "€ 41.865 per jaar" in text and "4,6 vermeden tweedelijns trajecten" in text
     figures = tmp_path / "figures" / "mijn_thuiszitters"
-    assert {p.name for p in figures.glob("*.png")} == set(EXPECTED_FIGURES["04"])
+    # new-user test: the timeline shows each pupil of an own class apart, with dates; like `evaluatie rapport`
+    # it is saved for sharing only with a reason (REDEN_TIJDLIJN), else only shown in the notebook
+    assert {p.name for p in figures.glob("*.png")} == set(EXPECTED_FIGURES["04"]) - {"04_tijdlijn_so_plus.png"}
+    assert "De tijdlijn per leerling is alleen hier getoond en niet in figures/ bewaard" in text
     captions = [p.read_text(encoding="utf-8") for p in figures.glob("*.txt")]
     source = "mijn_thuiszitters.xlsx, mijn_klas.csv, mijn_procedures.csv, mijn_verwijzingen.csv, schooljaar 2023-2024"
-    assert len(captions) == 4 and all(source in c and "synthetisch" not in c for c in captions)
-    # only the pupils at home: the other parts are skipped with a Dutch note, never filled with example data
-    nb, _ = run_notebook("04", parameters={"MIJN_BESTAND": own["thuiszitters"]})
+    assert len(captions) == 3 and all(source in c and "synthetisch" not in c for c in captions)
+    # the other parts are skipped with a Dutch note, never filled with example data; with a reason the timeline
+    # of the own class is saved, the reason in its caption
+    nb, _ = run_notebook("04", parameters={"MIJN_BESTAND": own["thuiszitters"], "MIJN_KLAS": own["klas"],
+                                           "REDEN_TIJDLIJN": "klas van 5, bij iedereen op school bekend (testdata)"})
     text = _text(nb)
-    assert all(f"Geen {s} ingevuld: dit onderdeel wordt overgeslagen" in text
-               for s in ("MIJN_KLAS", "MIJN_PROCEDURES", "MIJN_PANEL"))
+    assert all(f"Geen {s} ingevuld: dit onderdeel wordt overgeslagen" in text for s in ("MIJN_PROCEDURES", "MIJN_PANEL"))
+    assert "reden: klas van 5, bij iedereen op school bekend (testdata)" in (
+        figures / "04_tijdlijn_so_plus.txt").read_text(encoding="utf-8")
     assert "synthetisch" not in text and not any(e in text for e in ("so_plus_klas", "procedures_logopedie",
                                                                      "zorgvraag_panel"))
     assert _shown_headers(nb) and not set(_shown_headers(nb)) & ENGLISH
