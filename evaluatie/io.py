@@ -601,6 +601,31 @@ _REASON = {"int": "reason_not_number", "number": "reason_not_number", "date": "r
            "bool": "reason_not_bool"}
 
 
+def _remark_rows(ids: list, blank: np.ndarray, value, columns: list) -> np.ndarray:
+    """Rows at the end of the table that are a remark ("Let op: dossiers groep 8 nog niet gelezen"), not data.
+
+    From the last row up, skipping blank rows: a row with exactly one filled cell whose text is a
+    sentence (a colon, closing punctuation or six words or more) that occurs once in its column. Only
+    the last rows are looked at, and no reference to the per-column ids outlives the call (they are
+    large: one int32 per row and column).
+    """
+    note = np.zeros(len(blank), dtype=bool)
+    if len(ids) < 2:
+        return note
+    for pos in range(len(blank) - 1, -1, -1):
+        if blank[pos]:
+            continue
+        filled = [i for i, v in enumerate(ids) if v[pos] >= 0]
+        if len(filled) != 1:
+            break
+        text = str(value(columns[filled[0]], pos)).strip()
+        sentence = ":" in text or text[-1:] in ".!?" or len(text.split()) >= 6
+        if not sentence or int((ids[filled[0]] == ids[filled[0]][pos]).sum()) > 1:
+            break
+        note[pos] = True
+    return note
+
+
 def _school_from_pupil(factors: dict, keep: np.ndarray, rows: np.ndarray, label: dict, report: QualityReport,
                        lang: str) -> None:
     """Dossier: an empty school cell on a row of a pupil whose other rows name exactly one school gets that school.
@@ -1076,25 +1101,10 @@ def read_table(path, kind: str, *, sheet=None, pseudonymize: bool = True, key=No
         uid, _ = pd.factorize(pd.Series(_clean_uniques(uniques), dtype=object), use_na_sentinel=True)
         ids.append(np.append(uid, -1).astype(np.int32)[codes])
     blank = np.logical_and.reduce([v < 0 for v in ids])
-    # a remark under the table ("Let op: dossiers groep 8 nog niet gelezen"): at the end, one cell of several
-    # words; not a school or pupil whose every row was lost
-    note = np.zeros(len(raw), dtype=bool)
-    if len(factors) > 1:
-        filled = np.add.reduce([(v >= 0).astype(np.int8) for v in ids])
-        for pos in range(len(raw) - 1, -1, -1):
-            if blank[pos]:
-                continue
-            if filled[pos] != 1:
-                break
-            column, cid = next((c, v) for c, v in zip(factors, ids) if v[pos] >= 0)
-            text = str(raw_value(column, [pos])[0]).strip()
-            # a sentence, not a name: once in its column, and a colon, closing punctuation or six words or more
-            sentence = ":" in text or text[-1:] in ".!?" or len(text.split()) >= 6
-            if not sentence or int((cid == cid[pos]).sum()) > 1:
-                break
-            note[pos] = True
-        if note.any() and isinstance(report.row_units, pd.Series):
-            report.row_units.iloc[np.flatnonzero(note)] = ""
+    # a remark under the table ("Let op: dossiers groep 8 nog niet gelezen"): not a school whose every row was lost
+    note = _remark_rows(ids, blank, lambda column, pos: raw_value(column, [pos])[0], list(factors))
+    if note.any() and isinstance(report.row_units, pd.Series):
+        report.row_units.iloc[np.flatnonzero(note)] = ""
     blank &= ~note
     total = np.zeros(len(raw), dtype=bool)
     for c in list(factors)[:4]:
