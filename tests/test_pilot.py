@@ -636,6 +636,7 @@ def rounded_run(tmp_path_factory):
     return root
 
 
+@pytest.mark.slow  # a whole extra pilot run: CPU budget of `make test` (issue #12); CI runs it
 def test_rounding_reaches_factsheet_captions_and_method_note(rounded_run):
     """Adversary: with 'afronden = 5' the tables rounded 37 to 35 while the factsheet and the captions said
     37, so the rounding protected nothing. Every published count is now a multiple of 5."""
@@ -743,6 +744,7 @@ def _english_texts(fig: Path, rep: Path) -> dict:
     return texts
 
 
+@pytest.mark.slow  # a whole extra pilot run: CPU budget of `make test` (issue #12); CI runs it
 def test_english_run_names_every_table_and_figure_in_english(english_run, example_run):
     """A new section's sheet, CSV and figure names stayed Dutch in an English report (kosten_financiering)."""
     def names(rep, fig):
@@ -756,6 +758,7 @@ def test_english_run_names_every_table_and_figure_in_english(english_run, exampl
     assert not english & dutch, sorted(english & dutch)
 
 
+@pytest.mark.slow  # a whole extra pilot run: CPU budget of `make test` (issue #12); CI runs it
 def test_english_run_has_no_dutch_words_or_decimal_commas(english_run):
     fig, rep, paths, lines = english_run
     texts = _english_texts(fig, rep)
@@ -777,6 +780,7 @@ def test_english_run_has_no_dutch_words_or_decimal_commas(english_run):
                for ln in lines), lines
 
 
+@pytest.mark.slow  # a whole extra pilot run: CPU budget of `make test` (issue #12); CI runs it
 def test_english_docx_is_proofed_in_english_and_dutch_in_dutch(english_run, example_run):
     """Word spell-checks a run in its language: python-docx's template says en-US, also for a Dutch factsheet."""
     def proofing(path: Path) -> set:

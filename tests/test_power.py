@@ -265,6 +265,7 @@ def test_design_from_panel_recovers_known_parameters():
         design_from_panel(panel.drop(columns="exposure"))
 
 
+@pytest.mark.slow  # notebook 05 also runs in test_notebooks; CPU budget of `make test` (issue #12)
 @pytest.mark.notebook
 def test_notebook_05_runs_with_few_simulations(tmp_path, monkeypatch):
     from evaluatie.notebooks import cells_without_figure, run_notebook

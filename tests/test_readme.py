@@ -102,6 +102,7 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
+@pytest.mark.slow  # starts a JupyterLab server; CPU budget of `make test` (issue #12); CI runs it
 @pytest.mark.notebook
 def test_jupyterlab_starts_from_the_environment(clone):
     jupyter = Path(sys.executable).with_name("jupyter")
