@@ -39,7 +39,7 @@ from . import privacy
 from .errors import InputError
 from .quality import QualityReport
 from .schemas import allowed_values, check_kind, normalize_header
-from .text import format_number, t
+from .text import format_date, format_number, t
 
 #: White space as Python's ``\\s`` sees it (RE2's ``\\s`` is ASCII only).
 _WS = r"[\s\x{0b}\x{1c}-\x{1f}\x{85}\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}]"
@@ -942,7 +942,7 @@ class _Panel:
                              row=first["row"], column=first["column"])
         dropped()
         self._privacy(hit_ids, hit_rows, hit_n, unit_n, unit_first, (prov_n, prov_first) if prov else None)
-        future = t("reason_date_future", lang, today=today.strftime("%d-%m-%Y"))
+        future = t("reason_date_future", lang, today=format_date(today, lang))
         for record in future_rows:
             k, offset = self._locate(record)
             i = int(self.rows.ids["date"][k][record - offset])

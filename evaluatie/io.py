@@ -31,7 +31,7 @@ from . import privacy
 from .errors import InputError
 from .quality import QualityReport, flag_units
 from .schemas import ColumnSpec, KindSpec, allowed_values, check_kind, failures, match_column, normalize_header
-from .text import check_lang, t
+from .text import check_lang, format_date, t
 
 __all__ = ["read_table", "parse_date", "parse_number", "parse_period", "parse_bool"]
 
@@ -1278,7 +1278,7 @@ def read_table(path, kind: str, *, sheet=None, pseudonymize: bool = True, key=No
             for row in data.index[(data[col.name] > today).to_numpy(dtype=bool)]:
                 report.add(row=int(row), column=label[col.name], action="warning",
                            value=raw_value(col.name, [int(np.searchsorted(rows, row))])[0],
-                           reason=t("reason_date_future", lang, today=today.strftime("%d-%m-%Y")))
+                           reason=t("reason_date_future", lang, today=format_date(today, lang)))
 
     if kind == "dossier" and "agency_raw" in data:  # "Accare, Wijkteam Noord": one row per agency
         from .agencies import split_cells

@@ -444,7 +444,7 @@ def rounding_rule(base: int | None):
     37
     """
     if base is not None and (not isinstance(base, int) or base < 2):
-        raise ValueError(f"rounding base must be an integer >= 2, not {base!r}")
+        raise InputError(t("bad_option", "nl", value=base, param="afronden", allowed="None, 2, 3, 5, 10, …"))
     token = _ROUNDING.set(base)
     try:
         yield

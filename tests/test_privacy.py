@@ -183,3 +183,11 @@ def test_suppress_properties(n_rows, n_cols, data):
         assert line.sum() != 1 or n_cols == 1 or hidden[i, n_cols]
     for j, line in enumerate(inner.T):
         assert line.sum() != 1 or n_rows == 1 or hidden[n_rows, j]
+
+
+def test_rounding_rule_refuses_a_bad_base_in_dutch():
+    from evaluatie.privacy import rounding_rule
+
+    with pytest.raises(InputError, match="afronden"):
+        with rounding_rule(1):
+            pass
