@@ -20,12 +20,13 @@ import pandas as pd
 from rapidfuzz import fuzz
 
 from .errors import InputError
-from .privacy import check_exportable
+from .privacy import check_exportable, mask_value
 from .report import append_row, unescape_text
 from .schemas import AGENCY_TYPES
 from .text import check_lang, t
 
-__all__ = ["normalize", "review_sheet", "split_cells", "name_key", "similarity", "is_placeholder", "STOPWORDS",
+__all__ = ["normalize", "review_sheet", "split_cells", "name_key", "similarity", "is_placeholder", "is_relative",
+           "RELATIVES", "STOPWORDS",
            "PLACEHOLDERS", "MIN_LENGTH_RATIO"]
 
 #: Words that say what kind of organisation it is or where, not which one; ignored when comparing names.
@@ -117,6 +118,28 @@ def is_placeholder(value) -> bool:
         return False
     key = name_key(value)
     return key in PLACEHOLDERS or not key
+
+
+#: Words that make an agency cell a person in the pupil's own network ("Jan Jansen (oom)", "oma"), not an
+#: agency: such a cell counts as no agency, and its text (a name) is never published.
+RELATIVES = frozenset({"oom", "tante", "opa", "oma", "moeder", "vader", "broer", "zus", "broertje", "zusje",
+                       "neef", "nicht", "buurman", "buurvrouw", "stiefvader", "stiefmoeder", "pleegvader",
+                       "pleegmoeder", "pleegouder", "pleegouders", "grootouders", "familie", "familielid"})
+
+
+def is_relative(value) -> bool:
+    """True for an agency cell that names a relative or neighbour ("Jan Jansen (oom)", "oma"), not an agency.
+
+    Examples
+    --------
+    >>> [is_relative(v) for v in ("Jan Jansen (oom)", "oma", "opa en oma", "Accare", "Moeder en kind centrum Noord")]
+    [True, True, True, False, False]
+    """
+    if not isinstance(value, str):
+        return False
+    bracketed = {w for part in re.findall(r"\(([^)]*)\)", value) for w in name_key(part).split()}
+    words = set(name_key(value).split()) - {"en", "de", "het", "van"}
+    return bool(RELATIVES & bracketed) or bool(words) and words <= RELATIVES
 
 
 #: Separators that list agencies in one cell: comma, semicolon, slash, plus, line break ...
@@ -262,14 +285,15 @@ def split_cells(data: pd.DataFrame, column: str = "agency_raw", *, mapping=None,
                  for w in written]
         text = pd.Series([w if t_ and w and "\n" in w else t_ for t_, w in zip(text, lines)], index=text.index,
                          dtype=object)
-    cells = sorted(v for v in set(text.dropna()) if v and not is_placeholder(v))
+    cells = sorted(v for v in set(text.dropna()) if v and not is_placeholder(v) and not is_relative(v))
     evidence = _Evidence(cells, known, threshold)
     decided = {c: _cell_parts(c, evidence) for c in cells}
     if rows is None:
         rows = data["source_row"] if "source_row" in data.columns else pd.Series(data.index, index=data.index)
     label = label or "Instantie"
     codes, uniques = pd.factorize(text.to_numpy(dtype=object), use_na_sentinel=True)
-    empty = np.array([not u or is_placeholder(u) for u in uniques], dtype=bool)  # "geen", "?", "0": no agency
+    relative = np.array([is_relative(u) for u in uniques], dtype=bool)  # "Jan Jansen (oom)": a person, no agency
+    empty = np.array([not u or is_placeholder(u) for u in uniques], dtype=bool) | relative  # "geen", "?", "0"
     found = [([u], []) if empty[i] else decided.get(u, ([u], [])) for i, u in enumerate(uniques)]
     n_parts = np.array([len(p) for p, _ in found] + [1], dtype=np.int64)[codes]
     placeholder = np.append(empty & np.array([bool(u) for u in uniques], dtype=bool), False)[codes]
@@ -280,7 +304,9 @@ def split_cells(data: pd.DataFrame, column: str = "agency_raw", *, mapping=None,
         for pos in np.flatnonzero(placeholder | doubtful | (n_parts > 1)):
             cell = uniques[codes[pos]]
             parts, unsure = found[codes[pos]]
-            if placeholder[pos]:
+            if placeholder[pos] and relative[codes[pos]]:
+                action, reason, cell = "changed", t("ag_relative", lang), mask_value(cell)
+            elif placeholder[pos]:
                 action, reason = "changed", t("ag_placeholder", lang, value=cell)
             elif unsure:
                 action, reason = "warning", t("ag_maybe_several", lang, unknown=_join(unsure, lang))
@@ -372,7 +398,7 @@ def normalize(names, mapping=None, *, threshold: float = 85, lang: str = "nl") -
     by_key = {name_key(r): (a, t) for r, a, t in zip(table["raw"], table["agency"], table["agency_type"])}
     canon: dict[str, tuple[str, object]] = {name_key(a): (a, t) for a, t in zip(table["agency"], table["agency_type"])}
     present = series.dropna().map(lambda v: str(v).strip())
-    present = present[(present != "") & ~present.map(is_placeholder)]  # "geen", "?", "0": no agency
+    present = present[(present != "") & ~present.map(lambda v: is_placeholder(v) or is_relative(v))]  # no agency
     decided: dict[str, tuple] = {}
     for raw in present.value_counts(sort=True).index:  # most frequent spelling first
         key = name_key(raw)
@@ -399,7 +425,7 @@ def normalize(names, mapping=None, *, threshold: float = 85, lang: str = "nl") -
     rows = []
     for value in series:
         text = None if value is None or (not isinstance(value, str) and pd.isna(value)) else str(value).strip()
-        if not text or is_placeholder(text):
+        if not text or is_placeholder(text) or is_relative(text):
             rows.append((value, None, None, None, float("nan"), False))
         else:
             rows.append((value, *decided[name_key(text)]))

@@ -1886,6 +1886,10 @@ MESSAGES: dict[str, dict[str, str]] = {
                      "en": "Both agencies were each involved with fewer than {k} pupils."},
     "nm_tail_one": {"nl": "Die ene instantie was bij minder dan {k} leerlingen betrokken.",
                     "en": "That one agency was involved with fewer than {k} pupils."},
+    "ag_relative": {"nl": "een persoon uit het netwerk van de leerling (familie, buren), geen instantie; geteld als "
+                          "lege cel en de naam wordt nergens getoond",
+                    "en": "a person in the pupil's own network (family, neighbours), not an agency; counted as an "
+                          "empty cell and the name is shown nowhere"},
     "ag_placeholder": {"nl": "'{value}' betekent: geen instantie; geteld als lege cel (leerling zonder instantie)",
                        "en": "'{value}' means: no agency; counted as an empty cell (pupil without an agency)"},
     "demo_start": {"nl": "De voorbeeldanalyse draait: alle notebooks en de factsheet van de voorbeeldpilot, op synthetische "

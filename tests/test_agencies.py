@@ -158,3 +158,18 @@ def test_agencies_dutch_error_text_is_unchanged_by_default(tmp_path):
         normalize(["Accare"], mapping=tmp_path / "koppel.csv")
     assert str(info.value) == f"Koppeltabel '{tmp_path / 'koppel.csv'}' bestaat niet."
     assert info.value.file == str(tmp_path / "koppel.csv")
+
+
+def test_a_relative_in_the_agency_column_is_no_agency_and_its_name_is_never_shown(tmp_path):
+    """New-user file: 'Jan Jansen (oom)' in the agency column reached the published agency table as a row
+    (count hidden, name shown). A relative or neighbour is no agency; the report masks the name."""
+    from evaluatie.quality import QualityReport
+
+    cells = ["Jan Jansen (oom)", "oma", "Accare", "Moeder en kind centrum Noord"]
+    assert normalize(cells)["agency"].notna().tolist() == [False, False, True, True]
+    d = pd.DataFrame({"pupil": ["p1", "p2", "p3", "p4"], "agency_raw": cells, "source_row": range(2, 6)})
+    rep = QualityReport(source="x", kind="dossier", n_read=len(d))
+    kept = split_cells(d, report=rep)
+    assert kept["agency_raw"].notna().tolist() == [False, False, True, True]
+    assert "Jansen" not in rep.summary() and "Jansen" not in rep.to_frame().to_string()
+    assert [e["row"] for e in rep.entries] == [2, 3] and "netwerk van de leerling" in rep.entries[0]["reason"]
