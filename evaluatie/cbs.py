@@ -58,9 +58,12 @@ SYMBOLS: dict[str, tuple[float, str | None]] = {
 _FLAGS = {"*": "voorlopig", "**": "nader voorlopig"}
 _MONTHS = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
            "november", "december"]
+_MONTHS_EN = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+              "november", "december"]
 _PERIOD_HEADERS = {"perioden", "periode", "periods", "period", "jaar"}
-_REGION_HEADERS = {"regios", "regio", "regioS".lower(), "wijkenenbuurten", "gemeenten", "gemeente", "codering3",
-                   "codering", "regioaanduiding"}
+_REGION_HEADERS = {"regios", "regio", "wijkenenbuurten", "gemeenten", "gemeente", "codering3", "codering",
+                   "regioaanduiding", "regions", "region", "municipalities", "municipality",
+                   "districtsandneighbourhoods", "regionaldesignation"}
 
 
 def parse_period(value) -> tuple[pd.Period, str]:
@@ -68,7 +71,8 @@ def parse_period(value) -> tuple[pd.Period, str]:
 
     Codes: ``2023JJ00`` (year), ``2023HJ01``/``HJ02`` (half year, a 6-month Period), ``2023KW01`` …
     ``KW04`` (quarter), ``2023MM01`` … ``MM12`` (month). Labels: ``2023``, ``2023 1e halfjaar``,
-    ``2023 3e kwartaal``, ``2023 oktober``. A trailing ``*`` / ``**`` gives the flag ``voorlopig`` /
+    ``2023 3e kwartaal``, ``2023 oktober``, and the English StatLine's ``2023 1st half year``,
+    ``2023 3rd quarter``, ``2023 October``. A trailing ``*`` / ``**`` gives the flag ``voorlopig`` /
     ``nader voorlopig``.
 
     Examples
@@ -99,6 +103,13 @@ def parse_period(value) -> tuple[pd.Period, str]:
         return pd.Period(year=int(m[1]), quarter=int(m[2]), freq="Q"), flag
     if m := re.fullmatch(rf"(\d{{4}}) ({'|'.join(_MONTHS)})", text):
         return pd.Period(year=int(m[1]), month=_MONTHS.index(m[2]) + 1, freq="M"), flag
+    # the English StatLine (tables ...ENG): "2023 1st half year", "2023 3rd quarter", "2023 October"
+    if m := re.fullmatch(r"(\d{4}) (1st|2nd) half(?: year)?", text):
+        return pd.Period(f"{m[1]}-{1 if m[2] == '1st' else 7:02d}", freq="6M"), flag
+    if m := re.fullmatch(r"(\d{4}) (1st|2nd|3rd|4th) quarter", text):
+        return pd.Period(year=int(m[1]), quarter=int(m[2][0]), freq="Q"), flag
+    if m := re.fullmatch(rf"(\d{{4}}) ({'|'.join(_MONTHS_EN)})", text):
+        return pd.Period(year=int(m[1]), month=_MONTHS_EN.index(m[2]) + 1, freq="M"), flag
     raise ValueError(f"not a CBS period: {value!r}")
 
 
@@ -169,7 +180,12 @@ def read_statline(path, *, regions=None, sheet=None, lang: str = "nl") -> pd.Dat
       layout: a title, header lines with the topic (``Onderwerp``), other column dimensions and the
       periods (``2021``, ``2023*``, ``2023 1e kwartaal``, ``2023 januari``), a unit line (``aantal``,
       ``%``), one line per region (``Leeuwarden``, ``Fryslân (PV)``) and a footer (``Bron: CBS``,
-      explanation of symbols). Topics may also run down the rows with a unit column beside them.
+      explanation of symbols). Topics may also run down the rows with a unit column beside them;
+    - *topics down the rows, one dimension across*: ``"Onderwerpen_1";"Perioden";"Regio's";"Leeuwarden"``
+      with the unit (``aantal``) under ``Regio's`` (the 2017 StatLine export and a pivoted table of today).
+
+    The English StatLine (tables ``...ENG``: ``Periods``, ``Regions``, ``Topic``/``Subjects``, ``number``,
+    ``2023 1st quarter``, ``2023 January``, ``Source: CBS``) is read the same way.
 
     Parameters
     ----------
@@ -409,6 +425,9 @@ def _read_long(lines, header_at: int, path: Path, default_decimal: str, report: 
     grid = pd.DataFrame([r + [""] * (width - len(r)) for r in body], columns=range(max(width, 1)),
                         dtype=object).iloc[:, :width] if body else pd.DataFrame(columns=range(width))
     grid.index = rows
+    across = _across_column(grid, header, period_col)
+    if across is not None:
+        return _read_across(lines, grid, header_at, period_col, across, path, default_decimal, report, lang)
     named = [j for j, c in enumerate(header) if _norm(c) in _REGION_HEADERS]
     coded = [j for j in range(width) if j != period_col and
              grid[j].astype(str).str.strip().str.upper().str.fullmatch(_REGION.pattern).mean() > 0.5]
@@ -420,14 +439,13 @@ def _read_long(lines, header_at: int, path: Path, default_decimal: str, report: 
     report.n_read = len(grid) + header_at  # the lines above the header are read too
     for line in range(1, header_at + 1):
         report.add(row=line, column="", value="", reason=t("cbs_reason_title", lang), action="dropped")
-    filled = grid.apply(lambda c: c.astype(str).str.strip().ne("")).sum(axis=1)
-    keep = filled > 1
+    keep = _filled(grid)
     # the decimal sign from the value cells only (a title such as "versie 2.1" says nothing); when they
     # do not tell (only "12.345"), a StatLine table with ";" writes a decimal comma, a typed data set a point
     from .io import _detect_decimal
 
     cells = grid.loc[keep, [j for j in range(width) if j not in (period_col, region_col, name_col)]].stack()
-    typed = any(_norm(h) == "id" or re.search(r"_\d+$", h.strip()) for h in header)
+    typed = any(_norm(h) == "id" or (re.search(r"_\d+$", h.strip()) and not _is_topic(h)) for h in header)
     decimal = _detect_decimal(list(cells.astype(str).unique()), "." if typed else default_decimal)
 
     def numeric_share(j):
@@ -490,13 +508,97 @@ def _read_long(lines, header_at: int, path: Path, default_decimal: str, report: 
     return out, [names[j] for j in dims]
 
 
-_TOPIC_HEADERS = {"onderwerp", "onderwerpen", "topic", "topics"}
+def _filled(grid: pd.DataFrame) -> pd.Series:
+    """Per line: more than one cell filled (a line with figures; a title or source line has one)."""
+    return grid.apply(lambda c: c.astype(str).str.strip().ne("")).sum(axis=1) > 1
+
+
+def _across_column(grid: pd.DataFrame, header: list, period_col: int) -> int | None:
+    """The unit column of a table with topics down the rows and one dimension across, else ``None``.
+
+    StatLine (2017 and the pivot of today's site) writes ``"Onderwerpen_1";"Perioden";"Regio's";"Leeuwarden";"Ede"``
+    with the unit (``aantal``, ``x 1 000``) under the dimension's name and its values (here regions) as the
+    names of the columns after it.
+    """
+    lines = _filled(grid)
+    for u in range(period_col + 1, len(header) - 1):
+        if not header[u].strip() or not all(h.strip() for h in header[u + 1:]):
+            continue
+        cells = grid.loc[lines, u].astype(str).str.strip()
+        if len(cells) and cells.map(lambda c: bool(_UNIT.fullmatch(c))).all():
+            return u
+    return None
+
+
+def _read_across(lines, grid: pd.DataFrame, header_at: int, period_col: int, u: int, path: Path,
+                 default_decimal: str, report: QualityReport, lang: str):
+    """The layout of :func:`_across_column`: one value per line × column, its measure the line's topic and unit."""
+    from .io import _detect_decimal
+
+    header = lines[header_at]
+    report.n_read = len(grid) + header_at
+    for line in range(1, header_at + 1):
+        report.add(row=line, column="", value="", reason=t("cbs_reason_title", lang), action="dropped")
+    keep = _filled(grid)
+    for row in grid.index[~keep]:
+        report.add(row=int(row), column="", value="", reason=t("cbs_reason_title", lang), action="dropped")
+    grid = grid[keep]
+    left = [j for j in range(u) if j != period_col]
+    topic_col = next((j for j in left if _is_topic(header[j])), None)
+    dims = [j for j in left if j != topic_col]
+    title = next((r[0].strip() for r in lines[:header_at] if r and r[0].strip()), "")
+    period_of = {}
+    for row, cell in grid[period_col].items():
+        if cell not in period_of:
+            try:
+                period_of[cell] = parse_period(cell)
+            except ValueError:
+                period_of[cell] = None
+        if period_of[cell] is None:
+            report.add(row=int(row), column=header[period_col], value=cell, action="dropped",
+                       reason=t("cbs_reason_period", lang))
+    grid = grid[[period_of[c] is not None for c in grid[period_col]]]
+    if grid.empty:
+        raise InputError(t("cbs_no_rows", lang, file=path.name), file=path)
+    value_cols = list(range(u + 1, len(header)))
+    decimal = _detect_decimal(list(grid[value_cols].stack().astype(str).unique()), default_decimal)
+    is_region = _norm(header[u]) in _REGION_HEADERS
+    across = {k: parse_region(header[k]) if is_region else (None, None) for k in value_cols}
+    if not is_region:
+        report.notes.append(t("cbs_note_no_region", lang))
+    dim_names = [header[j].strip() for j in dims] + ([] if is_region else [header[u].strip()])
+    records = []
+    for row, cells in zip(grid.index, grid.itertuples(index=False)):
+        topic = cells[topic_col].strip() if topic_col is not None else (title or "waarde")
+        unit = cells[u].strip()
+        measure = f"{topic} ({unit})" if unit and unit not in topic else topic
+        period, period_flag = period_of[cells[period_col]]
+        for k in value_cols:
+            value, missing, flag = _cell_value(cells[k], decimal, path, int(row), str(k + 1),
+                                               f"{measure}, {header[k].strip()}", lang)
+            records.append((int(row), measure, value, missing, flag, *across[k], period, period_flag,
+                            *(cells[j].strip() for j in dims), *([] if is_region else [header[k].strip()])))
+    names = ["row", "measure", "value", "missing", "value_flag", "region", "region_kind", "period", "period_flag",
+             *dim_names]
+    out = pd.DataFrame({n: pd.Series(list(c), dtype=object if n == "period" else None)
+                        for n, c in zip(names, zip(*records))}, columns=names)
+    out["flag"] = np.where(out["value_flag"] != "", out["value_flag"], out["period_flag"])
+    return out, dim_names
+
+
+_TOPIC_HEADERS = {"onderwerp", "onderwerpen", "topic", "topics", "subject", "subjects"}
+
+
+def _is_topic(header) -> bool:
+    """A topic header: ``Onderwerp``, ``Onderwerpen_1`` (StatLine numbers repeated topic columns), ``Subjects``."""
+    return _norm(header).rstrip("0123456789") in _TOPIC_HEADERS
 #: Lines under a StatLine table: the source, the copyright and the explanation of the symbols.
 _FOOTER = re.compile(r"\s*(bron\b|source\b|©|\(c\)|centraal bureau voor de statistiek|statistics netherlands|"
                      r"verklaring van tekens|explanation of symbols|\S{1,2} = )", re.IGNORECASE)
 #: The units StatLine writes in a unit line ("aantal", "%", "x 1 000", "euro", "1 000 euro", "per 1 000 inwoners").
 _UNIT = re.compile(r"aantal|%|x ?1 ?000( ?000)?|x (mln|mld)\.?|((x )?(1 ?000 |mln\.? |mld\.? )?euro('?s)?)|"
-                   r"per 1 ?000.*|jaar|jaren|maanden|dagen|uren|index.*", re.IGNORECASE)
+                   r"per 1 ?000.*|jaar|jaren|maanden|dagen|uren|index.*|numbers?|years?|months|days|hours",
+                   re.IGNORECASE)
 
 
 def _read_wide(lines, widths, p: int, j0: int, path: Path, excel: bool, report: QualityReport, lang: str):
@@ -578,7 +680,7 @@ def _read_wide(lines, widths, p: int, j0: int, path: Path, excel: bool, report: 
         codes = np.mean([bool(_REGION.fullmatch(cell(r, j).upper())) for r in data_rows]) > 0.5
         if codes or _norm(name) in _REGION_HEADERS:
             roles[j] = "region"
-        elif _norm(name) in _TOPIC_HEADERS:
+        elif _is_topic(name):
             roles[j] = "topic"
         else:
             roles[j] = "other"

@@ -729,3 +729,84 @@ def test_excel_sheet_is_chosen_by_name_or_number(wide, tmp_path):
         cbs.read_statline(path)  # the first sheet holds no table
     with pytest.raises(InputError, match="geen tabblad 'Cijfers'.*Toelichting, Tabel"):
         cbs.read_statline(path, sheet="Cijfers")
+
+
+# --- English StatLine (tables ...ENG) and topics down the rows with one dimension across -------------------------
+
+_ENGLISH = {"Onderwerp": "Topic", "Perioden": "Periods", "Regio's": "Regions", "aantal": "number",
+            "Bron: CBS": "Source: CBS", "2023 1e halfjaar**": "2023 1st half year**",
+            "2023 1e kwartaal": "2023 1st quarter", "2023 januari": "2023 January",
+            "Jongeren met jeugdhulp": "Young people with youth care",
+            "Jongeren met jeugdhulp (% van alle jongeren tot 18 jaar)": "Young people with youth care "
+                                                                        "(% of all young people under 18)"}
+
+
+def test_an_english_statline_export_gives_the_same_figures_as_the_dutch_one(wide, tmp_path):
+    """The wide fixture with the English StatLine's words (Topic, Periods, Regions, number, '2023 1st quarter',
+    '2023 January', 'Source: CBS'): the same regions, periods, flags, values and missing reasons; only the
+    measure names are English. Before, 'Periods' was read but '2023 1st quarter' was refused."""
+    rows = [[_ENGLISH.get(c, c) for c in r] for r in _wide_rows()]
+    data = cbs.read_statline(_write_csv(rows, tmp_path / "youth_care_eng.csv"), lang="en")
+    english = {"Young people with youth care (number)": COUNT,
+               "Young people with youth care (% of all young people under 18)": SHARE}
+    assert set(data["measure"]) == set(english)
+    data["measure"] = data["measure"].map(english)
+    pd.testing.assert_frame_equal(_cells(data), _cells(wide))
+    assert data.attrs["report"].n_dropped == wide.attrs["report"].n_dropped
+
+
+@pytest.mark.parametrize("label, code", [("2023 1st quarter", "2023KW01"), ("2023 4th quarter*", "2023KW04"),
+                                         ("2023 2nd half year", "2023HJ02"), ("2023 October", "2023MM10"),
+                                         ("2023 may", "2023MM05")])
+def test_english_period_labels(label, code):
+    assert cbs.period_code(cbs.parse_period(label)[0]) == code
+
+
+def test_the_2017_english_statline_export_with_regions_across(tmp_path):
+    """A real English StatLine export (hotel.csv in the public repository MauSNL/fe3-assessment-2, table
+    "Hotels; guests, overnight stays, country of residence, region", 2017): topics down the rows in
+    "Subjects_1", a dimension, the periods, then "Regions" over the unit ("x 1 000") and one column per region.
+    Lines as in that file; its last year replaced by a provisional unknown to test the symbols. Before, the
+    first line of figures was refused ("'Guests' is neither a number nor a CBS symbol")."""
+    text = ('"Hotels; guests, overnight stays, country of residence, region"\n'
+            '"Subjects_1";"Country of residence";"Periods";"Regions";"Nederland"\n'
+            '"Guests";"The Netherlands";"2012";"x 1 000";"11288"\n'
+            '"Guests";"The Netherlands";"2013";"x 1 000";"11504"\n'
+            '"Guests";"The Netherlands";"2016*";"x 1 000";"."\n'
+            '"© Statistics Netherlands, Den Haag/Heerlen 13-10-2017"\n')
+    p = tmp_path / "hotel.csv"
+    p.write_bytes(text.encode("cp1252"))
+    data = cbs.read_statline(p, regions={"Nederland": "NL01"}, lang="en")
+    assert data["region"].tolist() == ["NL01"] * 3 and data["region_name"].tolist() == ["Nederland"] * 3
+    assert data["measure"].unique().tolist() == ["Guests (x 1 000)"]
+    assert data["Country of residence"].unique().tolist() == ["The Netherlands"]
+    assert data["value"].tolist()[:2] == [11288, 11504] and data["missing"].tolist()[2] == "onbekend of geheim"
+    assert data["period_code"].tolist() == ["2012JJ00", "2013JJ00", "2016JJ00"]
+    assert data["flag"].tolist() == ["", "", "voorlopig"] and data["row"].tolist() == [3, 4, 5]
+    rep = data.attrs["report"]
+    assert (rep.n_read, rep.n_used, rep.n_dropped) == (5, 3, 2)  # the title and the © line
+
+
+def test_topics_down_the_rows_with_regions_or_another_dimension_across(tmp_path):
+    """The same layout in Dutch with two topics and two regions (each value: its line's topic and unit, its
+    column's region), and with a dimension other than the region across (Geslacht): a dimension column and no
+    region, with the note that says so. A bad period drops only its own line, named in the report."""
+    rows = [["Jeugdhulp; regio"], ["Onderwerpen_1", "Perioden", "Regio's", "Leeuwarden", "Ede"],
+            ["Jongeren met jeugdhulp", "2022", "aantal", "7 830", "1 702"],
+            ["Jongeren met jeugdhulp", "2023*", "aantal", ".", "1 750"],
+            ["Jongeren met jeugdhulp", "2023 13e maand", "aantal", "1", "2"],
+            ["Jongeren met jeugdhulp", "2022", "%", "10,5", "7,6"], ["Bron: CBS"]]
+    data = cbs.read_statline(_write_csv(rows, tmp_path / "regio_over.csv"), regions={"Leeuwarden": "GM0080"})
+    got = data.set_index(["region", "measure", "period_code"])
+    assert got.loc[("GM0080", "Jongeren met jeugdhulp (aantal)", "2022JJ00"), "value"] == 7830
+    assert got.loc[("Ede", "Jongeren met jeugdhulp (%)", "2022JJ00"), "value"] == 7.6
+    assert got.loc[("GM0080", "Jongeren met jeugdhulp (aantal)", "2023JJ00"), "missing"] == "onbekend of geheim"
+    assert len(data) == 6
+    rep = data.attrs["report"]
+    assert (rep.n_read, rep.n_used, rep.n_dropped) == (6, 3, 3)
+    assert rep.to_frame().set_index("row").loc[5, "reason"].startswith("periode niet te lezen")
+    rows[1][2] = "Geslacht"
+    rows[1][3:] = ["Jongens", "Meisjes"]
+    data = cbs.read_statline(_write_csv(rows, tmp_path / "geslacht_over.csv"))
+    assert data["region"].isna().all() and set(data["Geslacht"]) == {"Jongens", "Meisjes"}
+    assert any("regio" in n for n in data.attrs["report"].notes)
