@@ -6,7 +6,7 @@
 #       extension: .py
 #       format_name: percent
 #       format_version: '1.3'
-#       jupytext_version: 1.19.6
+#       jupytext_version: 1.19.7
 #   kernelspec:
 #     display_name: Python 3
 #     language: python
@@ -26,6 +26,8 @@
 # 3. vat de antwoorden per vraag samen en toetst of de vragen samen een betrouwbare schaal vormen;
 # 4. vergelijkt de meting vóór met de meting na, met een effectgrootte en een eerlijke onzekerheid;
 # 5. telt welke thema's in de interviews genoemd worden, en door hoeveel mensen per groep.
+#
+# De figuren komen ook als PNG, SVG en PDF (met bronregel en n) in de map `figures/`.
 #
 # Zonder eigen bestand draait alles op **synthetische** voorbeelddata (verzonnen). **Eigen bestand?**
 # Vul de instellingen hieronder in en kies *Run → Run All Cells*.
@@ -84,7 +86,11 @@ samenvatting = survey.likert_summary(vragenlijst, construct=vragenlijst.construc
 samenvatting.summary()
 
 # %%
-samenvatting.plot();
+ax = samenvatting.plot()
+n_respondenten = vragenlijst.answers[vragenlijst.respondent].nunique()
+ev.save_figure(ax.figure, "03_vragenlijst_per_vraag", source=instellingen.source, n=n_respondenten,
+               caption=f"Antwoorden per vraag over {vragenlijst.constructs[0]}, per meting. "
+                       + samenvatting.protection_note(), folder=instellingen.figures);
 
 # %% [markdown]
 # ## 4. Vormen de vragen samen een schaal?
@@ -120,7 +126,9 @@ vergelijking.summary()
 print(vergelijking.sentence())
 
 # %%
-vergelijking.plot();
+ax = vergelijking.plot()
+ev.save_figure(ax.figure, "03_vragenlijst_voor_na", source=instellingen.source, n=n_respondenten,
+               caption=vergelijking.sentence(), folder=instellingen.figures);
 
 # %% [markdown]
 # ## 6. Interviews: welke thema's worden genoemd?
@@ -137,7 +145,10 @@ else:
     themas = interviews.code_frequencies(fragmenten)
     print(interviews.summary(themas))
     display(ev.display_table(themas[themas["depth"] == 1]))
-    interviews.plot_codes(themas)
+    ax = interviews.plot_codes(themas)
+    ev.save_figure(ax.figure, "03_interviews_themas", source=instellingen.source,
+                   n=fragmenten["respondent"].nunique(), caption=interviews.summary(themas),
+                   folder=instellingen.figures)
 
 # %% [markdown]
 # Voorbeeldcitaten per thema, met een anonieme aanduiding ("ouder 3"). Citaten waarin een BSN, e-mailadres,

@@ -103,6 +103,7 @@ EXPECTED_FIGURES = {
     "01": ["01_verzamelcurve_1.png", "01_scholen.svg"],
     "02": ["02_effect_verschil_in_verschillen.pdf"],
     "02b": ["02b_tijdreeks_gemeente.png"],
+    "03": ["03_vragenlijst_per_vraag.png", "03_vragenlijst_voor_na.svg", "03_interviews_themas.pdf"],
     "04": ["04_tijdlijn_so_plus.png", "04_thuiszitters_tijd_tot_plek.png", "04_procedure_stappen.png",
            "04_tornado_kosten.png"],
 }
