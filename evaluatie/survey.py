@@ -1398,9 +1398,19 @@ SDQ_CUTOFFS = pd.DataFrame(
 #: borderline score (prosocial: the highest). A study sample, not a national norm group; no Dutch bands
 #: for the teacher impact score.
 #:
-#: Self-report form: no Dutch cut-offs are shipped (Vugteveen, de Bildt & Timmerman 2022, *Child Adolesc
-#: Psychiatry Ment Health* 16:5, doi:10.1186/s13034-021-00437-8, publish norms per year of age 12-17, not
-#: checked into this package); ``norms="nl"`` scores the self-report form with the UK bands and says so.
+#: Self-report form: no Dutch cut-offs are shipped; ``norms="nl"`` scores the self-report form with the UK
+#: bands and says so. The Dutch norms are Vugteveen, de Bildt & Timmerman (2022), "Normative data for the
+#: self-reported and parent-reported SDQ for ages 12-17", *Child Adolesc Psychiatry Ment Health* 16:5,
+#: doi:10.1186/s13034-021-00437-8 (PMC8764849): joint and gender-specific cut-offs per year of age, "abnormal"
+#: aimed at the 10% most extreme scores and "borderline" at the next 10% (P90 / P80, prosocial P10 / P20;
+#: norm groups of 993 adolescents and 736 parents). Their cut-off tables were not readable in the sources
+#: available to us (only their Table 2, means and % 'abnormal' by the UK cut-offs, whose footnote c says
+#: Dutch cut-offs were "not available for the SDQ self-reported version" before that study), so no number
+#: of theirs is in this package. Theunissen, de Wolff & Reijneveld (2019), *Acad Pediatr* 19(4):471-476,
+#: doi:10.1016/j.acap.2018.12.008, validate the self-report at ages 13-14 (n = 500; sensitivity 0.75,
+#: specificity 0.91 against the YSR) and give no cut-off in their abstract; their tables were not readable
+#: either. Joint per-age bands can be passed with ``cutoffs=`` (``age_min``/``age_max``); a cut-off table
+#: is matched on age only, not on gender.
 SDQ_NORMS_NL = pd.DataFrame(
     [("ouder", "total", 3.0, 4.0, "3-4", 8, 11), ("ouder", "total", 4.0, 7.0, "4-7", 11, 15),
      ("ouder", "total", 7.0, 12.0, "7-11", 11, 14), ("ouder", "total", 12.0, 15.0, "12-14", 9, 12),
@@ -1419,9 +1429,14 @@ SDQ_NORMS_NL = pd.DataFrame(
 #: emotional "> 5", conduct "> 3", hyperactivity "> 7", peer "> 3", prosocial "< 6", total "> 17",
 #: internalizing "> 8", externalizing "> 10". One clinical cut-off, no borderline band: ``borderline``
 #: equals ``abnormal`` ("> 6" is stored as 7; prosocial "< 6" as 5), so the bands are normaal/verhoogd.
-#: Ages read as [2, 4), [4, 6), [6, 12) (Table 1 gives the child age ranges 2.0-3.9 and 4.0-5.9). The
-#: 12-18 rows of Table 2 and its footnote defining the cut-off were not in the copy of the table we read,
-#: so they are not shipped: adolescents get no band and the ``norm`` column says so.
+#: Ages read as [2, 4), [4, 6), [6, 12) (Table 1 gives the child age ranges 2.0-3.9 and 4.0-5.9). Table 2
+#: is titled "Internal consistency of the SDQ Parent Form: range, percentage minimum/maximum score, clinical
+#: cut-off score"; its column header "Clinical cut-off" carries footnote d, which defines the cut-off. The
+#: copy of the table we could read (hqlo.biomedcentral.com, article 10.1186/s12955-018-0948-1, tables/2)
+#: ends at the row heading "12–18 years, N = 395", so neither the 12-18 cut-offs nor footnote d (hence
+#: which percentile the clinical cut-off is) were read: the 12-18 rows are not shipped, adolescents get
+#: no band and the ``norm`` column says so, and no percentile is claimed here. Every 2-11 value above was
+#: checked again against that copy.
 SDQ_NORMS_NL_2018 = pd.DataFrame(
     [("ouder", "hyperactivity", 2.0, 4.0, "2-3", 7, 7), ("ouder", "prosocial", 2.0, 4.0, "2-3", 5, 5),
      ("ouder", "total", 2.0, 4.0, "2-3", 13, 13), ("ouder", "externalising", 2.0, 4.0, "2-3", 10, 10),
@@ -1473,7 +1488,9 @@ def score_sdq(data, *, version: str = "ouder", norms: str = "uk", age: str | Non
         * ``"nl"``: :data:`SDQ_NORMS_NL` (needs ``age``): parent form total difficulties, ages 3–14, three
           bands (Theunissen et al. 2022); teacher form, five subscales and total, ages 4–10, three bands
           (van den Heuvel et al. 2017). No Dutch self-report cut-offs are shipped: the self-report form
-          gets the UK bands and ``.attrs["notes"]`` and the ``norm`` column say so in words;
+          gets the UK bands and ``.attrs["notes"]`` and the ``norm`` column say so in words (the Dutch
+          self-report norms of Vugteveen et al. 2022 could not be read from a source, see
+          :data:`SDQ_NORMS_NL`);
         * ``"nl2018"``: :data:`SDQ_NORMS_NL_2018` (parent form only, needs ``age``): one clinical cut-off
           (no borderline band) for the subscales, total, internalising and externalising, ages 2–11
           (Maurice-Stam et al. 2018; not every scale at ages 2–5).
@@ -1481,7 +1498,8 @@ def score_sdq(data, *, version: str = "ouder", norms: str = "uk", age: str | Non
         Column with the child's age in years; needed for age-specific norms.
     cutoffs : DataFrame, optional
         Your own bands, replacing ``norms``: ``version, scale, borderline, abnormal`` and optionally
-        ``age_min, age_max`` (then ``age`` is needed), in the format of :data:`SDQ_NORMS_NL`.
+        ``age_min, age_max`` (then ``age`` is needed), in the format of :data:`SDQ_NORMS_NL`. Rows are
+        matched on version and age only: gender-specific norms cannot be passed this way.
     lang : {"nl", "en"}
 
     Returns

@@ -2005,10 +2005,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nl": "Let op: voor de zelfrapportageversie zitten geen Nederlandse grenzen in dit pakket. De banden zijn "
               "daarom die van de Britse normen (Goodman 1997), ook bij norms=\"nl\". Nederlandse normen per "
               "leeftijdsjaar (12-17 jaar) staan in Vugteveen e.a. 2022 (doi:10.1186/s13034-021-00437-8); geef "
-              "die grenzen mee met cutoffs= om ze te gebruiken.",
+              "hun gezamenlijke grenzen (jongens en meisjes samen) per leeftijdsjaar mee met cutoffs= om ze te "
+              "gebruiken. Grenzen per geslacht kan cutoffs= niet aan.",
         "en": "Note: this package holds no Dutch cut-offs for the self-report form, so the bands are those of the "
               "UK norms (Goodman 1997), also with norms=\"nl\". Dutch norms per year of age (12-17) are in "
-              "Vugteveen et al. 2022 (doi:10.1186/s13034-021-00437-8); pass those bands with cutoffs= to use them.",
+              "Vugteveen et al. 2022 (doi:10.1186/s13034-021-00437-8); pass their joint bands (boys and girls "
+              "together) per year of age with cutoffs= to use them. cutoffs= cannot take gender-specific bands.",
     },
     "sv_sdq_nl2018_note": {
         "nl": "Maurice-Stam e.a. (2018) geven één klinische grens per schaal en geen grensgebied: de banden zijn "

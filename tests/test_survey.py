@@ -348,6 +348,26 @@ def test_sdq_self_report_with_dutch_norms_gets_uk_bands_and_says_so():
     assert en.attrs["notes"][0].startswith("Note: this package holds no Dutch cut-offs for the self-report form")
 
 
+def test_sdq_self_report_own_per_age_bands_via_cutoffs():
+    # The note tells users to pass Dutch self-report bands per year of age with cutoffs=; this checks that
+    # route. The bands below are MADE UP for the test (not Vugteveen et al. 2022, whose tables we could not
+    # read): emotional borderline 5 / abnormal 6 at age 12, borderline 6 / abnormal 7 at age 13.
+    own = pd.DataFrame({"version": ["zelf", "zelf"], "scale": ["emotional", "emotional"],
+                        "age_min": [12.0, 13.0], "age_max": [13.0, 14.0], "age_group": ["12", "13"],
+                        "borderline": [5, 6], "abnormal": [6, 7]})
+    rows = [_sdq_child({"emotional": 6}, leeftijd=12), _sdq_child({"emotional": 6}, leeftijd=13.5),
+            _sdq_child({"emotional": 6}, leeftijd=14), _sdq_child({"emotional": 6}, leeftijd=None)]
+    out = sv.score_sdq(pd.DataFrame(rows), version="zelf", norms="nl", age="leeftijd", cutoffs=own)
+    assert out["emotional"].tolist() == [6, 6, 6, 6]
+    assert out["band_emotional"].tolist()[:2] == ["verhoogd", "grensgebied"]  # same score, other age
+    assert out["band_emotional"].iloc[2:].isna().all()
+    assert out["norm"].tolist() == ["eigen normen, 12 jaar", "eigen normen, 13 jaar",
+                                    "geen norm voor leeftijd 14", "geen norm: leeftijd ontbreekt"]
+    assert out.attrs["notes"] == []  # own bands: no 'UK bands used' note
+    note = sv.score_sdq(pd.DataFrame(rows[:1]), version="zelf", norms="nl").attrs["notes"][0]
+    assert "cutoffs=" in note and "per geslacht" in note
+
+
 def test_sdq_dutch_parent_subscale_norms_maurice_stam_2018():
     # Maurice-Stam et al. (2018) Health Qual Life Outcomes 16:123, doi:10.1186/s12955-018-0948-1, Table 2,
     # "Clinical cut-off" for 6-11 years: emotional "> 5", conduct "> 3", hyperactivity "> 7", peer "> 3",
