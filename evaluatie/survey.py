@@ -1469,7 +1469,7 @@ def sdq_codebook(version: str = "ouder") -> pd.DataFrame:
 
 
 def score_sdq(data, *, version: str = "ouder", norms: str = "uk", age: str | None = None,
-              cutoffs: pd.DataFrame | None = None, lang: str = "nl") -> pd.DataFrame:
+              cutoffs: pd.DataFrame | None = None, gender: str | None = None, lang: str = "nl") -> pd.DataFrame:
     """Score the Strengths and Difficulties Questionnaire: five subscales, total difficulties, impact, bands.
 
     Parameters
@@ -1498,8 +1498,14 @@ def score_sdq(data, *, version: str = "ouder", norms: str = "uk", age: str | Non
         Column with the child's age in years; needed for age-specific norms.
     cutoffs : DataFrame, optional
         Your own bands, replacing ``norms``: ``version, scale, borderline, abnormal`` and optionally
-        ``age_min, age_max`` (then ``age`` is needed), in the format of :data:`SDQ_NORMS_NL`. Rows are
-        matched on version and age only: gender-specific norms cannot be passed this way.
+        ``age_min, age_max`` (then ``age`` is needed), in the format of :data:`SDQ_NORMS_NL`, and
+        optionally ``gender`` (``jongen``/``meisje``, or boy/girl, m/v; empty = a joint row for everyone)
+        for gender-specific norms such as Vugteveen et al. (2022); then ``gender`` is needed. A
+        gender-specific row overrides a joint row for the same scale and age.
+    gender : str, optional
+        Column with the respondent's gender, for a ``cutoffs`` table with a ``gender`` column. A value that
+        is neither boy nor girl (missing, "anders") gets only the joint rows, and no band where there are
+        none; the ``norm`` column says so.
     lang : {"nl", "en"}
 
     Returns
@@ -1584,7 +1590,7 @@ def score_sdq(data, *, version: str = "ouder", norms: str = "uk", age: str | Non
         if "sdq_moeilijkheden" in frame.columns:  # 'no difficulties': impact 0, as the SDQ syntax scores it
             overall = _sdq_codes(frame, ["sdq_moeilijkheden"], SCALES["sdq_moeilijkheden"], lang)
             out.loc[overall["sdq_moeilijkheden"] == 0, "impact"] = 0.0
-    bands, out["norm"] = _sdq_bands(frame, out, version, norms, age, cutoffs, lang)
+    bands, out["norm"] = _sdq_bands(frame, out, version, norms, age, cutoffs, lang, gender=gender)
     scored = [s for s in (*SDQ_SCALES, "total", "impact") if s in out.columns]
     notes = []
     if cutoffs is None and norms == "nl" and version == "zelf":
@@ -1628,11 +1634,23 @@ def _sdq_codes(frame: pd.DataFrame, items: list[str], scale: Scale, lang: str) -
     return out
 
 
+_GENDERS = {"jongen": "jongen", "jongens": "jongen", "m": "jongen", "man": "jongen", "mannelijk": "jongen",
+            "boy": "jongen", "boys": "jongen", "male": "jongen", "meisje": "meisje", "meisjes": "meisje",
+            "v": "meisje", "vrouw": "meisje", "vrouwelijk": "meisje", "girl": "meisje", "girls": "meisje",
+            "f": "meisje", "female": "meisje"}
+
+
+def _gender_key(value):
+    """'Jongen', 'M', 'boy' → 'jongen'; 'Meisje', 'V', 'girl' → 'meisje'; anything else → None."""
+    return _GENDERS.get(str(value).strip().lower()) if pd.notna(value) else None
+
+
 def _sdq_bands(frame: pd.DataFrame, out: pd.DataFrame, version: str, norms: str, age: str | None,
-               cutoffs: pd.DataFrame | None, lang: str) -> tuple[dict, pd.Series]:
+               cutoffs: pd.DataFrame | None, lang: str, gender: str | None = None) -> tuple[dict, pd.Series]:
     """Per scale the lowest borderline and abnormal score of each respondent, and the norm label.
 
-    A cut-off table with ``age_min``/``age_max`` is matched on the respondent's age; respondents
+    A cut-off table with ``age_min``/``age_max`` is matched on the respondent's age, one with a ``gender``
+    column on the respondent's gender (joint rows first, gender-specific rows override them); respondents
     without a matching row get no band and a label saying why.
     """
     if cutoffs is not None:
@@ -1663,6 +1681,16 @@ def _sdq_bands(frame: pd.DataFrame, out: pd.DataFrame, version: str, norms: str,
             row = frame.at[first, "source_row"] if "source_row" in frame.columns else None
             raise InputError(t("sv_sdq_age_unreadable", lang, column=age, value=str(frame.at[first, age])),
                              row=row, column=age)
+    by_gender = "gender" in cut.columns and cut["gender"].notna().any()
+    if by_gender:
+        if gender is None or gender not in frame.columns:
+            raise InputError(t("sv_sdq_gender_needed", lang, column=gender or "-"), column=gender)
+        blank = cut["gender"].isna() | cut["gender"].astype(str).str.strip().eq("")
+        keys = cut["gender"].map(_gender_key)
+        if (keys.isna() & ~blank).any():
+            raise InputError(t("sv_sdq_gender_table", lang, value=cut.loc[keys.isna() & ~blank, "gender"].iloc[0]))
+        cut = cut.assign(gender_key=keys).sort_values("gender_key", na_position="first", kind="stable")
+        sexes = frame[gender].map(_gender_key)
     bands = {}
     for scale, rows in cut.groupby("scale", sort=False):
         if scale not in out.columns:
@@ -1671,11 +1699,19 @@ def _sdq_bands(frame: pd.DataFrame, out: pd.DataFrame, version: str, norms: str,
         a = pd.Series(np.nan, index=out.index)
         for r in rows.itertuples():  # a handful of norm rows, not data rows
             hit = ((years >= r.age_min) & (years < r.age_max)) if by_age else pd.Series(True, index=out.index)
+            if by_gender and pd.notna(r.gender_key):
+                hit &= sexes.eq(r.gender_key)
             b[hit], a[hit] = r.borderline, r.abnormal
-            if by_age:
-                group = getattr(r, "age_group", None) or (f"{format_number(r.age_min, 0, lang=lang)}-"
-                                                          f"{format_number(r.age_max, 0, lang=lang)}")
-                label[hit] = t(f"sv_sdq_norm_{source}", lang) + t("sv_sdq_norm_ages", lang, group=group)
+            if by_age or by_gender:
+                text = t(f"sv_sdq_norm_{source}", lang)
+                if by_age:
+                    group = getattr(r, "age_group", None) or (f"{format_number(r.age_min, 0, lang=lang)}-"
+                                                              f"{format_number(r.age_max, 0, lang=lang)}")
+                    text += t("sv_sdq_norm_ages", lang, group=group)
+                if by_gender and pd.notna(r.gender_key):
+                    text += t("sv_sdq_norm_gender", lang, gender=r.gender_key if lang == "nl" else
+                              {"jongen": "boy", "meisje": "girl"}[r.gender_key])
+                label[hit] = text
         bands[scale] = (b, a)
     if by_age:
         covered = pd.concat([a.notna() for _, a in bands.values()], axis=1).any(axis=1) if bands else \
@@ -1683,4 +1719,8 @@ def _sdq_bands(frame: pd.DataFrame, out: pd.DataFrame, version: str, norms: str,
         label[years.isna()] = t("sv_sdq_no_age", lang)
         outside = years.notna() & ~covered
         label[outside] = years[outside].map(lambda y: t("sv_sdq_age_outside", lang, age=format_number(y, 0)))
+    if by_gender:
+        covered = pd.concat([a.notna() for _, a in bands.values()], axis=1).any(axis=1) if bands else \
+            pd.Series(False, index=out.index)
+        label[~covered & sexes.isna() & (years.notna() if by_age else True)] = t("sv_sdq_no_gender", lang)
     return bands, label

@@ -2006,11 +2006,13 @@ MESSAGES: dict[str, dict[str, str]] = {
               "daarom die van de Britse normen (Goodman 1997), ook bij norms=\"nl\". Nederlandse normen per "
               "leeftijdsjaar (12-17 jaar) staan in Vugteveen e.a. 2022 (doi:10.1186/s13034-021-00437-8); geef "
               "hun gezamenlijke grenzen (jongens en meisjes samen) per leeftijdsjaar mee met cutoffs= om ze te "
-              "gebruiken. Grenzen per geslacht kan cutoffs= niet aan.",
+              "gebruiken, of hun grenzen per geslacht met een kolom gender in die tabel en gender= (de kolom met het "
+              "geslacht).",
         "en": "Note: this package holds no Dutch cut-offs for the self-report form, so the bands are those of the "
               "UK norms (Goodman 1997), also with norms=\"nl\". Dutch norms per year of age (12-17) are in "
               "Vugteveen et al. 2022 (doi:10.1186/s13034-021-00437-8); pass their joint bands (boys and girls "
-              "together) per year of age with cutoffs= to use them. cutoffs= cannot take gender-specific bands.",
+              "together) per year of age with cutoffs= to use them, or their gender-specific bands with a column gender in "
+              "that table and gender= (the column with the respondent's gender).",
     },
     "sv_sdq_nl2018_note": {
         "nl": "Maurice-Stam e.a. (2018) geven één klinische grens per schaal en geen grensgebied: de banden zijn "
@@ -3076,6 +3078,21 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{n} school(s) left out because they do not count in all periods: {shown}.",
     },
     # --- end of analysis-module errors
+    # --- SDQ: gender-specific cut-off tables
+    "sv_sdq_gender_needed": {
+        "nl": "Deze SDQ-grenzen verschillen voor jongens en meisjes: geef met gender= de kolom met het geslacht "
+              "(nu: '{column}').",
+        "en": "These SDQ cut-offs differ for boys and girls: name the column with the gender with gender= "
+              "(now: '{column}').",
+    },
+    "sv_sdq_gender_table": {
+        "nl": "De kolom gender van de grenzentabel bevat '{value}'; gebruik jongen of meisje (leeg = voor "
+              "iedereen).",
+        "en": "The gender column of the cut-off table holds '{value}'; use boy or girl (empty = for everyone).",
+    },
+    "sv_sdq_norm_gender": {"nl": ", {gender}", "en": ", {gender}"},
+    "sv_sdq_no_gender": {"nl": "geen norm: geslacht ontbreekt of is niet jongen of meisje",
+                         "en": "no norm: gender missing or not boy or girl"},
 }
 
 

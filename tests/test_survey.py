@@ -365,7 +365,32 @@ def test_sdq_self_report_own_per_age_bands_via_cutoffs():
                                     "geen norm voor leeftijd 14", "geen norm: leeftijd ontbreekt"]
     assert out.attrs["notes"] == []  # own bands: no 'UK bands used' note
     note = sv.score_sdq(pd.DataFrame(rows[:1]), version="zelf", norms="nl").attrs["notes"][0]
-    assert "cutoffs=" in note and "per geslacht" in note
+    assert "cutoffs=" in note and "per geslacht" in note and "gender=" in note
+
+
+def test_sdq_gender_specific_bands_via_cutoffs_and_gender():
+    # Gender-specific norms (as Vugteveen et al. 2022 publish them beside joint ones) through a gender column in
+    # the cut-off table. The bands are MADE UP for the test: a joint row for everyone (borderline 5 / abnormal 6),
+    # overridden for girls (6 / 7). The same score 6 is 'verhoogd' for a boy, 'grensgebied' for a girl; a
+    # respondent whose gender is missing or 'anders' gets the joint row.
+    own = pd.DataFrame({"version": ["zelf"] * 2, "scale": ["emotional"] * 2, "gender": [None, "meisje"],
+                        "borderline": [5, 6], "abnormal": [6, 7]})
+    rows = [_sdq_child({"emotional": 6}, geslacht=g) for g in ["Jongen", "V", None, "anders", "girl"]]
+    out = sv.score_sdq(pd.DataFrame(rows), version="zelf", cutoffs=own, gender="geslacht")
+    assert out["band_emotional"].tolist() == ["verhoogd", "grensgebied", "verhoogd", "verhoogd", "grensgebied"]
+    assert out["norm"].tolist() == ["eigen normen", "eigen normen, meisje", "eigen normen", "eigen normen",
+                                    "eigen normen, meisje"]
+    # only gender-specific rows (no joint row): no band without a known gender, and the norm column says why
+    only = own.assign(gender=["jongen", "meisje"])
+    out = sv.score_sdq(pd.DataFrame(rows), version="zelf", cutoffs=only, gender="geslacht")
+    assert out["band_emotional"].tolist()[:2] == ["verhoogd", "grensgebied"]
+    assert out["band_emotional"].iloc[2:4].isna().all()
+    assert out["norm"].tolist()[2:4] == ["geen norm: geslacht ontbreekt of is niet jongen of meisje"] * 2
+    with pytest.raises(InputError, match="gender="):
+        sv.score_sdq(pd.DataFrame(rows), version="zelf", cutoffs=only)
+    with pytest.raises(InputError, match="'x'"):
+        sv.score_sdq(pd.DataFrame(rows), version="zelf", cutoffs=only.assign(gender=["x", "meisje"]),
+                     gender="geslacht")
 
 
 def test_sdq_dutch_parent_subscale_norms_maurice_stam_2018():
