@@ -197,8 +197,13 @@ def similarity(a, b) -> float:
 def _key_score(ka: str, kb: str) -> float:
     if ka.replace(" ", "") == kb.replace(" ", ""):
         return 100.0
-    if _split_region(ka)[1] != _split_region(kb)[1]:  # "Wijkteam Noord" / "Wijkteam Zuid": two teams
+    (base_a, place_a), (base_b, place_b) = _split_region(ka), _split_region(kb)
+    if place_a != place_b:  # "Wijkteam Noord" / "Wijkteam Zuid": two teams
         return 0.0
+    if place_a:  # the same place ("Fryslân" = "Friesland"): compare the rest
+        ka, kb = base_a, base_b
+        if ka.replace(" ", "") == kb.replace(" ", ""):
+            return 100.0
     return _name_score(_core(ka), _core(kb))
 
 
@@ -575,7 +580,7 @@ def normalize(names, mapping=None, *, threshold: float = 85, lang: str = "nl") -
         agency, atype = canon[target]
         for k in groups.pop(ckey, []):
             how, why = method, reason(k)
-            if decided[k][2] == "role":  # "jeugdarts GGD" with "GGD" into "GGD Fryslân": both reasons
+            if decided[k][2] == "role" or ckey in ident:  # "jeugdarts GGD" into "GGD Fryslân": both reasons
                 how, why = "role", t("ag_reason_role", lang, raw=first[k], agency=agency) + "; " + why
             decided[k] = [agency, atype, how, float(score), True, why]
             owner[k] = target
@@ -673,7 +678,8 @@ def review_sheet(names, path, mapping=None, *, types=None, threshold: float = 85
     -------
     Path of the written file. Sheet ``Koppeltabel`` has one row per distinct spelling:
     ``schrijfwijze_in_dossier``, ``aantal`` (mentions), ``instantie`` (proposal), ``soort``, ``methode``,
-    ``score`` and ``controleren`` (``ja`` for proposals and new names, first in the list). Correct
+    ``score``, ``controleren`` (``ja`` for proposals and new names, first in the list) and ``reden`` (why a
+    name was merged, or left apart as ``ambiguous``, from :func:`normalize`'s ``reason``). Correct
     ``instantie`` and ``soort`` where needed and pass the file as ``mapping`` to :func:`normalize`
     or :func:`evaluatie.nulmeting.analyze`. Sheet ``Uitleg`` explains this in Dutch.
 
@@ -701,7 +707,8 @@ def review_sheet(names, path, mapping=None, *, types=None, threshold: float = 85
     table["agency_type"] = table["agency"].map(known)
     sheet = (table.groupby("raw", sort=False)
              .agg(aantal=("raw", "size"), instantie=("agency", "first"), soort=("agency_type", "first"),
-                  methode=("method", "first"), score=("score", "first"), controleren=("needs_review", "first"))
+                  methode=("method", "first"), score=("score", "first"), controleren=("needs_review", "first"),
+                  reden=("reason", "first"))
              .reset_index().rename(columns={"raw": "schrijfwijze_in_dossier"}))
     sheet["controleren"] = sheet["controleren"].map({True: "ja", False: "nee"})
     sheet = sheet.sort_values(["controleren", "instantie", "schrijfwijze_in_dossier"], ascending=[True, True, True],
@@ -719,13 +726,17 @@ def review_sheet(names, path, mapping=None, *, types=None, threshold: float = 85
     check = DataValidation(type="list", formula1='"' + ",".join(types) + '"', allow_blank=True)
     ws.add_data_validation(check)
     check.add(f"D2:D{max(len(sheet) + 200, 2)}")
-    for col, width in zip("ABCDEFG", (40, 8, 32, 24, 10, 8, 12)):
+    for col, width in zip("ABCDEFGH", (40, 8, 32, 24, 10, 8, 12, 90)):
         ws.column_dimensions[col].width = width
     info = book.create_sheet("Uitleg")
     for line in (
         "Controle van instantienamen",
         "Elke rij is een schrijfwijze uit de dossiers. 'instantie' is het voorstel van de toolkit:",
-        "  methode 'fuzzy' = lijkt op een bekende naam (controleer!), 'new' = nieuwe instantie, 'exact'/'mapping' = al bekend.",
+        "  methode 'fuzzy' = lijkt op een bekende naam (controleer!), 'new' = nieuwe instantie, 'exact'/'mapping' = al bekend,",
+        "  'region' = zelfde naam op de plaats of regio na (GGD Fryslân = GGD), alleen als er geen andere plaats bij staat,",
+        "  'role' = een functie bij een instantie (jeugdarts GGD = GGD), 'ambiguous' = kan meer instanties zijn",
+        "  (Wijkteam: welk wijkteam?) en is niet samengevoegd: kies zelf de juiste instantie.",
+        "  De kolom 'reden' zegt waarom een naam is samengevoegd of juist niet.",
         "Wat moet je doen: controleer alle rijen met controleren = ja. Pas 'instantie' aan als het voorstel niet klopt",
         "  (twee schrijfwijzen van dezelfde organisatie krijgen dezelfde naam) en vul 'soort' in via de keuzelijst.",
         "Daarna is dit bestand de koppeltabel: geef het mee als mapping (notebook) of --koppeltabel (opdrachtregel).",
