@@ -604,9 +604,9 @@ def normalize(names, mapping=None, *, threshold: float = 85, lang: str = "nl") -
             if s > score:
                 best, score = target, s
         if best is not None and score >= threshold:
+            del ident[ckey]
             move(ckey, best, "role", score,
                  lambda k: t("ag_reason_role", lang, raw=first[k], agency=canon[best][0]))
-            del ident[ckey]
     # a place or region as the only difference ("GGD Fryslân" / "GGD"); never for a generic name ("Wijkteam")
     alive = [c for c in canon if c in reviewed or members(c)]
     idents = {c: ident.get(c, c) for c in alive}

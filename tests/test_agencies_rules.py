@@ -120,7 +120,7 @@ def test_the_mapping_always_wins_over_the_regional_rule():
 def test_a_role_at_an_agency_in_the_data_is_that_agency(role):
     out = normalize(["GGD", role])
     assert out["agency"].tolist() == ["GGD", "GGD"] and out["method"].iloc[1] == "role"
-    assert "functie bij 'GGD'" in out["reason"].iloc[1]
+    assert out["reason"].iloc[1] == f"'{role}' is een functie bij 'GGD'; geteld als 'GGD' — controleer het"
 
 
 def test_role_rule_positive_and_negative():
