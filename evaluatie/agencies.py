@@ -10,6 +10,7 @@ Examples
 """
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections import Counter
@@ -91,6 +92,7 @@ def name_key(name) -> str:
     return re.sub(r"\s+", " ", re.sub(r"[^a-z0-9]+", " ", text)).strip()
 
 
+@functools.lru_cache(maxsize=65536)
 def _split_region(key: str) -> tuple[str, tuple[str, ...]]:
     """(base, suffix): a key without its place or region words, and those words (spelled as one region).
 
@@ -610,11 +612,12 @@ def normalize(names, mapping=None, *, threshold: float = 85, lang: str = "nl") -
     # a place or region as the only difference ("GGD Fryslân" / "GGD"); never for a generic name ("Wijkteam")
     alive = [c for c in canon if c in reviewed or members(c)]
     idents = {c: ident.get(c, c) for c in alive}
+    placed = [(c, _split_region(idents[c])[0]) for c in alive if _split_region(idents[c])[1]]
     for bare in alive:
         if bare in reviewed or not members(bare) or _split_region(idents[bare])[1]:
             continue
-        variants = [c for c in alive if c != bare and (c in reviewed or members(c)) and _split_region(idents[c])[1]
-                    and _key_score(_split_region(idents[c])[0], idents[bare]) >= threshold]
+        variants = [c for c, base in placed if c != bare and (c in reviewed or members(c))
+                    and _key_score(base, idents[bare]) >= threshold]
         if not variants:
             continue
         if len(variants) > 1 or _is_generic(idents[bare]):
