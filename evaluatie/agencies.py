@@ -592,14 +592,10 @@ def normalize(names, mapping=None, *, threshold: float = 85, lang: str = "nl") -
         return sum(mentions[k] for k in members(ckey))
 
     # role at an agency: "jeugdarts GGD" is counted as the GGD when the GGD is in the data or the mapping
-    ident = {}
-    for ckey in [c for c in canon if c not in reviewed]:
-        rest = _role_rest(ckey)
-        if rest is None:
-            continue
-        ident[ckey] = rest
-        targets = [(k, owner.get(k, k)) for k in list(canon) + list(owner)
-                   if owner.get(k, k) not in ident and owner.get(k, k) != ckey and _role_rest(owner.get(k, k)) is None]
+    ident = {c: _role_rest(c) for c in canon if c not in reviewed}
+    ident = {c: rest for c, rest in ident.items() if rest is not None}  # role clusters -> their agency part
+    targets = [(k, owner.get(k, k)) for k in dict.fromkeys([*canon, *owner]) if owner.get(k, k) not in ident]
+    for ckey, rest in list(ident.items()):
         best, score = None, 0.0
         for k, target in targets:
             s = _key_score(rest, k)
