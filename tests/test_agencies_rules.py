@@ -219,6 +219,15 @@ def test_example_data_without_mapping_against_the_generator_truth(root):
     assert rows.loc["jeugdarts GGD", ["agency", "method"]].tolist() == ["JGZ GGD", "role"]
     assert rows.loc["Wijkteam", "method"] == "ambiguous" and rows.loc["Wijkteam Noord", "agency"] == "Wijkteam Noord"
     assert set(rows["method"]) <= {"new", "exact", "fuzzy", "region", "role", "ambiguous"}
+    # per school (Regenboog, Vlinder, Wegwijzer, Kompas): 45/27/44/32 before the rules, truth 34/22/37/26
+    per_school = out.assign(school=data.loc[out.index, "school"]).groupby("school")["agency"].nunique()
+    assert per_school.to_dict() == {"SBO De Regenboog": 44, "SBO De Vlinder": 28, "SBO De Wegwijzer": 44,
+                                    "SBO Het Kompas": 33}
+    # with the koppeltabel (as the example pilot runs) every name is 'mapping' and the counts are the truth
+    mapped = normalize(data["agency_raw"], voorbeeld / "koppeltabel_instanties.csv").dropna(subset=["agency"])
+    assert (mapped["method"] == "mapping").all()
+    assert mapped.assign(school=data.loc[mapped.index, "school"]).groupby("school")["agency"].nunique().tolist() == [
+        34, 22, 37, 26]
 
 
 def test_synthetic_files_with_mapping_are_unchanged_and_without_are_precise():
