@@ -6,10 +6,11 @@ Examples
 >>> out = normalize(["Accare", "accare kinder- en jeugdpsychiatrie", "Accare Zwolle", "Vitree", "Vitree (ambulant)"])
 >>> out[["raw", "agency", "method"]].values.tolist()  # doctest: +NORMALIZE_WHITESPACE
 [['Accare', 'Accare', 'new'], ['accare kinder- en jeugdpsychiatrie', 'Accare', 'fuzzy'],
- ['Accare Zwolle', 'Accare', 'fuzzy'], ['Vitree', 'Vitree', 'new'], ['Vitree (ambulant)', 'Vitree', 'fuzzy']]
+ ['Accare Zwolle', 'Accare', 'region'], ['Vitree', 'Vitree', 'new'], ['Vitree (ambulant)', 'Vitree', 'fuzzy']]
 """
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections import Counter
@@ -26,19 +27,117 @@ from .schemas import AGENCY_TYPES
 from .text import check_lang, t
 
 __all__ = ["normalize", "review_sheet", "split_cells", "name_key", "similarity", "is_placeholder", "is_relative",
-           "RELATIVES", "STOPWORDS",
+           "RELATIVES", "STOPWORDS", "REGION_WORDS", "GENERIC_NAMES", "ROLES",
            "PLACEHOLDERS", "MIN_LENGTH_RATIO"]
 
-#: Words that say what kind of organisation it is or where, not which one; ignored when comparing names.
+#: Words that say what kind of organisation it is, not which one; ignored when comparing names.
 STOPWORDS = frozenset("""de het een en van voor in te op bij kinder kinderen jeugd jeugdpsychiatrie psychiatrie
-ambulant ambulante team regio noord zuid oost west centrum praktijk stichting zorg hulp afdeling locatie
-sociaal sociale jeugdgezondheidszorg jgz jeugdpsychiater kinderpsychiater zwolle groningen leeuwarden amsterdam rotterdam utrecht""".split())
+ambulant ambulante team centrum praktijk stichting zorg hulp afdeling locatie
+sociaal sociale jeugdgezondheidszorg jgz jeugdpsychiater kinderpsychiater""".split())
+
+#: Words that say *where* an agency works: compass points, "regio", the provinces (also in Frisian) and the
+#: larger places, chiefly in the north. Unlike :data:`STOPWORDS` they are not ignored: "Wijkteam Noord" and
+#: "Wijkteam Zuid" are two teams. A name that differs from another only by such a suffix ("GGD Fryslân" /
+#: "GGD") is decided by the regional rule of :func:`normalize`. After "regio", every word is part of the suffix.
+REGION_WORDS = frozenset("""regio noord zuid oost west midden noordoost noordwest zuidoost zuidwest noorden
+zuiden oosten westen noard sud east noardeast sudwest groningen friesland fryslan drenthe overijssel flevoland
+gelderland utrecht holland hollands brabant zeeland limburg twente achterhoek veluwe ijsselland haaglanden
+ommeland westerkwartier leeuwarden sneek drachten heerenveen harlingen franeker dokkum joure wolvega
+smallingerland waadhoeke achtkarspelen tytsjerksteradiel dantumadiel opsterland ooststellingwerf
+weststellingwerf ameland terschelling vlieland schiermonnikoog assen emmen hoogeveen meppel zwolle deventer
+enschede hengelo almelo kampen lelystad almere amsterdam rotterdam haarlem leiden delft dordrecht zoetermeer
+amersfoort apeldoorn arnhem nijmegen eindhoven tilburg breda maastricht venlo helmond alkmaar zaanstad""".split())
+#: Two spellings of one region (Frisian and Dutch names), compared as the same suffix.
+REGION_SYNONYMS = {"fryslan": "friesland", "noard": "noord", "sud": "zuid", "east": "oost",
+                   "noorden": "noord", "zuiden": "zuid", "oosten": "oost", "westen": "west",
+                   "noardeast": "noordoost", "sudwest": "zuidwest"}
+
+#: Names of a *kind* of team or professional of which one area has several ("Wijkteam", "huisarts"): such a
+#: name alone never merges into one specific team ("Wijkteam Noord"); it is listed for review instead.
+GENERIC_NAMES = frozenset("""wijkteam wijkteams buurtteam gebiedsteam dorpsteam jeugdteam gezinsteam
+jeugdzorgteam ondersteuningsteam cjg ggz jeugdzorg jeugdhulp huisarts huisartsen huisartsenpraktijk kinderarts
+jeugdarts schoolarts logopedist logopedie fysiotherapeut fysiotherapie psycholoog orthopedagoog school
+ziekenhuis gemeente""".split())
+
+#: Job titles written before or around an agency ("jeugdarts GGD", "schoolmaatschappelijk werk (Stichting X)"):
+#: such a name is a person's role at that agency, counted as the agency when it is in the data (see
+#: :func:`normalize`). Compared as :func:`name_key`; longer titles first.
+ROLES = tuple(sorted({
+    "jeugdarts", "schoolarts", "jeugdverpleegkundige", "schoolverpleegkundige", "verpleegkundige",
+    "schoolmaatschappelijk werk", "schoolmaatschappelijk werker", "schoolmaatschappelijk werkster", "smw er", "smw",
+    "maatschappelijk werker", "maatschappelijk werkster", "ambulant begeleider", "ambulante begeleider",
+    "begeleider", "behandelaar", "hulpverlener", "jeugdhulpverlener", "gezinscoach", "jeugdconsulent", "consulent",
+    "casemanager", "contactpersoon", "medewerker", "gedragswetenschapper", "gz psycholoog"}, key=lambda r: (-len(r), r)))
+#: Small words between a role and its agency ("jeugdarts van de GGD", "begeleider bij Accare").
+_ROLE_LINKS = frozenset({"bij", "van", "de", "het", "der", "via", "vanuit", "namens", "in", "op"})
+
+_ACRONYM_DOTS = re.compile(r"(?<![A-Za-z])[A-Za-z](?:[ ]?\.[ ]?[A-Za-z](?![A-Za-z]))+\.?")
+_ACRONYM_SPACES = re.compile(r"(?<![A-Za-z])[A-Z](?: [A-Z](?![A-Za-z]))+")
 
 
 def name_key(name) -> str:
-    """Comparable form of a name: lower case, no accents or punctuation, single spaces."""
-    text = unicodedata.normalize("NFKD", str(name)).encode("ascii", "ignore").decode().lower()
+    """Comparable form of a name: lower case, no accents or punctuation, single spaces, acronyms closed up.
+
+    Letters of an acronym separated by dots ("G.G.D.", "m.e.e", "G. G. D.") or capitals separated by
+    single spaces ("G G D") are written together ("ggd"); an initial before a word ("J. de Vries") is not.
+
+    Examples
+    --------
+    >>> name_key(" G.G.D. Fryslân "), name_key("M.E.E."), name_key("G G D"), name_key("J. de Vries")
+    ('ggd fryslan', 'mee', 'ggd', 'j de vries')
+    """
+    text = unicodedata.normalize("NFKD", str(name)).encode("ascii", "ignore").decode()
+    text = _ACRONYM_DOTS.sub(lambda m: re.sub(r"[. ]", "", m.group()), text)
+    text = _ACRONYM_SPACES.sub(lambda m: m.group().replace(" ", ""), text).lower()
     return re.sub(r"\s+", " ", re.sub(r"[^a-z0-9]+", " ", text)).strip()
+
+
+@functools.lru_cache(maxsize=65536)
+def _split_region(key: str) -> tuple[str, tuple[str, ...]]:
+    """(base, suffix): a key without its place or region words, and those words (spelled as one region).
+
+    The suffix is everything after "regio", or the region words at the end (generic words such as
+    "ambulant" may follow them); a key that is only region words has no suffix.
+
+    >>> _split_region("ggd fryslan"), _split_region("jeugdbescherming regio noord"), _split_region("noord")
+    (('ggd', ('friesland',)), ('jeugdbescherming', ('noord',)), ('noord', ()))
+    """
+    words = key.split()
+    if "regio" in words[1:]:
+        at = len(words) - 1 - words[::-1].index("regio")
+        base, region = words[:at], words[at + 1:]
+    else:
+        region_at, i = [], len(words) - 1
+        while i > 0 and (words[i] in REGION_WORDS or words[i] in STOPWORDS):
+            if words[i] in REGION_WORDS:
+                region_at.append(i)
+            i -= 1
+        base = [w for j, w in enumerate(words) if j not in region_at]
+        region = [words[j] for j in sorted(region_at)]
+    if not base or not [w for w in base if w not in STOPWORDS]:
+        return key, ()
+    return " ".join(base), tuple(REGION_SYNONYMS.get(w, w) for w in region if w != "regio") or (("regio",) if region else ())
+
+
+def _is_generic(key: str) -> bool:
+    """True for a name of a kind of team or professional only ("wijkteam", "het sociaal team", "huisarts")."""
+    return all(w in STOPWORDS or w in REGION_WORDS or w in GENERIC_NAMES for w in key.split())
+
+
+def _role_rest(key: str) -> str | None:
+    """The agency part of a role-at-agency name ("jeugdarts van de ggd" -> "ggd"), or None for no role form."""
+    padded = f" {key} "
+    found = False
+    for role in ROLES:
+        if f" {role} " in padded:
+            padded, found = padded.replace(f" {role} ", " "), True
+    if not found:
+        return None
+    rest = [w for w in padded.split()]
+    while rest and rest[0] in _ROLE_LINKS:
+        rest = rest[1:]
+    rest = " ".join(rest)
+    return rest if rest and not _is_generic(rest) else None
 
 
 def _core(key: str) -> str:
@@ -69,7 +168,10 @@ def similarity(a, b) -> float:
 
     Names with the same letters up to case, accents, punctuation and spaces score 100. Otherwise
     they are compared without generic words (:data:`STOPWORDS`, e.g. "kinder- en jeugdpsychiatrie",
-    "ambulant", place names), so that shared generic words do not make two agencies look alike.
+    "ambulant"), so that shared generic words do not make two agencies look alike. Place and region
+    words (:data:`REGION_WORDS`) are not ignored: names that differ in them score 0 ("Wijkteam Noord" /
+    "Wijkteam Zuid" are two teams; "Accare Zwolle" / "Accare" is decided by the regional rule of
+    :func:`normalize`, which looks at all names at once).
     The score is rapidfuzz's ``ratio`` of the letters (or ``token_sort_ratio``, for the same words in
     another order), with two guards:
 
@@ -82,14 +184,14 @@ def similarity(a, b) -> float:
       so at the default threshold 85 this guard only matters when a lower threshold is chosen).
 
     Spelling differences still match: "Acare" / "Accare" (91), "Karaktr" / "Karakter" (93),
-    "dyslexie centrum" / "Dyslexiecentrum" (100), "Accare Zwolle" / "Accare" (100: "Zwolle" is generic).
+    "dyslexie centrum" / "Dyslexiecentrum" (100), "G.G.D." / "GGD" (100, see :func:`name_key`).
 
     Examples
     --------
     >>> similarity("Accare", "Accare, Wijkteam Noord"), similarity("GGD", "Wijkteam Noord en GGD")
     (0.0, 0.0)
-    >>> round(similarity("Acare", "Accare")), similarity("Accare Zwolle", "accare")
-    (91, 100.0)
+    >>> round(similarity("Acare", "Accare")), similarity("Wijkteam Noord", "wijkteam zuid")
+    (91, 0.0)
     """
     return _key_score(name_key(a), name_key(b))
 
@@ -97,7 +199,15 @@ def similarity(a, b) -> float:
 def _key_score(ka: str, kb: str) -> float:
     if ka.replace(" ", "") == kb.replace(" ", ""):
         return 100.0
+    (base_a, place_a), (base_b, place_b) = _split_region(ka), _split_region(kb)
+    if place_a != place_b:  # "Wijkteam Noord" / "Wijkteam Zuid": two teams
+        return 0.0
+    if place_a:  # the same place ("Fryslân" = "Friesland"): compare the rest
+        ka, kb = base_a, base_b
+        if ka.replace(" ", "") == kb.replace(" ", ""):
+            return 100.0
     return _name_score(_core(ka), _core(kb))
+
 
 
 #: Words written in an agency cell that mean "no agency" (compared as :func:`name_key`); a cell with no letter
@@ -181,14 +291,21 @@ class _Evidence:
 
     def name(self, text: str) -> bool:
         key = name_key(text)
-        if len(key.replace(" ", "")) < 2 or not [w for w in key.split() if w not in STOPWORDS]:
+        if len(key.replace(" ", "")) < 2 or _generic(key):
             return False  # "?", "Noord", "Gezin en Jeugd": no agency on its own
         if key in self.known or key in self.alone:
             return True
         # a name with "en" in it is compared as written: without generic words "Centrum voor Jeugd en Gezin" is
-        # "gezin", which would make its own half "Gezin" look like a name
-        return any((_name_score(key, other) if {"en", "&"} & set(other.split()) else _key_score(key, other))
-                   >= self.threshold for other in self.alone)
+        # "gezin", which would make its own half "Gezin" look like a name; "wijkteam" is a name when
+        # "Wijkteam Noord" is one (the same words but the place)
+        own_base, own_place = _split_region(key)
+        for other in self.alone:
+            base, place = _split_region(other)
+            compare = _name_score if {"en", "&"} & set(other.split()) else _key_score
+            if compare(key, other) >= self.threshold or place and compare(key, base) >= self.threshold or \
+                    own_place and compare(own_base, other) >= self.threshold:
+                return True
+        return False
 
 
 def _cell_parts(cell: str, evidence: _Evidence) -> tuple[list[str], list[str]]:
@@ -218,13 +335,13 @@ def _cell_parts(cell: str, evidence: _Evidence) -> tuple[list[str], list[str]]:
 
 
 def _generic(text: str) -> bool:
-    """True for text of generic words only ("afdeling Zuid", "ambulant"), which names no agency."""
-    return not [w for w in name_key(text).split() if w not in STOPWORDS]
+    """True for text of generic or place words only ("afdeling Zuid", "ambulant"), which names no agency."""
+    return not [w for w in name_key(text).split() if w not in STOPWORDS and w not in REGION_WORDS]
 
 
-def _join(names, lang):
+def _join(names, lang, word=None):
     quoted = [f"'{n}'" for n in names]
-    word = " en " if lang == "nl" else " and "
+    word = f" {word} " if word else " en " if lang == "nl" else " and "
     return quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + word + quoted[-1]
 
 
@@ -371,45 +488,75 @@ def normalize(names, mapping=None, *, threshold: float = 85, lang: str = "nl") -
         "?" or "0" (:func:`is_placeholder`), give no agency).
     mapping : DataFrame, CSV/Excel path, optional
         Reviewed mapping with columns ``raw``, ``agency`` and optionally ``agency_type`` (Dutch
-        ``ruw``, ``instantie``, ``soort`` also accepted).
+        ``ruw``, ``instantie``, ``soort`` also accepted). It always wins: a name in it is never moved.
     threshold : float, default 85
         Minimum :func:`similarity` (0–100) for a fuzzy suggestion: rapidfuzz's ``ratio`` on names
-        without generic words such as "kinder", "jeugdpsychiatrie", "ambulant" and place names, and
+        without generic words such as "kinder", "jeugdpsychiatrie", "ambulant", and
         never for a name that is only a part of a longer one ("GGD" is not "Wijkteam Noord en GGD").
     lang : {"nl", "en"}
-        Language of the error messages (Dutch by default).
+        Language of the error messages and of ``reason`` (Dutch by default).
 
     Returns
     -------
-    DataFrame, one row per input name, with ``raw``, ``agency``, ``agency_type``, ``method``
-    (``mapping``: in the reviewed mapping; ``exact``: same name up to case, accents and punctuation;
-    ``fuzzy``: a suggestion; ``new``: not matched, kept as its own agency), ``score`` and
-    ``needs_review`` (true for ``fuzzy`` and ``new``: not yet confirmed by a person).
+    DataFrame, one row per input name, with ``raw``, ``agency``, ``agency_type``, ``method``, ``score``,
+    ``needs_review`` (true for everything not confirmed by a person: not ``mapping`` or ``exact``) and
+    ``reason`` (why, in words, for every name that is not written exactly as its agency). ``method`` is
+
+    * ``mapping``: in the reviewed mapping;
+    * ``exact``: the same name up to case, accents, spaces, punctuation and dots in an acronym
+      ("G.G.D." = "GGD", "M.E.E." = "MEE");
+    * ``fuzzy``: a spelling suggestion (:func:`similarity` at least ``threshold``);
+    * ``region``: the same name but for a place or region ("GGD Fryslân" / "GGD", :data:`REGION_WORDS`),
+      merged only when the data hold no other regional variant of that name and the name is not generic;
+    * ``role``: a role at an agency found in the data ("jeugdarts GGD", "schoolmaatschappelijk werk
+      (Stichting X)", :data:`ROLES`), counted as that agency;
+    * ``ambiguous``: a bare name that may be one of several regional variants, or a generic name
+      ("Wijkteam", :data:`GENERIC_NAMES`) next to a specific one ("Wijkteam Noord"): kept as its own
+      name, never merged, with the candidates in ``reason``;
+    * ``new``: not matched, kept as its own agency.
 
     Notes
     -----
     Names are processed from most to least frequent, so the most common spelling becomes the
-    agency name. A fuzzy match is a suggestion only: it is applied in ``agency`` so that analyses
-    can run, but flagged in ``needs_review`` until it is confirmed in the mapping file.
+    agency name. Suggestions (``fuzzy``, ``region``, ``role``) are applied in ``agency`` so that analyses
+    can run, but flagged in ``needs_review`` until they are confirmed in the mapping file. The rules,
+    in this order: mapping; exact; fuzzy (never between names with different places: "Wijkteam Noord"
+    and "Wijkteam Zuid" are two teams); role; region.
+
+    Examples
+    --------
+    >>> out = normalize(["GGD", "GGD", "G.G.D. Fryslân", "GGD Fryslan", "jeugdarts ggd", "Wijkteam", "Wijkteam Noord"])
+    >>> out[["raw", "agency", "method"]].values.tolist()  # doctest: +NORMALIZE_WHITESPACE
+    [['GGD', 'GGD', 'new'], ['GGD', 'GGD', 'new'], ['G.G.D. Fryslân', 'GGD', 'region'], ['GGD Fryslan', 'GGD', 'region'],
+     ['jeugdarts ggd', 'GGD', 'role'], ['Wijkteam', 'Wijkteam', 'ambiguous'], ['Wijkteam Noord', 'Wijkteam Noord', 'new']]
+    >>> out["reason"].iloc[5]
+    "'Wijkteam' kan 'Wijkteam Noord' zijn; niet samengevoegd — leg het vast in de koppeltabel"
     """
     check_lang(lang)
     series = pd.Series(list(names) if not isinstance(names, pd.Series) else names, dtype=object)
     table = _read_mapping(mapping, lang)
-    by_key = {name_key(r): (a, t) for r, a, t in zip(table["raw"], table["agency"], table["agency_type"])}
-    canon: dict[str, tuple[str, object]] = {name_key(a): (a, t) for a, t in zip(table["agency"], table["agency_type"])}
+    by_key = {name_key(r): (a, t_) for r, a, t_ in zip(table["raw"], table["agency"], table["agency_type"])}
+    canon: dict[str, tuple[str, object]] = {name_key(a): (a, t_) for a, t_ in zip(table["agency"], table["agency_type"])}
+    reviewed = set(canon)  # agencies of the mapping: targets of a rule, never moved by one
     present = series.dropna().map(lambda v: str(v).strip())
     present = present[(present != "") & ~present.map(lambda v: is_placeholder(v) or is_relative(v))]  # no agency
-    decided: dict[str, tuple] = {}
-    for raw in present.value_counts(sort=True).index:  # most frequent spelling first
+    decided: dict[str, list] = {}  # key -> [agency, type, method, score, needs_review, reason]
+    owner: dict[str, str] = {}  # key -> key of its agency in canon
+    first: dict[str, str] = {}  # key -> most frequent spelling
+    mentions: Counter = Counter()
+    for raw, n in present.value_counts(sort=True).items():  # most frequent spelling first
         key = name_key(raw)
+        mentions[key] += int(n)
         if key in decided:
             continue
+        first[key] = raw
         if key in by_key:
             agency, atype = by_key[key]
-            decided[key] = (agency, atype, "mapping", 100.0, False)
+            decided[key], owner[key] = [agency, atype, "mapping", 100.0, False, None], name_key(agency)
+            canon.setdefault(name_key(agency), (agency, atype))
         elif key in canon:
             agency, atype = canon[key]
-            decided[key] = (agency, atype, "exact", 100.0, False)
+            decided[key], owner[key] = [agency, atype, "exact", 100.0, False, None], key
         else:
             best, score = None, 0.0
             for ckey in canon:
@@ -418,18 +565,93 @@ def normalize(names, mapping=None, *, threshold: float = 85, lang: str = "nl") -
                     best, score = ckey, s
             if best is not None and score >= threshold:
                 agency, atype = canon[best]
-                decided[key] = (agency, atype, "fuzzy", float(score), True)
+                decided[key], owner[key] = [agency, atype, "fuzzy", float(score), True, None], best
             else:
                 canon[key] = (raw, None)
-                decided[key] = (raw, None, "new", 100.0, True)
-    rows = []
+                decided[key], owner[key] = [raw, None, "new", 100.0, True, None], key
+
+    groups: dict[str, list[str]] = {}  # key of an agency in canon -> keys of the names it holds (not the mapping's)
+    for k, o in owner.items():
+        if decided[k][2] != "mapping":
+            groups.setdefault(o, []).append(k)
+
+    def members(ckey):
+        return groups.get(ckey, [])
+
+    def move(ckey, target, method, score, reason):
+        agency, atype = canon[target]
+        for k in groups.pop(ckey, []):
+            how, why = method, reason(k)
+            if decided[k][2] == "role" or ckey in ident:  # "jeugdarts GGD" into "GGD Fryslân": both reasons
+                how, why = "role", t("ag_reason_role", lang, raw=first[k], agency=agency) + "; " + why
+            decided[k] = [agency, atype, how, float(score), True, why]
+            owner[k] = target
+            groups.setdefault(target, []).append(k)
+
+    def size(ckey):
+        return sum(mentions[k] for k in members(ckey))
+
+    # role at an agency: "jeugdarts GGD" is counted as the GGD when the GGD is in the data or the mapping
+    ident = {c: _role_rest(c) for c in canon if c not in reviewed}
+    ident = {c: rest for c, rest in ident.items() if rest is not None}  # role clusters -> their agency part
+    targets = [(k, owner.get(k, k)) for k in dict.fromkeys([*canon, *owner]) if owner.get(k, k) not in ident]
+    for ckey, rest in list(ident.items()):
+        best, score = None, 0.0
+        for k, target in targets:
+            s = _key_score(rest, k)
+            if s > score:
+                best, score = target, s
+        if best is not None and score >= threshold:
+            del ident[ckey]
+            move(ckey, best, "role", score,
+                 lambda k: t("ag_reason_role", lang, raw=first[k], agency=canon[best][0]))
+    # a place or region as the only difference ("GGD Fryslân" / "GGD"); never for a generic name ("Wijkteam")
+    alive = [c for c in canon if c in reviewed or members(c)]
+    idents = {c: ident.get(c, c) for c in alive}
+    placed = [(c, _split_region(idents[c])[0]) for c in alive if _split_region(idents[c])[1]]
+    for bare in alive:
+        if bare in reviewed or not members(bare) or _split_region(idents[bare])[1]:
+            continue
+        variants = [c for c, base in placed if c != bare and (c in reviewed or members(c))
+                    and _key_score(base, idents[bare]) >= threshold]
+        if not variants:
+            continue
+        if len(variants) > 1 or _is_generic(idents[bare]):
+            options = [canon[c][0] for c in variants]
+            for k in members(bare):
+                decided[k][2], decided[k][4] = "ambiguous", True
+                decided[k][5] = t("ag_reason_ambiguous", lang, raw=first[k],
+                                  options=_join(options, lang, t("ag_or", lang)))
+            continue
+        regional = variants[0]
+        score = _key_score(_split_region(idents[regional])[0], idents[bare])
+        source, target = (bare, regional)
+        if regional not in reviewed and bare not in ident and size(regional) < size(bare) or regional in ident:
+            source, target = regional, bare
+        names_ = (canon[bare][0], canon[regional][0])
+        move(source, target, "region", score, lambda k: t("ag_reason_region", lang, bare=names_[0],
+                                                           regional=names_[1], agency=canon[target][0]))
+    rows, reasons = [], {}
+    for key, (agency, atype, method, score, review, reason) in decided.items():
+        if reason is None and method == "mapping":
+            reason = t("ag_reason_mapping", lang)
+        elif reason is None and method == "fuzzy":
+            reason = t("ag_reason_fuzzy", lang, agency=agency, score=round(score))
+        reasons[key] = reason
     for value in series:
         text = None if value is None or (not isinstance(value, str) and pd.isna(value)) else str(value).strip()
         if not text or is_placeholder(text) or is_relative(text):
-            rows.append((value, None, None, None, float("nan"), False))
-        else:
-            rows.append((value, *decided[name_key(text)]))
-    out = pd.DataFrame(rows, columns=["raw", "agency", "agency_type", "method", "score", "needs_review"],
+            rows.append((value, None, None, None, float("nan"), False, None))
+            continue
+        key = name_key(text)
+        agency, atype, method, score, review, _ = decided[key]
+        reason = reasons[key]
+        if method in ("exact", "new") and text != agency:  # the same name written otherwise: say so
+            ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+            acronym = _ACRONYM_DOTS.search(ascii_text) or _ACRONYM_SPACES.search(ascii_text)
+            reason = t("ag_reason_acronym" if acronym else "ag_reason_exact", lang, agency=agency)
+        rows.append((value, agency, atype, method, score, review, reason))
+    out = pd.DataFrame(rows, columns=["raw", "agency", "agency_type", "method", "score", "needs_review", "reason"],
                        index=series.index)
     return out
 
@@ -455,7 +677,8 @@ def review_sheet(names, path, mapping=None, *, types=None, threshold: float = 85
     -------
     Path of the written file. Sheet ``Koppeltabel`` has one row per distinct spelling:
     ``schrijfwijze_in_dossier``, ``aantal`` (mentions), ``instantie`` (proposal), ``soort``, ``methode``,
-    ``score`` and ``controleren`` (``ja`` for proposals and new names, first in the list). Correct
+    ``score``, ``controleren`` (``ja`` for proposals and new names, first in the list) and ``reden`` (why a
+    name was merged, or left apart as ``ambiguous``, from :func:`normalize`'s ``reason``). Correct
     ``instantie`` and ``soort`` where needed and pass the file as ``mapping`` to :func:`normalize`
     or :func:`evaluatie.nulmeting.analyze`. Sheet ``Uitleg`` explains this in Dutch.
 
@@ -483,7 +706,8 @@ def review_sheet(names, path, mapping=None, *, types=None, threshold: float = 85
     table["agency_type"] = table["agency"].map(known)
     sheet = (table.groupby("raw", sort=False)
              .agg(aantal=("raw", "size"), instantie=("agency", "first"), soort=("agency_type", "first"),
-                  methode=("method", "first"), score=("score", "first"), controleren=("needs_review", "first"))
+                  methode=("method", "first"), score=("score", "first"), controleren=("needs_review", "first"),
+                  reden=("reason", "first"))
              .reset_index().rename(columns={"raw": "schrijfwijze_in_dossier"}))
     sheet["controleren"] = sheet["controleren"].map({True: "ja", False: "nee"})
     sheet = sheet.sort_values(["controleren", "instantie", "schrijfwijze_in_dossier"], ascending=[True, True, True],
@@ -501,13 +725,17 @@ def review_sheet(names, path, mapping=None, *, types=None, threshold: float = 85
     check = DataValidation(type="list", formula1='"' + ",".join(types) + '"', allow_blank=True)
     ws.add_data_validation(check)
     check.add(f"D2:D{max(len(sheet) + 200, 2)}")
-    for col, width in zip("ABCDEFG", (40, 8, 32, 24, 10, 8, 12)):
+    for col, width in zip("ABCDEFGH", (40, 8, 32, 24, 10, 8, 12, 90)):
         ws.column_dimensions[col].width = width
     info = book.create_sheet("Uitleg")
     for line in (
         "Controle van instantienamen",
         "Elke rij is een schrijfwijze uit de dossiers. 'instantie' is het voorstel van de toolkit:",
-        "  methode 'fuzzy' = lijkt op een bekende naam (controleer!), 'new' = nieuwe instantie, 'exact'/'mapping' = al bekend.",
+        "  methode 'fuzzy' = lijkt op een bekende naam (controleer!), 'new' = nieuwe instantie, 'exact'/'mapping' = al bekend,",
+        "  'region' = zelfde naam op de plaats of regio na (GGD Fryslân = GGD), alleen als er geen andere plaats bij staat,",
+        "  'role' = een functie bij een instantie (jeugdarts GGD = GGD), 'ambiguous' = kan meer instanties zijn",
+        "  (Wijkteam: welk wijkteam?) en is niet samengevoegd: kies zelf de juiste instantie.",
+        "  De kolom 'reden' zegt waarom een naam is samengevoegd of juist niet.",
         "Wat moet je doen: controleer alle rijen met controleren = ja. Pas 'instantie' aan als het voorstel niet klopt",
         "  (twee schrijfwijzen van dezelfde organisatie krijgen dezelfde naam) en vul 'soort' in via de keuzelijst.",
         "Daarna is dit bestand de koppeltabel: geef het mee als mapping (notebook) of --koppeltabel (opdrachtregel).",

@@ -136,6 +136,9 @@ _VALUES = {  # option values shown to people
     "jackknife": ("jackknife over scholen", "jackknife over schools"),
     "mapping": ("koppeltabel", "mapping"), "exact": ("exact gelijk", "exact"),
     "fuzzy": ("voorstel (controleren)", "suggestion (review)"), "new": ("nieuw (controleren)", "new (review)"),
+    "region": ("zelfde naam, plaats weggelaten (controleren)", "same name without the place (review)"),
+    "role": ("functie bij een instantie (controleren)", "role at an agency (review)"),
+    "ambiguous": ("meerduidig, niet samengevoegd (controleren)", "ambiguous, not merged (review)"),
 }
 
 

@@ -1021,8 +1021,12 @@ def analyze(dossier: pd.DataFrame, *, n_total=None, mapping=None, school: str = 
         review = names[names["needs_review"]]
         if len(review):
             report.notes.append(t("nm_note_review", report.lang, n=review["raw"].nunique()))
+        # a merge by place or role, and a generic name left apart ("Wijkteam"), are named one by one
+        ruled = names.loc[names["method"].isin(["region", "role", "ambiguous"]), "reason"].dropna()
+        for reason in dict.fromkeys(ruled):
+            report.notes.append(t("nm_note_agency_rule", report.lang, reason=reason))
     else:
-        names = pd.DataFrame(columns=["raw", "agency", "agency_type", "method", "score", "needs_review"])
+        names = pd.DataFrame(columns=["raw", "agency", "agency_type", "method", "score", "needs_review", "reason"])
     _check_columns(data, lang=report.lang, school=school, pupil=pupil, agency=agency)
     if agency_type and agency_type not in data:
         agency_type = None

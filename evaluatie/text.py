@@ -3093,6 +3093,39 @@ MESSAGES: dict[str, dict[str, str]] = {
     "sv_sdq_norm_gender": {"nl": ", {gender}", "en": ", {gender}"},
     "sv_sdq_no_gender": {"nl": "geen norm: geslacht ontbreekt of is niet jongen of meisje",
                          "en": "no norm: gender missing or not boy or girl"},
+    # --- agency names: why a name was merged (or not); the column 'reden' of the normalisation table
+    "ag_reason_mapping": {"nl": "staat in de koppeltabel", "en": "in the lookup table"},
+    "ag_reason_exact": {
+        "nl": "zelfde naam als '{agency}' op hoofdletters, accenten, spaties en leestekens na",
+        "en": "same name as '{agency}' apart from capitals, accents, spaces and punctuation",
+    },
+    "ag_reason_acronym": {
+        "nl": "zelfde afkorting als '{agency}': punten en spaties in een afkorting tellen niet (G.G.D. = GGD)",
+        "en": "same acronym as '{agency}': dots and spaces in an acronym do not count (G.G.D. = GGD)",
+    },
+    "ag_reason_fuzzy": {
+        "nl": "lijkt op '{agency}' (overeenkomst {score}%); een voorstel — controleer het",
+        "en": "looks like '{agency}' (similarity {score}%); a suggestion — check it",
+    },
+    "ag_reason_region": {
+        "nl": "'{bare}' en '{regional}' verschillen alleen in de plaats of regio en de gegevens noemen geen andere "
+              "variant met een plaats; samengevoegd tot '{agency}' — controleer het",
+        "en": "'{bare}' and '{regional}' differ only in the place or region and the data name no other variant "
+              "with a place; merged into '{agency}' — check it",
+    },
+    "ag_reason_role": {
+        "nl": "'{raw}' is een functie bij '{agency}'; geteld als '{agency}' — controleer het",
+        "en": "'{raw}' is a role at '{agency}'; counted as '{agency}' — check it",
+    },
+    "ag_reason_ambiguous": {
+        "nl": "'{raw}' kan {options} zijn; niet samengevoegd — leg het vast in de koppeltabel",
+        "en": "'{raw}' may be {options}; not merged — record it in the lookup table",
+    },
+    "ag_or": {"nl": "of", "en": "or"},
+    "nm_note_agency_rule": {
+        "nl": "Instantienaam: {reason}.",
+        "en": "Agency name: {reason}.",
+    },
 }
 
 

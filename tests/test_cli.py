@@ -75,7 +75,9 @@ def test_agencies_review_writes_sheet_that_becomes_the_mapping(capsys, root, tmp
     assert "controleren = ja" in capsys.readouterr().out
     sheet = pd.read_excel(out)
     assert sheet.columns.tolist() == ["schrijfwijze_in_dossier", "aantal", "instantie", "soort", "methode", "score",
-                                      "controleren"]
+                                      "controleren", "reden"]
+    wijkteam = sheet.set_index("schrijfwijze_in_dossier").loc["Wijkteam"]  # a generic name: never merged, explained
+    assert wijkteam["methode"] == "ambiguous" and "'Wijkteam Noord'" in wijkteam["reden"]
     assert sheet["controleren"].iloc[0] == "ja" and sheet["soort"].notna().mean() > 0.9
     fuzzy = sheet.loc[sheet["methode"] == "fuzzy", "schrijfwijze_in_dossier"].iloc[0]
     assert normalize([fuzzy], mapping=out)["method"].tolist() == ["mapping"]
