@@ -5,6 +5,8 @@
 #     text_representation:
 #       extension: .py
 #       format_name: percent
+#       format_version: '1.3'
+#       jupytext_version: 1.19.7
 #   kernelspec:
 #     display_name: Python 3
 #     language: python
@@ -61,7 +63,11 @@ rapport
 # In dossiers staat dezelfde organisatie op veel manieren ("Accare", "accare kinder- en
 # jeugdpsychiatrie", "Accare Zwolle"). De toolkit gebruikt eerst de **gecontroleerde koppeltabel**,
 # dan exacte overeenkomsten, en doet voor de rest een **voorstel** (`fuzzy`) dat altijd gemarkeerd
-# blijft tot iemand het heeft gecontroleerd. Zonder koppeltabel zie je hoeveel er te controleren is:
+# blijft tot iemand het heeft gecontroleerd. Een paar vaste regels, ook gemarkeerd om te controleren:
+# "G.G.D." is "GGD"; "GGD Fryslân" wordt "GGD" alleen als er geen andere plaats achter GGD voorkomt;
+# "jeugdarts GGD" telt bij de GGD (een functie bij een instantie); en een algemene naam als "Wijkteam"
+# wordt nooit bij één team ("Wijkteam Noord") gevoegd, want het kan elk team zijn: leg dat vast in de
+# koppeltabel. Zonder koppeltabel zie je hoeveel er te controleren is:
 
 # %%
 zonder = ev.agencies.normalize(dossier["agency_raw"])
