@@ -248,11 +248,15 @@ def read_statline(path, *, regions=None, sheet=None, lang: str = "nl") -> pd.Dat
     layout = _find_layout(lines)
     if layout is None:
         raise InputError(t("cbs_no_periods", lang, file=path.name), file=path)
+    # the English StatLine writes 1,702 and 10.5; the Dutch one 1.702 (or 1 702) and 10,5
+    english = any(_norm(_text(c)) == "periods" for r in lines[:40] for c in r)
     if layout[0] == "wide":
-        out, dims = _read_wide(lines, widths, layout[1], layout[2], path, excel, report, lang)
+        out, dims = _read_wide(lines, widths, layout[1], layout[2], path, excel, report, lang,
+                               default_decimal="." if english or excel else ",")
     else:
         texts = [[_text(c) for c in r] for r in lines]
-        out, dims = _read_long(texts, layout[1], path, "," if delimiter == ";" else ".", report, lang)
+        out, dims = _read_long(texts, layout[1], path, "," if delimiter == ";" and not english else ".", report,
+                               lang)
     out = _name_regions(out, regions, report, lang)
     out["period_start"] = [p.start_time for p in out["period"]]
     out["freq"] = [p.freqstr for p in out["period"]]
@@ -266,7 +270,7 @@ def read_statline(path, *, regions=None, sheet=None, lang: str = "nl") -> pd.Dat
     out = out.reset_index(drop=True)
     for column in ("missing", "region_kind", "region_name"):
         out[column] = out[column].where(out[column].notna(), None)
-    out.attrs["identifier_columns"] = _flag_cells(out, ["region", "region_name", *dims], report, lang)
+    out.attrs["identifier_columns"] = _flag_cells(out, ["region", "region_name", *dims, "measure"], report, lang)
     report.notes.append(read_note)
     counts = out["missing"].dropna().value_counts(sort=False)
     if len(counts):
@@ -422,6 +426,12 @@ def _read_long(lines, header_at: int, path: Path, default_decimal: str, report: 
     body = lines[header_at + 1:]
     rows = np.arange(header_at + 2, header_at + 2 + len(body))
     width = len(header)
+    for i, r in enumerate(body):  # a figure right of the last header cell has no name: refused, not dropped
+        if any(c.strip() for c in r[width:]):
+            j = width + next(k for k, c in enumerate(r[width:]) if c.strip())
+            raise InputError(t("cbs_long_extra", lang, file=path.name, row=header_at + 2 + i, column=j + 1,
+                               value=r[j].strip()), file=path, row=header_at + 2 + i, column=str(j + 1))
+    body = [r[:width] for r in body]
     grid = pd.DataFrame([r + [""] * (width - len(r)) for r in body], columns=range(max(width, 1)),
                         dtype=object).iloc[:, :width] if body else pd.DataFrame(columns=range(width))
     grid.index = rows
@@ -517,35 +527,65 @@ def _across_column(grid: pd.DataFrame, header: list, period_col: int) -> int | N
     """The unit column of a table with topics down the rows and one dimension across, else ``None``.
 
     StatLine (2017 and the pivot of today's site) writes ``"Onderwerpen_1";"Perioden";"Regio's";"Leeuwarden";"Ede"``
-    with the unit (``aantal``, ``x 1 000``) under the dimension's name and its values (here regions) as the
-    names of the columns after it.
+    with the unit (``aantal``, ``x 1 000``, any text) under the dimension's name and its values (here regions)
+    as the names of the columns after it. It is this layout only when the topics run down the rows (a topic
+    column left of the periods), or when the dimension across is the region and no region column stands left:
+    a file with regions down the rows and a column "Eenheid" before its measures is the long layout.
     """
+    left = [j for j in range(period_col) if header[j].strip()]
+    topics = any(_is_topic(header[j]) for j in left)
+    region_left = any(_norm(header[j]) in _REGION_HEADERS for j in left) or any(
+        grid[j].astype(str).str.strip().str.upper().str.fullmatch(_REGION.pattern).mean() > 0.5 for j in left)
     lines = _filled(grid)
     for u in range(period_col + 1, len(header) - 1):
-        if not header[u].strip() or not all(h.strip() for h in header[u + 1:]):
+        if not header[u].strip() or not (topics or (_norm(header[u]) in _REGION_HEADERS and not region_left)):
             continue
         cells = grid.loc[lines, u].astype(str).str.strip()
-        if len(cells) and cells.map(lambda c: bool(_UNIT.fullmatch(c))).all():
+        text = cells[cells.ne("")].unique()
+        if not len(text) or any(_safe_value(c, d) is not None for c in text for d in (",", ".")):
+            continue
+        if topics or all(_UNIT.fullmatch(c) for c in text):  # without topics: only units such as "aantal"
             return u
     return None
 
 
 def _read_across(lines, grid: pd.DataFrame, header_at: int, period_col: int, u: int, path: Path,
                  default_decimal: str, report: QualityReport, lang: str):
-    """The layout of :func:`_across_column`: one value per line × column, its measure the line's topic and unit."""
+    """The layout of :func:`_across_column`: one value per line × column, its measure the line's topic and unit.
+
+    Topic levels (``Onderwerpen_1``, ``Onderwerpen_2``) are joined with " / " as in the wide layout; a topic
+    written only on its first line (merged cells) holds for the lines under it, and so does a topic's unit. A column across without a
+    name, or the same name twice, is refused: its values could not be told apart.
+    """
     from .io import _detect_decimal
 
     header = lines[header_at]
     report.n_read = len(grid) + header_at
     for line in range(1, header_at + 1):
         report.add(row=line, column="", value="", reason=t("cbs_reason_title", lang), action="dropped")
-    keep = _filled(grid)
+    value_cols = list(range(u + 1, len(header)))
+    # a line without figures ("Bron:";"CBS StatLine") is a title or source line
+    keep = _filled(grid) & grid[value_cols].apply(lambda c: c.astype(str).str.strip().ne("")).any(axis=1)
     for row in grid.index[~keep]:
         report.add(row=int(row), column="", value="", reason=t("cbs_reason_title", lang), action="dropped")
     grid = grid[keep]
+    seen = {}
+    for k in value_cols:
+        name = header[k].strip().rstrip("*").strip().lower()
+        if not name or name in seen:
+            key = "cbs_across_twice" if name else "cbs_across_empty"
+            raise InputError(t(key, lang, file=path.name, row=header_at + 1, column=k + 1, value=header[k].strip(),
+                               first=seen.get(name, k) + 1), file=path, row=header_at + 1,
+                             column=header[k].strip() or str(k + 1))
+        seen[name] = k
     left = [j for j in range(u) if j != period_col]
-    topic_col = next((j for j in left if _is_topic(header[j])), None)
-    dims = [j for j in left if j != topic_col]
+    topic_cols = [j for j in left if _is_topic(header[j])]
+    dims = [j for j in left if j not in topic_cols]
+    for j in topic_cols:  # merged cells: the topic holds for the lines under it
+        grid[j] = grid[j].astype(str).str.strip().replace("", np.nan).ffill().fillna("")
+    topic_key = grid[topic_cols].astype(str).agg("|".join, axis=1) if topic_cols else pd.Series("", index=grid.index)
+    # and so does its unit (an empty unit cell under "aantal" of the same topic)
+    grid[u] = grid[u].astype(str).str.strip().replace("", np.nan).groupby(topic_key).ffill().fillna("")
     title = next((r[0].strip() for r in lines[:header_at] if r and r[0].strip()), "")
     period_of = {}
     for row, cell in grid[period_col].items():
@@ -560,7 +600,6 @@ def _read_across(lines, grid: pd.DataFrame, header_at: int, period_col: int, u: 
     grid = grid[[period_of[c] is not None for c in grid[period_col]]]
     if grid.empty:
         raise InputError(t("cbs_no_rows", lang, file=path.name), file=path)
-    value_cols = list(range(u + 1, len(header)))
     decimal = _detect_decimal(list(grid[value_cols].stack().astype(str).unique()), default_decimal)
     is_region = _norm(header[u]) in _REGION_HEADERS
     across = {k: parse_region(header[k]) if is_region else (None, None) for k in value_cols}
@@ -569,7 +608,7 @@ def _read_across(lines, grid: pd.DataFrame, header_at: int, period_col: int, u: 
     dim_names = [header[j].strip() for j in dims] + ([] if is_region else [header[u].strip()])
     records = []
     for row, cells in zip(grid.index, grid.itertuples(index=False)):
-        topic = cells[topic_col].strip() if topic_col is not None else (title or "waarde")
+        topic = " / ".join(dict.fromkeys(c for c in (cells[j].strip() for j in topic_cols) if c)) or title or "waarde"
         unit = cells[u].strip()
         measure = f"{topic} ({unit})" if unit and unit not in topic else topic
         period, period_flag = period_of[cells[period_col]]
@@ -601,7 +640,8 @@ _UNIT = re.compile(r"aantal|%|x ?1 ?000( ?000)?|x (mln|mld)\.?|((x )?(1 ?000 |ml
                    re.IGNORECASE)
 
 
-def _read_wide(lines, widths, p: int, j0: int, path: Path, excel: bool, report: QualityReport, lang: str):
+def _read_wide(lines, widths, p: int, j0: int, path: Path, excel: bool, report: QualityReport, lang: str,
+               default_decimal: str = ","):
     """The wide layout: periods across the columns (line ``p``, from column ``j0`` on), reshaped to long.
 
     Header lines above the period line that have text over the value columns are column dimensions, each
@@ -751,7 +791,7 @@ def _read_wide(lines, widths, p: int, j0: int, path: Path, excel: bool, report: 
 
     cells = [lines[r][j] for r in data_rows for j in value_cols if j < len(lines[r])]
     # Excel numbers are numbers; text cells (and CSV) tell their decimal sign, else StatLine's decimal comma
-    decimal = _detect_decimal(list({c for c in cells if isinstance(c, str)}), "." if excel else ",")
+    decimal = _detect_decimal(list({c for c in cells if isinstance(c, str)}), default_decimal)
 
     def measure(r, j):
         name = " / ".join(x for x in (topic(j), *(cell(r, s) for s in used_stubs if roles[s] == "topic")) if x)

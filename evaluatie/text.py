@@ -3126,6 +3126,25 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nl": "Instantienaam: {reason}.",
         "en": "Agency name: {reason}.",
     },
+    # --- CBS: topics down the rows with one dimension across; lines longer than the header
+    "cbs_across_empty": {
+        "nl": "Bestand '{file}', regel {row}, kolom {column}: deze kolom heeft geen naam in de kopregel; de cijfers "
+              "eronder zijn dan van geen enkele regio of groep. Vul de naam in of download de tabel opnieuw.",
+        "en": "File '{file}', line {row}, column {column}: this column has no name in the header line, so its figures "
+              "belong to no region or group. Fill in the name or download the table again.",
+    },
+    "cbs_across_twice": {
+        "nl": "Bestand '{file}', regel {row}, kolom {column}: '{value}' staat ook al boven kolom {first}; de cijfers "
+              "van beide kolommen zijn dan niet uit elkaar te houden. Geef elke kolom een eigen naam.",
+        "en": "File '{file}', line {row}, column {column}: '{value}' also heads column {first}, so the figures of the "
+              "two columns cannot be told apart. Give every column its own name.",
+    },
+    "cbs_long_extra": {
+        "nl": "Bestand '{file}', regel {row}, kolom {column}: '{value}' staat rechts van de laatste kolom van de "
+              "kopregel en heeft dus geen naam. Verwijder de cel of vul de kopregel aan.",
+        "en": "File '{file}', line {row}, column {column}: '{value}' is right of the header's last column and so has "
+              "no name. Remove the cell or complete the header.",
+    },
 }
 
 

@@ -810,3 +810,52 @@ def test_topics_down_the_rows_with_regions_or_another_dimension_across(tmp_path)
     data = cbs.read_statline(_write_csv(rows, tmp_path / "geslacht_over.csv"))
     assert data["region"].isna().all() and set(data["Geslacht"]) == {"Jongens", "Meisjes"}
     assert any("regio" in n for n in data.attrs["report"].notes)
+
+
+def test_regions_down_the_rows_with_a_unit_column_stay_the_long_layout(tmp_path):
+    """Adversary: "Regio's";"Perioden";"Eenheid";<topics> (regions down the rows, a unit column before the
+    measures) was taken for the layout with regions across: region missing, the topics in 'Eenheid'. The
+    regions stand left, so it is the long layout, as before."""
+    rows = [["Jeugdhulp; regio"], ["Regio's", "Perioden", "Eenheid", "Jongeren met jeugdhulp", "Jongeren met jeugdbescherming"],
+            ["Leeuwarden", "2022", "aantal", "7830", "120"], ["Ede", "2022", "aantal", "1702", "30"], ["Bron: CBS"]]
+    data = cbs.read_statline(_write_csv(rows, tmp_path / "eenheid.csv"))
+    assert data["region"].tolist() == ["Leeuwarden", "Ede"] * 2
+    assert set(data["measure"]) == {"Jongeren met jeugdhulp", "Jongeren met jeugdbescherming"}
+    assert set(data["Eenheid"]) == {"aantal"}
+
+
+def test_across_layout_topic_levels_merged_cells_and_refused_headers(tmp_path):
+    """Adversary: two topic levels became one measure (two values per period in a comparison series); a topic or
+    unit written only on its first line (merged cells) gave a nameless measure; an empty or repeated column name
+    was kept. Now the levels are joined with ' / ', topic and unit hold for the lines under them, a source line
+    of two cells is a source line, and the headers are refused in Dutch with line and column."""
+    rows = [["Jeugdhulp; regio"], ["Onderwerpen_1", "Onderwerpen_2", "Perioden", "Regio's", "Leeuwarden", "Ede"],
+            ["Jeugdhulp", "Jongeren met jeugdhulp", "2022", "aantal", "7830", "1702"],
+            ["", "", "2023*", "", ".", "1750"],
+            ["Jeugdhulp", "Jongeren met jeugdbescherming", "2022", "aantal", "120", "30"],
+            ["Bron:", "CBS StatLine"]]
+    data = cbs.read_statline(_write_csv(rows, tmp_path / "niveaus.csv"))
+    series = cbs.comparison_series(data, measure="Jeugdhulp / Jongeren met jeugdhulp (aantal)", region="Ede")
+    assert series["count"].tolist() == [1702, 1750]
+    assert set(data["measure"]) == {"Jeugdhulp / Jongeren met jeugdhulp (aantal)",
+                                    "Jeugdhulp / Jongeren met jeugdbescherming (aantal)"}
+    rep = data.attrs["report"]
+    assert (rep.n_read, rep.n_used, rep.n_dropped) == (5, 3, 2)  # title and source line
+    for header, pattern in [(["Leeuwarden", "leeuwarden "], "ook al boven kolom 5"), (["Leeuwarden", ""], "geen naam")]:
+        rows[1][4:] = header
+        with pytest.raises(InputError, match=f"regel 2, kolom 6: .*{pattern}"):
+            cbs.read_statline(_write_csv(rows, tmp_path / "kop.csv"))
+
+
+def test_english_thousands_separators_and_personal_data_in_a_topic(tmp_path):
+    """Adversary: with ';' an English file's '7,830' was read as 7.83 (the Dutch decimal comma); a BSN in a topic
+    name was not flagged in any layout. A line with a figure right of the header is refused, not a crash."""
+    rows = [["Youth care"], ["Topic", "Periods", "Regions", "Leeuwarden", "Ede"],
+            ["Young people", "2022", "number", "7,830", "1,702"], ["Young people 123456782", "2022", "number", "1", "2"]]
+    data = cbs.read_statline(_write_csv(rows, tmp_path / "eng.csv"), lang="en")
+    assert data["value"].tolist()[:2] == [7830, 1702]
+    assert data.attrs["identifier_columns"] == ["measure"]
+    long = tmp_path / "lang.csv"
+    long.write_text('"Perioden";"RegioS";"Jongeren"\n"2022";"GM0080";"7830";"9"\n', encoding="utf-8")
+    with pytest.raises(InputError, match="regel 2, kolom 4: '9' staat rechts van de laatste kolom"):
+        cbs.read_statline(long)
