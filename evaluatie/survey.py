@@ -1590,9 +1590,10 @@ def score_sdq(data, *, version: str = "ouder", norms: str = "uk", age: str | Non
         if "sdq_moeilijkheden" in frame.columns:  # 'no difficulties': impact 0, as the SDQ syntax scores it
             overall = _sdq_codes(frame, ["sdq_moeilijkheden"], SCALES["sdq_moeilijkheden"], lang)
             out.loc[overall["sdq_moeilijkheden"] == 0, "impact"] = 0.0
-    bands, out["norm"] = _sdq_bands(frame, out, version, norms, age, cutoffs, lang, gender=gender)
+    bands, norm = _sdq_bands(frame, out, version, norms, age, cutoffs, lang, gender=gender)
+    out["norm"] = norm
     scored = [s for s in (*SDQ_SCALES, "total", "impact") if s in out.columns]
-    notes = []
+    notes = list(norm.attrs.get("notes", []))
     if cutoffs is None and norms == "nl" and version == "zelf":
         notes.append(t("sv_sdq_nl_zelf", lang))
     elif cutoffs is None and norms in ("nl", "nl2018"):
@@ -1634,15 +1635,32 @@ def _sdq_codes(frame: pd.DataFrame, items: list[str], scale: Scale, lang: str) -
     return out
 
 
-_GENDERS = {"jongen": "jongen", "jongens": "jongen", "m": "jongen", "man": "jongen", "mannelijk": "jongen",
-            "boy": "jongen", "boys": "jongen", "male": "jongen", "meisje": "meisje", "meisjes": "meisje",
-            "v": "meisje", "vrouw": "meisje", "vrouwelijk": "meisje", "girl": "meisje", "girls": "meisje",
-            "f": "meisje", "female": "meisje"}
+_GENDER_WORDS = {"jongen": "jongen", "jongens": "jongen", "man": "jongen", "mannelijk": "jongen", "boy": "jongen",
+                 "boys": "jongen", "male": "jongen", "meisje": "meisje", "meisjes": "meisje", "vrouw": "meisje",
+                 "vrouwelijk": "meisje", "girl": "meisje", "girls": "meisje", "female": "meisje"}
 
 
-def _gender_key(value):
-    """'Jongen', 'M', 'boy' → 'jongen'; 'Meisje', 'V', 'girl' → 'meisje'; anything else → None."""
-    return _GENDERS.get(str(value).strip().lower()) if pd.notna(value) else None
+def _genders(values: pd.Series, lang: str, where: str) -> tuple[pd.Series, pd.Series]:
+    """Gender words and letters → ``jongen``/``meisje`` (missing where it is neither), and the other values.
+
+    Words in Dutch or English ("Meisje", "boy", "vrouw"); letters by the letters present: ``J``/``M`` means
+    jongen/meisje, ``M``/``V`` (or ``F``) man/vrouw. A lone ``M`` (boy or girl?) and number codes (1/2) are
+    refused: guessing them would give half the respondents the wrong norm.
+    """
+    text = values.astype("string").str.strip().str.lower().str.rstrip(".").str.strip()
+    given = text.dropna()
+    given = given[given.ne("")]
+    letters = set(given[given.str.len() == 1])
+    codes = dict(_GENDER_WORDS, j="jongen", v="meisje", f="meisje")
+    if "m" in letters:
+        if not letters & {"j", "v", "f"}:
+            raise InputError(t("sv_sdq_gender_letter", lang, where=where))
+        codes["m"] = "meisje" if "j" in letters else "jongen"
+    numbers = given[given.str.fullmatch(r"\d+(\.0+)?")]
+    if len(numbers):
+        raise InputError(t("sv_sdq_gender_number", lang, where=where, value=numbers.iloc[0]))
+    mapped = text.map(codes)
+    return mapped.astype(object).where(mapped.notna(), None), text.notna() & text.ne("") & mapped.isna()
 
 
 def _sdq_bands(frame: pd.DataFrame, out: pd.DataFrame, version: str, norms: str, age: str | None,
@@ -1665,6 +1683,9 @@ def _sdq_bands(frame: pd.DataFrame, out: pd.DataFrame, version: str, norms: str,
         cut, source = SDQ_NORMS_NL, "nl" if version == "ouder" else "nl_leerkracht"
     else:
         cut, source = SDQ_CUTOFFS, "uk"
+    if cutoffs is not None:  # "Gender", " Scale ", "geslacht": the names a spreadsheet gives them
+        cut = cut.rename(columns=lambda c: str(c).strip().lower()).rename(
+            columns={"geslacht": "gender", "sekse": "gender", "sex": "gender"})
     missing_cols = {"version", "scale", "borderline", "abnormal"} - set(cut.columns)
     if missing_cols:
         raise InputError(t("sv_sdq_cutoffs_cols", lang, columns=", ".join(sorted(missing_cols))))
@@ -1681,16 +1702,27 @@ def _sdq_bands(frame: pd.DataFrame, out: pd.DataFrame, version: str, norms: str,
             row = frame.at[first, "source_row"] if "source_row" in frame.columns else None
             raise InputError(t("sv_sdq_age_unreadable", lang, column=age, value=str(frame.at[first, age])),
                              row=row, column=age)
-    by_gender = "gender" in cut.columns and cut["gender"].notna().any()
+    notes = []
+    by_gender = "gender" in cut.columns and cut["gender"].astype("string").str.strip().fillna("").ne("").any()
+    if not by_gender and gender is not None:
+        raise InputError(t("sv_sdq_gender_unused", lang, column=gender), column=gender)
     if by_gender:
         if gender is None or gender not in frame.columns:
-            raise InputError(t("sv_sdq_gender_needed", lang, column=gender or "-"), column=gender)
-        blank = cut["gender"].isna() | cut["gender"].astype(str).str.strip().eq("")
-        keys = cut["gender"].map(_gender_key)
-        if (keys.isna() & ~blank).any():
-            raise InputError(t("sv_sdq_gender_table", lang, value=cut.loc[keys.isna() & ~blank, "gender"].iloc[0]))
+            raise InputError(t("sv_sdq_gender_needed" if gender is None else "sv_sdq_gender_column", lang,
+                               column=gender or "-"), column=gender)
+        keys, odd = _genders(cut["gender"], lang, t("sv_sdq_gender_in_table", lang))
+        if odd.any():
+            raise InputError(t("sv_sdq_gender_table", lang, value=cut.loc[odd, "gender"].iloc[0]))
         cut = cut.assign(gender_key=keys).sort_values("gender_key", na_position="first", kind="stable")
-        sexes = frame[gender].map(_gender_key)
+        sexes, other = _genders(frame[gender], lang, t("sv_sdq_gender_in_data", lang, column=gender))
+        if other.any():  # "anders", "X": the joint rows only, and said so
+            values = sorted(set(frame.loc[other, gender].astype(str).str.strip()))
+            notes.append(t("sv_sdq_gender_other", lang, n=int(other.sum()), column=gender,
+                           values=", ".join(values[:5]) + (" …" if len(values) > 5 else "")))
+    keys = ["scale", *(["age_min", "age_max"] if by_age else []), *(["gender_key"] if by_gender else [])]
+    twice = cut.duplicated(keys, keep=False)
+    if twice.any():
+        raise InputError(t("sv_sdq_cutoffs_twice", lang, scale=cut.loc[twice, "scale"].iloc[0]))
     bands = {}
     for scale, rows in cut.groupby("scale", sort=False):
         if scale not in out.columns:
@@ -1713,14 +1745,20 @@ def _sdq_bands(frame: pd.DataFrame, out: pd.DataFrame, version: str, norms: str,
                               {"jongen": "boy", "meisje": "girl"}[r.gender_key])
                 label[hit] = text
         bands[scale] = (b, a)
-    if by_age:
-        covered = pd.concat([a.notna() for _, a in bands.values()], axis=1).any(axis=1) if bands else \
-            pd.Series(False, index=out.index)
-        label[years.isna()] = t("sv_sdq_no_age", lang)
-        outside = years.notna() & ~covered
-        label[outside] = years[outside].map(lambda y: t("sv_sdq_age_outside", lang, age=format_number(y, 0)))
-    if by_gender:
-        covered = pd.concat([a.notna() for _, a in bands.values()], axis=1).any(axis=1) if bands else \
-            pd.Series(False, index=out.index)
-        label[~covered & sexes.isna() & (years.notna() if by_age else True)] = t("sv_sdq_no_gender", lang)
+    covered = pd.concat([a.notna() for _, a in bands.values()], axis=1).any(axis=1) if bands else \
+        pd.Series(False, index=out.index)
+    for i in out.index[~covered]:  # why there is no band, in words
+        if by_age and pd.isna(years[i]):
+            label[i] = t("sv_sdq_no_age", lang)
+        elif by_age and not ((cut["age_min"] <= years[i]) & (cut["age_max"] > years[i])).any():
+            label[i] = t("sv_sdq_age_outside", lang, age=format_number(years[i], 0))
+        elif by_gender and sexes[i] is None:
+            label[i] = t("sv_sdq_no_gender", lang)
+        elif by_gender:
+            who = sexes[i] if lang == "nl" else {"jongen": "boy", "meisje": "girl"}[sexes[i]]
+            label[i] = t("sv_sdq_gender_outside", lang, gender=who) + (
+                t("sv_sdq_norm_ages", lang, group=format_number(years[i], 0, lang)) if by_age else "")
+        elif by_age:
+            label[i] = t("sv_sdq_age_outside", lang, age=format_number(years[i], 0))
+    label.attrs["notes"] = notes
     return bands, label

@@ -3145,6 +3145,43 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "File '{file}', line {row}, column {column}: '{value}' is right of the header's last column and so has "
               "no name. Remove the cell or complete the header.",
     },
+    # --- SDQ gender codes
+    "sv_sdq_gender_letter": {
+        "nl": "{where}: alleen de letter M is dubbelzinnig (man = jongen, of meisje naast J?). Schrijf jongen/meisje, "
+              "of gebruik J/M of M/V.",
+        "en": "{where}: a lone letter M is ambiguous (male = boy, or meisje = girl next to J?). Write boy/girl, or use "
+              "J/M or M/V.",
+    },
+    "sv_sdq_gender_number": {
+        "nl": "{where}: '{value}' is een code; welke code jongen of meisje is, staat niet in het bestand. Schrijf "
+              "jongen/meisje.",
+        "en": "{where}: '{value}' is a code; which code is a boy or a girl is not in the file. Write boy/girl.",
+    },
+    "sv_sdq_gender_in_table": {"nl": "De kolom gender van de grenzentabel", "en": "The gender column of the cut-off table"},
+    "sv_sdq_gender_in_data": {"nl": "Kolom '{column}' (geslacht)", "en": "Column '{column}' (gender)"},
+    "sv_sdq_gender_column": {
+        "nl": "Kolom '{column}' (gender=) staat niet in de gegevens.",
+        "en": "Column '{column}' (gender=) is not in the data.",
+    },
+    "sv_sdq_gender_unused": {
+        "nl": "gender='{column}' heeft geen effect: deze SDQ-grenzen zijn niet per geslacht. Laat gender= weg, of geef "
+              "met cutoffs= een tabel met een kolom gender.",
+        "en": "gender='{column}' has no effect: these SDQ cut-offs are not gender-specific. Leave out gender=, or pass "
+              "a table with a gender column with cutoffs=.",
+    },
+    "sv_sdq_gender_other": {
+        "nl": "{n} respondent(en) met een geslacht dat geen jongen of meisje is in kolom '{column}' ({values}): zij "
+              "krijgen alleen de grenzen voor iedereen (zonder geslacht), of geen band.",
+        "en": "{n} respondent(s) with a gender that is neither boy nor girl in column '{column}' ({values}): they get "
+              "only the cut-offs for everyone (without gender), or no band.",
+    },
+    "sv_sdq_gender_outside": {"nl": "geen norm voor {gender}", "en": "no norm for a {gender}"},
+    "sv_sdq_cutoffs_twice": {
+        "nl": "De grenzentabel heeft voor schaal '{scale}' twee rijen voor dezelfde leeftijd en hetzelfde geslacht; "
+              "welke geldt is dan niet te zeggen. Haal een van de twee weg.",
+        "en": "The cut-off table has two rows for scale '{scale}' for the same age and gender, so which one applies "
+              "cannot be told. Remove one of them.",
+    },
 }
 
 

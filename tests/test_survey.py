@@ -750,3 +750,33 @@ def test_without_codebook_worded_answers_are_items_and_the_error_names_the_file_
     message = str(err.value)
     assert message.startswith("Geen codeboek opgegeven en geen kolom met antwoorden op een vijfpuntsschaal")
     assert "Respondent, Groep, Meting, Toelichting" in message and "source_row" not in message
+
+
+def test_sdq_gender_codes_that_cannot_be_guessed_are_refused_or_named():
+    # Adversary findings on gender-specific cut-offs (bands MADE UP: joint 5/6, boys 5/6, girls 7/8):
+    # J/M meant jongen/meisje but 'M' was taken as boy; 1/2 codes, 'X' and 'anders' silently got the joint norm;
+    # a table column named 'Geslacht' was ignored (every child got the last row: a boy 'normaal' instead of
+    # 'verhoogd'); a boy of 15 with norms only for girls at 14-18 read 'geen norm voor leeftijd 15'.
+    own = pd.DataFrame({"Version": ["zelf"] * 3, "Scale": ["emotional"] * 3, "Geslacht": [None, "jongen", "meisje"],
+                        "borderline": [5, 5, 7], "abnormal": [6, 6, 8]})
+    kids = pd.DataFrame([_sdq_child({"emotional": 6}, g=g) for g in ["J", "M", "anders", "X"]])
+    out = sv.score_sdq(kids, version="zelf", cutoffs=own, gender="g")
+    assert out["band_emotional"].tolist() == ["verhoogd", "normaal", "verhoogd", "verhoogd"]
+    assert out["norm"].tolist()[:2] == ["eigen normen, jongen", "eigen normen, meisje"]
+    assert "2 respondent(en) met een geslacht dat geen jongen of meisje is" in out.attrs["notes"][0]
+    for codes, match in [(["M", "M"], "alleen de letter M is dubbelzinnig"), ([1, 2], "'1' is een code")]:
+        with pytest.raises(InputError, match=match):
+            sv.score_sdq(kids.iloc[:2].assign(g=codes), version="zelf", cutoffs=own, gender="g")
+    with pytest.raises(InputError, match="twee rijen voor dezelfde leeftijd en hetzelfde geslacht"):
+        sv.score_sdq(kids, version="zelf", cutoffs=pd.concat([own, own.tail(1)]), gender="g")
+    with pytest.raises(InputError, match="heeft geen effect"):
+        sv.score_sdq(kids, version="zelf", gender="g")
+    with pytest.raises(InputError, match="'geslacht' \\(gender=\\) staat niet in de gegevens"):
+        sv.score_sdq(kids, version="zelf", cutoffs=own, gender="geslacht")
+    by_age = pd.DataFrame({"version": ["zelf"] * 3, "scale": ["emotional"] * 3, "gender": ["jongen", "meisje", "meisje"],
+                           "age_min": [12, 12, 14], "age_max": [14, 14, 18], "borderline": [5, 7, 7], "abnormal": [6, 8, 8]})
+    kids = pd.DataFrame([_sdq_child({"emotional": 6}, g=g, leeftijd=a) for g, a in
+                         [("jongen", 15), ("meisje", 15), (None, 20), ("meisje", None)]])
+    out = sv.score_sdq(kids, version="zelf", cutoffs=by_age, gender="g", age="leeftijd")
+    assert out["norm"].tolist() == ["geen norm voor jongen, 15 jaar", "eigen normen, 14-18 jaar, meisje",
+                                    "geen norm voor leeftijd 20", "geen norm: leeftijd ontbreekt"]
