@@ -743,7 +743,7 @@ def plot_likert(summary: LikertSummary, ax=None, *, title: str | None = None, de
     label = label + " n = " + tab["n"].map(lambda v: count_text(v, lang))
     with house_style():
         if ax is None:
-            _, ax = plt.subplots(figsize=(9, 1.6 + 0.62 * len(tab)))
+            _, ax = plt.subplots(figsize=(9, 1.6 + 0.62 * max(len(tab), 3)))
         y = np.arange(len(tab))[::-1]
         drawn = set()
         for yy, segs in zip(y, plan.rows):
@@ -778,8 +778,14 @@ def plot_likert(summary: LikertSummary, ax=None, *, title: str | None = None, de
         from matplotlib.transforms import ScaledTranslation
 
         drop = (24 + 14 * (xlabel.count("\n") + 1)) / 72
-        ax.legend([handles[n] for n in order], order, ncol=len(order), loc="upper center", bbox_to_anchor=(0.5, 0),
-                  bbox_transform=ax.transAxes + ScaledTranslation(0, -drop, ax.figure.dpi_scale_trans), fontsize=9)
+        if order:
+            ax.legend([handles[n] for n in order], order, ncol=len(order), loc="upper center",
+                      bbox_to_anchor=(0.5, 0), fontsize=9,
+                      bbox_transform=ax.transAxes + ScaledTranslation(0, -drop, ax.figure.dpi_scale_trans))
+        else:  # every question had too few answers: an empty figure that says why, not a crash
+            ax.text(0.5, 0.5, textwrap.fill(t("sv_plot_nothing", lang, k=summary.min_n), 60), ha="center",
+                    va="center", transform=ax.transAxes, fontsize=11, color="#555555",
+                    bbox={"facecolor": "white", "edgecolor": "none"})
         ax.set_title(title or t("sv_plot_title", lang))
     return ax
 
@@ -1048,12 +1054,13 @@ class Comparison:
         """Effect sizes with their intervals, one row per outcome. Returns the Axes."""
         import matplotlib.pyplot as plt
 
-        from .plots import PALETTE, house_style
+        from .plots import PALETTE, format_axis, house_style
 
         tab = self.table
         with house_style():
             if ax is None:
                 _, ax = plt.subplots(figsize=(7, 1.4 + 0.45 * len(tab)))
+            format_axis(ax, "x", decimals=1, lang=self.lang)  # effect sizes: 0,2 and −0,5, not 0.2
             y = np.arange(len(tab))[::-1]
             ax.errorbar(tab["effect"], y, xerr=[tab["effect"] - tab["effect_lower"], tab["effect_upper"] - tab["effect"]],
                         fmt="o", color=PALETTE[0], capsize=3)

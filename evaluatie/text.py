@@ -3182,6 +3182,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "The cut-off table has two rows for scale '{scale}' for the same age and gender, so which one applies "
               "cannot be told. Remove one of them.",
     },
+    "sv_plot_nothing": {
+        "nl": "Geen enkele vraag heeft minstens {k} antwoorden per groep: er is niets te tonen zonder dat je iemand "
+              "zou kunnen herkennen.",
+        "en": "No question has at least {k} answers per group: nothing can be shown without making someone "
+              "recognisable.",
+    },
 }
 
 

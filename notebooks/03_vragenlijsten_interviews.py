@@ -87,7 +87,7 @@ samenvatting.summary()
 
 # %%
 ax = samenvatting.plot()
-n_respondenten = vragenlijst.answers[vragenlijst.respondent].nunique()
+n_respondenten = ev.privacy.small_count(vragenlijst.answers[vragenlijst.respondent].nunique())
 ev.save_figure(ax.figure, "03_vragenlijst_per_vraag", source=instellingen.source, n=n_respondenten,
                caption=f"Antwoorden per vraag over {vragenlijst.constructs[0]}, per meting. "
                        + samenvatting.protection_note(), folder=instellingen.figures);
@@ -135,7 +135,8 @@ ev.save_figure(ax.figure, "03_vragenlijst_voor_na", source=instellingen.source, 
 #
 # Geteld wordt hoeveel **mensen** een thema noemen (niet hoeveel fragmenten): één ouder die tien keer over
 # wachttijd begint, telt één keer. Subthema's ("samenwerking > overleg") tellen mee bij hun hoofdthema.
-# Groepen met minder dan 3 geïnterviewden worden in de figuur samengevoegd tot "overige".
+# Groepen met minder dan 5 geïnterviewden worden in de figuur samengevoegd tot "overige", en een aantal onder
+# de 5 wordt niet getoond ("x"): anders zou je een persoon kunnen herkennen.
 
 # %%
 if instellingen.fragments is None:
@@ -147,7 +148,7 @@ else:
     display(ev.display_table(themas[themas["depth"] == 1]))
     ax = interviews.plot_codes(themas)
     ev.save_figure(ax.figure, "03_interviews_themas", source=instellingen.source,
-                   n=fragmenten["respondent"].nunique(), caption=interviews.summary(themas),
+                   n=ev.privacy.small_count(fragmenten["respondent"].nunique()), caption=interviews.summary(themas),
                    folder=instellingen.figures)
 
 # %% [markdown]

@@ -165,6 +165,10 @@ def test_compare_wording_follows_evidence_and_bad_options():
                       "score": np.r_[pre, pre + rng.normal(0.05, 0.5, 12)]})
     res = sv.compare(d, "score", within="wave")
     assert "nog niet zeker" in res.sentence() or "gestegen" not in res.sentence()
+    ax = res.plot()  # adversary: the effect-size axis read 0.2 next to a caption with 0,34
+    ax.figure.canvas.draw()
+    ticks = [x.get_text() for x in ax.get_xticklabels()]
+    assert any("," in x for x in ticks) and not any("." in x for x in ticks), ticks
     if res.to_frame()["p_adjusted"].iloc[0] >= 0.05:
         assert "mogelijk" in res.sentence()
     with pytest.raises(InputError, match="test"):
@@ -192,6 +196,11 @@ def test_likert_summary_and_plot():
     texts = " ".join(figure_texts(ax.figure))
     assert "intern begeleider" not in texts  # rows below min_n are not drawn
     assert "niet getoond" in texts
+    # adversary: with 4 respondents every row is hidden and the plot crashed in matplotlib's legend
+    # ("number sections must be larger than 0"); now it draws an empty figure that says why
+    tiny = sv.prepare(d[d["group"] == "intern begeleider"], synthetic.survey_codebook())
+    ax = sv.likert_summary(tiny, construct="samenwerking", by="wave").plot()
+    assert "Geen enkele vraag heeft minstens 5 antwoorden" in " ".join(figure_texts(ax.figure))
 
 
 def test_scale_scores_min_items_rule():
