@@ -96,7 +96,8 @@ class Settings:
         Source line under figures and tables.
     figures, reports : Path
         Where figures and exported tables go: ``figures/`` and ``reports/`` for the example, a
-        sub-folder named after the own file otherwise (``figures/mijn_dossier/``).
+        sub-folder named after the own file otherwise (``figures/mijn_dossier/``). With an own file the
+        figures an earlier run of the same notebook wrote there are removed when the settings are resolved.
     kind : str
         Kind of table of ``file`` (``dossier``, ``panel``, ``trajectories``, ...).
     practice, practice_kind : Path or None, str
@@ -256,6 +257,11 @@ def notebook_settings(notebook: Notebook, *, bestand=None, koppeltabel=None, lee
     names = [file.name] + [files[key].name for k, (key, _, data) in companions.items()
                            if data and bestanden.get(k) is not None]
     slug = file_slug(file)
+    # an earlier run's figures of this notebook and file go: a part this run skips or refuses (no interview
+    # file now, a name found) must not leave its old figure next to the new ones, to be shared by mistake
+    for old in (figures / slug).glob(f"{notebook}_*"):
+        if old.is_file():
+            old.unlink()
     return Settings(notebook, False, file, mapping, leerlingen, (bron or ", ".join(names)) + year,
                     figures / slug, reports / slug, kind, file if notebook == "00" else None,
                     kind if notebook == "00" else "", files)

@@ -207,3 +207,22 @@ def test_cli_notebook_01_with_a_pupil_column(tmp_path, monkeypatch, capsys):
     assert re.search(r"leerlingen per school</td>\s*<td>uit kolom 'Leerlingen school'</td>", text)
     assert "uit kolom 'Leerlingen school': SBO De Regenboog 160, SBO De Vlinder 120" in text
     assert "Met alle 160 dossiers gelezen verwachten we" in text
+
+
+def test_an_earlier_runs_figures_of_the_same_notebook_and_file_are_removed(tmp_path, monkeypatch):
+    """Adversary: notebook 03 run with interview fragments, then again without (or refused at the interview part),
+    left the first run's 03_interviews_themas.* next to the new figures, ready to be shared by mistake. The
+    settings of an own file now clear that notebook's figures in the file's folder; other notebooks' and other
+    files' figures stay."""
+    monkeypatch.setenv("EVALUATIE_FIGUREN", str(tmp_path / "figures"))
+    own = tmp_path / "mijn_vragenlijst.csv"
+    own.write_text("respondent;wave\n1;voor\n", encoding="utf-8")
+    folder = tmp_path / "figures" / "mijn_vragenlijst"
+    folder.mkdir(parents=True)
+    for name in ["03_interviews_themas.png", "03_interviews_themas.txt", "04_tijdlijn.png", "03b_x.png"]:
+        (folder / name).write_text("oud", encoding="utf-8")
+    (tmp_path / "figures" / "03_vragenlijst_per_vraag.png").write_text("voorbeeld", encoding="utf-8")
+    settings = ev.notebook_settings("03", bestand=own)
+    assert settings.figures == folder
+    assert sorted(p.name for p in folder.iterdir()) == ["03b_x.png", "04_tijdlijn.png"]
+    assert (tmp_path / "figures" / "03_vragenlijst_per_vraag.png").exists()  # the example's figures stay
