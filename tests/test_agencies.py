@@ -77,20 +77,6 @@ def test_no_two_synthetic_agencies_and_no_part_of_a_list_reach_the_threshold():
                 assert similarity(a, a + sep + b) < 85 and similarity(b, a + sep + b) < 85, (a, b, sep)
 
 
-def test_example_data_without_mapping_merges_no_two_agencies(root):
-    # data_raw/voorbeeld: its reviewed koppeltabel is the truth. The old subset scorer merged 'Vroeghulp' into
-    # 'Integrale vroeghulp' and 'Huisarts' into 'Praktijkondersteuner huisarts'.
-    from evaluatie import read_table
-
-    voorbeeld = root / "data_raw" / "voorbeeld"
-    data, _ = read_table(voorbeeld / "dossieronderzoek_sbo.xlsx", kind="dossier")
-    truth = pd.read_csv(voorbeeld / "koppeltabel_instanties.csv", sep=";", encoding="utf-8-sig")
-    truth = dict(zip(truth["naam_in_dossier"].map(name_key), truth["instantie"]))
-    out = normalize(data["agency_raw"]).dropna(subset=["agency"])
-    true = data.loc[out.index, "agency_raw"].map(lambda v: truth[name_key(v)])
-    assert out.assign(true=true).groupby("agency")["true"].nunique().max() == 1
-
-
 def test_cells_naming_several_agencies_are_split_only_into_names():
     from evaluatie.quality import QualityReport
 

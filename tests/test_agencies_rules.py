@@ -202,7 +202,8 @@ def test_example_data_without_mapping_against_the_generator_truth(root):
     Noord' joins 'Dyslexiecentrum' (region; true) and 'jeugdarts GGD' joins 'JGZ GGD' (role; true), while
     'Wijkteam' is no longer merged into 'Wijkteam Noord' (the generator made both spellings of one team, but
     from the names alone 'Wijkteam' could be any team: listed, not guessed). 74 -> 73 distinct agencies over
-    the four schools (truth: 51); no two true agencies are merged.
+    the four schools (truth: 51); no two true agencies are merged (the old subset scorer merged 'Vroeghulp'
+    into 'Integrale vroeghulp' and 'Huisarts' into 'Praktijkondersteuner huisarts').
     """
     from evaluatie import read_table
 
