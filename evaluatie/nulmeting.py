@@ -25,6 +25,7 @@ from .privacy import HIDDEN, count_text, is_small, mask_value, small_count
 from .privacy import published as published_count
 from .richness import Accumulation, accumulation, chao2
 from .schemas import DUTCH_HEADERS, missing_columns_message
+from .plots import finding_title
 from .text import check_lang, format_number, t
 
 __all__ = ["agency_counts", "pupil_table", "agency_table", "fragmentation", "incidence_matrix",
@@ -673,9 +674,38 @@ class Nulmeting:
         return {k: not bool(mask.at[school, names[k]]) for k in keys}
 
     def plot(self, kind: str = "agencies", school=None, ax=None, lang: str = "nl"):
-        """Draw one figure: ``agencies``, ``per_pupil``, ``accumulation``, ``network`` or ``schools``."""
+        """Draw one figure: ``agencies``, ``per_pupil``, ``accumulation``, ``network`` or ``schools``.
+
+        The agency chart and the accumulation curve get a title that states the finding (:meth:`finding`),
+        with the school and the question under it.
+        """
         check_lang(lang)
         name = None if kind == "schools" else self._school(school, lang)
+        if kind in ("agencies", "accumulation"):
+            ax = self._plot(kind, name, ax, lang)
+            finding_title(ax, self.finding(kind, name, ax, lang), f"{name} · {ax.get_title(loc='left')}")
+            return ax
+        return self._plot(kind, name, ax, lang)
+
+    def finding(self, kind: str, school, ax, lang: str = "nl") -> str:
+        """The finding for the title of a school's accumulation curve or agency chart (counts as published).
+
+        Accumulation: agencies found, whether the curve still rises
+        (:meth:`evaluatie.richness.Accumulation.flattened`) and, with the school's pupil total, the estimate
+        for all files with its interval. Agency chart: agencies involved and how many of them are drawn
+        (those with at least ``min_cell`` pupils that the table publishes: the bars of ``ax``).
+        """
+        if kind == "accumulation":
+            return self.accumulations[school].finding(lang, min_cell=self.min_cell)
+        sizes = self.agencies.loc[(self.agencies[self.school] == school) & (self.agencies["n_pupils"] > 0)]
+        # the bars drawn are named and countable in the figure, so written exactly; the number of agencies
+        # involved follows the rounding rule
+        n, big = len(sizes), len(ax.patches)
+        if not big:
+            return t("nm_agencies_finding_none", lang, n=count_text(n, lang), k=self.min_cell)
+        return t("nm_agencies_finding", lang, n=count_text(n, lang), big=format_number(big, 0, lang), k=self.min_cell)
+
+    def _plot(self, kind: str, name, ax, lang: str):
         if kind == "agencies":
             return plot_agencies(self.agencies[self.agencies[self.school] == name], ax, min_cell=self.min_cell,
                                  published=self.published_agencies().get(name, set()), lang=lang)
@@ -724,7 +754,8 @@ class Nulmeting:
                     continue
                 ax = self.plot(kind, name, lang=lang)
                 slug = f"{prefix}_{label}" + (f"_{i + 1}" if len(self.schools) > 1 else "")
-                ax.figure.suptitle(str(name), x=0.01, ha="left", fontsize=10, color="#555555")
+                if kind not in ("agencies", "accumulation"):  # those name the school under their finding
+                    ax.figure.suptitle(str(name), x=0.01, ha="left", fontsize=10, color="#555555")
                 caption = f"{name}. " + self.summary(name, lang)
                 written[slug] = save_figure(ax.figure, slug, source=source, n=int(counts["n_pupils"]),
                                             caption=caption, folder=folder, lang=lang)

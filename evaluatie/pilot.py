@@ -434,11 +434,8 @@ def _nulmeting(ctx: _Context, leerlingen=None) -> Section:
                             ("accumulation", "verzamelcurve"), ("network", "netwerk")):
             if kind == "accumulation" and school not in result.accumulations:
                 continue
-            ax = result.plot(kind, school, lang=lang)
-            if kind in ("accumulation", "agencies"):  # the title states the finding; school and question under it
-                question = f"{school} · {ax.get_title(loc='left')}"
-                finding_title(ax, _nulmeting_finding(result, kind, school, ax, ctx), question)
-            else:
+            ax = result.plot(kind, school, lang=lang)  # accumulation, agencies: the finding, school under it
+            if kind not in ("accumulation", "agencies"):
                 ax.figure.suptitle(str(school), x=0.01, ha="left", fontsize=10, color="#555555")
             first = not multi and kind == "agencies"
             figures.append(ctx.save(ax, f"01_{label}{suffix}", n=n, caption=f"{school}. " + result.summary(school, lang),
@@ -472,25 +469,6 @@ def _nulmeting(ctx: _Context, leerlingen=None) -> Section:
     return Section(key="nulmeting", title=t("pilot_nul_title", lang), question=t("pilot_nul_question", lang),
                    key_figures=key, figures=figures, tables={}, notes={}, meaning=meaning, caveats=caveats,
                    methods=t("pilot_nul_methods", lang), quality=[("dossier", report)]), result
-
-
-def _nulmeting_finding(result, kind: str, school, ax, ctx: _Context) -> str:
-    """The finding for the title of a school's accumulation curve or agency chart (counts as published).
-
-    Accumulation: agencies found, whether the curve still rises (:meth:`evaluatie.richness.Accumulation.flattened`)
-    and the estimate for all files with its interval. Agency chart: agencies involved and how many of them
-    are drawn (those with at least ``drempel`` pupils that the table publishes).
-    """
-    lang, k_min = ctx.lang, ctx.pilot.threshold
-    if kind == "accumulation":
-        return result.accumulations[school].finding(lang, min_cell=k_min)
-    sizes = result.agencies.loc[(result.agencies[result.school] == school) & (result.agencies["n_pupils"] > 0)]
-    # the bars drawn (agencies with >= drempel pupils that the table publishes): named and countable in the figure,
-    # so written exactly; the number of agencies involved follows the rounding rule
-    n, big = len(sizes), len(ax.patches)
-    if not big:
-        return t("nm_agencies_finding_none", lang, n=count_text(n, lang), k=k_min)
-    return t("nm_agencies_finding", lang, n=count_text(n, lang), big=format_number(big, 0, lang), k=k_min)
 
 
 def _panel(ctx: _Context):
