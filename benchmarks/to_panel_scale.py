@@ -128,7 +128,7 @@ def _rss_mb() -> float:
     return int(Path("/proc/self/statm").read_text().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 1e6
 
 
-def _scan_parts(path: str):
+def _scan_parts(path: str, threads: int):
     """The DuckDB connection and SQL of the DuckDB path's scan of ``path`` (for the breakdown), as it builds them."""
     import duckdb
 
@@ -142,7 +142,7 @@ def _scan_parts(path: str):
     low = [c for c in P._LOW_CARD if c in names]
     extras = [c for c in names if c not in low and c != spec.identifier]
     con = duckdb.connect()
-    for setting in ("threads = 2", "preserve_insertion_order = true", "enable_progress_bar = false"):
+    for setting in (f"threads = {threads}", "preserve_insertion_order = true", "enable_progress_bar = false"):
         con.execute(f"SET {setting}")
     vals = {c: P._Values(c, v, 0) for c, v in P._sample(source, low).items()}
     for v in vals.values():
@@ -151,8 +151,9 @@ def _scan_parts(path: str):
     return con, P._scan_sql(source, vals, spec.identifier, extras, True), f"SELECT count(*), {read} FROM {source.relation()}"
 
 
-def _measure(what: str, path: str) -> dict:
-    """In a child process: seconds and peak extra memory (MB) of one call; rows used and cells of the panel."""
+def _measure(what: str, path: str, threads: int) -> dict:
+    """In a child process: seconds and peak extra memory (MB) of one call; rows used and cells of the panel.
+    Every DuckDB connection gets the same ``threads``."""
     import duckdb  # noqa: F401 - imports are not part of the call
     import pandas as pd
 
@@ -161,7 +162,7 @@ def _measure(what: str, path: str) -> dict:
 
     enrol = enrolment()
     if what in BREAKDOWN:
-        con, scan, read = _scan_parts(path)
+        con, scan, read = _scan_parts(path, threads)
     before = _rss_mb()
     start, cpu = time.perf_counter(), _cpu_seconds()
     if what == "read":  # the CSV reader alone, the five columns as text: the floor of any scan
@@ -179,12 +180,13 @@ def _measure(what: str, path: str) -> dict:
     elif what == "raw":
         con = duckdb.connect()
         con.execute("SET enable_progress_bar = false")
+        con.execute(f"SET threads = {threads}")
         out = con.execute(f"""SELECT School, date_trunc('month', try_strptime(Datum, '%d-%m-%Y')) AS month,
             Zorgniveau, count(*) AS n FROM read_csv('{path}', delim=';', header=true, all_varchar=true)
             GROUP BY ALL""").df()
         used, cells = int(out["n"].sum()), len(out)
     else:
-        out = panel_from_file(path, enrol, freq="M", engine=what)
+        out = panel_from_file(path, enrol, freq="M", engine=what, threads=threads)
         used, cells = int(out.attrs["report"].n_used), len(out)
     seconds, cpu = time.perf_counter() - start, _cpu_seconds() - cpu
     if what in BREAKDOWN:
@@ -194,9 +196,19 @@ def _measure(what: str, path: str) -> dict:
             "count": int(out["count"].sum()) if "count" in out else used}
 
 
-def measure(what: str, path: Path) -> dict:
+def default_threads() -> int:
+    """DuckDB's own default: one thread per core this process may run on (the DuckDB path's default too)."""
+    try:
+        return max(len(os.sched_getaffinity(0)), 1)
+    except (AttributeError, OSError):  # pragma: no cover - not on Linux
+        return os.cpu_count() or 1
+
+
+def measure(what: str, path: Path, threads: int | None = None) -> dict:
     env = {**os.environ, "PYTHONPATH": str(ROOT), "EVALUATIE_SLEUTEL": "benchmark-sleutel-0123456789"}
-    done = subprocess.run([sys.executable, __file__, "--measure", what, str(path)], capture_output=True, text=True,
+    threads = threads or default_threads()
+    done = subprocess.run([sys.executable, __file__, "--measure", what, str(path), str(threads)], capture_output=True,
+                          text=True,
                           env=env)
     if done.returncode != 0:
         raise RuntimeError(done.stderr[-2000:])
@@ -218,21 +230,25 @@ def _median_run(runs: list) -> dict:
 
 
 def run(rows: int = 20_000_000, pandas_rows: int | None = 2_000_000, keep_pandas: bool = False,
-        repeat: int = 1, breakdown: bool = False) -> dict:
+        repeat: int = 1, breakdown: bool = False, threads: int | None = None) -> dict:
     """Generate, measure, delete; return the numbers and ratios (``keep_pandas``: reuse the pandas
     measurement of an earlier run at the same size from results.json). With ``repeat`` > 1 the raw query
-    and the DuckDB path are measured alternately that many times and the medians compared."""
+    and the DuckDB path are measured alternately that many times and the medians compared. ``threads``:
+    DuckDB threads of every measurement (the same for the raw query and the DuckDB path; default: DuckDB's
+    own default, one per core)."""
+    threads = threads or default_threads()
     folder = Path(tempfile.mkdtemp(prefix="to_panel_scale_"))
     try:
-        result = {"rows": rows, "pandas_rows": pandas_rows, "repeat": repeat, "load_before": os.getloadavg()}
+        result = {"rows": rows, "pandas_rows": pandas_rows, "repeat": repeat, "threads": threads,
+                  "load_before": os.getloadavg()}
         path = make_referrals(folder / f"verwijzingen_{rows}.csv", rows)
         result["file_mb"] = path.stat().st_size / 1e6
         raw, duck, parts = [], [], {p: [] for p in (BREAKDOWN if breakdown else ())}
         for _ in range(repeat):  # alternately, so all see the same neighbours on the machine
-            raw.append(measure("raw", path))
+            raw.append(measure("raw", path, threads))
             for part, runs in parts.items():
-                runs.append(measure(part, path))
-            duck.append(measure("duckdb", path))
+                runs.append(measure(part, path, threads))
+            duck.append(measure("duckdb", path, threads))
         result["raw"], result["duckdb"] = _median_run(raw), _median_run(duck)
         for part, runs in parts.items():
             result[part] = _median_run(runs)
@@ -244,9 +260,9 @@ def run(rows: int = 20_000_000, pandas_rows: int | None = 2_000_000, keep_pandas
             small = path if pandas_rows == rows else make_referrals(folder / f"verwijzingen_{pandas_rows}.csv",
                                                                      pandas_rows)
             earlier = _earlier_pandas(pandas_rows) if keep_pandas else None
-            result["pandas"] = earlier or measure("pandas", small)
+            result["pandas"] = earlier or measure("pandas", small, threads)
             result["pandas_from_earlier_run"] = earlier is not None
-            result["duckdb_at_pandas_rows"] = result["duckdb"] if small == path else measure("duckdb", small)
+            result["duckdb_at_pandas_rows"] = result["duckdb"] if small == path else measure("duckdb", small, threads)
             result["pandas_time_ratio"] = result["pandas"]["seconds"] / result["duckdb_at_pandas_rows"]["seconds"]
             result["pandas_memory_ratio"] = result["pandas"]["peak_mb"] / result["duckdb_at_pandas_rows"]["peak_mb"]
             result["same_panel_total"] = result["pandas"]["count"] == result["duckdb_at_pandas_rows"]["count"]
@@ -285,7 +301,8 @@ def markdown(r: dict) -> str:
     if "load_before" in r:  # a shared machine: the neighbours' load belongs with the numbers
         lines.append("")
         lines.append("Load average (1, 5, 15 min) before: " + ", ".join(f"{x:.1f}" for x in r["load_before"])
-                     + "; after: " + ", ".join(f"{x:.1f}" for x in r["load_after"]) + f"; {os.cpu_count()} cores.")
+                     + "; after: " + ", ".join(f"{x:.1f}" for x in r["load_after"]) + f"; {os.cpu_count()} cores; "
+                     + f"DuckDB threads {r.get('threads', '?')} in every measurement.")
     return "\n".join(lines)
 
 
@@ -297,8 +314,8 @@ def save(key: str, value: dict, path: Path = ROOT / "benchmarks" / "results.json
 
 
 if __name__ == "__main__":
-    if len(sys.argv) == 4 and sys.argv[1] == "--measure":
-        print(json.dumps(_measure(sys.argv[2], sys.argv[3])))
+    if len(sys.argv) == 5 and sys.argv[1] == "--measure":
+        print(json.dumps(_measure(sys.argv[2], sys.argv[3], int(sys.argv[4]))))
         sys.exit(0)
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rows", type=int, default=20_000_000)
@@ -306,10 +323,12 @@ if __name__ == "__main__":
     parser.add_argument("--no-save", action="store_true")
     parser.add_argument("--keep-pandas", action="store_true", help="reuse the pandas timing of an earlier run")
     parser.add_argument("--repeat", type=int, default=1, help="measure raw and DuckDB alternately, report medians")
+    parser.add_argument("--threads", type=int, default=None,
+                        help="DuckDB threads for the raw query and the DuckDB path alike (default: one per core)")
     parser.add_argument("--breakdown", action="store_true",
                         help="also measure parts of the DuckDB path: CSV read, scan query, scan streamed to numpy")
     args = parser.parse_args()
-    res = run(args.rows, args.pandas_rows or None, args.keep_pandas, args.repeat, args.breakdown)
+    res = run(args.rows, args.pandas_rows or None, args.keep_pandas, args.repeat, args.breakdown, args.threads)
     res["measured_at"] = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
     res["load_average"] = os.getloadavg()[0]
     if not args.no_save:

@@ -285,7 +285,7 @@ _SAMPLE_BLOCKS, _SAMPLE_BLOCK = 64, 1 << 14
 #: Share of rows with a value the sample missed above which the scan restarts after a full pass for the
 #: distinct values (a file sorted by date, say): the stream would carry text for too many rows.
 _RESTART_SHARE = 0.02
-_F_PUPIL_NULL, _F_TOTAL, _F_EXTRA_NULL = 1, 2, 4
+_F_PUPIL_NULL, _F_TOTAL, _F_EXTRA_NULL, _F_RARE = 1, 2, 4, 8
 
 
 class _Restart(Exception):
@@ -329,6 +329,7 @@ def _sample(source: _Source, low: list) -> dict:
         return dict(zip(low, duckdb.sql(f"SELECT {cols} FROM {source.relation()}").fetchall()[0]))
     found = {c: set() for c in low}
     where = {c: int(source.source_names[c][1:]) for c in low}
+    top = max(where.values())
     size = source.path.stat().st_size
     step = max(size // _SAMPLE_BLOCKS, 1)
     with open(source.path, "rb") as fh:
@@ -339,8 +340,16 @@ def _sample(source: _Source, low: list) -> dict:
                 break
             lines = data.decode("utf-8", errors="replace").splitlines()[1:-1]  # whole lines only
             records = list(csv.reader(lines, delimiter=source.delimiter))
-            for c, j in where.items():
-                found[c].update(r[j] for r in records if j < len(r))
+            wide = [r for r in records if len(r) > top]
+            if wide:  # columns of the records that have them all: one transposition, no test per cell
+                columns = list(zip(*wide))
+                for c, j in where.items():
+                    found[c].update(columns[j])
+            for r in records:
+                if len(r) <= top:
+                    for c, j in where.items():
+                        if j < len(r):
+                            found[c].add(r[j])
     return {c: sorted(v - {""}) for c, v in found.items()}
 
 
@@ -401,11 +410,16 @@ def _scan_sql(source: _Source, vals: dict, pupil: str, extras: list, parallel: b
         outer.append(f"hash({', '.join(f'c_x{k}' for k in range(len(extras)))}) AS hx")
     shown = [q("r_" + name) for name in vals] + ["r_pupil", "c_pupil"] + [f"c_x{k}" for k in range(len(extras))]
     cond = " OR ".join(rare + ["(c_pupil IS NULL AND r_pupil IS NOT NULL)"] + personal)
-    outer.append(f"CASE WHEN {cond} THEN encode(to_json([{', '.join(shown)}])) END AS rare")
+    outer += [f"({cond}) AS is_rare"] + shown
+    # the rare rows also set a flag bit: Python finds them in the small flags column (a test for NULL on the
+    # text column, an array of Python objects, cost more than the rest of the chunk's unpacking)
+    last = [q("i_" + n) for n, _ in packed] + [f"(f + is_rare::UTINYINT * {_F_RARE})::UTINYINT AS f", "ph"]
+    last += ["hx"] if extras else []
+    last.append(f"CASE WHEN is_rare THEN encode(to_json([{', '.join(shown)}])) END AS rare")
     carried = [q("r_" + name) for name in vals] + [q("e_" + name) for name in vals]
     carried += [x for r, _, s, _ in texts for x in (r, s)]
-    return (f"SELECT {', '.join(outer)} FROM (SELECT {', '.join(carried + cleaned)} FROM (SELECT {', '.join(middle)} "
-            f"FROM (SELECT {', '.join(raw_cols)} FROM {source.relation(parallel)})))")
+    return (f"SELECT {', '.join(last)} FROM (SELECT {', '.join(outer)} FROM (SELECT {', '.join(carried + cleaned)} "
+            f"FROM (SELECT {', '.join(middle)} FROM (SELECT {', '.join(raw_cols)} FROM {source.relation(parallel)}))))")
 
 
 def _id_type(n_values: int) -> str:
@@ -429,8 +443,9 @@ def _scan(con, source: _Source, vals: dict, pupil: str, extras: list, first4: li
             break
         offset = rows.n
         ids = {c: chunk["i_" + c].to_numpy() for c in low}
-        rare = chunk["rare"].to_numpy(dtype=object)
-        at = np.flatnonzero(pd.notna(rare))
+        flags = chunk["f"].to_numpy()
+        at = np.flatnonzero(flags & _F_RARE)
+        rare = chunk["rare"].to_numpy(dtype=object) if len(at) else None
         missed, totals = 0, []
         for i in at:
             texts = json.loads(rare[i])
@@ -456,7 +471,6 @@ def _scan(con, source: _Source, vals: dict, pupil: str, extras: list, first4: li
         rows.n_missed += missed
         if restart and offset == 0 and missed > _RESTART_SHARE * n:
             raise _Restart  # the pending result is dropped with the next query
-        flags = chunk["f"].to_numpy()
         if totals:
             flags = flags.copy()
             flags[totals] |= _F_TOTAL
@@ -610,18 +624,19 @@ class _Panel:
         parse failure, parsed value, as :func:`evaluatie.read_table` finds them."""
         from .zorgvraag import period_start
 
-        self.first = {}
-        for c in self.low:
+        present = {}
+        for c in self.low:  # the values that occur (the ENUM may hold values of an earlier, poorer sample)
             size = len(self.vals[c].raw)
-            first = np.full(size, -1, dtype=np.int64)
+            found = np.zeros(size, dtype=bool)
             for k, offset, ids in self._chunks():
-                _first_seen(ids[c], offset, size, first)
-            self.first[c] = first
+                col = ids[c]
+                found |= np.bincount(col[col >= 0], minlength=size)[:size] > 0
+            present[c] = found
         self.tab = {}
         for c in self.low:
             raw = np.array(self.vals[c].raw + [None], dtype=object)
             size = len(raw)
-            seen = np.flatnonzero(self.first[c] >= 0)
+            seen = np.flatnonzero(present[c])
             # sorted as the pandas path's categories of a CSV (its notes quote the first ambiguous date, say)
             seen = np.array(sorted(seen.tolist(), key=raw.__getitem__), dtype=np.int64)
             col = self.spec.column(c)
