@@ -76,6 +76,16 @@ ROOT = Path(__file__).resolve().parents[1]
 N_SCHOOLS = 2000
 #: Parts of the DuckDB path measured on their own with ``--breakdown`` (each in a fresh process, as the others).
 BREAKDOWN = ("read", "scan", "stream")
+#: Phases of the DuckDB path (``evaluatie._panel_duckdb._Clock``), in the order they run.
+PHASES = {"sample": "header, connection, sample of distinct values",
+          "scan": "scan: value ids, pupil-code test and hash, streamed to numpy",
+          "lines": "line count (thread during the scan)",
+          "values": "distinct values parsed as read_table parses them",
+          "status": "each row's first reason, row hash, pupils per school",
+          "duplicates": "exact duplicate rows (sort of 32-bit hashes)",
+          "counts": "counts per reason and per cell, rows to list",
+          "report": "report: listed rows, personal data, similar names",
+          "panel": "panel assembled (as to_panel)"}
 
 
 def make_referrals(path: Path, n_rows: int) -> Path:
@@ -163,6 +173,7 @@ def _measure(what: str, path: str, threads: int) -> dict:
     enrol = enrolment()
     if what in BREAKDOWN:
         con, scan, read = _scan_parts(path, threads)
+    phases = _collect_phases() if what == "duckdb" else {}
     before = _rss_mb()
     start, cpu = time.perf_counter(), _cpu_seconds()
     if what == "read":  # the CSV reader alone, the five columns as text: the floor of any scan
@@ -193,7 +204,25 @@ def _measure(what: str, path: str, threads: int) -> dict:
         return {"seconds": seconds, "cpu_seconds": cpu, "peak_mb": _peak_mb() - before, "rows_used": used,
                 "cells": cells, "count": used}
     return {"seconds": seconds, "cpu_seconds": cpu, "peak_mb": _peak_mb() - before, "rows_used": used, "cells": cells,
-            "count": int(out["count"].sum()) if "count" in out else used}
+            "count": int(out["count"].sum()) if "count" in out else used, "phases": phases}
+
+
+def _collect_phases() -> dict:
+    """Phase times the DuckDB path logs (``phase <name> <wall s> <CPU s>``), collected into a dict as it runs."""
+    import logging
+
+    phases: dict = {}
+
+    class Handler(logging.Handler):
+        def emit(self, record):
+            if record.msg.startswith("phase "):
+                name, wall, cpu = record.args
+                phases[name] = [float(wall), float(cpu)]
+
+    log = logging.getLogger("evaluatie._panel_duckdb")
+    log.setLevel(logging.DEBUG)
+    log.addHandler(Handler())
+    return phases
 
 
 def default_threads() -> int:
@@ -225,8 +254,12 @@ def _median_run(runs: list) -> dict:
     """The median of repeated measurements, per number (the machine is shared: single runs vary by 2×)."""
     import statistics
 
-    return {**runs[0], **{k: statistics.median(r[k] for r in runs) for k in ("seconds", "cpu_seconds", "peak_mb")},
-            "runs": [{k: r[k] for k in ("seconds", "cpu_seconds", "peak_mb")} for r in runs]}
+    out = {**runs[0], **{k: statistics.median(r[k] for r in runs) for k in ("seconds", "cpu_seconds", "peak_mb")},
+           "runs": [{k: r[k] for k in ("seconds", "cpu_seconds", "peak_mb")} for r in runs]}
+    if runs[0].get("phases"):
+        out["phases"] = {name: [statistics.median(r["phases"][name][i] for r in runs) for i in (0, 1)]
+                         for name in runs[0]["phases"]}
+    return out
 
 
 def run(rows: int = 20_000_000, pandas_rows: int | None = 2_000_000, keep_pandas: bool = False,
@@ -289,6 +322,13 @@ def markdown(r: dict) -> str:
             lines.insert(-1, f"| {label}{n} | {r['rows']:,} | {r[part]['seconds']:.1f} | {r[part]['cpu_seconds']:.1f} | "
                              f"{r[part]['peak_mb']:.0f} | time {r[part]['seconds'] / r['raw']['seconds']:.2f}× "
                              f"(CPU {r[part]['cpu_seconds'] / r['raw']['cpu_seconds']:.2f}×) raw |")
+    phases = r["duckdb"].get("phases")
+    if phases and any(p in r for p in BREAKDOWN):  # where the DuckDB path's time goes (medians per phase)
+        lines.append("")
+        lines.append("| phase of panel_from_file, DuckDB | seconds | CPU seconds | CPU ratio to raw |")
+        lines.append("|---|---|---|---|")
+        for name, (wall, cpu) in phases.items():
+            lines.append(f"| {PHASES.get(name, name)} | {wall:.2f} | {cpu:.2f} | {cpu / r['raw']['cpu_seconds']:.2f}× |")
     if "pandas" in r:
         d = r["duckdb_at_pandas_rows"]
         lines += [f"| panel_from_file, DuckDB | {r['pandas_rows']:,} | {d['seconds']:.1f} | "

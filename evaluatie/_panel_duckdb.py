@@ -70,6 +70,19 @@ def _sql(con, query: str, *args):
     return out
 
 
+class _Clock:
+    """Wall and CPU time (all threads, DuckDB's too) of the path's phases, logged (``logging.DEBUG``) as
+    ``phase <name> <wall> <cpu>``: ``benchmarks/to_panel_scale.py --breakdown`` reports them per phase."""
+
+    def __init__(self):
+        self.wall, self.cpu = time.perf_counter(), time.process_time()
+
+    def lap(self, name: str) -> None:
+        wall, cpu = time.perf_counter(), time.process_time()
+        _log.debug("phase %s %.4f %.4f", name, wall - self.wall, cpu - self.cpu)
+        self.wall, self.cpu = wall, cpu
+
+
 def _collapse_sql(col: str) -> str:
     """SQL, first half of :func:`evaluatie.io._clean_text`: white space collapsed and trimmed."""
     return f"regexp_replace(regexp_replace({col}, '{_WS}+', ' ', 'g'), '^ | $', '', 'g')"
@@ -502,6 +515,7 @@ def panel_duckdb(path: Path, enrolment: pd.DataFrame, *, freq: str, start, lang:
     except ImportError:  # pragma: no cover - duckdb is a dependency
         raise InputError(t("duckdb_missing", lang)) from None
 
+    clock = _Clock()
     spec = check_kind("referrals")
     report = QualityReport(source=path.name, kind="referrals", lang=lang)
     report.notes.append(t("note_engine", lang, engine="DuckDB", reason=reason))
@@ -522,6 +536,7 @@ def panel_duckdb(path: Path, enrolment: pd.DataFrame, *, freq: str, start, lang:
         _sql(con, "SET preserve_insertion_order = true")  # the stream comes in file order: position = record
         _sql(con, "SET enable_progress_bar = false")
         sample, rows, parallel, restart = _sample(source, low), None, True, True
+        clock.lap("sample")  # with the header found and the connection set up
         for attempt in range(4):
             vals = {c: _Values(c, sample[c], attempt) for c in low}
             try:
@@ -553,6 +568,7 @@ def panel_duckdb(path: Path, enrolment: pd.DataFrame, *, freq: str, start, lang:
     finally:
         con.close()
         shutil.rmtree(folder, ignore_errors=True)
+    clock.lap("scan")  # the file streamed into numpy (and a second pass, after a poor sample)
     source.settle(rows.n)
     if source.n_lines is not None and rows.n < source.n_lines - source.header_row - len(source.empty_lines):
         first = _first_multiline(source, low + [pupil] + extras, parallel)  # only for files with such cells
@@ -561,8 +577,9 @@ def panel_duckdb(path: Path, enrolment: pd.DataFrame, *, freq: str, start, lang:
     if report.n_read == 0:
         raise InputError(t("no_data_rows", lang, file=path.name, row=source.header_row), file=path,
                          row=source.header_row)
+    clock.lap("lines")  # the line count (a thread during the scan) and, when needed, empty or multi-line records
     return _Panel(source, spec, vals, rows, names, enrolment, report, freq=freq, lang=lang,
-                  max_listed=max_listed).run(start)
+                  max_listed=max_listed, clock=clock).run(start)
 
 
 def _first_multiline(source: _Source, names: list, parallel: bool) -> int:
@@ -607,7 +624,8 @@ class _Panel:
     """Everything after the scan: the distinct values parsed once, each row's reason, duplicates, the
     panel, and the report (entries in the order and wording of the pandas path)."""
 
-    def __init__(self, source, spec, vals, rows, names, enrolment, report, *, freq, lang, max_listed):
+    def __init__(self, source, spec, vals, rows, names, enrolment, report, *, freq, lang, max_listed, clock=None):
+        self.clock = clock or _Clock()
         self.source, self.spec, self.vals, self.rows, self.names = source, spec, vals, rows, names
         self.enrolment, self.report, self.freq, self.lang, self.max_listed = enrolment, report, freq, lang, max_listed
         self.low = list(vals)
@@ -858,9 +876,13 @@ class _Panel:
     def run(self, start) -> pd.DataFrame:
         from .zorgvraag import _REASON_PERIOD, _REASON_UNIT, _assemble, _enrolment_cells
 
+        clock = self.clock
         self._tables()
+        clock.lap("values")
         self._pass_status()
+        clock.lap("status")
         self._pass_duplicates()
+        clock.lap("duplicates")
         lang, report, label, max_listed = self.lang, self.report, self.source.label, self.max_listed
         dup_pos = np.array(sorted(self.dup_first), dtype=np.int64)
         n_cells = len(self.units) * max(len(self.periods), 1) * max(len(self.levels), 1)
@@ -941,6 +963,7 @@ class _Panel:
                     counts += np.bincount(code, minlength=n_cells)
                 else:
                     sparse.append(np.unique(code, return_counts=True))
+        clock.lap("counts")
         reasons = {1: t("reason_blank", lang), 2: t("reason_total", lang),
                    5: t("reason_category", lang, allowed=allowed_values(self.spec.column("care_level"), lang)),
                    6: _REASON_UNIT, 7: _REASON_PERIOD}
@@ -967,6 +990,7 @@ class _Panel:
             report.unlisted.append({"column": label.get("date", "date"), "reason": future, "action": "warning",
                                     "n": future_n - len(future_rows)})
         self._list(listed, totals, reasons, fail_rows, fail_counts, (6, 7))
+        clock.lap("report")
         if self.by_period:
             enrol = self.enrol
         else:  # as to_panel: every period between the first and the last referral read_table keeps
@@ -987,8 +1011,10 @@ class _Panel:
         # cells come sorted by school, period and care level (sorted lists; codes in increasing order), with
         # the dtypes of to_panel's groupby route (checked by the tests that compare the panels)
         levels = sorted(table["care_level"].dropna().unique())
-        return _assemble(enrol, table, levels, self.enrolment, start, self.freq, report, unit="unit",
-                         period="period", care_level="care_level", exposure="exposure")
+        out = _assemble(enrol, table, levels, self.enrolment, start, self.freq, report, unit="unit",
+                        period="period", care_level="care_level", exposure="exposure")
+        clock.lap("panel")
+        return out
 
     def _line(self, record: int) -> int:
         return int(self.source.lines([record + 1])[0])
