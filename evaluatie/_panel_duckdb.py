@@ -299,6 +299,13 @@ _SAMPLE_BLOCKS, _SAMPLE_BLOCK = 64, 1 << 14
 #: distinct values (a file sorted by date, say): the stream would carry text for too many rows.
 _RESTART_SHARE = 0.02
 _F_PUPIL_NULL, _F_TOTAL, _F_EXTRA_NULL, _F_RARE = 1, 2, 4, 8
+#: Rank of a row no reason applies to (the largest: a row's rank is the smallest of its cells'), the status
+#: code of each rank (0 kept, 1 blank, 2 total, 4 unreadable, 5 category, 6 unknown school, 7 outside the
+#: enrolment periods; 3, a duplicate, is set later), and whether a status keeps the row for read_table.
+_KEPT = 9
+_STATUS_OF_RANK = np.array([0, 1, 2, 3, 4, 5, 6, 7, 0, 0], dtype=np.int8)
+_KEPT_STATUS = np.array([True, False, False, False, False, False, True, True], dtype=bool)
+_ELIGIBLE = np.array([True, False, False, True, True, True, True, True], dtype=bool)  # for the duplicate search
 
 
 class _Restart(Exception):
@@ -740,37 +747,77 @@ class _Panel:
             self.cell_ok = ok
 
     # ----------------------------------------------------------------- each row's first reason
+    def _row_tables(self) -> None:
+        """Per column, per value id: the rank of the first reason the value alone gives a row (2 total,
+        4 unreadable, 5 category, 6 unknown school, 9 none: a row's rank is the smallest of its columns'), the
+        parse failure (index into ``fail_keys``; a large number for none) and the value's part of the row key."""
+        tab, first4 = self.tab, self.names[:4]
+        self.rank, self.fail_of, self.key_part = {}, {}, {}
+        none = np.int64(len(self.fail_keys) + 1)
+        for c in self.low:
+            rank = np.full(len(tab[c]["raw"]), _KEPT, dtype=np.int8)
+            if c == "unit":
+                rank[~tab[c]["known"]] = 6
+            if c == "care_level":
+                rank[tab[c]["category"]] = 5
+            fail = tab[c]["fail"] if c in [col.name for col in self.spec.columns] else np.full(len(rank), -1)
+            rank[fail >= 0] = 4
+            if c in first4:
+                rank[tab[c]["total"]] = 2
+            self.rank[c] = rank
+            self.fail_of[c] = np.where(fail >= 0, fail, none)
+        # the cleaned values' ids combined into one integer when their ranges allow (one mixing round, not four)
+        sizes = [int(tab[c]["cid"].max()) + 2 for c in self.low]
+        self.combined = float(np.prod(sizes, dtype=float)) < 2.0 ** 62
+        stride = 1
+        for c, size in reversed(list(zip(self.low, sizes))):
+            self.key_part[c] = (tab[c]["cid"] + 1) * stride if self.combined else tab[c]["cid"]
+            stride *= size
+        pupil = next((col for col in self.spec.columns if col.name == self.spec.identifier), None)
+        self.pupil_missing = (self.fail_keys.index((pupil.name, "reason_missing"))
+                              if pupil is not None and pupil.required else None)
+
     def _status(self, k: int, ids: dict) -> tuple[np.ndarray, np.ndarray]:
         """Status code of each row before duplicates (0 kept, 1 blank, 2 total, 4 unreadable, 5 category,
-        6 unknown school, 7 outside the enrolment periods) and its parse failure (index, −1 none)."""
+        6 unknown school, 7 outside the enrolment periods) and the parse failure of the rows with code 4 (index
+        into ``fail_keys``; in the order of ``np.flatnonzero(status == 4)``).
+
+        A row's first reason is the smallest rank of its cells (one lookup per column in a table per value);
+        the few rows with a flag (empty pupil code, a total label in a text cell) are then looked at one by one
+        in numpy: blank, total or a missing pupil code."""
         tab, rows = self.tab, self.rows
         flags = rows.flags[k]
-        blank = (flags & _F_PUPIL_NULL) > 0
-        blank &= (flags & _F_EXTRA_NULL) > 0
+        rank = None
         for c in self.low:
-            blank &= tab[c]["cid"][ids[c]] < 0
-        total = (flags & _F_TOTAL) > 0
-        for c in self.low:
-            if c in self.names[:4]:
-                total |= tab[c]["total"][ids[c]]
-        fail = np.full(len(flags), -1, dtype=np.int64)
-        for col in self.spec.columns:
-            if col.name == self.spec.identifier:
-                if col.required:
-                    missing = (fail < 0) & ((flags & _F_PUPIL_NULL) > 0)
-                    fail[missing] = self.fail_keys.index((col.name, "reason_missing"))
-                continue
-            if col.name in self.tab:
-                f = tab[col.name]["fail"][ids[col.name]]
-                fail = np.where((fail < 0) & (f >= 0), f, fail)
-        category = tab["care_level"]["category"][ids["care_level"]]
-        unknown = ~tab["unit"]["known"][ids["unit"]]
+            r = self.rank[c][ids[c]]
+            rank = r if rank is None else np.minimum(rank, r, out=rank)
+        special = np.flatnonzero(flags & (_F_PUPIL_NULL | _F_TOTAL))
+        if len(special):
+            f = flags[special]
+            r = rank[special]
+            r = np.where((f & _F_TOTAL) > 0, np.minimum(r, 2), r)
+            null = (f & _F_PUPIL_NULL) > 0
+            if self.pupil_missing is not None:
+                r = np.where(null, np.minimum(r, 4), r)
+            blank = null & ((f & _F_EXTRA_NULL) > 0)
+            for c in self.low:
+                blank &= tab[c]["cid"][ids[c][special]] < 0
+            rank[special] = np.where(blank, 1, r)
         if self.by_period:
             outside = ~self.cell_ok[tab["unit"]["uval"][ids["unit"]], tab["date"]["pidx"][ids["date"]]]
-        else:
-            outside = np.zeros(len(flags), dtype=bool)
-        status = np.select([blank, total, fail >= 0, category, unknown, outside], [1, 2, 4, 5, 6, 7], 0)
-        return status.astype(np.int8), fail
+            rank[outside & (rank == _KEPT)] = 7
+        status = _STATUS_OF_RANK[rank]
+        failed = np.flatnonzero(status == 4)
+        fail = np.empty(0, dtype=np.int64)
+        if len(failed):
+            fail = None
+            for c in self.low:
+                f = self.fail_of[c][ids[c][failed]]
+                fail = f if fail is None else np.minimum(fail, f)
+            if self.pupil_missing is not None:
+                null = (flags[failed] & _F_PUPIL_NULL) > 0
+                fail = np.where(null, np.minimum(fail, self.pupil_missing), fail)
+        return status, fail
 
     def _hash(self, k: int, ids: dict) -> np.ndarray:
         """Row hash: the pupil hash (and that of the other columns) mixed with the cleaned values' ids, which
@@ -778,36 +825,40 @@ class _Panel:
         h = self.rows.ph[k]
         if self.rows.hx:
             h = _mix(h, self.rows.hx[k].view(np.int64))
-        sizes = [int(self.tab[c]["cid"].max()) + 2 for c in self.low]
-        if float(np.prod(sizes, dtype=float)) < 2.0 ** 62:
-            key = np.zeros(len(h), dtype=np.int64)
-            for c, size in zip(self.low, sizes):
-                key *= size
-                key += self.tab[c]["cid"][ids[c]] + 1
+        if self.combined:
+            key = None
+            for c in self.low:
+                part = self.key_part[c][ids[c]]
+                key = part if key is None else np.add(key, part, out=key)
             return _mix(h, key)
         for c in self.low:  # pragma: no cover - billions of combinations of distinct values
-            h = _mix(h, self.tab[c]["cid"][ids[c]])
+            h = _mix(h, self.key_part[c][ids[c]])
         return h
 
     def _pass_status(self) -> None:
         """Pass 1: status, the row hash (it replaces the pupil hash in place), schools with one, two or more
         pupils among the rows read_table keeps (duplicates do not change which pupils a school has)."""
+        self._row_tables()
         n_units = len(self.units)
         self.pupil_first = np.zeros(n_units, dtype=np.uint64)
         self.pupil_second = np.zeros(n_units, dtype=np.uint64)
         has_first = np.zeros(n_units, dtype=bool)
         has_second = np.zeros(n_units, dtype=bool)
-        third = np.zeros(n_units, dtype=bool)
+        several = False  # some school has three pupils or more
         self.status, self.fails = [], []
         self.n_half = np.zeros(2, dtype=np.int64)  # rows the duplicate search sorts, per top bit of their hash
         for k, offset, ids in self._chunks():
             status, fail = self._status(k, ids)
             self.status.append(status)
-            failed = np.flatnonzero(status == 4)
-            self.fails.append((failed, fail[failed]))
-            kept = (status == 0) | (status == 6) | (status == 7)
-            uval = self.tab["unit"]["uval"][ids["unit"]][kept]
-            ph = self.rows.ph[k][kept]
+            self.fails.append((np.flatnonzero(status == 4), fail))
+            kept = _KEPT_STATUS[status]
+            uval = self.tab["unit"]["uval"][ids["unit"]]
+            ph = self.rows.ph[k]
+            if several:  # only schools without a second pupil yet can still change
+                sel = kept & ~has_second[uval]
+                uval, ph = uval[sel], ph[sel]
+            else:
+                uval, ph = uval[kept], ph[kept]
             new = ~has_first[uval]
             self.pupil_first[uval[new]] = ph[new]
             has_first[uval[new]] = True
@@ -815,16 +866,16 @@ class _Panel:
             fresh = other & ~has_second[uval]
             self.pupil_second[uval[fresh]] = ph[fresh]
             has_second[uval[fresh]] = True
-            more = other & (ph != self.pupil_second[uval])
-            third |= np.bincount(uval[more], minlength=n_units) > 0
+            if not several:
+                several = bool((other & (ph != self.pupil_second[uval])).any())
             h = self._hash(k, ids)
             self.rows.ph[k] = h
-            eligible = (status != 1) & (status != 2)
+            eligible = _ELIGIBLE[status]  # neither blank nor a total
             upper = int(np.count_nonzero(h[eligible] >> np.uint64(63)))
             self.n_half += [int(eligible.sum()) - upper, upper]
             self.rows.flags[k] = None  # no longer needed: the status says it all
         self.single = has_first & ~has_second
-        self.several = bool(third.any())
+        self.several = several
 
     def _pass_duplicates(self) -> None:
         """Exact duplicate rows among rows that are neither blank nor a total: 32-bit hash candidates from a
@@ -837,7 +888,7 @@ class _Panel:
             n = 0
             for k in range(len(self.status)):
                 h, status = self.rows.ph[k], self.status[k]
-                take = (status != 1) & (status != 2) & ((h >> np.uint64(63)) == np.uint64(half))
+                take = _ELIGIBLE[status] & ((h >> np.uint64(63)) == np.uint64(half))
                 low = (h[take] & np.uint64(0xFFFFFFFF)).astype(np.uint32)
                 low32[n:n + len(low)] = low
                 n += len(low)
@@ -908,15 +959,21 @@ class _Panel:
         future_ids = (dates > today).fillna(False).to_numpy(dtype=bool)
         future_rows, future_n = [], 0
         span = [None, None]
+        # a kept row's cell, (school × periods + period) × levels + level, as the sum of one part per column
+        n_p, n_l = max(len(self.periods), 1), max(len(self.levels), 1)
+        cell_u = self.tab["unit"]["uval"] * (n_p * n_l)
+        cell_d = self.tab["date"]["pidx"] * n_l
+        cell_l = self.tab["care_level"]["lval"]
         for k, offset, ids in self._chunks():
             status = self.status[k]  # from here on the final status: duplicates marked in place
             end = self.rows.offsets[k + 1]
             d = dup_pos[(dup_pos >= offset) & (dup_pos < end)] - offset
             status[d] = 3
-            totals += np.bincount(status, minlength=8)
+            here = np.bincount(status, minlength=8)
+            totals += here
             for s in (1, 2, 3, 5, 6, 7):
                 need = max_listed - len(listed[s])
-                if need > 0:
+                if need > 0 and here[s]:
                     listed[s] += (offset + np.flatnonzero(status == s)[:need]).tolist()
             failed, fail = self.fails[k]
             still = status[failed] == 4  # not a duplicate
@@ -929,7 +986,7 @@ class _Panel:
                         mine = [i for i, (col, _) in enumerate(self.fail_keys) if col == c]
                         sel = np.isin(fail, mine)
                         fail_rows[c] += list(zip((offset + failed[sel][:need]).tolist(), fail[sel][:need].tolist()))
-            kept = (status == 0) | (status == 6) | (status == 7)
+            kept = _KEPT_STATUS[status]
             if future_ids.any():
                 mask = future_ids[ids["date"]] & kept
                 future_n += int(mask.sum())
@@ -943,12 +1000,14 @@ class _Panel:
                 lo, hi = int(p.min()), int(p.max())
                 span = [lo if span[0] is None else min(span[0], lo), hi if span[1] is None else max(span[1], hi)]
             unit_n += np.bincount(uval[kept], minlength=len(self.units))
-            _first_seen(np.where(kept, uval, -1), offset, len(self.units), unit_first)
+            if unit_first.min(initial=0) < 0:  # not every school's first row found yet
+                _first_seen(np.where(kept, uval, -1), offset, len(self.units), unit_first)
             if prov:
-                pval = self.tab["provider"]["pval"][ids["provider"]]
-                pv = np.where(kept, pval, -1)
+                pval = self.tab["provider"]["pval"]
+                pv = pval[ids["provider"][kept]]
                 prov_n += np.bincount(pv[pv >= 0], minlength=len(self.providers))
-                _first_seen(pv, offset, len(self.providers), prov_first)
+                if prov_first.min(initial=0) < 0:
+                    _first_seen(np.where(kept, pval[ids["provider"]], -1), offset, len(self.providers), prov_first)
             for c, bad in hit_ids.items():
                 mask = bad[ids[c]] & kept
                 hit_n[c] += int(mask.sum())
@@ -956,9 +1015,10 @@ class _Panel:
                 if need > 0:
                     hit_rows[c] += (offset + np.flatnonzero(mask)[:need]).tolist()
             ok = status == 0
-            if ok.any():
-                lval = self.tab["care_level"]["lval"][ids["care_level"]][ok]
-                code = (uval[ok] * max(len(self.periods), 1) + pidx[ok]) * max(len(self.levels), 1) + lval
+            if here[0]:
+                code = cell_u[ids["unit"][ok]]
+                code += cell_d[ids["date"][ok]]
+                code += cell_l[ids["care_level"][ok]]
                 if dense:
                     counts += np.bincount(code, minlength=n_cells)
                 else:
@@ -1175,7 +1235,7 @@ class _Panel:
             return hit_n[name] * next(iter(per_id.values()))
         for k, offset, ids in self._chunks():
             status = self.status[k]
-            col = ids[name][(status == 0) | (status == 6) | (status == 7)]
+            col = ids[name][_KEPT_STATUS[status]]
             counts = np.bincount(col[col >= 0], minlength=len(self.tab[name]["raw"]))
             total += sum(int(counts[i]) * m for i, m in per_id.items())
         return total
