@@ -1057,9 +1057,14 @@ class _Panel:
             enrol = _enrolment_cells(self.enrolment, self.freq, [pd.Timestamp(self.periods[span[0]]),
                                                                   pd.Timestamp(self.periods[span[1]])],
                                      unit="unit", period="period", exposure="exposure")
-        if dense:
-            nz = np.flatnonzero(counts)
-            counts = counts[nz]
+        n_p, n_l = max(len(self.periods), 1), max(len(self.levels), 1)
+        if dense:  # each cell's count found by its codes: no table of counts, no merge on text keys
+            levels = self.levels[np.unique(np.flatnonzero(counts) % n_l)].tolist() if len(self.levels) else []
+            out = _assemble(enrol, None, levels, self.enrolment, start, self.freq, report, unit="unit",
+                            period="period", care_level="care_level", exposure="exposure",
+                            cell_counts=lambda cells: self._cell_counts(cells, counts))
+            clock.lap("panel")
+            return out
         else:
             found = pd.concat([pd.Series(n, index=c) for c, n in sparse]) if sparse else pd.Series(dtype=np.int64)
             found = found.groupby(level=0).sum()
@@ -1074,6 +1079,18 @@ class _Panel:
         out = _assemble(enrol, table, levels, self.enrolment, start, self.freq, report, unit="unit",
                         period="period", care_level="care_level", exposure="exposure")
         clock.lap("panel")
+        return out
+
+    def _cell_counts(self, cells: pd.DataFrame, counts: np.ndarray) -> np.ndarray:
+        """The count of each cell (school, period, care level) of the panel from the dense counts array."""
+        n_p, n_l = max(len(self.periods), 1), max(len(self.levels), 1)
+        u = pd.Index(self.units.astype(object)).get_indexer(cells["unit"].to_numpy(dtype=object))
+        p = pd.Index(np.asarray(self.periods, dtype="datetime64[ns]")).get_indexer(
+            pd.to_datetime(cells["period"]).to_numpy(dtype="datetime64[ns]"))
+        lv = pd.Index(self.levels.astype(object)).get_indexer(cells["care_level"].to_numpy(dtype=object))
+        ok = (u >= 0) & (p >= 0) & (lv >= 0)
+        out = np.zeros(len(cells), dtype=np.int64)
+        out[ok] = counts[(u[ok] * n_p + p[ok]) * n_l + lv[ok]]
         return out
 
     def _line(self, record: int) -> int:

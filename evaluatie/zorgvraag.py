@@ -232,24 +232,52 @@ def _enrolment_cells(enrolment: pd.DataFrame, freq: str, span, *, unit: str, per
 
 def _assemble(enrol: pd.DataFrame, counts: pd.DataFrame, levels, enrolment: pd.DataFrame, start, freq: str,
               report: QualityReport, *, unit: str, period: str, care_level: str | None,
-              exposure: str) -> pd.DataFrame:
-    """The panel from its cells and the counts per cell (one rule for the pandas and the DuckDB path)."""
+              exposure: str, cell_counts=None) -> pd.DataFrame:
+    """The panel from its cells and the counts per cell (one rule for the pandas and the DuckDB path).
+
+    ``cell_counts`` (the DuckDB path, instead of the ``counts`` table): a function of the cells returning the
+    count of each cell, so that no merge on text keys is needed; the cells are then put in key order by
+    integer codes (:func:`_key_order`), the order ``sort_values`` gives."""
     keys = [unit, period] + ([care_level] if care_level else [])
     cells = enrol
     if care_level:
         cells = enrol.merge(pd.DataFrame({care_level: list(levels) or ["second"]}), how="cross")
-    out = cells.merge(counts, on=keys, how="left").fillna({"count": 0})
-    out["count"] = out["count"].astype(int)
+    order = None
+    if cell_counts is not None:
+        out = cells.assign(count=np.asarray(cell_counts(cells), dtype=int))
+        order = _key_order(out, keys)
+    else:
+        out = cells.merge(counts, on=keys, how="left").fillna({"count": 0})
+        out["count"] = out["count"].astype(int)
     if start is not None:
         starts = enrolment.groupby(unit)[start].first() if isinstance(start, str) else pd.Series(start)
         starts = pd.to_datetime(starts)
         out["start"] = out[unit].map(starts)
         out["treated"] = treated_in_period(out[period], out["start"], freq).astype(int)
-    out = out.sort_values(keys, kind="stable").reset_index(drop=True)
+    if order is None:
+        out = out.sort_values(keys, kind="stable").reset_index(drop=True)
+    else:
+        out = out.take(order).reset_index(drop=True)
     out = out[[c for c in [unit, period, care_level, "count", exposure, "start", "treated"] if c and c in out]]
     out.attrs["report"] = report  # after the last operation: pandas deep-copies attrs (a report of thousands of rows)
     out.attrs["freq"] = freq
     return out
+
+
+def _key_order(frame: pd.DataFrame, keys: list) -> np.ndarray | None:
+    """The row order of ``frame.sort_values(keys, kind="stable")``, from integer codes: each key's distinct
+    values are sorted (a few thousand) instead of every row's. None when a key has a missing value."""
+    codes = []
+    for key in keys:
+        found, uniques = pd.factorize(frame[key])
+        if (found < 0).any():
+            return None
+        rank = np.empty(len(uniques), dtype=np.int64)
+        rank[np.argsort(np.asarray(uniques, dtype=object) if uniques.dtype == object or
+                        pd.api.types.is_string_dtype(uniques.dtype) else np.asarray(uniques), kind="stable")] = \
+            np.arange(len(uniques))
+        codes.append(rank[found])
+    return np.lexsort(codes[::-1])
 
 
 def panel_from_file(path, enrolment: pd.DataFrame, *, freq: str = "M", start=None, engine: str = "auto",
