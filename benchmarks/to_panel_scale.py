@@ -75,7 +75,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 N_SCHOOLS = 2000
 #: Parts of the DuckDB path measured on their own with ``--breakdown`` (each in a fresh process, as the others).
-BREAKDOWN = ("read", "scan", "stream")
+BREAKDOWN = ("read", "ids", "pupil", "scan", "stream")
 #: Phases of the DuckDB path (``evaluatie._panel_duckdb._Clock``), in the order they run.
 PHASES = {"sample": "header, connection, sample of distinct values",
           "scan": "scan: value ids, pupil-code test and hash, streamed to numpy",
@@ -157,8 +157,19 @@ def _scan_parts(path: str, threads: int):
     vals = {c: P._Values(c, v, 0) for c, v in P._sample(source, low).items()}
     for v in vals.values():
         v.create(con)
-    read = ", ".join(f"max(strlen(c{j}))" for j in range(source.width))
-    return con, P._scan_sql(source, vals, spec.identifier, extras, True), f"SELECT count(*), {read} FROM {source.relation()}"
+    rel, cols = source.relation(), {c: source.source_names[c] for c in names}
+    others = lambda skip: ", ".join(f"max(strlen({cols[c]}))" for c in names if c not in skip) or "0"  # noqa: E731
+    scan = P._scan_sql(source, vals, spec.identifier, extras, True)
+    ids = ", ".join(f"sum(enum_code(TRY_CAST({cols[c]} AS {v.type})))" for c, v in vals.items())
+    pupil = cols[spec.identifier]
+    out = [f"i_{c}" for c in vals]
+    return con, {
+        "read": f"SELECT count(*), {others(())} FROM {rel}",
+        "ids": f"SELECT count(*), {ids}, {others(low)} FROM {rel}",
+        "pupil": (f"SELECT count(*), count(*) FILTER (WHERE regexp_matches({pupil}, {P._SUSPECT_SQL})), "
+                  f"bit_xor(hash({pupil})), {others((spec.identifier,))} FROM {rel}"),
+        "scan": f"SELECT count(*), {', '.join(f'sum({c})' for c in out)}, bit_xor(ph), sum(f), count(rare) FROM ({scan})",
+        "stream": scan}
 
 
 def _measure(what: str, path: str, threads: int) -> dict:
@@ -172,16 +183,14 @@ def _measure(what: str, path: str, threads: int) -> dict:
 
     enrol = enrolment()
     if what in BREAKDOWN:
-        con, scan, read = _scan_parts(path, threads)
+        con, queries = _scan_parts(path, threads)
     phases = _collect_phases() if what == "duckdb" else {}
     before = _rss_mb()
     start, cpu = time.perf_counter(), _cpu_seconds()
-    if what == "read":  # the CSV reader alone, the five columns as text: the floor of any scan
-        used = cells = con.execute(read).fetchall()[0][0]
-    elif what == "scan":  # every per-row SQL step of the DuckDB path, aggregated inside DuckDB
-        used = cells = con.execute(f"SELECT count(*), sum(i_unit), bit_xor(ph), count(rare) FROM ({scan})").fetchall()[0][0]
-    elif what == "stream":  # the same, streamed into Python as numpy chunks (nothing done with them)
-        res, used = con.execute(scan), 0
+    if what in ("read", "ids", "pupil", "scan"):  # aggregated inside DuckDB: nothing is handed to Python
+        used = cells = con.execute(queries[what]).fetchall()[0][0]
+    elif what == "stream":  # the scan query streamed into Python as numpy chunks (nothing done with them)
+        res, used = con.execute(queries["stream"]), 0
         while True:
             n = len(res.fetch_df_chunk(200))
             if not n:
@@ -315,6 +324,8 @@ def markdown(r: dict) -> str:
              f"| time {r['time_ratio_raw']:.2f}× (CPU {r.get('cpu_ratio_raw', float('nan')):.2f}×), memory "
              f"{r['memory_ratio_raw']:.2f}× raw; target 1.5×: {'met' if r.get('target_met') else 'not met'} |"]
     labels = {"read": "DuckDB path, part: CSV read alone (five text columns)",
+              "ids": "DuckDB path, part: CSV read + value ids of school, date, level, provider (four ENUM lookups)",
+              "pupil": "DuckDB path, part: CSV read + pupil-code test (one regular expression) and hash",
               "scan": "DuckDB path, part: its scan query, aggregated in DuckDB",
               "stream": "DuckDB path, part: its scan query streamed to numpy"}
     for part, label in labels.items():
