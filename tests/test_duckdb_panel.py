@@ -374,3 +374,22 @@ def test_rows_with_several_reasons_get_the_first_as_pandas_does(tmp_path, freq, 
     assert reason[8] == "lege rij" and reason[7].startswith("verplichte waarde ontbreekt")
     assert reason[13].startswith("exacte dubbele rij") and reason[15].startswith("exacte dubbele rij")
     assert reason[9].startswith("onbekende waarde") and reason[10] == "school niet in de leerlingaantallen"
+
+
+@pytest.mark.slow
+def test_scale_benchmark_ratios_stay_within_the_documented_bounds():
+    """benchmarks/to_panel_scale.py at 2 M rows (one repetition): the DuckDB path against the raw DuckDB query with
+    the same threads. Bounds from the measurements in its docstring (2 M rows: CPU 2.2-2.4x, memory 0.7x the raw
+    query's), with room for a loaded machine; the issue's target (1.5x) is not met and the test says so."""
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+    import to_panel_scale
+
+    r = to_panel_scale.run(rows=2_000_000, pandas_rows=None, repeat=1)
+    # the generator: 2,000 duplicated rows (and one more by chance), 1,000 unknown schools, 1,000 impossible dates
+    assert r["raw"]["rows_used"] == 2_000_000 and r["duckdb"]["rows_used"] == 1_995_999
+    assert r["cpu_ratio_raw"] < 3.0, r
+    assert r["memory_ratio_raw"] < 1.0, r
+    assert not r["target_met"] or r["time_ratio_raw"] <= 1.5
