@@ -181,6 +181,11 @@ def _measure(what: str, path: str, threads: int) -> dict:
     from evaluatie import io  # noqa: F401
     from evaluatie.zorgvraag import panel_from_file
 
+    if what in ("duckdb", "pandas"):  # modules the path imports on first use (rapidfuzz: similar school names)
+        import rapidfuzz.process  # noqa: F401
+
+        from evaluatie import _panel_duckdb  # noqa: F401
+
     enrol = enrolment()
     if what in BREAKDOWN:
         con, queries = _scan_parts(path, threads)
