@@ -332,19 +332,20 @@ def panel_from_file(path, enrolment: pd.DataFrame, *, freq: str = "M", start=Non
     use ``engine="pandas"``); Excel files need pandas; after a cell that spans several lines the row
     numbers count records, not lines (a note says so); per-school losses (``report.losses()``) are not kept.
 
-    Speed and memory (``benchmarks/to_panel_scale.py``, measured 2026-12-07 on a shared 2-core machine with
-    a load average of 2–7 from other jobs, so wall times mostly measure the neighbours), against a raw
-    DuckDB ``GROUP BY`` school × month × care level without any checks: on 2 M generated referrals (five
-    runs, each the median of three alternating repetitions) 2.2–3.8× its time, 2.3–2.5× its CPU time and
-    0.7–0.8× its peak memory; on 20 M referrals (two single runs) 2.8–4.0× its time, 2.7–3.0× its CPU time
-    and 1.3–1.6× its memory. The issue's time target, within 1.5× the raw query, is not met;
-    ``--breakdown`` shows why. The raw query needs three of the five columns; this path needs all five, and
-    its scan query with the per-row checks (value ids for four columns, one regular expression and a hash
-    per pupil code), aggregated inside DuckDB without handing anything over, already takes 1.1× (2 M) to
-    1.6× (20 M) the raw query's CPU time; streamed to numpy 1.3–2.3×; the rest (every row's reason, the
-    duplicate search over all rows, the report and its privacy checks, the panel) is Python on integer
-    arrays. The previous version took 3.2–3.4× the CPU time and 1.8× the memory at 20 M; the earlier route
-    (the file copied into a DuckDB table, every check in SQL) 6.0× the time and 3.4× the memory at 20 M.
+    Speed and memory (``benchmarks/to_panel_scale.py``, measured 2026-12-07 on a shared 2-core machine, the
+    same DuckDB threads for both), against a raw DuckDB ``GROUP BY`` school × month × care level without any
+    checks: on 2 M generated referrals (medians of three alternating repetitions) 2.1–2.9× its time,
+    2.3–2.5× its CPU time and 0.7–0.9× its peak memory (two runs, load average 1.2 and 4.2); on 20 M
+    referrals (one run) 2.9× its time, 2.8× its CPU time and 1.3× its memory. The issue's time target,
+    within 1.5× the raw query, is not met; ``--breakdown`` measures each check's cost in the same run. The
+    raw query reads three of the five columns; reading all five costs 0.6–0.7× the raw query's CPU time,
+    the value ids of school, date, care level and provider (four ``ENUM`` lookups) 0.2× (2 M) to 0.6×
+    (20 M) more, the pupil-code test for personal data and its hash 0.1–0.25×; the whole scan query,
+    streamed to numpy, takes 1.5× (2 M) to 2.2× (20 M) the raw query before any check in Python. Python on
+    integer arrays then adds 0.3–0.4× (each row's first reason and hash, the duplicate search over every
+    row, the counts) and, at 2 M rows, about 0.45× of fixed costs (sample, parsing the distinct values, the
+    report and its privacy checks, the panel). The earlier route (the file copied into a DuckDB table, every
+    check in SQL) took 6.0× the time and 3.4× the memory at 20 M.
 
     Examples
     --------

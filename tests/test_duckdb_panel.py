@@ -379,7 +379,7 @@ def test_rows_with_several_reasons_get_the_first_as_pandas_does(tmp_path, freq, 
 @pytest.mark.slow
 def test_scale_benchmark_ratios_stay_within_the_documented_bounds():
     """benchmarks/to_panel_scale.py at 2 M rows (one repetition): the DuckDB path against the raw DuckDB query with
-    the same threads. Bounds from the measurements in its docstring (2 M rows: CPU 2.2-2.4x, memory 0.7x the raw
+    the same threads. Bounds from the measurements in its docstring (2 M rows: CPU 2.3-2.5x, memory 0.7-0.9x the raw
     query's), with room for a loaded machine; the issue's target (1.5x) is not met and the test says so."""
     import sys
     from pathlib import Path
@@ -391,5 +391,5 @@ def test_scale_benchmark_ratios_stay_within_the_documented_bounds():
     # the generator: 2,000 duplicated rows (and one more by chance), 1,000 unknown schools, 1,000 impossible dates
     assert r["raw"]["rows_used"] == 2_000_000 and r["duckdb"]["rows_used"] == 1_995_999
     assert r["cpu_ratio_raw"] < 3.0, r
-    assert r["memory_ratio_raw"] < 1.0, r
+    assert r["memory_ratio_raw"] < 1.1, r
     assert not r["target_met"] or r["time_ratio_raw"] <= 1.5
