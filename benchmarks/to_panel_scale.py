@@ -49,7 +49,8 @@ after)::
     distinct values parsed 0.07 (0.09×), first reasons and row hash 0.07 (0.09×), duplicates 0.12 (0.16×),
     counts 0.09 (0.12×), report 0.08 (0.10×), panel 0.08 (0.11×)
 
-An earlier run of this version, load average 4.2 (the machine effectively one core), time 2.06×, CPU 2.33×,
+An earlier run of this version (with the first-use imports still timed, 0.04 s), load average 4.2 (the machine
+effectively one core): time 2.06×, CPU 2.33×,
 memory 0.71×. ``--rows 20000000 --pandas-rows 0 --breakdown`` (one run; load average 1.2 before, 2.3 after;
 wall and CPU time nearly equal, so the neighbours held the second core)::
 

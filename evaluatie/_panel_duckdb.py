@@ -12,10 +12,11 @@ DuckDB skips) are searched for only when it read fewer records than there are li
 
 Python then works on distinct values and integer arrays only: every distinct school, date, care level
 and provider is parsed once by the functions :func:`evaluatie.read_table` uses (so a date is read exactly
-as the pandas path reads it), each row's first reason is found with numpy, exact duplicate rows are found
+as the pandas path reads it), each row's first reason is the smallest of its cells' ranks in one table per
+column (the few rows with an empty pupil code or a total label are looked at apart), exact duplicate rows are found
 by sorting 32-bit hashes and confirming the candidates on the cleaned school/date/level/provider and a
 64-bit hash of the cleaned pupil code (and remaining columns), and the panel is a ``bincount`` of the cells
-of the rows that are kept. Only the dropped rows (up to ``max_listed`` per reason) and cells that may hold
+of the rows that are kept, handed to the panel assembly cell by cell (no merge on text keys). Only the dropped rows (up to ``max_listed`` per reason) and cells that may hold
 personal data come back as text. Pupil codes never enter Python except those cells.
 """
 from __future__ import annotations
