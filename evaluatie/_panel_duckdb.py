@@ -12,10 +12,11 @@ DuckDB skips) are searched for only when it read fewer records than there are li
 
 Python then works on distinct values and integer arrays only: every distinct school, date, care level
 and provider is parsed once by the functions :func:`evaluatie.read_table` uses (so a date is read exactly
-as the pandas path reads it), each row's first reason is found with numpy, exact duplicate rows are found
+as the pandas path reads it), each row's first reason is the smallest of its cells' ranks in one table per
+column (the few rows with an empty pupil code or a total label are looked at apart), exact duplicate rows are found
 by sorting 32-bit hashes and confirming the candidates on the cleaned school/date/level/provider and a
 64-bit hash of the cleaned pupil code (and remaining columns), and the panel is a ``bincount`` of the cells
-of the rows that are kept. Only the dropped rows (up to ``max_listed`` per reason) and cells that may hold
+of the rows that are kept, handed to the panel assembly cell by cell (no merge on text keys). Only the dropped rows (up to ``max_listed`` per reason) and cells that may hold
 personal data come back as text. Pupil codes never enter Python except those cells.
 """
 from __future__ import annotations
@@ -68,6 +69,19 @@ def _sql(con, query: str, *args):
     out = con.execute(query, *args)
     _log.debug("%.2f s  %s", time.perf_counter() - start, " ".join(query.split())[:120])
     return out
+
+
+class _Clock:
+    """Wall and CPU time (all threads, DuckDB's too) of the path's phases, logged (``logging.DEBUG``) as
+    ``phase <name> <wall> <cpu>``: ``benchmarks/to_panel_scale.py --breakdown`` reports them per phase."""
+
+    def __init__(self):
+        self.wall, self.cpu = time.perf_counter(), time.process_time()
+
+    def lap(self, name: str) -> None:
+        wall, cpu = time.perf_counter(), time.process_time()
+        _log.debug("phase %s %.4f %.4f", name, wall - self.wall, cpu - self.cpu)
+        self.wall, self.cpu = wall, cpu
 
 
 def _collapse_sql(col: str) -> str:
@@ -285,7 +299,14 @@ _SAMPLE_BLOCKS, _SAMPLE_BLOCK = 64, 1 << 14
 #: Share of rows with a value the sample missed above which the scan restarts after a full pass for the
 #: distinct values (a file sorted by date, say): the stream would carry text for too many rows.
 _RESTART_SHARE = 0.02
-_F_PUPIL_NULL, _F_TOTAL, _F_EXTRA_NULL = 1, 2, 4
+_F_PUPIL_NULL, _F_TOTAL, _F_EXTRA_NULL, _F_RARE = 1, 2, 4, 8
+#: Rank of a row no reason applies to (the largest: a row's rank is the smallest of its cells'), the status
+#: code of each rank (0 kept, 1 blank, 2 total, 4 unreadable, 5 category, 6 unknown school, 7 outside the
+#: enrolment periods; 3, a duplicate, is set later), and whether a status keeps the row for read_table.
+_KEPT = 9
+_STATUS_OF_RANK = np.array([0, 1, 2, 3, 4, 5, 6, 7, 0, 0], dtype=np.int8)
+_KEPT_STATUS = np.array([True, False, False, False, False, False, True, True], dtype=bool)
+_ELIGIBLE = np.array([True, False, False, True, True, True, True, True], dtype=bool)  # for the duplicate search
 
 
 class _Restart(Exception):
@@ -329,6 +350,7 @@ def _sample(source: _Source, low: list) -> dict:
         return dict(zip(low, duckdb.sql(f"SELECT {cols} FROM {source.relation()}").fetchall()[0]))
     found = {c: set() for c in low}
     where = {c: int(source.source_names[c][1:]) for c in low}
+    top = max(where.values())
     size = source.path.stat().st_size
     step = max(size // _SAMPLE_BLOCKS, 1)
     with open(source.path, "rb") as fh:
@@ -339,8 +361,16 @@ def _sample(source: _Source, low: list) -> dict:
                 break
             lines = data.decode("utf-8", errors="replace").splitlines()[1:-1]  # whole lines only
             records = list(csv.reader(lines, delimiter=source.delimiter))
-            for c, j in where.items():
-                found[c].update(r[j] for r in records if j < len(r))
+            wide = [r for r in records if len(r) > top]
+            if wide:  # columns of the records that have them all: one transposition, no test per cell
+                columns = list(zip(*wide))
+                for c, j in where.items():
+                    found[c].update(columns[j])
+            for r in records:
+                if len(r) <= top:
+                    for c, j in where.items():
+                        if j < len(r):
+                            found[c].add(r[j])
     return {c: sorted(v - {""}) for c, v in found.items()}
 
 
@@ -401,11 +431,16 @@ def _scan_sql(source: _Source, vals: dict, pupil: str, extras: list, parallel: b
         outer.append(f"hash({', '.join(f'c_x{k}' for k in range(len(extras)))}) AS hx")
     shown = [q("r_" + name) for name in vals] + ["r_pupil", "c_pupil"] + [f"c_x{k}" for k in range(len(extras))]
     cond = " OR ".join(rare + ["(c_pupil IS NULL AND r_pupil IS NOT NULL)"] + personal)
-    outer.append(f"CASE WHEN {cond} THEN encode(to_json([{', '.join(shown)}])) END AS rare")
+    outer += [f"({cond}) AS is_rare"] + shown
+    # the rare rows also set a flag bit: Python finds them in the small flags column (a test for NULL on the
+    # text column, an array of Python objects, cost more than the rest of the chunk's unpacking)
+    last = [q("i_" + n) for n, _ in packed] + [f"(f + is_rare::UTINYINT * {_F_RARE})::UTINYINT AS f", "ph"]
+    last += ["hx"] if extras else []
+    last.append(f"CASE WHEN is_rare THEN encode(to_json([{', '.join(shown)}])) END AS rare")
     carried = [q("r_" + name) for name in vals] + [q("e_" + name) for name in vals]
     carried += [x for r, _, s, _ in texts for x in (r, s)]
-    return (f"SELECT {', '.join(outer)} FROM (SELECT {', '.join(carried + cleaned)} FROM (SELECT {', '.join(middle)} "
-            f"FROM (SELECT {', '.join(raw_cols)} FROM {source.relation(parallel)})))")
+    return (f"SELECT {', '.join(last)} FROM (SELECT {', '.join(outer)} FROM (SELECT {', '.join(carried + cleaned)} "
+            f"FROM (SELECT {', '.join(middle)} FROM (SELECT {', '.join(raw_cols)} FROM {source.relation(parallel)}))))")
 
 
 def _id_type(n_values: int) -> str:
@@ -429,8 +464,9 @@ def _scan(con, source: _Source, vals: dict, pupil: str, extras: list, first4: li
             break
         offset = rows.n
         ids = {c: chunk["i_" + c].to_numpy() for c in low}
-        rare = chunk["rare"].to_numpy(dtype=object)
-        at = np.flatnonzero(pd.notna(rare))
+        flags = chunk["f"].to_numpy()
+        at = np.flatnonzero(flags & _F_RARE)
+        rare = chunk["rare"].to_numpy(dtype=object) if len(at) else None
         missed, totals = 0, []
         for i in at:
             texts = json.loads(rare[i])
@@ -456,7 +492,6 @@ def _scan(con, source: _Source, vals: dict, pupil: str, extras: list, first4: li
         rows.n_missed += missed
         if restart and offset == 0 and missed > _RESTART_SHARE * n:
             raise _Restart  # the pending result is dropped with the next query
-        flags = chunk["f"].to_numpy()
         if totals:
             flags = flags.copy()
             flags[totals] |= _F_TOTAL
@@ -488,6 +523,7 @@ def panel_duckdb(path: Path, enrolment: pd.DataFrame, *, freq: str, start, lang:
     except ImportError:  # pragma: no cover - duckdb is a dependency
         raise InputError(t("duckdb_missing", lang)) from None
 
+    clock = _Clock()
     spec = check_kind("referrals")
     report = QualityReport(source=path.name, kind="referrals", lang=lang)
     report.notes.append(t("note_engine", lang, engine="DuckDB", reason=reason))
@@ -508,6 +544,7 @@ def panel_duckdb(path: Path, enrolment: pd.DataFrame, *, freq: str, start, lang:
         _sql(con, "SET preserve_insertion_order = true")  # the stream comes in file order: position = record
         _sql(con, "SET enable_progress_bar = false")
         sample, rows, parallel, restart = _sample(source, low), None, True, True
+        clock.lap("sample")  # with the header found and the connection set up
         for attempt in range(4):
             vals = {c: _Values(c, sample[c], attempt) for c in low}
             try:
@@ -539,6 +576,7 @@ def panel_duckdb(path: Path, enrolment: pd.DataFrame, *, freq: str, start, lang:
     finally:
         con.close()
         shutil.rmtree(folder, ignore_errors=True)
+    clock.lap("scan")  # the file streamed into numpy (and a second pass, after a poor sample)
     source.settle(rows.n)
     if source.n_lines is not None and rows.n < source.n_lines - source.header_row - len(source.empty_lines):
         first = _first_multiline(source, low + [pupil] + extras, parallel)  # only for files with such cells
@@ -547,8 +585,9 @@ def panel_duckdb(path: Path, enrolment: pd.DataFrame, *, freq: str, start, lang:
     if report.n_read == 0:
         raise InputError(t("no_data_rows", lang, file=path.name, row=source.header_row), file=path,
                          row=source.header_row)
+    clock.lap("lines")  # the line count (a thread during the scan) and, when needed, empty or multi-line records
     return _Panel(source, spec, vals, rows, names, enrolment, report, freq=freq, lang=lang,
-                  max_listed=max_listed).run(start)
+                  max_listed=max_listed, clock=clock).run(start)
 
 
 def _first_multiline(source: _Source, names: list, parallel: bool) -> int:
@@ -593,7 +632,8 @@ class _Panel:
     """Everything after the scan: the distinct values parsed once, each row's reason, duplicates, the
     panel, and the report (entries in the order and wording of the pandas path)."""
 
-    def __init__(self, source, spec, vals, rows, names, enrolment, report, *, freq, lang, max_listed):
+    def __init__(self, source, spec, vals, rows, names, enrolment, report, *, freq, lang, max_listed, clock=None):
+        self.clock = clock or _Clock()
         self.source, self.spec, self.vals, self.rows, self.names = source, spec, vals, rows, names
         self.enrolment, self.report, self.freq, self.lang, self.max_listed = enrolment, report, freq, lang, max_listed
         self.low = list(vals)
@@ -610,18 +650,19 @@ class _Panel:
         parse failure, parsed value, as :func:`evaluatie.read_table` finds them."""
         from .zorgvraag import period_start
 
-        self.first = {}
-        for c in self.low:
+        present = {}
+        for c in self.low:  # the values that occur (the ENUM may hold values of an earlier, poorer sample)
             size = len(self.vals[c].raw)
-            first = np.full(size, -1, dtype=np.int64)
+            found = np.zeros(size, dtype=bool)
             for k, offset, ids in self._chunks():
-                _first_seen(ids[c], offset, size, first)
-            self.first[c] = first
+                col = ids[c]
+                found |= np.bincount(col[col >= 0], minlength=size)[:size] > 0
+            present[c] = found
         self.tab = {}
         for c in self.low:
             raw = np.array(self.vals[c].raw + [None], dtype=object)
             size = len(raw)
-            seen = np.flatnonzero(self.first[c] >= 0)
+            seen = np.flatnonzero(present[c])
             # sorted as the pandas path's categories of a CSV (its notes quote the first ambiguous date, say)
             seen = np.array(sorted(seen.tolist(), key=raw.__getitem__), dtype=np.int64)
             col = self.spec.column(c)
@@ -707,37 +748,77 @@ class _Panel:
             self.cell_ok = ok
 
     # ----------------------------------------------------------------- each row's first reason
+    def _row_tables(self) -> None:
+        """Per column, per value id: the rank of the first reason the value alone gives a row (2 total,
+        4 unreadable, 5 category, 6 unknown school, 9 none: a row's rank is the smallest of its columns'), the
+        parse failure (index into ``fail_keys``; a large number for none) and the value's part of the row key."""
+        tab, first4 = self.tab, self.names[:4]
+        self.rank, self.fail_of, self.key_part = {}, {}, {}
+        none = np.int64(len(self.fail_keys) + 1)
+        for c in self.low:
+            rank = np.full(len(tab[c]["raw"]), _KEPT, dtype=np.int8)
+            if c == "unit":
+                rank[~tab[c]["known"]] = 6
+            if c == "care_level":
+                rank[tab[c]["category"]] = 5
+            fail = tab[c]["fail"] if c in [col.name for col in self.spec.columns] else np.full(len(rank), -1)
+            rank[fail >= 0] = 4
+            if c in first4:
+                rank[tab[c]["total"]] = 2
+            self.rank[c] = rank
+            self.fail_of[c] = np.where(fail >= 0, fail, none)
+        # the cleaned values' ids combined into one integer when their ranges allow (one mixing round, not four)
+        sizes = [int(tab[c]["cid"].max()) + 2 for c in self.low]
+        self.combined = float(np.prod(sizes, dtype=float)) < 2.0 ** 62
+        stride = 1
+        for c, size in reversed(list(zip(self.low, sizes))):
+            self.key_part[c] = (tab[c]["cid"] + 1) * stride if self.combined else tab[c]["cid"]
+            stride *= size
+        pupil = next((col for col in self.spec.columns if col.name == self.spec.identifier), None)
+        self.pupil_missing = (self.fail_keys.index((pupil.name, "reason_missing"))
+                              if pupil is not None and pupil.required else None)
+
     def _status(self, k: int, ids: dict) -> tuple[np.ndarray, np.ndarray]:
         """Status code of each row before duplicates (0 kept, 1 blank, 2 total, 4 unreadable, 5 category,
-        6 unknown school, 7 outside the enrolment periods) and its parse failure (index, −1 none)."""
+        6 unknown school, 7 outside the enrolment periods) and the parse failure of the rows with code 4 (index
+        into ``fail_keys``; in the order of ``np.flatnonzero(status == 4)``).
+
+        A row's first reason is the smallest rank of its cells (one lookup per column in a table per value);
+        the few rows with a flag (empty pupil code, a total label in a text cell) are then looked at one by one
+        in numpy: blank, total or a missing pupil code."""
         tab, rows = self.tab, self.rows
         flags = rows.flags[k]
-        blank = (flags & _F_PUPIL_NULL) > 0
-        blank &= (flags & _F_EXTRA_NULL) > 0
+        rank = None
         for c in self.low:
-            blank &= tab[c]["cid"][ids[c]] < 0
-        total = (flags & _F_TOTAL) > 0
-        for c in self.low:
-            if c in self.names[:4]:
-                total |= tab[c]["total"][ids[c]]
-        fail = np.full(len(flags), -1, dtype=np.int64)
-        for col in self.spec.columns:
-            if col.name == self.spec.identifier:
-                if col.required:
-                    missing = (fail < 0) & ((flags & _F_PUPIL_NULL) > 0)
-                    fail[missing] = self.fail_keys.index((col.name, "reason_missing"))
-                continue
-            if col.name in self.tab:
-                f = tab[col.name]["fail"][ids[col.name]]
-                fail = np.where((fail < 0) & (f >= 0), f, fail)
-        category = tab["care_level"]["category"][ids["care_level"]]
-        unknown = ~tab["unit"]["known"][ids["unit"]]
+            r = self.rank[c][ids[c]]
+            rank = r if rank is None else np.minimum(rank, r, out=rank)
+        special = np.flatnonzero(flags & (_F_PUPIL_NULL | _F_TOTAL))
+        if len(special):
+            f = flags[special]
+            r = rank[special]
+            r = np.where((f & _F_TOTAL) > 0, np.minimum(r, 2), r)
+            null = (f & _F_PUPIL_NULL) > 0
+            if self.pupil_missing is not None:
+                r = np.where(null, np.minimum(r, 4), r)
+            blank = null & ((f & _F_EXTRA_NULL) > 0)
+            for c in self.low:
+                blank &= tab[c]["cid"][ids[c][special]] < 0
+            rank[special] = np.where(blank, 1, r)
         if self.by_period:
             outside = ~self.cell_ok[tab["unit"]["uval"][ids["unit"]], tab["date"]["pidx"][ids["date"]]]
-        else:
-            outside = np.zeros(len(flags), dtype=bool)
-        status = np.select([blank, total, fail >= 0, category, unknown, outside], [1, 2, 4, 5, 6, 7], 0)
-        return status.astype(np.int8), fail
+            rank[outside & (rank == _KEPT)] = 7
+        status = _STATUS_OF_RANK[rank]
+        failed = np.flatnonzero(status == 4)
+        fail = np.empty(0, dtype=np.int64)
+        if len(failed):
+            fail = None
+            for c in self.low:
+                f = self.fail_of[c][ids[c][failed]]
+                fail = f if fail is None else np.minimum(fail, f)
+            if self.pupil_missing is not None:
+                null = (flags[failed] & _F_PUPIL_NULL) > 0
+                fail = np.where(null, np.minimum(fail, self.pupil_missing), fail)
+        return status, fail
 
     def _hash(self, k: int, ids: dict) -> np.ndarray:
         """Row hash: the pupil hash (and that of the other columns) mixed with the cleaned values' ids, which
@@ -745,36 +826,40 @@ class _Panel:
         h = self.rows.ph[k]
         if self.rows.hx:
             h = _mix(h, self.rows.hx[k].view(np.int64))
-        sizes = [int(self.tab[c]["cid"].max()) + 2 for c in self.low]
-        if float(np.prod(sizes, dtype=float)) < 2.0 ** 62:
-            key = np.zeros(len(h), dtype=np.int64)
-            for c, size in zip(self.low, sizes):
-                key *= size
-                key += self.tab[c]["cid"][ids[c]] + 1
+        if self.combined:
+            key = None
+            for c in self.low:
+                part = self.key_part[c][ids[c]]
+                key = part if key is None else np.add(key, part, out=key)
             return _mix(h, key)
         for c in self.low:  # pragma: no cover - billions of combinations of distinct values
-            h = _mix(h, self.tab[c]["cid"][ids[c]])
+            h = _mix(h, self.key_part[c][ids[c]])
         return h
 
     def _pass_status(self) -> None:
         """Pass 1: status, the row hash (it replaces the pupil hash in place), schools with one, two or more
         pupils among the rows read_table keeps (duplicates do not change which pupils a school has)."""
+        self._row_tables()
         n_units = len(self.units)
         self.pupil_first = np.zeros(n_units, dtype=np.uint64)
         self.pupil_second = np.zeros(n_units, dtype=np.uint64)
         has_first = np.zeros(n_units, dtype=bool)
         has_second = np.zeros(n_units, dtype=bool)
-        third = np.zeros(n_units, dtype=bool)
+        several = False  # some school has three pupils or more
         self.status, self.fails = [], []
         self.n_half = np.zeros(2, dtype=np.int64)  # rows the duplicate search sorts, per top bit of their hash
         for k, offset, ids in self._chunks():
             status, fail = self._status(k, ids)
             self.status.append(status)
-            failed = np.flatnonzero(status == 4)
-            self.fails.append((failed, fail[failed]))
-            kept = (status == 0) | (status == 6) | (status == 7)
-            uval = self.tab["unit"]["uval"][ids["unit"]][kept]
-            ph = self.rows.ph[k][kept]
+            self.fails.append((np.flatnonzero(status == 4), fail))
+            kept = _KEPT_STATUS[status]
+            uval = self.tab["unit"]["uval"][ids["unit"]]
+            ph = self.rows.ph[k]
+            if several:  # only schools without a second pupil yet can still change
+                sel = kept & ~has_second[uval]
+                uval, ph = uval[sel], ph[sel]
+            else:
+                uval, ph = uval[kept], ph[kept]
             new = ~has_first[uval]
             self.pupil_first[uval[new]] = ph[new]
             has_first[uval[new]] = True
@@ -782,16 +867,16 @@ class _Panel:
             fresh = other & ~has_second[uval]
             self.pupil_second[uval[fresh]] = ph[fresh]
             has_second[uval[fresh]] = True
-            more = other & (ph != self.pupil_second[uval])
-            third |= np.bincount(uval[more], minlength=n_units) > 0
+            if not several:
+                several = bool((other & (ph != self.pupil_second[uval])).any())
             h = self._hash(k, ids)
             self.rows.ph[k] = h
-            eligible = (status != 1) & (status != 2)
+            eligible = _ELIGIBLE[status]  # neither blank nor a total
             upper = int(np.count_nonzero(h[eligible] >> np.uint64(63)))
             self.n_half += [int(eligible.sum()) - upper, upper]
             self.rows.flags[k] = None  # no longer needed: the status says it all
         self.single = has_first & ~has_second
-        self.several = bool(third.any())
+        self.several = several
 
     def _pass_duplicates(self) -> None:
         """Exact duplicate rows among rows that are neither blank nor a total: 32-bit hash candidates from a
@@ -804,7 +889,7 @@ class _Panel:
             n = 0
             for k in range(len(self.status)):
                 h, status = self.rows.ph[k], self.status[k]
-                take = (status != 1) & (status != 2) & ((h >> np.uint64(63)) == np.uint64(half))
+                take = _ELIGIBLE[status] & ((h >> np.uint64(63)) == np.uint64(half))
                 low = (h[take] & np.uint64(0xFFFFFFFF)).astype(np.uint32)
                 low32[n:n + len(low)] = low
                 n += len(low)
@@ -843,9 +928,13 @@ class _Panel:
     def run(self, start) -> pd.DataFrame:
         from .zorgvraag import _REASON_PERIOD, _REASON_UNIT, _assemble, _enrolment_cells
 
+        clock = self.clock
         self._tables()
+        clock.lap("values")
         self._pass_status()
+        clock.lap("status")
         self._pass_duplicates()
+        clock.lap("duplicates")
         lang, report, label, max_listed = self.lang, self.report, self.source.label, self.max_listed
         dup_pos = np.array(sorted(self.dup_first), dtype=np.int64)
         n_cells = len(self.units) * max(len(self.periods), 1) * max(len(self.levels), 1)
@@ -871,15 +960,21 @@ class _Panel:
         future_ids = (dates > today).fillna(False).to_numpy(dtype=bool)
         future_rows, future_n = [], 0
         span = [None, None]
+        # a kept row's cell, (school × periods + period) × levels + level, as the sum of one part per column
+        n_p, n_l = max(len(self.periods), 1), max(len(self.levels), 1)
+        cell_u = self.tab["unit"]["uval"] * (n_p * n_l)
+        cell_d = self.tab["date"]["pidx"] * n_l
+        cell_l = self.tab["care_level"]["lval"]
         for k, offset, ids in self._chunks():
             status = self.status[k]  # from here on the final status: duplicates marked in place
             end = self.rows.offsets[k + 1]
             d = dup_pos[(dup_pos >= offset) & (dup_pos < end)] - offset
             status[d] = 3
-            totals += np.bincount(status, minlength=8)
+            here = np.bincount(status, minlength=8)
+            totals += here
             for s in (1, 2, 3, 5, 6, 7):
                 need = max_listed - len(listed[s])
-                if need > 0:
+                if need > 0 and here[s]:
                     listed[s] += (offset + np.flatnonzero(status == s)[:need]).tolist()
             failed, fail = self.fails[k]
             still = status[failed] == 4  # not a duplicate
@@ -892,7 +987,7 @@ class _Panel:
                         mine = [i for i, (col, _) in enumerate(self.fail_keys) if col == c]
                         sel = np.isin(fail, mine)
                         fail_rows[c] += list(zip((offset + failed[sel][:need]).tolist(), fail[sel][:need].tolist()))
-            kept = (status == 0) | (status == 6) | (status == 7)
+            kept = _KEPT_STATUS[status]
             if future_ids.any():
                 mask = future_ids[ids["date"]] & kept
                 future_n += int(mask.sum())
@@ -906,12 +1001,14 @@ class _Panel:
                 lo, hi = int(p.min()), int(p.max())
                 span = [lo if span[0] is None else min(span[0], lo), hi if span[1] is None else max(span[1], hi)]
             unit_n += np.bincount(uval[kept], minlength=len(self.units))
-            _first_seen(np.where(kept, uval, -1), offset, len(self.units), unit_first)
+            if unit_first.min(initial=0) < 0:  # not every school's first row found yet
+                _first_seen(np.where(kept, uval, -1), offset, len(self.units), unit_first)
             if prov:
-                pval = self.tab["provider"]["pval"][ids["provider"]]
-                pv = np.where(kept, pval, -1)
+                pval = self.tab["provider"]["pval"]
+                pv = pval[ids["provider"][kept]]
                 prov_n += np.bincount(pv[pv >= 0], minlength=len(self.providers))
-                _first_seen(pv, offset, len(self.providers), prov_first)
+                if prov_first.min(initial=0) < 0:
+                    _first_seen(np.where(kept, pval[ids["provider"]], -1), offset, len(self.providers), prov_first)
             for c, bad in hit_ids.items():
                 mask = bad[ids[c]] & kept
                 hit_n[c] += int(mask.sum())
@@ -919,13 +1016,15 @@ class _Panel:
                 if need > 0:
                     hit_rows[c] += (offset + np.flatnonzero(mask)[:need]).tolist()
             ok = status == 0
-            if ok.any():
-                lval = self.tab["care_level"]["lval"][ids["care_level"]][ok]
-                code = (uval[ok] * max(len(self.periods), 1) + pidx[ok]) * max(len(self.levels), 1) + lval
+            if here[0]:
+                code = cell_u[ids["unit"][ok]]
+                code += cell_d[ids["date"][ok]]
+                code += cell_l[ids["care_level"][ok]]
                 if dense:
                     counts += np.bincount(code, minlength=n_cells)
                 else:
                     sparse.append(np.unique(code, return_counts=True))
+        clock.lap("counts")
         reasons = {1: t("reason_blank", lang), 2: t("reason_total", lang),
                    5: t("reason_category", lang, allowed=allowed_values(self.spec.column("care_level"), lang)),
                    6: _REASON_UNIT, 7: _REASON_PERIOD}
@@ -952,15 +1051,21 @@ class _Panel:
             report.unlisted.append({"column": label.get("date", "date"), "reason": future, "action": "warning",
                                     "n": future_n - len(future_rows)})
         self._list(listed, totals, reasons, fail_rows, fail_counts, (6, 7))
+        clock.lap("report")
         if self.by_period:
             enrol = self.enrol
         else:  # as to_panel: every period between the first and the last referral read_table keeps
             enrol = _enrolment_cells(self.enrolment, self.freq, [pd.Timestamp(self.periods[span[0]]),
                                                                   pd.Timestamp(self.periods[span[1]])],
                                      unit="unit", period="period", exposure="exposure")
-        if dense:
-            nz = np.flatnonzero(counts)
-            counts = counts[nz]
+        n_p, n_l = max(len(self.periods), 1), max(len(self.levels), 1)
+        if dense:  # each cell's count found by its codes: no table of counts, no merge on text keys
+            levels = self.levels[np.unique(np.flatnonzero(counts) % n_l)].tolist() if len(self.levels) else []
+            out = _assemble(enrol, None, levels, self.enrolment, start, self.freq, report, unit="unit",
+                            period="period", care_level="care_level", exposure="exposure",
+                            cell_counts=lambda cells: self._cell_counts(cells, counts))
+            clock.lap("panel")
+            return out
         else:
             found = pd.concat([pd.Series(n, index=c) for c, n in sparse]) if sparse else pd.Series(dtype=np.int64)
             found = found.groupby(level=0).sum()
@@ -972,8 +1077,22 @@ class _Panel:
         # cells come sorted by school, period and care level (sorted lists; codes in increasing order), with
         # the dtypes of to_panel's groupby route (checked by the tests that compare the panels)
         levels = sorted(table["care_level"].dropna().unique())
-        return _assemble(enrol, table, levels, self.enrolment, start, self.freq, report, unit="unit",
-                         period="period", care_level="care_level", exposure="exposure")
+        out = _assemble(enrol, table, levels, self.enrolment, start, self.freq, report, unit="unit",
+                        period="period", care_level="care_level", exposure="exposure")
+        clock.lap("panel")
+        return out
+
+    def _cell_counts(self, cells: pd.DataFrame, counts: np.ndarray) -> np.ndarray:
+        """The count of each cell (school, period, care level) of the panel from the dense counts array."""
+        n_p, n_l = max(len(self.periods), 1), max(len(self.levels), 1)
+        u = pd.Index(self.units.astype(object)).get_indexer(cells["unit"].to_numpy(dtype=object))
+        p = pd.Index(np.asarray(self.periods, dtype="datetime64[ns]")).get_indexer(
+            pd.to_datetime(cells["period"]).to_numpy(dtype="datetime64[ns]"))
+        lv = pd.Index(self.levels.astype(object)).get_indexer(cells["care_level"].to_numpy(dtype=object))
+        ok = (u >= 0) & (p >= 0) & (lv >= 0)
+        out = np.zeros(len(cells), dtype=np.int64)
+        out[ok] = counts[(u[ok] * n_p + p[ok]) * n_l + lv[ok]]
+        return out
 
     def _line(self, record: int) -> int:
         return int(self.source.lines([record + 1])[0])
@@ -1134,7 +1253,7 @@ class _Panel:
             return hit_n[name] * next(iter(per_id.values()))
         for k, offset, ids in self._chunks():
             status = self.status[k]
-            col = ids[name][(status == 0) | (status == 6) | (status == 7)]
+            col = ids[name][_KEPT_STATUS[status]]
             counts = np.bincount(col[col >= 0], minlength=len(self.tab[name]["raw"]))
             total += sum(int(counts[i]) * m for i, m in per_id.items())
         return total

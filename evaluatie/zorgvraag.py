@@ -232,24 +232,52 @@ def _enrolment_cells(enrolment: pd.DataFrame, freq: str, span, *, unit: str, per
 
 def _assemble(enrol: pd.DataFrame, counts: pd.DataFrame, levels, enrolment: pd.DataFrame, start, freq: str,
               report: QualityReport, *, unit: str, period: str, care_level: str | None,
-              exposure: str) -> pd.DataFrame:
-    """The panel from its cells and the counts per cell (one rule for the pandas and the DuckDB path)."""
+              exposure: str, cell_counts=None) -> pd.DataFrame:
+    """The panel from its cells and the counts per cell (one rule for the pandas and the DuckDB path).
+
+    ``cell_counts`` (the DuckDB path, instead of the ``counts`` table): a function of the cells returning the
+    count of each cell, so that no merge on text keys is needed; the cells are then put in key order by
+    integer codes (:func:`_key_order`), the order ``sort_values`` gives."""
     keys = [unit, period] + ([care_level] if care_level else [])
     cells = enrol
     if care_level:
         cells = enrol.merge(pd.DataFrame({care_level: list(levels) or ["second"]}), how="cross")
-    out = cells.merge(counts, on=keys, how="left").fillna({"count": 0})
-    out["count"] = out["count"].astype(int)
+    order = None
+    if cell_counts is not None:
+        out = cells.assign(count=np.asarray(cell_counts(cells), dtype=int))
+        order = _key_order(out, keys)
+    else:
+        out = cells.merge(counts, on=keys, how="left").fillna({"count": 0})
+        out["count"] = out["count"].astype(int)
     if start is not None:
         starts = enrolment.groupby(unit)[start].first() if isinstance(start, str) else pd.Series(start)
         starts = pd.to_datetime(starts)
         out["start"] = out[unit].map(starts)
         out["treated"] = treated_in_period(out[period], out["start"], freq).astype(int)
-    out = out.sort_values(keys, kind="stable").reset_index(drop=True)
+    if order is None:
+        out = out.sort_values(keys, kind="stable").reset_index(drop=True)
+    else:
+        out = out.take(order).reset_index(drop=True)
     out = out[[c for c in [unit, period, care_level, "count", exposure, "start", "treated"] if c and c in out]]
     out.attrs["report"] = report  # after the last operation: pandas deep-copies attrs (a report of thousands of rows)
     out.attrs["freq"] = freq
     return out
+
+
+def _key_order(frame: pd.DataFrame, keys: list) -> np.ndarray | None:
+    """The row order of ``frame.sort_values(keys, kind="stable")``, from integer codes: each key's distinct
+    values are sorted (a few thousand) instead of every row's. None when a key has a missing value."""
+    codes = []
+    for key in keys:
+        found, uniques = pd.factorize(frame[key])
+        if (found < 0).any():
+            return None
+        rank = np.empty(len(uniques), dtype=np.int64)
+        rank[np.argsort(np.asarray(uniques, dtype=object) if uniques.dtype == object or
+                        pd.api.types.is_string_dtype(uniques.dtype) else np.asarray(uniques), kind="stable")] = \
+            np.arange(len(uniques))
+        codes.append(rank[found])
+    return np.lexsort(codes[::-1])
 
 
 def panel_from_file(path, enrolment: pd.DataFrame, *, freq: str = "M", start=None, engine: str = "auto",
@@ -304,19 +332,20 @@ def panel_from_file(path, enrolment: pd.DataFrame, *, freq: str = "M", start=Non
     use ``engine="pandas"``); Excel files need pandas; after a cell that spans several lines the row
     numbers count records, not lines (a note says so); per-school losses (``report.losses()``) are not kept.
 
-    Speed and memory (``benchmarks/to_panel_scale.py``, measured 2026-12-07 on a shared 2-core machine with
-    a load average of 2–7 from other jobs, so wall times mostly measure the neighbours), against a raw
-    DuckDB ``GROUP BY`` school × month × care level without any checks: on 2 M generated referrals (five
-    runs, each the median of three alternating repetitions) 2.2–3.8× its time, 2.3–2.5× its CPU time and
-    0.7–0.8× its peak memory; on 20 M referrals (two single runs) 2.8–4.0× its time, 2.7–3.0× its CPU time
-    and 1.3–1.6× its memory. The issue's time target, within 1.5× the raw query, is not met;
-    ``--breakdown`` shows why. The raw query needs three of the five columns; this path needs all five, and
-    its scan query with the per-row checks (value ids for four columns, one regular expression and a hash
-    per pupil code), aggregated inside DuckDB without handing anything over, already takes 1.1× (2 M) to
-    1.6× (20 M) the raw query's CPU time; streamed to numpy 1.3–2.3×; the rest (every row's reason, the
-    duplicate search over all rows, the report and its privacy checks, the panel) is Python on integer
-    arrays. The previous version took 3.2–3.4× the CPU time and 1.8× the memory at 20 M; the earlier route
-    (the file copied into a DuckDB table, every check in SQL) 6.0× the time and 3.4× the memory at 20 M.
+    Speed and memory (``benchmarks/to_panel_scale.py``, measured 2026-12-07 on a shared 2-core machine, the
+    same DuckDB threads for both), against a raw DuckDB ``GROUP BY`` school × month × care level without any
+    checks: on 2 M generated referrals (medians of three alternating repetitions) 2.1–2.9× its time,
+    2.3–2.5× its CPU time and 0.7–0.9× its peak memory (two runs, load average 1.2 and 4.2); on 20 M
+    referrals (one run) 2.9× its time, 2.8× its CPU time and 1.3× its memory. The issue's time target,
+    within 1.5× the raw query, is not met; ``--breakdown`` measures each check's cost in the same run. The
+    raw query reads three of the five columns; reading all five costs 0.6–0.7× the raw query's CPU time,
+    the value ids of school, date, care level and provider (four ``ENUM`` lookups) 0.2× (2 M) to 0.6×
+    (20 M) more, the pupil-code test for personal data and its hash 0.1–0.25×; the whole scan query,
+    streamed to numpy, takes 1.5× (2 M) to 2.2× (20 M) the raw query before any check in Python. Python on
+    integer arrays then adds 0.3–0.4× (each row's first reason and hash, the duplicate search over every
+    row, the counts) and, at 2 M rows, about 0.45× of fixed costs (sample, parsing the distinct values, the
+    report and its privacy checks, the panel). The earlier route (the file copied into a DuckDB table, every
+    check in SQL) took 6.0× the time and 3.4× the memory at 20 M.
 
     Examples
     --------

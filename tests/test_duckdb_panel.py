@@ -338,3 +338,58 @@ def test_pupil_codes_through_the_one_regular_expression(tmp_path):
     assert rep.loc[rep["reason"].str.startswith("exacte dubbele rij"), "row"].tolist() == [3, 5]
     assert rep.loc[rep["reason"].str.startswith("verplichte waarde ontbreekt"), "row"].tolist() == [6, 7]
     assert not rep["value"].str.contains("12345678").any()
+
+
+#: Rows with several reasons at once: the first reason is the one read_table + to_panel give (blank, total,
+#: unreadable or missing in column order, unknown care level, unknown school, outside the enrolment periods;
+#: an exact duplicate of any row that is not blank or a total), whichever column holds it.
+SEVERAL_REASONS = (
+    "Leerling;School;Datum;Zorgniveau;Aanbieder\n"
+    "K1;IKC De Linde;3-1-2024;2;Accare\n"
+    "Totaal;IKC De Linde;31-02-2024;9;Accare\n"  # total label and an impossible date and level: total
+    "K2;Totaal;31-02-2024;2;Accare\n"  # total in the school column, impossible date: total
+    ";Onbekend;31-02-2024;9;Accare\n"  # missing pupil, unknown school, bad date, level: first in column order
+    ";IKC De Linde;4-1-2024;;Accare\n"  # missing pupil and care level
+    ";;;;Accare\n"  # only a provider: not blank, a missing pupil code
+    ";;;;\n"  # blank
+    "K3;Onbekend;5-1-2024;9;Accare\n"  # unknown level and unknown school: the level
+    "K4;Onbekend;5-1-2023;2;Accare\n"  # unknown school, outside the enrolment periods: the school
+    "K5;IKC De Linde;5-1-2023;2;Accare\n"  # outside the enrolment periods only
+    "K6;IKC De Linde;13-13-2024;9;Accare\n"  # bad date and unknown level: the date
+    "K6;IKC De Linde;13-13-2024;9;Accare\n"  # the same row again: an exact duplicate
+    "K7;Onbekend;6-1-2024;2;Accare\n"
+    "K7;Onbekend;6-1-2024;2;Accare \n"  # a duplicate of a row of an unknown school
+    "K8;SBO De Regenboog;7-1-2024;2;Accare\n"
+)
+
+
+@pytest.mark.parametrize("freq, enrolment, start", [("M", ENROL_PERIODS, STARTS), ("Q", ENROL, None)])
+def test_rows_with_several_reasons_get_the_first_as_pandas_does(tmp_path, freq, enrolment, start):
+    path = tmp_path / "meerdere_redenen.csv"
+    path.write_text(SEVERAL_REASONS, encoding="utf-8")
+    duck = _same_as_pandas(path, enrolment, freq, start)
+    rep = duck.attrs["report"].to_frame()
+    reason = dict(zip(rep["row"], rep["reason"]))
+    assert reason[3].startswith("totaalrij") and reason[4].startswith("totaalrij")
+    assert reason[8] == "lege rij" and reason[7].startswith("verplichte waarde ontbreekt")
+    assert reason[13].startswith("exacte dubbele rij") and reason[15].startswith("exacte dubbele rij")
+    assert reason[9].startswith("onbekende waarde") and reason[10] == "school niet in de leerlingaantallen"
+
+
+@pytest.mark.slow
+def test_scale_benchmark_ratios_stay_within_the_documented_bounds():
+    """benchmarks/to_panel_scale.py at 2 M rows (one repetition): the DuckDB path against the raw DuckDB query with
+    the same threads. Bounds from the measurements in its docstring (2 M rows: CPU 2.3-2.5x, memory 0.7-0.9x the raw
+    query's), with room for a loaded machine; the issue's target (1.5x) is not met and the test says so."""
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+    import to_panel_scale
+
+    r = to_panel_scale.run(rows=2_000_000, pandas_rows=None, repeat=1)
+    # the generator: 2,000 duplicated rows (and one more by chance), 1,000 unknown schools, 1,000 impossible dates
+    assert r["raw"]["rows_used"] == 2_000_000 and r["duckdb"]["rows_used"] == 1_995_999
+    assert r["cpu_ratio_raw"] < 3.0, r
+    assert r["memory_ratio_raw"] < 1.1, r
+    assert not r["target_met"] or r["time_ratio_raw"] <= 1.5
