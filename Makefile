@@ -67,6 +67,8 @@ bench: $(STAMP)
 # orphaned workers) under 300 s; exits 1 above it and lists the 15 costliest tests. Runs the suite once.
 # Measured 2026-12-07 on a shared 2-core machine (load 7-9): 265-280 s CPU, 9-12 min wall; almost a third of it
 # is executing the notebooks, a fifth the example pilot runs (figures in three formats, kernel start-up).
+# Evening, load 0.5-1.5: 278-304 s CPU with coverage (4 runs), 247 s without; the same runs differ by up to 30 s
+# with the load. Coverage traces only the pytest process (about x1.4 there); notebook kernels (~75 s) are untraced.
 bench-suite: $(STAMP)
 	$(BIN)/python benchmarks/suite_cpu.py
 

@@ -199,7 +199,7 @@ def _check_private(fig, name: str, caption: str, footer: str, lang: str) -> None
     """Run the export guard over every text of the figure, the caption and the file name."""
     from .privacy import check_exportable
 
-    fig.canvas.draw()  # tick labels are only filled in when the figure is drawn
+    fig.draw_without_rendering()  # tick labels are only filled in when the figure is drawn (layout, no pixels)
     nl = lang == "nl"
     texts = {f"{'figuurtekst' if nl else 'figure text'} {i + 1}": s for i, s in enumerate(figure_texts(fig))}
     texts.update({("bijschrift" if nl else "caption"): caption, ("voetregel" if nl else "footer"): footer,

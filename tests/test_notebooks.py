@@ -19,6 +19,13 @@ ENGLISH = (set(COLUMNS) - {"school"}) | {"lower", "upper", "level", "method", "c
                           "percent_change", "effective_agencies", "share_single_pupil", "herfindahl"}
 
 
+# NO_COVER: the default-suite tests that execute a notebook run without coverage tracing in this process
+# (pytest-cov's ``no_cover``, call phase only). The notebook's code runs in a kernel, which coverage does not
+# measure; tracing the parent's nbclient polling and HTML export cost 4,5 s CPU of `make test` for one line of
+# evaluatie/ no other test reached (the 02b default, now tested directly below). Measured 2026-12-07 with
+# --cov-context=test. The slow notebook tests keep coverage: their settings (MIJN_KLAS, ...) are resolved here.
+
+
 @pytest.fixture(scope="module")
 def notebooks(request):
     from pathlib import Path
@@ -97,6 +104,17 @@ def test_one_settings_cell_first_with_a_dutch_comment_per_setting(notebooks):
         assert "notebook_settings(" in code[1].source, f"{path.name}: settings resolved right after the cell"
 
 
+def test_notebook_02b_takes_the_series_from_the_own_panel_when_no_series_is_given(student_files):
+    """An own panel without MIJN_REEKS: the time series of the whole area is the own panel summed over schools,
+    never the example series."""
+    from evaluatie.notebooks import notebook_settings
+
+    own = notebook_settings("02b", bestand=student_files["panel"])
+    assert not own.example and own.files["series"] == own.file == student_files["panel"]
+    example = notebook_settings("02b")
+    assert example.example and example.files["series"].name == "zorgvraag_gemeente.csv"
+
+
 #: Figures each notebook must write on the example data (besides showing every figure inline).
 EXPECTED_FIGURES = {
     "00": ["00_kwaliteit_bestand.png"],
@@ -114,6 +132,7 @@ def test_every_notebook_uses_the_settings_mechanism(notebooks):
 
 
 @pytest.mark.notebook
+@pytest.mark.no_cover  # see NO_COVER above
 @pytest.mark.parametrize("code", NOTEBOOKS)
 def test_notebooks_run_and_show_every_figure_and_only_dutch_tables(code, tmp_path, monkeypatch):
     monkeypatch.setenv("EVALUATIE_FIGUREN", str(tmp_path / "figures"))
@@ -163,6 +182,7 @@ def student_files(tmp_path_factory):
 
 
 @pytest.mark.notebook
+@pytest.mark.no_cover  # see NO_COVER above
 def test_notebooks_with_a_students_own_file(student_files, tmp_path, monkeypatch):
     monkeypatch.setenv("EVALUATIE_FIGUREN", str(tmp_path / "figures"))
     monkeypatch.setenv("EVALUATIE_RAPPORTEN", str(tmp_path / "reports"))
@@ -314,6 +334,7 @@ def test_notebooks_03_and_05_with_a_students_own_files(student_files, tmp_path, 
 
 
 @pytest.mark.notebook
+@pytest.mark.no_cover  # see NO_COVER above
 def test_notebook_04_figure_to_share_has_no_group_of_one(tmp_path, monkeypatch):
     """Fresh-eye test: a student's CSV (Windows-1252, ';') with a group of one case saved the shared figure with
     'Na (n = 1)' and that child's exact waiting time in the curve and the caption. Now the figure leaves the group
@@ -341,6 +362,7 @@ def test_notebook_04_figure_to_share_has_no_group_of_one(tmp_path, monkeypatch):
 
 
 @pytest.mark.notebook
+@pytest.mark.no_cover  # see NO_COVER above
 def test_notebook_03_without_codebook_stops_with_a_dutch_message(tmp_path, monkeypatch):
     """Fresh-eye test: a student's questionnaire with worded answers and no CODEBOEK stopped with a misleading
     'Geen enkele vraag uit het codeboek staat in de data' (there was no codebook) and, once the answers were read,

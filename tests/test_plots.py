@@ -50,6 +50,20 @@ def test_save_figure_refuses_personal_data(tmp_path):
         save_figure(_figure(), "x", source="s", n=1, caption="leerling ps_0123456789abcdef", folder=tmp_path)
 
 
+
+def test_tick_labels_made_by_a_formatter_are_checked_before_saving(tmp_path):
+    """Tick labels from a formatter exist only once the figure is laid out (the guard checks them after a
+    layout pass without pixels, not a full draw): a formatted tick that reads as a BSN is refused."""
+    from matplotlib.ticker import FixedLocator, FuncFormatter
+
+    fig = _figure()
+    ax = fig.axes[0]
+    ax.yaxis.set_major_locator(FixedLocator([0, 1000]))
+    ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: "111222333" if v == 1000 else "0"))
+    with pytest.raises(InputError, match="persoonsgegevens"):
+        save_figure(fig, "x", source="s", n=1, caption="c", folder=tmp_path)
+    assert not list(tmp_path.iterdir())
+
 def test_caption_starts_with_the_title_in_house_style(tmp_path):
     """House style puts titles on the left, where ``ax.get_title()`` does not look; the alt text must still
     start with the title (a bug found in review: captions began with '. ')."""
