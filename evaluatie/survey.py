@@ -37,7 +37,7 @@ import numpy as np
 import pandas as pd
 
 from .errors import InputError
-from .privacy import count_text
+from .privacy import count_text, small_count
 from .quality import QualityReport
 from .schemas import missing_columns_message
 from .text import check_lang, format_number, format_p, t
@@ -1086,13 +1086,13 @@ def _comparison_sentence(r, design: str, level: float, lang: str) -> str:
     sure = np.isfinite(r.p_adjusted) and r.p_adjusted < 1 - level
     if r.effect_size in ("eta2", "eta2_h"):  # omnibus test of 3+ groups: no direction
         key = "sv_groups_differ" if sure else "sv_groups_no_difference"
-        return t(key, lang, outcome=r.outcome, p=format_p(r.p_adjusted, lang), n=count_text(r.n, lang))
+        return t(key, lang, outcome=r.outcome, p=format_p(r.p_adjusted, lang), n=small_count(r.n, lang=lang))
     direction = "up" if r.estimate > 0 else "down"
     key = f"sv_{design}_{direction}" + ("" if sure else "_unsure")
     return t(key, lang, outcome=r.outcome, diff=format_number(abs(r.estimate), 2, lang),
              effect=f"{_effect_name(r.effect_size, lang)} {format_number(r.effect, 2, lang)}",
              lo=format_number(r.effect_lower, 2, lang), hi=format_number(r.effect_upper, 2, lang),
-             p=format_p(r.p_adjusted, lang), n=count_text(r.n, lang), level=format_number(100 * level, 0, lang))
+             p=format_p(r.p_adjusted, lang), n=small_count(r.n, lang=lang), level=format_number(100 * level, 0, lang))
 
 
 def _hedges_paired_ci(x: np.ndarray, y: np.ndarray, level: float, seed, n_boot: int = 4000) -> tuple[float, float]:

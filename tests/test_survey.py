@@ -165,6 +165,8 @@ def test_compare_wording_follows_evidence_and_bad_options():
                       "score": np.r_[pre, pre + rng.normal(0.05, 0.5, 12)]})
     res = sv.compare(d, "score", within="wave")
     assert "nog niet zeker" in res.sentence() or "gestegen" not in res.sentence()
+    small = sv.compare(d[d["respondent"] < 4], "score", within="wave")  # 4 pairs: a count of people, protected
+    assert "n = minder dan 5" in small.sentence() and "n = 4" not in small.sentence()
     ax = res.plot()  # adversary: the effect-size axis read 0.2 next to a caption with 0,34
     ax.figure.canvas.draw()
     ticks = [x.get_text() for x in ax.get_xticklabels()]
