@@ -165,7 +165,10 @@ def _value(cell: str, decimal: str) -> tuple[float, str | None, str]:
     if text.lower() in SYMBOLS:
         value, missing = SYMBOLS[text.lower()]
         return value, missing, flag
-    return parse_number(text, decimal), None, flag
+    value = parse_number(text, decimal)
+    if np.isnan(value):  # a word a user typed for missing ("n.v.t.", "NA", "onbekend"): missing, with its reason
+        return value, SYMBOLS["" if text.lower().replace(".", "") in ("nvt", "na") else "."][1], flag
+    return value, None, flag
 
 
 def read_statline(path, *, regions=None, sheet=None, lang: str = "nl") -> pd.DataFrame:

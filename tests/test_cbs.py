@@ -859,3 +859,14 @@ def test_english_thousands_separators_and_personal_data_in_a_topic(tmp_path):
     long.write_text('"Perioden";"RegioS";"Jongeren"\n"2022";"GM0080";"7830";"9"\n', encoding="utf-8")
     with pytest.raises(InputError, match="regel 2, kolom 4: '9' staat rechts van de laatste kolom"):
         cbs.read_statline(long)
+
+
+def test_words_for_missing_keep_a_reason(tmp_path):
+    """Adversary: 'n.v.t.' (typed over a CBS symbol) gave a missing value without a reason; every missing value
+    says why ('niet van toepassing' for n.v.t./NA, 'onbekend of geheim' for onbekend)."""
+    p = tmp_path / "woorden.csv"
+    p.write_text('"Perioden";"RegioS";"Jongeren"\n"2021";"GM0080";"n.v.t."\n"2022";"GM0080";"onbekend"\n'
+                 '"2023";"GM0080";"NA"\n', encoding="utf-8")
+    data = cbs.read_statline(p)
+    assert data["value"].isna().all()
+    assert data["missing"].tolist() == ["niet van toepassing", "onbekend of geheim", "niet van toepassing"]
