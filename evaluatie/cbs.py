@@ -563,6 +563,7 @@ def _read_across(lines, grid: pd.DataFrame, header_at: int, period_col: int, u: 
     from .io import _detect_decimal
 
     header = lines[header_at]
+    excel = path.suffix.lower() in (".xlsx", ".xlsm")
     report.n_read = len(grid) + header_at
     for line in range(1, header_at + 1):
         report.add(row=line, column="", value="", reason=t("cbs_reason_title", lang), action="dropped")
@@ -577,9 +578,9 @@ def _read_across(lines, grid: pd.DataFrame, header_at: int, period_col: int, u: 
         name = header[k].strip().rstrip("*").strip().lower()
         if not name or name in seen:
             key = "cbs_across_twice" if name else "cbs_across_empty"
-            raise InputError(t(key, lang, file=path.name, row=header_at + 1, column=k + 1, value=header[k].strip(),
-                               first=seen.get(name, k) + 1), file=path, row=header_at + 1,
-                             column=header[k].strip() or str(k + 1))
+            raise InputError(t(key, lang, file=path.name, row=header_at + 1, column=_col_ref(k, excel),
+                               value=header[k].strip(), first=_col_ref(seen.get(name, k), excel)), file=path,
+                             row=header_at + 1, column=header[k].strip() or _col_ref(k, excel))
         seen[name] = k
     left = [j for j in range(u) if j != period_col]
     topic_cols = [j for j in left if _is_topic(header[j])]
@@ -605,7 +606,10 @@ def _read_across(lines, grid: pd.DataFrame, header_at: int, period_col: int, u: 
         raise InputError(t("cbs_no_rows", lang, file=path.name), file=path)
     decimal = _detect_decimal(list(grid[value_cols].stack().astype(str).unique()), default_decimal)
     is_region = _norm(header[u]) in _REGION_HEADERS
-    across = {k: parse_region(header[k]) if is_region else (None, None) for k in value_cols}
+    # a provisional region or group ("Leeuwarden*"): the star is the flag of its column, not part of the name
+    column_flag = {k: _FLAGS.get(re.search(r"\**$", header[k].strip())[0], "") for k in value_cols}
+    names = {k: header[k].strip().rstrip("*").strip() for k in value_cols}
+    across = {k: parse_region(names[k]) if is_region else (None, None) for k in value_cols}
     if not is_region:
         report.notes.append(t("cbs_note_no_region", lang))
     dim_names = [header[j].strip() for j in dims] + ([] if is_region else [header[u].strip()])
@@ -616,10 +620,10 @@ def _read_across(lines, grid: pd.DataFrame, header_at: int, period_col: int, u: 
         measure = f"{topic} ({unit})" if unit and unit not in topic else topic
         period, period_flag = period_of[cells[period_col]]
         for k in value_cols:
-            value, missing, flag = _cell_value(cells[k], decimal, path, int(row), str(k + 1),
-                                               f"{measure}, {header[k].strip()}", lang)
-            records.append((int(row), measure, value, missing, flag, *across[k], period, period_flag,
-                            *(cells[j].strip() for j in dims), *([] if is_region else [header[k].strip()])))
+            value, missing, flag = _cell_value(cells[k], decimal, path, int(row), _col_ref(k, excel),
+                                               f"{measure}, {names[k]}", lang)
+            records.append((int(row), measure, value, missing, flag or column_flag[k], *across[k], period,
+                            period_flag, *(cells[j].strip() for j in dims), *([] if is_region else [names[k]])))
     names = ["row", "measure", "value", "missing", "value_flag", "region", "region_kind", "period", "period_flag",
              *dim_names]
     out = pd.DataFrame({n: pd.Series(list(c), dtype=object if n == "period" else None)

@@ -841,6 +841,11 @@ def test_across_layout_topic_levels_merged_cells_and_refused_headers(tmp_path):
                                     "Jeugdhulp / Jongeren met jeugdbescherming (aantal)"}
     rep = data.attrs["report"]
     assert (rep.n_read, rep.n_used, rep.n_dropped) == (5, 3, 2)  # title and source line
+    rows[1][4:] = ["Leeuwarden", "Ede*"]  # a provisional region column: the star is its flag
+    data = cbs.read_statline(_write_csv(rows, tmp_path / "ster.csv"))
+    assert set(data["region"]) == {"Leeuwarden", "Ede"}
+    assert set(data.loc[data["region"] == "Ede", "flag"]) == {"voorlopig"}
+    assert data.loc[(data["region"] == "Leeuwarden") & (data["period_code"] == "2022JJ00"), "flag"].eq("").all()
     for header, pattern in [(["Leeuwarden", "leeuwarden "], "ook al boven kolom 5"), (["Leeuwarden", ""], "geen naam")]:
         rows[1][4:] = header
         with pytest.raises(InputError, match=f"regel 2, kolom 6: .*{pattern}"):
