@@ -1416,8 +1416,8 @@ SDQ_CUTOFFS = pd.DataFrame(
 #: of theirs is in this package. Theunissen, de Wolff & Reijneveld (2019), *Acad Pediatr* 19(4):471-476,
 #: doi:10.1016/j.acap.2018.12.008, validate the self-report at ages 13-14 (n = 500; sensitivity 0.75,
 #: specificity 0.91 against the YSR) and give no cut-off in their abstract; their tables were not readable
-#: either. Joint per-age bands can be passed with ``cutoffs=`` (``age_min``/``age_max``); a cut-off table
-#: is matched on age only, not on gender.
+#: either. Their bands can be passed with ``cutoffs=``: per age (``age_min``/``age_max``) and, with a
+#: ``gender`` column and ``gender=``, per gender.
 SDQ_NORMS_NL = pd.DataFrame(
     [("ouder", "total", 3.0, 4.0, "3-4", 8, 11), ("ouder", "total", 4.0, 7.0, "4-7", 11, 15),
      ("ouder", "total", 7.0, 12.0, "7-11", 11, 14), ("ouder", "total", 12.0, 15.0, "12-14", 9, 12),
@@ -1597,10 +1597,8 @@ def score_sdq(data, *, version: str = "ouder", norms: str = "uk", age: str | Non
         if "sdq_moeilijkheden" in frame.columns:  # 'no difficulties': impact 0, as the SDQ syntax scores it
             overall = _sdq_codes(frame, ["sdq_moeilijkheden"], SCALES["sdq_moeilijkheden"], lang)
             out.loc[overall["sdq_moeilijkheden"] == 0, "impact"] = 0.0
-    bands, norm = _sdq_bands(frame, out, version, norms, age, cutoffs, lang, gender=gender)
-    out["norm"] = norm
+    bands, out["norm"], notes = _sdq_bands(frame, out, version, norms, age, cutoffs, lang, gender=gender)
     scored = [s for s in (*SDQ_SCALES, "total", "impact") if s in out.columns]
-    notes = list(norm.attrs.get("notes", []))
     if cutoffs is None and norms == "nl" and version == "zelf":
         notes.append(t("sv_sdq_nl_zelf", lang))
     elif cutoffs is None and norms in ("nl", "nl2018"):
@@ -1642,6 +1640,8 @@ def _sdq_codes(frame: pd.DataFrame, items: list[str], scale: Scale, lang: str) -
     return out
 
 
+#: How the ``norm`` column names a gender in English.
+_GENDER_EN = {"jongen": "boy", "meisje": "girl"}
 _GENDER_WORDS = {"jongen": "jongen", "jongens": "jongen", "man": "jongen", "mannelijk": "jongen", "boy": "jongen",
                  "boys": "jongen", "male": "jongen", "meisje": "meisje", "meisjes": "meisje", "vrouw": "meisje",
                  "vrouwelijk": "meisje", "girl": "meisje", "girls": "meisje", "female": "meisje"}
@@ -1671,8 +1671,8 @@ def _genders(values: pd.Series, lang: str, where: str) -> tuple[pd.Series, pd.Se
 
 
 def _sdq_bands(frame: pd.DataFrame, out: pd.DataFrame, version: str, norms: str, age: str | None,
-               cutoffs: pd.DataFrame | None, lang: str, gender: str | None = None) -> tuple[dict, pd.Series]:
-    """Per scale the lowest borderline and abnormal score of each respondent, and the norm label.
+               cutoffs: pd.DataFrame | None, lang: str, gender: str | None = None) -> tuple[dict, pd.Series, list]:
+    """Per scale the lowest borderline and abnormal score of each respondent, the norm label, and notes.
 
     A cut-off table with ``age_min``/``age_max`` is matched on the respondent's age, one with a ``gender``
     column on the respondent's gender (joint rows first, gender-specific rows override them); respondents
@@ -1748,8 +1748,8 @@ def _sdq_bands(frame: pd.DataFrame, out: pd.DataFrame, version: str, norms: str,
                                                               f"{format_number(r.age_max, 0, lang=lang)}")
                     text += t("sv_sdq_norm_ages", lang, group=group)
                 if by_gender and pd.notna(r.gender_key):
-                    text += t("sv_sdq_norm_gender", lang, gender=r.gender_key if lang == "nl" else
-                              {"jongen": "boy", "meisje": "girl"}[r.gender_key])
+                    text += t("sv_sdq_norm_gender", lang,
+                              gender=r.gender_key if lang == "nl" else _GENDER_EN[r.gender_key])
                 label[hit] = text
         bands[scale] = (b, a)
     covered = pd.concat([a.notna() for _, a in bands.values()], axis=1).any(axis=1) if bands else \
@@ -1762,10 +1762,9 @@ def _sdq_bands(frame: pd.DataFrame, out: pd.DataFrame, version: str, norms: str,
         elif by_gender and sexes[i] is None:
             label[i] = t("sv_sdq_no_gender", lang)
         elif by_gender:
-            who = sexes[i] if lang == "nl" else {"jongen": "boy", "meisje": "girl"}[sexes[i]]
+            who = sexes[i] if lang == "nl" else _GENDER_EN[sexes[i]]
             label[i] = t("sv_sdq_gender_outside", lang, gender=who) + (
                 t("sv_sdq_norm_ages", lang, group=format_number(years[i], 0, lang)) if by_age else "")
         elif by_age:
             label[i] = t("sv_sdq_age_outside", lang, age=format_number(years[i], 0))
-    label.attrs["notes"] = notes
-    return bands, label
+    return bands, label, notes

@@ -4,8 +4,6 @@ import pytest
 from numpy.testing import assert_allclose
 from scipy import stats
 
-from evaluatie import synthetic
-from evaluatie.nulmeting import incidence_matrix
 from evaluatie.richness import _predictive_interval, _undetected_improved, _unseen_reach, accumulation
 
 ROWS2 = ["110000000000", "100100000000", "101000000001", "100000010000", "111000000000",
