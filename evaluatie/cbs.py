@@ -449,9 +449,6 @@ def _read_long(lines, header_at: int, path: Path, default_decimal: str, report: 
     name_col = next((j for j in named if j != region_col and j not in coded), None) if region_col in coded else None
     if region_col is None:  # a national table (e.g. 37296ned "Bevolking; kerncijfers") has no region dimension
         report.notes.append(t("cbs_note_no_region", lang))
-    report.n_read = len(grid) + header_at  # the lines above the header are read too
-    for line in range(1, header_at + 1):
-        report.add(row=line, column="", value="", reason=t("cbs_reason_title", lang), action="dropped")
     keep = _filled(grid)
     # the decimal sign from the value cells only (a title such as "versie 2.1" says nothing); when they
     # do not tell (only "12.345"), a StatLine table with ";" writes a decimal comma, a typed data set a point
@@ -470,24 +467,11 @@ def _read_long(lines, header_at: int, path: Path, default_decimal: str, report: 
     measures = [j for j in others if not header[j].strip() or re.search(r"_\d+$", header[j].strip())
                 or numeric_share(j) >= 0.8]
     dims = [j for j in others if j not in measures]
-    for row in grid.index[~keep]:  # a title, source or blank line under the header
-        report.add(row=int(row), column="", value="", reason=t("cbs_reason_title", lang), action="dropped")
-    grid = grid[keep]
+    grid = _drop_title_lines(grid, header_at, keep, report, lang)
     # periods and regions: each distinct cell parsed once
-    period_of, bad_period = {}, set()
-    for cell in grid[period_col].unique():
-        try:
-            period_of[cell] = parse_period(cell)
-        except ValueError:
-            bad_period.add(cell)
+    period_of, ok = _periods(grid, period_col, header, report, lang)
     regions = {cell: parse_region(cell) for cell in grid[region_col].unique()} if region_col is not None else {}
     coded = any(_REGION.fullmatch(code) for code, _ in regions.values())
-    ok = pd.Series(True, index=grid.index)
-    for row, cell in grid[period_col].items():
-        if cell in bad_period:
-            report.add(row=int(row), column=header[period_col], value=cell, action="dropped",
-                       reason=t("cbs_reason_period", lang))
-            ok[row] = False
     for row, cell in (grid.loc[ok, region_col].items() if region_col is not None else ()):
         code, kind = regions[cell]
         if not code or (coded and not _REGION.fullmatch(code)):
@@ -519,6 +503,32 @@ def _read_long(lines, header_at: int, path: Path, default_decimal: str, report: 
     out = long.merge(base, on="row", how="left")  # measure by measure, rows in file order
     out["flag"] = np.where(out["value_flag"] != "", out["value_flag"], out["period_flag"])
     return out, [names[j] for j in dims]
+
+
+def _drop_title_lines(grid: pd.DataFrame, header_at: int, keep: pd.Series, report: QualityReport,
+                      lang: str) -> pd.DataFrame:
+    """Count every line read; the lines above the header and those under it without figures (``~keep``) are
+    title, source or blank lines, reported as dropped. Returns the lines kept."""
+    report.n_read = len(grid) + header_at  # the lines above the header are read too
+    for row in [*range(1, header_at + 1), *grid.index[~keep]]:
+        report.add(row=int(row), column="", value="", reason=t("cbs_reason_title", lang), action="dropped")
+    return grid[keep]
+
+
+def _periods(grid: pd.DataFrame, period_col: int, header: list, report: QualityReport, lang: str):
+    """Each distinct period cell parsed once → ``{cell: (Period, flag)}`` and the mask of lines with a readable
+    period; a line without one is reported as dropped (with its period cell)."""
+    period_of = {}
+    for cell in grid[period_col].unique():
+        try:
+            period_of[cell] = parse_period(cell)
+        except ValueError:
+            period_of[cell] = None
+    ok = grid[period_col].map(lambda c: period_of[c] is not None)
+    for row, cell in grid.loc[~ok, period_col].items():
+        report.add(row=int(row), column=header[period_col], value=cell, action="dropped",
+                   reason=t("cbs_reason_period", lang))
+    return period_of, ok
 
 
 def _filled(grid: pd.DataFrame) -> pd.Series:
@@ -564,15 +574,10 @@ def _read_across(lines, grid: pd.DataFrame, header_at: int, period_col: int, u: 
 
     header = lines[header_at]
     excel = path.suffix.lower() in (".xlsx", ".xlsm")
-    report.n_read = len(grid) + header_at
-    for line in range(1, header_at + 1):
-        report.add(row=line, column="", value="", reason=t("cbs_reason_title", lang), action="dropped")
     value_cols = list(range(u + 1, len(header)))
     # a line without figures ("Bron:";"CBS StatLine") is a title or source line
     keep = _filled(grid) & grid[value_cols].apply(lambda c: c.astype(str).str.strip().ne("")).any(axis=1)
-    for row in grid.index[~keep]:
-        report.add(row=int(row), column="", value="", reason=t("cbs_reason_title", lang), action="dropped")
-    grid = grid[keep]
+    grid = _drop_title_lines(grid, header_at, keep, report, lang)
     seen = {}
     for k in value_cols:
         name = header[k].strip().rstrip("*").strip().lower()
@@ -591,17 +596,8 @@ def _read_across(lines, grid: pd.DataFrame, header_at: int, period_col: int, u: 
     # and so does its unit (an empty unit cell under "aantal" of the same topic)
     grid[u] = grid[u].astype(str).str.strip().replace("", np.nan).groupby(topic_key).ffill().fillna("")
     title = next((r[0].strip() for r in lines[:header_at] if r and r[0].strip()), "")
-    period_of = {}
-    for row, cell in grid[period_col].items():
-        if cell not in period_of:
-            try:
-                period_of[cell] = parse_period(cell)
-            except ValueError:
-                period_of[cell] = None
-        if period_of[cell] is None:
-            report.add(row=int(row), column=header[period_col], value=cell, action="dropped",
-                       reason=t("cbs_reason_period", lang))
-    grid = grid[[period_of[c] is not None for c in grid[period_col]]]
+    period_of, ok = _periods(grid, period_col, header, report, lang)
+    grid = grid[ok]
     if grid.empty:
         raise InputError(t("cbs_no_rows", lang, file=path.name), file=path)
     decimal = _detect_decimal(list(grid[value_cols].stack().astype(str).unique()), default_decimal)
