@@ -957,9 +957,9 @@ def _pupils_from_column(data: pd.DataFrame, column: str, *, school: str, report)
         if not values:
             empty.append(str(name))
         elif len(values) > 1:
-            row_word = "rij" if report.lang == "nl" else "row"
             raise InputError(t("pupils_column_conflict", report.lang, column=found, school=name,
-                               values=", ".join(f"{v} ({row_word} {r})" for v, r in sorted(values.items(), key=lambda x: x[1]))))
+                               values=", ".join(t("value_at_row", report.lang, value=v, row=r)
+                                                for v, r in sorted(values.items(), key=lambda x: x[1]))))
         else:
             totals[name] = next(iter(values))
     if empty:

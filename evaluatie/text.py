@@ -3188,6 +3188,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "No question has at least {k} answers per group: nothing can be shown without making someone "
               "recognisable.",
     },
+    "value_at_row": {"nl": "{value} (rij {row})", "en": "{value} (row {row})"},
 }
 
 
