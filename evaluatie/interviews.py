@@ -132,6 +132,8 @@ def normalize_codes(data: pd.DataFrame, *, written=None, written_groups=None, re
     >>> normalize_codes(d)["code"].tolist()
     ['Zorg > Wachttijd', 'Rol > ib', 'Rol > leraar', 'tijd: 10 min']
     """
+    from .io import _list_numbers  # noqa: PLC0415 - io imports this module; one shared way to list row numbers
+
     labels = labels or {}
     col = labels.get("code", "code")
     cells = list(data["code"] if written is None else written)
@@ -159,18 +161,18 @@ def normalize_codes(data: pd.DataFrame, *, written=None, written_groups=None, re
             no_code.append((row, str(cell)))
         codes_per_row.append(seen)
     # ATLAS.ti's "Categorie: code": a category only when the prefix is shared or is itself a code
-    distinct = {c for codes in codes_per_row for c in codes if c is not None}
-    prefixes: dict[str, set] = {}
+    distinct = list(dict.fromkeys(c for codes in codes_per_row for c in codes if c is not None))  # file order
+    prefixes: dict[str, list] = {}
     for c in distinct:
         if SEPARATOR not in c and (m := _COLON_CODE.match(c)):
-            prefixes.setdefault(m["cat"].strip().casefold(), set()).add(c)
+            prefixes.setdefault(m["cat"].strip().casefold(), []).append(c)
     firsts = {c.split(f" {SEPARATOR} ")[0].casefold() for c in distinct}
     colon = {}
     for cat, members in prefixes.items():
         if len(members) >= 2 or cat in firsts:
+            name = _COLON_CODE.match(members[0])["cat"].strip()  # one spelling per category: the first in the file
             for c in members:
-                m = _COLON_CODE.match(c)
-                colon[c] = f"{m['cat'].strip()} {SEPARATOR} {m['rest'].strip()}"
+                colon[c] = f"{name} {SEPARATOR} {_COLON_CODE.match(c)['rest'].strip()}"
     kept = sorted(c for members in prefixes.values() for c in members if c not in colon)
     codes_per_row = [[colon.get(c, c) for c in codes] for codes in codes_per_row]
 
@@ -180,8 +182,6 @@ def normalize_codes(data: pd.DataFrame, *, written=None, written_groups=None, re
     if report is not None:
         for row, cell in no_code:
             report.add(row=int(row), column=col, value=cell, action="dropped", reason=t("reason_no_code_left", lang))
-        from .io import _list_numbers  # noqa: PLC0415 - one shared way to list row numbers
-
         for row, cell, n in split_rows:
             report.add(row=int(row), column=col, value=cell.replace("\r", "").replace("\n", " | "), action="changed",
                        reason=t("reason_codes_split", lang, n=n))
@@ -204,8 +204,6 @@ def normalize_codes(data: pd.DataFrame, *, written=None, written_groups=None, re
             joined = groups[several].map(lambda g: " / ".join(x.strip() for x in re.split(r"[\r\n]+", g) if x.strip()))
             out.loc[several.to_numpy(), "group"] = joined.to_numpy()
             if report is not None:
-                from .io import _list_numbers  # noqa: PLC0415
-
                 rows = joined.index.unique()
                 report.notes.append(t("note_several_groups", lang, column=labels.get("group", "group"),
                                       n=len(rows), rows=_list_numbers(rows), k=joined.nunique(),
@@ -218,8 +216,6 @@ def normalize_codes(data: pd.DataFrame, *, written=None, written_groups=None, re
                 report.add(row=int(row), column=labels.get("text", "text"), value="", action="warning",
                            reason=t("reason_empty_segment", lang))
         elif len(rows):  # a codes-only spreadsheet (the text column is optional): one note, not a warning per row
-            from .io import _list_numbers  # noqa: PLC0415
-
             report.notes.append(t("note_empty_segments", lang, column=labels.get("text", "text"), n=len(rows),
                                   rows=_list_numbers(rows)))
     return out

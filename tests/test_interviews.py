@@ -293,6 +293,9 @@ def test_normalize_codes_colon_is_a_category_only_when_shared():
     assert out.index.tolist() == [0, 0, 1, 2, 3, 4, 5]  # the split cell keeps its row
     assert iv.normalize_codes(pd.DataFrame({"respondent": ["a"], "code": ["A\\ B \\\\C"]}))["code"].tolist() == [
         "A > B > C"]
+    # review: 'Rol: ib' and 'rol: leraar' were grouped ignoring case but written as two parents, 'Rol' and 'rol'
+    mixed = iv.normalize_codes(pd.DataFrame({"respondent": ["a", "b"], "code": ["Rol: ib", "rol: leraar"]}))
+    assert mixed["code"].tolist() == ["Rol > ib", "Rol > leraar"]
 
 
 def test_a_code_cell_of_separators_only_is_dropped_and_reported(tmp_path):
