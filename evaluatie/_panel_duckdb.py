@@ -911,7 +911,7 @@ class _Panel:
             key = key.view(np.int64)
             at = np.flatnonzero(bucket[key >> 12])
             pos = np.searchsorted(repeated, key[at])
-            hit = (repeated[np.minimum(pos, len(repeated) - 1)] == key[at]) & (status[at] != 1) & (status[at] != 2)
+            hit = (repeated[np.minimum(pos, len(repeated) - 1)] == key[at]) & _ELIGIBLE[status[at]]
             at = at[hit]
             if len(at):
                 part = {"pos": offset + at, "h": h[at]}

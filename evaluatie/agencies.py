@@ -119,11 +119,6 @@ def _split_region(key: str) -> tuple[str, tuple[str, ...]]:
     return " ".join(base), tuple(REGION_SYNONYMS.get(w, w) for w in region if w != "regio") or (("regio",) if region else ())
 
 
-def _is_generic(key: str) -> bool:
-    """True for a name of a kind of team or professional only ("wijkteam", "het sociaal team", "huisarts")."""
-    return all(w in STOPWORDS or w in REGION_WORDS or w in GENERIC_NAMES for w in key.split())
-
-
 def _role_rest(key: str) -> str | None:
     """The agency part of a role-at-agency name ("jeugdarts van de ggd" -> "ggd"), or None for no role form."""
     padded = f" {key} "
@@ -133,11 +128,11 @@ def _role_rest(key: str) -> str | None:
             padded, found = padded.replace(f" {role} ", " "), True
     if not found:
         return None
-    rest = [w for w in padded.split()]
+    rest = padded.split()
     while rest and rest[0] in _ROLE_LINKS:
         rest = rest[1:]
     rest = " ".join(rest)
-    return rest if rest and not _is_generic(rest) else None
+    return rest if rest and not _generic(rest, kinds=True) else None
 
 
 def _core(key: str) -> str:
@@ -334,9 +329,10 @@ def _cell_parts(cell: str, evidence: _Evidence) -> tuple[list[str], list[str]]:
     return ([cell], doubtful) if doubtful or generic else (parts, [])
 
 
-def _generic(text: str) -> bool:
-    """True for text of generic or place words only ("afdeling Zuid", "ambulant"), which names no agency."""
-    return not [w for w in name_key(text).split() if w not in STOPWORDS and w not in REGION_WORDS]
+def _generic(text: str, *, kinds: bool = False) -> bool:
+    """True for text of generic or place words only ("afdeling Zuid", "ambulant"), which names no agency; with
+    ``kinds``, also a name of a kind of team or professional only ("wijkteam", "het sociaal team", "huisarts")."""
+    return all(w in STOPWORDS or w in REGION_WORDS or (kinds and w in GENERIC_NAMES) for w in name_key(text).split())
 
 
 def _join(names, lang, word=None):
@@ -616,7 +612,7 @@ def normalize(names, mapping=None, *, threshold: float = 85, lang: str = "nl") -
                     and _key_score(base, idents[bare]) >= threshold]
         if not variants:
             continue
-        if len(variants) > 1 or _is_generic(idents[bare]):
+        if len(variants) > 1 or _generic(idents[bare], kinds=True):
             options = [canon[c][0] for c in variants]
             for k in members(bare):
                 decided[k][2], decided[k][4] = "ambiguous", True

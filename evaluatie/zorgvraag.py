@@ -365,9 +365,9 @@ def panel_from_file(path, enrolment: pd.DataFrame, *, freq: str = "M", start=Non
 
     from .errors import check_option
 
-    check_option("engine", engine, Engine)
-    check_option("freq", freq, Freq)
     check_lang(lang)
+    check_option("engine", engine, Engine, lang)
+    check_option("freq", freq, Freq, lang)
     path = Path(path)
     if not path.is_file():
         raise InputError(t("file_not_found", lang, file=path, cwd=Path.cwd()), file=path)
